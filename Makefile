@@ -1,0 +1,94 @@
+# docpipe: see README.md. `make` builds ./docpipe; `make test` runs every test.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= build
+CC ?= cc
+
+PKGS := lua5.4 libpcre2-8 yaml-0.1 libcjson libutf8proc
+DEB_PKGS := gcc make pkg-config liblua5.4-dev lua5.4 libpcre2-dev libyaml-dev \
+            libcjson-dev libutf8proc-dev lua-busted
+
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion \
+        -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wundef -Wcast-qual \
+        -Wwrite-strings -Wnull-dereference
+CFLAGS ?= -O2 -g
+SAN ?=
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(SAN) \
+              $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc -I$(BUILD)
+LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+ALL_LDFLAGS := $(LDFLAGS) $(SAN)
+
+LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ := $(patsubst src/%.c,$(BUILD)/%.o,$(LIB_SRC)) $(BUILD)/builtin.o
+EMBEDDED := $(sort $(shell find scripts pipelines -type f \( -name '*.lua' -o -name '*.yaml' -o -name '*.txt' -o -name '*.tsv' -o -name '*.json' \) 2>/dev/null))
+C_TESTS := $(patsubst tests/c/%.c,$(BUILD)/tests/%,$(wildcard tests/c/test_*.c))
+
+.PHONY: all deps test test-c demo install uninstall clean sanitize
+
+all: docpipe
+
+docpipe: $(BUILD)/main.o $(BUILD)/libdocpipe.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libdocpipe.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/embed: tools/embed.c | $(BUILD)
+	$(CC) -std=c11 -O1 -o $@ $<
+
+$(BUILD)/builtin.c: $(BUILD)/embed $(EMBEDDED)
+	$(BUILD)/embed $@ $(EMBEDDED)
+
+$(BUILD)/builtin.o: $(BUILD)/builtin.c src/dp_builtin.h
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+$(BUILD):
+	mkdir -p $(BUILD)/tests
+
+$(BUILD)/tests/%: tests/c/%.c tests/c/dp_test.h $(BUILD)/libdocpipe.a
+	$(CC) $(ALL_CFLAGS) -Itests/c -o $@ $< $(BUILD)/libdocpipe.a $(ALL_LDFLAGS) $(LDLIBS)
+
+# Installs whatever of the Debian packages docpipe needs is missing.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all present"; exit 0; fi; \
+	echo "deps: installing$$missing"; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing
+
+test-c: $(C_TESTS)
+
+test: docpipe $(C_TESTS)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+# The same tests built with AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize:
+	$(MAKE) BUILD=build-san SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	  CFLAGS="-O1 -g" DOCPIPE_BIN=build-san/docpipe build-san/docpipe test-san
+
+build-san/docpipe: $(BUILD)/main.o $(BUILD)/libdocpipe.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+test-san: $(C_TESTS)
+	@ASAN_OPTIONS=detect_leaks=0 BUILD=$(BUILD) DOCPIPE_BIN=$(BUILD)/docpipe sh tests/run.sh
+
+demo: deps
+	$(MAKE) docpipe
+	./docpipe run news examples/ -f markdown
+
+install: docpipe
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 docpipe $(DESTDIR)$(PREFIX)/bin/docpipe
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/docpipe
+
+clean:
+	rm -rf build build-san docpipe

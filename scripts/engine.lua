@@ -1,0 +1,549 @@
+--- The pipeline engine: loads and validates a pipeline file, loads its
+-- stages, runs one document through them and formats the results.
+--
+-- The C runner (src/dp_run.c) reads inputs and writes outputs; everything
+-- a pipeline decides (which stages, which options, what happens on an
+-- error, how a document is written) is here.
+--
+-- Pipeline file (YAML):
+--   name, description, on_error: fail|skip|keep,
+--   stages: list of {stage: NAME or path.lua, with: {options}, on_error, name},
+--   output: {format: jsonl|json|markdown|text, fields: [names]}
+-- Errors are "FILE:LINE:COLUMN: message" with a suggestion for misspelt
+-- keys, option names and stage names (Levenshtein distance <= 2).
+-- @module docpipe.engine
+
+local dp = require "docpipe"
+
+local type, pairs, ipairs, tostring = type, pairs, ipairs, tostring
+local concat, sort, insert = table.concat, table.sort, table.insert
+local null = dp.null
+
+local M = {}
+
+M.formats = { jsonl = true, json = true, markdown = true, text = true }
+local ON_ERROR = { fail = true, skip = true, keep = true }
+local PIPELINE_KEYS = { "name", "description", "stages", "on_error", "output" }
+local STAGE_KEYS = { "stage", "with", "on_error", "name" }
+local OUTPUT_KEYS = { "format", "fields" }
+
+--- Edit distance between two strings (Levenshtein), for suggestions.
+local function distance(a, b)
+  local la, lb = #a, #b
+  local prev = {}
+  for j = 0, lb do prev[j] = j end
+  for i = 1, la do
+    local cur = { [0] = i }
+    local ca = a:byte(i)
+    for j = 1, lb do
+      local cost = (ca == b:byte(j)) and 0 or 1
+      local v = prev[j] + 1
+      if cur[j - 1] + 1 < v then v = cur[j - 1] + 1 end
+      if prev[j - 1] + cost < v then v = prev[j - 1] + cost end
+      cur[j] = v
+    end
+    prev = cur
+  end
+  return prev[lb]
+end
+
+--- The closest of candidates to word, or nil when none is close.
+function M.suggest(word, candidates)
+  local best, bestd = nil, 3
+  for _, c in ipairs(candidates) do
+    local d = distance(word, c)
+    if d < bestd then best, bestd = c, d end
+  end
+  return best
+end
+
+local function did_you_mean(word, candidates)
+  local s = M.suggest(word, candidates)
+  return s and (" (did you mean '" .. s .. "'?)") or ""
+end
+
+--- Names of the built-in stages, sorted.
+function M.builtin_stages()
+  local names = {}
+  for _, path in ipairs(dp.builtin("scripts/stages/")) do
+    local n = path:match("^scripts/stages/([%w_%-]+)%.lua$")
+    if n then names[#names + 1] = n end
+  end
+  return names
+end
+
+--- Names of the built-in pipelines, sorted.
+function M.builtin_pipelines()
+  local names = {}
+  for _, path in ipairs(dp.builtin("pipelines/")) do
+    local n = path:match("^pipelines/([%w_%-]+)%.yaml$")
+    if n then names[#names + 1] = n end
+  end
+  return names
+end
+
+-- An error collector that formats FILE:LINE:COLUMN: message.
+local function collector(file, positions)
+  local errs = {}
+  local function at(tbl, key, which)
+    local p = positions[tbl]
+    if p and key ~= nil then
+      local q = p[which or "values"][key]
+      if q then return q end
+    end
+    return p
+  end
+  local function add(pos, msg)
+    if pos then
+      errs[#errs + 1] = ("%s:%d:%d: %s"):format(file, pos.line, pos.column, msg)
+    else
+      errs[#errs + 1] = ("%s: %s"):format(file, msg)
+    end
+  end
+  return errs, at, add
+end
+
+local function yaml_type(v)
+  if v == null then return "null" end
+  local t = type(v)
+  if t == "table" then
+    local mt = getmetatable(v)
+    return (mt and mt.__name == "object") and "mapping" or "list"
+  end
+  if math.type(v) == "integer" then return "integer" end
+  return t
+end
+
+local function is_map(v) return yaml_type(v) == "mapping" end
+local function is_list(v) return yaml_type(v) == "list" end
+
+local function check_keys(tbl, allowed, what, at, add)
+  for k in pairs(tbl) do
+    local known = false
+    for _, a in ipairs(allowed) do if a == k then known = true end end
+    if not known then
+      add(at(tbl, k, "keys"), ("unknown key '%s' in %s%s"):format(tostring(k), what,
+        did_you_mean(tostring(k), allowed)))
+    end
+  end
+end
+
+--- Check one option value against its declared type; returns the value
+-- (with list/map defaults copied) or nil, message.
+local TYPES = { string = true, number = true, integer = true, boolean = true,
+  list = true, map = true, any = true }
+
+local function check_option(spec, v)
+  local want = spec.type or "any"
+  local got = yaml_type(v)
+  if want == "any" then return v end
+  if want == "number" and (got == "integer" or got == "number") then return v end
+  if want == "integer" and got == "number" and math.tointeger(v) then return math.tointeger(v) end
+  if want == "list" and got == "mapping" and next(v) == nil then return dp.array({}) end
+  if want == "map" and got == "mapping" then return v end
+  if want == got then
+    if spec.choices then
+      for _, c in ipairs(spec.choices) do if c == v then return v end end
+      return nil, ("must be one of %s, got '%s'"):format(concat(spec.choices, ", "), tostring(v))
+    end
+    return v
+  end
+  return nil, ("must be %s %s, got %s"):format(want == "integer" and "an" or "a", want, got)
+end
+
+local function copy(v)
+  if type(v) ~= "table" then return v end
+  local t = {}
+  for k, x in pairs(v) do t[k] = copy(x) end
+  return setmetatable(t, getmetatable(v))
+end
+
+--- Validate opts (a table, possibly with positions) against a stage's
+-- declared options; fills defaults. Returns the options table.
+function M.validate_options(stage, opts, stage_name, at, add)
+  local decl = stage.options or {}
+  local names = {}
+  for k in pairs(decl) do names[#names + 1] = k end
+  sort(names)
+  local out = {}
+  for k, v in pairs(opts or {}) do
+    local spec = decl[k]
+    if not spec then
+      add(at(opts, k, "keys"), ("stage '%s' has no option '%s'%s"):format(stage_name, tostring(k),
+        did_you_mean(tostring(k), names)))
+    else
+      local val, err = check_option(spec, v)
+      if err then
+        add(at(opts, k), ("option '%s' of stage '%s' %s"):format(k, stage_name, err))
+      else
+        out[k] = val
+      end
+    end
+  end
+  for k, spec in pairs(decl) do
+    if out[k] == nil and spec.default ~= nil then out[k] = copy(spec.default) end
+    if spec.type and not TYPES[spec.type] then
+      add(nil, ("stage '%s' declares option '%s' with unknown type '%s'"):format(stage_name, k,
+        tostring(spec.type)))
+    end
+  end
+  return out
+end
+
+local function dirname(path)
+  return path:match("^(.*)/[^/]*$") or "."
+end
+
+local function add_module_dir(dir)
+  local entry = dir .. "/?.lua;"
+  if not package.path:find(entry, 1, true) then
+    package.path = entry .. package.path
+  end
+end
+
+--- Load a stage module: a path (.lua, relative to base_dir) or a built-in
+-- name. Returns the module table or nil, message.
+function M.load_stage(ref, base_dir)
+  if ref:find("/", 1, true) or ref:match("%.lua$") then
+    local path = ref
+    if path:sub(1, 1) ~= "/" and base_dir then path = base_dir .. "/" .. path end
+    local chunk, err = loadfile(path)
+    if not chunk then return nil, ("cannot load stage '%s': %s"):format(ref, err) end
+    add_module_dir(dirname(path))
+    local ok, mod = pcall(chunk)
+    if not ok then return nil, ("error loading stage '%s': %s"):format(ref, tostring(mod)) end
+    if type(mod) ~= "table" or type(mod.process) ~= "function" then
+      return nil, ("stage '%s' must return a table with a process function"):format(ref)
+    end
+    return mod, path
+  end
+  if not ref:match("^[%w_%-]+$") then
+    return nil, ("bad stage name '%s'"):format(ref)
+  end
+  local ok, mod = pcall(require, "docpipe.stages." .. ref)
+  if not ok then
+    if tostring(mod):find("no built-in module", 1, true) then
+      return nil, ("unknown stage '%s'%s"):format(ref, did_you_mean(ref, M.builtin_stages()))
+    end
+    return nil, ("error loading stage '%s': %s"):format(ref, tostring(mod))
+  end
+  if type(mod) ~= "table" or type(mod.process) ~= "function" then
+    return nil, ("stage '%s' must return a table with a process function"):format(ref)
+  end
+  return mod, "builtin"
+end
+
+local Pipeline = {}
+Pipeline.__index = Pipeline
+
+--- Parse and validate a pipeline. text: the YAML; file: the name used in
+-- messages; dir: where relative stage paths resolve (nil: the current
+-- directory). Returns a pipeline or nil, list of error lines.
+function M.load(text, file, dir)
+  local cfg, positions = dp.yaml.load(text, file)
+  if cfg == nil then return nil, { positions } end
+  local errs, at, add = collector(file, positions)
+  if not is_map(cfg) then
+    add(positions[cfg] or { line = 1, column = 1 },
+      "a pipeline must be a mapping with a 'stages' list, got " .. yaml_type(cfg))
+    return nil, errs
+  end
+  check_keys(cfg, PIPELINE_KEYS, "the pipeline", at, add)
+  local p = setmetatable({ name = "pipeline", description = "", stages = {}, file = file,
+    on_error = "fail", output = { format = "jsonl" } }, Pipeline)
+  for _, k in ipairs({ "name", "description" }) do
+    if cfg[k] ~= nil then
+      if type(cfg[k]) ~= "string" then
+        add(at(cfg, k), ("'%s' must be a string, got %s"):format(k, yaml_type(cfg[k])))
+      else
+        p[k] = cfg[k]
+      end
+    end
+  end
+  if cfg.on_error ~= nil then
+    if not ON_ERROR[cfg.on_error] then
+      add(at(cfg, "on_error"), "on_error must be fail, skip or keep")
+    else
+      p.on_error = cfg.on_error
+    end
+  end
+  if cfg.output ~= nil then
+    if not is_map(cfg.output) then
+      add(at(cfg, "output"), "output must be a mapping {format, fields}")
+    else
+      local o = cfg.output
+      check_keys(o, OUTPUT_KEYS, "output", at, add)
+      if o.format ~= nil then
+        if not M.formats[o.format] then
+          local names = { "json", "jsonl", "markdown", "text" }
+          add(at(o, "format"), ("unknown output format '%s'%s"):format(tostring(o.format),
+            did_you_mean(tostring(o.format), names)))
+        else
+          p.output.format = o.format
+        end
+      end
+      if o.fields ~= nil then
+        if not is_list(o.fields) then
+          add(at(o, "fields"), "output.fields must be a list of field names")
+        else
+          for i, f in ipairs(o.fields) do
+            if type(f) ~= "string" then add(at(o.fields, i), "a field name must be a string") end
+          end
+          p.output.fields = o.fields
+        end
+      end
+    end
+  end
+  local stages = cfg.stages
+  if stages == nil then
+    add(positions[cfg], "the pipeline has no 'stages' list")
+  elseif not is_list(stages) then
+    add(at(cfg, "stages"), "'stages' must be a list of {stage: NAME, with: {...}}")
+  else
+    for i, entry in ipairs(stages) do
+      if type(entry) == "string" then  -- shorthand: "- sentences"
+        local pos = at(stages, i)
+        entry = setmetatable({ stage = entry }, getmetatable(cfg))
+        positions[entry] = { line = pos.line, column = pos.column, keys = {},
+          values = { stage = pos } }
+      end
+      if not is_map(entry) then
+        add(at(stages, i), "a stage entry must be a mapping {stage: NAME, with: {...}}")
+      elseif type(entry.stage) ~= "string" then
+        add(positions[entry], "a stage entry needs 'stage: NAME' (a built-in name or a .lua path)")
+        check_keys(entry, STAGE_KEYS, "a stage entry", at, add)
+      else
+        check_keys(entry, STAGE_KEYS, "a stage entry", at, add)
+        local mod, origin = M.load_stage(entry.stage, dir)
+        if not mod then
+          add(at(entry, "stage"), origin)
+        else
+          local label = entry.name or mod.name or entry.stage
+          local on_error = p.on_error
+          if entry.on_error ~= nil then
+            if not ON_ERROR[entry.on_error] then
+              add(at(entry, "on_error"), "on_error must be fail, skip or keep")
+            else
+              on_error = entry.on_error
+            end
+          end
+          local with = entry.with
+          if with ~= nil and with ~= null and not is_map(with) then
+            add(at(entry, "with"), "'with' must be a mapping of options")
+            with = nil
+          end
+          if with == null then with = nil end
+          local opts = M.validate_options(mod, with, label, at, add)
+          p.stages[#p.stages + 1] = { mod = mod, name = label, ref = entry.stage,
+            on_error = on_error, opts = opts, origin = origin }
+        end
+      end
+    end
+  end
+  if #errs > 0 then return nil, errs end
+  p.output.format = p.output.format or "jsonl"
+  return p
+end
+
+--- Build the per-stage contexts and call every init. Returns true or nil, message.
+function Pipeline:init()
+  for _, st in ipairs(self.stages) do
+    local ctx = { opts = st.opts, stage = st.name, state = {}, pipeline = self.name }
+    function ctx.warn(doc, msg)
+      doc.meta = doc.meta or dp.object()
+      local w = doc.meta.warnings or dp.array()
+      w[#w + 1] = st.name .. ": " .. tostring(msg)
+      doc.meta.warnings = w
+    end
+    st.ctx = ctx
+    if st.mod.init then
+      local ok, err = xpcall(st.mod.init, debug.traceback, st.opts, ctx)
+      if not ok then
+        return nil, ("stage '%s' failed to start: %s"):format(st.name, tostring(err))
+      end
+    end
+  end
+  self.counts = { documents = 0, dropped = 0, failed = 0 }
+  return true
+end
+
+local function is_doc_list(r)
+  return r[1] ~= nil and r.id == nil and r.text == nil
+end
+
+-- Error handler: keeps the message and a traceback.
+local function handler(err)
+  return { message = tostring(err), traceback = debug.traceback("", 2) }
+end
+
+--- Run one document through every stage.
+-- Returns outputs (list of documents), failures (list of error records
+-- {id, source, stage, error, traceback, document}) and a status: "ok", or
+-- "fail" when a stage with on_error=fail failed (the run should stop).
+function Pipeline:run(doc)
+  self.counts.documents = self.counts.documents + 1
+  local current = { doc }
+  local failures = {}
+  for _, st in ipairs(self.stages) do
+    local nxt = {}
+    for _, d in ipairs(current) do
+      local ok, r = xpcall(st.mod.process, handler, d, st.ctx)
+      if ok then
+        if r == nil then
+          self.counts.dropped = self.counts.dropped + 1
+        elseif type(r) ~= "table" then
+          ok, r = false, { message = ("process returned a %s, not a document"):format(type(r)),
+            traceback = "" }
+        elseif is_doc_list(r) then
+          for _, x in ipairs(r) do nxt[#nxt + 1] = x end
+        else
+          nxt[#nxt + 1] = r
+        end
+      end
+      if not ok then
+        local id = d.id
+        local msg = ("stage '%s' failed on document '%s': %s"):format(st.name, tostring(id), r.message)
+        local rec = { id = id, source = d.source, stage = st.name, error = msg,
+          traceback = r.traceback, on_error = st.on_error }
+        failures[#failures + 1] = rec
+        self.counts.failed = self.counts.failed + 1
+        if st.on_error == "fail" then
+          return {}, failures, "fail"
+        elseif st.on_error == "skip" then
+          rec.document = d
+        else  -- keep: the document goes on with the error recorded on it
+          local errs = d.errors
+          if type(errs) ~= "table" then errs = dp.array(); d.errors = errs end
+          errs[#errs + 1] = { stage = st.name, message = msg }
+          nxt[#nxt + 1] = d
+        end
+      end
+    end
+    current = nxt
+  end
+  return current, failures, "ok"
+end
+
+--- Call every stage's finish; returns a map stage name -> result (only
+-- stages that returned something), or nil when there is none.
+function Pipeline:finish()
+  local out, any = dp.object(), false
+  for _, st in ipairs(self.stages) do
+    if st.mod.finish then
+      local ok, r = xpcall(st.mod.finish, debug.traceback, st.ctx)
+      if not ok then
+        out[st.name] = { error = tostring(r) }
+        any = true
+      elseif r ~= nil then
+        out[st.name] = r
+        any = true
+      end
+    end
+  end
+  return any and out or nil
+end
+
+local function select_fields(doc, fields)
+  if not fields then return doc end
+  local out = dp.object()
+  for _, f in ipairs(fields) do
+    local v = doc[f]
+    if v ~= nil then out[f] = v end
+  end
+  return out
+end
+
+--- Format a document for output. Returns the string (without the final
+-- newline for jsonl/json items).
+function Pipeline:format(doc, format)
+  format = format or self.output.format
+  local shown = select_fields(doc, self.output.fields)
+  if format == "jsonl" or format == "json" then
+    local text = type(doc.text) == "string" and doc.text or nil
+    return dp.json.encode(shown, { spans = text })
+  elseif format == "markdown" then
+    return require("docpipe.writers.markdown").write(doc, self.output.fields)
+  elseif format == "text" then
+    return require("docpipe.writers.text").write(doc, self.output.fields)
+  end
+  error("unknown output format '" .. tostring(format) .. "'")
+end
+
+--- Encode an error record as one JSON line.
+function M.encode_error(rec)
+  local doc = rec.document
+  local text = doc and type(doc.text) == "string" and doc.text or nil
+  local out = dp.object({ id = rec.id, source = rec.source, stage = rec.stage,
+    error = rec.error, traceback = rec.traceback, document = doc })
+  return dp.json.encode(out, { spans = text })
+end
+
+--- A short human description of the pipeline's stages, for `check`.
+function Pipeline:describe()
+  local names = {}
+  for _, st in ipairs(self.stages) do names[#names + 1] = st.name end
+  return ("%s: %d stage%s (%s), output %s"):format(self.name, #self.stages,
+    #self.stages == 1 and "" or "s", concat(names, ", "), self.output.format)
+end
+
+--- Run one document and format what comes out, for the C runner.
+-- Returns texts (list of formatted documents), errors (list of
+-- {json, message, traceback}) and the status from Pipeline:run.
+function Pipeline:step(doc, format)
+  local outs, fails, status = self:run(doc)
+  local texts = {}
+  for _, d in ipairs(outs) do
+    local ok, s = pcall(self.format, self, d, format)
+    if ok then
+      texts[#texts + 1] = s
+    else
+      self.counts.failed = self.counts.failed + 1
+      fails[#fails + 1] = { id = d.id, source = d.source, stage = "output",
+        error = ("cannot write document '%s': %s"):format(tostring(d.id), tostring(s)),
+        traceback = "", document = nil, on_error = "skip" }
+    end
+  end
+  local errs = {}
+  for i, f in ipairs(fails) do
+    local ok, line = pcall(M.encode_error, f)
+    if not ok then  -- the document itself cannot be encoded: keep the error
+      f.document = nil
+      line = M.encode_error(f)
+    end
+    errs[i] = { json = line, message = f.error, traceback = f.traceback }
+  end
+  return texts, errs, status
+end
+
+--- Open a pipeline by path or built-in name. Returns the pipeline (with
+-- init done unless no_init) or nil, list of error lines.
+function M.open(ref, no_init)
+  local text, file, dir
+  local f = io.open(ref, "rb")
+  if f then
+    text = f:read("a")
+    f:close()
+    if not text then return nil, { ref .. ": cannot read the file" } end
+    file, dir = ref, dirname(ref)
+  elseif ref:match("^[%w_%-]+$") then
+    local builtin = dp.builtin_file("pipelines/" .. ref .. ".yaml")
+    if not builtin then
+      return nil, { ("no pipeline '%s': not a file, and not a built-in pipeline (%s)%s"):format(
+        ref, concat(M.builtin_pipelines(), ", "), did_you_mean(ref, M.builtin_pipelines())) }
+    end
+    text, file = builtin, ref .. ".yaml"
+  else
+    return nil, { ("%s: no such file"):format(ref) }
+  end
+  local p, errs = M.load(text, file, dir)
+  if not p then return nil, errs end
+  if not no_init then
+    local ok, err = p:init()
+    if not ok then return nil, { err } end
+  end
+  return p
+end
+
+M.Pipeline = Pipeline
+M.distance = distance
+return M

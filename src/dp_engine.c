@@ -1,0 +1,70 @@
+/*
+ * dp_engine.c: creates the Lua state for the engine and opens pipelines
+ * through docpipe.engine (see dp_engine.h).
+ */
+#include "dp_engine.h"
+#include "lua_docpipe.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdio.h>
+
+static int traceback(lua_State *L) {
+    const char *msg = lua_tostring(L, 1);
+    if (!msg) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+int dp_engine_pcall(lua_State *L, int nargs, int nresults) {
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, traceback);
+    lua_insert(L, base);
+    int status = lua_pcall(L, nargs, nresults, base);
+    lua_remove(L, base);
+    return status;
+}
+
+lua_State *dp_engine_state(void) {
+    lua_State *L = luaL_newstate();
+    if (!L) return NULL;
+    luaL_openlibs(L);
+    dp_lua_preload(L);
+    return L;
+}
+
+int dp_engine_open(lua_State *L, const char *ref, int init) {
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "docpipe.engine");
+    if (dp_engine_pcall(L, 1, 1) != LUA_OK) {
+        fprintf(stderr, "docpipe: cannot load the engine: %s\n", lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return 0;
+    }
+    lua_getfield(L, -1, "open");
+    lua_pushstring(L, ref);
+    lua_pushboolean(L, !init);
+    if (dp_engine_pcall(L, 2, 2) != LUA_OK) {
+        fprintf(stderr, "docpipe: %s\n", lua_tostring(L, -1));
+        lua_pop(L, 2);
+        return 0;
+    }
+    if (lua_isnil(L, -2)) {
+        if (lua_istable(L, -1)) {
+            lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+            for (lua_Integer i = 1; i <= n; i++) {
+                lua_rawgeti(L, -1, i);
+                fprintf(stderr, "docpipe: %s\n", lua_tostring(L, -1));
+                lua_pop(L, 1);
+            }
+        }
+        lua_pop(L, 3);
+        return 0;
+    }
+    lua_pop(L, 1);     /* the nil second result */
+    lua_remove(L, -2); /* the engine module */
+    return 1;
+}

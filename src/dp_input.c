@@ -1,0 +1,278 @@
+/*
+ * dp_input.c: expands folders into sorted file lists and reads records
+ * from files and standard input (see dp_input.h).
+ */
+#define _GNU_SOURCE
+#include "dp_input.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct dp_input {
+    char **queue;        /* paths still to read, in order */
+    size_t nqueue, head, capqueue;
+    dp_input_format fmt;
+    FILE *cur;           /* open JSONL stream, or NULL */
+    char *cur_path, *cur_name;
+    size_t cur_line;
+    char *buf;           /* the last record's bytes */
+    size_t bufcap;
+    size_t bytes;
+    char errmsg[512];
+};
+
+static int push_path(dp_input *in, const char *path) {
+    if (in->nqueue == in->capqueue) {
+        size_t nc = in->capqueue ? in->capqueue * 2 : 16;
+        char **nq = realloc(in->queue, nc * sizeof *nq);
+        if (!nq) return 0;
+        in->queue = nq;
+        in->capqueue = nc;
+    }
+    in->queue[in->nqueue] = strdup(path);
+    if (!in->queue[in->nqueue]) return 0;
+    in->nqueue++;
+    return 1;
+}
+
+static int name_cmp(const struct dirent **a, const struct dirent **b) {
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int not_hidden(const struct dirent *d) { return d->d_name[0] != '.'; }
+
+/* Insert the sorted contents of folder dir at the head of the queue. */
+static void expand_dir(dp_input *in, const char *dir) {
+    struct dirent **list;
+    int n = scandir(dir, &list, not_hidden, name_cmp);
+    if (n < 0) return;
+    char **found = calloc((size_t)n + 1, sizeof *found);
+    size_t k = 0;
+    for (int i = 0; i < n; i++) {
+        if (found) {
+            size_t len = strlen(dir) + strlen(list[i]->d_name) + 2;
+            found[k] = malloc(len);
+            if (found[k]) {
+                snprintf(found[k], len, "%s%s%s", dir,
+                         dir[strlen(dir) - 1] == '/' ? "" : "/", list[i]->d_name);
+                k++;
+            }
+        }
+        free(list[i]);
+    }
+    free(list);
+    if (!found) return;
+    /* splice found[0..k) in at in->head */
+    size_t rest = in->nqueue - in->head;
+    if (in->nqueue + k > in->capqueue) {
+        size_t nc = in->capqueue ? in->capqueue : 16;
+        while (nc < in->nqueue + k) nc *= 2;
+        char **nq = realloc(in->queue, nc * sizeof *nq);
+        if (!nq) { for (size_t i = 0; i < k; i++) free(found[i]); free(found); return; }
+        in->queue = nq;
+        in->capqueue = nc;
+    }
+    memmove(in->queue + in->head + k, in->queue + in->head, rest * sizeof *in->queue);
+    memcpy(in->queue + in->head, found, k * sizeof *found);
+    in->nqueue += k;
+    free(found);
+}
+
+dp_input *dp_input_open(const char *const *paths, size_t n, dp_input_format fmt) {
+    dp_input *in = calloc(1, sizeof *in);
+    if (!in) return NULL;
+    in->fmt = fmt;
+    if (n == 0 && !push_path(in, "-")) { dp_input_close(in); return NULL; }
+    for (size_t i = 0; i < n; i++)
+        if (!push_path(in, paths[i])) { dp_input_close(in); return NULL; }
+    return in;
+}
+
+static int ends_with(const char *s, const char *suffix) {
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+/* "dir/name.ext" -> "name" (malloc'd) */
+static char *base_name(const char *path) {
+    if (strcmp(path, "-") == 0) return strdup("stdin");
+    const char *slash = strrchr(path, '/');
+    const char *b = slash ? slash + 1 : path;
+    char *out = strdup(b);
+    if (!out) return NULL;
+    char *dot = strrchr(out, '.');
+    if (dot && dot != out) *dot = '\0';
+    return out;
+}
+
+static int reserve(dp_input *in, size_t need) {
+    if (need <= in->bufcap) return 1;
+    size_t nc = in->bufcap ? in->bufcap : 65536;
+    while (nc < need) nc *= 2;
+    char *nb = realloc(in->buf, nc);
+    if (!nb) return 0;
+    in->buf = nb;
+    in->bufcap = nc;
+    return 1;
+}
+
+/* Read all of f into in->buf. */
+static int slurp(dp_input *in, FILE *f, size_t *len) {
+    size_t n = 0;
+    for (;;) {
+        if (!reserve(in, n + 65536 + 1)) return 0;
+        size_t k = fread(in->buf + n, 1, in->bufcap - n - 1, f);
+        n += k;
+        if (k == 0) break;
+    }
+    if (ferror(f)) return 0;
+    in->buf[n] = '\0';
+    *len = n;
+    in->bytes += n;
+    return 1;
+}
+
+static void close_cur(dp_input *in) {
+    if (in->cur && in->cur != stdin) fclose(in->cur);
+    in->cur = NULL;
+    free(in->cur_path);
+    free(in->cur_name);
+    in->cur_path = in->cur_name = NULL;
+}
+
+/* Next line of the open JSONL stream; 0 at its end. */
+static int next_line(dp_input *in, dp_record *rec) {
+    for (;;) {
+        size_t n = 0;
+        int c = EOF;
+        /* getline-like, into in->buf, so one huge line costs one buffer */
+        while ((c = getc_unlocked(in->cur)) != EOF && c != '\n') {
+            if (!reserve(in, n + 2)) return 0;
+            in->buf[n++] = (char)c;
+        }
+        if (c == EOF && n == 0) return 0;
+        if (!reserve(in, n + 1)) return 0;
+        in->buf[n] = '\0';
+        in->bytes += n + (c == '\n');
+        in->cur_line++;
+        size_t i = 0;
+        while (i < n && (in->buf[i] == ' ' || in->buf[i] == '\t' || in->buf[i] == '\r')) i++;
+        if (i == n) continue;  /* blank line */
+        rec->kind = DP_REC_JSONL;
+        rec->source = in->cur_path;
+        rec->name = in->cur_name;
+        rec->line = in->cur_line;
+        rec->data = in->buf;
+        rec->len = n;
+        return 1;
+    }
+}
+
+static int error_record(dp_input *in, dp_record *rec, const char *path, const char *what) {
+    snprintf(in->errmsg, sizeof in->errmsg, "%s: %s", path, what);
+    char *copy = strdup(path);
+    free(in->cur_path);
+    free(in->cur_name);
+    in->cur_path = copy;
+    in->cur_name = NULL;
+    rec->kind = DP_REC_ERROR;
+    rec->source = in->cur_path;
+    rec->name = in->cur_path;
+    rec->line = 0;
+    rec->data = in->errmsg;
+    rec->len = strlen(in->errmsg);
+    return 1;
+}
+
+int dp_input_next(dp_input *in, dp_record *rec) {
+    for (;;) {
+        if (in->cur) {
+            if (next_line(in, rec)) return 1;
+            int bad = ferror(in->cur);
+            char *path = in->cur_path ? strdup(in->cur_path) : NULL;
+            close_cur(in);
+            if (bad) {
+                int r = error_record(in, rec, path ? path : "?", strerror(errno));
+                free(path);
+                return r;
+            }
+            free(path);
+        }
+        if (in->head >= in->nqueue) return 0;
+        char *path = in->queue[in->head++];
+        int is_stdin = strcmp(path, "-") == 0;
+        struct stat st;
+        if (!is_stdin) {
+            if (stat(path, &st) != 0) {
+                int r = error_record(in, rec, path, strerror(errno));
+                free(path);
+                return r;
+            }
+            if (S_ISDIR(st.st_mode)) {
+                expand_dir(in, path);
+                free(path);
+                continue;
+            }
+            if (!S_ISREG(st.st_mode)) {
+                int r = error_record(in, rec, path, "not a regular file");
+                free(path);
+                return r;
+            }
+        }
+        FILE *f = is_stdin ? stdin : fopen(path, "rb");
+        if (!f) {
+            int r = error_record(in, rec, path, strerror(errno));
+            free(path);
+            return r;
+        }
+        dp_input_format fmt = in->fmt;
+        if (fmt == DP_FMT_AUTO) {
+            if (is_stdin) {
+                int c;
+                while ((c = getc(f)) == ' ' || c == '\n' || c == '\t' || c == '\r') {}
+                if (c != EOF) ungetc(c, f);
+                fmt = c == '{' ? DP_FMT_JSONL : DP_FMT_TEXT;
+            } else {
+                fmt = ends_with(path, ".jsonl") || ends_with(path, ".ndjson") ? DP_FMT_JSONL
+                                                                              : DP_FMT_TEXT;
+            }
+        }
+        free(in->cur_path);
+        free(in->cur_name);
+        in->cur_path = strdup(path);
+        in->cur_name = base_name(path);
+        in->cur_line = 0;
+        free(path);
+        if (fmt == DP_FMT_JSONL) {
+            in->cur = f;
+            continue;
+        }
+        size_t len;
+        int ok = slurp(in, f, &len);
+        int err = errno;
+        if (f != stdin) fclose(f);
+        if (!ok) return error_record(in, rec, in->cur_path, strerror(err));
+        rec->kind = DP_REC_TEXT;
+        rec->source = in->cur_path;
+        rec->name = in->cur_name;
+        rec->line = 0;
+        rec->data = in->buf;
+        rec->len = len;
+        return 1;
+    }
+}
+
+size_t dp_input_bytes(const dp_input *in) { return in->bytes; }
+
+void dp_input_close(dp_input *in) {
+    if (!in) return;
+    close_cur(in);
+    for (size_t i = in->head; i < in->nqueue; i++) free(in->queue[i]);
+    free(in->queue);
+    free(in->buf);
+    free(in);
+}

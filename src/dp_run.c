@@ -1,0 +1,333 @@
+/*
+ * dp_run.c: the document loop of `docpipe run` (see dp_run.h): records
+ * from dp_input become document tables, docpipe.engine's Pipeline:step
+ * runs and formats them, and the results go to the output, in input order.
+ * Output to a file is written to a temporary file that is renamed into
+ * place at the end, so a failed run never leaves a truncated file.
+ */
+#define _GNU_SOURCE
+#include "dp_run.h"
+#include "dp_engine.h"
+#include "dp_utf8.h"
+#include "lua_json.h"
+
+#include <errno.h>
+#include <lauxlib.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct runner {
+    lua_State *L;
+    int pipeline;        /* stack index of the pipeline object */
+    const dp_run_opts *o;
+    const char *format;
+    FILE *out, *errs;
+    char *tmp_path;
+    size_t written;      /* documents written */
+    size_t failed;       /* documents that failed, inputs that could not be read */
+    int out_error;       /* errno of a failed write, or EPIPE */
+} runner;
+
+static void report(runner *r, const char *msg, const char *tb) {
+    if (r->o->quiet && r->errs) return;
+    fprintf(stderr, "docpipe: %s\n", msg);
+    if (tb && *tb && !r->o->quiet) fprintf(stderr, "%s\n", tb);
+}
+
+/* Write an error record (a JSON line) to the errors file, if any. */
+static void write_error_json(runner *r, const char *json) {
+    if (!r->errs) return;
+    fputs(json, r->errs);
+    fputc('\n', r->errs);
+}
+
+/* An input that is not a document: report it and record it. */
+static void input_failure(runner *r, const char *source, size_t line, const char *msg) {
+    char text[1024];
+    if (line) snprintf(text, sizeof text, "%s:%zu: %s", source, line, msg);
+    else snprintf(text, sizeof text, "%s", msg);
+    r->failed++;
+    report(r, text, NULL);
+    if (r->errs) {
+        lua_State *L = r->L;
+        lua_createtable(L, 0, 4);
+        lua_pushstring(L, source);
+        lua_setfield(L, -2, "source");
+        if (line) { lua_pushinteger(L, (lua_Integer)line); lua_setfield(L, -2, "line"); }
+        lua_pushliteral(L, "input");
+        lua_setfield(L, -2, "stage");
+        lua_pushstring(L, text);
+        lua_setfield(L, -2, "error");
+        char err[160];
+        size_t len;
+        char *json = dp_json_encode_value(L, -1, NULL, 0, 0, &len, err, sizeof err);
+        lua_pop(L, 1);
+        if (json) { write_error_json(r, json); free(json); }
+    }
+}
+
+static void write_out(runner *r, const char *s, size_t len) {
+    if (r->out_error) return;
+    if (fwrite(s, 1, len, r->out) != len) r->out_error = errno ? errno : EIO;
+}
+
+/* Looks like binary data: a NUL byte in the first 8 KiB (as git and grep
+ * decide). */
+static int looks_binary(const char *s, size_t n) {
+    return memchr(s, '\0', n < 8192 ? n : 8192) != NULL;
+}
+
+/* Push the document for a text record; 0 when it is not a document. */
+static int push_text_doc(runner *r, const dp_record *rec) {
+    lua_State *L = r->L;
+    if (looks_binary(rec->data, rec->len)) {
+        input_failure(r, rec->source, 0, "binary file (a NUL byte in the first 8 KiB), skipped");
+        return 0;
+    }
+    char *clean;
+    size_t replaced;
+    size_t len = dp_utf8_repair(rec->data, rec->len, &clean, &replaced);
+    if (len == (size_t)-1) { input_failure(r, rec->source, 0, "out of memory"); return 0; }
+    lua_createtable(L, 0, 4);
+    dp_json_push_object_mt(L);
+    lua_setmetatable(L, -2);
+    lua_pushstring(L, rec->name);
+    lua_setfield(L, -2, "id");
+    lua_pushstring(L, rec->source);
+    lua_setfield(L, -2, "source");
+    lua_pushlstring(L, clean, len);
+    lua_setfield(L, -2, "text");
+    free(clean);
+    if (replaced || len == 0) {
+        lua_createtable(L, 0, 1);
+        dp_json_push_object_mt(L);
+        lua_setmetatable(L, -2);
+        lua_createtable(L, 1, 0);
+        dp_json_push_array_mt(L);
+        lua_setmetatable(L, -2);
+        if (replaced)
+            lua_pushfstring(L, "invalid UTF-8: %d byte(s) replaced by U+FFFD", (int)replaced);
+        else
+            lua_pushliteral(L, "empty document");
+        lua_rawseti(L, -2, 1);
+        lua_setfield(L, -2, "warnings");
+        lua_setfield(L, -2, "meta");
+    }
+    return 1;
+}
+
+/* Push the document for a JSON Lines record; 0 when it is not a document. */
+static int push_jsonl_doc(runner *r, const dp_record *rec) {
+    lua_State *L = r->L;
+    char *clean;
+    size_t replaced;
+    size_t len = dp_utf8_repair(rec->data, rec->len, &clean, &replaced);
+    if (len == (size_t)-1) { input_failure(r, rec->source, rec->line, "out of memory"); return 0; }
+    char err[200];
+    int ok = dp_json_decode_push(L, clean, len, 1, err, sizeof err);
+    free(clean);
+    if (!ok) { input_failure(r, rec->source, rec->line, err); return 0; }
+    if (!lua_istable(L, -1) || lua_rawlen(L, -1) > 0) {
+        lua_pop(L, 1);
+        input_failure(r, rec->source, rec->line, "a JSON Lines record must be an object");
+        return 0;
+    }
+    lua_getfield(L, -1, "text");
+    int has_text = lua_type(L, -1) == LUA_TSTRING;
+    lua_pop(L, 1);
+    if (!has_text) {
+        lua_pop(L, 1);
+        input_failure(r, rec->source, rec->line, "the record has no \"text\" string");
+        return 0;
+    }
+    lua_getfield(L, -1, "id");
+    if (lua_isnil(L, -1) || lua_type(L, -1) == LUA_TLIGHTUSERDATA) {
+        lua_pushfstring(L, "%s:%d", rec->name, (int)rec->line);
+        lua_setfield(L, -3, "id");
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "source");
+    if (lua_isnil(L, -1)) {
+        lua_pushfstring(L, "%s:%d", rec->source, (int)rec->line);
+        lua_setfield(L, -3, "source");
+    }
+    lua_pop(L, 1);
+    if (replaced) {
+        lua_getfield(L, -1, "meta");
+        if (!lua_istable(L, -1)) {
+            lua_pop(L, 1);
+            lua_createtable(L, 0, 1);
+            dp_json_push_object_mt(L);
+            lua_setmetatable(L, -2);
+            lua_pushvalue(L, -1);
+            lua_setfield(L, -3, "meta");
+        }
+        lua_getfield(L, -1, "warnings");
+        if (!lua_istable(L, -1)) {
+            lua_pop(L, 1);
+            lua_createtable(L, 1, 0);
+            dp_json_push_array_mt(L);
+            lua_setmetatable(L, -2);
+            lua_pushvalue(L, -1);
+            lua_setfield(L, -3, "warnings");
+        }
+        lua_pushfstring(L, "invalid UTF-8: %d byte(s) replaced by U+FFFD", (int)replaced);
+        lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+        lua_pop(L, 2);
+    }
+    return 1;
+}
+
+/* Run the document at the top of the stack (popped). Returns 0 when the
+ * run must stop (on_error: fail). */
+static int run_doc(runner *r) {
+    lua_State *L = r->L;
+    int doc = lua_gettop(L);
+    lua_getfield(L, r->pipeline, "step");
+    lua_pushvalue(L, r->pipeline);
+    lua_pushvalue(L, doc);
+    lua_pushstring(L, r->format);
+    if (dp_engine_pcall(L, 3, 3) != LUA_OK) {
+        report(r, lua_tostring(L, -1), NULL);
+        lua_settop(L, doc - 1);
+        r->failed++;
+        return 0;
+    }
+    /* doc, texts, errs, status */
+    lua_Integer n = (lua_Integer)lua_rawlen(L, doc + 1);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, doc + 1, i);
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        if (strcmp(r->format, "json") == 0) write_out(r, r->written ? ",\n" : "[\n", 2);
+        else if (r->written && (strcmp(r->format, "markdown") == 0))
+            write_out(r, "\n---\n\n", 6);
+        write_out(r, s, len);
+        if (strcmp(r->format, "json") != 0 && (len == 0 || s[len - 1] != '\n'))
+            write_out(r, "\n", 1);
+        r->written++;
+        lua_pop(L, 1);
+    }
+    lua_Integer ne = (lua_Integer)lua_rawlen(L, doc + 2);
+    for (lua_Integer i = 1; i <= ne; i++) {
+        lua_rawgeti(L, doc + 2, i);
+        lua_getfield(L, -1, "message");
+        lua_getfield(L, -2, "traceback");
+        report(r, lua_tostring(L, -2), lua_tostring(L, -1));
+        lua_pop(L, 2);
+        lua_getfield(L, -1, "json");
+        write_error_json(r, lua_tostring(L, -1));
+        lua_pop(L, 2);
+        r->failed++;
+    }
+    int go_on = strcmp(lua_tostring(L, doc + 3), "fail") != 0;
+    lua_settop(L, doc - 1);
+    return go_on;
+}
+
+static FILE *open_output(runner *r) {
+    const char *path = r->o->output;
+    if (!path || strcmp(path, "-") == 0) return stdout;
+    size_t len = strlen(path) + 32;
+    r->tmp_path = malloc(len);
+    if (!r->tmp_path) return NULL;
+    snprintf(r->tmp_path, len, "%s.tmp.%ld", path, (long)getpid());
+    return fopen(r->tmp_path, "wb");
+}
+
+/* Print the stages' finish results to stderr as JSON (one line). */
+static void finish(runner *r) {
+    lua_State *L = r->L;
+    lua_getfield(L, r->pipeline, "finish");
+    lua_pushvalue(L, r->pipeline);
+    if (dp_engine_pcall(L, 1, 1) != LUA_OK) {
+        report(r, lua_tostring(L, -1), NULL);
+        lua_pop(L, 1);
+        return;
+    }
+    if (!lua_isnil(L, -1) && !r->o->quiet) {
+        char err[160];
+        size_t len;
+        char *json = dp_json_encode_value(L, -1, NULL, 0, 0, &len, err, sizeof err);
+        if (json) {
+            fprintf(stderr, "docpipe: finish: %s\n", json);
+            free(json);
+        } else {
+            fprintf(stderr, "docpipe: finish: %s\n", err);
+        }
+    }
+    lua_pop(L, 1);
+}
+
+int dp_run(const dp_run_opts *o) {
+    runner r;
+    memset(&r, 0, sizeof r);
+    r.o = o;
+    r.L = dp_engine_state();
+    if (!r.L) { fprintf(stderr, "docpipe: out of memory\n"); return DP_EXIT_USAGE; }
+    if (!dp_engine_open(r.L, o->pipeline, 1)) { lua_close(r.L); return DP_EXIT_USAGE; }
+    r.pipeline = lua_gettop(r.L);
+    lua_getfield(r.L, r.pipeline, "output");
+    lua_getfield(r.L, -1, "format");
+    r.format = o->format ? o->format : lua_tostring(r.L, -1);
+    lua_pop(r.L, 2);
+    if (!r.format) r.format = "jsonl";
+    if (o->errors) {
+        r.errs = fopen(o->errors, "w");
+        if (!r.errs) {
+            fprintf(stderr, "docpipe: cannot open %s: %s\n", o->errors, strerror(errno));
+            lua_close(r.L);
+            return DP_EXIT_OUTPUT;
+        }
+    }
+    r.out = open_output(&r);
+    if (!r.out) {
+        fprintf(stderr, "docpipe: cannot write %s: %s\n", o->output, strerror(errno));
+        if (r.errs) fclose(r.errs);
+        free(r.tmp_path);
+        lua_close(r.L);
+        return DP_EXIT_OUTPUT;
+    }
+    signal(SIGPIPE, SIG_IGN);
+    dp_input *in = dp_input_open(o->inputs, o->ninputs, o->input_format);
+    dp_record rec;
+    int stopped = 0;
+    while (in && !r.out_error && dp_input_next(in, &rec)) {
+        int pushed = 0;
+        if (rec.kind == DP_REC_ERROR) input_failure(&r, rec.source, 0, rec.data);
+        else if (rec.kind == DP_REC_TEXT) pushed = push_text_doc(&r, &rec);
+        else pushed = push_jsonl_doc(&r, &rec);
+        if (pushed && !run_doc(&r)) { stopped = 1; break; }
+    }
+    dp_input_close(in);
+    if (strcmp(r.format, "json") == 0 && !r.out_error)
+        write_out(&r, r.written ? "\n]\n" : "[]\n", r.written ? 3 : 3);
+    if (!stopped) finish(&r);
+    if (fflush(r.out) != 0 && !r.out_error) r.out_error = errno;
+    int code = r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;
+    if (r.out != stdout) {
+        if (fclose(r.out) != 0 && !r.out_error) r.out_error = errno;
+        if (!r.out_error && rename(r.tmp_path, o->output) != 0) r.out_error = errno;
+        if (r.out_error) unlink(r.tmp_path);
+    }
+    if (r.out_error == EPIPE) {
+        code = r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;  /* a closed pipe ends the run quietly */
+    } else if (r.out_error) {
+        fprintf(stderr, "docpipe: cannot write %s: %s\n", o->output ? o->output : "the output",
+                strerror(r.out_error));
+        code = DP_EXIT_OUTPUT;
+    }
+    if (r.errs && fclose(r.errs) != 0) {
+        fprintf(stderr, "docpipe: cannot write %s: %s\n", o->errors, strerror(errno));
+        code = DP_EXIT_OUTPUT;
+    }
+    if (r.failed && !o->quiet)
+        fprintf(stderr, "docpipe: %zu document(s) failed%s%s\n", r.failed,
+                o->errors ? ", recorded in " : "", o->errors ? o->errors : "");
+    free(r.tmp_path);
+    lua_close(r.L);
+    return code;
+}

@@ -1,0 +1,140 @@
+/*
+ * dp_text.c: white space normalisation, the word tokenizer and paragraph
+ * splitting. Character classes come from utf8proc (Unicode general
+ * categories); everything else is a byte scan.
+ */
+#include "dp_text.h"
+#include "dp_utf8.h"
+
+#include <stdint.h>
+#include <utf8proc.h>
+
+/* Decode one code point at s[i]; an invalid byte reads as U+FFFD, 1 byte. */
+static size_t next_cp(const char *s, size_t n, size_t i, uint32_t *cp) {
+    size_t k = dp_utf8_decode(s + i, n - i, cp);
+    if (!k) { *cp = 0xFFFD; return 1; }
+    return k;
+}
+
+static int is_word_cp(uint32_t c) {
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    switch (utf8proc_category((utf8proc_int32_t)c)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+
+size_t dp_text_normalize_space(const char *s, size_t n, char *out) {
+    size_t i = 0, o = 0;
+    int pending = 0;
+    while (i < n) {
+        uint32_t c;
+        size_t k = next_cp(s, n, i, &c);
+        if (dp_utf8_is_space(c)) {
+            pending = o > 0;
+        } else {
+            if (pending) { out[o++] = ' '; pending = 0; }
+            for (size_t j = 0; j < k; j++) out[o++] = s[i + j];
+        }
+        i += k;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+dp_span dp_text_trim(const char *s, size_t n) {
+    dp_span sp = { 0, 0 };
+    size_t i = 0, last_end = 0, first = n;
+    while (i < n) {
+        uint32_t c;
+        size_t k = next_cp(s, n, i, &c);
+        if (!dp_utf8_is_space(c)) {
+            if (first == n) first = i;
+            last_end = i + k;
+        }
+        i += k;
+    }
+    if (first == n) { sp.start = sp.end = n; return sp; }
+    sp.start = first;
+    sp.end = last_end;
+    return sp;
+}
+
+int dp_text_next_word(const char *s, size_t n, size_t *pos, dp_span *w) {
+    size_t i = *pos;
+    uint32_t c = 0;
+    while (i < n) {
+        size_t k = next_cp(s, n, i, &c);
+        if (is_word_cp(c)) break;
+        i += k;
+    }
+    if (i >= n) { *pos = n; return 0; }
+    size_t start = i, periods = 0, letters_between = 0, only_initials = 1;
+    uint32_t prev = 0;
+    while (i < n) {
+        size_t k = next_cp(s, n, i, &c);
+        if (is_word_cp(c)) { prev = c; i += k; letters_between++; continue; }
+        int joiner = c == '\'' || c == 0x2019 || c == '-' || c == '.' ||
+                     (c == ',' && is_digit(prev));
+        if (!joiner || i + k >= n) break;
+        uint32_t nx;
+        next_cp(s, n, i + k, &nx);
+        if (!is_word_cp(nx) || (c == ',' && !is_digit(nx))) break;
+        if (c == '.') {
+            periods++;
+            if (letters_between != 1 || is_digit(prev)) only_initials = 0;
+        }
+        letters_between = 0;
+        i += k;
+    }
+    /* "U.S." keeps its final period: single letters separated by periods. */
+    if (periods > 0 && only_initials && letters_between == 1 && !is_digit(prev) &&
+        i < n && s[i] == '.')
+        i++;
+    w->start = start;
+    w->end = i;
+    *pos = i;
+    return 1;
+}
+
+/* End of the line that starts at i (index of '\n' or n). */
+static size_t line_end(const char *s, size_t n, size_t i) {
+    while (i < n && s[i] != '\n') i++;
+    return i;
+}
+
+static int blank(const char *s, size_t a, size_t b) {
+    dp_span t = dp_text_trim(s + a, b - a);
+    return t.start == t.end;
+}
+
+int dp_text_next_paragraph(const char *s, size_t n, size_t *pos, dp_span *p) {
+    size_t i = *pos;
+    /* skip blank lines */
+    while (i < n) {
+        size_t e = line_end(s, n, i);
+        if (!blank(s, i, e)) break;
+        i = e < n ? e + 1 : n;
+    }
+    if (i >= n) { *pos = n; return 0; }
+    size_t start = i, end = i;
+    while (i < n) {
+        size_t e = line_end(s, n, i);
+        if (blank(s, i, e)) break;
+        end = e;
+        i = e < n ? e + 1 : n;
+    }
+    dp_span t = dp_text_trim(s + start, end - start);
+    p->start = start + t.start;
+    p->end = start + t.end;
+    *pos = i;
+    return 1;
+}

@@ -1,0 +1,184 @@
+/*
+ * dp_yaml.c: builds a dp_yaml_node tree from libyaml's event stream,
+ * keeping the start mark of every node and resolving aliases by sharing.
+ */
+#include "dp_yaml.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+typedef struct anchor {
+    char *name;
+    dp_yaml_node *node;
+} anchor;
+
+struct dp_yaml_doc {
+    dp_yaml_node *root;
+    dp_yaml_node **all;  /* every node allocated, for freeing */
+    size_t nall, capall;
+    anchor *anchors;
+    size_t nanchors, capanchors;
+    size_t max_nodes;
+};
+
+#define MAX_DEPTH 200
+
+static int grow(void **p, size_t *cap, size_t need, size_t size) {
+    if (need <= *cap) return 1;
+    size_t nc = *cap ? *cap * 2 : 16;
+    while (nc < need) nc *= 2;
+    void *np = realloc(*p, nc * size);
+    if (!np) return 0;
+    *p = np;
+    *cap = nc;
+    return 1;
+}
+
+static void set_err(dp_yaml_error *err, const char *msg, const yaml_mark_t *m) {
+    snprintf(err->message, sizeof err->message, "%s", msg);
+    err->line = m ? (int)m->line + 1 : 0;
+    err->column = m ? (int)m->column + 1 : 0;
+}
+
+static dp_yaml_node *new_node(dp_yaml_doc *d, dp_yaml_kind kind, const yaml_mark_t *m) {
+    if (!grow((void **)&d->all, &d->capall, d->nall + 1, sizeof *d->all)) return NULL;
+    dp_yaml_node *nd = calloc(1, sizeof *nd);
+    if (!nd) return NULL;
+    nd->kind = kind;
+    nd->line = (int)m->line + 1;
+    nd->column = (int)m->column + 1;
+    nd->weight = 1;
+    d->all[d->nall++] = nd;
+    return nd;
+}
+
+static int add_anchor(dp_yaml_doc *d, const yaml_char_t *name, dp_yaml_node *nd) {
+    if (!name) return 1;
+    if (!grow((void **)&d->anchors, &d->capanchors, d->nanchors + 1, sizeof *d->anchors))
+        return 0;
+    d->anchors[d->nanchors].name = strdup((const char *)name);
+    if (!d->anchors[d->nanchors].name) return 0;
+    d->anchors[d->nanchors++].node = nd;
+    return 1;
+}
+
+static dp_yaml_node *find_anchor(dp_yaml_doc *d, const yaml_char_t *name) {
+    for (size_t i = d->nanchors; i-- > 0;)  /* the latest definition wins */
+        if (strcmp(d->anchors[i].name, (const char *)name) == 0) return d->anchors[i].node;
+    return NULL;
+}
+
+static int next_event(yaml_parser_t *p, yaml_event_t *ev, dp_yaml_error *err) {
+    if (yaml_parser_parse(p, ev)) return 1;
+    char msg[256];
+    snprintf(msg, sizeof msg, "%s%s%s", p->problem ? p->problem : "syntax error",
+             p->context ? " " : "", p->context ? p->context : "");
+    set_err(err, msg, &p->problem_mark);
+    return 0;
+}
+
+/* Parse the node that starts with ev (already read). */
+static dp_yaml_node *parse_node(dp_yaml_doc *d, yaml_parser_t *p, yaml_event_t *ev,
+                                int depth, dp_yaml_error *err) {
+    if (depth > MAX_DEPTH) { set_err(err, "nested too deeply", &ev->start_mark); return NULL; }
+    dp_yaml_node *nd = NULL;
+    switch (ev->type) {
+    case YAML_ALIAS_EVENT:
+        nd = find_anchor(d, ev->data.alias.anchor);
+        if (!nd) set_err(err, "unknown alias", &ev->start_mark);
+        return nd;
+    case YAML_SCALAR_EVENT:
+        nd = new_node(d, DP_YAML_SCALAR, &ev->start_mark);
+        if (!nd) break;
+        nd->value = malloc(ev->data.scalar.length + 1);
+        if (!nd->value) return NULL;
+        memcpy(nd->value, ev->data.scalar.value, ev->data.scalar.length);
+        nd->value[ev->data.scalar.length] = '\0';
+        nd->len = ev->data.scalar.length;
+        nd->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        if (!add_anchor(d, ev->data.scalar.anchor, nd)) return NULL;
+        return nd;
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT: {
+        int is_map = ev->type == YAML_MAPPING_START_EVENT;
+        yaml_event_type_t end_type = is_map ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT;
+        nd = new_node(d, is_map ? DP_YAML_MAP : DP_YAML_SEQ, &ev->start_mark);
+        if (!nd) break;
+        const yaml_char_t *an = is_map ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor;
+        size_t cap = 0, count = 0;
+        for (;;) {
+            yaml_event_t child;
+            if (!next_event(p, &child, err)) return NULL;
+            if (child.type == end_type) { yaml_event_delete(&child); break; }
+            dp_yaml_node *c = parse_node(d, p, &child, depth + 1, err);
+            yaml_event_delete(&child);
+            if (!c) return NULL;
+            if (!grow((void **)&nd->items, &cap, count + 1, sizeof *nd->items)) break;
+            nd->items[count++] = c;
+            nd->weight += c->weight;
+            if (nd->weight > d->max_nodes) {
+                set_err(err, "document too large once aliases are expanded (alias bomb?)",
+                        &ev->start_mark);
+                return NULL;
+            }
+        }
+        nd->n = is_map ? count / 2 : count;
+        /* an anchor on a collection is registered when it is complete */
+        if (!add_anchor(d, an, nd)) return NULL;
+        return nd;
+    }
+    default:
+        set_err(err, "unexpected YAML event", &ev->start_mark);
+        return NULL;
+    }
+    set_err(err, "out of memory", NULL);
+    return NULL;
+}
+
+dp_yaml_doc *dp_yaml_parse(const char *s, size_t n, size_t max_nodes, dp_yaml_error *err) {
+    yaml_parser_t p;
+    yaml_event_t ev;
+    dp_yaml_doc *d = calloc(1, sizeof *d);
+    memset(err, 0, sizeof *err);
+    if (!d || !yaml_parser_initialize(&p)) { free(d); set_err(err, "out of memory", NULL); return NULL; }
+    d->max_nodes = max_nodes;
+    yaml_parser_set_input_string(&p, (const unsigned char *)s, n);
+    int ok = 0;
+    /* stream start, document start (or stream end), node */
+    while (next_event(&p, &ev, err)) {
+        yaml_event_type_t t = ev.type;
+        if (t == YAML_STREAM_END_EVENT) {
+            yaml_event_delete(&ev);
+            set_err(err, "the file holds no YAML document", NULL);
+            break;
+        }
+        if (t == YAML_STREAM_START_EVENT || t == YAML_DOCUMENT_START_EVENT) {
+            yaml_event_delete(&ev);
+            continue;
+        }
+        d->root = parse_node(d, &p, &ev, 0, err);
+        yaml_event_delete(&ev);
+        ok = d->root != NULL;
+        break;
+    }
+    yaml_parser_delete(&p);
+    if (!ok) { dp_yaml_free(d); return NULL; }
+    return d;
+}
+
+const dp_yaml_node *dp_yaml_root(const dp_yaml_doc *doc) { return doc->root; }
+
+void dp_yaml_free(dp_yaml_doc *d) {
+    if (!d) return;
+    for (size_t i = 0; i < d->nall; i++) {
+        free(d->all[i]->value);
+        free(d->all[i]->items);
+        free(d->all[i]);
+    }
+    free(d->all);
+    for (size_t i = 0; i < d->nanchors; i++) free(d->anchors[i].name);
+    free(d->anchors);
+    free(d);
+}

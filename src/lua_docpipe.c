@@ -1,0 +1,254 @@
+/*
+ * lua_docpipe.c: assembles the `docpipe` module (null, array, object, re,
+ * utf8, text, json, yaml, data, version) and the searcher for built-in Lua
+ * modules (see lua_docpipe.h).
+ */
+#include "lua_docpipe.h"
+#include "dp_builtin.h"
+#include "lua_json.h"
+#include "lua_re.h"
+#include "lua_text.h"
+#include "lua_yaml.h"
+
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Push the content of a file on disk; 1 on success, 0 when it cannot be
+ * opened (nothing pushed). */
+static int push_disk_file(lua_State *L, const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    char chunk[8192];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) luaL_addlstring(&b, chunk, k);
+    int bad = ferror(f);
+    fclose(f);
+    luaL_pushresult(&b);
+    if (bad) { lua_pop(L, 1); return 0; }
+    return 1;
+}
+
+int dp_lua_find_file(lua_State *L, const char *rel) {
+    const char *env = getenv("DOCPIPE_PATH");
+    int is_pipeline = strncmp(rel, "pipelines/", 10) == 0;
+    if (env && *env) {
+        const char *p = env;
+        while (*p) {
+            const char *colon = strchr(p, ':');
+            size_t len = colon ? (size_t)(colon - p) : strlen(p);
+            if (len > 0) {
+                /* a root is laid out like scripts/; pipelines sit beside it */
+                lua_pushfstring(L, "%s/%s%s", lua_pushlstring(L, p, len),
+                                is_pipeline ? "../" : "", rel);
+                lua_remove(L, -2);
+                const char *path = lua_tostring(L, -1);
+                if (push_disk_file(L, path)) {
+                    lua_insert(L, -2);  /* content, path */
+                    return 1;
+                }
+                lua_pop(L, 1);
+            }
+            if (!colon) break;
+            p = colon + 1;
+        }
+    }
+    lua_pushfstring(L, "%s%s", is_pipeline ? "" : "scripts/", rel);
+    const dp_builtin_file *f = dp_builtin_find(lua_tostring(L, -1));
+    if (!f) { lua_pop(L, 1); return 0; }
+    lua_pushlstring(L, f->data, f->len);
+    lua_pushfstring(L, "builtin:%s", lua_tostring(L, -2));
+    lua_remove(L, -3);
+    return 1;
+}
+
+/* package.searchers entry: docpipe.A.B -> A/B.lua */
+static int searcher(lua_State *L) {
+    const char *name = luaL_checkstring(L, 1);
+    if (strncmp(name, "docpipe.", 8) != 0) return 0;
+    luaL_gsub(L, name + 8, ".", "/");
+    lua_pushliteral(L, ".lua");
+    lua_concat(L, 2);
+    if (!dp_lua_find_file(L, lua_tostring(L, -1))) {
+        lua_pushfstring(L, "no built-in module '%s' (looked for %s in $DOCPIPE_PATH and the binary)",
+                        name, lua_tostring(L, -1));
+        return 1;
+    }
+    /* content, origin */
+    size_t len;
+    const char *code = lua_tolstring(L, -2, &len);
+    const char *origin = lua_tostring(L, -1);
+    lua_pushfstring(L, "@%s", strncmp(origin, "builtin:", 8) == 0 ? origin + 8 : origin);
+    if (luaL_loadbuffer(L, code, len, lua_tostring(L, -1)) != LUA_OK)
+        return luaL_error(L, "error loading module '%s':\n\t%s", name, lua_tostring(L, -1));
+    lua_pushvalue(L, -3);  /* origin as the loader's second argument */
+    return 2;
+}
+
+static void install_searcher(lua_State *L) {
+    lua_getglobal(L, "package");
+    if (!lua_istable(L, -1)) { lua_pop(L, 1); return; }
+    lua_getfield(L, -1, "searchers");
+    if (lua_istable(L, -1)) {
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_rawgeti(L, -1, i);
+            int same = lua_tocfunction(L, -1) == searcher;
+            lua_pop(L, 1);
+            if (same) { lua_pop(L, 2); return; }
+        }
+        /* after the preload searcher, before the path searchers */
+        for (lua_Integer i = n; i >= 2; i--) {
+            lua_rawgeti(L, -1, i);
+            lua_rawseti(L, -2, i + 1);
+        }
+        lua_pushcfunction(L, searcher);
+        lua_rawseti(L, -2, 2);
+    }
+    lua_pop(L, 2);
+}
+
+/* docpipe.data.read(path) -> content | nil, message */
+static int data_read(lua_State *L) {
+    const char *path = luaL_checkstring(L, 1);
+    if (path[0] == '/' || strncmp(path, "./", 2) == 0 || strncmp(path, "../", 3) == 0) {
+        if (push_disk_file(L, path)) return 1;
+        luaL_pushfail(L);
+        lua_pushfstring(L, "cannot read data file '%s'", path);
+        return 2;
+    }
+    lua_pushfstring(L, "data/%s", path);
+    if (dp_lua_find_file(L, lua_tostring(L, -1))) {
+        lua_pop(L, 1);
+        return 1;
+    }
+    luaL_pushfail(L);
+    lua_pushfstring(L, "no data file '%s' (looked in $DOCPIPE_PATH/data and the binary)", path);
+    return 2;
+}
+
+/* docpipe.data.list(path) -> list of trimmed lines, blank and #-lines skipped;
+ * raises when the file is missing */
+static int data_list(lua_State *L) {
+    lua_settop(L, 1);
+    lua_pushcfunction(L, data_read);
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 2);
+    if (lua_isnil(L, -2)) return luaL_error(L, "%s", lua_tostring(L, -1));
+    lua_pop(L, 1);
+    size_t n;
+    const char *s = lua_tolstring(L, -1, &n);
+    lua_createtable(L, 0, 0);
+    dp_json_push_array_mt(L);
+    lua_setmetatable(L, -2);
+    lua_Integer k = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        while (e < n && s[e] != '\n') e++;
+        size_t a = i, z = e;
+        while (a < z && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r')) a++;
+        while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t' || s[z - 1] == '\r')) z--;
+        if (z > a && s[a] != '#') {
+            lua_pushlstring(L, s + a, z - a);
+            lua_rawseti(L, -2, ++k);
+        }
+        i = e + 1;
+    }
+    return 1;
+}
+
+/* docpipe.array([t]) / docpipe.object([t]): mark t (or a new table) */
+static int mark(lua_State *L, int array) {
+    if (lua_isnoneornil(L, 1)) {
+        lua_settop(L, 0);
+        lua_newtable(L);
+    } else {
+        luaL_checktype(L, 1, LUA_TTABLE);
+        lua_settop(L, 1);
+    }
+    if (array) dp_json_push_array_mt(L); else dp_json_push_object_mt(L);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
+static int l_array(lua_State *L) { return mark(L, 1); }
+static int l_object(lua_State *L) { return mark(L, 0); }
+
+/* docpipe.builtin(prefix) -> sorted list of built-in file paths under
+ * prefix (e.g. "scripts/stages/") */
+static int l_builtin(lua_State *L) {
+    const char *prefix = luaL_checkstring(L, 1);
+    size_t plen = strlen(prefix);
+    lua_Integer k = 0;
+    lua_newtable(L);
+    for (const dp_builtin_file *f = dp_builtin_files; f->path; f++) {
+        if (strncmp(f->path, prefix, plen) != 0) continue;
+        lua_pushstring(L, f->path);
+        lua_rawseti(L, -2, ++k);
+    }
+    return 1;
+}
+
+/* docpipe.builtin_file(rel) -> content, origin | nil: a file relative to
+ * the repository layout ("pipelines/news.yaml", "stages/clean.lua" under
+ * scripts/), $DOCPIPE_PATH first */
+static int l_builtin_file(lua_State *L) {
+    const char *rel = luaL_checkstring(L, 1);
+    if (strncmp(rel, "scripts/", 8) == 0) rel += 8;
+    if (!dp_lua_find_file(L, rel)) { luaL_pushfail(L); return 1; }
+    return 2;
+}
+
+/* docpipe.is_null(v) -> true for nil and docpipe.null */
+static int l_is_null(lua_State *L) {
+    lua_pushboolean(L, lua_isnil(L, 1) ||
+                           (lua_type(L, 1) == LUA_TLIGHTUSERDATA && lua_touserdata(L, 1) == NULL));
+    return 1;
+}
+
+int luaopen_docpipe(lua_State *L) {
+    static const luaL_Reg funcs[] = {
+        { "array", l_array },
+        { "builtin", l_builtin },
+        { "builtin_file", l_builtin_file },
+        { "is_null", l_is_null },
+        { "object", l_object },
+        { NULL, NULL },
+    };
+    static const luaL_Reg data_funcs[] = {
+        { "list", data_list },
+        { "read", data_read },
+        { NULL, NULL },
+    };
+    install_searcher(L);
+    luaL_newlib(L, funcs);
+    lua_pushlightuserdata(L, NULL);
+    lua_setfield(L, -2, "null");
+    lua_pushliteral(L, DP_VERSION);
+    lua_setfield(L, -2, "version");
+    dp_lua_open_re(L);
+    lua_setfield(L, -2, "re");
+    dp_lua_open_utf8(L);
+    lua_setfield(L, -2, "utf8");
+    dp_lua_open_text(L);
+    lua_setfield(L, -2, "text");
+    dp_lua_open_json(L);
+    lua_setfield(L, -2, "json");
+    dp_lua_open_yaml(L);
+    lua_setfield(L, -2, "yaml");
+    luaL_newlib(L, data_funcs);
+    lua_setfield(L, -2, "data");
+    return 1;
+}
+
+void dp_lua_preload(lua_State *L) {
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+    lua_pushcfunction(L, luaopen_docpipe);
+    lua_setfield(L, -2, "docpipe");
+    lua_pop(L, 1);
+    install_searcher(L);
+}

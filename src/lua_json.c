@@ -1,0 +1,398 @@
+/*
+ * lua_json.c: JSON encode and decode between cJSON trees and Lua values,
+ * with docpipe's array/object marks, null sentinel, key order and span
+ * conversion (see lua_json.h).
+ */
+#include "lua_json.h"
+#include "dp_utf8.h"
+
+#include <cJSON.h>
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARRAY_MT "docpipe.array"
+#define OBJECT_MT "docpipe.object"
+#define MAX_DEPTH 1000
+
+void dp_json_push_array_mt(lua_State *L) {
+    if (luaL_newmetatable(L, ARRAY_MT)) {
+        lua_pushliteral(L, "array");
+        lua_setfield(L, -2, "__name");
+    }
+}
+
+void dp_json_push_object_mt(lua_State *L) {
+    if (luaL_newmetatable(L, OBJECT_MT)) {
+        lua_pushliteral(L, "object");
+        lua_setfield(L, -2, "__name");
+    }
+}
+
+/* ---- span conversion ------------------------------------------------- */
+
+/* Incremental byte<->code point conversion over one text: offsets mostly
+ * arrive in ascending order, so each lookup continues from the last one. */
+typedef struct span_conv {
+    const char *text;
+    size_t len;
+    size_t byte, cp;  /* a known pair: cp = code points in text[0..byte) */
+} span_conv;
+
+static size_t conv_byte_to_cp(span_conv *c, size_t b) {
+    if (b > c->len) b = c->len;
+    if (b < c->byte) c->byte = c->cp = 0;
+    size_t add = dp_utf8_byte_to_cp(c->text + c->byte, c->len - c->byte, b - c->byte);
+    c->cp += add;
+    c->byte = c->byte + dp_utf8_cp_to_byte(c->text + c->byte, c->len - c->byte, add);
+    return c->cp;
+}
+
+static size_t conv_cp_to_byte(span_conv *c, size_t cp) {
+    if (cp < c->cp) c->byte = c->cp = 0;
+    size_t b = dp_utf8_cp_to_byte(c->text + c->byte, c->len - c->byte, cp - c->cp);
+    c->byte += b;
+    c->cp += dp_utf8_byte_to_cp(c->text + c->byte - b, b, b);
+    return c->byte;
+}
+
+/* ---- encode ---------------------------------------------------------- */
+
+typedef struct enc {
+    lua_State *L;
+    span_conv *spans;
+    char *err;
+    size_t errlen;
+} enc;
+
+/* The document model's keys in output order; others follow, sorted. */
+static const char *const key_order[] = {
+    "id", "source", "url", "title", "authors", "outlet", "date", "dateline",
+    "highlights", "contributors", "text", "start", "end", "speaker", "speaker_mention",
+    "cue", "type", "paragraphs", "sentences", "quotes", "summary", "meta", "errors", NULL
+};
+
+static int key_rank(const char *k) {
+    for (int i = 0; key_order[i]; i++)
+        if (strcmp(k, key_order[i]) == 0) return i;
+    return 1000;
+}
+
+typedef struct okey {
+    const char *s;      /* the key as a string */
+    lua_Integer slot;   /* where the original key sits in the anchor table */
+} okey;
+
+static int key_cmp(const void *a, const void *b) {
+    const char *x = ((const okey *)a)->s, *y = ((const okey *)b)->s;
+    int rx = key_rank(x), ry = key_rank(y);
+    if (rx != ry) return rx < ry ? -1 : 1;
+    return strcmp(x, y);
+}
+
+static cJSON *enc_value(enc *e, int idx, int depth);
+
+/* 1 when the table at idx is to be written as an array. */
+static int is_array(lua_State *L, int idx, lua_Integer *n) {
+    int kind = 0;  /* 1 array mark, 2 object mark */
+    if (lua_getmetatable(L, idx)) {
+        luaL_getmetatable(L, ARRAY_MT);
+        if (lua_rawequal(L, -1, -2)) kind = 1;
+        lua_pop(L, 1);
+        luaL_getmetatable(L, OBJECT_MT);
+        if (lua_rawequal(L, -1, -2)) kind = 2;
+        lua_pop(L, 2);
+    }
+    *n = (lua_Integer)lua_rawlen(L, idx);
+    if (kind == 1) return 1;
+    if (kind == 2) return 0;
+    lua_Integer count = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (!lua_isinteger(L, -1)) { lua_pop(L, 1); return 0; }
+        lua_Integer k = lua_tointeger(L, -1);
+        if (k < 1 || k > *n) { lua_pop(L, 1); return 0; }
+        count++;
+    }
+    return count == *n;
+}
+
+static int enc_fail(enc *e, const char *msg) {
+    snprintf(e->err, e->errlen, "%s", msg);
+    return 0;
+}
+
+/* Converted value for a start/end field, or -1 when no conversion applies. */
+static int span_field(enc *e, int tidx, const char *key, lua_Integer *out) {
+    if (!e->spans) return 0;
+    if (strcmp(key, "start") != 0 && strcmp(key, "end") != 0) return 0;
+    lua_getfield(e->L, tidx, "start");
+    lua_getfield(e->L, tidx, "end");
+    int ok = lua_isinteger(e->L, -1) && lua_isinteger(e->L, -2);
+    lua_pop(e->L, 2);
+    if (!ok) return 0;
+    lua_getfield(e->L, tidx, key);
+    lua_Integer v = lua_tointeger(e->L, -1);
+    lua_pop(e->L, 1);
+    if (v < 0) v = 0;
+    /* Lua start s (1-based) -> code points before byte s-1; Lua end e
+     * (inclusive) -> code points in text[0..e). */
+    size_t b = key[0] == 's' ? (size_t)(v > 0 ? v - 1 : 0) : (size_t)v;
+    *out = (lua_Integer)conv_byte_to_cp(e->spans, b);
+    return 1;
+}
+
+static cJSON *enc_table(enc *e, int idx, int depth) {
+    lua_State *L = e->L;
+    lua_Integer n;
+    if (depth > MAX_DEPTH) { enc_fail(e, "value nested too deeply (a cycle?)"); return NULL; }
+    luaL_checkstack(L, 8, "json encode");
+    if (is_array(L, idx, &n)) {
+        cJSON *arr = cJSON_CreateArray();
+        if (!arr) return NULL;
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_rawgeti(L, idx, i);
+            cJSON *item = enc_value(e, lua_gettop(L), depth + 1);
+            lua_pop(L, 1);
+            if (!item) { cJSON_Delete(arr); return NULL; }
+            cJSON_AddItemToArray(arr, item);
+        }
+        return arr;
+    }
+    /* collect keys, sort them, emit: anchor[2i-1] holds the original key and
+     * anchor[2i] its string form, so both stay alive while we sort */
+    size_t cap = 16, nk = 0;
+    okey *keys = malloc(cap * sizeof *keys);
+    if (!keys) return NULL;
+    lua_newtable(L);
+    int anchor = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        int t = lua_type(L, -1);
+        if (t != LUA_TSTRING && t != LUA_TNUMBER) continue;  /* not a JSON key */
+        if (nk == cap) {
+            cap *= 2;
+            okey *nkeys = realloc(keys, cap * sizeof *keys);
+            if (!nkeys) { free(keys); lua_pop(L, 2); return NULL; }
+            keys = nkeys;
+        }
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, anchor, (lua_Integer)(2 * nk + 1));
+        lua_pushvalue(L, -1);
+        keys[nk].s = lua_tostring(L, -1);  /* converts the copy only */
+        lua_rawseti(L, anchor, (lua_Integer)(2 * nk + 2));
+        keys[nk].slot = (lua_Integer)(2 * nk + 1);
+        nk++;
+    }
+    qsort(keys, nk, sizeof *keys, key_cmp);
+    cJSON *obj = cJSON_CreateObject();
+    for (size_t i = 0; obj && i < nk; i++) {
+        lua_Integer conv;
+        cJSON *item;
+        if (span_field(e, idx, keys[i].s, &conv)) {
+            item = cJSON_CreateNumber((double)conv);
+        } else {
+            lua_rawgeti(L, anchor, keys[i].slot);
+            lua_rawget(L, idx);
+            item = enc_value(e, lua_gettop(L), depth + 1);
+            lua_pop(L, 1);
+        }
+        if (!item) { cJSON_Delete(obj); obj = NULL; break; }
+        cJSON_AddItemToObject(obj, keys[i].s, item);
+    }
+    free(keys);
+    lua_pop(L, 1);  /* anchor */
+    return obj;
+}
+
+static cJSON *enc_value(enc *e, int idx, int depth) {
+    lua_State *L = e->L;
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL: return cJSON_CreateNull();
+    case LUA_TBOOLEAN: return cJSON_CreateBool(lua_toboolean(L, idx));
+    case LUA_TNUMBER: {
+        double d = lua_tonumber(L, idx);
+        if (d != d || d - d != 0) { enc_fail(e, "cannot encode NaN or infinity"); return NULL; }
+        return cJSON_CreateNumber(d);
+    }
+    case LUA_TSTRING: {
+        size_t len;
+        const char *s = lua_tolstring(L, idx, &len);
+        if (strlen(s) != len || dp_utf8_check(s, len) != len) {
+            /* JSON strings are UTF-8 without NULs: repair a copy */
+            char *fixed;
+            if (dp_utf8_repair(s, len, &fixed, NULL) == (size_t)-1) return NULL;
+            cJSON *r = cJSON_CreateString(fixed);
+            free(fixed);
+            return r;
+        }
+        return cJSON_CreateString(s);
+    }
+    case LUA_TTABLE: return enc_table(e, idx, depth);
+    case LUA_TLIGHTUSERDATA:
+        if (lua_touserdata(L, idx) == NULL) return cJSON_CreateNull();
+        /* fall through */
+    default: {
+        char msg[96];
+        snprintf(msg, sizeof msg, "cannot encode a %s as JSON", luaL_typename(L, idx));
+        enc_fail(e, msg);
+        return NULL;
+    }
+    }
+}
+
+char *dp_json_encode_value(lua_State *L, int idx, const char *spans, size_t spans_len,
+                           int pretty, size_t *len, char *err, size_t errlen) {
+    span_conv conv = { spans, spans_len, 0, 0 };
+    enc e = { L, spans ? &conv : NULL, err, errlen };
+    idx = lua_absindex(L, idx);
+    err[0] = '\0';
+    cJSON *tree = enc_value(&e, idx, 0);
+    if (!tree) {
+        if (!err[0]) snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    char *out = pretty ? cJSON_Print(tree) : cJSON_PrintUnformatted(tree);
+    cJSON_Delete(tree);
+    if (!out) { snprintf(err, errlen, "out of memory"); return NULL; }
+    *len = strlen(out);
+    return out;
+}
+
+/* ---- decode ---------------------------------------------------------- */
+
+static void dec_push(lua_State *L, const cJSON *j, span_conv *spans, int depth);
+
+static void dec_object(lua_State *L, const cJSON *j, span_conv *spans, int depth) {
+    int n = cJSON_GetArraySize(j);
+    lua_createtable(L, 0, n);
+    dp_json_push_object_mt(L);
+    lua_setmetatable(L, -2);
+    const cJSON *st = NULL, *en = NULL;
+    for (const cJSON *c = j->child; c; c = c->next) {
+        if (spans && strcmp(c->string, "start") == 0) st = c;
+        else if (spans && strcmp(c->string, "end") == 0) en = c;
+        dec_push(L, c, spans, depth + 1);
+        lua_setfield(L, -2, c->string);
+    }
+    if (st && en && cJSON_IsNumber(st) && cJSON_IsNumber(en) &&
+        st->valuedouble >= 0 && en->valuedouble >= st->valuedouble) {
+        size_t bs = conv_cp_to_byte(spans, (size_t)st->valuedouble);
+        size_t be = conv_cp_to_byte(spans, (size_t)en->valuedouble);
+        lua_pushinteger(L, (lua_Integer)bs + 1);
+        lua_setfield(L, -2, "start");
+        lua_pushinteger(L, (lua_Integer)be);
+        lua_setfield(L, -2, "end");
+    }
+}
+
+static void dec_push(lua_State *L, const cJSON *j, span_conv *spans, int depth) {
+    luaL_checkstack(L, 4, "json decode");
+    if (cJSON_IsNull(j)) lua_pushlightuserdata(L, NULL);
+    else if (cJSON_IsFalse(j)) lua_pushboolean(L, 0);
+    else if (cJSON_IsTrue(j)) lua_pushboolean(L, 1);
+    else if (cJSON_IsNumber(j)) {
+        double d = j->valuedouble;
+        if (d == (double)(lua_Integer)d && d >= -9007199254740992.0 && d <= 9007199254740992.0)
+            lua_pushinteger(L, (lua_Integer)d);
+        else lua_pushnumber(L, d);
+    } else if (cJSON_IsString(j)) lua_pushstring(L, j->valuestring);
+    else if (cJSON_IsArray(j)) {
+        lua_createtable(L, cJSON_GetArraySize(j), 0);
+        dp_json_push_array_mt(L);
+        lua_setmetatable(L, -2);
+        lua_Integer i = 1;
+        for (const cJSON *c = j->child; c; c = c->next) {
+            dec_push(L, c, spans, depth + 1);
+            lua_rawseti(L, -2, i++);
+        }
+    } else dec_object(L, j, spans, depth);
+}
+
+int dp_json_decode_push(lua_State *L, const char *s, size_t n, int spans, char *err,
+                        size_t errlen) {
+    const char *end = NULL;
+    cJSON *tree = cJSON_ParseWithLengthOpts(s, n, &end, 0);
+    if (!tree) {
+        size_t off = end && end >= s ? (size_t)(end - s) : 0;
+        size_t line = 1, col = 1;
+        for (size_t i = 0; i < off && i < n; i++) {
+            if (s[i] == '\n') { line++; col = 1; } else col++;
+        }
+        if (off >= n) snprintf(err, errlen, "unexpected end of JSON at line %zu, column %zu", line, col);
+        else snprintf(err, errlen, "invalid JSON at line %zu, column %zu", line, col);
+        return 0;
+    }
+    /* trailing content after the value is an error too */
+    if (end) {
+        while ((size_t)(end - s) < n && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')) end++;
+        if ((size_t)(end - s) < n) {
+            cJSON_Delete(tree);
+            snprintf(err, errlen, "unexpected data after the JSON value at byte %zu", (size_t)(end - s) + 1);
+            return 0;
+        }
+    }
+    span_conv conv = { NULL, 0, 0, 0 };
+    span_conv *sp = NULL;
+    if (spans && cJSON_IsObject(tree)) {
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(tree, "text");
+        if (cJSON_IsString(t)) {
+            conv.text = t->valuestring;
+            conv.len = strlen(t->valuestring);
+            sp = &conv;
+        }
+    }
+    dec_push(L, tree, sp, 0);
+    cJSON_Delete(tree);
+    return 1;
+}
+
+/* ---- Lua functions --------------------------------------------------- */
+
+static int json_decode(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    int spans = lua_toboolean(L, 2);
+    char err[160];
+    if (!dp_json_decode_push(L, s, n, spans, err, sizeof err)) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err);
+        return 2;
+    }
+    return 1;
+}
+
+static int json_encode(lua_State *L) {
+    luaL_checkany(L, 1);
+    int pretty = 0;
+    const char *spans = NULL;
+    size_t spans_len = 0;
+    if (lua_istable(L, 2)) {
+        lua_getfield(L, 2, "pretty");
+        pretty = lua_toboolean(L, -1);
+        lua_getfield(L, 2, "spans");
+        if (lua_type(L, -1) == LUA_TSTRING) spans = lua_tolstring(L, -1, &spans_len);
+        lua_pop(L, 1);  /* the string stays referenced by the options table */
+        lua_pop(L, 1);
+    }
+    char err[160];
+    size_t len;
+    char *out = dp_json_encode_value(L, 1, spans, spans_len, pretty, &len, err, sizeof err);
+    if (!out) return luaL_error(L, "json.encode: %s", err);
+    lua_pushlstring(L, out, len);
+    free(out);
+    return 1;
+}
+
+int dp_lua_open_json(lua_State *L) {
+    static const luaL_Reg funcs[] = {
+        { "decode", json_decode },
+        { "encode", json_encode },
+        { NULL, NULL },
+    };
+    luaL_newlib(L, funcs);
+    return 1;
+}

@@ -1,0 +1,212 @@
+/*
+ * lua_text.c: docpipe.utf8 and docpipe.text, thin bindings over dp_utf8.c
+ * and dp_text.c. Results are built on the Lua stack (luaL_Buffer or
+ * tables), so an error cannot leak memory.
+ */
+#include "lua_text.h"
+#include "dp_text.h"
+#include "dp_utf8.h"
+#include "lua_json.h"
+
+#include <lauxlib.h>
+#include <stdlib.h>
+
+/* ---- docpipe.utf8 ---------------------------------------------------- */
+
+/* utf8.len(s) -> number of code points (an invalid byte counts as one) */
+static int u_len(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_pushinteger(L, (lua_Integer)dp_utf8_len(s, n));
+    return 1;
+}
+
+/* utf8.valid(s) -> true | false, 1-based byte position of the first invalid byte */
+static int u_valid(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    size_t bad = dp_utf8_check(s, n);
+    if (bad == n) { lua_pushboolean(L, 1); return 1; }
+    lua_pushboolean(L, 0);
+    lua_pushinteger(L, (lua_Integer)bad + 1);
+    return 2;
+}
+
+/* utf8.clean(s) -> repaired string, number of replacements (see dp_utf8_repair) */
+static int u_clean(lua_State *L) {
+    size_t n, replaced;
+    const char *s = luaL_checklstring(L, 1, &n);
+    char *out;
+    size_t len = dp_utf8_repair(s, n, &out, &replaced);
+    if (len == (size_t)-1) return luaL_error(L, "not enough memory");
+    lua_pushlstring(L, out, len);
+    free(out);
+    lua_pushinteger(L, (lua_Integer)replaced);
+    return 2;
+}
+
+/* utf8.byte_to_cp(s, b) -> 0-based code point index of 1-based byte b */
+static int u_byte_to_cp(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_Integer b = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, b >= 1 && (size_t)b <= n + 1, 2, "byte offset out of range");
+    lua_pushinteger(L, (lua_Integer)dp_utf8_byte_to_cp(s, n, (size_t)b - 1));
+    return 1;
+}
+
+/* utf8.cp_to_byte(s, c) -> 1-based byte offset of 0-based code point c */
+static int u_cp_to_byte(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_Integer c = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, c >= 0, 2, "code point index must be >= 0");
+    lua_pushinteger(L, (lua_Integer)dp_utf8_cp_to_byte(s, n, (size_t)c) + 1);
+    return 1;
+}
+
+/* utf8.sub(s, i [, j]) -> substring by code points, 1-based inclusive,
+ * negative indexes count from the end, like string.sub */
+static int u_sub(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_Integer len = (lua_Integer)dp_utf8_len(s, n);
+    lua_Integer i = luaL_checkinteger(L, 2), j = luaL_optinteger(L, 3, -1);
+    if (i < 0) i = len + i + 1 > 0 ? len + i + 1 : 1;
+    if (i == 0) i = 1;
+    if (j < 0) j = len + j + 1;
+    if (j > len) j = len;
+    if (i > j) { lua_pushliteral(L, ""); return 1; }
+    size_t b = dp_utf8_cp_to_byte(s, n, (size_t)i - 1);
+    size_t e = dp_utf8_cp_to_byte(s, n, (size_t)j);
+    lua_pushlstring(L, s + b, e - b);
+    return 1;
+}
+
+int dp_lua_open_utf8(lua_State *L) {
+    static const luaL_Reg funcs[] = {
+        { "byte_to_cp", u_byte_to_cp },
+        { "clean", u_clean },
+        { "cp_to_byte", u_cp_to_byte },
+        { "len", u_len },
+        { "sub", u_sub },
+        { "valid", u_valid },
+        { NULL, NULL },
+    };
+    luaL_newlib(L, funcs);
+    return 1;
+}
+
+/* ---- docpipe.text ---------------------------------------------------- */
+
+static void new_array(lua_State *L, int narr) {
+    lua_createtable(L, narr, 0);
+    dp_json_push_array_mt(L);
+    lua_setmetatable(L, -2);
+}
+
+/* text.normalize_space(s) -> s with white space runs as one space, trimmed */
+static int t_normalize_space(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    luaL_Buffer b;
+    char *out = luaL_buffinitsize(L, &b, n + 1);
+    size_t len = dp_text_normalize_space(s, n, out);
+    luaL_pushresultsize(&b, len);
+    return 1;
+}
+
+/* text.trim(s) -> s without leading and trailing Unicode white space */
+static int t_trim(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    dp_span sp = dp_text_trim(s, n);
+    lua_pushlstring(L, s + sp.start, sp.end - sp.start);
+    return 1;
+}
+
+/* text.words(s) -> list of words (see dp_text_next_word) */
+static int t_words(lua_State *L) {
+    size_t n, pos = 0;
+    const char *s = luaL_checklstring(L, 1, &n);
+    dp_span w;
+    lua_Integer k = 0;
+    new_array(L, 0);
+    while (dp_text_next_word(s, n, &pos, &w)) {
+        lua_pushlstring(L, s + w.start, w.end - w.start);
+        lua_rawseti(L, -2, ++k);
+    }
+    return 1;
+}
+
+/* text.word_spans(s) -> words, starts, ends (1-based inclusive bytes) */
+static int t_word_spans(lua_State *L) {
+    size_t n, pos = 0;
+    const char *s = luaL_checklstring(L, 1, &n);
+    dp_span w;
+    lua_Integer k = 0;
+    new_array(L, 0);
+    new_array(L, 0);
+    new_array(L, 0);
+    while (dp_text_next_word(s, n, &pos, &w)) {
+        k++;
+        lua_pushlstring(L, s + w.start, w.end - w.start);
+        lua_rawseti(L, -4, k);
+        lua_pushinteger(L, (lua_Integer)w.start + 1);
+        lua_rawseti(L, -3, k);
+        lua_pushinteger(L, (lua_Integer)w.end);
+        lua_rawseti(L, -2, k);
+    }
+    return 3;
+}
+
+/* text.paragraphs(s) -> list of {text, start, end}: blocks between blank
+ * lines, trimmed; start/end 1-based inclusive bytes into s */
+static int t_paragraphs(lua_State *L) {
+    size_t n, pos = 0;
+    const char *s = luaL_checklstring(L, 1, &n);
+    dp_span p;
+    lua_Integer k = 0;
+    new_array(L, 0);
+    while (dp_text_next_paragraph(s, n, &pos, &p)) {
+        lua_createtable(L, 0, 3);
+        lua_pushlstring(L, s + p.start, p.end - p.start);
+        lua_setfield(L, -2, "text");
+        lua_pushinteger(L, (lua_Integer)p.start + 1);
+        lua_setfield(L, -2, "start");
+        lua_pushinteger(L, (lua_Integer)p.end);
+        lua_setfield(L, -2, "end");
+        lua_rawseti(L, -2, ++k);
+    }
+    return 1;
+}
+
+/* text.lines(s) -> list of lines without their "\n" */
+static int t_lines(lua_State *L) {
+    size_t n, i = 0;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_Integer k = 0;
+    new_array(L, 0);
+    while (i < n) {
+        size_t e = i;
+        while (e < n && s[e] != '\n') e++;
+        lua_pushlstring(L, s + i, e - i);
+        lua_rawseti(L, -2, ++k);
+        i = e + 1;
+    }
+    return 1;
+}
+
+int dp_lua_open_text(lua_State *L) {
+    static const luaL_Reg funcs[] = {
+        { "lines", t_lines },
+        { "normalize_space", t_normalize_space },
+        { "paragraphs", t_paragraphs },
+        { "trim", t_trim },
+        { "word_spans", t_word_spans },
+        { "words", t_words },
+        { NULL, NULL },
+    };
+    luaL_newlib(L, funcs);
+    return 1;
+}

@@ -1,0 +1,211 @@
+/*
+ * main.c: the `docpipe` command line: run, check, stages, lua, help.
+ * Diagnostics go to stderr as "docpipe: ..."; help goes to stdout.
+ */
+#include "dp_engine.h"
+#include "dp_run.h"
+#include "lua_docpipe.h"
+
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_main[] =
+    "usage: docpipe COMMAND [ARGS]\n"
+    "\n"
+    "Runs pipelines of Lua stages over news articles and other documents.\n"
+    "\n"
+    "commands:\n"
+    "  run PIPELINE [INPUT ...]   run a pipeline over files, folders or stdin\n"
+    "  check PIPELINE             validate a pipeline and its stage options\n"
+    "  stages                     list the built-in stages and their options\n"
+    "  pipelines                  list the built-in pipelines\n"
+    "  lua FILE [ARGS ...]        run a Lua script with the docpipe module\n"
+    "  help [COMMAND]             show help for a command\n"
+    "\n"
+    "options:\n"
+    "  -h, --help                 show this help\n"
+    "  -V, --version              print the version\n"
+    "\n"
+    "exit codes: 0 ok, 1 some documents failed, 2 usage or configuration error,\n"
+    "3 the output could not be written.\n";
+
+static const char usage_run[] =
+    "usage: docpipe run PIPELINE [INPUT ...] [options]\n"
+    "\n"
+    "PIPELINE is a YAML file or the name of a built-in pipeline (see\n"
+    "`docpipe pipelines`). INPUT is a file, a folder (walked recursively in\n"
+    "sorted order) or - for standard input (the default). A .jsonl file holds\n"
+    "one document per line ({\"id\", \"text\", ...}); any other file is one\n"
+    "text document whose id is the file name without its extension.\n"
+    "\n"
+    "options:\n"
+    "  -f, --format FORMAT        jsonl, json, markdown or text (default: the\n"
+    "                             pipeline's output.format)\n"
+    "  -o, --output FILE          write to FILE (atomically) instead of stdout\n"
+    "      --errors FILE          record failed documents there as JSON Lines\n"
+    "      --input-format FORMAT  text or jsonl: how to read stdin (default:\n"
+    "                             detected from the first byte)\n"
+    "  -q, --quiet                no tracebacks or summaries on stderr\n"
+    "\n"
+    "exit codes: 0 ok, 1 some documents failed, 2 usage or configuration error,\n"
+    "3 the output could not be written.\n";
+
+static const char usage_check[] =
+    "usage: docpipe check PIPELINE\n"
+    "\n"
+    "Loads the pipeline and every stage and validates all options without\n"
+    "running anything. Errors are printed as FILE:LINE:COLUMN: message.\n";
+
+static const char usage_stages[] =
+    "usage: docpipe stages\n\nLists the built-in stages with their options, defaults and docs.\n";
+
+static const char usage_pipelines[] =
+    "usage: docpipe pipelines\n\nLists the built-in pipelines with their stages.\n";
+
+static const char usage_lua[] =
+    "usage: docpipe lua FILE [ARGS ...]\n"
+    "\n"
+    "Runs a Lua 5.4 script with `require \"docpipe\"` available; ARGS are in\n"
+    "the global table arg, as with the lua interpreter.\n";
+
+static int usage_error(const char *msg, const char *usage) {
+    fprintf(stderr, "docpipe: %s\n\n%s", msg, usage);
+    return DP_EXIT_USAGE;
+}
+
+static int cmd_run(int argc, char **argv) {
+    dp_run_opts o;
+    memset(&o, 0, sizeof o);
+    const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+    if (!inputs) return DP_EXIT_USAGE;
+    size_t n = 0;
+    int only_inputs = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (only_inputs || a[0] != '-' || strcmp(a, "-") == 0) {
+            if (!o.pipeline) o.pipeline = a;
+            else inputs[n++] = a;
+        } else if (strcmp(a, "--") == 0) {
+            only_inputs = 1;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(usage_run, stdout);
+            free(inputs);
+            return 0;
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            o.quiet = 1;
+        } else if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0 ||
+                   strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
+                   strcmp(a, "--errors") == 0 || strcmp(a, "--input-format") == 0) {
+            if (!val) { free(inputs); return usage_error("missing value after an option", usage_run); }
+            char c = a[1] == '-' ? a[2] : a[1];
+            if (strcmp(a, "--input-format") == 0) {
+                if (strcmp(val, "text") == 0) o.input_format = DP_FMT_TEXT;
+                else if (strcmp(val, "jsonl") == 0) o.input_format = DP_FMT_JSONL;
+                else { free(inputs); return usage_error("--input-format takes text or jsonl", usage_run); }
+            } else if (strcmp(a, "--errors") == 0) o.errors = val;
+            else if (c == 'f') o.format = val;
+            else o.output = val;
+            i++;
+        } else {
+            fprintf(stderr, "docpipe: unknown option '%s'\n\n%s", a, usage_run);
+            free(inputs);
+            return DP_EXIT_USAGE;
+        }
+    }
+    if (!o.pipeline) { free(inputs); return usage_error("run needs a PIPELINE", usage_run); }
+    if (o.format && strcmp(o.format, "jsonl") != 0 && strcmp(o.format, "json") != 0 &&
+        strcmp(o.format, "markdown") != 0 && strcmp(o.format, "text") != 0) {
+        free(inputs);
+        return usage_error("unknown format (jsonl, json, markdown or text)", usage_run);
+    }
+    o.inputs = inputs;
+    o.ninputs = n;
+    int code = dp_run(&o);
+    free(inputs);
+    return code;
+}
+
+/* Calls docpipe.engine's function `fn` with the given string argument
+ * (may be NULL) and prints what it returns. */
+static int engine_call(const char *fn, const char *arg) {
+    lua_State *L = dp_engine_state();
+    if (!L) return DP_EXIT_USAGE;
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "docpipe.cli");
+    int code = DP_EXIT_USAGE;
+    if (dp_engine_pcall(L, 1, 1) == LUA_OK) {
+        lua_getfield(L, -1, fn);
+        if (arg) lua_pushstring(L, arg); else lua_pushnil(L);
+        if (dp_engine_pcall(L, 1, 1) == LUA_OK) code = (int)lua_tointeger(L, -1);
+        else fprintf(stderr, "docpipe: %s\n", lua_tostring(L, -1));
+    } else {
+        fprintf(stderr, "docpipe: %s\n", lua_tostring(L, -1));
+    }
+    lua_close(L);
+    return code;
+}
+
+static int cmd_lua(int argc, char **argv) {
+    if (argc < 1) return usage_error("lua needs a FILE", usage_lua);
+    lua_State *L = dp_engine_state();
+    if (!L) return DP_EXIT_USAGE;
+    lua_createtable(L, argc, 1);
+    for (int i = 0; i < argc; i++) {
+        lua_pushstring(L, argv[i]);
+        lua_rawseti(L, -2, i);
+    }
+    lua_setglobal(L, "arg");
+    int code = 0;
+    if (luaL_loadfile(L, argv[0]) != LUA_OK) {
+        fprintf(stderr, "docpipe: %s\n", lua_tostring(L, -1));
+        code = DP_EXIT_USAGE;
+    } else {
+        for (int i = 1; i < argc; i++) lua_pushstring(L, argv[i]);
+        if (dp_engine_pcall(L, argc - 1, 0) != LUA_OK) {
+            fprintf(stderr, "docpipe: %s\n", lua_tostring(L, -1));
+            code = 1;
+        }
+    }
+    lua_close(L);
+    return code;
+}
+
+static int cmd_help(const char *topic) {
+    if (!topic) { fputs(usage_main, stdout); return 0; }
+    if (strcmp(topic, "run") == 0) fputs(usage_run, stdout);
+    else if (strcmp(topic, "check") == 0) fputs(usage_check, stdout);
+    else if (strcmp(topic, "stages") == 0) fputs(usage_stages, stdout);
+    else if (strcmp(topic, "pipelines") == 0) fputs(usage_pipelines, stdout);
+    else if (strcmp(topic, "lua") == 0) fputs(usage_lua, stdout);
+    else {
+        fprintf(stderr, "docpipe: no help for '%s'\n", topic);
+        return DP_EXIT_USAGE;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) { fputs(usage_main, stderr); return DP_EXIT_USAGE; }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) return cmd_help(NULL);
+    if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("docpipe %s (%s)\n", DP_VERSION, LUA_RELEASE);
+        return 0;
+    }
+    if (strcmp(cmd, "help") == 0) return cmd_help(argc > 2 ? argv[2] : NULL);
+    if (strcmp(cmd, "run") == 0) return cmd_run(argc - 2, argv + 2);
+    if (strcmp(cmd, "lua") == 0) return cmd_lua(argc - 2, argv + 2);
+    if (strcmp(cmd, "check") == 0) {
+        if (argc > 2 && (strcmp(argv[2], "-h") == 0 || strcmp(argv[2], "--help") == 0))
+            return cmd_help("check");
+        if (argc != 3) return usage_error("check needs exactly one PIPELINE", usage_check);
+        return engine_call("check", argv[2]);
+    }
+    if (strcmp(cmd, "stages") == 0) return engine_call("stages", argc > 2 ? argv[2] : NULL);
+    if (strcmp(cmd, "pipelines") == 0) return engine_call("pipelines", NULL);
+    fprintf(stderr, "docpipe: unknown command '%s'\n\n%s", cmd, usage_main);
+    return DP_EXIT_USAGE;
+}

@@ -1,0 +1,143 @@
+#!/bin/sh
+# Command-line tests: run the docpipe binary on fixture files and check the
+# exit code, stdout and stderr. Prints FAIL lines and "N passed, N failed".
+D=${DOCPIPE_BIN:-./docpipe}
+F=tests/cli/fixtures
+pass=0
+fail=0
+out=$(mktemp)
+err=$(mktemp)
+tmpd=$(mktemp -d)
+trap 'rm -rf "$out" "$err" "$tmpd"' EXIT
+
+# run NAME EXPECTED_EXIT CMD...: runs CMD with $out and $err captured
+run() {
+  name=$1; want=$2; shift 2
+  "$@" >"$out" 2>"$err"
+  got=$?
+  if [ "$got" -eq "$want" ]; then pass=$((pass + 1))
+  else fail=$((fail + 1)); echo "FAIL $name: exit $got, want $want"; sed 's/^/  /' "$err" | head -n 8; fi
+}
+
+# has NAME FILE PATTERN: FILE ($out or $err) matches the extended regex
+has() {
+  if grep -qE -- "$3" "$2"; then pass=$((pass + 1))
+  else fail=$((fail + 1)); echo "FAIL $1: no match for /$3/"; sed 's/^/  /' "$2" | head -n 8; fi
+}
+
+# lacks NAME FILE PATTERN: FILE does not match
+lacks() {
+  if grep -qE -- "$3" "$2"; then fail=$((fail + 1)); echo "FAIL $1: unexpected /$3/"
+  else pass=$((pass + 1)); fi
+}
+
+# lines NAME FILE N: FILE has exactly N lines
+lines() {
+  n=$(wc -l <"$2")
+  if [ "$n" -eq "$3" ]; then pass=$((pass + 1))
+  else fail=$((fail + 1)); echo "FAIL $1: $n lines, want $3"; fi
+}
+
+# --- help and version
+run version 0 "$D" --version
+has version "$out" '^docpipe [0-9]+\.[0-9]+\.[0-9]+'
+run help 0 "$D" --help
+has help "$out" 'run PIPELINE'
+run help-run 0 "$D" help run
+has help-run "$out" '--errors FILE'
+run no-args 2 "$D"
+run unknown-command 2 "$D" frobnicate
+has unknown-command "$err" "unknown command 'frobnicate'"
+run run-no-pipeline 2 "$D" run
+run bad-format-flag 2 "$D" run sentences -f yaml "$F/note.txt"
+
+# --- built-in stages and pipelines
+run stages 0 "$D" stages
+has stages "$out" '^sentences:'
+has stages-options "$out" 'language'
+run pipelines 0 "$D" pipelines
+has pipelines "$out" '^news'
+has pipelines-quotes "$out" '^quotes'
+run check-builtin 0 "$D" check news
+has check-builtin "$out" 'ok: news: 4 stages'
+
+# --- configuration errors point at FILE:LINE:COLUMN
+run yaml-syntax 2 "$D" check "$F/bad_yaml.yaml"
+has yaml-syntax "$err" 'bad_yaml.yaml:[0-9]+:[0-9]+: '
+run unknown-key 2 "$D" check "$F/unknown_key.yaml"
+has unknown-key "$err" "unknown_key.yaml:4:1: unknown key 'outptu' in the pipeline \(did you mean 'output'\?\)"
+run unknown-stage 2 "$D" check "$F/unknown_stage.yaml"
+has unknown-stage "$err" "unknown_stage.yaml:3:12: unknown stage 'sentence' \(did you mean 'sentences'\?\)"
+run bad-option 2 "$D" check "$F/bad_option.yaml"
+has bad-option "$err" "bad_option.yaml:5:18: option 'sentences' of stage 'summary' must be an integer, got string"
+run not-mapping 2 "$D" check "$F/not_mapping.yaml"
+has not-mapping "$err" 'not_mapping.yaml:1:1: a pipeline must be a mapping'
+run missing-pipeline 2 "$D" run nosuchpipeline "$F/note.txt"
+has missing-pipeline "$err" "no pipeline 'nosuchpipeline'"
+run run-bad-yaml 2 "$D" run "$F/unknown_stage.yaml" "$F/note.txt"
+
+# --- inputs: text files, JSONL with extra fields kept, stdin
+run text-file 0 "$D" run sentences "$F/note.txt"
+has text-file-id "$out" '"id":"note"'
+has text-file-sentence "$out" '"sentences":\[\{"text":"plain text from a file\.","start":0,"end":23\}\]'
+run jsonl-extra 0 "$D" run sentences "$F/two.jsonl"
+lines jsonl-extra "$out" 2
+has jsonl-extra-kept "$out" '"lang":"en"'
+has jsonl-extra-int "$out" '"rank":3'
+has jsonl-empty-list "$out" '"tags":\[\]'
+run stdin-jsonl 0 sh -c "\"$D\" run sentences < $F/two.jsonl"
+lines stdin-jsonl "$out" 2
+has stdin-jsonl "$out" '"id":"a2"'
+run stdin-text 0 sh -c "printf 'One here. Two there.' | \"$D\" run sentences -"
+has stdin-text "$out" '"id":"stdin"'
+has stdin-text-split "$out" '"text":"Two there\."'
+run stdin-forced-text 0 sh -c "printf '{not json' | \"$D\" run sentences --input-format text"
+has stdin-forced-text "$out" '"text":"\{not json"'
+run folder 0 "$D" run sentences -f json "$F/folder"
+has folder-json "$out" '^\['
+ids=$(grep -oE '"id":"[a-z0-9]+"' "$out" | tr '\n' ' ')
+if [ "$ids" = '"id":"z1" "id":"b" "id":"c" ' ]; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAIL folder-order: $ids"; fi
+
+# --- output formats
+run format-text 0 "$D" run sentences -f text "$F/note.txt"
+has format-text "$out" '^plain text from a file\.$'
+run format-json-empty 0 sh -c "printf '' | \"$D\" run sentences -f json --input-format jsonl"
+has format-json-empty "$out" '^\[\]$'
+run output-file 0 "$D" run sentences "$F/two.jsonl" -o "$tmpd/out.jsonl"
+lines output-file "$tmpd/out.jsonl" 2
+run output-bad-dir 3 "$D" run sentences "$F/two.jsonl" -o "$tmpd/no/such/dir/out.jsonl"
+
+# --- a failing stage under each on_error
+run on-error-fail 1 "$D" run "$F/boom_fail.yaml" "$F/boom.jsonl"
+has on-error-fail-stage "$err" "stage 'boom' failed on document 'd2'"
+has on-error-fail-where "$err" 'boom.lua:5: the document went boom'
+has on-error-fail-traceback "$err" 'stack traceback'
+lines on-error-fail "$out" 1
+run on-error-skip 1 "$D" run "$F/boom_skip.yaml" "$F/boom.jsonl" --errors "$tmpd/errors.jsonl"
+lines on-error-skip "$out" 2
+lacks on-error-skip-d2 "$out" '"d2"'
+lines on-error-skip-errors "$tmpd/errors.jsonl" 1
+has on-error-skip-record "$tmpd/errors.jsonl" '"id":"d2".*"stage":"boom"'
+has on-error-skip-document "$tmpd/errors.jsonl" '"document":\{"id":"d2"'
+run on-error-keep 1 "$D" run "$F/boom_keep.yaml" "$F/boom.jsonl"
+lines on-error-keep "$out" 3
+has on-error-keep-error "$out" '"id":"d2","errors":\[\{"message":"stage .boom. failed'
+
+# --- bad input is reported and the rest goes on
+run malformed-jsonl 1 "$D" run sentences "$F/malformed.jsonl"
+lines malformed-jsonl "$out" 2
+has malformed-jsonl-where "$err" 'malformed.jsonl:2: invalid JSON'
+run missing-input 1 "$D" run sentences "$F/nope.txt" "$F/note.txt"
+has missing-input "$err" 'nope.txt: No such file'
+lines missing-input "$out" 1
+printf 'ab\000cd' > "$tmpd/bin.dat"
+run binary-input 1 "$D" run sentences "$tmpd/bin.dat"
+has binary-input "$err" 'binary file'
+printf 'caf\351 ok.' > "$tmpd/latin1.txt"
+run invalid-utf8 0 "$D" run sentences "$tmpd/latin1.txt"
+has invalid-utf8 "$out" 'caf\xEF\xBF\xBD|caf�'
+has invalid-utf8-warning "$out" 'invalid UTF-8: 1 byte'
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,58 @@
+#!/bin/sh
+# Runs every test: the C unit tests, the busted specs (inside the docpipe
+# binary, so they see the same module the stages see) and the command-line
+# tests. Ends with one line: "N passed, N failed".
+BUILD=${BUILD:-build}
+DOCPIPE_BIN=${DOCPIPE_BIN:-./docpipe}
+export DOCPIPE_BIN
+export DOCPIPE_PATH=scripts
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+count() {  # count "N passed, N failed" in $log; a missing line is one failure
+  line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+  if [ -z "$line" ]; then
+    echo "$1: no result line (crashed?)"
+    tail -n 20 "$log"
+    failed=$((failed + 1))
+    return
+  fi
+  p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+  f=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
+# C unit tests
+for t in "$BUILD"/tests/test_*; do
+  [ -x "$t" ] || continue
+  "$t" >"$log" 2>&1
+  rc=$?
+  grep -v ' passed, ' "$log" | head -n 40
+  count "$t"
+  echo "$(basename "$t"): $p passed, $f failed"
+  [ $rc -ne 0 ] && [ "$f" = 0 ] && { echo "$t exited $rc"; failed=$((failed + 1)); }
+done
+
+# busted specs, run by the docpipe binary
+"$DOCPIPE_BIN" lua tests/busted.lua tests/spec >"$log" 2>&1
+grep -E '^not ok|^#' "$log" | head -n 80
+p=$(grep -cE '^ok ' "$log")
+f=$(grep -cE '^not ok ' "$log")
+if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+  echo "busted: no tests ran"; tail -n 20 "$log"; f=1
+fi
+echo "specs: $p passed, $f failed"
+passed=$((passed + p))
+failed=$((failed + f))
+
+# command-line tests
+sh tests/cli/run.sh >"$log" 2>&1
+grep -E '^(FAIL|  )' "$log" | head -n 60
+count cli
+echo "cli: $p passed, $f failed"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
