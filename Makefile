@@ -77,7 +77,7 @@ build-san/docpipe: $(BUILD)/main.o $(BUILD)/libdocpipe.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 test-san: $(C_TESTS)
-	@ASAN_OPTIONS=detect_leaks=0 BUILD=$(BUILD) DOCPIPE_BIN=$(BUILD)/docpipe sh tests/run.sh
+	@ASAN_OPTIONS=detect_leaks=1 BUILD=$(BUILD) DOCPIPE_BIN=$(BUILD)/docpipe sh tests/run.sh
 
 demo: deps
 	$(MAKE) docpipe

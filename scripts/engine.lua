@@ -373,7 +373,7 @@ end
 
 -- Error handler: keeps the message and a traceback.
 local function handler(err)
-  return { message = tostring(err), traceback = debug.traceback("", 2) }
+  return { message = tostring(err), traceback = debug.traceback(nil, 2) }
 end
 
 --- Run one document through every stage.

@@ -37,7 +37,7 @@ for t in "$BUILD"/tests/test_*; do
 done
 
 # busted specs, run by the docpipe binary
-"$DOCPIPE_BIN" lua tests/busted.lua tests/spec >"$log" 2>&1
+"$DOCPIPE_BIN" lua tests/busted.lua tests/spec examples/spec >"$log" 2>&1
 grep -E '^not ok|^#' "$log" | head -n 80
 p=$(grep -cE '^ok ' "$log")
 f=$(grep -cE '^not ok ' "$log")

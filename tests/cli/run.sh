@@ -96,7 +96,7 @@ has stdin-forced-text "$out" '"text":"\{not json"'
 run folder 0 "$D" run sentences -f json "$F/folder"
 has folder-json "$out" '^\['
 ids=$(grep -oE '"id":"[a-z0-9]+"' "$out" | tr '\n' ' ')
-if [ "$ids" = '"id":"z1" "id":"b" "id":"c" ' ]; then pass=$((pass + 1))
+if [ "$ids" = '"id":"z1" "id":"c" "id":"b" ' ]; then pass=$((pass + 1))
 else fail=$((fail + 1)); echo "FAIL folder-order: $ids"; fi
 
 # --- output formats

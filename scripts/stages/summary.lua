@@ -1,0 +1,422 @@
+--- summary: pick the sentences that best summarise a document (extractive summary).
+--
+-- Input: doc.sentences (list of {text, start, end}, from the sentences stage; a bare string
+-- is accepted and located in doc.text), and when present doc.title, doc.highlights and
+-- doc.quotes. Output: doc.summary, the chosen sentences' texts in document order, and
+-- doc.meta.summary = { sentences = { {start, end}, ... } (parallel to doc.summary),
+-- method = NAME }.
+--
+-- Methods (option `method`):
+--   lead      the first sentences (the classic news baseline, "Lead-3").
+--   textrank  weighted PageRank over content-word overlap (Mihalcea & Tarau 2004).
+--   lexrank   weighted PageRank over TF-IDF cosine, weak edges dropped (Erkan & Radev 2004).
+--   default   a linear score of position, centrality (TF-IDF cosine to the whole document),
+--             forward centrality (summed cosine to the sentences that follow, after PACSUM,
+--             Zheng & Lapata 2019: news elaborates its lead), title and highlight term
+--             overlap, a short-sentence and a quote term, then redundancy removal by
+--             Maximal Marginal Relevance (Carbonell & Goldstein 1998). Position weighs
+--             most: news puts the gist first (lead bias).
+-- Terms are lowercased words without stopwords (data/en/stopwords.txt + option
+-- `stopwords`), reduced by a light suffix-stripping stemmer (docpipe.summary.stem).
+-- Weights and constants live in data/en/summary_weights.txt (documented there) and are
+-- overridden by the option `weights`.
+--
+-- Guarantees: no sentence twice (nor two with the same text up to case and spacing), no
+-- sentence without a word, at most `sentences` sentences and at most `words` words (a
+-- sentence that would overflow the budget is skipped, never cut), fewer when the document
+-- has fewer. Option `quotes`: "allow" (no constraint; the default method's soft `quote`
+-- weight still applies), "prefer" (sentences holding a direct quote are taken first),
+-- "avoid" (taken only when too few others remain). A sentence holds a quote when it
+-- overlaps a direct or mixed span of doc.quotes; without doc.quotes, when it has a quoted
+-- stretch of `quote_min_words` words or more not in title case ("Day of the Sun" is a
+-- name), or an unpaired quotation mark (a quote running over sentences).
+--
+-- Units: byte offsets 1-based inclusive into doc.text.
+
+local dp = require "docpipe"
+local stemmer = require "docpipe.summary.stem"
+local rank = require "docpipe.summary.rank"
+
+local exp, huge = math.exp, math.huge
+local lower, gsub, find, sort = string.lower, string.gsub, string.find, table.sort
+local words_of, trim, normalize_space = dp.text.words, dp.text.trim, dp.text.normalize_space
+
+local METHODS = { lead = true, textrank = true, lexrank = true, default = true }
+local QUOTES = { allow = true, prefer = true, avoid = true }
+
+-- helpers ---------------------------------------------------------------------------------
+
+local function is_str(v) return type(v) == "string" end
+
+local function load_weights(overrides)
+  local w = {}
+  for _, line in ipairs(dp.data.list("en/summary_weights.txt")) do
+    local k, v = line:match("^([%w_]+)%s+([-+%d%.eE]+)")
+    if k and tonumber(v) then w[k] = tonumber(v) end
+  end
+  for k, v in pairs(overrides or {}) do
+    if w[k] == nil then
+      error(("summary: unknown weight %s (see data/en/summary_weights.txt)"):format(tostring(k)), 0)
+    end
+    local x = tonumber(v)
+    if x == nil then error(("summary: weight %s must be a number, got %s"):format(tostring(k), tostring(v)), 0) end
+    w[k] = x
+  end
+  return w
+end
+
+local function load_stopwords(extra)
+  local set = {}
+  for _, word in ipairs(dp.data.list("en/stopwords.txt")) do set[lower(word)] = true end
+  for _, word in ipairs(extra or {}) do set[lower(word)] = true end
+  return set
+end
+
+-- Content terms of a text: lowercased words, curly apostrophes made straight, stopwords
+-- and one-letter tokens dropped, stemmed.
+local function terms_of(text, stop)
+  local out = {}
+  for _, w in ipairs(words_of(text)) do
+    w = gsub(lower(w), "’", "'")
+    if not stop[w] and #w > 1 then
+      local base = gsub(w, "'s$", "")
+      if not stop[base] then out[#out + 1] = stemmer.stem(base) end
+    end
+  end
+  return out
+end
+
+local OPEN = { ["“"] = true, ["„"] = true, ["«"] = true }
+local CLOSE = { ["”"] = true, ["»"] = true }
+
+-- A quoted stretch reads as speech when it has at least `min_words` words and is not in
+-- title case (every word capitalised or a stopword: "Day of the Sun" is a name).
+local function speechlike(inner, min_words, stop)
+  local ws = words_of(inner)
+  if #ws < min_words then return false end
+  for _, w in ipairs(ws) do
+    if not find(w, "^[%u%d]") and not stop[lower(w)] then return true end
+  end
+  return false
+end
+
+-- Heuristic: a speech-like quoted stretch, or an unpaired double quotation mark.
+local function has_quote_marks(text, min_words, stop)
+  local marks = {}
+  for p, ch in text:gmatch("()([\"\226\194][\128-\191]*)") do
+    if ch == '"' then marks[#marks + 1] = { p, '"' }
+    elseif OPEN[ch] then marks[#marks + 1] = { p, "open" }
+    elseif CLOSE[ch] then marks[#marks + 1] = { p, "close" } end
+  end
+  if #marks == 0 then return false end
+  local i, open_at = 1, nil
+  while i <= #marks do
+    local p, kind = marks[i][1], marks[i][2]
+    if open_at == nil then
+      if kind == "close" then return true end       -- closes a quote opened earlier
+      open_at = p
+    else
+      if kind == "open" then return true end        -- opened twice: runs over sentences
+      if speechlike(text:sub(open_at, p), min_words, stop) then return true end
+      open_at = nil
+    end
+    i = i + 1
+  end
+  return open_at ~= nil                             -- opened and not closed here
+end
+
+-- The candidate sentences: text, offsets, words and terms; empty and repeated ones dropped.
+local function candidates(doc, stop)
+  local text = is_str(doc.text) and doc.text or ""
+  local out, seen, cursor = {}, {}, 1
+  for _, s in ipairs(type(doc.sentences) == "table" and doc.sentences or {}) do
+    local stext, a, b
+    if is_str(s) then
+      stext = s
+    elseif type(s) == "table" then
+      a, b = s.start, s["end"]
+      if math.type(a) ~= "integer" or math.type(b) ~= "integer" then a, b = nil, nil end
+      stext = is_str(s.text) and s.text or (a and text:sub(a, b)) or nil
+    end
+    if stext then
+      if not a then                                  -- locate a bare sentence in the text
+        local t = trim(stext)
+        if t ~= "" then
+          local x, y = find(text, t, cursor, true)
+          if x then a, b = x, y end
+        end
+      end
+      if a then cursor = b + 1 end
+      local clean = trim(stext)
+      if a and clean ~= "" and clean ~= text:sub(a, b) then  -- offsets of the trimmed text
+        local x, y = find(text:sub(a, b), clean, 1, true)
+        if x then a, b = a + x - 1, a + y - 1 end
+      end
+      local ws = words_of(clean)
+      local key = lower(normalize_space(clean))
+      if #ws > 0 and not seen[key] then
+        seen[key] = true
+        out[#out + 1] = { text = clean, start = a, ["end"] = b, nwords = #ws, terms = terms_of(clean, stop) }
+      end
+    end
+  end
+  return out
+end
+
+local function mark_quotes(doc, cands, min_words, stop)
+  local spans = {}
+  if type(doc.quotes) == "table" then
+    for _, q in ipairs(doc.quotes) do
+      if type(q) == "table" and q.type ~= "indirect"
+        and math.type(q.start) == "integer" and math.type(q["end"]) == "integer" then
+        spans[#spans + 1] = q
+      end
+    end
+  end
+  local use_spans = type(doc.quotes) == "table"
+  for _, c in ipairs(cands) do
+    local q = false
+    if use_spans then
+      if c.start then
+        for _, sp in ipairs(spans) do
+          if sp.start <= c["end"] and sp["end"] >= c.start then q = true; break end
+        end
+      end
+    else
+      q = has_quote_marks(c.text, min_words, stop)
+    end
+    c.quote = q
+  end
+end
+
+-- Share of the terms of `ref` (a set with its size) found in a candidate.
+local function overlap(c, ref_set, ref_n)
+  if ref_n == 0 then return 0 end
+  local seen, hit = {}, 0
+  for _, t in ipairs(c.terms) do
+    if ref_set[t] and not seen[t] then seen[t] = true; hit = hit + 1 end
+  end
+  return hit / ref_n
+end
+
+local function term_set(terms)
+  local set, n = {}, 0
+  for _, t in ipairs(terms) do if not set[t] then set[t] = true; n = n + 1 end end
+  return set, n
+end
+
+-- Vectors of all candidates and of the whole document.
+local function vectors(cands)
+  local lists, all = {}, {}
+  for i, c in ipairs(cands) do
+    lists[i] = c.terms
+    for _, t in ipairs(c.terms) do all[#all + 1] = t end
+  end
+  local idf = rank.idf(lists)
+  local vecs, norms = {}, {}
+  for i, terms in ipairs(lists) do vecs[i], norms[i] = rank.vector(terms, idf) end
+  local dvec, dnorm = rank.vector(all, idf)
+  return vecs, norms, dvec, dnorm
+end
+
+local SCORERS = {}
+
+function SCORERS.lead(cands)
+  local s = {}
+  for i = 1, #cands do s[i] = -i end
+  return s
+end
+
+function SCORERS.textrank(cands, w)
+  local lists = {}
+  for i, c in ipairs(cands) do lists[i] = c.terms end
+  return rank.pagerank(rank.textrank_matrix(lists), w.textrank_damping or 0.85)
+end
+
+function SCORERS.lexrank(cands, w, run)
+  local vecs, norms = vectors(cands)
+  run.vecs, run.norms = vecs, norms
+  return rank.pagerank(rank.cosine_matrix(vecs, norms, w.lexrank_threshold or 0.1), w.lexrank_damping or 0.85)
+end
+
+function SCORERS.default(cands, w, run, doc, stop)
+  local vecs, norms, dvec, dnorm = vectors(cands)
+  run.vecs, run.norms = vecs, norms
+  local cent, cmax = {}, 0
+  for i = 1, #cands do
+    cent[i] = rank.cosine(vecs[i], norms[i], dvec, dnorm)
+    if cent[i] > cmax then cmax = cent[i] end
+  end
+  -- directed centrality (Zheng & Lapata 2019, PACSUM): similarity to the sentences after s
+  -- and to those before it, each divided by its highest value
+  local fwd, bwd, fmax, bmax = {}, {}, 0, 0
+  local n = #cands
+  if (w.forward or 0) ~= 0 or (w.backward or 0) ~= 0 then
+    for i = 1, n do fwd[i], bwd[i] = 0, 0 end
+    for i = 1, n do
+      for j = i + 1, n do
+        local c = rank.cosine(vecs[i], norms[i], vecs[j], norms[j])
+        fwd[i] = fwd[i] + c
+        bwd[j] = bwd[j] + c
+      end
+    end
+    for i = 1, n do
+      if fwd[i] > fmax then fmax = fwd[i] end
+      if bwd[i] > bmax then bmax = bwd[i] end
+    end
+  end
+  local tset, tn = term_set(is_str(doc.title) and terms_of(doc.title, stop) or {})
+  local hsets = {}
+  if type(doc.highlights) == "table" then
+    for _, h in ipairs(doc.highlights) do
+      if is_str(h) then
+        local set, hn = term_set(terms_of(h, stop))
+        if hn > 0 then hsets[#hsets + 1] = { set, hn } end
+      end
+    end
+  end
+  local scale = w.position_scale or 3
+  if scale <= 0 then scale = 1e-9 end
+  local short = w.short_words or 0
+  local s = {}
+  for i, c in ipairs(cands) do
+    local h = 0
+    for _, hs in ipairs(hsets) do
+      local o = overlap(c, hs[1], hs[2])
+      if o > h then h = o end
+    end
+    s[i] = (w.position or 0) * exp(-(i - 1) / scale)
+      + (w.centrality or 0) * (cmax > 0 and cent[i] / cmax or 0)
+      + (w.forward or 0) * (fmax > 0 and fwd[i] / fmax or 0)
+      + (w.backward or 0) * (bmax > 0 and bwd[i] / bmax or 0)
+      + (w.title or 0) * overlap(c, tset, tn)
+      + (w.highlights or 0) * h
+      + (w.length or 0) * (c.nwords < short and 1 or 0)
+      + (w.quote or 0) * (c.quote and 1 or 0)
+  end
+  return s
+end
+
+-- Pick sentences: groups in order (quote preference), best score first within a group,
+-- with MMR redundancy when run.mmr is set; respects the count and word limits.
+local function pick(cands, scores, opts, w, run)
+  local want, budget = opts.sentences, opts.words
+  if want <= 0 then want = huge end
+  local lambda = run.mmr and (w.mmr_lambda or 0.7) or nil
+  local smin, smax = huge, -huge
+  for i = 1, #cands do
+    if scores[i] < smin then smin = scores[i] end
+    if scores[i] > smax then smax = scores[i] end
+  end
+  local range = smax - smin
+  local function rel(i) return range > 0 and (scores[i] - smin) / range or 1 end
+
+  local groups
+  if opts.quotes == "allow" then
+    groups = { {} }
+    for i = 1, #cands do groups[1][#groups[1] + 1] = i end
+  else
+    local first_quote = opts.quotes == "prefer"
+    groups = { {}, {} }
+    for i, c in ipairs(cands) do
+      local g = (c.quote == first_quote) and 1 or 2
+      groups[g][#groups[g] + 1] = i
+    end
+  end
+
+  local picked, used = {}, 0
+  for _, group in ipairs(groups) do
+    local pool = {}
+    for _, i in ipairs(group) do
+      if budget <= 0 or cands[i].nwords <= budget then pool[#pool + 1] = i end
+    end
+    while #picked < want and #pool > 0 do
+      local best, best_v, best_k
+      for k, i in ipairs(pool) do
+        local v
+        if lambda then
+          local red = 0
+          for _, j in ipairs(picked) do
+            local c = rank.cosine(run.vecs[i], run.norms[i], run.vecs[j], run.norms[j])
+            if c > red then red = c end
+          end
+          v = lambda * rel(i) - (1 - lambda) * red
+        else
+          v = scores[i]
+        end
+        if best == nil or v > best_v or (v == best_v and i < best) then best, best_v, best_k = i, v, k end
+      end
+      table.remove(pool, best_k)
+      if budget <= 0 or used + cands[best].nwords <= budget then
+        picked[#picked + 1] = best
+        used = used + cands[best].nwords
+      end
+    end
+    if #picked >= want then break end
+  end
+  sort(picked)
+  return picked
+end
+
+local M = {
+  name = "summary",
+  doc = "Extractive summary: the best sentences in document order (lead, textrank, lexrank or default).",
+}
+
+M.options = {
+  sentences = { type = "integer", default = 3, doc = "how many sentences at most (0: no limit, then `words` must be set)" },
+  words = { type = "integer", default = 0, doc = "word budget for the whole summary (0: off); sentences that do not fit are skipped" },
+  method = { type = "string", default = "default", doc = "lead | textrank | lexrank | default" },
+  quotes = { type = "string", default = "allow", doc = "allow | prefer | avoid sentences holding direct quotes" },
+  weights = { type = "map", default = {}, doc = "overrides of data/en/summary_weights.txt (name -> number)" },
+  stopwords = { type = "list", default = {}, doc = "extra stopwords, added to data/en/stopwords.txt" },
+}
+
+-- stage -----------------------------------------------------------------------------------
+
+function M.init(opts, ctx)
+  opts = opts or {}
+  for k, spec in pairs(M.options) do
+    if opts[k] == nil then opts[k] = spec.default end
+  end
+  if not METHODS[opts.method] then
+    error(("summary: unknown method %q (lead, textrank, lexrank, default)"):format(tostring(opts.method)), 0)
+  end
+  if not QUOTES[opts.quotes] then
+    error(("summary: unknown quotes %q (allow, prefer, avoid)"):format(tostring(opts.quotes)), 0)
+  end
+  if opts.sentences <= 0 and opts.words <= 0 then
+    error("summary: sentences and words cannot both be 0 (no limit)", 0)
+  end
+  ctx.opts = opts
+  ctx.state = ctx.state or {}
+  ctx.state.weights = load_weights(opts.weights)
+  ctx.state.stop = load_stopwords(opts.stopwords)
+end
+
+function M.process(doc, ctx)
+  if not (ctx.state and ctx.state.weights) then M.init(ctx.opts, ctx) end
+  local opts, st = ctx.opts, ctx.state
+  local cands = candidates(doc, st.stop)
+  if type(doc.sentences) ~= "table" and ctx.warn then
+    ctx.warn(doc, "summary: no doc.sentences (run the sentences stage first); summary left empty")
+  end
+  mark_quotes(doc, cands, st.weights.quote_min_words or 3, st.stop)
+  local run = { mmr = opts.method == "default" }
+  local scores = #cands > 0 and SCORERS[opts.method](cands, st.weights, run, doc, st.stop) or {}
+  local picked = pick(cands, scores, opts, st.weights, run)
+
+  local summary, spans = dp.array({}), dp.array({})
+  for _, i in ipairs(picked) do
+    local c = cands[i]
+    summary[#summary + 1] = c.text
+    spans[#spans + 1] = c.start and dp.object({ start = c.start, ["end"] = c["end"] })
+      or dp.object({ start = dp.null, ["end"] = dp.null })
+  end
+  doc.summary = summary
+  if type(doc.meta) ~= "table" then doc.meta = dp.object({}) end
+  doc.meta.summary = dp.object({ sentences = spans, method = opts.method })
+  return doc
+end
+
+return M

@@ -1,0 +1,123 @@
+-- docpipe.engine: pipeline validation, the stage contract, on_error.
+local engine = require "docpipe.engine"
+local dp = require "docpipe"
+
+local DIR = "tests/spec/fixtures"
+
+local function load(yaml)
+  return engine.load(yaml, "t.yaml", DIR)
+end
+
+describe("docpipe.engine", function()
+  it("loads a stage from a path relative to the pipeline, with a helper beside it", function()
+    local p = assert(load("stages:\n  - stage: splitter.lua\n    with: {prefix: x}\n"))
+    assert(p:init())
+    local outs, fails, status = p:run({ id = "d", text = "One.\n\nTwo." })
+    assert.are.equal("ok", status)
+    assert.are.equal(0, #fails)
+    assert.are.equal(2, #outs)
+    assert.are.equal("x-d-1", outs[1].id)
+    assert.are.equal("Two.", outs[2].text)
+  end)
+
+  it("fills option defaults", function()
+    local p = assert(load("stages:\n  - stage: splitter.lua\n"))
+    assert.are.equal("p", p.stages[1].opts.prefix)
+    assert.are.equal(10, p.stages[1].opts.limit)
+  end)
+
+  it("counts a document a stage returns nil for as dropped", function()
+    local p = assert(load("stages:\n  - stage: splitter.lua\n"))
+    assert(p:init())
+    local outs = p:run({ id = "e", text = "" })
+    assert.are.equal(0, #outs)
+    assert.are.equal(1, p.counts.dropped)
+  end)
+
+  it("returns the finish results by stage name", function()
+    local p = assert(load("stages:\n  - stage: splitter.lua\n"))
+    assert(p:init())
+    p:run({ id = "a", text = "x" })
+    p:run({ id = "b", text = "y" })
+    assert.are.same({ seen = 2 }, p:finish().splitter)
+  end)
+
+  it("rejects an option of the wrong type at its line and column", function()
+    local p, errs = load("stages:\n  - stage: splitter.lua\n    with:\n      limit: many\n")
+    assert.is_nil(p)
+    assert.are.equal("t.yaml:4:14: option 'limit' of stage 'splitter' must be an integer, got string",
+      errs[1])
+  end)
+
+  it("rejects a value outside an option's choices", function()
+    local _, errs = load("stages:\n  - stage: splitter.lua\n    with: {mode: shred}\n")
+    assert.matches("must be one of split, keep", errs[1])
+  end)
+
+  it("suggests the closest option name", function()
+    local _, errs = load("stages:\n  - stage: splitter.lua\n    with: {prefx: a}\n")
+    assert.matches("has no option 'prefx' %(did you mean 'prefix'%?%)", errs[1])
+  end)
+
+  it("suggests the closest built-in stage", function()
+    local _, errs = load("stages:\n  - stage: sumary\n")
+    assert.matches("t.yaml:2:12: unknown stage 'sumary' %(did you mean 'summary'%?%)", errs[1])
+  end)
+
+  it("reports every error, not just the first", function()
+    local _, errs = load("nme: x\nstages:\n  - stage: nope\noutput: {format: xml}\n")
+    assert.are.equal(3, #errs)
+  end)
+
+  it("requires a stages list", function()
+    local _, errs = load("name: empty\n")
+    assert.matches("no 'stages' list", errs[1])
+  end)
+
+  it("rejects a pipeline that is not a mapping", function()
+    local _, errs = load("- a\n- b\n")
+    assert.matches("must be a mapping", errs[1])
+  end)
+
+  it("keeps a failed document with its error under on_error: keep", function()
+    local p = assert(engine.load("stages:\n  - stage: ../../cli/fixtures/boom.lua\n    on_error: keep\n",
+      "t.yaml", DIR))
+    assert(p:init())
+    local outs, fails, status = p:run({ id = "b", text = "boom" })
+    assert.are.equal("ok", status)
+    assert.are.equal(1, #outs)
+    assert.are.equal(1, #fails)
+    assert.matches("went boom", outs[1].errors[1].message)
+  end)
+
+  it("stops under on_error: fail", function()
+    local p = assert(engine.load("stages:\n  - stage: ../../cli/fixtures/boom.lua\n", "t.yaml", DIR))
+    assert(p:init())
+    local outs, fails, status = p:run({ id = "b", text = "boom" })
+    assert.are.equal("fail", status)
+    assert.are.equal(0, #outs)
+    assert.matches("stage 'boom' failed on document 'b'", fails[1].error)
+    assert.matches("stack traceback", fails[1].traceback)
+  end)
+
+  it("selects output fields and converts spans in JSON", function()
+    local p = assert(load("stages:\n  - stage: splitter.lua\n    with: {mode: keep}\n" ..
+      "output: {format: jsonl, fields: [id, spans]}\n"))
+    assert(p:init())
+    local doc = { id = "s", text = "é ab", spans = { { start = 4, ["end"] = 5 } } }
+    assert.are.equal('{"id":"s","spans":[{"start":2,"end":4}]}', p:format(doc))
+  end)
+
+  it("opens the built-in pipelines", function()
+    for _, name in ipairs(engine.builtin_pipelines()) do
+      local p, errs = engine.open(name, true)
+      assert.is_table(p, errs and errs[1])
+    end
+  end)
+
+  it("writes null for docpipe.null", function()
+    local p = assert(load("stages:\n  - stage: splitter.lua\n    with: {mode: keep}\n"))
+    assert(p:init())
+    assert.are.equal('{"id":"n","title":null}', p:format({ id = "n", title = dp.null }))
+  end)
+end)

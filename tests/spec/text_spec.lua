@@ -1,0 +1,78 @@
+-- docpipe.text and docpipe.utf8: the Lua face of the C text primitives.
+local dp = require "docpipe"
+
+describe("docpipe.text", function()
+  it("normalises white space, Unicode spaces included", function()
+    assert.are.equal("a b c", dp.text.normalize_space("  a\u{00A0}\n b\tc "))
+  end)
+
+  it("trims Unicode white space", function()
+    assert.are.equal("x y", dp.text.trim("\u{2003} x y \n"))
+  end)
+
+  it("tokenizes words with inner apostrophes, hyphens and initialisms", function()
+    assert.are.same({ "Park", "In-ho", "didn't", "visit", "the", "U.S.", "in", "2011" },
+      { table.unpack(dp.text.words("Park In-ho didn't visit the U.S. in 2011.")) })
+  end)
+
+  it("returns word spans as 1-based inclusive byte offsets", function()
+    local s = "Café opens"
+    local words, starts, ends = dp.text.word_spans(s)
+    assert.are.equal("Café", words[1])
+    assert.are.equal(1, starts[1])
+    assert.are.equal(5, ends[1])
+    assert.are.equal("opens", s:sub(starts[2], ends[2]))
+  end)
+
+  it("splits paragraphs on blank lines with offsets into the text", function()
+    local s = "One.\nStill one.\n\n  Two.  \n"
+    local ps = dp.text.paragraphs(s)
+    assert.are.equal(2, #ps)
+    assert.are.equal("One.\nStill one.", ps[1].text)
+    assert.are.equal("Two.", s:sub(ps[2].start, ps[2]["end"]))
+  end)
+
+  it("splits lines", function()
+    assert.are.same({ "a", "", "b" }, { table.unpack(dp.text.lines("a\n\nb")) })
+  end)
+end)
+
+describe("docpipe.utf8", function()
+  it("counts code points", function()
+    assert.are.equal(4, dp.utf8.len("Café"))
+  end)
+
+  it("converts between bytes and code points", function()
+    local s = "“Hi”"
+    assert.are.equal(1, dp.utf8.byte_to_cp(s, 4))
+    assert.are.equal(4, dp.utf8.cp_to_byte(s, 1))
+  end)
+
+  it("reports and repairs invalid UTF-8", function()
+    local ok, at = dp.utf8.valid("ab\255c")
+    assert.is_false(ok)
+    assert.are.equal(3, at)
+    local fixed, n = dp.utf8.clean("ab\255c")
+    assert.are.equal("ab\u{FFFD}c", fixed)
+    assert.are.equal(1, n)
+  end)
+
+  it("takes substrings by code point", function()
+    assert.are.equal("afé", dp.utf8.sub("Café", 2))
+    assert.are.equal("é", dp.utf8.sub("Café", -1))
+  end)
+end)
+
+describe("docpipe.data", function()
+  it("lists a data file without comments and blank lines", function()
+    local words = dp.data.list("en/stopwords.txt")
+    assert.is_true(#words > 50)
+    for _, w in ipairs(words) do assert.is_nil(w:match("^#")) end
+  end)
+
+  it("returns nil and a message for a missing data file", function()
+    local v, err = dp.data.read("en/no-such-file.txt")
+    assert.is_nil(v)
+    assert.matches("no data file", err)
+  end)
+end)
