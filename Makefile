@@ -14,9 +14,13 @@ WARN := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion \
         -Wwrite-strings -Wnull-dereference
 CFLAGS ?= -O2 -g
 SAN ?=
-ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(SAN) \
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) $(CFLAGS) $(SAN) \
               $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc -I$(BUILD)
 LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+# A Lua C module takes the Lua API from the interpreter that loads it.
+MODLIBS := $(shell pkg-config --libs libpcre2-8 yaml-0.1 libcjson libutf8proc 2>/dev/null) -lm
+SOVERSION := 0
+VERSION := 0.1.0
 ALL_LDFLAGS := $(LDFLAGS) $(SAN)
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -26,7 +30,7 @@ C_TESTS := $(patsubst tests/c/%.c,$(BUILD)/tests/%,$(wildcard tests/c/test_*.c))
 
 .PHONY: all deps test test-c demo install uninstall clean sanitize
 
-all: docpipe
+all: docpipe $(BUILD)/libdocpipe.so.$(VERSION) $(BUILD)/docpipe.so $(BUILD)/docpipe.pc
 
 docpipe: $(BUILD)/main.o $(BUILD)/libdocpipe.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -34,6 +38,17 @@ docpipe: $(BUILD)/main.o $(BUILD)/libdocpipe.a
 $(BUILD)/libdocpipe.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
+
+$(BUILD)/libdocpipe.so.$(VERSION): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libdocpipe.so.$(SOVERSION) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+	ln -sf libdocpipe.so.$(VERSION) $(BUILD)/libdocpipe.so.$(SOVERSION)
+	ln -sf libdocpipe.so.$(SOVERSION) $(BUILD)/libdocpipe.so
+
+$(BUILD)/docpipe.so: $(LIB_OBJ)
+	$(CC) -shared $(ALL_LDFLAGS) -o $@ $^ $(MODLIBS)
+
+$(BUILD)/docpipe.pc: docpipe.pc.in Makefile | $(BUILD)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' docpipe.pc.in > $@
 
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -83,7 +98,7 @@ demo: deps
 	$(MAKE) docpipe
 	./docpipe run news examples/ -f markdown
 
-install: docpipe
+install: docpipe $(BUILD)/libdocpipe.so.$(VERSION) $(BUILD)/docpipe.so $(BUILD)/docpipe.pc
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 docpipe $(DESTDIR)$(PREFIX)/bin/docpipe
 

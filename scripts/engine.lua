@@ -515,6 +515,94 @@ function Pipeline:step(doc, format)
   return texts, errs, status
 end
 
+local function warn(doc, msg)
+  local meta = doc.meta
+  if type(meta) ~= "table" then meta = dp.object(); doc.meta = meta end
+  local w = meta.warnings
+  if type(w) ~= "table" then w = dp.array(); meta.warnings = w end
+  w[#w + 1] = msg
+end
+
+--- The document for a text input: {id, source, text}. Invalid UTF-8 and
+-- NULs are replaced by U+FFFD (with a warning in meta.warnings), a BOM is
+-- dropped, CRLF and CR become LF. Returns nil, message for binary data (a
+-- NUL byte in the first 8 KiB, as git and grep decide).
+function M.text_doc(id, source, bytes)
+  if bytes:sub(1, 8192):find("\0", 1, true) then
+    return nil, "binary file (a NUL byte in the first 8 KiB), skipped"
+  end
+  local text, replaced = dp.utf8.clean(bytes)
+  local doc = dp.object({ id = id, source = source, text = text })
+  if replaced > 0 then
+    warn(doc, ("invalid UTF-8: %d byte(s) replaced by U+FFFD"):format(replaced))
+  end
+  if text == "" then warn(doc, "empty document") end
+  return doc
+end
+
+--- The document for one JSON Lines record. name and line make the default
+-- id (NAME:LINE); source defaults to SOURCE:LINE. Returns nil, message when
+-- the record is not an object with a "text" string.
+function M.json_doc(bytes, name, source, line)
+  local fixed, replaced = dp.utf8.clean(bytes)
+  local doc, err = dp.json.decode(fixed, true)
+  if doc == nil then return nil, err end
+  if yaml_type(doc) ~= "mapping" then return nil, "a record must be a JSON object" end
+  if type(doc.text) ~= "string" then return nil, 'the record has no "text" string' end
+  if doc.id == nil or doc.id == null then
+    doc.id = line and ("%s:%d"):format(name, line) or name
+  end
+  if doc.source == nil then
+    doc.source = line and ("%s:%d"):format(source, line) or source
+  end
+  if replaced > 0 then
+    warn(doc, ("invalid UTF-8: %d byte(s) replaced by U+FFFD"):format(replaced))
+  end
+  return doc
+end
+
+--- Run one document for an embedder (the C API and the Lua module):
+-- returns the JSON array of the resulting documents, or nil, message when
+-- a stage failed under on_error: fail.
+function Pipeline:run_to_json(doc)
+  local outs, fails, status = self:run(doc)
+  if status == "fail" then
+    local f = fails[#fails]
+    return nil, f.error .. "\n" .. (f.traceback or "")
+  end
+  local parts = {}
+  for i, d in ipairs(outs) do parts[i] = self:format(d, "json") end
+  return "[" .. concat(parts, ",") .. "]"
+end
+
+--- Set one option of every stage named `stage` (value already decoded),
+-- validate it and run that stage's init again. Returns true or nil, message.
+function Pipeline:set_option(stage, option, value)
+  local found = false
+  for _, st in ipairs(self.stages) do
+    if st.name == stage or st.ref == stage then
+      found = true
+      local spec = (st.mod.options or {})[option]
+      if not spec then
+        local names = {}
+        for k in pairs(st.mod.options or {}) do names[#names + 1] = k end
+        return nil, ("stage '%s' has no option '%s'%s"):format(st.name, option,
+          did_you_mean(option, names))
+      end
+      local v, err = check_option(spec, value)
+      if err then return nil, ("option '%s' of stage '%s' %s"):format(option, st.name, err) end
+      st.opts[option] = v
+      if st.ctx and st.mod.init then
+        st.ctx.state = {}
+        local ok, e = xpcall(st.mod.init, debug.traceback, st.opts, st.ctx)
+        if not ok then return nil, ("stage '%s' failed to start: %s"):format(st.name, tostring(e)) end
+      end
+    end
+  end
+  if not found then return nil, ("the pipeline has no stage '%s'"):format(stage) end
+  return true
+end
+
 --- Open a pipeline by path or built-in name. Returns the pipeline (with
 -- init done unless no_init) or nil, list of error lines.
 function M.open(ref, no_init)

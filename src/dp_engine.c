@@ -7,7 +7,6 @@
 
 #include <lauxlib.h>
 #include <lualib.h>
-#include <stdio.h>
 
 static int traceback(lua_State *L) {
     const char *msg = lua_tostring(L, 1);
@@ -36,35 +35,40 @@ lua_State *dp_engine_state(void) {
     return L;
 }
 
-int dp_engine_open(lua_State *L, const char *ref, int init) {
+int dp_engine_module(lua_State *L) {
     lua_getglobal(L, "require");
     lua_pushliteral(L, "docpipe.engine");
     if (dp_engine_pcall(L, 1, 1) != LUA_OK) {
-        fprintf(stderr, "docpipe: cannot load the engine: %s\n", lua_tostring(L, -1));
-        lua_pop(L, 1);
+        lua_pushfstring(L, "cannot load the engine: %s", lua_tostring(L, -1));
+        lua_remove(L, -2);
         return 0;
     }
+    return 1;
+}
+
+int dp_engine_open(lua_State *L, const char *ref, int init) {
+    if (!dp_engine_module(L)) return 0;
     lua_getfield(L, -1, "open");
+    lua_remove(L, -2);
     lua_pushstring(L, ref);
     lua_pushboolean(L, !init);
-    if (dp_engine_pcall(L, 2, 2) != LUA_OK) {
-        fprintf(stderr, "docpipe: %s\n", lua_tostring(L, -1));
-        lua_pop(L, 2);
-        return 0;
+    if (dp_engine_pcall(L, 2, 2) != LUA_OK) return 0;
+    if (!lua_isnil(L, -2)) {
+        lua_pop(L, 1);
+        return 1;
     }
-    if (lua_isnil(L, -2)) {
-        if (lua_istable(L, -1)) {
-            lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
-            for (lua_Integer i = 1; i <= n; i++) {
-                lua_rawgeti(L, -1, i);
-                fprintf(stderr, "docpipe: %s\n", lua_tostring(L, -1));
-                lua_pop(L, 1);
-            }
-        }
-        lua_pop(L, 3);
-        return 0;
+    /* nil, {lines}: join them */
+    luaL_Buffer b;
+    int list = lua_gettop(L);
+    luaL_buffinit(L, &b);
+    lua_Integer n = lua_istable(L, list) ? (lua_Integer)lua_rawlen(L, list) : 0;
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, list, i);
+        if (i > 1) luaL_addchar(&b, '\n');
+        luaL_addvalue(&b);
     }
-    lua_pop(L, 1);     /* the nil second result */
-    lua_remove(L, -2); /* the engine module */
-    return 1;
+    luaL_pushresult(&b);
+    lua_replace(L, list - 1);
+    lua_settop(L, list - 1);
+    return 0;
 }

@@ -19,9 +19,13 @@ lua_State *dp_engine_state(void);
  * status. */
 int dp_engine_pcall(lua_State *L, int nargs, int nresults);
 
+/* Pushes the docpipe.engine module; 0 with an error message pushed
+ * instead when it cannot be loaded. */
+int dp_engine_module(lua_State *L);
+
 /* Opens pipeline `ref` (a YAML path or a built-in name) and pushes it.
- * On failure prints each error line to stderr as "docpipe: LINE" and
- * returns 0 with nothing pushed. init: call the stages' init. */
+ * On failure pushes the error lines joined by "\n" (each FILE:LINE:COLUMN:
+ * message) and returns 0. init: call the stages' init. */
 int dp_engine_open(lua_State *L, const char *ref, int init);
 
 #endif

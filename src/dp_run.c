@@ -8,7 +8,6 @@
 #define _GNU_SOURCE
 #include "dp_run.h"
 #include "dp_engine.h"
-#include "dp_utf8.h"
 #include "lua_json.h"
 
 #include <errno.h>
@@ -22,6 +21,7 @@
 typedef struct runner {
     lua_State *L;
     int pipeline;        /* stack index of the pipeline object */
+    int engine;          /* stack index of the docpipe.engine module */
     const dp_run_opts *o;
     const char *format;
     FILE *out, *errs;
@@ -74,110 +74,34 @@ static void write_out(runner *r, const char *s, size_t len) {
     if (fwrite(s, 1, len, r->out) != len) r->out_error = errno ? errno : EIO;
 }
 
-/* Looks like binary data: a NUL byte in the first 8 KiB (as git and grep
- * decide). */
-static int looks_binary(const char *s, size_t n) {
-    return memchr(s, '\0', n < 8192 ? n : 8192) != NULL;
-}
-
-/* Push the document for a text record; 0 when it is not a document. */
-static int push_text_doc(runner *r, const dp_record *rec) {
+/* Push the document for a record, built by docpipe.engine's text_doc or
+ * json_doc; 0 (nothing pushed) when the record is not a document, after
+ * recording why. */
+static int push_doc(runner *r, const dp_record *rec) {
     lua_State *L = r->L;
-    if (looks_binary(rec->data, rec->len)) {
-        input_failure(r, rec->source, 0, "binary file (a NUL byte in the first 8 KiB), skipped");
-        return 0;
+    int jsonl = rec->kind == DP_REC_JSONL;
+    lua_getfield(L, r->engine, jsonl ? "json_doc" : "text_doc");
+    if (jsonl) {
+        lua_pushlstring(L, rec->data, rec->len);
+        lua_pushstring(L, rec->name);
+        lua_pushstring(L, rec->source);
+        lua_pushinteger(L, (lua_Integer)rec->line);
+    } else {
+        lua_pushstring(L, rec->name);
+        lua_pushstring(L, rec->source);
+        lua_pushlstring(L, rec->data, rec->len);
     }
-    char *clean;
-    size_t replaced;
-    size_t len = dp_utf8_repair(rec->data, rec->len, &clean, &replaced);
-    if (len == (size_t)-1) { input_failure(r, rec->source, 0, "out of memory"); return 0; }
-    lua_createtable(L, 0, 4);
-    dp_json_push_object_mt(L);
-    lua_setmetatable(L, -2);
-    lua_pushstring(L, rec->name);
-    lua_setfield(L, -2, "id");
-    lua_pushstring(L, rec->source);
-    lua_setfield(L, -2, "source");
-    lua_pushlstring(L, clean, len);
-    lua_setfield(L, -2, "text");
-    free(clean);
-    if (replaced || len == 0) {
-        lua_createtable(L, 0, 1);
-        dp_json_push_object_mt(L);
-        lua_setmetatable(L, -2);
-        lua_createtable(L, 1, 0);
-        dp_json_push_array_mt(L);
-        lua_setmetatable(L, -2);
-        if (replaced)
-            lua_pushfstring(L, "invalid UTF-8: %d byte(s) replaced by U+FFFD", (int)replaced);
-        else
-            lua_pushliteral(L, "empty document");
-        lua_rawseti(L, -2, 1);
-        lua_setfield(L, -2, "warnings");
-        lua_setfield(L, -2, "meta");
-    }
-    return 1;
-}
-
-/* Push the document for a JSON Lines record; 0 when it is not a document. */
-static int push_jsonl_doc(runner *r, const dp_record *rec) {
-    lua_State *L = r->L;
-    char *clean;
-    size_t replaced;
-    size_t len = dp_utf8_repair(rec->data, rec->len, &clean, &replaced);
-    if (len == (size_t)-1) { input_failure(r, rec->source, rec->line, "out of memory"); return 0; }
-    char err[200];
-    int ok = dp_json_decode_push(L, clean, len, 1, err, sizeof err);
-    free(clean);
-    if (!ok) { input_failure(r, rec->source, rec->line, err); return 0; }
-    if (!lua_istable(L, -1) || lua_rawlen(L, -1) > 0) {
+    if (dp_engine_pcall(L, jsonl ? 4 : 3, 2) != LUA_OK) {
+        input_failure(r, rec->source, rec->line, lua_tostring(L, -1));
         lua_pop(L, 1);
-        input_failure(r, rec->source, rec->line, "a JSON Lines record must be an object");
         return 0;
     }
-    lua_getfield(L, -1, "text");
-    int has_text = lua_type(L, -1) == LUA_TSTRING;
-    lua_pop(L, 1);
-    if (!has_text) {
-        lua_pop(L, 1);
-        input_failure(r, rec->source, rec->line, "the record has no \"text\" string");
-        return 0;
-    }
-    lua_getfield(L, -1, "id");
-    if (lua_isnil(L, -1) || lua_type(L, -1) == LUA_TLIGHTUSERDATA) {
-        lua_pushfstring(L, "%s:%d", rec->name, (int)rec->line);
-        lua_setfield(L, -3, "id");
-    }
-    lua_pop(L, 1);
-    lua_getfield(L, -1, "source");
-    if (lua_isnil(L, -1)) {
-        lua_pushfstring(L, "%s:%d", rec->source, (int)rec->line);
-        lua_setfield(L, -3, "source");
-    }
-    lua_pop(L, 1);
-    if (replaced) {
-        lua_getfield(L, -1, "meta");
-        if (!lua_istable(L, -1)) {
-            lua_pop(L, 1);
-            lua_createtable(L, 0, 1);
-            dp_json_push_object_mt(L);
-            lua_setmetatable(L, -2);
-            lua_pushvalue(L, -1);
-            lua_setfield(L, -3, "meta");
-        }
-        lua_getfield(L, -1, "warnings");
-        if (!lua_istable(L, -1)) {
-            lua_pop(L, 1);
-            lua_createtable(L, 1, 0);
-            dp_json_push_array_mt(L);
-            lua_setmetatable(L, -2);
-            lua_pushvalue(L, -1);
-            lua_setfield(L, -3, "warnings");
-        }
-        lua_pushfstring(L, "invalid UTF-8: %d byte(s) replaced by U+FFFD", (int)replaced);
-        lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    if (lua_isnil(L, -2)) {
+        input_failure(r, rec->source, rec->line, lua_tostring(L, -1));
         lua_pop(L, 2);
+        return 0;
     }
+    lua_pop(L, 1);
     return 1;
 }
 
@@ -268,7 +192,18 @@ int dp_run(const dp_run_opts *o) {
     r.o = o;
     r.L = dp_engine_state();
     if (!r.L) { fprintf(stderr, "docpipe: out of memory\n"); return DP_EXIT_USAGE; }
-    if (!dp_engine_open(r.L, o->pipeline, 1)) { lua_close(r.L); return DP_EXIT_USAGE; }
+    if (!dp_engine_module(r.L) || !dp_engine_open(r.L, o->pipeline, 1)) {
+        const char *msg = lua_tostring(r.L, -1);
+        while (msg && *msg) {  /* one "docpipe: " line per error */
+            const char *nl = strchr(msg, '\n');
+            int len = nl ? (int)(nl - msg) : (int)strlen(msg);
+            fprintf(stderr, "docpipe: %.*s\n", len, msg);
+            msg = nl ? nl + 1 : "";
+        }
+        lua_close(r.L);
+        return DP_EXIT_USAGE;
+    }
+    r.engine = lua_gettop(r.L) - 1;
     r.pipeline = lua_gettop(r.L);
     lua_getfield(r.L, r.pipeline, "output");
     lua_getfield(r.L, -1, "format");
@@ -298,8 +233,7 @@ int dp_run(const dp_run_opts *o) {
     while (in && !r.out_error && dp_input_next(in, &rec)) {
         int pushed = 0;
         if (rec.kind == DP_REC_ERROR) input_failure(&r, rec.source, 0, rec.data);
-        else if (rec.kind == DP_REC_TEXT) pushed = push_text_doc(&r, &rec);
-        else pushed = push_jsonl_doc(&r, &rec);
+        else pushed = push_doc(&r, &rec);
         if (pushed && !run_doc(&r)) { stopped = 1; break; }
     }
     dp_input_close(in);

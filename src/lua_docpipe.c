@@ -242,6 +242,15 @@ int luaopen_docpipe(lua_State *L) {
     lua_setfield(L, -2, "yaml");
     luaL_newlib(L, data_funcs);
     lua_setfield(L, -2, "data");
+    /* docpipe.load_pipeline(ref) -> pipeline | nil, errors: the engine is
+     * Lua code loaded on first use, so this layer does not depend on it */
+    if (luaL_loadstring(L, "return function(ref, no_init)\n"
+                           "  local p, errs = require('docpipe.engine').open(ref, no_init)\n"
+                           "  if not p then return nil, table.concat(errs, '\\n') end\n"
+                           "  return p\n"
+                           "end") == LUA_OK)
+        lua_call(L, 0, 1);
+    lua_setfield(L, -2, "load_pipeline");
     return 1;
 }
 
