@@ -1,0 +1,229 @@
+--- Timestamps on news pages: recognise a timestamp line and turn it into ISO 8601.
+--
+-- Method: find the parts separately (a calendar date written with a month name,
+-- "January 10, 2012" / "10 January 2012" / "Jan. 10, 2012", or ISO "2012-01-10"; a clock
+-- time "9:45 AM", "9.45pm", "21:45", "9 a.m." or the newswire military form "0339 GMT";
+-- a zone abbreviation from en/clean_timezones.txt), then combine them. A zone given by
+-- its daylight-saving rule (ET, PT, UK...) is resolved for that date with the US rules
+-- (second Sunday of March to first Sunday of November, 2007 on; first Sunday of April
+-- to last Sunday of October before) or the EU rules (last Sunday of March to last Sunday
+-- of October). Output follows the contract: "YYYY-MM-DDTHH:MM:SS+HH:MM" when the page
+-- gives a time and a zone, "YYYY-MM-DD" otherwise.
+-- A line is a timestamp line when, once the date, time, zone and the words of
+-- en/clean_timestamp_words.txt are taken out, at most one other word is left.
+-- Units: positions are 1-based inclusive byte offsets into the string given.
+
+local dp = require "docpipe"
+
+local re = dp.re
+local fmt = string.format
+local tonumber = tonumber
+
+local function load_months(lang)
+  local forms, alts = {}, {}
+  for _, line in ipairs(dp.data.list(lang .. "/clean_months.txt")) do
+    local num, rest = line:match("^(%d+)%s+(.+)$")
+    if num then
+      for w in rest:gmatch("%S+") do
+        forms[w:lower()] = tonumber(num)
+        alts[#alts + 1] = w
+      end
+    end
+  end
+  table.sort(alts, function(a, b) return #a > #b end)
+  return forms, table.concat(alts, "|")
+end
+
+local function load_zones(lang)
+  local zones, alts = {}, {}
+  for _, line in ipairs(dp.data.list(lang .. "/clean_timezones.txt")) do
+    local abbr, off = line:match("^(%S+)%s+(%S+)")
+    if abbr then
+      zones[abbr:upper()] = off
+      alts[#alts + 1] = abbr
+    end
+  end
+  table.sort(alts, function(a, b) return #a > #b end)
+  return zones, table.concat(alts, "|")
+end
+
+-- day of week, 0 = Sunday (Sakamoto's method)
+local function weekday(y, m, d)
+  local t = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 }
+  if m < 3 then y = y - 1 end
+  return (y + y // 4 - y // 100 + y // 400 + t[m] + d) % 7
+end
+
+local function days_in_month(y, m)
+  local dm = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
+  if m == 2 and ((y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0) then return 29 end
+  return dm[m]
+end
+
+-- n-th (1-based) Sunday of a month, or the last one when n == -1
+local function sunday(y, m, n)
+  if n == -1 then
+    local last = days_in_month(y, m)
+    return last - weekday(y, m, last)
+  end
+  local first = 1 + (7 - weekday(y, m, 1)) % 7
+  return first + 7 * (n - 1)
+end
+
+-- is local date/time (y,m,d,h) inside daylight saving time under rule
+local function in_dst(rule, y, m, d, h)
+  local key = m * 10000 + d * 100 + h
+  if rule:match("^us%-") then
+    local s, e
+    if y >= 2007 then
+      s = 3 * 10000 + sunday(y, 3, 2) * 100 + 2
+      e = 11 * 10000 + sunday(y, 11, 1) * 100 + 2
+    else
+      s = 4 * 10000 + sunday(y, 4, 1) * 100 + 2
+      e = 10 * 10000 + sunday(y, 10, -1) * 100 + 2
+    end
+    return key >= s and key < e
+  else -- eu rules, switching at 01:00 UTC, approximated in local time
+    local s = 3 * 10000 + sunday(y, 3, -1) * 100 + 1
+    local e = 10 * 10000 + sunday(y, 10, -1) * 100 + 1
+    return key >= s and key < e
+  end
+end
+
+local RULES = {
+  ["us-eastern"] = { -5, -4 }, ["us-central"] = { -6, -5 },
+  ["us-mountain"] = { -7, -6 }, ["us-pacific"] = { -8, -7 },
+  ["eu-western"] = { 0, 1 }, ["eu-central"] = { 1, 2 },
+}
+
+local function resolve_offset(off, y, m, d, h)
+  if off:match("^[+-]%d%d:%d%d$") then return off end
+  local r = RULES[off]
+  if not r then return nil end
+  local hours = in_dst(off, y, m, d, h or 12) and r[2] or r[1]
+  return fmt("%s%02d:00", hours < 0 and "-" or "+", math.abs(hours))
+end
+
+local M = {}
+
+--- Build a parser for a language (data files under LANG/).
+-- @return parser table with :parse(s) and :is_timestamp(s)
+function M.new(lang)
+  lang = lang or "en"
+  local months, month_alt = load_months(lang)
+  local zones, zone_alt = load_zones(lang)
+  local tswords = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_timestamp_words.txt")) do tswords[w:lower()] = true end
+
+  local P = {}
+  -- month-name dates
+  local rx_mdy = re.compile("\\b(" .. month_alt .. ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)(\\d{4})\\b", "i")
+  local rx_dmy = re.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" .. month_alt .. ")\\.?,?\\s+(\\d{4})\\b", "i")
+  local rx_iso = re.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?)?\\b")
+  -- clock times
+  local rx_ampm = re.compile("\\b(\\d{1,2})(?:[:.](\\d{2}))?(?::(\\d{2}))?\\s*([ap])\\.?\\s?m\\b\\.?", "i")
+  local rx_24 = re.compile("\\b(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\b")
+  local rx_mil = re.compile("\\b([01]\\d|2[0-3])([0-5]\\d)\\s*(?:hrs?\\s*)?(?=(?:" .. zone_alt .. ")\\b)")
+  local rx_zone = re.compile("\\b(" .. zone_alt .. ")\\b")
+  local rx_zone_paren = re.compile("\\(\\s*(?:\\d{1,4}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?m\\.?)?\\s*)?(?:" .. zone_alt .. ")\\s*\\)", "i")
+
+  --- Find the date parts in s.
+  -- @return table {y,m,d,h,mi,s,zone,offset,spans={{s,e},...}} or nil
+  function P:find(s)
+    local r = { spans = {} }
+    local a, b, c1, c2, c3 = rx_mdy:find(s)
+    if a then
+      r.m, r.d, r.y = months[c1:lower()], tonumber(c2), tonumber(c3)
+    else
+      a, b, c1, c2, c3 = rx_dmy:find(s)
+      if a then
+        r.d, r.m, r.y = tonumber(c1), months[c2:lower()], tonumber(c3)
+      end
+    end
+    if a then
+      r.spans[#r.spans + 1] = { a, b }
+    else
+      local ia, ib, y, mo, d, hh, mm, ss, z = rx_iso:find(s)
+      if not ia then return nil end
+      r.y, r.m, r.d = tonumber(y), tonumber(mo), tonumber(d)
+      r.spans[#r.spans + 1] = { ia, ib }
+      if hh then
+        r.h, r.mi, r.s = tonumber(hh), tonumber(mm), tonumber(ss or 0)
+        if z then
+          if z == "Z" then r.offset = "+00:00"
+          else r.offset = z:sub(1, 3) .. ":" .. z:sub(-2) end
+        end
+      end
+    end
+    if not (r.m and r.d and r.y) or r.m < 1 or r.m > 12 or r.d < 1 or r.d > days_in_month(r.y, r.m) then
+      return nil
+    end
+    if not r.h then
+      -- a clock time anywhere on the line (outside the date itself)
+      local masked = s:sub(1, r.spans[1][1] - 1) .. string.rep(" ", r.spans[1][2] - r.spans[1][1] + 1) .. s:sub(r.spans[1][2] + 1)
+      local ta, tb, h, mi, sec, ap = rx_ampm:find(masked)
+      if ta and (mi or ap) then
+        h = tonumber(h)
+        if ap:lower() == "p" and h < 12 then h = h + 12 end
+        if ap:lower() == "a" and h == 12 then h = 0 end
+        r.h, r.mi, r.s = h, tonumber(mi or 0), tonumber(sec or 0)
+      else
+        ta, tb, h, mi = rx_mil:find(masked)
+        if not ta then ta, tb, h, mi, sec = rx_24:find(masked) end
+        if ta then r.h, r.mi, r.s = tonumber(h), tonumber(mi), tonumber(sec or 0) end
+      end
+      if ta then
+        if r.h > 23 or r.mi > 59 then
+          r.h, r.mi, r.s = nil, nil, nil
+        else
+          r.spans[#r.spans + 1] = { ta, tb }
+          -- the zone: the first abbreviation after the time, else anywhere on the line
+          local za, zb, z = rx_zone:find(masked, tb + 1)
+          if not za then za, zb, z = rx_zone:find(masked) end
+          if za then
+            r.zone = z
+            r.offset = resolve_offset(zones[z:upper()], r.y, r.m, r.d, r.h)
+            r.spans[#r.spans + 1] = { za, zb }
+          end
+        end
+      end
+    end
+    return r
+  end
+
+  --- ISO 8601 string for the first date on s, or nil.
+  function P:parse(s)
+    local r = self:find(s)
+    if not r then return nil end
+    if r.h and r.offset then
+      return fmt("%04d-%02d-%02dT%02d:%02d:%02d%s", r.y, r.m, r.d, r.h, r.mi, r.s or 0, r.offset), r
+    end
+    return fmt("%04d-%02d-%02d", r.y, r.m, r.d), r
+  end
+
+  --- True when s is a line made of a date (with optional time, zone and labels).
+  function P:is_timestamp(s)
+    if #s > 120 then return false end
+    local r = self:find(s)
+    if not r then return false end
+    local rest = s
+    -- blank out the spans found (from the right so offsets stay valid)
+    table.sort(r.spans, function(x, y) return x[1] > y[1] end)
+    for _, sp in ipairs(r.spans) do
+      rest = rest:sub(1, sp[1] - 1) .. " " .. rest:sub(sp[2] + 1)
+    end
+    rest = rx_zone_paren:gsub(rest, " ")
+    local left = 0
+    for w in re.gmatch(rest, "[\\p{L}][\\p{L}.]*") do
+      local lw = w:lower():gsub("%.$", "")
+      if not tswords[lw] and not zones[w:upper()] and not months[lw] then left = left + 1 end
+    end
+    return left <= 1
+  end
+
+  P.months = months
+  P.zones = zones
+  return P
+end
+
+return M
