@@ -1,0 +1,88 @@
+--- Word lists of the quotes stage, loaded from scripts/data/en/ and extended by options.
+--
+-- Files (one entry per line, # comments, optional tab-separated tags):
+-- cue_verbs.txt (speech cues, inflected, with tags direct/frag/addr), pronouns.txt,
+-- role_nouns.txt, role_modifiers.txt, name_stopwords.txt, org_words.txt,
+-- place_names.txt, given_names_female.txt, given_names_male.txt, cue_adverbs.txt,
+-- cue_time_words.txt.
+-- Every lookup key is lower case with ’ written as '.
+-- @module docpipe.quotes.lexicon
+
+local dp = require "docpipe"
+
+local M = {}
+
+local function fields(line)
+  if not line:find("\t") then return { line } end
+  local out = {}
+  for f in line:gmatch("[^\t]+") do out[#out + 1] = f:match("^%s*(.-)%s*$") end
+  return out
+end
+
+local function load(path, lang)
+  local ok, lines = pcall(dp.data.list, lang .. "/" .. path)
+  if not ok or type(lines) ~= "table" then return {} end
+  return lines
+end
+
+local function norm(w) return (w:lower():gsub("\u{2019}", "'")) end
+
+--- Build the lexicon for a language ("en") with extra cue forms (list of strings).
+function M.load(lang, extra_cues)
+  lang = lang or "en"
+  local L = { cue_first = {}, cue_tag = {}, pronoun = {}, role = {}, modifier = {},
+    stop = {}, org = {}, place = {}, female = {}, male = {}, adverb = {}, timeword = {} }
+  local function add_cue(line)
+    local f = fields(line)
+    local phrase = norm(f[1])
+    local words = {}
+    for w in phrase:gmatch("%S+") do words[#words + 1] = w end
+    if #words == 0 then return end
+    local list = L.cue_first[words[1]]
+    if not list then list = {}; L.cue_first[words[1]] = list end
+    list[#list + 1] = words
+    table.sort(list, function(a, b) return #a > #b end)
+    L.cue_tag[phrase] = f[2] or "any"
+  end
+  for _, line in ipairs(load("cue_verbs.txt", lang)) do add_cue(line) end
+  for _, c in ipairs(extra_cues or {}) do add_cue(c) end
+  for _, line in ipairs(load("pronouns.txt", lang)) do
+    local f = fields(line)
+    L.pronoun[norm(f[1])] = { gender = f[2] ~= "-" and f[2] or nil, number = f[3], fn = f[4] }
+  end
+  for _, line in ipairs(load("role_nouns.txt", lang)) do
+    local f = fields(line)
+    local kind, gender = f[2] or "person", nil
+    if kind == "f" or kind == "m" then gender, kind = kind, "person" end
+    L.role[norm(f[1])] = { kind = kind, gender = gender }
+  end
+  for name, file in pairs({ modifier = "role_modifiers.txt", stop = "name_stopwords.txt",
+      org = "org_words.txt", place = "place_names.txt", female = "given_names_female.txt",
+      male = "given_names_male.txt", adverb = "cue_adverbs.txt", timeword = "cue_time_words.txt" }) do
+    for _, line in ipairs(load(file, lang)) do L[name][norm(fields(line)[1])] = true end
+  end
+  return L
+end
+
+--- Match a cue starting at token index i (word tokens only, consecutive).
+-- Returns the index of its last token and the cue's tag, or nil.
+function M.match_cue(L, T, i, hi)
+  local t = T[i]
+  if not t or t.k ~= "w" then return nil end
+  local list = L.cue_first[t.low]
+  if not list then return nil end
+  -- a capitalised cue word is a name or a headline word ("United States", "Says"),
+  -- except sentence-initial "According to"
+  if t.cap and t.low ~= "according" then return nil end
+  for _, words in ipairs(list) do
+    local ok = true
+    for k = 2, #words do
+      local u = T[i + k - 1]
+      if not u or (hi and i + k - 1 > hi) or u.k ~= "w" or u.low ~= words[k] then ok = false; break end
+    end
+    if ok then return i + #words - 1, L.cue_tag[table.concat(words, " ")] end
+  end
+  return nil
+end
+
+return M

@@ -1,0 +1,146 @@
+--- Quote-mark pairing for the quotes stage.
+--
+-- Finds the spans between opening and closing quotation marks, paragraph by paragraph:
+-- curly double quotes, guillemets and straight double quotes (straight marks are paired
+-- by order, as typesetters do), with quotes of another style nested inside kept as text.
+-- Single quotes count as top-level quotation marks only when an opening mark stands at
+-- a word start and a closing mark can be found that is not an apostrophe (a closing
+-- mark after , . ? ! or at the paragraph end wins over a plural possessive like
+-- "traders'"). A double quote left open at the end of its paragraph is a paragraph-open
+-- quote: when the next paragraph opens with a quote mark the two become parts of one
+-- utterance (the newswire convention for quotes running over paragraphs).
+--
+-- Units: token indices into the list of docpipe.quotes.text, and 1-based inclusive
+-- byte offsets (inner_s, inner_e) of the text between the marks, trimmed.
+-- @module docpipe.quotes.marks
+
+local M = {}
+
+local function is_open_ctx(T, i)
+  -- a mark that begins a quotation: at paragraph start or after space/opening punctuation
+  local prev = T[i - 1]
+  if not prev or prev.para ~= T[i].para or T[i].ws then return true end
+  return prev.k == "p" and (prev.t == "(" or prev.t == "[" or prev.t == "\u{2014}"
+    or prev.t == "\u{2013}" or prev.t == "-" or prev.t == ":")
+end
+
+local function next_is_word(T, i)
+  local nx = T[i + 1]
+  return nx and nx.para == T[i].para and not nx.ws and (nx.k == "w" or nx.k == "q")
+end
+
+-- Can the single mark at i close a quotation? (preceded by non-space, not followed
+-- by a word character)
+local function single_close_ok(T, i)
+  local t = T[i]
+  if t.side == "open" or t.ws then return false end
+  local nx = T[i + 1]
+  if nx and nx.para == t.para and not nx.ws and nx.k == "w" then return false end
+  return true
+end
+
+-- How good a closing candidate is: 2 = after , . ? ! or before the paragraph end or
+-- before , . ; :, 1 = other, 0 = looks like a plural possessive (s' word)
+local function single_close_rank(T, i)
+  local prev, nx = T[i - 1], T[i + 1]
+  if prev and prev.k == "p" and prev.t:find("^[,%.%?!]$") then return 2 end
+  if not nx or nx.para ~= T[i].para then return 2 end
+  if nx.k == "p" and nx.t:find("^[,%.;:%?!]$") then return 2 end
+  if nx.k == "q" then return 2 end
+  if prev and prev.k == "w" and prev.t:find("s$") and nx.k == "w" and not nx.cap then return 0 end
+  return 1
+end
+
+local function new_span(T, open, close, style, para)
+  local s = T[open].e + 1
+  local e = close and T[close].s - 1 or nil
+  return { open = open, close = close, style = style, para = para,
+    first = open + 1, last = close and close - 1 or nil, inner_s = s, inner_e = e }
+end
+
+--- Find quotation spans. T: tokens, paras: paragraph spans (from docpipe.quotes.text).
+-- Returns a list of spans in text order:
+-- {open, close (token index or nil when left open), first, last (inner token range),
+--  inner_s, inner_e (bytes), style ("double"/"single"), para, closed, group_next}
+function M.find(T, paras, text)
+  local spans = {}
+  local n = #T
+  local i = 1
+  local cur          -- open top-level double span
+  local nested = {}  -- stack of nested opening families (strings)
+  local function finish_para(last_tok)
+    if cur then
+      cur.last = last_tok
+      cur.inner_e = T[last_tok] and T[last_tok].e or cur.inner_s - 1
+      cur.closed = false
+      if cur.last >= cur.first then spans[#spans + 1] = cur end
+      cur = nil
+    end
+    nested = {}
+  end
+  while i <= n do
+    local t = T[i]
+    if cur and t.para ~= cur.para then finish_para(i - 1) end
+    if t.k == "q" then
+      if cur then
+        local ctop = nested[#nested]
+        if t.fam == "double" then
+          local straight = t.side == "both"
+          if ctop == "double" and (t.side == "close" or (straight and not is_open_ctx(T, i))) then
+            nested[#nested] = nil
+          elseif t.side == "open" or (straight and cur.straight == false and is_open_ctx(T, i)
+              and next_is_word(T, i)) then
+            nested[#nested + 1] = "double"
+          elseif t.side == "close" or straight then
+            cur.close, cur.last, cur.inner_e = i, i - 1, t.s - 1
+            cur.closed = true
+            if cur.last >= cur.first then spans[#spans + 1] = cur end
+            cur, nested = nil, {}
+          end
+        end
+        -- single marks inside a double quote are text
+      elseif t.fam == "double" and (t.side == "open" or (t.side == "both" and (is_open_ctx(T, i)
+          or next_is_word(T, i)))) then
+        cur = new_span(T, i, nil, "double", t.para)
+        cur.straight = t.side == "both"
+      elseif t.fam == "single" and t.side ~= "close" and is_open_ctx(T, i) and next_is_word(T, i) then
+        -- look for the best closing single mark in the paragraph
+        local best, best_rank
+        local j = i + 1
+        while j <= n and T[j].para == t.para do
+          local u = T[j]
+          if u.k == "q" and u.fam == "single" and single_close_ok(T, j) then
+            local r = single_close_rank(T, j)
+            if r == 2 then best, best_rank = j, r; break end
+            if r == 1 and not best then best, best_rank = j, r end
+          end
+          if u.k == "q" and u.fam == "single" and u.side ~= "close" and is_open_ctx(T, j)
+            and next_is_word(T, j) and best then break end
+          j = j + 1
+        end
+        if best and best > i + 1 then
+          local sp = new_span(T, i, best, "single", t.para)
+          sp.closed = true
+          spans[#spans + 1] = sp
+          i = best
+        end
+      end
+    end
+    i = i + 1
+  end
+  finish_para(n)
+  -- trim inner offsets to non-space text and link paragraph-open quotes
+  for k, sp in ipairs(spans) do
+    if sp.first <= sp.last then
+      sp.inner_s = T[sp.first].s
+      sp.inner_e = T[sp.last].e
+    end
+    local nx = spans[k + 1]
+    if not sp.closed and nx and nx.para == sp.para + 1 and T[nx.open].s == paras[nx.para].s then
+      sp.group_next = k + 1
+    end
+  end
+  return spans
+end
+
+return M
