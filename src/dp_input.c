@@ -45,6 +45,23 @@ static int name_cmp(const struct dirent **a, const struct dirent **b) {
 
 static int not_hidden(const struct dirent *d) { return d->d_name[0] != '.'; }
 
+static int ends_with(const char *s, const char *suffix);
+
+/* Inside a folder only documents are read: sub-folders and files ending in
+ * .txt, .text, .jsonl or .ndjson (a file named on the command line is
+ * always read). */
+static int wanted(const char *dir, const struct dirent *d) {
+    static const char *const exts[] = { ".txt", ".text", ".jsonl", ".ndjson", NULL };
+    for (int i = 0; exts[i]; i++)
+        if (ends_with(d->d_name, exts[i])) return 1;
+    if (d->d_type == DT_DIR) return 1;
+    if (d->d_type != DT_UNKNOWN && d->d_type != DT_LNK) return 0;
+    char path[4096];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/%s", dir, d->d_name);
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Insert the sorted contents of folder dir at the head of the queue. */
 static void expand_dir(dp_input *in, const char *dir) {
     struct dirent **list;
@@ -53,7 +70,7 @@ static void expand_dir(dp_input *in, const char *dir) {
     char **found = calloc((size_t)n + 1, sizeof *found);
     size_t k = 0;
     for (int i = 0; i < n; i++) {
-        if (found) {
+        if (found && wanted(dir, list[i])) {
             size_t len = strlen(dir) + strlen(list[i]->d_name) + 2;
             found[k] = malloc(len);
             if (found[k]) {

@@ -2,7 +2,8 @@
  * dp_input.h: walks the inputs of a run and yields raw records (plain C).
  *
  * An input is a file, a folder (walked recursively, entries in bytewise
- * sorted order, hidden entries skipped) or "-" for standard input. A
+ * sorted order, hidden entries skipped, only files ending in .txt, .text,
+ * .jsonl or .ndjson read) or "-" for standard input. A
  * `.jsonl` file yields one record per non-blank line; any other file is one
  * text record. For standard input the format is detected from the first
  * non-blank byte ('{' means JSON Lines) unless forced. Records are read

@@ -10,7 +10,7 @@
 --
 -- Method: term frequency after stopword removal (Luhn 1958), done by the helper module
 -- wordcount.lua beside this file (required as `require "wordcount"`). Stopwords come from
--- a word list file, by default stopwords.txt beside this file (option `stopwords_file`; a
+-- a word list file, by default stopwords.list beside this file (option `stopwords_file`; a
 -- path not found beside the stage is looked up as a docpipe data path, so
 -- "en/stopwords.txt" selects docpipe's built-in list), plus the option `stopwords`.
 --
@@ -87,7 +87,7 @@ M.options = {
   counts = { type = "boolean", default = false, doc = "keywords as {word, count} tables instead of strings" },
   fields = { type = "list", default = { "title", "paragraphs" },
              doc = "document fields to read (strings or lists); doc.text when none is present" },
-  stopwords_file = { type = "string", default = "stopwords.txt",
+  stopwords_file = { type = "string", default = "stopwords.list",
                      doc = "word list beside this stage, or a docpipe data path such as en/stopwords.txt" },
   stopwords = { type = "list", default = {}, doc = "extra stopwords for this pipeline" },
   corpus_top = { type = "integer", default = 20, doc = "how many words finish() reports" },

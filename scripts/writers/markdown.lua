@@ -63,7 +63,10 @@ function M.write(doc)
       add("")
       for _, q in ipairs(by_speaker[who]) do
         local text = line(q.text or "")
-        if q.type == "direct" then text = "“" .. text .. "”" end
+        if q.type == "direct" then
+          -- a quote cut at its attribution ends in a comma: show it as a stop
+          text = "“" .. text:gsub(",$", ".") .. "”"
+        end
         local cue = str(q.cue) and (" (" .. q.cue .. ")") or ""
         add("- " .. text .. cue)
       end
