@@ -71,7 +71,10 @@ typedef struct {
 /* ---- helpers ---------------------------------------------------------- */
 
 static re_state *get_state(lua_State *L) {
-    return (re_state *)lua_touserdata(L, lua_upvalueindex(1));
+    re_state *st = (re_state *)lua_touserdata(L, lua_upvalueindex(1));
+    /* only in finalizers running after the state's own, at lua_close */
+    if (!st->cache || !st->m) luaL_error(L, "docpipe.re: used after the module was closed");
+    return st;
 }
 
 static dp_regex *check_rx(lua_State *L, int idx) {
