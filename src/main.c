@@ -163,6 +163,7 @@ static int cmd_lua(int argc, char **argv) {
         fprintf(stderr, "docpipe: %s\n", lua_tostring(L, -1));
         code = DP_EXIT_USAGE;
     } else {
+        luaL_checkstack(L, argc, "too many arguments");
         for (int i = 1; i < argc; i++) lua_pushstring(L, argv[i]);
         if (dp_engine_pcall(L, argc - 1, 0) != LUA_OK) {
             fprintf(stderr, "docpipe: %s\n", lua_tostring(L, -1));

@@ -139,5 +139,12 @@ run invalid-utf8 0 "$D" run sentences "$tmpd/latin1.txt"
 has invalid-utf8 "$out" 'caf\xEF\xBF\xBD|caf�'
 has invalid-utf8-warning "$out" 'invalid UTF-8: 1 byte'
 
+# --- docpipe lua: a script with many arguments (regression: the stack overflowed)
+printf 'print(select("#", ...), arg[0] ~= nil, arg[100])\n' > "$tmpd/args.lua"
+run lua-many-args 0 "$D" lua "$tmpd/args.lua" $(seq 1 100)
+has lua-many-args "$out" '^100	true	100$'
+run lua-missing-file 2 "$D" lua "$tmpd/none.lua"
+has lua-missing-file "$err" 'cannot open'
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
