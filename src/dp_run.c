@@ -31,6 +31,26 @@ typedef struct runner {
     int out_error;       /* errno of a failed write, or EPIPE */
 } runner;
 
+/* Set by SIGINT and SIGTERM: the one mutable file-level variable, because a
+ * signal handler can reach nothing else. The loop stops taking documents,
+ * finishes the one in flight, flushes and exits 130. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig) {
+    interrupted = 1;
+    signal(sig, SIG_DFL);  /* a second signal ends the process at once */
+}
+
+static void catch_signals(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;  /* no SA_RESTART: a blocked read returns */
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
 static void report(runner *r, const char *msg, const char *tb) {
     if (r->o->quiet && r->errs) return;
     fprintf(stderr, "docpipe: %s\n", msg);
@@ -227,11 +247,14 @@ int dp_run(const dp_run_opts *o) {
         return DP_EXIT_OUTPUT;
     }
     signal(SIGPIPE, SIG_IGN);
+    interrupted = 0;
+    catch_signals();
     dp_input *in = dp_input_open(o->inputs, o->ninputs, o->input_format);
     dp_record rec;
     int stopped = 0;
-    while (in && !r.out_error && dp_input_next(in, &rec)) {
+    while (in && !r.out_error && !interrupted && dp_input_next(in, &rec)) {
         int pushed = 0;
+        if (interrupted) break;  /* the read was cut short by the signal */
         if (rec.kind == DP_REC_ERROR) input_failure(&r, rec.source, 0, rec.data);
         else pushed = push_doc(&r, &rec);
         if (pushed && !run_doc(&r)) { stopped = 1; break; }
@@ -242,13 +265,18 @@ int dp_run(const dp_run_opts *o) {
     if (!stopped) finish(&r);
     if (fflush(r.out) != 0 && !r.out_error) r.out_error = errno;
     int code = r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;
+    if (interrupted) {
+        code = DP_EXIT_INTERRUPTED;
+        if (!o->quiet)
+            fprintf(stderr, "docpipe: interrupted: %zu document(s) written\n", r.written);
+    }
     if (r.out != stdout) {
         if (fclose(r.out) != 0 && !r.out_error) r.out_error = errno;
         if (!r.out_error && rename(r.tmp_path, o->output) != 0) r.out_error = errno;
         if (r.out_error) unlink(r.tmp_path);
     }
     if (r.out_error == EPIPE) {
-        code = r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;  /* a closed pipe ends the run quietly */
+        if (!interrupted) code = r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;  /* ends quietly */
     } else if (r.out_error) {
         fprintf(stderr, "docpipe: cannot write %s: %s\n", o->output ? o->output : "the output",
                 strerror(r.out_error));

@@ -8,6 +8,8 @@
  *      input, a malformed JSON Lines record); see stderr or --errors
  *   2  usage or configuration error (bad arguments, pipeline errors)
  *   3  the output could not be written (disk full, bad path)
+ *   130  interrupted by SIGINT or SIGTERM: the document in flight was
+ *        finished, the output flushed (and -o FILE put in place)
  */
 #ifndef DP_RUN_H
 #define DP_RUN_H
@@ -16,7 +18,13 @@
 
 #include <stddef.h>
 
-enum { DP_EXIT_OK = 0, DP_EXIT_FAILED = 1, DP_EXIT_USAGE = 2, DP_EXIT_OUTPUT = 3 };
+enum {
+    DP_EXIT_OK = 0,
+    DP_EXIT_FAILED = 1,
+    DP_EXIT_USAGE = 2,
+    DP_EXIT_OUTPUT = 3,
+    DP_EXIT_INTERRUPTED = 130
+};
 
 typedef struct dp_run_opts {
     const char *pipeline;          /* YAML path or built-in name */

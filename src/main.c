@@ -29,7 +29,7 @@ static const char usage_main[] =
     "  -V, --version              print the version\n"
     "\n"
     "exit codes: 0 ok, 1 some documents failed, 2 usage or configuration error,\n"
-    "3 the output could not be written.\n";
+    "3 the output could not be written, 130 interrupted.\n";
 
 static const char usage_run[] =
     "usage: docpipe run PIPELINE [INPUT ...] [options]\n"
@@ -50,7 +50,7 @@ static const char usage_run[] =
     "  -q, --quiet                no tracebacks or summaries on stderr\n"
     "\n"
     "exit codes: 0 ok, 1 some documents failed, 2 usage or configuration error,\n"
-    "3 the output could not be written.\n";
+    "3 the output could not be written, 130 interrupted (SIGINT, SIGTERM).\n";
 
 static const char usage_check[] =
     "usage: docpipe check PIPELINE\n"

@@ -139,6 +139,23 @@ run invalid-utf8 0 "$D" run sentences "$tmpd/latin1.txt"
 has invalid-utf8 "$out" 'caf\xEF\xBF\xBD|caf�'
 has invalid-utf8-warning "$out" 'invalid UTF-8: 1 byte'
 
+# --- SIGINT and SIGTERM: the document in flight finishes, output is complete, exit 130
+for sig in INT TERM; do
+  i=0; while [ $i -lt 50 ]; do echo "{\"id\":\"s$i\",\"text\":\"x\"}"; i=$((i + 1)); done > "$tmpd/fifty.jsonl"
+  "$D" run "$F/slow.yaml" "$tmpd/fifty.jsonl" -o "$tmpd/sig.jsonl" 2>"$err" &
+  pid=$!
+  sleep 1
+  kill -$sig $pid
+  wait $pid
+  got=$?
+  if [ $got -eq 130 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL sig$sig: exit $got, want 130"; fi
+  has sig$sig-message "$err" 'interrupted: [0-9]+ document'
+  n=$(grep -c '^{"id":"s[0-9]*","source":.*}$' "$tmpd/sig.jsonl")
+  total=$(wc -l < "$tmpd/sig.jsonl")
+  if [ "$n" -ge 1 ] && [ "$n" -eq "$total" ] && [ "$n" -lt 50 ]; then pass=$((pass + 1))
+  else fail=$((fail + 1)); echo "FAIL sig$sig-output: $n complete of $total lines"; fi
+done
+
 # --- docpipe lua: a script with many arguments (regression: the stack overflowed)
 printf 'print(select("#", ...), arg[0] ~= nil, arg[100])\n' > "$tmpd/args.lua"
 run lua-many-args 0 "$D" lua "$tmpd/args.lua" $(seq 1 100)
