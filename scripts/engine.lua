@@ -14,6 +14,8 @@
 -- @module docpipe.engine
 
 local dp = require "docpipe"
+local limits = require "docpipe.limits"
+local sandbox = require "docpipe.sandbox"
 
 local type, pairs, ipairs, tostring = type, pairs, ipairs, tostring
 local concat, sort, insert = table.concat, table.sort, table.insert
@@ -23,8 +25,13 @@ local M = {}
 
 M.formats = { jsonl = true, json = true, markdown = true, text = true }
 local ON_ERROR = { fail = true, skip = true, keep = true }
-local PIPELINE_KEYS = { "name", "description", "stages", "on_error", "output" }
-local STAGE_KEYS = { "stage", "with", "on_error", "name" }
+local PIPELINE_KEYS = { "name", "description", "stages", "on_error", "output", "limits" }
+local STAGE_KEYS = { "stage", "with", "on_error", "name", "limits", "allow" }
+local LIMIT_KEYS = { "time_ms", "memory_mb" }
+
+--- Default limits: a stage call may take this long on one document, and
+-- the whole Lua state may hold this much memory while a stage runs.
+M.default_limits = { time_ms = 30000, memory_mb = 2048 }
 local OUTPUT_KEYS = { "format", "fields" }
 
 --- Edit distance between two strings (Levenshtein), for suggestions.
@@ -203,15 +210,21 @@ end
 
 --- Load a stage module: a path (.lua, relative to base_dir) or a built-in
 -- name. Returns the module table or nil, message.
-function M.load_stage(ref, base_dir)
+function M.load_stage(ref, base_dir, allow)
   if ref:find("/", 1, true) or ref:match("%.lua$") then
     local path = ref
     if path:sub(1, 1) ~= "/" and base_dir then path = base_dir .. "/" .. path end
-    local chunk, err = loadfile(path)
+    -- with `allow: [package]` the stage's folder joins package.path for plain require
+    if allow and allow.package then add_module_dir(dirname(path)) end
+    local env = sandbox.env(dirname(path), allow)
+    local chunk, err = loadfile(path, "t", env)
     if not chunk then return nil, ("cannot load stage '%s': %s"):format(ref, err) end
-    add_module_dir(dirname(path))
+    limits.arm(M.default_limits.time_ms, M.default_limits.memory_mb * 1048576)
     local ok, mod = pcall(chunk)
-    if not ok then return nil, ("error loading stage '%s': %s"):format(ref, tostring(mod)) end
+    local hit = limits.disarm()
+    if not ok then
+      return nil, ("error loading stage '%s': %s"):format(ref, hit and (hit .. " limit exceeded") or tostring(mod))
+    end
     if type(mod) ~= "table" or type(mod.process) ~= "function" then
       return nil, ("stage '%s' must return a table with a process function"):format(ref)
     end
@@ -233,6 +246,42 @@ function M.load_stage(ref, base_dir)
   return mod, "builtin"
 end
 
+-- Parse a `limits` mapping into {time_ms, memory_mb}, starting from base.
+local function parse_limits(tbl, base, at, add)
+  local out = { time_ms = base.time_ms, memory_mb = base.memory_mb }
+  check_keys(tbl, LIMIT_KEYS, "limits", at, add)
+  for _, k in ipairs(LIMIT_KEYS) do
+    local v = tbl[k]
+    if v ~= nil then
+      if math.type(v) ~= "integer" or v <= 0 then
+        add(at(tbl, k), ("limits.%s must be a positive integer, got %s"):format(k, tostring(v)))
+      else
+        out[k] = v
+      end
+    end
+  end
+  return out
+end
+
+-- Parse an `allow` list into a set of sandbox grants.
+local function parse_allow(list, at, add, owner, key)
+  local set = {}
+  if not is_list(list) then
+    add(at(owner, key), "allow must be a list, e.g. [io, os]")
+    return set
+  end
+  local names = { "debug", "io", "os", "package" }
+  for i, g in ipairs(list) do
+    if type(g) ~= "string" or not sandbox.grants[g] then
+      add(at(list, i), ("allow: unknown grant '%s' (io, os, debug or package)%s"):format(tostring(g),
+        did_you_mean(tostring(g), names)))
+    else
+      set[g] = true
+    end
+  end
+  return set
+end
+
 local Pipeline = {}
 Pipeline.__index = Pipeline
 
@@ -250,7 +299,14 @@ function M.load(text, file, dir)
   end
   check_keys(cfg, PIPELINE_KEYS, "the pipeline", at, add)
   local p = setmetatable({ name = "pipeline", description = "", stages = {}, file = file,
-    on_error = "fail", output = { format = "jsonl" } }, Pipeline)
+    on_error = "fail", output = { format = "jsonl" }, limits = M.default_limits }, Pipeline)
+  if cfg.limits ~= nil then
+    if not is_map(cfg.limits) then
+      add(at(cfg, "limits"), "limits must be a mapping {time_ms, memory_mb}")
+    else
+      p.limits = parse_limits(cfg.limits, M.default_limits, at, add)
+    end
+  end
   for _, k in ipairs({ "name", "description" }) do
     if cfg[k] ~= nil then
       if type(cfg[k]) ~= "string" then
@@ -314,7 +370,8 @@ function M.load(text, file, dir)
         check_keys(entry, STAGE_KEYS, "a stage entry", at, add)
       else
         check_keys(entry, STAGE_KEYS, "a stage entry", at, add)
-        local mod, origin = M.load_stage(entry.stage, dir)
+        local allow = entry.allow ~= nil and parse_allow(entry.allow, at, add, entry, "allow") or nil
+        local mod, origin = M.load_stage(entry.stage, dir, allow)
         if not mod then
           add(at(entry, "stage"), origin)
         else
@@ -334,8 +391,23 @@ function M.load(text, file, dir)
           end
           if with == null then with = nil end
           local opts = M.validate_options(mod, with, label, at, add)
-          p.stages[#p.stages + 1] = { mod = mod, name = label, ref = entry.stage,
-            on_error = on_error, opts = opts, origin = origin }
+          local lim = p.limits
+          if entry.limits ~= nil then
+            if not is_map(entry.limits) then
+              add(at(entry, "limits"), "limits must be a mapping {time_ms, memory_mb}")
+            else
+              lim = parse_limits(entry.limits, p.limits, at, add)
+            end
+          end
+          local sdir
+          if origin ~= "builtin" then
+            sdir = dirname(origin)
+            if sdir:sub(1, 1) ~= "/" and sdir:sub(1, 2) ~= "./" and sdir:sub(1, 3) ~= "../" then
+              sdir = "./" .. sdir  -- so docpipe.data.read takes it as a path on disk
+            end
+          end
+          p.stages[#p.stages + 1] = { mod = mod, name = label, ref = entry.stage, dir = sdir,
+            on_error = on_error, opts = opts, origin = origin, limits = lim }
         end
       end
     end
@@ -345,10 +417,35 @@ function M.load(text, file, dir)
   return p
 end
 
+-- Error handler: keeps the message and a traceback.
+local function handler(err)
+  return { message = tostring(err), traceback = debug.traceback(nil, 2) }
+end
+
+--- Call f(...) for stage st under its limits. Returns true, result or
+-- false, {message, traceback}; a limit that was hit is named in the message.
+local function call_stage(st, f, ...)
+  local lim = st.limits
+  limits.arm(lim.time_ms, lim.memory_mb * 1048576)
+  local ok, r = xpcall(f, handler, ...)
+  local hit = limits.disarm()
+  if not ok then
+    if type(r) ~= "table" then r = { message = tostring(r), traceback = "" } end
+    if hit == "time" then
+      r.message = ("time limit of %d ms exceeded (limits.time_ms)"):format(lim.time_ms)
+    elseif hit == "memory" then
+      r.message = ("memory limit of %d MB exceeded (limits.memory_mb)"):format(lim.memory_mb)
+      collectgarbage("collect")  -- give back what the failed call held
+    end
+  end
+  return ok, r
+end
+
 --- Build the per-stage contexts and call every init. Returns true or nil, message.
 function Pipeline:init()
   for _, st in ipairs(self.stages) do
-    local ctx = { opts = st.opts, stage = st.name, state = {}, pipeline = self.name }
+    local ctx = { opts = st.opts, stage = st.name, state = {}, pipeline = self.name,
+      dir = st.dir }
     function ctx.warn(doc, msg)
       doc.meta = doc.meta or dp.object()
       local w = doc.meta.warnings or dp.array()
@@ -357,9 +454,10 @@ function Pipeline:init()
     end
     st.ctx = ctx
     if st.mod.init then
-      local ok, err = xpcall(st.mod.init, debug.traceback, st.opts, ctx)
+      local ok, err = call_stage(st, st.mod.init, st.opts, ctx)
       if not ok then
-        return nil, ("stage '%s' failed to start: %s"):format(st.name, tostring(err))
+        return nil, ("stage '%s' failed to start: %s\n%s"):format(st.name, err.message,
+          err.traceback)
       end
     end
   end
@@ -369,11 +467,6 @@ end
 
 local function is_doc_list(r)
   return r[1] ~= nil and r.id == nil and r.text == nil
-end
-
--- Error handler: keeps the message and a traceback.
-local function handler(err)
-  return { message = tostring(err), traceback = debug.traceback(nil, 2) }
 end
 
 --- Run one document through every stage.
@@ -387,7 +480,7 @@ function Pipeline:run(doc)
   for _, st in ipairs(self.stages) do
     local nxt = {}
     for _, d in ipairs(current) do
-      local ok, r = xpcall(st.mod.process, handler, d, st.ctx)
+      local ok, r = call_stage(st, st.mod.process, d, st.ctx)
       if ok then
         if r == nil then
           self.counts.dropped = self.counts.dropped + 1
@@ -430,9 +523,9 @@ function Pipeline:finish()
   local out, any = dp.object(), false
   for _, st in ipairs(self.stages) do
     if st.mod.finish then
-      local ok, r = xpcall(st.mod.finish, debug.traceback, st.ctx)
+      local ok, r = call_stage(st, st.mod.finish, st.ctx)
       if not ok then
-        out[st.name] = { error = tostring(r) }
+        out[st.name] = { error = r.message }
         any = true
       elseif r ~= nil then
         out[st.name] = r
@@ -594,8 +687,8 @@ function Pipeline:set_option(stage, option, value)
       st.opts[option] = v
       if st.ctx and st.mod.init then
         st.ctx.state = {}
-        local ok, e = xpcall(st.mod.init, debug.traceback, st.opts, st.ctx)
-        if not ok then return nil, ("stage '%s' failed to start: %s"):format(st.name, tostring(e)) end
+        local ok, e = call_stage(st, st.mod.init, st.opts, st.ctx)
+        if not ok then return nil, ("stage '%s' failed to start: %s"):format(st.name, e.message) end
       end
     end
   end

@@ -179,6 +179,6 @@ int dp_pipeline_finish(dp_pipeline *p, char **out, dp_error *err) {
 
 void dp_pipeline_close(dp_pipeline *p) {
     if (!p) return;
-    if (p->L) lua_close(p->L);
+    if (p->L) dp_engine_close(p->L);
     free(p);
 }

@@ -3,6 +3,7 @@
  * through docpipe.engine (see dp_engine.h).
  */
 #include "dp_engine.h"
+#include "dp_limits.h"
 #include "lua_docpipe.h"
 
 #include <lauxlib.h>
@@ -28,12 +29,18 @@ int dp_engine_pcall(lua_State *L, int nargs, int nresults) {
 }
 
 lua_State *dp_engine_state(void) {
-    lua_State *L = luaL_newstate();
+    lua_State *L = dp_limits_newstate();
     if (!L) return NULL;
     luaL_openlibs(L);
     dp_lua_preload(L);
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+    lua_pushcfunction(L, dp_lua_open_limits);
+    lua_setfield(L, -2, "docpipe.limits");
+    lua_pop(L, 1);
     return L;
 }
+
+void dp_engine_close(lua_State *L) { dp_limits_close(L); }
 
 int dp_engine_module(lua_State *L) {
     lua_getglobal(L, "require");

@@ -10,8 +10,13 @@
 
 #include <lua.h>
 
-/* A new state, or NULL when memory runs out. Close with lua_close. */
+/* A new state, or NULL when memory runs out. Its allocator counts and can
+ * limit memory, and `require "docpipe.limits"` arms the stage limits (see
+ * dp_limits.h). Close it with dp_engine_close. */
 lua_State *dp_engine_state(void);
+
+/* Closes a state made by dp_engine_state. NULL is allowed. */
+void dp_engine_close(lua_State *L);
 
 /* Calls the function at the top of the stack (with nargs arguments below
  * it, the usual lua_pcall layout) with a traceback handler. On error the

@@ -220,7 +220,7 @@ int dp_run(const dp_run_opts *o) {
             fprintf(stderr, "docpipe: %.*s\n", len, msg);
             msg = nl ? nl + 1 : "";
         }
-        lua_close(r.L);
+        dp_engine_close(r.L);
         return DP_EXIT_USAGE;
     }
     r.engine = lua_gettop(r.L) - 1;
@@ -234,7 +234,7 @@ int dp_run(const dp_run_opts *o) {
         r.errs = fopen(o->errors, "w");
         if (!r.errs) {
             fprintf(stderr, "docpipe: cannot open %s: %s\n", o->errors, strerror(errno));
-            lua_close(r.L);
+            dp_engine_close(r.L);
             return DP_EXIT_OUTPUT;
         }
     }
@@ -243,7 +243,7 @@ int dp_run(const dp_run_opts *o) {
         fprintf(stderr, "docpipe: cannot write %s: %s\n", o->output, strerror(errno));
         if (r.errs) fclose(r.errs);
         free(r.tmp_path);
-        lua_close(r.L);
+        dp_engine_close(r.L);
         return DP_EXIT_OUTPUT;
     }
     signal(SIGPIPE, SIG_IGN);
@@ -290,6 +290,6 @@ int dp_run(const dp_run_opts *o) {
         fprintf(stderr, "docpipe: %zu document(s) failed%s%s\n", r.failed,
                 o->errors ? ", recorded in " : "", o->errors ? o->errors : "");
     free(r.tmp_path);
-    lua_close(r.L);
+    dp_engine_close(r.L);
     return code;
 }

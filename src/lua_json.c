@@ -8,6 +8,7 @@
 
 #include <cJSON.h>
 #include <lauxlib.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,18 +81,60 @@ static int key_rank(const char *k) {
 }
 
 typedef struct okey {
-    const char *s;      /* the key as a string */
+    const char *s;      /* the key as written: a string, valid UTF-8 without NULs */
+    const char *orig;   /* the key's string form before repair */
+    size_t olen;
+    int is_num;         /* the key is a number */
     lua_Integer slot;   /* where the original key sits in the anchor table */
 } okey;
 
+/* Model order, then bytewise; keys written the same (1 and "1", or two
+ * strings repaired alike) are ordered by type and original bytes, so the
+ * order never depends on qsort or on the table's traversal. */
 static int key_cmp(const void *a, const void *b) {
-    const char *x = ((const okey *)a)->s, *y = ((const okey *)b)->s;
-    int rx = key_rank(x), ry = key_rank(y);
+    const okey *p = (const okey *)a, *q = (const okey *)b;
+    int rx = key_rank(p->s), ry = key_rank(q->s);
     if (rx != ry) return rx < ry ? -1 : 1;
-    return strcmp(x, y);
+    int c = strcmp(p->s, q->s);
+    if (c) return c;
+    if (p->is_num != q->is_num) return p->is_num ? -1 : 1;
+    c = memcmp(p->orig, q->orig, p->olen < q->olen ? p->olen : q->olen);
+    if (c) return c;
+    return p->olen < q->olen ? -1 : p->olen > q->olen;
 }
 
 static cJSON *enc_value(enc *e, int idx, int depth);
+
+/* A copy of s[0..len), NUL-terminated, with each NUL and each byte that
+ * starts no valid UTF-8 sequence replaced by U+FFFD, or NULL when memory
+ * runs out. Nothing else changes: unlike dp_utf8_repair it keeps CR and a
+ * leading BOM, so every code point of s stays exactly one code point and
+ * span offsets counted in s still hold in the string written. */
+static char *utf8_fixed(const char *s, size_t len) {
+    if (len > (SIZE_MAX - 1) / 3) return NULL;
+    char *out = malloc(3 * len + 1);
+    if (!out) return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k = s[i] ? dp_utf8_decode(s + i, len - i, NULL) : 0;
+        if (k) {
+            memcpy(out + o, s + i, k);
+            o += k;
+            i += k;
+        } else {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* 1 when s[0..len) can be written as a JSON string as it is. */
+static int json_clean(const char *s, size_t len) {
+    return strlen(s) == len && dp_utf8_check(s, len) == len;
+}
 
 /* 1 when the table at idx is to be written as an array. */
 static int is_array(lua_State *L, int idx, lua_Integer *n) {
@@ -161,8 +204,10 @@ static cJSON *enc_table(enc *e, int idx, int depth) {
         }
         return arr;
     }
-    /* collect keys, sort them, emit: anchor[2i-1] holds the original key and
-     * anchor[2i] its string form, so both stay alive while we sort */
+    /* collect keys, sort them, emit: anchor[3i+1] holds the original key,
+     * anchor[3i+2] its string form and anchor[3i+3] the repaired form when
+     * the string form is no valid JSON string, so all stay alive while we
+     * sort */
     size_t cap = 16, nk = 0;
     okey *keys = malloc(cap * sizeof *keys);
     if (!keys) return NULL;
@@ -176,20 +221,36 @@ static cJSON *enc_table(enc *e, int idx, int depth) {
         if (nk == cap) {
             cap *= 2;
             okey *nkeys = realloc(keys, cap * sizeof *keys);
-            if (!nkeys) { free(keys); lua_pop(L, 2); return NULL; }
+            if (!nkeys) { free(keys); lua_settop(L, anchor - 1); return NULL; }
             keys = nkeys;
         }
+        lua_Integer slot = (lua_Integer)(3 * nk + 1);
+        okey *k = &keys[nk];
         lua_pushvalue(L, -1);
-        lua_rawseti(L, anchor, (lua_Integer)(2 * nk + 1));
+        lua_rawseti(L, anchor, slot);
         lua_pushvalue(L, -1);
-        keys[nk].s = lua_tostring(L, -1);  /* converts the copy only */
-        lua_rawseti(L, anchor, (lua_Integer)(2 * nk + 2));
-        keys[nk].slot = (lua_Integer)(2 * nk + 1);
+        k->orig = lua_tolstring(L, -1, &k->olen);  /* converts the copy only */
+        k->s = k->orig;
+        k->is_num = t == LUA_TNUMBER;
+        k->slot = slot;
+        lua_rawseti(L, anchor, slot + 1);
+        if (!json_clean(k->orig, k->olen)) {  /* a key is a JSON string too */
+            char *fixed = utf8_fixed(k->orig, k->olen);
+            if (!fixed) { free(keys); lua_settop(L, anchor - 1); return NULL; }
+            lua_pushstring(L, fixed);
+            free(fixed);
+            k->s = lua_tostring(L, -1);
+            lua_rawseti(L, anchor, slot + 2);
+        }
         nk++;
     }
     qsort(keys, nk, sizeof *keys, key_cmp);
     cJSON *obj = cJSON_CreateObject();
     for (size_t i = 0; obj && i < nk; i++) {
+        /* keys written alike: only the last one in key_cmp order is kept
+         * (a string key over a number key), as a JSON reader would keep
+         * the last of duplicate members */
+        if (i + 1 < nk && strcmp(keys[i].s, keys[i + 1].s) == 0) continue;
         lua_Integer conv;
         cJSON *item;
         if (span_field(e, idx, keys[i].s, &conv)) {
@@ -221,10 +282,10 @@ static cJSON *enc_value(enc *e, int idx, int depth) {
     case LUA_TSTRING: {
         size_t len;
         const char *s = lua_tolstring(L, idx, &len);
-        if (strlen(s) != len || dp_utf8_check(s, len) != len) {
+        if (!json_clean(s, len)) {
             /* JSON strings are UTF-8 without NULs: repair a copy */
-            char *fixed;
-            if (dp_utf8_repair(s, len, &fixed, NULL) == (size_t)-1) return NULL;
+            char *fixed = utf8_fixed(s, len);
+            if (!fixed) return NULL;
             cJSON *r = cJSON_CreateString(fixed);
             free(fixed);
             return r;
@@ -266,6 +327,15 @@ char *dp_json_encode_value(lua_State *L, int idx, const char *spans, size_t span
 
 static void dec_push(lua_State *L, const cJSON *j, span_conv *spans, int depth);
 
+/* A code point offset (a JSON number) as a size_t: below 0 is 0, and
+ * anything from 2^53 up is past the end of any text; clamping avoids the
+ * undefined conversion of a double such as -1e300 or 1e300 that size_t
+ * cannot hold. */
+static size_t cp_offset(double d) {
+    if (!(d > 0)) return 0;
+    return d < 9007199254740992.0 ? (size_t)d : (size_t)9007199254740992.0;
+}
+
 static void dec_object(lua_State *L, const cJSON *j, span_conv *spans, int depth) {
     int n = cJSON_GetArraySize(j);
     lua_createtable(L, 0, n);
@@ -278,10 +348,12 @@ static void dec_object(lua_State *L, const cJSON *j, span_conv *spans, int depth
         dec_push(L, c, spans, depth + 1);
         lua_setfield(L, -2, c->string);
     }
-    if (st && en && cJSON_IsNumber(st) && cJSON_IsNumber(en) &&
-        st->valuedouble >= 0 && en->valuedouble >= st->valuedouble) {
-        size_t bs = conv_cp_to_byte(spans, (size_t)st->valuedouble);
-        size_t be = conv_cp_to_byte(spans, (size_t)en->valuedouble);
+    /* Every pair of numbers is converted, as the encoder converts every
+     * pair of integers (a negative offset counts as 0, an inverted pair
+     * stays inverted): reading back what was written must not change it. */
+    if (st && en && cJSON_IsNumber(st) && cJSON_IsNumber(en)) {
+        size_t bs = conv_cp_to_byte(spans, cp_offset(st->valuedouble));
+        size_t be = conv_cp_to_byte(spans, cp_offset(en->valuedouble));
         lua_pushinteger(L, (lua_Integer)bs + 1);
         lua_setfield(L, -2, "start");
         lua_pushinteger(L, (lua_Integer)be);
@@ -296,7 +368,8 @@ static void dec_push(lua_State *L, const cJSON *j, span_conv *spans, int depth) 
     else if (cJSON_IsTrue(j)) lua_pushboolean(L, 1);
     else if (cJSON_IsNumber(j)) {
         double d = j->valuedouble;
-        if (d == (double)(lua_Integer)d && d >= -9007199254740992.0 && d <= 9007199254740992.0)
+        /* range first: converting inf or 1e300 to an integer is undefined */
+        if (d >= -9007199254740992.0 && d <= 9007199254740992.0 && d == (double)(lua_Integer)d)
             lua_pushinteger(L, (lua_Integer)d);
         else lua_pushnumber(L, d);
     } else if (cJSON_IsString(j)) lua_pushstring(L, j->valuestring);
@@ -338,7 +411,10 @@ int dp_json_decode_push(lua_State *L, const char *s, size_t n, int spans, char *
     span_conv conv = { NULL, 0, 0, 0 };
     span_conv *sp = NULL;
     if (spans && cJSON_IsObject(tree)) {
-        const cJSON *t = cJSON_GetObjectItemCaseSensitive(tree, "text");
+        /* the last "text" member: it is the one the Lua table keeps */
+        const cJSON *t = NULL;
+        for (const cJSON *c = tree->child; c; c = c->next)
+            if (c->string && strcmp(c->string, "text") == 0) t = c;
         if (cJSON_IsString(t)) {
             conv.text = t->valuestring;
             conv.len = strlen(t->valuestring);

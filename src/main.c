@@ -144,7 +144,7 @@ static int engine_call(const char *fn, const char *arg) {
     } else {
         fprintf(stderr, "docpipe: %s\n", lua_tostring(L, -1));
     }
-    lua_close(L);
+    dp_engine_close(L);
     return code;
 }
 
@@ -170,7 +170,7 @@ static int cmd_lua(int argc, char **argv) {
             code = 1;
         }
     }
-    lua_close(L);
+    dp_engine_close(L);
     return code;
 }
 

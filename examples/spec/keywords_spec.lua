@@ -12,7 +12,7 @@ local function new_ctx(over)
   local opts = {}
   for k, o in pairs(keywords.options) do opts[k] = o.default end
   for k, v in pairs(over or {}) do opts[k] = v end
-  local ctx = { opts = opts, stage = "keywords", warnings = {} }
+  local ctx = { opts = opts, stage = "keywords", warnings = {}, dir = "./examples/stages" }
   ctx.warn = function(_, msg) ctx.warnings[#ctx.warnings + 1] = msg end
   keywords.init(opts, ctx)
   return ctx

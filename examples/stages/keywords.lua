@@ -19,32 +19,24 @@
 local dp = require "docpipe"
 local wordcount = require "wordcount"
 
-local type, ipairs, pairs, open = type, ipairs, pairs, io.open
+local type, ipairs, pairs = type, ipairs, pairs
 local array, object = dp.array, dp.object
-
--- the folder this file was loaded from ("" when unknown: paths are then taken as given)
-local HERE = (debug.getinfo(1, "S").source or ""):match("^@(.*[/\\])") or ""
 
 -- helpers ---------------------------------------------------------------------------------
 
-local function read_file(path)
-  local f = open(path, "rb")
-  if not f then return nil end
-  local content = f:read("a")
-  f:close()
-  return content
-end
-
--- word list: beside this stage (or an absolute path), else a docpipe data path
-local function load_stopwords(path, extra)
+-- word list: beside this stage (ctx.dir, the stage's folder), an absolute path, or a
+-- docpipe data path; stages run in a sandbox without `io`, so files are read with
+-- docpipe.data.read, which takes absolute and ./-relative paths too
+local function load_stopwords(dir, path, extra)
   local content
   if path:sub(1, 1) == "/" then
-    content = read_file(path)
+    content = dp.data.read(path)
   else
-    content = read_file(HERE .. path) or dp.data.read(path)
+    content = (dir and dp.data.read(dir .. "/" .. path)) or dp.data.read(path)
   end
   if not content then
-    error(("keywords: stopword list %q not found beside the stage (%s) nor as a data path"):format(path, HERE), 0)
+    error(("keywords: stopword list %q not found beside the stage (%s) nor as a data path"):format(path,
+      tostring(dir)), 0)
   end
   local stop = wordcount.parse_list(content)
   for _, w in ipairs(extra) do stop[wordcount.normalize(w)] = true end
@@ -96,7 +88,7 @@ M.options = {
 function M.init(opts, ctx)
   if opts.top < 1 then error("keywords: option top must be at least 1", 0) end
   ctx.state = {
-    stop = load_stopwords(opts.stopwords_file, opts.stopwords),
+    stop = load_stopwords(ctx.dir, opts.stopwords_file, opts.stopwords),
     corpus = {},   -- word -> occurrences over all documents
     docs = {},     -- word -> number of documents it occurs in
     documents = 0,

@@ -1,0 +1,28 @@
+/*
+ * dp_limits.h: resource limits for the Lua state that runs stages: a
+ * limiting allocator (bytes in use by the whole state) and a time limit
+ * enforced by an instruction-count hook. Engine layer.
+ *
+ * The limits are armed only while a stage runs (docpipe.limits.arm /
+ * disarm from scripts/engine.lua), so the engine can always report and
+ * recover. Time is wall-clock milliseconds per call (CLOCK_MONOTONIC);
+ * memory is bytes allocated by the Lua state.
+ */
+#ifndef DP_LIMITS_H
+#define DP_LIMITS_H
+
+#include <lua.h>
+
+/* A new Lua state whose allocator counts and limits memory; NULL when
+ * memory runs out. Close it with dp_limits_close. */
+lua_State *dp_limits_newstate(void);
+
+/* Closes a state made by dp_limits_newstate and frees its accounting. */
+void dp_limits_close(lua_State *L);
+
+/* Pushes the docpipe.limits module: arm(time_ms, memory_bytes),
+ * disarm() -> nil | "time" | "memory", hit() -> nil | "time" | "memory"
+ * (whether a limit was hit since arm), used() -> bytes in use. */
+int dp_lua_open_limits(lua_State *L);
+
+#endif
