@@ -462,6 +462,9 @@ function Pipeline:init()
     end
   end
   self.counts = { documents = 0, dropped = 0, failed = 0 }
+  for _, st in ipairs(self.stages) do
+    st.stats = { name = st.name, ["in"] = 0, out = 0, dropped = 0, failed = 0, cpu = 0 }
+  end
   return true
 end
 
@@ -473,17 +476,22 @@ end
 -- Returns outputs (list of documents), failures (list of error records
 -- {id, source, stage, error, traceback, document}) and a status: "ok", or
 -- "fail" when a stage with on_error=fail failed (the run should stop).
-function Pipeline:run(doc)
+function Pipeline:run(doc, raw)
   self.counts.documents = self.counts.documents + 1
   local current = { doc }
   local failures = {}
+  local clock = os.clock
   for _, st in ipairs(self.stages) do
     local nxt = {}
+    local ss = st.stats
+    ss["in"] = ss["in"] + #current
+    local t0 = clock()
     for _, d in ipairs(current) do
       local ok, r = call_stage(st, st.mod.process, d, st.ctx)
       if ok then
         if r == nil then
           self.counts.dropped = self.counts.dropped + 1
+          ss.dropped = ss.dropped + 1
         elseif type(r) ~= "table" then
           ok, r = false, { message = ("process returned a %s, not a document"):format(type(r)),
             traceback = "" }
@@ -497,10 +505,13 @@ function Pipeline:run(doc)
         local id = d.id
         local msg = ("stage '%s' failed on document '%s': %s"):format(st.name, tostring(id), r.message)
         local rec = { id = id, source = d.source, stage = st.name, error = msg,
-          traceback = r.traceback, on_error = st.on_error }
+          traceback = r.traceback, on_error = st.on_error, raw = raw }
         failures[#failures + 1] = rec
         self.counts.failed = self.counts.failed + 1
+        ss.failed = ss.failed + 1
         if st.on_error == "fail" then
+          rec.document = d
+          ss.cpu = ss.cpu + (clock() - t0)
           return {}, failures, "fail"
         elseif st.on_error == "skip" then
           rec.document = d
@@ -512,9 +523,45 @@ function Pipeline:run(doc)
         end
       end
     end
+    ss.cpu = ss.cpu + (clock() - t0)
+    ss.out = ss.out + #nxt
     current = nxt
   end
   return current, failures, "ok"
+end
+
+--- The run's statistics: per stage {name, in, out, dropped, failed, cpu
+-- (seconds), share (of all stage CPU)}, plus the totals given by the runner.
+function Pipeline:stats(totals)
+  local out = dp.object(totals or {})
+  local stages, cpu = dp.array(), 0
+  for _, st in ipairs(self.stages) do cpu = cpu + (st.stats and st.stats.cpu or 0) end
+  for _, st in ipairs(self.stages) do
+    local ss = st.stats or { name = st.name, ["in"] = 0, out = 0, dropped = 0, failed = 0, cpu = 0 }
+    stages[#stages + 1] = dp.object({ name = ss.name, ["in"] = ss["in"], out = ss.out,
+      dropped = ss.dropped, failed = ss.failed, cpu_seconds = ss.cpu,
+      cpu_share = cpu > 0 and ss.cpu / cpu or 0 })
+  end
+  out.stages = stages
+  return out
+end
+
+--- The statistics as a table for people (stderr).
+function Pipeline:stats_text(totals)
+  local st = self:stats(totals)
+  local lines = { ("%-14s %9s %9s %8s %7s %9s %6s"):format("stage", "in", "out", "dropped",
+    "failed", "cpu s", "share") }
+  for _, s in ipairs(st.stages) do
+    lines[#lines + 1] = ("%-14s %9d %9d %8d %7d %9.3f %5.1f%%"):format(s.name, s["in"], s.out,
+      s.dropped, s.failed, s.cpu_seconds, 100 * s.cpu_share)
+  end
+  local t = totals or {}
+  lines[#lines + 1] = ("documents: %d read, %d written, %d dropped, %d failed (%d input errors); "
+    .. "%.1f documents/s, %.2f MB/s over %.2f s"):format(t.read or 0, t.written or 0,
+    self.counts.dropped, self.counts.failed, t.input_errors or 0,
+    (t.seconds or 0) > 0 and (t.read or 0) / t.seconds or 0,
+    (t.seconds or 0) > 0 and (t.bytes or 0) / 1048576 / t.seconds or 0, t.seconds or 0)
+  return table.concat(lines, "\n")
 end
 
 --- Call every stage's finish; returns a map stage name -> result (only
@@ -568,7 +615,12 @@ function M.encode_error(rec)
   local text = doc and type(doc.text) == "string" and doc.text or nil
   local out = dp.object({ id = rec.id, source = rec.source, stage = rec.stage,
     error = rec.error, traceback = rec.traceback, document = doc })
-  return dp.json.encode(out, { spans = text })
+  local line = dp.json.encode(out, { spans = text })
+  if rec.raw then  -- the original JSON Lines record, exactly as it came in
+    local raw = (dp.utf8.clean(rec.raw))
+    line = line:sub(1, -2) .. ',"record":' .. raw:match("^%s*(.-)%s*$") .. "}"
+  end
+  return line
 end
 
 --- A short human description of the pipeline's stages, for `check`.
@@ -582,8 +634,8 @@ end
 --- Run one document and format what comes out, for the C runner.
 -- Returns texts (list of formatted documents), errors (list of
 -- {json, message, traceback}) and the status from Pipeline:run.
-function Pipeline:step(doc, format)
-  local outs, fails, status = self:run(doc)
+function Pipeline:step(doc, format, raw)
+  local outs, fails, status = self:run(doc, raw)
   local texts = {}
   for _, d in ipairs(outs) do
     local ok, s = pcall(self.format, self, d, format)

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 typedef struct runner {
@@ -28,6 +29,9 @@ typedef struct runner {
     char *tmp_path;
     size_t written;      /* documents written */
     size_t failed;       /* documents that failed, inputs that could not be read */
+    size_t read;         /* documents read */
+    size_t input_errors; /* records that were not documents (malformed, binary) */
+    size_t io_errors;    /* inputs that could not be read at all */
     int out_error;       /* errno of a failed write, or EPIPE */
 } runner;
 
@@ -127,14 +131,16 @@ static int push_doc(runner *r, const dp_record *rec) {
 
 /* Run the document at the top of the stack (popped). Returns 0 when the
  * run must stop (on_error: fail). */
-static int run_doc(runner *r) {
+static int run_doc(runner *r, const dp_record *rec) {
     lua_State *L = r->L;
     int doc = lua_gettop(L);
     lua_getfield(L, r->pipeline, "step");
     lua_pushvalue(L, r->pipeline);
     lua_pushvalue(L, doc);
     lua_pushstring(L, r->format);
-    if (dp_engine_pcall(L, 3, 3) != LUA_OK) {
+    if (rec->kind == DP_REC_JSONL) lua_pushlstring(L, rec->data, rec->len);
+    else lua_pushnil(L);
+    if (dp_engine_pcall(L, 4, 3) != LUA_OK) {
         report(r, lua_tostring(L, -1), NULL);
         lua_settop(L, doc - 1);
         r->failed++;
@@ -206,7 +212,67 @@ static void finish(runner *r) {
     lua_pop(L, 1);
 }
 
+/* Push the totals table for Pipeline:stats. */
+static void push_totals(runner *r, size_t bytes, double seconds) {
+    lua_State *L = r->L;
+    lua_createtable(L, 0, 7);
+    lua_pushinteger(L, (lua_Integer)r->read);
+    lua_setfield(L, -2, "read");
+    lua_pushinteger(L, (lua_Integer)r->written);
+    lua_setfield(L, -2, "written");
+    lua_pushinteger(L, (lua_Integer)r->input_errors);
+    lua_setfield(L, -2, "input_errors");
+    lua_pushinteger(L, (lua_Integer)r->io_errors);
+    lua_setfield(L, -2, "io_errors");
+    lua_pushinteger(L, (lua_Integer)bytes);
+    lua_setfield(L, -2, "bytes");
+    lua_pushnumber(L, seconds);
+    lua_setfield(L, -2, "seconds");
+}
+
+/* --stats and --stats-json: per-stage counts and times, totals. */
+static int write_stats(runner *r, size_t bytes, double seconds) {
+    lua_State *L = r->L;
+    int ok = 1;
+    if (r->o->stats) {
+        lua_getfield(L, r->pipeline, "stats_text");
+        lua_pushvalue(L, r->pipeline);
+        push_totals(r, bytes, seconds);
+        if (dp_engine_pcall(L, 2, 1) == LUA_OK) fprintf(stderr, "%s\n", lua_tostring(L, -1));
+        else fprintf(stderr, "docpipe: stats: %s\n", lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    if (r->o->stats_json) {
+        lua_getfield(L, r->pipeline, "stats");
+        lua_pushvalue(L, r->pipeline);
+        push_totals(r, bytes, seconds);
+        char err[160];
+        size_t len;
+        char *json = NULL;
+        if (dp_engine_pcall(L, 2, 1) == LUA_OK)
+            json = dp_json_encode_value(L, -1, NULL, 0, 1, &len, err, sizeof err);
+        else
+            snprintf(err, sizeof err, "%s", lua_tostring(L, -1));
+        lua_pop(L, 1);
+        FILE *f = json ? fopen(r->o->stats_json, "w") : NULL;
+        if (!f || fprintf(f, "%s\n", json) < 0 || fclose(f) != 0) {
+            fprintf(stderr, "docpipe: cannot write %s: %s\n", r->o->stats_json,
+                    json ? strerror(errno) : err);
+            ok = 0;
+        }
+        free(json);
+    }
+    return ok;
+}
+
+static double now_seconds(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 int dp_run(const dp_run_opts *o) {
+    double t0 = now_seconds();
     runner r;
     memset(&r, 0, sizeof r);
     r.o = o;
@@ -255,16 +321,23 @@ int dp_run(const dp_run_opts *o) {
     while (in && !r.out_error && !interrupted && dp_input_next(in, &rec)) {
         int pushed = 0;
         if (interrupted) break;  /* the read was cut short by the signal */
-        if (rec.kind == DP_REC_ERROR) input_failure(&r, rec.source, 0, rec.data);
-        else pushed = push_doc(&r, &rec);
-        if (pushed && !run_doc(&r)) { stopped = 1; break; }
+        if (rec.kind == DP_REC_ERROR) {
+            input_failure(&r, rec.source, 0, rec.data);
+            r.io_errors++;
+        } else {
+            pushed = push_doc(&r, &rec);
+            if (pushed) r.read++;
+            else r.input_errors++;
+        }
+        if (pushed && !run_doc(&r, &rec)) { stopped = 1; break; }
     }
+    size_t bytes = in ? dp_input_bytes(in) : 0;
     dp_input_close(in);
     if (strcmp(r.format, "json") == 0 && !r.out_error)
         write_out(&r, r.written ? "\n]\n" : "[]\n", r.written ? 3 : 3);
     if (!stopped) finish(&r);
     if (fflush(r.out) != 0 && !r.out_error) r.out_error = errno;
-    int code = r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;
+    int code = r.io_errors ? DP_EXIT_IO : r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;
     if (interrupted) {
         code = DP_EXIT_INTERRUPTED;
         if (!o->quiet)
@@ -276,7 +349,7 @@ int dp_run(const dp_run_opts *o) {
         if (r.out_error) unlink(r.tmp_path);
     }
     if (r.out_error == EPIPE) {
-        if (!interrupted) code = r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;  /* ends quietly */
+        if (!interrupted) code = r.io_errors ? DP_EXIT_IO : r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;
     } else if (r.out_error) {
         fprintf(stderr, "docpipe: cannot write %s: %s\n", o->output ? o->output : "the output",
                 strerror(r.out_error));
@@ -289,6 +362,7 @@ int dp_run(const dp_run_opts *o) {
     if (r.failed && !o->quiet)
         fprintf(stderr, "docpipe: %zu document(s) failed%s%s\n", r.failed,
                 o->errors ? ", recorded in " : "", o->errors ? o->errors : "");
+    if (!write_stats(&r, bytes, now_seconds() - t0) && code == DP_EXIT_OK) code = DP_EXIT_IO;
     free(r.tmp_path);
     dp_engine_close(r.L);
     return code;

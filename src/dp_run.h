@@ -7,7 +7,8 @@
  *   1  some documents failed (a stage error, an unreadable or binary
  *      input, a malformed JSON Lines record); see stderr or --errors
  *   2  usage or configuration error (bad arguments, pipeline errors)
- *   3  the output could not be written (disk full, bad path)
+ *   3  I/O error: an input could not be read (missing, unreadable,
+ *      vanished), or the output could not be written (disk full, bad path)
  *   130  interrupted by SIGINT or SIGTERM: the document in flight was
  *        finished, the output flushed (and -o FILE put in place)
  */
@@ -23,6 +24,7 @@ enum {
     DP_EXIT_FAILED = 1,
     DP_EXIT_USAGE = 2,
     DP_EXIT_OUTPUT = 3,
+    DP_EXIT_IO = 3,
     DP_EXIT_INTERRUPTED = 130
 };
 
@@ -35,6 +37,8 @@ typedef struct dp_run_opts {
     const char *errors;            /* NULL: report failures on stderr only */
     dp_input_format input_format;
     int quiet;
+    int stats;                     /* --stats: a table on stderr at the end */
+    const char *stats_json;        /* --stats-json FILE */
 } dp_run_opts;
 
 /* Runs the pipeline; returns an exit code. */

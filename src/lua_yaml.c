@@ -100,6 +100,12 @@ static int push_node(lua_State *L, const dp_yaml_node *nd, int ipos, char *err, 
                 lua_pop(L, 1);
                 lua_pushliteral(L, "null");
             }
+            if (lua_type(L, -1) == LUA_TNUMBER && lua_tonumber(L, -1) != lua_tonumber(L, -1)) {
+                /* .nan: Lua tables take no NaN key (rawset would raise) */
+                snprintf(err, errlen, "a mapping key cannot be NaN");
+                *where = k;
+                return 0;
+            }
             lua_pushvalue(L, -1);
             lua_rawget(L, t);
             if (!lua_isnil(L, -1)) {
@@ -130,33 +136,54 @@ static int push_node(lua_State *L, const dp_yaml_node *nd, int ipos, char *err, 
     return 1;
 }
 
+/* The parsed document sits in a userdata while its values are pushed, so
+ * that a Lua error on the way (no memory, stack overflow) cannot leak it:
+ * the collector frees it then. */
+typedef struct doc_box {
+    dp_yaml_doc *doc;
+} doc_box;
+
+static int doc_box_gc(lua_State *L) {
+    doc_box *b = (doc_box *)lua_touserdata(L, 1);
+    dp_yaml_free(b->doc);
+    b->doc = NULL;
+    return 0;
+}
+
 static int yaml_load(lua_State *L) {
     size_t n;
     const char *s = luaL_checklstring(L, 1, &n);
     const char *name = luaL_optstring(L, 2, "<yaml>");
+    lua_settop(L, 2);
+    doc_box *box = (doc_box *)lua_newuserdatauv(L, sizeof *box, 0);  /* index 3 */
+    box->doc = NULL;
+    if (luaL_newmetatable(L, "docpipe.yaml.doc")) {
+        lua_pushcfunction(L, doc_box_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, 3);
     dp_yaml_error e;
-    dp_yaml_doc *doc = dp_yaml_parse(s, n, MAX_NODES, &e);
-    if (!doc) {
+    box->doc = dp_yaml_parse(s, n, MAX_NODES, &e);
+    if (!box->doc) {
         luaL_pushfail(L);
         if (e.line) lua_pushfstring(L, "%s:%d:%d: %s", name, e.line, e.column, e.message);
         else lua_pushfstring(L, "%s: %s", name, e.message);
         return 2;
     }
-    lua_settop(L, 2);
-    lua_newtable(L);  /* positions, index 3 */
+    lua_newtable(L);  /* positions, index 4 */
     char err[200];
     const dp_yaml_node *where = NULL;
-    const dp_yaml_node *root = dp_yaml_root(doc);
-    int ok = push_node(L, root, 3, err, sizeof err, &where);
+    const dp_yaml_node *root = dp_yaml_root(box->doc);
+    int ok = push_node(L, root, 4, err, sizeof err, &where);
+    int line = where ? where->line : 0, col = where ? where->column : 0;
+    dp_yaml_free(box->doc);
+    box->doc = NULL;
     if (!ok) {
-        int line = where ? where->line : 0, col = where ? where->column : 0;
-        dp_yaml_free(doc);
         luaL_pushfail(L);
         lua_pushfstring(L, "%s:%d:%d: %s", name, line, col, err);
         return 2;
     }
-    dp_yaml_free(doc);
-    lua_pushvalue(L, 3);  /* value, positions */
+    lua_pushvalue(L, 4);  /* value, positions */
     return 2;
 }
 

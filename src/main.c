@@ -29,7 +29,7 @@ static const char usage_main[] =
     "  -V, --version              print the version\n"
     "\n"
     "exit codes: 0 ok, 1 some documents failed, 2 usage or configuration error,\n"
-    "3 the output could not be written, 130 interrupted.\n";
+    "3 I/O error, 130 interrupted.\n";
 
 static const char usage_run[] =
     "usage: docpipe run PIPELINE [INPUT ...] [options]\n"
@@ -48,9 +48,12 @@ static const char usage_run[] =
     "      --input-format FORMAT  text or jsonl: how to read stdin (default:\n"
     "                             detected from the first byte)\n"
     "  -q, --quiet                no tracebacks or summaries on stderr\n"
+    "      --stats                per-stage counts and CPU time, documents/s and\n"
+    "                             MB/s on stderr at the end\n"
+    "      --stats-json FILE      the same as JSON in FILE\n"
     "\n"
     "exit codes: 0 ok, 1 some documents failed, 2 usage or configuration error,\n"
-    "3 the output could not be written, 130 interrupted (SIGINT, SIGTERM).\n";
+    "3 I/O error (an input unreadable, the output unwritable), 130 interrupted.\n";
 
 static const char usage_check[] =
     "usage: docpipe check PIPELINE\n"
@@ -96,9 +99,12 @@ static int cmd_run(int argc, char **argv) {
             return 0;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             o.quiet = 1;
+        } else if (strcmp(a, "--stats") == 0) {
+            o.stats = 1;
         } else if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0 ||
                    strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
-                   strcmp(a, "--errors") == 0 || strcmp(a, "--input-format") == 0) {
+                   strcmp(a, "--errors") == 0 || strcmp(a, "--input-format") == 0 ||
+                   strcmp(a, "--stats-json") == 0) {
             if (!val) { free(inputs); return usage_error("missing value after an option", usage_run); }
             char c = a[1] == '-' ? a[2] : a[1];
             if (strcmp(a, "--input-format") == 0) {
@@ -106,6 +112,7 @@ static int cmd_run(int argc, char **argv) {
                 else if (strcmp(val, "jsonl") == 0) o.input_format = DP_FMT_JSONL;
                 else { free(inputs); return usage_error("--input-format takes text or jsonl", usage_run); }
             } else if (strcmp(a, "--errors") == 0) o.errors = val;
+            else if (strcmp(a, "--stats-json") == 0) o.stats_json = val;
             else if (c == 'f') o.format = val;
             else o.output = val;
             i++;

@@ -120,15 +120,24 @@ lacks on-error-skip-d2 "$out" '"d2"'
 lines on-error-skip-errors "$tmpd/errors.jsonl" 1
 has on-error-skip-record "$tmpd/errors.jsonl" '"id":"d2".*"stage":"boom"'
 has on-error-skip-document "$tmpd/errors.jsonl" '"document":\{"id":"d2"'
+has on-error-skip-record "$tmpd/errors.jsonl" ',"record":\{"id": "d2", "text": "Then it went boom\."\}\}$'
 run on-error-keep 1 "$D" run "$F/boom_keep.yaml" "$F/boom.jsonl"
 lines on-error-keep "$out" 3
 has on-error-keep-error "$out" '"id":"d2","errors":\[\{"message":"stage .boom. failed'
+
+# --- --stats and --stats-json: counts that add up
+run stats 1 "$D" run "$F/boom_skip.yaml" "$F/boom.jsonl" "$F/malformed.jsonl" --stats -q --errors "$tmpd/e.jsonl"
+has stats-table "$err" '^boom +5 +4 +0 +1 '
+has stats-totals "$err" 'documents: 5 read, 4 written, 0 dropped, 1 failed \(1 input errors\)'
+run stats-json 0 "$D" run sentences "$F/two.jsonl" --stats-json "$tmpd/stats.json"
+has stats-json "$tmpd/stats.json" '"read":[[:space:]]*2'
+has stats-json-stage "$tmpd/stats.json" '"name":[[:space:]]*"sentences"'
 
 # --- bad input is reported and the rest goes on
 run malformed-jsonl 1 "$D" run sentences "$F/malformed.jsonl"
 lines malformed-jsonl "$out" 2
 has malformed-jsonl-where "$err" 'malformed.jsonl:2: invalid JSON'
-run missing-input 1 "$D" run sentences "$F/nope.txt" "$F/note.txt"
+run missing-input 3 "$D" run sentences "$F/nope.txt" "$F/note.txt"
 has missing-input "$err" 'nope.txt: No such file'
 lines missing-input "$out" 1
 printf 'ab\000cd' > "$tmpd/bin.dat"

@@ -1,0 +1,1201 @@
+/*
+ * dp_sbd.c: rule-based sentence boundary detection (see dp_sbd.h).
+ *
+ * Method: in the spirit of the Pragmatic Segmenter (Kevin Dias,
+ * diasks2/pragmatic_segmenter, and its English Golden Rules), written
+ * afresh. Each paragraph is split on its own. Candidate boundaries are
+ * runs of . ! ? ... and the stops U+2026 U+203C U+2047-U+2049 U+FF01
+ * U+FF1F U+FF0E U+3002, with the closing quotes, brackets and reference
+ * marks ([1]) after them, and line breaks. Each is decided from the token
+ * before it and the word after it, with the word lists of the detector:
+ *   - general abbreviations (and multi-period ones made of 1-2 letter
+ *     parts: U.S., e.g., Ph.D.) end a sentence only before a capitalised
+ *     sentence starter: "in the U.S. The ..." splits, "the U.S. Government"
+ *     does not;
+ *   - titles (Mr., Gov.) never end one before a name, a number or a quote;
+ *     numeric abbreviations (No., p.) count only before a number;
+ *   - a.m./p.m. end one before a capitalised word, unless it is a time
+ *     follower (day, month, zone) or the time closes a short opening phrase
+ *     that starts with a time opener ("At 5 a.m. Mr. Smith went ...");
+ *   - a single capital is an initial after a capitalised word, at the
+ *     start of a sentence, before another initial, or after an initial
+ *     preceder ("by J. Smith"); else it ends the sentence before a
+ *     capitalised word; "I" after a lowercase word is the pronoun;
+ *   - a period inside a token (3.5, $1.50, v2.0, URLs, e-mail addresses) is
+ *     no boundary, except "word.Word" run together;
+ *   - ! and ? end a sentence before a capitalised word or a digit, but not
+ *     inside an open quotation or bracket (tracked over the paragraph; a
+ *     straight ' opens one only when a closing ' follows), not before "(",
+ *     and not after exclamation names (Yahoo!) unless a starter follows; a
+ *     dash between the mark and the capitalised word is skipped;
+ *   - after any stop a lowercase word continues the sentence; a period
+ *     inside a quotation ends a sentence as in newswire gold;
+ *   - ellipses: "..." or U+2026 attached to a word ends a sentence before a
+ *     capitalised word; a free-standing or bracketed one does not; a spaced
+ *     four-dot ellipsis does; in "word. . . . The" the sentence ends after
+ *     "word.";
+ *   - lists: markers (1. 1) 1.) a. a) (a)) and bullets start a sentence at
+ *     a line start, and in running text when they form a sequence (1, 2, 3
+ *     or a, b, c) starting at a line start or after a stop; a marker's own
+ *     period is no boundary;
+ *   - a line break after a line without a final stop ends a sentence (a
+ *     headline or list line) before a capitalised word, digit, quote or
+ *     bullet, unless the line ends in , ; - & ( / or a line continuation
+ *     word, or the paragraph is hard-wrapped there (the next line's first
+ *     word would not have fitted, with lines of 50+ bytes); before a
+ *     lowercase word it is a wrapped line unless no later line of the
+ *     paragraph ends with . ! ? : or ; (then the lines are a list).
+ * The scan is linear: one pass finds the candidates, the quote tracker and
+ * the white space before each candidate advance with it, per-paragraph
+ * facts (longest line, last line with a stop, where a ' closes a
+ * quotation) are computed once when first needed; the token before a stop
+ * is looked at by its last 256 bytes.
+ *
+ * Inside a paragraph, positions are 1-based and inclusive (pos), as in the
+ * Lua the rules were first written in; at() reads a byte, -1 outside.
+ */
+#include "dp_sbd.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef ptrdiff_t pos;
+
+#define MAX_TOKEN 256  /* longer tokens are looked at by their last 256 bytes */
+
+/* ---- word sets -------------------------------------------------------- */
+
+typedef struct went {
+    uint32_t off, len, hash;
+} went;
+
+typedef struct wset {
+    uint32_t *slot;  /* 0 empty, else entry index + 1; nslot a power of two */
+    size_t nslot;
+    went *ent;
+    size_t nent, capent;
+    char *pool;
+    size_t plen, pcap;
+    size_t maxlen;
+} wset;
+
+struct dp_sbd {
+    wset sets[DP_SBD_NLISTS];
+};
+
+static int fold_list(int list) { return list >= DP_SBD_STARTERS; }
+
+static int lc(int b) { return b >= 'A' && b <= 'Z' ? b + 32 : b; }
+static int uc(int b) { return b >= 'a' && b <= 'z' ? b - 32 : b; }
+
+static uint32_t hash_bytes(const unsigned char *w, size_t len, int fold) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (uint32_t)(fold ? lc(w[i]) : w[i]);
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* 1 when w[0..len) is in the set (compared with ASCII case folded when
+ * fold; folded sets store lowercase words). */
+static int wset_has(const wset *ws, const unsigned char *w, size_t len, int fold) {
+    if (!ws->nslot || len > ws->maxlen) return 0;
+    uint32_t h = hash_bytes(w, len, fold);
+    size_t mask = ws->nslot - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        uint32_t k = ws->slot[i];
+        if (!k) return 0;
+        const went *e = &ws->ent[k - 1];
+        if (e->hash != h || e->len != len) continue;
+        const unsigned char *p = (const unsigned char *)ws->pool + e->off;
+        size_t j = 0;
+        if (fold) {
+            while (j < len && p[j] == lc(w[j])) j++;
+        } else {
+            while (j < len && p[j] == w[j]) j++;
+        }
+        if (j == len) return 1;
+    }
+}
+
+static int wset_grow(wset *ws) {
+    size_t n = ws->nslot ? ws->nslot * 2 : 64;
+    uint32_t *slot = calloc(n, sizeof *slot);
+    if (!slot) return -1;
+    for (size_t k = 0; k < ws->nent; k++) {
+        size_t i = ws->ent[k].hash & (n - 1);
+        while (slot[i]) i = (i + 1) & (n - 1);
+        slot[i] = (uint32_t)(k + 1);
+    }
+    free(ws->slot);
+    ws->slot = slot;
+    ws->nslot = n;
+    return 0;
+}
+
+/* Add w[0..len) as stored (already folded for a folded set). */
+static int wset_add(wset *ws, const unsigned char *w, size_t len, int fold) {
+    if (len > UINT32_MAX / 2) return -1;
+    if (wset_has(ws, w, len, fold)) return 0;
+    if ((ws->nent + 1) * 2 > ws->nslot && wset_grow(ws)) return -1;
+    if (ws->nent == ws->capent) {
+        size_t cap = ws->capent ? ws->capent * 2 : 32;
+        went *e = realloc(ws->ent, cap * sizeof *e);
+        if (!e) return -1;
+        ws->ent = e;
+        ws->capent = cap;
+    }
+    if (ws->plen + len > ws->pcap) {
+        size_t cap = ws->pcap ? ws->pcap * 2 : 512;
+        while (cap < ws->plen + len) cap *= 2;
+        char *p = realloc(ws->pool, cap);
+        if (!p) return -1;
+        ws->pool = p;
+        ws->pcap = cap;
+    }
+    if (ws->plen + len > UINT32_MAX) return -1;
+    if (len) memcpy(ws->pool + ws->plen, w, len);
+    uint32_t h = hash_bytes(w, len, fold);
+    ws->ent[ws->nent] = (went){ (uint32_t)ws->plen, (uint32_t)len, h };
+    ws->plen += len;
+    size_t i = h & (ws->nslot - 1);
+    while (ws->slot[i]) i = (i + 1) & (ws->nslot - 1);
+    ws->nent++;
+    ws->slot[i] = (uint32_t)ws->nent;
+    if (len > ws->maxlen) ws->maxlen = len;
+    return 0;
+}
+
+dp_sbd *dp_sbd_new(void) {
+    return calloc(1, sizeof(dp_sbd));
+}
+
+void dp_sbd_free(dp_sbd *sbd) {
+    if (!sbd) return;
+    for (int i = 0; i < DP_SBD_NLISTS; i++) {
+        free(sbd->sets[i].slot);
+        free(sbd->sets[i].ent);
+        free(sbd->sets[i].pool);
+    }
+    free(sbd);
+}
+
+int dp_sbd_add_word(dp_sbd *sbd, dp_sbd_list list, const char *w, size_t len) {
+    if (!sbd || (int)list < 0 || list >= DP_SBD_NLISTS || (!w && len)) return -1;
+    wset *ws = &sbd->sets[list];
+    const unsigned char *u = (const unsigned char *)w;
+    if (fold_list(list)) {
+        unsigned char small[64];
+        unsigned char *buf = len <= sizeof small ? small : malloc(len);
+        if (!buf) return -1;
+        for (size_t i = 0; i < len; i++) buf[i] = (unsigned char)lc(u[i]);
+        int r = wset_add(ws, buf, len, 1);
+        if (buf != small) free(buf);
+        return r;
+    }
+    /* as written, in capitals and capitalised, without one final period */
+    if (len && u[len - 1] == '.') len--;
+    if (!len) return 0;
+    unsigned char small[64];
+    unsigned char *buf = len <= sizeof small ? small : malloc(len);
+    if (!buf) return -1;
+    int r = wset_add(ws, u, len, 0);
+    for (size_t i = 0; i < len; i++) buf[i] = (unsigned char)uc(u[i]);
+    if (!r) r = wset_add(ws, buf, len, 0);
+    memcpy(buf + 1, u + 1, len - 1);
+    if (!r) r = wset_add(ws, buf, len, 0);
+    if (buf != small) free(buf);
+    return r;
+}
+
+int dp_sbd_list_by_name(const char *name) {
+    static const char *const names[DP_SBD_NLISTS] = {
+        "abbreviations", "titles", "numeric", "time", "exclamation_names",
+        "starters", "time_followers", "time_openers", "line_continuations",
+        "initial_preceders",
+    };
+    if (!name) return -1;
+    for (int i = 0; i < DP_SBD_NLISTS; i++)
+        if (strcmp(name, names[i]) == 0) return i;
+    return -1;
+}
+
+/* ---- characters -------------------------------------------------------- */
+
+static int is_sp(int b) { return b == 32 || (b >= 9 && b <= 13); }
+static int is_upper(int b) { return b >= 'A' && b <= 'Z'; }
+static int is_lower(int b) { return b >= 'a' && b <= 'z'; }
+static int is_digit(int b) { return b >= '0' && b <= '9'; }
+static int is_alpha(int b) { return is_upper(b) || is_lower(b); }
+static int is_alnum(int b) { return is_alpha(b) || is_digit(b); }  /* ASCII */
+/* a word character next to an apostrophe: ASCII alnum or any non-ASCII byte */
+static int is_wordb(int b) { return is_alnum(b) || b >= 128; }
+
+enum { C_END, C_UPPER, C_LOWER, C_DIGIT, C_OTHER };
+
+/* Class of the character at q in s[1..n]. */
+static int cclass(const unsigned char *s, pos n, pos q) {
+    if (q < 1 || q > n) return C_END;
+    int b = s[q - 1];
+    if (is_upper(b)) return C_UPPER;
+    if (is_lower(b)) return C_LOWER;
+    if (is_digit(b)) return C_DIGIT;
+    int b2 = q + 1 <= n ? s[q] : -1;
+    if (b == 195) {  /* Latin-1 letters */
+        int c = b2 < 0 ? 0 : b2;
+        if (c >= 128 && c <= 158 && c != 151) return C_UPPER;
+        if (c >= 159 && c != 183) return C_LOWER;
+    } else if (b >= 196 && b <= 197) {
+        /* Latin Extended-A: capitals are the even code points, the odd
+         * ones in two ranges */
+        long cp = (long)(b - 192) * 64 + ((b2 < 0 ? 128 : b2) - 128);
+        int odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        if (cp == 0x138 || cp == 0x149) return C_LOWER;
+        if (cp == 0x178) return C_UPPER;
+        return ((cp % 2 == 1) == odd_upper) ? C_UPPER : C_LOWER;
+    } else if (b >= 206 && b <= 211) {  /* Greek and Cyrillic */
+        long cp = (long)(b - 192) * 64 + ((b2 < 0 ? 128 : b2) - 128);
+        if ((cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F)) return C_UPPER;
+        if ((cp >= 0x3AC && cp <= 0x3CE) || (cp >= 0x430 && cp <= 0x45F)) return C_LOWER;
+    }
+    return C_OTHER;
+}
+
+/* Stop kinds of 3-byte sequences. */
+enum { ST_NONE, ST_ELL, ST_EXCL, ST_DOT };
+
+static int mb_stop3(int b0, int b1, int b2) {
+    if (b0 == 0xE2) {
+        if (b1 == 0x80 && b2 == 0xA6) return ST_ELL;                     /* U+2026 */
+        if (b1 == 0x80 && b2 == 0xBC) return ST_EXCL;                    /* U+203C */
+        if (b1 == 0x81 && b2 >= 0x87 && b2 <= 0x89) return ST_EXCL;      /* U+2047-9 */
+    } else if (b0 == 0xEF) {
+        if (b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F)) return ST_EXCL;    /* U+FF01 U+FF1F */
+        if (b1 == 0xBC && b2 == 0x8E) return ST_DOT;                     /* U+FF0E */
+    } else if (b0 == 0xE3) {
+        if (b1 == 0x80 && b2 == 0x82) return ST_DOT;                     /* U+3002 */
+    }
+    return ST_NONE;
+}
+
+/* ---- a paragraph -------------------------------------------------------- */
+
+typedef struct cand {
+    pos start, item, period;  /* period 0: none */
+    int value, style;
+    unsigned char line_start, after_stop, letter, initial, has_next;
+} cand;
+
+typedef struct vec {
+    void *p;
+    size_t n, cap;
+} vec;
+
+/* Scratch memory for one dp_sbd_split call. */
+typedef struct work {
+    vec forced, suppress, breaks, cands;
+    uint32_t seen[15 * 1024 / 32];  /* (style, value) pairs of list candidates */
+    int oom;
+} work;
+
+static void *vec_push(work *w, vec *v, size_t size) {
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 16;
+        void *p = realloc(v->p, cap * size);
+        if (!p) { w->oom = 1; return NULL; }
+        v->p = p;
+        v->cap = cap;
+    }
+    return (char *)v->p + size * v->n++;
+}
+
+static void push_pos(work *w, vec *v, pos x) {
+    pos *p = vec_push(w, v, sizeof(pos));
+    if (p) *p = x;
+}
+
+typedef struct para {
+    const dp_sbd *d;
+    work *w;
+    const unsigned char *s;  /* the paragraph, trimmed; position i is s[i - 1] */
+    pos n;
+    pos cur;                 /* start of the current sentence */
+    /* quote tracker */
+    int dq;
+    long cq, sq, gq, br;
+    pos nextq;               /* next quote mark or bracket not yet read, 0: none */
+    pos last_close;          /* -1 until computed */
+    /* lazily computed */
+    pos last_stop_line;      /* -1 until computed */
+    pos wrap_width;          /* -1 until computed */
+    /* white space before the candidates */
+    pos last_ws, ws_next;
+    /* sentence_initial and fronted_time caches, for cur */
+    pos first_ns_cur, first_ns;
+    pos words_cur;
+    int nwords;
+    pos word_s[5], word_e[5];
+} para;
+
+static inline int at(const para *p, pos i) {
+    return i >= 1 && i <= p->n ? p->s[i - 1] : -1;
+}
+
+static int bullet_at(const para *p, pos i) {
+    if (at(p, i) != 0xE2) return 0;
+    int b1 = at(p, i + 1), b2 = at(p, i + 2);
+    return (b1 == 0x80 && (b2 == 0xA2 || b2 == 0xA3)) ||  /* U+2022 U+2023 */
+           (b1 == 0x81 && b2 == 0x83) ||                  /* U+2043 */
+           (b1 == 0x97 && (b2 == 0xA6 || b2 == 0x8F)) ||  /* U+25E6 U+25CF */
+           (b1 == 0x96 && (b2 == 0xAA || b2 == 0xA0));    /* U+25AA U+25A0 */
+}
+
+/* A closing quote (U+201D U+2019 U+203A) in the 3 bytes from i. */
+static int mb_close_at(const para *p, pos i) {
+    return at(p, i) == 0xE2 && at(p, i + 1) == 0x80 &&
+           (at(p, i + 2) == 0x9D || at(p, i + 2) == 0x99 || at(p, i + 2) == 0xBA);
+}
+
+/* An opening quote (U+201C U+2018 U+2039 U+201E) in the 3 bytes from i. */
+static int mb_open_at(const para *p, pos i) {
+    return at(p, i) == 0xE2 && at(p, i + 1) == 0x80 &&
+           (at(p, i + 2) == 0x9C || at(p, i + 2) == 0x98 || at(p, i + 2) == 0xB9 ||
+            at(p, i + 2) == 0x9E);
+}
+
+static int mb_stop_at(const para *p, pos i) {
+    return mb_stop3(at(p, i), at(p, i + 1), at(p, i + 2));
+}
+
+static pos find_nonspace(const para *p, pos from) {
+    for (pos i = from < 1 ? 1 : from; i <= p->n; i++)
+        if (!is_sp(p->s[i - 1])) return i;
+    return 0;
+}
+
+/* Start of the non-space token that ends at e (at most MAX_TOKEN back). */
+static pos token_start(const para *p, pos e) {
+    pos i = e, stop = e - MAX_TOKEN;
+    while (i >= 1 && i > stop && !is_sp(p->s[i - 1])) i--;
+    return i + 1;
+}
+
+/* Skip opening quotes and brackets at q; returns the new position. */
+static pos skip_openers(const para *p, pos q, int *quote, int *paren) {
+    *quote = *paren = 0;
+    while (q <= p->n) {
+        int b = at(p, q);
+        if (b == '"' || b == '\'' || b == '`') { *quote = 1; q++; }
+        else if (b == '(' || b == '[' || b == '{') { *paren = 1; q++; }
+        else if (b == 194 && at(p, q + 1) == 171) { *quote = 1; q += 2; }  /* U+00AB */
+        else if (b == 226 && mb_open_at(p, q)) { *quote = 1; q += 3; }
+        else break;
+    }
+    return q;
+}
+
+/* Last position of the closing quotes and brackets right after e. */
+static pos skip_closers(const para *p, pos e) {
+    for (;;) {
+        int b = at(p, e + 1);
+        if (b == '"' || b == ')' || b == ']' || b == '}') {
+            e++;
+        } else if (b == '\'') {
+            if (is_wordb(at(p, e + 2))) break;  /* an apostrophe: Jr.'s */
+            e++;
+        } else if (b == 194 && at(p, e + 2) == 187) {  /* U+00BB */
+            e += 2;
+        } else if (b == 226 && mb_close_at(p, e + 1)) {
+            if (at(p, e + 3) == 0x99 && is_wordb(at(p, e + 4))) break;  /* U+2019 in a word */
+            e += 3;
+        } else {
+            break;
+        }
+    }
+    return e;
+}
+
+/* Whether the line ending at e (its last non-space byte) ends with a stop,
+ * possibly followed by closing quotes and brackets (with colon, : or ;
+ * count too). */
+static int line_ends_with_stop(const para *p, pos e, int colon) {
+    pos i = e;
+    while (i >= 1) {
+        int b = p->s[i - 1];
+        if (b == '"' || b == '\'' || b == ')' || b == ']' || b == '}') i--;
+        else if (b >= 128 && i >= 3 && mb_close_at(p, i - 2)) i -= 3;
+        else if (b == 187 && at(p, i - 1) == 194) i -= 2;
+        else break;
+    }
+    int b = at(p, i);
+    if (b == '.' || b == '!' || b == '?') return 1;
+    if (colon && (b == ':' || b == ';')) return 1;
+    if (b >= 128 && i >= 3 && mb_stop_at(p, i - 2)) return 1;
+    return 0;
+}
+
+/* ---- quotation tracker -------------------------------------------------- */
+
+static int is_quote_mark(int b) {
+    return b == '"' || b == '\'' || b == '`' || b == '(' || b == ')' || b == '[' || b == ']' ||
+           b == 194 || b == 226;
+}
+
+static pos find_quote_mark(const para *p, pos from) {
+    for (pos i = from; i <= p->n; i++)
+        if (is_quote_mark(p->s[i - 1])) return i;
+    return 0;
+}
+
+/* Whether a ' that can close a quotation follows a (computed once: the
+ * last ' after a non-space byte and before a non-alphanumeric one or the
+ * end, found the way a left-to-right search of non-overlapping matches
+ * finds it). */
+static int closing_after(para *p, pos a) {
+    if (p->last_close < 0) {
+        p->last_close = 0;
+        pos q = 1;
+        for (;;) {
+            pos c = 0;
+            for (pos i = q; i + 2 <= p->n; i++) {
+                if (!is_sp(p->s[i - 1]) && p->s[i] == '\'' && !is_alnum(p->s[i + 1])) { c = i; break; }
+            }
+            if (!c && p->n >= 2 && p->n - 1 >= q && !is_sp(p->s[p->n - 2]) && p->s[p->n - 1] == '\'')
+                c = p->n - 1;
+            if (!c) break;
+            p->last_close = c + 1;
+            q = c + 2;
+        }
+    }
+    return p->last_close > a;
+}
+
+/* Is position q inside an open quotation or bracket? Reads the quote marks
+ * up to q (q must not decrease between calls). */
+static int inside_quote(para *p, pos q) {
+    while (p->nextq && p->nextq <= q) {
+        pos a = p->nextq;
+        int b = p->s[a - 1];
+        int prev = at(p, a - 1);
+        int opening = a == 1 || is_sp(prev) || prev == '(' || prev == '[' || prev == '-';
+        pos width = 1;
+        if (b == '"') {
+            p->dq = opening;
+        } else if (b == '(' || b == '[') {
+            p->br++;
+        } else if (b == ')' || b == ']') {
+            if (p->br > 0) p->br--;
+        } else if (b == '`') {
+            p->sq++;
+        } else if (b == '\'') {
+            int nb = at(p, a + 1);
+            if (is_wordb(prev) && is_wordb(nb)) {
+                /* an apostrophe inside a word */
+            } else if (opening && nb >= 0 && !is_sp(nb)) {
+                if (closing_after(p, a)) p->sq++;
+            } else if (p->sq > 0) {
+                p->sq--;
+            }
+        } else if (b == 194) {
+            int b2 = at(p, a + 1);
+            if (b2 == 171) { p->gq++; width = 2; }
+            else if (b2 == 187) { if (p->gq > 0) p->gq--; width = 2; }
+        } else {  /* 226 */
+            if (at(p, a + 1) == 0x80) {
+                int b3 = at(p, a + 2);
+                if (b3 == 0x9C) { p->cq++; width = 3; }
+                else if (b3 == 0x9D) { if (p->cq > 0) p->cq--; width = 3; }
+                else if (b3 == 0x98) { p->sq++; width = 3; }
+                else if (b3 == 0x99) {
+                    int nb = at(p, a + 3);
+                    if (!(is_wordb(prev) && is_wordb(nb)) && p->sq > 0) p->sq--;
+                    width = 3;
+                }
+            }
+        }
+        p->nextq = find_quote_mark(p, a + width);
+    }
+    return p->dq || p->cq > 0 || p->sq > 0 || p->gq > 0 || p->br > 0;
+}
+
+/* ---- list markers --------------------------------------------------------- */
+
+enum { K_NUM, K_LOWER, K_UPPER };
+enum { P_DOT, P_PAREN, P_DOTPAREN, P_PARENPAREN, P_ENCLOSED };
+
+static int seen_get(const work *w, int style, int value) {
+    unsigned k = (unsigned)(style * 1024 + value);
+    return (w->seen[k / 32] >> (k % 32)) & 1u;
+}
+
+static void seen_set(work *w, int style, int value, int on) {
+    unsigned k = (unsigned)(style * 1024 + value);
+    if (on) w->seen[k / 32] |= 1u << (k % 32);
+    else w->seen[k / 32] &= ~(1u << (k % 32));
+}
+
+static int cmp_pos(const void *a, const void *b) {
+    pos x = *(const pos *)a, y = *(const pos *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Find list markers and bullets: w->forced gets the sorted positions
+ * before which a sentence must start, w->suppress the (ascending)
+ * positions of marker periods that are no boundary. */
+static void list_markers(para *p) {
+    work *w = p->w;
+    const unsigned char *s = p->s;
+    pos n = p->n;
+    w->forced.n = w->suppress.n = w->cands.n = 0;
+    /* bullets in running text start a new item */
+    for (pos a = 2; a + 2 <= n; a++) {
+        if (s[a - 1] == 0xE2 && bullet_at(p, a) && is_sp(s[a - 2])) push_pos(w, &w->forced, a);
+    }
+    /* markers: 1. 1) 1.) a. a) (a) */
+    pos q = 1;
+    while (q <= n) {
+        /* the next frontier: an ASCII alphanumeric after a byte that is not */
+        pos a = q;
+        while (a <= n && !(is_alnum(s[a - 1]) && !is_alnum(at(p, a - 1)))) a++;
+        if (a > n) break;
+        pos we = a;
+        while (we + 1 <= n && is_alnum(s[we])) we++;
+        pos k = we + 1;
+        int c1 = at(p, k);
+        pos e = 0;
+        int pid = 0;
+        if (c1 == '.' || c1 == ')') {
+            if (at(p, k + 1) == ')') {
+                if (is_sp(at(p, k + 2))) { e = k + 2; pid = c1 == '.' ? P_DOTPAREN : P_PARENPAREN; }
+            } else if (is_sp(at(p, k + 1))) {
+                e = k + 1;
+                pid = c1 == '.' ? P_DOT : P_PAREN;
+            }
+        }
+        if (!e) { q = we + 1; continue; }
+        q = e;
+        pos len = we - a + 1;
+        int kind = -1;
+        int all_digits = 1;
+        for (pos i = a; i <= we; i++)
+            if (!is_digit(s[i - 1])) { all_digits = 0; break; }
+        if (all_digits && len <= 3) kind = K_NUM;
+        else if (len == 1 && is_lower(s[a - 1])) kind = K_LOWER;
+        else if (len == 1) kind = K_UPPER;
+        if (kind < 0) continue;
+        pos start = a;
+        int style = pid;
+        if (at(p, a - 1) == '(' && pid == P_PAREN) {  /* (a) */
+            start = a - 1;
+            style = P_ENCLOSED;
+        }
+        /* what precedes the marker: a bullet, a line start, a stop, or a word */
+        pos item = start;
+        pos i = start - 1;
+        while (i >= 1 && (s[i - 1] == ' ' || s[i - 1] == '\t')) i--;
+        int at_bullet = i >= 3 && bullet_at(p, i - 2);
+        if (at_bullet) {
+            item = i - 2;
+            i = item - 1;
+            while (i >= 1 && (s[i - 1] == ' ' || s[i - 1] == '\t')) i--;
+        }
+        int pb = at(p, i);
+        int line_start = i == 0 || pb == '\n' || pb == '\r';
+        if (!(line_start || at_bullet || i < start - 1)) continue;
+        int after_stop = 0;
+        if (!line_start) {
+            pos j = i;
+            while (j >= 1) {
+                int c = s[j - 1];
+                if (c == '"' || c == '\'' || c == ')' || c == ']') j--;
+                else if (c >= 128 && j >= 3 && mb_close_at(p, j - 2)) j -= 3;
+                else break;
+            }
+            int c = at(p, j);
+            after_stop = c == '.' || c == '!' || c == '?';
+        }
+        int prev_cap = 0;
+        if (!line_start && !at_bullet) prev_cap = cclass(s, n, token_start(p, i)) == C_UPPER;
+        cand *c = vec_push(w, &w->cands, sizeof(cand));
+        if (!c) return;
+        int value = 0;
+        if (kind == K_NUM) {
+            for (pos t = a; t <= we; t++) value = value * 10 + (s[t - 1] - '0');
+        } else {
+            value = s[a - 1];
+        }
+        c->start = start;
+        c->item = item;
+        c->value = value;
+        c->style = kind * 5 + style;
+        c->line_start = (unsigned char)(line_start || at_bullet);
+        c->after_stop = (unsigned char)after_stop;
+        c->period = (pid == P_DOT || pid == P_DOTPAREN) ? a + len : 0;
+        c->letter = kind == K_UPPER;
+        c->initial = (unsigned char)(kind == K_UPPER && prev_cap);  /* "John A. Smith" */
+    }
+    /* whether a later candidate continues each one (same style, next value) */
+    cand *cs = w->cands.p;
+    size_t nc = w->cands.n;
+    for (size_t k = nc; k-- > 0;) {
+        cs[k].has_next = (unsigned char)seen_get(w, cs[k].style, cs[k].value + 1);
+        seen_set(w, cs[k].style, cs[k].value, 1);
+    }
+    for (size_t k = 0; k < nc; k++) seen_set(w, cs[k].style, cs[k].value, 0);
+    const cand *last = NULL;
+    for (size_t k = 0; k < nc; k++) {
+        const cand *c = &cs[k];
+        int accept = 0;
+        if (c->initial) {
+            accept = 0;
+        } else if (c->line_start) {
+            accept = 1;
+        } else if (last && c->style == last->style && c->value == last->value + 1) {
+            accept = 1;
+        } else if (c->after_stop || (last && (c->value == 1 || c->value == 97 || c->value == 65))) {
+            /* a list starting after a stop, or a new list right after another one */
+            accept = c->has_next;
+        }
+        if (accept) {
+            last = c;
+            if (c->period) push_pos(w, &w->suppress, c->period);
+            /* a capital-letter marker alone at a line start may be an initial */
+            if (c->item > 1 && !(c->letter && c->line_start && !c->after_stop))
+                push_pos(w, &w->forced, c->item);
+        }
+    }
+    if (w->forced.n > 1) qsort(w->forced.p, w->forced.n, sizeof(pos), cmp_pos);
+}
+
+/* ---- deciding candidates -------------------------------------------------- */
+
+typedef enum { T_REGULAR, T_TITLE, T_NUMERIC, T_TIME, T_ABBR, T_INITIAL } tkind;
+
+static int in_set(const para *p, int list, const unsigned char *w, size_t len) {
+    return wset_has(&p->d->sets[list], w, len, fold_list(list));
+}
+
+/* Kind of the token t[0..len) before a period. */
+static tkind token_kind(const para *p, const unsigned char *t, size_t len) {
+    if (!len) return T_REGULAR;
+    if (in_set(p, DP_SBD_TITLES, t, len)) return T_TITLE;
+    if (in_set(p, DP_SBD_NUMERIC, t, len)) return T_NUMERIC;
+    if (in_set(p, DP_SBD_TIME, t, len)) return T_TIME;
+    if (in_set(p, DP_SBD_ABBREVIATIONS, t, len)) return T_ABBR;
+    if (len == 1 && is_upper(t[0])) return T_INITIAL;
+    if (len == 1 && is_lower(t[0])) return T_ABBR;
+    /* multi-period abbreviation of one- or two-letter parts: U.S, e.g, Ph.D */
+    if (len >= 2 && is_alpha(t[0])) {
+        size_t k = 0;
+        if (t[1] == '.') k = 1;
+        else if (is_alpha(t[1]) && len >= 3 && t[2] == '.') k = 2;
+        if (k) {
+            int ok = 1;
+            for (size_t i = k + 1; i < len && ok; i++) ok = is_alpha(t[i]) || t[i] == '.';
+            for (size_t i = 0; i + 2 < len && ok; i++)
+                if (is_alpha(t[i]) && is_alpha(t[i + 1]) && is_alpha(t[i + 2])) ok = 0;
+            for (size_t i = 0; i + 1 < len && ok; i++)
+                if (t[i] == '.' && t[i + 1] == '.') ok = 0;
+            if (ok) return T_ABBR;
+        }
+    }
+    /* the last part of a compound: "D-Calif", "(R-Wash" */
+    size_t i = len;
+    while (i > 0 && t[i - 1] != '-' && t[i - 1] != '/') i--;
+    if (i > 0 && i < len) {
+        if (in_set(p, DP_SBD_TITLES, t + i, len - i)) return T_TITLE;
+        if (in_set(p, DP_SBD_ABBREVIATIONS, t + i, len - i)) return T_ABBR;
+    }
+    return T_REGULAR;
+}
+
+/* The word after a candidate: class of its first character after opening
+ * quotes and brackets, its ASCII letters, and what was skipped. */
+typedef struct nword {
+    int cls, quote, paren;
+    pos q2;
+    pos w, wlen;  /* the run of ASCII letters at q2 (wlen 0: none) */
+} nword;
+
+static nword next_word(const para *p, pos q) {
+    nword r;
+    r.q2 = skip_openers(p, q, &r.quote, &r.paren);
+    r.cls = cclass(p->s, p->n, r.q2);
+    r.w = r.q2;
+    pos e = r.q2;
+    while (e <= p->n && is_alpha(p->s[e - 1])) e++;
+    r.wlen = e - r.q2;
+    return r;
+}
+
+static int starter(const para *p, const nword *nw) {
+    return nw->wlen > 0 && in_set(p, DP_SBD_STARTERS, p->s + nw->w - 1, (size_t)nw->wlen);
+}
+
+/* Start of the token that ends just before the candidate at a (a never
+ * decreases): the white space of the paragraph is read once, ahead. */
+static pos token_before(para *p, pos a) {
+    while (p->ws_next && p->ws_next < a) {
+        p->last_ws = p->ws_next;
+        pos i = p->ws_next + 1;
+        while (i <= p->n && !is_sp(p->s[i - 1])) i++;
+        p->ws_next = i <= p->n ? i : 0;
+    }
+    pos t = p->last_ws + 1;
+    if (a - MAX_TOKEN > t) t = a - MAX_TOKEN;
+    if (p->cur > t) t = p->cur;
+    return t;
+}
+
+/* Is the token starting at ts the first token of the current sentence? */
+static int sentence_initial(para *p, pos ts) {
+    if (p->first_ns_cur != p->cur) {
+        p->first_ns_cur = p->cur;
+        p->first_ns = find_nonspace(p, p->cur);
+    }
+    return p->first_ns == 0 || p->first_ns >= ts;
+}
+
+/* Does a time at token ts close a short opening phrase ("At 5 a.m.")? The
+ * words of s[cur..ts-1], at most five, with the first two looked up. */
+static int fronted_time(para *p, pos ts) {
+    if (p->words_cur != p->cur) {
+        p->words_cur = p->cur;
+        p->nwords = 0;
+        pos i = p->cur;
+        while (p->nwords < 5) {
+            while (i <= p->n && is_sp(p->s[i - 1])) i++;
+            if (i > p->n) break;
+            p->word_s[p->nwords] = i;
+            while (i <= p->n && !is_sp(p->s[i - 1])) i++;
+            p->word_e[p->nwords] = i - 1;
+            p->nwords++;
+        }
+    }
+    int count = 0;
+    for (int k = 0; k < p->nwords && p->word_s[k] <= ts - 1; k++) count++;
+    if (count > 4 || count == 0) return 0;
+    for (int k = 0; k < 2 && k < count; k++) {
+        pos e = p->word_e[k] < ts - 1 ? p->word_e[k] : ts - 1;
+        if (in_set(p, DP_SBD_TIME_OPENERS, p->s + p->word_s[k] - 1, (size_t)(e - p->word_s[k] + 1)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Decide a single period whose token is s[ts..a-1] (openers stripped); q is
+ * the next non-space position after the stop and its closers, nl whether
+ * the white space before q holds a line break. */
+static int period_boundary(para *p, pos ts, pos a, pos q, int nl) {
+    const unsigned char *s = p->s;
+    const unsigned char *tok = s + ts - 1;
+    size_t tlen = a > ts ? (size_t)(a - ts) : 0;
+    tkind kind = token_kind(p, tok, tlen);
+    nword nw = next_word(p, q);
+    int cls = nw.cls;
+    if (kind == T_REGULAR && nl) return 1;  /* a stop at a line end */
+    if (cls == C_LOWER) return 0;
+    if (kind == T_REGULAR) return 1;
+    if (kind == T_TITLE) return 0;
+    if (kind == T_NUMERIC) {
+        if (cls == C_DIGIT) return 0;
+        return cls == C_UPPER;
+    }
+    if (cls == C_DIGIT) return 0;
+    if (nw.paren) return 0;
+    if (kind == T_ABBR) {
+        if (cls != C_UPPER) return 0;
+        return starter(p, &nw);
+    }
+    if (kind == T_TIME) {
+        if (cls != C_UPPER) return 0;
+        if (starter(p, &nw)) return 1;
+        if (nw.wlen && in_set(p, DP_SBD_TIME_FOLLOWERS, s + nw.w - 1, (size_t)nw.wlen)) return 0;
+        if (fronted_time(p, ts)) return 0;
+        return 1;
+    }
+    /* an initial: a single capital letter */
+    if (cls != C_UPPER) return 0;
+    if (is_upper(at(p, nw.q2)) && at(p, nw.q2 + 1) == '.') return 0;  /* another initial */
+    if (sentence_initial(p, ts)) return 0;
+    /* the word before (skipping spaces), without leading ( [ " ' ` */
+    pos i = ts - 1;
+    while (i >= 1 && is_sp(s[i - 1])) i--;
+    if (i < p->cur || i < 1) return 0;
+    pos pa = token_start(p, i);
+    while (pa <= i && (s[pa - 1] == '(' || s[pa - 1] == '[' || s[pa - 1] == '"' ||
+                       s[pa - 1] == '\'' || s[pa - 1] == '`'))
+        pa++;
+    if (pa > i) return 0;
+    if (cclass(s + pa - 1, i - pa + 1, 1) == C_UPPER) return 0;  /* Jonas E. Smith */
+    if (tlen == 1 && tok[0] == 'I') return 1;                     /* you and I. Did ... */
+    if (starter(p, &nw)) return 1;
+    pos la = i + 1;
+    while (la > pa && is_alpha(s[la - 2])) la--;
+    if (la > i) la = pa;  /* no final letters: the whole word */
+    if (in_set(p, DP_SBD_INITIAL_PRECEDERS, s + la - 1, (size_t)(i - la + 1))) return 0;
+    return 1;
+}
+
+/* The longest line of the paragraph in bytes (lines split at each CR or LF). */
+static pos wrap_width(para *p) {
+    if (p->wrap_width < 0) {
+        pos best = 0, start = 1;
+        for (pos i = 1; i <= p->n + 1; i++) {
+            if (i > p->n || p->s[i - 1] == '\n' || p->s[i - 1] == '\r') {
+                if (i - start > best) best = i - start;
+                start = i + 1;
+            }
+        }
+        p->wrap_width = best;
+    }
+    return p->wrap_width;
+}
+
+/* Was the line ending at i (next line at q) wrapped by a fixed width? True
+ * when the next line's first word would not have fitted on it. */
+static int wrapped(para *p, pos i, pos q) {
+    pos width = wrap_width(p);
+    if (width < 50) return 0;
+    pos ls = i;
+    while (ls >= 1 && p->s[ls - 1] != '\n' && p->s[ls - 1] != '\r') ls--;
+    pos we = q;
+    while (we + 1 <= p->n && !is_sp(p->s[we])) we++;
+    return (i - ls) + 1 + (we - q + 1) > width;
+}
+
+/* End of the last line of the paragraph that ends with . ! ? : or ; (0: none). */
+static pos last_stop_line(para *p) {
+    if (p->last_stop_line < 0) {
+        p->last_stop_line = 0;
+        pos start = 1;
+        for (pos i = 1; i <= p->n + 1; i++) {
+            if (i > p->n || p->s[i - 1] == '\n' || p->s[i - 1] == '\r') {
+                pos j = i - 1;
+                while (j >= start && is_sp(p->s[j - 1])) j--;
+                if (j >= start && line_ends_with_stop(p, j, 1)) p->last_stop_line = j;
+                start = i + 1;
+            }
+        }
+    }
+    return p->last_stop_line;
+}
+
+static void add_break(para *p, pos e) {
+    push_pos(p->w, &p->w->breaks, e);
+    p->cur = e + 1;
+}
+
+/* A line break at a inside the paragraph; returns where the scan goes on. */
+static pos line_break(para *p, pos a) {
+    const unsigned char *s = p->s;
+    pos q = find_nonspace(p, a);
+    pos i = a - 1;
+    while (i >= 1 && is_sp(s[i - 1])) i--;
+    if (q && i >= p->cur && !line_ends_with_stop(p, i, 0)) {
+        int cls = cclass(s, p->n, q);
+        int quote, paren;
+        if (skip_openers(p, q, &quote, &paren) > q) cls = C_OTHER;
+        int bullet = bullet_at(p, q) || ((s[q - 1] == '-' || s[q - 1] == '*') && is_sp(at(p, q + 1)));
+        int lastb = at(p, i);
+        pos j = i;
+        while (j >= 1 && j > i - 32 && is_alpha(s[j - 1])) j--;
+        int continued = lastb == ',' || lastb == ';' || lastb == '-' || lastb == '&' ||
+                        lastb == '(' || lastb == '/' ||
+                        (j < i && in_set(p, DP_SBD_LINE_CONTINUATIONS, s + j, (size_t)(i - j)));
+        if (bullet) {
+            add_break(p, i);
+        } else if (continued || wrapped(p, i, q)) {
+            /* a wrapped line */
+        } else if (cls == C_LOWER) {
+            if (last_stop_line(p) < a) add_break(p, i);
+        } else {
+            add_break(p, i);
+        }
+    }
+    return q ? q : p->n + 1;
+}
+
+/* Skip leading ( [ " ' ` (and { when brace) of s[ts..a-1]. */
+static pos strip_openers(const para *p, pos ts, pos a, int brace) {
+    while (ts < a) {
+        int b = p->s[ts - 1];
+        if (b == '(' || b == '[' || b == '"' || b == '\'' || b == '`' || (brace && b == '{')) ts++;
+        else break;
+    }
+    return ts;
+}
+
+/* A run of stops starting at a; returns where the scan goes on. */
+static pos stop_run(para *p, pos a) {
+    const unsigned char *s = p->s;
+    pos n = p->n;
+    int b = s[a - 1];
+    pos q_ = a;
+    int dots = 0, excl = 0, chars = 0;
+    while (q_ <= n) {
+        int c = s[q_ - 1];
+        if (c == '.') { dots++; q_++; }
+        else if (c == '!' || c == '?') { excl = 1; q_++; }
+        else if (c >= 224) {
+            int t = mb_stop_at(p, q_);
+            if (!t) break;
+            if (t == ST_ELL) dots += 3;
+            else if (t == ST_EXCL) excl = 1;
+            else dots++;
+            q_ += 3;
+        } else {
+            break;
+        }
+        chars++;
+    }
+    pos re = q_ - 1;
+    pos ts = token_before(p, a);
+    int attached = a > 1 && !is_sp(s[a - 2]);
+    /* spaced ellipsis ". . ." */
+    int spaced = 1;
+    if (!excl && chars == 1 && b == '.') {
+        pos k = re;
+        while (at(p, k + 1) == ' ' && at(p, k + 2) == '.') { k += 2; spaced++; }
+        if (spaced >= 3) re = k;
+    }
+    pos ce = skip_closers(p, re);
+    /* reference marks after the stop belong to the sentence: "martyr.[1][2] The" */
+    for (;;) {
+        if (at(p, ce + 1) != '[' || !is_digit(at(p, ce + 2))) break;
+        pos z = ce + 2;
+        while (is_digit(at(p, z + 1))) z++;
+        if (at(p, z + 1) != ']') break;
+        ce = z + 1;
+    }
+    int after = at(p, ce + 1);
+    pos q = 0;
+    int nl = 0;
+    if (after >= 0 && is_sp(after)) {
+        q = find_nonspace(p, ce + 1);
+        if (q) {
+            for (pos k = ce + 1; k < q; k++)
+                if (s[k - 1] == '\n' || s[k - 1] == '\r') { nl = 1; break; }
+        }
+    }
+    int brk = 0;
+    pos break_at = ce;
+    if (after < 0 || (is_sp(after) && !q)) {
+        brk = 1;  /* end of paragraph */
+    } else if (!is_sp(after)) {
+        /* no space after the stop: "world.Today", else no boundary */
+        if (b >= 128 && !excl && chars == 1 && dots == 1) {
+            int cls = cclass(s, n, ce + 1);  /* full-width stop in running text */
+            brk = cls != C_LOWER && cls != C_DIGIT;
+        } else if (b == '.' && chars == 1 && ce == re && spaced < 3 && a > 1 &&
+                   (is_lower(s[a - 2]) || is_digit(s[a - 2])) && is_upper(at(p, a + 1)) &&
+                   is_lower(at(p, a + 2))) {
+            /* the whole token (up to MAX_TOKEN bytes past the stop) */
+            pos lim = a + MAX_TOKEN < n ? a + MAX_TOKEN : n;
+            pos we = ts;
+            while (we <= lim && !is_sp(s[we - 1])) we++;
+            int url = 0;
+            for (pos k = ts; k < we && !url; k++) {
+                if (s[k - 1] == '@') url = 1;
+                else if (s[k - 1] == ':' && k + 2 < we && s[k] == '/' && s[k + 1] == '/') url = 1;
+            }
+            if (we - ts >= 4 && lc(s[ts - 1]) == 'w' && lc(s[ts]) == 'w' && lc(s[ts + 1]) == 'w' &&
+                s[ts + 2] == '.')
+                url = 1;
+            pos bts = strip_openers(p, ts, a, 0);
+            if (!url && token_kind(p, s + bts - 1, (size_t)(a - bts)) == T_REGULAR) brk = 1;
+        }
+    } else if (spaced >= 3) {
+        int cls = next_word(p, q).cls;
+        if (attached && spaced >= 4) {
+            if (cls == C_UPPER) { brk = 1; break_at = a; }
+        } else if (!attached && spaced >= 4) {
+            brk = cls != C_LOWER;
+        } else if (attached) {
+            brk = cls == C_UPPER;
+        }
+    } else if (excl) {
+        nword nw = next_word(p, q);
+        int nq = s[q - 1];
+        if (nw.cls == C_LOWER || nq == '.' || nq == '!' || nq == '?') {
+            brk = 0;  /* a lowercase word or another stop follows ("! ! !") */
+        } else if (nl) {
+            brk = 1;
+        } else if (nw.paren || inside_quote(p, ce)) {
+            brk = 0;
+        } else {
+            pos bts = strip_openers(p, ts, a, 0);
+            if (in_set(p, DP_SBD_EXCLAMATION_NAMES, s + bts - 1, (size_t)(a - bts))) {
+                brk = nw.cls == C_UPPER && starter(p, &nw);
+            } else if (nw.cls == C_OTHER) {
+                /* a dash between the mark and the capitalised word */
+                pos de = q;
+                while (de <= n && !is_sp(s[de - 1])) de++;
+                pos dlen = de - q;
+                int dash = 0;
+                if (de <= n) {
+                    const unsigned char *t = s + q - 1;
+                    dash = (dlen == 1 && t[0] == '-') || (dlen == 2 && t[0] == '-' && t[1] == '-') ||
+                           (dlen == 3 && t[0] == 0xE2 && t[1] == 0x80 && (t[2] == 0x93 || t[2] == 0x94));
+                }
+                if (dash) {
+                    pos q3 = find_nonspace(p, q + dlen);
+                    brk = q3 && cclass(s, n, q3) == C_UPPER;
+                } else {
+                    brk = 1;
+                }
+            } else {
+                brk = 1;
+            }
+        }
+    } else if (dots >= 2) {
+        /* unspaced ellipsis "..." or U+2026 */
+        int pb = at(p, a - 1);
+        if (pb == '[' || pb == '(') brk = 0;
+        else brk = next_word(p, q).cls == C_UPPER;
+    } else {
+        /* a single period (or full-width stop) */
+        pos bts = strip_openers(p, ts, a, 1);
+        if (a - bts >= 3 && s[bts - 1] == 0xE2 && s[bts] == 0x80 && (s[bts + 1] == 0x9C || s[bts + 1] == 0x98))
+            bts += 3;  /* one opening curly quote */
+        brk = period_boundary(p, bts, a, q, nl);
+    }
+    if (brk) add_break(p, break_at);
+    if (brk && break_at < ce) return break_at + 1;
+    if (q) return q;
+    return ce + 1;
+}
+
+/* Which bytes start a candidate: . ! ? CR LF and lead bytes of the
+ * 3-byte stops. */
+static const unsigned char cand_byte[256] = {
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\r'] = 1, ['\n'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+/* Split one paragraph s[0..n) (trimmed); w->breaks gets the sentence end
+ * positions (1-based inclusive, ascending, possibly repeated). */
+static void split_paragraph(const dp_sbd *d, work *w, const unsigned char *s, pos n) {
+    para P;
+    memset(&P, 0, sizeof P);
+    para *p = &P;
+    p->d = d;
+    p->w = w;
+    p->s = s;
+    p->n = n;
+    p->cur = 1;
+    p->last_close = p->last_stop_line = p->wrap_width = -1;
+    p->nextq = find_quote_mark(p, 1);
+    p->ws_next = 0;
+    for (pos i = 1; i <= n; i++)
+        if (is_sp(s[i - 1])) { p->ws_next = i; break; }
+    p->first_ns_cur = p->words_cur = -1;
+    list_markers(p);
+    if (w->oom) return;
+    /* forced breaks, then the ones found by the scan (both ascending): merged below */
+    w->breaks.n = 0;
+    const pos *forced = w->forced.p;
+    size_t nforced = w->forced.n, fi = 0;
+    const pos *suppress = w->suppress.p;
+    size_t nsup = w->suppress.n, si = 0;
+    pos at_ = 1;
+    while (at_ <= n) {
+        pos a = at_;
+        while (a <= n && !cand_byte[s[a - 1]]) a++;
+        if (a > n) break;
+        int b = s[a - 1];
+        while (fi < nforced && forced[fi] <= a) {
+            if (forced[fi] > p->cur) p->cur = forced[fi];
+            fi++;
+        }
+        while (si < nsup && suppress[si] < a) si++;
+        if (b == '\n' || b == '\r') {
+            at_ = line_break(p, a);
+        } else if (b >= 128 && !mb_stop_at(p, a)) {
+            at_ = a + 1;
+        } else if (si < nsup && suppress[si] == a) {
+            at_ = a + 1;
+        } else {
+            at_ = stop_run(p, a);
+        }
+        if (w->oom) return;
+    }
+}
+
+/* ---- the whole text -------------------------------------------------------- */
+
+static int emit(dp_span *out, size_t cap, size_t *count, size_t start, size_t end) {
+    if (*count < cap) {
+        out[*count].start = start;
+        out[*count].end = end;
+    }
+    (*count)++;
+    return 0;
+}
+
+size_t dp_sbd_split(const dp_sbd *sbd, const char *text, size_t n, dp_span *out, size_t cap) {
+    const unsigned char *t = (const unsigned char *)text;
+    work *w = calloc(1, sizeof *w);
+    if (!w) return (size_t)-1;
+    size_t count = 0;
+    size_t i = 0;  /* 0-based from here on */
+    while (i < n) {
+        /* the paragraph starts at the first non-space byte */
+        while (i < n && is_sp(t[i])) i++;
+        if (i >= n) break;
+        size_t ps = i, stop = n, next = n;
+        int stopped = 0;
+        for (size_t k = ps; k < n; k++) {
+            if (t[k] != '\n' && t[k] != '\r') continue;
+            size_t b = k;
+            if (t[k] == '\r' && k + 1 < n && t[k + 1] == '\n') b = k + 1;
+            size_t dd = b + 1;
+            while (dd < n && (t[dd] == ' ' || t[dd] == '\t' || t[dd] == '\f' || t[dd] == '\v')) dd++;
+            if (dd >= n || t[dd] == '\n' || t[dd] == '\r') {
+                stop = k;
+                next = dd;
+                stopped = 1;
+                break;
+            }
+            k = b;
+        }
+        size_t pe = stop;  /* exclusive */
+        while (pe > ps && is_sp(t[pe - 1])) pe--;
+        if (pe > ps) {
+            const unsigned char *s = t + ps;
+            pos pn = (pos)(pe - ps);
+            split_paragraph(sbd, w, s, pn);
+            if (w->oom) break;
+            /* merge the forced item starts (as ends before them) and the breaks */
+            const pos *f = w->forced.p, *bk = w->breaks.p;
+            size_t nf = w->forced.n, nb = w->breaks.n, fi = 0, bi = 0;
+            pos from = 1, last = 0;
+            for (;;) {
+                pos e;
+                if (fi < nf && (bi >= nb || f[fi] - 1 <= bk[bi])) e = f[fi++] - 1;
+                else if (bi < nb) e = bk[bi++];
+                else if (last < pn) e = pn;
+                else break;
+                if (e <= last || e < from) continue;
+                pos a = from;
+                while (a <= pn && is_sp(s[a - 1])) a++;
+                pos z = e;
+                while (z >= from && is_sp(s[z - 1])) z--;
+                if (a <= pn && a <= z) emit(out, cap, &count, ps + (size_t)a - 1, ps + (size_t)z);
+                from = e + 1;
+                last = e;
+                if (e >= pn) break;
+            }
+        }
+        if (!stopped) break;
+        i = next;
+    }
+    int oom = w->oom;
+    free(w->forced.p);
+    free(w->suppress.p);
+    free(w->breaks.p);
+    free(w->cands.p);
+    free(w);
+    return oom ? (size_t)-1 : count;
+}
