@@ -406,7 +406,9 @@ function M.load(text, file, dir)
               sdir = "./" .. sdir  -- so docpipe.data.read takes it as a path on disk
             end
           end
+          local pos = at(entry, "with") or at(entry, "stage")
           p.stages[#p.stages + 1] = { mod = mod, name = label, ref = entry.stage, dir = sdir,
+            where = pos and ("%s:%d:%d"):format(file, pos.line, pos.column) or file,
             on_error = on_error, opts = opts, origin = origin, limits = lim }
         end
       end
@@ -449,15 +451,20 @@ function Pipeline:init()
     function ctx.warn(doc, msg)
       doc.meta = doc.meta or dp.object()
       local w = doc.meta.warnings or dp.array()
-      w[#w + 1] = st.name .. ": " .. tostring(msg)
+      msg = tostring(msg)
+      -- "stage: message" once, even when the stage names itself already
+      if msg:sub(1, #st.name + 2) ~= st.name .. ": " then msg = st.name .. ": " .. msg end
+      w[#w + 1] = msg
       doc.meta.warnings = w
     end
     st.ctx = ctx
     if st.mod.init then
       local ok, err = call_stage(st, st.mod.init, st.opts, ctx)
       if not ok then
-        return nil, ("stage '%s' failed to start: %s\n%s"):format(st.name, err.message,
-          err.traceback)
+        -- init is where a stage checks what validation cannot: report it at the
+        -- stage's entry, like the other configuration errors
+        return nil, ("%s: stage '%s' rejected its configuration: %s"):format(st.where or "?",
+          st.name, err.message)
       end
     end
   end
@@ -564,23 +571,24 @@ function Pipeline:stats_text(totals)
   return table.concat(lines, "\n")
 end
 
---- Call every stage's finish; returns a map stage name -> result (only
--- stages that returned something), or nil when there is none.
+--- Call every stage's finish. Returns a map stage name -> result (only
+-- stages that returned something; nil when none did) and a list of
+-- failures {stage, message, traceback}.
 function Pipeline:finish()
-  local out, any = dp.object(), false
+  local out, any, failures = dp.object(), false, {}
   for _, st in ipairs(self.stages) do
     if st.mod.finish then
       local ok, r = call_stage(st, st.mod.finish, st.ctx)
       if not ok then
-        out[st.name] = { error = r.message }
-        any = true
+        failures[#failures + 1] = { stage = st.name, traceback = r.traceback,
+          message = ("stage '%s' failed in finish: %s"):format(st.name, r.message) }
       elseif r ~= nil then
         out[st.name] = r
         any = true
       end
     end
   end
-  return any and out or nil
+  return any and out or nil, failures
 end
 
 local function select_fields(doc, fields)
@@ -600,7 +608,7 @@ function Pipeline:format(doc, format)
   local shown = select_fields(doc, self.output.fields)
   if format == "jsonl" or format == "json" then
     local text = type(doc.text) == "string" and doc.text or nil
-    return dp.json.encode(shown, { spans = text })
+    return dp.json.encode(shown, { spans = text, order = self.output.fields })
   elseif format == "markdown" then
     return require("docpipe.writers.markdown").write(doc, self.output.fields)
   elseif format == "text" then
@@ -770,7 +778,7 @@ function M.open(ref, no_init)
   end
   local p, errs = M.load(text, file, dir)
   if not p then return nil, errs end
-  if not no_init then
+  if no_init ~= true then
     local ok, err = p:init()
     if not ok then return nil, { err } end
   end

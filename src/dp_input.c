@@ -22,6 +22,8 @@ struct dp_input {
     char *buf;           /* the last record's bytes */
     size_t bufcap;
     size_t bytes;
+    unsigned char back[4];  /* bytes read ahead from stdin, read again first */
+    int nback;
     char errmsg[512];
 };
 
@@ -140,6 +142,12 @@ static int reserve(dp_input *in, size_t need) {
 /* Read all of f into in->buf. */
 static int slurp(dp_input *in, FILE *f, size_t *len) {
     size_t n = 0;
+    if (in->nback) {
+        if (!reserve(in, 8)) return 0;
+        memcpy(in->buf, in->back, (size_t)in->nback);
+        n = (size_t)in->nback;
+        in->nback = 0;
+    }
     for (;;) {
         if (!reserve(in, n + 65536 + 1)) return 0;
         size_t k = fread(in->buf + n, 1, in->bufcap - n - 1, f);
@@ -249,10 +257,27 @@ int dp_input_next(dp_input *in, dp_record *rec) {
         dp_input_format fmt = in->fmt;
         if (fmt == DP_FMT_AUTO) {
             if (is_stdin) {
+                /* the first byte after white space and a BOM; a BOM is kept
+                 * for the reader (only one byte can be pushed back, so the
+                 * BOM's bytes are re-read from a small prefix buffer) */
                 int c;
                 while ((c = getc(f)) == ' ' || c == '\n' || c == '\t' || c == '\r') {}
+                if (c == 0xEF) {
+                    int c2 = getc(f), c3 = getc(f);
+                    if (c2 == 0xBB && c3 == 0xBF) {
+                        while ((c = getc(f)) == ' ' || c == '\n' || c == '\t' || c == '\r') {}
+                    } else {
+                        /* not a BOM: keep the three bytes for the reader */
+                        in->back[in->nback++] = 0xEF;
+                        if (c2 != EOF) in->back[in->nback++] = (unsigned char)c2;
+                        if (c3 != EOF) in->back[in->nback++] = (unsigned char)c3;
+                        fmt = DP_FMT_TEXT;
+                        goto detected;
+                    }
+                }
                 if (c != EOF) ungetc(c, f);
                 fmt = c == '{' ? DP_FMT_JSONL : DP_FMT_TEXT;
+            detected:;
             } else {
                 fmt = ends_with(path, ".jsonl") || ends_with(path, ".ndjson") ? DP_FMT_JSONL
                                                                               : DP_FMT_TEXT;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -26,7 +27,8 @@ typedef struct runner {
     const dp_run_opts *o;
     const char *format;
     FILE *out, *errs;
-    char *tmp_path;
+    char *tmp_path;      /* the temporary output file, renamed to final_path */
+    char *final_path;
     size_t written;      /* documents written */
     size_t failed;       /* documents that failed, inputs that could not be read */
     size_t read;         /* documents read */
@@ -72,7 +74,8 @@ static void write_error_json(runner *r, const char *json) {
 static void input_failure(runner *r, const char *source, size_t line, const char *msg) {
     char text[1024];
     if (line) snprintf(text, sizeof text, "%s:%zu: %s", source, line, msg);
-    else snprintf(text, sizeof text, "%s", msg);
+    else if (strncmp(msg, source, strlen(source)) == 0) snprintf(text, sizeof text, "%s", msg);
+    else snprintf(text, sizeof text, "%s: %s", source, msg);
     r->failed++;
     report(r, text, NULL);
     if (r->errs) {
@@ -155,6 +158,8 @@ static int run_doc(runner *r, const dp_record *rec) {
         if (strcmp(r->format, "json") == 0) write_out(r, r->written ? ",\n" : "[\n", 2);
         else if (r->written && (strcmp(r->format, "markdown") == 0))
             write_out(r, "\n---\n\n", 6);
+        else if (r->written && (strcmp(r->format, "text") == 0))
+            write_out(r, "\n", 1);  /* a blank line between documents */
         write_out(r, s, len);
         if (strcmp(r->format, "json") != 0 && (len == 0 || s[len - 1] != '\n'))
             write_out(r, "\n", 1);
@@ -178,26 +183,59 @@ static int run_doc(runner *r, const dp_record *rec) {
     return go_on;
 }
 
+/* Opens the output. A regular file (or a new one) is written through a
+ * temporary file beside it, renamed at the end; a symbolic link is
+ * followed to its target first; anything else (a device such as
+ * /dev/stdout or /dev/full, a FIFO) is written directly. */
 static FILE *open_output(runner *r) {
     const char *path = r->o->output;
     if (!path || strcmp(path, "-") == 0) return stdout;
-    size_t len = strlen(path) + 32;
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) { errno = EISDIR; return NULL; }
+        return fopen(path, "wb");
+    }
+    r->final_path = realpath(path, NULL);  /* follows a link; NULL for a new file */
+    if (!r->final_path) r->final_path = strdup(path);
+    if (!r->final_path) return NULL;
+    size_t len = strlen(r->final_path) + 32;
     r->tmp_path = malloc(len);
     if (!r->tmp_path) return NULL;
-    snprintf(r->tmp_path, len, "%s.tmp.%ld", path, (long)getpid());
+    snprintf(r->tmp_path, len, "%s.tmp.%ld", r->final_path, (long)getpid());
     return fopen(r->tmp_path, "wb");
 }
 
-/* Print the stages' finish results to stderr as JSON (one line). */
+/* 1 when a and b name the same existing file, or the same new path. */
+static int same_file(const char *a, const char *b) {
+    struct stat sa, sb;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    return strcmp(a, b) == 0;
+}
+
+/* Print the stages' finish results to stderr as JSON (one line). A
+ * finish that failed is reported and counted as a failure. */
 static void finish(runner *r) {
     lua_State *L = r->L;
     lua_getfield(L, r->pipeline, "finish");
     lua_pushvalue(L, r->pipeline);
-    if (dp_engine_pcall(L, 1, 1) != LUA_OK) {
+    if (dp_engine_pcall(L, 1, 2) != LUA_OK) {
         report(r, lua_tostring(L, -1), NULL);
         lua_pop(L, 1);
+        r->failed++;
         return;
     }
+    /* results, failures (list of {message, traceback}) */
+    lua_Integer nf = lua_istable(L, -1) ? (lua_Integer)lua_rawlen(L, -1) : 0;
+    for (lua_Integer i = 1; i <= nf; i++) {
+        lua_rawgeti(L, -1, i);
+        lua_getfield(L, -1, "message");
+        lua_getfield(L, -2, "traceback");
+        report(r, lua_tostring(L, -2), lua_tostring(L, -1));
+        lua_pop(L, 3);
+        r->failed++;
+    }
+    lua_pop(L, 1);
     if (!lua_isnil(L, -1) && !r->o->quiet) {
         char err[160];
         size_t len;
@@ -296,6 +334,11 @@ int dp_run(const dp_run_opts *o) {
     r.format = o->format ? o->format : lua_tostring(r.L, -1);
     lua_pop(r.L, 2);
     if (!r.format) r.format = "jsonl";
+    if (o->errors && o->output && same_file(o->errors, o->output)) {
+        fprintf(stderr, "docpipe: --errors and -o name the same file (%s)\n", o->errors);
+        dp_engine_close(r.L);
+        return DP_EXIT_USAGE;
+    }
     if (o->errors) {
         r.errs = fopen(o->errors, "w");
         if (!r.errs) {
@@ -309,6 +352,7 @@ int dp_run(const dp_run_opts *o) {
         fprintf(stderr, "docpipe: cannot write %s: %s\n", o->output, strerror(errno));
         if (r.errs) fclose(r.errs);
         free(r.tmp_path);
+        free(r.final_path);
         dp_engine_close(r.L);
         return DP_EXIT_OUTPUT;
     }
@@ -345,8 +389,12 @@ int dp_run(const dp_run_opts *o) {
     }
     if (r.out != stdout) {
         if (fclose(r.out) != 0 && !r.out_error) r.out_error = errno;
-        if (!r.out_error && rename(r.tmp_path, o->output) != 0) r.out_error = errno;
-        if (r.out_error) unlink(r.tmp_path);
+        if (r.tmp_path) {
+            /* a run stopped by on_error: fail leaves the old file as it was */
+            if (stopped) unlink(r.tmp_path);
+            else if (!r.out_error && rename(r.tmp_path, r.final_path) != 0) r.out_error = errno;
+            if (r.out_error) unlink(r.tmp_path);
+        }
     }
     if (r.out_error == EPIPE) {
         if (!interrupted) code = r.io_errors ? DP_EXIT_IO : r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;
@@ -363,7 +411,16 @@ int dp_run(const dp_run_opts *o) {
         fprintf(stderr, "docpipe: %zu document(s) failed%s%s\n", r.failed,
                 o->errors ? ", recorded in " : "", o->errors ? o->errors : "");
     if (!write_stats(&r, bytes, now_seconds() - t0) && code == DP_EXIT_OK) code = DP_EXIT_IO;
+    lua_getfield(r.L, r.pipeline, "counts");
+    lua_getfield(r.L, -1, "dropped");
+    lua_Integer dropped = lua_tointeger(r.L, -1);
+    lua_pop(r.L, 2);
+    if (dropped > 0 && !o->quiet)
+        fprintf(stderr, "docpipe: %lld document(s) dropped by stages\n", (long long)dropped);
+    if (stopped && o->output && !o->quiet)
+        fprintf(stderr, "docpipe: the run stopped (on_error: fail); %s was not written\n", o->output);
     free(r.tmp_path);
+    free(r.final_path);
     dp_engine_close(r.L);
     return code;
 }

@@ -7,6 +7,8 @@
 #include "dp_utf8.h"
 
 #include <cJSON.h>
+#include <errno.h>
+#include <math.h>
 #include <lauxlib.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -39,6 +41,7 @@ typedef struct span_conv {
     const char *text;
     size_t len;
     size_t byte, cp;  /* a known pair: cp = code points in text[0..byte) */
+    size_t cplen;     /* code points in the text, (size_t)-1 until counted */
 } span_conv;
 
 static size_t conv_byte_to_cp(span_conv *c, size_t b) {
@@ -48,6 +51,12 @@ static size_t conv_byte_to_cp(span_conv *c, size_t b) {
     c->cp += add;
     c->byte = c->byte + dp_utf8_cp_to_byte(c->text + c->byte, c->len - c->byte, add);
     return c->cp;
+}
+
+/* The text's length in code points, counted once. */
+static size_t conv_cp_len(span_conv *c) {
+    if (c->cplen == (size_t)-1) c->cplen = dp_utf8_len(c->text, c->len);
+    return c->cplen;
 }
 
 static size_t conv_cp_to_byte(span_conv *c, size_t cp) {
@@ -62,6 +71,7 @@ static size_t conv_cp_to_byte(span_conv *c, size_t cp) {
 
 typedef struct enc {
     lua_State *L;
+    int order;          /* stack index of a list of top-level keys in order, or 0 */
     span_conv *spans;
     char *err;
     size_t errlen;
@@ -85,6 +95,7 @@ typedef struct okey {
     const char *orig;   /* the key's string form before repair */
     size_t olen;
     int is_num;         /* the key is a number */
+    int rank;           /* its place in the model's (or the caller's) order */
     lua_Integer slot;   /* where the original key sits in the anchor table */
 } okey;
 
@@ -93,7 +104,7 @@ typedef struct okey {
  * order never depends on qsort or on the table's traversal. */
 static int key_cmp(const void *a, const void *b) {
     const okey *p = (const okey *)a, *q = (const okey *)b;
-    int rx = key_rank(p->s), ry = key_rank(q->s);
+    int rx = p->rank, ry = q->rank;
     if (rx != ry) return rx < ry ? -1 : 1;
     int c = strcmp(p->s, q->s);
     if (c) return c;
@@ -176,10 +187,14 @@ static int span_field(enc *e, int tidx, const char *key, lua_Integer *out) {
     int ok = lua_isinteger(e->L, -1) && lua_isinteger(e->L, -2);
     lua_pop(e->L, 2);
     if (!ok) return 0;
-    lua_getfield(e->L, tidx, key);
-    lua_Integer v = lua_tointeger(e->L, -1);
-    lua_pop(e->L, 1);
-    if (v < 0) v = 0;
+    lua_getfield(e->L, tidx, "start");
+    lua_getfield(e->L, tidx, "end");
+    lua_Integer st = lua_tointeger(e->L, -2), en = lua_tointeger(e->L, -1);
+    lua_pop(e->L, 2);
+    /* only a span that lies within the text is an offset into it: anything
+     * else (a user's own start/end, a stale span) is written as it is */
+    if (st < 1 || en < st - 1 || (size_t)en > e->spans->len) return 0;
+    lua_Integer v = key[0] == 's' ? st : en;
     /* Lua start s (1-based) -> code points before byte s-1; Lua end e
      * (inclusive) -> code points in text[0..e). */
     size_t b = key[0] == 's' ? (size_t)(v > 0 ? v - 1 : 0) : (size_t)v;
@@ -244,6 +259,19 @@ static cJSON *enc_table(enc *e, int idx, int depth) {
         }
         nk++;
     }
+    for (size_t i = 0; i < nk; i++) {
+        keys[i].rank = key_rank(keys[i].s);
+        if (depth == 0 && e->order) {  /* the caller's order comes first */
+            lua_Integer no = (lua_Integer)lua_rawlen(L, e->order);
+            for (lua_Integer j = 1; j <= no; j++) {
+                lua_rawgeti(L, e->order, j);
+                const char *want = lua_tostring(L, -1);
+                int hit = want && strcmp(want, keys[i].s) == 0;
+                lua_pop(L, 1);
+                if (hit) { keys[i].rank = -1000 + (int)j; break; }
+            }
+        }
+    }
     qsort(keys, nk, sizeof *keys, key_cmp);
     cJSON *obj = cJSON_CreateObject();
     for (size_t i = 0; obj && i < nk; i++) {
@@ -275,6 +303,11 @@ static cJSON *enc_value(enc *e, int idx, int depth) {
     case LUA_TNIL: return cJSON_CreateNull();
     case LUA_TBOOLEAN: return cJSON_CreateBool(lua_toboolean(L, idx));
     case LUA_TNUMBER: {
+        if (lua_isinteger(L, idx)) {  /* exact, all 64 bits */
+            char buf[32];
+            snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, idx));
+            return cJSON_CreateRaw(buf);
+        }
         double d = lua_tonumber(L, idx);
         if (d != d || d - d != 0) { enc_fail(e, "cannot encode NaN or infinity"); return NULL; }
         return cJSON_CreateNumber(d);
@@ -305,10 +338,19 @@ static cJSON *enc_value(enc *e, int idx, int depth) {
     }
 }
 
+static char *encode(lua_State *L, int idx, int order, const char *spans, size_t spans_len,
+                    int pretty, size_t *len, char *err, size_t errlen);
+
 char *dp_json_encode_value(lua_State *L, int idx, const char *spans, size_t spans_len,
                            int pretty, size_t *len, char *err, size_t errlen) {
-    span_conv conv = { spans, spans_len, 0, 0 };
-    enc e = { L, spans ? &conv : NULL, err, errlen };
+    return encode(L, idx, 0, spans, spans_len, pretty, len, err, errlen);
+}
+
+/* order: stack index of a list of top-level keys to write first, or 0 */
+static char *encode(lua_State *L, int idx, int order, const char *spans, size_t spans_len,
+                    int pretty, size_t *len, char *err, size_t errlen) {
+    span_conv conv = { spans, spans_len, 0, 0, (size_t)-1 };
+    enc e = { L, order, spans ? &conv : NULL, err, errlen };
     idx = lua_absindex(L, idx);
     err[0] = '\0';
     cJSON *tree = enc_value(&e, idx, 0);
@@ -325,7 +367,72 @@ char *dp_json_encode_value(lua_State *L, int idx, const char *spans, size_t span
 
 /* ---- decode ---------------------------------------------------------- */
 
-static void dec_push(lua_State *L, const cJSON *j, span_conv *spans, int depth);
+/* Decoding state: the span conversion, and the source text with a cursor
+ * over its number literals. cJSON keeps numbers as doubles, so an integer
+ * beyond 2^53 is read again from its literal: cJSON's depth-first order of
+ * nodes is the order of the literals in the text. */
+typedef struct dec {
+    span_conv *spans;
+    const char *src;
+    size_t n;
+    size_t seen;      /* number nodes met so far */
+    size_t scanned;   /* number literals passed by the cursor */
+    size_t pos;       /* the cursor: where to look for the next literal */
+} dec;
+
+/* The literal of the k-th number (0-based) of the text: *len and a pointer,
+ * or NULL. Moves the cursor forward only. */
+static const char *number_literal(dec *d, size_t k, size_t *len) {
+    const char *s = d->src;
+    size_t i = d->pos;
+    while (i < d->n) {
+        char c = s[i];
+        if (c == '"') {  /* skip a string with its escapes */
+            for (i++; i < d->n && s[i] != '"'; i++)
+                if (s[i] == '\\') i++;
+            i++;
+            continue;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            size_t a = i;
+            while (i < d->n && strchr("+-0123456789.eE", s[i]) && s[i]) i++;
+            if (d->scanned++ == k) {
+                d->pos = i;
+                *len = i - a;
+                return s + a;
+            }
+            continue;
+        }
+        i++;
+    }
+    d->pos = i;
+    return NULL;
+}
+
+/* Push a number node: an integer when its literal is one and fits. */
+static void push_number(lua_State *L, const cJSON *j, dec *d) {
+    size_t k = d->seen++;
+    double v = j->valuedouble;
+    if (v > -9007199254740992.0 && v < 9007199254740992.0) {
+        /* range first: converting inf or 1e300 to an integer is undefined */
+        if (v == (double)(lua_Integer)v) lua_pushinteger(L, (lua_Integer)v);
+        else lua_pushnumber(L, v);
+        return;
+    }
+    size_t len;
+    const char *lit = d->src && k >= d->scanned ? number_literal(d, k, &len) : NULL;
+    if (lit && len < 24 && !memchr(lit, '.', len) && !memchr(lit, 'e', len) && !memchr(lit, 'E', len)) {
+        char buf[24], *end;
+        memcpy(buf, lit, len);
+        buf[len] = '\0';
+        errno = 0;
+        long long x = strtoll(buf, &end, 10);
+        if (errno == 0 && *end == '\0') { lua_pushinteger(L, (lua_Integer)x); return; }
+    }
+    lua_pushnumber(L, v);
+}
+
+static void dec_push(lua_State *L, const cJSON *j, dec *d, int depth);
 
 /* A code point offset (a JSON number) as a size_t: below 0 is 0, and
  * anything from 2^53 up is past the end of any text; clamping avoids the
@@ -336,7 +443,8 @@ static size_t cp_offset(double d) {
     return d < 9007199254740992.0 ? (size_t)d : (size_t)9007199254740992.0;
 }
 
-static void dec_object(lua_State *L, const cJSON *j, span_conv *spans, int depth) {
+static void dec_object(lua_State *L, const cJSON *j, dec *d, int depth) {
+    span_conv *spans = d->spans;
     int n = cJSON_GetArraySize(j);
     lua_createtable(L, 0, n);
     dp_json_push_object_mt(L);
@@ -345,13 +453,17 @@ static void dec_object(lua_State *L, const cJSON *j, span_conv *spans, int depth
     for (const cJSON *c = j->child; c; c = c->next) {
         if (spans && strcmp(c->string, "start") == 0) st = c;
         else if (spans && strcmp(c->string, "end") == 0) en = c;
-        dec_push(L, c, spans, depth + 1);
+        dec_push(L, c, d, depth + 1);
         lua_setfield(L, -2, c->string);
     }
-    /* Every pair of numbers is converted, as the encoder converts every
-     * pair of integers (a negative offset counts as 0, an inverted pair
-     * stays inverted): reading back what was written must not change it. */
-    if (st && en && cJSON_IsNumber(st) && cJSON_IsNumber(en)) {
+    /* Only a span within the text is converted, as the encoder converts
+     * only spans within the text: whole numbers 0 <= start <= end <= the
+     * text's length in code points. Anything else is kept as written, so
+     * reading back what was written never changes it. */
+    if (st && en && cJSON_IsNumber(st) && cJSON_IsNumber(en) && st->valuedouble >= 0 &&
+        en->valuedouble >= st->valuedouble && st->valuedouble == floor(st->valuedouble) &&
+        en->valuedouble == floor(en->valuedouble) &&
+        cp_offset(en->valuedouble) <= conv_cp_len(spans)) {
         size_t bs = conv_cp_to_byte(spans, cp_offset(st->valuedouble));
         size_t be = conv_cp_to_byte(spans, cp_offset(en->valuedouble));
         lua_pushinteger(L, (lua_Integer)bs + 1);
@@ -361,28 +473,22 @@ static void dec_object(lua_State *L, const cJSON *j, span_conv *spans, int depth
     }
 }
 
-static void dec_push(lua_State *L, const cJSON *j, span_conv *spans, int depth) {
+static void dec_push(lua_State *L, const cJSON *j, dec *d, int depth) {
     luaL_checkstack(L, 4, "json decode");
     if (cJSON_IsNull(j)) lua_pushlightuserdata(L, NULL);
     else if (cJSON_IsFalse(j)) lua_pushboolean(L, 0);
     else if (cJSON_IsTrue(j)) lua_pushboolean(L, 1);
-    else if (cJSON_IsNumber(j)) {
-        double d = j->valuedouble;
-        /* range first: converting inf or 1e300 to an integer is undefined */
-        if (d >= -9007199254740992.0 && d <= 9007199254740992.0 && d == (double)(lua_Integer)d)
-            lua_pushinteger(L, (lua_Integer)d);
-        else lua_pushnumber(L, d);
-    } else if (cJSON_IsString(j)) lua_pushstring(L, j->valuestring);
+    else if (cJSON_IsNumber(j)) push_number(L, j, d); else if (cJSON_IsString(j)) lua_pushstring(L, j->valuestring);
     else if (cJSON_IsArray(j)) {
         lua_createtable(L, cJSON_GetArraySize(j), 0);
         dp_json_push_array_mt(L);
         lua_setmetatable(L, -2);
         lua_Integer i = 1;
         for (const cJSON *c = j->child; c; c = c->next) {
-            dec_push(L, c, spans, depth + 1);
+            dec_push(L, c, d, depth + 1);
             lua_rawseti(L, -2, i++);
         }
-    } else dec_object(L, j, spans, depth);
+    } else dec_object(L, j, d, depth);
 }
 
 int dp_json_decode_push(lua_State *L, const char *s, size_t n, int spans, char *err,
@@ -408,7 +514,7 @@ int dp_json_decode_push(lua_State *L, const char *s, size_t n, int spans, char *
             return 0;
         }
     }
-    span_conv conv = { NULL, 0, 0, 0 };
+    span_conv conv = { NULL, 0, 0, 0, (size_t)-1 };
     span_conv *sp = NULL;
     if (spans && cJSON_IsObject(tree)) {
         /* the last "text" member: it is the one the Lua table keeps */
@@ -421,7 +527,8 @@ int dp_json_decode_push(lua_State *L, const char *s, size_t n, int spans, char *
             sp = &conv;
         }
     }
-    dec_push(L, tree, sp, 0);
+    dec dc = { sp, s, n, 0, 0, 0 };
+    dec_push(L, tree, &dc, 0);
     cJSON_Delete(tree);
     return 1;
 }
@@ -443,20 +550,21 @@ static int json_decode(lua_State *L) {
 
 static int json_encode(lua_State *L) {
     luaL_checkany(L, 1);
-    int pretty = 0;
+    int pretty = 0, order = 0;
     const char *spans = NULL;
     size_t spans_len = 0;
+    lua_settop(L, 2);
     if (lua_istable(L, 2)) {
         lua_getfield(L, 2, "pretty");
         pretty = lua_toboolean(L, -1);
         lua_getfield(L, 2, "spans");
         if (lua_type(L, -1) == LUA_TSTRING) spans = lua_tolstring(L, -1, &spans_len);
-        lua_pop(L, 1);  /* the string stays referenced by the options table */
-        lua_pop(L, 1);
+        lua_getfield(L, 2, "order");  /* index 5: stays on the stack while encoding */
+        if (lua_istable(L, 5)) order = 5;
     }
     char err[160];
     size_t len;
-    char *out = dp_json_encode_value(L, 1, spans, spans_len, pretty, &len, err, sizeof err);
+    char *out = encode(L, 1, order, spans, spans_len, pretty, &len, err, sizeof err);
     if (!out) return luaL_error(L, "json.encode: %s", err);
     lua_pushlstring(L, out, len);
     free(out);

@@ -21,7 +21,9 @@ static const char usage_main[] =
     "  check PIPELINE             validate a pipeline and its stage options\n"
     "  stages                     list the built-in stages and their options\n"
     "  pipelines                  list the built-in pipelines\n"
+    "  new-stage NAME [DIR]       write a stage skeleton, its spec and a pipeline\n"
     "  lua FILE [ARGS ...]        run a Lua script with the docpipe module\n"
+    "  test [SPEC ...]            run busted specs with the docpipe module\n"
     "  help [COMMAND]             show help for a command\n"
     "\n"
     "options:\n"
@@ -62,7 +64,17 @@ static const char usage_check[] =
     "running anything. Errors are printed as FILE:LINE:COLUMN: message.\n";
 
 static const char usage_stages[] =
-    "usage: docpipe stages\n\nLists the built-in stages with their options, defaults and docs.\n";
+    "usage: docpipe stages [--markdown] [NAME]\n"
+    "\n"
+    "Lists the built-in stages with their options, types, defaults and docs;\n"
+    "--markdown prints the same as a Markdown reference.\n";
+
+static const char usage_new_stage[] =
+    "usage: docpipe new-stage NAME [DIR]\n"
+    "\n"
+    "Writes a stage skeleton DIR/NAME.lua (DIR defaults to the current folder),\n"
+    "its busted spec DIR/NAME_spec.lua and a pipeline DIR/NAME.yaml that runs\n"
+    "it. Existing files are not overwritten.\n";
 
 static const char usage_pipelines[] =
     "usage: docpipe pipelines\n\nLists the built-in pipelines with their stages.\n";
@@ -105,7 +117,11 @@ static int cmd_run(int argc, char **argv) {
                    strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
                    strcmp(a, "--errors") == 0 || strcmp(a, "--input-format") == 0 ||
                    strcmp(a, "--stats-json") == 0) {
-            if (!val) { free(inputs); return usage_error("missing value after an option", usage_run); }
+            if (!val) {
+                fprintf(stderr, "docpipe: %s needs a value\n\n%s", a, usage_run);
+                free(inputs);
+                return DP_EXIT_USAGE;
+            }
             char c = a[1] == '-' ? a[2] : a[1];
             if (strcmp(a, "--input-format") == 0) {
                 if (strcmp(val, "text") == 0) o.input_format = DP_FMT_TEXT;
@@ -125,8 +141,9 @@ static int cmd_run(int argc, char **argv) {
     if (!o.pipeline) { free(inputs); return usage_error("run needs a PIPELINE", usage_run); }
     if (o.format && strcmp(o.format, "jsonl") != 0 && strcmp(o.format, "json") != 0 &&
         strcmp(o.format, "markdown") != 0 && strcmp(o.format, "text") != 0) {
+        fprintf(stderr, "docpipe: unknown format '%s' (jsonl, json, markdown or text)\n", o.format);
         free(inputs);
-        return usage_error("unknown format (jsonl, json, markdown or text)", usage_run);
+        return DP_EXIT_USAGE;
     }
     o.inputs = inputs;
     o.ninputs = n;
@@ -135,9 +152,9 @@ static int cmd_run(int argc, char **argv) {
     return code;
 }
 
-/* Calls docpipe.engine's function `fn` with the given string argument
- * (may be NULL) and prints what it returns. */
-static int engine_call(const char *fn, const char *arg) {
+/* Calls docpipe.cli's function `fn` with the arguments as strings; it
+ * prints what it has to and returns the exit code. */
+static int engine_call(const char *fn, int argc, char **argv) {
     lua_State *L = dp_engine_state();
     if (!L) return DP_EXIT_USAGE;
     lua_getglobal(L, "require");
@@ -145,8 +162,9 @@ static int engine_call(const char *fn, const char *arg) {
     int code = DP_EXIT_USAGE;
     if (dp_engine_pcall(L, 1, 1) == LUA_OK) {
         lua_getfield(L, -1, fn);
-        if (arg) lua_pushstring(L, arg); else lua_pushnil(L);
-        if (dp_engine_pcall(L, 1, 1) == LUA_OK) code = (int)lua_tointeger(L, -1);
+        luaL_checkstack(L, argc, "too many arguments");
+        for (int i = 0; i < argc; i++) lua_pushstring(L, argv[i]);
+        if (dp_engine_pcall(L, argc, 1) == LUA_OK) code = (int)lua_tointeger(L, -1);
         else fprintf(stderr, "docpipe: %s\n", lua_tostring(L, -1));
     } else {
         fprintf(stderr, "docpipe: %s\n", lua_tostring(L, -1));
@@ -181,6 +199,31 @@ static int cmd_lua(int argc, char **argv) {
     return code;
 }
 
+/* docpipe test [busted options] [SPEC ...]: busted with docpipe preloaded */
+static int cmd_test(int argc, char **argv) {
+    lua_State *L = dp_engine_state();
+    if (!L) return DP_EXIT_USAGE;
+    lua_createtable(L, argc, 1);
+    lua_pushliteral(L, "docpipe test");
+    lua_rawseti(L, -2, 0);
+    for (int i = 0; i < argc; i++) {
+        lua_pushstring(L, argv[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setglobal(L, "arg");
+    int code = 0;
+    if (luaL_loadstring(L, "local ok, runner = pcall(require, 'busted.runner')\n"
+                           "if not ok then error('docpipe test needs busted for Lua 5.4 "
+                           "(Debian package lua-busted): ' .. tostring(runner), 0) end\n"
+                           "runner({ standalone = false })") != LUA_OK ||
+        dp_engine_pcall(L, 0, 0) != LUA_OK) {
+        fprintf(stderr, "docpipe: %s\n", lua_tostring(L, -1));
+        code = 1;
+    }
+    dp_engine_close(L);
+    return code;
+}
+
 static int cmd_help(const char *topic) {
     if (!topic) { fputs(usage_main, stdout); return 0; }
     if (strcmp(topic, "run") == 0) fputs(usage_run, stdout);
@@ -188,6 +231,9 @@ static int cmd_help(const char *topic) {
     else if (strcmp(topic, "stages") == 0) fputs(usage_stages, stdout);
     else if (strcmp(topic, "pipelines") == 0) fputs(usage_pipelines, stdout);
     else if (strcmp(topic, "lua") == 0) fputs(usage_lua, stdout);
+    else if (strcmp(topic, "new-stage") == 0) fputs(usage_new_stage, stdout);
+    else if (strcmp(topic, "test") == 0) fputs("usage: docpipe test [busted options] [SPEC ...]\n", stdout);
+    else if (strcmp(topic, "help") == 0) fputs("usage: docpipe help [COMMAND]\n", stdout);
     else {
         fprintf(stderr, "docpipe: no help for '%s'\n", topic);
         return DP_EXIT_USAGE;
@@ -199,6 +245,11 @@ int main(int argc, char **argv) {
     if (argc < 2) { fputs(usage_main, stderr); return DP_EXIT_USAGE; }
     const char *cmd = argv[1];
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) return cmd_help(NULL);
+    if ((strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0 || strcmp(cmd, "pipelines") == 0) &&
+        argc > 2) {
+        fprintf(stderr, "docpipe: %s takes no arguments\n", cmd);
+        return DP_EXIT_USAGE;
+    }
     if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
         printf("docpipe %s (%s)\n", DP_VERSION, LUA_RELEASE);
         return 0;
@@ -206,14 +257,24 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "help") == 0) return cmd_help(argc > 2 ? argv[2] : NULL);
     if (strcmp(cmd, "run") == 0) return cmd_run(argc - 2, argv + 2);
     if (strcmp(cmd, "lua") == 0) return cmd_lua(argc - 2, argv + 2);
+    if (strcmp(cmd, "test") == 0) return cmd_test(argc - 2, argv + 2);
     if (strcmp(cmd, "check") == 0) {
         if (argc > 2 && (strcmp(argv[2], "-h") == 0 || strcmp(argv[2], "--help") == 0))
             return cmd_help("check");
         if (argc != 3) return usage_error("check needs exactly one PIPELINE", usage_check);
-        return engine_call("check", argv[2]);
+        return engine_call("check", 1, argv + 2);
     }
-    if (strcmp(cmd, "stages") == 0) return engine_call("stages", argc > 2 ? argv[2] : NULL);
-    if (strcmp(cmd, "pipelines") == 0) return engine_call("pipelines", NULL);
+    if (strcmp(cmd, "stages") == 0) {
+        if (argc > 2 && (strcmp(argv[2], "-h") == 0 || strcmp(argv[2], "--help") == 0))
+            return cmd_help("stages");
+        return engine_call("stages", argc - 2, argv + 2);
+    }
+    if (strcmp(cmd, "pipelines") == 0) return engine_call("pipelines", 0, NULL);
+    if (strcmp(cmd, "new-stage") == 0) {
+        if (argc < 3 || argc > 4 || argv[2][0] == '-')
+            return usage_error("new-stage needs a NAME (and optionally a DIR)", usage_new_stage);
+        return engine_call("new_stage", argc - 2, argv + 2);
+    }
     fprintf(stderr, "docpipe: unknown command '%s'\n\n%s", cmd, usage_main);
     return DP_EXIT_USAGE;
 }

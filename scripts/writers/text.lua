@@ -1,13 +1,19 @@
 --- The text writer: a document's clean text, preceded by its title when
--- the document has one.
+-- the document has one (and the pipeline's output.fields, if given, lists
+-- it).
 -- @module docpipe.writers.text
 
 local M = {}
 
---- Returns the document as plain text (no trailing newline needed).
-function M.write(doc)
+--- Returns the document as plain text. fields: the pipeline's
+-- output.fields (nil: title and text).
+function M.write(doc, fields)
+  local want_title = fields == nil
+  if fields then
+    for _, f in ipairs(fields) do if f == "title" then want_title = true end end
+  end
   local parts = {}
-  if type(doc.title) == "string" and doc.title ~= "" then
+  if want_title and type(doc.title) == "string" and doc.title ~= "" then
     parts[#parts + 1] = doc.title
     parts[#parts + 1] = ""
   end

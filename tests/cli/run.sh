@@ -108,6 +108,55 @@ run output-file 0 "$D" run sentences "$F/two.jsonl" -o "$tmpd/out.jsonl"
 lines output-file "$tmpd/out.jsonl" 2
 run output-bad-dir 3 "$D" run sentences "$F/two.jsonl" -o "$tmpd/no/such/dir/out.jsonl"
 
+# --- outputs: devices, links, failed runs
+if [ -c /dev/full ]; then
+  run output-dev-full 3 "$D" run sentences "$F/two.jsonl" -o /dev/full
+  has output-dev-full "$err" 'No space left on device'
+  if [ -c /dev/full ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL /dev/full was replaced"; fi
+fi
+echo old > "$tmpd/real.jsonl"
+ln -s "$tmpd/real.jsonl" "$tmpd/link.jsonl"
+run output-symlink 0 "$D" run sentences "$F/two.jsonl" -o "$tmpd/link.jsonl"
+if [ -L "$tmpd/link.jsonl" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL symlink replaced"; fi
+lines output-symlink-target "$tmpd/real.jsonl" 2
+echo OLD > "$tmpd/keep.jsonl"
+run output-fail-keeps-old 1 "$D" run "$F/boom_fail.yaml" "$F/boom.jsonl" -o "$tmpd/keep.jsonl"
+has output-fail-keeps-old "$tmpd/keep.jsonl" '^OLD$'
+has output-fail-message "$err" 'was not written'
+run output-same-as-errors 2 "$D" run sentences "$F/two.jsonl" -o "$tmpd/same.jsonl" --errors "$tmpd/same.jsonl"
+has output-same-as-errors "$err" 'name the same file'
+run output-directory 3 "$D" run sentences "$F/two.jsonl" -o "$tmpd"
+
+# --- finish failures, dropped documents, init checks
+run finish-fails 1 "$D" run "$F/finish_fails.yaml" "$F/two.jsonl"
+has finish-fails "$err" "stage 'fin' failed in finish: .*finish broke"
+lines finish-fails-output "$out" 2
+printf '{"id":"k","text":"keep me"}\n{"id":"x","text":"drop me"}\n' > "$tmpd/drop.jsonl"
+run dropped 0 "$D" run "$F/dropper.yaml" "$tmpd/drop.jsonl"
+lines dropped "$out" 1
+has dropped-message "$err" '1 document\(s\) dropped by stages'
+run check-runs-init 2 "$D" check "$F/bad_language.yaml"
+has check-runs-init "$err" "bad_language.yaml:3:11: stage 'sentences' rejected its configuration"
+
+# --- stage authoring commands
+run new-stage 0 "$D" new-stage wordy "$tmpd"
+has new-stage "$out" 'wrote .*/wordy_spec.lua'
+run new-stage-exists 2 "$D" new-stage wordy "$tmpd"
+run new-stage-spec 0 sh -c "cd '$tmpd' && '$PWD/$D' test wordy_spec.lua"
+printf 'One two three.\n' > "$tmpd/w.txt"
+run new-stage-run 0 sh -c "cd '$tmpd' && '$PWD/$D' run wordy.yaml w.txt"
+has new-stage-run "$out" '"wordy":3'
+run stages-markdown 0 "$D" stages --markdown sentences
+has stages-markdown "$out" '^\| `language` \| string \| `en` \|'
+run stages-unknown 2 "$D" stages sentense
+has stages-unknown "$err" "did you mean 'sentences'"
+run stages-file 0 "$D" stages "$F/boom.lua"
+has stages-file "$out" '^boom: fails on documents'
+
+# --- stdin JSON Lines behind a byte-order mark
+run stdin-bom-jsonl 0 sh -c "printf '\357\273\277{\"id\":\"b\",\"text\":\"Bom line.\"}\n' | '$D' run sentences"
+has stdin-bom-jsonl "$out" '"id":"b"'
+
 # --- a failing stage under each on_error
 run on-error-fail 1 "$D" run "$F/boom_fail.yaml" "$F/boom.jsonl"
 has on-error-fail-stage "$err" "stage 'boom' failed on document 'd2'"
@@ -142,7 +191,7 @@ has missing-input "$err" 'nope.txt: No such file'
 lines missing-input "$out" 1
 printf 'ab\000cd' > "$tmpd/bin.dat"
 run binary-input 1 "$D" run sentences "$tmpd/bin.dat"
-has binary-input "$err" 'binary file'
+has binary-input "$err" 'bin.dat: binary file'
 printf 'caf\351 ok.' > "$tmpd/latin1.txt"
 run invalid-utf8 0 "$D" run sentences "$tmpd/latin1.txt"
 has invalid-utf8 "$out" 'caf\xEF\xBF\xBD|caf�'

@@ -43,6 +43,25 @@ describe("docpipe.json", function()
     assert.are.equal("“ok”", v.text:sub(v.q.start, v.q["end"]))
   end)
 
+  it("keeps integers beyond 2^53 exact both ways", function()
+    local v = json.decode('{"a":1234567890123456789,"b":9007199254740993,"c":-9223372036854775808}')
+    assert.are.equal(1234567890123456789, v.a)
+    assert.are.equal(9007199254740993, v.b)
+    assert.are.equal(math.mininteger, v.c)
+    assert.are.equal('{"a":1234567890123456789,"b":9007199254740993}', json.encode({ a = v.a, b = v.b }))
+    assert.are.equal('[9223372036854775807]', json.encode({ math.maxinteger }))
+  end)
+
+  it("reads a big integer after strings holding digits and escapes", function()
+    local v = json.decode('{"s":"12 \\" 34","t":[1,2.5],"big":123456789012345678}')
+    assert.are.equal(123456789012345678, v.big)
+  end)
+
+  it("leaves a user's start/end outside the text as written", function()
+    local s = '{"text":"Short.","range":{"start":10,"end":20}}'
+    assert.are.equal(s, json.encode(json.decode(s, true), { spans = "Short." }))
+  end)
+
   it("returns nil and a position for invalid JSON", function()
     local v, err = json.decode('{"a": 1,\n "b": }')
     assert.is_nil(v)
