@@ -98,12 +98,30 @@ demo: deps
 	$(MAKE) docpipe
 	./docpipe run news examples/ -f markdown
 
-install: docpipe $(BUILD)/libdocpipe.so.$(VERSION) $(BUILD)/docpipe.so $(BUILD)/docpipe.pc
-	install -d $(DESTDIR)$(PREFIX)/bin
+LUA_CMOD := lib/lua/5.4
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/$(LUA_CMOD) $(DESTDIR)$(PREFIX)/share/docpipe \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5
 	install -m 755 docpipe $(DESTDIR)$(PREFIX)/bin/docpipe
+	install -m 644 $(BUILD)/libdocpipe.a $(DESTDIR)$(PREFIX)/lib/libdocpipe.a
+	install -m 755 $(BUILD)/libdocpipe.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libdocpipe.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libdocpipe.so.$(SOVERSION)
+	ln -sf libdocpipe.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libdocpipe.so
+	install -m 644 src/docpipe.h $(DESTDIR)$(PREFIX)/include/docpipe.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' docpipe.pc.in \
+	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/docpipe.pc
+	install -m 755 $(BUILD)/docpipe.so $(DESTDIR)$(PREFIX)/$(LUA_CMOD)/docpipe.so
+	cp -R scripts pipelines $(DESTDIR)$(PREFIX)/share/docpipe/
+	install -m 644 man/docpipe.1 $(DESTDIR)$(PREFIX)/share/man/man1/docpipe.1
+	install -m 644 man/docpipe-pipeline.5 $(DESTDIR)$(PREFIX)/share/man/man5/docpipe-pipeline.5
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/docpipe
+	rm -f $(DESTDIR)$(PREFIX)/bin/docpipe $(DESTDIR)$(PREFIX)/lib/libdocpipe.a \
+	  $(DESTDIR)$(PREFIX)/lib/libdocpipe.so* $(DESTDIR)$(PREFIX)/include/docpipe.h \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/docpipe.pc $(DESTDIR)$(PREFIX)/$(LUA_CMOD)/docpipe.so \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/docpipe.1 $(DESTDIR)$(PREFIX)/share/man/man5/docpipe-pipeline.5
+	rm -rf $(DESTDIR)$(PREFIX)/share/docpipe
 
 clean:
 	rm -rf build build-san docpipe

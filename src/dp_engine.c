@@ -33,10 +33,6 @@ lua_State *dp_engine_state(void) {
     if (!L) return NULL;
     luaL_openlibs(L);
     dp_lua_preload(L);
-    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
-    lua_pushcfunction(L, dp_lua_open_limits);
-    lua_setfield(L, -2, "docpipe.limits");
-    lua_pop(L, 1);
     return L;
 }
 

@@ -53,9 +53,12 @@ void dp_limits_close(lua_State *L) {
     free(ud);
 }
 
+/* The state's accounting, or NULL when the state was not made by
+ * dp_limits_newstate (docpipe loaded as a module into another program's
+ * Lua): limits are then not enforced. */
 static limits *get(lua_State *L) {
     void *ud;
-    lua_getallocf(L, &ud);
+    if (lua_getallocf(L, &ud) != limited_alloc) return NULL;
     return ud;
 }
 
@@ -70,7 +73,7 @@ static int past(const struct timespec *t) {
 static void hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     limits *lm = get(L);
-    if (lm->armed && lm->time_ms > 0 && (lm->time_hit || past(&lm->deadline))) {
+    if (lm && lm->armed && lm->time_ms > 0 && (lm->time_hit || past(&lm->deadline))) {
         lm->time_hit = 1;
         luaL_error(L, "time limit of %d ms exceeded", (int)lm->time_ms);
     }
@@ -79,6 +82,7 @@ static void hook(lua_State *L, lua_Debug *ar) {
 /* limits.arm(time_ms, memory_bytes): 0 or nil means no limit */
 static int l_arm(lua_State *L) {
     limits *lm = get(L);
+    if (!lm) return 0;
     lm->time_ms = (long)luaL_optinteger(L, 1, 0);
     lm->mem_limit = (size_t)luaL_optinteger(L, 2, 0);
     lm->mem_hit = lm->time_hit = 0;
@@ -97,7 +101,8 @@ static int l_arm(lua_State *L) {
 }
 
 static int push_hit(lua_State *L, const limits *lm) {
-    if (lm->time_hit) lua_pushliteral(L, "time");
+    if (!lm) lua_pushnil(L);
+    else if (lm->time_hit) lua_pushliteral(L, "time");
     else if (lm->mem_hit) lua_pushliteral(L, "memory");
     else lua_pushnil(L);
     return 1;
@@ -106,9 +111,10 @@ static int push_hit(lua_State *L, const limits *lm) {
 /* limits.disarm() -> nil | "time" | "memory" */
 static int l_disarm(lua_State *L) {
     limits *lm = get(L);
+    push_hit(L, lm);
+    if (!lm) return 1;
     lm->armed = 0;
     lua_sethook(L, NULL, 0, 0);
-    push_hit(L, lm);
     lm->mem_hit = lm->time_hit = 0;
     return 1;
 }
@@ -118,7 +124,9 @@ static int l_hit(lua_State *L) { return push_hit(L, get(L)); }
 
 /* limits.used() -> bytes held by the state */
 static int l_used(lua_State *L) {
-    lua_pushinteger(L, (lua_Integer)get(L)->used);
+    limits *lm = get(L);
+    if (lm) lua_pushinteger(L, (lua_Integer)lm->used);
+    else lua_pushnil(L);
     return 1;
 }
 

@@ -22,7 +22,9 @@ void dp_limits_close(lua_State *L);
 
 /* Pushes the docpipe.limits module: arm(time_ms, memory_bytes),
  * disarm() -> nil | "time" | "memory", hit() -> nil | "time" | "memory"
- * (whether a limit was hit since arm), used() -> bytes in use. */
+ * (whether a limit was hit since arm), used() -> bytes in use (nil when
+ * the state is not ours). In a state not made by dp_limits_newstate (the
+ * Lua module loaded by another program) every call does nothing. */
 int dp_lua_open_limits(lua_State *L);
 
 #endif

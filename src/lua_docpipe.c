@@ -5,8 +5,11 @@
  */
 #include "lua_docpipe.h"
 #include "dp_builtin.h"
+#include "dp_limits.h"
 #include "lua_json.h"
 #include "lua_re.h"
+#include "lua_sbd.h"
+#include "lua_stem.h"
 #include "lua_text.h"
 #include "lua_yaml.h"
 
@@ -210,6 +213,15 @@ static int l_is_null(lua_State *L) {
     return 1;
 }
 
+/* package.preload["docpipe.limits"], so the engine finds it also when
+ * docpipe is a module loaded by another program */
+static void preload_limits(lua_State *L) {
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+    lua_pushcfunction(L, dp_lua_open_limits);
+    lua_setfield(L, -2, "docpipe.limits");
+    lua_pop(L, 1);
+}
+
 int luaopen_docpipe(lua_State *L) {
     static const luaL_Reg funcs[] = {
         { "array", l_array },
@@ -225,6 +237,7 @@ int luaopen_docpipe(lua_State *L) {
         { NULL, NULL },
     };
     install_searcher(L);
+    preload_limits(L);
     luaL_newlib(L, funcs);
     lua_pushlightuserdata(L, NULL);
     lua_setfield(L, -2, "null");
@@ -236,6 +249,10 @@ int luaopen_docpipe(lua_State *L) {
     lua_setfield(L, -2, "utf8");
     dp_lua_open_text(L);
     lua_setfield(L, -2, "text");
+    dp_lua_open_sbd(L);
+    lua_setfield(L, -2, "sbd");
+    dp_lua_open_stem(L);
+    lua_setfield(L, -2, "stem");
     dp_lua_open_json(L);
     lua_setfield(L, -2, "json");
     dp_lua_open_yaml(L);

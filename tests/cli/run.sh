@@ -221,5 +221,34 @@ has lua-many-args "$out" '^100	true	100$'
 run lua-missing-file 2 "$D" lua "$tmpd/none.lua"
 has lua-missing-file "$err" 'cannot open'
 
+# --- embedding: install into a prefix, build the C example with pkg-config,
+# run the Lua example with a plain lua5.4, read the man pages
+if [ -z "${DOCPIPE_SKIP_INSTALL:-}" ]; then
+  pfx="$tmpd/prefix"
+  run install 0 make -s install PREFIX="$pfx"
+  for f in bin/docpipe include/docpipe.h lib/libdocpipe.a lib/libdocpipe.so lib/pkgconfig/docpipe.pc \
+           lib/lua/5.4/docpipe.so share/docpipe/scripts/stages/clean.lua share/docpipe/pipelines/news.yaml \
+           share/man/man1/docpipe.1 share/man/man5/docpipe-pipeline.5; do
+    if [ -e "$pfx/$f" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL install: no $f"; fi
+  done
+  has pkg-config-prefix "$pfx/lib/pkgconfig/docpipe.pc" "^prefix=$pfx\$"
+  flags=$(PKG_CONFIG_PATH="$pfx/lib/pkgconfig" pkg-config --cflags --libs docpipe)
+  run embed-c-build 0 sh -c "cc examples/embed/quotes.c $flags -o '$tmpd/quotes'"
+  run embed-c-run 0 env LD_LIBRARY_PATH="$pfx/lib" "$tmpd/quotes" ../shared/data/seed/cnn-north-korea-amnesty.txt
+  has embed-c-title "$out" "^title: North Korea plans prisoner release to mark dead leaders' birthdays$"
+  has embed-c-speaker "$out" '^speaker: Park In-ho$'
+  run embed-lua 0 env LUA_CPATH="$pfx/lib/lua/5.4/?.so" lua5.4 examples/embed/sentences.lua "Dr. Ada Moreau arrived at 9 a.m. on Monday. She left at noon."
+  has embed-lua-regex "$out" '^first year:	1887$'
+  has embed-lua-sentence "$out" '^2	She left at noon\.	'
+  run installed-binary 0 sh -c "cd /tmp && '$pfx/bin/docpipe' run sentences '$PWD/$F/note.txt'"
+  run man-docpipe 0 sh -c "MANWIDTH=80 man -l '$pfx/share/man/man1/docpipe.1' | col -b"
+  has man-docpipe "$out" 'docpipe - run pipelines of Lua stages'
+  run man-pipeline 0 sh -c "MANWIDTH=80 man -l '$pfx/share/man/man5/docpipe-pipeline.5' | col -b"
+  has man-pipeline "$out" 'on_error'
+  run uninstall 0 make -s uninstall PREFIX="$pfx"
+  if [ -e "$pfx/bin/docpipe" ] || [ -e "$pfx/lib/libdocpipe.so" ]; then fail=$((fail + 1)); echo "FAIL uninstall left files"
+  else pass=$((pass + 1)); fi
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
