@@ -8,8 +8,6 @@
 #include "dp_limits.h"
 #include "lua_json.h"
 #include "lua_re.h"
-#include "lua_sbd.h"
-#include "lua_stem.h"
 #include "lua_text.h"
 #include "lua_yaml.h"
 
@@ -249,10 +247,6 @@ int luaopen_docpipe(lua_State *L) {
     lua_setfield(L, -2, "utf8");
     dp_lua_open_text(L);
     lua_setfield(L, -2, "text");
-    dp_lua_open_sbd(L);
-    lua_setfield(L, -2, "sbd");
-    dp_lua_open_stem(L);
-    lua_setfield(L, -2, "stem");
     dp_lua_open_json(L);
     lua_setfield(L, -2, "json");
     dp_lua_open_yaml(L);
