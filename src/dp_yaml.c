@@ -97,7 +97,9 @@ static dp_yaml_node *parse_node(dp_yaml_doc *d, yaml_parser_t *p, yaml_event_t *
         memcpy(nd->value, ev->data.scalar.value, ev->data.scalar.length);
         nd->value[ev->data.scalar.length] = '\0';
         nd->len = ev->data.scalar.length;
-        nd->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        /* an explicit !!str tag makes a plain scalar a string (YAML 1.2) */
+        nd->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+                    !(ev->data.scalar.tag && strcmp((const char *)ev->data.scalar.tag, YAML_STR_TAG) == 0);
         if (!add_anchor(d, ev->data.scalar.anchor, nd)) return NULL;
         return nd;
     case YAML_SEQUENCE_START_EVENT:

@@ -160,8 +160,12 @@ function M.write(doc, fields)
       if not KNOWN[f] and v ~= nil and v ~= dp.null then
         if type(v) == "table" then
           local parts = {}
-          for _, x in ipairs(v) do parts[#parts + 1] = line(type(x) == "table" and dp.json.encode(x) or x) end
-          if #parts == 0 then parts[1] = line(dp.json.encode(v)) end
+          -- tables as JSON, with their spans converted as in JSON output
+          local opts = { spans = type(doc.text) == "string" and doc.text or nil }
+          for _, x in ipairs(v) do
+            parts[#parts + 1] = line(type(x) == "table" and dp.json.encode(x, opts) or x)
+          end
+          if #parts == 0 then parts[1] = line(dp.json.encode(v, opts)) end
           add("**" .. line(f) .. "**: " .. concat(parts, ", "))
         else
           add("**" .. line(f) .. "**: " .. line(v))

@@ -127,6 +127,9 @@ describe("the stage sandbox", function()
 end)
 
 describe("stage limits", function()
+  -- the last block: the temporary folder goes when it is done
+  teardown(function() os.execute("rm -rf '" .. dir .. "'") end)
+
   it("stops an endless loop with the time limit, and names it", function()
     local err = run("while true do end", "    limits: {time_ms: 200}\n")
     assert.matches("time limit of 200 ms exceeded %(limits.time_ms%)", err)

@@ -15,6 +15,13 @@ describe("docpipe.yaml", function()
     assert.are.equal(16, v.h)
   end)
 
+  it("keeps a plain scalar tagged !!str a string", function()
+    local v = dp.yaml.load("a: !!str 123\nb: !!str true\nc: 123\n")
+    assert.are.equal("123", v.a)
+    assert.are.equal("true", v.b)
+    assert.are.equal(123, v.c)
+  end)
+
   it("records the line and column of keys and values", function()
     local v, pos = dp.yaml.load("stages:\n  - stage: clean\n    with: {n: 3}\n")
     local entry = v.stages[1]
