@@ -230,6 +230,13 @@ function M.new_stage(name, dir)
   return 0
 end
 
+--- docpipe eval [INPUT.jsonl ...] [options]: summarise JSON Lines records with a pipeline
+-- (default: the built-in rouge pipeline) and print the ROUGE means as a table; the
+-- command itself is docpipe.rouge.eval.
+function M.eval(...)
+  return require("docpipe.rouge.eval").main(...)
+end
+
 --- docpipe pipelines
 function M.pipelines()
   for _, name in ipairs(engine.builtin_pipelines()) do

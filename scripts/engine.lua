@@ -8,7 +8,7 @@
 -- Pipeline file (YAML):
 --   name, description, on_error: fail|skip|keep,
 --   stages: list of {stage: NAME or path.lua, with: {options}, on_error, name},
---   output: {format: jsonl|json|markdown|text, fields: [names]}
+--   output: {format: jsonl|json|markdown|text|html, fields: [names]}
 -- Errors are "FILE:LINE:COLUMN: message" with a suggestion for misspelt
 -- keys, option names and stage names (Levenshtein distance <= 2).
 -- @module docpipe.engine
@@ -23,7 +23,7 @@ local null = dp.null
 
 local M = {}
 
-M.formats = { jsonl = true, json = true, markdown = true, text = true }
+M.formats = { jsonl = true, json = true, markdown = true, text = true, html = true }
 local ON_ERROR = { fail = true, skip = true, keep = true }
 local PIPELINE_KEYS = { "name", "description", "stages", "on_error", "output", "limits" }
 local STAGE_KEYS = { "stage", "with", "on_error", "name", "limits", "allow" }
@@ -331,7 +331,7 @@ function M.load(text, file, dir)
       check_keys(o, OUTPUT_KEYS, "output", at, add)
       if o.format ~= nil then
         if not M.formats[o.format] then
-          local names = { "json", "jsonl", "markdown", "text" }
+          local names = { "html", "json", "jsonl", "markdown", "text" }
           add(at(o, "format"), ("unknown output format '%s'%s"):format(tostring(o.format),
             did_you_mean(tostring(o.format), names)))
         else
@@ -613,8 +613,38 @@ function Pipeline:format(doc, format)
     return require("docpipe.writers.markdown").write(doc, self.output.fields)
   elseif format == "text" then
     return require("docpipe.writers.text").write(doc, self.output.fields)
+  elseif format == "html" then
+    -- the whole document is shown (its marks need text and meta); the index is kept
+    -- for end_output
+    local index = self.html_index or {}
+    self.html_index = index
+    local html, anchor = require("docpipe.writers.html").write(doc, #index + 1)
+    index[#index + 1] = { id = doc.id, title = doc.title, anchor = anchor }
+    return html
   end
   error("unknown output format '" .. tostring(format) .. "'")
+end
+
+--- What the output starts with, before the first document: the page head for html, ""
+-- for the other formats (json's "[" is written by the runner). The C runner writes it
+-- once per run, even when no document follows.
+function Pipeline:begin_output(format)
+  format = format or self.output.format
+  if format == "html" then
+    self.html_index = {}
+    return require("docpipe.writers.html").begin_page(("docpipe: %s"):format(self.name))
+  end
+  return ""
+end
+
+--- What the output ends with, after the last document: for html the index of the
+-- documents written and the closing tags; "" for the other formats.
+function Pipeline:end_output(format)
+  format = format or self.output.format
+  if format == "html" then
+    return require("docpipe.writers.html").end_page(self.html_index or {})
+  end
+  return ""
 end
 
 --- Encode an error record as one JSON line.

@@ -183,6 +183,24 @@ static int run_doc(runner *r, const dp_record *rec) {
     return go_on;
 }
 
+/* Write what Pipeline:begin_output or Pipeline:end_output (fn) returns for
+ * the format: the HTML page's head and tail, "" for the other formats. */
+static void write_frame(runner *r, const char *fn) {
+    lua_State *L = r->L;
+    lua_getfield(L, r->pipeline, fn);
+    lua_pushvalue(L, r->pipeline);
+    lua_pushstring(L, r->format);
+    if (dp_engine_pcall(L, 2, 1) != LUA_OK) {
+        report(r, lua_tostring(L, -1), NULL);
+        lua_pop(L, 1);
+        return;
+    }
+    size_t len = 0;
+    const char *s = lua_tolstring(L, -1, &len);
+    if (s && len) write_out(r, s, len);
+    lua_pop(L, 1);
+}
+
 /* Opens the output. A regular file (or a new one) is written through a
  * temporary file beside it, renamed at the end; a symbolic link is
  * followed to its target first; anything else (a device such as
@@ -357,6 +375,7 @@ int dp_run(const dp_run_opts *o) {
         return DP_EXIT_OUTPUT;
     }
     signal(SIGPIPE, SIG_IGN);
+    write_frame(&r, "begin_output");
     interrupted = 0;
     catch_signals();
     dp_input *in = dp_input_open(o->inputs, o->ninputs, o->input_format);
@@ -379,6 +398,7 @@ int dp_run(const dp_run_opts *o) {
     dp_input_close(in);
     if (strcmp(r.format, "json") == 0 && !r.out_error)
         write_out(&r, r.written ? "\n]\n" : "[]\n", r.written ? 3 : 3);
+    if (!r.out_error) write_frame(&r, "end_output");
     if (!stopped) finish(&r);
     if (fflush(r.out) != 0 && !r.out_error) r.out_error = errno;
     int code = r.io_errors ? DP_EXIT_IO : r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;

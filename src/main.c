@@ -21,6 +21,7 @@ static const char usage_main[] =
     "  check PIPELINE             validate a pipeline and its stage options\n"
     "  stages                     list the built-in stages and their options\n"
     "  pipelines                  list the built-in pipelines\n"
+    "  eval [INPUT.jsonl ...]     summarise and score with ROUGE, print a table\n"
     "  new-stage NAME [DIR]       write a stage skeleton, its spec and a pipeline\n"
     "  lua FILE [ARGS ...]        run a Lua script with the docpipe module\n"
     "  test [SPEC ...]            run busted specs with the docpipe module\n"
@@ -43,7 +44,7 @@ static const char usage_run[] =
     "text document whose id is the file name without its extension.\n"
     "\n"
     "options:\n"
-    "  -f, --format FORMAT        jsonl, json, markdown or text (default: the\n"
+    "  -f, --format FORMAT        jsonl, json, markdown, text or html (default: the\n"
     "                             pipeline's output.format)\n"
     "  -o, --output FILE          write to FILE (atomically) instead of stdout\n"
     "      --errors FILE          record failed documents there as JSON Lines\n"
@@ -140,8 +141,9 @@ static int cmd_run(int argc, char **argv) {
     }
     if (!o.pipeline) { free(inputs); return usage_error("run needs a PIPELINE", usage_run); }
     if (o.format && strcmp(o.format, "jsonl") != 0 && strcmp(o.format, "json") != 0 &&
-        strcmp(o.format, "markdown") != 0 && strcmp(o.format, "text") != 0) {
-        fprintf(stderr, "docpipe: unknown format '%s' (jsonl, json, markdown or text)\n", o.format);
+        strcmp(o.format, "markdown") != 0 && strcmp(o.format, "text") != 0 &&
+        strcmp(o.format, "html") != 0) {
+        fprintf(stderr, "docpipe: unknown format '%s' (jsonl, json, markdown, text or html)\n", o.format);
         free(inputs);
         return DP_EXIT_USAGE;
     }
@@ -232,6 +234,11 @@ static int cmd_help(const char *topic) {
     else if (strcmp(topic, "pipelines") == 0) fputs(usage_pipelines, stdout);
     else if (strcmp(topic, "lua") == 0) fputs(usage_lua, stdout);
     else if (strcmp(topic, "new-stage") == 0) fputs(usage_new_stage, stdout);
+    else if (strcmp(topic, "eval") == 0) {
+        static char help[] = "--help";
+        char *args[] = { help };
+        return engine_call("eval", 1, args);
+    }
     else if (strcmp(topic, "test") == 0) fputs("usage: docpipe test [busted options] [SPEC ...]\n", stdout);
     else if (strcmp(topic, "help") == 0) fputs("usage: docpipe help [COMMAND]\n", stdout);
     else {
@@ -270,6 +277,7 @@ int main(int argc, char **argv) {
         return engine_call("stages", argc - 2, argv + 2);
     }
     if (strcmp(cmd, "pipelines") == 0) return engine_call("pipelines", 0, NULL);
+    if (strcmp(cmd, "eval") == 0) return engine_call("eval", argc - 2, argv + 2);
     if (strcmp(cmd, "new-stage") == 0) {
         if (argc < 3 || argc > 4 || argv[2][0] == '-')
             return usage_error("new-stage needs a NAME (and optionally a DIR)", usage_new_stage);

@@ -17,7 +17,9 @@
 --             Maximal Marginal Relevance (Carbonell & Goldstein 1998). Position weighs
 --             most: news puts the gist first (lead bias).
 -- Terms are lowercased words without stopwords (data/en/stopwords.txt + option
--- `stopwords`), reduced by a light suffix-stripping stemmer (docpipe.summary.stem).
+-- `stopwords`), stemmed by Snowball's libstemmer through docpipe.stem (option `stemmer`:
+-- "english", Porter2, by default; any docpipe.stem algorithm such as "porter" or
+-- "porter_nltk"; "none" keeps words as they are), one memo table per stage instance.
 -- Weights and constants live in data/en/summary_weights.txt (documented there) and are
 -- overridden by the option `weights`.
 --
@@ -34,7 +36,6 @@
 -- Units: byte offsets 1-based inclusive into doc.text.
 
 local dp = require "docpipe"
-local stemmer = require "docpipe.summary.stem"
 local rank = require "docpipe.summary.rank"
 
 local exp, huge = math.exp, math.huge
@@ -72,15 +73,34 @@ local function load_stopwords(extra)
   return set
 end
 
+-- A function word -> stem for a docpipe.stem algorithm ("none": the word itself), with a
+-- memo table (bounded: emptied when it grows past 100,000 words).
+local function make_stem(algorithm)
+  if algorithm == "none" then return function(w) return w end end
+  local ok, st = pcall(dp.stem.new, algorithm)
+  if not ok then error(("summary: %s"):format(tostring(st)), 0) end
+  local memo, size = {}, 0
+  return function(w)
+    local s = memo[w]
+    if s == nil then
+      s = st:stem(w)
+      if size >= 100000 then memo, size = {}, 0 end
+      memo[w] = s
+      size = size + 1
+    end
+    return s
+  end
+end
+
 -- Content terms of a text: lowercased words, curly apostrophes made straight, stopwords
--- and one-letter tokens dropped, stemmed.
-local function terms_of(text, stop)
+-- and one-letter tokens dropped, possessive 's removed, stemmed.
+local function terms_of(text, stop, stem)
   local out = {}
   for _, w in ipairs(words_of(text)) do
     w = gsub(lower(w), "’", "'")
     if not stop[w] and #w > 1 then
       local base = gsub(w, "'s$", "")
-      if not stop[base] then out[#out + 1] = stemmer.stem(base) end
+      if not stop[base] then out[#out + 1] = stem(base) end
     end
   end
   return out
@@ -126,7 +146,7 @@ local function has_quote_marks(text, min_words, stop)
 end
 
 -- The candidate sentences: text, offsets, words and terms; empty and repeated ones dropped.
-local function candidates(doc, stop)
+local function candidates(doc, stop, stem)
   local text = is_str(doc.text) and doc.text or ""
   local out, seen, cursor = {}, {}, 1
   for _, s in ipairs(type(doc.sentences) == "table" and doc.sentences or {}) do
@@ -156,7 +176,7 @@ local function candidates(doc, stop)
       local key = lower(normalize_space(clean))
       if #ws > 0 and not seen[key] then
         seen[key] = true
-        out[#out + 1] = { text = clean, start = a, ["end"] = b, nwords = #ws, terms = terms_of(clean, stop) }
+        out[#out + 1] = { text = clean, start = a, ["end"] = b, nwords = #ws, terms = terms_of(clean, stop, stem) }
       end
     end
   end
@@ -239,7 +259,7 @@ function SCORERS.lexrank(cands, w, run)
   return rank.pagerank(rank.cosine_matrix(vecs, norms, w.lexrank_threshold or 0.1), w.lexrank_damping or 0.85)
 end
 
-function SCORERS.default(cands, w, run, doc, stop)
+function SCORERS.default(cands, w, run, doc, stop, stem)
   local vecs, norms, dvec, dnorm = vectors(cands)
   run.vecs, run.norms = vecs, norms
   local cent, cmax = {}, 0
@@ -265,12 +285,12 @@ function SCORERS.default(cands, w, run, doc, stop)
       if bwd[i] > bmax then bmax = bwd[i] end
     end
   end
-  local tset, tn = term_set(is_str(doc.title) and terms_of(doc.title, stop) or {})
+  local tset, tn = term_set(is_str(doc.title) and terms_of(doc.title, stop, stem) or {})
   local hsets = {}
   if type(doc.highlights) == "table" then
     for _, h in ipairs(doc.highlights) do
       if is_str(h) then
-        local set, hn = term_set(terms_of(h, stop))
+        local set, hn = term_set(terms_of(h, stop, stem))
         if hn > 0 then hsets[#hsets + 1] = { set, hn } end
       end
     end
@@ -370,6 +390,7 @@ M.options = {
   quotes = { type = "string", default = "allow", doc = "allow | prefer | avoid sentences holding direct quotes" },
   weights = { type = "map", default = {}, doc = "overrides of data/en/summary_weights.txt (name -> number)" },
   stopwords = { type = "list", default = {}, doc = "extra stopwords, added to data/en/stopwords.txt" },
+  stemmer = { type = "string", default = "english", doc = "docpipe.stem algorithm for terms (english = Snowball Porter2; porter, porter_nltk, ...; none)" },
 }
 
 -- stage -----------------------------------------------------------------------------------
@@ -392,18 +413,19 @@ function M.init(opts, ctx)
   ctx.state = ctx.state or {}
   ctx.state.weights = load_weights(opts.weights)
   ctx.state.stop = load_stopwords(opts.stopwords)
+  ctx.state.stem = make_stem(opts.stemmer)
 end
 
 function M.process(doc, ctx)
   if not (ctx.state and ctx.state.weights) then M.init(ctx.opts, ctx) end
   local opts, st = ctx.opts, ctx.state
-  local cands = candidates(doc, st.stop)
+  local cands = candidates(doc, st.stop, st.stem)
   if type(doc.sentences) ~= "table" and ctx.warn then
     ctx.warn(doc, "summary: no doc.sentences (run the sentences stage first); summary left empty")
   end
   mark_quotes(doc, cands, st.weights.quote_min_words or 3, st.stop)
   local run = { mmr = opts.method == "default" }
-  local scores = #cands > 0 and SCORERS[opts.method](cands, st.weights, run, doc, st.stop) or {}
+  local scores = #cands > 0 and SCORERS[opts.method](cands, st.weights, run, doc, st.stop, st.stem) or {}
   local picked = pick(cands, scores, opts, st.weights, run)
 
   local summary, spans = dp.array({}), dp.array({})

@@ -269,11 +269,29 @@ describe("summary stage", function()
     assert.is_truthy(warnings[1]:find("sentences", 1, true))
   end)
 
-  it("rejects an unknown method, quotes mode or weight, and no limit at all", function()
+  it("stems terms with libstemmer's english by default, so inflected forms meet", function()
+    -- sentences 2 and 3 share words only through their stems (flood, damag, villag)
+    local sents = {
+      "Officials closed the mountain pass.",
+      "Flooding damaged the villages.",
+      "The floods damage village roads.",
+      "A concert drew crowds.",
+      "Tourists photographed the glacier.",
+    }
+    local doc = run(make_doc(sents), { method = "textrank", sentences = 2 })
+    assert.are.same({ sents[2], sents[3] }, doc.summary)
+    doc = run(make_doc(sents), { method = "textrank", sentences = 2, stemmer = "none" })
+    assert.are.same({ sents[1], sents[2] }, doc.summary)
+    doc = run(make_doc(sents), { method = "textrank", sentences = 2, stemmer = "porter" })
+    assert.are.same({ sents[2], sents[3] }, doc.summary)
+  end)
+
+  it("rejects an unknown method, quotes mode, weight or stemmer, and no limit at all", function()
     assert.has_error(function() run(make_doc(STORY), { method = "magic" }) end)
     assert.has_error(function() run(make_doc(STORY), { quotes = "never" }) end)
     assert.has_error(function() run(make_doc(STORY), { sentences = 0, words = 0 }) end)
     assert.has_error(function() run(make_doc(STORY), { weights = { postion = 2 } }) end)
+    assert.has_error(function() run(make_doc(STORY), { stemmer = "klingon" }) end)
   end)
 
   it("summarises the seed article in three of its own sentences", function()
