@@ -332,8 +332,9 @@ function M.load(text, file, dir)
       if o.format ~= nil then
         if not M.formats[o.format] then
           local names = { "html", "json", "jsonl", "markdown", "text" }
-          add(at(o, "format"), ("unknown output format '%s'%s"):format(tostring(o.format),
-            did_you_mean(tostring(o.format), names)))
+          local shown = type(o.format) == "string" and o.format or yaml_type(o.format)
+          add(at(o, "format"), ("unknown output format '%s'%s"):format(shown,
+            did_you_mean(shown, names)))
         else
           p.output.format = o.format
         end
@@ -375,7 +376,11 @@ function M.load(text, file, dir)
         if not mod then
           add(at(entry, "stage"), origin)
         else
-          local label = entry.name or mod.name or entry.stage
+          if entry.name ~= nil and type(entry.name) ~= "string" then
+            add(at(entry, "name"), "a stage's name must be a string, got " .. yaml_type(entry.name))
+          end
+          local label = type(entry.name) == "string" and entry.name
+            or type(mod.name) == "string" and mod.name or entry.stage
           local on_error = p.on_error
           if entry.on_error ~= nil then
             if not ON_ERROR[entry.on_error] then
@@ -414,14 +419,49 @@ function M.load(text, file, dir)
       end
     end
   end
-  if #errs > 0 then return nil, errs end
+  if #errs > 0 then
+    -- in the order of the file, whatever order the tables were walked in
+    local function key(e)
+      local l, c = e:match("^[^\n]-:(%d+):(%d+): ")
+      return (tonumber(l) or 0) * 100000 + (tonumber(c) or 0)
+    end
+    table.sort(errs, function(a, b)
+      local ka, kb = key(a), key(b)
+      if ka ~= kb then return ka < kb end
+      return a < b
+    end)
+    return nil, errs
+  end
   p.output.format = p.output.format or "jsonl"
   return p
 end
 
 -- Error handler: keeps the message and a traceback.
+-- A readable message for any error value: tables as JSON (or their
+-- `message` field), nil said as such, never a Lua address.
+local function error_text(err)
+  if err == nil then return "an error without a message (nil)" end
+  if type(err) == "table" then
+    if type(err.message) == "string" then return err.message end
+    local ok, s = pcall(dp.json.encode, err)
+    return ok and ("error value " .. s) or "an error value that is a table"
+  end
+  local ok, s = pcall(tostring, err)
+  return ok and s or ("an error value of type " .. type(err))
+end
+M.error_text = error_text
+
 local function handler(err)
-  return { message = tostring(err), traceback = debug.traceback(nil, 2) }
+  return { message = error_text(err), traceback = debug.traceback(nil, 2) }
+end
+
+-- A document id for messages, whatever the id holds.
+local function show_id(id)
+  if type(id) == "string" then return id end
+  if math.type(id) == "integer" then return tostring(id) end
+  if id == nil or id == null then return "(no id)" end
+  local ok, s = pcall(dp.json.encode, id)
+  return ok and s or ("(an id of type " .. type(id) .. ")")
 end
 
 --- Call f(...) for stage st under its limits. Returns true, result or
@@ -432,7 +472,7 @@ local function call_stage(st, f, ...)
   local ok, r = xpcall(f, handler, ...)
   local hit = limits.disarm()
   if not ok then
-    if type(r) ~= "table" then r = { message = tostring(r), traceback = "" } end
+    if type(r) ~= "table" then r = { message = error_text(r), traceback = "" } end
     if hit == "time" then
       r.message = ("time limit of %d ms exceeded (limits.time_ms)"):format(lim.time_ms)
     elseif hit == "memory" then
@@ -502,15 +542,25 @@ function Pipeline:run(doc, raw)
         elseif type(r) ~= "table" then
           ok, r = false, { message = ("process returned a %s, not a document"):format(type(r)),
             traceback = "" }
+        elseif next(r) == nil then  -- an empty list: no document comes out
+          self.counts.dropped = self.counts.dropped + 1
+          ss.dropped = ss.dropped + 1
         elseif is_doc_list(r) then
-          for _, x in ipairs(r) do nxt[#nxt + 1] = x end
+          for i, x in ipairs(r) do
+            if type(x) ~= "table" then
+              ok, r = false, { traceback = "", message =
+                ("process returned a list whose item %d is a %s, not a document"):format(i, type(x)) }
+              break
+            end
+          end
+          if ok then for _, x in ipairs(r) do nxt[#nxt + 1] = x end end
         else
           nxt[#nxt + 1] = r
         end
       end
       if not ok then
         local id = d.id
-        local msg = ("stage '%s' failed on document '%s': %s"):format(st.name, tostring(id), r.message)
+        local msg = ("stage '%s' failed on document '%s': %s"):format(st.name, show_id(id), r.message)
         local rec = { id = id, source = d.source, stage = st.name, error = msg,
           traceback = r.traceback, on_error = st.on_error, raw = raw }
         failures[#failures + 1] = rec
@@ -682,7 +732,8 @@ function Pipeline:step(doc, format, raw)
     else
       self.counts.failed = self.counts.failed + 1
       fails[#fails + 1] = { id = d.id, source = d.source, stage = "output",
-        error = ("cannot write document '%s': %s"):format(tostring(d.id), tostring(s)),
+        error = ("cannot write document '%s': %s"):format(show_id(d.id),
+          (error_text(s):gsub("^[^:\n]*%.lua:%d+: ", ""))),
         traceback = "", document = nil, on_error = "skip" }
     end
   end
@@ -728,6 +779,17 @@ end
 -- the record is not an object with a "text" string.
 function M.json_doc(bytes, name, source, line)
   local fixed, replaced = dp.utf8.clean(bytes)
+  -- an escaped NUL (\u0000) would cut the string short: it becomes U+FFFD,
+  -- like a raw NUL byte (an escaped backslash before "u0000" is left alone)
+  local nuls = 0
+  if fixed:find("\\u0000", 1, true) then
+    fixed = fixed:gsub("(\\+)u0000", function(bs)
+      if #bs % 2 == 1 then
+        nuls = nuls + 1
+        return bs:sub(1, -2) .. "\\uFFFD"
+      end
+    end)
+  end
   local doc, err = dp.json.decode(fixed, true)
   if doc == nil then return nil, err end
   if yaml_type(doc) ~= "mapping" then return nil, "a record must be a JSON object" end
@@ -740,6 +802,9 @@ function M.json_doc(bytes, name, source, line)
   end
   if replaced > 0 then
     warn(doc, ("invalid UTF-8: %d byte(s) replaced by U+FFFD"):format(replaced))
+  end
+  if nuls > 0 then
+    warn(doc, ("%d escaped NUL(s) (\\u0000) replaced by U+FFFD"):format(nuls))
   end
   return doc
 end

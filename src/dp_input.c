@@ -22,8 +22,10 @@ struct dp_input {
     char *buf;           /* the last record's bytes */
     size_t bufcap;
     size_t bytes;
-    unsigned char back[4];  /* bytes read ahead from stdin, read again first */
-    int nback;
+    unsigned char *back;    /* bytes read ahead (format detection), read again first */
+    size_t nback, backpos, capback;
+    struct { dev_t dev; ino_t ino; } *seen;  /* folders walked, against link loops */
+    size_t nseen, capseen;
     char errmsg[512];
 };
 
@@ -54,21 +56,47 @@ static int ends_with(const char *s, const char *suffix);
  * always read). */
 static int wanted(const char *dir, const struct dirent *d) {
     static const char *const exts[] = { ".txt", ".text", ".jsonl", ".ndjson", NULL };
+    int doc = 0;
     for (int i = 0; exts[i]; i++)
-        if (ends_with(d->d_name, exts[i])) return 1;
+        if (ends_with(d->d_name, exts[i])) doc = 1;
     if (d->d_type == DT_DIR) return 1;
-    if (d->d_type != DT_UNKNOWN && d->d_type != DT_LNK) return 0;
+    if (d->d_type == DT_REG) return doc;
+    if (d->d_type != DT_UNKNOWN && d->d_type != DT_LNK) return 0;  /* FIFOs, devices, sockets */
     char path[4096];
     struct stat st;
     snprintf(path, sizeof path, "%s/%s", dir, d->d_name);
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    if (stat(path, &st) != 0) return doc;  /* a dangling link: reported when read */
+    return S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) && doc);
 }
 
-/* Insert the sorted contents of folder dir at the head of the queue. */
-static void expand_dir(dp_input *in, const char *dir) {
+/* 1 when the folder was walked before (a link loop or a second way in);
+ * otherwise remembers it. */
+static int seen_before(dp_input *in, const char *dir) {
+    struct stat st;
+    if (stat(dir, &st) != 0) return 0;
+    for (size_t i = 0; i < in->nseen; i++)
+        if (in->seen[i].dev == st.st_dev && in->seen[i].ino == st.st_ino) return 1;
+    if (in->nseen == in->capseen) {
+        size_t nc = in->capseen ? in->capseen * 2 : 16;
+        void *ns = realloc(in->seen, nc * sizeof *in->seen);
+        if (!ns) return 0;
+        in->seen = ns;
+        in->capseen = nc;
+    }
+    in->seen[in->nseen].dev = st.st_dev;
+    in->seen[in->nseen].ino = st.st_ino;
+    in->nseen++;
+    return 0;
+}
+
+/* Insert the sorted contents of folder dir at the head of the queue.
+ * Returns 0 (errno set) when the folder cannot be read. A folder walked
+ * before is skipped. */
+static int expand_dir(dp_input *in, const char *dir) {
+    if (seen_before(in, dir)) return 1;
     struct dirent **list;
     int n = scandir(dir, &list, not_hidden, name_cmp);
-    if (n < 0) return;
+    if (n < 0) return 0;
     char **found = calloc((size_t)n + 1, sizeof *found);
     size_t k = 0;
     for (int i = 0; i < n; i++) {
@@ -84,14 +112,14 @@ static void expand_dir(dp_input *in, const char *dir) {
         free(list[i]);
     }
     free(list);
-    if (!found) return;
+    if (!found) return 1;
     /* splice found[0..k) in at in->head */
     size_t rest = in->nqueue - in->head;
     if (in->nqueue + k > in->capqueue) {
         size_t nc = in->capqueue ? in->capqueue : 16;
         while (nc < in->nqueue + k) nc *= 2;
         char **nq = realloc(in->queue, nc * sizeof *nq);
-        if (!nq) { for (size_t i = 0; i < k; i++) free(found[i]); free(found); return; }
+        if (!nq) { for (size_t i = 0; i < k; i++) free(found[i]); free(found); return 1; }
         in->queue = nq;
         in->capqueue = nc;
     }
@@ -99,6 +127,7 @@ static void expand_dir(dp_input *in, const char *dir) {
     memcpy(in->queue + in->head, found, k * sizeof *found);
     in->nqueue += k;
     free(found);
+    return 1;
 }
 
 dp_input *dp_input_open(const char *const *paths, size_t n, dp_input_format fmt) {
@@ -142,11 +171,11 @@ static int reserve(dp_input *in, size_t need) {
 /* Read all of f into in->buf. */
 static int slurp(dp_input *in, FILE *f, size_t *len) {
     size_t n = 0;
-    if (in->nback) {
-        if (!reserve(in, 8)) return 0;
-        memcpy(in->buf, in->back, (size_t)in->nback);
-        n = (size_t)in->nback;
-        in->nback = 0;
+    if (in->backpos < in->nback) {
+        n = in->nback - in->backpos;
+        if (!reserve(in, n + 1)) return 0;
+        memcpy(in->buf, in->back + in->backpos, n);
+        in->backpos = in->nback;
     }
     for (;;) {
         if (!reserve(in, n + 65536 + 1)) return 0;
@@ -159,6 +188,25 @@ static int slurp(dp_input *in, FILE *f, size_t *len) {
     *len = n;
     in->bytes += n;
     return 1;
+}
+
+/* Keep byte c read ahead; 0 when memory runs out. */
+static int keep_back(dp_input *in, int c) {
+    if (in->nback == in->capback) {
+        size_t nc = in->capback ? in->capback * 2 : 64;
+        unsigned char *nb = realloc(in->back, nc);
+        if (!nb) return 0;
+        in->back = nb;
+        in->capback = nc;
+    }
+    in->back[in->nback++] = (unsigned char)c;
+    return 1;
+}
+
+/* The next byte of the current stream: read-ahead bytes first. */
+static int in_getc(dp_input *in, FILE *f) {
+    if (in->backpos < in->nback) return in->back[in->backpos++];
+    return getc_unlocked(f);
 }
 
 static void close_cur(dp_input *in) {
@@ -175,7 +223,7 @@ static int next_line(dp_input *in, dp_record *rec) {
         size_t n = 0;
         int c = EOF;
         /* getline-like, into in->buf, so one huge line costs one buffer */
-        while ((c = getc_unlocked(in->cur)) != EOF && c != '\n') {
+        while ((c = in_getc(in, in->cur)) != EOF && c != '\n') {
             if (!reserve(in, n + 2)) return 0;
             in->buf[n++] = (char)c;
         }
@@ -238,15 +286,15 @@ int dp_input_next(dp_input *in, dp_record *rec) {
                 return r;
             }
             if (S_ISDIR(st.st_mode)) {
-                expand_dir(in, path);
+                if (!expand_dir(in, path)) {
+                    int r = error_record(in, rec, path, strerror(errno));
+                    free(path);
+                    return r;
+                }
                 free(path);
                 continue;
             }
-            if (!S_ISREG(st.st_mode)) {
-                int r = error_record(in, rec, path, "not a regular file");
-                free(path);
-                return r;
-            }
+            /* named on the command line: a FIFO or a device is read as a stream */
         }
         FILE *f = is_stdin ? stdin : fopen(path, "rb");
         if (!f) {
@@ -257,27 +305,19 @@ int dp_input_next(dp_input *in, dp_record *rec) {
         dp_input_format fmt = in->fmt;
         if (fmt == DP_FMT_AUTO) {
             if (is_stdin) {
-                /* the first byte after white space and a BOM; a BOM is kept
-                 * for the reader (only one byte can be pushed back, so the
-                 * BOM's bytes are re-read from a small prefix buffer) */
-                int c;
-                while ((c = getc(f)) == ' ' || c == '\n' || c == '\t' || c == '\r') {}
-                if (c == 0xEF) {
-                    int c2 = getc(f), c3 = getc(f);
-                    if (c2 == 0xBB && c3 == 0xBF) {
-                        while ((c = getc(f)) == ' ' || c == '\n' || c == '\t' || c == '\r') {}
-                    } else {
-                        /* not a BOM: keep the three bytes for the reader */
-                        in->back[in->nback++] = 0xEF;
-                        if (c2 != EOF) in->back[in->nback++] = (unsigned char)c2;
-                        if (c3 != EOF) in->back[in->nback++] = (unsigned char)c3;
-                        fmt = DP_FMT_TEXT;
-                        goto detected;
-                    }
+                /* the first byte after white space and a BOM decides; every
+                 * byte read here is kept and read again by the reader */
+                int c, bom = 0;
+                size_t k = 0;
+                while ((c = getc(f)) != EOF) {
+                    if (!keep_back(in, c)) break;
+                    k++;
+                    if (c == 0xEF && k <= 3 && bom == 0) { bom = 1; continue; }
+                    if (bom == 1 && (c == 0xBB || c == 0xBF) && k <= 3) continue;
+                    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
+                    break;
                 }
-                if (c != EOF) ungetc(c, f);
                 fmt = c == '{' ? DP_FMT_JSONL : DP_FMT_TEXT;
-            detected:;
             } else {
                 fmt = ends_with(path, ".jsonl") || ends_with(path, ".ndjson") ? DP_FMT_JSONL
                                                                               : DP_FMT_TEXT;
@@ -316,5 +356,7 @@ void dp_input_close(dp_input *in) {
     for (size_t i = in->head; i < in->nqueue; i++) free(in->queue[i]);
     free(in->queue);
     free(in->buf);
+    free(in->back);
+    free(in->seen);
     free(in);
 }

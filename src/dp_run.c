@@ -72,7 +72,7 @@ static void write_error_json(runner *r, const char *json) {
 
 /* An input that is not a document: report it and record it. */
 static void input_failure(runner *r, const char *source, size_t line, const char *msg) {
-    char text[1024];
+    char text[8192];
     if (line) snprintf(text, sizeof text, "%s:%zu: %s", source, line, msg);
     else if (strncmp(msg, source, strlen(source)) == 0) snprintf(text, sizeof text, "%s", msg);
     else snprintf(text, sizeof text, "%s: %s", source, msg);
@@ -352,6 +352,16 @@ int dp_run(const dp_run_opts *o) {
     r.format = o->format ? o->format : lua_tostring(r.L, -1);
     lua_pop(r.L, 2);
     if (!r.format) r.format = "jsonl";
+    for (size_t i = 0; i < o->ninputs; i++) {  /* never write over an input */
+        const char *clash = o->output && strcmp(o->output, "-") != 0 && same_file(o->output, o->inputs[i])
+                                ? o->output
+                            : o->errors && same_file(o->errors, o->inputs[i]) ? o->errors : NULL;
+        if (clash) {
+            fprintf(stderr, "docpipe: %s is also an input; it would be overwritten\n", clash);
+            dp_engine_close(r.L);
+            return DP_EXIT_USAGE;
+        }
+    }
     if (o->errors && o->output && same_file(o->errors, o->output)) {
         fprintf(stderr, "docpipe: --errors and -o name the same file (%s)\n", o->errors);
         dp_engine_close(r.L);

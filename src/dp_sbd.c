@@ -44,9 +44,12 @@
  *     word, or the paragraph is hard-wrapped there (the next line's first
  *     word would not have fitted, with lines of 50+ bytes); before a
  *     lowercase word it is a wrapped line unless no later line of the
- *     paragraph ends with . ! ? : or ; (then the lines are a list).
- * The scan is linear: one pass finds the candidates, the quote tracker and
- * the white space before each candidate advance with it, per-paragraph
+ *     paragraph ends with . ! ? : or ; (then the lines are a list). A
+ *     period at a line end before a lowercase word still ends the sentence
+ *     unless it follows an abbreviation.
+ * The scan is linear: one pass (16 bytes at a time where SSE2 is there)
+ * finds the list markers, one the candidates; the quote tracker and the
+ * white space before each candidate advance with the scan; per-paragraph
  * facts (longest line, last line with a stop, where a ' closes a
  * quotation) are computed once when first needed; the token before a stop
  * is looked at by its last 256 bytes.
@@ -59,6 +62,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef ptrdiff_t pos;
 
@@ -135,7 +141,7 @@ static int wset_grow(wset *ws) {
     return 0;
 }
 
-/* Add w[0..len) as stored (already folded for a folded set). */
+/* Add w[0..len) (stored in lowercase when fold). */
 static int wset_add(wset *ws, const unsigned char *w, size_t len, int fold) {
     if (len > UINT32_MAX / 2) return -1;
     if (wset_has(ws, w, len, fold)) return 0;
@@ -156,7 +162,7 @@ static int wset_add(wset *ws, const unsigned char *w, size_t len, int fold) {
         ws->pcap = cap;
     }
     if (ws->plen + len > UINT32_MAX) return -1;
-    if (len) memcpy(ws->pool + ws->plen, w, len);
+    for (size_t i = 0; i < len; i++) ws->pool[ws->plen + i] = (char)(fold ? lc(w[i]) : w[i]);
     uint32_t h = hash_bytes(w, len, fold);
     ws->ent[ws->nent] = (went){ (uint32_t)ws->plen, (uint32_t)len, h };
     ws->plen += len;
@@ -186,15 +192,7 @@ int dp_sbd_add_word(dp_sbd *sbd, dp_sbd_list list, const char *w, size_t len) {
     if (!sbd || (int)list < 0 || list >= DP_SBD_NLISTS || (!w && len)) return -1;
     wset *ws = &sbd->sets[list];
     const unsigned char *u = (const unsigned char *)w;
-    if (fold_list(list)) {
-        unsigned char small[64];
-        unsigned char *buf = len <= sizeof small ? small : malloc(len);
-        if (!buf) return -1;
-        for (size_t i = 0; i < len; i++) buf[i] = (unsigned char)lc(u[i]);
-        int r = wset_add(ws, buf, len, 1);
-        if (buf != small) free(buf);
-        return r;
-    }
+    if (fold_list(list)) return wset_add(ws, u, len, 1);
     /* as written, in capitals and capitalised, without one final period */
     if (len && u[len - 1] == '.') len--;
     if (!len) return 0;
@@ -280,6 +278,66 @@ static int mb_stop3(int b0, int b1, int b2) {
     return ST_NONE;
 }
 
+/* ---- scanning ------------------------------------------------------------ */
+
+/* Byte sets to scan for. Each scanner tests 16 bytes at a time for its
+ * ASCII members (and, where the set has members >= 0x80, for any such
+ * byte), then looks up the bytes it flagged in the set's table. */
+
+/* Candidates: . ! ? CR LF and the lead bytes of the 3-byte stops. */
+static const unsigned char cand_tab[256] = {
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\r'] = 1, ['\n'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+/* The punctuation that ends a list marker: . ) */
+static const unsigned char mark_tab[256] = { ['.'] = 1, [')'] = 1 };
+
+/* What the quotation tracker reads: " ' ` ( ) [ ] and the lead bytes of
+ * U+00AB U+00BB and the curly quotes. */
+static const unsigned char quote_tab[256] = {
+    ['"'] = 1, ['\''] = 1, ['`'] = 1, ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1, [194] = 1, [226] = 1,
+};
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#define EQ(v, c) _mm_cmpeq_epi8((v), _mm_set1_epi8((char)(c)))
+/* The first i in [from, n) with tab[s[i]] set, or n; MASK(v) gives the
+ * bytes of the 16-byte vector v that may be members. */
+#define DEFINE_SCAN(name, tab, MASK)                                                   \
+    static size_t name(const unsigned char *s, size_t i, size_t n) {                   \
+        while (i + 16 <= n) {                                                          \
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));       \
+            unsigned mask = (unsigned)_mm_movemask_epi8(MASK(v));                      \
+            while (mask) {                                                             \
+                unsigned b = (unsigned)__builtin_ctz(mask);                            \
+                if (tab[s[i + b]]) return i + b;                                       \
+                mask &= mask - 1;                                                      \
+            }                                                                          \
+            i += 16;                                                                   \
+        }                                                                              \
+        while (i < n && !tab[s[i]]) i++;                                               \
+        return i;                                                                      \
+    }
+#define CAND_MASK(v) _mm_or_si128(_mm_or_si128(_mm_or_si128(EQ(v, '.'), EQ(v, '!')),      \
+                                               _mm_or_si128(EQ(v, '?'), EQ(v, '\n'))),    \
+                                  _mm_or_si128(EQ(v, '\r'), _mm_cmplt_epi8(v, _mm_setzero_si128())))
+#define MARK_MASK(v) _mm_or_si128(EQ(v, '.'), EQ(v, ')'))
+#define QUOTE_MASK(v) _mm_or_si128(_mm_or_si128(_mm_or_si128(EQ(v, '"'), EQ(v, '\'')),     \
+                                                _mm_or_si128(EQ(v, '`'), EQ(v, '('))),     \
+                                   _mm_or_si128(_mm_or_si128(EQ(v, ')'), EQ(v, '[')),      \
+                                                _mm_or_si128(EQ(v, ']'),                   \
+                                                             _mm_cmplt_epi8(v, _mm_setzero_si128()))))
+#else
+#define DEFINE_SCAN(name, tab, MASK)                                                   \
+    static size_t name(const unsigned char *s, size_t i, size_t n) {                   \
+        while (i < n && !tab[s[i]]) i++;                                               \
+        return i;                                                                      \
+    }
+#endif
+
+DEFINE_SCAN(scan_cand, cand_tab, CAND_MASK)
+DEFINE_SCAN(scan_mark, mark_tab, MARK_MASK)
+DEFINE_SCAN(scan_quote, quote_tab, QUOTE_MASK)
+
 /* ---- a paragraph -------------------------------------------------------- */
 
 typedef struct cand {
@@ -325,13 +383,14 @@ typedef struct para {
     /* quote tracker */
     int dq;
     long cq, sq, gq, br;
-    pos nextq;               /* next quote mark or bracket not yet read, 0: none */
+    pos nextq;               /* next quote mark or bracket not yet read, 0: none, -1: not looked for */
     pos last_close;          /* -1 until computed */
     /* lazily computed */
     pos last_stop_line;      /* -1 until computed */
     pos wrap_width;          /* -1 until computed */
-    /* white space before the candidates */
-    pos last_ws, ws_next;
+    /* white space before the candidates: the last one, and up to where
+     * the paragraph was looked at for it */
+    pos last_ws, ws_seen;
     /* sentence_initial and fronted_time caches, for cur */
     pos first_ns_cur, first_ns;
     pos words_cur;
@@ -438,15 +497,10 @@ static int line_ends_with_stop(const para *p, pos e, int colon) {
 
 /* ---- quotation tracker -------------------------------------------------- */
 
-static int is_quote_mark(int b) {
-    return b == '"' || b == '\'' || b == '`' || b == '(' || b == ')' || b == '[' || b == ']' ||
-           b == 194 || b == 226;
-}
-
 static pos find_quote_mark(const para *p, pos from) {
-    for (pos i = from; i <= p->n; i++)
-        if (is_quote_mark(p->s[i - 1])) return i;
-    return 0;
+    if (from > p->n) return 0;
+    size_t i = scan_quote(p->s, (size_t)from - 1, (size_t)p->n);
+    return i < (size_t)p->n ? (pos)i + 1 : 0;
 }
 
 /* Whether a ' that can close a quotation follows a (computed once: the
@@ -475,6 +529,7 @@ static int closing_after(para *p, pos a) {
 /* Is position q inside an open quotation or bracket? Reads the quote marks
  * up to q (q must not decrease between calls). */
 static int inside_quote(para *p, pos q) {
+    if (p->nextq < 0) p->nextq = find_quote_mark(p, 1);
     while (p->nextq && p->nextq <= q) {
         pos a = p->nextq;
         int b = p->s[a - 1];
@@ -550,32 +605,29 @@ static void list_markers(para *p) {
     pos n = p->n;
     w->forced.n = w->suppress.n = w->cands.n = 0;
     /* bullets in running text start a new item */
-    for (pos a = 2; a + 2 <= n; a++) {
-        if (s[a - 1] == 0xE2 && bullet_at(p, a) && is_sp(s[a - 2])) push_pos(w, &w->forced, a);
+    for (const unsigned char *b = s + 1; (b = memchr(b, 0xE2, (size_t)(s + n - b))) != NULL; b++) {
+        pos a = b - s + 1;
+        if (a + 2 <= n && bullet_at(p, a) && is_sp(s[a - 2])) push_pos(w, &w->forced, a);
     }
-    /* markers: 1. 1) 1.) a. a) (a) */
-    pos q = 1;
-    while (q <= n) {
-        /* the next frontier: an ASCII alphanumeric after a byte that is not */
-        pos a = q;
-        while (a <= n && !(is_alnum(s[a - 1]) && !is_alnum(at(p, a - 1)))) a++;
-        if (a > n) break;
-        pos we = a;
-        while (we + 1 <= n && is_alnum(s[we])) we++;
-        pos k = we + 1;
-        int c1 = at(p, k);
-        pos e = 0;
-        int pid = 0;
-        if (c1 == '.' || c1 == ')') {
-            if (at(p, k + 1) == ')') {
-                if (is_sp(at(p, k + 2))) { e = k + 2; pid = c1 == '.' ? P_DOTPAREN : P_PARENPAREN; }
-            } else if (is_sp(at(p, k + 1))) {
-                e = k + 1;
-                pid = c1 == '.' ? P_DOT : P_PAREN;
-            }
+    /* markers: 1. 1) 1.) a. a) (a): a run of ASCII alphanumerics (after a
+     * byte that is none) ended by . or ) (then maybe ")") and white space.
+     * Such matches never overlap, so each . or ) after an alphanumeric is
+     * looked at on its own; runs longer than 3 bytes are never markers. */
+    for (pos k = 2; k <= n; k++) {
+        k = (pos)scan_mark(s, (size_t)k - 1, (size_t)n) + 1;
+        if (k > n) break;
+        int c1 = s[k - 1];
+        if (!is_alnum(s[k - 2])) continue;
+        pos we = k - 1, a = we;
+        while (a > 1 && a > we - 4 && is_alnum(s[a - 2])) a--;
+        if (a > 1 && is_alnum(s[a - 2])) continue;  /* a longer run */
+        int pid = -1;
+        if (at(p, k + 1) == ')') {
+            if (is_sp(at(p, k + 2))) pid = c1 == '.' ? P_DOTPAREN : P_PARENPAREN;
+        } else if (is_sp(at(p, k + 1))) {
+            pid = c1 == '.' ? P_DOT : P_PAREN;
         }
-        if (!e) { q = we + 1; continue; }
-        q = e;
+        if (pid < 0) continue;
         pos len = we - a + 1;
         int kind = -1;
         int all_digits = 1;
@@ -735,14 +787,14 @@ static int starter(const para *p, const nword *nw) {
 }
 
 /* Start of the token that ends just before the candidate at a (a never
- * decreases): the white space of the paragraph is read once, ahead. */
+ * decreases). */
 static pos token_before(para *p, pos a) {
-    while (p->ws_next && p->ws_next < a) {
-        p->last_ws = p->ws_next;
-        pos i = p->ws_next + 1;
-        while (i <= p->n && !is_sp(p->s[i - 1])) i++;
-        p->ws_next = i <= p->n ? i : 0;
+    /* the last white space before a: between the previous candidate and a,
+     * else the one found then (each byte is looked at once) */
+    for (pos i = a - 1; i > p->ws_seen; i--) {
+        if (is_sp(p->s[i - 1])) { p->last_ws = i; break; }
     }
+    if (a - 1 > p->ws_seen) p->ws_seen = a - 1;
     pos t = p->last_ws + 1;
     if (a - MAX_TOKEN > t) t = a - MAX_TOKEN;
     if (p->cur > t) t = p->cur;
@@ -933,25 +985,25 @@ static pos stop_run(para *p, pos a) {
     const unsigned char *s = p->s;
     pos n = p->n;
     int b = s[a - 1];
-    pos q_ = a;
+    pos e = a;
     int dots = 0, excl = 0, chars = 0;
-    while (q_ <= n) {
-        int c = s[q_ - 1];
-        if (c == '.') { dots++; q_++; }
-        else if (c == '!' || c == '?') { excl = 1; q_++; }
+    while (e <= n) {
+        int c = s[e - 1];
+        if (c == '.') { dots++; e++; }
+        else if (c == '!' || c == '?') { excl = 1; e++; }
         else if (c >= 224) {
-            int t = mb_stop_at(p, q_);
+            int t = mb_stop_at(p, e);
             if (!t) break;
             if (t == ST_ELL) dots += 3;
             else if (t == ST_EXCL) excl = 1;
             else dots++;
-            q_ += 3;
+            e += 3;
         } else {
             break;
         }
         chars++;
     }
-    pos re = q_ - 1;
+    pos re = e - 1;
     pos ts = token_before(p, a);
     int attached = a > 1 && !is_sp(s[a - 2]);
     /* spaced ellipsis ". . ." */
@@ -1068,12 +1120,6 @@ static pos stop_run(para *p, pos a) {
     return ce + 1;
 }
 
-/* Which bytes start a candidate: . ! ? CR LF and lead bytes of the
- * 3-byte stops. */
-static const unsigned char cand_byte[256] = {
-    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\r'] = 1, ['\n'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
-};
-
 /* Split one paragraph s[0..n) (trimmed); w->breaks gets the sentence end
  * positions (1-based inclusive, ascending, possibly repeated). */
 static void split_paragraph(const dp_sbd *d, work *w, const unsigned char *s, pos n) {
@@ -1086,10 +1132,7 @@ static void split_paragraph(const dp_sbd *d, work *w, const unsigned char *s, po
     p->n = n;
     p->cur = 1;
     p->last_close = p->last_stop_line = p->wrap_width = -1;
-    p->nextq = find_quote_mark(p, 1);
-    p->ws_next = 0;
-    for (pos i = 1; i <= n; i++)
-        if (is_sp(s[i - 1])) { p->ws_next = i; break; }
+    p->nextq = -1;  /* looked for on the first question */
     p->first_ns_cur = p->words_cur = -1;
     list_markers(p);
     if (w->oom) return;
@@ -1099,10 +1142,9 @@ static void split_paragraph(const dp_sbd *d, work *w, const unsigned char *s, po
     size_t nforced = w->forced.n, fi = 0;
     const pos *suppress = w->suppress.p;
     size_t nsup = w->suppress.n, si = 0;
-    pos at_ = 1;
-    while (at_ <= n) {
-        pos a = at_;
-        while (a <= n && !cand_byte[s[a - 1]]) a++;
+    pos next = 1;
+    while (next <= n) {
+        pos a = (pos)scan_cand(s, (size_t)next - 1, (size_t)n) + 1;
         if (a > n) break;
         int b = s[a - 1];
         while (fi < nforced && forced[fi] <= a) {
@@ -1111,13 +1153,13 @@ static void split_paragraph(const dp_sbd *d, work *w, const unsigned char *s, po
         }
         while (si < nsup && suppress[si] < a) si++;
         if (b == '\n' || b == '\r') {
-            at_ = line_break(p, a);
+            next = line_break(p, a);
         } else if (b >= 128 && !mb_stop_at(p, a)) {
-            at_ = a + 1;
+            next = a + 1;
         } else if (si < nsup && suppress[si] == a) {
-            at_ = a + 1;
+            next = a + 1;
         } else {
-            at_ = stop_run(p, a);
+            next = stop_run(p, a);
         }
         if (w->oom) return;
     }
@@ -1125,13 +1167,13 @@ static void split_paragraph(const dp_sbd *d, work *w, const unsigned char *s, po
 
 /* ---- the whole text -------------------------------------------------------- */
 
-static int emit(dp_span *out, size_t cap, size_t *count, size_t start, size_t end) {
+/* Store a sentence span if there is room; count it either way. */
+static void emit(dp_span *out, size_t cap, size_t *count, size_t start, size_t end) {
     if (*count < cap) {
         out[*count].start = start;
         out[*count].end = end;
     }
     (*count)++;
-    return 0;
 }
 
 size_t dp_sbd_split(const dp_sbd *sbd, const char *text, size_t n, dp_span *out, size_t cap) {
@@ -1139,6 +1181,7 @@ size_t dp_sbd_split(const dp_sbd *sbd, const char *text, size_t n, dp_span *out,
     work *w = calloc(1, sizeof *w);
     if (!w) return (size_t)-1;
     size_t count = 0;
+    int has_cr = n && memchr(t, '\r', n) != NULL;
     size_t i = 0;  /* 0-based from here on */
     while (i < n) {
         /* the paragraph starts at the first non-space byte */
@@ -1147,7 +1190,13 @@ size_t dp_sbd_split(const dp_sbd *sbd, const char *text, size_t n, dp_span *out,
         size_t ps = i, stop = n, next = n;
         int stopped = 0;
         for (size_t k = ps; k < n; k++) {
-            if (t[k] != '\n' && t[k] != '\r') continue;
+            if (!has_cr) {
+                const unsigned char *nl = memchr(t + k, '\n', n - k);
+                if (!nl) break;
+                k = (size_t)(nl - t);
+            } else if (t[k] != '\n' && t[k] != '\r') {
+                continue;
+            }
             size_t b = k;
             if (t[k] == '\r' && k + 1 < n && t[k + 1] == '\n') b = k + 1;
             size_t dd = b + 1;

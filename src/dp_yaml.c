@@ -121,7 +121,8 @@ static dp_yaml_node *parse_node(dp_yaml_doc *d, yaml_parser_t *p, yaml_event_t *
             nd->items[count++] = c;
             nd->weight += c->weight;
             if (nd->weight > d->max_nodes) {
-                set_err(err, "document too large once aliases are expanded (alias bomb?)",
+                set_err(err, d->nanchors ? "document too large once aliases are expanded (alias bomb?)"
+                                         : "document too large (more nodes than docpipe reads)",
                         &ev->start_mark);
                 return NULL;
             }
@@ -163,6 +164,19 @@ dp_yaml_doc *dp_yaml_parse(const char *s, size_t n, size_t max_nodes, dp_yaml_er
         d->root = parse_node(d, &p, &ev, 0, err);
         yaml_event_delete(&ev);
         ok = d->root != NULL;
+        /* the document's end, then the stream's: a second document is an
+         * error rather than something silently ignored */
+        while (ok && next_event(&p, &ev, err)) {
+            yaml_event_type_t after = ev.type;
+            yaml_mark_t mark = ev.start_mark;
+            yaml_event_delete(&ev);
+            if (after == YAML_STREAM_END_EVENT) break;
+            if (after == YAML_DOCUMENT_START_EVENT) {
+                set_err(err, "the file holds more than one YAML document (only one is read)", &mark);
+                ok = 0;
+            }
+        }
+        if (ok && err->message[0]) ok = 0;  /* a syntax error after the document */
         break;
     }
     yaml_parser_delete(&p);

@@ -6,9 +6,9 @@
 #include "lua_docpipe.h"
 #include "dp_builtin.h"
 #include "dp_limits.h"
-#include "lua_html.h"
 #include "lua_json.h"
 #include "lua_re.h"
+#include "lua_sbd.h"
 #include "lua_stem.h"
 #include "lua_text.h"
 #include "lua_yaml.h"
@@ -249,12 +249,12 @@ int luaopen_docpipe(lua_State *L) {
     lua_setfield(L, -2, "utf8");
     dp_lua_open_text(L);
     lua_setfield(L, -2, "text");
+    dp_lua_open_sbd(L);
+    lua_setfield(L, -2, "sbd");
     dp_lua_open_stem(L);
     lua_setfield(L, -2, "stem");
     dp_lua_open_json(L);
     lua_setfield(L, -2, "json");
-    dp_lua_open_html(L);
-    lua_setfield(L, -2, "html");
     dp_lua_open_yaml(L);
     lua_setfield(L, -2, "yaml");
     luaL_newlib(L, data_funcs);

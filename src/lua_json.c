@@ -14,10 +14,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define ARRAY_MT "docpipe.array"
 #define OBJECT_MT "docpipe.object"
 #define MAX_DEPTH 1000
+
+/* The mark of an object whose start/end were read as written, not as
+ * offsets into the text (they lay outside it): the encoder writes them back
+ * as they are, so a round trip never changes them. */
+#define RAW_SPAN_MT "docpipe.object.raw"
+
+static void push_raw_span_mt(lua_State *L) {
+    if (luaL_newmetatable(L, RAW_SPAN_MT)) {
+        lua_pushliteral(L, "object");
+        lua_setfield(L, -2, "__name");
+    }
+}
 
 void dp_json_push_array_mt(lua_State *L) {
     if (luaL_newmetatable(L, ARRAY_MT)) {
@@ -44,13 +59,33 @@ typedef struct span_conv {
     size_t cplen;     /* code points in the text, (size_t)-1 until counted */
 } span_conv;
 
+/* Code points in text[0..b), a sequence that b falls inside not counted
+ * (an invalid byte counts as one); the known pair moves to the last code
+ * point boundary at or before b. One pass, ASCII a byte at a time. */
 static size_t conv_byte_to_cp(span_conv *c, size_t b) {
     if (b > c->len) b = c->len;
     if (b < c->byte) c->byte = c->cp = 0;
-    size_t add = dp_utf8_byte_to_cp(c->text + c->byte, c->len - c->byte, b - c->byte);
-    c->cp += add;
-    c->byte = c->byte + dp_utf8_cp_to_byte(c->text + c->byte, c->len - c->byte, add);
-    return c->cp;
+    const unsigned char *s = (const unsigned char *)c->text;
+    size_t i = c->byte, cp = c->cp;
+    while (i < b) {
+#ifdef __SSE2__
+        while (i + 16 <= b &&
+               _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i))) == 0) {
+            i += 16;  /* sixteen ASCII bytes */
+            cp += 16;
+        }
+        if (i >= b) break;
+#endif
+        if (s[i] < 0x80) { i++; cp++; continue; }
+        size_t k = dp_utf8_decode(c->text + i, c->len - i, NULL);
+        if (!k) k = 1;
+        if (i + k > b) break;  /* b falls inside this sequence */
+        i += k;
+        cp++;
+    }
+    c->byte = i;
+    c->cp = cp;
+    return cp;
 }
 
 /* The text's length in code points, counted once. */
@@ -69,52 +104,132 @@ static size_t conv_cp_to_byte(span_conv *c, size_t cp) {
 
 /* ---- encode ---------------------------------------------------------- */
 
+/* The encoder walks the Lua value once and writes JSON straight into a
+ * growing buffer, byte for byte what cJSON_PrintUnformatted (or
+ * cJSON_Print, when pretty) writes for the same value built as a cJSON
+ * tree: the same key order, escapes, number forms and layout. */
+
+typedef struct obuf {
+    char *p;
+    size_t n, cap;
+    int oom;
+} obuf;
+
+static int ob_grow(obuf *b, size_t k);
+
+/* Room for k more bytes (and a final NUL); 0 when memory runs out. */
+static inline int ob_room(obuf *b, size_t k) {
+    if (b->cap - b->n > k && !b->oom) return 1;
+    return ob_grow(b, k);
+}
+
+static int ob_grow(obuf *b, size_t k) {
+    if (b->oom) return 0;
+    if (b->cap - b->n > k) return 1;
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap - b->n <= k) {
+        if (cap > SIZE_MAX / 2) { b->oom = 1; return 0; }
+        cap *= 2;
+    }
+    char *p = realloc(b->p, cap);
+    if (!p) { b->oom = 1; return 0; }
+    b->p = p;
+    b->cap = cap;
+    return 1;
+}
+
+static inline void ob_put(obuf *b, const char *s, size_t k) {
+    if (!ob_room(b, k)) return;
+    memcpy(b->p + b->n, s, k);
+    b->n += k;
+}
+
+static inline void ob_putc(obuf *b, char c) {
+    if (!ob_room(b, 1)) return;
+    b->p[b->n++] = c;
+}
+
+static void ob_tabs(obuf *b, size_t k) {
+    if (!ob_room(b, k)) return;
+    memset(b->p + b->n, '\t', k);
+    b->n += k;
+}
+
 typedef struct enc {
     lua_State *L;
     int order;          /* stack index of a list of top-level keys in order, or 0 */
     span_conv *spans;
     char *err;
     size_t errlen;
+    obuf out;
+    int pretty;
+    size_t fdepth;      /* nesting depth as cJSON counts it for the layout */
+    const void *array_mt, *object_mt;  /* the two marks */
+    const void *raw_mt;                /* objects whose start/end are not offsets */
 } enc;
 
 /* The document model's keys in output order; others follow, sorted. */
-static const char *const key_order[] = {
-    "id", "source", "url", "title", "authors", "outlet", "date", "dateline",
-    "highlights", "contributors", "text", "start", "end", "speaker", "speaker_mention",
-    "cue", "type", "paragraphs", "sentences", "quotes", "summary", "meta", "errors", NULL
+static const struct { const char *k; size_t n; } key_order[] = {
+    {"id", 2}, {"source", 6}, {"url", 3}, {"title", 5}, {"authors", 7}, {"outlet", 6},
+    {"date", 4}, {"dateline", 8}, {"highlights", 10}, {"contributors", 12}, {"text", 4},
+    {"start", 5}, {"end", 3}, {"speaker", 7}, {"speaker_mention", 15}, {"cue", 3},
+    {"type", 4}, {"paragraphs", 10}, {"sentences", 9}, {"quotes", 6}, {"summary", 7},
+    {"meta", 4}, {"errors", 6}, {NULL, 0}
 };
 
-static int key_rank(const char *k) {
-    for (int i = 0; key_order[i]; i++)
-        if (strcmp(k, key_order[i]) == 0) return i;
+static int key_rank(const char *k, size_t n) {
+    if (n < 2 || n > 15) return 1000;
+    for (int i = 0; key_order[i].k; i++)
+        if (key_order[i].n == n && k[0] == key_order[i].k[0] && memcmp(k, key_order[i].k, n) == 0)
+            return i;
     return 1000;
 }
 
 typedef struct okey {
-    const char *s;      /* the key as written: a string, valid UTF-8 without NULs */
+    const char *s;      /* the key as written: valid UTF-8 without NULs */
+    size_t slen;
     const char *orig;   /* the key's string form before repair */
     size_t olen;
+    char *fixed;        /* s when it is a repaired copy (malloc'd), else NULL */
     int is_num;         /* the key is a number */
     int rank;           /* its place in the model's (or the caller's) order */
-    lua_Integer slot;   /* where the original key sits in the anchor table */
+    int vidx;           /* stack index of the value (stack mode) */
+    lua_Integer slot;   /* anchor slot of the key (anchor mode) */
+    int skip;           /* written alike as the next key: left out */
 } okey;
 
-/* Model order, then bytewise; keys written the same (1 and "1", or two
- * strings repaired alike) are ordered by type and original bytes, so the
- * order never depends on qsort or on the table's traversal. */
-static int key_cmp(const void *a, const void *b) {
-    const okey *p = (const okey *)a, *q = (const okey *)b;
-    int rx = p->rank, ry = q->rank;
-    if (rx != ry) return rx < ry ? -1 : 1;
-    int c = strcmp(p->s, q->s);
+/* Bytewise order of two strings without NULs, as strcmp orders them. */
+static int bytes_cmp(const char *a, size_t an, const char *b, size_t bn) {
+    int c = memcmp(a, b, an < bn ? an : bn);
     if (c) return c;
-    if (p->is_num != q->is_num) return p->is_num ? -1 : 1;
-    c = memcmp(p->orig, q->orig, p->olen < q->olen ? p->olen : q->olen);
-    if (c) return c;
-    return p->olen < q->olen ? -1 : p->olen > q->olen;
+    return an < bn ? -1 : an > bn;
 }
 
-static cJSON *enc_value(enc *e, int idx, int depth);
+/* Model order, then bytewise; keys written the same (1 and "1", or two
+ * strings repaired alike) are ordered by type and original bytes. */
+static int key_cmp(const okey *p, const okey *q) {
+    if (p->rank != q->rank) return p->rank < q->rank ? -1 : 1;
+    int c = bytes_cmp(p->s, p->slen, q->s, q->slen);
+    if (c) return c;
+    if (p->is_num != q->is_num) return p->is_num ? -1 : 1;
+    return bytes_cmp(p->orig, p->olen, q->orig, q->olen);
+}
+
+static int key_qcmp(const void *a, const void *b) {
+    return key_cmp((const okey *)a, (const okey *)b);
+}
+
+static void sort_keys(okey *k, size_t n) {
+    if (n > 16) { qsort(k, n, sizeof *k, key_qcmp); return; }
+    for (size_t i = 1; i < n; i++) {  /* insertion sort: objects are small */
+        okey t = k[i];
+        size_t j = i;
+        while (j > 0 && key_cmp(&k[j - 1], &t) > 0) { k[j] = k[j - 1]; j--; }
+        k[j] = t;
+    }
+}
+
+static int enc_value(enc *e, int idx, int depth);
 
 /* A copy of s[0..len), NUL-terminated, with each NUL and each byte that
  * starts no valid UTF-8 sequence replaced by U+FFFD, or NULL when memory
@@ -144,23 +259,152 @@ static char *utf8_fixed(const char *s, size_t len) {
 
 /* 1 when s[0..len) can be written as a JSON string as it is. */
 static int json_clean(const char *s, size_t len) {
-    return strlen(s) == len && dp_utf8_check(s, len) == len;
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] - 1u < 0x7Fu) i++;  /* 0x01..0x7F */
+    if (i == len) return 1;
+    return memchr(s, 0, len) == NULL && dp_utf8_check(s, len) == len;
 }
 
-/* 1 when the table at idx is to be written as an array. */
-static int is_array(lua_State *L, int idx, lua_Integer *n) {
-    int kind = 0;  /* 1 array mark, 2 object mark */
-    if (lua_getmetatable(L, idx)) {
-        luaL_getmetatable(L, ARRAY_MT);
-        if (lua_rawequal(L, -1, -2)) kind = 1;
-        lua_pop(L, 1);
-        luaL_getmetatable(L, OBJECT_MT);
-        if (lua_rawequal(L, -1, -2)) kind = 2;
-        lua_pop(L, 2);
+/* Byte classes for strings: 0 copied as is, 1 escaped, 2 starts a
+ * multi-byte sequence (or is invalid), 3 NUL. */
+static const unsigned char str_class[256] = {
+    3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* '"' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,  /* '\\' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
+/* Write s[0..len) as a JSON string: NULs and bytes that start no valid
+ * UTF-8 sequence as U+FFFD, '"' '\\' and control characters escaped as
+ * cJSON escapes them (\b \f \n \r \t, else \u00xx). */
+static void put_string(obuf *b, const char *s, size_t len) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (!ob_room(b, len + 2)) return;
+    b->p[b->n++] = '"';
+    size_t i = 0;
+    while (i < len) {
+        size_t j = i;
+        /* a run of bytes copied as they are, sixteen (or eight) at a time
+         * while no byte is a control character, '"', '\\' or non-ASCII */
+#ifdef __SSE2__
+        {
+            const __m128i sp = _mm_set1_epi8(0x20), dq = _mm_set1_epi8('"'),
+                          bsl = _mm_set1_epi8('\\');
+            while (j + 16 <= len) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + j));
+                /* signed: bytes >= 0x80 are below 0x20 too */
+                __m128i m = _mm_or_si128(_mm_cmplt_epi8(v, sp),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, bsl)));
+                if (_mm_movemask_epi8(m)) break;
+                j += 16;
+            }
+        }
+#endif
+        while (j + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, u + j, 8);
+            uint64_t hi = w & 0x8080808080808080ULL;
+            uint64_t ctl = (w - 0x2020202020202020ULL) & ~w;
+            uint64_t q = w ^ 0x2222222222222222ULL, bs = w ^ 0x5C5C5C5C5C5C5C5CULL;
+            uint64_t zq = (q - 0x0101010101010101ULL) & ~q, zb = (bs - 0x0101010101010101ULL) & ~bs;
+            if ((hi | ((ctl | zq | zb) & 0x8080808080808080ULL)) != 0) break;
+            j += 8;
+        }
+        while (j < len && !str_class[u[j]]) j++;
+        if (j > i) { ob_put(b, s + i, j - i); i = j; }
+        if (i >= len) break;
+        unsigned char c = u[i];
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+            ob_put(b, s + i, 2);  /* a valid 2-byte sequence */
+            i += 2;
+            continue;
+        }
+        switch (str_class[c]) {
+        case 1: {
+            char esc[8];
+            size_t k = 2;
+            esc[0] = '\\';
+            switch (c) {
+            case '"': esc[1] = '"'; break;
+            case '\\': esc[1] = '\\'; break;
+            case '\b': esc[1] = 'b'; break;
+            case '\f': esc[1] = 'f'; break;
+            case '\n': esc[1] = 'n'; break;
+            case '\r': esc[1] = 'r'; break;
+            case '\t': esc[1] = 't'; break;
+            default:
+                snprintf(esc + 1, sizeof esc - 1, "u%04x", c);
+                k = 6;
+            }
+            ob_put(b, esc, k);
+            i++;
+            break;
+        }
+        case 2: {
+            size_t k = dp_utf8_decode(s + i, len - i, NULL);
+            if (k) { ob_put(b, s + i, k); i += k; }
+            else { ob_put(b, "\xEF\xBF\xBD", 3); i++; }
+            break;
+        }
+        default:  /* NUL */
+            ob_put(b, "\xEF\xBF\xBD", 3);
+            i++;
+        }
     }
+    ob_putc(b, '"');
+}
+
+static void put_integer(obuf *b, lua_Integer v) {
+    char buf[24];
+    size_t k = sizeof buf;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do { buf[--k] = (char)('0' + u % 10); u /= 10; } while (u);
+    if (v < 0) buf[--k] = '-';
+    ob_put(b, buf + k, sizeof buf - k);
+}
+
+/* A float as cJSON prints a number (through cJSON itself, so the form is
+ * exactly its own); 0 when memory runs out. */
+/* A float in the shortest form that reads back as the same double (15,
+ * 16 or 17 significant digits), with ".0" on a whole number so that it
+ * reads back as a float, not an integer. */
+static int put_float(obuf *b, double d) {
+    char buf[40];
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*g", prec, d);
+        if (strtod(buf, NULL) == d) break;
+    }
+    if (!strpbrk(buf, ".eEn")) strcat(buf, ".0");
+    ob_put(b, buf, strlen(buf));
+    return 1;
+}
+
+/* The metatable of the value at idx: 1 array mark, 2 object mark, 3 other,
+ * 0 none. */
+static int mark_of(enc *e, int idx) {
+    if (!lua_getmetatable(e->L, idx)) return 0;
+    const void *mt = lua_topointer(e->L, -1);
+    lua_pop(e->L, 1);
+    return mt == e->array_mt ? 1 : mt == e->object_mt ? 2 : mt == e->raw_mt ? 4 : 3;
+}
+
+/* 1 when the table at idx (with mark) is to be written as an array. */
+static int is_array(lua_State *L, int idx, int mark, lua_Integer *n) {
     *n = (lua_Integer)lua_rawlen(L, idx);
-    if (kind == 1) return 1;
-    if (kind == 2) return 0;
+    if (mark == 1) return 1;
+    if (mark == 2 || mark == 4) return 0;
     lua_Integer count = 0;
     lua_pushnil(L);
     while (lua_next(L, idx)) {
@@ -178,191 +422,337 @@ static int enc_fail(enc *e, const char *msg) {
     return 0;
 }
 
-/* Converted value for a start/end field, or -1 when no conversion applies. */
-static int span_field(enc *e, int tidx, const char *key, lua_Integer *out) {
-    if (!e->spans) return 0;
-    if (strcmp(key, "start") != 0 && strcmp(key, "end") != 0) return 0;
-    lua_getfield(e->L, tidx, "start");
-    lua_getfield(e->L, tidx, "end");
-    int ok = lua_isinteger(e->L, -1) && lua_isinteger(e->L, -2);
-    lua_pop(e->L, 2);
-    if (!ok) return 0;
-    lua_getfield(e->L, tidx, "start");
-    lua_getfield(e->L, tidx, "end");
-    lua_Integer st = lua_tointeger(e->L, -2), en = lua_tointeger(e->L, -1);
-    lua_pop(e->L, 2);
-    /* only a span that lies within the text is an offset into it: anything
-     * else (a user's own start/end, a stale span) is written as it is */
-    if (st < 1 || en < st - 1 || (size_t)en > e->spans->len) return 0;
-    lua_Integer v = key[0] == 's' ? st : en;
-    /* Lua start s (1-based) -> code points before byte s-1; Lua end e
-     * (inclusive) -> code points in text[0..e). */
-    size_t b = key[0] == 's' ? (size_t)(v > 0 ? v - 1 : 0) : (size_t)v;
-    *out = (lua_Integer)conv_byte_to_cp(e->spans, b);
+static int enc_array(enc *e, int idx, int depth, lua_Integer n) {
+    lua_State *L = e->L;
+    ob_putc(&e->out, '[');
+    e->fdepth++;
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, idx, i);
+        int ok = enc_value(e, lua_gettop(L), depth + 1);
+        lua_pop(L, 1);
+        if (!ok) return 0;
+        if (i < n) {
+            if (e->pretty) ob_put(&e->out, ", ", 2);
+            else ob_putc(&e->out, ',');
+        }
+    }
+    ob_putc(&e->out, ']');
+    e->fdepth--;
+    return !e->out.oom;
+}
+
+#define STACK_KEYS 1000  /* objects with more keys keep them in an anchor table */
+
+typedef struct keyset {
+    okey *k;
+    size_t n, cap;
+    okey small[8];
+} keyset;
+
+static void keys_free(keyset *ks) {
+    for (size_t i = 0; i < ks->n; i++) free(ks->k[i].fixed);
+    if (ks->k != ks->small) free(ks->k);
+    ks->k = ks->small;
+    ks->n = 0;
+    ks->cap = sizeof ks->small / sizeof ks->small[0];
+}
+
+static okey *keys_add(keyset *ks) {
+    if (ks->n == ks->cap) {
+        size_t cap = ks->cap * 2;
+        okey *k = malloc(cap * sizeof *k);
+        if (!k) return NULL;
+        memcpy(k, ks->k, ks->n * sizeof *k);
+        if (ks->k != ks->small) free(ks->k);
+        ks->k = k;
+        ks->cap = cap;
+    }
+    okey *k = &ks->k[ks->n++];
+    k->fixed = NULL;
+    return k;
+}
+
+/* Fill in the string forms of the key k at stack index kidx (a string, or
+ * a number converted in place: kidx holds a copy). 0 when memory runs out. */
+static int key_forms(lua_State *L, okey *k, int kidx, int is_num) {
+    k->is_num = is_num;
+    k->orig = lua_tolstring(L, kidx, &k->olen);
+    k->s = k->orig;
+    k->slen = k->olen;
+    if (!json_clean(k->orig, k->olen)) {  /* a key is a JSON string too */
+        k->fixed = utf8_fixed(k->orig, k->olen);
+        if (!k->fixed) return 0;
+        k->s = k->fixed;
+        k->slen = strlen(k->fixed);
+    }
     return 1;
 }
 
-static cJSON *enc_table(enc *e, int idx, int depth) {
+/* Collect the JSON keys of the table at idx. Stack mode (anchor 0): each
+ * key and value stay on the stack; returns -1 when there are too many.
+ * Anchor mode: anchor[slot] holds the key, anchor[slot+1] the value and
+ * anchor[slot+2] the key's string form. Returns 1, or 0 when memory runs
+ * out. */
+static int collect_keys(enc *e, int idx, int anchor, keyset *ks) {
     lua_State *L = e->L;
-    lua_Integer n;
-    if (depth > MAX_DEPTH) { enc_fail(e, "value nested too deeply (a cycle?)"); return NULL; }
-    luaL_checkstack(L, 8, "json encode");
-    if (is_array(L, idx, &n)) {
-        cJSON *arr = cJSON_CreateArray();
-        if (!arr) return NULL;
-        for (lua_Integer i = 1; i <= n; i++) {
-            lua_rawgeti(L, idx, i);
-            cJSON *item = enc_value(e, lua_gettop(L), depth + 1);
-            lua_pop(L, 1);
-            if (!item) { cJSON_Delete(arr); return NULL; }
-            cJSON_AddItemToArray(arr, item);
-        }
-        return arr;
-    }
-    /* collect keys, sort them, emit: anchor[3i+1] holds the original key,
-     * anchor[3i+2] its string form and anchor[3i+3] the repaired form when
-     * the string form is no valid JSON string, so all stay alive while we
-     * sort */
-    size_t cap = 16, nk = 0;
-    okey *keys = malloc(cap * sizeof *keys);
-    if (!keys) return NULL;
-    lua_newtable(L);
-    int anchor = lua_gettop(L);
     lua_pushnil(L);
     while (lua_next(L, idx)) {
-        lua_pop(L, 1);
-        int t = lua_type(L, -1);
-        if (t != LUA_TSTRING && t != LUA_TNUMBER) continue;  /* not a JSON key */
-        if (nk == cap) {
-            cap *= 2;
-            okey *nkeys = realloc(keys, cap * sizeof *keys);
-            if (!nkeys) { free(keys); lua_settop(L, anchor - 1); return NULL; }
-            keys = nkeys;
+        int t = lua_type(L, -2);
+        if (t != LUA_TSTRING && t != LUA_TNUMBER) {  /* no JSON key can hold it */
+            char msg[96];
+            snprintf(msg, sizeof msg, "cannot encode a %s key as JSON", luaL_typename(L, -2));
+            lua_pop(L, 2);
+            enc_fail(e, msg);
+            return 0;
         }
-        lua_Integer slot = (lua_Integer)(3 * nk + 1);
-        okey *k = &keys[nk];
-        lua_pushvalue(L, -1);
-        lua_rawseti(L, anchor, slot);
-        lua_pushvalue(L, -1);
-        k->orig = lua_tolstring(L, -1, &k->olen);  /* converts the copy only */
-        k->s = k->orig;
-        k->is_num = t == LUA_TNUMBER;
-        k->slot = slot;
-        lua_rawseti(L, anchor, slot + 1);
-        if (!json_clean(k->orig, k->olen)) {  /* a key is a JSON string too */
-            char *fixed = utf8_fixed(k->orig, k->olen);
-            if (!fixed) { free(keys); lua_settop(L, anchor - 1); return NULL; }
-            lua_pushstring(L, fixed);
-            free(fixed);
-            k->s = lua_tostring(L, -1);
-            lua_rawseti(L, anchor, slot + 2);
+        if (!anchor) {
+            if (ks->n >= STACK_KEYS || !lua_checkstack(L, 4)) { lua_pop(L, 2); return -1; }
+            okey *k = keys_add(ks);
+            if (!k) { lua_pop(L, 2); return 0; }
+            int top = lua_gettop(L);
+            k->vidx = top;
+            lua_pushvalue(L, -2);  /* the copy lua_next goes on from */
+            if (!key_forms(L, k, top - 1, t == LUA_TNUMBER)) { lua_pop(L, 1); return 0; }
+        } else {
+            okey *k = keys_add(ks);
+            if (!k) { lua_pop(L, 2); return 0; }
+            lua_Integer slot = (lua_Integer)(3 * (ks->n - 1) + 1);
+            k->slot = slot;
+            lua_rawseti(L, anchor, slot + 1);  /* the value */
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, anchor, slot);
+            lua_pushvalue(L, -1);
+            if (!key_forms(L, k, lua_gettop(L), t == LUA_TNUMBER)) { lua_pop(L, 2); return 0; }
+            lua_rawseti(L, anchor, slot + 2);  /* keeps the string form alive */
         }
-        nk++;
     }
-    for (size_t i = 0; i < nk; i++) {
-        keys[i].rank = key_rank(keys[i].s);
+    return 1;
+}
+
+/* The table's start and end as integers (looked up as the reader of the
+ * table sees them); 1 when both are integers. */
+static int start_end(enc *e, int idx, int mark, keyset *ks, int anchor, lua_Integer *st,
+                     lua_Integer *en) {
+    lua_State *L = e->L;
+    if (mark == 3 || anchor) {  /* metamethods may answer, or the values are not at hand */
+        lua_getfield(L, idx, "start");
+        lua_getfield(L, idx, "end");
+        int ok = lua_isinteger(L, -1) && lua_isinteger(L, -2);
+        if (ok) { *st = lua_tointeger(L, -2); *en = lua_tointeger(L, -1); }
+        lua_pop(L, 2);
+        return ok;
+    }
+    int have = 0;
+    for (size_t i = 0; i < ks->n; i++) {
+        const okey *k = &ks->k[i];
+        if (k->is_num) continue;
+        if (k->olen == 5 && memcmp(k->orig, "start", 5) == 0) {
+            if (!lua_isinteger(L, k->vidx)) return 0;
+            *st = lua_tointeger(L, k->vidx);
+            have |= 1;
+        } else if (k->olen == 3 && memcmp(k->orig, "end", 3) == 0) {
+            if (!lua_isinteger(L, k->vidx)) return 0;
+            *en = lua_tointeger(L, k->vidx);
+            have |= 2;
+        }
+    }
+    return have == 3;
+}
+
+static int enc_object(enc *e, int idx, int depth, int mark) {
+    lua_State *L = e->L;
+    int base = lua_gettop(L);
+    int anchor = 0;
+    keyset ks;
+    ks.k = ks.small;
+    ks.n = 0;
+    ks.cap = sizeof ks.small / sizeof ks.small[0];
+    int r = collect_keys(e, idx, 0, &ks);
+    if (r < 0) {  /* a big object: keep its keys and values in a table */
+        lua_settop(L, base);
+        keys_free(&ks);
+        lua_newtable(L);
+        anchor = lua_gettop(L);
+        r = collect_keys(e, idx, anchor, &ks);
+    }
+    if (!r) {
+        keys_free(&ks);
+        lua_settop(L, base);
+        return 0;
+    }
+    for (size_t i = 0; i < ks.n; i++) {
+        okey *k = &ks.k[i];
+        k->rank = key_rank(k->s, k->slen);
         if (depth == 0 && e->order) {  /* the caller's order comes first */
             lua_Integer no = (lua_Integer)lua_rawlen(L, e->order);
             for (lua_Integer j = 1; j <= no; j++) {
                 lua_rawgeti(L, e->order, j);
                 const char *want = lua_tostring(L, -1);
-                int hit = want && strcmp(want, keys[i].s) == 0;
+                int hit = want && strlen(want) == k->slen && memcmp(want, k->s, k->slen) == 0;
                 lua_pop(L, 1);
-                if (hit) { keys[i].rank = -1000 + (int)j; break; }
+                if (hit) { k->rank = -1000 + (int)j; break; }
             }
         }
     }
-    qsort(keys, nk, sizeof *keys, key_cmp);
-    cJSON *obj = cJSON_CreateObject();
-    for (size_t i = 0; obj && i < nk; i++) {
-        /* keys written alike: only the last one in key_cmp order is kept
-         * (a string key over a number key), as a JSON reader would keep
-         * the last of duplicate members */
-        if (i + 1 < nk && strcmp(keys[i].s, keys[i + 1].s) == 0) continue;
-        lua_Integer conv;
-        cJSON *item;
-        if (span_field(e, idx, keys[i].s, &conv)) {
-            item = cJSON_CreateNumber((double)conv);
-        } else {
-            lua_rawgeti(L, anchor, keys[i].slot);
-            lua_rawget(L, idx);
-            item = enc_value(e, lua_gettop(L), depth + 1);
-            lua_pop(L, 1);
-        }
-        if (!item) { cJSON_Delete(obj); obj = NULL; break; }
-        cJSON_AddItemToObject(obj, keys[i].s, item);
+    sort_keys(ks.k, ks.n);
+    /* keys written alike: only the last one in key order is kept (a string
+     * key over a number key), as a JSON reader keeps the last of duplicate
+     * members */
+    size_t last = (size_t)-1;
+    for (size_t i = 0; i < ks.n; i++) {
+        okey *k = &ks.k[i];
+        k->skip = i + 1 < ks.n && k->slen == ks.k[i + 1].slen &&
+                  memcmp(k->s, ks.k[i + 1].s, k->slen) == 0;
+        if (!k->skip) last = i;
     }
-    free(keys);
-    lua_pop(L, 1);  /* anchor */
-    return obj;
+    lua_Integer st = 0, en = 0;
+    int span = 0;  /* 1: start/end are converted offsets, -1: not yet known */
+    if (e->spans && mark != 4) span = -1;
+    obuf *o = &e->out;
+    ob_putc(o, '{');
+    e->fdepth++;
+    if (e->pretty) ob_putc(o, '\n');
+    int ok = 1;
+    for (size_t i = 0; ok && i < ks.n; i++) {
+        okey *k = &ks.k[i];
+        if (k->skip) continue;
+        if (e->pretty) ob_tabs(o, e->fdepth);
+        put_string(o, k->s, k->slen);
+        if (e->pretty) ob_put(o, ":\t", 2);
+        else ob_putc(o, ':');
+        int is_start = k->slen == 5 && memcmp(k->s, "start", 5) == 0;
+        int is_end = k->slen == 3 && memcmp(k->s, "end", 3) == 0;
+        if (span == -1 && (is_start || is_end)) {
+            span = start_end(e, idx, mark, &ks, anchor, &st, &en) &&
+                   /* only a span within the text is an offset into it:
+                    * anything else (a user's own start/end, a stale span)
+                    * is written as it is */
+                   !(st < 1 || en < st - 1 || (size_t)en > e->spans->len);
+        }
+        if (span == 1 && (is_start || is_end)) {
+            /* Lua start s (1-based) -> code points before byte s-1; Lua
+             * end e (inclusive) -> code points in text[0..e). */
+            size_t b = is_start ? (size_t)(st - 1) : (size_t)en;
+            put_integer(o, (lua_Integer)conv_byte_to_cp(e->spans, b));
+        } else if (anchor) {
+            lua_rawgeti(L, anchor, k->slot + 1);
+            ok = enc_value(e, lua_gettop(L), depth + 1);
+            lua_pop(L, 1);
+        } else {
+            ok = enc_value(e, k->vidx, depth + 1);
+        }
+        if (ok && i != last) ob_putc(o, ',');
+        if (ok && e->pretty) ob_putc(o, '\n');
+    }
+    if (ok) {
+        if (e->pretty) ob_tabs(o, e->fdepth - 1);
+        ob_putc(o, '}');
+        e->fdepth--;
+    }
+    keys_free(&ks);
+    lua_settop(L, base);
+    return ok && !o->oom;
 }
 
-static cJSON *enc_value(enc *e, int idx, int depth) {
+static int enc_table(enc *e, int idx, int depth) {
     lua_State *L = e->L;
+    if (depth > MAX_DEPTH) return enc_fail(e, "value nested too deeply (a cycle?)");
+    luaL_checkstack(L, 8, "json encode");
+    int mark = mark_of(e, idx);
+    lua_Integer n;
+    if (is_array(L, idx, mark, &n)) return enc_array(e, idx, depth, n);
+    return enc_object(e, idx, depth, mark);
+}
+
+static int enc_value(enc *e, int idx, int depth) {
+    lua_State *L = e->L;
+    obuf *o = &e->out;
     switch (lua_type(L, idx)) {
-    case LUA_TNIL: return cJSON_CreateNull();
-    case LUA_TBOOLEAN: return cJSON_CreateBool(lua_toboolean(L, idx));
+    case LUA_TNIL: ob_put(o, "null", 4); break;
+    case LUA_TBOOLEAN:
+        if (lua_toboolean(L, idx)) ob_put(o, "true", 4);
+        else ob_put(o, "false", 5);
+        break;
     case LUA_TNUMBER: {
         if (lua_isinteger(L, idx)) {  /* exact, all 64 bits */
-            char buf[32];
-            snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, idx));
-            return cJSON_CreateRaw(buf);
+            put_integer(o, lua_tointeger(L, idx));
+            break;
         }
         double d = lua_tonumber(L, idx);
-        if (d != d || d - d != 0) { enc_fail(e, "cannot encode NaN or infinity"); return NULL; }
-        return cJSON_CreateNumber(d);
+        if (d != d || d - d != 0) return enc_fail(e, "cannot encode NaN or infinity");
+        if (!put_float(o, d)) return 0;
+        break;
     }
     case LUA_TSTRING: {
         size_t len;
         const char *s = lua_tolstring(L, idx, &len);
-        if (!json_clean(s, len)) {
-            /* JSON strings are UTF-8 without NULs: repair a copy */
-            char *fixed = utf8_fixed(s, len);
-            if (!fixed) return NULL;
-            cJSON *r = cJSON_CreateString(fixed);
-            free(fixed);
-            return r;
-        }
-        return cJSON_CreateString(s);
+        put_string(o, s, len);
+        break;
     }
     case LUA_TTABLE: return enc_table(e, idx, depth);
     case LUA_TLIGHTUSERDATA:
-        if (lua_touserdata(L, idx) == NULL) return cJSON_CreateNull();
+        if (lua_touserdata(L, idx) == NULL) { ob_put(o, "null", 4); break; }
         /* fall through */
     default: {
         char msg[96];
         snprintf(msg, sizeof msg, "cannot encode a %s as JSON", luaL_typename(L, idx));
-        enc_fail(e, msg);
-        return NULL;
+        return enc_fail(e, msg);
     }
     }
+    return !o->oom;
 }
 
 static char *encode(lua_State *L, int idx, int order, const char *spans, size_t spans_len,
-                    int pretty, size_t *len, char *err, size_t errlen);
+                    int pretty, obuf *reuse, size_t *len, char *err, size_t errlen);
 
 char *dp_json_encode_value(lua_State *L, int idx, const char *spans, size_t spans_len,
                            int pretty, size_t *len, char *err, size_t errlen) {
-    return encode(L, idx, 0, spans, spans_len, pretty, len, err, errlen);
+    return encode(L, idx, 0, spans, spans_len, pretty, NULL, len, err, errlen);
 }
 
-/* order: stack index of a list of top-level keys to write first, or 0 */
+/* order: stack index of a list of top-level keys to write first, or 0.
+ * reuse: a buffer to write into (the result points into it and is not to
+ * be freed), or NULL for a new malloc'd result. */
 static char *encode(lua_State *L, int idx, int order, const char *spans, size_t spans_len,
-                    int pretty, size_t *len, char *err, size_t errlen) {
+                    int pretty, obuf *reuse, size_t *len, char *err, size_t errlen) {
     span_conv conv = { spans, spans_len, 0, 0, (size_t)-1 };
-    enc e = { L, order, spans ? &conv : NULL, err, errlen };
+    enc e;
+    memset(&e, 0, sizeof e);
+    e.L = L;
+    e.order = order;
+    e.spans = spans ? &conv : NULL;
+    e.err = err;
+    e.errlen = errlen;
+    e.pretty = pretty;
+    if (reuse) {
+        e.out = *reuse;
+        e.out.n = 0;
+        e.out.oom = 0;
+    }
     idx = lua_absindex(L, idx);
+    luaL_checkstack(L, 4, "json encode");
+    dp_json_push_array_mt(L);
+    e.array_mt = lua_topointer(L, -1);
+    dp_json_push_object_mt(L);
+    e.object_mt = lua_topointer(L, -1);
+    push_raw_span_mt(L);
+    e.raw_mt = lua_topointer(L, -1);
+    lua_pop(L, 3);  /* all stay referenced by the registry */
     err[0] = '\0';
-    cJSON *tree = enc_value(&e, idx, 0);
-    if (!tree) {
+    int top = lua_gettop(L);
+    int ok = enc_value(&e, idx, 0);
+    lua_settop(L, top);
+    if (ok) ob_room(&e.out, 0);  /* room for the final NUL */
+    if (!ok || e.out.oom) {
+        if (reuse) *reuse = e.out;
+        else free(e.out.p);
         if (!err[0]) snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    char *out = pretty ? cJSON_Print(tree) : cJSON_PrintUnformatted(tree);
-    cJSON_Delete(tree);
-    if (!out) { snprintf(err, errlen, "out of memory"); return NULL; }
-    *len = strlen(out);
-    return out;
+    e.out.p[e.out.n] = '\0';
+    *len = e.out.n;
+    if (reuse) *reuse = e.out;
+    return e.out.p;
 }
 
 /* ---- decode ---------------------------------------------------------- */
@@ -413,13 +803,18 @@ static const char *number_literal(dec *d, size_t k, size_t *len) {
 static void push_number(lua_State *L, const cJSON *j, dec *d) {
     size_t k = d->seen++;
     double v = j->valuedouble;
+    size_t len;
     if (v > -9007199254740992.0 && v < 9007199254740992.0) {
         /* range first: converting inf or 1e300 to an integer is undefined */
-        if (v == (double)(lua_Integer)v) lua_pushinteger(L, (lua_Integer)v);
-        else lua_pushnumber(L, v);
+        if (v != (double)(lua_Integer)v) { lua_pushnumber(L, v); return; }
+        /* a whole number: an integer unless written as a float (3.0, 1e2) */
+        const char *wl = d->src && k >= d->scanned ? number_literal(d, k, &len) : NULL;
+        if (wl && (memchr(wl, '.', len) || memchr(wl, 'e', len) || memchr(wl, 'E', len)))
+            lua_pushnumber(L, v);
+        else
+            lua_pushinteger(L, (lua_Integer)v);
         return;
     }
-    size_t len;
     const char *lit = d->src && k >= d->scanned ? number_literal(d, k, &len) : NULL;
     if (lit && len < 24 && !memchr(lit, '.', len) && !memchr(lit, 'e', len) && !memchr(lit, 'E', len)) {
         char buf[24], *end;
@@ -470,6 +865,12 @@ static void dec_object(lua_State *L, const cJSON *j, dec *d, int depth) {
         lua_setfield(L, -2, "start");
         lua_pushinteger(L, (lua_Integer)be);
         lua_setfield(L, -2, "end");
+    } else if (st && en && cJSON_IsNumber(st) && cJSON_IsNumber(en)) {
+        /* Kept as written, and marked so: a pair outside the text in code
+         * points may well lie within it in bytes ({"text":"é","start":1,
+         * "end":2}), which the encoder would otherwise convert. */
+        push_raw_span_mt(L);
+        lua_setmetatable(L, -2);
     }
 }
 
@@ -548,8 +949,30 @@ static int json_decode(lua_State *L) {
     return 1;
 }
 
+/* The output buffer json.encode reuses from call to call (an upvalue), so
+ * encoding a document allocates nothing once the buffer has grown. */
+typedef struct enc_buf {
+    obuf b;
+    int busy;  /* an encode is writing into it (a metamethod may call encode again) */
+} enc_buf;
+
+#define ENC_BUF_MT "docpipe.json.buffer"
+#define ENC_BUF_KEEP ((size_t)4 << 20)  /* a larger buffer is freed after use */
+
+static void enc_buf_gc_buffer(enc_buf *eb) {
+    free(eb->b.p);
+    eb->b.p = NULL;
+    eb->b.cap = eb->b.n = 0;
+}
+
+static int enc_buf_gc(lua_State *L) {
+    enc_buf_gc_buffer((enc_buf *)luaL_checkudata(L, 1, ENC_BUF_MT));
+    return 0;
+}
+
 static int json_encode(lua_State *L) {
     luaL_checkany(L, 1);
+    enc_buf *eb = (enc_buf *)lua_touserdata(L, lua_upvalueindex(1));
     int pretty = 0, order = 0;
     const char *spans = NULL;
     size_t spans_len = 0;
@@ -564,19 +987,29 @@ static int json_encode(lua_State *L) {
     }
     char err[160];
     size_t len;
-    char *out = encode(L, 1, order, spans, spans_len, pretty, &len, err, sizeof err);
+    obuf *reuse = eb && !eb->busy ? &eb->b : NULL;
+    if (reuse) eb->busy = 1;
+    char *out = encode(L, 1, order, spans, spans_len, pretty, reuse, &len, err, sizeof err);
+    if (reuse) eb->busy = 0;
+    if (out) lua_pushlstring(L, out, len);
+    if (!reuse) free(out);
+    else if (eb->b.cap > ENC_BUF_KEEP) enc_buf_gc_buffer(eb);
     if (!out) return luaL_error(L, "json.encode: %s", err);
-    lua_pushlstring(L, out, len);
-    free(out);
     return 1;
 }
 
 int dp_lua_open_json(lua_State *L) {
-    static const luaL_Reg funcs[] = {
-        { "decode", json_decode },
-        { "encode", json_encode },
-        { NULL, NULL },
-    };
-    luaL_newlib(L, funcs);
+    lua_createtable(L, 0, 2);
+    lua_pushcfunction(L, json_decode);
+    lua_setfield(L, -2, "decode");
+    enc_buf *eb = (enc_buf *)lua_newuserdatauv(L, sizeof *eb, 0);
+    memset(eb, 0, sizeof *eb);
+    if (luaL_newmetatable(L, ENC_BUF_MT)) {
+        lua_pushcfunction(L, enc_buf_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    lua_pushcclosure(L, json_encode, 1);
+    lua_setfield(L, -2, "encode");
     return 1;
 }

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_NODES 100000
+#define MAX_NODES 1000000  /* nodes after alias expansion */
 
 static int is_one_of(const char *s, const char *const *list) {
     for (; *list; list++)
@@ -95,6 +95,12 @@ static int push_node(lua_State *L, const dp_yaml_node *nd, int ipos, char *err, 
         const dp_yaml_node *v = is_map ? nd->items[2 * i + 1] : nd->items[i];
         if (is_map) {
             const dp_yaml_node *k = nd->items[2 * i];
+            if (k->kind != DP_YAML_SCALAR) {
+                snprintf(err, errlen, "a mapping key must be a plain value, not a %s",
+                         k->kind == DP_YAML_MAP ? "mapping" : "list");
+                *where = k;
+                return 0;
+            }
             if (!push_node(L, k, ipos, err, errlen, where)) return 0;
             if (lua_isnil(L, -1) || lua_type(L, -1) == LUA_TLIGHTUSERDATA) {
                 lua_pop(L, 1);

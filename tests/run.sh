@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every test: the C unit tests, the busted specs (inside the docpipe
 # binary, so they see the same module the stages see) and the command-line
-# tests. Ends with one line: "N passed, N failed".
+# tests, then the examples in docs/ and README.md (tests/doc_examples.lua).
+# Ends with one line: "N passed, N failed".
 BUILD=${BUILD:-build}
 DOCPIPE_BIN=${DOCPIPE_BIN:-./docpipe}
 export DOCPIPE_BIN
@@ -53,6 +54,12 @@ sh tests/cli/run.sh >"$log" 2>&1
 grep -E '^(FAIL|  )' "$log" | head -n 60
 count cli
 echo "cli: $p passed, $f failed"
+
+# the examples in the documentation, run as tests
+"$DOCPIPE_BIN" lua tests/doc_examples.lua docs/guide.md docs/reference.md README.md >"$log" 2>&1
+grep -E '^(FAIL|  )' "$log" | head -n 60
+count docs
+echo "docs: $p passed, $f failed"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -138,6 +138,34 @@ has dropped-message "$err" '1 document\(s\) dropped by stages'
 run check-runs-init 2 "$D" check "$F/bad_language.yaml"
 has check-runs-init "$err" "bad_language.yaml:3:11: stage 'sentences' rejected its configuration"
 
+# --- inputs from a breaker's list
+mkdir -p "$tmpd/loop/d"; echo "A one." > "$tmpd/loop/d/a.txt"; ln -s . "$tmpd/loop/d/self"
+run folder-link-loop 0 "$D" run sentences "$tmpd/loop/d"
+lines folder-link-loop "$out" 1
+if command -v runuser >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+  mkdir -p "$tmpd/locked"; echo x > "$tmpd/locked/x.txt"; chmod 000 "$tmpd/locked"; chmod 755 "$tmpd"
+  run folder-unreadable 3 runuser -u nobody -- "$D" run sentences "$tmpd/locked"
+  has folder-unreadable "$err" 'locked: Permission denied'
+  chmod 755 "$tmpd/locked"
+fi
+mkfifo "$tmpd/fifo"
+(printf 'From a pipe.\n' > "$tmpd/fifo") &
+run named-fifo 0 "$D" run sentences "$tmpd/fifo"
+has named-fifo "$out" '"text":"From a pipe\."'
+wait
+run stdin-leading-space 0 sh -c "printf '\n\n   Indented.\n' | '$D' run sentences"
+has stdin-leading-space "$out" '"start":5,"end":14'
+run escaped-nul 0 sh -c "printf '{\"id\":\"z\",\"text\":\"abc\\\\u0000def.\"}\n' | '$D' run sentences"
+has escaped-nul "$out" '"text":"abc.def\."'
+has escaped-nul-warning "$out" 'escaped NUL'
+cp "$F/two.jsonl" "$tmpd/in.jsonl"
+run errors-over-input 2 "$D" run sentences "$tmpd/in.jsonl" --errors "$tmpd/in.jsonl"
+lines errors-over-input-kept "$tmpd/in.jsonl" 2
+run yaml-two-documents 2 "$D" check "$F/two_documents.yaml"
+has yaml-two-documents "$err" 'two_documents.yaml:2:1: the file holds more than one YAML document'
+run yaml-list-key 2 "$D" check "$F/list_key.yaml"
+has yaml-list-key "$err" 'list_key.yaml:2:3: a mapping key must be a plain value, not a list'
+
 # --- stage authoring commands
 run new-stage 0 "$D" new-stage wordy "$tmpd"
 has new-stage "$out" 'wrote .*/wordy_spec.lua'

@@ -62,6 +62,18 @@ describe("docpipe.json (fuzz regressions)", function()
     assert.are.equal(s, json.encode(v, { spans = v.text }))
   end)
 
+  it("keeps a span past the text in code points as written, though it fits in bytes", function()
+    -- regressions/fuzz_jsonl/span_past_end_multibyte.jsonl: "é" is 1 code point, 2 bytes;
+    -- end = 2 was kept, then converted by the encoder as a byte offset into {0, 1}
+    local s = '{"text":"\195\169","start":1,"end":2}'
+    local v = json.decode(s, true)
+    assert.are.equal(1, v.start)
+    assert.are.equal(2, v["end"])
+    assert.are.equal("integer", math.type(v["end"]))
+    assert.are.equal("object", getmetatable(v).__name)  -- marked: not byte offsets
+    assert.are.equal(s, json.encode(v, { spans = v.text }))
+  end)
+
   it("counts spans in the last \"text\" member, the one the table keeps", function()
     -- regressions/fuzz_jsonl/duplicate_text.jsonl
     local v = json.decode('{"text":"\195\169\195\169\195\169","text":"abc","start":1,"end":2}', true)
@@ -92,7 +104,7 @@ describe("docpipe.yaml (fuzz regressions)", function()
     assert.are.equal("p.yaml:2:1: a mapping key cannot be NaN", err)
     local p, errs = require("docpipe.engine").load("stages: [clean]\n{.NaN: 1}: x\n", "p.yaml")
     assert.is_nil(p)
-    assert.are.same({ "p.yaml:2:2: a mapping key cannot be NaN" }, errs)
+    assert.are.same({ "p.yaml:2:1: a mapping key must be a plain value, not a mapping" }, errs)
   end)
 
   it("still takes NaN as a value", function()

@@ -1,0 +1,225 @@
+/*
+ * lua_sbd.c: docpipe.sbd, the Lua binding of the sentence boundary
+ * detector in dp_sbd.c.
+ *
+ *   docpipe.sbd.new(lists) -> detector
+ *       lists: a table kind -> list of words, kind one of abbreviations,
+ *       titles, numeric, time, exclamation_names, starters,
+ *       time_followers, time_openers, line_continuations,
+ *       initial_preceders (see dp_sbd.h for how each is matched). Raises
+ *       on an unknown kind or a word that is no string or number.
+ *   det:split(text [, join_lines]) -> list of {text, start, end}
+ *       The sentences of text (paragraph by paragraph), marked as a JSON
+ *       array. start/end are 1-based inclusive byte offsets into text;
+ *       `text` is text:sub(start, end), except that with join_lines (the
+ *       default) each run of white space holding a line break is written
+ *       as one space.
+ *   det:spans(text) -> starts, ends
+ *       The same sentences as two lists of offsets (1-based inclusive).
+ *
+ * The detector owns an output buffer it reuses from call to call, so
+ * splitting allocates nothing on the C heap after the first documents.
+ */
+#include "lua_sbd.h"
+#include "dp_sbd.h"
+#include "lua_json.h"
+
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SBD_MT "docpipe.sbd.detector"
+
+typedef struct sbd_ud {
+    dp_sbd *d;
+    dp_span *spans;  /* reused output buffer */
+    size_t cap;
+    char *join;      /* reused buffer for joined sentence texts */
+    size_t join_cap;
+} sbd_ud;
+
+static sbd_ud *check_ud(lua_State *L) {
+    sbd_ud *ud = (sbd_ud *)luaL_checkudata(L, 1, SBD_MT);
+    if (!ud->d) luaL_error(L, "docpipe.sbd: detector already freed");
+    return ud;
+}
+
+static int m_gc(lua_State *L) {
+    sbd_ud *ud = (sbd_ud *)luaL_checkudata(L, 1, SBD_MT);
+    dp_sbd_free(ud->d);
+    free(ud->spans);
+    free(ud->join);
+    ud->d = NULL;
+    ud->spans = NULL;
+    ud->join = NULL;
+    ud->cap = ud->join_cap = 0;
+    return 0;
+}
+
+/* Split the string at index 2 into ud->spans; returns the count. */
+static size_t run_split(lua_State *L, sbd_ud *ud, const char *s, size_t n) {
+    if (!ud->spans) {
+        ud->cap = 256;
+        ud->spans = malloc(ud->cap * sizeof *ud->spans);
+        if (!ud->spans) { ud->cap = 0; luaL_error(L, "docpipe.sbd: out of memory"); }
+    }
+    for (;;) {
+        size_t count = dp_sbd_split(ud->d, s, n, ud->spans, ud->cap);
+        if (count == (size_t)-1) luaL_error(L, "docpipe.sbd: out of memory");
+        if (count <= ud->cap) return count;
+        size_t cap = count + count / 4;
+        dp_span *p = realloc(ud->spans, cap * sizeof *p);
+        if (!p) luaL_error(L, "docpipe.sbd: out of memory");
+        ud->spans = p;
+        ud->cap = cap;
+    }
+}
+
+/* Push s[0..n) with each run of white space holding CR or LF as one space. */
+static void push_joined(lua_State *L, sbd_ud *ud, const char *s, size_t n) {
+    if (!memchr(s, '\n', n) && !memchr(s, '\r', n)) {
+        lua_pushlstring(L, s, n);
+        return;
+    }
+    if (ud->join_cap < n) {
+        char *p = realloc(ud->join, n);
+        if (!p) luaL_error(L, "docpipe.sbd: out of memory");
+        ud->join = p;
+        ud->join_cap = n;
+    }
+    char *o = ud->join;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || (c >= 9 && c <= 13)) {
+            size_t j = i;
+            int nl = 0;
+            while (j < n && (s[j] == ' ' || (s[j] >= 9 && s[j] <= 13))) {
+                if (s[j] == '\n' || s[j] == '\r') nl = 1;
+                j++;
+            }
+            if (nl) o[k++] = ' ';
+            else { memcpy(o + k, s + i, j - i); k += j - i; }
+            i = j;
+        } else {
+            o[k++] = (char)c;
+            i++;
+        }
+    }
+    lua_pushlstring(L, o, k);
+}
+
+/* det:split(text [, join_lines]) */
+static int m_split(lua_State *L) {
+    sbd_ud *ud = check_ud(L);
+    size_t n;
+    const char *s = luaL_checklstring(L, 2, &n);
+    int join = lua_isnoneornil(L, 3) ? 1 : lua_toboolean(L, 3);
+    size_t count = run_split(L, ud, s, n);
+    luaL_checkstack(L, 4, "docpipe.sbd");
+    lua_createtable(L, count > (size_t)0x7fffffff ? 0x7fffffff : (int)count, 0);
+    dp_json_push_array_mt(L);
+    lua_setmetatable(L, -2);
+    for (size_t i = 0; i < count; i++) {
+        const dp_span *sp = &ud->spans[i];
+        lua_createtable(L, 0, 3);
+        if (join) push_joined(L, ud, s + sp->start, sp->end - sp->start);
+        else lua_pushlstring(L, s + sp->start, sp->end - sp->start);
+        lua_setfield(L, -2, "text");
+        lua_pushinteger(L, (lua_Integer)sp->start + 1);
+        lua_setfield(L, -2, "start");
+        lua_pushinteger(L, (lua_Integer)sp->end);
+        lua_setfield(L, -2, "end");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+/* det:spans(text) -> starts, ends */
+static int m_spans(lua_State *L) {
+    sbd_ud *ud = check_ud(L);
+    size_t n;
+    const char *s = luaL_checklstring(L, 2, &n);
+    size_t count = run_split(L, ud, s, n);
+    int pre = count > (size_t)0x7fffffff ? 0x7fffffff : (int)count;
+    lua_createtable(L, pre, 0);
+    dp_json_push_array_mt(L);
+    lua_setmetatable(L, -2);
+    lua_createtable(L, pre, 0);
+    dp_json_push_array_mt(L);
+    lua_setmetatable(L, -2);
+    for (size_t i = 0; i < count; i++) {
+        lua_pushinteger(L, (lua_Integer)ud->spans[i].start + 1);
+        lua_rawseti(L, -3, (lua_Integer)i + 1);
+        lua_pushinteger(L, (lua_Integer)ud->spans[i].end);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 2;
+}
+
+static int m_tostring(lua_State *L) {
+    sbd_ud *ud = (sbd_ud *)luaL_checkudata(L, 1, SBD_MT);
+    lua_pushfstring(L, "docpipe.sbd detector (%p)", (void *)ud);
+    return 1;
+}
+
+/* docpipe.sbd.new(lists) */
+static int f_new(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    sbd_ud *ud = (sbd_ud *)lua_newuserdatauv(L, sizeof *ud, 0);
+    memset(ud, 0, sizeof *ud);
+    luaL_setmetatable(L, SBD_MT);
+    ud->d = dp_sbd_new();
+    if (!ud->d) return luaL_error(L, "docpipe.sbd: out of memory");
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        /* key at -2, list at -1 */
+        if (lua_type(L, -2) != LUA_TSTRING)
+            return luaL_error(L, "docpipe.sbd.new: list names must be strings");
+        const char *kind = lua_tostring(L, -2);
+        int list = dp_sbd_list_by_name(kind);
+        if (list < 0) return luaL_error(L, "docpipe.sbd.new: unknown list '%s'", kind);
+        if (!lua_istable(L, -1))
+            return luaL_error(L, "docpipe.sbd.new: list '%s' must be a table of words", kind);
+        lua_Integer len = (lua_Integer)lua_rawlen(L, -1);
+        for (lua_Integer i = 1; i <= len; i++) {
+            int t = lua_rawgeti(L, -1, i);
+            if (t != LUA_TSTRING && t != LUA_TNUMBER)
+                return luaL_error(L, "docpipe.sbd.new: list '%s' item %d is a %s, not a word", kind,
+                                  (int)i, luaL_typename(L, -1));
+            size_t wl;
+            const char *w = lua_tolstring(L, -1, &wl);  /* converts a number on the stack only */
+            if (dp_sbd_add_word(ud->d, (dp_sbd_list)list, w, wl) != 0)
+                return luaL_error(L, "docpipe.sbd: out of memory");
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    return 1;
+}
+
+int dp_lua_open_sbd(lua_State *L) {
+    static const luaL_Reg methods[] = {
+        {"split", m_split},
+        {"spans", m_spans},
+        {NULL, NULL}
+    };
+    static const luaL_Reg meta[] = {
+        {"__gc", m_gc},
+        {"__tostring", m_tostring},
+        {NULL, NULL}
+    };
+    static const luaL_Reg funcs[] = {
+        {"new", f_new},
+        {NULL, NULL}
+    };
+    if (luaL_newmetatable(L, SBD_MT)) {
+        luaL_setfuncs(L, meta, 0);
+        luaL_newlib(L, methods);
+        lua_setfield(L, -2, "__index");
+    }
+    lua_pop(L, 1);
+    luaL_newlib(L, funcs);
+    return 1;
+}
