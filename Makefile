@@ -5,9 +5,9 @@ DESTDIR ?=
 BUILD ?= build
 CC ?= cc
 
-PKGS := lua5.4 libpcre2-8 yaml-0.1 libcjson libutf8proc
+PKGS := lua5.4 libpcre2-8 yaml-0.1 libcjson libutf8proc gumbo
 DEB_PKGS := gcc make pkg-config liblua5.4-dev lua5.4 libpcre2-dev libyaml-dev \
-            libcjson-dev libutf8proc-dev libstemmer-dev lua-busted
+            libcjson-dev libutf8proc-dev libstemmer-dev libgumbo-dev lua-busted
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion \
         -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wundef -Wcast-qual \
@@ -18,7 +18,7 @@ ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) $(CFLAGS) $(SAN) 
               $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc -I$(BUILD)
 LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
 # A Lua C module takes the Lua API from the interpreter that loads it.
-MODLIBS := $(shell pkg-config --libs libpcre2-8 yaml-0.1 libcjson libutf8proc 2>/dev/null) -lstemmer -lm
+MODLIBS := $(shell pkg-config --libs libpcre2-8 yaml-0.1 libcjson libutf8proc gumbo 2>/dev/null) -lstemmer -lm
 SOVERSION := 0
 VERSION := 0.1.0
 ALL_LDFLAGS := $(LDFLAGS) $(SAN)

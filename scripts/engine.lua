@@ -762,6 +762,10 @@ end
 -- dropped, CRLF and CR become LF. Returns nil, message for binary data (a
 -- NUL byte in the first 8 KiB, as git and grep decide).
 function M.text_doc(id, source, bytes)
+  -- a saved web page: the article and its metadata (docpipe.htmlinput)
+  if type(source) == "string" and source:lower():find("%.x?html?$") then
+    return require("docpipe.htmlinput").html_doc(id, source, bytes)
+  end
   if bytes:sub(1, 8192):find("\0", 1, true) then
     return nil, "binary file (a NUL byte in the first 8 KiB), skipped"
   end
@@ -793,7 +797,9 @@ function M.json_doc(bytes, name, source, line)
   local doc, err = dp.json.decode(fixed, true)
   if doc == nil then return nil, err end
   if yaml_type(doc) ~= "mapping" then return nil, "a record must be a JSON object" end
-  if type(doc.text) ~= "string" then return nil, 'the record has no "text" string' end
+  if type(doc.text) ~= "string" and type(doc.html) ~= "string" then
+    return nil, 'the record has no "text" or "html" string'
+  end
   if doc.id == nil or doc.id == null then
     doc.id = line and ("%s:%d"):format(name, line) or name
   end
@@ -805,6 +811,11 @@ function M.json_doc(bytes, name, source, line)
   end
   if nuls > 0 then
     warn(doc, ("%d escaped NUL(s) (\\u0000) replaced by U+FFFD"):format(nuls))
+  end
+  if type(doc.text) ~= "string" then  -- a page: its article becomes the text
+    local d, e = require("docpipe.htmlinput").html_record(doc)
+    if not d then return nil, e end
+    doc = d
   end
   return doc
 end

@@ -55,7 +55,8 @@ static int ends_with(const char *s, const char *suffix);
  * .txt, .text, .jsonl or .ndjson (a file named on the command line is
  * always read). */
 static int wanted(const char *dir, const struct dirent *d) {
-    static const char *const exts[] = { ".txt", ".text", ".jsonl", ".ndjson", NULL };
+    static const char *const exts[] = { ".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm",
+                                        NULL };
     int doc = 0;
     for (int i = 0; exts[i]; i++)
         if (ends_with(d->d_name, exts[i])) doc = 1;

@@ -6,6 +6,7 @@
 #include "lua_docpipe.h"
 #include "dp_builtin.h"
 #include "dp_limits.h"
+#include "lua_html.h"
 #include "lua_json.h"
 #include "lua_re.h"
 #include "lua_sbd.h"
@@ -255,6 +256,8 @@ int luaopen_docpipe(lua_State *L) {
     lua_setfield(L, -2, "stem");
     dp_lua_open_json(L);
     lua_setfield(L, -2, "json");
+    dp_lua_open_html(L);
+    lua_setfield(L, -2, "html");
     dp_lua_open_yaml(L);
     lua_setfield(L, -2, "yaml");
     luaL_newlib(L, data_funcs);
