@@ -22,6 +22,8 @@ struct dp_input {
     char *buf;           /* the last record's bytes */
     size_t bufcap;
     size_t bytes;
+    char *gbuf;             /* getdelim's line buffer */
+    size_t gcap;
     unsigned char *back;    /* bytes read ahead (format detection), read again first */
     size_t nback, backpos, capback;
     struct { dev_t dev; ino_t ino; } *seen;  /* folders walked, against link loops */
@@ -204,12 +206,6 @@ static int keep_back(dp_input *in, int c) {
     return 1;
 }
 
-/* The next byte of the current stream: read-ahead bytes first. */
-static int in_getc(dp_input *in, FILE *f) {
-    if (in->backpos < in->nback) return in->back[in->backpos++];
-    return getc_unlocked(f);
-}
-
 static void close_cur(dp_input *in) {
     if (in->cur && in->cur != stdin) fclose(in->cur);
     in->cur = NULL;
@@ -222,25 +218,48 @@ static void close_cur(dp_input *in) {
 static int next_line(dp_input *in, dp_record *rec) {
     for (;;) {
         size_t n = 0;
-        int c = EOF;
-        /* getline-like, into in->buf, so one huge line costs one buffer */
-        while ((c = in_getc(in, in->cur)) != EOF && c != '\n') {
+        int nl = 0;
+        char *line = in->buf;
+        /* bytes read ahead (format detection) first */
+        while (in->backpos < in->nback) {
+            int c = in->back[in->backpos++];
+            if (c == '\n') { nl = 1; break; }
             if (!reserve(in, n + 2)) return 0;
             in->buf[n++] = (char)c;
         }
-        if (c == EOF && n == 0) return 0;
-        if (!reserve(in, n + 1)) return 0;
-        in->buf[n] = '\0';
-        in->bytes += n + (c == '\n');
+        if (!nl) {
+            /* getdelim keeps NUL bytes and grows one buffer, so one huge
+             * line costs one buffer */
+            ssize_t k = getdelim(&in->gbuf, &in->gcap, '\n', in->cur);
+            if (k < 0) {
+                if (n == 0) return 0;  /* the end (or an error: see ferror) */
+            } else {
+                size_t m = (size_t)k;
+                if (m > 0 && in->gbuf[m - 1] == '\n') { nl = 1; m--; }
+                if (n == 0) {
+                    line = in->gbuf;
+                    n = m;
+                } else {
+                    if (!reserve(in, n + m + 1)) return 0;
+                    memcpy(in->buf + n, in->gbuf, m);
+                    n += m;
+                    line = in->buf;
+                }
+            }
+        }
+        if (line == in->buf && !reserve(in, n + 1)) return 0;
+        line = line == in->gbuf ? in->gbuf : in->buf;
+        line[n] = '\0';
+        in->bytes += n + (size_t)nl;
         in->cur_line++;
         size_t i = 0;
-        while (i < n && (in->buf[i] == ' ' || in->buf[i] == '\t' || in->buf[i] == '\r')) i++;
+        while (i < n && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) i++;
         if (i == n) continue;  /* blank line */
         rec->kind = DP_REC_JSONL;
         rec->source = in->cur_path;
         rec->name = in->cur_name;
         rec->line = in->cur_line;
-        rec->data = in->buf;
+        rec->data = line;
         rec->len = n;
         return 1;
     }
@@ -298,6 +317,7 @@ int dp_input_next(dp_input *in, dp_record *rec) {
             /* named on the command line: a FIFO or a device is read as a stream */
         }
         FILE *f = is_stdin ? stdin : fopen(path, "rb");
+        if (f && f != stdin) setvbuf(f, NULL, _IOFBF, 1 << 16);
         if (!f) {
             int r = error_record(in, rec, path, strerror(errno));
             free(path);
@@ -358,6 +378,7 @@ void dp_input_close(dp_input *in) {
     free(in->queue);
     free(in->buf);
     free(in->back);
+    free(in->gbuf);
     free(in->seen);
     free(in);
 }

@@ -105,6 +105,18 @@ size_t dp_utf8_repair(const char *s, size_t n, char **out, size_t *replaced) {
             buf = nb;
         }
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x80) {
+            /* a run of printable ASCII is copied as it is; the output grows
+             * one byte per byte here, so the room check above still holds
+             * once the run is bounded by what is left of the buffer */
+            size_t j = i + 1, room = cap - o - 4;
+            while (j < n && j - i < room && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x80)
+                j++;
+            memcpy(buf + o, s + i, j - i);
+            o += j - i;
+            i = j;
+            continue;
+        }
         if (c == '\r') {
             buf[o++] = '\n';
             i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
