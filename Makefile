@@ -16,7 +16,7 @@ CFLAGS ?= -O2 -g
 SAN ?=
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) $(CFLAGS) $(SAN) \
               $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc -I$(BUILD)
-LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -pthread
 # A Lua C module takes the Lua API from the interpreter that loads it.
 MODLIBS := $(shell pkg-config --libs libpcre2-8 yaml-0.1 libcjson libutf8proc gumbo 2>/dev/null) -lstemmer -lm
 SOVERSION := 0

@@ -587,6 +587,99 @@ function Pipeline:run(doc, raw)
   return current, failures, "ok"
 end
 
+--- For -j N: what a worker hands the main thread at the end, as JSON:
+-- its counts, each stage's statistics, and the state (ctx.state) of each
+-- stage that has a finish, so that finish runs once on the merged state.
+function Pipeline:export_worker()
+  local stats, states = {}, dp.object()
+  for i, st in ipairs(self.stages) do
+    stats[i] = st.stats
+    if st.mod.finish and st.ctx then states[st.name] = st.ctx.state end
+  end
+  local ok, s = pcall(dp.json.encode, { counts = self.counts, stats = stats, states = states })
+  if ok then return s end
+  -- a state JSON cannot hold (a function, a compiled pattern): say which
+  local bad = {}
+  for name, state in pairs(states) do
+    if not pcall(dp.json.encode, state) then bad[#bad + 1] = name end
+  end
+  return dp.json.encode({ counts = self.counts, stats = stats, unmergeable = bad })
+end
+
+-- The default merge of two stage states: numbers add up, lists are
+-- joined, tables merge key by key, anything else keeps the first value.
+local function merge_state(a, b)
+  if type(a) ~= "table" or type(b) ~= "table" then
+    if math.type(a) and math.type(b) then return a + b end
+    if a == nil then return b end
+    return a
+  end
+  if #a > 0 or #b > 0 then
+    local arr = true
+    for k in pairs(a) do if math.type(k) ~= "integer" then arr = false end end
+    for k in pairs(b) do if math.type(k) ~= "integer" then arr = false end end
+    if arr then
+      for _, v in ipairs(b) do a[#a + 1] = v end
+      return a
+    end
+  end
+  for k, v in pairs(b) do a[k] = merge_state(a[k], v) end
+  return a
+end
+M.merge_state = merge_state
+
+--- For -j N: merge the workers' exports (JSON strings) into this pipeline:
+-- counts and stage statistics add up; each stage with a finish gets the
+-- workers' states merged by its own merge(state, other) when it has one,
+-- else by adding numbers, joining lists and merging tables. Returns nil, or
+-- a message when a state could not cross threads.
+function Pipeline:import_workers(exports)
+  local merged, problems = {}, {}
+  for _, js in ipairs(exports) do
+    local e = dp.json.decode(js)
+    if e then
+      for k, v in pairs(e.counts or {}) do
+        if math.type(v) then self.counts[k] = (self.counts[k] or 0) + v end
+      end
+      for i, st in ipairs(self.stages) do
+        local ws = e.stats and e.stats[i]
+        if ws and st.stats then
+          for _, k in ipairs({ "in", "out", "dropped", "failed", "cpu" }) do
+            st.stats[k] = st.stats[k] + (ws[k] or 0)
+          end
+        end
+      end
+      for _, name in ipairs(e.unmergeable or {}) do
+        problems[#problems + 1] = ("stage '%s' keeps state that cannot cross workers (a function "
+          .. "or a compiled pattern in ctx.state); its finish sees no documents: keep only data "
+          .. "in ctx.state, or run with -j 1"):format(name)
+      end
+      for name, state in pairs(e.states or {}) do
+        merged[name] = merged[name] or {}
+        local list = merged[name]
+        list[#list + 1] = state
+      end
+    end
+  end
+  for _, st in ipairs(self.stages) do
+    local list = merged[st.name]
+    if st.mod.finish and st.ctx and list and #list > 0 then
+      local state = list[1]
+      for i = 2, #list do
+        if st.mod.merge then
+          local r = st.mod.merge(state, list[i])
+          if r ~= nil then state = r end
+        else
+          state = merge_state(state, list[i])
+        end
+      end
+      st.ctx.state = state
+    end
+  end
+  if #problems > 0 then return table.concat(problems, "\n") end
+  return nil
+end
+
 --- The run's statistics: per stage {name, in, out, dropped, failed, cpu
 -- (seconds), share (of all stage CPU)}, plus the totals given by the runner.
 function Pipeline:stats(totals)

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <lauxlib.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,26 @@ typedef struct runner {
     size_t io_errors;    /* inputs that could not be read at all */
     int out_error;       /* errno of a failed write, or EPIPE */
 } runner;
+
+/* What processing one record produced, as a list of events replayed in
+ * input order by apply(): the same code serves the single-threaded loop
+ * and the workers of -j N, so the output of both is byte for byte the
+ * same. */
+enum { EV_OUT = 1, EV_FAIL, EV_INFAIL, EV_IOFAIL, EV_READ, EV_STOP };
+
+typedef struct sink {
+    char *buf;
+    size_t n, cap;
+    int oom;
+} sink;
+
+/* A Lua state with the engine and the opened pipeline: the main thread's
+ * own, or a worker's. */
+typedef struct wctx {
+    lua_State *L;
+    int engine, pipeline;   /* stack indexes */
+    const char *format;
+} wctx;
 
 /* Set by SIGINT and SIGTERM: the one mutable file-level variable, because a
  * signal handler can reach nothing else. The loop stops taking documents,
@@ -63,37 +84,33 @@ static void report(runner *r, const char *msg, const char *tb) {
     if (tb && *tb && !r->o->quiet) fprintf(stderr, "%s\n", tb);
 }
 
-/* Write an error record (a JSON line) to the errors file, if any. */
-static void write_error_json(runner *r, const char *json) {
-    if (!r->errs) return;
-    fputs(json, r->errs);
-    fputc('\n', r->errs);
+static void sink_put(sink *s, const void *p, size_t n) {
+    if (s->oom) return;
+    if (s->n + n > s->cap) {
+        size_t nc = s->cap ? s->cap : 4096;
+        while (nc < s->n + n) nc *= 2;
+        char *nb = realloc(s->buf, nc);
+        if (!nb) { s->oom = 1; return; }
+        s->buf = nb;
+        s->cap = nc;
+    }
+    memcpy(s->buf + s->n, p, n);
+    s->n += n;
 }
 
-/* An input that is not a document: report it and record it. */
-static void input_failure(runner *r, const char *source, size_t line, const char *msg) {
-    char text[8192];
-    if (line) snprintf(text, sizeof text, "%s:%zu: %s", source, line, msg);
-    else if (strncmp(msg, source, strlen(source)) == 0) snprintf(text, sizeof text, "%s", msg);
-    else snprintf(text, sizeof text, "%s: %s", source, msg);
-    r->failed++;
-    report(r, text, NULL);
-    if (r->errs) {
-        lua_State *L = r->L;
-        lua_createtable(L, 0, 4);
-        lua_pushstring(L, source);
-        lua_setfield(L, -2, "source");
-        if (line) { lua_pushinteger(L, (lua_Integer)line); lua_setfield(L, -2, "line"); }
-        lua_pushliteral(L, "input");
-        lua_setfield(L, -2, "stage");
-        lua_pushstring(L, text);
-        lua_setfield(L, -2, "error");
-        char err[160];
-        size_t len;
-        char *json = dp_json_encode_value(L, -1, NULL, 0, 0, &len, err, sizeof err);
-        lua_pop(L, 1);
-        if (json) { write_error_json(r, json); free(json); }
-    }
+static void sink_str(sink *s, const char *str, size_t len) {
+    if (!str) len = 0;
+    sink_put(s, &len, sizeof len);
+    if (len) sink_put(s, str, len);
+}
+
+/* An event: its type and three strings (any may be NULL). */
+static void emit(sink *s, int type, const char *a, size_t alen, const char *b, const char *c) {
+    unsigned char t = (unsigned char)type;
+    sink_put(s, &t, 1);
+    sink_str(s, a, alen);
+    sink_str(s, b, b ? strlen(b) : 0);
+    sink_str(s, c, c ? strlen(c) : 0);
 }
 
 static void write_out(runner *r, const char *s, size_t len) {
@@ -101,13 +118,37 @@ static void write_out(runner *r, const char *s, size_t len) {
     if (fwrite(s, 1, len, r->out) != len) r->out_error = errno ? errno : EIO;
 }
 
+/* An input that is not a document: its message, and the error record. */
+static void input_event(wctx *w, sink *s, int type, const char *source, size_t line,
+                        const char *msg) {
+    char text[8192];
+    if (line) snprintf(text, sizeof text, "%s:%zu: %s", source, line, msg);
+    else if (strncmp(msg, source, strlen(source)) == 0) snprintf(text, sizeof text, "%s", msg);
+    else snprintf(text, sizeof text, "%s: %s", source, msg);
+    lua_State *L = w->L;
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, source);
+    lua_setfield(L, -2, "source");
+    if (line) { lua_pushinteger(L, (lua_Integer)line); lua_setfield(L, -2, "line"); }
+    lua_pushliteral(L, "input");
+    lua_setfield(L, -2, "stage");
+    lua_pushstring(L, text);
+    lua_setfield(L, -2, "error");
+    char err[160];
+    size_t len;
+    char *json = dp_json_encode_value(L, -1, NULL, 0, 0, &len, err, sizeof err);
+    lua_pop(L, 1);
+    emit(s, type, text, strlen(text), NULL, json);
+    free(json);
+}
+
 /* Push the document for a record, built by docpipe.engine's text_doc or
  * json_doc; 0 (nothing pushed) when the record is not a document, after
  * recording why. */
-static int push_doc(runner *r, const dp_record *rec) {
-    lua_State *L = r->L;
+static int push_doc(wctx *w, const dp_record *rec, sink *s) {
+    lua_State *L = w->L;
     int jsonl = rec->kind == DP_REC_JSONL;
-    lua_getfield(L, r->engine, jsonl ? "json_doc" : "text_doc");
+    lua_getfield(L, w->engine, jsonl ? "json_doc" : "text_doc");
     if (jsonl) {
         lua_pushlstring(L, rec->data, rec->len);
         lua_pushstring(L, rec->name);
@@ -119,12 +160,12 @@ static int push_doc(runner *r, const dp_record *rec) {
         lua_pushlstring(L, rec->data, rec->len);
     }
     if (dp_engine_pcall(L, jsonl ? 4 : 3, 2) != LUA_OK) {
-        input_failure(r, rec->source, rec->line, lua_tostring(L, -1));
+        input_event(w, s, EV_INFAIL, rec->source, rec->line, lua_tostring(L, -1));
         lua_pop(L, 1);
         return 0;
     }
     if (lua_isnil(L, -2)) {
-        input_failure(r, rec->source, rec->line, lua_tostring(L, -1));
+        input_event(w, s, EV_INFAIL, rec->source, rec->line, lua_tostring(L, -1));
         lua_pop(L, 2);
         return 0;
     }
@@ -132,21 +173,28 @@ static int push_doc(runner *r, const dp_record *rec) {
     return 1;
 }
 
-/* Run the document at the top of the stack (popped). Returns 0 when the
- * run must stop (on_error: fail). */
-static int run_doc(runner *r, const dp_record *rec) {
-    lua_State *L = r->L;
+/* Process one record into events. Returns 0 when the run must stop
+ * (on_error: fail). */
+static int process_record(wctx *w, const dp_record *rec, sink *s) {
+    if (rec->kind == DP_REC_ERROR) {
+        input_event(w, s, EV_IOFAIL, rec->source, 0, rec->data);
+        return 1;
+    }
+    if (!push_doc(w, rec, s)) return 1;
+    emit(s, EV_READ, NULL, 0, NULL, NULL);
+    lua_State *L = w->L;
     int doc = lua_gettop(L);
-    lua_getfield(L, r->pipeline, "step");
-    lua_pushvalue(L, r->pipeline);
+    lua_getfield(L, w->pipeline, "step");
+    lua_pushvalue(L, w->pipeline);
     lua_pushvalue(L, doc);
-    lua_pushstring(L, r->format);
+    lua_pushstring(L, w->format);
     if (rec->kind == DP_REC_JSONL) lua_pushlstring(L, rec->data, rec->len);
     else lua_pushnil(L);
     if (dp_engine_pcall(L, 4, 3) != LUA_OK) {
-        report(r, lua_tostring(L, -1), NULL);
+        const char *m = lua_tostring(L, -1);
+        emit(s, EV_FAIL, m, m ? strlen(m) : 0, NULL, NULL);
+        emit(s, EV_STOP, NULL, 0, NULL, NULL);
         lua_settop(L, doc - 1);
-        r->failed++;
         return 0;
     }
     /* doc, texts, errs, status */
@@ -154,16 +202,8 @@ static int run_doc(runner *r, const dp_record *rec) {
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, doc + 1, i);
         size_t len;
-        const char *s = lua_tolstring(L, -1, &len);
-        if (strcmp(r->format, "json") == 0) write_out(r, r->written ? ",\n" : "[\n", 2);
-        else if (r->written && (strcmp(r->format, "markdown") == 0))
-            write_out(r, "\n---\n\n", 6);
-        else if (r->written && (strcmp(r->format, "text") == 0))
-            write_out(r, "\n", 1);  /* a blank line between documents */
-        write_out(r, s, len);
-        if (strcmp(r->format, "json") != 0 && (len == 0 || s[len - 1] != '\n'))
-            write_out(r, "\n", 1);
-        r->written++;
+        const char *str = lua_tolstring(L, -1, &len);
+        emit(s, EV_OUT, str, len, NULL, NULL);
         lua_pop(L, 1);
     }
     lua_Integer ne = (lua_Integer)lua_rawlen(L, doc + 2);
@@ -171,15 +211,75 @@ static int run_doc(runner *r, const dp_record *rec) {
         lua_rawgeti(L, doc + 2, i);
         lua_getfield(L, -1, "message");
         lua_getfield(L, -2, "traceback");
-        report(r, lua_tostring(L, -2), lua_tostring(L, -1));
-        lua_pop(L, 2);
-        lua_getfield(L, -1, "json");
-        write_error_json(r, lua_tostring(L, -1));
-        lua_pop(L, 2);
-        r->failed++;
+        lua_getfield(L, -3, "json");
+        size_t ml;
+        const char *m = lua_tolstring(L, -3, &ml);
+        emit(s, EV_FAIL, m, ml, lua_tostring(L, -2), lua_tostring(L, -1));
+        lua_pop(L, 4);
     }
     int go_on = strcmp(lua_tostring(L, doc + 3), "fail") != 0;
+    if (!go_on) emit(s, EV_STOP, NULL, 0, NULL, NULL);
     lua_settop(L, doc - 1);
+    return go_on;
+}
+
+/* Read one string of an event at *p. */
+static const char *take_str(const char **p, size_t *len) {
+    memcpy(len, *p, sizeof *len);
+    *p += sizeof *len;
+    const char *str = *len ? *p : NULL;
+    *p += *len;
+    return str;
+}
+
+/* Replay events: write documents, report and record failures, count.
+ * Returns 0 when the events say the run must stop. */
+static int apply(runner *r, const sink *s) {
+    const char *p = s->buf, *end = s->buf + s->n;
+    int go_on = 1;
+    if (s->oom) {
+        report(r, "out of memory while keeping a batch's results", NULL);
+        r->failed++;
+        return 0;
+    }
+    while (p < end) {
+        int type = (unsigned char)*p++;
+        size_t al, bl, cl;
+        const char *a = take_str(&p, &al);
+        const char *b = take_str(&p, &bl);
+        const char *c = take_str(&p, &cl);
+        char *as = NULL, *bs = NULL;
+        switch (type) {
+        case EV_OUT:
+            if (strcmp(r->format, "json") == 0) write_out(r, r->written ? ",\n" : "[\n", 2);
+            else if (r->written && (strcmp(r->format, "markdown") == 0))
+                write_out(r, "\n---\n\n", 6);
+            else if (r->written && (strcmp(r->format, "text") == 0))
+                write_out(r, "\n", 1);  /* a blank line between documents */
+            write_out(r, a ? a : "", al);
+            if (strcmp(r->format, "json") != 0 && (al == 0 || a[al - 1] != '\n'))
+                write_out(r, "\n", 1);
+            r->written++;
+            break;
+        case EV_FAIL: case EV_INFAIL: case EV_IOFAIL:
+            as = a ? strndup(a, al) : NULL;
+            bs = b ? strndup(b, bl) : NULL;
+            report(r, as ? as : "", bs);
+            if (c && r->errs) {
+                fwrite(c, 1, cl, r->errs);
+                fputc('\n', r->errs);
+            }
+            r->failed++;
+            if (type == EV_INFAIL) r->input_errors++;
+            if (type == EV_IOFAIL) r->io_errors++;
+            free(as);
+            free(bs);
+            break;
+        case EV_READ: r->read++; break;
+        case EV_STOP: go_on = 0; break;
+        default: break;
+        }
+    }
     return go_on;
 }
 
@@ -321,6 +421,245 @@ static int write_stats(runner *r, size_t bytes, double seconds) {
     return ok;
 }
 
+/* ---- -j N: workers, each with its own Lua state ------------------------
+ *
+ * The main thread reads records into batches (copied, so the reader can go
+ * on), hands them to the workers through a ring of 2N slots, and applies
+ * the results batch by batch in input order. Memory is bounded by the
+ * ring: at most 2N batches of BATCH_DOCS records or BATCH_BYTES bytes (or
+ * one larger document) are in flight.
+ */
+
+#define BATCH_DOCS 64
+#define BATCH_BYTES (1u << 20)
+
+typedef struct batch {
+    size_t seq;
+    int state;            /* 0 free, 1 ready, 2 taken by a worker, 3 done */
+    dp_record *recs;
+    char **srcs, **names;  /* the copies recs[i].source and .name point to */
+    int cut;               /* stopped early by SIGINT/SIGTERM */
+    size_t nrec, caprec;
+    sink out;
+} batch;
+
+typedef struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+    batch *slots;
+    size_t nslots;
+    int quit;
+    const char *pipeline, *format;
+    char *fatal;          /* a worker that could not start: why */
+} pool;
+
+typedef struct worker {
+    pool *pl;
+    pthread_t thread;
+    char *export;         /* Pipeline:export_worker(), for the main thread */
+} worker;
+
+static void batch_clear(batch *b) {
+    for (size_t i = 0; i < b->nrec; i++) {
+        free(b->srcs[i]);
+        free(b->names[i]);
+        free(b->recs[i].data);
+    }
+    b->nrec = 0;
+    b->cut = 0;
+    b->out.n = 0;
+    b->out.oom = 0;
+}
+
+/* Copy rec into the batch; 0 when memory runs out. */
+static int batch_add(batch *b, const dp_record *rec) {
+    if (b->nrec == b->caprec) {
+        size_t nc = b->caprec ? b->caprec * 2 : 16;
+        dp_record *nr = realloc(b->recs, nc * sizeof *nr);
+        if (!nr) return 0;
+        b->recs = nr;
+        char **ns = realloc(b->srcs, nc * sizeof *ns);
+        if (!ns) return 0;
+        b->srcs = ns;
+        char **nn = realloc(b->names, nc * sizeof *nn);
+        if (!nn) return 0;
+        b->names = nn;
+        b->caprec = nc;
+    }
+    dp_record *d = &b->recs[b->nrec];
+    *d = *rec;
+    char *src = strdup(rec->source ? rec->source : "");
+    char *name = strdup(rec->name ? rec->name : "");
+    d->data = malloc(rec->len + 1);
+    if (!src || !name || !d->data) {
+        free(src);
+        free(name);
+        free(d->data);
+        return 0;
+    }
+    d->source = b->srcs[b->nrec] = src;  /* the batch owns the copies */
+    d->name = b->names[b->nrec] = name;
+    memcpy(d->data, rec->data, rec->len);
+    d->data[rec->len] = '\0';
+    b->nrec++;
+    return 1;
+}
+
+static void *worker_main(void *arg) {
+    worker *wk = arg;
+    pool *pl = wk->pl;
+    wctx w;
+    memset(&w, 0, sizeof w);
+    w.format = pl->format;
+    w.L = dp_engine_state();
+    if (!w.L || !dp_engine_module(w.L) || !dp_engine_open(w.L, pl->pipeline, 1)) {
+        pthread_mutex_lock(&pl->mu);
+        if (!pl->fatal) pl->fatal = strdup(w.L ? lua_tostring(w.L, -1) : "out of memory");
+        pthread_cond_broadcast(&pl->done);
+        pthread_mutex_unlock(&pl->mu);
+        dp_engine_close(w.L);
+        return NULL;
+    }
+    w.engine = lua_gettop(w.L) - 1;
+    w.pipeline = lua_gettop(w.L);
+    for (;;) {
+        pthread_mutex_lock(&pl->mu);
+        batch *b = NULL;
+        for (;;) {
+            size_t best = (size_t)-1;
+            for (size_t i = 0; i < pl->nslots; i++)  /* the oldest ready batch */
+                if (pl->slots[i].state == 1 && (best == (size_t)-1 || pl->slots[i].seq < pl->slots[best].seq))
+                    best = i;
+            if (best != (size_t)-1) { b = &pl->slots[best]; b->state = 2; break; }
+            if (pl->quit) break;
+            pthread_cond_wait(&pl->work, &pl->mu);
+        }
+        pthread_mutex_unlock(&pl->mu);
+        if (!b) break;
+        for (size_t i = 0; i < b->nrec; i++) {
+            if (interrupted) { b->cut = 1; break; }  /* finish only what is in hand */
+            if (!process_record(&w, &b->recs[i], &b->out)) break;
+        }
+        pthread_mutex_lock(&pl->mu);
+        b->state = 3;
+        pthread_cond_broadcast(&pl->done);
+        pthread_mutex_unlock(&pl->mu);
+    }
+    /* what the main thread needs: counts, stage statistics, finish states */
+    lua_getfield(w.L, w.pipeline, "export_worker");
+    lua_pushvalue(w.L, w.pipeline);
+    if (dp_engine_pcall(w.L, 1, 1) == LUA_OK && lua_isstring(w.L, -1))
+        wk->export = strdup(lua_tostring(w.L, -1));
+    dp_engine_close(w.L);
+    return NULL;
+}
+
+/* Runs the records of in through jobs workers. Returns 0 when the run
+ * stopped (on_error: fail), -1 when the workers could not start. */
+static int run_parallel(runner *r, dp_input *in, int jobs) {
+    pool pl;
+    memset(&pl, 0, sizeof pl);
+    pthread_mutex_init(&pl.mu, NULL);
+    pthread_cond_init(&pl.work, NULL);
+    pthread_cond_init(&pl.done, NULL);
+    pl.nslots = 2 * (size_t)jobs;
+    pl.slots = calloc(pl.nslots, sizeof *pl.slots);
+    pl.pipeline = r->o->pipeline;
+    pl.format = r->format;
+    worker *wks = calloc((size_t)jobs, sizeof *wks);
+    if (!pl.slots || !wks) { free(pl.slots); free(wks); return -1; }
+    int started = 0;
+    for (int i = 0; i < jobs; i++) {
+        wks[i].pl = &pl;
+        if (pthread_create(&wks[i].thread, NULL, worker_main, &wks[i]) == 0) started++;
+        else break;
+    }
+    size_t fill_seq = 0, write_seq = 0;
+    int eof = started == 0, stop = 0, result = 1;
+    dp_record rec;
+    int pending = 0;      /* rec holds a record read but not yet placed */
+    for (;;) {
+        /* fill free slots with new batches */
+        while (!eof && !stop && !interrupted && fill_seq - write_seq < pl.nslots) {
+            batch *b = &pl.slots[fill_seq % pl.nslots];
+            size_t bytes = 0;
+            while (b->nrec < BATCH_DOCS && bytes < BATCH_BYTES) {
+                if (!pending) {
+                    if (interrupted || !dp_input_next(in, &rec)) { eof = 1; break; }
+                }
+                pending = 0;
+                if (!batch_add(b, &rec)) { pending = 1; break; }
+                bytes += rec.len;
+            }
+            if (b->nrec == 0) { eof = 1; break; }
+            pthread_mutex_lock(&pl.mu);
+            b->seq = fill_seq++;
+            b->state = 1;
+            pthread_cond_signal(&pl.work);
+            pthread_mutex_unlock(&pl.mu);
+        }
+        if (write_seq == fill_seq) break;
+        /* the next batch in input order */
+        batch *b = &pl.slots[write_seq % pl.nslots];
+        pthread_mutex_lock(&pl.mu);
+        while (b->state != 3 && !pl.fatal) pthread_cond_wait(&pl.done, &pl.mu);
+        char *fatal = pl.fatal;
+        pthread_mutex_unlock(&pl.mu);
+        if (fatal && b->state != 3) { result = -1; break; }
+        if (!stop && !apply(r, &b->out)) { stop = 1; result = 0; }
+        if (r->out_error) stop = 1;
+        /* after a batch cut short by a signal, later batches would leave a
+         * gap: the output ends here, a prefix of the input */
+        if (b->cut) stop = 1;
+        batch_clear(b);
+        b->state = 0;
+        write_seq++;
+    }
+    pthread_mutex_lock(&pl.mu);
+    pl.quit = 1;
+    pthread_cond_broadcast(&pl.work);
+    pthread_mutex_unlock(&pl.mu);
+    for (int i = 0; i < started; i++) pthread_join(wks[i].thread, NULL);
+    if (pl.fatal) {
+        fprintf(stderr, "docpipe: a worker could not start: %s\n", pl.fatal);
+        result = -1;
+    }
+    /* the workers' counts, statistics and finish states, merged */
+    lua_State *L = r->L;
+    lua_getfield(L, r->pipeline, "import_workers");
+    lua_pushvalue(L, r->pipeline);
+    lua_createtable(L, started, 0);
+    for (int i = 0; i < started; i++) {
+        if (wks[i].export) {
+            lua_pushstring(L, wks[i].export);
+            lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+        }
+        free(wks[i].export);
+    }
+    if (dp_engine_pcall(L, 2, 1) != LUA_OK) {
+        report(r, lua_tostring(L, -1), NULL);
+        r->failed++;
+    } else if (lua_isstring(L, -1)) {  /* a message: some state could not be merged */
+        report(r, lua_tostring(L, -1), NULL);
+        r->failed++;
+    }
+    lua_pop(L, 1);
+    for (size_t i = 0; i < pl.nslots; i++) {
+        batch_clear(&pl.slots[i]);
+        free(pl.slots[i].recs);
+        free(pl.slots[i].srcs);
+        free(pl.slots[i].names);
+        free(pl.slots[i].out.buf);
+    }
+    free(pl.slots);
+    free(wks);
+    free(pl.fatal);
+    pthread_mutex_destroy(&pl.mu);
+    pthread_cond_destroy(&pl.work);
+    pthread_cond_destroy(&pl.done);
+    return result;
+}
+
 static double now_seconds(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -389,20 +728,26 @@ int dp_run(const dp_run_opts *o) {
     interrupted = 0;
     catch_signals();
     dp_input *in = dp_input_open(o->inputs, o->ninputs, o->input_format);
-    dp_record rec;
     int stopped = 0;
-    while (in && !r.out_error && !interrupted && dp_input_next(in, &rec)) {
-        int pushed = 0;
-        if (interrupted) break;  /* the read was cut short by the signal */
-        if (rec.kind == DP_REC_ERROR) {
-            input_failure(&r, rec.source, 0, rec.data);
-            r.io_errors++;
-        } else {
-            pushed = push_doc(&r, &rec);
-            if (pushed) r.read++;
-            else r.input_errors++;
+    int jobs = o->jobs > 0 ? o->jobs : 1;
+    if (strcmp(r.format, "html") == 0) jobs = 1;  /* one page, indexed as it is written */
+    if (in && jobs > 1) {
+        int res = run_parallel(&r, in, jobs);
+        if (res == 0) stopped = 1;
+        if (res < 0) { stopped = 1; r.failed++; }
+    } else {
+        wctx w = { r.L, r.engine, r.pipeline, r.format };
+        sink ev;
+        memset(&ev, 0, sizeof ev);
+        dp_record rec;
+        while (in && !r.out_error && !interrupted && dp_input_next(in, &rec)) {
+            if (interrupted) break;  /* the read was cut short by the signal */
+            ev.n = 0;
+            ev.oom = 0;
+            process_record(&w, &rec, &ev);
+            if (!apply(&r, &ev)) { stopped = 1; break; }
         }
-        if (pushed && !run_doc(&r, &rec)) { stopped = 1; break; }
+        free(ev.buf);
     }
     size_t bytes = in ? dp_input_bytes(in) : 0;
     dp_input_close(in);

@@ -38,6 +38,7 @@ typedef struct dp_run_opts {
     dp_input_format input_format;
     int quiet;
     int stats;                     /* --stats: a table on stderr at the end */
+    int jobs;                      /* -j N: worker threads (1: none) */
     const char *stats_json;        /* --stats-json FILE */
 } dp_run_opts;
 

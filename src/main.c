@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage_main[] =
     "usage: docpipe COMMAND [ARGS]\n"
@@ -50,6 +51,8 @@ static const char usage_run[] =
     "      --errors FILE          record failed documents there as JSON Lines\n"
     "      --input-format FORMAT  text or jsonl: how to read stdin (default:\n"
     "                             detected from the first byte)\n"
+    "  -j, --jobs N               worker threads (default: the online cores); the\n"
+    "                             output is the same, in input order, for any N\n"
     "  -q, --quiet                no tracebacks or summaries on stderr\n"
     "      --stats                per-stage counts and CPU time, documents/s and\n"
     "                             MB/s on stderr at the end\n"
@@ -114,6 +117,22 @@ static int cmd_run(int argc, char **argv) {
             o.quiet = 1;
         } else if (strcmp(a, "--stats") == 0) {
             o.stats = 1;
+        } else if (strncmp(a, "-j", 2) == 0 || strcmp(a, "--jobs") == 0) {
+            const char *num = a[1] == 'j' && a[2] ? a + 2 : val;
+            if (!num) {
+                fprintf(stderr, "docpipe: %s needs a number of workers\n", a);
+                free(inputs);
+                return DP_EXIT_USAGE;
+            }
+            char *end;
+            long j = strtol(num, &end, 10);
+            if (*end || j < 1 || j > 256) {
+                fprintf(stderr, "docpipe: -j takes a number of workers from 1 to 256, not '%s'\n", num);
+                free(inputs);
+                return DP_EXIT_USAGE;
+            }
+            o.jobs = (int)j;
+            if (num == val) i++;
         } else if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0 ||
                    strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
                    strcmp(a, "--errors") == 0 || strcmp(a, "--input-format") == 0 ||
@@ -146,6 +165,10 @@ static int cmd_run(int argc, char **argv) {
         fprintf(stderr, "docpipe: unknown format '%s' (jsonl, json, markdown, text or html)\n", o.format);
         free(inputs);
         return DP_EXIT_USAGE;
+    }
+    if (o.jobs == 0) {  /* default: one worker per online core */
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        o.jobs = cores > 0 ? (int)(cores > 256 ? 256 : cores) : 1;
     }
     o.inputs = inputs;
     o.ninputs = n;

@@ -166,6 +166,30 @@ has yaml-two-documents "$err" 'two_documents.yaml:2:1: the file holds more than 
 run yaml-list-key 2 "$D" check "$F/list_key.yaml"
 has yaml-list-key "$err" 'list_key.yaml:2:3: a mapping key must be a plain value, not a list'
 
+# --- -j N: the same output in the same order, whatever N
+i=0; while [ $i -lt 300 ]; do echo "{\"id\":\"p$i\",\"text\":\"Item $i is here. Dr. Lee said it was number $i. It ends.\"}"; i=$((i + 1)); done > "$tmpd/many.jsonl"
+run jobs-1 0 "$D" run sentences -j 1 "$tmpd/many.jsonl" -o "$tmpd/j1.jsonl"
+run jobs-3 0 "$D" run sentences -j 3 "$tmpd/many.jsonl" -o "$tmpd/j3.jsonl"
+if cmp -s "$tmpd/j1.jsonl" "$tmpd/j3.jsonl"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL jobs: -j 3 differs from -j 1"; fi
+lines jobs-3 "$tmpd/j3.jsonl" 300
+run jobs-news-1 0 "$D" run news -j 1 examples/ ../shared/data/seed/cnn-north-korea-amnesty.txt -o "$tmpd/n1.jsonl"
+run jobs-news-2 0 "$D" run news -j 2 examples/ ../shared/data/seed/cnn-north-korea-amnesty.txt -o "$tmpd/n2.jsonl"
+if cmp -s "$tmpd/n1.jsonl" "$tmpd/n2.jsonl"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL jobs: news -j 2 differs from -j 1"; fi
+run jobs-fail 1 "$D" run "$F/boom_fail.yaml" -j 2 "$F/boom.jsonl" "$tmpd/many.jsonl"
+lines jobs-fail "$out" 1
+run jobs-skip 1 "$D" run "$F/boom_skip.yaml" -j 2 "$F/boom.jsonl" "$tmpd/many.jsonl" --errors "$tmpd/je.jsonl" --stats
+lines jobs-skip "$out" 302
+lines jobs-skip-errors "$tmpd/je.jsonl" 1
+has jobs-skip-stats "$err" 'documents: 303 read, 302 written, 0 dropped, 1 failed'
+run jobs-finish-1 0 "$D" run examples/keywords.yaml -j 1 examples/
+grep '^docpipe: finish' "$err" > "$tmpd/f1.txt"
+run jobs-finish-2 0 "$D" run examples/keywords.yaml -j 2 examples/
+grep '^docpipe: finish' "$err" > "$tmpd/f2.txt"
+if [ -s "$tmpd/f1.txt" ] && cmp -s "$tmpd/f1.txt" "$tmpd/f2.txt"; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAIL jobs: finish results differ between -j 1 and -j 2"; cat "$tmpd/f1.txt" "$tmpd/f2.txt"; fi
+run jobs-bad 2 "$D" run sentences -j 0 "$F/note.txt"
+has jobs-bad "$err" '-j takes a number of workers from 1 to 256'
+
 # --- stage authoring commands
 run new-stage 0 "$D" new-stage wordy "$tmpd"
 has new-stage "$out" 'wrote .*/wordy_spec.lua'
