@@ -7,7 +7,7 @@ CC ?= cc
 
 PKGS := lua5.4 libpcre2-8 yaml-0.1 libcjson libutf8proc gumbo
 DEB_PKGS := gcc make pkg-config liblua5.4-dev lua5.4 libpcre2-dev libyaml-dev \
-            libcjson-dev libutf8proc-dev libstemmer-dev libgumbo-dev lua-busted
+            libcjson-dev libutf8proc-dev libstemmer-dev libgumbo-dev lua-busted parallel
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion \
         -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wundef -Wcast-qual \

@@ -36,6 +36,11 @@ typedef struct runner {
     size_t input_errors; /* records that were not documents (malformed, binary) */
     size_t io_errors;    /* inputs that could not be read at all */
     int out_error;       /* errno of a failed write, or EPIPE */
+    size_t record_no;    /* records seen, for --shard */
+    int progress;        /* draw a progress line on stderr */
+    double t0, last_draw;
+    size_t total_bytes;  /* the inputs' size when known (regular files), else 0 */
+    dp_input *in;
 } runner;
 
 /* What processing one record produced, as a list of events replayed in
@@ -421,6 +426,37 @@ static int write_stats(runner *r, size_t bytes, double seconds) {
     return ok;
 }
 
+static double now_seconds(void);
+
+/* The progress line: documents, megabytes, rate and, when the size of the
+ * input is known, the time left. Drawn at most twice a second. */
+static void draw_progress(runner *r, int final) {
+    double now = now_seconds();
+    if (!final && now - r->last_draw < 0.5) return;
+    r->last_draw = now;
+    double secs = now - r->t0, mb = (double)dp_input_bytes(r->in) / 1048576.0;
+    double rate = secs > 0 ? mb / secs : 0;
+    char eta[48] = "";
+    if (r->total_bytes && rate > 0) {
+        double left = ((double)r->total_bytes / 1048576.0 - mb) / rate;
+        if (left >= 0) snprintf(eta, sizeof eta, ", %.0f s left", left);
+    }
+    fprintf(stderr, "\rdocpipe: %zu documents, %.1f MB, %.1f MB/s%s\033[K", r->read, mb, rate, eta);
+    if (final) fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
+/* The next record of this run: with --shard I/N only every N-th one. */
+static int next_record(runner *r, dp_input *in, dp_record *rec) {
+    for (;;) {
+        if (!dp_input_next(in, rec)) return 0;
+        size_t k = r->record_no++;
+        if (r->progress) draw_progress(r, 0);
+        if (r->o->shard_count <= 1 || k % (size_t)r->o->shard_count == (size_t)(r->o->shard_index - 1))
+            return 1;
+    }
+}
+
 /* ---- -j N: workers, each with its own Lua state ------------------------
  *
  * The main thread reads records into batches (copied, so the reader can go
@@ -585,7 +621,7 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
             size_t bytes = 0;
             while (b->nrec < BATCH_DOCS && bytes < BATCH_BYTES) {
                 if (!pending) {
-                    if (interrupted || !dp_input_next(in, &rec)) { eof = 1; break; }
+                    if (interrupted || !next_record(r, in, &rec)) { eof = 1; break; }
                 }
                 pending = 0;
                 if (!batch_add(b, &rec)) { pending = 1; break; }
@@ -728,6 +764,18 @@ int dp_run(const dp_run_opts *o) {
     interrupted = 0;
     catch_signals();
     dp_input *in = dp_input_open(o->inputs, o->ninputs, o->input_format);
+    r.in = in;
+    r.t0 = t0;
+    r.last_draw = t0;  /* the first line after half a second */
+    /* a progress line only for a person watching: stderr a terminal, not
+     * -q, and not turned off (NO_COLOR, DOCPIPE_NO_PROGRESS, TERM=dumb) */
+    const char *term = getenv("TERM");
+    r.progress = in && !o->quiet && isatty(2) && !getenv("NO_COLOR") &&
+                 !getenv("DOCPIPE_NO_PROGRESS") && !(term && strcmp(term, "dumb") == 0);
+    for (size_t i = 0; r.progress && i < o->ninputs; i++) {
+        struct stat st;
+        if (stat(o->inputs[i], &st) == 0 && S_ISREG(st.st_mode)) r.total_bytes += (size_t)st.st_size;
+    }
     int stopped = 0;
     int jobs = o->jobs > 0 ? o->jobs : 1;
     if (strcmp(r.format, "html") == 0) jobs = 1;  /* one page, indexed as it is written */
@@ -740,7 +788,7 @@ int dp_run(const dp_run_opts *o) {
         sink ev;
         memset(&ev, 0, sizeof ev);
         dp_record rec;
-        while (in && !r.out_error && !interrupted && dp_input_next(in, &rec)) {
+        while (in && !r.out_error && !interrupted && next_record(&r, in, &rec)) {
             if (interrupted) break;  /* the read was cut short by the signal */
             ev.n = 0;
             ev.oom = 0;
@@ -749,6 +797,7 @@ int dp_run(const dp_run_opts *o) {
         }
         free(ev.buf);
     }
+    if (r.progress) draw_progress(&r, 1);
     size_t bytes = in ? dp_input_bytes(in) : 0;
     dp_input_close(in);
     if (strcmp(r.format, "json") == 0 && !r.out_error)
@@ -792,6 +841,12 @@ int dp_run(const dp_run_opts *o) {
     lua_pop(r.L, 2);
     if (dropped > 0 && !o->quiet)
         fprintf(stderr, "docpipe: %lld document(s) dropped by stages\n", (long long)dropped);
+    if (o->hadoop_counters) {  /* Hadoop Streaming reads these from stderr */
+        fprintf(stderr, "reporter:counter:docpipe,documents_read,%zu\n", r.read);
+        fprintf(stderr, "reporter:counter:docpipe,documents_written,%zu\n", r.written);
+        fprintf(stderr, "reporter:counter:docpipe,documents_failed,%zu\n", r.failed);
+        fprintf(stderr, "reporter:counter:docpipe,documents_dropped,%lld\n", (long long)dropped);
+    }
     if (stopped && o->output && !o->quiet)
         fprintf(stderr, "docpipe: the run stopped (on_error: fail); %s was not written\n", o->output);
     free(r.tmp_path);

@@ -39,6 +39,8 @@ typedef struct dp_run_opts {
     int quiet;
     int stats;                     /* --stats: a table on stderr at the end */
     int jobs;                      /* -j N: worker threads (1: none) */
+    int shard_index, shard_count;  /* --shard I/N: records k with k % N == I - 1 */
+    int hadoop_counters;           /* --hadoop-counters: counter lines on stderr */
     const char *stats_json;        /* --stats-json FILE */
 } dp_run_opts;
 

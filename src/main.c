@@ -54,6 +54,10 @@ static const char usage_run[] =
     "  -j, --jobs N               worker threads (default: the online cores); the\n"
     "                             output is the same, in input order, for any N\n"
     "  -q, --quiet                no tracebacks or summaries on stderr\n"
+    "      --shard I/N            take only every N-th record, starting with the I-th\n"
+    "                             (1-based): N runs with I = 1..N cover the input once\n"
+    "      --hadoop-counters      write reporter:counter:docpipe,NAME,N lines on stderr\n"
+    "                             at the end (Hadoop Streaming)\n"
     "      --stats                per-stage counts and CPU time, documents/s and\n"
     "                             MB/s on stderr at the end\n"
     "      --stats-json FILE      the same as JSON in FILE\n"
@@ -117,6 +121,19 @@ static int cmd_run(int argc, char **argv) {
             o.quiet = 1;
         } else if (strcmp(a, "--stats") == 0) {
             o.stats = 1;
+        } else if (strcmp(a, "--hadoop-counters") == 0) {
+            o.hadoop_counters = 1;
+        } else if (strcmp(a, "--shard") == 0) {
+            int si = 0, sn = 0;
+            char extra;
+            if (!val || sscanf(val, "%d/%d%c", &si, &sn, &extra) != 2 || sn < 1 || si < 1 || si > sn) {
+                fprintf(stderr, "docpipe: --shard takes I/N with 1 <= I <= N, e.g. --shard 2/8\n");
+                free(inputs);
+                return DP_EXIT_USAGE;
+            }
+            o.shard_index = si;
+            o.shard_count = sn;
+            i++;
         } else if (strncmp(a, "-j", 2) == 0 || strcmp(a, "--jobs") == 0) {
             const char *num = a[1] == 'j' && a[2] ? a + 2 : val;
             if (!num) {

@@ -190,6 +190,24 @@ else fail=$((fail + 1)); echo "FAIL jobs: finish results differ between -j 1 and
 run jobs-bad 2 "$D" run sentences -j 0 "$F/note.txt"
 has jobs-bad "$err" '-j takes a number of workers from 1 to 256'
 
+# --- beyond one machine: --shard, Hadoop counters, the GNU parallel recipe
+i=0; while [ $i -lt 400 ]; do echo "{\"id\":\"r$i\",\"source\":\"corpus:$i\",\"text\":\"Row $i begins. It has two sentences.\"}"; i=$((i + 1)); done > "$tmpd/corpus.jsonl"
+"$D" run sentences -j 1 "$tmpd/corpus.jsonl" > "$tmpd/single.jsonl"
+for k in 1 2 3; do "$D" run sentences --shard $k/3 "$tmpd/corpus.jsonl"; done | sort > "$tmpd/shards.sorted"
+sort "$tmpd/single.jsonl" > "$tmpd/single.sorted"
+if cmp -s "$tmpd/single.sorted" "$tmpd/shards.sorted"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL shard: 3 shards do not cover the input once"; fi
+run shard-bad 2 "$D" run sentences --shard 4/3 "$tmpd/corpus.jsonl"
+run hadoop-counters 0 "$D" run sentences --hadoop-counters "$tmpd/corpus.jsonl"
+has hadoop-counters "$err" '^reporter:counter:docpipe,documents_written,400$'
+if command -v parallel >/dev/null 2>&1; then
+  run gnu-parallel-pipe 0 sh -c "cat '$tmpd/corpus.jsonl' | parallel --will-cite --pipe --block 2k -k '$PWD/$D' run sentences -j 1 -q"
+  if cmp -s "$out" "$tmpd/single.jsonl"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL gnu parallel --pipe output differs from a single run"; fi
+  run gnu-parallel-pipe-part 0 parallel --will-cite --pipe-part -a "$tmpd/corpus.jsonl" --block 3k -k "$PWD/$D" run sentences -j 1 -q
+  if cmp -s "$out" "$tmpd/single.jsonl"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL gnu parallel --pipe-part output differs from a single run"; fi
+else
+  echo "# skipped: GNU parallel not installed (Debian package parallel)"
+fi
+
 # --- stage authoring commands
 run new-stage 0 "$D" new-stage wordy "$tmpd"
 has new-stage "$out" 'wrote .*/wordy_spec.lua'
