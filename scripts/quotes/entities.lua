@@ -1,17 +1,40 @@
---- Named mentions, canonical names and reference resolution for the quotes stage.
+--- The document's people and organisations, and reference resolution for the quotes stage.
 --
--- Method (rule-based, in the spirit of the Gender Gap Tracker's quote pipeline and of
--- newswire style conventions): a name is a run of capitalised words (with particles
--- such as "de", "van", "of", "&"); a title or role word inside the run ("Senator Ada
--- Ruiz", "Harbour Commissioner Elif Yildiz") is split off and kept as the entity's role.
--- Every mention is mapped to the fullest run of the article that contains its words
--- ("Park" -> "Park In-ho", "Mayor Okafor" -> "Lena Okafor"); "Full Name (ACR)" defines an
--- acronym. Each entity is typed person / org / place / unknown from word lists (given
--- names, titles, organisation and place words) and gets a gender from given names,
--- titles, gendered role nouns, or the nearest he/she/his/her that follows it in the same
--- sentence. Pronouns resolve to the most recent compatible entity, preferring one that is
--- salient (a speaker, or the first name of its sentence) close to the nearest candidate;
--- definite role nouns ("the senator") resolve to the latest entity seen with that role.
+-- Method (rule-based; the mention-to-speaker steps of Muzny et al. 2017, "A two-stage
+-- sieve approach for quote attribution", with newswire conventions instead of a
+-- coreference model):
+--
+-- * Mentions: a name is a run of capitalised words (with particles such as "de", "van",
+--   "of", "&"). A title or role word inside the run ("Senator Ada Ruiz", "Harbour
+--   Commissioner Elif Yildiz") is split off and kept as the entity's role, as are a role
+--   word just before the run ("chief executive Paulo Brandt", "Mr. Tan") and an appositive
+--   after it ("Park In-ho, the president of Daily NK", "Ines Calder, the finance
+--   director,"). "Full Name (ACR)" defines an acronym.
+-- * Entities: every mention is mapped to the fullest run of the article that contains
+--   its words ("Park" -> "Park In-ho", "Mayor Okafor" -> "Lena Okafor"), preferring a
+--   person of the same gender when a title tells it ("Mr. Tan" among two Tans). Each
+--   entity is typed person / org / place / unknown from word lists (given names, titles,
+--   organisation and place words) and gets a gender from its given name, its titles and
+--   gendered role nouns, else from the pronouns that refer to it (each he/she/his/her
+--   outside quotes votes for the subject of its sentence, or the nearest person before it).
+-- * Subjects: a mention is the subject of its clause when it opens the clause (after an
+--   introductory phrase and a comma, role words and determiners allowed before it) or
+--   stands as an appositive right after the clause's opening noun phrase ("The head of the
+--   union, Abena Kusi, had ..."); a name after "by", "with", "to" ... is not, nor is a
+--   possessor ("Perkins' father"). Capitalised words that open a sentence but are
+--   ordinary words ("Critics have", "Mill owner ...", "Looking ahead"), demonyms before a
+--   noun ("the Israeli people") and nicknames in marks are not names.
+-- * Nominal mentions: a person description opening a clause ("Perkins' father said",
+--   "A witness told") is a mention too, so a pronoun after it is not given to a name.
+-- * Pronouns ("she said") resolve to the best compatible person mention of the last few
+--   sentences: gender must not clash; being the subject of its sentence or a speaker
+--   scores up, a known matching gender a little, each sentence and paragraph of distance
+--   scores down (so the subject of the previous sentence beats a nearer name in a
+--   by-phrase, and an earlier speaker). "it"/"they" resolve to organisations.
+-- * Role nouns ("the minister", "the company's finance director", "the 29-year-old")
+--   resolve to the latest person who carried that role, else (cataphora) to the first
+--   person given that role later in the article ("..., its chief executive said." ...
+--   "Teodora Vasquez-Lind, the chief executive, ...").
 --
 -- Units: token indices of docpipe.quotes.text; no byte offsets are produced here.
 -- @module docpipe.quotes.entities
@@ -31,7 +54,31 @@ local TITLE_ABBR = { mr = "m", mrs = "f", ms = "f", miss = "f", dr = true, prof 
 M.TITLE_ABBR = TITLE_ABBR
 -- words that may follow the role noun of an appositive ("Ada Ruiz, the mayor of ...")
 local APPOS_END = { ["of"] = true, at = true, ["for"] = true, ["in"] = true, with = true,
-  who = true, whose = true }
+  who = true, whose = true, ["and"] = true, on = true, from = true }
+-- words that show a name is not the subject of its clause when they come before it
+local BLOCK = { by = true, with = true, to = true, from = true, ["for"] = true, ["of"] = true,
+  at = true, ["in"] = true, on = true, against = true, over = true, after = true, before = true,
+  about = true, between = true, into = true, through = true, during = true, under = true,
+  than = true, like = true, as = true, that = true, who = true, which = true, whom = true,
+  is = true, was = true, are = true, were = true, has = true, had = true, have = true,
+  will = true, would = true, did = true, does = true, could = true, can = true, ["not"] = true,
+  met = true, said = true, says = true, told = true, beat = true, called = true, ["and"] = true,
+  ["or"] = true, when = true, where = true, ["if"] = true, because = true, ["while"] = true,
+  among = true, behind = true, toward = true, towards = true, upon = true, without = true }
+-- words that open an introductory phrase ended by a comma ("At the hearing, ...")
+local INTRO = { at = true, ["in"] = true, on = true, after = true, before = true, earlier = true,
+  later = true, still = true, however = true, meanwhile = true, asked = true, during = true,
+  speaking = true, ["for"] = true, since = true, although = true, though = true, when = true,
+  ["while"] = true, with = true, by = true, from = true, as = true, under = true, ["if"] = true,
+  instead = true, separately = true, yesterday = true, today = true, last = true, this = true,
+  indeed = true, now = true, moreover = true, afterwards = true, later = true, ["then"] = true }
+local CONJ_START = { but = true, ["and"] = true, so = true, yet = true, ["or"] = true }
+local VERBISH = { was = true, is = true, has = true, had = true, were = true, are = true,
+  will = true, would = true, could = true, can = true, did = true, does = true, who = true,
+  remained = true, became = true, seemed = true, appeared = true, looked = true, went = true }
+local OPENER_PREP = { ["in"] = true, at = true, on = true, to = true, from = true, into = true,
+  with = true, by = true, ["for"] = true, ["of"] = true, after = true, before = true,
+  out = true, up = true, down = true, home = true, there = true, here = true }
 
 --- Is token t a word that can belong to a name?
 function M.is_name_word(L, t)
@@ -49,7 +96,7 @@ function M.sentences(T)
   for i, t in ipairs(T) do
     local prev = T[i - 1]
     if prev and prev.para ~= t.para then sent = sent + 1 end
-    t.sent = sent
+    if not t.sent then t.sent = sent end
     if t.k == "p" and (t.t == "." or t.t == "!" or t.t == "?" or t.t == "\u{2026}") then
       local j = i + 1
       while T[j] and T[j].k == "q" and T[j].side ~= "open" and not T[j].ws do j = j + 1 end
@@ -57,9 +104,9 @@ function M.sentences(T)
       local pw = T[i - 1]
       local abbr = t.t == "." and pw and pw.k == "w" and not t.ws
         and (TITLE_ABBR[pw.low] or #pw.t == 1 and pw.cap)
+      for k = i + 1, j - 1 do T[k].sent = sent end
       if nx and nx.para == t.para and nx.ws and not abbr and (nx.cap or nx.k == "q"
           or nx.t:find("^%d")) then
-        for k = i + 1, j - 1 do T[k].sent = sent end
         sent = sent + 1
       end
     end
@@ -67,7 +114,15 @@ function M.sentences(T)
   return sent
 end
 
--- split a run of name tokens at its last title/role word; returns name tokens, role
+-- words of an office's name after "of" ("Secretary of State", "Minister of Finance")
+local OFFICE = { state = true, defense = true, defence = true, finance = true, foreign = true,
+  affairs = true, justice = true, health = true, education = true, interior = true,
+  energy = true, commerce = true, labor = true, labour = true, transport = true,
+  transportation = true, homeland = true, security = true, treasury = true, agriculture = true,
+  housing = true, trade = true, culture = true, environment = true, economy = true,
+  industry = true, science = true, war = true, veterans = true, home = true }
+
+-- split a run of name tokens at its last title/role word; returns start index, role
 local function split_title(L, words, lows)
   local cut
   for k = 1, #words - 1 do
@@ -79,7 +134,11 @@ local function split_title(L, words, lows)
   end
   if not cut then return 1, nil end
   local start = cut + 1
-  while start < #words and PARTICLES[lows[start]] do start = start + 1 end
+  while start < #words and PARTICLES[lows[start]] do
+    start = start + 1
+    -- "Secretary of State Hillary Clinton", "Minister of Foreign Affairs Ana Ruiz"
+    while start < #words - 1 and (OFFICE[lows[start]] or L.org[lows[start]]) do start = start + 1 end
+  end
   return start, lows[cut]
 end
 
@@ -98,15 +157,82 @@ local function headline_paras(T)
   end
   return out
 end
+M.headline_paras = headline_paras
+
+-- role head noun of an appositive starting at token k ("the finance director of ...",
+-- "a spokeswoman for ...", "52, a farmer"): returns the role word or nil
+local function appositive_role(L, T, k, n)
+  local j = k
+  if T[j] and T[j].k == "w" and T[j].t:find("^%d+$") and T[j + 1] and T[j + 1].t == "," then
+    j = j + 2
+  end
+  -- the appositive opens with an article or the role itself ("the mayor of", "a farmer",
+  -- "chief executive of"), not with a preposition ("Netanyahu, with his wife, Sara")
+  local o = T[j]
+  if not (o and o.k == "w" and (o.low == "a" or o.low == "an" or o.low == "the"
+      or L.role[o.low] or L.modifier[o.low] or o.cap or qtext.base(o) ~= o.t)) then
+    return nil
+  end
+  for x = j, math.min(n, j + 5) do
+    local u = T[x]
+    if not u or u.k ~= "w" then break end
+    local r = L.role[u.low]
+    local nx = T[x + 1]
+    if r and r.kind == "person" and (not nx or nx.k == "p" or APPOS_END[nx.low]) then
+      return u.low
+    end
+    if u.cap and x > j and not L.role[u.low] then break end
+  end
+  return nil
+end
 
 --- Collect name mentions. inq(i) tells whether token i is inside a quotation.
--- Returns a list of mentions {first, last (name tokens), words (list), key, role,
--- role_gender, inq, sent, para, acronym_of}.
+-- Returns a list of mentions {first, last (name tokens), words (list), lows, key, role,
+-- inq, sent, para, headline, acronym}.
 function M.collect(L, T, inq)
   local mentions = {}
   local n = #T
   local i = 1
   local headline = headline_paras(T)
+  local lower_seen = {}
+  for _, t in ipairs(T) do
+    if t.k == "w" and not t.cap then lower_seen[t.low] = true end
+  end
+  -- a capitalised word opening a sentence that is an ordinary word: "Critics have ...",
+  -- "Mill owner Saskia Verhoeven", "Looking ahead, ..."
+  local function common_opener(k)
+    local t = T[k]
+    local p = T[k - 1]
+    while p and p.k == "q" and p.sent == t.sent do k = k - 1; p = T[k - 1] end
+    if p and p.sent == t.sent and p.para == t.para then return false end
+    local low = qtext.base(t):lower():gsub("\u{2019}", "'")
+    if lower_seen[low] or L.role[low] or L.modifier[low] then return true end
+    local nx = T[k + 1]
+    if low:find("ing$") and nx and nx.k == "w" and not nx.cap then return true end
+    -- "Aid worker Yevgenia ...": a role noun (or a word shaped like one) before a name
+    for x = k + 1, k + 3 do
+      local u = T[x]
+      if not u or u.k ~= "w" or u.cap then break end
+      local rolish = L.role[u.low] or u.low:find("[eo]r$") or u.low:find("ist$")
+        or u.low:find("ian$") or u.low:find("ant$") or u.low:find("ent$")
+      if rolish and T[x + 1] and T[x + 1].k == "w" and T[x + 1].cap and T[x + 1].ws then return true end
+    end
+    -- "Back in her orchard, ...": a word followed by a preposition
+    if nx and nx.k == "w" and not nx.cap and OPENER_PREP[nx.low] then return true end
+    return false
+  end
+  -- the first word of a longer run opening a sentence is an ordinary word when the
+  -- article writes it in lower case elsewhere, or it is an -ing or -ly form
+  local function opener_word(k)
+    local t = T[k]
+    local p = T[k - 1]
+    while p and p.k == "q" and p.sent == t.sent do k = k - 1; p = T[k - 1] end
+    -- "(CNN)Waiting for ...": a parenthesis closing a dateline opens the sentence
+    if p and p.sent == t.sent and p.para == t.para and not (p.t == ")" and not t.ws) then return false end
+    local low = qtext.base(t):lower():gsub("\u{2019}", "'")
+    if TITLE_ABBR[low] or L.role[low] then return false end
+    return lower_seen[low] or L.modifier[low] or low:find("ing$") ~= nil or low:find("ly$") ~= nil
+  end
   while i <= n do
     local t = T[i]
     if M.is_name_word(L, t) then
@@ -128,9 +254,36 @@ function M.collect(L, T, inq)
           lows[#lows + 1] = nx.low
           idx[#idx + 1] = j + 1
           j = j + 2
+        elseif nx and nx.k == "q" and nx.fam == "single" and nx.side ~= "open" and not nx.ws
+          and u.low:find("s$") and M.is_name_word(L, T[j + 2]) and T[j + 2].ws
+          and T[j + 2].para == u.para then
+          -- a plural possessive inside a name: Saltmere Dockers’ Guild
+          words[#words] = words[#words] .. nx.t
+          j = j + 2
+        elseif nx and nx.k == "q" and nx.fam and nx.ws and T[j + 2] and T[j + 2].k == "w"
+          and T[j + 2].cap and T[j + 3] and T[j + 3].k == "q" and T[j + 4]
+          and M.is_name_word(L, T[j + 4]) and T[j + 4].ws then
+          -- a nickname inside the name: Jozef “Jozzy” Halloran
+          j = j + 4
         else
           break
         end
+      end
+      local nxw = T[j + 1]
+      if #words == 1 and j == i and nxw and nxw.k == "w" and not nxw.cap and nxw.ws
+        and (words[1]:find("[ae]n$") or words[1]:find("ese$") or words[1]:find("ish$")
+          or words[1]:find("[^aeiou]i$")) and not L.cue_first[nxw.low] and not L.adverb[nxw.low]
+        and not L.stop[nxw.low] then
+        i = j + 1
+        goto continue
+      end
+      if #words == 1 and j == i and common_opener(i) then
+        i = j + 1
+        goto continue
+      end
+      if #words > 1 and opener_word(i) then
+        i = i + 1   -- drop the ordinary first word and read the run again from the next
+        goto continue
       end
       local start, role = split_title(L, words, lows)
       local m = { first = idx[start], last = j, words = {}, lows = {}, role = role,
@@ -146,19 +299,48 @@ function M.collect(L, T, inq)
       elseif p and p.t == "," and T[idx[1] - 2] and L.role[T[idx[1] - 2].low or ""]
         and L.role[T[idx[1] - 2].low].kind == "person" then
         m.role = m.role or T[idx[1] - 2].low
+      elseif p and p.t == "," then
+        -- "A senior official at the transport ministry, Haruto Vellacott,"
+        for x = idx[1] - 2, math.max(1, idx[1] - 10), -1 do
+          local u = T[x]
+          if u.k ~= "w" then break end
+          local r = L.role[u.low]
+          local d = T[x - 1]
+          if r and r.kind == "person" and d and d.k == "w" and (d.low == "a" or d.low == "an"
+              or d.low == "the" or L.modifier[d.low]) then
+            m.role = m.role or u.low
+            break
+          end
+        end
+      end
+      if role and TITLE_ABBR[role] then m.title = role end
+      -- a possessor ("Perkins' father", "Clinton’s team") is not the clause's subject
+      local _, ends_poss = qtext.base(T[j])
+      local ap = T[j + 1]
+      if ends_poss or (ap and ap.k == "q" and ap.fam == "single" and ap.side ~= "open" and not ap.ws
+          and T[j].low:find("s$") and T[j + 2] and T[j + 2].k == "w" and T[j + 2].ws) then
+        m.possessive = true
+      end
+      if p and p.t == "." and T[idx[1] - 2] and TITLE_ABBR[T[idx[1] - 2].low] then
+        m.title = T[idx[1] - 2].low
+      elseif TITLE_ABBR[lows[1]] and start > 1 then
+        m.title = lows[1]
       end
       -- appositive role after the run: "Park In-ho, the president of ..."
       local q = T[j + 1]
       if q and q.t == "," then
-        for k = j + 2, math.min(n, j + 5) do
-          local u = T[k]
-          if u.k ~= "w" then break end
-          local r = L.role[u.low]
-          local nx = T[k + 1]
-          if r and r.kind == "person" and (not nx or nx.k == "p" or APPOS_END[nx.low]) then
-            m.role = m.role or u.low
-            break
+        if T[j + 2] and (T[j + 2].low == "a" or T[j + 2].low == "an") then
+          for x = j + 3, math.min(n, j + 6) do
+            local u = T[x]
+            if not u or u.k ~= "w" or u.cap then break end
+            local r = L.role[u.low]
+            if r and r.kind == "org" then m.org_appos = true; break end
           end
+        end
+        local r = appositive_role(L, T, j + 2, n)
+        if r then
+          m.appos_role = r
+          m.role = m.role or r
         end
       end
       -- acronym definition "Full Name (ACR)"
@@ -166,13 +348,26 @@ function M.collect(L, T, inq)
         and qtext.is_acronym(T[j + 2]) and T[j + 3] and T[j + 3].t == ")" then
         m.acronym = T[j + 2].t
       end
-      mentions[#mentions + 1] = m
+      if #m.words > 0 then mentions[#mentions + 1] = m end
       i = j + 1
     else
       i = i + 1
     end
+    ::continue::
   end
   return mentions
+end
+
+--- Index of the first item of list (sorted by field) whose field is >= v (#list + 1 if
+-- none): a binary search, so that lookups stay fast on long documents.
+function M.first_at(list, v, field)
+  field = field or "first"
+  local lo, hi = 1, #list + 1
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if list[mid][field] < v then lo = mid + 1 else hi = mid end
+  end
+  return lo
 end
 
 local function contains(big, small)
@@ -191,9 +386,21 @@ local function has_word(L, lows, set)
   return false
 end
 
+-- gender a run carries by itself: given name, title
+local function lexical_gender(L, lows, title)
+  local tg = title and TITLE_ABBR[title]
+  if type(tg) == "string" then return tg end
+  local first = lows[1]
+  if #lows >= 2 or not title then
+    if L.female[first] and not L.male[first] then return "f" end
+    if L.male[first] and not L.female[first] then return "m" end
+  end
+  return nil
+end
+
 --- Build entities from mentions: sets m.entity on every mention.
 -- Returns a table {list = entities, by_key = {}} where an entity is
--- {name, words, lows, kind, gender, roles = {role = true}}.
+-- {name, words, lows, kind, gender, roles = {role = true}, mentions = {}}.
 function M.build(L, T, mentions, extra_names)
   local acr = {}
   for _, m in ipairs(mentions) do if m.acronym then acr[m.acronym] = m end end
@@ -207,11 +414,31 @@ function M.build(L, T, mentions, extra_names)
     local key = concat(words, " ")
     local e = E.by_key[key]
     if not e then
-      e = { name = key, words = words, lows = lows, roles = {}, mentions = {} }
+      e = { name = key, words = words, lows = lows, roles = {}, mentions = {},
+        votes = { m = 0, f = 0, n = 0 } }
       E.by_key[key] = e
       E.list[#E.list + 1] = e
     end
     return e
+  end
+  -- runs by word, one entry per distinct run with its positions, so that finding the
+  -- runs that contain a mention does not scan every mention of a long article
+  local by_word, runs = {}, {}
+  for pj, c in ipairs(pool) do
+    local r = runs[c.key]
+    if not r then
+      r = { c = c, firsts = {}, extra = c.extra and pj or nil }
+      runs[c.key] = r
+      local seen = {}
+      for _, w in ipairs(c.words) do
+        if not seen[w] then
+          seen[w] = true
+          by_word[w] = by_word[w] or {}
+          table.insert(by_word[w], r)
+        end
+      end
+    end
+    if not c.extra then r.firsts[#r.firsts + 1] = c.first end
   end
   for _, m in ipairs(mentions) do
     local target = m
@@ -219,31 +446,49 @@ function M.build(L, T, mentions, extra_names)
       target = acr[m.words[1]]
     end
     local m_org = has_word(L, target.lows, "org")
-    -- the fullest run containing the mention; ties: nearest before, else first after
-    local best, best_d
-    for pj, c in ipairs(pool) do
+    local want = m.title and TITLE_ABBR[m.title]
+    want = type(want) == "string" and want or nil
+    -- the fullest run containing the mention; ties: same gender as the title asks,
+    -- then nearest before, else first after
+    local best, best_d, best_g
+    for _, run in ipairs(by_word[target.words[1]] or {}) do
+      local c = run.c
       if #c.words > #target.words and contains(c.words, target.words)
-        and (m_org or not has_word(L, c.lows, "org")) then
+        and (m_org or not has_word(L, c.lows, "org"))
+        and not (has_word(L, c.lows, "place") and not has_word(L, target.lows, "place")
+          and L.place[c.lows[#c.lows]])
+        and not (L.place[target.lows[1]] and L.place[c.lows[#c.lows]]) then
         local d
-        if not c.extra then
-          d = c.first < m.first and (m.first - c.first) or (100000 + c.first)
+        if #run.firsts > 0 then
+          -- nearest occurrence before the mention, else the first one after it
+          local f = run.firsts
+          local lo, hi = 1, #f + 1
+          while lo < hi do
+            local mid = (lo + hi) // 2
+            if f[mid] < m.first then lo = mid + 1 else hi = mid end
+          end
+          d = lo > 1 and (m.first - f[lo - 1]) or (100000 + f[1])
         else
-          d = 200000 + pj  -- a name from the title
+          d = 200000 + (run.extra or 0)  -- a name from the title
         end
-        if not best or #c.words > #best.words or (#c.words == #best.words and d < best_d) then
-          best, best_d = c, d
+        local g = want and lexical_gender(L, c.lows, c.title)
+        local gscore = (want and g == want and 1) or (want and g and g ~= want and -1) or 0
+        if not best or gscore > best_g or (gscore == best_g and (#c.words > #best.words
+            or (#c.words == #best.words and d < best_d))) then
+          best, best_d, best_g = c, d, gscore
         end
       end
     end
     local src = best or target
     m.entity = entity_for(src.words, src.lows)
     if m.role then m.entity.roles[m.role] = true end
+    if m.appos_role then m.entity.roles[m.appos_role] = true end
+    if m.title then m.entity.title = m.entity.title or m.title end
     m.entity.mentions[#m.entity.mentions + 1] = m
   end
   -- kinds and genders
   for _, e in ipairs(E.list) do
-    local first = e.lows[1]
-    local g = (L.female[first] and "f") or (L.male[first] and "m") or nil
+    local g = lexical_gender(L, e.lows, e.title)
     local titled = false
     for r in pairs(e.roles) do
       titled = true
@@ -253,8 +498,11 @@ function M.build(L, T, mentions, extra_names)
       if rr and rr.gender then g = g or rr.gender end
     end
     e.gender = g
+    e.fixed_gender = g ~= nil
+    local org_appos = false
+    for _, m in ipairs(e.mentions) do if m.org_appos then org_appos = true end end
     if has_word(L, e.lows, "org") or (#e.words == 1 and e.words[1]:find("^%u%u+$"))
-      or e.name:find("&", 1, true) then
+      or e.name:find("&", 1, true) or (org_appos and not g) then
       e.kind = "org"
     elseif g or titled then
       e.kind = "person"
@@ -269,38 +517,77 @@ function M.build(L, T, mentions, extra_names)
   return E
 end
 
---- Learn genders from pronouns: each he/his/him/she/her outside quotes gives its gender
--- to the nearest mention before it in the same sentence, when that entity has none yet
--- and is a person (or, for non-subject forms, an unknown run of two or more words).
-function M.learn_gender(L, T, mentions, inq)
-  local mi = 0
-  local last_by_sent = {}
-  for i, t in ipairs(T) do
-    while mentions[mi + 1] and mentions[mi + 1].first <= i do
-      mi = mi + 1
-      local m = mentions[mi]
-      if not m.inq then last_by_sent[m.sent] = m end
-    end
-    if t.k == "w" and not inq(i) then
-      local p = L.pronoun[t.low]
-      if p and (p.gender == "m" or p.gender == "f") then
-        local m = last_by_sent[t.sent]
-        local kind = m and m.entity.kind
-        -- a subject pronoun ("..., she added") may be the very thing to resolve: it
-        -- only teaches the gender of a mention already known to be a person
-        local ok = kind == "person" or (kind == "unknown" and #m.entity.words > 1 and p.fn ~= "subj")
-        if ok and p.fn == "subj" and L.cue_first[T[i + 1] and T[i + 1].low or ""] then ok = false end
-        if ok and m.last < i and not m.entity.gender then
-          m.entity.gender = p.gender
-          m.entity.kind = "person"
+--- Mark the subject mentions (m.subject) and the first person or organisation of every
+-- sentence (m.salient).
+function M.mark_subjects(L, T, mentions)
+  local sent_first = {}
+  for i, t in ipairs(T) do if not sent_first[t.sent] then sent_first[t.sent] = i end end
+  local seen_subject = {}
+  for _, m in ipairs(mentions) do
+    if not m.inq then
+      -- clause start: after quote marks, a leading conjunction and an introductory phrase
+      local cs = sent_first[m.sent]
+      while T[cs] and (T[cs].k == "q" or T[cs].k == "p") and cs < m.first do cs = cs + 1 end
+      if T[cs] and T[cs].k == "w" and CONJ_START[T[cs].low] then cs = cs + 1 end
+      if T[cs] and T[cs].k == "w" and INTRO[T[cs].low] then
+        for x = cs + 1, math.min(m.first - 1, cs + 14) do
+          if T[x].t == "," then
+            cs = x + 1
+            -- "In her 2003 book, Living History, Clinton noted": the title belongs to
+            -- the introductory phrase
+            if T[x - 1] and L.work[T[x - 1].low] then
+              for y = cs, math.min(m.first - 1, cs + 8) do
+                if T[y].t == "," then cs = y + 1; break end
+              end
+            end
+            break
+          end
         end
+        while T[cs] and cs < m.first and (T[cs].k == "q" or T[cs].k == "p") do cs = cs + 1 end
+      end
+      local ok = false
+      if cs <= m.first then
+        local words, blocked = 0, false
+        for x = cs, m.first - 1 do
+          local u = T[x]
+          if u.k == "w" then
+            words = words + 1
+            if BLOCK[u.low] and not u.cap then blocked = true end
+          elseif u.k == "q" or (u.k == "p" and u.t ~= "-" and u.t ~= "\u{2019}" and u.t ~= "'") then
+            blocked = true
+          end
+        end
+        ok = not blocked and words <= 7
+        -- appositive after the clause's opening noun phrase: "The head of the union, NAME,"
+        if not ok and T[m.first - 1] and T[m.first - 1].t == "," then
+          local w2, bad = 0, false
+          for x = cs, m.first - 2 do
+            local u = T[x]
+            if u.k == "w" then
+              w2 = w2 + 1
+              if BLOCK[u.low] and not (u.low == "of" or u.low == "for" or u.low == "at"
+                  or u.low == "in") then bad = true end
+            elseif u.k == "p" and u.t ~= "-" then bad = true
+            elseif u.k == "q" and not (u.fam == "single" and u.side ~= "open" and not u.ws
+                and T[x - 1] and T[x - 1].k == "w" and T[x - 1].low:find("s$")) then
+              bad = true
+            end
+          end
+          ok = not bad and w2 >= 1 and w2 <= 10
+        end
+      end
+      if ok and m.possessive then ok = false; seen_subject[m.sent] = true end
+      -- a lone surname followed by a verb ("Oyelowo-Fisk was not persuaded") may stand
+      -- for a person even when the article never gives the full name
+      local nx = T[m.last + 1]
+      m.verb_next = nx and nx.k == "w" and not nx.cap and (VERBISH[nx.low] or L.cue_first[nx.low]
+        or L.adverb[nx.low]) and true or false
+      if ok and not seen_subject[m.sent] then
+        m.subject = true
+        seen_subject[m.sent] = true
       end
     end
   end
-end
-
---- Mark the first mention of every sentence as salient (a likely subject).
-function M.mark_salience(mentions)
   local seen = {}
   for _, m in ipairs(mentions) do
     if not m.inq and not seen[m.sent] and (m.entity.kind == "person" or m.entity.kind == "org") then
@@ -310,53 +597,199 @@ function M.mark_salience(mentions)
   end
 end
 
+--- Person descriptions opening a clause ("Perkins' father said ...", "A witness told
+-- ..."): nominal mentions that pronouns may refer to, their speaker the description as
+-- written. Returns the list of mentions and nominals merged in text order.
+function M.with_nominals(L, T, mentions, inq)
+  local starts = {}
+  for i, t in ipairs(T) do
+    local p = T[i - 1]
+    if not inq(i) and t.k == "w" and (not p or p.sent ~= t.sent or p.t == ";") then starts[#starts + 1] = i end
+  end
+  local at = {}
+  for _, m in ipairs(mentions) do for x = m.first, m.last do at[x] = m end end
+  local out = {}
+  for _, cs in ipairs(starts) do
+    if T[cs].k == "w" and CONJ_START[T[cs].low] then cs = cs + 1 end
+    local k = cs
+    local det = T[k] and T[k].k == "w" and (T[k].low == "the" or T[k].low == "a" or T[k].low == "an"
+      or T[k].low == "one" or T[k].low == "his" or T[k].low == "her" or T[k].low == "their"
+      or (at[k] and at[k].possessive))
+    if det and at[k] and at[k].possessive then k = at[k].last end
+    if det then
+      for x = k, math.min(#T, k + 5) do
+        local u = T[x]
+        if u and u.k == "q" and x == k + 1 and u.side ~= "open" then goto next_tok end
+        if not u or u.k ~= "w" or (at[x] and x > k) then break end
+        local r = L.role[u.low]
+        if r and r.kind == "person" and x > k then
+          local nx = T[x + 1]
+          local named = nx and ((nx.k == "w" and nx.cap) or (nx.t == "," and T[x + 2] and T[x + 2].cap))
+          if not named and not (nx and nx.k == "w" and L.role[nx.low]) then
+            local first = cs
+            if T[first].k == "w" and CONJ_START[T[first].low] then first = first + 1 end
+            local name = {}
+            for y = first, x do
+              if T[y].k == "q" then name[#name] = name[#name] .. T[y].t
+              else name[#name + 1] = T[y].t end
+            end
+            local e = { name = table.concat(name, " "), words = {}, lows = {}, roles = { [u.low] = true },
+              mentions = {}, votes = { m = 0, f = 0, n = 0 }, kind = "person", gender = r.gender,
+              nominal = true }
+            out[#out + 1] = { first = first, last = x, sent = T[k].sent, para = T[k].para, subject = true,
+              nominal = true, entity = e, words = {}, lows = {}, key = e.name }
+          end
+          break
+        end
+        if L.stop[u.low] and x > k and not (u.low == "of") then break end
+        ::next_tok::
+      end
+    end
+  end
+  if #out == 0 then return mentions end
+  local merged = {}
+  for _, m in ipairs(mentions) do merged[#merged + 1] = m end
+  for _, m in ipairs(out) do merged[#merged + 1] = m end
+  table.sort(merged, function(x, y) return x.first < y.first end)
+  return merged
+end
+
+--- Learn genders from pronouns: each he/his/him/she/her outside quotes votes for the
+-- subject mention of its sentence when that comes before it, else for the nearest person
+-- mention before it in the sentence. A subject pronoun right before a speech cue ("she
+-- said") is what resolution has to find, so it does not vote. Entities whose gender the
+-- name, a title or a role gave keep it.
+function M.learn_gender(L, T, mentions, inq)
+  local mi = 0
+  local by_sent = {}
+  for i, t in ipairs(T) do
+    while mentions[mi + 1] and mentions[mi + 1].first <= i do
+      mi = mi + 1
+      local m = mentions[mi]
+      if not m.inq then
+        by_sent[m.sent] = by_sent[m.sent] or {}
+        table.insert(by_sent[m.sent], m)
+      end
+    end
+    if t.k == "w" and not inq(i) then
+      local p = L.pronoun[t.low]
+      if p and (p.gender == "m" or p.gender == "f" or (p.gender == "n" and p.fn == "poss")) then
+        local list = by_sent[t.sent]
+        local target
+        if list then
+          for _, m in ipairs(list) do
+            if m.subject and m.last < i and (m.entity.kind == "person" or m.entity.kind == "unknown"
+                or (p.gender == "n" and m.entity.kind == "org")) then
+              target = m
+              break
+            end
+          end
+          if not target then
+            for k = #list, 1, -1 do
+              local m = list[k]
+              local kind = m.entity.kind
+              if m.last < i and (kind == "person" or (kind == "unknown" and #m.entity.words > 1))
+                and p.gender ~= "n" then
+                target = m
+                break
+              end
+            end
+          end
+        end
+        local cue_next = p.fn == "subj" and T[i + 1] and L.cue_first[T[i + 1].low or ""]
+        if target and not cue_next then
+          local v = target.entity.votes
+          v[p.gender] = v[p.gender] + 1
+        end
+      end
+    end
+  end
+  for _, m in ipairs(mentions) do
+    local e = m.entity
+    if not e.fixed_gender and not e.voted then
+      e.voted = true
+      local v = e.votes
+      local n = v.n or 0
+      if n > v.m + v.f and not e.fixed_gender and (e.kind == "person" or e.kind == "unknown")
+        and not e.title then
+        e.kind = "org"   -- "Vantor Steel ... its blast furnace"
+      elseif v.m > v.f then e.gender = "m" elseif v.f > v.m then e.gender = "f" end
+      if e.gender and e.kind == "unknown" then e.kind = "person" end
+    end
+  end
+end
+
 local function compatible(e, want)
   if want == "m" or want == "f" then
+    if e.kind == "unknown" then return e.gender == want end
     return e.kind == "person" and (e.gender == nil or e.gender == want)
   elseif want == "org" then
     return e.kind == "org" or e.kind == "place"
   end
-  return e.kind == "person"
+  return e.kind == "person" or e.kind == "unknown"
 end
 
 --- Resolve a pronoun (lower case) at token index i. Returns the mention or nil.
-function M.resolve_pronoun(L, T, mentions, i, pron)
-  local p = L.pronoun[pron]
-  if not p or p.fn == "first" then return nil end
-  local want = p.gender == "m" and "m" or p.gender == "f" and "f" or "org"
+-- want: "m", "f", "org" or "person" (a person of either gender: "the 29-year-old").
+function M.resolve_pronoun(L, T, mentions, i, pron, want)
+  if not want then
+    local p = L.pronoun[pron]
+    if not p or p.fn == "first" then return nil end
+    want = p.gender == "m" and "m" or p.gender == "f" and "f" or "org"
+  end
   local para = T[i].para
-  local cands = {}
-  for k = #mentions, 1, -1 do
+  local sent = T[i].sent
+  local best, best_score
+  local count = 0
+  for k = M.first_at(mentions, i) - 1, 1, -1 do
     local m = mentions[k]
     if m.last < i then
       if m.para < para - 3 then break end
-      if not m.inq and compatible(m.entity, want) then
-        cands[#cands + 1] = m
-        if #cands >= 5 then break end
+      local e = m.entity
+      local ok = compatible(e, want)
+        or ((want == "m" or want == "f") and m.subject and m.verb_next and e.kind == "unknown"
+          and not e.gender)
+      if not m.inq and not m.headline and ok then
+        count = count + 1
+        if count > 12 then break end
+        local dsent = sent - m.sent
+        local score = -1.2 * dsent - 0.6 * (para - m.para)
+        if m.subject or m.speaker then score = score + 2.0 end
+        if m.subject and m.speaker then score = score + 0.3 end
+        if (want == "m" or want == "f") and m.entity.gender == want then score = score + 0.5 end
+        if m.entity.kind == "unknown" then score = score - 1.5 end
+        score = score - 0.02 * count
+        if not best or score > best_score then best, best_score = m, score end
       end
     end
-  end
-  if #cands == 0 then return nil end
-  -- among the candidates close to the nearest one, prefer a salient one, and one whose
-  -- gender is known to match over one whose gender is unknown
-  local near = cands[1]
-  local best, best_score
-  for idx, c in ipairs(cands) do
-    if c.sent < near.sent - 1 then break end
-    local score = (c.speaker and 2.5 or c.salient and 1.5 or 0)
-      + ((want == "m" or want == "f") and c.entity.gender == want and 0.5 or 0)
-      - 1.2 * (near.sent - c.sent) - idx * 0.01
-    if not best or score > best_score then best, best_score = c, score end
   end
   return best
 end
 
---- Resolve a definite role noun ("the senator") at token index i to the latest entity
--- mentioned with that role. Returns the mention or nil.
-function M.resolve_role(mentions, i, role)
-  for k = #mentions, 1, -1 do
+-- does entity e carry role word r (or a synonym written in the article)?
+local function has_role(e, r)
+  return e.roles[r] == true
+end
+
+--- Resolve a role noun ("the senator", "the company's finance director") at token index
+-- i to the latest person who carried that role, else to the first one given that role
+-- later in the article (cataphora, up to `ahead` paragraphs on). Returns the mention or nil.
+function M.resolve_role(mentions, i, role, T, ahead)
+  local start = M.first_at(mentions, i)
+  for k = start - 1, 1, -1 do
     local m = mentions[k]
-    if m.last < i and m.entity.roles[role] and m.entity.kind == "person" then return m end
+    if m.last < i and has_role(m.entity, role) and m.entity.kind == "person" then return m end
+  end
+  if T then
+    local para = T[i].para
+    for k = start, #mentions do
+      local m = mentions[k]
+      if m.para > para + (ahead or 2) then break end
+      if m.first > i and not m.inq and m.entity.kind == "person"
+        and (m.role == role or m.appos_role == role) then
+        return m
+      end
+    end
   end
   return nil
 end

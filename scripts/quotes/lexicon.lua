@@ -1,10 +1,14 @@
 --- Word lists of the quotes stage, loaded from scripts/data/en/ and extended by options.
 --
 -- Files (one entry per line, # comments, optional tab-separated tags):
--- cue_verbs.txt (speech cues, inflected, with tags direct/frag/addr), pronouns.txt,
+-- cue_verbs.txt (speech cues, inflected, with tags direct/frag/addr), cue_attribution.txt
+-- (attribution cues that are not speech: found, showed, called for; tag attr), pronouns.txt,
 -- role_nouns.txt, role_modifiers.txt, name_stopwords.txt, org_words.txt,
 -- place_names.txt, given_names_female.txt, given_names_male.txt, cue_adverbs.txt,
--- cue_time_words.txt.
+-- cue_time_words.txt, quotes_work_nouns.txt (nouns before a title of a work: film, song),
+-- quotes_mention_nouns.txt (nouns before a word mentioned as a word: word, term),
+-- quotes_label_cues.txt (words before a label: so-called, known as, nicknamed),
+-- cue_nominal.txt (nouns that report speech with an owner: "Trump's claim that").
 -- Every lookup key is lower case with ’ written as '.
 -- @module docpipe.quotes.lexicon
 
@@ -27,11 +31,13 @@ end
 
 local function norm(w) return (w:lower():gsub("\u{2019}", "'")) end
 
---- Build the lexicon for a language ("en") with extra cue forms (list of strings).
-function M.load(lang, extra_cues)
+--- Build the lexicon for a language ("en") with extra cue forms (list of strings);
+-- speech_only leaves out the attribution cues of cue_attribution.txt.
+function M.load(lang, extra_cues, speech_only)
   lang = lang or "en"
   local L = { cue_first = {}, cue_tag = {}, pronoun = {}, role = {}, modifier = {},
-    stop = {}, org = {}, place = {}, female = {}, male = {}, adverb = {}, timeword = {} }
+    stop = {}, org = {}, place = {}, female = {}, male = {}, adverb = {}, timeword = {},
+    work = {}, mention = {}, label = {}, nominal = {} }
   local function add_cue(line)
     local f = fields(line)
     local phrase = norm(f[1])
@@ -45,6 +51,9 @@ function M.load(lang, extra_cues)
     L.cue_tag[phrase] = f[2] or "any"
   end
   for _, line in ipairs(load("cue_verbs.txt", lang)) do add_cue(line) end
+  if not speech_only then
+    for _, line in ipairs(load("cue_attribution.txt", lang)) do add_cue(line) end
+  end
   for _, c in ipairs(extra_cues or {}) do add_cue(c) end
   for _, line in ipairs(load("pronouns.txt", lang)) do
     local f = fields(line)
@@ -58,22 +67,25 @@ function M.load(lang, extra_cues)
   end
   for name, file in pairs({ modifier = "role_modifiers.txt", stop = "name_stopwords.txt",
       org = "org_words.txt", place = "place_names.txt", female = "given_names_female.txt",
-      male = "given_names_male.txt", adverb = "cue_adverbs.txt", timeword = "cue_time_words.txt" }) do
+      male = "given_names_male.txt", adverb = "cue_adverbs.txt", timeword = "cue_time_words.txt",
+      work = "quotes_work_nouns.txt", mention = "quotes_mention_nouns.txt",
+      label = "quotes_label_cues.txt", nominal = "cue_nominal.txt" }) do
     for _, line in ipairs(load(file, lang)) do L[name][norm(fields(line)[1])] = true end
   end
   return L
 end
 
 --- Match a cue starting at token index i (word tokens only, consecutive).
--- Returns the index of its last token and the cue's tag, or nil.
-function M.match_cue(L, T, i, hi)
+-- Returns the index of its last token and the cue's tag, or nil. allow_cap: accept a
+-- capitalised cue word (headlines: "Flynn Says ...").
+function M.match_cue(L, T, i, hi, allow_cap)
   local t = T[i]
   if not t or t.k ~= "w" then return nil end
   local list = L.cue_first[t.low]
   if not list then return nil end
   -- a capitalised cue word is a name or a headline word ("United States", "Says"),
   -- except sentence-initial "According to"
-  if t.cap and t.low ~= "according" then return nil end
+  if t.cap and t.low ~= "according" and not allow_cap then return nil end
   for _, words in ipairs(list) do
     local ok = true
     for k = 2, #words do

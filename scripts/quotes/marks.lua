@@ -10,11 +10,21 @@
 -- quote: when the next paragraph opens with a quote mark the two become parts of one
 -- utterance (the newswire convention for quotes running over paragraphs).
 --
+-- `inner` finds the quotations nested inside a span (for nested quotes with a speaker of
+-- their own).
+--
 -- Units: token indices into the list of docpipe.quotes.text, and 1-based inclusive
 -- byte offsets (inner_s, inner_e) of the text between the marks, trimmed.
 -- @module docpipe.quotes.marks
 
 local M = {}
+
+-- words that follow a closing quotation mark but not a plural possessive ("Shootings’ in")
+local FUNCTION_WORD = { ["in"] = true, at = true, on = true, to = true, ["for"] = true,
+  from = true, with = true, by = true, ["of"] = true, ["and"] = true, ["or"] = true,
+  but = true, is = true, was = true, are = true, were = true, as = true, that = true,
+  which = true, who = true, after = true, before = true, during = true, over = true,
+  under = true, into = true, about = true, than = true, this = true, last = true }
 
 local function is_open_ctx(T, i)
   -- a mark that begins a quotation: at paragraph start or after space/opening punctuation
@@ -47,7 +57,10 @@ local function single_close_rank(T, i)
   if not nx or nx.para ~= T[i].para then return 2 end
   if nx.k == "p" and nx.t:find("^[,%.;:%?!]$") then return 2 end
   if nx.k == "q" then return 2 end
-  if prev and prev.k == "w" and prev.t:find("s$") and nx.k == "w" and not nx.cap then return 0 end
+  if prev and prev.k == "w" and prev.t:find("s$") and nx.k == "w" and not nx.cap
+    and not FUNCTION_WORD[nx.low] then
+    return 0
+  end
   return 1
 end
 
@@ -141,6 +154,36 @@ function M.find(T, paras, text)
     end
   end
   return spans
+end
+
+--- Quotations nested inside span sp (marks of either family, paired inside the span):
+-- a list of {open, close, first, last, inner_s, inner_e} in text order.
+function M.inner(T, sp)
+  local out = {}
+  local i, last = sp.first, sp.last
+  while i and last and i <= last do
+    local t = T[i]
+    if t.k == "q" and t.side ~= "close" and is_open_ctx(T, i) and next_is_word(T, i) then
+      local j = i + 1
+      local close
+      while j <= last and T[j].para == t.para do
+        local u = T[j]
+        if u.k == "q" and u.fam == t.fam and u.side ~= "open"
+          and (t.fam == "double" or single_close_ok(T, j)) then
+          close = j
+          break
+        end
+        j = j + 1
+      end
+      if close and close > i + 1 then
+        out[#out + 1] = { open = i, close = close, first = i + 1, last = close - 1,
+          inner_s = T[i + 1].s, inner_e = T[close - 1].e }
+        i = close
+      end
+    end
+    i = i + 1
+  end
+  return out
 end
 
 return M

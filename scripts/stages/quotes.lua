@@ -1,26 +1,78 @@
 --- quotes: direct and reported speech with their speakers.
 --
 -- Finds quotations (text between double quote marks, guillemets, or single quotes used
--- as quotation marks), attributes them to a speaker through the speech cue next to them
--- (said, told, added, according to, ...), and finds reported speech introduced by the
--- same cues ("Park said that ...", "..., the agency reported."). Speakers are given in
--- canonical form: the fullest name the article uses for that person, pronouns and role
--- nouns resolved to the person they refer to, acronyms to the name they stand for.
--- Quoted words that are not speech (scare quotes, titles, nicknames with no cue) are
--- not reported.
+-- as quotation marks) and attributes them to a speaker; finds reported speech ("Park said
+-- that ...", "..., the agency reported.", "according to ...") and other attributions
+-- ("The study found that ...", "Schiff called on ..."), flagging those whose content
+-- holds a quoted phrase as mixed. Speakers are given in canonical form: the fullest name
+-- the article uses for that person, pronouns, role nouns and ages resolved to the person
+-- they refer to, documents ("the statement said") to the organisation behind them,
+-- acronyms to the name they stand for. Quoted words that are not speech (scare quotes,
+-- titles, nicknames, labels, words mentioned as words) are not reported. doc.speakers
+-- counts the quotes of each speaker.
 --
--- Method: rule-based attribution after the newswire conventions used by the Gender
--- Gap Tracker quote extractor and textacy's direct_quotations (quote mark pairing,
--- cue-verb lists, subject/inverted speaker patterns) with its own reference resolution
--- (see docpipe.quotes.entities); the modules under scripts/quotes/ hold the steps:
--- text (tokens), marks (quote pairing), entities (names and resolution), speaker
--- (speaker phrases), direct and indirect (attribution patterns), lexicon (word lists).
+-- Method: attribution in sieves, the most certain first, after Muzny, Fang, Chang and
+-- Jurafsky (2017), "A two-stage sieve approach for quote attribution" (EACL): first
+-- each quotation is linked to a speaker phrase and a cue, then each phrase is resolved
+-- to an entity of a document-level list of people and organisations built from name
+-- shapes, titles and appositives. Cue lists follow newswire usage (the Gender Gap
+-- Tracker's and textacy's cue verbs, with PolNeAR's attribution cues); no model is used.
+--
+-- Sieves for direct quotes, in order (docpipe.quotes.direct):
+--   1. nonspeech     quoted words that are not speech are set aside: a title after a
+--                    work noun ("the film “Salt and Iron”"), a word mentioned as a word
+--                    ("the word “closure”"), a label ("so-called", "known as"), a
+--                    nickname inside a name (Jozef “Jozzy” Halloran)
+--   2. adjacent      a cue and a speaker next to the quote in its sentence: `”, said
+--                    NAME`, `” NAME said`, `” she added`, `NAME said, “`, `NAME told
+--                    reporters: “` (appositives and relative clauses between name and cue)
+--   3. naming        a quoted phrase after called/described (`which he called “wildly
+--                    optimistic”`); a label (`what it calls a “smart terminal”`, a
+--                    title-case name) is not speech; after an object a short phrase is
+--                    also reported as a mixed quote (`called the decision “right”`)
+--   4. dash          `” —NAME` (press releases)
+--   5. colon         a clause ending in a colon, its subject speaking (`Mayor Okafor: ‘`,
+--                    `The head of the union, Abena Kusi, had a message: “`), also as a
+--                    lead-in paragraph of its own (`And from deputy mayor Rob Tennant:`)
+--   6. group         the parts of one utterance share a speaker: a quote interrupted by
+--                    its attribution, a quote running over paragraphs
+--   7. continuation  a quote standing alone after an attributed quote of its paragraph
+--   8. subject       a quote standing alone after a sentence whose subject is a person
+--                    (`Asante was more cautious. “Closer is not done.”`)
+--   9. paragraph     a quote opening a paragraph after a paragraph whose last quote has
+--                    a speaker
+--  10. nested        a quotation inside a quotation with a cue and a person of its own
+--                    (`“My father used to say, ‘...’”` -> `father of Selin Arcos`)
+--  11. reported      a quote standing alone after reported speech of its paragraph
+--                    (`..., Schiff said. “The other factor is ...”`)
+--  12. standalone    any other quote standing as a sentence of its own is kept without a
+--                    speaker when it has min_words words; words quoted inside a sentence
+--                    with no cue are not speech
+-- Patterns for reported speech, in order (docpipe.quotes.indirect): a title-case
+-- headline (`NAME: CONTENT`, `NAME Says CONTENT`); the attribution closing a sentence
+-- (`CONTENT, NP said.`, `CONTENT, said NP.`, `CONTENT, according to NP.`, a
+-- parenthetical `..., she said, ...`); a leading `According to NP[, appositive],` or
+-- participle (`Claiming ..., Trump told ...`); `NP cue [that] CONTENT` (with
+-- `told ADDRESSEE [that]`, `... and said`, `..., which reported`, the owner of a
+-- reporting noun: `Trump's claim that`); `..., adding that CONTENT` (the speaker of the
+-- clause's cue or of the direct quote it attributes).
+-- Resolution of speaker phrases, in order (docpipe.quotes.speaker, .entities): a name
+-- -> its fullest form in the article (gender from a title when two share a surname); an
+-- acronym -> the name it was defined for; a pronoun -> the best compatible person (no
+-- gender clash; subject of its sentence or a speaker scores up, distance down) or, for
+-- it/they, an organisation; a role noun (`the minister`, `the company's finance
+-- director`) -> the latest person with that role, else the first named with it later
+-- (cataphora); an age (`the 29-year-old`) -> as a pronoun of either gender; an
+-- organisation noun (`the ministry`, `the company`) -> the organisation named before; a
+-- document (`the statement`) -> the organisation that last spoke, or its named owner
+-- (`the IMF report`); anything else (`a family spokeswoman`) as written.
 --
 -- Input: doc.text, doc.sentences ({text, start, end}; when missing the stage splits
 -- sentences itself), optional doc.title. Output: doc.quotes, a list of
 -- {text, start, end, speaker, speaker_mention, cue, type = "direct"|"indirect", group
 -- (direct: parts of one utterance share it), mixed (indirect: the content contains a
--- quoted phrase)}; unknown values are docpipe.null.
+-- quoted phrase)}; unknown values are docpipe.null. doc.speakers: a list of
+-- {name, quotes}, most quoted first.
 --
 -- Units: start/end are byte offsets into doc.text, 1-based inclusive, of the quoted
 -- text without its marks (direct) or of the reported content (indirect).
@@ -43,7 +95,10 @@ local M = { name = "quotes",
 M.options = {
   cues = { type = "list", default = {},
     doc = "extra speech cues, inflected as written (\"griped\", \"pointed out\"); "
-      .. "a tab then direct, frag or addr tags the cue as in data/en/cue_verbs.txt" },
+      .. "a tab then direct, frag, addr or attr tags the cue as in data/en/cue_verbs.txt" },
+  attributions = { type = "boolean", default = true,
+    doc = "also report attributions that are not speech (found, showed, called for, "
+      .. "criticized: data/en/cue_attribution.txt), as PolNeAR annotates them" },
   include_indirect = { type = "boolean", default = true, doc = "also report reported speech" },
   min_words = { type = "integer", default = 5,
     doc = "fewest words for a direct quote that has no cue and continues no other quote" },
@@ -92,7 +147,7 @@ end
 -- opts: validated options (defaults filled in when missing); L: lexicon (optional).
 function M.extract(doc, opts, L)
   opts = opts or {}
-  L = L or lexicon.load(opts.language or "en", opts.cues)
+  L = L or lexicon.load(opts.language or "en", opts.cues, opts.attributions == false)
   local text = type(doc.text) == "string" and doc.text or ""
   local T, paras = qtext.tokenize(text)
   ent.sentences(T)
@@ -104,8 +159,8 @@ function M.extract(doc, opts, L)
   local function inq(i) return in_span[i] ~= nil end
   local mentions = ent.collect(L, T, inq)
   local E = ent.build(L, T, mentions, title_mentions(L, doc.title))
+  ent.mark_subjects(L, T, mentions)
   ent.learn_gender(L, T, mentions, inq)
-  ent.mark_salience(mentions)
   local mention_at, acronyms = {}, {}
   for _, m in ipairs(mentions) do
     for i = m.first, m.last do mention_at[i] = m end
@@ -113,13 +168,20 @@ function M.extract(doc, opts, L)
   end
   local C = { text = text, T = T, paras = paras, L = L, spans = spans, mentions = mentions,
     mention_at = mention_at, acronyms = acronyms, entities = E,
-    opts = { min_words = opts.min_words or 5 } }
+    opts = { min_words = opts.min_words or 5 }, headline = ent.headline_paras(T) }
+  C.antecedents = ent.with_nominals(L, T, mentions, inq)
 
-  local drecs = direct.attribute(C)
+  local drecs, pending = direct.attribute(C)
   local in_direct = {}
   for _, r in ipairs(drecs) do
-    local s = spans[r.span]
-    for i = s.open, s.close or s.last do in_direct[i] = true end
+    local s = r.s
+    if not r.also_mixed then
+      for i = s.open, s.close or s.last do in_direct[i] = true end
+    end
+  end
+  C.direct_by_cue = {}
+  for _, r in ipairs(drecs) do
+    if r.cue_first and not r.also_mixed then C.direct_by_cue[r.cue_first] = r end
   end
   local irecs = {}
   if opts.include_indirect ~= false then
@@ -135,10 +197,13 @@ function M.extract(doc, opts, L)
     local spk, mention, m = speaker.resolve(C, r.np)
     r.speaker, r.mention = spk, mention
     if m then
-      m.salient, m.speaker = true, true
+      m.speaker = true
+      C.last_speaker = m
       if m.entity.kind == "org" then C.last_org = m end
     end
   end
+  for _, r in ipairs(direct.settle(C, pending, irecs)) do drecs[#drecs + 1] = r end
+  sort(drecs, function(x, y) return x.s.open < y.s.open end)
   for _, r in ipairs(drecs) do
     local m = r.subject_mention
     if m then
@@ -154,15 +219,38 @@ function M.extract(doc, opts, L)
     return r
   end
 
-  local out = {}
+  -- quotes nested in a quote, with a speaker of their own ("My father used to say, '...'")
+  local nested = {}
   for _, r in ipairs(drecs) do
-    local s = spans[r.span]
-    local src = final(r, 0)
+    for _, n in ipairs(direct.nested_quotes(C, r)) do
+      local outer = final(r, 0)
+      local spk, mention = speaker.resolve(C, n.np)
+      if n.np.kind == "role" then
+        spk = outer.speaker and (n.np.role .. " of " .. outer.speaker) or mention
+      end
+      n.speaker, n.mention = spk, mention
+      nested[#nested + 1] = n
+    end
+  end
+
+  local out = {}
+  local function emit_direct(r, src)
+    local s = r.s
     if s.inner_s <= s.inner_e then
       out[#out + 1] = { text = text:sub(s.inner_s, s.inner_e), start = s.inner_s,
         ["end"] = s.inner_e, speaker = src.speaker or NULL, speaker_mention = src.mention or NULL,
         cue = cue_of(src) or NULL, type = "direct", group = r.group }
     end
+  end
+  local gmax = 0
+  for _, r in ipairs(drecs) do
+    emit_direct(r, final(r, 0))
+    if r.group and r.group > gmax then gmax = r.group end
+  end
+  for _, n in ipairs(nested) do
+    gmax = gmax + 1
+    n.group = gmax
+    emit_direct(n, n)
   end
   for _, r in ipairs(irecs) do
     local src = r.participle_of or r
@@ -176,15 +264,46 @@ function M.extract(doc, opts, L)
   return dp.array(out)
 end
 
+--- Count the quotes of each speaker: a list of {name, quotes}, most quoted first (ties in
+-- order of first quote). The parts of one direct utterance count once; quotes without a
+-- speaker are not counted.
+function M.speakers(quotes)
+  local by, order = {}, {}
+  local seen_group = {}
+  for _, q in ipairs(quotes) do
+    local name = q.speaker
+    if type(name) == "string" and name ~= "" then
+      local key = q.type == "direct" and q.group and ("g" .. tostring(q.group)) or nil
+      if not (key and seen_group[key]) then
+        if key then seen_group[key] = true end
+        if not by[name] then
+          by[name] = dp.object({ name = name, quotes = 0 })
+          order[#order + 1] = by[name]
+          by[name].first = #order
+        end
+        by[name].quotes = by[name].quotes + 1
+      end
+    end
+  end
+  sort(order, function(x, y)
+    if x.quotes ~= y.quotes then return x.quotes > y.quotes end
+    return x.first < y.first
+  end)
+  for _, s in ipairs(order) do s.first = nil end
+  return dp.array(order)
+end
+
 function M.init(opts, ctx)
   ctx.state = ctx.state or {}
-  ctx.state.lexicon = lexicon.load(opts and opts.language or "en", opts and opts.cues)
+  ctx.state.lexicon = lexicon.load(opts and opts.language or "en", opts and opts.cues,
+    opts and opts.attributions == false)
 end
 
 function M.process(doc, ctx)
   local opts = ctx and ctx.opts or {}
   local L = ctx and ctx.state and ctx.state.lexicon
   doc.quotes = M.extract(doc, opts, L)
+  doc.speakers = M.speakers(doc.quotes)
   return doc
 end
 

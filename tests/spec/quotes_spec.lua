@@ -1,8 +1,10 @@
 -- Specs of the quotes stage (scripts/stages/quotes.lua and scripts/quotes/*.lua).
 -- Every passage below is invented (fictional people, places and organisations).
 -- Sentences are given to the stage as the sentences stage would, from a tiny local
--- splitter; the last block checks the stage against the hand-made gold of the seed page
--- read from ../shared/data/seed/gold.json.
+-- splitter. The last blocks check the stage against the hand-made gold of the seed page
+-- (../shared/data/seed/gold.json), the invented passages of tests/fixtures/quotes/ and
+-- the PolNeAR sample (../shared/data/quotes/polnear_dev_sample.jsonl), scored as
+-- ../shared/tools/score_quotes.py scores them.
 
 local dp = require "docpipe"
 local quotes = require "docpipe.stages.quotes"
@@ -399,5 +401,525 @@ describe("quotes stage: seed page against its hand-made gold", function()
       end
     end
     assert.equal(2, #of_type(qs, "direct"))
+  end)
+end)
+
+describe("quotes stage: sieves for direct quotes", function()
+  it("keeps a quotation nested in a quote as part of it", function()
+    local qs = run({ "\u{201C}When the forecast said \u{2018}moderate swell\u{2019},\u{201D} Ingrid Soames said, \u{201C}nobody expected waves over the breakwater.\u{201D}" })
+    local a = find(qs, "When the forecast")
+    assert.equal("When the forecast said \u{2018}moderate swell\u{2019},", a.text)
+    assert.equal("Ingrid Soames", a.speaker)
+    assert.equal("said", a.cue)
+    for _, q in ipairs(qs) do assert.are_not.equal("moderate swell", q.text) end
+    assert.equal(2, #of_type(qs, "direct"))
+  end)
+
+  it("gives a nested quote introduced by a cue its own speaker ('My mother told us, ...')", function()
+    local qs = run({ "\u{201C}My mother always told us, \u{2018}Never sell the land, whatever they offer,\u{2019}\u{201D} said Tuomas Aaltonen-Diallo." })
+    local outer, inner = find(qs, "My mother"), nil
+    for _, q in ipairs(qs) do if q.text:find("^Never sell") then inner = q end end
+    assert.equal("Tuomas Aaltonen-Diallo", outer.speaker)
+    assert.equal("Never sell the land, whatever they offer,", inner.text)
+    assert.equal("mother of Tuomas Aaltonen-Diallo", inner.speaker)
+    assert.equal("My mother", inner.speaker_mention)
+    assert.equal("told", inner.cue)
+  end)
+
+  it("joins the parts of a quote interrupted by a long attribution", function()
+    local qs = run({ "\"I have nothing against a bridge,\" said Wendell Obi-Farraday, who owns a hardware store on Mill Street, \"but I drive over potholes every morning.\"" })
+    local a, b = find(qs, "nothing against"), find(qs, "potholes")
+    assert.equal("I have nothing against a bridge,", a.text)
+    assert.equal("but I drive over potholes every morning.", b.text)
+    assert.equal("Wendell Obi-Farraday", a.speaker)
+    assert.equal("Wendell Obi-Farraday", b.speaker)
+    assert.equal("said", b.cue)
+    assert.equal(a.group, b.group)
+  end)
+
+  it("attributes a quote after a colon to the subject of the clause before it", function()
+    local qs = run({ "The head of the nurses\u{2019} union, Abena Kusi-Mensah, had a short message for the health minister: \u{201C}Pay us or lose us.\u{201D}" })
+    assert.equal("Pay us or lose us.", qs[1].text)
+    assert.equal("Abena Kusi-Mensah", qs[1].speaker)
+    assert.equal("had a short message for the health minister:", qs[1].cue)
+  end)
+
+  it("continues the speaker of the previous paragraph's quote in a paragraph that opens with a bare quote", function()
+    local qs = run({
+      "Retired judge Edmund Farrow-Kaplan led the inquiry into the riot.",
+      "\u{201C}The prison was built for 600 men and held 1,100,\u{201D} Farrow-Kaplan said at a press conference.",
+      "\u{201C}Nobody who looked at those numbers could have been surprised.\u{201D}",
+    })
+    local q = find(qs, "Nobody who looked")
+    assert.equal("Edmund Farrow-Kaplan", q.speaker)
+    assert.equal("said", q.cue)
+  end)
+
+  it("gives a bare quote after a person's sentence to that person ('Asante was more cautious.')", function()
+    local qs = run({ "Trade minister Helena Strand met Kwame Asante in Geneva. Asante was more cautious. \u{201C}Closer is not the same as done.\u{201D}" })
+    local q = find(qs, "Closer is not")
+    assert.equal("Closer is not the same as done.", q.text)
+    assert.equal("Kwame Asante", q.speaker)
+    assert.equal(dp.null, q.cue)
+  end)
+
+  it("gives a bare quote after reported speech to its speaker (', Schiff said. \"...\"')", function()
+    local qs = run({ "The ministry may wait until the talks end, Councillor Ada Pellworm said. \u{201C}Nobody wants to upset the negotiations this week.\u{201D}" })
+    local q = find(qs, "Nobody wants")
+    assert.equal("direct", q.type)
+    assert.equal("Nobody wants to upset the negotiations this week.", q.text)
+    assert.equal("Ada Pellworm", q.speaker)
+    assert.equal("said", q.cue)
+  end)
+
+  it("does not let a full stop inside the marks carry the next sentence's cue back to the quote", function()
+    local qs = run({ "Union leader Kwabena Fairweather-Lowe criticized the reform as \u{201C}a pay cut for people who can no longer fight back.\u{201D} The labour ministry said the reform would save money." })
+    for _, q in ipairs(qs) do
+      if q.text:find("pay cut", 1, true) then assert.equal("Kwabena Fairweather-Lowe", q.speaker) end
+    end
+    assert.equal("labour ministry", find(qs, "would save money").speaker:gsub("^[Tt]he ", ""))
+  end)
+end)
+
+describe("quotes stage: quoted words that are not speech", function()
+  it("does not extract a nickname inside a name", function()
+    local qs = run({ "Former miner Jozef \u{201C}Jozzy\u{201D} Halloran, 81, appears in the film. \u{201C}I went down that shaft at fifteen,\u{201D} Halloran said." })
+    assert.is_nil(find(qs, "Jozzy"))
+    local q = find(qs, "went down that shaft")
+    assert.equal("I went down that shaft at fifteen,", q.text)
+    assert.equal("Jozef Halloran", q.speaker)
+    assert.equal("said", q.cue)
+  end)
+
+  it("does not extract words mentioned as words ('the word \"closure\"')", function()
+    local qs = run({ "The word \u{201C}closure\u{201D} is never spoken in the film, director Tobiah Rens said." })
+    for _, q in ipairs(qs) do assert.are_not.equal("closure", q.text) end
+    local q = of_type(qs, "indirect")[1]
+    assert.equal("The word \u{201C}closure\u{201D} is never spoken in the film", q.text)
+    assert.equal("Tobiah Rens", q.speaker)
+    assert.equal("said", q.cue)
+    assert.is_false(q.mixed)
+  end)
+
+  it("does not extract titles after a work noun or labels after 'known as'", function()
+    local qs = run({
+      "The documentary \u{201C}Salt and Iron\u{201D} opens on Friday. The soundtrack includes the folk song \u{201C}Coal Dust Lullaby\u{201D}.",
+      "The programme, known locally as \u{201C}the tea van\u{201D}, costs about 90,000 francs a year.",
+    })
+    assert.equal(0, #qs)
+  end)
+
+  it("does not extract a name given with a naming cue ('dubbed the tower \"the Cheese Grater\"')", function()
+    local qs = run({ "Critics have dubbed the new tower \u{201C}the Cheese Grater\u{201D}, and its architect does not mind." })
+    assert.equal(0, #of_type(qs, "direct"))
+    assert.is_nil(find(qs, "Cheese Grater"))
+  end)
+
+  it("does not extract a label after 'what it calls a'", function()
+    local qs = run({ "The authority wants to build what it calls a \u{201C}smart terminal\u{201D} by 2028." })
+    assert.equal(0, #of_type(qs, "direct"))
+  end)
+
+  it("reports a short phrase after 'called' and an object both as a direct quote and as a mixed quote", function()
+    local qs = run({ "Health minister Teresa Lind-Oduya called the decision \u{201C}responsible and right.\u{201D}" })
+    local d = of_type(qs, "direct")[1]
+    assert.equal("responsible and right.", d.text)
+    assert.equal("Teresa Lind-Oduya", d.speaker)
+    assert.equal("called", d.cue)
+    local m = of_type(qs, "indirect")[1]
+    assert.equal("the decision \u{201C}responsible and right.\u{201D}", m.text)
+    assert.is_true(m.mixed)
+  end)
+end)
+
+describe("quotes stage: speaker resolution", function()
+  it("prefers the subject of the previous sentence to a nearer name in a by-phrase", function()
+    local qs = run({ "Aid worker Yevgenia Castaneda-Rowe arrived in Kessa on Monday. The convoy had been held for three days by customs officer Tariq Baldursson. \u{201C}We had food for six thousand people sitting in a car park,\u{201D} she said." })
+    assert.equal("We had food for six thousand people sitting in a car park,", qs[1].text)
+    assert.equal("Yevgenia Castaneda-Rowe", qs[1].speaker)
+    assert.equal("she", qs[1].speaker_mention)
+    assert.equal("said", qs[1].cue)
+  end)
+
+  it("resolves she to the clause subject when two women are named", function()
+    local qs = run({
+      "Shadow housing secretary Imogen Blackwood-Tate clashed with the housing minister, Fenella Drury, on Wednesday.",
+      "\u{2018}This government has built fewer homes than any since the war,\u{2019} she said.",
+      "Drury rejected the claim. \u{2018}The figures are three years old,\u{2019} she said.",
+    })
+    assert.equal("Imogen Blackwood-Tate", find(qs, "fewer homes").speaker)
+    assert.equal("Fenella Drury", find(qs, "three years old").speaker)
+  end)
+
+  it("learns a gender from pronouns that refer to the sentence subject", function()
+    local qs = run({
+      "Deputy Mayor Hortense Gallardo presented the budget, two weeks after a heated session with Councillor Bertrand Oyelowo-Fisk over her figures.",
+      "Oyelowo-Fisk was not persuaded. \u{201C}We were promised the same thing last year,\u{201D} he said.",
+    })
+    assert.equal("We were promised the same thing last year,", qs[1].text)
+    assert.equal("Bertrand Oyelowo-Fisk", qs[1].speaker)
+    assert.equal("said", qs[1].cue)
+  end)
+
+  it("resolves a role noun to a person named later (cataphora)", function()
+    local qs = run({
+      "Lindqvist Ferries will retire four vessels by next summer, the company\u{2019}s finance director said on Wednesday.",
+      "\u{201C}The boats are safe, but they are tired,\u{201D} said Joaquim Ferreira-Lund, the finance director, in an interview.",
+    })
+    local q = find(qs, "will retire four vessels")
+    assert.equal("Lindqvist Ferries will retire four vessels by next summer", q.text)
+    assert.equal("said", q.cue)
+    assert.equal("Joaquim Ferreira-Lund", q.speaker)
+    assert.equal("the company\u{2019}s finance director", q.speaker_mention)
+  end)
+
+  it("resolves an age used as a noun ('the 29-year-old said') to the person just named", function()
+    local qs = run({ "Striker Dejan Mavrakis scored twice on Saturday. \u{201C}I have waited two years for a night like this,\u{201D} the 29-year-old said." })
+    assert.equal("I have waited two years for a night like this,", qs[1].text)
+    assert.equal("Dejan Mavrakis", qs[1].speaker)
+    assert.equal("the 29-year-old", qs[1].speaker_mention)
+    assert.equal("said", qs[1].cue)
+  end)
+
+  it("takes the name in an appositive after a description ('said one resident, NAME, 64')", function()
+    local qs = run({ "\u{201C}The water came in through the floor,\u{201D} said one resident, Pilar Quintanilla-Obi, 64, who has lived on Weir Street for years." })
+    assert.equal("The water came in through the floor,", qs[1].text)
+    assert.equal("Pilar Quintanilla-Obi", qs[1].speaker)
+    assert.equal("said", qs[1].cue)
+  end)
+
+  it("chooses between two people with one surname by the title's gender ('Mr.' and 'Ms.')", function()
+    local qs = run({
+      "Peter Haldane-Oruc, the owner of a bakery, has filed for bankruptcy. His wife, Marisol Haldane-Oruc, runs the shop next door.",
+      "\u{201C}The rent doubled in two years,\u{201D} Mr. Haldane-Oruc said.",
+      "Ms. Haldane-Oruc said she would keep her shop open.",
+    })
+    assert.equal("Peter Haldane-Oruc", find(qs, "rent doubled").speaker)
+    assert.equal("Marisol Haldane-Oruc", find(qs, "keep her shop").speaker)
+  end)
+
+  it("resolves 'the company said' and 'it said' to the organisation named before", function()
+    local qs = run({
+      "Meridian Telecom said on Friday that a software fault had caused the outage.",
+      "\u{201C}We apologise unreservedly,\u{201D} the company said in a statement. It said customers would receive a credit on their next bill.",
+    })
+    local a, b = find(qs, "apologise"), find(qs, "receive a credit")
+    assert.equal("We apologise unreservedly,", a.text)
+    assert.equal("Meridian Telecom", a.speaker)
+    assert.equal("the company", a.speaker_mention)
+    assert.equal("customers would receive a credit on their next bill", b.text)
+    assert.equal("Meridian Telecom", b.speaker)
+    assert.equal("said", b.cue)
+  end)
+
+  it("reads a spokesperson phrase with its organisation and skips a relative clause", function()
+    local qs = run({ "A spokesman for the interior ministry, who asked not to be named, said army engineers would arrive on Sunday." })
+    assert.equal("army engineers would arrive on Sunday", qs[1].text)
+    assert.equal("A spokesman for the interior ministry", qs[1].speaker)
+    assert.equal("said", qs[1].cue)
+  end)
+end)
+
+describe("quotes stage: reported speech and attributions", function()
+  it("keeps the appositive of a sentence-initial 'According to NAME, the ROLE of ORG,' out of the content", function()
+    local qs = run({ "According to Ramona Ekwueme, the president of the Calder Valley Growers\u{2019} Association, the drought has cost farmers 40 million dollars." })
+    assert.equal("the drought has cost farmers 40 million dollars", qs[1].text)
+    assert.equal("Ramona Ekwueme", qs[1].speaker)
+    assert.equal("According to", qs[1].cue)
+  end)
+
+  it("gives the agent of 'figures released by X' as the speaker of 'according to'", function()
+    local qs = run({
+      "The National Rail Safety Board (NRSB) ordered inspections of 140 bridges on Monday.",
+      "Ticket sales fell by a third this year, according to figures published by the NRSB.",
+    })
+    local q = find(qs, "Ticket sales")
+    assert.equal("Ticket sales fell by a third this year", q.text)
+    assert.equal("National Rail Safety Board", q.speaker)
+    assert.equal("according to", q.cue)
+  end)
+
+  it("reports findings and calls as attributions ('The study found that', 'called on')", function()
+    local qs = run({
+      "The study found that voters in the three largest counties had been removed at twice the rate.",
+      "Councillor Ada Pellworm called on the council to publish every contract.",
+    })
+    local a, b = find(qs, "voters in the three"), find(qs, "to publish every contract")
+    assert.equal("voters in the three largest counties had been removed at twice the rate", a.text)
+    assert.equal("the council to publish every contract", b.text)
+    assert.equal("The study", a.speaker)
+    assert.equal("found", a.cue)
+    assert.equal("Ada Pellworm", b.speaker)
+    assert.equal("called on", b.cue)
+  end)
+
+  it("makes a mixed quote of an object and a quoted phrase after a non-speech verb", function()
+    local qs = run({ "Former president Anselm Vree criticized the health law as a \u{201C}crazy system\u{201D} during a campaign stop." })
+    local q = of_type(qs, "indirect")[1]
+    assert.equal("the health law as a \u{201C}crazy system\u{201D}", q.text)
+    assert.equal("Anselm Vree", q.speaker)
+    assert.equal("criticized", q.cue)
+    assert.is_true(q.mixed)
+    assert.equal(0, #of_type(qs, "direct"))
+  end)
+
+  it("continues the speaker of a direct quote in ', adding that ...'", function()
+    local qs = run({ "Oyelowo-Fisk was not persuaded. \u{201C}We were promised the same thing last year,\u{201D} he said, adding that the city had not published its pension figures since 2021." })
+    local q = find(qs, "pension figures")
+    assert.equal("the city had not published its pension figures since 2021", q.text)
+    assert.equal("indirect", q.type)
+    assert.equal("adding", q.cue)
+    assert.equal("Oyelowo-Fisk", q.speaker)
+  end)
+
+  it("lets the clause subject speak after 'and said' or 'but said'", function()
+    local qs = run({ "The Association of Retail Grocers welcomed the plan but said it would need time to change its tills." })
+    local q = find(qs, "need time")
+    assert.equal("it would need time to change its tills", q.text)
+    assert.equal("Association of Retail Grocers", q.speaker)
+    assert.equal("said", q.cue)
+  end)
+
+  it("finds the content on both sides of a parenthetical attribution", function()
+    local qs = run({ "Transport minister Ana Ruiz spoke on Monday. The new tunnel, she said, would open two years late." })
+    local a, b = find(qs, "The new tunnel"), find(qs, "would open two years late")
+    assert.equal("The new tunnel", a.text)
+    assert.equal("would open two years late", b.text)
+    assert.equal("Ana Ruiz", a.speaker)
+    assert.equal("Ana Ruiz", b.speaker)
+    assert.equal("said", b.cue)
+  end)
+
+  it("reads a headline 'NAME: CONTENT' as an attribution", function()
+    local qs = run({ "Harbour Chief Says Dredging Will Start In Spring", "Sigrun Aldana-Price said the channel would be dredged in the spring." })
+    local q = find(qs, "Dredging Will Start")
+    assert.equal("Dredging Will Start In Spring", q.text)
+    assert.equal("Harbour Chief", q.speaker)
+    assert.equal("Says", q.cue)
+  end)
+
+  it("does not report a cue inside a conditional clause of other reported content", function()
+    local qs = run({ "The guild said its members would stay out until the authority agreed to a binding limit on job losses." })
+    assert.equal(1, #qs)
+    assert.equal("its members would stay out until the authority agreed to a binding limit on job losses", qs[1].text)
+    assert.equal("The guild", qs[1].speaker)
+    assert.equal("said", qs[1].cue)
+  end)
+end)
+
+describe("quotes stage: doc.speakers", function()
+  it("counts the quotes of each speaker, most quoted first, the parts of one utterance once", function()
+    local text = table.concat({
+      "\u{201C}We will not stop,\u{201D} Mayor Greta Lindqvist said, \u{201C}until every street is dry.\u{201D}",
+      "Lindqvist said the pumps would run all night. Engineer Tove Amsel said the river had peaked.",
+    }, "\n\n")
+    local doc = { id = "t", text = text, meta = {}, errors = {} }
+    local o = {}
+    for k, spec in pairs(quotes.options) do o[k] = spec.default end
+    local ctx = { opts = o, state = {}, stage = "quotes", warn = function() end }
+    quotes.init(o, ctx)
+    doc = quotes.process(doc, ctx)
+    assert.same({ name = "Greta Lindqvist", quotes = 2 }, doc.speakers[1])
+    assert.same({ name = "Tove Amsel", quotes = 1 }, doc.speakers[2])
+    assert.equal(2, #doc.speakers)
+  end)
+end)
+
+-- A port of ../shared/tools/score_quotes.py: overlap matching of predicted quotes to gold
+-- units (parts exploded), speaker accuracy by last word. Returns P, R, F1, speaker accuracy.
+local function score(gold_docs, pred_of, types)
+  local QM = "[\"\u{201C}\u{201D}\u{2018}\u{2019}'\u{00AB}\u{00BB}\u{201E}\u{201F}`]"
+  local function norm(s)
+    s = dp.text.normalize_space(s or "")
+    local prev
+    repeat
+      prev = s
+      s = dp.re.gsub(s, "^(" .. QM .. "|\\s)+|(" .. QM .. "|\\s)+$", "")
+      s = dp.re.gsub(s, "[,.;:]+$", "")
+    until s == prev
+    s = dp.re.gsub(s, "^that\\s+", "", nil, "i")
+    return s:lower()
+  end
+  local function toks(s)
+    local set, n = {}, 0
+    for w in dp.re.gmatch(norm(s), "\\w+") do if not set[w] then set[w] = true; n = n + 1 end end
+    return set, n
+  end
+  local function jacc(a, b)
+    local ta, na = toks(a)
+    local tb, nb = toks(b)
+    if na == 0 or nb == 0 then return 0 end
+    local inter = 0
+    for w in pairs(ta) do if tb[w] then inter = inter + 1 end end
+    return inter / (na + nb - inter)
+  end
+  local function last_word(s)
+    local last
+    for w in dp.re.gmatch(s or "", "[^\\W\\d_]+(?:-[^\\W\\d_]+)*") do last = w end
+    return last and last:lower()
+  end
+  local function speaker_ok(pred, names)
+    local lw = last_word(pred)
+    if not lw then return false end
+    for _, n in pairs(names) do
+      if type(n) == "string" and n ~= "" then
+        if lw == last_word(n) then return true end
+        local head = n:match("^[^,]*")
+        for w in dp.re.gmatch(head, "[^\\W\\d_]+(?:-[^\\W\\d_]+)*") do
+          if w:lower() == lw then return true end
+        end
+      end
+    end
+    return false
+  end
+  local n_gold, n_pred, matched, spk_ok = 0, 0, 0, 0
+  for _, g in ipairs(gold_docs) do
+    local units = {}
+    for _, q in ipairs(g.quotes) do
+      if types[q.type] then
+        local names = { q.speaker, q.speaker_resolved, q.speaker_mention }
+        local parts = (type(q.parts) == "table" and #q.parts > 0) and q.parts or { { text = q.quote } }
+        for _, p in ipairs(parts) do units[#units + 1] = { text = p.text, names = names } end
+      end
+    end
+    local preds = pred_of(g)
+    n_gold, n_pred = n_gold + #units, n_pred + #preds
+    for _, p in ipairs(preds) do
+      local hit
+      for _, u in ipairs(units) do
+        if not u.used and norm(u.text) == norm(p.text) then hit = { u }; break end
+      end
+      if not hit then
+        local best, bu = 0, nil
+        for _, u in ipairs(units) do
+          if not u.used then
+            local j = jacc(u.text, p.text)
+            if j > best then best, bu = j, u end
+          end
+        end
+        if best >= 0.5 then
+          hit = { bu }
+        else
+          local cov = {}
+          for _, u in ipairs(units) do
+            local nu = norm(u.text)
+            if not u.used and nu ~= "" and norm(p.text):find(nu, 1, true) then cov[#cov + 1] = u end
+          end
+          if #cov > 1 then hit = cov end
+        end
+      end
+      for _, u in ipairs(hit or {}) do
+        u.used = true
+        matched = matched + 1
+        if speaker_ok(p.speaker, u.names) then spk_ok = spk_ok + 1 end
+      end
+    end
+  end
+  local P = n_pred > 0 and matched / n_pred or 0
+  local R = n_gold > 0 and matched / n_gold or 0
+  local F = (P + R) > 0 and 2 * P * R / (P + R) or 0
+  return P, R, F, matched > 0 and spk_ok / matched or 0
+end
+
+local function read_jsonl(path)
+  local out = {}
+  for line in io.lines(path) do
+    if line:find("%S") then out[#out + 1] = assert(dp.json.decode(line)) end
+  end
+  return out
+end
+
+local function predictions(kinds)
+  local o = {}
+  for k, spec in pairs(quotes.options) do o[k] = spec.default end
+  local ctx = { opts = o, state = {}, stage = "quotes", warn = function() end }
+  quotes.init(o, ctx)
+  return function(g)
+    local doc = quotes.process({ id = g.doc_id, text = g.text, meta = {}, errors = {} }, ctx)
+    local out = {}
+    for _, q in ipairs(doc.quotes) do
+      local kind = q.type == "direct" and "direct" or (q.mixed and "mixed" or "indirect")
+      if kinds[kind] then out[#out + 1] = q end
+    end
+    return out
+  end
+end
+
+describe("quotes stage: invented passages of tests/fixtures/quotes", function()
+  local docs = {}
+  for _, name in ipairs({ "passages_a", "passages_b", "passages_c", "passages_d", "passages_e",
+      "passages_f", "passages_g" }) do
+    for _, d in ipairs(read_jsonl("tests/fixtures/quotes/" .. name .. ".jsonl")) do docs[#docs + 1] = d end
+  end
+
+  it("finds their direct quotes with F1 of 0.95 or more and the right speaker for 0.95 or more", function()
+    local _, _, f, spk = score(docs, predictions({ direct = true }), { direct = true })
+    assert.is_true(f >= 0.95, ("direct F1 %.3f"):format(f))
+    assert.is_true(spk >= 0.95, ("speaker accuracy %.3f"):format(spk))
+  end)
+
+  it("finds all their quotes and attributions with F1 of 0.9 or more", function()
+    local all = { direct = true, mixed = true, indirect = true }
+    local _, _, f = score(docs, predictions(all), all)
+    assert.is_true(f >= 0.9, ("F1 %.3f"):format(f))
+  end)
+
+  it("extracts none of their negatives (titles, nicknames, labels, words as words)", function()
+    local pred = predictions({ direct = true, mixed = true, indirect = true })
+    for _, g in ipairs(docs) do
+      local texts = {}
+      for _, q in ipairs(pred(g)) do texts[q.text] = true end
+      for _, n in ipairs(g.negatives or {}) do
+        assert.is_nil(texts[n.text], g.doc_id .. ": " .. n.text)
+      end
+    end
+  end)
+end)
+
+describe("quotes stage: the PolNeAR sample (../shared/data/quotes)", function()
+  local docs = read_jsonl("../shared/data/quotes/polnear_dev_sample.jsonl")
+
+  it("finds direct and mixed quotes with span F1 of 0.90 or more and speaker accuracy of 0.85 or more", function()
+    local dm = { direct = true, mixed = true }
+    local _, _, f, spk = score(docs, predictions(dm), dm)
+    assert.is_true(f >= 0.90, ("direct+mixed F1 %.3f"):format(f))
+    assert.is_true(spk >= 0.85, ("speaker accuracy %.3f"):format(spk))
+  end)
+
+  it("finds indirect attributions with recall of 0.6 or more", function()
+    local _, r = score(docs, predictions({ indirect = true }), { indirect = true })
+    assert.is_true(r >= 0.6, ("indirect recall %.3f"):format(r))
+  end)
+end)
+
+describe("quotes stage: the attributions option", function()
+  it("leaves out attributions that are not speech when attributions is false", function()
+    local p = { "The study found that voters had been removed at twice the rate. Councillor Ada Pellworm said the council would appeal." }
+    assert.truthy(find(run(p), "voters had been removed"))
+    local qs = run(p, { attributions = false })
+    assert.is_nil(find(qs, "voters had been removed"))
+    assert.equal("Ada Pellworm", find(qs, "would appeal").speaker)
+  end)
+end)
+
+describe("quotes stage: cues as written", function()
+  it("gives 'told reporters' and 'added' as cues, with the addressee outside the speaker", function()
+    local qs = run({ "Fire chief Ilse Marani told reporters that the blaze was under control. \u{201C}We were lucky with the wind,\u{201D} she added." })
+    local a, b = find(qs, "blaze was under control"), find(qs, "lucky with the wind")
+    assert.equal("the blaze was under control", a.text)
+    assert.equal("told reporters", a.cue)
+    assert.equal("Ilse Marani", a.speaker)
+    assert.equal("We were lucky with the wind,", b.text)
+    assert.equal("added", b.cue)
+    assert.equal("Ilse Marani", b.speaker)
+  end)
+
+  it("resolves a role noun to the person given that role in an appositive ('Park In-ho, the president of ...')", function()
+    local qs = run({ "Park In-ho, the president of Daily NK, spoke in Seoul. Prisoners are often released in spring, the president said." })
+    local q = find(qs, "Prisoners are often released")
+    assert.equal("Prisoners are often released in spring", q.text)
+    assert.equal("Park In-ho", q.speaker)
+    assert.equal("the president", q.speaker_mention)
+    assert.equal("said", q.cue)
   end)
 end)
