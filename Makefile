@@ -125,3 +125,7 @@ uninstall:
 
 clean:
 	rm -rf build build-san docpipe
+
+# make fuzz (each libFuzzer target for FUZZ_SECONDS, default 600) and make fuzz-smoke
+# (a short run of each, for CI): see fuzz.mk.
+include fuzz.mk

@@ -27,6 +27,14 @@ describe("docpipe.json (fuzz regressions)", function()
     assert.are.equal("float", math.type(v[5]))
   end)
 
+  it("writes a float exactly, so reading it back gives the same number", function()
+    -- regressions/fuzz_jsonl/float_precision.jsonl: cJSON printed 15 digits when they
+    -- matched within an epsilon, and 2512345678901460.5 came back as 2512345678901460
+    local v = json.decode('[2512345678901460.31, 0.1, 1e300]')
+    assert.are.equal("[2512345678901460.5,0.1,1e+300]", json.encode(v))
+    assert.are.equal(v[1], json.decode(json.encode(v))[1])
+  end)
+
   it("keeps span offsets far past the text as written, without a crash", function()
     -- regressions/fuzz_jsonl/huge_span.jsonl
     local s = '{"text":"abc","start":1e300,"end":1e301}'
