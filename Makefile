@@ -85,7 +85,7 @@ test: docpipe $(C_TESTS)
 
 # The same tests built with AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize:
-	$(MAKE) BUILD=build-san SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	$(MAKE) BUILD=build-san SAN="-fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=undefined,float-cast-overflow" \
 	  CFLAGS="-O1 -g" DOCPIPE_BIN=build-san/docpipe build-san/docpipe test-san
 
 build-san/docpipe: $(BUILD)/main.o $(BUILD)/libdocpipe.a
