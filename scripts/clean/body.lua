@@ -2,18 +2,30 @@
 --
 -- Method: BTE's maximum-sum window (Finn et al. 2001) over the block scores of
 -- docpipe.clean.evidence, then jusText-style smoothing with the neighbours (Pomikálek
--- 2011): the window neither starts nor ends on highlight bullets or blocks worth nothing;
--- a short opening sentence under the header or carrying a dateline starts the body; short
--- lines between the last paragraph and the end of the article (contributor line, end
--- marker, boilerplate) belong to the body when one of them is a sentence; inside the
--- window cue blocks, all-capitals labels and low-density non-sentences go, the short
--- headline-like lines under a "Related ..." heading go, and so does a run of short
--- headline-like lines (link_run in one blank-line group, or one more across groups)
--- unless a sentence ending in ':' introduces it as a list. Sets b.take (kept) or b.why
--- (the reason it went) on the blocks of the window.
+-- 2011):
+--  * before the window: a sentence ending in ':' followed by two bullet items or more
+--    makes the items list text (b.listed);
+--  * the window neither starts nor ends on highlight bullets or blocks worth nothing
+--    (numbered items that are sentences, and introduced lists, are text);
+--  * a short opening sentence under the header or carrying a dateline starts the body;
+--  * short lines between the last paragraph and the end of the article belong to the
+--    body up to the last sentence among them (a closing one-line paragraph), or up to
+--    a contributor line;
+--  * inside the window, cue blocks, all-capitals labels and low-density
+--    non-sentences go; an all-capitals line between two kept paragraphs is a subhead
+--    and stays (unless the page repeats it: a section label); a short line between two
+--    cue lines of its group is part of a boilerplate box (a newsletter box); the short
+--    lines after an advertisement label in its group are the advertisement; the
+--    headline-like lines under a "Related ..." heading, or a bare "Related:" / "Read
+--    more:" label in their group, are links; so is a run of short headline-like lines
+--    (link_run in one blank-line group, or one more across groups) unless a sentence
+--    ending in ':' introduces it as a list; a kept block whose words all stand, in
+--    order, inside a longer kept paragraph is a pull quote and goes.
+-- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
 local ev = require "docpipe.clean.evidence"
+local blocks_mod = require "docpipe.clean.blocks"
 
 local NEG = ev.NEG
 local score, best_window = ev.score, ev.best_window
@@ -24,6 +36,17 @@ local M = {}
 --- Choose the body window of live blocks and mark what it keeps.
 -- @return ws, we: first and last index of the window (we < ws when there is no body)
 function M.select(live, st, o)
+  -- lists introduced by a sentence ending in ':' (two bullet items or more) are text
+  for x = 1, #live - 2 do
+    local b = live[x]
+    if b.text:sub(-1) == ":" and b.nw >= 3 and b.density > 0 and not b.cue and not b.label and not b.bullet then
+      local y = x + 1
+      while y <= #live and live[y].bullet and not live[y].cue and live[y].nw >= 2 do y = y + 1 end
+      if y - x - 1 >= 2 then
+        for z = x, y - 1 do live[z].listed = true end
+      end
+    end
+  end
   local ws, we = best_window(live)
   if not ws then
     -- nothing scores above zero (a very short text): the sentences are the body
@@ -45,8 +68,14 @@ function M.select(live, st, o)
   ws, we = ws or 1, we or 0
   -- the window neither starts nor ends with a bullet list (highlights sit just above
   -- the body) or with a block that adds nothing
-  while ws <= we and (live[ws].bullet or score(live[ws]) <= 0) and not live[ws].keep do ws = ws + 1 end
-  while we >= ws and (live[we].bullet or score(live[we]) <= 0) and not live[we].keep do we = we - 1 end
+  -- (a numbered item that is a full sentence, or an introduced list, is text)
+  local function trims(b)
+    if b.keep then return false end
+    if score(b) <= 0 then return true end
+    return b.bullet and not b.listed and not (b.bullet:find("^%d") and b.sentence)
+  end
+  while ws <= we and trims(live[ws]) do ws = ws + 1 end
+  while we >= ws and trims(live[we]) do we = we - 1 end
   -- a short opening sentence ("BOSTON (Reuters) - It is over.") right under the header
   -- or carrying a dateline starts the body
   do
@@ -68,15 +97,20 @@ function M.select(live, st, o)
   -- line, an end marker, boilerplate) belong to the body when one of them is a
   -- sentence: a closing one-line paragraph, perhaps under a last subhead
   do
-    local c, sentence = we + 1, false
+    local c, last_sentence = we + 1, nil
     while c <= #live and c - we <= 5 and score(live[c]) > NEG and live[c].class == "short"
       and not live[c].cue and not live[c].label and not live[c].bullet and not live[c].drop do
-      if live[c].sentence then sentence = true end
+      if live[c].sentence then last_sentence = c end
       c = c + 1
     end
     local stop = live[c]
-    if c - we <= 5 and ((stop and stop.contrib) or (sentence and (not stop or score(stop) <= NEG or stop.cue))) then
-      we = c - 1
+    if c - we <= 5 then
+      if stop and stop.contrib then
+        we = c - 1
+      elseif last_sentence and (not stop or score(stop) <= NEG or stop.cue or last_sentence < c - 1) then
+        -- up to the last sentence: link lines after it are not the article's
+        we = last_sentence
+      end
     end
   end
 
@@ -92,11 +126,51 @@ function M.select(live, st, o)
       b.why = "low stopword density"
     else b.take = true end
   end
+  -- all-capitals subheads between two kept paragraphs ("EARLY YEARS"), unless the page
+  -- repeats the line (a section label)
+  local count
+  for x = ws + 1, we - 1 do
+    local b = live[x]
+    if b.why == "label" and not b.cue and not b.ending and not b.bullet and b.nw >= 1 and b.nw <= 8 then
+      local p, n = live[x - 1], live[x + 1]
+      if p.take and n.take and not p.bullet and (n.class == "good" or n.class == "neargood" or (n.sentence and n.nw >= 8)) then
+        if not count then
+          count = {}
+          for _, c in ipairs(live) do count[c.text] = (count[c.text] or 0) + 1 end
+        end
+        if count[b.text] == 1 then b.take = true; b.why = nil end
+      end
+    end
+  end
+  -- a short line inside a box of boilerplate (between two cue lines of its group: the
+  -- blurb of a newsletter box between "Sign up for ..." and "Sign up")
+  for x = ws + 1, we - 1 do
+    local b, p, n = live[x], live[x - 1], live[x + 1]
+    if b.take and b.class == "short" and not b.keep and p.cue and n.cue and p.group == b.group and n.group == b.group then
+      b.take = false
+      b.why = "inside a boilerplate box"
+    end
+  end
+  -- the copy under an advertisement label, in the label's group
+  for x = ws, we do
+    local b = live[x]
+    if b.cue == "ads" and not b.take then
+      local y = x + 1
+      while y <= we and live[y].group == b.group and live[y].nw <= 40 and not live[y].keep do
+        if live[y].take then live[y].take = false; live[y].why = "advertisement" end
+        y = y + 1
+      end
+    end
+  end
   -- the short headline-like lines under a "Related ..." heading are its links
   for x = ws, we do
-    if live[x].ending and not live[x].take then
+    local h = live[x]
+    -- a "Related ..." heading, or a bare "Related:" / "Read more:" label (its links in
+    -- its own group)
+    local label = h.cue == "readmore" and (h.nw <= 3 or h.text:sub(-1) == ":")
+    if (h.ending or label) and not h.take then
       local y = x + 1
-      while y <= we and is_linklike(live[y]) and not live[y].keep do
+      while y <= we and is_linklike(live[y]) and not live[y].keep and (h.ending or live[y].group == h.group) do
         live[y].take = false
         live[y].why = "related links"
         y = y + 1
@@ -132,6 +206,16 @@ function M.select(live, st, o)
     else
       i = i + 1
     end
+  end
+
+  -- pull quotes: a kept block repeating the words of a longer kept paragraph
+  local kept = {}
+  for x = ws, we do
+    local b = live[x]
+    if b.take and not b.keep and b.ids then kept[#kept + 1] = b end
+  end
+  for b in pairs(blocks_mod.contained(kept, 5)) do
+    if not b.bullet then b.take = false; b.why = "repeated text (pull quote)" end
   end
 
   return ws, we

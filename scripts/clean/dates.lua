@@ -1,7 +1,11 @@
 --- Timestamps on news pages: recognise a timestamp line and turn it into ISO 8601.
 --
 -- Method: find the parts separately (a calendar date written with a month name,
--- "January 10, 2012" / "10 January 2012" / "Jan. 10, 2012", or ISO "2012-01-10"; a clock
+-- "January 10, 2012" / "10 January 2012" / "Jan. 10, 2012" / "3rd June 2024", ISO
+-- "2012-01-10" or "2024-06-03T14:05:00Z", or numeric "03/06/2024", "3.6.2024",
+-- "2024/06/03"; a numeric date reads day first when its first number is over 12, month
+-- first when its second is, and otherwise by the page's habit (`day_first`, see
+-- day_first_hint: the order of its month-name dates, else its time zones); a clock
 -- time "9:45 AM", "9.45pm", "21:45", "9 a.m." or the newswire military form "0339 GMT";
 -- a zone abbreviation from en/clean_timezones.txt), then combine them. A zone given by
 -- its daylight-saving rule (ET, PT, UK...) is resolved for that date with the US rules
@@ -10,12 +14,16 @@
 -- of October). Output follows the contract: "YYYY-MM-DDTHH:MM:SS+HH:MM" when the page
 -- gives a time and a zone, "YYYY-MM-DD" otherwise.
 -- A line is a timestamp line when, once the date, time, zone and the words of
--- en/clean_timestamp_words.txt are taken out, at most one other word is left.
+-- en/clean_timestamp_words.txt are taken out, at most one other word is left. A relative
+-- time ("Updated 2 hours ago", "yesterday") is recognised as a header line but gives no
+-- date: the page's absolute timestamp is used instead.
 -- Units: positions are 1-based inclusive byte offsets into the string given.
 
 local dp = require "docpipe"
+local normalize = require "docpipe.clean.normalize"
 
 local re = dp.re
+local A = normalize.ascii_boundaries
 local fmt = string.format
 local tonumber = tonumber
 
@@ -117,19 +125,21 @@ function M.new(lang)
 
   local P = {}
   -- month-name dates
-  local rx_mdy = re.compile("\\b(" .. month_alt .. ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)(\\d{4})\\b", "i")
-  local rx_dmy = re.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" .. month_alt .. ")\\.?,?\\s+(\\d{4})\\b", "i")
-  local rx_iso = re.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?)?\\b")
+  local rx_mdy = re.compile(A("\\b(" .. month_alt .. ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)(\\d{4})\\b"), "i")
+  local rx_dmy = re.compile(A("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" .. month_alt .. ")\\.?,?\\s+(\\d{4})\\b"), "i")
+  local rx_num = re.compile(A("(?<![\\d.:/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})(?![\\d/-]|\\.\\d)"))
+  local rx_ymd = re.compile(A("\\b(\\d{4})/(\\d{1,2})/(\\d{1,2})\\b"))
+  local rx_iso = re.compile(A("\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?)?\\b"))
   -- clock times
-  local rx_ampm = re.compile("\\b(\\d{1,2})(?:[:.](\\d{2}))?(?::(\\d{2}))?\\s*([ap])\\.?\\s?m\\b\\.?", "i")
-  local rx_24 = re.compile("\\b(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\b")
-  local rx_mil = re.compile("\\b([01]\\d|2[0-3])([0-5]\\d)\\s*(?:hrs?\\s*)?(?=(?:" .. zone_alt .. ")\\b)")
-  local rx_zone = re.compile("\\b(" .. zone_alt .. ")\\b")
-  local rx_zone_paren = re.compile("\\(\\s*(?:\\d{1,4}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?m\\.?)?\\s*)?(?:" .. zone_alt .. ")\\s*\\)", "i")
+  local rx_ampm = re.compile(A("\\b(\\d{1,2})(?:[:.](\\d{2}))?(?::(\\d{2}))?\\s*([ap])\\.?\\s?m\\b\\.?"), "i")
+  local rx_24 = re.compile(A("\\b(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\b"))
+  local rx_mil = re.compile(A("\\b([01]\\d|2[0-3])([0-5]\\d)\\s*(?:hrs?\\s*)?(?=(?:" .. zone_alt .. ")\\b)"))
+  local rx_zone = re.compile(A("\\b(" .. zone_alt .. ")\\b"))
+  local rx_zone_paren = re.compile(A("\\(\\s*(?:\\d{1,4}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?m\\.?)?\\s*)?(?:" .. zone_alt .. ")\\s*\\)"), "i")
 
   --- Find the date parts in s.
   -- @return table {y,m,d,h,mi,s,zone,offset,spans={{s,e},...}} or nil
-  function P:find(s)
+  function P:find(s, day_first)
     local r = { spans = {} }
     local a, b, c1, c2, c3 = rx_mdy:find(s)
     if a then
@@ -144,14 +154,32 @@ function M.new(lang)
       r.spans[#r.spans + 1] = { a, b }
     else
       local ia, ib, y, mo, d, hh, mm, ss, z = rx_iso:find(s)
-      if not ia then return nil end
-      r.y, r.m, r.d = tonumber(y), tonumber(mo), tonumber(d)
-      r.spans[#r.spans + 1] = { ia, ib }
-      if hh then
-        r.h, r.mi, r.s = tonumber(hh), tonumber(mm), tonumber(ss or 0)
-        if z then
-          if z == "Z" then r.offset = "+00:00"
-          else r.offset = z:sub(1, 3) .. ":" .. z:sub(-2) end
+      if ia then
+        r.y, r.m, r.d = tonumber(y), tonumber(mo), tonumber(d)
+        r.spans[#r.spans + 1] = { ia, ib }
+        if hh then
+          r.h, r.mi, r.s = tonumber(hh), tonumber(mm), tonumber(ss or 0)
+          if z then
+            if z == "Z" then r.offset = "+00:00"
+            else r.offset = z:sub(1, 3) .. ":" .. z:sub(-2) end
+          end
+        end
+      else
+        local na, nb, x1, _, x2, yy = rx_num:find(s)
+        if na then
+          x1, x2 = tonumber(x1), tonumber(x2)
+          local dfirst
+          if x1 > 12 then dfirst = true
+          elseif x2 > 12 then dfirst = false
+          else dfirst = day_first and true or false end
+          if dfirst then r.d, r.m = x1, x2 else r.m, r.d = x1, x2 end
+          r.y = tonumber(yy)
+          r.spans[#r.spans + 1] = { na, nb }
+        else
+          na, nb, yy, x1, x2 = rx_ymd:find(s)
+          if not na then return nil end
+          r.y, r.m, r.d = tonumber(yy), tonumber(x1), tonumber(x2)
+          r.spans[#r.spans + 1] = { na, nb }
         end
       end
     end
@@ -192,8 +220,8 @@ function M.new(lang)
   end
 
   --- ISO 8601 string for the first date on s, or nil.
-  function P:parse(s)
-    local r = self:find(s)
+  function P:parse(s, day_first)
+    local r = self:find(s, day_first)
     if not r then return nil end
     if r.h and r.offset then
       return fmt("%04d-%02d-%02dT%02d:%02d:%02d%s", r.y, r.m, r.d, r.h, r.mi, r.s or 0, r.offset), r
@@ -202,9 +230,9 @@ function M.new(lang)
   end
 
   --- True when s is a line made of a date (with optional time, zone and labels).
-  function P:is_timestamp(s)
+  function P:is_timestamp(s, day_first)
     if #s > 120 then return false end
-    local r = self:find(s)
+    local r = self:find(s, day_first)
     if not r then return false end
     local rest = s
     -- blank out the spans found (from the right so offsets stay valid)
@@ -219,6 +247,44 @@ function M.new(lang)
       if not tswords[lw] and not zones[w:upper()] and not months[lw] then left = left + 1 end
     end
     return left <= 1
+  end
+
+  local rx_relative = re.compile(A("^(?:(?:last\\s+)?(?:updated|published|posted|modified|edited)\\s*:?\\s*)?(?:(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few)\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|mo|years?|yrs?)\\s+ago|just now|moments? ago|yesterday|today|this (?:morning|afternoon|evening))\\.?$"), "i")
+
+  --- True when s is only a relative time ("Updated 2 hours ago", "5 mins ago").
+  function P:is_relative(s)
+    if #s > 60 then return false end
+    return rx_relative:find(s) ~= nil
+  end
+
+  local rx_clock = re.compile(A("\\b\\d{1,2}(?::\\d{2}\\s*(?:[ap]\\.?m\\b\\.?)?|\\s*[ap]\\.?m\\b\\.?)"), "i")
+  --- True when s holds a clock time ("9:41 AM", "14:05", "5 p.m.").
+  function P:has_clock(s)
+    return rx_clock:find(s) ~= nil
+  end
+
+  -- the order of a page's dates: month-name dates day first ("3 June 2024") or month
+  -- first ("June 3, 2024"); else its zones (European and Asian-Pacific zones read day first)
+  local rx_dmy_all = re.compile(A("\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:" .. month_alt .. ")\\b"), "i")
+  local rx_mdy_all = re.compile(A("\\b(?:" .. month_alt .. ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?![/.-]\\d)"), "i")
+  local DAY_FIRST_ZONES = { BST = true, GMT = true, CET = true, CEST = true, WET = true, WEST = true,
+    EET = true, EEST = true, IST = true, AEST = true, AEDT = true, NZST = true, NZDT = true,
+    SGT = true, HKT = true, MSK = true, UK = true, ACST = true, AWST = true }
+  local MONTH_FIRST_ZONES = { ET = true, EST = true, EDT = true, CT = true, CST = true, CDT = true,
+    MT = true, MST = true, MDT = true, PT = true, PST = true, PDT = true, AKST = true, AKDT = true, HST = true }
+  local rx_zone_all = re.compile(A("\\b(" .. zone_alt .. ")\\b"))
+
+  --- Does the page write numeric dates day first? true, false, or nil when it does not tell.
+  function P:day_first_hint(text)
+    local d, m = 0, 0
+    for _ in rx_dmy_all:gmatch(text) do d = d + 1 end
+    for _ in rx_mdy_all:gmatch(text) do m = m + 1 end
+    if d ~= m then return d > m end
+    for z in rx_zone_all:gmatch(text) do
+      if DAY_FIRST_ZONES[z] then d = d + 1 elseif MONTH_FIRST_ZONES[z] then m = m + 1 end
+    end
+    if d ~= m then return d > m end
+    return nil
   end
 
   P.months = months

@@ -3,83 +3,524 @@
 -- Method: the shallow text features of jusText (Pomikálek 2011) and Boilerpipe
 -- (Kohlschütter et al. 2010) for one block: words, characters, stopword density,
 -- sentence-final punctuation, bullet, all-capitals label, boilerplate cue
--- (en/clean_boilerplate.txt, only on short blocks), end-of-article marker
--- (en/clean_end_markers.txt), timestamp line, byline, contributor line; the jusText class
--- (short / good / near-good / bad, thresholds from the stage options); a score per block
--- for the maximum-sum window of BTE (Finn et al. 2001): good blocks count their words,
--- near-good three quarters, sentences with few function words a quarter, the rest a
--- small penalty, and timestamps, bylines, contributor lines and copyright lines are
--- barriers (NEG) the window cannot cross; a run of markup debris (image names, gallery
--- counters) costs one gap whatever its length.
+-- (en/clean_boilerplate.txt, each pattern with its word limit), a row of items set
+-- apart by runs of spaces (a menu), end-of-article marker (en/clean_end_markers.txt),
+-- timestamp line, relative time ("Updated 2 hours ago"), a clock without a date (a
+-- market-data widget), byline (also after a date: "Posted on DATE by NAME"), role line
+-- ("Staff Writer"), contributor line; the jusText class (short / good / near-good /
+-- bad, thresholds from the stage options); a score per block for the maximum-sum
+-- window of BTE (Finn et al. 2001): good blocks count their words, near-good three
+-- quarters, sentences with few function words a quarter, numbered list items that are
+-- sentences as paragraphs, items of a list introduced by a sentence ending in ':' half,
+-- the rest a small penalty, and timestamps, bylines, contributor lines and copyright
+-- lines are barriers (NEG) the window cannot cross; a run of markup debris (image
+-- names, gallery counters, credited captions) costs one gap whatever its length.
+-- Speed: a block is ruled out of most cue patterns without a regular expression: the
+-- anchored patterns are filed by the first bytes their matches can start with, the
+-- others by a word their matches must contain (looked up among the block's word ids);
+-- only the alternation that can match runs, and the single patterns only to name the
+-- kind. \b in a pattern is read as an ASCII word boundary (a Unicode one costs a
+-- property lookup per position). See cue_kind below.
 -- Units: byte offsets are 1-based inclusive (none are used here).
 
 local dp = require "docpipe"
+local normalize = require "docpipe.clean.normalize"
 
 local re = dp.re
 local ulen = utf8.len
+local concat = table.concat
 local NEG = -1e9
 
 local function clen(s) return ulen(s) or #s end
 
-local function load_cues(lang)
-  local list = {}
-  for _, line in ipairs(dp.data.list(lang .. "/clean_boilerplate.txt")) do
-    local kind, pat = line:match("^(%S+)%s+(.+)$")
-    if kind then list[#list + 1] = { kind = kind, rx = re.compile(pat, "i") } end
+local DEFAULT_LIMIT = { media = 60, caption = 60, legal = 300 }
+
+local ascii_boundaries = normalize.ascii_boundaries
+
+-- ---------------------------------------------------------------------------------
+-- Cue matching. Each pattern of en/clean_boilerplate.txt is read once for what must
+-- start or appear in any of its matches, so that most blocks are ruled out without a
+-- regular expression (a PCRE2 call with dozens of branches costs far more than a table
+-- lookup):
+--  * a pattern anchored at the start is filed under the first bytes its matches can
+--    start with ("^(share|print)" under s and p, "^\d+ of" under the digits); a block
+--    is tested only against the one alternation of its own first byte's patterns;
+--  * any other pattern is filed under a word of each literal its matches start with
+--    (the first that is not a function word, with its plural when the literal may end
+--    inside a longer word: "\bshare (this|on)" under "share", "\((photo|image)" under
+--    "photo(s)", "\bin your inbox" under "inbox"), or under a literal it must contain
+--    ("...\s+ago$" under "ago", "^([^|]{1,30}\| ){2,}" under "|"); its alternation runs
+--    only on a block holding one of those words (looked up among the block's word ids)
+--    or literals; a pattern with neither is tried on every block;
+--  * when an alternation matches, the patterns are tried one by one (each compiled on
+--    first use) to name the kind, in file order, honouring each pattern's word limit.
+-- ---------------------------------------------------------------------------------
+
+local META = { ["\\"] = true, ["["] = true, ["]"] = true, ["("] = true, [")"] = true, ["|"] = true,
+  ["?"] = true, ["*"] = true, ["+"] = true, ["{"] = true, ["}"] = true, ["."] = true, ["^"] = true, ["$"] = true }
+local ESCAPED = { ["("] = true, [")"] = true, ["."] = true, ["$"] = true, ["["] = true, ["]"] = true,
+  ["|"] = true, ["?"] = true, ["*"] = true, ["+"] = true, ["{"] = true, ["}"] = true, ["\\"] = true,
+  ["/"] = true, ["-"] = true, ["#"] = true, ["&"] = true, [":"] = true, ["@"] = true }
+
+-- index just past the group or class that opens at i
+local function skip_group(pat, i)
+  local depth, in_class, k = 0, false, i
+  while k <= #pat do
+    local c = pat:sub(k, k)
+    if c == "\\" then k = k + 1
+    elseif in_class then if c == "]" then in_class = false end
+    elseif c == "[" then
+      in_class = true
+      if pat:sub(k + 1, k + 1) == "^" then k = k + 1 end
+      if pat:sub(k + 1, k + 1) == "]" then k = k + 1 end
+    elseif c == "(" then depth = depth + 1
+    elseif c == ")" then
+      depth = depth - 1
+      if depth == 0 then return k + 1 end
+    end
+    if depth == 0 and not in_class and c ~= "(" then return k + 1 end
+    k = k + 1
   end
-  return list
+  return k
 end
 
-local function load_patterns(lang, file)
-  local list = {}
-  for _, p in ipairs(dp.data.list(lang .. "/" .. file)) do list[#list + 1] = re.compile(p, "i") end
-  return list
+-- the top-level branches of the group that opens at i: list of substrings, next index
+local function branches(pat, i)
+  local j = i + 1
+  if pat:sub(j, j + 1) == "?:" then j = j + 2 elseif pat:sub(j, j) == "?" then return nil end
+  local list, start, depth, in_class, k = {}, j, 0, false, j
+  while k <= #pat do
+    local c = pat:sub(k, k)
+    if c == "\\" then k = k + 1
+    elseif in_class then if c == "]" then in_class = false end
+    elseif c == "[" then in_class = true
+    elseif c == "(" then depth = depth + 1
+    elseif c == ")" then
+      if depth == 0 then
+        list[#list + 1] = pat:sub(start, k - 1)
+        return list, k + 1
+      end
+      depth = depth - 1
+    elseif c == "|" and depth == 0 then
+      list[#list + 1] = pat:sub(start, k - 1)
+      start = k + 1
+    end
+    k = k + 1
+  end
+  return nil
 end
 
-local rx_sentence_end = re.compile("[.!?…][\"'”’)\\]]*$")
+local function optional_after(pat, k)
+  local q = pat:sub(k, k)
+  return q == "?" or q == "*" or pat:sub(k, k + 2) == "{0,"
+end
+
+local function quantifier_end(pat, k)
+  local q = pat:sub(k, k)
+  if q == "?" or q == "*" or q == "+" then
+    k = k + 1
+    if pat:sub(k, k) == "?" or pat:sub(k, k) == "+" then k = k + 1 end
+  elseif q == "{" then
+    local e = pat:find("}", k, true)
+    if e then k = e + 1 end
+  end
+  return k
+end
+
+-- The lower-cased literal strings one of which starts every match of pat (from i), or
+-- nil. A literal run, a group whose every branch has prefixes, an optional item
+-- followed by more (both sides taken).
+local function prefixes(pat, i, required)
+  i = i or 1
+  while pat:sub(i, i + 1) == "\\b" or pat:sub(i, i) == "^" do
+    i = i + (pat:sub(i, i) == "^" and 1 or 2)
+  end
+  if i > #pat or pat:sub(i, i) == "$" or pat:sub(i, i) == "|" or pat:sub(i, i) == ")" then return nil end
+  local c = pat:sub(i, i)
+  local first, j
+  if c == "(" then
+    local list, k = branches(pat, i)
+    if not list then return nil end
+    first = {}
+    for _, br in ipairs(list) do
+      local p = prefixes(br)
+      if not p then return nil end
+      for _, x in ipairs(p) do first[#first + 1] = x end
+    end
+    j = k
+  else
+    -- a literal run
+    local out, k = {}, i
+    while k <= #pat do
+      local ch = pat:sub(k, k)
+      local lit, w = nil, 1
+      if ch == "\\" then
+        local d = pat:sub(k + 1, k + 1)
+        if ESCAPED[d] then lit, w = d, 2 elseif d == "s" then lit, w = " ", 2 else break end
+      elseif not META[ch] then
+        lit = ch
+      else
+        break
+      end
+      if optional_after(pat, k + w) then break end
+      out[#out + 1] = lit
+      k = k + w
+      if pat:sub(k, k) == "+" or pat:sub(k, k) == "{" then break end
+    end
+    if #out == 0 then return nil end
+    first = { table.concat(out):lower() }
+    -- a short run followed by a group: joined to each branch ("\((photo|image)")
+    if #first[1] < 3 and pat:sub(k, k) == "(" then
+      local more = prefixes(pat, k)
+      if more and #more <= 40 then
+        local joined = {}
+        for _, m in ipairs(more) do joined[#joined + 1] = first[1] .. m end
+        return joined
+      end
+    end
+    return first
+  end
+  -- an optional group: what follows may start the match too (and when what is wanted
+  -- is a literal every match holds, only what follows counts)
+  if optional_after(pat, j) then
+    local rest = prefixes(pat, quantifier_end(pat, j), required)
+    if not rest then return nil end
+    if required then return rest end
+    for _, x in ipairs(rest) do first[#first + 1] = x end
+  end
+  return first
+end
+
+-- A literal every match of pat contains: the longest run of literal characters that no
+-- quantifier makes optional, at the top level or inside a group of one branch that is
+-- required; 3 characters or more, or one rare sign ("|", ">", "»").
+local function required_literal(pat)
+  local best, cur, k = "", {}, 1
+  local function consider(r)
+    r = dp.text.trim(r or ""):lower()
+    local ok = #r >= 3 or (r ~= "" and not r:find("[%w%s]"))
+    if ok and #r > #best then best = r end
+  end
+  local function flush()
+    consider(table.concat(cur))
+    cur = {}
+  end
+  while k <= #pat do
+    local c = pat:sub(k, k)
+    if c == "(" then
+      flush()
+      local e = skip_group(pat, k)
+      local list = branches(pat, k)
+      if list and #list == 1 and not optional_after(pat, e) then
+        consider(required_literal(list[1]))
+      end
+      k = quantifier_end(pat, e)
+    elseif c == "[" then
+      flush()
+      k = quantifier_end(pat, skip_group(pat, k))
+    elseif c == "\\" then
+      local d = pat:sub(k + 1, k + 1)
+      local lit = ESCAPED[d] and d or (d == "s" and " ") or nil
+      if lit and not optional_after(pat, k + 2) then cur[#cur + 1] = lit else flush() end
+      k = quantifier_end(pat, k + 2)
+    elseif META[c] then
+      flush()
+      k = quantifier_end(pat, k + 1)
+    else
+      if optional_after(pat, k + 1) then flush() else cur[#cur + 1] = c end
+      k = quantifier_end(pat, k + 1)
+    end
+  end
+  flush()
+  return best ~= "" and best or nil
+end
+
+-- The first bytes (lower-cased) a match of an anchored pattern can start with, as a
+-- set, or nil when it may start with any character.
+local function first_bytes(pat)
+  local pre = prefixes(pat)
+  if pre then
+    local set = {}
+    for _, x in ipairs(pre) do
+      local c = x:sub(1, 1)
+      set[c:lower()] = true
+    end
+    return set
+  end
+  -- \d, a digit class: the digits, perhaps before an optional item
+  local body = pat:gsub("^%^", "")
+  if body:find("^\\d") then
+    local set = {}
+    for d = 0, 9 do set[tostring(d)] = true end
+    return set
+  end
+  return nil
+end
+
+local entry_rx = setmetatable({}, { __mode = "k" })
+local function entry_find(e, text)
+  local rx = entry_rx[e]
+  if not rx then rx = re.compile(e.pat, "i"); entry_rx[e] = rx end
+  return rx:find(text)
+end
+
+-- one alternation (non-capturing) over a list of entries
+local function joined(list)
+  if #list == 0 then return false end
+  local parts = {}
+  for i, e in ipairs(list) do parts[i] = e.pat end
+  return re.compile("(?:" .. concat(parts, ")|(?:") .. ")", "i")
+end
+
+local function load_cues(lang, max_words, stop)
+  local entries = {}
+  local anchored_any, floats, float_words, float_raw = {}, {}, {}, {}
+  local buckets_src = {}
+  for _, line in ipairs(dp.data.list(lang .. "/clean_boilerplate.txt")) do
+    local kind, lim, pat = line:match("^(%a+):?(%d*)%s+(.+)$")
+    if kind then
+      local e = { kind = kind, pat = ascii_boundaries(pat), limit = tonumber(lim) or DEFAULT_LIMIT[kind] or max_words,
+        order = #entries + 1 }
+      entries[#entries + 1] = e
+      local set = pat:sub(1, 1) == "^" and first_bytes(pat)
+      if set then
+        for c in pairs(set) do
+          local l = buckets_src[c]
+          if not l then l = {}; buckets_src[c] = l end
+          l[#l + 1] = e
+        end
+      else
+        -- a floating pattern (or an anchored one of unknown start): filed under words
+        local pre = pat:sub(1, 1) ~= "^" and prefixes(pat, 1, true)
+        if pre then
+          for _, x in ipairs(pre) do if #x < 2 and x:find("%w") then pre = nil; break end end
+        end
+        local req = not pre and required_literal(pat)
+        local lits = pre or { req }
+        if not pre and not req then
+          anchored_any[#anchored_any + 1] = e -- must be tried on every block
+        else
+          floats[#floats + 1] = e
+          for _, x in ipairs(lits) do
+            -- the trigger: a word of the literal, the first that is not a function word
+            -- ("in your inbox" -> "inbox"), and its plural when the literal may stop
+            -- inside a longer word ("cookie" of "cookies?"); a literal the pattern must
+            -- hold anywhere ("ago", "|") is searched for as it is, in the lower-cased block
+            local ws = {}
+            for w in x:gmatch("[%w\128-\255][%w\128-\255'’-]*") do ws[#ws + 1] = w end
+            local pick
+            for k, w in ipairs(ws) do
+              if not (stop and stop[w]) then pick = k; break end
+            end
+            if pre and pick then
+              float_words[ws[pick]] = true
+              if pick == #ws and not x:find("[^%w\128-\255'’-]$") then float_words[ws[pick] .. "s"] = true end
+            elseif pre and ws[1] then
+              float_words[ws[1]] = true
+            else
+              float_raw[x] = true
+            end
+          end
+        end
+      end
+    end
+  end
+  local words, raw = {}, {}
+  for w in pairs(float_words) do words[#words + 1] = w end
+  for w in pairs(float_raw) do raw[#raw + 1] = w end
+  table.sort(words)
+  table.sort(raw)
+  local C = {
+    entries = entries, buckets_src = buckets_src, buckets = {}, any = anchored_any,
+    floats = floats, float_rx = joined(floats), words = words, raw = raw,
+  }
+  C.any_rx = joined(anchored_any)
+  return C
+end
+
+-- the alternation of the anchored patterns that can start with byte c (cached)
+local function bucket(C, c)
+  local b = C.buckets[c]
+  if b == nil then
+    local ch = c < 128 and string.char(c):lower() or string.char(c)
+    local list = C.buckets_src[ch] or {}
+    b = { list = list, rx = joined(list) }
+    C.buckets[c] = b
+  end
+  return b
+end
+
+-- the kind of the first of these entries that matches within its word limit
+local function first_kind(list, text, nw)
+  for _, e in ipairs(list) do
+    if nw <= e.limit and entry_find(e, text) then return e.kind end
+  end
+  return nil
+end
+
+--- The cue kind of block b (its text, word count nw and word ids), or nil.
+-- @param intern the word -> id table of docpipe.clean.blocks.tokenize
+-- @param page a value that changes from page to page
+local function cue_kind(C, b, intern, page)
+  local text, nw = b.text, b.nw
+  local c = text:byte(1)
+  if not c then return nil end
+  local bk = bucket(C, c)
+  if bk.rx and bk.rx:find(text) then
+    local k = first_kind(bk.list, text, nw)
+    if k then return k end
+  end
+  if C.any_rx and C.any_rx:find(text) then
+    local k = first_kind(C.any, text, nw)
+    if k then return k end
+  end
+  if not C.float_rx then return nil end
+  local hit = false
+  if intern and b.ids then
+    -- the ids of the trigger words, looked up again for each page (the intern table
+    -- may live on from page to page and gain words)
+    local set = C.ids_set
+    if not set or page == nil or C.ids_page ~= page or C.ids_intern ~= intern then
+      set = {}
+      for _, w in ipairs(C.words) do
+        local id = intern[w]
+        if id then set[id] = true end
+      end
+      C.ids_set, C.ids_page, C.ids_intern = set, page, intern
+    end
+    local ids = b.ids
+    for k = 1, #ids do
+      if set[ids[k]] then hit = true; break end
+    end
+  else
+    hit = true
+  end
+  if not hit and #C.raw > 0 then
+    local low = text:lower()
+    for _, w in ipairs(C.raw) do
+      if low:find(w, 1, true) then hit = true; break end
+    end
+  end
+  if not hit or not C.float_rx:find(text) then return nil end
+  return first_kind(C.floats, text, nw)
+end
+
+local function load_union(lang, file)
+  local pats = {}
+  for _, p in ipairs(dp.data.list(lang .. "/" .. file)) do pats[#pats + 1] = "(?:" .. ascii_boundaries(p) .. ")" end
+  return re.compile(concat(pats, "|"), "i")
+end
+
+local rx_dated_by = re.compile("(?<=\\s)(?:by|By|BY)\\s+(?=\\p{Lu})")
+local rx_trail_sep = re.compile("[\\s|,·•–—-]+$")
+-- does the text end a sentence: . ! ? or … perhaps inside closing quotes or brackets
+-- (bytes from the end: " ' ) ] and the UTF-8 of ” ’ »)
+local byte = string.byte
+local function ends_sentence(text)
+  local e = #text
+  while e > 0 do
+    local c = byte(text, e)
+    if c == 34 or c == 39 or c == 41 or c == 93 then
+      e = e - 1
+    elseif c == 0x9D and byte(text, e - 1) == 0x80 and byte(text, e - 2) == 0xE2 then
+      e = e - 3 -- ”
+    elseif c == 0x99 and byte(text, e - 1) == 0x80 and byte(text, e - 2) == 0xE2 then
+      e = e - 3 -- ’
+    elseif c == 0xBB and byte(text, e - 1) == 0xC2 then
+      e = e - 2 -- »
+    else
+      break
+    end
+  end
+  if e == 0 then return false end
+  local c = byte(text, e)
+  if c == 46 or c == 33 or c == 63 then return true end
+  return c == 0xA6 and byte(text, e - 1) == 0x80 and byte(text, e - 2) == 0xE2 -- …
+end
 local rx_letter = re.compile("\\p{L}")
 local rx_lower = re.compile("\\p{Ll}")
-local rx_apos = re.compile("[’‘`]")
+local rx_upper_start = re.compile("^[\\p{Lu}\\p{N}\"'“‘]")
 
-local M = { NEG = NEG }
+-- words that hint at a contributor line (cheap test before the patterns run)
+local CONTRIB_HINT = {}
+for w in ([[contributed contributing contributes contribution contributions contributors
+  contributor reporting editing writing research compiled compilation graphics production
+  reported wrote additional]]):gmatch("%S+") do CONTRIB_HINT[w] = true end
+
+local M = { NEG = NEG, CONTRIB_HINT = CONTRIB_HINT, prefixes = prefixes, required_literal = required_literal, first_bytes = first_bytes }
 
 --- Load the boilerplate cues and end-of-article markers of a language.
-function M.load(lang)
-  return { cues = load_cues(lang), ends = load_patterns(lang, "clean_end_markers.txt") }
+function M.load(lang, max_words, stop)
+  return {
+    cues = load_cues(lang, max_words or 30, stop),
+    ends = load_union(lang, "clean_end_markers.txt"),
+  }
 end
 
 --- Evidence for one block (fields set on b); st holds stop, cues, ends, dates, meta,
--- keep, drop; o the stage options.
+-- keep, drop, roles; o the stage options. The block has b.words (docpipe.clean.blocks).
 function M.features(b, st, o)
   local text = b.text
-  local words = dp.text.words(text)
-  local nw = #words
-  local nstop = 0
-  for _, w in ipairs(words) do
-    local lw = rx_apos:gsub(w:lower(), "'")
-    if st.stop[lw] then nstop = nstop + 1 end
-  end
-  b.nw = nw
-  b.chars = clen(text)
-  b.density = nw > 0 and nstop / nw or 0
-  b.sentence = rx_sentence_end:find(text) ~= nil
-  b.label = nw <= 6 and rx_letter:find(text) ~= nil and not rx_lower:find(text)
-  for _, rx in ipairs(st.keep) do if rx:find(text) then b.keep = true; break end end
-  for _, rx in ipairs(st.drop) do if rx:find(text) then b.drop = true; break end end
-  if nw <= o.cue_max_words or nw <= 300 then
-    for _, c in ipairs(st.cues) do
-      local limit = (c.kind == "legal" and 300) or (c.kind == "media" and 60) or o.cue_max_words
-      if nw <= limit and c.rx:find(text) then b.cue = c.kind; break end
+  local nw, nstop, hint = b.nw, b.nstop, b.hint
+  if not nstop then
+    local words = b.words or dp.text.words(text:lower())
+    nw, nstop, hint = #words, 0, false
+    for k = 1, nw do
+      local w = words[k]
+      if st.stop[w] then nstop = nstop + 1 end
+      if CONTRIB_HINT[w] then hint = true end
     end
   end
-  if nw <= 12 or (b.cue == "legal") then
-    for _, rx in ipairs(st.ends) do if rx:find(text) then b.ending = true; break end end
+  b.nw = nw
+  b.chars = #text < 60 and #text or clen(text)
+  b.density = nw > 0 and nstop / nw or 0
+  -- sentence-final punctuation, perhaps inside closing quotes or brackets (tested on
+  -- the last bytes only: a whole-block scan would cost as much as the block is long)
+  b.sentence = ends_sentence(text)
+  -- all capitals: no lower-case letter (ASCII tested in Lua, the rest by PCRE2 only
+  -- when the block has non-ASCII letters)
+  b.label = nw <= 6 and nw > 0 and not text:find("%l") and (text:find("%u") ~= nil or rx_letter:find(text) ~= nil)
+    and (not text:find("[\195-\244]") or not rx_lower:find(text))
+  for _, rx in ipairs(st.keep) do if rx:find(text) then b.keep = true; break end end
+  for _, rx in ipairs(st.drop) do if rx:find(text) then b.drop = true; break end end
+  b.cue = cue_kind(st.cues, b, st.intern, st.page)
+  -- a row of items set apart by runs of spaces: a menu, a button bar
+  if not b.cue and b.gaps and b.gaps >= 2 and not b.sentence and nw <= 4 * (b.gaps + 1) then
+    b.cue = "navigation"
+  end
+  if nw <= 12 or b.cue == "legal" then
+    if st.ends:find(text) then b.ending = true end
   end
   if nw <= 20 then
-    b.timestamp = st.dates:is_timestamp(text)
-    if not b.timestamp then b.byline = st.meta.byline(text, st.dates) end
+    -- every date form read has a four-digit year (a word of four digits, or digits
+    -- glued to other characters: "2024-06-03T14:05:00Z", "03/06/2024")
+    local bits = b.bits
+    if (bits and bits & 12 ~= 0) or (not bits and text:find("%d%d%d%d")) then
+      b.timestamp = st.dates:is_timestamp(text, st.day_first)
+    end
+    if not b.timestamp and not b.cue and nw <= 6 and not b.sentence and (bits and bits & 8 ~= 0 or not bits and text:find("%d"))
+      and st.dates:has_clock(text) then
+      b.cue = "widget" -- "Last trade 9:41 AM EDT", a clock without a date
+    end
+    if not b.timestamp then
+      b.relative = (bits and bits & 16 ~= 0 or not bits) and st.dates:is_relative(text) or false
+      if not b.relative then
+        b.byline = st.meta.byline(text, st.dates)
+        -- "Posted on June 3, 2024 by Marcy Tallis": a timestamp, then the byline
+        if not b.byline and nw >= 4 and (not bits or bits & 12 ~= 0) then
+          local a = rx_dated_by:find(text)
+          if a then
+            local left = rx_trail_sep:gsub(text:sub(1, a - 1), "")
+            if st.dates:is_timestamp(left, st.day_first) then
+              b.byline = st.meta.byline(dp.text.trim(text:sub(a)), st.dates)
+            end
+          end
+        end
+        if not b.byline and nw <= 4 then b.role_line = st.meta.is_role_line(text) end
+      end
+    end
   end
-  if nw <= 80 then b.contrib = st.meta.contributors(text) end
+  if hint and nw <= 80 then b.contrib = st.meta.contributors(text) end
   -- jusText class
   if b.chars < o.length_low then
     b.class = "short"
@@ -100,8 +541,15 @@ function M.score(b)
   -- "Related coverage" may head a box inside the body: a heavy penalty, not a wall
   if b.ending then return -30 end
   if b.cue then return -5 end
+  if b.relative or b.role_line then return -3 end
+  -- a list introduced by a sentence ending in ':' is text
+  if b.listed then return math.max(1, b.nw / 2) end
   if b.label then return -3 end
   if b.bullet then
+    -- a numbered item that is a full sentence is a paragraph of a list
+    if b.sentence and b.bullet:find("^%d") and b.class ~= "short" then
+      return b.class == "good" and b.nw or b.nw * 0.75
+    end
     if b.class == "good" or b.class == "neargood" then return b.nw / 4 end
     return -2
   end
@@ -115,7 +563,7 @@ end
 
 -- markup debris (image names, gallery counters, arrows, "hide caption"): a run of it
 -- is one gap, whatever its length, so a photo gallery does not cut a body in two
-local DEBRIS = { markup = true, media = true }
+local DEBRIS = { markup = true, media = true, caption = true }
 local DEBRIS_RUN = -6
 
 -- maximum-sum window over the live blocks; returns first, last index into list
@@ -140,17 +588,19 @@ function M.best_window(list)
 end
 
 function M.headline_shaped(b)
-  if b.cue or b.timestamp or b.byline or b.contrib or b.bullet or b.ending or b.drop then return false end
+  if b.cue or b.timestamp or b.relative or b.byline or b.role_line or b.contrib or b.bullet or b.ending or b.drop then
+    return false
+  end
   if b.nw < 2 or b.nw > 30 then return false end
   if not rx_lower:find(b.text) and b.nw <= 3 then return false end
   if b.text:find("%.$") and not b.text:find("%.%.%.$") then return false end
-  if not re.find(b.text, "^[\\p{Lu}\\p{N}\"'“‘]") then return false end
+  if not rx_upper_start:find(b.text) then return false end
   return true
 end
 
 function M.is_linklike(b)
   -- a short line that reads like a headline or a link, not a sentence
-  if b.class ~= "short" then return false end
+  if b.class ~= "short" or b.listed then return false end
   if b.bullet and b.bullet:find("^%d") then return false end -- a numbered list item
   if b.cue or b.label then return true end
   return not b.sentence or b.text:find("%?$") ~= nil

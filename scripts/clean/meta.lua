@@ -1,18 +1,28 @@
 --- Article metadata from single lines: bylines, contributor lines, datelines, person names.
 --
 -- Method: line patterns plus a person-name shape test. A byline is an opener from
--- en/clean_byline.txt ("By", "From", "Analysis by"...) followed by names separated by
--- commas, "and" or "&", optionally closed by an outlet and a role ("..., CNN Political
--- Reporter"); a piece is a person when it has the shape of a name (2 to 5 capitalised
--- tokens, initials and particles allowed, no role word from en/clean_roles.txt); the first
--- piece after the names that is not a person gives the outlet (cut before its first role
--- word, "CNN Political Reporter" -> "CNN"). Contributor lines follow the patterns of
+-- en/clean_byline.txt ("By", "From", "Opinion by", "by:"...) followed by names
+-- separated by commas, "and", "&" or "with", then perhaps parts after "|" (an outlet, a
+-- role, an e-mail address); a date on the line is cut off. A piece is a person when it
+-- has the shape of a name (2 to 5 capitalised tokens, initials and particles allowed,
+-- no role word from en/clean_roles.txt; a name in capitals is written in title case).
+-- The last comma piece is the outlet when it reads as one (a word of
+-- en/clean_outlet_words.txt, one capitalised word, an acronym: "Coastline Wire",
+-- "Reuters", "CNN") or is no person's name ("CNN Political Reporter"); a trailing run of
+-- role and beat words (en/clean_role_beats.txt) that names a job is cut off it ("CNN
+-- Political Reporter" -> "CNN", "Transport Correspondent" -> no outlet) while "Nordic
+-- Wire" and "Associated Press" stay whole; an outlet cut from before a role word is
+-- weak and the stage keeps it only when the page names it elsewhere. A line of names
+-- with no opener ("Iona MacLarnon and Sefton Achebe-Ward", "A and B, Outlet") is read
+-- by the stricter name_line (every piece a name, a role or an outlet); a role line
+-- ("Staff Writer") by is_role_line. Contributor lines follow the patterns of
 -- en/clean_contributors.txt ("X and Y contributed to this report", "Reporting by X;
--- Editing by Y"); possessive outlet prefixes ("CNN's X") and trailing places ("X in
--- Seoul") are removed from each name. A dateline is the place (and optional date and
--- outlet in parentheses) that opens a wire story before a dash: "Seoul, South Korea
--- (CNN) --", "BOSTON (Reuters) -", "LONDON, June 3 (Newswire) -", "WASHINGTON —",
--- "(CNN) --" or "Hong Kong (CNN Business)" glued to the first word.
+-- Editing by Y"); possessive outlet prefixes ("CNN's X"), descriptions ("Gazette reporter
+-- X") and trailing places ("X in Seoul") are removed from each name. A dateline is the
+-- place (and optional date and outlet) that opens a wire story before a dash or colon:
+-- "Seoul, South Korea (CNN) --", "BOSTON (Reuters) -", "LONDON, June 3 (Newswire) -",
+-- "CITY, State (AP) —", "WASHINGTON —", "FARLOW BAY:", "ASHFORD, Conn., June 3, 2024
+-- /PRNewswire/ --", "(CNN) --" or "Hong Kong (CNN Business)" glued to the first word.
 -- Units: byte offsets are 1-based inclusive.
 
 local dp = require "docpipe"
@@ -33,6 +43,13 @@ local rx_initials = re.compile("^(?:\\p{Lu}\\.){1,3}(?:-\\p{Lu}\\.)?$")
 local rx_mc = re.compile("^(?:Mc|Mac|O'|O’|D'|D’)\\p{Lu}[\\p{L}'’\\-]*$")
 local rx_dash = "(?:\\s+(?:--|—|–|-|:)\\s*|\\s*(?:--|—|–)\\s*)"
 
+-- role words that also name a kind of organisation or qualify one ("Associated Press",
+-- "Nordic Wire", "National Desk"): alone they do not make a person's job
+local WEAK_ROLE = { wire = true, wires = true, press = true, service = true, services = true,
+  agency = true, agencies = true, associated = true, national = true, international = true,
+  foreign = true, special = true, political = true, senior = true, chief = true, bureau = true,
+  desk = true, team = true, newsroom = true }
+
 local M = {}
 
 --- Build a metadata reader for a language.
@@ -40,9 +57,21 @@ function M.new(lang)
   lang = lang or "en"
   local roles = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_roles.txt")) do roles[w:lower()] = true end
+  local month_words = {}
+  for _, line in ipairs(dp.data.list(lang .. "/clean_months.txt")) do
+    for w in line:gmatch("%a+") do month_words[#month_words + 1] = w end
+  end
+  table.sort(month_words, function(a, b) return #a > #b end)
+  local month_alt = concat(month_words, "|")
+  local beats = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_role_beats.txt")) do beats[w:lower()] = true end
+  local outlet_words = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_outlet_words.txt")) do outlet_words[w:lower()] = true end
   local openers = dp.data.list(lang .. "/clean_byline.txt")
   table.sort(openers, function(a, b) return #a > #b end)
   for i, o in ipairs(openers) do openers[i] = o:gsub("%s+", "\\s+") end
+  local initials = {}
+  for _, op in ipairs(openers) do initials[op:sub(1, 1):lower()] = true end
   local rx_byline = re.compile("^(?:" .. concat(openers, "|") .. ")\\s*:?\\s+(.+)$", "i")
   local contrib = {}
   for _, p in ipairs(dp.data.list(lang .. "/clean_contributors.txt")) do contrib[#contrib + 1] = re.compile(p, "i") end
@@ -86,14 +115,30 @@ function M.new(lang)
     return re.split(s, "\\s*[,;]\\s*")
   end
 
-  -- cut an outlet name before the first role word; nil when nothing is left
+  -- cut an outlet name before its trailing role ("CNN Political Reporter" -> "CNN",
+  -- "Coastwire Wire Staff" -> "Coastwire"): the trailing run of role words goes when it
+  -- holds a word naming a person's job (staff, reporter, editor...), so that "Nordic
+  -- Wire" and "Associated Press" stay whole; nil when nothing is left
   local function outlet_of(piece)
     piece = re.gsub(dp.text.trim(piece), "^(?:the|a|an)\\s+", "")
-    local out = {}
-    for t in piece:gmatch("%S+") do
-      if roles[t:lower()] then break end
-      out[#out + 1] = t
+    local toks = {}
+    for t in piece:gmatch("%S+") do toks[#toks + 1] = t end
+    local cut = #toks + 1
+    local job = false
+    for k = #toks, 1, -1 do
+      local lt = toks[k]:lower():gsub("[.,;:]+$", "")
+      if roles[lt] or beats[lt] then
+        if roles[lt] and not outlet_words[lt] and not WEAK_ROLE[lt] then job = true end
+        cut = k
+      else
+        break
+      end
     end
+    if not job then cut = #toks + 1 end
+    -- a role word inside the name ("CNN Wire Staff Reporter" is cut above; "Reuters
+    -- staff" too); otherwise the name stands as written
+    local out = {}
+    for k = 1, cut - 1 do out[#out + 1] = toks[k] end
     if #out == 0 or #out > 4 then return nil end
     local o = concat(out, " ")
     if not re.find(o, "^\\p{Lu}") then return nil end
@@ -101,15 +146,54 @@ function M.new(lang)
   end
 
   local rx_handle = re.compile("\\s+@\\w+")
+  local rx_names_end = re.compile("\\s(?:(?:" .. month_alt .. ")\\.?\\s+\\d|\\d|(?:Updated|Published|Posted|Follow|Email|Twitter)\\b)", "i")
+  local rx_picture_credit = re.compile("(?:,?\\s+(?:and|&)\\s+|,\\s*)?[^,()]*\\((?:photography|photographs|photos|pictures|video|graphics|illustrations?)\\)", "i")
+  local rx_paren = re.compile("\\s*\\([^()]{0,40}\\)")
   local rx_email = re.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+")
-  local rx_role_tail = re.compile("\\s+(?:is|was)\\s+.*$", "i")
+  local rx_parts = re.compile("\\s+[|•·/]\\s+|\\s*\\|\\s*|\\s+(?:—|–|--)\\s+")
+  local rx_acronym = re.compile("^\\p{Lu}{2,6}$")
 
-  --- Parse a byline. @return {authors = {...}, outlet = string|nil} or nil
-  -- @param dates optional dates parser: a date on the line is cut off first
-  function R.byline(s, dates)
-    if #s > 200 then return nil end
-    local rest = rx_byline:match(s)
-    if not rest then return nil end
+  -- all-capitals names read as names: "BENEDIKT SAARINEN" -> "Benedikt Saarinen"
+  local function titlecase(name)
+    if name:upper() ~= name or not re.find(name, "\\p{Lu}\\p{Lu}") then return name end
+    return (re.gsub(name:lower(), "(^|[\\s'’-])(\\p{Ll})", function(pre, c) return pre .. c:upper() end))
+  end
+
+  --- Does the piece look like the name of a publication? An outlet word ("Wire",
+  -- "Herald"), a single capitalised word ("Reuters") or an acronym ("CNN").
+  -- @param strong when true, one capitalised word is not enough
+  function R.outlet_like(piece, strong)
+    piece = re.gsub(dp.text.trim(piece), "^(?:the|a|an)\\s+", "", nil, "i")
+    if piece == "" or not re.find(piece, "^[\\p{Lu}\\p{N}]") then return false end
+    local n, hit = 0, false
+    for t in piece:gmatch("%S+") do
+      n = n + 1
+      local lt = t:lower():gsub("[.,;:]+$", "")
+      if outlet_words[lt] or rx_acronym:find(t) then hit = true end
+    end
+    if n > 5 then return false end
+    return hit or (n == 1 and not strong)
+  end
+
+  --- Is the line only a role ("Staff Writer", "Transport Correspondent", "Senior
+  -- Business Editor")? Role words, beat words (en/clean_role_beats.txt) and "of", "the",
+  -- "and", with at least one word naming a job (not "Associated Press", "Nordic Wire").
+  function R.is_role_line(s)
+    local n, role = 0, false
+    for t in s:gmatch("%S+") do
+      local lt = t:lower():gsub("[.,;:]+$", "")
+      if roles[lt] then
+        if not WEAK_ROLE[lt] and not outlet_words[lt] then role = true end
+      elseif not (beats[lt] or lt == "the" or lt == "of" or lt == "and" or lt == "&" or lt == "by" or lt == "for") then
+        return false
+      end
+      n = n + 1
+    end
+    return role and n <= 5
+  end
+
+  -- names (and perhaps a role and an outlet) after the opener, or on a line of their own
+  local function parse_names(rest, dates, strict)
     if dates then
       local r = dates:find(rest)
       if r then
@@ -120,34 +204,85 @@ function M.new(lang)
     end
     rest = rx_email:gsub(rest, " ")
     rest = rx_handle:gsub(rest, "")
-    rest = re.gsub(rest, "\\s+[|•·]\\s+.*$", "")
+    -- the names end where a date, a number or a widget word starts ("By Erin Cunningham
+    -- March 18 at 3:57 PM Follow"); a person credited for pictures is no author, and a
+    -- role in parentheses goes ("Eleanor Ainge Roy (reporting) and Adrian Malloch
+    -- (photography)")
+    local cut = rx_names_end:find(rest)
+    if cut then rest = rest:sub(1, cut - 1) end
+    rest = rx_picture_credit:gsub(rest, "")
+    rest = rx_paren:gsub(rest, "")
     rest = re.gsub(rest, "[\\s,;:|–—-]+$", "")
     local authors, outlet = {}, nil
-    local staff = false
-    -- "A, B and C, Outlet": the last comma piece without "and" names the outlet
+    local staff, other, weak = false, false, false
+    -- "A | Outlet", "A | Staff Writer": the parts after the first are outlet or role
+    local parts = rx_parts:split(rest)
+    rest = parts[1] or ""
+    for k = 2, #parts do
+      local piece = dp.text.trim(parts[k])
+      if piece ~= "" then
+        if R.is_role_line(piece) then staff = true
+        elseif not outlet and R.outlet_like(piece) then outlet = outlet_of(piece)
+        elseif not outlet and outlet_of(piece) and not R.is_person(piece) then outlet = outlet_of(piece)
+        else other = true end
+      end
+    end
+    -- "A, B and C, Outlet": the last comma piece without "and" names the outlet when it
+    -- reads as one (an outlet word, one word, an acronym) or is no person's name
     local pieces = re.split(rest, "\\s*,\\s*")
     if #pieces >= 2 and not re.find(pieces[#pieces], "\\s(?:and|&)\\s", nil, "i") then
       local last = dp.text.trim(pieces[#pieces])
-      local o = outlet_of(last)
-      if o then
-        outlet = o
+      if R.is_role_line(last) then
+        staff = true
         table.remove(pieces)
-        rest = table.concat(pieces, ", ")
+      elseif R.outlet_like(last) or not R.is_person(last) then
+        local o = outlet_of(last)
+        if o then
+          -- "Coastwire Political Reporter" names an outlet; "Maritime Correspondent"
+          -- may not: an outlet cut from before a role word is weak unless it reads as one
+          if not outlet and o ~= dp.text.trim(last) and not R.outlet_like(o, true) then weak = true end
+          outlet = outlet or o
+          table.remove(pieces)
+        end
       end
+      rest = table.concat(pieces, ", ")
     end
     for _, piece in ipairs(split_names(rest)) do
       piece = dp.text.trim(piece)
       if piece ~= "" then
-        if R.is_person(piece) then
-          authors[#authors + 1] = piece
+        if R.is_person(piece) and not (strict and R.outlet_like(piece)) then
+          authors[#authors + 1] = titlecase(piece)
         else
-          for t in piece:gmatch("%S+") do if roles[t:lower()] then staff = true end end
+          local role = false
+          for t in piece:gmatch("%S+") do if roles[t:lower()] then staff = true; role = true end end
           if not outlet then outlet = outlet_of(piece) end
+          if not role and not (outlet and R.outlet_like(piece)) then other = true end
         end
       end
     end
-    if #authors == 0 and not (staff and outlet) then return nil end
-    return { authors = authors, outlet = outlet }
+    return authors, outlet, staff, other, weak
+  end
+
+  --- Parse a byline. @return {authors = {...}, outlet = string|nil} or nil
+  -- @param dates optional dates parser: a date on the line is cut off first
+  function R.byline(s, dates)
+    if #s > 200 or not initials[s:sub(1, 1):lower()] then return nil end
+    local rest = rx_byline:match(s)
+    if not rest then return nil end
+    local authors, outlet, staff, _, weak = parse_names(rest, dates, false)
+    if #authors == 0 and not staff then return nil end
+    return { authors = authors, outlet = outlet, staff = staff or nil, outlet_weak = weak or nil }
+  end
+
+  --- A byline without an opener: people's names, perhaps a role and an outlet, and
+  -- nothing else ("Iona MacLarnon and Sefton Achebe-Ward", "A and B, Outlet").
+  -- Stricter than R.byline: every piece must be a name, a role or an outlet.
+  -- @return {authors, outlet} or nil
+  function R.name_line(s, dates)
+    if #s > 160 or s:find("[.!?:;]$") then return nil end
+    local authors, outlet, _, other, weak = parse_names(s, dates, true)
+    if other or #authors == 0 then return nil end
+    return { authors = authors, outlet = outlet, outlet_weak = weak or nil }
   end
 
   local rx_possessive = re.compile("^(?:\\p{Lu}[\\p{L}\\p{N}.&-]*\\s+){0,3}?\\p{Lu}[\\p{L}\\p{N}.&-]*['’]s\\s+")
@@ -206,15 +341,17 @@ function M.new(lang)
 
   -- datelines
   local place = "(\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:[ ,]{1,2}(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|de|of|on|upon|la|el|am|an|der|du)){0,5})"
-  local wire_date = "(?:,\\s*(?:\\p{Lu}[a-z]{2,8}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+\\p{Lu}[a-z]{2,8}))?"
-  local rx_dl_outlet = re.compile("^" .. place .. "?" .. wire_date .. "\\s*\\(([^()]{2,40})\\)" .. rx_dash .. "?")
+  local wire_date = "(?:,\\s*(?:\\p{Lu}[a-z]{2,8}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+\\p{Lu}[a-z]{2,8})(?:,?\\s+\\d{4})?)?"
+  -- the outlet in parentheses, "(Reuters)", or between slashes, "/PRNewswire/"
+  local rx_dl_outlet = re.compile("^" .. place .. "?" .. wire_date .. "\\s*(?:\\(([^()]{2,40})\\)|/([^/\\s][^/]{1,38})/)" .. rx_dash .. "?")
   local rx_dl_caps = re.compile("^(\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*\\p{Lu}\\.?(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ -]*?)?)" .. wire_date .. "\\s*(?:--|—|–|-|:)\\s+")
 
   --- Find a dateline at the start of a paragraph.
   -- @return {place = string|nil, outlet = string|nil, rest = paragraph without it} or nil
   function R.dateline(p)
-    local a, b, pl, outlet = rx_dl_outlet:find(p)
+    local a, b, pl, outlet, slashed = rx_dl_outlet:find(p)
     if a then
+      outlet = outlet or slashed
       -- an outlet in parentheses: a capitalised name, not a parenthetical remark
       if re.find(outlet, "^\\p{Lu}[\\p{L}\\p{N}.&' -]*$") and #dp.text.words(outlet) <= 4 then
         local rest = p:sub(b + 1)

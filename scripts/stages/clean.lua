@@ -1,43 +1,59 @@
 --- clean: boilerplate removal and article metadata for a news page saved as text.
 --
 -- Input: doc.text, a page as text (navigation, title, byline, timestamps, captions,
--- highlights, dateline, body, related links, teasers, footers). Output on the doc:
--- title, authors, outlet, date (ISO 8601), dateline, highlights, contributors,
--- paragraphs, text (the body, paragraphs joined by one blank line) and meta.removed,
--- a list of {text, reason} for every block that did not go into the body.
+-- highlights, dateline, body, related links, teasers, footers), either one paragraph
+-- per line or hard-wrapped (`lynx -dump`). Output on the doc: title, authors, outlet,
+-- date (ISO 8601), dateline, highlights, contributors, paragraphs, text (the body,
+-- paragraphs joined by one blank line), meta.removed (a list of {text, reason} for
+-- every block that did not go into the body) and meta.normalized (what the text
+-- normalisation changed, by kind).
 --
 -- Method, after jusText (Pomikálek 2011, "Removing Boilerplate and Duplicate Content
 -- from Web Corpora") and Boilerpipe (Kohlschütter et al. 2010, "Boilerplate Detection
 -- using Shallow Text Features"), with the main-text window of BTE (Finn et al. 2001,
 -- "Fact or fiction: Content classification for digital libraries"):
+--  0. normalise the text (docpipe.clean.normalize: line ends, control characters, HTML
+--     entities, mojibake, NFC, lynx link numbers), each step an option;
 --  1. split the page into blocks (docpipe.clean.blocks: unwrap hard-wrapped lines, keep
---     indentation, bullets and blank-line groups) and cut captions printed twice;
+--     indentation, bullets and blank-line groups), tokenise each block once and cut
+--     captions printed twice;
 --  2. give every block evidence (docpipe.clean.evidence): words, characters, stopword
 --     density, sentence-final punctuation, bullet, all-capitals label, boilerplate cue
 --     (en/clean_boilerplate.txt), end-of-article marker (en/clean_end_markers.txt),
---     timestamp line (docpipe.clean.dates), byline and contributor line
---     (docpipe.clean.meta); then the jusText class: short (< length_low characters), good
---     (density >= stopwords_high and >= length_high characters), near-good (density >=
---     stopwords_low), bad;
+--     timestamp or relative-time line (docpipe.clean.dates), byline, role line and
+--     contributor line (docpipe.clean.meta); then the jusText class: short
+--     (< length_low characters), good (density >= stopwords_high and >= length_high
+--     characters), near-good (density >= stopwords_low), bad;
 --  3. choose the main text as the window of blocks with the largest total score, BTE's
---     maximum-sum window over jusText classes (good blocks count their words, near-good
---     three quarters, everything else a small penalty, an end marker a heavy one;
---     timestamp lines, bylines, contributor lines and copyright lines are barriers);
+--     maximum-sum window over jusText classes (timestamp lines, bylines, contributor
+--     lines and copyright lines are barriers);
 --  4. inside the window (docpipe.clean.body), smooth with the neighbours as jusText
---     does: a short block between paragraphs stays (a subhead), but a run of short
---     headline-like lines in one group (link_run or more, or one more across blank
---     lines) is a list of related links and goes, unless a sentence ending in ':'
---     introduces it; cue blocks, labels and low-density non-sentences go;
---  5. metadata from the part before the window: the header is the last run of byline
---     and timestamp lines, the title the nearest headline-shaped block above it, the
---     date the header's timestamp, the highlights the bullets between title and body;
---     the dateline opens the first paragraph; contributors come from contributor lines;
---     the outlet from the dateline, else the byline, else the footer's copyright line.
+--     does (subheads between paragraphs stay, all-capitals ones too; lists introduced
+--     by a sentence ending in ':' stay; runs of headline-like lines are related links;
+--     the copy after an advertisement label goes; a block repeating the words of a
+--     longer paragraph is a pull quote and goes);
+--  5. metadata from the part before the body: the header is the run of byline,
+--     timestamp, relative-time, role, name-only byline and outlet lines just above the
+--     body; the title the headline-shaped block above it (the upper of a headline and a
+--     longer standfirst in one group; in a hard-wrapped dump, the nearest heading set at
+--     the left margin; below the header when the page puts its date above the
+--     headline), the date the header's first absolute timestamp (a relative one is
+--     skipped), the highlights the bullets between title and body; the dateline opens
+--     the first paragraph; contributors come from contributor lines; the outlet from
+--     the dateline, else the byline or header, else the masthead (the page's first
+--     line when it is a name), else the footer's copyright line; a byline name that is
+--     the masthead or the copyright holder is the outlet, not an author.
+-- Evaluation: tests/clean_eval.lua (shingle F1 on real dumps, field-by-field gold on
+-- the seed, examples/ and tests/fixtures/clean/, retention on already-clean text, CPU
+-- time per page).
 -- Options: drop / keep (PCRE2 patterns for blocks to drop or keep), language, the
--- jusText thresholds, explain (every block's evidence in meta.clean_blocks). Units: byte offsets are 1-based inclusive (none are output here:
+-- jusText thresholds, numeric_dates (auto, dmy, mdy), the normalisation steps
+-- (entities, mojibake, controls, nfc), explain (every block's evidence in
+-- meta.clean_blocks). Units: byte offsets are 1-based inclusive (none are output here:
 -- paragraphs and text are strings).
 
 local dp = require "docpipe"
+local normalize = require "docpipe.clean.normalize"
 local blocks_mod = require "docpipe.clean.blocks"
 local dates_mod = require "docpipe.clean.dates"
 local meta_mod = require "docpipe.clean.meta"
@@ -76,6 +92,11 @@ M.options = {
   cue_max_words = { type = "integer", default = 30, doc = "boilerplate cues only count on blocks up to this many words" },
   explain = { type = "boolean", default = false, doc = "also list every block with its evidence in meta.clean_blocks" },
   link_run = { type = "integer", default = 3, doc = "this many short headline-like lines in one group are a related-links list" },
+  numeric_dates = { type = "string", default = "auto", doc = "order of numeric dates like 03/06/2024: auto (the page's habit, else month first), dmy or mdy" },
+  entities = { type = "boolean", default = true, doc = "decode HTML character references left in the text (&amp; &#8217;)" },
+  mojibake = { type = "boolean", default = true, doc = "repair UTF-8 read as Windows-1252 (â€™ -> ’)" },
+  controls = { type = "boolean", default = true, doc = "remove control characters (and BOM, zero-width space)" },
+  nfc = { type = "boolean", default = true, doc = "Unicode NFC (composed characters)" },
 }
 
 local function defaults(opts)
@@ -90,19 +111,45 @@ end
 
 function M.init(opts, ctx)
   local o = defaults(opts or ctx.opts)
+  if o.numeric_dates ~= "auto" and o.numeric_dates ~= "dmy" and o.numeric_dates ~= "mdy" then
+    error("clean: numeric_dates must be auto, dmy or mdy (got " .. tostring(o.numeric_dates) .. ")", 0)
+  end
   ctx.opts = o
   local lang = o.language
   local sw = {}
-  for _, w in ipairs(dp.data.list(lang .. "/stopwords.txt")) do sw[w:lower()] = true end
+  for _, w in ipairs(dp.data.list(lang .. "/stopwords.txt")) do
+    w = w:lower()
+    sw[w] = true
+    -- the same word with a typographic apostrophe ("don’t")
+    if w:find("'", 1, true) then sw[(w:gsub("'", "’"))] = true end
+  end
+  local pats = ev.load(lang, o.cue_max_words, sw)
   ctx.state = {
     stop = sw,
     dates = dates_mod.new(lang),
     meta = meta_mod.new(lang),
     drop = compile_user(o.drop, "drop"),
     keep = compile_user(o.keep, "keep"),
+    cues = pats.cues,
+    ends = pats.ends,
   }
-  local pats = ev.load(lang)
-  ctx.state.cues, ctx.state.ends = pats.cues, pats.ends
+end
+
+local rx_numeric_date = dp.re.compile("(?<![0-9])\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}(?![0-9])")
+local rx_outlet_split = dp.re.compile("\\s+(?:[|–—-]|--)\\s+|\\s*\\|\\s*")
+local rx_lower = dp.re.compile("\\p{Ll}")
+
+-- the outlet named by a line of its own ("The Saltire Herald"), or nil
+local function outlet_line(b, st)
+  if b.nw < 1 or b.nw > 5 or b.sentence or b.bullet then return nil end
+  local first = rx_outlet_split:split(b.text)[1]
+  if not first or first == "" then return nil end
+  if not st.meta.outlet_like(first, true) then return nil end
+  if first:upper() == first and rx_lower:find(first:lower()) then
+    -- "KESTREL TECH REVIEW" -> "Kestrel Tech Review"
+    first = re.gsub(first:lower(), "(^|\\s)(\\p{Ll})", function(p, c) return p .. c:upper() end)
+  end
+  return first
 end
 
 function M.process(doc, ctx)
@@ -116,8 +163,22 @@ function M.process(doc, ctx)
   end
 
   local src = type(doc.text) == "string" and doc.text or ""
-  local all = blocks_mod.split(src)
-  blocks_mod.cut_repeats(all)
+  local text, report, refs = normalize.text(src, o)
+  local all = blocks_mod.split(text)
+  local wrapped = false
+  for _, b in ipairs(all) do if b.last > b.first then wrapped = true; break end end
+  st.words = st.words or {}
+  st.page = (st.page or 0) + 1
+  st.intern = blocks_mod.tokenize(all, st.stop, ev.CONTRIB_HINT, st.words)
+  blocks_mod.cut_repeats(all, { keep = st.words })
+
+  -- numeric dates: day or month first
+  if o.numeric_dates == "dmy" then st.day_first = true
+  elseif o.numeric_dates == "mdy" then st.day_first = false
+  else
+    st.day_first = nil
+    if rx_numeric_date:find(text) then st.day_first = st.dates:day_first_hint(text) end
+  end
 
   -- live blocks (not emptied by the caption cut)
   local live = {}
@@ -132,55 +193,160 @@ function M.process(doc, ctx)
 
   local ws, we = body_mod.select(live, st, o)
 
-  -- header: the last run of byline / timestamp lines before the body
+  -- header: the run of byline / timestamp / role / outlet lines just above the body
   local body_first = nil
   for x = ws, we do if live[x].take then body_first = x; break end end
   local limit = body_first or (we + 1)
-  local hdr_last, hdr_first
-  for x = limit - 1, math.max(1, limit - 80), -1 do
+  local function header_line(x)
     local b = live[x]
-    if b.byline or b.timestamp then hdr_last = x; break end
+    if b.byline or b.timestamp or b.relative or b.role_line then return true end
+    if b.take or b.cue or b.bullet then return false end
+    -- the line after "News provided by" names an organisation, not an author
+    local prev = live[x - 1]
+    if prev and b.nw <= 5 and re.find(prev.text, "\\b(?:provided|presented|sponsored|supported|powered|brought to you) by$", nil, "i") then
+      b.role = "provider"
+      return true
+    end
+    if b.name_line == nil then
+      b.name_line = st.meta.name_line(b.text, st.dates) or false
+      if not b.name_line then b.outlet_line = outlet_line(b, st) or false end
+    end
+    return b.name_line or b.outlet_line
+  end
+  local hdr_last, hdr_first
+  for x = limit - 1, math.max(1, limit - 200), -1 do
+    local b = live[x]
+    if b.byline or b.timestamp or b.relative then hdr_last = x; break end
   end
   if hdr_last then
     hdr_first = hdr_last
     local x = hdr_last - 1
-    while x >= 1 and (live[x].byline or live[x].timestamp or (live[x].cue and hdr_last - x <= 2)) do
-      if live[x].byline or live[x].timestamp then hdr_first = x end
+    while x >= 1 and hdr_last - x <= 8 do
+      local b = live[x]
+      if header_line(x) then hdr_first = x
+      elseif not (b.cue and hdr_first - x <= 2) then break end
       x = x - 1
     end
+    -- header lines below the anchor (a role line under the byline, a share bar)
+    x = hdr_last + 1
+    while x < limit and x - hdr_last <= 3 do
+      if header_line(x) then hdr_last = x
+      elseif not live[x].cue then break end
+      x = x + 1
+    end
   end
-  -- title
-  local title_i
-  local from = hdr_first or limit
-  for x = from - 1, math.max(1, from - 8), -1 do
-    if headline_shaped(live[x]) then title_i = x; break end
+  -- title: a headline-shaped block above the header (or the body)
+  local title_i, dek_i
+  do
+    local from = hdr_first or limit
+    local cands = {}
+    local x = from - 1
+    while x >= 1 and from - x <= 8 do
+      local b = live[x]
+      if headline_shaped(b) and not b.name_line and not b.outlet_line and not b.take then
+        cands[#cands + 1] = x
+      elseif #cands > 0 and not b.cue then
+        break
+      end
+      x = x - 1
+    end
+    -- in a hard-wrapped dump (lynx) the headline is set at the left margin (an <h1>)
+    -- while the text is indented: the nearest such line above the header or the body
+    if wrapped and (live[limit] and live[limit].indent or 0) >= 2 then
+      for y = from - 1, math.max(1, from - 60), -1 do
+        local b = live[y]
+        if b.indent == 0 and headline_shaped(b) and b.nw >= 3 and not b.take then title_i = y; break end
+      end
+    end
+    if not title_i and cands[1] then
+      title_i = cands[1]
+      local up = cands[2]
+      -- a headline and its standfirst: the upper, shorter one is the headline
+      if up and up == cands[1] - 1 and live[up].group == live[cands[1]].group and live[up].nw >= 4
+        and live[cands[1]].nw >= live[up].nw then
+        title_i, dek_i = up, cands[1]
+      end
+    end
+    -- the date above the headline: a headline between the header and the body, when
+    -- nothing headline-like of five words or more stands above the header
+    if hdr_last and (not title_i or live[title_i].nw < 5) then
+      local y = hdr_last + 1
+      while y < limit do
+        local b = live[y]
+        if headline_shaped(b) and b.nw >= 5 and not b.name_line and not b.outlet_line then
+          title_i, dek_i = y, nil
+          break
+        end
+        if not (b.cue or b.label) then break end
+        y = y + 1
+      end
+    end
   end
   -- byline and date
   local authors, outlet, date = dp.array({}), nil, nil
   if hdr_first then
+    -- a byline with an opener wins over a line of bare names
+    local has_byline = false
+    for x = hdr_first, hdr_last do
+      if live[x].byline and (#live[x].byline.authors > 0 or live[x].byline.staff) then has_byline = true end
+    end
     for x = hdr_first, hdr_last do
       local b = live[x]
-      if b.byline and #authors == 0 then
-        for _, a in ipairs(b.byline.authors) do authors[#authors + 1] = a end
-        outlet = outlet or b.byline.outlet
+      local by = b.byline or (not has_byline and b.name_line)
+      if by and #authors == 0 and (#by.authors > 0 or b.byline) then
+        for _, a in ipairs(by.authors) do authors[#authors + 1] = a end
+        if by.outlet and by.outlet_weak then
+          -- a weak outlet ("Maritime" of "Maritime Correspondent") must be named elsewhere
+          local n = 0
+          for _, c in ipairs(live) do
+            if c ~= b and c.text:find(by.outlet, 1, true) then n = n + 1 end
+          end
+          if n > 0 then outlet = outlet or by.outlet end
+        else
+          outlet = outlet or by.outlet
+        end
+        b.role = "byline"
+      elseif b.outlet_line and not b.take then
+        outlet = outlet or b.outlet_line
+        b.role = "outlet"
+      elseif b.role_line then
         b.role = "byline"
       end
       if b.byline and not date then
-        local r = st.dates:find(b.text)
-        if r then date = st.dates:parse(b.text) end
+        local r = st.dates:find(b.text, st.day_first)
+        if r then date = st.dates:parse(b.text, st.day_first) end
       end
       if b.timestamp then
-        if not date then date = st.dates:parse(b.text) end
+        if not date then date = st.dates:parse(b.text, st.day_first) end
         b.role = "timestamp"
       end
+      if b.relative then b.role = "timestamp (relative)" end
     end
+  end
+  -- a byline name that is the page's masthead or its copyright holder is the outlet
+  -- ("Eleanor Pryce and Kofi Mensah, Dorset Evening Star" under a "Dorset Evening Star"
+  -- masthead)
+  if #authors > 0 then
+    local m = live[1]
+    if m and m.cue == "navigation" and live[2] then m = live[2] end
+    local keep = dp.array({})
+    for _, a in ipairs(authors) do
+      local named = m and m.text == a
+      if not named then
+        for x = #live, math.max(1, #live - 30), -1 do
+          if live[x].cue == "legal" and live[x].text:find(a, 1, true) then named = true; break end
+        end
+      end
+      if named then outlet = outlet or a else keep[#keep + 1] = a end
+    end
+    authors = keep
   end
   if not date then
     -- a publish/update line inside the body window ("First published ...")
     for x = ws, we do
       local b = live[x]
       if b.nw <= 20 and re.find(b.text, "\\b(published|updated|posted)\\b", nil, "i") then
-        local d = st.dates:parse(b.text)
+        local d = st.dates:parse(b.text, st.day_first)
         if d then date = d; break end
       end
     end
@@ -197,6 +363,7 @@ function M.process(doc, ctx)
     end
   end
   if title_i then live[title_i].role = "title" end
+  if dek_i then live[dek_i].role = "standfirst" end
 
   -- contributors (anywhere: the line usually closes the body)
   local contributors = dp.array({})
@@ -210,23 +377,57 @@ function M.process(doc, ctx)
     end
   end
 
+  -- an author's note closing (or opening) the body: "Teodora Halvorsen is a retired
+  -- water engineer who lives in Millbrook." names a byline author and describes them
+  if #authors > 0 and body_first then
+    local kept = {}
+    for _, b in ipairs(live) do if b.take then kept[#kept + 1] = b end end
+    for _, pos in ipairs { #kept, 1 } do
+      local b = kept[pos]
+      if b and #kept > 2 and b.nw <= 45 then
+        for _, a in ipairs(authors) do
+          if b.text:sub(1, #a) == a and re.find(b.text:sub(#a + 1), "^,?\\s+(?:is|was|has been|writes|teaches|works)\\b") then
+            b.take = false
+            b.why = "author note"
+            break
+          end
+        end
+      end
+    end
+  end
+
   -- paragraphs and dateline
   local paragraphs = dp.array({})
   local dateline = nil
   for _, b in ipairs(live) do
     if b.take or (b.keep and not b.role) then
-      local text = b.text
+      local t = b.text
       if #paragraphs == 0 then
-        local dl = st.meta.dateline(text)
+        local dl = st.meta.dateline(t)
         if dl then
           dateline = dl.place
           if dl.outlet then outlet = dl.outlet end
-          local prefix = dp.text.trim(text:sub(1, #text - #dl.rest))
+          local prefix = dp.text.trim(t:sub(1, #t - #dl.rest))
           b.dateline_prefix = prefix
-          text = dl.rest
+          t = dl.rest
         end
       end
-      if text ~= "" then paragraphs[#paragraphs + 1] = text end
+      if t ~= "" then paragraphs[#paragraphs + 1] = t end
+    end
+  end
+
+  -- the masthead: the page's first line (after skip links), when it is a name: an
+  -- outlet-like line, or one to four capitalised words
+  if not outlet then
+    local b = live[1]
+    if b and b.cue == "navigation" and live[2] then b = live[2] end
+    if b and not b.take and not b.cue and b.li < (title_i or limit) and b.li ~= title_i then
+      local name = outlet_line(b, st)
+      if not name and b.nw >= 1 and b.nw <= 4 and not b.sentence and not b.text:find("%d")
+        and re.find(b.text, "^\\p{Lu}[\\p{L}.'’&-]*(?:\\s+\\p{Lu}[\\p{L}.'’&-]*){0,3}$") then
+        name = b.text
+      end
+      if name then outlet = name; b.role = b.role or "masthead" end
     end
   end
 
@@ -236,17 +437,17 @@ function M.process(doc, ctx)
     for x = #live, 1, -1 do
       local b = live[x]
       if b.cue == "legal" then
-        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)(?:-\\s*\\d{4}\\s*)?([\\p{Lu}][\\p{L}\\p{N}&.' -]{1,40}?)(?:[.,|]|\\s+(?:All|Ltd|Inc)\\b|$)", nil, "i")
+        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?([\\p{Lu}][\\p{L}\\p{N}&.' -]{1,40}?)(?:[.,|]|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
         if holder then outlet = dp.text.trim(holder); break end
       end
     end
   end
 
   -- "Northern Chronicle" in a dateline, "The Northern Chronicle" in the footer: the full name
-  if outlet then
+  if outlet and not outlet:find("^The ") then
     for x = #live, 1, -1 do
       local b = live[x]
-      if b.cue == "legal" and b.text:find("The " .. outlet, 1, true) then
+      if b.cue == "legal" and re.find(b.text, "(?:©|\\(c\\)|copyright)", nil, "i") and b.text:find("The " .. outlet, 1, true) then
         outlet = "The " .. outlet
         break
       end
@@ -265,6 +466,7 @@ function M.process(doc, ctx)
       local reason = b.role or b.why
       if not reason then
         if b.timestamp then reason = "timestamp (other story)"
+        elseif b.relative then reason = "timestamp (relative)"
         elseif b.byline then reason = "byline (other story)"
         elseif b.ending then reason = "end of article marker"
         elseif b.drop then reason = "drop pattern"
@@ -275,6 +477,7 @@ function M.process(doc, ctx)
       drop(b.text, reason)
     end
   end
+  if refs then drop(refs, "link references (lynx)") end
 
   doc.title = title_i and live[title_i].text or null
   doc.authors = authors
@@ -286,19 +489,22 @@ function M.process(doc, ctx)
   doc.paragraphs = paragraphs
   doc.text = concat(paragraphs, "\n\n")
   doc.meta.removed = removed
+  if next(report) then doc.meta.normalized = dp.object(report) end
   if o.explain then
     local ex = dp.array({})
     for x, b in ipairs(live) do
       local flags = {}
-      for _, f in ipairs { "bullet", "cue", "label", "timestamp", "ending", "drop", "keep", "sentence" } do
+      for _, f in ipairs { "bullet", "cue", "label", "timestamp", "relative", "role_line", "ending", "drop", "keep", "sentence" } do
         if b[f] then flags[#flags + 1] = f == "cue" and ("cue:" .. b.cue) or f end
       end
       if b.byline then flags[#flags + 1] = "byline" end
+      if b.name_line then flags[#flags + 1] = "name_line" end
       if b.contrib then flags[#flags + 1] = "contributor" end
       ex[#ex + 1] = dp.object({
         text = b.text, class = b.class, words = b.nw, density = math.floor(b.density * 100 + 0.5) / 100,
         score = score(b) <= NEG and "barrier" or score(b), window = (x >= ws and x <= we),
         kept = b.take and true or false, flags = concat(flags, " "), group = b.group,
+        reason = (not b.take) and (b.role or b.why) or nil,
       })
     end
     doc.meta.clean_blocks = ex

@@ -234,6 +234,123 @@ describe("clean stage", function()
       assert.is_nil(meta.byline("From around the web"))
     end)
 
+    it("reads 'By A, B and C, Outlet'", function()
+      local b = meta.byline("By Marisol Tenorio-Vance, Gideon Pratchard and Lena Osei, Coastline Wire")
+      assert.are.same({ "Marisol Tenorio-Vance", "Gideon Pratchard", "Lena Osei" }, b.authors)
+      assert.are.equal("Coastline Wire", b.outlet)
+    end)
+
+    it("reads 'By A, B' with no 'and' as two people", function()
+      local b = meta.byline("By Tomasz Ferrante, Lucille Abara")
+      assert.are.same({ "Tomasz Ferrante", "Lucille Abara" }, b.authors)
+      assert.is_nil(b.outlet)
+    end)
+
+    it("reads 'By A | Outlet' and 'By A | email'", function()
+      local b = meta.byline("By Harriet Okonjo-Blythe | The Wexcombe Courier")
+      assert.are.same({ "Harriet Okonjo-Blythe" }, b.authors)
+      assert.are.equal("The Wexcombe Courier", b.outlet)
+      b = meta.byline("By Noor Havili | nhavili@swledger.example")
+      assert.are.same({ "Noor Havili" }, b.authors)
+      assert.is_nil(b.outlet)
+    end)
+
+    it("drops a role after the names: 'Written by A, Staff Writer', 'By A, Transport Correspondent'", function()
+      local b = meta.byline("Written by Priya Castellane-Ng, Staff Writer")
+      assert.are.same({ "Priya Castellane-Ng" }, b.authors)
+      assert.is_nil(b.outlet)
+      b = meta.byline("By Oliver Pennick, Transport Correspondent")
+      assert.are.same({ "Oliver Pennick" }, b.authors)
+      assert.is_nil(b.outlet)
+    end)
+
+    it("keeps an outlet whose last word is also a role word whole", function()
+      assert.are.equal("Nordic Wire", meta.byline("From Sigrun Aalto, Nordic Wire").outlet)
+      assert.are.equal("Associated Press", meta.byline("By Dana Velk, Associated Press").outlet)
+    end)
+
+    it("reads 'By A, with B' as two authors", function()
+      assert.are.same({ "Samir Oduya", "Grace Ellery" }, meta.byline("By Samir Oduya, with Grace Ellery").authors)
+    end)
+
+    it("writes an all-capitals byline in title case", function()
+      assert.are.same({ "Benedikt Saarinen" }, meta.byline("BY BENEDIKT SAARINEN").authors)
+    end)
+
+    it("reads openers such as 'Opinion by', 'Interview by' and a lower-case 'by:'", function()
+      assert.are.same({ "Caterina Moussalli" }, meta.byline("Opinion by Caterina Moussalli").authors)
+      assert.are.same({ "Anouk Verhagen" }, meta.byline("Interview by Anouk Verhagen").authors)
+      assert.are.same({ "Kayla Brent-Moss" }, meta.byline("by: Kayla Brent-Moss").authors)
+    end)
+
+    it("reads a line of names without an opener, with an outlet after a comma", function()
+      local b = meta.name_line("Iona MacLarnon and Sefton Achebe-Ward")
+      assert.are.same({ "Iona MacLarnon", "Sefton Achebe-Ward" }, b.authors)
+      b = meta.name_line("Eleanor Pryce and Kofi Mensah, The Evening Herald")
+      assert.are.same({ "Eleanor Pryce", "Kofi Mensah" }, b.authors)
+      assert.are.equal("The Evening Herald", b.outlet)
+      assert.is_nil(meta.name_line("News Sport Weather"))
+      assert.is_nil(meta.name_line("The council met on Tuesday."))
+    end)
+
+    it("tells a role line from a name", function()
+      assert.is_true(meta.is_role_line("Staff Writer"))
+      assert.is_true(meta.is_role_line("Sports Reporter"))
+      assert.is_false(meta.is_role_line("Petra Lindqvist-Moore"))
+    end)
+
+    it("reads a byline after a date on one line: 'Posted on DATE by NAME'", function()
+      local doc = run(page {
+        "Volunteers pull two tons of trash from Mill Creek",
+        "Posted on June 3, 2024 by Marcy Tallis",
+        "",
+        body_lines(),
+      })
+      assert.are.same({ "Marcy Tallis" }, doc.authors)
+      assert.are.equal("2024-06-03", doc.date)
+      assert.are.equal("Volunteers pull two tons of trash from Mill Creek", doc.title)
+    end)
+
+    it("takes a byline without opener above the outlet and the timestamp", function()
+      local doc = run(page {
+        "Port Evander to close its old ferry terminal",
+        "Iona MacLarnon and Sefton Achebe-Ward",
+        "The Saltire Herald",
+        "Mon 3 Jun 2024 14.05 BST",
+        "",
+        body_lines(),
+      })
+      assert.are.same({ "Iona MacLarnon", "Sefton Achebe-Ward" }, doc.authors)
+      assert.are.equal("The Saltire Herald", doc.outlet)
+      assert.are.equal("Port Evander to close its old ferry terminal", doc.title)
+    end)
+
+    it("gives no authors for 'By Staff Writer' and keeps it out of the title", function()
+      local doc = run(page {
+        "Port Evander to close its old ferry terminal",
+        "By Staff Writer",
+        "June 3, 2024",
+        "",
+        body_lines(),
+      })
+      assert.are.same({}, doc.authors)
+      assert.are.equal("Port Evander to close its old ferry terminal", doc.title)
+    end)
+
+    it("reads a masthead name in a byline as the outlet", function()
+      local doc = run(page {
+        "Dorset Evening Star",
+        "",
+        "Port Evander to close its old ferry terminal",
+        "Eleanor Pryce and Kofi Mensah, Dorset Evening Star",
+        "June 3, 2024",
+        "",
+        body_lines(),
+      })
+      assert.are.same({ "Eleanor Pryce", "Kofi Mensah" }, doc.authors)
+      assert.are.equal("Dorset Evening Star", doc.outlet)
+    end)
+
     it("leaves authors empty and outlet null when the page has no byline", function()
       local doc = run(page {
         "Storm closes the island schools",
@@ -291,6 +408,22 @@ describe("clean stage", function()
       assert.are.equal("Coastwire", doc.outlet)
     end)
 
+    it("reads 'CITY, State (Outlet) —' and 'CITY:'", function()
+      local d = meta.dateline("CORRAN FORD, Ore. (Coastline Wire) — Hundreds of people were stranded.")
+      assert.are.equal("CORRAN FORD, Ore.", d.place)
+      assert.are.equal("Coastline Wire", d.outlet)
+      d = meta.dateline("FARLOW BAY: Volunteers counted 1,412 nesting pairs.")
+      assert.are.equal("FARLOW BAY", d.place)
+      assert.are.equal("Volunteers counted 1,412 nesting pairs.", d.rest)
+    end)
+
+    it("reads a press-wire dateline with a year and a slashed outlet", function()
+      local d = meta.dateline("ASHFORD, Conn., June 3, 2024 /PRNewswire/ -- Ashford Valley Power today announced plans.")
+      assert.are.equal("ASHFORD, Conn.", d.place)
+      assert.are.equal("PRNewswire", d.outlet)
+      assert.are.equal("Ashford Valley Power today announced plans.", d.rest)
+    end)
+
     it("does not take a parenthetical remark for a dateline", function()
       assert.is_nil(meta.dateline("Kellan (pictured) is a former sailor."))
       assert.is_nil(meta.dateline("The U.S. economy grew."))
@@ -334,6 +467,23 @@ describe("clean stage", function()
       { "19 November 2019", "2019-11-19" },
       { "January 10, 2012", "2012-01-10" },
       { "January 10, 2012 9:45 AM", "2012-01-10" },
+      { "2024-06-03T14:05:00Z", "2024-06-03T14:05:00+00:00" },
+      { "Published: 2024-06-03T14:05:00+02:00", "2024-06-03T14:05:00+02:00" },
+      { "2024-06-03", "2024-06-03" },
+      { "2024/06/03 10:00 UTC", "2024-06-03T10:00:00+00:00" },
+      { "3 June 2024", "2024-06-03" },
+      { "3rd June 2024", "2024-06-03" },
+      { "Jun 3 2024", "2024-06-03" },
+      { "03 Jun, 2024, 08:00 ET", "2024-06-03T08:00:00-04:00" },
+      { "Jun. 3, 2024 5:05 p.m. ET", "2024-06-03T17:05:00-04:00" },
+      { "Monday, June 3, 2024, 5:30 a.m. CDT", "2024-06-03T05:30:00-05:00" },
+      { "Mon 3 Jun 2024 14.05 BST   Last modified on Mon 3 Jun 2024 16.40 BST", "2024-06-03T14:05:00+01:00" },
+      { "Posted: 3 June 2024 08:30 CEST", "2024-06-03T08:30:00+02:00" },
+      { "Published June 3, 2024 at 11:48 p.m.", "2024-06-03" },
+      { "Updated 6:12 AM EDT, Mon June 3, 2024", "2024-06-03T06:12:00-04:00" },
+      { "Published 7:02 p.m. CT June 3, 2024 | Updated 9:15 p.m. CT June 3, 2024", "2024-06-03T19:02:00-05:00" },
+      { "06/13/2024", "2024-06-13" },
+      { "13/06/2024", "2024-06-13" },
     }
     for _, c in ipairs(cases) do
       it("turns '" .. c[1] .. "' into " .. c[2], function()
@@ -354,6 +504,60 @@ describe("clean stage", function()
 
     it("rejects an impossible calendar date", function()
       assert.is_nil(dates:parse("February 30, 2012"))
+    end)
+
+    it("reads an ambiguous numeric date day first or month first as told", function()
+      assert.are.equal("2024-06-03T16:20:00+01:00", (dates:parse("16:20 BST, 03/06/2024", true)))
+      assert.are.equal("2024-03-06", (dates:parse("03/06/2024", false)))
+      assert.are.equal("2024-03-06", (dates:parse("03/06/2024")))
+    end)
+
+    it("takes the page's habit for numeric dates from its other dates, else its zones", function()
+      assert.is_true(dates:day_first_hint("Opens on Monday 10 June. 03/06/2024"))
+      assert.is_false(dates:day_first_hint("Opens on June 10. 03/06/2024"))
+      assert.is_true(dates:day_first_hint("14:05 AEST 3/6/2024"))
+      assert.is_false(dates:day_first_hint("5:05 p.m. ET 6/3/2024"))
+      assert.is_nil(dates:day_first_hint("6/3/2024"))
+    end)
+
+    it("recognises a relative time and gives it no date", function()
+      assert.is_true(dates:is_relative("Updated 2 hours ago"))
+      assert.is_true(dates:is_relative("5 mins ago"))
+      assert.is_true(dates:is_relative("yesterday"))
+      assert.is_false(dates:is_relative("2 hours ago the river rose"))
+      assert.is_nil(dates:parse("Updated 2 hours ago"))
+    end)
+
+    it("dates the page from the absolute timestamp under a relative one", function()
+      local doc = run(page {
+        "Port Evander to close its old ferry terminal",
+        "By Marta Quillon",
+        "Updated 2 hours ago",
+        "Published June 3, 2024 at 11:48 p.m.",
+        "",
+        body_lines(),
+      })
+      assert.are.equal("2024-06-03", doc.date)
+      assert.are.equal("timestamp (relative)", reason_of(doc, "Updated 2 hours ago"))
+    end)
+
+    it("reads a numeric date day first on a page that writes its dates day first", function()
+      local doc = run(page {
+        "Port Evander to close its old ferry terminal",
+        "By Marta Quillon",
+        "03/06/2024",
+        "",
+        body_lines(),
+        "The new timetable starts on 10 June.",
+      })
+      assert.are.equal("2024-06-03", doc.date)
+    end)
+
+    it("follows the numeric_dates option", function()
+      local p = page { "Port Evander to close its old ferry terminal", "By Marta Quillon", "03/06/2024", "", body_lines() }
+      assert.are.equal("2024-03-06", run(p, { numeric_dates = "mdy" }).date)
+      assert.are.equal("2024-06-03", run(p, { numeric_dates = "dmy" }).date)
+      assert.has_error(function() run(p, { numeric_dates = "ymd" }) end)
     end)
   end)
 
@@ -461,5 +665,290 @@ describe("clean stage on the seed page", function()
     for _, t in ipairs(gold.dropped_examples) do
       assert.is_truthy(reason_of(doc, t), t)
     end
+  end)
+end)
+
+describe("clean stage text normalisation", function()
+  local normalize = require "docpipe.clean.normalize"
+
+  it("repairs UTF-8 read as Windows-1252 and keeps curly quotes", function()
+    assert.are.equal("“It’s been long,” said José — twice.",
+      (normalize.fix_mojibake("â€œItâ€™s been long,â€ said JosÃ© â€” twice.")))
+  end)
+
+  it("leaves correct accented text alone", function()
+    assert.are.equal("naïve déjà vu, Zürich, São Paulo", (normalize.fix_mojibake("naïve déjà vu, Zürich, São Paulo")))
+  end)
+
+  it("composes a letter and its combining mark (NFC)", function()
+    assert.are.equal("Renée", (normalize.nfc("Rene\u{301}e")))
+  end)
+
+  it("removes control characters, the byte-order mark and zero-width spaces", function()
+    local out = normalize.text("\u{FEFF}One\7 two\u{200B} three", {})
+    assert.are.equal("One two three", out)
+  end)
+
+  it("decodes HTML entities, numeric and named", function()
+    assert.are.equal("A & B’s – “C” ", (normalize.decode_entities("A &amp; B&#8217;s &ndash; &ldquo;C&rdquo;&nbsp;")))
+  end)
+
+  it("lists what it changed in meta.normalized", function()
+    local doc = run("By Rene&#769;e Aldana\r\n\r\nThe ferry resumed service on Monday after a three-week suspension caused by a cracked shaft, the authority said.\r\n")
+    assert.are.equal(1, doc.meta.normalized.nfc)
+    assert.are.equal(1, doc.meta.normalized.entities)
+    assert.are.same({ "Renée Aldana" }, doc.authors)
+  end)
+
+  it("folds no-break spaces and runs of spaces inside a paragraph", function()
+    local doc = run("The ferry\u{A0}resumed   service on Monday after a three-week suspension caused by a cracked propeller shaft, the authority said.\n")
+    assert.are.equal("The ferry resumed service on Monday after a three-week suspension caused by a cracked propeller shaft, the authority said.", doc.paragraphs[1])
+  end)
+
+  it("turns each step off with its option", function()
+    local doc = run("Itâ€™s a test of the option that keeps the text exactly as the page had it, the editor said on Monday.\n", { mojibake = false })
+    assert.is_truthy(doc.paragraphs[1]:find("â€™", 1, true))
+    doc = run("Fish &amp; chips were served to the 400 guests at the harbour festival on Monday, the organisers said.\n", { entities = false })
+    assert.is_truthy(doc.paragraphs[1]:find("&amp;", 1, true))
+  end)
+
+  it("removes lynx link numbers and the closing References list", function()
+    local doc = run(lines {
+      "   [1]Home [2]News",
+      "",
+      "Harbor Hawks force Game 7",
+      "",
+      "   By [3]Desmond Okafor-Lynn",
+      "   June 3, 2024",
+      "",
+      "   Guard [4]Tavita Momoa scored 29 points on Monday night as the Harbor Hawks beat the Lakeshore",
+      "   Owls 101-96 to force a deciding game in the final of the Coastal League.",
+      "",
+      "   The Owls had led the series 3-2 after winning the fifth game by 22 points at home on Friday",
+      "   night, and they led this game by nine points with four minutes left to play.",
+      "",
+      "References",
+      "",
+      "   1. https://sentinel.example/",
+      "   2. https://sentinel.example/news",
+      "   3. https://sentinel.example/staff/desmond",
+      "   4. https://sentinel.example/tag/momoa",
+    })
+    assert.are.same({ "Desmond Okafor-Lynn" }, doc.authors)
+    assert.is_truthy(doc.paragraphs[1]:find("^Guard Tavita Momoa scored 29 points"))
+    assert.are.equal("link references (lynx)", reason_of(doc, "https://sentinel.example/"))
+  end)
+end)
+
+describe("clean stage layouts", function()
+  it("reflows text hard-wrapped without indentation", function()
+    local doc = run(lines {
+      "The county library board voted 5-2 on Monday night to end late fines",
+      "on children's books, joining more than a dozen library systems in the",
+      "region that have dropped the charges in the past three years.",
+      "",
+      "Board members who supported the change said fines kept poorer families",
+      "away from the library while bringing in little money, about $11,000 a",
+      "year, less than one percent of the system's budget, the board said.",
+    })
+    assert.are.equal(2, #doc.paragraphs)
+    assert.is_truthy(doc.paragraphs[1]:find("late fines on children's books", 1, true))
+  end)
+
+  it("reads one paragraph per line with no blank lines between", function()
+    local doc = run(lines { BODY[1], BODY[2], BODY[3] })
+    assert.are.same({ BODY[1], BODY[2], BODY[3] }, doc.paragraphs)
+  end)
+
+  it("takes the headline set at the left margin of a lynx dump", function()
+    local doc = run(lines {
+      "   Northfield Ledger",
+      "     * Home",
+      "     * News",
+      "",
+      "   Science",
+      "",
+      "Volunteers count record number of nesting terns",
+      "",
+      "   3 June 2024",
+      "",
+      "   Volunteers counted 1,412 nesting pairs of common terns on Gull Spit this weekend, the highest",
+      "   number since monitoring began on the shingle bank in 1983, the bird club said on Monday.",
+      "",
+      "   The count, carried out over two days by 38 volunteers from the Farlow Bay Bird Club, beat the",
+      "   previous record of 1,190 pairs set in 2019, and most of the birds were sitting on eggs.",
+    })
+    assert.are.equal("Volunteers count record number of nesting terns", doc.title)
+    assert.are.equal("2024-06-03", doc.date)
+  end)
+end)
+
+describe("clean stage block kinds", function()
+  local function body_with(extra_at, extra)
+    local t = { "Port Evander to close its old ferry terminal", "By Marta Quillon", "June 3, 2024", "" }
+    for i = 1, #BODY do
+      t[#t + 1] = BODY[i]
+      t[#t + 1] = ""
+      if i == extra_at then
+        for _, l in ipairs(extra) do t[#t + 1] = l end
+        t[#t + 1] = ""
+      end
+    end
+    return run(lines(t))
+  end
+
+  it("drops a cookie banner", function()
+    local doc = run(page {
+      "We use cookies to give you the best experience on our site. By clicking Accept all, you agree to the storing of cookies.",
+      "Accept all   Reject all",
+      "",
+      "Port Evander to close its old ferry terminal",
+      "By Marta Quillon",
+      "June 3, 2024",
+      "",
+      body_lines(),
+    })
+    assert.are.same(BODY, doc.paragraphs)
+    assert.are.equal("boilerplate: cookie", reason_of(doc, "We use cookies"))
+  end)
+
+  it("drops a share bar of items set apart by spaces", function()
+    local doc = body_with(1, { "Share   Tweet   Email   Print" })
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("drops captions that carry a photo credit", function()
+    local doc = body_with(2, { "Residents wade through floodwater on Main Street on Monday. (Photo: Abel Dunmore/Coastline Wire)" })
+    assert.are.same(BODY, doc.paragraphs)
+    assert.are.equal("boilerplate: caption", reason_of(doc, "Residents wade"))
+    doc = body_with(2, { "Fishing boats in the harbour. Photograph: Erin Scholes/Alamy" })
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("drops gallery counters and their captions", function()
+    local doc = body_with(1, { "1 of 2", "The burnt-out roof of the market. (Photo: Katrin Oberle/RVC)", "2 of 2", "Firefighters above the square. (Photo: Vellmar Fire Service)" })
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("drops a pull quote set apart from the sentence it repeats", function()
+    local doc = body_with(1, { "\"We want to get it right for the people who depend on the boats every day.\"" })
+    assert.are.same(BODY, doc.paragraphs)
+    assert.are.equal("repeated text (pull quote)", reason_of(doc, "\"We want to get it right"))
+  end)
+
+  it("keeps a subhead between paragraphs, in capitals too", function()
+    local doc = body_with(2, { "What happens next" })
+    assert.is_true(has_paragraph(doc, "What happens next"))
+    doc = body_with(2, { "EARLY YEARS" })
+    assert.is_true(has_paragraph(doc, "EARLY YEARS"))
+  end)
+
+  it("keeps a bullet list introduced by a sentence ending in a colon, without its bullets", function()
+    local doc = body_with(2, { "The new pier will have:", "- two berths for the island ferries", "- a covered waiting room", "- a cycle park" })
+    assert.is_true(has_paragraph(doc, "The new pier will have:"))
+    assert.is_true(has_paragraph(doc, "a covered waiting room"))
+    assert.is_false(has_paragraph(doc, "- a covered"))
+  end)
+
+  it("keeps numbered items that are sentences", function()
+    local doc = body_with(1, { "1. Fares will rise by 2.5 percent, the smallest increase in six years, the authority said.", "", "2. The night boat will run on Fridays and Saturdays from the first week of July onwards." })
+    assert.is_true(has_paragraph(doc, "1. Fares will rise"))
+    assert.is_true(has_paragraph(doc, "2. The night boat"))
+  end)
+
+  it("drops a 'Read more' list and a 'Related:' list inside the body", function()
+    local doc = body_with(2, { "Read more:", "Dam operators warn of higher releases", "Photos: Valley towns under water" })
+    assert.are.same(BODY, doc.paragraphs)
+    doc = body_with(2, { "Related:", "* Firefighters gain ground on Colville blaze", "* How to choose an air purifier" })
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("drops an advertisement label and the copy under it", function()
+    local doc = body_with(3, { "Sponsored", "Upgrade to Plus for ad-free reading. Try it free for 30 days." })
+    assert.are.same(BODY, doc.paragraphs)
+    doc = body_with(3, { "Advertisement", "Scroll to continue with content" })
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("drops a newsletter box inside the body", function()
+    local doc = body_with(2, { "Sign up for Harbor Today", "The day's news, every morning at 7.", "Sign up" })
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("drops a comment section after the body", function()
+    local doc = run(page {
+      "Port Evander to close its old ferry terminal", "By Marta Quillon", "June 3, 2024", "",
+      body_lines(),
+      "Comments (14)",
+      "Sign in to comment",
+      "Rita_M · 3 hours ago",
+      "Praying for everyone on the islands. My sister takes that ferry twice a day and it is always late.",
+      "Reply   Like (12)",
+    })
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("keeps footnotes that close the article", function()
+    local doc = body_with(5, { "[1] Figures from the harbor authority's 2023 passenger survey, the latest available." })
+    assert.is_true(has_paragraph(doc, "[1] Figures from the harbor authority"))
+  end)
+
+  it("takes the headline, not the standfirst under it", function()
+    local doc = run(page {
+      "Port Evander to close its old ferry terminal",
+      "The harbor authority says the new pier will double the number of crossings, but ferry crews ask for more time",
+      "By Marta Quillon",
+      "June 3, 2024",
+      "",
+      body_lines(),
+    })
+    assert.are.equal("Port Evander to close its old ferry terminal", doc.title)
+    assert.are.equal("standfirst", reason_of(doc, "The harbor authority says the new pier"))
+  end)
+
+  it("takes the outlet from the masthead when nothing else names it", function()
+    local doc = run(page { "Harbor City Press", "News   Sports   Weather", "", "Port Evander to close its old ferry terminal", "By Marta Quillon", "June 3, 2024", "", body_lines() })
+    assert.are.equal("Harbor City Press", doc.outlet)
+  end)
+
+  it("drops an author's note that names the byline's author", function()
+    local doc = run(page {
+      "Port Evander to close its old ferry terminal", "By Marta Quillon", "June 3, 2024", "",
+      body_lines(),
+      "Marta Quillon is a former ferry captain who writes about the islands.",
+    })
+    assert.are.same(BODY, doc.paragraphs)
+    assert.are.equal("author note", reason_of(doc, "Marta Quillon is a former"))
+  end)
+
+  it("keeps the writer's own repetitions in prose", function()
+    local doc = run("\"Stay with me, stay with me,\" the nurse said, and the driver held her hand until the ambulance crew arrived at the scene.\n")
+    assert.are.equal("\"Stay with me, stay with me,\" the nurse said, and the driver held her hand until the ambulance crew arrived at the scene.", doc.paragraphs[1])
+  end)
+end)
+
+-- the invented fixture pages of tests/fixtures/clean/, each against its gold
+describe("clean stage on the fixture pages", function()
+  local dir = "tests/fixtures/clean"
+  local names = {}
+  local p = io.popen('ls "' .. dir .. '" 2>/dev/null')
+  if p then
+    for name in p:lines() do
+      if name:sub(-5) == ".json" then names[#names + 1] = name:sub(1, -6) end
+    end
+    p:close()
+  end
+  table.sort(names)
+  for _, id in ipairs(names) do
+    it("cleans " .. id .. " as its gold says", function()
+      local gold = dp.json.decode(read(dir .. "/" .. id .. ".json"))
+      local doc = run(read(dir .. "/" .. id .. ".txt"))
+      for _, field in ipairs { "title", "authors", "outlet", "date", "dateline", "highlights", "contributors", "paragraphs" } do
+        assert.are.same(gold[field], doc[field], id .. ": " .. field)
+      end
+    end)
+  end
+  it("has at least a dozen fixture pages", function()
+    assert.is_true(#names >= 12)
   end)
 end)

@@ -1,0 +1,246 @@
+--- Text normalisation for pages saved as text, before they are split into blocks.
+--
+-- Each step is a stage option (all on by default) and each is counted in the report
+-- the function returns (the clean stage puts it in meta.normalized):
+--  * line ends: CR LF and lone CR become LF; tabs become four spaces (always done);
+--  * controls: C0 and C1 control characters other than LF go, a form feed becomes a
+--    line break, U+FEFF (byte-order mark) and U+200B (zero-width space) go;
+--  * entities: HTML character references a dump left in the text are decoded
+--    (`&amp;`, `&#8217;`, `&#x2019;`, the common named ones); `&nbsp;` becomes a space;
+--  * mojibake: UTF-8 that was read as Windows-1252 and saved again as UTF-8 is
+--    repaired: a run made of a lead character U+00C2-U+00F4 and the right number of
+--    characters that Windows-1252 gives to the bytes 0x80-0xBF (`â€™`, `Ã©`, `Â `) is
+--    turned back into bytes; it is replaced only when those bytes are one valid UTF-8
+--    character (the test of ftfy's "sloppy Windows-1252" repair, Speer 2019, reduced
+--    to its commonest case);
+--  * nfc: Unicode Normalization Form C (UAX #15) through dp.text.nfc when the C core has
+--    it, else a fallback that composes a Latin base letter with its combining marks from
+--    en/clean_nfc_pairs.txt (the Unicode Character Database's compositions for
+--    U+00C0-U+024F and U+1E00-U+1EFF);
+--  * spaces: runs of white space inside a line are folded by the block splitter
+--    (dp.text.normalize_space), which also turns no-break spaces into spaces.
+-- Curly quotes, dashes and apostrophes are kept as they are.
+-- Also here: the link numbers of a `lynx -dump` made without -nolist ("[12]Home") and
+-- its closing "References" list of URLs are removed when the list is there.
+-- Units: byte offsets are 1-based inclusive (none are returned).
+
+local dp = require "docpipe"
+
+local re = dp.re
+local char = utf8.char
+local concat = table.concat
+
+local ENTITIES = {
+  amp = "&", lt = "<", gt = ">", quot = '"', apos = "'", nbsp = " ", mdash = "—",
+  ndash = "–", hellip = "…", rsquo = "’", lsquo = "‘", rdquo = "”", ldquo = "“",
+  sbquo = "‚", bdquo = "„", laquo = "«", raquo = "»", bull = "•", middot = "·",
+  copy = "©", reg = "®", trade = "™", deg = "°", pound = "£", euro = "€", cent = "¢",
+  yen = "¥", sect = "§", para = "¶", times = "×", divide = "÷", frac12 = "½",
+  frac14 = "¼", frac34 = "¾", eacute = "é", aacute = "á", iacute = "í", oacute = "ó",
+  uacute = "ú", egrave = "è", agrave = "à", ograve = "ò", ecirc = "ê", acirc = "â",
+  ocirc = "ô", ccedil = "ç", ntilde = "ñ", uuml = "ü", ouml = "ö", auml = "ä",
+  euml = "ë", iuml = "ï", szlig = "ß", aring = "å", oslash = "ø", aelig = "æ",
+  Eacute = "É", Aacute = "Á", Ccedil = "Ç", Ntilde = "Ñ", Uuml = "Ü", Ouml = "Ö",
+  Auml = "Ä", thinsp = " ", ensp = " ", emsp = " ", zwj = "\u{200D}", zwnj = "",
+  shy = "",
+}
+
+local rx_entity = re.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8}[0-9]{0,2});")
+
+local function decode_entities(s)
+  if not s:find("&", 1, true) then return s, 0 end
+  return rx_entity:gsub(s, function(e)
+    local c = e:sub(1, 1)
+    if c == "#" then
+      local n = e:sub(2, 2):lower() == "x" and tonumber(e:sub(3), 16) or tonumber(e:sub(2))
+      if n and n > 0 and n < 0x110000 and not (n >= 0xD800 and n < 0xE000) then
+        if n == 160 then return " " end
+        return char(n)
+      end
+      return nil
+    end
+    return ENTITIES[e] or ENTITIES[e:lower()]
+  end)
+end
+
+-- Windows-1252: the characters of the bytes 0x80-0x9F (undefined bytes map to the C1
+-- control of the same number, as lenient decoders do); 0xA0-0xFF are Latin-1
+local CP1252 = {
+  [0x80] = 0x20AC, [0x82] = 0x201A, [0x83] = 0x0192, [0x84] = 0x201E, [0x85] = 0x2026,
+  [0x86] = 0x2020, [0x87] = 0x2021, [0x88] = 0x02C6, [0x89] = 0x2030, [0x8A] = 0x0160,
+  [0x8B] = 0x2039, [0x8C] = 0x0152, [0x8E] = 0x017D, [0x91] = 0x2018, [0x92] = 0x2019,
+  [0x93] = 0x201C, [0x94] = 0x201D, [0x95] = 0x2022, [0x96] = 0x2013, [0x97] = 0x2014,
+  [0x98] = 0x02DC, [0x99] = 0x2122, [0x9A] = 0x0161, [0x9B] = 0x203A, [0x9C] = 0x0153,
+  [0x9E] = 0x017E, [0x9F] = 0x0178,
+}
+local BYTE_OF = {} -- UTF-8 of the character -> the byte it stood for
+for b = 0x80, 0xFF do
+  local cp = CP1252[b] or b
+  BYTE_OF[char(cp)] = b
+end
+local cont = { "[\\x{A0}-\\x{BF}\\x{81}\\x{8D}\\x{8F}\\x{90}\\x{9D}" }
+for b = 0x80, 0x9F do
+  if CP1252[b] then cont[#cont + 1] = ("\\x{%X}"):format(CP1252[b]) end
+end
+cont[#cont + 1] = "]"
+local C = concat(cont)
+local rx_mojibake = re.compile("[\\x{C2}-\\x{DF}]" .. C .. "|[\\x{E0}-\\x{EF}]" .. C .. C .. "|[\\x{F0}-\\x{F4}]" .. C .. C .. C)
+
+-- "â€" left alone: the closing double quote U+201D (E2 80 9D), whose last byte Windows-1252
+-- leaves undefined and most tools drop
+local rx_rdquo = re.compile("â€(?!" .. C .. ")")
+local rx_mojibake_any = re.compile("â€|" .. "[\\x{C2}-\\x{F4}]" .. C)
+
+local function fix_mojibake(s)
+  -- every mojibake run starts with a character U+00C2-U+00F4, encoded C3 82 .. C3 B4
+  if not s:find("\195", 1, true) or not rx_mojibake_any:find(s) then return s, 0 end
+  local n0 = 0
+  if s:find("â€", 1, true) then s, n0 = rx_rdquo:gsub(s, "”") end
+  local out, n = rx_mojibake:gsub(s, function(m)
+    local bytes = {}
+    for _, c in utf8.codes(m) do
+      local b = BYTE_OF[char(c)]
+      if not b then return nil end
+      bytes[#bytes + 1] = string.char(b)
+    end
+    local out = concat(bytes)
+    local n = utf8.len(out)
+    if n ~= 1 then return nil end
+    local cp = utf8.codepoint(out)
+    if cp < 0xA0 then return nil end -- a control: not what the writer meant
+    return out
+  end)
+  return out, n + n0
+end
+
+-- C0 controls but LF (a form feed is a line break), DEL, C1 controls, byte-order mark,
+-- zero-width space; one PCRE2 scan finds whether there is any
+local rx_controls = re.compile("[\\x{00}-\\x{09}\\x{0B}-\\x{1F}\\x{7F}-\\x{9F}\\x{FEFF}\\x{200B}]")
+
+local function strip_controls(s)
+  if not rx_controls:find(s) then return s, 0 end
+  local n1, n2
+  s, n1 = s:gsub("\12", "\n")
+  s, n2 = rx_controls:gsub(s, "")
+  return s, n1 + n2
+end
+
+-- NFC fallback: Latin base letters with combining marks
+local PAIRS
+local function load_pairs(lang)
+  if PAIRS then return PAIRS end
+  PAIRS = {}
+  for _, line in ipairs(dp.data.list((lang or "en") .. "/clean_nfc_pairs.txt")) do
+    local a, m, c = line:match("^(%x+)%s+(%x+)%s+(%x+)")
+    if a then PAIRS[char(tonumber(a, 16)) .. char(tonumber(m, 16))] = char(tonumber(c, 16)) end
+  end
+  return PAIRS
+end
+local rx_combining = re.compile("(\\P{M})(\\p{Mn}+)")
+
+local function nfc(s, lang)
+  -- combining marks U+0300-U+036F are encoded CC 80 .. CD AF
+  if not (s:find("\204", 1, true) or s:find("\205", 1, true)) then return s, 0 end
+  if dp.text.nfc then
+    local out = dp.text.nfc(s)
+    return out, out ~= s and 1 or 0
+  end
+  local pairs_ = load_pairs(lang)
+  return rx_combining:gsub(s, function(base, marks)
+    local cur, rest = base, {}
+    for _, c in utf8.codes(marks) do
+      local m = char(c)
+      local comp = #rest == 0 and pairs_[cur .. m]
+      if comp then cur = comp else rest[#rest + 1] = m end
+    end
+    return cur .. concat(rest)
+  end)
+end
+
+-- lynx -dump without -nolist: "[12]Home" link numbers and the closing URL list
+local rx_refs_head = re.compile("\\n(?:References|Visible links)\\s*\\n\\s*\\n\\s*1\\.\\s+\\S+", "")
+local rx_linknum = re.compile("\\[\\d{1,4}\\](?=\\S)")
+
+local function lynx_refs(s)
+  local a = rx_refs_head:find(s)
+  if not a then return s, 0, nil end
+  local list = s:sub(a + 1)
+  -- the list must be made of numbered URLs
+  local urls = 0
+  for _ in list:gmatch("\n%s*%d+%.%s+%a[%w+.-]*:%S*") do urls = urls + 1 end
+  if urls < 2 then return s, 0, nil end
+  s = s:sub(1, a)
+  local n
+  s, n = rx_linknum:gsub(s, "")
+  return s, n, dp.text.trim(list)
+end
+
+local M = {}
+
+--- A pattern with each \\b read as an ASCII word boundary. PCRE2 runs with Unicode
+-- properties, where \\b costs a property lookup at every position; for English cue
+-- words, month names and digits an ASCII boundary does the same job several times faster.
+-- A \\b before a word (a letter, a digit, \\d, \\w, a class or a group) becomes "no word
+-- character before", any other "no word character after".
+function M.ascii_boundaries(pat)
+  local out, i, n = {}, 1, #pat
+  while i <= n do
+    local c = pat:sub(i, i)
+    if c == "\\" then
+      local d = pat:sub(i + 1, i + 1)
+      if d == "b" then
+        local nx, nx2 = pat:sub(i + 2, i + 2), pat:sub(i + 3, i + 3)
+        local word = nx:find("^[%w%[]") ~= nil
+          or (nx == "(" and nx2 ~= "?")
+          or (nx == "(" and pat:sub(i + 3, i + 4) == "?:")
+          or (nx == "\\" and nx2:find("^[dwpDW]") ~= nil)
+        out[#out + 1] = word and "(?<![A-Za-z0-9_])" or "(?![A-Za-z0-9_])"
+      else
+        out[#out + 1] = c .. d
+      end
+      i = i + 2
+    else
+      out[#out + 1] = c
+      i = i + 1
+    end
+  end
+  return table.concat(out)
+end
+
+M.decode_entities = decode_entities
+M.fix_mojibake = fix_mojibake
+M.nfc = nfc
+
+--- Normalise a page.
+-- @param s the text
+-- @param o options: controls, entities, mojibake, nfc (booleans), language
+-- @return text, report {entities, mojibake, controls, nfc, link_numbers}, references (string or nil)
+function M.text(s, o)
+  local rep = {}
+  if s:find("\r", 1, true) then s = s:gsub("\r\n?", "\n") end
+  if s:find("\t", 1, true) then s = s:gsub("\t", "    ") end
+  local n
+  if o.entities ~= false then
+    s, n = decode_entities(s)
+    if n > 0 then rep.entities = n end
+  end
+  if o.mojibake ~= false then
+    s, n = fix_mojibake(s)
+    if n > 0 then rep.mojibake = n end
+  end
+  -- after the repair: an undefined Windows-1252 byte comes back as a C1 control
+  if o.controls ~= false then
+    s, n = strip_controls(s)
+    if n > 0 then rep.controls = n end
+  end
+  if o.nfc ~= false then
+    s, n = nfc(s, o.language)
+    if n > 0 then rep.nfc = n end
+  end
+  local refs
+  s, n, refs = lynx_refs(s)
+  if n > 0 then rep.link_numbers = n end
+  return s, rep, refs
+end
+
+return M
