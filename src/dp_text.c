@@ -138,3 +138,12 @@ int dp_text_next_paragraph(const char *s, size_t n, size_t *pos, dp_span *p) {
     *pos = i;
     return 1;
 }
+
+size_t dp_text_nfc(const char *s, size_t n, char **out) {
+    utf8proc_uint8_t *dst = NULL;
+    utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
+                                        UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (len < 0) { *out = NULL; return (size_t)-1; }
+    *out = (char *)dst;
+    return (size_t)len;
+}

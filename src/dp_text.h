@@ -35,4 +35,9 @@ int dp_text_next_word(const char *s, size_t n, size_t *pos, dp_span *w);
  * fills *p, advancing *pos, or 0 when only white space is left. */
 int dp_text_next_paragraph(const char *s, size_t n, size_t *pos, dp_span *p);
 
+/* Unicode Normalization Form C (UAX #15) of s[0..n), by utf8proc, into
+ * *out (malloc'd, NUL-terminated, owned by the caller). Returns the length,
+ * or (size_t)-1 when s is not valid UTF-8 or memory runs out (*out NULL). */
+size_t dp_text_nfc(const char *s, size_t n, char **out);
+
 #endif

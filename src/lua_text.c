@@ -181,6 +181,23 @@ static int t_paragraphs(lua_State *L) {
     return 1;
 }
 
+/* text.nfc(s) -> s in Unicode Normalization Form C (UAX #15, by utf8proc);
+ * a string that is not valid UTF-8 comes back unchanged, with false */
+static int t_nfc(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    char *out;
+    size_t len = dp_text_nfc(s, n, &out);
+    if (len == (size_t)-1) {
+        lua_pushvalue(L, 1);
+        lua_pushboolean(L, 0);
+        return 2;
+    }
+    lua_pushlstring(L, out, len);
+    free(out);
+    return 1;
+}
+
 /* text.lines(s) -> list of lines without their "\n" */
 static int t_lines(lua_State *L) {
     size_t n, i = 0;
@@ -200,6 +217,7 @@ static int t_lines(lua_State *L) {
 int dp_lua_open_text(lua_State *L) {
     static const luaL_Reg funcs[] = {
         { "lines", t_lines },
+        { "nfc", t_nfc },
         { "normalize_space", t_normalize_space },
         { "paragraphs", t_paragraphs },
         { "trim", t_trim },

@@ -32,6 +32,18 @@ describe("docpipe.text", function()
     assert.are.equal("Two.", s:sub(ps[2].start, ps[2]["end"]))
   end)
 
+  it("composes to Unicode NFC", function()
+    assert.are.equal("caf\u{E9}", dp.text.nfc("cafe\u{301}"))
+    assert.are.equal("\u{212B}" == "\u{C5}", false)
+    assert.are.equal("\u{C5}", dp.text.nfc("\u{212B}"))  -- the angstrom sign is a singleton
+  end)
+
+  it("returns a string that is not UTF-8 unchanged, with false", function()
+    local s, ok = dp.text.nfc("ab\255")
+    assert.are.equal("ab\255", s)
+    assert.is_false(ok)
+  end)
+
   it("splits lines", function()
     assert.are.same({ "a", "", "b" }, { table.unpack(dp.text.lines("a\n\nb")) })
   end)
