@@ -208,6 +208,34 @@ else
   echo "# skipped: GNU parallel not installed (Debian package parallel)"
 fi
 
+# --- more bad input: empty files, a huge line, deep JSON, YAML shapes
+: > "$tmpd/empty.txt"
+run empty-file 0 "$D" run sentences "$tmpd/empty.txt"
+has empty-file "$out" '"text":"".*empty document'
+awk 'BEGIN { for (i = 0; i < 400000; i++) printf "Word number %d is here. ", i; print "" }' > "$tmpd/huge.txt"
+run huge-line 0 "$D" run sentences -q "$tmpd/huge.txt" -o "$tmpd/huge.jsonl"
+if [ "$(grep -o '"text":"Word number' "$tmpd/huge.jsonl" | wc -l)" -eq 400001 ]; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAIL huge-line: not the text and its 400000 sentences"; fi
+awk 'BEGIN { printf "{\"id\":\"deep\",\"text\":\"x.\",\"n\":"; for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "}" }' > "$tmpd/deep.jsonl"
+echo '{"id":"after","text":"Still here."}' >> "$tmpd/deep.jsonl"
+run deep-json 1 "$D" run sentences "$tmpd/deep.jsonl"
+has deep-json "$err" 'deep.jsonl:1: '
+has deep-json-next "$out" '"id":"after"'
+printf 'stages:\n\t- stage: sentences\n' > "$tmpd/tabs.yaml"
+run yaml-tabs 2 "$D" check "$tmpd/tabs.yaml"
+has yaml-tabs "$err" 'tabs.yaml:2:1: '
+printf 'defaults: &d {sentences: 2}\nstages:\n  - stage: summary\n    with: *d\n' > "$tmpd/anchor.yaml"
+run yaml-anchor 2 "$D" check "$tmpd/anchor.yaml"
+has yaml-anchor "$err" "unknown key 'defaults'"
+printf 'stages:\n  - stage: summary\n    with: &d {sentences: 2}\n  - stage: summary\n    name: again\n    with: *d\n' > "$tmpd/alias.yaml"
+run yaml-alias 0 "$D" check "$tmpd/alias.yaml"
+printf 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\n' > "$tmpd/bomb.yaml"
+run yaml-alias-bomb 2 "$D" check "$tmpd/bomb.yaml"
+has yaml-alias-bomb "$err" 'alias bomb'
+printf 'stages: 5\n' > "$tmpd/stages5.yaml"
+run yaml-wrong-type 2 "$D" check "$tmpd/stages5.yaml"
+has yaml-wrong-type "$err" "stages5.yaml:1:9: 'stages' must be a list"
+
 # --- stage authoring commands
 run new-stage 0 "$D" new-stage wordy "$tmpd"
 has new-stage "$out" 'wrote .*/wordy_spec.lua'
