@@ -126,6 +126,67 @@ uninstall:
 clean:
 	rm -rf build build-san docpipe
 
+# make bench: MB/s, documents/s and peak RSS of every built-in pipeline and of each stage
+# alone, at -j 1 and on all cores, side by side with ICU's sentence iterator, the npm
+# package compromise and `wc -w` on the same text (tests/bench/run.lua prints one table).
+# BENCH_RUNS runs of each (the median), BENCH_MB of CNN stories, BENCH_SEED_MB of seed
+# pages for `clean`, BENCH_PEER_MB of the same stories for compromise (about 0.05 MB/s).
+BENCH := $(BUILD)/bench
+BENCH_RUNS ?= 3
+BENCH_MB ?= 20
+BENCH_SEED_MB ?= 5
+BENCH_PEER_MB ?= 1
+BENCH_CNN := $(BENCH)/cnn-$(BENCH_MB)mb.jsonl
+BENCH_CORPORA := $(BENCH_CNN) $(BENCH)/cnn-$(BENCH_MB)mb.split.jsonl \
+                 $(BENCH)/seed-$(BENCH_SEED_MB)mb.jsonl $(BENCH)/pages.jsonl \
+                 $(BENCH)/cnn-$(BENCH_PEER_MB)mb.jsonl
+
+.PHONY: bench bench-peers
+
+bench: docpipe $(BENCH_CORPORA) bench-peers
+	@BENCH_DIR=$(BENCH) BENCH_RUNS=$(BENCH_RUNS) BENCH_JOBS=$(BENCH_JOBS) BENCH_CNN=$(BENCH_CNN) \
+	  BENCH_SPLIT=$(BENCH)/cnn-$(BENCH_MB)mb.split.jsonl BENCH_SEED=$(BENCH)/seed-$(BENCH_SEED_MB)mb.jsonl \
+	  BENCH_PAGES=$(BENCH)/pages.jsonl BENCH_PEER=$(BENCH)/cnn-$(BENCH_PEER_MB)mb.jsonl \
+	  ./docpipe lua tests/bench/run.lua
+
+$(BENCH):
+	mkdir -p $@
+
+$(BENCH)/cnn-%mb.jsonl: tests/bench/make_corpus.lua | docpipe $(BENCH)
+	./docpipe lua tests/bench/make_corpus.lua $@ $*
+
+$(BENCH)/cnn-%mb.split.jsonl: $(BENCH)/cnn-%mb.jsonl | docpipe
+	./docpipe run sentences $< -q -o $@
+
+$(BENCH)/seed-%mb.jsonl: tests/bench/make_pages.lua | docpipe $(BENCH)
+	./docpipe lua tests/bench/make_pages.lua seed $@ $*
+
+$(BENCH)/pages.jsonl: tests/bench/make_pages.lua | docpipe $(BENCH)
+	./docpipe lua tests/bench/make_pages.lua html $@
+
+# The peers: installs what is missing (libicu-dev, GNU time, node) with apt-get and
+# compromise with npm; a peer that cannot be had is left out with its reason in
+# $(BENCH)/NAME.why, which the table shows as "n/a (why)".
+bench-peers: | $(BENCH)
+	@missing=""; for p in libicu-dev time; do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "bench: installing$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  { $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; } \
+	    || echo "bench: could not install$$missing; the peers that need it are left out"; \
+	fi
+	@if $(CC) -O2 -o $(BENCH)/icu_sentences tests/bench/icu_sentences.c \
+	    $$(pkg-config --cflags --libs icu-uc libcjson) >$(BENCH)/icu.log 2>&1; then rm -f $(BENCH)/icu.why; \
+	  else rm -f $(BENCH)/icu_sentences; echo "did not build, see $(BENCH)/icu.log" > $(BENCH)/icu.why; fi
+	@if [ -f $(BENCH)/node_modules/compromise/package.json ]; then rm -f $(BENCH)/compromise.why; \
+	  elif ! command -v npm >/dev/null 2>&1; then echo "npm not installed" > $(BENCH)/compromise.why; \
+	  elif (cd $(BENCH) && npm install --no-audit --no-fund --prefix . compromise) >$(BENCH)/npm.log 2>&1; \
+	  then rm -f $(BENCH)/compromise.why; \
+	  else echo "npm install compromise failed, see $(BENCH)/npm.log" > $(BENCH)/compromise.why; fi
+
 # make fuzz (each libFuzzer target for FUZZ_SECONDS, default 600) and make fuzz-smoke
 # (a short run of each, for CI): see fuzz.mk.
 include fuzz.mk
