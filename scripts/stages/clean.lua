@@ -156,6 +156,12 @@ function M.process(doc, ctx)
   if not ctx.state or not ctx.state.stop then M.init(ctx.opts, ctx) end
   local st, o = ctx.state, ctx.opts
   local null = dp.null
+  -- metadata a previous stage already set (the html stage reads it from the
+  -- page's JSON-LD and meta tags) is kept; the text heuristics fill the rest
+  local function given(v)
+    return v ~= nil and v ~= null and v ~= "" and not (type(v) == "table" and #v == 0)
+  end
+  local prior = { title = doc.title, authors = doc.authors, outlet = doc.outlet, date = doc.date }
   doc.meta = doc.meta or dp.object({})
   local removed = dp.array({})
   local function drop(text, reason)
@@ -479,10 +485,10 @@ function M.process(doc, ctx)
   end
   if refs then drop(refs, "link references (lynx)") end
 
-  doc.title = title_i and live[title_i].text or null
-  doc.authors = authors
-  doc.outlet = outlet or null
-  doc.date = date or null
+  doc.title = given(prior.title) and prior.title or (title_i and live[title_i].text or null)
+  doc.authors = given(prior.authors) and prior.authors or authors
+  doc.outlet = given(prior.outlet) and prior.outlet or (outlet or null)
+  doc.date = given(prior.date) and prior.date or (date or null)
   doc.dateline = dateline or null
   doc.highlights = highlights
   doc.contributors = contributors

@@ -952,3 +952,21 @@ describe("clean stage on the fixture pages", function()
     assert.is_true(#names >= 12)
   end)
 end)
+
+describe("clean after a stage that set metadata", function()
+  it("keeps the title, authors, outlet and date it was given and fills the rest", function()
+    local ctx = { opts = {}, state = {} }
+    for k, o in pairs(clean.options) do ctx.opts[k] = o.default end
+    clean.init(ctx.opts, ctx)
+    local doc = clean.process({ id = "p", title = "From the page's JSON-LD", authors = { "Ana Ruiz" },
+      outlet = dp.null, date = "2024-06-03T10:00:00Z",
+      text = "Rain hits Tolvik\n\nBy Marek Holt, Valley Post\n\n"
+        .. "TOLVIK (Valley Post) - Heavy rain flooded the lower town on Monday, and the council "
+        .. "opened two schools as shelters for the night while crews cleared the drains.\n\n"
+        .. "The river is expected to fall by Wednesday, the water authority said in a statement.\n" }, ctx)
+    assert.are.equal("From the page's JSON-LD", doc.title)
+    assert.are.same({ "Ana Ruiz" }, { table.unpack(doc.authors) })
+    assert.are.equal("2024-06-03T10:00:00Z", doc.date)
+    assert.are.equal("TOLVIK", doc.dateline:upper())
+  end)
+end)
