@@ -842,6 +842,7 @@ function Pipeline:step(doc, format, raw)
   return texts, errs, status
 end
 
+--- Add a warning to doc.meta.warnings (creating meta and the list).
 local function warn(doc, msg)
   local meta = doc.meta
   if type(meta) ~= "table" then meta = dp.object(); doc.meta = meta end
@@ -849,6 +850,7 @@ local function warn(doc, msg)
   if type(w) ~= "table" then w = dp.array(); meta.warnings = w end
   w[#w + 1] = msg
 end
+M.warn = warn
 
 --- The document for a text input: {id, source, text}. Invalid UTF-8 and
 -- NULs are replaced by U+FFFD (with a warning in meta.warnings), a BOM is

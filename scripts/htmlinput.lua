@@ -94,12 +94,8 @@ function M.extract(html, opts, charset)
   }
 end
 
-local function warn(doc, msg)
-  local m = doc.meta
-  if type(m) ~= "table" then m = dp.object(); doc.meta = m end
-  local w = m.warnings
-  if type(w) ~= "table" then w = dp.array(); m.warnings = w end
-  w[#w + 1] = msg
+local function warn(doc, msg)  -- the engine's, loaded when first needed
+  return require("docpipe.engine").warn(doc, msg)
 end
 
 --- Fill doc from html: text, title, authors, date, outlet, url and meta.html. Fields the
