@@ -59,6 +59,14 @@ static size_t step(const char *s, size_t n) {
 size_t dp_utf8_check(const char *s, size_t n) {
     size_t i = 0;
     while (i < n) {
+        /* eight ASCII bytes at a time */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= n) break;
         if ((unsigned char)s[i] < 0x80) { i++; continue; }
         size_t k = dp_utf8_decode(s + i, n - i, NULL);
         if (!k) return i;
