@@ -466,8 +466,8 @@ static int next_record(runner *r, dp_input *in, dp_record *rec) {
  * one larger document) are in flight.
  */
 
-#define BATCH_DOCS 64
-#define BATCH_BYTES (1u << 20)
+#define BATCH_DOCS 16
+#define BATCH_BYTES (1u << 18)
 
 typedef struct batch {
     size_t seq;
