@@ -42,26 +42,8 @@ if with_clean then
   clean.init(clean_ctx.opts, clean_ctx)
 end
 
-local function read(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
-local function ls(dir, suffix)
-  local out = {}
-  local p = io.popen('ls "' .. dir .. '" 2>/dev/null')
-  if p then
-    for name in p:lines() do
-      if name:sub(-#suffix) == suffix then out[#out + 1] = name end
-    end
-    p:close()
-  end
-  table.sort(out)
-  return out
-end
+local evalfiles = require "tests.evalfiles"
+local read, ls = evalfiles.read, evalfiles.ls
 
 local function tokens(text, lower)
   local toks = {}

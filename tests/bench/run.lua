@@ -48,13 +48,7 @@ local function capture(cmd)
   return (s:gsub("%s+$", ""))
 end
 
-local function read_file(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local read_file = require("tests.evalfiles").read
 
 local function exists(path)
   local f = io.open(path, "rb")
