@@ -42,6 +42,9 @@ lua_State *dp_limits_newstate(void) {
     if (!lm) return NULL;
     lua_State *L = lua_newstate(limited_alloc, lm);
     if (!L) { free(lm); return NULL; }
+    /* Generational collection: a stage makes many short-lived tables and
+     * strings per document, the case Lua 5.4's generational mode is for. */
+    lua_gc(L, LUA_GCGEN, 0, 0);
     return L;
 }
 
