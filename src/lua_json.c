@@ -168,22 +168,27 @@ typedef struct enc {
     const void *raw_mt;                /* objects whose start/end are not offsets */
 } enc;
 
-/* The document model's keys in output order; others follow, sorted. */
-static const struct { const char *k; size_t n; } key_order[] = {
-    {"id", 2}, {"source", 6}, {"url", 3}, {"title", 5}, {"authors", 7}, {"outlet", 6},
-    {"date", 4}, {"dateline", 8}, {"highlights", 10}, {"contributors", 12}, {"text", 4},
-    {"start", 5}, {"end", 3}, {"speaker", 7}, {"speaker_mention", 15}, {"cue", 3},
-    {"type", 4}, {"paragraphs", 10}, {"sentences", 9}, {"quotes", 6}, {"summary", 7},
-    {"meta", 4}, {"errors", 6}, {NULL, 0}
-};
-
+/* The document model's keys in output order (their rank); others follow,
+ * sorted. Looked up by length first: this runs for every key written. */
+#define RANK(lit, r) if (memcmp(k, lit, n) == 0) return r
 static int key_rank(const char *k, size_t n) {
-    if (n < 2 || n > 15) return 1000;
-    for (int i = 0; key_order[i].k; i++)
-        if (key_order[i].n == n && k[0] == key_order[i].k[0] && memcmp(k, key_order[i].k, n) == 0)
-            return i;
+    switch (n) {
+    case 2: RANK("id", 0); break;
+    case 3: RANK("url", 2); RANK("end", 12); RANK("cue", 15); break;
+    case 4: RANK("date", 6); RANK("text", 10); RANK("type", 16); RANK("meta", 21); break;
+    case 5: RANK("title", 3); RANK("start", 11); break;
+    case 6: RANK("source", 1); RANK("outlet", 5); RANK("quotes", 19); RANK("errors", 22); break;
+    case 7: RANK("authors", 4); RANK("speaker", 13); RANK("summary", 20); break;
+    case 8: RANK("dateline", 7); break;
+    case 9: RANK("sentences", 18); break;
+    case 10: RANK("highlights", 8); RANK("paragraphs", 17); break;
+    case 12: RANK("contributors", 9); break;
+    case 15: RANK("speaker_mention", 14); break;
+    default: break;
+    }
     return 1000;
 }
+#undef RANK
 
 typedef struct okey {
     const char *s;      /* the key as written: valid UTF-8 without NULs */

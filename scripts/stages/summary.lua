@@ -73,37 +73,52 @@ local function load_stopwords(extra)
   return set
 end
 
--- A function word -> stem for a docpipe.stem algorithm ("none": the word itself), with a
--- memo table (bounded: emptied when it grows past 100,000 words).
+-- A function word -> stem for a docpipe.stem algorithm ("none": the word itself); the
+-- memo is make_term's.
 local function make_stem(algorithm)
   if algorithm == "none" then return function(w) return w end end
   local ok, st = pcall(dp.stem.new, algorithm)
   if not ok then error(("summary: %s"):format(tostring(st)), 0) end
-  local memo, size = {}, 0
-  return function(w)
-    local s = memo[w]
-    if s == nil then
-      s = st:stem(w)
-      if size >= 100000 then memo, size = {}, 0 end
-      memo[w] = s
-      size = size + 1
-    end
-    return s
-  end
+  return function(w) return st:stem(w) end
 end
 
--- Content terms of a text: lowercased words, curly apostrophes made straight, stopwords
--- and one-letter tokens dropped, possessive 's removed, stemmed.
-local function terms_of(text, stop, stem)
-  local out = {}
-  for _, w in ipairs(words_of(text)) do
-    w = gsub(lower(w), "’", "'")
-    if not stop[w] and #w > 1 then
-      local base = gsub(w, "'s$", "")
-      if not stop[base] then out[#out + 1] = stem(base) end
+-- A memo table word -> content term, or false: the word lowercased, curly apostrophes
+-- made straight, possessive 's removed, stemmed; false for stopwords and one-letter
+-- tokens. A missing word is computed by __index (the table is emptied when it grows past
+-- 100,000 words), so a word seen before costs one table lookup.
+local function make_term(stop, stem)
+  local size = 0
+  return setmetatable({}, { __index = function(memo, w)
+    local x = lower(w)
+    if find(x, "’", 1, true) then x = gsub(x, "’", "'") end
+    local t = false
+    if not stop[x] and #x > 1 then
+      local base = gsub(x, "'s$", "")
+      if not stop[base] then t = stem(base) end
     end
+    if size >= 100000 then
+      for k in pairs(memo) do memo[k] = nil end
+      size = 0
+    end
+    rawset(memo, w, t)
+    size = size + 1
+    return t
+  end })
+end
+
+-- Content terms of a list of words (see make_term), in order.
+local function terms_of_words(ws, term)
+  local out, n = {}, 0
+  for i = 1, #ws do
+    local t = term[ws[i]]
+    if t then n = n + 1; out[n] = t end
   end
   return out
+end
+
+-- Content terms of a text.
+local function terms_of(text, term)
+  return terms_of_words(words_of(text), term)
 end
 
 local OPEN = { ["“"] = true, ["„"] = true, ["«"] = true }
@@ -146,7 +161,7 @@ local function has_quote_marks(text, min_words, stop)
 end
 
 -- The candidate sentences: text, offsets, words and terms; empty and repeated ones dropped.
-local function candidates(doc, stop, stem)
+local function candidates(doc, term)
   local text = is_str(doc.text) and doc.text or ""
   local out, seen, cursor = {}, {}, 1
   for _, s in ipairs(type(doc.sentences) == "table" and doc.sentences or {}) do
@@ -176,7 +191,7 @@ local function candidates(doc, stop, stem)
       local key = lower(normalize_space(clean))
       if #ws > 0 and not seen[key] then
         seen[key] = true
-        out[#out + 1] = { text = clean, start = a, ["end"] = b, nwords = #ws, terms = terms_of(clean, stop, stem) }
+        out[#out + 1] = { text = clean, start = a, ["end"] = b, nwords = #ws, terms = terms_of_words(ws, term) }
       end
     end
   end
@@ -259,7 +274,7 @@ function SCORERS.lexrank(cands, w, run)
   return rank.pagerank(rank.cosine_matrix(vecs, norms, w.lexrank_threshold or 0.1), w.lexrank_damping or 0.85)
 end
 
-function SCORERS.default(cands, w, run, doc, stop, stem)
+function SCORERS.default(cands, w, run, doc, term)
   local vecs, norms, dvec, dnorm = vectors(cands)
   run.vecs, run.norms = vecs, norms
   local cent, cmax = {}, 0
@@ -272,25 +287,18 @@ function SCORERS.default(cands, w, run, doc, stop, stem)
   local fwd, bwd, fmax, bmax = {}, {}, 0, 0
   local n = #cands
   if (w.forward or 0) ~= 0 or (w.backward or 0) ~= 0 then
-    for i = 1, n do fwd[i], bwd[i] = 0, 0 end
-    for i = 1, n do
-      for j = i + 1, n do
-        local c = rank.cosine(vecs[i], norms[i], vecs[j], norms[j])
-        fwd[i] = fwd[i] + c
-        bwd[j] = bwd[j] + c
-      end
-    end
+    fwd, bwd = rank.directed_sums(vecs, norms)
     for i = 1, n do
       if fwd[i] > fmax then fmax = fwd[i] end
       if bwd[i] > bmax then bmax = bwd[i] end
     end
   end
-  local tset, tn = term_set(is_str(doc.title) and terms_of(doc.title, stop, stem) or {})
+  local tset, tn = term_set(is_str(doc.title) and terms_of(doc.title, term) or {})
   local hsets = {}
   if type(doc.highlights) == "table" then
     for _, h in ipairs(doc.highlights) do
       if is_str(h) then
-        local set, hn = term_set(terms_of(h, stop, stem))
+        local set, hn = term_set(terms_of(h, term))
         if hn > 0 then hsets[#hsets + 1] = { set, hn } end
       end
     end
@@ -413,19 +421,19 @@ function M.init(opts, ctx)
   ctx.state = ctx.state or {}
   ctx.state.weights = load_weights(opts.weights)
   ctx.state.stop = load_stopwords(opts.stopwords)
-  ctx.state.stem = make_stem(opts.stemmer)
+  ctx.state.term = make_term(ctx.state.stop, make_stem(opts.stemmer))
 end
 
 function M.process(doc, ctx)
   if not (ctx.state and ctx.state.weights) then M.init(ctx.opts, ctx) end
   local opts, st = ctx.opts, ctx.state
-  local cands = candidates(doc, st.stop, st.stem)
+  local cands = candidates(doc, st.term)
   if type(doc.sentences) ~= "table" and ctx.warn then
     ctx.warn(doc, "summary: no doc.sentences (run the sentences stage first); summary left empty")
   end
   mark_quotes(doc, cands, st.weights.quote_min_words or 3, st.stop)
   local run = { mmr = opts.method == "default" }
-  local scores = #cands > 0 and SCORERS[opts.method](cands, st.weights, run, doc, st.stop, st.stem) or {}
+  local scores = #cands > 0 and SCORERS[opts.method](cands, st.weights, run, doc, st.term) or {}
   local picked = pick(cands, scores, opts, st.weights, run)
 
   local summary, spans = dp.array({}), dp.array({})

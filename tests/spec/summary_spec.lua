@@ -313,3 +313,30 @@ describe("summary stage", function()
     assert.are.equal(gold.sentences[1], doc.summary[1])
   end)
 end)
+
+describe("summary.rank.directed_sums", function()
+  local rank = require "docpipe.summary.rank"
+
+  it("equals the pairwise cosine sums to later and earlier sentences", function()
+    local lists = {
+      { "park", "amnesti", "prison" }, { "amnesti", "north", "korea", "korea" }, {},
+      { "prison", "camp", "park" }, { "weather" }, { "korea", "park", "amnesti", "camp" },
+    }
+    local idf = rank.idf(lists)
+    local vecs, norms = {}, {}
+    for i, t in ipairs(lists) do vecs[i], norms[i] = rank.vector(t, idf) end
+    local fwd, bwd = rank.directed_sums(vecs, norms)
+    for i = 1, #lists do
+      local f, b = 0, 0
+      for j = 1, #lists do
+        local c = rank.cosine(vecs[i], norms[i], vecs[j], norms[j])
+        if j > i then f = f + c elseif j < i then b = b + c end
+      end
+      assert.is_true(math.abs(f - fwd[i]) < 1e-12, "fwd " .. i)
+      assert.is_true(math.abs(b - bwd[i]) < 1e-12, "bwd " .. i)
+    end
+    assert.are.equal(0, fwd[3])
+    assert.are.equal(0, bwd[5])
+    assert.is_true(fwd[1] > 0.5)
+  end)
+end)
