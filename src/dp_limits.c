@@ -32,7 +32,7 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         lm->mem_hit = 1;
         return NULL;
     }
-    void *np = realloc(ptr, nsize);
+    void *np = ptr ? realloc(ptr, nsize) : malloc(nsize);
     if (np) lm->used = lm->used - osize + nsize;
     return np;
 }

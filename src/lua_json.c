@@ -462,7 +462,7 @@ static void keys_free(keyset *ks) {
     ks->cap = sizeof ks->small / sizeof ks->small[0];
 }
 
-static okey *keys_add(keyset *ks) {
+static inline okey *keys_add(keyset *ks) {
     if (ks->n == ks->cap) {
         size_t cap = ks->cap * 2;
         okey *k = malloc(cap * sizeof *k);
@@ -511,7 +511,11 @@ static int collect_keys(enc *e, int idx, int anchor, keyset *ks) {
             return 0;
         }
         if (!anchor) {
-            if (ks->n >= STACK_KEYS || !lua_checkstack(L, 4)) { lua_pop(L, 2); return -1; }
+            /* room for eight more keys (three slots each: value, key and its copy) */
+            if (ks->n >= STACK_KEYS || (ks->n % 8 == 0 && !lua_checkstack(L, 3 * 8 + 4))) {
+                lua_pop(L, 2);
+                return -1;
+            }
             okey *k = keys_add(ks);
             if (!k) { lua_pop(L, 2); return 0; }
             int top = lua_gettop(L);
