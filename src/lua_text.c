@@ -1,10 +1,11 @@
 /*
- * lua_text.c: docpipe.utf8 and docpipe.text, thin bindings over dp_utf8.c
- * and dp_text.c. Results are built on the Lua stack (luaL_Buffer or
+ * lua_text.c: docpipe.utf8 and docpipe.text, thin bindings over dp_utf8.c,
+ * dp_text.c and dp_tokens.c. Results are built on the Lua stack (luaL_Buffer or
  * tables), so an error cannot leak memory.
  */
 #include "lua_text.h"
 #include "dp_text.h"
+#include "dp_tokens.h"
 #include "dp_utf8.h"
 #include "lua_json.h"
 
@@ -207,6 +208,103 @@ static int t_nfc(lua_State *L) {
     return 1;
 }
 
+/* An initial or initialism as the quotes tokenizer keeps its point: one
+ * ASCII capital ("J"), or capitals joined by points ("U.S", "G.K"). */
+static int initialism(const char *t, size_t n) {
+    if (n == 0 || t[0] < 'A' || t[0] > 'Z') return 0;
+    if (n == 1) return 1;
+    if (n < 3 || t[1] != '.' || t[2] < 'A' || t[2] > 'Z') return 0;
+    for (size_t i = 3; i < n; i++)
+        if (t[i] != '.' && (t[i] < 'A' || t[i] > 'Z')) return 0;
+    return 1;
+}
+
+/* text.tokens(s [, abbreviations]) -> list of tokens
+ *   {s, e, t, k, low, cap, ws}: s/e 1-based inclusive byte offsets, t the
+ *   token's text, k "w" (word) or "p" (punctuation, one code point), low
+ *   t in ASCII lower case with U+2019 written as ', cap (word starting
+ *   with an upper-case letter), ws (white space or the text's start
+ *   before it). Classes as dp_tokens.h. A word followed by '.' keeps the
+ *   point (in t and e, not in low) when it is an initial or initialism
+ *   ("J.", "U.S.") or when abbreviations (a set: lower-case word -> true)
+ *   holds its low form ("mr" for "Mr."). */
+static int t_tokens(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    int abbr = lua_istable(L, 2) ? 2 : 0;
+    luaL_Buffer b;
+    dp_tokenizer tz;
+    dp_token tok;
+    lua_Integer k = 0;
+    lua_createtable(L, (int)(n / 5 < 0x7fffffff ? n / 5 : 0x7fffffff), 0);
+    int list = lua_gettop(L);
+    dp_tokens_init(&tz, s, n);
+    while (dp_tokens_next(&tz, &tok)) {
+        size_t len = tok.end - tok.start;
+        const char *t = s + tok.start;
+        lua_createtable(L, 0, 8);
+        if (tok.kind == DP_TOKEN_WORD) {
+            /* low: ASCII lower case, U+2019 as ' (most words: t itself) */
+            int same = 1;
+            for (size_t i = 0; same && i < len; i++)
+                if ((t[i] >= 'A' && t[i] <= 'Z') || (unsigned char)t[i] == 0xE2) same = 0;
+            if (same) lua_pushlstring(L, t, len);
+            else luaL_buffinit(L, &b);
+            for (size_t i = 0; !same && i < len; i++) {
+                unsigned char c = (unsigned char)t[i];
+                if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+                    (unsigned char)t[i + 2] == 0x99) {
+                    luaL_addchar(&b, '\'');
+                    i += 2;
+                } else {
+                    luaL_addchar(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+                }
+            }
+            if (!same) luaL_pushresult(&b);
+            int point = 0;
+            if (tok.end < n && s[tok.end] == '.') {
+                if (initialism(t, len)) point = 1;
+                else if (abbr) {
+                    lua_pushvalue(L, -1);
+                    point = lua_rawget(L, abbr) != LUA_TNIL && lua_toboolean(L, -1);
+                    lua_pop(L, 1);
+                }
+            }
+            if (point) {
+                lua_setfield(L, -2, "low");
+                tok.end++;
+                len++;
+                tz.pos = tok.end;
+                lua_pushlstring(L, t, len);
+            } else {
+                if (same) lua_pushvalue(L, -1);
+                else lua_pushlstring(L, t, len);
+                lua_insert(L, -2);
+                lua_setfield(L, -3, "low");
+            }
+            lua_setfield(L, -2, "t");
+            lua_pushliteral(L, "w");
+        } else {
+            lua_pushlstring(L, t, len);
+            lua_pushvalue(L, -1);
+            lua_setfield(L, -3, "t");
+            lua_setfield(L, -2, "low");
+            lua_pushliteral(L, "p");
+        }
+        lua_setfield(L, -2, "k");
+        lua_pushinteger(L, (lua_Integer)tok.start + 1);
+        lua_setfield(L, -2, "s");
+        lua_pushinteger(L, (lua_Integer)tok.end);
+        lua_setfield(L, -2, "e");
+        lua_pushboolean(L, tok.cap);
+        lua_setfield(L, -2, "cap");
+        lua_pushboolean(L, tok.ws);
+        lua_setfield(L, -2, "ws");
+        lua_rawseti(L, list, ++k);
+    }
+    return 1;
+}
+
 /* text.lines(s) -> list of lines without their "\n" */
 static int t_lines(lua_State *L) {
     size_t n, i = 0;
@@ -229,6 +327,7 @@ int dp_lua_open_text(lua_State *L) {
         { "nfc", t_nfc },
         { "normalize_space", t_normalize_space },
         { "paragraphs", t_paragraphs },
+        { "tokens", t_tokens },
         { "trim", t_trim },
         { "word_spans", t_word_spans },
         { "words", t_words },

@@ -88,3 +88,42 @@ describe("docpipe.data", function()
     assert.matches("no data file", err)
   end)
 end)
+
+describe("docpipe.text.tokens", function()
+  local function show(list)
+    local out = {}
+    for i, t in ipairs(list) do out[i] = t.k .. ":" .. t.t end
+    return table.concat(out, " ")
+  end
+
+  it("gives words and punctuation with 1-based inclusive byte spans", function()
+    local s = "“Yes,” Park In-ho said."
+    local t = dp.text.tokens(s)
+    assert.are.equal("p:“ w:Yes p:, p:” w:Park w:In-ho w:said p:.", show(t))
+    for _, tok in ipairs(t) do assert.are.equal(tok.t, s:sub(tok.s, tok.e)) end
+    assert.are.same({ 1, 3 }, { t[1].s, t[1].e })
+    assert.is_true(t[1].ws)
+    assert.is_false(t[2].ws)
+    assert.is_true(t[5].cap)
+    assert.is_false(t[7].cap)
+  end)
+
+  it("writes low in ASCII lower case with a curly apostrophe straightened", function()
+    local t = dp.text.tokens("DON’T Stop")
+    assert.are.equal("don't", t[1].low)
+    assert.are.equal("DON’T", t[1].t)
+    assert.are.equal("stop", t[2].low)
+  end)
+
+  it("keeps the point of initials, initialisms and listed abbreviations", function()
+    local t = dp.text.tokens("Mr. J. Smith of the U.S. Army met Gen. Lee at 5 p.m.", { mr = true })
+    assert.are.equal("w:Mr. w:J. w:Smith w:of w:the w:U.S. w:Army w:met w:Gen p:. w:Lee w:at w:5 w:p.m p:.",
+      show(t))
+    assert.are.equal("mr", t[1].low)
+    assert.are.equal(3, t[1].e)
+  end)
+
+  it("returns an empty list for white space only", function()
+    assert.are.equal(0, #dp.text.tokens(" \n\t"))
+  end)
+end)
