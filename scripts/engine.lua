@@ -527,7 +527,7 @@ function Pipeline:run(doc, raw)
   self.counts.documents = self.counts.documents + 1
   local current = { doc }
   local failures = {}
-  local clock = os.clock
+  local clock = dp.cpu_clock  -- this thread's CPU time: with -j N, only this worker's
   for _, st in ipairs(self.stages) do
     local nxt = {}
     local ss = st.stats
@@ -681,7 +681,10 @@ function Pipeline:import_workers(exports)
 end
 
 --- The run's statistics: per stage {name, in, out, dropped, failed, cpu
--- (seconds), share (of all stage CPU)}, plus the totals given by the runner.
+-- (seconds of CPU in the stage, summed over the workers' own thread clocks),
+-- share (of all stage CPU)}, plus the totals given by the runner (read,
+-- written, input_errors, io_errors, bytes, seconds of wall time, cpu_seconds
+-- of the whole process).
 function Pipeline:stats(totals)
   local out = dp.object(totals or {})
   local stages, cpu = dp.array(), 0
@@ -707,10 +710,11 @@ function Pipeline:stats_text(totals)
   end
   local t = totals or {}
   lines[#lines + 1] = ("documents: %d read, %d written, %d dropped, %d failed (%d input errors); "
-    .. "%.1f documents/s, %.2f MB/s over %.2f s"):format(t.read or 0, t.written or 0,
+    .. "%.1f documents/s, %.2f MB/s over %.2f s (%.2f s of CPU)"):format(t.read or 0, t.written or 0,
     self.counts.dropped, self.counts.failed, t.input_errors or 0,
     (t.seconds or 0) > 0 and (t.read or 0) / t.seconds or 0,
-    (t.seconds or 0) > 0 and (t.bytes or 0) / 1048576 / t.seconds or 0, t.seconds or 0)
+    (t.seconds or 0) > 0 and (t.bytes or 0) / 1048576 / t.seconds or 0, t.seconds or 0,
+    t.cpu_seconds or 0)
   return table.concat(lines, "\n")
 end
 

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -376,7 +377,7 @@ static void finish(runner *r) {
 /* Push the totals table for Pipeline:stats. */
 static void push_totals(runner *r, size_t bytes, double seconds) {
     lua_State *L = r->L;
-    lua_createtable(L, 0, 7);
+    lua_createtable(L, 0, 8);
     lua_pushinteger(L, (lua_Integer)r->read);
     lua_setfield(L, -2, "read");
     lua_pushinteger(L, (lua_Integer)r->written);
@@ -389,6 +390,13 @@ static void push_totals(runner *r, size_t bytes, double seconds) {
     lua_setfield(L, -2, "bytes");
     lua_pushnumber(L, seconds);
     lua_setfield(L, -2, "seconds");
+    struct rusage ru;  /* the whole process: reader, writer and workers */
+    if (getrusage(RUSAGE_SELF, &ru) == 0) {
+        double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+                     (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+        lua_pushnumber(L, cpu);
+        lua_setfield(L, -2, "cpu_seconds");
+    }
 }
 
 /* --stats and --stats-json: per-stage counts and times, totals. */

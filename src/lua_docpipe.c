@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Push the content of a file on disk; 1 on success, 0 when it cannot be
  * opened (nothing pushed). */
@@ -214,6 +215,24 @@ static int l_is_null(lua_State *L) {
     return 1;
 }
 
+/* docpipe.cpu_clock() -> seconds of CPU time used by the calling thread
+ * (CLOCK_THREAD_CPUTIME_ID), unlike os.clock, which counts every thread of
+ * the process: with -j N the workers would count each other's time. Falls
+ * back to os.clock's process time where the thread clock is missing. */
+static int l_cpu_clock(lua_State *L) {
+    struct timespec t;
+#ifdef CLOCK_THREAD_CPUTIME_ID
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) == 0) {
+        lua_pushnumber(L, (lua_Number)t.tv_sec + (lua_Number)t.tv_nsec / 1e9);
+        return 1;
+    }
+#else
+    (void)t;
+#endif
+    lua_pushnumber(L, (lua_Number)clock() / (lua_Number)CLOCKS_PER_SEC);
+    return 1;
+}
+
 /* package.preload["docpipe.limits"], so the engine finds it also when
  * docpipe is a module loaded by another program */
 static void preload_limits(lua_State *L) {
@@ -228,6 +247,7 @@ int luaopen_docpipe(lua_State *L) {
         { "array", l_array },
         { "builtin", l_builtin },
         { "builtin_file", l_builtin_file },
+        { "cpu_clock", l_cpu_clock },
         { "is_null", l_is_null },
         { "object", l_object },
         { NULL, NULL },

@@ -279,6 +279,22 @@ has stats-totals "$err" 'documents: 5 read, 4 written, 0 dropped, 1 failed \(1 i
 run stats-json 0 "$D" run sentences "$F/two.jsonl" --stats-json "$tmpd/stats.json"
 has stats-json "$tmpd/stats.json" '"read":[[:space:]]*2'
 has stats-json-stage "$tmpd/stats.json" '"name":[[:space:]]*"sentences"'
+# stage CPU is each worker's own thread time: with -j 2 the stages together
+# cannot use more CPU than the whole process (process time would count the
+# other worker's time too, and the stages' sum would pass the process's on two cores)
+many=""
+for i in $(seq 1 30); do many="$many examples/footbridge-vote.txt examples/harbor-strike.txt"; done
+# shellcheck disable=SC2086
+run stats-json-j2 0 "$D" run news $many -j 2 --stats-json "$tmpd/stats2.json" -o "$tmpd/o2.jsonl"
+cat > "$tmpd/cpu.lua" <<'LUA'
+local dp = require "docpipe"
+local f = assert(io.open(arg[1])); local st = dp.json.decode(f:read("a")); f:close()
+local sum = 0
+for _, s in ipairs(st.stages) do sum = sum + s.cpu_seconds end
+print(("stage cpu %.6f, process cpu %.6f"):format(sum, st.cpu_seconds))
+os.exit(st.cpu_seconds > 0 and sum <= st.cpu_seconds and 0 or 1)
+LUA
+run stats-cpu-within-process 0 "$D" lua "$tmpd/cpu.lua" "$tmpd/stats2.json"
 
 # --- bad input is reported and the rest goes on
 run malformed-jsonl 1 "$D" run sentences "$F/malformed.jsonl"

@@ -121,3 +121,16 @@ describe("docpipe.engine", function()
     assert.are.equal('{"id":"n","title":null}', p:format({ id = "n", title = dp.null }))
   end)
 end)
+
+describe("docpipe.cpu_clock", function()
+  it("counts CPU seconds of this thread, growing with work", function()
+    local dp = require "docpipe"
+    local t0 = dp.cpu_clock()
+    assert.is_true(type(t0) == "number" and t0 >= 0)
+    local x = 0
+    for i = 1, 3e6 do x = x + i % 7 end
+    local t1 = dp.cpu_clock()
+    assert.is_true(x > 0)
+    assert.is_true(t1 > t0)
+  end)
+end)
