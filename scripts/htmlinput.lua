@@ -9,10 +9,13 @@
 --   highlights  the story highlights: a list of short items without links before the
 --             article's first paragraph;
 --   title, authors, date, outlet, url   from the page's metadata (docpipe.html.meta):
---             JSON-LD, meta tags, <title>, rel=author, <time>, the canonical link;
+--             JSON-LD, meta tags, <title>, rel=author, <time>, the canonical link; the
+--             title as the page declares it (Readability's convention: og:title keeps
+--             its " | Site" part, <title> loses it);
 --             docpipe.null (authors: []) when the page gives none, so the clean stage
 --             can fill them from the text;
---   meta.html {charset, charset_source, description, modified, section, lang, sources,
+--   meta.html {charset, charset_source, headline (the title without the site name,
+--             when it differs), description, modified, section, lang, sources,
 --             blocks (kept / total), root (tag and hint of the article element)}.
 -- The page is parsed by docpipe.html.parse (gumbo, an HTML5 parser; the character set
 -- from the BOM or <meta>, else UTF-8 when valid, else windows-1252). A string that came
@@ -43,7 +46,7 @@ end
 local function key_of(opts)
   local parts = {}
   for _, k in ipairs { "captions", "headings", "min_chars" } do parts[#parts + 1] = tostring(opts[k]) end
-  for _, k in ipairs { "unlikely", "drop_hints", "keep_hints" } do
+  for _, k in ipairs { "unlikely", "drop_hints", "keep_hints", "promo" } do
     parts[#parts + 1] = table.concat(opts[k] or {}, "\1")
   end
   return table.concat(parts, "\2")
@@ -74,7 +77,7 @@ function M.extract(html, opts, charset)
   local x = extractor(opts)
   -- the title first (the extractor drops headings that repeat it)
   local md = meta.extract(page, nil, parser())
-  local r = x:extract(page, md.title)
+  local r = x:extract(page, md.headline)
   local text = extract.text(r)
   local root = r.root and page.elements[r.root]
   local hm = dp.object({
@@ -84,6 +87,7 @@ function M.extract(html, opts, charset)
     root = root and (root.tag .. (root.hint ~= "" and ("." .. root.hint:gsub("%s+", ".")) or "")):sub(1, 100) or dp.null,
     sources = dp.object(md.sources),
   })
+  if md.headline and md.headline ~= md.title then hm.headline = md.headline end
   for _, f in ipairs { "description", "modified", "section", "lang" } do
     if md[f] then hm[f] = md[f] end
   end

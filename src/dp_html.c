@@ -956,6 +956,14 @@ static void element_items(walker *w, const GumboNode *node) {
         v = attr(node, "datetime");
         if (v) add_item_text(w, DP_HTML_TIME, v, node, current_elem(w));
     }
+    if (t == GUMBO_TAG_IMG) {  /* the alt text: a caption that repeats it is a caption */
+        v = attr(node, "alt");
+        size_t n = v ? strlen(v) : 0;
+        if (n >= 16 && n <= 1000) {
+            add_item(w, DP_HTML_IMG, NULL, 0, v, n, 0);
+            if (!w->oom) w->doc->items[w->doc->n_items - 1].elem = current_elem(w);
+        }
+    }
     if (t == GUMBO_TAG_A && has_token(attr(node, "rel"), "author")) {
         const char *h = attr(node, "href");
         add_item_text(w, DP_HTML_AUTHOR_LINK, h ? h : "", node, current_elem(w));

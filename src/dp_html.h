@@ -24,7 +24,7 @@
  *    of itemtype; lower case) for the scorer;
  *  - items: the metadata elements (title, meta tags, JSON-LD scripts,
  *    <time datetime>, rel=author links, the canonical link, itemprop
- *    elements, the lang of <html>).
+ *    elements, the lang of <html>, the alt text of images).
  * Skipped with their content: script, style, noscript, template, svg, math,
  * iframe, canvas, object, form controls and media, and elements hidden by
  * the hidden attribute, aria-hidden="true" or an inline display:none or
@@ -96,7 +96,9 @@ typedef enum dp_html_item_kind {
     DP_HTML_AUTHOR_LINK,     /* key: href; value: the text of a rel=author link */
     DP_HTML_CANONICAL,       /* value: href of <link rel=canonical> */
     DP_HTML_ITEMPROP,        /* key: itemprop (lower case); value: content, datetime or text */
-    DP_HTML_LANG             /* value: the lang attribute of <html> */
+    DP_HTML_LANG,            /* value: the lang attribute of <html> */
+    DP_HTML_IMG              /* value: the alt text of an <img> in the body, as written
+                                (16 to 1000 bytes) */
 } dp_html_item_kind;
 
 typedef struct dp_html_item {

@@ -16,6 +16,7 @@
  *     page.times    = { {datetime, text, el}, ... }
  *     page.author_links = { {href, text, el}, ... }
  *     page.itemprops = { {name, value, el}, ... }
+ *     page.images   = { {alt, el}, ... } <img> alt texts of 16+ bytes in the body
  *   html.charset(bytes) -> label, source
  *   html.to_utf8(bytes, charset) -> string, replaced, unknown
  *
@@ -105,6 +106,8 @@ static int h_parse(lua_State *L) {
     int authors = lua_gettop(L);
     lua_newtable(L);
     int props = lua_gettop(L);
+    lua_newtable(L);
+    int images = lua_gettop(L);
     int page = meta - 1;
     for (size_t i = 0; i < d->n_items; i++) {
         const dp_html_item *it = &d->items[i];
@@ -156,8 +159,15 @@ static int h_parse(lua_State *L) {
             if (it->elem >= 0) set_int(L, "el", it->elem + 1);
             lua_rawseti(L, props, (lua_Integer)lua_rawlen(L, props) + 1);
             break;
+        case DP_HTML_IMG:
+            lua_createtable(L, 0, 2);
+            set_str(L, d, "alt", it->val_off, it->val_len);
+            if (it->elem >= 0) set_int(L, "el", it->elem + 1);
+            lua_rawseti(L, images, (lua_Integer)lua_rawlen(L, images) + 1);
+            break;
         }
     }
+    lua_setfield(L, page, "images");
     lua_setfield(L, page, "itemprops");
     lua_setfield(L, page, "author_links");
     lua_setfield(L, page, "times");

@@ -13,8 +13,9 @@
 -- published date with Readability's expected metadata (title: equal after folding case,
 -- space and quotes; byline: one contains the other's names after dropping "By"; date:
 -- the same day and minute when both have a time; a second line counts titles equal once
--- a trailing " | Site" or " - Author" part is dropped, which Readability keeps from
--- og:title and docpipe removes). Last: the time per page and MB/s.
+-- a trailing " | Site" or " - Author" part is dropped: Readability keeps such a part
+-- in a title the page declares (og:title, JSON-LD), and so does docpipe's title, while
+-- its meta.html.headline drops it). Last: the time per page and MB/s.
 -- --clean runs the clean stage after the extraction (as pipelines/html.yaml does);
 -- --show ID prints that page's extracted text; --captions keeps figure captions.
 -- Units: none (scores in [0, 1]); times in milliseconds of CPU.

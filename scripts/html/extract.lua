@@ -26,18 +26,25 @@
 --     higher, and while it is an only child;
 --  4. siblings: the root's siblings join when they score at least a fifth of it (and
 --     10), or are paragraphs of 80+ characters with few links, or short sentences
---     without links; text directly in the parent counts as a paragraph;
+--     without links; text directly in the parent counts as a paragraph; a sibling
+--     that holds the h1 and no plain paragraph (the article's header: headline,
+--     byline, time) does not join;
 --  5. inside the content, dropped: headings that repeat the title and h1; blocks inside
 --     an element whose hint matches en/html_boilerplate.txt (share bars, related links,
 --     comments, newsletter boxes, ads, tag lists, author boxes) or en/html_captions.txt
 --     (captions, photo credits, galleries; kept with the option captions) unless it also
---     matches en/html_keep.txt or holds three or more plain paragraphs; blocks in nav,
+--     matches en/html_keep.txt or holds three or more plain paragraphs; blocks inside
+--     a box set into the article (en/html_insets.txt: fact boxes, floated boxes, pull-outs)
+--     whatever they hold; blocks in nav,
 --     aside, footer, header, form, and (without captions) figure and figcaption; short
 --     blocks whose inline elements carry such a hint (<span class="credit">); containers (div, section, table, lists,
 --     forms) with a negative weight, or with fewer than 10 commas and a link density
 --     over 0.2 (0.5 with a positive weight) or under 25 characters of text (Readability's
 --     conditional cleaning); blocks of which more than half is link text and that are
---     not long sentences;
+--     not long sentences, except a <p> of link text (an in-story link to another
+--     story, kept as Readability keeps it) that is not a call to action
+--     (en/html_promo.txt) nor written in capitals; (without captions) a block that
+--     repeats the alt text of an image of the page (four words or more), a caption;
 --  6. when the content has fewer than min_chars characters, steps 1-5 run again
 --     without the unlikely filter, then without class weights, then without the
 --     conditional cleaning, and the longest result is kept (as Readability does);
@@ -91,8 +98,8 @@ local X = {}
 X.__index = X
 local DEBUG = nil   -- set by M.debug(fn)
 
---- A new extractor. opts: unlikely, drop_hints, keep_hints (lists of extra PCRE2
--- fragments), captions (keep figure captions), headings (keep headings), min_chars.
+--- A new extractor. opts: unlikely, drop_hints, keep_hints, promo (lists of extra
+-- PCRE2 fragments), captions (keep figure captions), headings (keep headings), min_chars.
 local function new(opts)
   opts = opts or {}
   local x = setmetatable({}, X)
@@ -105,6 +112,8 @@ local function new(opts)
   for _, h in ipairs(opts.drop_hints or {}) do extra[#extra + 1] = h end
   x.boiler = load_alt("en/html_boilerplate.txt", extra)
   x.keep = load_alt("en/html_keep.txt", opts.keep_hints)
+  x.promo = load_alt("en/html_promo.txt", opts.promo)
+  x.inset = load_alt("en/html_insets.txt")
   x.captions = opts.captions == true
   x.headings = opts.headings ~= false
   x.min_chars = opts.min_chars or 500
@@ -117,17 +126,19 @@ local function prepare(x, page)
   local els, blocks = page.elements, page.blocks
   for _, e in ipairs(els) do
     e.kids, e.chars, e.links, e.commas, e.nblocks = 0, 0, 0, 0, 0
-    e.p, e.li, e.head, e.plain = 0, 0, 0, false
+    e.p, e.li, e.head, e.plain, e.h1 = 0, 0, 0, false, false
     local h = e.hint or ""
     e.weight = 0
     if h ~= "" then
-      if x.negative and x.negative:find(h) then e.weight = e.weight - 25 end
+      -- (a hint of en/html_keep.txt, "sourced-paragraph", outweighs a negative word in it)
+      if x.negative and x.negative:find(h) and not (x.keep and x.keep:find(h)) then e.weight = e.weight - 25 end
       if x.positive and x.positive:find(h) then e.weight = e.weight + 25 end
     end
     e.unlikely = not NEVER_OUT[e.tag] and h ~= "" and x.unlikely ~= nil and x.unlikely:find(h) ~= nil
       and not (x.maybe and x.maybe:find(h))
     e.role_out = h ~= "" and ROLE_OUT:find(h) ~= nil and not NEVER_OUT[e.tag]
     e.boiler = h ~= "" and x.boiler ~= nil and x.boiler:find(h) ~= nil and not (x.keep and x.keep:find(h))
+    e.inset = h ~= "" and x.inset ~= nil and x.inset:find(h) ~= nil and not (x.keep and x.keep:find(h))
     local p = e.parent and els[e.parent]
     e.in_table = p and (p.in_table or p.tag == "table") or false
     if p then p.kids = p.kids + 1 end
@@ -149,6 +160,7 @@ local function prepare(x, page)
       if n >= 60 and b.links == 0 then e.plain = true end
       if b.tag == "p" then e.p = e.p + 1 elseif b.tag == "li" then e.li = e.li + 1
       elseif HEADING[b.tag] then e.head = e.head + n end
+      if b.tag == "h1" then e.h1 = true end
     end
   end
   for i = #els, 1, -1 do
@@ -161,6 +173,7 @@ local function prepare(x, page)
       p.nblocks = p.nblocks + e.nblocks
       p.p, p.li, p.head = p.p + e.p, p.li + e.li, p.head + e.head
       if e.plain then p.plain = true end
+      if e.h1 then p.h1 = true end
     end
   end
 end
@@ -180,6 +193,18 @@ end
 
 local function norm_title(s)
   return (s or ""):lower():gsub("[%s%p]+", " "):gsub("^ ", ""):gsub(" $", "")
+end
+
+-- a paragraph of link text that belongs to the story: an in-story link to another
+-- story ("Victorious Obama faces familiar challenges"), not a call to action
+-- (en/html_promo.txt) nor a headline in capitals
+local UPPER, LOWER = re.compile("\\p{Lu}"), re.compile("\\p{Ll}")
+local function link_paragraph(x, b)
+  if b.chars > 200 or (x.promo and x.promo:find(b.text)) then return false end
+  local up, low = 0, 0
+  for _ in UPPER:gmatch(b.text) do up = up + 1 end
+  for _ in LOWER:gmatch(b.text) do low = low + 1 end
+  return low > up
 end
 
 -- one run of steps 1-5 with the given flags
@@ -296,7 +321,9 @@ local function attempt(x, page, flags, title)
       if e.parent == pi and i ~= top.index and not e.out and not DROP_TAGS[e.tag] then
         local bonus = (e.hint ~= "" and e.hint == top.hint) and tf * 0.2 or 0
         local ld = link_density(e)
-        if (e.pscore or 0) > 0 and (e.final or 0) + bonus >= limit then
+        if e.h1 and not e.plain then
+          -- the article's header (headline, byline, time): not a part of the text
+        elseif (e.pscore or 0) > 0 and (e.final or 0) + bonus >= limit then
           roots[i] = true
         elseif e.tag == "p" or (e.kids == 0 and not HEADING[e.tag]) then
           if e.chars > 80 and ld < 0.25 then roots[i] = true
@@ -326,6 +353,7 @@ local function attempt(x, page, flags, title)
       local d = pdrop or false
       if not d and not roots[i] then
         if e.out then d = true
+        elseif e.inset and not NEVER_OUT[e.tag] then d = true
         elseif e.boiler and not NEVER_OUT[e.tag]
           and not (e.p >= 3 and e.chars >= 400 and link_density(e) < 0.1) then
           -- (a container of several plain paragraphs is text whatever its name)
@@ -352,6 +380,7 @@ local function attempt(x, page, flags, title)
       dropped[i] = d
     end
   end
+  local alts = not x.captions and page.alts or nil
   local out = {}
   local chars = 0
   for bi, b in ipairs(blocks) do
@@ -367,13 +396,18 @@ local function attempt(x, page, flags, title)
     if take and b.hint and b.chars < 120 and x.boiler:find(b.hint) and not (x.keep and x.keep:find(b.hint)) then
       take = false   -- a short block marked by an inline element (<span class="caption">)
     end
+    if take and alts and not HEADING[b.tag] and alts[norm_title(b.text)] then
+      take = false   -- a caption: it repeats the alt text of an image
+    end
     if take then
       if HEADING[b.tag] then
         if not x.headings or b.tag == "h1" or norm_title(b.text) == tnorm then take = false end
       end
       if b.chars > 0 and b.lchars / b.chars > 0.5
-        and not (b.chars >= 150 and SENTENCE_END:find(b.text)) then
+        and not (b.chars >= 150 and SENTENCE_END:find(b.text))
+        and not (b.tag == "p" and link_paragraph(x, b)) then
         take = false
+        if DEBUG then DEBUG("LINKDROP\t" .. b.tag .. "\t" .. (e.hint or "") .. "\t" .. b.text) end
       end
     end
     if take then
@@ -432,6 +466,16 @@ end
 -- index of the chosen element in page.elements), or an empty result.
 function X:extract(page, title)
   prepare(self, page)
+  -- alt texts of four words or more (a caption under the image repeats it)
+  local alts
+  for _, im in ipairs(page.images or {}) do
+    local a = norm_title(im.alt)
+    if select(2, a:gsub(" ", "")) >= 3 then
+      alts = alts or {}
+      alts[a] = true
+    end
+  end
+  page.alts = alts
   local best
   local tries = {
     { unlikely = true, weights = true, conditional = true },

@@ -1,7 +1,9 @@
 --- Article metadata from the metadata elements of a page parsed by docpipe.html.parse.
 --
--- Output: {title, authors (list), date, modified, outlet, url, description, section,
--- lang, sources}; a field the page does not give is nil. `sources` names where each
+-- Output: {title, headline, authors (list), date, modified, outlet, url, description,
+-- section, lang, sources}; a field the page does not give is nil. title follows
+-- Readability: as the page declares it in JSON-LD or meta tags, else <title> without
+-- the site name; headline is the title without the site name in every case. `sources` names where each
 -- field came from ("json-ld", "meta:og:title", "title", "time", "rel-author", ...).
 --
 -- Method (in the order the sources are tried, after Mozilla Readability's
@@ -346,7 +348,14 @@ function M.extract(page, content, dates_parser)
       if #al > #o + 1 and al:sub(-#o - 1) == " " .. o then out.authors[i] = trim(a:sub(1, #a - #o - 1)) end
     end
   end
-  if out.title then out.title = M.clean_title(out.title, out.outlet) end
+  -- Readability's convention: a title the page declares for the article (JSON-LD,
+  -- og:title, dc.title, ...) is kept as written, site suffix and all; only the
+  -- <title> of the window loses the site name. `headline` is the title without it
+  -- either way (the extractor drops headings that repeat it).
+  if out.title then
+    out.headline = M.clean_title(out.title, out.outlet)
+    if src.title == "title" then out.title = out.headline end
+  end
   if src.title == "title" and page.blocks then
     -- a <title> that does not name the article (a site title): the page's first h1
     local tl = out.title:lower()
@@ -355,6 +364,7 @@ function M.extract(page, content, dates_parser)
         local hl = b.text:lower()
         if not tl:find(hl, 1, true) and not hl:find(tl, 1, true) then
           out.title, src.title = norm(b.text), "h1"
+          out.headline = out.title
         end
         break
       end

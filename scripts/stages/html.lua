@@ -34,12 +34,13 @@ M.options = {
   unlikely = { type = "list", default = {}, doc = "extra PCRE2 fragments of class/id hints of page parts left out of the search" },
   drop_hints = { type = "list", default = {}, doc = "extra PCRE2 fragments of class/id hints of boilerplate inside the article" },
   keep_hints = { type = "list", default = {}, doc = "PCRE2 fragments of class/id hints whose blocks are always kept" },
+  promo = { type = "list", default = {}, doc = "extra PCRE2 fragments of calls to action: a paragraph of link text that matches one is dropped (others are kept as in-story links)" },
   charset = { type = "string", default = "", doc = "force a character set for the page (default: UTF-8 when valid, else the page's <meta>)" },
   keep_html = { type = "boolean", default = false, doc = "keep doc.html in the output" },
 }
 
 function M.init(opts, ctx)
-  for _, k in ipairs { "unlikely", "drop_hints", "keep_hints" } do
+  for _, k in ipairs { "unlikely", "drop_hints", "keep_hints", "promo" } do
     for _, p in ipairs(opts[k] or {}) do
       local ok, err = pcall(dp.re.compile, p)
       if not ok then error(("html: bad %s pattern %s: %s"):format(k, p, tostring(err)), 0) end
@@ -48,7 +49,7 @@ function M.init(opts, ctx)
   ctx.state.opts = {
     captions = opts.captions, headings = opts.headings, min_chars = opts.min_chars,
     unlikely = opts.unlikely, drop_hints = opts.drop_hints, keep_hints = opts.keep_hints,
-    keep_html = opts.keep_html,
+    promo = opts.promo, keep_html = opts.keep_html,
   }
 end
 
@@ -57,9 +58,11 @@ local HTML_START = dp.re.compile("^\\s*(?:<!--.*?-->\\s*)*<(?:!doctype\\s+html|h
 function M.process(doc, ctx)
   local html = doc.html
   if type(html) ~= "string" then
-    -- a page read as text (an .html file before the reader knows HTML): its text is the page
+    -- a page read as text (an .html file before the reader knows HTML): its text is the
+    -- page; a document the HTML reader made (it has meta.html) is already the article
     local t = doc.text
     if type(t) ~= "string" then return doc end
+    if type(doc.meta) == "table" and doc.meta.html ~= nil then return doc end
     local src = type(doc.source) == "string" and doc.source:lower() or ""
     if not (src:find("%.x?html?$") or HTML_START:find(t:sub(1, 4096))) then return doc end
     html = t

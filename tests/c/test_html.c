@@ -190,6 +190,18 @@ static void test_items(void) {
     CHECK_STR(block(doc.n_blocks - 1), "Body text.");
 }
 
+/* The alt text of body images of 16 bytes or more, with the element around them. */
+static void test_image_alts(void) {
+    parse("<html><head><title>t</title></head><body><div class=pic>"
+          "<img src=a.jpg alt='Crews close the eleven gates on Monday.'><img src=b.jpg alt='logo'>"
+          "</div><p>Body text.</p></body></html>");
+    const dp_html_item *im = item(DP_HTML_IMG, 0);
+    CHECK_STR(val(im), "Crews close the eleven gates on Monday.");
+    CHECK(im && im->elem >= 0);
+    if (im && im->elem >= 0) CHECK_STR(elem_hint(im->elem), "pic");
+    CHECK(item(DP_HTML_IMG, 1) == NULL);
+}
+
 /* Script and style bodies are left out before parsing; the tree must be the
  * one of the whole page: a "</div>" in a string, the escaped states of a
  * "<!--" and "<script" in a script, a script inside <svg>, RCDATA. */
@@ -245,5 +257,5 @@ static void test_edge_pages(void) {
 }
 
 DP_TEST_MAIN("html", test_charset_detection, test_to_utf8, test_blocks, test_skipped,
-             test_inline_hints, test_items, test_script_elision, test_charset_in_parse,
+             test_inline_hints, test_items, test_image_alts, test_script_elision, test_charset_in_parse,
              test_edge_pages)

@@ -161,6 +161,64 @@ describe("html extraction", function()
   end)
 end)
 
+describe("html extraction of links, captions and boxes inside the story", function()
+  local doc = doc_of("story_links.html")
+  local text = doc.text
+
+  it("keeps a paragraph that is one in-story link to another story", function()
+    assert.is_true(has(text, "\n\nBarrier costs double as delays mount\n\n"))
+    assert.is_true(has(text, "\n\nFishermen block harbor in protest over barrier\n\n"))
+  end)
+
+  it("drops a link paragraph that is a call to action or written in capitals", function()
+    assert.is_false(has(text, "Sign up for our morning newsletter"))
+    assert.is_false(has(text, "GET THE COURIER APP"))
+  end)
+
+  it("extends the calls to action with the promo option", function()
+    local d = doc_of("story_links.html", { promo = { "^Barrier costs" } })
+    assert.is_false(has(d.text, "Barrier costs double as delays mount"))
+    assert.is_true(has(d.text, "Fishermen block harbor in protest over barrier"))
+  end)
+
+  it("drops a caption that repeats the alt text of an image", function()
+    assert.is_false(has(text, "Crews watch the eleven steel gates"))
+    local d = doc_of("story_links.html", { captions = true })
+    assert.is_true(has(d.text, "Crews watch the eleven steel gates"))
+  end)
+
+  it("drops a fact box set into the article even when it holds paragraphs", function()
+    for _, s in ipairs { "Ferry timetable changes", "By Aron Feld", "The island ferry will leave",
+      "four hundred commuters" } do
+      assert.is_false(has(text, s), s)
+    end
+    local ps = paragraphs(text)
+    assert.is_true(ps[#ps]:find("^The barrier will be opened to walkers") ~= nil)
+  end)
+
+  it("exposes the alt text of images in the parsed page", function()
+    local page = dp.html.parse(read("story_links.html"))
+    assert.are.equal(1, #page.images)
+    assert.are.equal("Crews watch the eleven steel gates of the Varn barrier close on Monday evening.", page.images[1].alt)
+    assert.are.equal("div", page.elements[page.images[1].el].tag)
+  end)
+end)
+
+describe("html extraction around the article body", function()
+  local text = doc_of("header_sibling.html").text
+
+  it("leaves out the article header beside the body (headline and time line)", function()
+    assert.is_false(has(text, "Updated 9:14 am"))
+    assert.is_false(has(text, "Court halts quarry expansion"))
+  end)
+
+  it("keeps a paragraph whose container has a keep hint and a negative word", function()
+    local ps = paragraphs(text)
+    assert.is_true(ps[1]:find("^DUNMERE %(Valley Ledger%) A regional court") ~= nil)
+    assert.are.equal(5, #ps)
+  end)
+end)
+
 describe("html metadata", function()
   it("reads headline, authors, dates, publisher and url from JSON-LD first", function()
     local d = doc_of("article.html")
@@ -191,7 +249,8 @@ describe("html metadata", function()
       <meta name="author" content="By Karl Aune and Mia Sten">
       <meta property="og:url" content="https://delta.example/dam"></head><body><p>x</p></body>]])
     local m = meta.extract(page)
-    assert.are.equal("Dam opens", m.title)
+    assert.are.equal("Dam opens | Delta Post", m.title)   -- as declared (Readability's convention)
+    assert.are.equal("Dam opens", m.headline)
     assert.are.equal("2030-04-05T06:07:08", m.date)
     assert.are.same({ "Karl Aune", "Mia Sten" }, m.authors)
     assert.are.equal("https://delta.example/dam", m.url)
@@ -220,6 +279,21 @@ describe("html metadata", function()
     assert.are.same({ "Ana Ruiz", "Tom Lee" }, meta.names("By Ana Ruiz and Tom Lee"))
     assert.are.same({ "Ana Ruiz" }, meta.names("Ana Ruiz, Staff Writer"))
     assert.are.same({}, meta.names("https://www.facebook.com/someone"))
+  end)
+
+  it("keeps a title declared in meta tags as written and cleans only <title> (as Readability)", function()
+    local d = doc_of("story_links.html")
+    assert.are.equal("Flood barrier opens on the Varn estuary - Coastline Courier", d.title)
+    assert.are.equal("Flood barrier opens on the Varn estuary", d.meta.html.headline)
+    local page = dp.html.parse('<html><head><title>Harbor tolls rise again | Coastline Courier</title>'
+      .. '<meta property="og:site_name" content="Coastline Courier"></head><body><p>Text.</p></body></html>')
+    local md = meta.extract(page)
+    assert.are.equal("Harbor tolls rise again", md.title)
+    page = dp.html.parse('<html><head><meta property="og:title" content="Harbor tolls rise again | Coastline Courier">'
+      .. '<meta property="og:site_name" content="Coastline Courier"></head><body><p>Text.</p></body></html>')
+    md = meta.extract(page)
+    assert.are.equal("Harbor tolls rise again | Coastline Courier", md.title)
+    assert.are.equal("Harbor tolls rise again", md.headline)
   end)
 
   it("removes the site name from a title", function()
@@ -270,6 +344,17 @@ describe("html documents and the html stage", function()
     assert.are.equal("Already text.", d.text)
     local e = stage.process({ id = "n", text = "Plain." }, ctx)
     assert.are.equal("Plain.", e.text)
+  end)
+
+  it("the stage leaves a document made by the HTML reader as it is", function()
+    local ctx = { opts = { charset = "" }, state = {} }
+    stage.init({ unlikely = {}, drop_hints = {}, keep_hints = {} }, ctx)
+    local d = htmlinput.html_doc("s", DIR .. "story_links.html", read("story_links.html"))
+    local text, root = d.text, d.meta.html.root
+    d = stage.process(d, ctx)
+    assert.are.equal(text, d.text)
+    assert.are.equal(root, d.meta.html.root)
+    assert.is_true(#paragraphs(d.text) >= 8)
   end)
 
   it("the stage rejects a bad hint pattern in init", function()
