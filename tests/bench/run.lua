@@ -8,8 +8,8 @@
 -- command reads its corpus and writes its output to a file under BENCH_DIR/out/, so output
 -- is included. Each measurement is repeated BENCH_RUNS times (default 3), the runs of all
 -- rows interleaved so that a burst of load on the machine spreads over the rows, and the
--- median is printed: one table, then the ratios the issues ask for and the clean stage's
--- CPU time per page. A peer that is missing is shown as "n/a (why)", and the rest still runs.
+-- median is printed: one table, then the ratios the issues ask for, the clean stage's
+-- CPU time per page and the time to read a saved web page of 1 to 1.6 MB. A peer that is missing is shown as "n/a (why)", and the rest still runs.
 --
 -- Method: wall time from `date +%s%N` around the command; user and system CPU time and
 -- peak RSS from GNU time (`/usr/bin/time -f`); retired instructions from
@@ -427,6 +427,17 @@ if m and m.docs and m.docs > 0 then
     #page, floor(m.docs), num(stage_us, 1, 0), num(proc_us, 1, 0))
   say("  the whole process (reading, JSON, writing included); target well under 1000 us (issue 4): %s",
     stage_us and (stage_us < 500 and "met" or stage_us < 1000 and "under 1000 us, not well under" or "NOT met") or "-")
+end
+
+-- A saved web page of about 1 MB (issue 10) --------------------------------------------
+
+do
+  local lines = capture(quote(DOCPIPE) .. " lua tests/bench/html_bench.lua")
+  if lines ~= "" then
+    say("html input per page (tests/bench/html_bench.lua: mean CPU of 20 runs; parse = charset +")
+    say("  gumbo + block view, document = parse + extraction + metadata; target: a 1 MB page in a few ms, issue 10):")
+    for l in lines:gmatch("[^\n]+") do say("  %s", l) end
+  end
 end
 
 print(concat(out, "\n"))
