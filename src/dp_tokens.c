@@ -3,28 +3,19 @@
  * no allocation: the caller keeps the tokenizer on its stack.
  */
 #include "dp_tokens.h"
+#include "dp_utf8.h"
 
 #define BAD 0xFFFFFFFFu  /* a byte that starts no valid sequence */
 
 /* The code point at s[i] (i < n) and its length in *len; BAD with length 1
- * for an invalid byte, a truncated sequence or a bad continuation byte. */
+ * for a byte that starts no valid sequence (dp_utf8_decode's strict rules:
+ * no overlong forms, surrogates or code points past U+10FFFF). */
 static uint32_t decode(const char *s, size_t n, size_t i, size_t *len) {
     unsigned char c = (unsigned char)s[i];
-    *len = 1;
-    if (c < 0x80) return c;
-    size_t k;
+    if (c < 0x80) { *len = 1; return c; }
     uint32_t cp;
-    if (c >= 0xF0 && c < 0xF5) { k = 4; cp = c & 0x07u; }
-    else if (c >= 0xE0 && c < 0xF0) { k = 3; cp = c & 0x0Fu; }
-    else if (c >= 0xC2 && c < 0xE0) { k = 2; cp = c & 0x1Fu; }
-    else return BAD;
-    if (i + k > n) return BAD;
-    for (size_t j = 1; j < k; j++) {
-        unsigned char cc = (unsigned char)s[i + j];
-        if (cc < 0x80 || cc > 0xBF) return BAD;
-        cp = (cp << 6) | (cc & 0x3Fu);
-    }
-    *len = k;
+    *len = dp_utf8_decode(s + i, n - i, &cp);
+    if (*len == 0) { *len = 1; return BAD; }
     return cp;
 }
 

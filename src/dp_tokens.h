@@ -6,7 +6,7 @@
  * U+2019, '-', '.' and U+2011 between two word characters (don't, In-ho,
  * U.S, 3.5). Every other code point that is not white space is a
  * punctuation token of its own; a byte that starts no valid UTF-8 sequence
- * is a one-byte punctuation token.
+ * (as dp_utf8_decode decides) is a one-byte punctuation token.
  *
  * Classes (by code point): white space is U+0009..U+000D, U+0020, U+00A0,
  * U+1680, U+2000..U+200B, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF.

@@ -50,6 +50,8 @@ static void test_classes(void) {
 static void test_invalid_and_empty(void) {
     CHECK_STR(toks("a\xFF" "b"), "^w:a|p:\xFF|w:b");  /* invalid byte: its own token */
     CHECK_STR(toks("caf\xC3"), "^w:caf|p:\xC3");       /* truncated sequence */
+    /* an overlong form of '/' is three invalid bytes (found by fuzz_utf8) */
+    CHECK_STR(toks("a\xE0\x80\xAF" "b"), "^w:a|p:\xE0|p:\x80|p:\xAF|w:b");
     CHECK_STR(toks(""), "");
     CHECK_STR(toks(" \n\t "), "");
 }

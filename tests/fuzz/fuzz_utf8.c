@@ -13,7 +13,11 @@
  *  - dp_text_normalize_space: no leading, trailing or double spaces, no
  *    other white space, idempotent;
  *  - dp_text_trim / next_word / next_paragraph: spans within bounds,
- *    non-empty, ordered and non-overlapping, positions always advancing.
+ *    non-empty, ordered and non-overlapping, positions always advancing;
+ *  - dp_tokens_next: tokens within bounds, non-empty, ordered and
+ *    non-overlapping; only white space between them (ws set exactly when
+ *    there is some, or at the start); a punctuation token is one code
+ *    point or one invalid byte.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +25,7 @@
 #include <string.h>
 
 #include "dp_text.h"
+#include "dp_tokens.h"
 #include "dp_utf8.h"
 
 #define FAIL(msg) do { fprintf(stderr, "fuzz_utf8: %s (line %d)\n", msg, __LINE__); abort(); } while (0)
@@ -172,6 +177,39 @@ static void check_text(const char *s, size_t n) {
     ENSURE(pos == n);
 }
 
+static void check_tokens(const char *s, size_t n) {
+    dp_tokenizer t;
+    dp_token k;
+    size_t last = 0;
+    dp_tokens_init(&t, s, n);
+    while (dp_tokens_next(&t, &k)) {
+        ENSURE(k.start >= last && k.start < k.end && k.end <= n);
+        /* the gap holds white space only, and ws says whether it has any */
+        int gap_space = k.start > last || last == 0;
+        for (size_t i = last; i < k.start;) {
+            uint32_t c;
+            size_t len = dp_utf8_decode(s + i, k.start - i, &c);
+            ENSURE(len > 0 && dp_tokens_is_space(c));
+            i += len;
+        }
+        ENSURE(k.ws == gap_space);
+        if (k.kind == DP_TOKEN_PUNCT) {
+            uint32_t c;
+            size_t len = dp_utf8_decode(s + k.start, n - k.start, &c);
+            ENSURE(k.end - k.start == (len ? len : 1));
+        } else {
+            ENSURE(k.kind == DP_TOKEN_WORD);
+        }
+        last = k.end;
+    }
+    for (size_t i = last; i < n;) {  /* only white space after the last token */
+        uint32_t c;
+        size_t len = dp_utf8_decode(s + i, n - i, &c);
+        ENSURE(len > 0 && dp_tokens_is_space(c));
+        i += len;
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -182,6 +220,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     check_utf8(s, size);
     check_repair(s, size);
     check_text(s, size);
+    check_tokens(s, size);
     free(s);
     return 0;
 }
