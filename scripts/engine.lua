@@ -519,6 +519,8 @@ local function is_doc_list(r)
   return r[1] ~= nil and r.id == nil and r.text == nil
 end
 
+local function no_clock() return 0 end
+
 --- Run one document through every stage.
 -- Returns outputs (list of documents), failures (list of error records
 -- {id, source, stage, error, traceback, document}) and a status: "ok", or
@@ -527,7 +529,9 @@ function Pipeline:run(doc, raw)
   self.counts.documents = self.counts.documents + 1
   local current = { doc }
   local failures = {}
-  local clock = dp.cpu_clock  -- this thread's CPU time: with -j N, only this worker's
+  -- this thread's CPU time (with -j N, only this worker's); a system call on Linux, so
+  -- `docpipe run` turns it off (self.timing = false) unless statistics are asked for
+  local clock = self.timing == false and no_clock or dp.cpu_clock
   for _, st in ipairs(self.stages) do
     local nxt = {}
     local ss = st.stats
