@@ -23,6 +23,25 @@ local null = dp.null
 
 local M = {}
 
+-- Coroutines keep the time limit: the watchdog's signal (src/dp_limits.c) reaches only
+-- the state's main thread, so coroutine.create and coroutine.wrap make coroutines that
+-- look at the clock themselves (limits.cocreate). Sandboxed stages copy these.
+if limits.cocreate and coroutine.create ~= limits.cocreate then
+  local cocreate, resume, status, close = limits.cocreate, coroutine.resume, coroutine.status,
+    coroutine.close
+  local pack, unpack = table.pack, table.unpack
+  coroutine.create = cocreate
+  coroutine.wrap = function(f)
+    local co = cocreate(f)
+    return function(...)
+      local r = pack(resume(co, ...))
+      if r[1] then return unpack(r, 2, r.n) end
+      if status(co) == "dead" then close(co) end
+      error(r[2], 0)
+    end
+  end
+end
+
 M.formats = { jsonl = true, json = true, markdown = true, text = true, html = true }
 local ON_ERROR = { fail = true, skip = true, keep = true }
 local PIPELINE_KEYS = { "name", "description", "stages", "on_error", "output", "limits" }

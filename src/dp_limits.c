@@ -1,15 +1,31 @@
 /*
- * dp_limits.c: the limiting allocator and the time-limit hook (see
+ * dp_limits.c: the limiting allocator and the time limit (see
  * dp_limits.h). The accounting lives in the allocator's user data, so each
- * state carries its own and nothing is global.
+ * state carries its own.
+ *
+ * The time limit costs nothing while a stage runs within it. A count hook
+ * would make the Lua VM stop at every instruction (about 30% more
+ * instructions on the news pipeline), so the main thread of a state runs
+ * without a hook: one watchdog thread per process sleeps until the
+ * earliest deadline of the armed states and then sends the thread running
+ * the late state a signal (DP_LIMITS_SIGNAL); the handler, in that thread,
+ * sets a count hook (lua_sethook is made to be called from a signal
+ * handler, as lua.c does for Ctrl-C), and the hook raises the error.
+ * A hook set on the main thread does not reach a coroutine that is
+ * running, so coroutines made through docpipe.limits.cocreate/cowrap (the
+ * engine puts them in place of coroutine.create/wrap) carry the old count
+ * hook from birth: only code inside a coroutine pays for it.
  */
 #include "dp_limits.h"
 
 #include <lauxlib.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
-#define HOOK_EVERY 1000  /* instructions between two looks at the clock */
+#define HOOK_EVERY 1000  /* instructions between two calls of the hook */
 
 typedef struct limits {
     size_t used;             /* bytes the state holds */
@@ -18,7 +34,17 @@ typedef struct limits {
     int mem_hit, time_hit;
     long time_ms;            /* 0: none */
     struct timespec deadline;
+    lua_State *L;            /* the state's main thread */
+    pthread_t thread;        /* the thread that armed it */
+    int watched;             /* in the watchdog's list */
+    int signalled;           /* the watchdog has sent its signal for this arm */
 } limits;
+
+/* The state armed in this thread, for the signal handler; NULL when none.
+ * Written by arm before the watchdog can signal the thread. */
+static _Thread_local lua_State *volatile armed_here;
+
+static void wd_remove(limits *lm);
 
 static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     limits *lm = ud;
@@ -42,6 +68,7 @@ lua_State *dp_limits_newstate(void) {
     if (!lm) return NULL;
     lua_State *L = lua_newstate(limited_alloc, lm);
     if (!L) { free(lm); return NULL; }
+    lm->L = L;
     /* Generational collection: a stage makes many short-lived tables and
      * strings per document, the case Lua 5.4's generational mode is for. */
     lua_gc(L, LUA_GCGEN, 0, 0);
@@ -52,6 +79,9 @@ void dp_limits_close(lua_State *L) {
     if (!L) return;
     void *ud;
     lua_getallocf(L, &ud);
+    limits *lm = ud;
+    if (armed_here == L) armed_here = NULL;
+    wd_remove(lm);
     lua_close(L);
     free(ud);
 }
@@ -71,8 +101,10 @@ static int past(const struct timespec *t) {
     return now.tv_sec > t->tv_sec || (now.tv_sec == t->tv_sec && now.tv_nsec >= t->tv_nsec);
 }
 
-/* The count hook: once past the deadline it raises at every call, so a
- * stage that catches the error meets it again. */
+/* The hook: once past the deadline it raises at every call, so a stage
+ * that catches the error meets it again. On the main thread, a hook that
+ * finds no deadline passed (a signal that came late, after a new arm) takes
+ * itself off; in a coroutine it stays, as the periodic look at the clock. */
 static void hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     limits *lm = get(L);
@@ -80,6 +112,112 @@ static void hook(lua_State *L, lua_Debug *ar) {
         lm->time_hit = 1;
         luaL_error(L, "time limit of %d ms exceeded", (int)lm->time_ms);
     }
+    if (lm && L == lm->L) lua_sethook(L, NULL, 0, 0);
+}
+
+/* ---- the watchdog ------------------------------------------------------ */
+
+static pthread_mutex_t wd_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t wd_cv;
+static limits **wd_list;          /* the armed states with a time limit */
+static size_t wd_n, wd_cap;
+static int wd_state;              /* 0: not started, 1: running, -1: could not start */
+static struct timespec wd_target; /* the deadline the watchdog sleeps until */
+static int wd_has_target;
+
+static int before(const struct timespec *a, const struct timespec *b) {
+    return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+static void on_signal(int sig) {
+    (void)sig;
+    lua_State *L = armed_here;
+    /* every HOOK_EVERY instructions, as in coroutines: the engine's few
+     * instructions between the failed call and disarm run before the
+     * hook raises again */
+    if (L) lua_sethook(L, hook, LUA_MASKCOUNT, HOOK_EVERY);
+}
+
+static void *watchdog(void *arg) {
+    (void)arg;
+    pthread_mutex_lock(&wd_mu);
+    for (;;) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        wd_has_target = 0;
+        for (size_t i = 0; i < wd_n; i++) {
+            limits *lm = wd_list[i];
+            if (lm->signalled) continue;
+            if (!before(&now, &lm->deadline)) {
+                lm->signalled = 1;
+                pthread_kill(lm->thread, DP_LIMITS_SIGNAL);
+            } else if (!wd_has_target || before(&lm->deadline, &wd_target)) {
+                wd_target = lm->deadline;
+                wd_has_target = 1;
+            }
+        }
+        if (wd_has_target) pthread_cond_timedwait(&wd_cv, &wd_mu, &wd_target);
+        else pthread_cond_wait(&wd_cv, &wd_mu);
+    }
+    return NULL;
+}
+
+/* Start the watchdog once; 0 when it cannot run (the count hook is used). */
+static int wd_start(void) {
+    if (wd_state) return wd_state > 0;
+    wd_state = -1;
+    pthread_condattr_t ca;
+    if (pthread_condattr_init(&ca) != 0) return 0;
+    int ok = pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) == 0 &&
+             pthread_cond_init(&wd_cv, &ca) == 0;
+    pthread_condattr_destroy(&ca);
+    if (!ok) return 0;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(DP_LIMITS_SIGNAL, &sa, NULL) != 0) return 0;
+    pthread_attr_t ta;
+    pthread_t t;
+    if (pthread_attr_init(&ta) != 0) return 0;
+    pthread_attr_setdetachstate(&ta, PTHREAD_CREATE_DETACHED);
+    /* the watchdog must not take the signal itself */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, DP_LIMITS_SIGNAL);
+    pthread_sigmask(SIG_BLOCK, &block, &old);
+    ok = pthread_create(&t, &ta, watchdog, NULL) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    pthread_attr_destroy(&ta);
+    if (ok) wd_state = 1;
+    return ok;
+}
+
+/* Put lm in the watchdog's list (wd_mu held); 0 when memory runs out. */
+static int wd_add(limits *lm) {
+    if (!lm->watched) {
+        if (wd_n == wd_cap) {
+            size_t cap = wd_cap ? wd_cap * 2 : 8;
+            limits **p = realloc(wd_list, cap * sizeof *p);
+            if (!p) return 0;
+            wd_list = p;
+            wd_cap = cap;
+        }
+        wd_list[wd_n++] = lm;
+        lm->watched = 1;
+    }
+    if (!wd_has_target || before(&lm->deadline, &wd_target)) pthread_cond_signal(&wd_cv);
+    return 1;
+}
+
+static void wd_remove(limits *lm) {
+    if (!lm->watched) return;
+    pthread_mutex_lock(&wd_mu);
+    for (size_t i = 0; i < wd_n; i++)
+        if (wd_list[i] == lm) { wd_list[i] = wd_list[--wd_n]; break; }
+    lm->watched = 0;
+    pthread_mutex_unlock(&wd_mu);
 }
 
 /* limits.arm(time_ms, memory_bytes): 0 or nil means no limit */
@@ -98,7 +236,18 @@ static int l_arm(lua_State *L) {
             lm->deadline.tv_sec++;
             lm->deadline.tv_nsec -= 1000000000L;
         }
-        lua_sethook(L, hook, LUA_MASKCOUNT, HOOK_EVERY);
+        int watched = 0;
+        if (L == lm->L) {  /* the main thread: the watchdog, if it runs */
+            pthread_mutex_lock(&wd_mu);
+            if (wd_start()) {
+                lm->thread = pthread_self();
+                lm->signalled = 0;
+                armed_here = lm->L;
+                watched = wd_add(lm);
+            }
+            pthread_mutex_unlock(&wd_mu);
+        }
+        if (!watched) lua_sethook(L, hook, LUA_MASKCOUNT, HOOK_EVERY);
     }
     return 0;
 }
@@ -117,6 +266,8 @@ static int l_disarm(lua_State *L) {
     push_hit(L, lm);
     if (!lm) return 1;
     lm->armed = 0;
+    if (armed_here == lm->L) armed_here = NULL;  /* a late signal now does nothing */
+    wd_remove(lm);
     lua_sethook(L, NULL, 0, 0);
     lm->mem_hit = lm->time_hit = 0;
     return 1;
@@ -133,9 +284,22 @@ static int l_used(lua_State *L) {
     return 1;
 }
 
+/* limits.cocreate(f) -> thread: coroutine.create, with the count hook in
+ * the new coroutine when the state has limits (the watchdog's signal
+ * reaches only the main thread). */
+static int l_cocreate(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_State *co = lua_newthread(L);
+    lua_pushvalue(L, 1);
+    lua_xmove(L, co, 1);
+    if (get(L)) lua_sethook(co, hook, LUA_MASKCOUNT, HOOK_EVERY);
+    return 1;
+}
+
 int dp_lua_open_limits(lua_State *L) {
     static const luaL_Reg funcs[] = {
         { "arm", l_arm },
+        { "cocreate", l_cocreate },
         { "disarm", l_disarm },
         { "hit", l_hit },
         { "used", l_used },

@@ -141,6 +141,42 @@ describe("stage limits", function()
     assert.matches("time limit of 200 ms exceeded", err)
   end)
 
+  it("stops an endless loop inside coroutine.wrap", function()
+    local err = run("local f = coroutine.wrap(function() while true do end end); f()",
+      "    limits: {time_ms: 200}\n")
+    assert.matches("time limit of 200 ms exceeded %(limits.time_ms%)", err)
+  end)
+
+  it("stops an endless loop inside a coroutine made by coroutine.create", function()
+    local err = run("local co = coroutine.create(function() while true do end end)\n" ..
+      "local ok, e = coroutine.resume(co); error(e, 0)", "    limits: {time_ms: 200}\n")
+    assert.matches("time limit of 200 ms exceeded", err)
+  end)
+
+  it("runs the next document at full speed after a time limit was hit", function()
+    local p = pipeline("if doc.text == 'loop' then while true do end end\n" ..
+      "local s = 0; for i = 1, 3e6 do s = s + i end; doc.sum = s",
+      "    limits: {time_ms: 300}\n")
+    local outs = p:run({ id = "a", text = "loop" })
+    assert.matches("time limit of 300 ms exceeded", outs[1].errors[1].message)
+    -- the limit is armed afresh: a call well within it is not stopped by the old hit
+    local again = p:run({ id = "b", text = "fine" })
+    assert.is_nil(again[1].errors)
+    assert.are.equal(4500001500000, again[1].sum)
+    assert.is_nil(debug.gethook())
+  end)
+
+  it("gives coroutines that keep working with yields and errors", function()
+    local err, doc = run("local f = coroutine.wrap(function(a) local b = coroutine.yield(a + 1); return b * 2 end)\n" ..
+      "doc.first = f(1); doc.second = f(10)\n" ..
+      "local g = coroutine.wrap(function() error('inner') end)\n" ..
+      "local ok, e = pcall(g); doc.err = e", "    limits: {time_ms: 2000}\n")
+    assert.is_nil(err)
+    assert.are.equal(2, doc.first)
+    assert.are.equal(20, doc.second)
+    assert.matches("inner", doc.err)
+  end)
+
   it("stops a stage that allocates without bound, and the state recovers", function()
     local p = pipeline("if doc.text == 'big' then local t = {} for i = 1, 1e9 do t[i] = ('x'):rep(100) .. i end end",
       "    limits: {memory_mb: 64}\n")
