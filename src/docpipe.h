@@ -24,9 +24,13 @@
  * Errors: functions returning int return 0 on success and the error code
  * otherwise; functions returning a pointer return NULL on failure.
  *
- * Threads: a dp_pipeline holds its own Lua state and no globals are
- * shared, so different pipelines may run in different threads at once; one
- * pipeline must not be used by two threads at the same time.
+ * Threads: a dp_pipeline holds its own Lua state, so different pipelines
+ * may run in different threads at once; one pipeline must not be used by
+ * two threads at the same time. The only process-wide parts are the time
+ * limit's watchdog (limits.time_ms): the first stage call starts one
+ * detached thread and installs a handler for SIGURG, which the watchdog
+ * sends to a thread whose stage call ran past its limit. A program that
+ * uses SIGURG itself should not embed docpipe in the same process.
  *
  * Documents in and out are JSON objects in docpipe's document model
  * (README: "The document"): offsets in JSON are 0-based, end-exclusive code
