@@ -100,16 +100,18 @@ function M.init(opts, ctx)
   for _, t in ipairs(opts.types) do types[#types + 1] = t end
   if #types == 0 then error("rouge: types is empty", 0) end
   ctx.opts = opts
+  -- the scorer (it holds functions) and the types live beside ctx.state: with -j N the
+  -- engine merges each worker's ctx.state (numbers add up) for finish
+  ctx.types = types
+  ctx.scorer = rouge.new({ types = types, stem = opts.stem, stemmer = opts.stemmer })
   ctx.state = ctx.state or {}
   local st = ctx.state
-  st.types = types
-  st.scorer = rouge.new({ types = types, stem = opts.stem, stemmer = opts.stemmer })
   st.sums = new_sums(types)
   st.n, st.skipped = 0, 0
 end
 
 function M.process(doc, ctx)
-  if not (ctx.state and ctx.state.scorer) then M.init(ctx.opts, ctx) end
+  if not (ctx.scorer and ctx.state and ctx.state.sums) then M.init(ctx.opts, ctx) end
   local opts, st = ctx.opts, ctx.state
   local warn = ctx.warn or function() end
   local refs = references(doc[opts.reference])
@@ -125,7 +127,7 @@ function M.process(doc, ctx)
   local pred = as_text(v) or ""
   local best
   for _, ref in ipairs(refs) do
-    local s = st.scorer:score(ref, pred)
+    local s = ctx.scorer:score(ref, pred)
     if not best then
       best = s
     else
@@ -135,7 +137,7 @@ function M.process(doc, ctx)
     end
   end
   local out = dp.object({})
-  for _, t in ipairs(st.types) do
+  for _, t in ipairs(ctx.types) do
     local x = best[t]
     out[t] = dp.object({ precision = x.precision, recall = x.recall, f1 = x.f1 })
     local sum = st.sums[t]
@@ -153,7 +155,13 @@ function M.finish(ctx)
   local st = ctx.state
   if not (st and st.sums) then return nil end
   local out = dp.object({ documents = st.n, skipped = st.skipped })
-  for _, t in ipairs(st.types) do
+  local types = ctx.types
+  if not types then  -- a merged state without init in this state: the keys of sums
+    types = {}
+    for t in pairs(st.sums) do types[#types + 1] = t end
+    table.sort(types)
+  end
+  for _, t in ipairs(types) do
     local s, n = st.sums[t], st.n
     out[t] = dp.object({
       precision = n > 0 and s.precision / n or 0,

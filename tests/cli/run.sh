@@ -296,6 +296,15 @@ os.exit(st.cpu_seconds > 0 and sum <= st.cpu_seconds and 0 or 1)
 LUA
 run stats-cpu-within-process 0 "$D" lua "$tmpd/cpu.lua" "$tmpd/stats2.json"
 
+# --- a stage's finish state merged over workers: rouge at -j 2 (regression: its scorer
+# lived in ctx.state and could not cross workers)
+for i in 1 2 3 4 5 6; do
+  printf '{"id":"r%d","text":"The council of Marlow Bay voted to close the old pier on Tuesday. Repairs would cost more than a new one. Fishermen said they would protest.","highlights":["Marlow Bay council votes to close the old pier","Fishermen plan a protest"]}\n' "$i"
+done > "$tmpd/rouge.jsonl"
+run rouge-j2 0 "$D" run rouge "$tmpd/rouge.jsonl" -j 2 -o "$tmpd/rouge-out.jsonl"
+has rouge-j2-finish "$err" '"documents":6'
+lacks rouge-j2-no-merge-problem "$err" 'cannot cross workers'
+
 # --- bad input is reported and the rest goes on
 run malformed-jsonl 1 "$D" run sentences "$F/malformed.jsonl"
 lines malformed-jsonl "$out" 2
