@@ -362,6 +362,11 @@ if [ -z "${DOCPIPE_SKIP_INSTALL:-}" ]; then
   run embed-c-run 0 env LD_LIBRARY_PATH="$pfx/lib" "$tmpd/quotes" ../shared/data/seed/cnn-north-korea-amnesty.txt
   has embed-c-title "$out" "^title: North Korea plans prisoner release to mark dead leaders' birthdays$"
   has embed-c-speaker "$out" '^speaker: Park In-ho$'
+  # linked statically: docpipe.pc's private requirements name every library
+  sflags=$(PKG_CONFIG_PATH="$pfx/lib/pkgconfig" pkg-config --cflags --static --libs docpipe)
+  run embed-c-static-build 0 sh -c "cc examples/embed/quotes.c -Wl,-Bstatic -ldocpipe -Wl,-Bdynamic $sflags -o '$tmpd/quotes-static'"
+  run embed-c-static-run 0 "$tmpd/quotes-static" ../shared/data/seed/cnn-north-korea-amnesty.txt
+  has embed-c-static-speaker "$out" '^speaker: Park In-ho$'
   run embed-lua 0 env LUA_CPATH="$pfx/lib/lua/5.4/?.so" lua5.4 examples/embed/sentences.lua "Dr. Ada Moreau arrived at 9 a.m. on Monday. She left at noon."
   has embed-lua-regex "$out" '^first year:	1887$'
   has embed-lua-sentence "$out" '^2	She left at noon\.	'
