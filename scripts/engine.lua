@@ -710,6 +710,7 @@ end
 -- of the whole process).
 function Pipeline:stats(totals)
   local out = dp.object(totals or {})
+  out.dropped, out.failed = self.counts.dropped, self.counts.failed
   local stages, cpu = dp.array(), 0
   for _, st in ipairs(self.stages) do cpu = cpu + (st.stats and st.stats.cpu or 0) end
   for _, st in ipairs(self.stages) do
@@ -917,7 +918,11 @@ function M.json_doc(bytes, name, source, line)
     end)
   end
   local doc, err = dp.json.decode(fixed, true)
-  if doc == nil then return nil, err end
+  if doc == nil then
+    -- a record is one line: its position is the column ("FILE:LINE: ... at column N")
+    if not fixed:find("\n", 1, true) then err = err:gsub(" at line 1, column ", " at column ") end
+    return nil, err
+  end
   if yaml_type(doc) ~= "mapping" then return nil, "a record must be a JSON object" end
   if type(doc.text) ~= "string" and type(doc.html) ~= "string" then
     return nil, 'the record has no "text" or "html" string'

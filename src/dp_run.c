@@ -853,9 +853,24 @@ int dp_run(const dp_run_opts *o) {
         fprintf(stderr, "docpipe: cannot write %s: %s\n", o->errors, strerror(errno));
         code = DP_EXIT_OUTPUT;
     }
-    if (r.failed && !o->quiet)
-        fprintf(stderr, "docpipe: %zu document(s) failed%s%s\n", r.failed,
-                o->errors ? ", recorded in " : "", o->errors ? o->errors : "");
+    if (r.failed && !o->quiet) {
+        /* what failed, by kind: documents in stages, records that are no
+         * document (malformed, binary), inputs that could not be read */
+        size_t inputs = r.input_errors + r.io_errors;
+        size_t docs = r.failed > inputs ? r.failed - inputs : 0;
+        char what[160] = "";
+        size_t k = 0;
+        if (docs)
+            k += (size_t)snprintf(what + k, sizeof what - k, "%zu document(s) failed", docs);
+        if (r.input_errors && k < sizeof what)
+            k += (size_t)snprintf(what + k, sizeof what - k, "%s%zu input record(s) or file(s) not a document",
+                                  k ? ", " : "", r.input_errors);
+        if (r.io_errors && k < sizeof what)
+            snprintf(what + k, sizeof what - k, "%s%zu input(s) could not be read", k ? ", " : "",
+                     r.io_errors);
+        fprintf(stderr, "docpipe: %s%s%s\n", what, o->errors ? "; recorded in " : "",
+                o->errors ? o->errors : "");
+    }
     if (!write_stats(&r, bytes, now_seconds() - t0) && code == DP_EXIT_OK) code = DP_EXIT_IO;
     lua_getfield(r.L, r.pipeline, "counts");
     lua_getfield(r.L, -1, "dropped");
