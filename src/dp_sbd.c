@@ -12,22 +12,32 @@
  *     parts: U.S., e.g., Ph.D.) end a sentence only before a capitalised
  *     sentence starter: "in the U.S. The ..." splits, "the U.S. Government"
  *     does not;
+ *   - terminal abbreviations (Inc., Jr., etc., St., Calif.) end one before
+ *     any capitalised word that is no terminal follower ("Inc. Chief") when
+ *     the word before them closes a name: it ends with , or & or starts
+ *     with a capital or digit, and neither opens the sentence nor is a
+ *     starter ("The St. Louis ..." is Saint);
  *   - titles (Mr., Gov.) never end one before a name, a number or a quote;
- *     numeric abbreviations (No., p.) count only before a number;
+ *     numeric abbreviations (No., p.) count only before a number (else a
+ *     single capital is an initial: "Ramon P. Ortiz");
  *   - a.m./p.m. end one before a capitalised word, unless it is a time
  *     follower (day, month, zone) or the time closes a short opening phrase
  *     that starts with a time opener ("At 5 a.m. Mr. Smith went ...");
  *   - a single capital is an initial after a capitalised word, at the
  *     start of a sentence, before another initial, or after an initial
  *     preceder ("by J. Smith"); else it ends the sentence before a
- *     capitalised word; "I" after a lowercase word is the pronoun;
+ *     capitalised word; before a starter it always does ("Plan B. The");
+ *     "I" after a lowercase word is the pronoun;
  *   - a period inside a token (3.5, $1.50, v2.0, URLs, e-mail addresses) is
- *     no boundary, except "word.Word" run together;
+ *     no boundary, except "word.Word" run together and reference numbers
+ *     after a word or ")" ("care.11 12 Take": the sentence ends after them);
  *   - ! and ? end a sentence before a capitalised word or a digit, but not
  *     inside an open quotation or bracket (tracked over the paragraph; a
  *     straight ' opens one only when a closing ' follows), not before "(",
- *     and not after exclamation names (Yahoo!) unless a starter follows; a
- *     dash between the mark and the capitalised word is skipped;
+ *     not after exclamation names (Yahoo!) unless a starter follows, nor
+ *     after a closing quote before an attribution (capitalised words, then
+ *     an attribution verb and punctuation: "Why?" Ruiz said.); a dash
+ *     between the mark and the capitalised word is skipped;
  *   - after any stop a lowercase word continues the sentence; a period
  *     inside a quotation ends a sentence as in newswire gold;
  *   - ellipses: "..." or U+2026 attached to a word ends a sentence before a
@@ -42,11 +52,14 @@
  *     headline or list line) before a capitalised word, digit, quote or
  *     bullet, unless the line ends in , ; - & ( / or a line continuation
  *     word, or the paragraph is hard-wrapped there (the next line's first
- *     word would not have fitted, with lines of 50+ bytes); before a
+ *     word would not have fitted, with lines of 50+ bytes, and no line
+ *     without a final stop ends short); before a
  *     lowercase word it is a wrapped line unless no later line of the
  *     paragraph ends with . ! ? : or ; (then the lines are a list). A
  *     period at a line end before a lowercase word still ends the sentence
  *     unless it follows an abbreviation.
+ * A Unicode space (U+00A0 and others) after a stop counts as white space
+ * and is trimmed off the sentences.
  * The scan is linear: one pass (16 bytes at a time where SSE2 is there)
  * finds the list markers, one the candidates; the quote tracker and the
  * white space before each candidate advance with the scan; per-paragraph
@@ -74,6 +87,7 @@ typedef ptrdiff_t pos;
 
 typedef struct went {
     uint32_t off, len, hash;
+    uint32_t tag;  /* in dp_sbd.abbr: the lists that hold the word, a bit each */
 } went;
 
 typedef struct wset {
@@ -88,6 +102,7 @@ typedef struct wset {
 
 struct dp_sbd {
     wset sets[DP_SBD_NLISTS];
+    wset abbr;  /* the words of the abbreviation lists together, tagged by list */
 };
 
 static int fold_list(int list) { return list >= DP_SBD_STARTERS; }
@@ -104,15 +119,15 @@ static uint32_t hash_bytes(const unsigned char *w, size_t len, int fold) {
     return h;
 }
 
-/* 1 when w[0..len) is in the set (compared with ASCII case folded when
- * fold; folded sets store lowercase words). */
-static int wset_has(const wset *ws, const unsigned char *w, size_t len, int fold) {
-    if (!ws->nslot || len > ws->maxlen) return 0;
-    uint32_t h = hash_bytes(w, len, fold);
+/* The entry of w[0..len), whose hash_bytes() is h, in the set (compared
+ * with ASCII case folded when fold; folded sets store lowercase words), or
+ * NULL. */
+static const went *wset_find(const wset *ws, const unsigned char *w, size_t len, int fold, uint32_t h) {
+    if (!ws->nslot || len > ws->maxlen) return NULL;
     size_t mask = ws->nslot - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         uint32_t k = ws->slot[i];
-        if (!k) return 0;
+        if (!k) return NULL;
         const went *e = &ws->ent[k - 1];
         if (e->hash != h || e->len != len) continue;
         const unsigned char *p = (const unsigned char *)ws->pool + e->off;
@@ -122,8 +137,13 @@ static int wset_has(const wset *ws, const unsigned char *w, size_t len, int fold
         } else {
             while (j < len && p[j] == w[j]) j++;
         }
-        if (j == len) return 1;
+        if (j == len) return e;
     }
+}
+
+static int wset_has(const wset *ws, const unsigned char *w, size_t len, int fold) {
+    if (!ws->nslot || len > ws->maxlen) return 0;
+    return wset_find(ws, w, len, fold, hash_bytes(w, len, fold)) != NULL;
 }
 
 static int wset_grow(wset *ws) {
@@ -141,10 +161,14 @@ static int wset_grow(wset *ws) {
     return 0;
 }
 
-/* Add w[0..len) (stored in lowercase when fold). */
-static int wset_add(wset *ws, const unsigned char *w, size_t len, int fold) {
+/* Add w[0..len) (stored in lowercase when fold), with the tag bits given
+ * (or-ed into the entry when the word is there already). */
+static int wset_add(wset *ws, const unsigned char *w, size_t len, int fold, uint32_t tag) {
     if (len > UINT32_MAX / 2) return -1;
-    if (wset_has(ws, w, len, fold)) return 0;
+    if (ws->nslot && len <= ws->maxlen) {
+        const went *e = wset_find(ws, w, len, fold, hash_bytes(w, len, fold));
+        if (e) { ws->ent[e - ws->ent].tag |= tag; return 0; }
+    }
     if ((ws->nent + 1) * 2 > ws->nslot && wset_grow(ws)) return -1;
     if (ws->nent == ws->capent) {
         size_t cap = ws->capent ? ws->capent * 2 : 32;
@@ -164,7 +188,7 @@ static int wset_add(wset *ws, const unsigned char *w, size_t len, int fold) {
     if (ws->plen + len > UINT32_MAX) return -1;
     for (size_t i = 0; i < len; i++) ws->pool[ws->plen + i] = (char)(fold ? lc(w[i]) : w[i]);
     uint32_t h = hash_bytes(w, len, fold);
-    ws->ent[ws->nent] = (went){ (uint32_t)ws->plen, (uint32_t)len, h };
+    ws->ent[ws->nent] = (went){ (uint32_t)ws->plen, (uint32_t)len, h, tag };
     ws->plen += len;
     size_t i = h & (ws->nslot - 1);
     while (ws->slot[i]) i = (i + 1) & (ws->nslot - 1);
@@ -178,32 +202,48 @@ dp_sbd *dp_sbd_new(void) {
     return calloc(1, sizeof(dp_sbd));
 }
 
+static void wset_free(wset *ws) {
+    free(ws->slot);
+    free(ws->ent);
+    free(ws->pool);
+}
+
 void dp_sbd_free(dp_sbd *sbd) {
     if (!sbd) return;
-    for (int i = 0; i < DP_SBD_NLISTS; i++) {
-        free(sbd->sets[i].slot);
-        free(sbd->sets[i].ent);
-        free(sbd->sets[i].pool);
-    }
+    for (int i = 0; i < DP_SBD_NLISTS; i++) wset_free(&sbd->sets[i]);
+    wset_free(&sbd->abbr);
     free(sbd);
+}
+
+/* The lists that token_kind() reads through dp_sbd.abbr. */
+static int abbr_list(int list) {
+    return list == DP_SBD_ABBREVIATIONS || list == DP_SBD_TITLES || list == DP_SBD_NUMERIC ||
+           list == DP_SBD_TIME || list == DP_SBD_TERMINAL;
+}
+
+/* Add w[0..len) to the list's set, and to dp_sbd.abbr for an abbreviation list. */
+static int sbd_add(dp_sbd *sbd, int list, const unsigned char *w, size_t len) {
+    int r = wset_add(&sbd->sets[list], w, len, 0, 0);
+    if (!r && abbr_list(list)) r = wset_add(&sbd->abbr, w, len, 0, 1u << list);
+    return r;
 }
 
 int dp_sbd_add_word(dp_sbd *sbd, dp_sbd_list list, const char *w, size_t len) {
     if (!sbd || (int)list < 0 || list >= DP_SBD_NLISTS || (!w && len)) return -1;
     wset *ws = &sbd->sets[list];
     const unsigned char *u = (const unsigned char *)w;
-    if (fold_list(list)) return wset_add(ws, u, len, 1);
+    if (fold_list(list)) return wset_add(ws, u, len, 1, 0);
     /* as written, in capitals and capitalised, without one final period */
     if (len && u[len - 1] == '.') len--;
     if (!len) return 0;
     unsigned char small[64];
     unsigned char *buf = len <= sizeof small ? small : malloc(len);
     if (!buf) return -1;
-    int r = wset_add(ws, u, len, 0);
+    int r = sbd_add(sbd, list, u, len);
     for (size_t i = 0; i < len; i++) buf[i] = (unsigned char)uc(u[i]);
-    if (!r) r = wset_add(ws, buf, len, 0);
+    if (!r) r = sbd_add(sbd, list, buf, len);
     memcpy(buf + 1, u + 1, len - 1);
-    if (!r) r = wset_add(ws, buf, len, 0);
+    if (!r) r = sbd_add(sbd, list, buf, len);
     if (buf != small) free(buf);
     return r;
 }
@@ -211,8 +251,9 @@ int dp_sbd_add_word(dp_sbd *sbd, dp_sbd_list list, const char *w, size_t len) {
 int dp_sbd_list_by_name(const char *name) {
     static const char *const names[DP_SBD_NLISTS] = {
         "abbreviations", "titles", "numeric", "time", "exclamation_names",
-        "starters", "time_followers", "time_openers", "line_continuations",
-        "initial_preceders",
+        "terminal", "starters", "time_followers", "time_openers",
+        "line_continuations", "initial_preceders", "terminal_followers",
+        "attribution_verbs",
     };
     if (!name) return -1;
     for (int i = 0; i < DP_SBD_NLISTS; i++)
@@ -230,6 +271,27 @@ static int is_alpha(int b) { return is_upper(b) || is_lower(b); }
 static int is_alnum(int b) { return is_alpha(b) || is_digit(b); }  /* ASCII */
 /* a word character next to an apostrophe: ASCII alnum or any non-ASCII byte */
 static int is_wordb(int b) { return is_alnum(b) || b >= 128; }
+
+/* Length of a Unicode space at s[i] (1-based, s[1..n]): U+00A0, U+2000-U+200A,
+ * U+202F, U+205F, U+3000; 0 for anything else. */
+static int uspace_len(const unsigned char *s, pos n, pos i) {
+    if (i < 1 || i + 1 > n) return 0;
+    int b0 = s[i - 1], b1 = s[i];
+    if (b0 == 0xC2) return b1 == 0xA0 ? 2 : 0;
+    if (i + 2 > n) return 0;
+    int b2 = s[i + 1];
+    if (b0 == 0xE2 && b1 == 0x80 && (b2 <= 0x8A || b2 == 0xAF)) return 3;
+    if (b0 == 0xE2 && b1 == 0x81 && b2 == 0x9F) return 3;
+    if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) return 3;
+    return 0;
+}
+
+/* Length of a Unicode space ending at s[z], or 0. */
+static int uspace_end(const unsigned char *s, pos n, pos z) {
+    if (z >= 2 && uspace_len(s, n, z - 1) == 2) return 2;
+    if (z >= 3 && uspace_len(s, n, z - 2) == 3) return 3;
+    return 0;
+}
 
 enum { C_END, C_UPPER, C_LOWER, C_DIGIT, C_OTHER };
 
@@ -388,6 +450,7 @@ typedef struct para {
     /* lazily computed */
     pos last_stop_line;      /* -1 until computed */
     pos wrap_width;          /* -1 until computed */
+    int ragged;              /* -1 until computed */
     /* white space before the candidates: the last one, and up to where
      * the paragraph was looked at for it */
     pos last_ws, ws_seen;
@@ -462,12 +525,13 @@ static pos skip_closers(const para *p, pos e) {
         if (b == '"' || b == ')' || b == ']' || b == '}') {
             e++;
         } else if (b == '\'') {
-            if (is_wordb(at(p, e + 2))) break;  /* an apostrophe: Jr.'s */
+            if (is_wordb(at(p, e + 2)) && !mb_close_at(p, e + 2)) break;  /* an apostrophe: Jr.'s */
             e++;
         } else if (b == 194 && at(p, e + 2) == 187) {  /* U+00BB */
             e += 2;
         } else if (b == 226 && mb_close_at(p, e + 1)) {
-            if (at(p, e + 3) == 0x99 && is_wordb(at(p, e + 4))) break;  /* U+2019 in a word */
+            /* U+2019 in a word (not before another closing quote: 'Go home.'") */
+            if (at(p, e + 3) == 0x99 && is_wordb(at(p, e + 4)) && !mb_close_at(p, e + 4)) break;
             e += 3;
         } else {
             break;
@@ -723,19 +787,31 @@ static void list_markers(para *p) {
 
 /* ---- deciding candidates -------------------------------------------------- */
 
-typedef enum { T_REGULAR, T_TITLE, T_NUMERIC, T_TIME, T_ABBR, T_INITIAL } tkind;
+typedef enum { T_REGULAR, T_TITLE, T_NUMERIC, T_TIME, T_ABBR, T_TERMINAL, T_INITIAL } tkind;
 
 static int in_set(const para *p, int list, const unsigned char *w, size_t len) {
     return wset_has(&p->d->sets[list], w, len, fold_list(list));
 }
 
+/* The kind of t[0..len) in the lists of abbreviations (matched as
+ * written; one lookup for all of them), or T_REGULAR. */
+static tkind listed_kind(const para *p, const unsigned char *t, size_t len) {
+    const wset *ws = &p->d->abbr;
+    if (!ws->nslot || len > ws->maxlen) return T_REGULAR;
+    const went *e = wset_find(ws, t, len, 0, hash_bytes(t, len, 0));
+    if (!e) return T_REGULAR;
+    if (e->tag & (1u << DP_SBD_TITLES)) return T_TITLE;
+    if (e->tag & (1u << DP_SBD_NUMERIC)) return T_NUMERIC;
+    if (e->tag & (1u << DP_SBD_TIME)) return T_TIME;
+    if (e->tag & (1u << DP_SBD_TERMINAL)) return T_TERMINAL;
+    return T_ABBR;
+}
+
 /* Kind of the token t[0..len) before a period. */
 static tkind token_kind(const para *p, const unsigned char *t, size_t len) {
     if (!len) return T_REGULAR;
-    if (in_set(p, DP_SBD_TITLES, t, len)) return T_TITLE;
-    if (in_set(p, DP_SBD_NUMERIC, t, len)) return T_NUMERIC;
-    if (in_set(p, DP_SBD_TIME, t, len)) return T_TIME;
-    if (in_set(p, DP_SBD_ABBREVIATIONS, t, len)) return T_ABBR;
+    tkind listed = listed_kind(p, t, len);
+    if (listed != T_REGULAR) return listed;
     if (len == 1 && is_upper(t[0])) return T_INITIAL;
     if (len == 1 && is_lower(t[0])) return T_ABBR;
     /* multi-period abbreviation of one- or two-letter parts: U.S, e.g, Ph.D */
@@ -754,11 +830,11 @@ static tkind token_kind(const para *p, const unsigned char *t, size_t len) {
         }
     }
     /* the last part of a compound: "D-Calif", "(R-Wash" */
-    size_t i = len;
-    while (i > 0 && t[i - 1] != '-' && t[i - 1] != '/') i--;
-    if (i > 0 && i < len) {
-        if (in_set(p, DP_SBD_TITLES, t + i, len - i)) return T_TITLE;
-        if (in_set(p, DP_SBD_ABBREVIATIONS, t + i, len - i)) return T_ABBR;
+    size_t i = len, stop = len > p->d->abbr.maxlen ? len - p->d->abbr.maxlen : 0;
+    while (i > stop && t[i - 1] != '-' && t[i - 1] != '/') i--;  /* longer parts are no abbreviation */
+    if (i > 0 && i < len && (t[i - 1] == '-' || t[i - 1] == '/')) {
+        listed = listed_kind(p, t + i, len - i);
+        if (listed == T_TITLE || listed == T_TERMINAL || listed == T_ABBR) return listed;
     }
     return T_REGULAR;
 }
@@ -837,6 +913,32 @@ static int fronted_time(para *p, pos ts) {
     return 0;
 }
 
+/* Does the terminal abbreviation at ts close a name? True when the word
+ * before it ends with , or & ("Tulsa, Okla.", "Briggs & Co.") or starts
+ * with a capital or a digit ("Main St.", "Elmer Pike Sr.", "5th Ave."),
+ * unless that word opens the sentence or is a sentence starter ("The St.
+ * Louis ..."): then the abbreviation may start a name ("St." as Saint). */
+static int ends_name(para *p, pos ts) {
+    const unsigned char *s = p->s;
+    pos i = ts - 1;
+    while (i >= 1 && is_sp(s[i - 1])) i--;
+    if (i < p->cur || i < 1) return 0;
+    if (s[i - 1] == ',' || s[i - 1] == '&') return 1;
+    pos pa = token_start(p, i);
+    if (pa < p->cur) pa = p->cur;
+    while (pa <= i && (s[pa - 1] == '(' || s[pa - 1] == '[' || s[pa - 1] == '"' ||
+                       s[pa - 1] == '\'' || s[pa - 1] == '`'))
+        pa++;
+    if (pa > i) return 0;
+    int c = cclass(s + pa - 1, i - pa + 1, 1);
+    if (c == C_DIGIT) return 1;
+    if (c != C_UPPER || sentence_initial(p, pa)) return 0;
+    pos we = pa;
+    while (we <= i && is_alpha(s[we - 1])) we++;
+    if (we > pa && in_set(p, DP_SBD_STARTERS, s + pa - 1, (size_t)(we - pa))) return 0;
+    return 1;
+}
+
 /* Decide a single period whose token is s[ts..a-1] (openers stripped); q is
  * the next non-space position after the stop and its closers, nl whether
  * the white space before q holds a line break. */
@@ -852,14 +954,22 @@ static int period_boundary(para *p, pos ts, pos a, pos q, int nl) {
     if (kind == T_REGULAR) return 1;
     if (kind == T_TITLE) return 0;
     if (kind == T_NUMERIC) {
+        /* not before a number: a word ("said no."), or an initial ("Ramon P. Ortiz") */
         if (cls == C_DIGIT) return 0;
-        return cls == C_UPPER;
+        if (!(tlen == 1 && is_upper(tok[0]))) return cls == C_UPPER;
+        kind = T_INITIAL;
     }
     if (cls == C_DIGIT) return 0;
     if (nw.paren) return 0;
     if (kind == T_ABBR) {
         if (cls != C_UPPER) return 0;
         return starter(p, &nw);
+    }
+    if (kind == T_TERMINAL) {
+        if (cls != C_UPPER) return 0;
+        if (starter(p, &nw)) return 1;
+        if (nw.wlen && in_set(p, DP_SBD_TERMINAL_FOLLOWERS, s + nw.w - 1, (size_t)nw.wlen)) return 0;
+        return ends_name(p, ts);
     }
     if (kind == T_TIME) {
         if (cls != C_UPPER) return 0;
@@ -872,6 +982,7 @@ static int period_boundary(para *p, pos ts, pos a, pos q, int nl) {
     if (cls != C_UPPER) return 0;
     if (is_upper(at(p, nw.q2)) && at(p, nw.q2 + 1) == '.') return 0;  /* another initial */
     if (sentence_initial(p, ts)) return 0;
+    if (starter(p, &nw)) return 1;  /* "Plan B. The ..." */
     /* the word before (skipping spaces), without leading ( [ " ' ` */
     pos i = ts - 1;
     while (i >= 1 && is_sp(s[i - 1])) i--;
@@ -883,7 +994,6 @@ static int period_boundary(para *p, pos ts, pos a, pos q, int nl) {
     if (pa > i) return 0;
     if (cclass(s + pa - 1, i - pa + 1, 1) == C_UPPER) return 0;  /* Jonas E. Smith */
     if (tlen == 1 && tok[0] == 'I') return 1;                     /* you and I. Did ... */
-    if (starter(p, &nw)) return 1;
     pos la = i + 1;
     while (la > pa && is_alpha(s[la - 2])) la--;
     if (la > i) la = pa;  /* no final letters: the whole word */
@@ -906,11 +1016,41 @@ static pos wrap_width(para *p) {
     return p->wrap_width;
 }
 
+/* Is the paragraph ragged: does some line that ends without . ! ? (not the
+ * last line) end short, with room for the next line's first word? Then the
+ * line breaks were put by hand (headlines, lists), not by wrapping. */
+static int ragged(para *p, pos width) {
+    if (p->ragged < 0) {
+        const unsigned char *s = p->s;
+        p->ragged = 0;
+        pos start = 1;
+        for (pos i = 1; i <= p->n && !p->ragged; i++) {
+            if (s[i - 1] != '\n' && s[i - 1] != '\r') continue;
+            pos j = i - 1;
+            while (j >= start && is_sp(s[j - 1])) j--;
+            pos q = find_nonspace(p, i);
+            if (q && j >= start && !line_ends_with_stop(p, j, 0)) {
+                pos we = q;
+                while (we <= p->n && !is_sp(s[we - 1])) we++;
+                if ((j - start + 1) + 1 + (we - q) <= width) p->ragged = 1;
+            }
+            if (!q) break;
+            /* the next line starts after this line break */
+            pos k = i;
+            while (k + 1 <= p->n && (s[k] == '\n' || s[k] == '\r')) k++;
+            start = k + 1;
+            i = k;
+        }
+    }
+    return p->ragged;
+}
+
 /* Was the line ending at i (next line at q) wrapped by a fixed width? True
- * when the next line's first word would not have fitted on it. */
+ * when the next line's first word would not have fitted on it, in a
+ * paragraph that is not ragged. */
 static int wrapped(para *p, pos i, pos q) {
     pos width = wrap_width(p);
-    if (width < 50) return 0;
+    if (width < 50 || ragged(p, width)) return 0;
     pos ls = i;
     while (ls >= 1 && p->s[ls - 1] != '\n' && p->s[ls - 1] != '\r') ls--;
     pos we = q;
@@ -980,6 +1120,55 @@ static pos strip_openers(const para *p, pos ts, pos a, int brace) {
     return ts;
 }
 
+/* Does an attribution start at q ("Ruiz said.", "Rep. Ada Mills asked,"): one
+ * to four capitalised words, the first no sentence starter but maybe "I",
+ * then a verb of sentences_attribution_verbs.txt ended by punctuation? */
+static int attribution(const para *p, pos q) {
+    const unsigned char *s = p->s;
+    pos i = q;
+    for (int k = 0; k < 5 && i; k++) {
+        pos e = i;
+        while (e <= p->n && !is_sp(s[e - 1])) e++;
+        int c = cclass(s, p->n, i);
+        if (c == C_LOWER) {
+            pos we = i;
+            while (we < e && is_alpha(s[we - 1])) we++;
+            int punct = we < e && (s[we - 1] == '.' || s[we - 1] == ',' || s[we - 1] == ';' ||
+                                   s[we - 1] == ':' || s[we - 1] == '!' || s[we - 1] == '?');
+            return k > 0 && punct && in_set(p, DP_SBD_ATTRIBUTION_VERBS, s + i - 1, (size_t)(we - i));
+        }
+        if (c != C_UPPER) return 0;
+        /* the subject is a name or "I", not a starter ("Nobody answered.") */
+        if (k == 0 && !(e == i + 1 && s[i - 1] == 'I')) {
+            pos we = i;
+            while (we < e && is_alpha(s[we - 1])) we++;
+            if (we > i && in_set(p, DP_SBD_STARTERS, s + i - 1, (size_t)(we - i))) return 0;
+        }
+        i = find_nonspace(p, e);
+    }
+    return 0;
+}
+
+/* Reference numbers right after the stop at a: 1-3 digits, maybe more
+ * groups after spaces ("11 12"), then a space and a capitalised word. The
+ * last digit, or 0. */
+static pos footnote_end(const para *p, pos a) {
+    pos z = a;
+    int nd = 0;
+    while (is_digit(at(p, z + 1)) && nd < 4) { z++; nd++; }
+    if (nd > 3) return 0;
+    for (;;) {
+        pos k = z + 1;
+        int m = 0;
+        if (at(p, k) != ' ') break;
+        while (is_digit(at(p, k + 1)) && m < 4) { k++; m++; }
+        if (m < 1 || m > 3 || at(p, k + 1) != ' ') break;
+        z = k;
+    }
+    if (at(p, z + 1) == ' ' && is_upper(at(p, z + 2)) && is_lower(at(p, z + 3))) return z;
+    return 0;
+}
+
 /* A run of stops starting at a; returns where the scan goes on. */
 static pos stop_run(para *p, pos a) {
     const unsigned char *s = p->s;
@@ -1025,8 +1214,10 @@ static pos stop_run(para *p, pos a) {
     int after = at(p, ce + 1);
     pos q = 0;
     int nl = 0;
+    int usp = after >= 128 ? uspace_len(s, n, ce + 1) : 0;  /* "stop.\u00A0Next" */
+    if (usp) after = ' ';
     if (after >= 0 && is_sp(after)) {
-        q = find_nonspace(p, ce + 1);
+        q = find_nonspace(p, ce + 1 + usp);
         if (q) {
             for (pos k = ce + 1; k < q; k++)
                 if (s[k - 1] == '\n' || s[k - 1] == '\r') { nl = 1; break; }
@@ -1058,6 +1249,16 @@ static pos stop_run(para *p, pos a) {
                 url = 1;
             pos bts = strip_openers(p, ts, a, 0);
             if (!url && token_kind(p, s + bts - 1, (size_t)(a - bts)) == T_REGULAR) brk = 1;
+        } else if (b == '.' && chars == 1 && ce == re && a > 2 && is_digit(after) &&
+                   ((is_lower(s[a - 2]) && is_lower(s[a - 3])) || s[a - 2] == ')')) {
+            /* reference numbers after the stop: "a consultation.11 12 Take ...",
+             * "(type 2).10 This ..." */
+            pos z = footnote_end(p, a);
+            pos bts = strip_openers(p, ts, a, 0);
+            if (z && token_kind(p, s + bts - 1, (size_t)(a - bts)) == T_REGULAR) {
+                brk = 1;
+                break_at = z;
+            }
         }
     } else if (spaced >= 3) {
         int cls = next_word(p, q).cls;
@@ -1077,6 +1278,8 @@ static pos stop_run(para *p, pos a) {
             brk = 1;
         } else if (nw.paren || inside_quote(p, ce)) {
             brk = 0;
+        } else if (ce > re && nw.cls == C_UPPER && attribution(p, q)) {
+            brk = 0;  /* "Why now?" Ruiz said. */
         } else {
             pos bts = strip_openers(p, ts, a, 0);
             if (in_set(p, DP_SBD_EXCLAMATION_NAMES, s + bts - 1, (size_t)(a - bts))) {
@@ -1115,7 +1318,7 @@ static pos stop_run(para *p, pos a) {
         brk = period_boundary(p, bts, a, q, nl);
     }
     if (brk) add_break(p, break_at);
-    if (brk && break_at < ce) return break_at + 1;
+    if (brk && break_at != ce) return break_at + 1;
     if (q) return q;
     return ce + 1;
 }
@@ -1132,6 +1335,7 @@ static void split_paragraph(const dp_sbd *d, work *w, const unsigned char *s, po
     p->n = n;
     p->cur = 1;
     p->last_close = p->last_stop_line = p->wrap_width = -1;
+    p->ragged = -1;
     p->nextq = -1;  /* looked for on the first question */
     p->first_ns_cur = p->words_cur = -1;
     list_markers(p);
@@ -1229,8 +1433,16 @@ size_t dp_sbd_split(const dp_sbd *sbd, const char *text, size_t n, dp_span *out,
                 if (e <= last || e < from) continue;
                 pos a = from;
                 while (a <= pn && is_sp(s[a - 1])) a++;
+                for (int k; a <= pn && s[a - 1] >= 0xC2 && (k = uspace_len(s, pn, a)) > 0;) {
+                    a += k;  /* Unicode spaces */
+                    while (a <= pn && is_sp(s[a - 1])) a++;
+                }
                 pos z = e;
                 while (z >= from && is_sp(s[z - 1])) z--;
+                for (int k; z >= from && s[z - 1] >= 0x80 && (k = uspace_end(s, pn, z)) > 0;) {
+                    z -= k;
+                    while (z >= from && is_sp(s[z - 1])) z--;
+                }
                 if (a <= pn && a <= z) emit(out, cap, &count, ps + (size_t)a - 1, ps + (size_t)z);
                 from = e + 1;
                 last = e;

@@ -19,11 +19,14 @@
  * brackets and reference marks such as [1] after them) and the line breaks
  * inside a paragraph; each is decided from the token before it and the
  * word after it with the word lists: abbreviations end a sentence only
- * before a listed sentence starter, titles never before a name, numeric
- * abbreviations only count before a number, a.m./p.m. end one before a
+ * before a listed sentence starter, terminal ones (Inc., Jr., "Main St.",
+ * "Tulsa, Okla.") before any capitalised word that does not continue the
+ * name, titles never before a name, numeric abbreviations only count
+ * before a number, a.m./p.m. end one before a
  * capitalised word unless it is a day, month or zone or the time closes a
  * short opening phrase; single capitals are initials after a capitalised
- * word; ! and ? do not end a sentence inside an open quotation or bracket;
+ * word; ! and ? do not end a sentence inside an open quotation or bracket
+ * nor before an attribution ("Why?" Ruiz said.);
  * list markers and bullets start sentences; a line break ends a headline
  * or list line unless the paragraph is hard-wrapped. dp_sbd.c describes
  * every rule. The scan is linear in the text; the token before a stop is
@@ -46,7 +49,7 @@
 
 #include <stddef.h>
 
-/* The word lists. The first five (and EXCLAMATION_NAMES) match a token as
+/* The word lists. The first six (up to TERMINAL) match a token as
  * written, capitalised and in capitals, and drop one final period from the
  * word given ("Gov." and "gov" both add gov, Gov, GOV); the others match
  * without regard to ASCII case. */
@@ -56,11 +59,14 @@ typedef enum dp_sbd_list {
     DP_SBD_NUMERIC,            /* No, p, Fig: abbreviations only before a number */
     DP_SBD_TIME,               /* a.m, p.m */
     DP_SBD_EXCLAMATION_NAMES,  /* Yahoo: a ! that is part of a name */
+    DP_SBD_TERMINAL,           /* Inc, Jr, etc, St, Calif: end a name, so often a sentence */
     DP_SBD_STARTERS,           /* capitalised words that start a sentence after an abbreviation */
     DP_SBD_TIME_FOLLOWERS,     /* days, months, zones: a time does not end before them */
     DP_SBD_TIME_OPENERS,       /* "at", "by": a time in a short opening phrase */
     DP_SBD_LINE_CONTINUATIONS, /* a line ending in one of these runs on (and, of, the) */
     DP_SBD_INITIAL_PRECEDERS,  /* "by J. Smith": a capital after these is an initial */
+    DP_SBD_TERMINAL_FOLLOWERS, /* "Inc. Chief Executive": capitalised words that continue */
+    DP_SBD_ATTRIBUTION_VERBS,  /* "Why?" Ruiz said.: verbs of an attribution after a quote */
     DP_SBD_NLISTS
 } dp_sbd_list;
 
@@ -78,8 +84,9 @@ void dp_sbd_free(dp_sbd *sbd);
 int dp_sbd_add_word(dp_sbd *sbd, dp_sbd_list list, const char *w, size_t len);
 
 /* The list named name ("abbreviations", "titles", "numeric", "time",
- * "exclamation_names", "starters", "time_followers", "time_openers",
- * "line_continuations", "initial_preceders"), or -1. */
+ * "exclamation_names", "terminal", "starters", "time_followers",
+ * "time_openers", "line_continuations", "initial_preceders",
+ * "terminal_followers", "attribution_verbs"), or -1. */
 int dp_sbd_list_by_name(const char *name);
 
 /* Split text[0..n) into sentences. Stores the first min(count, cap) spans

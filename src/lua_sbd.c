@@ -4,9 +4,10 @@
  *
  *   docpipe.sbd.new(lists) -> detector
  *       lists: a table kind -> list of words, kind one of abbreviations,
- *       titles, numeric, time, exclamation_names, starters,
+ *       titles, numeric, time, exclamation_names, terminal, starters,
  *       time_followers, time_openers, line_continuations,
- *       initial_preceders (see dp_sbd.h for how each is matched). Raises
+ *       initial_preceders, terminal_followers, attribution_verbs
+ *       (see dp_sbd.h for how each is matched). Raises
  *       on an unknown kind or a word that is no string or number.
  *   det:split(text [, join_lines]) -> list of {text, start, end}
  *       The sentences of text (paragraph by paragraph), marked as a JSON

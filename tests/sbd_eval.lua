@@ -3,7 +3,9 @@
 -- Run from the repository root: ./docpipe lua tests/sbd_eval.lua [-v]
 -- (with DOCPIPE_PATH=scripts to use the files on disk). Reads ../shared/data/sbd/
 -- golden_rules_en.json, golden_rules_extra_en.json and bug_cases.json ({text, expected[]})
--- and ../shared/data/seed/gold.json (paragraphs joined by a blank line), and prints, per
+-- and ../shared/data/seed/gold.json (paragraphs joined by a blank line), and the project's
+-- own invented cases tests/fixtures/sbd/cases_en.json and holdout_en.json (same shape;
+-- the holdout set was written after tuning, to measure generality), and prints, per
 -- file, how many cases come out exactly as expected (sentence texts after trimming).
 -- With -v it also prints every failing case.
 --
@@ -44,8 +46,8 @@ local function show(label, got, want)
   for _, s in ipairs(got) do print("    got:  " .. s) end
 end
 
-local function eval_file(name)
-  local cases = read_json("../shared/data/sbd/" .. name)
+local function eval_file(name, dir)
+  local cases = read_json((dir or "../shared/data/sbd/") .. name)
   local pass, failed = 0, {}
   for _, c in ipairs(cases) do
     local got = texts(c.text)
@@ -71,3 +73,5 @@ if not seed_ok and verbose then show("seed", got, gold.sentences) end
 eval_file("golden_rules_en.json")
 eval_file("golden_rules_extra_en.json")
 eval_file("bug_cases.json")
+eval_file("cases_en.json", "tests/fixtures/sbd/")
+eval_file("holdout_en.json", "tests/fixtures/sbd/")

@@ -19,24 +19,38 @@
 --     ones made of 1-2 letter parts: U.S., e.g., Ph.D.) end a sentence only before a
 --     capitalised sentence starter (sentence_starters.txt): "in the U.S. The ..." splits,
 --     "the U.S. Government" does not;
+--   * terminal abbreviations (abbreviations_terminal.txt: Inc., Corp., Jr., etc., St., Ave.,
+--     states such as Calif. or N.Y.) close a name, so they end a sentence before any
+--     capitalised word when the word before them ends a name: it ends with , or & ("Tulsa,
+--     Okla.", "Briggs & Co.") or is capitalised or a number ("Main St.", "Elmer Pike Sr."),
+--     and neither opens the sentence nor is a sentence starter ("The St. Louis team": St.
+--     as Saint); a word of sentences_terminal_followers.txt continues the sentence
+--     ("Kestrel Inc. Chief Executive ...", "Corp. Class B"); otherwise they are general
+--     abbreviations;
 --   * titles (abbreviations_titles.txt: Mr., Gov., Sen.) never end one before a name, a
 --     number or a quote; abbreviations_numeric.txt (No., p., Fig.) count only before a
---     number ("She said no. The ..." splits);
+--     number ("She said no. The ..." splits; a single capital such as "P." is then an
+--     initial);
 --   * a.m./p.m. (abbreviations_time.txt) end one before a capitalised word, unless it is a
 --     day, month or zone (sentences_time_followers.txt) or the time closes a short opening
 --     phrase (sentences_time_openers.txt: "At 5 a.m. Mr. Smith went ...");
 --   * a single capital letter is an initial after a capitalised word ("Jonas E. Smith"),
 --     at the start of a sentence, before another initial, or after a word of
 --     sentences_initial_preceders.txt ("by J. Smith"); else it ends the sentence before a
---     capitalised word ("size M. Returns are free."); "I" after a lowercase word is the
---     pronoun ("you and I. Did ...");
+--     capitalised word ("size M. Returns are free."); before a sentence starter it always
+--     does ("Plan B. The ..."); "I" after a lowercase word is the pronoun ("you and I.
+--     Did ...");
 --   * a period inside a token (decimals, money, versions, dates, URLs, e-mail addresses)
---     is no boundary, except "word.Word" run together ("Hello world.Today is ...");
+--     is no boundary, except "word.Word" run together ("Hello world.Today is ...") and
+--     reference numbers after a word or ")" ("a consultation.11 12 Take ...": the sentence
+--     ends after the numbers);
 --   * ! and ? end a sentence before a capitalised word or a digit, but not inside an open
 --     quotation or bracket (tracked over the paragraph; a straight ' opens one only when a
 --     closing ' follows), not before "(", and not after names like Yahoo!
---     (sentences_exclamation_names.txt) unless a sentence starter follows; a dash between
---     the mark and the capitalised word is skipped;
+--     (sentences_exclamation_names.txt) unless a sentence starter follows, nor after a
+--     closing quote before an attribution: capitalised words and a verb of
+--     sentences_attribution_verbs.txt ended by punctuation ("“Why?” Ruiz said."); a dash
+--     between the mark and the capitalised word is skipped;
 --   * after any stop (and closing quotes) a lowercase word continues the sentence
 --     ("Why now?" she asked.); a period inside a quotation ends a sentence as in newswire
 --     gold ("“We are ready. The talks start Monday,” he said." is two sentences);
@@ -53,10 +67,12 @@
 --     (a headline or list line) before a capitalised word, digit, quote or bullet, unless
 --     the line ends in , ; - & ( / or a word of sentences_line_continuations.txt, or the
 --     paragraph is hard-wrapped there (the next line's first word would not have fitted
---     on the line, with lines of 50+ bytes); before a lowercase word it is a wrapped line,
+--     on the line, with lines of 50+ bytes, and no line without a final stop ends short);
+--     before a lowercase word it is a wrapped line,
 --     unless no later line of the paragraph ends with . ! ? : or ; (then the lines are a
 --     list: "features\ncontact manager\nevents"). A period at a line end followed by a
 --     lowercase word still ends the sentence unless it follows an abbreviation.
+-- A no-break or other Unicode space after a stop counts as white space and is trimmed.
 -- The scan is linear (one pass over each paragraph, per-paragraph facts computed once);
 -- tokens longer than 256 bytes are looked at by their last 256 bytes.
 --
@@ -64,7 +80,9 @@
 -- abbreviations_titles.txt, abbreviations_numeric.txt, abbreviations_time.txt,
 -- sentence_starters.txt, sentences_time_followers.txt, sentences_time_openers.txt,
 -- sentences_line_continuations.txt, sentences_initial_preceders.txt,
--- sentences_exclamation_names.txt (only abbreviations.txt is required).
+-- sentences_exclamation_names.txt, abbreviations_terminal.txt,
+-- sentences_terminal_followers.txt, sentences_attribution_verbs.txt (only
+-- abbreviations.txt is required).
 --
 -- Options: language (data files under data/<language>/), abbreviations (extra general
 -- abbreviations, without the final period), join_lines.
@@ -88,6 +106,9 @@ local LISTS = {
   { "time_openers", "sentences_time_openers.txt" },
   { "line_continuations", "sentences_line_continuations.txt" },
   { "initial_preceders", "sentences_initial_preceders.txt" },
+  { "terminal", "abbreviations_terminal.txt" },
+  { "terminal_followers", "sentences_terminal_followers.txt" },
+  { "attribution_verbs", "sentences_attribution_verbs.txt" },
 }
 
 local detector_cache = {}

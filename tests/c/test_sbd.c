@@ -23,6 +23,9 @@ static dp_sbd *detector(void) {
     static const char *const openers[] = { "at", "by", NULL };
     static const char *const cont[] = { "and", "of", "the", NULL };
     static const char *const prec[] = { "by", "with", NULL };
+    static const char *const terminal[] = { "Inc", "Jr", "etc", "St", "Okla", "N.Y", NULL };
+    static const char *const tfollow[] = { "Chief", "Day", NULL };
+    static const char *const verbs[] = { "said", "asked", NULL };
     dp_sbd *d = dp_sbd_new();
     CHECK(d != NULL);
     add_all(d, DP_SBD_ABBREVIATIONS, abbr);
@@ -35,6 +38,9 @@ static dp_sbd *detector(void) {
     add_all(d, DP_SBD_TIME_OPENERS, openers);
     add_all(d, DP_SBD_LINE_CONTINUATIONS, cont);
     add_all(d, DP_SBD_INITIAL_PRECEDERS, prec);
+    add_all(d, DP_SBD_TERMINAL, terminal);
+    add_all(d, DP_SBD_TERMINAL_FOLLOWERS, tfollow);
+    add_all(d, DP_SBD_ATTRIBUTION_VERBS, verbs);
     return d;
 }
 
@@ -85,6 +91,9 @@ static void test_lists(void) {
     dp_sbd *d = dp_sbd_new();
     CHECK_INT(dp_sbd_list_by_name("titles"), DP_SBD_TITLES);
     CHECK_INT(dp_sbd_list_by_name("initial_preceders"), DP_SBD_INITIAL_PRECEDERS);
+    CHECK_INT(dp_sbd_list_by_name("terminal"), DP_SBD_TERMINAL);
+    CHECK_INT(dp_sbd_list_by_name("terminal_followers"), DP_SBD_TERMINAL_FOLLOWERS);
+    CHECK_INT(dp_sbd_list_by_name("attribution_verbs"), DP_SBD_ATTRIBUTION_VERBS);
     CHECK_INT(dp_sbd_list_by_name("nope"), -1);
     CHECK_INT(dp_sbd_add_word(d, DP_SBD_NLISTS, "x", 1), -1);
     CHECK_INT(dp_sbd_add_word(d, DP_SBD_TITLES, "Rep.", 4), 0);
@@ -139,6 +148,27 @@ static void test_abbreviations(void) {
     dp_sbd_free(d);
 }
 
+static void test_terminal_abbreviations(void) {
+    dp_sbd *d = detector();
+    /* after a name they end a sentence before any capitalised word ... */
+    CHECK_STR(split(d, "It went to Tarrow Mills Inc. Shares rose."), "It went to Tarrow Mills Inc. | Shares rose.");
+    CHECK_STR(split(d, "It moved to Tulsa, Okla. Workers left."), "It moved to Tulsa, Okla. | Workers left.");
+    CHECK_STR(split(d, "It was born in Ithaca, N.Y. Harlow grew."), "It was born in Ithaca, N.Y. | Harlow grew.");
+    CHECK_STR(split(d, "A fire hit Orchard St. Crews came."), "A fire hit Orchard St. | Crews came.");
+    CHECK_STR(split(d, "We sold pens, paper, etc. Prices rose."), "We sold pens, paper, etc. | Prices rose.");
+    /* ... except a follower, a lowercase word or a number */
+    CHECK_STR(split(d, "Tarrow Inc. Chief Ana Vesk spoke."), "Tarrow Inc. Chief Ana Vesk spoke.");
+    CHECK_STR(split(d, "Orla Vesk Jr. Day is in May."), "Orla Vesk Jr. Day is in May.");
+    CHECK_STR(split(d, "Tarrow Inc. said no."), "Tarrow Inc. said no.");
+    /* not after a lowercase word, the first word or a starter: St. as Saint */
+    CHECK_STR(split(d, "We flew to St. Tarrow today."), "We flew to St. Tarrow today.");
+    CHECK_STR(split(d, "The St. Tarrow team won."), "The St. Tarrow team won.");
+    CHECK_STR(split(d, "Visiting St. Tarrow was fun."), "Visiting St. Tarrow was fun.");
+    /* a starter always ends the sentence */
+    CHECK_STR(split(d, "We flew to St. The plane was late."), "We flew to St. | The plane was late.");
+    dp_sbd_free(d);
+}
+
 static void test_times_and_initials(void) {
     dp_sbd *d = detector();
     CHECK_STR(split(d, "We left at 5 p.m. The bus was late."), "We left at 5 p.m. | The bus was late.");
@@ -150,6 +180,10 @@ static void test_times_and_initials(void) {
     CHECK_STR(split(d, "A letter by J. Harrow came."), "A letter by J. Harrow came.");
     CHECK_STR(split(d, "It comes in size M. Returns are free."), "It comes in size M. | Returns are free.");
     CHECK_STR(split(d, "It was you and I. Did they see?"), "It was you and I. | Did they see?");
+    /* a capital after a capitalised word ends a sentence before a starter */
+    CHECK_STR(split(d, "Use Plan B. The rest failed."), "Use Plan B. | The rest failed.");
+    /* a numeric abbreviation not before a number can be an initial */
+    CHECK_STR(split(d, "Orla P. Vesk spoke."), "Orla P. Vesk spoke.");
     dp_sbd_free(d);
 }
 
@@ -159,6 +193,10 @@ static void test_periods_in_tokens(void) {
     CHECK_STR(split(d, "Mail desk@tarrow.example now."), "Mail desk@tarrow.example now.");
     CHECK_STR(split(d, "Hello world.Today is fine."), "Hello world. | Today is fine.");
     CHECK_STR(split(d, "Go to www.Tarrow.example today."), "Go to www.Tarrow.example today.");
+    /* reference numbers after the stop stay with the sentence */
+    CHECK_STR(split(d, "It was a gap in care.11 12 Take the case."), "It was a gap in care.11 12 | Take the case.");
+    CHECK_STR(split(d, "It was slow (type 2).10 This works."), "It was slow (type 2).10 | This works.");
+    CHECK_STR(split(d, "It rose to 3.10 Tarrow units."), "It rose to 3.10 Tarrow units.");
     dp_sbd_free(d);
 }
 
@@ -171,6 +209,14 @@ static void test_exclamations_and_quotes(void) {
     CHECK_STR(split(d, "He works at Yahoo! Mail is down."), "He works at Yahoo! Mail is down.");
     CHECK_STR(split(d, "He works at Yahoo! The site is down."), "He works at Yahoo! | The site is down.");
     CHECK_STR(split(d, "Run! - Tarrow is flooding."), "Run! | - Tarrow is flooding.");
+    /* an attribution after a quoted question continues the sentence */
+    CHECK_STR(split(d, "\"A plan?\" Orla Vesk said. \"No.\""), "\"A plan?\" Orla Vesk said. | \"No.\"");
+    CHECK_STR(split(d, "\"A plan?\" Orla Vesk said nothing."), "\"A plan?\" | Orla Vesk said nothing.");
+    /* nested closing quotes after a stop */
+    CHECK_STR(split(d, "He said, \xE2\x80\x9CThey told us, \xE2\x80\x98Go.\xE2\x80\x99\xE2\x80\x9D Then he left."),
+              "He said, \xE2\x80\x9CThey told us, \xE2\x80\x98Go.\xE2\x80\x99\xE2\x80\x9D | Then he left.");
+    /* a no-break space after a stop is white space, trimmed off */
+    CHECK_STR(split(d, "It passed.\xC2\xA0" "Critics left."), "It passed. | Critics left.");
     /* a period inside a quotation ends a sentence, as newswire gold does */
     CHECK_STR(split(d, "\xE2\x80\x9CWe are ready. The talks start Monday,\xE2\x80\x9D he said."),
               "\xE2\x80\x9CWe are ready. | The talks start Monday,\xE2\x80\x9D he said.");
@@ -206,6 +252,12 @@ static void test_lists_and_lines(void) {
     CHECK_STR(split(d, "The river rose\nslowly all night."), "The river rose\nslowly all night.");
     CHECK_STR(split(d, "Prices of\nBread rose."), "Prices of\nBread rose.");
     CHECK_STR(split(d, "features\ncontact manager\nevents"), "features | contact manager | events");
+    /* a ragged paragraph (a short line without a stop) is not hard-wrapped */
+    CHECK_STR(split(d, "Ferry service to resume\n"
+                       "Repairs to the Tarrow pier are finished ahead of schedule\n"
+                       "The first boat leaves Saturday."),
+              "Ferry service to resume | Repairs to the Tarrow pier are finished ahead of schedule | "
+              "The first boat leaves Saturday.");
     CHECK_STR(split(d, "It ended.\nmost went home."), "It ended. | most went home.");
     /* hard-wrapped paragraphs (lines of 50+ bytes) run on */
     CHECK_STR(split(d, "The council of Tarrow met on a cold evening to vote on\n"
@@ -222,6 +274,7 @@ static void test_invariants(void) {
         "Mr.", "a.m.", "U.S.", "1.", "(a)", "\xE2\x80\xA2", "...", ". . .", ".", "!", "?", "\"",
         "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "(", ")", "[1]", "\n", "\n\n", "\r\n", " ", "  ", "The",
         "said", "x", "J.", "I.", "\xC3\x89va", "\xE3\x80\x82", "\xE2", "\xC3", "Yahoo!", "--", "e.g.",
+        "\xC2\xA0", "\xE2\x80\xAF", "Inc.", "St.", ".11", "12", "\xE2\x80\x99", "Tulsa,",
     };
     dp_sbd *d = detector();
     unsigned seed = 12345;
@@ -250,6 +303,6 @@ static void test_invariants(void) {
     dp_sbd_free(d);
 }
 
-DP_TEST_MAIN("test_sbd", test_lists, test_paragraphs_and_spans, test_abbreviations,
+DP_TEST_MAIN("test_sbd", test_lists, test_paragraphs_and_spans, test_abbreviations, test_terminal_abbreviations,
              test_times_and_initials, test_periods_in_tokens, test_exclamations_and_quotes,
              test_ellipses_and_stops, test_lists_and_lines, test_invariants)
