@@ -41,7 +41,7 @@
  *   - after any stop a lowercase word continues the sentence; a period
  *     inside a quotation ends a sentence as in newswire gold;
  *   - ellipses: "..." or U+2026 attached to a word ends a sentence before a
- *     capitalised word; a free-standing or bracketed one does not; a spaced
+ *     capitalised word (not before an attribution after a closing quote); a free-standing or bracketed one does not; a spaced
  *     four-dot ellipsis does; in "word. . . . The" the sentence ends after
  *     "word.";
  *   - lists: markers (1. 1) 1.) a. a) (a)) and bullets start a sentence at
@@ -51,7 +51,7 @@
  *   - a line break after a line without a final stop ends a sentence (a
  *     headline or list line) before a capitalised word, digit, quote or
  *     bullet, unless the line ends in , ; - & ( / or a line continuation
- *     word, or the paragraph is hard-wrapped there (the next line's first
+ *     word or a verb of attribution, or the paragraph is hard-wrapped there (the next line's first
  *     word would not have fitted, with lines of 50+ bytes, and no line
  *     without a final stop ends short); before a
  *     lowercase word it is a wrapped line unless no later line of the
@@ -1094,9 +1094,12 @@ static pos line_break(para *p, pos a) {
         int lastb = at(p, i);
         pos j = i;
         while (j >= 1 && j > i - 32 && is_alpha(s[j - 1])) j--;
+        /* a line that ends in a function word or a verb of attribution
+         * ("... three times," said / Keane.) is no headline */
         int continued = lastb == ',' || lastb == ';' || lastb == '-' || lastb == '&' ||
                         lastb == '(' || lastb == '/' ||
-                        (j < i && in_set(p, DP_SBD_LINE_CONTINUATIONS, s + j, (size_t)(i - j)));
+                        (j < i && (in_set(p, DP_SBD_LINE_CONTINUATIONS, s + j, (size_t)(i - j)) ||
+                                   in_set(p, DP_SBD_ATTRIBUTION_VERBS, s + j, (size_t)(i - j))));
         if (bullet) {
             add_break(p, i);
         } else if (continued || wrapped(p, i, q)) {
@@ -1309,7 +1312,9 @@ static pos stop_run(para *p, pos a) {
         /* unspaced ellipsis "..." or U+2026 */
         int pb = at(p, a - 1);
         if (pb == '[' || pb == '(') brk = 0;
-        else brk = next_word(p, q).cls == C_UPPER;
+        else brk = next_word(p, q).cls == C_UPPER &&
+                   /* "I just don't know..." Kessler said. */
+                   !(!nl && ce > re && attribution(p, q));
     } else {
         /* a single period (or full-width stop) */
         pos bts = strip_openers(p, ts, a, 1);

@@ -462,6 +462,33 @@ describe("sentences stage", function()
   end)
 end)
 
+describe("sentences stage: months, ellipses before attributions, line-end attributions", function()
+  it("ends a sentence after a month abbreviation before a capitalised word", function()
+    assert.are.same({ "The vote was put off until early Nov.", "Council members will meet again." },
+      texts("The vote was put off until early Nov. Council members will meet again."))
+  end)
+
+  it("keeps a month abbreviation before its day number", function()
+    assert.are.same({ "The ferry sailed on Nov. 3 from Port Ellery." },
+      texts("The ferry sailed on Nov. 3 from Port Ellery."))
+  end)
+
+  it("keeps an ellipsis in a quote with the attribution after it", function()
+    assert.are.same({ '"I can\'t say..." Marlow replied, and left the room.' },
+      texts('"I can\'t say..." Marlow replied, and left the room.'))
+  end)
+
+  it("still ends a sentence at an ellipsis before a new one", function()
+    assert.are.same({ "The lights went out...", "Nobody moved." },
+      texts("The lights went out... Nobody moved."))
+  end)
+
+  it("does not take a line ending in a verb of attribution for a headline", function()
+    assert.are.same({ '"We waited all night," said Okafor.', '"Nobody came."' },
+      texts('"We waited all night," said\nOkafor. "Nobody came."'))
+  end)
+end)
+
 describe("sentences stage on the English Golden Rules", function()
   local rules = read_json("../shared/data/sbd/golden_rules_en.json")
   -- Rules that the stage does not pass (none at present); they are listed, not asserted.
