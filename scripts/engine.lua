@@ -880,6 +880,23 @@ local function warn(doc, msg)
 end
 M.warn = warn
 
+-- A saved web page made into a document by the reader (docpipe.htmlinput), under the
+-- default limits: a hostile page must not stall a worker outside every stage's limits.
+local function read_page(fn, ...)
+  local lim = M.default_limits
+  limits.arm(lim.time_ms, lim.memory_mb * 1048576)
+  local ok, d, e = pcall(fn, ...)
+  local hit = limits.disarm()
+  if hit == "time" then
+    return nil, ("reading the page took over %d ms (the default limits.time_ms)"):format(lim.time_ms)
+  elseif hit == "memory" then
+    collectgarbage("collect")
+    return nil, ("reading the page took over %d MB (the default limits.memory_mb)"):format(lim.memory_mb)
+  end
+  if not ok then return nil, "cannot read the page: " .. error_text(d) end
+  return d, e
+end
+
 --- The document for a text input: {id, source, text}. Invalid UTF-8 and
 -- NULs are replaced by U+FFFD (with a warning in meta.warnings), a BOM is
 -- dropped, CRLF and CR become LF. Returns nil, message for binary data (a
@@ -887,7 +904,7 @@ M.warn = warn
 function M.text_doc(id, source, bytes)
   -- a saved web page: the article and its metadata (docpipe.htmlinput)
   if type(source) == "string" and source:lower():find("%.x?html?$") then
-    return require("docpipe.htmlinput").html_doc(id, source, bytes)
+    return read_page(require("docpipe.htmlinput").html_doc, id, source, bytes)
   end
   if bytes:sub(1, 8192):find("\0", 1, true) then
     return nil, "binary file (a NUL byte in the first 8 KiB), skipped"
@@ -940,7 +957,7 @@ function M.json_doc(bytes, name, source, line)
     warn(doc, ("%d escaped NUL(s) (\\u0000) replaced by U+FFFD"):format(nuls))
   end
   if type(doc.text) ~= "string" then  -- a page: its article becomes the text
-    local d, e = require("docpipe.htmlinput").html_record(doc)
+    local d, e = read_page(require("docpipe.htmlinput").html_record, doc)
     if not d then return nil, e end
     doc = d
   end

@@ -424,13 +424,39 @@ static size_t tag_end(const char *s, size_t n, size_t i) {
     return n;
 }
 
+#define MAX_NESTING 512  /* elements open at once, as Blink's parser caps the tree */
+
+/* Does the tag whose name starts at s[k] nest: not a void element, and not
+ * one whose end tag may be left out (p, li, td ...), which the parser
+ * closes by itself? */
+static int nesting_tag(const char *s, size_t n, size_t k) {
+    static const char *const flat[] = {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead",
+        "tfoot", "option", "optgroup", "rb", "rt", "rp", "rtc", "colgroup", "caption", "html",
+        "head", "body", "frame", "keygen", "basefont", "bgsound", "image"
+    };
+    size_t e = k;
+    while (e < n && name_char((unsigned char)s[e])) e++;
+    if (e == k) return 0;
+    for (size_t f = 0; f < sizeof flat / sizeof flat[0]; f++)
+        if (strlen(flat[f]) == e - k && starts_ci(s + k, e - k, flat[f])) return 0;
+    return 1;
+}
+
 /* Copy s[0..n) to a new buffer without script and style bodies; NULL when
- * memory runs out. */
+ * memory runs out. Start tags that would open more than MAX_NESTING
+ * elements at once are left out, with as many end tags after them: the
+ * parser's scope checks walk the open elements, so a page nested
+ * 100,000 deep would take minutes; its text stays, in the element at the
+ * cap (browsers cap the tree depth the same way). The depth is estimated
+ * from the tags (those that nest, see nesting_tag). */
 static char *elide_raw(const char *s, size_t n, size_t *outlen) {
     char *out = malloc(n + 1);
     if (!out) return NULL;
     size_t o = 0, i = 0;
     int foreign = 0;  /* open <svg> or <math> */
+    size_t depth = 0, excess = 0;  /* nesting tags open, and start tags left out */
     static const char *const rawtext[] = { "title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext" };
     while (i < n) {
         const char *p = memchr(s + i, '<', n - i);
@@ -459,6 +485,18 @@ static char *elide_raw(const char *s, size_t n, size_t *outlen) {
         } else if (i + 1 < n && (s[i + 1] == '/' || ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z'))) {
             int end = s[i + 1] == '/';
             e = tag_end(s, n, i);
+            if (nesting_tag(s, n, i + 1 + (size_t)end) && !(e >= 2 && s[e - 2] == '/' && !end)) {
+                if (end) {
+                    if (excess) { excess--; i = e; continue; }  /* the end tag of one left out */
+                    if (depth) depth--;
+                } else if (depth >= MAX_NESTING) {
+                    excess++;
+                    i = e;
+                    continue;
+                } else {
+                    depth++;
+                }
+            }
             if (end) {
                 if (end_tag_at(s, n, i, "svg") || end_tag_at(s, n, i, "math")) { if (foreign) foreign--; }
             } else if (start_tag_at(s, n, i, "svg") || start_tag_at(s, n, i, "math")) {
@@ -508,6 +546,8 @@ typedef struct frame {
     unsigned child;
     int block;        /* a block-level element */
     int exported;     /* index in elems, or -1 */
+    long innermost;   /* stack index of the innermost block frame at or above it, or -1 */
+    long chain;       /* export_frame's path back down, or -1 */
     int link;         /* an <a href> */
     int pre;
     int head;
@@ -668,20 +708,11 @@ static void hint_part(walker *w, const char *v, size_t *len, int last_segment) {
     *len += n;
 }
 
-/* Export the block frame at stack index i and its block ancestors; its
- * index in elems. */
-static int export_frame(walker *w, size_t i) {
+/* Export the frame at stack index i, whose innermost block ancestor was
+ * exported as parent (-1: none); its index in elems. */
+static int export_one(walker *w, size_t i, int parent) {
     frame *f = &w->st[i];
-    if (f->exported >= 0) return f->exported;
-    int parent = -1, depth = 0;
-    for (size_t j = i; j-- > 0;) {
-        if (w->st[j].block) {
-            parent = export_frame(w, j);
-            if (w->oom || parent < 0) return -1;
-            depth = w->doc->elems[parent].depth + 1;
-            break;
-        }
-    }
+    int depth = parent >= 0 ? w->doc->elems[parent].depth + 1 : 0;
     dp_html_doc *d = w->doc;
     if (!grow((void **)&d->elems, &d->cap_elems, d->n_elems + 1, sizeof *d->elems)) { w->oom = 1; return -1; }
     dp_html_elem e;
@@ -704,11 +735,32 @@ static int export_frame(walker *w, size_t i) {
     return f->exported;
 }
 
+/* Export the block frame at stack index i and its block ancestors not yet
+ * exported; its index in elems. No recursion and no walk over inline
+ * frames: a page may nest elements thousands deep. */
+static int export_frame(walker *w, size_t i) {
+    if (w->st[i].exported >= 0) return w->st[i].exported;
+    long below = -1, j = (long)i;
+    int parent = -1;
+    for (;;) {  /* up to the first exported block ancestor, linking the path */
+        w->st[j].chain = below;
+        below = j;
+        long up = j > 0 ? w->st[j - 1].innermost : -1;
+        if (up < 0) break;
+        if (w->st[up].exported >= 0) { parent = w->st[up].exported; break; }
+        j = up;
+    }
+    for (long k = below; k >= 0; k = w->st[k].chain) {  /* and back down, exporting */
+        parent = export_one(w, (size_t)k, parent);
+        if (parent < 0) return -1;
+    }
+    return parent;
+}
+
 /* The exported index of the innermost block frame (exported now). */
 static int current_elem(walker *w) {
-    for (size_t j = w->n_st; j-- > 0;)
-        if (w->st[j].block) return export_frame(w, j);
-    return -1;
+    long b = w->n_st ? w->st[w->n_st - 1].innermost : -1;
+    return b >= 0 ? export_frame(w, (size_t)b) : -1;
 }
 
 static void flush(walker *w) {
@@ -989,6 +1041,8 @@ static int push(walker *w, const GumboNode *node) {
     f->child = 0;
     f->block = block_tag(t) && t != GUMBO_TAG_IMG && t != GUMBO_TAG_HR;
     f->exported = -1;
+    f->chain = -1;
+    f->innermost = f->block ? (long)(w->n_st - 1) : w->n_st >= 2 ? w->st[w->n_st - 2].innermost : -1;
     f->link = t == GUMBO_TAG_A && attr(node, "href") != NULL;
     f->pre = t == GUMBO_TAG_PRE || t == GUMBO_TAG_LISTING;
     f->head = t == GUMBO_TAG_HEAD;

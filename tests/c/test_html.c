@@ -256,6 +256,57 @@ static void test_edge_pages(void) {
     dp_html_free(&doc);
 }
 
+/* Pages nested far deeper than any real one: no stack overflow (the walk
+ * and the export of elements are iterative), no quadratic parse (start tags
+ * past 512 open elements are left out, the text kept). */
+static void test_pathological_nesting(void) {
+    size_t reps = 30000, k = 0;
+    const char *cell = "<table><tr><td>";
+    char *page = malloc(reps * strlen(cell) + 64);
+    for (size_t i = 0; i < reps; i++) { memcpy(page + k, cell, strlen(cell)); k += strlen(cell); }
+    memcpy(page + k, "Cell text.", 10);
+    k += 10;
+    CHECK_INT(dp_html_parse(page, k, NULL, &doc), 0);
+    CHECK_INT(doc.n_blocks, 1);
+    CHECK_STR(block(0), "Cell text.");
+    int maxdepth = 0;
+    for (size_t i = 0; i < doc.n_elems; i++)
+        if (doc.elems[i].depth > maxdepth) maxdepth = doc.elems[i].depth;
+    CHECK(maxdepth > 100 && maxdepth <= 4 * 512 + 8);  /* table, tbody, tr, td per level */
+    dp_html_free(&doc);
+    free(page);
+
+    reps = 100000;  /* unclosed formatting elements */
+    page = malloc(reps * 5 + 64);
+    k = 0;
+    memcpy(page + k, "<p>Start. ", 10);
+    k += 10;
+    for (size_t i = 0; i < reps; i++) { memcpy(page + k, "<b>x ", 5); k += 5; }
+    memcpy(page + k, "end.</p>", 8);
+    k += 8;
+    CHECK_INT(dp_html_parse(page, k, NULL, &doc), 0);
+    CHECK_INT(doc.n_blocks, 1);
+    CHECK(strncmp(block(0), "Start. x x ", 11) == 0);
+    CHECK(doc.blocks[0].len == 7 + 2 * reps + 4);  /* every x kept */
+    dp_html_free(&doc);
+    free(page);
+
+    /* end tags of elements left out are left out too: what follows is a sibling */
+    char buf[64 * 700 + 200];
+    k = 0;
+    for (int i = 0; i < 600; i++) { memcpy(buf + k, "<div>", 5); k += 5; }
+    memcpy(buf + k, "inner", 5);
+    k += 5;
+    for (int i = 0; i < 600; i++) { memcpy(buf + k, "</div>", 6); k += 6; }
+    memcpy(buf + k, "<p>after</p>", 12);
+    k += 12;
+    CHECK_INT(dp_html_parse(buf, k, NULL, &doc), 0);
+    CHECK_INT(doc.n_blocks, 2);
+    CHECK_STR(block(1), "after");
+    CHECK(doc.elems[doc.blocks[1].elem].depth < 10);
+    dp_html_free(&doc);
+}
+
 DP_TEST_MAIN("html", test_charset_detection, test_to_utf8, test_blocks, test_skipped,
              test_inline_hints, test_items, test_image_alts, test_script_elision, test_charset_in_parse,
-             test_edge_pages)
+             test_edge_pages, test_pathological_nesting)

@@ -134,3 +134,21 @@ describe("docpipe.cpu_clock", function()
     assert.is_true(t1 > t0)
   end)
 end)
+
+describe("the reader of saved web pages", function()
+  it("reads a page under the default limits and names the limit it went over", function()
+    local engine = require "docpipe.engine"
+    local f = assert(io.open("../shared/data/pages/html/rdb-yahoo-2.html", "rb"))
+    local page = f:read("a")
+    f:close()
+    local saved = engine.default_limits.time_ms
+    engine.default_limits.time_ms = 1
+    local doc, err = engine.text_doc("yahoo", "yahoo.html", page)
+    engine.default_limits.time_ms = saved
+    assert.is_nil(doc)
+    assert.are.equal("reading the page took over 1 ms (the default limits.time_ms)", err)
+    -- within the limits the same page reads
+    doc = engine.text_doc("yahoo", "yahoo.html", page)
+    assert.is_true(#doc.text > 1000)
+  end)
+end)
