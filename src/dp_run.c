@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -37,6 +38,7 @@ typedef struct runner {
     size_t input_errors; /* records that were not documents (malformed, binary) */
     size_t io_errors;    /* inputs that could not be read at all */
     int out_error;       /* errno of a failed write, or EPIPE */
+    int out_flushes;     /* the output flushes at every line (a terminal) */
     size_t record_no;    /* records seen, for --shard */
     int progress;        /* draw a progress line on stderr */
     double t0, last_draw;
@@ -119,9 +121,43 @@ static void emit(sink *s, int type, const char *a, size_t alen, const char *b, c
     sink_str(s, c, c ? strlen(c) : 0);
 }
 
+/* SIGINT and SIGTERM held back (or let through again). A write(2) the
+ * handler interrupts fails with EINTR, and stdio then drops what its buffer
+ * held: the output would lose lines and end in half a record. So the
+ * signals wait while the output buffer may go out; they are not held while
+ * reading, where a blocked read must return. */
+static void hold_signals(int hold, sigset_t *old) {
+    if (hold) {
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, SIGINT);
+        sigaddset(&set, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &set, old);
+    } else {
+        pthread_sigmask(SIG_SETMASK, old, NULL);
+    }
+}
+
+#define OUT_BUF (1 << 16)  /* the output's stdio buffer */
+
 static void write_out(runner *r, const char *s, size_t len) {
     if (r->out_error) return;
+    /* only a write that may flush the buffer holds the signals back
+     * (__fpending: the bytes in the buffer now) */
+    int flush = r->out_flushes || __fpending(r->out) + len >= OUT_BUF;
+    sigset_t old;
+    if (flush) hold_signals(1, &old);
     if (fwrite(s, 1, len, r->out) != len) r->out_error = errno ? errno : EIO;
+    if (flush) hold_signals(0, &old);
+}
+
+/* Flush the output with the signals held back; 0 or errno. */
+static int flush_out(runner *r) {
+    sigset_t old;
+    hold_signals(1, &old);
+    int err = fflush(r->out) != 0 ? (errno ? errno : EIO) : 0;
+    hold_signals(0, &old);
+    return err;
 }
 
 /* An input that is not a document: its message, and the error record. */
@@ -770,8 +806,10 @@ int dp_run(const dp_run_opts *o) {
         /* 64 KiB writes instead of glibc's 4 KiB; a terminal keeps its
          * line buffering. The buffer outlives the stream (stdout is
          * flushed at exit). */
-        static char out_buf[1 << 16];
+        static char out_buf[OUT_BUF];
         setvbuf(r.out, out_buf, _IOFBF, sizeof out_buf);
+    } else if (r.out) {
+        r.out_flushes = 1;  /* a terminal: line buffered */
     }
     if (!r.out) {
         fprintf(stderr, "docpipe: cannot write %s: %s\n", o->output, strerror(errno));
@@ -826,7 +864,8 @@ int dp_run(const dp_run_opts *o) {
         write_out(&r, r.written ? "\n]\n" : "[]\n", r.written ? 3 : 3);
     if (!r.out_error) write_frame(&r, "end_output");
     if (!stopped) finish(&r);
-    if (fflush(r.out) != 0 && !r.out_error) r.out_error = errno;
+    int ferr = flush_out(&r);
+    if (ferr && !r.out_error) r.out_error = ferr;
     int code = r.io_errors ? DP_EXIT_IO : r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;
     if (interrupted) {
         code = DP_EXIT_INTERRUPTED;

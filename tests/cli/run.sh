@@ -337,6 +337,26 @@ for sig in INT TERM; do
   else fail=$((fail + 1)); echo "FAIL sig$sig-output: $n complete of $total lines"; fi
 done
 
+# --- SIGINT while the output is blocked on a full pipe: the write is finished, not cut
+# (regression: EINTR made stdio drop its buffer, exit 3 and half a record)
+i=0; while [ $i -lt 3000 ]; do
+  echo "{\"id\":\"p$i\",\"text\":\"The ferry left Port Ellery at dawn. It carried forty cars and a brass band. Nobody on the quay waved.\"}"
+  i=$((i + 1))
+done > "$tmpd/pipe.jsonl"
+rm -f "$tmpd/pipe.pid" "$tmpd/pipe.rc"
+( "$D" run sentences "$tmpd/pipe.jsonl" -j 1 2>"$err" & echo $! > "$tmpd/pipe.pid"; wait $!; echo $? > "$tmpd/pipe.rc" ) |
+  ( sleep 3; cat > "$tmpd/pipe.out" ) &
+reader=$!
+sleep 1.5
+kill -INT "$(cat "$tmpd/pipe.pid")"
+wait $reader
+got=$(cat "$tmpd/pipe.rc")
+if [ "$got" -eq 130 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL sigint-blocked-write: exit $got, want 130"; fi
+n=$(grep -c '^{"id":"p[0-9]*",.*"sentences":\[.*\]}$' "$tmpd/pipe.out")
+total=$(wc -l < "$tmpd/pipe.out")
+if [ "$n" -ge 1 ] && [ "$n" -eq "$total" ]; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAIL sigint-blocked-write-output: $n complete of $total lines"; fi
+
 # --- docpipe lua: a script with many arguments (regression: the stack overflowed)
 printf 'print(select("#", ...), arg[0] ~= nil, arg[100])\n' > "$tmpd/args.lua"
 run lua-many-args 0 "$D" lua "$tmpd/args.lua" $(seq 1 100)
