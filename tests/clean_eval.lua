@@ -1,7 +1,8 @@
 --- Evaluate the clean stage on the shared boilerplate-removal pages.
 --
--- Run from the repo root: ./docpipe lua tests/clean_eval.lua [DATA_DIR [EXTRA_DUMPS_DIR]]
--- (DATA_DIR defaults to ../shared/data). For every page with a text dump and a gold
+-- Run from the repo root: ./docpipe lua tests/clean_eval.lua [DATA_DIR [EXTRA_DUMPS_DIR [FIXTURE_DIR]]]
+-- (DATA_DIR defaults to ../shared/data, FIXTURE_DIR to tests/fixtures/clean; pass "" to
+-- skip the extra dumps). For every page with a text dump and a gold
 -- text (pages/cnn2012/*.lynx.txt with *.gold.txt, pages/text/*.lynx.txt with
 -- pages/html/<id>.expected.txt) it prints precision, recall and F1 over 4-word shingles
 -- (lowercased \w+ tokens, multiset overlap, as in the article-extraction-benchmark) of
@@ -111,7 +112,7 @@ end)
 --       > /tmp/dumps/$(basename "$f" .html).lynx.txt; done
 --   ./docpipe lua tests/clean_eval.lua ../shared/data /tmp/dumps
 local EXTRA = arg and arg[2]
-if EXTRA then
+if EXTRA and EXTRA ~= "" then
   evaluate("extra (" .. EXTRA .. ")", EXTRA, function(id)
     local g = read(DATA .. "/pages/html/" .. id .. ".expected.txt")
     if g then return g, "text" end
@@ -204,7 +205,7 @@ for _, name in ipairs(ls("examples/gold", ".json")) do
   fields("examples/" .. id, read("examples/" .. id .. ".txt"), read("examples/gold/" .. name), seen)
 end
 report("seed + examples", seen)
-local FIX = "tests/fixtures/clean"
+local FIX = arg and arg[3] or "tests/fixtures/clean"
 local fx = new_acc()
 for _, name in ipairs(ls(FIX, ".json")) do
   local id = name:gsub("%.json$", "")

@@ -47,27 +47,57 @@ local rx_open = re.compile("[.!?:;\"'”’)\\]]\\s*$")
 
 local function clen(s) return ulen(s) or #s end
 
+-- does the text hold U+2000..U+200A or U+202F (E2 80 80..8A, E2 80 AF)
+local function wide_e2(text)
+  local i = text:find("\226\128", 1, true)
+  while i do
+    local c = text:byte(i + 2)
+    if c and ((c >= 128 and c <= 138) or c == 175) then return true end
+    i = text:find("\226\128", i + 3, true)
+  end
+  return false
+end
+
 local M = {}
 
 M.decode_entities = function(s) return (normalize.decode_entities(s)) end
+
+-- the k-th largest of the numbers in t (a running top-k list for a small k: sorting the
+-- whole list costs more)
+local function kth_largest(t, k)
+  if k > 16 then
+    table.sort(t)
+    return t[#t - k + 1]
+  end
+  local top, m = {}, 0 -- descending
+  for i = 1, #t do
+    local v = t[i]
+    if m < k or v > top[k] then
+      if m < k then m = m + 1 end
+      local j = m
+      while j > 1 and top[j - 1] < v do top[j] = top[j - 1]; j = j - 1 end
+      top[j] = v
+    end
+  end
+  return top[k]
+end
 
 --- Estimate the wrap column of a hard-wrapped text, or nil when not wrapped.
 function M.wrap_width(lines)
   -- lengths in bytes first; characters only for the lines near the longest (a line
   -- shorter in bytes than 80% of the byte estimate is shorter in characters too)
   local lens, sorted = {}, {}
-  for i, l in ipairs(lines) do
+  for i = 1, #lines do local l = lines[i]
     local n = #l
     lens[i] = n
     if n > 0 then sorted[#sorted + 1] = n end
   end
   if #sorted < 3 then return nil end
   local k = math.max(3, math.ceil(#sorted / 100))
-  table.sort(sorted)
-  local W0 = sorted[#sorted - k + 1] or sorted[1]
+  local W0 = kth_largest(sorted, k)
   if W0 < 40 then return nil end
   sorted = {}
-  for i, l in ipairs(lines) do
+  for i = 1, #lines do local l = lines[i]
     local n = lens[i]
     if n >= 0.8 * W0 then
       n = clen(l)
@@ -78,11 +108,10 @@ function M.wrap_width(lines)
   -- the wrap column: the longest length reached by a few lines (a heading or a long
   -- word the dumper could not break may stick out beyond it)
   if #sorted < 3 then return nil end
-  table.sort(sorted)
-  local W = sorted[#sorted - math.min(k, #sorted) + 1]
+  local W = kth_largest(sorted, math.min(k, #sorted))
   if W < 40 then return nil end
   local near, open = 0, 0
-  for i, l in ipairs(lines) do
+  for i = 1, #lines do local l = lines[i]
     if lens[i] >= 0.85 * W then
       near = near + 1
       if not rx_open:find(l) then open = open + 1 end
@@ -98,19 +127,31 @@ function M.split(text)
   if text:find("\r", 1, true) then text = text:gsub("\r\n?", "\n") end
   if text:find("\t", 1, true) then text = text:gsub("\t", "    ") end
   -- no-break and other wide spaces become plain spaces, once for the page
-  if rx_wide_space:find(text) then text = rx_wide_space:gsub(text, " ") end
+  -- (looked for by their lead bytes first: U+00A0 is C2 A0, the others start E1 9A,
+  -- E2 80, E2 81 or E3 80, and E2 80 also starts the curly quotes)
+  if (text:find("\194\160", 1, true) or text:find("\225\154\128", 1, true) or text:find("\226\129\159", 1, true)
+      or text:find("\227\128\128", 1, true) or wide_e2(text)) and rx_wide_space:find(text) then
+    text = rx_wide_space:gsub(text, " ")
+  end
   local lines = dp.text.lines(text)
   local W = M.wrap_width(lines)
   local blocks, group, prev_blank = {}, 0, true
   local cur
   local byte = string.byte
-  for i, raw in ipairs(lines) do
-    local first_char = raw:find("[^ ]")
-    local body = ""
-    if first_char then
-      local e = #raw
-      while byte(raw, e) == 32 do e = e - 1 end
-      body = raw:sub(first_char, e)
+  for i = 1, #lines do local raw = lines[i]
+    -- (a line that neither starts nor ends with a space is its own body: no copy)
+    local c1, cz = byte(raw, 1), byte(raw, -1)
+    local first_char, body
+    if c1 and c1 ~= 32 and cz ~= 32 then
+      first_char, body = 1, raw
+    else
+      first_char = raw:find("[^ ]")
+      body = ""
+      if first_char then
+        local e = #raw
+        while byte(raw, e) == 32 do e = e - 1 end
+        body = raw:sub(first_char, e)
+      end
     end
     if body == "" then
       prev_blank = true
@@ -119,7 +160,10 @@ function M.split(text)
       if prev_blank then group = group + 1 end
       prev_blank = false
       local indent = first_char - 1
-      local marker = body:find("^[%d*+%-\226\194]") and rx_bullet:match(body)
+      -- a bullet starts with a digit, * + - or the lead byte of • · – ▪ ... (C2, E2)
+      local b1 = byte(body, 1)
+      local marker = ((b1 >= 48 and b1 <= 57) or b1 == 42 or b1 == 43 or b1 == 45 or b1 == 194 or b1 == 226)
+        and rx_bullet:match(body)
       local joined = false
       -- a number or a dash at the start of a wrapped line is not a list item
       local weak = marker and (marker:find("^%d") or marker == "-" or marker == "–")
@@ -154,7 +198,7 @@ function M.split(text)
       end
     end
   end
-  for _, b in ipairs(blocks) do
+  for _i = 1, #blocks do local b = blocks[_i]
     -- HTML tags the dumper left in the text (an anchor inside a caption, an <img>)
     if b.text:find("<", 1, true) then b.text = rx_tag:gsub(b.text, " ") end
     local t = b.text
@@ -174,12 +218,14 @@ end
 
 -- what a word is, as bits: 1 a function word (stop), 2 a word announcing a contributor
 -- line (hints), 4 a four-digit number (a year), 8 holds a digit, 16 a word of a relative
--- time ("ago", "now", "today", "yesterday", "this")
+-- time ("ago", "now", "today", "yesterday", "this"); a hints entry that is a number
+-- gives its own bits instead of 2 (32: a word that triggers a cue pattern)
 local RELATIVE = { ago = true, now = true, today = true, yesterday = true, this = true }
 local function word_flags(w, stop, hints)
   local f = 0
   if stop and stop[w] then f = f | 1 end
-  if hints and hints[w] then f = f | 2 end
+  local h = hints and hints[w]
+  if h then f = f | (h == true and 2 or h) end
   if w:find("%d") then
     f = f | 8
     if #w == 4 and w:find("^%d%d%d%d$") then f = f | 4 end
@@ -208,7 +254,7 @@ function M.tokenize(blocks, stop, hints, keep)
   end
   local intern, flag, nextid, tok = keep.intern, keep.flag, keep.nextid, keep.tok
   local parts = {}
-  for i, b in ipairs(blocks) do parts[i] = b.text end
+  for i = 1, #blocks do local b = blocks[i]; parts[i] = b.text end
   local all = words_of(concat(parts, " \n" .. SEP .. "\n "):lower())
   local first, n = { 0 }, 0
   local bi, nstop, bits, start = 1, 0, 0, 1
@@ -240,10 +286,8 @@ function M.tokenize(blocks, stop, hints, keep)
     end
     do
       local f = flag[id]
-      if f ~= 0 then
-        if f & 1 ~= 0 then nstop = nstop + 1 end
-        bits = bits | f
-      end
+      nstop = nstop + (f & 1)
+      bits = bits | f
       n = n + 1
       tok[n] = id
     end
@@ -349,23 +393,19 @@ function M.cut_repeats(blocks, opts)
   else
     last, base = {}, 0
   end
-  local nxt, cand, added = {}, {}, 0
+  local nxt, added = {}, 0
   for i = 1, n - 1 do
     local key = tok[i] * 1048576 + tok[i + 1]
     local p = last[key]
     if p then
       p = p - base
-      if p > 0 and i - p <= maxw then
-        nxt[p] = i
-        cand[#cand + 1] = p
-      end
+      if p > 0 and i - p <= maxw then nxt[p] = i end
     else
       added = added + 1
     end
     last[key] = base + i
   end
   if keep and keep.last == last then keep.last_n = keep.last_n + added end
-  table.sort(cand)
   local dead, segs, touched = {}, {}, {}
   local nd = 0
   local function starts_unit(x)
@@ -381,9 +421,10 @@ function M.cut_repeats(blocks, opts)
     return (a and z and b.text:sub(a + 1, z - 1):find("[.!?:;]")) and true or false
   end
   local done = 0 -- tokens before this index are settled
-  for _, i0 in ipairs(cand) do
+  -- the candidates in page order: the positions whose pair of words comes again
+  for i0 = 1, n - 1 do
     local i = i0
-    if i > done then
+    if nxt[i0] and i > done then
       local best = nil
       local j = nxt[i]
       while j do
@@ -462,7 +503,7 @@ function M.cut_repeats(blocks, opts)
     return true
   end
   local prev
-  for bi, b in ipairs(blocks) do
+  for bi = 1, #blocks do local b = blocks[bi]
     local ids = b.ids
     local m = #ids
     if m > 0 then
@@ -472,7 +513,7 @@ function M.cut_repeats(blocks, opts)
         nd = nd + 1
       end
       if m >= minw then
-        for _, seg in ipairs(segs) do
+        for _i = 1, #segs do local seg = segs[_i]
           if same_ids(ids, seg) then b.all_dead = true; touched[bi] = true; nd = nd + 1; break end
         end
       end
@@ -482,7 +523,7 @@ function M.cut_repeats(blocks, opts)
   -- apply: cut runs of dead tokens out of the blocks touched
   local removed = {}
   if nd == 0 then return removed end
-  for bi, b in ipairs(blocks) do
+  for bi = 1, #blocks do local b = blocks[bi]
     if touched[bi] then
       local m, pos = #b.ids, first[bi]
       local all, any = true, false
@@ -514,22 +555,31 @@ end
 -- @return set: block -> the longer block that holds its words
 function M.contained(list, min_words)
   min_words = min_words or 5
-  -- the first three words of each candidate, then where they occur
-  local want, any = {}, false
-  for _, b in ipairs(list) do
+  -- the first three words of each candidate, then where they occur (looked for only
+  -- in blocks long enough to hold the shortest candidate and three words more, and
+  -- only where the first word is a candidate's first word)
+  local want, want1, shortest = {}, {}, math.huge
+  for _i = 1, #list do local b = list[_i]
     local ids = b.ids
-    if #ids >= min_words then
+    local m = #ids
+    if m >= min_words then
       want[(ids[1] * 1048576 + ids[2]) * 1048576 + ids[3]] = true
-      any = true
+      want1[ids[1]] = true
+      if m < shortest then shortest = m end
     end
   end
-  if not any then return {} end
+  if shortest == math.huge then return {} end
   local index = {}
-  for _, b in ipairs(list) do
+  for _i = 1, #list do local b = list[_i]
     local ids = b.ids
-    for k = 1, #ids - 2 do
-      local key = (ids[k] * 1048576 + ids[k + 1]) * 1048576 + ids[k + 2]
-      if want[key] then
+    local key
+    for k = 1, (#ids >= shortest + 3 and #ids - 2 or 0) do
+      if want1[ids[k]] then
+        key = (ids[k] * 1048576 + ids[k + 1]) * 1048576 + ids[k + 2]
+      else
+        key = nil
+      end
+      if key and want[key] then
         local l = index[key]
         if not l then l = {}; index[key] = l end
         l[#l + 1] = b
@@ -538,13 +588,13 @@ function M.contained(list, min_words)
     end
   end
   local out = {}
-  for _, b in ipairs(list) do
+  for _i = 1, #list do local b = list[_i]
     local ids = b.ids
     local m = #ids
     if m >= min_words then
       local key = (ids[1] * 1048576 + ids[2]) * 1048576 + ids[3]
       local l = index[key]
-      for x = 1, #l, 2 do
+      for x = 1, l and #l or 0, 2 do
         local a, p = l[x], l[x + 1]
         local aids = a.ids
         if a ~= b and #aids >= m + 3 and p + m - 1 <= #aids then

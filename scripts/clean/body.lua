@@ -16,10 +16,16 @@
 --    and stays (unless the page repeats it: a section label); a short line between two
 --    cue lines of its group is part of a boilerplate box (a newsletter box); the short
 --    lines after an advertisement label in its group are the advertisement; the
---    headline-like lines under a "Related ..." heading, or a bare "Related:" / "Read
---    more:" label in their group, are links; so is a run of short headline-like lines
---    (link_run in one blank-line group, or one more across groups) unless a sentence
---    ending in ':' introduces it as a list; a kept block whose words all stand, in
+--    headline-like lines under a "Related ..." heading (numbered ones too: "Most
+--    read"), or a bare "Related:" / "Read more:" label in their group, are links; so
+--    is a run of short headline-like lines (link_run in one blank-line group, or one
+--    more across groups; a time line inside the run is passed over) unless a sentence
+--    ending in ':' introduces it as a list; the advertisement's copy stops at the next
+--    paragraph; a relative time ("2h ago") goes; a block that is not good between a
+--    list of links in its group and links or nothing kept is a teaser's blurb
+--    (jusText's context rule); a short block right above a picture credit is its
+--    caption; in a live blog (time line, heading, text) the heading under the time line
+--    just above the window opens the body; a kept block whose words all stand, in
 --    order, inside a longer kept paragraph is a pull quote and goes.
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
@@ -29,7 +35,20 @@ local blocks_mod = require "docpipe.clean.blocks"
 
 local NEG = ev.NEG
 local score, best_window = ev.score, ev.best_window
-local is_linklike, introduces = ev.is_linklike, ev.introduces
+local is_linklike, introduces, is_timeline = ev.is_linklike, ev.introduces, ev.is_timeline
+local re = require("docpipe").re
+
+-- a credit line of a picture ("Photo: X/Agency", "Credit...X", "[Photo by X]")
+local rx_credit = re.compile("^\\[?(?:(?:photo|photograph|image|picture)s?\\s*(?::|by\\b)|credit\\b)", "i")
+local function is_credit(b)
+  return b ~= nil and (b.cue == "caption" or (b.cue == "media" and rx_credit:find(b.text) ~= nil))
+end
+
+-- a short numbered or bulleted line that is no sentence: an item of a link list under
+-- a "Most read" heading ("1. Wildfire near Cascabel Ridge forces evacuations")
+local function is_list_link(b)
+  return is_linklike(b) or (b.bullet ~= nil and b.class == "short" and not b.sentence and not b.listed)
+end
 
 local M = {}
 
@@ -121,6 +140,7 @@ function M.select(live, st, o)
     elseif b.drop then b.why = "drop pattern"
     elseif b.ending then b.why = "related box heading"
     elseif b.cue then b.why = "boilerplate: " .. b.cue
+    elseif b.relative then b.why = "timestamp (relative)"
     elseif b.label then b.why = "label"
     elseif b.class == "bad" and not b.bullet and not (b.sentence and b.nw >= 8) then
       b.why = "low stopword density"
@@ -157,7 +177,11 @@ function M.select(live, st, o)
     if b.cue == "ads" and not b.take then
       local y = x + 1
       while y <= we and live[y].group == b.group and live[y].nw <= 40 and not live[y].keep do
-        if live[y].take then live[y].take = false; live[y].why = "advertisement" end
+        local c = live[y]
+        -- the body resumes with a paragraph (a sentence of body length): in a page of
+        -- one paragraph per line the label shares its group with the text
+        if c.sentence and c.class ~= "short" and c.nw >= 12 then break end
+        if c.take then c.take = false; c.why = "advertisement" end
         y = y + 1
       end
     end
@@ -170,7 +194,7 @@ function M.select(live, st, o)
     local label = h.cue == "readmore" and (h.nw <= 3 or h.text:sub(-1) == ":")
     if (h.ending or label) and not h.take then
       local y = x + 1
-      while y <= we and is_linklike(live[y]) and not live[y].keep and (h.ending or live[y].group == h.group) do
+      while y <= we and is_list_link(live[y]) and not live[y].keep and (h.ending or live[y].group == h.group) do
         live[y].take = false
         live[y].why = "related links"
         y = y + 1
@@ -178,11 +202,20 @@ function M.select(live, st, o)
     end
   end
   -- related-link runs inside the window
+  -- (a time line inside a run, a teaser's time, is passed over and not counted: a
+  -- live blog's "entry time, heading, text" is no list of links)
+  local function links(a, z)
+    local n = 0
+    for x = a, z do if is_linklike(live[x]) then n = n + 1 end end
+    return n
+  end
   local i = ws
   while i <= we do
     if live[i].take and is_linklike(live[i]) then
       local j = i
-      while j + 1 <= we and is_linklike(live[j + 1]) do j = j + 1 end
+      while j + 1 <= we and (is_linklike(live[j + 1]) or (is_timeline(live[j + 1]) and j + 2 <= we and is_linklike(live[j + 2]))) do
+        j = j + 1
+      end
       -- sub-runs within one group
       local k = i
       while k <= j do
@@ -190,13 +223,13 @@ function M.select(live, st, o)
         local m = k
         while m + 1 <= j and live[m + 1].group == g do m = m + 1 end
         local intro = introduces(live[k - 1]) or introduces(live[k])
-        if (m - k + 1 >= o.link_run) and not intro then
+        if (links(k, m) >= o.link_run) and not intro then
           for x = k, m do if not live[x].keep then live[x].take = false; live[x].why = "related links" end end
         end
         k = m + 1
       end
       -- a longer run spread over blank-separated lines
-      if j - i + 1 >= o.link_run + 1 then
+      if links(i, j) >= o.link_run + 1 then
         local intro = introduces(live[i - 1]) or introduces(live[i])
         if not intro then
           for x = i, j do if not live[x].keep then live[x].take = false; live[x].why = "related links" end end
@@ -205,6 +238,57 @@ function M.select(live, st, o)
       i = j + 1
     else
       i = i + 1
+    end
+  end
+
+  -- jusText's context: a block that is not good, with a list of links on one side (in
+  -- its own blank-line group) and links or nothing kept on the other (in its group), is
+  -- a teaser's blurb ("Related ..." lists whose items
+  -- carry a sentence under each headline); twice, so that a label between two blurbs
+  -- goes too
+  local function linkish(c)
+    return c ~= nil and (c.why == "related links" or c.why == "teaser (between links)" or c.why == "advertisement")
+  end
+  local function off(c, x) return c == nil or x < ws or x > we or not c.take end
+  for _ = 1, 2 do
+    for x = ws, we do
+      local b = live[x]
+      if b.take and not b.keep and b.class ~= "good" and not b.listed then
+        local p, n = live[x - 1], live[x + 1]
+        -- links on one side in its group; on the other, links too, or something not kept
+        -- in its group (a block across a blank line may be the article's again)
+        local function side(c) return linkish(c) and c.group == b.group end
+        local function other(c, y) return linkish(c) or (c ~= nil and off(c, y) and c.group == b.group) end
+        if (side(p) and other(n, x + 1)) or (side(n) and other(p, x - 1)) then
+          b.take = false
+          b.why = "teaser (between links)"
+        end
+      end
+    end
+  end
+  -- a caption: a short kept block right above a picture credit ("Conservators at work
+  -- on the ceiling in 2023." over "Photo: X/Agency"), quoting no one
+  for x = ws, we - 1 do
+    local b = live[x]
+    if b.take and not b.keep and b.nw <= 30 and not b.bullet and is_credit(live[x + 1]) and live[x + 1].group == b.group
+      and not b.text:find("[\"“”]") then
+      b.take = false
+      b.why = "caption (above a credit)"
+    end
+  end
+  -- a live blog: entries open with a time line and a heading; when a heading inside the
+  -- window follows a time line, the heading under the time line just above the window
+  -- opens the first entry
+  if ws >= 3 and live[ws - 1].class == "short" and not live[ws - 1].sentence and not live[ws - 1].cue
+    and not live[ws - 1].label and not live[ws - 1].bullet and is_timeline(live[ws - 2]) then
+    local entries = 0
+    for x = ws + 1, we - 1 do
+      local b = live[x]
+      if b.take and b.class == "short" and not b.sentence and is_timeline(live[x - 1]) then entries = entries + 1 end
+    end
+    if entries >= 1 then
+      ws = ws - 1
+      live[ws].take = true
     end
   end
 

@@ -17,6 +17,7 @@
 -- en/clean_timestamp_words.txt are taken out, at most one other word is left. A relative
 -- time ("Updated 2 hours ago", "yesterday") is recognised as a header line but gives no
 -- date: the page's absolute timestamp is used instead.
+-- The UTC offset of a zone is worked out by parse only (a line is often only tested).
 -- Units: positions are 1-based inclusive byte offsets into the string given.
 
 local dp = require "docpipe"
@@ -56,14 +57,16 @@ local function load_zones(lang)
 end
 
 -- day of week, 0 = Sunday (Sakamoto's method)
+local WEEKDAY_T = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 }
 local function weekday(y, m, d)
-  local t = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 }
+  local t = WEEKDAY_T
   if m < 3 then y = y - 1 end
   return (y + y // 4 - y // 100 + y // 400 + t[m] + d) % 7
 end
 
+local DAYS = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
 local function days_in_month(y, m)
-  local dm = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
+  local dm = DAYS
   if m == 2 and ((y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0) then return 29 end
   return dm[m]
 end
@@ -138,7 +141,8 @@ function M.new(lang)
   local rx_zone_paren = re.compile(A("\\(\\s*(?:\\d{1,4}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?m\\.?)?\\s*)?(?:" .. zone_alt .. ")\\s*\\)"), "i")
 
   --- Find the date parts in s.
-  -- @return table {y,m,d,h,mi,s,zone,offset,spans={{s,e},...}} or nil
+  -- @return table {y,m,d,h,mi,s,zone,offset,spans={{s,e},...}} or nil (offset only for
+  --   an ISO 8601 time with its own; P:parse works it out from the zone)
   function P:find(s, day_first)
     local r = { spans = {} }
     local a, b, c1, c2, c3 = rx_mdy:find(s)
@@ -209,8 +213,8 @@ function M.new(lang)
           local za, zb, z = rx_zone:find(masked, tb + 1)
           if not za then za, zb, z = rx_zone:find(masked) end
           if za then
+            -- (the offset is worked out by P:parse: a line is often only tested)
             r.zone = z
-            r.offset = resolve_offset(zones[z:upper()], r.y, r.m, r.d, r.h)
             r.spans[#r.spans + 1] = { za, zb }
           end
         end
@@ -223,6 +227,7 @@ function M.new(lang)
   function P:parse(s, day_first)
     local r = self:find(s, day_first)
     if not r then return nil end
+    if r.zone and not r.offset then r.offset = resolve_offset(zones[r.zone:upper()], r.y, r.m, r.d, r.h) end
     if r.h and r.offset then
       return fmt("%04d-%02d-%02dT%02d:%02d:%02d%s", r.y, r.m, r.d, r.h, r.mi, r.s or 0, r.offset), r
     end
@@ -235,15 +240,24 @@ function M.new(lang)
     local r = self:find(s, day_first)
     if not r then return false end
     local rest = s
-    -- blank out the spans found (from the right so offsets stay valid)
-    table.sort(r.spans, function(x, y) return x[1] > y[1] end)
-    for _, sp in ipairs(r.spans) do
-      rest = rest:sub(1, sp[1] - 1) .. " " .. rest:sub(sp[2] + 1)
+    -- blank out the spans found (from the right so offsets stay valid; at most three)
+    local sp = r.spans
+    local order = { 1, 2, 3 }
+    for i = 2, #sp do
+      local j = i
+      while j > 1 and sp[order[j - 1]][1] < sp[order[j]][1] do order[j], order[j - 1] = order[j - 1], order[j]; j = j - 1 end
     end
-    rest = rx_zone_paren:gsub(rest, " ")
+    for i = 1, #sp do
+      local x = sp[order[i]]
+      rest = rest:sub(1, x[1] - 1) .. " " .. rest:sub(x[2] + 1)
+    end
+    if rest:find("(", 1, true) then rest = rx_zone_paren:gsub(rest, " ") end
     local left = 0
-    for w in re.gmatch(rest, "[\\p{L}][\\p{L}.]*") do
-      local lw = w:lower():gsub("%.$", "")
+    -- the words left (letters and dots; ASCII text is read with Lua patterns)
+    local iter = rest:find("[\128-\255]") and re.gmatch(rest, "[\\p{L}][\\p{L}.]*") or rest:gmatch("%a[%a.]*")
+    for w in iter do
+      local lw = w:lower()
+      if lw:byte(-1) == 46 then lw = lw:sub(1, -2) end
       if not tswords[lw] and not zones[w:upper()] and not months[lw] then left = left + 1 end
     end
     return left <= 1

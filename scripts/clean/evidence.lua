@@ -6,7 +6,7 @@
 -- (en/clean_boilerplate.txt, each pattern with its word limit), a row of items set
 -- apart by runs of spaces (a menu), end-of-article marker (en/clean_end_markers.txt),
 -- timestamp line, relative time ("Updated 2 hours ago"), a clock without a date (a
--- market-data widget), byline (also after a date: "Posted on DATE by NAME"), role line
+-- market-data widget; alone on its line, "14.35 BST", the time of an entry), byline (also after a date: "Posted on DATE by NAME"), role line
 -- ("Staff Writer"), contributor line; the jusText class (short / good / near-good /
 -- bad, thresholds from the stage options); a score per block for the maximum-sum
 -- window of BTE (Finn et al. 2001): good blocks count their words, near-good three
@@ -34,6 +34,8 @@ local NEG = -1e9
 local function clen(s) return ulen(s) or #s end
 
 local DEFAULT_LIMIT = { media = 60, caption = 60, legal = 300 }
+-- the word bit (docpipe.clean.blocks word flags) of a word that triggers a cue pattern
+local TRIGGER = 32
 
 local ascii_boundaries = normalize.ascii_boundaries
 
@@ -49,9 +51,11 @@ local ascii_boundaries = normalize.ascii_boundaries
 --    (the first that is not a function word, with its plural when the literal may end
 --    inside a longer word: "\bshare (this|on)" under "share", "\((photo|image)" under
 --    "photo(s)", "\bin your inbox" under "inbox"), or under a literal it must contain
---    ("...\s+ago$" under "ago", "^([^|]{1,30}\| ){2,}" under "|"); its alternation runs
---    only on a block holding one of those words (looked up among the block's word ids)
---    or literals; a pattern with neither is tried on every block;
+--    ("...\s+ago$" under "ago", "^([^|]{1,30}\| ){2,}" under "|"); only the patterns
+--    whose word the block holds (looked up among its word ids, after a word bit of the
+--    tokeniser, TRIGGER, tells that it holds one) or whose literal it holds (in a block
+--    short enough for them) are tried, one by one; a pattern with neither is tried on
+--    every block (a literal that is a word, "ago", must be matched as a whole word);
 --  * when an alternation matches, the patterns are tried one by one (each compiled on
 --    first use) to name the kind, in file order, honouring each pattern's word limit.
 -- ---------------------------------------------------------------------------------
@@ -301,6 +305,11 @@ local function load_cues(lang, max_words, stop)
           anchored_any[#anchored_any + 1] = e -- must be tried on every block
         else
           floats[#floats + 1] = e
+          local function file(t, k)
+            local l = t[k]
+            if not l then l = {}; t[k] = l end
+            if l[#l] ~= e then l[#l + 1] = e end
+          end
           for _, x in ipairs(lits) do
             -- the trigger: a word of the literal, the first that is not a function word
             -- ("in your inbox" -> "inbox"), and its plural when the literal may stop
@@ -313,12 +322,12 @@ local function load_cues(lang, max_words, stop)
               if not (stop and stop[w]) then pick = k; break end
             end
             if pre and pick then
-              float_words[ws[pick]] = true
-              if pick == #ws and not x:find("[^%w\128-\255'’-]$") then float_words[ws[pick] .. "s"] = true end
+              file(float_words, ws[pick])
+              if pick == #ws and not x:find("[^%w\128-\255'’-]$") then file(float_words, ws[pick] .. "s") end
             elseif pre and ws[1] then
-              float_words[ws[1]] = true
+              file(float_words, ws[1])
             else
-              float_raw[x] = true
+              file(float_raw, x)
             end
           end
         end
@@ -330,9 +339,33 @@ local function load_cues(lang, max_words, stop)
   for w in pairs(float_raw) do raw[#raw + 1] = w end
   table.sort(words)
   table.sort(raw)
+  -- a literal that is a word ("ago" of "\s+ago$") is looked up among the block's words
+  -- like a trigger word (a pattern that needs a word as its only literal matches it as
+  -- a whole word); the others ("|", "»", "$") are looked for in the text, in a block
+  -- short enough for one of their patterns
+  local sym, raw_limit, raw_max = {}, {}, 0
+  for _, w in ipairs(raw) do
+    if w:find("^[%a]+$") then
+      for _, e in ipairs(float_raw[w]) do
+        local l = float_words[w]
+        if not l then l = {}; float_words[w] = l end
+        l[#l + 1] = e
+      end
+      words[#words + 1] = w
+    else
+      sym[#sym + 1] = w
+      local maxl = 0
+      for _, e in ipairs(float_raw[w]) do if e.limit > maxl then maxl = e.limit end end
+      raw_limit[w] = maxl
+      if maxl > raw_max then raw_max = maxl end
+    end
+  end
+  table.sort(words)
   local C = {
     entries = entries, buckets_src = buckets_src, buckets = {}, any = anchored_any,
     floats = floats, float_rx = joined(floats), words = words, raw = raw,
+    word_entries = float_words, raw_entries = float_raw, raw_sym = sym, raw_limit = raw_limit,
+    raw_max = raw_max,
   }
   C.any_rx = joined(anchored_any)
   return C
@@ -344,7 +377,10 @@ local function bucket(C, c)
   if b == nil then
     local ch = c < 128 and string.char(c):lower() or string.char(c)
     local list = C.buckets_src[ch] or {}
-    b = { list = list, rx = joined(list) }
+    -- the longest block (in words) any of them may name
+    local maxl = 0
+    for _, e in ipairs(list) do if e.limit > maxl then maxl = e.limit end end
+    b = { list = list, rx = joined(list), limit = maxl }
     C.buckets[c] = b
   end
   return b
@@ -366,7 +402,7 @@ local function cue_kind(C, b, intern, page)
   local c = text:byte(1)
   if not c then return nil end
   local bk = bucket(C, c)
-  if bk.rx and bk.rx:find(text) then
+  if bk.rx and nw <= bk.limit and bk.rx:find(text) then
     local k = first_kind(bk.list, text, nw)
     if k then return k end
   end
@@ -375,40 +411,82 @@ local function cue_kind(C, b, intern, page)
     if k then return k end
   end
   if not C.float_rx then return nil end
-  local hit = false
-  if intern and b.ids then
+  if not (intern and b.ids) then
+    if not C.float_rx:find(text) then return nil end
+    return first_kind(C.floats, text, nw)
+  end
+  -- only the patterns whose trigger word or literal the block holds are tried, one by
+  -- one (the alternation of all of them costs more than the few that can match)
+  local hits, nh = nil, 0
+  local function add(l)
+    hits = hits or {}
+    for k = 1, #l do
+      local e = l[k]
+      if nw <= e.limit and not hits[e] then hits[e] = true; nh = nh + 1; hits[nh] = e end
+    end
+  end
+  local bits = b.bits
+  if not bits or bits & TRIGGER ~= 0 then
     -- the ids of the trigger words, looked up again for each page (the intern table
     -- may live on from page to page and gain words)
-    local set = C.ids_set
-    if not set or page == nil or C.ids_page ~= page or C.ids_intern ~= intern then
-      set = {}
-      for _, w in ipairs(C.words) do
+    -- (the intern table only grows until it is replaced: the words not found yet are
+    -- looked up again, the others keep their ids)
+    local map = C.ids_map
+    if not map or C.ids_intern ~= intern then
+      map = {}
+      local missing = {}
+      for _, w in ipairs(C.words) do missing[#missing + 1] = w end
+      C.ids_map, C.ids_intern, C.ids_missing, C.ids_page = map, intern, missing, nil
+    end
+    if page == nil or C.ids_page ~= page then
+      local missing, still = C.ids_missing, {}
+      for k = 1, #missing do
+        local w = missing[k]
         local id = intern[w]
-        if id then set[id] = true end
+        if id then map[id] = C.word_entries[w] else still[#still + 1] = w end
       end
-      C.ids_set, C.ids_page, C.ids_intern = set, page, intern
+      C.ids_missing, C.ids_page = still, page
     end
     local ids = b.ids
     for k = 1, #ids do
-      if set[ids[k]] then hit = true; break end
-    end
-  else
-    hit = true
-  end
-  if not hit and #C.raw > 0 then
-    local low = text:lower()
-    for _, w in ipairs(C.raw) do
-      if low:find(w, 1, true) then hit = true; break end
+      local l = map[ids[k]]
+      if l then add(l) end
     end
   end
-  if not hit or not C.float_rx:find(text) then return nil end
-  return first_kind(C.floats, text, nw)
+  if nw <= C.raw_max then
+    local sym, raw_limit = C.raw_sym, C.raw_limit
+    for k = 1, #sym do
+      local w = sym[k]
+      if nw <= raw_limit[w] and text:find(w, 1, true) then add(C.raw_entries[w]) end
+    end
+  end
+  if nh == 0 then return nil end
+  if nh > 1 then
+    local list = {}
+    for k = 1, nh do list[k] = hits[k] end
+    table.sort(list, function(x, y) return x.order < y.order end)
+    return first_kind(list, text, nw)
+  end
+  return first_kind({ hits[1] }, text, nw)
 end
 
+-- the union of a file's patterns, as two alternations: the anchored ones (PCRE2 tries
+-- those at the first position only) and the others (one floating pattern would make
+-- the whole alternation run at every position); returns an object with :find
 local function load_union(lang, file)
-  local pats = {}
-  for _, p in ipairs(dp.data.list(lang .. "/" .. file)) do pats[#pats + 1] = "(?:" .. ascii_boundaries(p) .. ")" end
-  return re.compile(concat(pats, "|"), "i")
+  local anchored, floating = {}, {}
+  for _, p in ipairs(dp.data.list(lang .. "/" .. file)) do
+    local t = p:sub(1, 1) == "^" and anchored or floating
+    t[#t + 1] = "(?:" .. ascii_boundaries(p) .. ")"
+  end
+  local a = #anchored > 0 and re.compile(concat(anchored, "|"), "i") or nil
+  local f = #floating > 0 and re.compile(concat(floating, "|"), "i") or nil
+  return {
+    find = function(_, text)
+      if a and a:find(text) then return true end
+      return f ~= nil and f:find(text) ~= nil
+    end,
+  }
 end
 
 local rx_dated_by = re.compile("(?<=\\s)(?:by|By|BY)\\s+(?=\\p{Lu})")
@@ -437,6 +515,9 @@ local function ends_sentence(text)
   if c == 46 or c == 33 or c == 63 then return true end
   return c == 0xA6 and byte(text, e - 1) == 0x80 and byte(text, e - 2) == 0xE2 -- …
 end
+-- a clock time alone, perhaps with a zone: the time of a live-blog entry ("14.35 BST",
+-- "2:05pm")
+local rx_clock_line = re.compile("^(?:\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?|\\d{1,2}\\s*[ap]\\.?m\\.?)(?:\\s+[A-Z]{1,5})?$", "i")
 local rx_letter = re.compile("\\p{L}")
 local rx_lower = re.compile("\\p{Ll}")
 local rx_upper_start = re.compile("^[\\p{Lu}\\p{N}\"'“‘]")
@@ -447,7 +528,7 @@ for w in ([[contributed contributing contributes contribution contributions cont
   contributor reporting editing writing research compiled compilation graphics production
   reported wrote additional]]):gmatch("%S+") do CONTRIB_HINT[w] = true end
 
-local M = { NEG = NEG, CONTRIB_HINT = CONTRIB_HINT, prefixes = prefixes, required_literal = required_literal, first_bytes = first_bytes }
+local M = { NEG = NEG, TRIGGER = TRIGGER, CONTRIB_HINT = CONTRIB_HINT, prefixes = prefixes, required_literal = required_literal, first_bytes = first_bytes }
 
 --- Load the boilerplate cues and end-of-article markers of a language.
 function M.load(lang, max_words, stop)
@@ -455,6 +536,11 @@ function M.load(lang, max_words, stop)
     cues = load_cues(lang, max_words or 30, stop),
     ends = load_union(lang, "clean_end_markers.txt"),
   }
+end
+
+--- A time line: a relative time or a clock alone (an entry's or a teaser's time).
+function M.is_timeline(b)
+  return b ~= nil and (b.clock or b.relative) and true or false
 end
 
 --- Evidence for one block (fields set on b); st holds stop, cues, ends, dates, meta,
@@ -481,13 +567,16 @@ function M.features(b, st, o)
   -- when the block has non-ASCII letters)
   b.label = nw <= 6 and nw > 0 and not text:find("%l") and (text:find("%u") ~= nil or rx_letter:find(text) ~= nil)
     and (not text:find("[\195-\244]") or not rx_lower:find(text))
-  for _, rx in ipairs(st.keep) do if rx:find(text) then b.keep = true; break end end
-  for _, rx in ipairs(st.drop) do if rx:find(text) then b.drop = true; break end end
+  local keep_l = st.keep
+  for _i = 1, #keep_l do local rx = keep_l[_i]; if rx:find(text) then b.keep = true; break end end
+  local drop_l = st.drop
+  for _i = 1, #drop_l do local rx = drop_l[_i]; if rx:find(text) then b.drop = true; break end end
   b.cue = cue_kind(st.cues, b, st.intern, st.page)
   -- a row of items set apart by runs of spaces: a menu, a button bar
   if not b.cue and b.gaps and b.gaps >= 2 and not b.sentence and nw <= 4 * (b.gaps + 1) then
     b.cue = "navigation"
   end
+  if nw <= 3 and #text <= 16 and text:find("^%d") and rx_clock_line:find(text) then b.clock = true end
   if nw <= 12 or b.cue == "legal" then
     if st.ends:find(text) then b.ending = true end
   end
@@ -571,7 +660,7 @@ function M.best_window(list)
   local best, bs, be = 0, nil, nil
   local sum, start = 0, 1
   local run = 0
-  for i, b in ipairs(list) do
+  for i = 1, #list do local b = list[i]
     local s = M.score(b)
     if b.cue and DEBRIS[b.cue] and s > NEG then
       s = math.max(s, DEBRIS_RUN - run)
@@ -599,8 +688,9 @@ function M.headline_shaped(b)
 end
 
 function M.is_linklike(b)
-  -- a short line that reads like a headline or a link, not a sentence
-  if b.class ~= "short" or b.listed then return false end
+  -- a short line that reads like a headline or a link, not a sentence (a time line is
+  -- no link: it dates an entry or a teaser)
+  if b.class ~= "short" or b.listed or b.clock or b.relative then return false end
   if b.bullet and b.bullet:find("^%d") then return false end -- a numbered list item
   if b.cue or b.label then return true end
   return not b.sentence or b.text:find("%?$") ~= nil

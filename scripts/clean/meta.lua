@@ -3,7 +3,8 @@
 -- Method: line patterns plus a person-name shape test. A byline is an opener from
 -- en/clean_byline.txt ("By", "From", "Opinion by", "by:"...) followed by names
 -- separated by commas, "and", "&" or "with", then perhaps parts after "|" (an outlet, a
--- role, an e-mail address); a date on the line is cut off. A piece is a person when it
+-- role, an e-mail address); a date on the line is cut off, and so is the place it was
+-- filed from ("By Matthias Grell in Lisbon"). A piece is a person when it
 -- has the shape of a name (2 to 5 capitalised tokens, initials and particles allowed,
 -- no role word from en/clean_roles.txt; a name in capitals is written in title case).
 -- The last comma piece is the outlet when it reads as one (a word of
@@ -193,6 +194,7 @@ function M.new(lang)
   end
 
   -- names (and perhaps a role and an outlet) after the opener, or on a line of their own
+  local rx_filed_in = re.compile("\\s+in\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*)?$")
   local function parse_names(rest, dates, strict)
     if dates then
       local r = dates:find(rest)
@@ -210,6 +212,9 @@ function M.new(lang)
     -- (photography)")
     local cut = rx_names_end:find(rest)
     if cut then rest = rest:sub(1, cut - 1) end
+    -- "By Matthias Grell in Lisbon": the place the byline was filed from goes (a
+    -- capitalised word or two after "in" closing the line)
+    if rest:find(" in ", 1, true) then rest = rx_filed_in:gsub(rest, "") end
     rest = rx_picture_credit:gsub(rest, "")
     rest = rx_paren:gsub(rest, "")
     rest = re.gsub(rest, "[\\s,;:|–—-]+$", "")

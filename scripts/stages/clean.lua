@@ -32,17 +32,21 @@
 --     by a sentence ending in ':' stay; runs of headline-like lines are related links;
 --     the copy after an advertisement label goes; a block repeating the words of a
 --     longer paragraph is a pull quote and goes);
---  5. metadata from the part before the body: the header is the run of byline,
---     timestamp, relative-time, role, name-only byline and outlet lines just above the
---     body; the title the headline-shaped block above it (the upper of a headline and a
---     longer standfirst in one group; in a hard-wrapped dump, the nearest heading set at
---     the left margin; below the header when the page puts its date above the
---     headline), the date the header's first absolute timestamp (a relative one is
---     skipped), the highlights the bullets between title and body; the dateline opens
---     the first paragraph; contributors come from contributor lines; the outlet from
---     the dateline, else the byline or header, else the masthead (the page's first
---     line when it is a name), else the footer's copyright line; a byline name that is
---     the masthead or the copyright holder is the outlet, not an author.
+--  5. metadata from the part before the body: the header is the run of byline, timestamp,
+--     relative-time, role, name-only byline, outlet and picture-credit ("Photographs by",
+--     en/clean_credit_lines.txt) lines just above the body (relative times that also stand
+--     inside the body are a live blog's entry times and do not anchor it), or a stacked
+--     byline (one name a line, each perhaps with its role line) just above the body when
+--     the header stands above the headline; the title the headline-shaped block above it
+--     (the upper of a headline and a longer standfirst in one group or across a blank
+--     line; in a hard-wrapped dump, the nearest heading set at the left margin; below the
+--     header when the page puts its date above the headline), the date the header's first
+--     absolute timestamp (a relative one is skipped), the highlights the bullets between
+--     title and body; the dateline opens the first paragraph; contributors come from
+--     contributor lines; the outlet from the dateline, else the byline or header, else the
+--     masthead (the page's first line when it is a name), else the footer's copyright
+--     line; a byline name that is the masthead or the copyright holder is the outlet, not
+--     an author.
 -- Evaluation: tests/clean_eval.lua (shingle F1 on real dumps, field-by-field gold on
 -- the seed, examples/ and tests/fixtures/clean/, retention on already-clean text, CPU
 -- time per page).
@@ -124,8 +128,17 @@ function M.init(opts, ctx)
     if w:find("'", 1, true) then sw[(w:gsub("'", "’"))] = true end
   end
   local pats = ev.load(lang, o.cue_max_words, sw)
+  -- word bits for the tokeniser: 2 a contributor-line word, ev.TRIGGER a word that may
+  -- start a cue pattern (a block without one skips those patterns)
+  local hints = {}
+  for w in pairs(ev.CONTRIB_HINT) do hints[w] = 2 end
+  for w in pairs(pats.cues.word_entries) do hints[w] = (hints[w] or 0) | ev.TRIGGER end
+  local credit = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_credit_lines.txt")) do credit[#credit + 1] = (w:gsub("%s+", "\\s+")) end
   ctx.state = {
+    credit_line = re.compile("^(?:" .. concat(credit, "|") .. ")\\s*:?\\s+\\p{Lu}", "i"),
     stop = sw,
+    hints = hints,
     dates = dates_mod.new(lang),
     meta = meta_mod.new(lang),
     drop = compile_user(o.drop, "drop"),
@@ -134,6 +147,9 @@ function M.init(opts, ctx)
     ends = pats.ends,
   }
 end
+
+-- the metatable dp.object sets (set directly: one call less per removed block)
+local OBJECT_MT = getmetatable(dp.object({}))
 
 local rx_numeric_date = dp.re.compile("(?<![0-9])\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}(?![0-9])")
 local rx_outlet_split = dp.re.compile("\\s+(?:[|–—-]|--)\\s+|\\s*\\|\\s*")
@@ -165,17 +181,17 @@ function M.process(doc, ctx)
   doc.meta = doc.meta or dp.object({})
   local removed = dp.array({})
   local function drop(text, reason)
-    removed[#removed + 1] = dp.object({ text = text, reason = reason })
+    removed[#removed + 1] = setmetatable({ text = text, reason = reason }, OBJECT_MT)
   end
 
   local src = type(doc.text) == "string" and doc.text or ""
   local text, report, refs = normalize.text(src, o)
   local all = blocks_mod.split(text)
   local wrapped = false
-  for _, b in ipairs(all) do if b.last > b.first then wrapped = true; break end end
+  for _i = 1, #all do local b = all[_i]; if b.last > b.first then wrapped = true; break end end
   st.words = st.words or {}
   st.page = (st.page or 0) + 1
-  st.intern = blocks_mod.tokenize(all, st.stop, ev.CONTRIB_HINT, st.words)
+  st.intern = blocks_mod.tokenize(all, st.stop, st.hints, st.words)
   blocks_mod.cut_repeats(all, { keep = st.words })
 
   -- numeric dates: day or month first
@@ -188,14 +204,14 @@ function M.process(doc, ctx)
 
   -- live blocks (not emptied by the caption cut)
   local live = {}
-  for _, b in ipairs(all) do
+  for _i = 1, #all do local b = all[_i]
     if not b.removed then
       ev.features(b, st, o)
       if b.nw == 0 and not b.keep then b.removed = b.cue and ("boilerplate: " .. b.cue) or "no words" end
     end
     if not b.removed then live[#live + 1] = b end
   end
-  for i, b in ipairs(live) do b.li = i end
+  for i = 1, #live do local b = live[i]; b.li = i end
 
   local ws, we = body_mod.select(live, st, o)
 
@@ -206,7 +222,13 @@ function M.process(doc, ctx)
   local function header_line(x)
     local b = live[x]
     if b.byline or b.timestamp or b.relative or b.role_line then return true end
-    if b.take or b.cue or b.bullet then return false end
+    if b.take or b.bullet then return false end
+    -- "Photographs by NAME": a credit in the header, not an author
+    if b.nw <= 8 and st.credit_line:find(b.text) then
+      b.role = "picture credit"
+      return true
+    end
+    if b.cue then return false end
     -- the line after "News provided by" names an organisation, not an author
     local prev = live[x - 1]
     if prev and b.nw <= 5 and re.find(prev.text, "\\b(?:provided|presented|sponsored|supported|powered|brought to you) by$", nil, "i") then
@@ -220,9 +242,16 @@ function M.process(doc, ctx)
     return b.name_line or b.outlet_line
   end
   local hdr_last, hdr_first
-  for x = limit - 1, math.max(1, limit - 200), -1 do
-    local b = live[x]
-    if b.byline or b.timestamp or b.relative then hdr_last = x; break end
+  -- relative times inside the body window date its entries (a live blog) or comments,
+  -- not the article: then only a byline or an absolute timestamp anchors the header
+  local entry_times = false
+  for x = ws, we do if live[x].relative then entry_times = true; break end end
+  for pass = 1, 2 do
+    for x = limit - 1, math.max(1, limit - 200), -1 do
+      local b = live[x]
+      if b.byline or b.timestamp or (b.relative and (pass == 2 or not entry_times)) then hdr_last = x; break end
+    end
+    if hdr_last or not entry_times then break end
   end
   if hdr_last then
     hdr_first = hdr_last
@@ -240,6 +269,26 @@ function M.process(doc, ctx)
       elseif not live[x].cue then break end
       x = x + 1
     end
+  end
+  -- a stacked byline just above the body, one name a line, perhaps each with its role
+  -- line ("Ines Carvalho-Moyo" / "Senior Correspondent" / "Rafael Dunmore" / ...), when
+  -- the header stands elsewhere (above the headline)
+  local stack_first, stack_last
+  if not hdr_last or hdr_last < limit - 2 then
+    local x, names = limit - 1, 0
+    while x >= 1 and limit - x <= 12 and (not hdr_last or x > hdr_last) do
+      local b = live[x]
+      if b.byline or b.timestamp or b.relative or b.take or b.cue or b.bullet then break end
+      if b.role_line then
+        -- a role line belongs to the name above it
+      elseif header_line(x) and b.name_line and not b.outlet_line then
+        names = names + 1
+      else
+        break
+      end
+      x = x - 1
+    end
+    if names >= 2 and x + 1 < limit then stack_first, stack_last = x + 1, limit - 1 end
   end
   -- title: a headline-shaped block above the header (or the body)
   local title_i, dek_i
@@ -268,7 +317,8 @@ function M.process(doc, ctx)
       title_i = cands[1]
       local up = cands[2]
       -- a headline and its standfirst: the upper, shorter one is the headline
-      if up and up == cands[1] - 1 and live[up].group == live[cands[1]].group and live[up].nw >= 4
+      -- (in one group, or across one blank line)
+      if up and up == cands[1] - 1 and live[cands[1]].group - live[up].group <= 1 and live[up].nw >= 4
         and live[cands[1]].nw >= live[up].nw then
         title_i, dek_i = up, cands[1]
       end
@@ -290,6 +340,16 @@ function M.process(doc, ctx)
   end
   -- byline and date
   local authors, outlet, date = dp.array({}), nil, nil
+  if stack_first then
+    for x = stack_first, stack_last do
+      local b = live[x]
+      if b.name_line then
+        for _, a in ipairs(b.name_line.authors) do authors[#authors + 1] = a end
+        outlet = outlet or b.name_line.outlet
+      end
+      b.role = "byline"
+    end
+  end
   if hdr_first then
     -- a byline with an opener wins over a line of bare names
     local has_byline = false
@@ -303,9 +363,16 @@ function M.process(doc, ctx)
         for _, a in ipairs(by.authors) do authors[#authors + 1] = a end
         if by.outlet and by.outlet_weak then
           -- a weak outlet ("Maritime" of "Maritime Correspondent") must be named elsewhere
+          -- (as a line's first words, a masthead, or after a copyright sign: "Scotland"
+          -- of "Scotland Correspondent" in a breadcrumb or "Registered in Scotland" is
+          -- no outlet)
           local n = 0
+          local o = by.outlet
           for _, c in ipairs(live) do
-            if c ~= b and c.text:find(by.outlet, 1, true) then n = n + 1 end
+            if c ~= b and c.cue ~= "navigation" and c.text:find(o, 1, true)
+              and (c.text:sub(1, #o) == o or re.find(c.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:the\\s+)?\\Q" .. o .. "\\E", nil, "i")) then
+              n = n + 1
+            end
           end
           if n > 0 then outlet = outlet or by.outlet end
         else
@@ -374,7 +441,7 @@ function M.process(doc, ctx)
   -- contributors (anywhere: the line usually closes the body)
   local contributors = dp.array({})
   local seen = {}
-  for _, b in ipairs(live) do
+  for _i = 1, #live do local b = live[_i]
     if b.contrib and (not body_first or b.li >= body_first) then
       for _, n in ipairs(b.contrib) do
         if not seen[n] then seen[n] = true; contributors[#contributors + 1] = n end
@@ -387,7 +454,7 @@ function M.process(doc, ctx)
   -- water engineer who lives in Millbrook." names a byline author and describes them
   if #authors > 0 and body_first then
     local kept = {}
-    for _, b in ipairs(live) do if b.take then kept[#kept + 1] = b end end
+    for _i = 1, #live do local b = live[_i]; if b.take then kept[#kept + 1] = b end end
     for _, pos in ipairs { #kept, 1 } do
       local b = kept[pos]
       if b and #kept > 2 and b.nw <= 45 then
@@ -405,7 +472,7 @@ function M.process(doc, ctx)
   -- paragraphs and dateline
   local paragraphs = dp.array({})
   local dateline = nil
-  for _, b in ipairs(live) do
+  for _i = 1, #live do local b = live[_i]
     if b.take or (b.keep and not b.role) then
       local t = b.text
       if #paragraphs == 0 then
@@ -461,7 +528,7 @@ function M.process(doc, ctx)
   end
 
   -- the removed list, in page order
-  for _, b in ipairs(all) do
+  for _i = 1, #all do local b = all[_i]
     if b.cut then
       for _, c in ipairs(b.cut) do drop(c, "repeated caption") end
     end

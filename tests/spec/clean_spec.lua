@@ -927,6 +927,192 @@ describe("clean stage block kinds", function()
   end)
 end)
 
+-- regressions of batch 6 (pages written and scored before the stage was changed)
+describe("clean stage regressions", function()
+  local HEAD = { "Port Evander to close its old ferry terminal", "By Marta Quillon", "June 3, 2024", "" }
+  -- one paragraph a line, no blank lines between them (one blank-line group)
+  local function packed(extra_at, extra)
+    local t = {}
+    for _, l in ipairs(HEAD) do t[#t + 1] = l end
+    for i = 1, #BODY do
+      t[#t + 1] = BODY[i]
+      if i == extra_at then for _, l in ipairs(extra) do t[#t + 1] = l end end
+    end
+    return run(lines(t))
+  end
+
+  it("stops an advertisement's copy at the next paragraph of a packed page", function()
+    local doc = packed(2, { "ADVERTISEMENT" })
+    assert.are.same(BODY, doc.paragraphs)
+    doc = packed(2, { "Advertisement", "Story continues below" })
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("drops a numbered list of headlines under a 'Most read' heading", function()
+    local doc = packed(2, { "Most read", "1. Wildfire near Cascabel Ridge forces evacuations",
+      "2. Restaurant owner reopens after flood damage", "3. High school names new football coach" })
+    assert.are.same(BODY, doc.paragraphs)
+    assert.are.equal("related links", reason_of(doc, "2. Restaurant owner"))
+  end)
+
+  it("drops an inline 'RELATED:' link line", function()
+    local doc = packed(3, { "RELATED: Ferry fares to rise for the first time in a decade" })
+    assert.are.same(BODY, doc.paragraphs)
+    assert.are.equal("boilerplate: readmore", reason_of(doc, "RELATED: Ferry fares"))
+  end)
+
+  it("drops a caption right above a picture credit, and credits in several forms", function()
+    local doc = packed(1, { "The old terminal building at dawn on Monday.", "Photo: Abel Dunmore/Coastline Wire" })
+    assert.are.same(BODY, doc.paragraphs)
+    assert.are.equal("caption (above a credit)", reason_of(doc, "The old terminal building at dawn"))
+    for _, credit in ipairs {
+      "The terminal in 1958 CREDIT: Ilse Marrow",
+      "Passengers queue for the last boat (Harbour Images)",
+      "Gazette photo by Rolf Emmerich",
+      "Credit...Rosalind Tate for the Harbor Gazette",
+      "The terminal has stood since 1958. Buy Now",
+      "Image 2 of 5",
+    } do
+      doc = packed(2, { credit })
+      assert.are.same(BODY, doc.paragraphs, credit)
+    end
+  end)
+
+  it("keeps a short paragraph above a credit when it quotes someone", function()
+    local doc = packed(2, { "\"We are ready,\" she said.", "Photo: Abel Dunmore/Coastline Wire" })
+    assert.is_true(has_paragraph(doc, "\"We are ready,\" she said."))
+  end)
+
+  it("drops teaser blurbs between the headlines of a related list", function()
+    local t = {}
+    for _, l in ipairs(HEAD) do t[#t + 1] = l end
+    for _, l in ipairs(body_lines()) do t[#t + 1] = l end
+    for _, l in ipairs {
+      "More from the Harbor Gazette",
+      "Island school gets a new roof",
+      "Council votes on harbour parking",
+      "Lifeboat crew rescues two kayakers",
+      "The volunteers were called out twice in one afternoon as the wind rose over the bay.",
+      "Storm closes the coast road",
+      "Bus timetable changes from Monday",
+    } do t[#t + 1] = l end
+    local doc = run(lines(t))
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("keeps live-blog entry headings and drops the entry times", function()
+    local doc = run(lines {
+      "The Harbor Gazette", "",
+      "Storm live: ferries cancelled as gales reach the bay", "",
+      "Marta Quillon and Tomas Brandt",
+      "Mon 3 Jun 2024 09.12 BST", "",
+      "Key events",
+      "2h ago  Crossings suspended",
+      "4h ago  Warning issued", "",
+      "2h ago",
+      "14.35 BST",
+      "Crossings suspended",
+      BODY[1],
+      BODY[2],
+      "4h ago",
+      "12.20 BST",
+      "Warning issued",
+      BODY[3],
+      BODY[4],
+    })
+    assert.are.same({ "Crossings suspended", BODY[1], BODY[2], "Warning issued", BODY[3], BODY[4] }, doc.paragraphs)
+    assert.are.equal("Storm live: ferries cancelled as gales reach the bay", doc.title)
+    assert.are.same({ "Marta Quillon", "Tomas Brandt" }, { table.unpack(doc.authors) })
+    assert.are.equal("2024-06-03T09:12:00+01:00", doc.date)
+    assert.are.equal("The Harbor Gazette", doc.outlet)
+  end)
+
+  it("reads a picture credit line in the header as neither title nor author", function()
+    local doc = run(page {
+      "Features", "",
+      "The last ferryman of Port Evander", "",
+      "Words by Marta Quillon",
+      "Photographs by Ilse Marrow",
+      "Published 3 June 2024", "",
+      body_lines(),
+    })
+    assert.are.equal("The last ferryman of Port Evander", doc.title)
+    assert.are.same({ "Marta Quillon" }, { table.unpack(doc.authors) })
+  end)
+
+  it("reads a stacked byline of names with their role lines", function()
+    local doc = run(page {
+      "June 3, 2024 07:30 GMT", "",
+      "Port Evander to close its old ferry terminal", "",
+      "Marta Quillon", "Senior Correspondent", "Tomas Brandt", "Economics Editor", "",
+      body_lines(),
+    })
+    assert.are.same({ "Marta Quillon", "Tomas Brandt" }, { table.unpack(doc.authors) })
+    assert.are.equal("Port Evander to close its old ferry terminal", doc.title)
+    assert.are.equal("2024-06-03T07:30:00+00:00", doc.date)
+  end)
+
+  it("reads a 'Text:' byline", function()
+    local doc = run(page { "Port Evander to close its old ferry terminal", "Text: Marta Quillon and Tomas Brandt", "03.06.2024 08:15 CEST", "", body_lines() })
+    assert.are.same({ "Marta Quillon", "Tomas Brandt" }, { table.unpack(doc.authors) })
+    assert.are.equal("Port Evander to close its old ferry terminal", doc.title)
+    assert.are.equal("2024-06-03T08:15:00+02:00", doc.date)
+  end)
+
+  it("does not take a correspondent's region for the outlet from a breadcrumb", function()
+    local doc = run(page {
+      "The Caledonian Standard", "Home > News > Scotland", "",
+      "Port Evander to close its old ferry terminal",
+      "By Marta Quillon, Scotland Correspondent",
+      "June 3, 2024", "",
+      body_lines(),
+      "The Caledonian Standard Ltd · Registered in Scotland",
+    })
+    assert.are.equal("The Caledonian Standard", doc.outlet)
+  end)
+
+  it("reads a byline filed from a place: 'By NAME in CITY'", function()
+    local doc = run(page { "Port Evander to close its old ferry terminal", "By Marta Quillon in Lisbon", "June 3, 2024", "", body_lines() })
+    assert.are.same({ "Marta Quillon" }, { table.unpack(doc.authors) })
+    assert.are.equal("Port Evander to close its old ferry terminal", doc.title)
+  end)
+
+  it("reads a 'Reviewed by' line under the byline as no author and no title", function()
+    local doc = run(page {
+      "Port Evander to close its old ferry terminal", "",
+      "By Marta Quillon", "Reviewed by Ilse Marrow, PhD", "Originally published June 3, 2024", "",
+      body_lines(),
+    })
+    assert.are.equal("Port Evander to close its old ferry terminal", doc.title)
+    assert.are.same({ "Marta Quillon" }, { table.unpack(doc.authors) })
+    assert.are.equal("2024-06-03", doc.date)
+  end)
+
+  it("takes the headline, not a standfirst across a blank line", function()
+    local doc = run(page {
+      "Port Evander to close its old ferry terminal", "",
+      "The new pier will double the number of crossings, but ferry crews ask for more time", "",
+      "By Marta Quillon", "June 3, 2024", "",
+      body_lines(),
+    })
+    assert.are.equal("Port Evander to close its old ferry terminal", doc.title)
+  end)
+
+  it("keeps the closing paragraph after a data box", function()
+    local doc = packed(4, { "Match facts", "Harbour City 2 Rivergate 1", "Scorers: Ekdahl 12, 64; Moreau 58 pen", "Attendance: 48,210" })
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("finds no pull quote when the candidates are too short to be inside another block", function()
+    local a = { ids = { 1, 2, 3, 4, 5 } }
+    local b = { ids = { 6, 7, 8, 9, 10, 11 } }
+    assert.are.same({}, blocks.contained({ a, b }, 5))
+    local c = { ids = { 9, 1, 2, 3, 4, 5, 6, 7, 8 } }
+    local found = blocks.contained({ a, b, c }, 5)
+    assert.are.equal(c, found[a])
+  end)
+end)
+
 -- the invented fixture pages of tests/fixtures/clean/, each against its gold
 describe("clean stage on the fixture pages", function()
   local dir = "tests/fixtures/clean"
