@@ -918,6 +918,32 @@ function M.text_doc(id, source, bytes)
   return doc
 end
 
+-- Escaped surrogates that make no pair ("\ud800" alone, a low one first) written as
+-- \uFFFD, as invalid UTF-8 is: Python's json.dumps writes them, and cJSON refuses the
+-- whole record. Returns the text and the count; an escaped backslash before "u" is text.
+local function fix_lone_surrogates(s)
+  if not s:find("\\u[dD][89a-fA-F]") then return s, 0 end
+  local out, pos, i, count = {}, 1, 1, 0
+  while true do
+    local a, b, bs, hex = s:find("(\\+)u([dD][89a-fA-F]%x%x)", i)
+    if not a then break end
+    i = b + 1
+    if #bs % 2 == 1 then
+      local paired = tonumber(hex, 16) <= 0xDBFF and s:find("^\\u[dD][c-fC-F]%x%x", b + 1)
+      if paired then
+        i = b + 7
+      else
+        out[#out + 1] = s:sub(pos, a + #bs - 2)
+        out[#out + 1] = "\\uFFFD"
+        pos = b + 1
+        count = count + 1
+      end
+    end
+  end
+  out[#out + 1] = s:sub(pos)
+  return table.concat(out), count
+end
+
 --- The document for one JSON Lines record. name and line make the default
 -- id (NAME:LINE); source defaults to SOURCE:LINE. Returns nil, message when
 -- the record is not an object with a "text" string.
@@ -934,6 +960,8 @@ function M.json_doc(bytes, name, source, line)
       end
     end)
   end
+  local lone
+  fixed, lone = fix_lone_surrogates(fixed)
   local doc, err = dp.json.decode(fixed, true)
   if doc == nil then
     -- a record is one line: its position is the column ("FILE:LINE: ... at column N")
@@ -955,6 +983,9 @@ function M.json_doc(bytes, name, source, line)
   end
   if nuls > 0 then
     warn(doc, ("%d escaped NUL(s) (\\u0000) replaced by U+FFFD"):format(nuls))
+  end
+  if lone > 0 then
+    warn(doc, ("%d unpaired surrogate escape(s) (\\ud800-\\udfff) replaced by U+FFFD"):format(lone))
   end
   if type(doc.text) ~= "string" then  -- a page: its article becomes the text
     local d, e = read_page(require("docpipe.htmlinput").html_record, doc)
@@ -1014,17 +1045,21 @@ function M.open(ref, no_init)
   if f then
     text = f:read("a")
     f:close()
-    if not text then return nil, { ref .. ": cannot read the file" } end
-    file, dir = ref, dirname(ref)
-  elseif ref:match("^[%w_%-]+$") then
+    -- a folder opens but cannot be read: a bare name then means the built-in pipeline
+    -- (a corpus folder `news/` must not hide `docpipe run news`)
+    if not text and not ref:match("^[%w_%-]+$") then
+      return nil, { ref .. ": cannot read the file (a folder?)" }
+    end
+    if text then file, dir = ref, dirname(ref) end
+  end
+  if not text then
+    if not ref:match("^[%w_%-]+$") then return nil, { ("%s: no such file"):format(ref) } end
     local builtin = dp.builtin_file("pipelines/" .. ref .. ".yaml")
     if not builtin then
       return nil, { ("no pipeline '%s': not a file, and not a built-in pipeline (%s)%s"):format(
         ref, concat(M.builtin_pipelines(), ", "), did_you_mean(ref, M.builtin_pipelines())) }
     end
     text, file = builtin, ref .. ".yaml"
-  else
-    return nil, { ("%s: no such file"):format(ref) }
   end
   local p, errs = M.load(text, file, dir)
   if not p then return nil, errs end

@@ -781,7 +781,9 @@ int dp_run(const dp_run_opts *o) {
     for (size_t i = 0; i < o->ninputs; i++) {  /* never write over an input */
         const char *clash = o->output && strcmp(o->output, "-") != 0 && same_file(o->output, o->inputs[i])
                                 ? o->output
-                            : o->errors && same_file(o->errors, o->inputs[i]) ? o->errors : NULL;
+                            : o->errors && same_file(o->errors, o->inputs[i]) ? o->errors
+                            : o->stats_json && same_file(o->stats_json, o->inputs[i]) ? o->stats_json
+                                                                                     : NULL;
         if (clash) {
             fprintf(stderr, "docpipe: %s is also an input; it would be overwritten\n", clash);
             dp_engine_close(r.L);
@@ -790,6 +792,13 @@ int dp_run(const dp_run_opts *o) {
     }
     if (o->errors && o->output && same_file(o->errors, o->output)) {
         fprintf(stderr, "docpipe: --errors and -o name the same file (%s)\n", o->errors);
+        dp_engine_close(r.L);
+        return DP_EXIT_USAGE;
+    }
+    if (o->stats_json && ((o->output && same_file(o->stats_json, o->output)) ||
+                          (o->errors && same_file(o->stats_json, o->errors)))) {
+        fprintf(stderr, "docpipe: --stats-json names the same file as %s (%s)\n",
+                o->output && same_file(o->stats_json, o->output) ? "-o" : "--errors", o->stats_json);
         dp_engine_close(r.L);
         return DP_EXIT_USAGE;
     }

@@ -236,7 +236,8 @@ static int t_tokens(lua_State *L) {
     dp_tokenizer tz;
     dp_token tok;
     lua_Integer k = 0;
-    lua_createtable(L, (int)(n / 5 < 0x7fffffff ? n / 5 : 0x7fffffff), 0);
+    /* room for a token per 6 bytes of ordinary text, at most 64 Ki up front */
+    lua_createtable(L, (int)(n / 6 < 65536 ? n / 6 : 65536), 0);
     int list = lua_gettop(L);
     dp_tokens_init(&tz, s, n);
     while (dp_tokens_next(&tz, &tok)) {

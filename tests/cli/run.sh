@@ -305,6 +305,22 @@ run rouge-j2 0 "$D" run rouge "$tmpd/rouge.jsonl" -j 2 -o "$tmpd/rouge-out.jsonl
 has rouge-j2-finish "$err" '"documents":6'
 lacks rouge-j2-no-merge-problem "$err" 'cannot cross workers'
 
+# --- a folder named like a built-in pipeline does not hide it (regression)
+mkdir -p "$tmpd/shadow/news"
+Dabs="$(cd "$(dirname "$D")" && pwd)/$(basename "$D")"
+printf 'Ferry sails. Band plays.\n' > "$tmpd/shadow/news/a.txt"
+run shadow-folder 0 sh -c "cd '$tmpd/shadow' && '$Dabs' run news news/"
+has shadow-folder "$out" '"id":"a"'
+run shadow-folder-path 2 sh -c "cd '$tmpd/shadow' && '$Dabs' run ./news news/"
+has shadow-folder-path "$err" 'cannot read the file \(a folder\?\)'
+
+# --- --stats-json may not overwrite an input or the output
+cp "$F/note.txt" "$tmpd/victim.txt"
+run stats-json-input 2 "$D" run sentences "$tmpd/victim.txt" --stats-json "$tmpd/victim.txt"
+has stats-json-input "$err" 'is also an input'
+run stats-json-output 2 "$D" run sentences "$tmpd/victim.txt" --stats-json "$tmpd/same.x" -o "$tmpd/same.x"
+has stats-json-output "$err" '--stats-json names the same file as -o'
+
 # --- bad input is reported and the rest goes on
 run malformed-jsonl 1 "$D" run sentences "$F/malformed.jsonl"
 lines malformed-jsonl "$out" 2

@@ -152,3 +152,18 @@ describe("the reader of saved web pages", function()
     assert.is_true(#doc.text > 1000)
   end)
 end)
+
+describe("a JSON Lines record with escaped surrogates", function()
+  local engine = require "docpipe.engine"
+
+  it("reads an unpaired surrogate as U+FFFD with a warning, keeping pairs", function()
+    local doc = engine.json_doc([[{"id":"s","text":"lone \udc80 here, pair \ud83d\ude00, text \\ud800."}]], "f", "f", 1)
+    assert.are.equal("lone \u{FFFD} here, pair \u{1F600}, text \\ud800.", doc.text)
+    assert.matches("1 unpaired surrogate escape", doc.meta.warnings[1])
+  end)
+
+  it("replaces a high surrogate followed by another high one", function()
+    local doc = engine.json_doc([[{"text":"\ud800\ud800\udc00"}]], "f", "f", 1)
+    assert.are.equal("\u{FFFD}\u{10000}", doc.text)
+  end)
+end)

@@ -127,3 +127,15 @@ describe("docpipe.text.tokens", function()
     assert.are.equal(0, #dp.text.tokens(" \n\t"))
   end)
 end)
+
+describe("docpipe.text.tokens on a huge single word", function()
+  it("does not reserve a slot per few bytes of input", function()
+    local s = ("x"):rep(10 * 1024 * 1024)
+    collectgarbage("collect")
+    local before = collectgarbage("count")
+    local t = dp.text.tokens(s)
+    local grew = collectgarbage("count") - before
+    assert.are.equal(1, #t)
+    assert.is_true(grew < 2 * 10 * 1024 + 4096, "grew " .. grew .. " KB")  -- the token's two strings, not 40 MB of slots
+  end)
+end)
