@@ -60,7 +60,9 @@ local function load_weights(overrides)
       error(("summary: unknown weight %s (see data/en/summary_weights.txt)"):format(tostring(k)), 0)
     end
     local x = tonumber(v)
-    if x == nil then error(("summary: weight %s must be a number, got %s"):format(tostring(k), tostring(v)), 0) end
+    if x == nil or x ~= x or x == math.huge or x == -math.huge then
+      error(("summary: weight %s must be a finite number, got %s"):format(tostring(k), tostring(v)), 0)
+    end
     w[k] = x
   end
   return w
@@ -414,7 +416,12 @@ function M.init(opts, ctx)
   if not QUOTES[opts.quotes] then
     error(("summary: unknown quotes %q (allow, prefer, avoid)"):format(tostring(opts.quotes)), 0)
   end
-  if opts.sentences <= 0 and opts.words <= 0 then
+  if opts.sentences < 0 or opts.words < 0 then
+    error(("summary: %s must be 0 (no limit) or more, got %d"):format(
+      opts.sentences < 0 and "sentences" or "words",
+      opts.sentences < 0 and opts.sentences or opts.words), 0)
+  end
+  if opts.sentences == 0 and opts.words == 0 then
     error("summary: sentences and words cannot both be 0 (no limit)", 0)
   end
   ctx.opts = opts

@@ -340,3 +340,22 @@ describe("summary.rank.directed_sums", function()
     assert.is_true(fwd[1] > 0.5)
   end)
 end)
+
+describe("summary options", function()
+  local function init(opts)
+    local ctx = { opts = opts, state = {} }
+    return pcall(summary.init, opts, ctx)
+  end
+
+  it("refuses a negative sentence count with its own message", function()
+    local ok, err = init({ sentences = -5 })
+    assert.is_false(ok)
+    assert.are.equal("summary: sentences must be 0 (no limit) or more, got -5", err)
+  end)
+
+  it("refuses a weight that is not a finite number", function()
+    local ok, err = init({ weights = { forward = 0 / 0 } })
+    assert.is_false(ok)
+    assert.matches("weight forward must be a finite number", err)
+  end)
+end)
