@@ -13,8 +13,15 @@
 --    quotes_label_cues.txt.
 -- 2. `adjacent`: a cue and a speaker next to the quote, in the same sentence: after it
 --    (`”, said NAME`, `” NAME said`, `” the statement said`, `” she added`, with
---    appositives and inversions), or before it (`NAME said, “`, `NAME told reporters: “`,
---    `NAME said “`).
+--    appositives and inversions; a pronoun or name and any one- or two-word verb closing
+--    the clause after a quote ending in a comma: `,” she began, “`, `,” Smith let drop.`),
+--    or before it (`NAME said, “`, `NAME told reporters: “`, `NAME said “`, `NAME on
+--    Facebook said, “`, the subject of coordinated predicates: `X looked up and said, “`,
+--    `According to NAME, who ..., “`). Not speech: a quoted addressee (`sources tell “The
+--    Post” that`), a quote inside a clause after the cue (`he said he wrote it because,
+--    “...”`), text on an object (`a sign reads “...”`: data/en/quotes_inscription_nouns.txt),
+--    and a one-sentence quote opening in lower case inside a sentence begun before it
+--    (`The email “in no way reflects ...,” X said`), which reported speech takes as mixed.
 -- 3. `naming`: a short quoted phrase after a naming cue (`which he called “wildly
 --    optimistic”`, `called the proposal “a tax on landlords dressed up as reform”`). A
 --    label (`what it calls a “smart terminal”`, a title-case name) is not speech; a
@@ -44,6 +51,13 @@
 -- 12. `standalone`: any other quote standing as a sentence of its own is kept without a
 --    speaker when it has at least `min_words` words; quoted words inside a sentence with
 --    no cue (scare quotes, terms) are not speech.
+-- 13. `turn` (after resolution): in an exchange of questions and answers a quote with no
+--    cue of its own is the other party's turn: a bare quote right after a question (the
+--    marks adjacent, or after `“Did you ...?” X asked.`), a bare question after an answer
+--    or standing as a paragraph of its own; the speaker is the latest earlier speaker
+--    (direct or reported, within 600 bytes) other than the previous quote's.
+-- A continuation (7) whose previous sentence reports someone else's speech after the
+-- quote it continues takes that report's speaker (`reported_over_continuation`).
 --
 -- Units: token indices; the stage turns spans into byte offsets.
 -- @module docpipe.quotes.direct
@@ -193,6 +207,42 @@ M.nonspeech = nonspeech
 ---------------------------------------------------------------------------------------
 -- sieve 2: adjacent
 
+-- auxiliaries and other words that are not a speech verb after a pronoun
+local NOT_VERB = { is = true, was = true, were = true, are = true, has = true, had = true,
+  have = true, will = true, would = true, can = true, could = true, did = true, does = true,
+  ["do"] = true, may = true, might = true, must = true, should = true, shall = true,
+  ["and"] = true, ["or"] = true, but = true, ["not"] = true }
+
+-- `“...,” he began, “...”`, `“...,” she jokes, wiping ...`, `“...,” Smith let drop.`:
+-- after a quote ending in a comma (or ? !), a pronoun or a name followed by one or two
+-- lower-case words that close the clause is an attribution whatever the verb (the
+-- quote-mention-verb pattern of Muzny et al. 2017); i is the first token after the quote
+local function quote_mention_verb(C, k, i, hi)
+  local T = C.T
+  local s = C.spans[k]
+  local inner = T[s.close - 1]
+  if not inner or inner.k ~= "p" or not (inner.t == "," or inner.t == "?" or inner.t == "!") then
+    return nil
+  end
+  local np = sp.fwd(C, i, hi)
+  if not np or np.first ~= i or (np.kind ~= "pron" and np.kind ~= "name") then return nil end
+  if np.kind == "pron" and not (np.pron == "he" or np.pron == "she" or np.pron == "they"
+      or np.pron == "i" or np.pron == "we") then return nil end
+  local v = np.last + 1
+  for _ = 1, 2 do
+    local u = T[v]
+    if not u or v > hi or u.k ~= "w" or u.cap or NOT_VERB[u.low] or C.L.stop[u.low]
+      or C.L.adverb[u.low] then return nil end
+    local nx = T[v + 1]
+    if v == hi or not nx or nx.k == "q" or (nx.k == "p" and (nx.t == "," or nx.t == "."
+        or nx.t == "!" or nx.t == "?" or nx.t == ";")) then
+      return cue_result(np, np.last + 1, v, "post")
+    end
+    v = v + 1
+  end
+  return nil
+end
+
 local function try_post(C, k)
   local T, L = C.T, C.L
   local lo, hi = post_region(C, k)
@@ -218,15 +268,53 @@ local function try_post(C, k)
       return nil
     end
   end
-  return nil
+  return quote_mention_verb(C, k, i, hi)
 end
 
-local function try_pre(C, lo, hi)
+-- "Aasgaard climbed onto a bollard, looked out at the crowd and said, <quote>": a cue
+-- in the last of coordinated predicates speaks for the clause's subject (a name or a
+-- pronoun opening the clause); c is the cue, lo the first token of the clause
+local function coordinated_subject(C, c, lo)
+  local T = C.T
+  local a = T[c - 1]
+  if not (a and a.k == "w" and a.low == "and") then return nil end
+  local cs = lo
+  if T[cs] and T[cs].k == "w" and CONJ[T[cs].low] then cs = cs + 1 end
+  if c - cs > 40 then return nil end
+  local np = sp.fwd(C, cs, c - 2)
+  if not np or np.first ~= cs or (np.kind ~= "name" and np.kind ~= "pron") then return nil end
+  -- the predicate must follow the subject directly (no clause or quote in between)
+  local v = T[np.last + 1]
+  if not v or v.k ~= "w" or v.cap then return nil end
+  for x = np.last + 1, c - 1 do
+    if T[x].k == "q" or (T[x].k == "p" and T[x].t ~= "," and T[x].t ~= "-") then return nil end
+  end
+  return np
+end
+
+local SUBORD = { because = true, that = true, ["if"] = true, when = true, since = true,
+  although = true, though = true, ["while"] = true, whether = true }
+
+-- prepositions of a phrase between a speaker and the cue ("NAME on Facebook said")
+local PP_BEFORE_CUE = { on = true, via = true, ["in"] = true, at = true, during = true }
+
+local function try_pre(C, lo, hi, span)
   local T, L = C.T, C.L
   if hi < lo then return nil end
   local last = T[hi]
   local colon, comma = last.t == ":", last.t == ","
   local h = (colon or comma) and hi - 1 or hi
+  -- "According to Lt. Col. Ravi Okonkwo-Marsh, who coordinates ..., <quote>": the
+  -- source after the cue opening the clause speaks, an appositive may follow it
+  local c0 = lo
+  if T[c0] and T[c0].k == "w" and CONJ[T[c0].low] then c0 = c0 + 1 end
+  if comma and T[c0] and T[c0].low == "according" and T[c0 + 1] and T[c0 + 1].low == "to" then
+    local np = sp.fwd(C, c0 + 2, h)
+    if np and np.first == c0 + 2 and (np.kind == "name" or np.kind == "role")
+      and (np.last == h or (T[np.last + 1].t == "," and h - np.last <= 25)) then
+      return cue_result(np, c0, c0 + 1, "pre")
+    end
+  end
   for c = h, lo, -1 do
     local ce, tag = lex.match_cue(L, T, c, h)
     if tag == "attr" then ce = nil end
@@ -235,9 +323,29 @@ local function try_pre(C, lo, hi)
       local after = h - ce
       local ok
       if colon or comma then ok = after <= 6 else ok = after == 0 end
+      -- "which he said he wrote in part because, <quote>": a clause after the cue
+      -- leaves the quote inside reported content
+      for x = ce + 1, h do
+        if ok and T[x].k == "w" and (SUBORD[T[x].low] or (L.pronoun[T[x].low]
+            and L.pronoun[T[x].low].fn == "subj" and T[x + 1] and T[x + 1].k == "w")) then
+          ok = false
+        end
+      end
+      -- 'sources tell “The Hollywood Reporter” that ...': the quoted words are the
+      -- addressee, not speech
+      local nx = span and span.close and T[span.close + 1]
+      if tag == "addr" and not (colon or comma) and nx and nx.k == "w" and nx.low == "that" then
+        ok = false
+      end
       if ok then
         local j = sp.skip_adverbs_back(C, c - 1, lo)
         local np = sp.back(C, j, lo)
+        -- "Matthew Conrad on Facebook said,": a place or medium after the speaker
+        local pp = np and T[np.first - 1]
+        if pp and pp.k == "w" and PP_BEFORE_CUE[pp.low] and np.first - 1 > lo then
+          local np2 = sp.back(C, np.first - 2, lo)
+          if np2 and (np2.kind == "name" or np2.kind == "pron") then np = np2 end
+        end
         local lead = T[c - 1] and (T[c - 1].t == "," or T[c - 1].low == "while"
           or T[c - 1].low == "by" or T[c - 1].low == "after" or T[c - 1].low == "before")
         if not np and lead and T[c].low:find("ing$") then
@@ -248,6 +356,7 @@ local function try_pre(C, lo, hi)
           if np and np.kind == "role" and not np.role then np = nil end
           if np and np.first ~= cs then np = nil end
         end
+        if not np and (colon or comma) then np = coordinated_subject(C, c, lo) end
         if np then
           if tag == "addr" then ce = addressee_end(C, ce, h) end
           return cue_result(np, c, ce, "pre")
@@ -325,6 +434,11 @@ end
 ---------------------------------------------------------------------------------------
 -- sieve 5: colon
 
+-- nouns of an utterance whose owner speaks the quote after a colon
+local SPEECH_NOUN = { call = true, message = true, words = true, reply = true, answer = true,
+  response = true, plea = true, cry = true, shout = true, question = true, verdict = true,
+  advice = true, instructions = true, order = true, orders = true, appeal = true }
+
 local function colon_lead(C, lo, h)
   local T, L = C.T, C.L
   if h < lo then return nil end
@@ -347,10 +461,31 @@ local function colon_lead(C, lo, h)
     if m.first >= cs and m.possessive and not m.inq and m.entity.kind ~= "place" then
       local nx = T[m.last + 1]
       if nx and nx.k == "q" then nx = T[m.last + 2] end
+      local nr = nx and nx.k == "w" and L.role[nx.low]
+      if nr and nr.kind ~= "doc" and nr.kind ~= "source" then
+        nx = nil   -- "Huskins' father, Michael, made an appeal:": the father speaks
+      end
       if nx and nx.k == "w" and not nx.cap then
         local np0 = { first = m.first, last = m.last, core_last = m.last, kind = "name",
           name_first = m.first, name_last = m.last }
         return cue_result(np0, m.last + 1, h + 1, "colon")
+      end
+    end
+  end
+  -- "Jurors heard Henniger's frantic call over the police radio:": the owner of a speech
+  -- noun later in the clause speaks (cue_nominal.txt and SPEECH_NOUN)
+  for x = ent.first_at(C.mentions, cs), #C.mentions do
+    local m = C.mentions[x]
+    if m.first > h then break end
+    if m.first >= cs and m.possessive and not m.inq and m.entity.kind == "person" then
+      for y = m.last + 1, math.min(h, m.last + 3) do
+        local u = T[y]
+        if u.k ~= "w" then break end
+        if L.nominal[u.low] or SPEECH_NOUN[u.low] then
+          local np0 = { first = m.first, last = m.last, core_last = m.last, kind = "name",
+            name_first = m.first, name_last = m.last }
+          return cue_result(np0, m.last + 1, h + 1, "colon")
+        end
       end
     end
   end
@@ -460,6 +595,30 @@ M.nested_quotes = nested_quotes
 
 ---------------------------------------------------------------------------------------
 
+-- is the speaker phrase of result r headed by a written object ("a sign in the window
+-- reads", "so reads a headline")? data/en/quotes_inscription_nouns.txt
+local function inscription(C, r)
+  local T, L = C.T, C.L
+  local a, b = r.np.first, r.np.last
+  if r.cue_first < a then b = math.min(b, r.np.core_last or b) else a = math.max(1, a - 4) end
+  for x = a, b do
+    local u = T[x]
+    if u and u.k == "w" and L.inscription[u.low] then return true end
+  end
+  return false
+end
+
+-- does span s hold more than one sentence (a full stop, ? or ! followed by a word)?
+local function multi_sentence(T, s)
+  for i = s.first, (s.last or s.first) - 1 do
+    local t = T[i]
+    if t.k == "p" and (t.t == "." or t.t == "?" or t.t == "!") and T[i + 1].k == "w" then
+      return true
+    end
+  end
+  return false
+end
+
 --- Attribute every span; returns a list of direct-quote records
 -- {span = k, s (the span), np, cue_first, cue_last, how (the sieve), group, inherit_from,
 --  subject_mention, standalone}, then nested records {s, np, ..., outer, nested = true}.
@@ -483,8 +642,16 @@ function M.attribute(C)
         -- that ...'): speech quoted before its attribution opens its clause
         r = nil
       end
-      r = r or try_pre(C, plo, phi)
-      if not r then
+      local fw = T[s.first]
+      if r and phi >= plo and fw and fw.k == "w" and not fw.cap and count_words(T, plo, phi) >= 2
+        and (T[phi].k == "w" or T[phi].t == ",") and not multi_sentence(T, s) then
+        -- 'The email, sent by Robin Paul, "in no way reflects ...," Mattice said': a
+        -- quote opening in lower case inside a sentence begun before it completes that
+        -- sentence; reported speech takes the whole as a mixed quote
+        r, ns = nil, "partial"
+      end
+      r = r or (not ns and try_pre(C, plo, phi, s)) or nil
+      if not r and not ns then
         local nm = try_naming(C, k, plo, phi)
         if nm == "decline" then ns = "naming"
         elseif nm == "label" then ns = "label"
@@ -502,6 +669,7 @@ function M.attribute(C)
       and prec.cue_first <= phi then
       r = { inherit = prec }
     end
+    if r and r.np and r.cue_first and inscription(C, r) then r, ns = nil, "inscription" end
     local rec = { span = k, s = s, words = words, alone = alone }
     if ns then
       rec = nil
@@ -618,6 +786,115 @@ function M.attribute(C)
     end
   end
   return kept, pending
+end
+
+---------------------------------------------------------------------------------------
+-- sieve 12: turn (after resolution)
+
+local ASK = { asked = true, asks = true, ask = true, asking = true, questioned = true,
+  pressed = true, demanded = true, wondered = true }
+local REPLY = { replied = true, replies = true, responded = true, responds = true,
+  answered = true, answers = true, retorted = true, ["shot back"] = true }
+local TURN_FROM = { continuation = true, paragraph = true, standalone = true, reported = true }
+local SECOND_PERSON = { you = true, your = true, yours = true, yourself = true }
+
+local function ends_question(T, s)
+  local last = s.close and T[s.close - 1] or (s.last and T[s.last])
+  return last and last.t == "?" or false
+end
+
+local function has_you(T, s)
+  for i = s.first, s.last or s.first do
+    if T[i] and T[i].k == "w" and SECOND_PERSON[T[i].low] then return true end
+  end
+  return false
+end
+
+--- Sieve `turn`: in an exchange of questions and answers a quote with no cue of its own
+-- is the other party's turn, not a continuation: a bare quote right after a question
+-- (the marks adjacent, or after `“Did you ...?” X asked.`), a bare question right after
+-- an answer (`“Yes sir,” the witness responded. “Where?”`) or standing as a paragraph
+-- of its own in an exchange. The speaker is the addressee: the latest earlier speaker
+-- other than the previous quote's. drecs: direct records in text order, speakers
+-- resolved; final(r) follows inherit_from to the record that names the speaker.
+function M.turns(C, drecs, final, irecs)
+  local T = C.T
+  local prevs = {}
+  -- reported speech with a speaker, by cue position, as addressees too ("X told the
+  -- court he saw ... “Did you ...?” Y asked. “I did not.”")
+  local reps = {}
+  for _, ir in ipairs(irecs or {}) do
+    if ir.speaker and ir.cue_first then reps[#reps + 1] = ir end
+  end
+  table.sort(reps, function(a, b) return a.cue_first < b.cue_first end)
+  for _, r in ipairs(drecs) do
+    if not r.nested then
+      local p = prevs[#prevs]
+      if p and TURN_FROM[r.how or ""] and r.alone then
+        local s, ps = r.s, p.s
+        local adjacent = ps.close and s.open == ps.close + 1 and not ps.group_next
+        local pcue = p.cue_first and T[p.cue_first].low
+        local pcue2 = pcue and p.cue_last and p.cue_last > p.cue_first
+          and (pcue .. " " .. T[p.cue_first + 1].low)
+        local pq, rq = ends_question(T, ps), ends_question(T, s)
+        local alone_para = T[s.open].s == C.paras[s.para].s
+        local exchange = REPLY[pcue or ""] or REPLY[pcue2 or ""]
+        for x = #prevs, math.max(1, #prevs - 2), -1 do
+          if ends_question(T, prevs[x].s) then exchange = true end
+        end
+        local turn = (pq and (adjacent or (ASK[pcue or ""] and has_you(T, ps))))
+          or (rq and not pq and exchange and (adjacent or alone_para
+            or REPLY[pcue or ""] or REPLY[pcue2 or ""]))
+        if turn then
+          local who = final(p).speaker
+          local near = T[ps.open].s - 600   -- the exchange is close by (bytes)
+          for x = #prevs - 1, math.max(1, #prevs - 5), -1 do
+            local f = final(prevs[x])
+            if T[prevs[x].s.open].s < near then break end
+            local role = f.np and f.np.role and C.L.role[f.np.role]
+            if f.speaker and who and f.speaker ~= who and not (role and role.kind == "doc") then
+              r.inherit_from, r.how, r.standalone = f, "turn", nil
+              break
+            end
+          end
+          if r.how ~= "turn" and who then
+            local lim = #prevs > 1 and prevs[#prevs - 1].s.close or 0
+            for x = #reps, 1, -1 do
+              local ir = reps[x]
+              local at = T[ir.cue_first]
+              if ir.cue_first < ps.open and at.s >= near and ir.cue_first > lim
+                and ir.speaker ~= who then
+                r.inherit_from, r.how, r.standalone = ir, "turn", nil
+                break
+              end
+            end
+          end
+        end
+      end
+      prevs[#prevs + 1] = r
+    end
+  end
+end
+
+--- A continuation quote whose previous sentence reports the speech of someone after the
+-- quote it continues (`“A,” said X. Y concurred. Lately “b,” he said. “C.”`) continues
+-- that report's speaker instead. irecs: indirect records with resolved speakers.
+function M.reported_over_continuation(C, drecs, irecs)
+  local T = C.T
+  local by_sent = {}
+  for _, r in ipairs(irecs) do
+    local cs = r.cue_first and T[r.cue_first]
+    if cs and r.speaker then by_sent[cs.sent] = r end
+  end
+  for _, rec in ipairs(drecs) do
+    local p = rec.inherit_from
+    if rec.how == "continuation" and rec.alone and p and p.s and p.s.close then
+      local src = by_sent[T[rec.s.open].sent - 1]
+      if src and src.cue_first > p.s.close and T[src.cue_first].para == rec.s.para then
+        rec.inherit_from, rec.how = src, "reported"
+      end
+    end
+  end
 end
 
 --- Sieve `reported` and the end of `standalone`, for the quotes left pending by

@@ -51,6 +51,9 @@ local PARTICLES = { de = true, van = true, von = true, der = true, den = true, d
 local TITLE_ABBR = { mr = "m", mrs = "f", ms = "f", miss = "f", dr = true, prof = true,
   sen = true, rep = true, gov = true, gen = true, lt = true, col = true, capt = true,
   sgt = true, rev = true, st = true }
+for w in pairs(qtext.TITLES) do   -- "Maj.", "Cpl.", "Supt." (data/en/abbreviations_titles.txt)
+  if TITLE_ABBR[w] == nil then TITLE_ABBR[w] = true end
+end
 M.TITLE_ABBR = TITLE_ABBR
 -- words that may follow the role noun of an appositive ("Ada Ruiz, the mayor of ...")
 local APPOS_END = { ["of"] = true, at = true, ["for"] = true, ["in"] = true, with = true,
@@ -83,7 +86,11 @@ local OPENER_PREP = { ["in"] = true, at = true, on = true, to = true, from = tru
 --- Is token t a word that can belong to a name?
 function M.is_name_word(L, t)
   if not t or t.k ~= "w" or not t.cap then return false end
-  local b = qtext.base(t):lower():gsub("\u{2019}", "'")
+  local b = t.base_low   -- cached on the token: lower-case base without 's
+  if not b then
+    b = qtext.base(t):lower():gsub("\u{2019}", "'")
+    t.base_low = b
+  end
   if L.stop[b] or L.pronoun[b] then return false end
   return true
 end
@@ -143,7 +150,11 @@ local function split_title(L, words, lows)
 end
 
 -- Paragraphs written in title case (headlines): their capitalised runs are not names.
+local headline_cache = setmetatable({}, { __mode = "k" })
+
 local function headline_paras(T)
+  local cached = headline_cache[T]
+  if cached then return cached end
   local cap, all = {}, {}
   for _, t in ipairs(T) do
     if t.k == "w" and #t.t >= 4 then
@@ -155,6 +166,7 @@ local function headline_paras(T)
   for p, n in pairs(all) do
     if n >= 3 and n <= 25 and (cap[p] or 0) >= 0.7 * n then out[p] = true end
   end
+  headline_cache[T] = out
   return out
 end
 M.headline_paras = headline_paras
@@ -181,7 +193,12 @@ local function appositive_role(L, T, k, n)
     if r and r.kind == "person" and (not nx or nx.k == "p" or APPOS_END[nx.low]) then
       return u.low
     end
-    if u.cap and x > j and not L.role[u.low] then break end
+    -- a capitalised modifier ("a gay Syrian man", "a Google engineer") may stand
+    -- before the role; a capitalised word before another one or before punctuation
+    -- starts a name instead
+    if u.cap and x > j and not L.role[u.low] and not (nx and nx.k == "w" and not nx.cap) then
+      break
+    end
   end
   return nil
 end
@@ -205,7 +222,7 @@ function M.collect(L, T, inq)
     local p = T[k - 1]
     while p and p.k == "q" and p.sent == t.sent do k = k - 1; p = T[k - 1] end
     if p and p.sent == t.sent and p.para == t.para then return false end
-    local low = qtext.base(t):lower():gsub("\u{2019}", "'")
+    local low = t.base_low or qtext.base(t):lower():gsub("\u{2019}", "'")
     if lower_seen[low] or L.role[low] or L.modifier[low] then return true end
     local nx = T[k + 1]
     if low:find("ing$") and nx and nx.k == "w" and not nx.cap then return true end
@@ -229,7 +246,7 @@ function M.collect(L, T, inq)
     while p and p.k == "q" and p.sent == t.sent do k = k - 1; p = T[k - 1] end
     -- "(CNN)Waiting for ...": a parenthesis closing a dateline opens the sentence
     if p and p.sent == t.sent and p.para == t.para and not (p.t == ")" and not t.ws) then return false end
-    local low = qtext.base(t):lower():gsub("\u{2019}", "'")
+    local low = t.base_low or qtext.base(t):lower():gsub("\u{2019}", "'")
     if TITLE_ABBR[low] or L.role[low] then return false end
     return lower_seen[low] or L.modifier[low] or low:find("ing$") ~= nil or low:find("ly$") ~= nil
   end
@@ -242,7 +259,8 @@ function M.collect(L, T, inq)
         local u = T[j]
         local b, poss = qtext.base(u)
         words[#words + 1] = b
-        lows[#lows + 1] = b:lower():gsub("\u{2019}", "'"):gsub("%.$", "")
+        M.is_name_word(L, u)   -- sets u.base_low: b in lower case, ’ as '
+        lows[#lows + 1] = u.base_low:gsub("%.$", "")
         idx[#idx + 1] = j
         if poss then break end
         local nx = T[j + 1]
@@ -468,13 +486,16 @@ function M.build(L, T, mentions, extra_names)
             if f[mid] < m.first then lo = mid + 1 else hi = mid end
           end
           d = lo > 1 and (m.first - f[lo - 1]) or (100000 + f[1])
+          -- a lone given name is not the first name of someone named only later
+          -- ("Huskins' father, Michael" ... "CNN's Michael Martinez contributed")
+          if lo == 1 and #target.words == 1 and c.words[1] == target.words[1] then d = nil end
         else
           d = 200000 + (run.extra or 0)  -- a name from the title
         end
-        local g = want and lexical_gender(L, c.lows, c.title)
+        local g = d and want and lexical_gender(L, c.lows, c.title)
         local gscore = (want and g == want and 1) or (want and g and g ~= want and -1) or 0
-        if not best or gscore > best_g or (gscore == best_g and (#c.words > #best.words
-            or (#c.words == #best.words and d < best_d))) then
+        if d and (not best or gscore > best_g or (gscore == best_g and (#c.words > #best.words
+            or (#c.words == #best.words and d < best_d)))) then
           best, best_d, best_g = c, d, gscore
         end
       end
@@ -508,13 +529,27 @@ function M.build(L, T, mentions, extra_names)
       e.kind = "person"
     elseif has_word(L, e.lows, "place") then
       e.kind = "place"
-    elseif #e.words >= 2 then
+    elseif #e.words >= 2 and not L.nonperson[e.lows[#e.lows]]
+        and not e.words[1]:find("^%u%u+$") then
+      -- two capitalised words are taken for a person unless the last one heads a
+      -- thing ("Syrian Penal Code") or the first is an acronym ("LGBT Syrians")
       e.kind = "person"
     else
       e.kind = "unknown"
     end
   end
   return E
+end
+
+-- "Former player and official Jean-Michel Moutier": an "and" at x joins two
+-- descriptions of one person when only role words and lower-case words come before it
+local function role_pair(L, T, cs, x)
+  if x == cs then return false end
+  for y = cs, x - 1 do
+    local u = T[y]
+    if u.k ~= "w" or (u.cap and not (L.role[u.low] or L.modifier[u.low])) then return false end
+  end
+  return true
 end
 
 --- Mark the subject mentions (m.subject) and the first person or organisation of every
@@ -552,13 +587,26 @@ function M.mark_subjects(L, T, mentions)
           local u = T[x]
           if u.k == "w" then
             words = words + 1
-            if BLOCK[u.low] and not u.cap then blocked = true end
+            if BLOCK[u.low] and not u.cap and not (u.low == "and" and role_pair(L, T, cs, x)) then
+              blocked = true
+            end
           elseif u.k == "q" or (u.k == "p" and u.t ~= "-" and u.t ~= "\u{2019}" and u.t ~= "'") then
             blocked = true
           end
         end
         ok = not blocked and words <= 7
         -- appositive after the clause's opening noun phrase: "The head of the union, NAME,"
+        local pw = T[m.first - 1]
+        if not ok and pw and pw.k == "w" and (pw.low == "named" or pw.low == "called") then
+          -- "The patient, a 34-year-old carpenter named NAME, lost ...": the clause's
+          -- subject is the person the appositive names
+          local comma_at
+          for x = cs, m.first - 2 do if T[x].t == "," then comma_at = x; break end end
+          if comma_at and comma_at - cs <= 4 then
+            local nx2 = T[m.last + 1]
+            ok = nx2 and nx2.t == "," or false
+          end
+        end
         if not ok and T[m.first - 1] and T[m.first - 1].t == "," then
           local w2, bad = 0, false
           for x = cs, m.first - 2 do
@@ -576,7 +624,26 @@ function M.mark_subjects(L, T, mentions)
           ok = not bad and w2 >= 1 and w2 <= 10
         end
       end
-      if ok and m.possessive then ok = false; seen_subject[m.sent] = true end
+      if ok and m.possessive then
+        ok = false
+        -- "Kealy's lawyer, Simone Achterberg, had asked": the appositive name is the subject
+        local o = m.last + 1
+        if T[o] and T[o].k == "q" then o = o + 1 end   -- "Huskins' father"
+        local r1, c1 = T[o], T[o + 1]
+        if not (r1 and r1.k == "w" and L.role[r1.low] and c1 and c1.t == ",") then
+          seen_subject[m.sent] = true
+        end
+      end
+      -- a name modifying a role noun ("Saint-Germain official Jean-Michel Moutier",
+      -- "Roudebush VA director Tom Mattice") leaves the subject to the name after it
+      local rn = T[m.last + 1]
+      if ok and rn and rn.k == "w" and not rn.cap and (L.role[rn.low] or L.modifier[rn.low]) then
+        for y = m.last + 2, m.last + 3 do
+          local u = T[y]
+          if not u or u.k ~= "w" then break end
+          if u.cap and not L.stop[u.low] then ok = false; break end
+        end
+      end
       -- a lone surname followed by a verb ("Oyelowo-Fisk was not persuaded") may stand
       -- for a person even when the article never gives the full name
       local nx = T[m.last + 1]
@@ -625,6 +692,20 @@ function M.with_nominals(L, T, mentions, inq)
         if r and r.kind == "person" and x > k then
           local nx = T[x + 1]
           local named = nx and ((nx.k == "w" and nx.cap) or (nx.t == "," and T[x + 2] and T[x + 2].cap))
+          if nx and nx.t == "," and not named then
+            -- "The patient, a 34-year-old carpenter named Goran Velasquez-Moi,": the
+            -- appositive names the person
+            for y = x + 2, math.min(#T, x + 14) do
+              local v = T[y]
+              if v.k == "p" and v.t ~= "-" then break end
+              local am = at[y]
+              if am and T[y - 1].k == "w" and (T[y - 1].low == "named" or T[y - 1].low == "called")
+                and (am.entity.kind == "person" or am.entity.kind == "unknown") then
+                named = true
+                break
+              end
+            end
+          end
           if not named and not (nx and nx.k == "w" and L.role[nx.low]) then
             local first = cs
             if T[first].k == "w" and CONJ_START[T[first].low] then first = first + 1 end
@@ -637,6 +718,20 @@ function M.with_nominals(L, T, mentions, inq)
               mentions = {}, votes = { m = 0, f = 0, n = 0 }, kind = "person", gender = r.gender,
               nominal = true }
             out[#out + 1] = { first = first, last = x, sent = T[k].sent, para = T[k].para, subject = true,
+              nominal = true, entity = e, words = {}, lows = {}, key = e.name }
+          end
+          break
+        end
+        -- "The regional health board urged ...": an organisation described, not named,
+        -- that "it" may refer to
+        if x > k and T[k].low == "the" and (L.org[u.low] or (r and r.kind == "org")) then
+          local nx = T[x + 1]
+          if not (nx and nx.k == "w" and (nx.cap or nx.low == "of" or L.org[nx.low])) then
+            local name = {}
+            for y = k, x do name[#name + 1] = T[y].t end
+            local e = { name = table.concat(name, " "), words = {}, lows = {}, roles = { [u.low] = true },
+              mentions = {}, votes = { m = 0, f = 0, n = 0 }, kind = "org", nominal = true }
+            out[#out + 1] = { first = k, last = x, sent = T[k].sent, para = T[k].para, subject = true,
               nominal = true, entity = e, words = {}, lows = {}, key = e.name }
           end
           break
@@ -747,8 +842,8 @@ function M.resolve_pronoun(L, T, mentions, i, pron, want)
       if m.para < para - 3 then break end
       local e = m.entity
       local ok = compatible(e, want)
-        or ((want == "m" or want == "f") and m.subject and m.verb_next and e.kind == "unknown"
-          and not e.gender)
+        or ((want == "m" or want == "f") and (m.subject and m.verb_next or m.speaker)
+          and e.kind == "unknown" and not e.gender and not L.nonperson[e.lows[#e.lows] or ""])
       if not m.inq and not m.headline and ok then
         count = count + 1
         if count > 12 then break end
@@ -785,6 +880,7 @@ function M.resolve_role(mentions, i, role, T, ahead)
     for k = start, #mentions do
       local m = mentions[k]
       if m.para > para + (ahead or 2) then break end
+      if m.sent > T[i].sent + 3 then break end   -- named soon after, not pages later
       if m.first > i and not m.inq and m.entity.kind == "person"
         and (m.role == role or m.appos_role == role) then
         return m

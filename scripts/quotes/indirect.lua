@@ -246,7 +246,7 @@ local function quoted_speech(C, k, headline)
   local T = C.T
   local s = C.spans[k]
   local why = C.declined and C.declined[k]
-  if why and why ~= "naming" then return false end
+  if why and why ~= "naming" and why ~= "partial" then return false end
   local titled, words = true, 0
   for i = s.first, s.last or s.first do
     local t = T[i]

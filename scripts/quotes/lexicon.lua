@@ -8,7 +8,9 @@
 -- cue_time_words.txt, quotes_work_nouns.txt (nouns before a title of a work: film, song),
 -- quotes_mention_nouns.txt (nouns before a word mentioned as a word: word, term),
 -- quotes_label_cues.txt (words before a label: so-called, known as, nicknamed),
--- cue_nominal.txt (nouns that report speech with an owner: "Trump's claim that").
+-- cue_nominal.txt (nouns that report speech with an owner: "Trump's claim that"),
+-- quotes_inscription_nouns.txt (sign, banner, headline: text on an object, not speech),
+-- quotes_nonperson_heads.txt (last words of names that are not people: code, act, cup).
 -- Every lookup key is lower case with ’ written as '.
 -- @module docpipe.quotes.lexicon
 
@@ -37,7 +39,7 @@ function M.load(lang, extra_cues, speech_only)
   lang = lang or "en"
   local L = { cue_first = {}, cue_tag = {}, pronoun = {}, role = {}, modifier = {},
     stop = {}, org = {}, place = {}, female = {}, male = {}, adverb = {}, timeword = {},
-    work = {}, mention = {}, label = {}, nominal = {} }
+    work = {}, mention = {}, label = {}, nominal = {}, inscription = {}, nonperson = {} }
   local function add_cue(line)
     local f = fields(line)
     local phrase = norm(f[1])
@@ -69,7 +71,9 @@ function M.load(lang, extra_cues, speech_only)
       org = "org_words.txt", place = "place_names.txt", female = "given_names_female.txt",
       male = "given_names_male.txt", adverb = "cue_adverbs.txt", timeword = "cue_time_words.txt",
       work = "quotes_work_nouns.txt", mention = "quotes_mention_nouns.txt",
-      label = "quotes_label_cues.txt", nominal = "cue_nominal.txt" }) do
+      label = "quotes_label_cues.txt", nominal = "cue_nominal.txt",
+      inscription = "quotes_inscription_nouns.txt",
+      nonperson = "quotes_nonperson_heads.txt" }) do
     for _, line in ipairs(load(file, lang)) do L[name][norm(fields(line)[1])] = true end
   end
   return L

@@ -8,7 +8,11 @@
 -- mark after , . ? ! or at the paragraph end wins over a plural possessive like
 -- "traders'"). A double quote left open at the end of its paragraph is a paragraph-open
 -- quote: when the next paragraph opens with a quote mark the two become parts of one
--- utterance (the newswire convention for quotes running over paragraphs).
+-- utterance (the newswire convention for quotes running over paragraphs). In text whose
+-- paragraph breaks were lost, a straight mark shaped as an opening one (space before,
+-- word after) right after a full stop opens the next quote, and the quote before it is
+-- taken as running over the lost break. A single mark followed by a double mark that
+-- closes nothing opened after it (`'Arrow" and`) is a typo, not a quotation.
 --
 -- `inner` finds the quotations nested inside a span (for nested quotes with a speaker of
 -- their own).
@@ -104,6 +108,18 @@ function M.find(T, paras, text)
           elseif t.side == "open" or (straight and cur.straight == false and is_open_ctx(T, i)
               and next_is_word(T, i)) then
             nested[#nested + 1] = "double"
+          elseif straight and t.ws and next_is_word(T, i) and T[i - 1].k == "p"
+              and (T[i - 1].t == "." or T[i - 1].t == "?" or T[i - 1].t == "!") then
+            -- 'people. "Apart from': a mark shaped as an opening one after a full stop
+            -- opens the next quote; the one before ran over a paragraph break that the
+            -- text has lost, so it stays open and the two are one utterance
+            cur.last = i - 1
+            cur.inner_e = T[i - 1].e
+            cur.closed, cur.run_on = false, true
+            if cur.last >= cur.first then spans[#spans + 1] = cur end
+            cur = new_span(T, i, nil, "double", t.para)
+            cur.straight = true
+            nested = {}
           elseif t.side == "close" or straight then
             cur.close, cur.last, cur.inner_e = i, i - 1, t.s - 1
             cur.closed = true
@@ -120,8 +136,19 @@ function M.find(T, paras, text)
         -- look for the best closing single mark in the paragraph
         local best, best_rank
         local j = i + 1
+        local ddepth = 0   -- double marks opened inside the candidate span
         while j <= n and T[j].para == t.para do
           local u = T[j]
+          if u.k == "q" and u.fam == "double" then
+            -- 'Arrow" and ...: a double mark closing what was never opened inside means
+            -- the single mark was a typo for a double one, not a quotation of its own
+            if u.side == "open" or (u.side == "both" and is_open_ctx(T, j) and next_is_word(T, j)) then
+              ddepth = ddepth + 1
+            else
+              ddepth = ddepth - 1
+              if ddepth < 0 then best = nil; break end
+            end
+          end
           if u.k == "q" and u.fam == "single" and single_close_ok(T, j) then
             local r = single_close_rank(T, j)
             if r == 2 then best, best_rank = j, r; break end
@@ -150,6 +177,8 @@ function M.find(T, paras, text)
     end
     local nx = spans[k + 1]
     if not sp.closed and nx and nx.para == sp.para + 1 and T[nx.open].s == paras[nx.para].s then
+      sp.group_next = k + 1
+    elseif sp.run_on and nx and nx.open == sp.last + 1 then
       sp.group_next = k + 1
     end
   end

@@ -133,7 +133,18 @@ local function modifiers_back(C, k, lo, np)
       u = T[k - 1]
     end
     if k - 1 < lo or not u or u.k ~= "w" then commit = k; break end
-    if DET[u.low] then np.det = u.low; commit = k - 1; break end
+    if DET[u.low] then
+      np.det = u.low
+      commit = k - 1
+      -- "the two fishermen", "their three children": a number after a determiner
+      local d2 = T[k - 2]
+      if (NUMBER_WORD[u.low] or u.low == "other" or u.low == "several") and k - 2 >= lo
+        and d2 and d2.k == "w" and DET[d2.low] and not NUMBER_WORD[d2.low] then
+        np.det = d2.low
+        commit = k - 2
+      end
+      break
+    end
     local b, poss = qtext.base(u)
     if is_age(u) then
       np.age_mod = true   -- "the 38-year-old mother of three"
@@ -426,6 +437,12 @@ function M.fwd(C, i, hi, depth)
       if is_poss(u) then run_first, run_last = nil, nil end
     elseif (PARTICLES[u.low] or u.t == "&") and run_last == k - 1 and ent.is_name_word(L, T[k + 1]) then
       k = k + 1
+    elseif run_last == k - 1 and u.t:find("^%d+$") and L.role[T[k - 1].low]
+      and ent.is_name_word(L, T[k + 1]) then
+      -- "Chief Warrant Officer 5 Reggie Lane": a grade after a rank, the name follows
+      role = T[k - 1].low
+      run_first, run_last = nil, nil
+      k = k + 1
     elseif role_of(L, u) or L.modifier[u.low] then
       -- a capitalised run before a role word was a modifier: "Depot manager Lars Okonjo"
       if role_of(L, u) then role = u.low end
@@ -569,7 +586,10 @@ function M.resolve(C, np)
     end
     if r and r.kind == "source" then return written, mention, nil end
     if r and r.kind == "doc" then
-      local m = C.last_org or ent.resolve_pronoun(L, T, C.mentions, np.first, nil, "org")
+      -- "their statement read", "its report said": the nearest organisation owns it
+      local m = (np.det == "their" or np.det == "its")
+        and ent.resolve_pronoun(L, T, C.mentions, np.first, nil, "org") or nil
+      m = m or C.last_org or ent.resolve_pronoun(L, T, C.mentions, np.first, nil, "org")
         or C.last_speaker
       if m then return m.entity.name, mention, m end
       return written, mention, nil

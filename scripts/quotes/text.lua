@@ -9,7 +9,7 @@
 -- Units: byte offsets, 1-based inclusive (`tok.s`, `tok.e`).
 -- @module docpipe.quotes.text
 
-local byte, sub, lower = string.byte, string.sub, string.lower
+local byte, sub, lower, find = string.byte, string.sub, string.lower, string.find
 
 local M = {}
 
@@ -84,6 +84,17 @@ M.is_upper = is_upper
 
 local JOINERS = { [39] = true, [0x2019] = true, [45] = true, [46] = true, [0x2011] = true }
 
+-- byte tables for the ASCII fast paths of the tokenizer (same classes as is_space and
+-- is_wordchar give for code points below 0x80)
+local ASCII_SPACE, ASCII_WORD = {}, {}
+for c = 9, 13 do ASCII_SPACE[c] = true end
+ASCII_SPACE[32] = true
+for c = 48, 57 do ASCII_WORD[c] = true end
+for c = 65, 90 do ASCII_WORD[c] = true end
+for c = 97, 122 do ASCII_WORD[c] = true end
+local ASCII_CHAR = {}
+for c = 0, 127 do ASCII_CHAR[c] = string.char(c) end
+
 -- Split a block at single line breaks that end a paragraph: the line before ends a
 -- sentence (or a quotation), or the next line opens a quotation. Hard-wrapped lines,
 -- which end mid-sentence, stay together.
@@ -138,59 +149,135 @@ end
 local ABBR = { mr = true, mrs = true, ms = true, dr = true, prof = true, sen = true,
   rep = true, gov = true, gen = true, lt = true, col = true, capt = true, sgt = true,
   rev = true, st = true, jr = true, sr = true, messrs = true, mt = true, ft = true }
+-- and the titles the sentences stage knows (data/en/abbreviations_titles.txt: "Maj.",
+-- "Cpl.", "Supt.", "Atty.")
+M.TITLES = {}
+do
+  local ok, lines = pcall(function() return require("docpipe").data.list("en/abbreviations_titles.txt") end)
+  for _, line in ipairs(ok and type(lines) == "table" and lines or {}) do
+    local w = line:match("^%s*(%S+)")
+    if w then ABBR[lower(w)] = true; M.TITLES[lower(w)] = true end
+  end
+end
 
 --- Tokenize text. Returns a list of tokens
 -- {s, e, t (text), k ("w" word, "q" quote mark, "p" punctuation), low (lower case, ’ as '),
 --  cap (first letter upper case), ws (white space before), para (paragraph index)}.
 function M.tokenize(text)
-  local toks = {}
+  -- Lua calls into C (byte, find, sub) dominate here: each token costs as few of them
+  -- as possible (ASCII runs are matched with one find, the byte after a word is kept)
+  local toks, nt = {}, 0
   local paras = M.paragraphs(text)
   local pi = 1
-  local i, n = 1, #text
+  local para = paras[1]
+  local i = 1
   local ws = true
-  while i <= n do
-    local cp, len = decode(text, i)
-    if cp and is_space(cp) then
+  local b0 = byte(text, 1)
+  while b0 do
+    local cp, len
+    if b0 < 0x80 then cp, len = b0, 1 else cp, len = decode(text, i) end
+    if ASCII_SPACE[b0] then
+      ws = true
+      local nb = byte(text, i + 1)
+      if nb and ASCII_SPACE[nb] then
+        local _, e = find(text, "^[ \t\n\v\f\r]+", i)   -- a run of white space at once
+        i = e + 1
+        b0 = byte(text, i)
+      else
+        i = i + 1
+        b0 = nb
+      end
+    elseif b0 >= 0x80 and cp and is_space(cp) then
       ws = true
       i = i + len
-    elseif is_wordchar(cp) then
+      b0 = byte(text, i)
+    elseif ASCII_WORD[b0] or (b0 >= 0x80 and is_wordchar(cp)) then
       local s = i
-      local j = i + len
-      while j <= n do
-        local c2, l2 = decode(text, j)
-        if is_wordchar(c2) then
-          j = j + l2
-        elseif c2 and JOINERS[c2] then
-          local c3 = decode(text, j + l2)
-          if is_wordchar(c3) then j = j + l2 else break end
+      local j, c
+      local nonascii = b0 >= 0x80
+      if nonascii then
+        j = i + len
+      else
+        local _, e = find(text, "^[0-9A-Za-z]+", i)   -- the ASCII run at once
+        j = e + 1
+      end
+      c = byte(text, j)
+      while c do
+        if c < 0x80 then
+          if ASCII_WORD[c] then
+            local _, e = find(text, "^[0-9A-Za-z]+", j)
+            j = e + 1
+            c = byte(text, j)
+          elseif c == 39 or c == 45 or c == 46 then      -- ' - . inside a word
+            local c3 = byte(text, j + 1)
+            if c3 and (ASCII_WORD[c3] or (c3 >= 0x80 and is_wordchar((decode(text, j + 1))))) then
+              j = j + 1
+              c = c3
+            else
+              break
+            end
+          else
+            break
+          end
         else
-          break
+          local c2, l2 = decode(text, j)
+          if is_wordchar(c2) then
+            nonascii = true
+            j = j + l2
+            c = byte(text, j)
+          elseif c2 and JOINERS[c2] then
+            local c3 = decode(text, j + l2)
+            if is_wordchar(c3) then
+              nonascii = true
+              j = j + l2
+              c = byte(text, j)
+            else
+              break
+            end
+          else
+            break
+          end
         end
       end
       local t = sub(text, s, j - 1)
-      while paras[pi] and paras[pi].e < s do pi = pi + 1 end
-      local low = lower(t):gsub("\u{2019}", "'")
-      if byte(text, j) == 46 and (ABBR[low] or t:find("^%u$") or t:find("^%u%.%u[%.%u]*$")) then
+      while para and para.e < s do pi = pi + 1; para = paras[pi] end
+      local low = lower(t)
+      if nonascii then low = low:gsub("\u{2019}", "'") end
+      if c == 46 and (ABBR[low] or t:find("^%u$") or t:find("^%u%.%u[%.%u]*$")) then
         t = t .. "."
         j = j + 1
+        c = byte(text, j)
       end
-      toks[#toks + 1] = { s = s, e = j - 1, t = t, k = "w", low = low,
-        cap = is_upper(cp), ws = ws, para = pi }
+      nt = nt + 1
+      -- sent (set by docpipe.quotes.entities.sentences) is given a slot here so that the
+      -- token table is sized once
+      toks[nt] = { s = s, e = j - 1, t = t, k = "w", low = low,
+        cap = is_upper(cp), ws = ws, para = pi, sent = false }
       ws = false
       i = j
+      b0 = c
     else
-      local t = sub(text, i, i + len - 1)
-      while paras[pi] and paras[pi].e < i do pi = pi + 1 end
+      local t = b0 < 0x80 and ASCII_CHAR[b0] or sub(text, i, i + len - 1)
+      while para and para.e < i do pi = pi + 1; para = paras[pi] end
       local q = QUOTE_CHARS[t]
-      local pair = sub(text, i, i + 1)
-      if pair == "''" or pair == "``" then  -- typewriter double quotes
-        t, len = pair, 2
-        q = { fam = "double", side = pair == "``" and "open" or "both" }
+      if b0 == 39 or b0 == 96 then
+        local pair = sub(text, i, i + 1)
+        if pair == "''" or pair == "``" then  -- typewriter double quotes
+          t, len = pair, 2
+          q = { fam = "double", side = pair == "``" and "open" or "both" }
+        end
       end
-      toks[#toks + 1] = { s = i, e = i + len - 1, t = t, k = q and "q" or "p", low = t,
-        cap = false, ws = ws, para = pi, fam = q and q.fam, side = q and q.side }
+      nt = nt + 1
+      if q then
+        toks[nt] = { s = i, e = i + len - 1, t = t, k = "q", low = t,
+          cap = false, ws = ws, para = pi, fam = q.fam, side = q.side, sent = false }
+      else
+        toks[nt] = { s = i, e = i + len - 1, t = t, k = "p", low = t,
+          cap = false, ws = ws, para = pi, sent = false }
+      end
       ws = false
       i = i + len
+      b0 = byte(text, i)
     end
   end
   return toks, paras
@@ -198,8 +285,11 @@ end
 
 --- Word without a possessive ending ('s, ’s, or a trailing apostrophe token is separate).
 function M.base(tok)
+  local b = tok.base_
+  if b then return b, tok.poss_ end
   local t = tok.t
-  local b = t:gsub("['\u{2019}][sS]$", "")
+  b = t:gsub("['\u{2019}][sS]$", "")
+  tok.base_, tok.poss_ = b, b ~= t   -- cached on the token
   return b, b ~= t
 end
 

@@ -26,6 +26,10 @@
 --   2. adjacent      a cue and a speaker next to the quote in its sentence: `”, said
 --                    NAME`, `” NAME said`, `” she added`, `NAME said, “`, `NAME told
 --                    reporters: “` (appositives and relative clauses between name and cue)
+--                    `,” she began, “` (any verb closing the clause after a pronoun or
+--                    name), `X paused and said, “` (coordinated predicates), `According
+--                    to NAME, who ..., “`; a sign's text, a quoted addressee and a
+--                    lower-case quote completing a sentence begun before it are left out
 --   3. naming        a quoted phrase after called/described (`which he called “wildly
 --                    optimistic”`); a label (`what it calls a “smart terminal”`, a
 --                    title-case name) is not speech; after an object a short phrase is
@@ -48,6 +52,9 @@
 --  12. standalone    any other quote standing as a sentence of its own is kept without a
 --                    speaker when it has min_words words; words quoted inside a sentence
 --                    with no cue are not speech
+--  13. turn          in a question-and-answer exchange a bare quote is the other party's
+--                    turn (`“Did you see him?” X asked. “I did not.”`, `“Where?” “All
+--                    over the car.”`), not a continuation of the previous speaker
 -- Patterns for reported speech, in order (docpipe.quotes.indirect): a title-case
 -- headline (`NAME: CONTENT`, `NAME Says CONTENT`); the attribution closing a sentence
 -- (`CONTENT, NP said.`, `CONTENT, said NP.`, `CONTENT, according to NP.`, a
@@ -202,6 +209,7 @@ function M.extract(doc, opts, L)
       if m.entity.kind == "org" then C.last_org = m end
     end
   end
+  direct.reported_over_continuation(C, drecs, irecs)
   for _, r in ipairs(direct.settle(C, pending, irecs)) do drecs[#drecs + 1] = r end
   sort(drecs, function(x, y) return x.s.open < y.s.open end)
   for _, r in ipairs(drecs) do
@@ -218,6 +226,8 @@ function M.extract(doc, opts, L)
     if r.inherit_from and depth < 20 then return final(r.inherit_from, depth + 1) end
     return r
   end
+
+  direct.turns(C, drecs, function(r) return final(r, 0) end, irecs)
 
   -- quotes nested in a quote, with a speaker of their own ("My father used to say, '...'")
   local nested = {}

@@ -845,10 +845,168 @@ local function predictions(kinds)
   end
 end
 
+describe("quotes stage: constructions found on real news pages", function()
+  it("attributes a quote after coordinated predicates to the clause's subject ('looked out and said, ...')", function()
+    local qs = run({ "Union organiser Henrik Aasgaard climbed onto a bollard, looked out at the crowd and said, \"We did not want this.\"" })
+    local q = find(qs, "We did not want this")
+    assert.equal("direct", q.type)
+    assert.equal("Henrik Aasgaard", q.speaker)
+    assert.equal("said", q.cue)
+  end)
+
+  it("attributes a quote followed by a pronoun and any verb closing the clause ('she began,', 'Smith let drop.')", function()
+    local qs = run({ "Ilona Varga-Reyes retired on Friday. \"After nine years,\" she began, \"I am going home.\" \"It was time, and I can't see how it could go on,\" Varga-Reyes let drop." })
+    local a, b, c = find(qs, "After nine years"), find(qs, "I am going home"), find(qs, "It was time")
+    assert.equal("Ilona Varga-Reyes", a.speaker)
+    assert.equal("began", a.cue)
+    assert.equal("Ilona Varga-Reyes", b.speaker)
+    assert.equal("Ilona Varga-Reyes", c.speaker)
+    assert.equal("let drop", c.cue)
+  end)
+
+  it("gives the bare answer after a question to the person asked, not to the one asking", function()
+    local qs = run({ "Chief Tomas Brandvik told the court he had seen the officer at nine. \"Did you see him alive again?\" prosecutor Alma Reyes-Holt asked. \"I did not.\"" })
+    assert.equal("Alma Reyes-Holt", find(qs, "Did you see him").speaker)
+    assert.equal("Tomas Brandvik", find(qs, "I did not").speaker)
+  end)
+
+  it("alternates speakers over adjacent quotes of an exchange ('\"Where?\" \"All over the car.\"')", function()
+    local qs = run({ "\"Was there blood?\" prosecutor Alma Reyes-Holt asked. \"Yes, sir,\" Sgt. Piet Vandermolen responded. \"Where?\" \"All over the car.\"" })
+    assert.equal("Alma Reyes-Holt", find(qs, "Where?").speaker)
+    assert.equal("Piet Vandermolen", find(qs, "All over the car").speaker)
+  end)
+
+  it("gives a bare question in a paragraph of its own to the questioner of the exchange", function()
+    local qs = run({ "\"Will you resign?\" one reporter asked.", "\"No,\" Oona Beckwith said.",
+      "\"When did you first see the warning?\"", "\"Last spring.\"" })
+    assert.equal("one reporter", find(qs, "When did you first").speaker)
+    assert.equal("Oona Beckwith", find(qs, "Last spring").speaker)
+  end)
+
+  it("does not take 'Read more:' before a quoted title as a speaker", function()
+    local qs = run({ "The series has a new title. Read more: \"Walking Wounded\" from comics to the screen." })
+    assert.is_nil(find(qs, "Walking Wounded"))
+  end)
+
+  it("does not take a quoted addressee of 'tell' as speech ('sources tell \"The Harbour Post\" that')", function()
+    local qs = run({ "While the network has been quiet, sources tell \"The Harbour Post\" that the drama is set in Kestrel Bay." })
+    for _, q in ipairs(of_type(qs, "direct")) do assert.are_not.equal("The Harbour Post", q.text) end
+  end)
+
+  it("skips a medium between the speaker and the cue ('NAME on Facebook said, ...')", function()
+    local qs = run({ "The Varne Clinic page has been flooded with comments. Matteo Rinaldi-Ward on Facebook said, \"The manager should resign.\"" })
+    assert.equal("Matteo Rinaldi-Ward", find(qs, "manager should resign").speaker)
+  end)
+
+  it("lets 'he' refer to a person described by two coordinated roles ('Former player and official NAME concurred')", function()
+    local qs = run({ "\"The game has grown,\" said coach Christian Gourdon. Former player and ex-Varne official Jean-Michel Moutard concurred. \"I am surprised by the quality,\" he said." })
+    assert.equal("Jean-Michel Moutard", find(qs, "surprised by the quality").speaker)
+  end)
+
+  it("gives 'their statement' to the organisation that is the subject just before", function()
+    local qs = run({ "Tom Aske told the Kestrel Gazette that he was angry. The Veterans League also expressed their discontent. \"Veterans should not be mocked,\" their statement read." })
+    assert.equal("Veterans League", find(qs, "should not be mocked").speaker)
+  end)
+
+  it("gives the quote after 'NAME's call over the radio:' to NAME", function()
+    local qs = run({ "Sgt. Clara Henning went back to the car. Jurors heard Henning's frantic call over the police radio: \"Officer down! Get me help!\"" })
+    assert.equal("Clara Henning", find(qs, "Officer down").speaker)
+  end)
+
+  it("opens a new quote at an opening-shaped mark after a full stop and joins the two ('people. \"Apart')", function()
+    local qs = run({ "\"We look at what they're like as people. \"Apart from that, we want people who work well in a team,\" Simon Mitchell said." })
+    local a, b = find(qs, "what they're like as people"), find(qs, "Apart from that")
+    assert.equal("We look at what they're like as people.", a.text)
+    assert.equal("Apart from that, we want people who work well in a team,", b.text)
+    assert.equal("Simon Mitchell", a.speaker)
+    assert.equal("Simon Mitchell", b.speaker)
+    assert.equal(a.group, b.group)
+  end)
+
+  it("does not open a single-quoted span at a single mark followed by a stray double one ('Arrow\" and')", function()
+    local qs = run({ "She worked on 'Arrow\" and \"The Lantern.\" \"In designing the suit, I wanted to embrace the past,\" said Colleen Atwater." })
+    local q = find(qs, "In designing the suit")
+    assert.equal("In designing the suit, I wanted to embrace the past,", q.text)
+    assert.equal("Colleen Atwater", q.speaker)
+  end)
+
+  it("leaves a lower-case quote completing a sentence begun before it to reported speech as mixed", function()
+    local qs = run({ "The email, sent by Robin Pauls, \"in no way reflects the attitudes of our staff,\" director Tom Mattis said in a statement." })
+    assert.equal(0, #of_type(qs, "direct"))
+    local q = find(qs, "in no way reflects")
+    assert.equal("indirect", q.type)
+    assert.is_true(q.mixed)
+    assert.equal("Tom Mattis", q.speaker)
+  end)
+
+  it("keeps a quote inside a reason clause after the cue as reported content ('he said he wrote because, \"...\"')", function()
+    local qs = run({ "The letter, which he said he wrote in part because, \"so many people struggle to strike the right balance,\" has been praised." })
+    assert.equal(0, #of_type(qs, "direct"))
+  end)
+
+  it("continues the speaker of reported speech that comes between a quote and its continuation", function()
+    local qs = run({ "\"The game has grown,\" said Christian Gourdon. Jean Moutard agreed. Over the past decade \"girls have raised the level,\" he said. \"I am surprised by the quality.\"" })
+    assert.equal("Jean Moutard", find(qs, "surprised by the quality").speaker)
+  end)
+
+  it("resolves a pronoun to the person an appositive names ('The patient, a carpenter named NAME,')", function()
+    local qs = run({ "The patient, a 34-year-old carpenter named Goran Velasko, lost his hand in 2023. \"I want to hold my daughter's hand again,\" he told doctors." })
+    assert.equal("Goran Velasko", find(qs, "hold my daughter").speaker)
+  end)
+
+  it("reads 'the two men' as one speaker phrase", function()
+    local qs = run({ "\"We will be back at sea next month,\" the two men added." })
+    local q = find(qs, "back at sea")
+    assert.equal("the two men", q.speaker)
+    assert.equal("added", q.cue)
+  end)
+
+  it("makes the name in an appositive after a possessive description the subject ('Kealy's lawyer, NAME,')", function()
+    local qs = run({ "Judge Harriet Stone spoke first. Kealy's lawyer, Simone Achterberg, had asked for a shorter sentence. \"He is ashamed of what he did,\" she told the court." })
+    assert.equal("Simone Achterberg", find(qs, "ashamed of what he did").speaker)
+  end)
+
+  it("gives a quote after 'According to NAME, who ..., ' to NAME as a direct quote", function()
+    local qs = run({ "According to Lt. Col. Ravi Okonkwo-Marsh, who coordinates the army's support, \"Our field clinics can be running within 48 hours.\"" })
+    local q = find(qs, "Our field clinics")
+    assert.equal("direct", q.type)
+    assert.equal("Ravi Okonkwo-Marsh", q.speaker)
+    assert.equal("According to", q.cue)
+  end)
+
+  it("resolves 'it' to an organisation described but not named ('The regional health board urged ...')", function()
+    local qs = run({ "Flu cases have doubled, said Dr. Amara Kessel, an epidemiologist at the University of Brenn. The regional health board urged people over 65 to get vaccinated. \"It is not too late,\" it said." })
+    assert.equal("The regional health board", find(qs, "It is not too late").speaker)
+  end)
+
+  it("reads military ranks as titles ('Maj. NAME', 'Chief Warrant Officer 5 NAME')", function()
+    local qs = run({ "\"He was a force of nature,\" said Maj. Andre Jeansonne of the 135th Aviation Regiment. \"Marines never leave anybody behind,\" Marine Maj. Gen. Joseph Osterfeld said. \"He was born to fly,\" said Chief Warrant Officer 5 Reggie Lanier on the Guard's website." })
+    assert.equal("Andre Jeansonne", find(qs, "force of nature").speaker)
+    assert.equal("Joseph Osterfeld", find(qs, "never leave anybody").speaker)
+    assert.equal("Reggie Lanier", find(qs, "born to fly").speaker)
+  end)
+
+  it("learns a person's gender from an appositive 'a ... man' and resolves 'he' to them", function()
+    local qs = run({ "The onlookers did nothing, says Nour, a gay Syrian man. Article 520 of the Syrian Penal Code states: \"Any unnatural intercourse shall be punished.\" \"Whenever we hear this, we know it is meant for us,\" he says." })
+    assert.equal("Nour", find(qs, "Whenever we hear this").speaker)
+  end)
+
+  it("does not link a lone given name to a longer name that only comes later", function()
+    local qs = run({ "Huskins' father, Michael, made an appeal to the kidnappers: \"Don't hurt her.\" \"It's like a nightmare,\" her father told the affiliate. Reporting by Michael Martens." })
+    assert.equal("Michael", find(qs, "Don't hurt her").speaker)
+    assert.equal("Michael", find(qs, "like a nightmare").speaker)
+  end)
+
+  it("does not report the text of a sign as a quote", function()
+    local qs = run({ "The shop closes on Saturday. A sign in the window reads 'Closing down - thank you for 112 years'." })
+    assert.is_nil(find(qs, "Closing down"))
+  end)
+end)
+
 describe("quotes stage: invented passages of tests/fixtures/quotes", function()
   local docs = {}
   for _, name in ipairs({ "passages_a", "passages_b", "passages_c", "passages_d", "passages_e",
-      "passages_f", "passages_g" }) do
+      "passages_f", "passages_g", "passages_h", "passages_i" }) do
     for _, d in ipairs(read_jsonl("tests/fixtures/quotes/" .. name .. ".jsonl")) do docs[#docs + 1] = d end
   end
 
