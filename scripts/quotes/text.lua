@@ -2,14 +2,18 @@
 --
 -- Splits a document text into word, quote-mark and punctuation tokens, each with its
 -- byte span, its paragraph and a few flags the attribution rules need (capitalised,
--- possessive, white space before). Pure Lua over UTF-8 (invalid bytes count as
--- punctuation); words keep inner ' ’ - . (don't, In-ho, U.S., 3.5) as the contract's
--- `dp.text.words` does. Paragraphs are blocks separated by blank lines.
+-- possessive, white space before). The scanning is docpipe.text.tokens, in C
+-- (src/dp_tokens.c: invalid bytes count as punctuation; words keep inner ' ’ - .:
+-- don't, In-ho, U.S., 3.5); this module adds paragraphs, quote marks and the
+-- typewriter quotes '' and ``. Paragraphs are blocks separated by blank lines.
 --
 -- Units: byte offsets, 1-based inclusive (`tok.s`, `tok.e`).
 -- @module docpipe.quotes.text
 
-local byte, sub, lower, find = string.byte, string.sub, string.lower, string.find
+local dp = require "docpipe"
+
+local byte, sub, lower = string.byte, string.sub, string.lower
+local tokens = dp.text.tokens
 
 local M = {}
 
@@ -49,26 +53,6 @@ local function decode(s, i)
 end
 M.decode = decode
 
-local function is_space(cp)
-  return cp == 32 or (cp >= 9 and cp <= 13) or cp == 0xA0 or cp == 0x1680
-    or (cp >= 0x2000 and cp <= 0x200B) or cp == 0x2028 or cp == 0x2029
-    or cp == 0x202F or cp == 0x205F or cp == 0x3000 or cp == 0xFEFF
-end
-
-local function is_wordchar(cp)
-  if not cp then return false end
-  if cp < 0x80 then
-    return (cp >= 48 and cp <= 57) or (cp >= 65 and cp <= 90) or (cp >= 97 and cp <= 122)
-  end
-  if cp < 0xC0 then return cp == 0xAA or cp == 0xB5 or cp == 0xBA end
-  if cp == 0xD7 or cp == 0xF7 then return false end
-  if cp >= 0x2000 and cp <= 0x2BFF then return false end   -- punctuation, symbols
-  if cp >= 0x3000 and cp <= 0x303F then return false end
-  if cp >= 0xFE30 and cp <= 0xFE4F then return false end
-  if cp >= 0xFF00 and cp <= 0xFF0F then return false end
-  return not is_space(cp)
-end
-
 --- True when code point cp is an upper-case letter (ASCII, Latin-1, Latin Extended-A,
 -- Greek, Cyrillic; other scripts count as not upper case).
 local function is_upper(cp)
@@ -81,19 +65,6 @@ local function is_upper(cp)
   return false
 end
 M.is_upper = is_upper
-
-local JOINERS = { [39] = true, [0x2019] = true, [45] = true, [46] = true, [0x2011] = true }
-
--- byte tables for the ASCII fast paths of the tokenizer (same classes as is_space and
--- is_wordchar give for code points below 0x80)
-local ASCII_SPACE, ASCII_WORD = {}, {}
-for c = 9, 13 do ASCII_SPACE[c] = true end
-ASCII_SPACE[32] = true
-for c = 48, 57 do ASCII_WORD[c] = true end
-for c = 65, 90 do ASCII_WORD[c] = true end
-for c = 97, 122 do ASCII_WORD[c] = true end
-local ASCII_CHAR = {}
-for c = 0, 127 do ASCII_CHAR[c] = string.char(c) end
 
 -- Split a block at single line breaks that end a paragraph: the line before ends a
 -- sentence (or a quotation), or the next line opens a quotation. Hard-wrapped lines,
@@ -162,125 +133,39 @@ end
 
 --- Tokenize text. Returns a list of tokens
 -- {s, e, t (text), k ("w" word, "q" quote mark, "p" punctuation), low (lower case, ’ as '),
---  cap (first letter upper case), ws (white space before), para (paragraph index)}.
+--  cap (first letter upper case), ws (white space before), para (paragraph index),
+--  sent (false, set by docpipe.quotes.entities.sentences)}, quote marks with fam
+-- ("double", "single") and side ("open", "close", "both"); and the paragraphs.
 function M.tokenize(text)
-  -- Lua calls into C (byte, find, sub) dominate here: each token costs as few of them
-  -- as possible (ASCII runs are matched with one find, the byte after a word is kept)
-  local toks, nt = {}, 0
+  local toks = tokens(text, ABBR)
   local paras = M.paragraphs(text)
-  local pi = 1
+  local out, n, pi = {}, 0, 1
   local para = paras[1]
-  local i = 1
-  local ws = true
-  local b0 = byte(text, 1)
-  while b0 do
-    local cp, len
-    if b0 < 0x80 then cp, len = b0, 1 else cp, len = decode(text, i) end
-    if ASCII_SPACE[b0] then
-      ws = true
-      local nb = byte(text, i + 1)
-      if nb and ASCII_SPACE[nb] then
-        local _, e = find(text, "^[ \t\n\v\f\r]+", i)   -- a run of white space at once
-        i = e + 1
-        b0 = byte(text, i)
-      else
+  local i, count = 1, #toks
+  while i <= count do
+    local tok = toks[i]
+    local s = tok.s
+    while para and para.e < s do pi = pi + 1; para = paras[pi] end
+    tok.para = pi
+    tok.sent = false
+    if tok.k == "p" then
+      local t = tok.t
+      local nx = toks[i + 1]
+      if (t == "'" or t == "`") and nx and nx.t == t and nx.s == tok.e + 1 then
+        local pair = t .. t  -- typewriter double quotes
+        tok.t, tok.low, tok.e, tok.k = pair, pair, nx.e, "q"
+        tok.fam, tok.side = "double", t == "`" and "open" or "both"
         i = i + 1
-        b0 = nb
-      end
-    elseif b0 >= 0x80 and cp and is_space(cp) then
-      ws = true
-      i = i + len
-      b0 = byte(text, i)
-    elseif ASCII_WORD[b0] or (b0 >= 0x80 and is_wordchar(cp)) then
-      local s = i
-      local j, c
-      local nonascii = b0 >= 0x80
-      if nonascii then
-        j = i + len
       else
-        local _, e = find(text, "^[0-9A-Za-z]+", i)   -- the ASCII run at once
-        j = e + 1
+        local q = QUOTE_CHARS[t]
+        if q then tok.k, tok.fam, tok.side = "q", q.fam, q.side end
       end
-      c = byte(text, j)
-      while c do
-        if c < 0x80 then
-          if ASCII_WORD[c] then
-            local _, e = find(text, "^[0-9A-Za-z]+", j)
-            j = e + 1
-            c = byte(text, j)
-          elseif c == 39 or c == 45 or c == 46 then      -- ' - . inside a word
-            local c3 = byte(text, j + 1)
-            if c3 and (ASCII_WORD[c3] or (c3 >= 0x80 and is_wordchar((decode(text, j + 1))))) then
-              j = j + 1
-              c = c3
-            else
-              break
-            end
-          else
-            break
-          end
-        else
-          local c2, l2 = decode(text, j)
-          if is_wordchar(c2) then
-            nonascii = true
-            j = j + l2
-            c = byte(text, j)
-          elseif c2 and JOINERS[c2] then
-            local c3 = decode(text, j + l2)
-            if is_wordchar(c3) then
-              nonascii = true
-              j = j + l2
-              c = byte(text, j)
-            else
-              break
-            end
-          else
-            break
-          end
-        end
-      end
-      local t = sub(text, s, j - 1)
-      while para and para.e < s do pi = pi + 1; para = paras[pi] end
-      local low = lower(t)
-      if nonascii then low = low:gsub("\u{2019}", "'") end
-      if c == 46 and (ABBR[low] or t:find("^%u$") or t:find("^%u%.%u[%.%u]*$")) then
-        t = t .. "."
-        j = j + 1
-        c = byte(text, j)
-      end
-      nt = nt + 1
-      -- sent (set by docpipe.quotes.entities.sentences) is given a slot here so that the
-      -- token table is sized once
-      toks[nt] = { s = s, e = j - 1, t = t, k = "w", low = low,
-        cap = is_upper(cp), ws = ws, para = pi, sent = false }
-      ws = false
-      i = j
-      b0 = c
-    else
-      local t = b0 < 0x80 and ASCII_CHAR[b0] or sub(text, i, i + len - 1)
-      while para and para.e < i do pi = pi + 1; para = paras[pi] end
-      local q = QUOTE_CHARS[t]
-      if b0 == 39 or b0 == 96 then
-        local pair = sub(text, i, i + 1)
-        if pair == "''" or pair == "``" then  -- typewriter double quotes
-          t, len = pair, 2
-          q = { fam = "double", side = pair == "``" and "open" or "both" }
-        end
-      end
-      nt = nt + 1
-      if q then
-        toks[nt] = { s = i, e = i + len - 1, t = t, k = "q", low = t,
-          cap = false, ws = ws, para = pi, fam = q.fam, side = q.side, sent = false }
-      else
-        toks[nt] = { s = i, e = i + len - 1, t = t, k = "p", low = t,
-          cap = false, ws = ws, para = pi, sent = false }
-      end
-      ws = false
-      i = i + len
-      b0 = byte(text, i)
     end
+    n = n + 1
+    out[n] = tok
+    i = i + 1
   end
-  return toks, paras
+  return out, paras
 end
 
 --- Word without a possessive ending ('s, ’s, or a trailing apostrophe token is separate).
