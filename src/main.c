@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char usage_main[] =
@@ -247,12 +248,19 @@ static int cmd_lua(int argc, char **argv) {
 static int cmd_test(int argc, char **argv) {
     lua_State *L = dp_engine_state();
     if (!L) return DP_EXIT_USAGE;
-    lua_createtable(L, argc, 1);
+    lua_createtable(L, argc + 1, 1);
     lua_pushliteral(L, "docpipe test");
     lua_rawseti(L, -2, 0);
     for (int i = 0; i < argc; i++) {
         lua_pushstring(L, argv[i]);
         lua_rawseti(L, -2, i + 1);
+    }
+    struct stat st;
+    if (argc == 0 && stat("spec", &st) != 0) {
+        /* no spec/ folder: the *_spec.lua files here and below, where
+         * `docpipe new-stage` writes its spec */
+        lua_pushliteral(L, ".");
+        lua_rawseti(L, -2, 1);
     }
     lua_setglobal(L, "arg");
     int code = 0;
@@ -281,7 +289,11 @@ static int cmd_help(const char *topic) {
         char *args[] = { help };
         return engine_call("eval", 1, args);
     }
-    else if (strcmp(topic, "test") == 0) fputs("usage: docpipe test [busted options] [SPEC ...]\n", stdout);
+    else if (strcmp(topic, "test") == 0)
+        fputs("usage: docpipe test [busted options] [SPEC ...]\n\n"
+              "Runs busted specs with the docpipe module; without SPEC, the spec/ folder,\n"
+              "or the *_spec.lua files in and below the current folder when there is none.\n",
+              stdout);
     else if (strcmp(topic, "help") == 0) fputs("usage: docpipe help [COMMAND]\n", stdout);
     else {
         fprintf(stderr, "docpipe: no help for '%s'\n", topic);
