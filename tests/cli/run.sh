@@ -245,7 +245,7 @@ run new-stage-spec 0 sh -c "cd '$tmpd' && '$PWD/$D' test wordy_spec.lua"
 mkdir -p "$tmpd/ns"
 run new-stage-ns 0 "$D" new-stage tidy "$tmpd/ns"
 run test-no-args 0 sh -c "cd '$tmpd/ns' && '$PWD/$D' test"
-has test-no-args "$out" '[1-9][0-9]* successes / 0 failures / 0 errors
+has test-no-args "$out" '[1-9][0-9]* successes / 0 failures / 0 errors'
 printf 'One two three.\n' > "$tmpd/w.txt"
 run new-stage-run 0 sh -c "cd '$tmpd' && '$PWD/$D' run wordy.yaml w.txt"
 has new-stage-run "$out" '"wordy":3'
