@@ -362,7 +362,11 @@ static FILE *open_output(runner *r) {
     r->tmp_path = malloc(len);
     if (!r->tmp_path) return NULL;
     snprintf(r->tmp_path, len, "%s.tmp.%ld", r->final_path, (long)getpid());
-    return fopen(r->tmp_path, "wb");
+    int existed = stat(r->final_path, &st) == 0;
+    FILE *f = fopen(r->tmp_path, "wb");
+    /* the file it replaces keeps its permissions */
+    if (f && existed) fchmod(fileno(f), st.st_mode & 07777);
+    return f;
 }
 
 /* 1 when a and b name the same existing file, or the same new path. */

@@ -106,6 +106,11 @@ run format-json-empty 0 sh -c "printf '' | \"$D\" run sentences -f json --input-
 has format-json-empty "$out" '^\[\]$'
 run output-file 0 "$D" run sentences "$F/two.jsonl" -o "$tmpd/out.jsonl"
 lines output-file "$tmpd/out.jsonl" 2
+# the file -o replaces keeps its permissions (regression: it became 644)
+echo old > "$tmpd/mode.jsonl"; chmod 640 "$tmpd/mode.jsonl"
+run output-keeps-mode 0 "$D" run sentences "$F/two.jsonl" -o "$tmpd/mode.jsonl"
+mode=$(stat -c %a "$tmpd/mode.jsonl")
+if [ "$mode" = 640 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL output-keeps-mode: mode $mode, want 640"; fi
 run output-bad-dir 3 "$D" run sentences "$F/two.jsonl" -o "$tmpd/no/such/dir/out.jsonl"
 
 # --- outputs: devices, links, failed runs
