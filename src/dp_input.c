@@ -6,6 +6,7 @@
 #include "dp_input.h"
 
 #include <dirent.h>
+#include <poll.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -387,6 +388,18 @@ int dp_input_next(dp_input *in, dp_record *rec) {
 }
 
 size_t dp_input_bytes(const dp_input *in) { return in->bytes; }
+
+int dp_input_would_block(const dp_input *in) {
+    FILE *f = in->cur;
+    if (!f || in->backpos < in->nback) return 0;
+#ifdef __GLIBC__
+    if (f->_IO_read_ptr < f->_IO_read_end) return 0;  /* bytes in stdio's buffer */
+    struct pollfd p = { fileno(f), POLLIN, 0 };
+    return poll(&p, 1, 0) == 0;
+#else
+    return 0;  /* the buffer cannot be looked at: never said to block */
+#endif
+}
 
 void dp_input_close(dp_input *in) {
     if (!in) return;

@@ -42,6 +42,13 @@ int dp_input_next(dp_input *in, dp_record *rec);
 /* Bytes read so far (for statistics). */
 size_t dp_input_bytes(const dp_input *in);
 
+/* 1 when the next record of the open stream is not at hand: nothing is
+ * buffered and the descriptor has no data ready (a pipe or terminal
+ * waiting for its writer), so reading it would block; 0 otherwise, also
+ * for regular files and where the C library's buffer cannot be looked at.
+ * The runner hands out what it has and flushes its output then. */
+int dp_input_would_block(const dp_input *in);
+
 void dp_input_close(dp_input *in);
 
 #endif

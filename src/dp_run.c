@@ -667,19 +667,31 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
     dp_record rec;
     int pending = 0;      /* rec holds a record read but not yet placed */
     for (;;) {
-        /* fill free slots with new batches */
-        while (!eof && !stop && !interrupted && fill_seq - write_seq < pl.nslots) {
+        /* fill free slots with new batches; when the input has nothing at
+         * hand (a pipe waiting for its writer), the batch goes out as it is
+         * and everything in flight is written before the read blocks */
+        int idle = 0;
+        while (!eof && !stop && !interrupted && !idle && fill_seq - write_seq < pl.nslots) {
             batch *b = &pl.slots[fill_seq % pl.nslots];
             size_t bytes = 0;
             while (b->nrec < BATCH_DOCS && bytes < BATCH_BYTES) {
                 if (!pending) {
+                    if (dp_input_would_block(in)) {
+                        idle = 1;
+                        if (b->nrec > 0 || fill_seq != write_seq) break;
+                        flush_out(r);  /* nothing in flight: the output so far goes out */
+                    }
                     if (interrupted || !next_record(r, in, &rec)) { eof = 1; break; }
+                    idle = 0;
                 }
                 pending = 0;
                 if (!batch_add(b, &rec)) { pending = 1; break; }
                 bytes += rec.len;
             }
-            if (b->nrec == 0) { eof = 1; break; }
+            if (b->nrec == 0) {
+                if (!idle) eof = 1;  /* idle: nothing new yet, the batches in flight go out */
+                break;
+            }
             pthread_mutex_lock(&pl.mu);
             b->seq = fill_seq++;
             b->state = 1;
@@ -687,21 +699,25 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
             pthread_mutex_unlock(&pl.mu);
         }
         if (write_seq == fill_seq) break;
-        /* the next batch in input order */
-        batch *b = &pl.slots[write_seq % pl.nslots];
-        pthread_mutex_lock(&pl.mu);
-        while (b->state != 3 && !pl.fatal) pthread_cond_wait(&pl.done, &pl.mu);
-        char *fatal = pl.fatal;
-        pthread_mutex_unlock(&pl.mu);
-        if (fatal && b->state != 3) { result = -1; break; }
-        if (!stop && !apply(r, &b->out)) { stop = 1; result = 0; }
-        if (r->out_error) stop = 1;
-        /* after a batch cut short by a signal, later batches would leave a
-         * gap: the output ends here, a prefix of the input */
-        if (b->cut) stop = 1;
-        batch_clear(b);
-        b->state = 0;
-        write_seq++;
+        /* the next batch in input order; when idle, every batch in flight */
+        do {
+            batch *b = &pl.slots[write_seq % pl.nslots];
+            pthread_mutex_lock(&pl.mu);
+            while (b->state != 3 && !pl.fatal) pthread_cond_wait(&pl.done, &pl.mu);
+            char *fatal = pl.fatal;
+            pthread_mutex_unlock(&pl.mu);
+            if (fatal && b->state != 3) { result = -1; break; }
+            if (!stop && !apply(r, &b->out)) { stop = 1; result = 0; }
+            if (r->out_error) stop = 1;
+            /* after a batch cut short by a signal, later batches would leave a
+             * gap: the output ends here, a prefix of the input */
+            if (b->cut) stop = 1;
+            batch_clear(b);
+            b->state = 0;
+            write_seq++;
+        } while (idle && write_seq != fill_seq);
+        if (result < 0) break;
+        if (idle && !r->out_error) flush_out(r);
     }
     pthread_mutex_lock(&pl.mu);
     pl.quit = 1;
@@ -861,7 +877,9 @@ int dp_run(const dp_run_opts *o) {
         sink ev;
         memset(&ev, 0, sizeof ev);
         dp_record rec;
-        while (in && !r.out_error && !interrupted && next_record(&r, in, &rec)) {
+        while (in && !r.out_error && !interrupted &&
+               /* before a read that would block, the output so far goes out */
+               (!dp_input_would_block(in) || flush_out(&r) >= 0) && next_record(&r, in, &rec)) {
             if (interrupted) break;  /* the read was cut short by the signal */
             ev.n = 0;
             ev.oom = 0;

@@ -383,6 +383,19 @@ total=$(wc -l < "$tmpd/pipe.out")
 if [ "$n" -ge 1 ] && [ "$n" -eq "$total" ]; then pass=$((pass + 1))
 else fail=$((fail + 1)); echo "FAIL sigint-blocked-write-output: $n complete of $total lines"; fi
 
+# --- a stream that trickles in: each document comes out before the next one arrives,
+# at -j 1 and -j 2 (regression: -j 2 held a part-filled batch until 16 documents)
+for j in 1 2; do
+  ( echo '{"id":"t1","text":"First one. Done."}'; sleep 2; echo '{"id":"t2","text":"Second. Done."}' ) |
+    "$D" run sentences -j $j > "$tmpd/trickle$j.jsonl" 2>"$err" &
+  tpid=$!
+  sleep 1
+  n=$(wc -l < "$tmpd/trickle$j.jsonl")
+  if [ "$n" -eq 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL trickle-j$j: $n lines out after 1 s, want 1"; fi
+  wait $tpid
+  lines trickle-j$j-end "$tmpd/trickle$j.jsonl" 2
+done
+
 # --- docpipe lua: a script with many arguments (regression: the stack overflowed)
 printf 'print(select("#", ...), arg[0] ~= nil, arg[100])\n' > "$tmpd/args.lua"
 run lua-many-args 0 "$D" lua "$tmpd/args.lua" $(seq 1 100)
