@@ -11,7 +11,9 @@
  *   - general abbreviations (and multi-period ones made of 1-2 letter
  *     parts: U.S., e.g., Ph.D.) end a sentence only before a capitalised
  *     sentence starter: "in the U.S. The ..." splits, "the U.S. Government"
- *     does not;
+ *     does not; after U.S. or U.K. a plural-looking capitalised word then a
+ *     lowercase word (not and/of/for) starts one too ("the U.S. Regulators
+ *     in Europe ..."), unless it is a terminal follower ("U.S. Marines");
  *   - terminal abbreviations (Inc., Jr., etc., St., Calif.) end one before
  *     any capitalised word that is no terminal follower ("Inc. Chief") when
  *     the word before them closes a name: it ends with , or & or starts
@@ -36,28 +38,36 @@
  *     straight ' opens one only when a closing ' follows), not before "(",
  *     not after exclamation names (Yahoo!) unless a starter follows, nor
  *     after a closing quote before an attribution (capitalised words, then
- *     an attribution verb and punctuation: "Why?" Ruiz said.); a dash
+ *     an attribution verb and punctuation or a preposition: "Why?" Ruiz
+ *     said., "Run!" Cruz shouted from the steps); a dash
  *     between the mark and the capitalised word is skipped;
- *   - after any stop a lowercase word continues the sentence; a period
+ *   - after any stop a lowercase word continues the sentence (not one with
+ *     a capital inside after a plain word: "phones. eBay ..."); a period
  *     inside a quotation ends a sentence as in newswire gold;
  *   - ellipses: "..." or U+2026 attached to a word ends a sentence before a
- *     capitalised word (not before an attribution after a closing quote); a free-standing or bracketed one does not; a spaced
+ *     capitalised word (not before an attribution after a closing quote);
+ *     a free-standing or bracketed one does not, unless a closing quote or
+ *     bracket follows a spaced one before a capitalised word that is no
+ *     attribution ("know . . ." The coach ..."); a spaced
  *     four-dot ellipsis does; in "word. . . . The" the sentence ends after
  *     "word.";
  *   - lists: markers (1. 1) 1.) a. a) (a)) and bullets start a sentence at
  *     a line start, and in running text when they form a sequence (1, 2, 3
  *     or a, b, c) starting at a line start or after a stop; a marker's own
- *     period is no boundary;
+ *     period is no boundary; a lone number that a wrap put at a line start
+ *     ("February\n5. Born") is none;
  *   - a line break after a line without a final stop ends a sentence (a
  *     headline or list line) before a capitalised word, digit, quote or
  *     bullet, unless the line ends in , ; - & ( / or a line continuation
- *     word or a verb of attribution, or the paragraph is hard-wrapped there (the next line's first
- *     word would not have fitted, with lines of 50+ bytes, and no line
- *     without a final stop ends short); before a
+ *     word or a verb of attribution or an em or en dash, or the paragraph
+ *     is hard-wrapped there (see wrapped(): widths in characters, judged
+ *     from the paragraph's own lines); a ? or ! at a wrapped line end is
+ *     decided as in running text; before a
  *     lowercase word it is a wrapped line unless no later line of the
  *     paragraph ends with . ! ? : or ; (then the lines are a list). A
  *     period at a line end before a lowercase word still ends the sentence
- *     unless it follows an abbreviation.
+ *     unless it follows an abbreviation; before a bullet line it always
+ *     does.
  * A Unicode space (U+00A0 and others) after a stop counts as white space
  * and is trimmed off the sentences.
  * The scan is linear: one pass (16 bytes at a time where SSE2 is there)
@@ -451,6 +461,7 @@ typedef struct para {
     pos last_stop_line;      /* -1 until computed */
     pos wrap_width;          /* -1 until computed */
     int ragged;              /* -1 until computed */
+    int full_lines;          /* lines the next line's first word would not have fitted on (with ragged) */
     /* white space before the candidates: the last one, and up to where
      * the paragraph was looked at for it */
     pos last_ws, ws_seen;
@@ -663,6 +674,17 @@ static int cmp_pos(const void *a, const void *b) {
 /* Find list markers and bullets: w->forced gets the sorted positions
  * before which a sentence must start, w->suppress the (ascending)
  * positions of marker periods that are no boundary. */
+static int wrapped(para *p, pos i, pos q);
+
+/* Does a wrap end the line before the one starting at q: that line ends
+ * without . ! ? : or ; and the paragraph is wrapped there? */
+static int wrapped_before(para *p, pos q) {
+    pos i = q - 1;
+    while (i >= 1 && is_sp(p->s[i - 1])) i--;
+    if (i < 1 || line_ends_with_stop(p, i, 1)) return 0;
+    return wrapped(p, i, q);
+}
+
 static void list_markers(para *p) {
     work *w = p->w;
     const unsigned char *s = p->s;
@@ -767,7 +789,10 @@ static void list_markers(para *p) {
         if (c->initial) {
             accept = 0;
         } else if (c->line_start) {
-            accept = 1;
+            /* not a lone number that a wrap put at a line start ("on February\n5.
+             * Born in 1923"): the line before ends mid-sentence and is full */
+            accept = c->has_next || (last && c->style == last->style && c->value == last->value + 1) ||
+                     !wrapped_before(p, c->item);
         } else if (last && c->style == last->style && c->value == last->value + 1) {
             accept = 1;
         } else if (c->after_stop || (last && (c->value == 1 || c->value == 97 || c->value == 65))) {
@@ -939,6 +964,54 @@ static int ends_name(para *p, pos ts) {
     return 1;
 }
 
+/* A line starting at q with a bullet or a "- " / "* " marker. */
+static int bullet_line(const para *p, pos q) {
+    if (!q) return 0;
+    return bullet_at(p, q) || ((p->s[q - 1] == '-' || p->s[q - 1] == '*') && is_sp(at(p, q + 1)));
+}
+
+/* A lowercase word with a capital inside it (eBay, iPhone): a name that starts
+ * a sentence in lowercase. */
+static int camel_word(const unsigned char *w, pos len) {
+    for (pos k = 1; k < len && k < 3; k++)
+        if (is_upper(w[k])) return is_lower(w[len - 1]);
+    return 0;
+}
+
+/* An abbreviation of single capitals with periods, the final one dropped (U.S, U.K). */
+static int dotted_capitals(const unsigned char *t, size_t len) {
+    if (len < 3 || !(len & 1)) return 0;
+    for (size_t k = 0; k < len; k++)
+        if ((k & 1) ? t[k] != '.' : !is_upper(t[k])) return 0;
+    return 1;
+}
+
+/* After U.S. or U.K.: does the capitalised word at nw start a new sentence as
+ * the plural subject of a clause ("... in the U.S. Regulators in Europe",
+ * "the U.S. Dealers blame ...")? A plural-looking word (ends in a lowercase s
+ * not after s, u or i), not a word that continues a name
+ * (sentences_terminal_followers.txt: Marines, Forces), then a lowercase word
+ * that does not join two name words (and, of, for). */
+static int plural_subject(const para *p, const nword *nw) {
+    const unsigned char *s = p->s;
+    pos w = nw->w, len = nw->wlen;
+    if (len < 4 || !is_upper(s[w - 1]) || s[w + len - 2] != 's') return 0;
+    int pre = s[w + len - 3];
+    if (!is_lower(pre) || pre == 's' || pre == 'u' || pre == 'i') return 0;
+    for (pos k = 1; k < len; k++)
+        if (!is_lower(s[w + k - 1])) return 0;
+    if (at(p, w + len) != ' ') return 0;
+    pos n2 = w + len + 1;
+    pos e2 = n2;
+    while (e2 <= p->n && is_lower(s[e2 - 1])) e2++;
+    pos l2 = e2 - n2;
+    if (l2 == 0 || (e2 <= p->n && is_alpha(s[e2 - 1]))) return 0;
+    if ((l2 == 3 && memcmp(s + n2 - 1, "and", 3) == 0) || (l2 == 2 && memcmp(s + n2 - 1, "of", 2) == 0) ||
+        (l2 == 3 && memcmp(s + n2 - 1, "for", 3) == 0))
+        return 0;
+    return !in_set(p, DP_SBD_TERMINAL_FOLLOWERS, s + w - 1, (size_t)len);
+}
+
 /* Decide a single period whose token is s[ts..a-1] (openers stripped); q is
  * the next non-space position after the stop and its closers, nl whether
  * the white space before q holds a line break. */
@@ -950,7 +1023,9 @@ static int period_boundary(para *p, pos ts, pos a, pos q, int nl) {
     nword nw = next_word(p, q);
     int cls = nw.cls;
     if (kind == T_REGULAR && nl) return 1;  /* a stop at a line end */
-    if (cls == C_LOWER) return 0;
+    if (nl && bullet_line(p, q)) return 1;   /* "- Harbor Ave.\n- Pell River Bridge" */
+    if (cls == C_LOWER)
+        return kind == T_REGULAR && nw.wlen >= 3 && nw.wlen <= 12 && camel_word(s + nw.w - 1, nw.wlen);
     if (kind == T_REGULAR) return 1;
     if (kind == T_TITLE) return 0;
     if (kind == T_NUMERIC) {
@@ -963,7 +1038,7 @@ static int period_boundary(para *p, pos ts, pos a, pos q, int nl) {
     if (nw.paren) return 0;
     if (kind == T_ABBR) {
         if (cls != C_UPPER) return 0;
-        return starter(p, &nw);
+        return starter(p, &nw) || (dotted_capitals(tok, tlen) && plural_subject(p, &nw));
     }
     if (kind == T_TERMINAL) {
         if (cls != C_UPPER) return 0;
@@ -1001,38 +1076,71 @@ static int period_boundary(para *p, pos ts, pos a, pos q, int nl) {
     return 1;
 }
 
-/* The longest line of the paragraph in bytes (lines split at each CR or LF). */
+/* The number of characters in s[a..b] (UTF-8 continuation bytes not counted;
+ * 0 when b < a): line widths are in characters, as a wrap counts them. */
+static pos chars_in(const unsigned char *s, pos a, pos b) {
+    if (b < a) return 0;
+    pos len = b - a + 1, cont = 0, k = 0;
+    const unsigned char *t = s + a - 1;
+    /* eight bytes at a time: a continuation byte has bit 7 set, bit 6 clear */
+    for (; k + 8 <= len; k += 8) {
+        uint64_t x;
+        memcpy(&x, t + k, 8);
+        cont += __builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ULL);
+    }
+    for (; k < len; k++) cont += (t[k] & 0xC0) == 0x80;
+    return len - cont;
+}
+
+/* The first CR or LF at or after i, or n + 1. */
+static pos eol_from(const para *p, pos i) {
+    if (i > p->n) return p->n + 1;
+    const unsigned char *e = memchr(p->s + i - 1, '\n', (size_t)(p->n - i + 1));
+    pos lim = e ? (pos)(e - p->s) + 1 : p->n + 1;
+    const unsigned char *r = lim > i ? memchr(p->s + i - 1, '\r', (size_t)(lim - i)) : NULL;
+    return r ? (pos)(r - p->s) + 1 : lim;
+}
+
+/* The longest line of the paragraph in characters (lines split at each CR or LF). */
 static pos wrap_width(para *p) {
     if (p->wrap_width < 0) {
-        pos best = 0, start = 1;
-        for (pos i = 1; i <= p->n + 1; i++) {
-            if (i > p->n || p->s[i - 1] == '\n' || p->s[i - 1] == '\r') {
-                if (i - start > best) best = i - start;
-                start = i + 1;
+        pos best = 0;
+        for (pos start = 1; start <= p->n + 1;) {
+            pos i = eol_from(p, start);
+            /* bytes bound characters: count only a line that may be the longest */
+            if (i - start > best) {
+                pos c = chars_in(p->s, start, i - 1);
+                if (c > best) best = c;
             }
+            start = i + 1;
         }
         p->wrap_width = best;
     }
     return p->wrap_width;
 }
 
-/* Is the paragraph ragged: does some line that ends without . ! ? (not the
- * last line) end short, with room for the next line's first word? Then the
- * line breaks were put by hand (headlines, lists), not by wrapping. */
+/* Is the paragraph ragged: do lines that end without . ! ? (not the last
+ * line) end short, with room for the next line's first word? Then the line
+ * breaks were put by hand (headlines, lists), not by wrapping. One such line
+ * in ten full ones is allowed: a long wrapped paragraph may hold a short line
+ * (a double space in the source, a hand break). Also counts the full lines. */
 static int ragged(para *p, pos width) {
     if (p->ragged < 0) {
         const unsigned char *s = p->s;
-        p->ragged = 0;
+        int short_lines = 0;
         pos start = 1;
-        for (pos i = 1; i <= p->n && !p->ragged; i++) {
-            if (s[i - 1] != '\n' && s[i - 1] != '\r') continue;
+        for (pos i = 1; i <= p->n; i++) {
+            i = eol_from(p, i);
+            if (i > p->n) break;
             pos j = i - 1;
             while (j >= start && is_sp(s[j - 1])) j--;
             pos q = find_nonspace(p, i);
-            if (q && j >= start && !line_ends_with_stop(p, j, 0)) {
+            if (q && j >= start) {
                 pos we = q;
                 while (we <= p->n && !is_sp(s[we - 1])) we++;
-                if ((j - start + 1) + 1 + (we - q) <= width) p->ragged = 1;
+                pos lb = (j - start + 1) + 1 + (we - q);  /* in bytes: no fewer than characters */
+                if (lb > width && chars_in(s, start, j) + 1 + chars_in(s, q, we - 1) > width) p->full_lines++;
+                else if (!line_ends_with_stop(p, j, 0)) short_lines++;
             }
             if (!q) break;
             /* the next line starts after this line break */
@@ -1041,21 +1149,50 @@ static int ragged(para *p, pos width) {
             start = k + 1;
             i = k;
         }
+        p->ragged = short_lines * 10 > p->full_lines;
     }
     return p->ragged;
 }
 
+/* With only one full line (a long line and the next): does the line ending
+ * at i end in a name that runs on to the next line ("taken to Carrow\nGeneral
+ * Hospital")? Its last word is capitalised or a number, and the line is no
+ * title-case headline (no lowercase word of 4+ letters). Otherwise the long
+ * line is a headline ("... Approves Rate Increase for Summer\nThe board").
+ * Asked only when the next line starts with a capital letter. */
+static int name_runs_on(para *p, pos i) {
+    const unsigned char *s = p->s;
+    pos ls = i;
+    while (ls >= 1 && s[ls - 1] != '\n' && s[ls - 1] != '\r') ls--;
+    pos ws = i;
+    while (ws > ls + 1 && !is_sp(s[ws - 2])) ws--;
+    if (!is_upper(s[ws - 1]) && !is_digit(s[ws - 1])) return 0;
+    for (pos k = ls + 1; k <= i; k++) {
+        if (k > ls + 1 && !is_sp(s[k - 2])) continue;
+        if (!is_lower(s[k - 1])) continue;
+        pos e = k;
+        while (e <= i && is_alpha(s[e - 1])) e++;
+        if (e - k >= 4) return 1;
+    }
+    return 0;
+}
+
 /* Was the line ending at i (next line at q) wrapped by a fixed width? True
  * when the next line's first word would not have fitted on it, in a
- * paragraph that is not ragged. */
+ * paragraph that is not ragged and whose lines show a width: its longest line
+ * has 50+ characters, or (narrow columns: 40, 30) at least two lines before
+ * the last are full, as a wrap leaves them (one full line is no evidence: the
+ * longest line always is). */
 static int wrapped(para *p, pos i, pos q) {
     pos width = wrap_width(p);
-    if (width < 50 || ragged(p, width)) return 0;
+    if (width < 20 || ragged(p, width)) return 0;
+    if (p->full_lines < 2 && (width < 50 || (is_upper(p->s[q - 1]) && !name_runs_on(p, i)))) return 0;
     pos ls = i;
     while (ls >= 1 && p->s[ls - 1] != '\n' && p->s[ls - 1] != '\r') ls--;
     pos we = q;
     while (we + 1 <= p->n && !is_sp(p->s[we])) we++;
-    return (i - ls) + 1 + (we - q + 1) > width;
+    if ((i - ls) + 1 + (we - q + 1) <= width) return 0;  /* bytes bound characters */
+    return chars_in(p->s, ls + 1, i) + 1 + chars_in(p->s, q, we) > width;
 }
 
 /* End of the last line of the paragraph that ends with . ! ? : or ; (0: none). */
@@ -1096,8 +1233,9 @@ static pos line_break(para *p, pos a) {
         while (j >= 1 && j > i - 32 && is_alpha(s[j - 1])) j--;
         /* a line that ends in a function word or a verb of attribution
          * ("... three times," said / Keane.) is no headline */
+        int dash = i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80 && (lastb == 0x93 || lastb == 0x94);
         int continued = lastb == ',' || lastb == ';' || lastb == '-' || lastb == '&' ||
-                        lastb == '(' || lastb == '/' ||
+                        lastb == '(' || lastb == '/' || dash ||
                         (j < i && (in_set(p, DP_SBD_LINE_CONTINUATIONS, s + j, (size_t)(i - j)) ||
                                    in_set(p, DP_SBD_ATTRIBUTION_VERBS, s + j, (size_t)(i - j))));
         if (bullet) {
@@ -1123,6 +1261,22 @@ static pos strip_openers(const para *p, pos ts, pos a, int brace) {
     return ts;
 }
 
+/* A preposition of place or time at q, such as follows a verb of attribution
+ * ("Ruiz shouted from the steps", "Ruiz said on Tuesday"). */
+static int place_word(const para *p, pos q) {
+    static const char *const words[] = { "from", "on", "in", "at", "to", "after", "outside",
+                                         "during", "as", "with", "into", "across", NULL };
+    if (!q) return 0;
+    pos e = q;
+    while (e <= p->n && is_lower(p->s[e - 1])) e++;
+    if (e <= p->n && !is_sp(p->s[e - 1])) return 0;
+    for (int k = 0; words[k]; k++) {
+        size_t l = strlen(words[k]);
+        if ((size_t)(e - q) == l && memcmp(p->s + q - 1, words[k], l) == 0) return 1;
+    }
+    return 0;
+}
+
 /* Does an attribution start at q ("Ruiz said.", "Rep. Ada Mills asked,"): one
  * to four capitalised words, the first no sentence starter but maybe "I",
  * then a verb of sentences_attribution_verbs.txt ended by punctuation? */
@@ -1138,7 +1292,8 @@ static int attribution(const para *p, pos q) {
             while (we < e && is_alpha(s[we - 1])) we++;
             int punct = we < e && (s[we - 1] == '.' || s[we - 1] == ',' || s[we - 1] == ';' ||
                                    s[we - 1] == ':' || s[we - 1] == '!' || s[we - 1] == '?');
-            return k > 0 && punct && in_set(p, DP_SBD_ATTRIBUTION_VERBS, s + i - 1, (size_t)(we - i));
+            if (k == 0 || !in_set(p, DP_SBD_ATTRIBUTION_VERBS, s + i - 1, (size_t)(we - i))) return 0;
+            return punct || (we == e && place_word(p, find_nonspace(p, e)));
         }
         if (c != C_UPPER) return 0;
         /* the subject is a name or "I", not a starter ("Nobody answered.") */
@@ -1271,13 +1426,16 @@ static pos stop_run(para *p, pos a) {
             brk = cls != C_LOWER;
         } else if (attached) {
             brk = cls == C_UPPER;
+        } else if (ce > re && cls == C_UPPER) {
+            /* closed by a quote or bracket: "... know . . .” The coach left" */
+            brk = nl || !attribution(p, q);
         }
     } else if (excl) {
         nword nw = next_word(p, q);
         int nq = s[q - 1];
         if (nw.cls == C_LOWER || nq == '.' || nq == '!' || nq == '?') {
             brk = 0;  /* a lowercase word or another stop follows ("! ! !") */
-        } else if (nl) {
+        } else if (nl && !wrapped(p, ce, q)) {
             brk = 1;
         } else if (nw.paren || inside_quote(p, ce)) {
             brk = 0;
@@ -1341,6 +1499,7 @@ static void split_paragraph(const dp_sbd *d, work *w, const unsigned char *s, po
     p->cur = 1;
     p->last_close = p->last_stop_line = p->wrap_width = -1;
     p->ragged = -1;
+    p->full_lines = 0;
     p->nextq = -1;  /* looked for on the first question */
     p->first_ns_cur = p->words_cur = -1;
     list_markers(p);

@@ -28,7 +28,8 @@
  * word; ! and ? do not end a sentence inside an open quotation or bracket
  * nor before an attribution ("Why?" Ruiz said.);
  * list markers and bullets start sentences; a line break ends a headline
- * or list line unless the paragraph is hard-wrapped. dp_sbd.c describes
+ * or list line unless the paragraph is hard-wrapped (judged from its own
+ * line lengths, in characters). dp_sbd.c describes
  * every rule. The scan is linear in the text; the token before a stop is
  * looked at by its last 256 bytes at most.
  *

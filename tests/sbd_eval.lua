@@ -4,8 +4,9 @@
 -- (with DOCPIPE_PATH=scripts to use the files on disk). Reads ../shared/data/sbd/
 -- golden_rules_en.json, golden_rules_extra_en.json and bug_cases.json ({text, expected[]})
 -- and ../shared/data/seed/gold.json (paragraphs joined by a blank line), and the project's
--- own invented cases tests/fixtures/sbd/cases_en.json and holdout_en.json (same shape;
--- the holdout set was written after tuning, to measure generality), and prints, per
+-- own invented cases tests/fixtures/sbd/cases_en.json, holdout_en.json, holdout2_en.json
+-- and holdout3_en.json (same shape; each holdout set was written before the round of
+-- tuning that followed it, to measure generality), and prints, per
 -- file, how many cases come out exactly as expected (sentence texts after trimming).
 -- With -v it also prints every failing case.
 --
@@ -75,3 +76,5 @@ eval_file("golden_rules_extra_en.json")
 eval_file("bug_cases.json")
 eval_file("cases_en.json", "tests/fixtures/sbd/")
 eval_file("holdout_en.json", "tests/fixtures/sbd/")
+eval_file("holdout2_en.json", "tests/fixtures/sbd/")
+eval_file("holdout3_en.json", "tests/fixtures/sbd/")

@@ -17,8 +17,12 @@
 -- before it and the word after it, with word lists from data/<language>/:
 --   * general abbreviations (abbreviations.txt + option `abbreviations`, and multi-period
 --     ones made of 1-2 letter parts: U.S., e.g., Ph.D.) end a sentence only before a
---     capitalised sentence starter (sentence_starters.txt): "in the U.S. The ..." splits,
---     "the U.S. Government" does not;
+--     capitalised sentence starter (sentence_starters.txt, which also lists plural
+--     subjects such as Officials, Inspectors): "in the U.S. The ..." splits, "the U.S.
+--     Government" does not; after capitals with periods (U.S., U.K.) a plural-looking
+--     capitalised word followed by a lowercase word other than and/of/for also starts
+--     one ("approved in the U.S. Regulators in Europe ..."), unless it continues a name
+--     (sentences_terminal_followers.txt: "U.S. Marines");
 --   * terminal abbreviations (abbreviations_terminal.txt: Inc., Corp., Jr., etc., St., Ave.,
 --     states such as Calif. or N.Y.) close a name, so they end a sentence before any
 --     capitalised word when the word before them ends a name: it ends with , or & ("Tulsa,
@@ -49,14 +53,18 @@
 --     closing ' follows), not before "(", and not after names like Yahoo!
 --     (sentences_exclamation_names.txt) unless a sentence starter follows, nor after a
 --     closing quote before an attribution: capitalised words and a verb of
---     sentences_attribution_verbs.txt ended by punctuation ("“Why?” Ruiz said."); a dash
+--     sentences_attribution_verbs.txt ended by punctuation ("“Why?” Ruiz said.") or
+--     followed by a preposition ("“Run!” Cruz shouted from the steps"); a dash
 --     between the mark and the capitalised word is skipped;
 --   * after any stop (and closing quotes) a lowercase word continues the sentence
---     ("Why now?" she asked.); a period inside a quotation ends a sentence as in newswire
+--     ("Why now?" she asked.), except one with a capital inside after a plain word
+--     ("phones. eBay listings ..."); a period inside a quotation ends a sentence as in newswire
 --     gold ("“We are ready. The talks start Monday,” he said." is two sentences);
 --   * ellipses: "..." or "…" attached to a word ends a sentence before a capitalised word;
 --     a free-standing, spaced or bracketed one ("really ... well", ". . .", "[...]") does
---     not; a spaced four-dot ellipsis does; in "word. . . . The" the sentence ends after
+--     not, unless a closing quote or bracket follows it before a capitalised word that
+--     is no attribution ("know . . .” The coach ..."); a spaced four-dot ellipsis does;
+--     in "word. . . . The" the sentence ends after
 --     "word." and the next one starts with ". . .";
 --   * lists: markers (1. 1) 1.) a. a) (a)) and bullets (• ‣ ⁃ ◦ ▪ ● ■) start a new
 --     sentence at the start of a line, and in running text when they form a sequence
@@ -65,13 +73,21 @@
 --     not a marker ("John A. Smith");
 --   * a line break inside a paragraph after a line without a final stop ends a sentence
 --     (a headline or list line) before a capitalised word, digit, quote or bullet, unless
---     the line ends in , ; - & ( / or a word of sentences_line_continuations.txt, or the
---     paragraph is hard-wrapped there (the next line's first word would not have fitted
---     on the line, with lines of 50+ bytes, and no line without a final stop ends short);
+--     the line ends in , ; - & ( / an em or en dash or a word of
+--     sentences_line_continuations.txt, or the paragraph is hard-wrapped there: the next
+--     line's first word would not have fitted on the line (widths in characters, the
+--     width being the paragraph's longest line), at most one line in ten full ones ends
+--     short without a stop, and the lines show a width: two or more full lines before
+--     the last, or (one long line of 50+ characters and the next) the line ends in a
+--     capitalised word or number and is no title-case headline ("taken to Carrow\nGeneral
+--     Hospital"). A ? or ! at a wrapped line end is decided as in running text, and a
+--     number that a wrap put at a line start ("February\n5. Born") is no list marker
+--     unless the list goes on;
 --     before a lowercase word it is a wrapped line,
 --     unless no later line of the paragraph ends with . ! ? : or ; (then the lines are a
 --     list: "features\ncontact manager\nevents"). A period at a line end followed by a
---     lowercase word still ends the sentence unless it follows an abbreviation.
+--     lowercase word still ends the sentence unless it follows an abbreviation; one
+--     followed by a bullet line always does ("- Harbor Ave.\n- Pell River Bridge").
 -- A no-break or other Unicode space after a stop counts as white space and is trimmed.
 -- The scan is linear (one pass over each paragraph, per-paragraph facts computed once);
 -- tokens longer than 256 bytes are looked at by their last 256 bytes.

@@ -24,7 +24,7 @@ static dp_sbd *detector(void) {
     static const char *const cont[] = { "and", "of", "the", NULL };
     static const char *const prec[] = { "by", "with", NULL };
     static const char *const terminal[] = { "Inc", "Jr", "etc", "St", "Okla", "N.Y", NULL };
-    static const char *const tfollow[] = { "Chief", "Day", NULL };
+    static const char *const tfollow[] = { "Chief", "Day", "Marines", NULL };
     static const char *const verbs[] = { "said", "asked", NULL };
     dp_sbd *d = dp_sbd_new();
     CHECK(d != NULL);
@@ -137,6 +137,11 @@ static void test_abbreviations(void) {
     /* multi-period abbreviations of short parts need no list */
     CHECK_STR(split(d, "It rained in the U.S. The crops failed."), "It rained in the U.S. | The crops failed.");
     CHECK_STR(split(d, "The U.S. Navy left."), "The U.S. Navy left.");
+    /* after U.S. a plural-looking word before a lowercase word starts a
+     * sentence, unless and/of/for follows or it is a terminal follower */
+    CHECK_STR(split(d, "It rained in the U.S. Farmers lost crops."), "It rained in the U.S. | Farmers lost crops.");
+    CHECK_STR(split(d, "The U.S. Customs and Border office."), "The U.S. Customs and Border office.");
+    CHECK_STR(split(d, "The U.S. Marines met."), "The U.S. Marines met.");
     /* titles never end one before a name */
     CHECK_STR(split(d, "We saw Dr. Orland Vesk there."), "We saw Dr. Orland Vesk there.");
     CHECK_STR(split(d, "Ask Sen. Marra now."), "Ask Sen. Marra now.");
@@ -259,11 +264,28 @@ static void test_lists_and_lines(void) {
               "Ferry service to resume | Repairs to the Tarrow pier are finished ahead of schedule | "
               "The first boat leaves Saturday.");
     CHECK_STR(split(d, "It ended.\nmost went home."), "It ended. | most went home.");
-    /* hard-wrapped paragraphs (lines of 50+ bytes) run on */
-    CHECK_STR(split(d, "The council of Tarrow met on a cold evening to vote on\n"
-                       "Plans for the bridge, which most members did support."),
-              "The council of Tarrow met on a cold evening to vote on\n"
-              "Plans for the bridge, which most members did support.");
+    /* hard-wrapped paragraphs run on: two lines, the first of 50+
+     * characters ending in a name that goes on ... */
+    CHECK_STR(split(d, "The council of Tarrow met on a cold evening to vote with Mayor\n"
+                       "Ann Olsen on the bridge, which most members did support."),
+              "The council of Tarrow met on a cold evening to vote with Mayor\n"
+              "Ann Olsen on the bridge, which most members did support.");
+    /* ... but not a title-case headline over a shorter sentence */
+    CHECK_STR(split(d, "Tarrow Council Approves Emergency Repairs to the Old Bridge\n"
+                       "The vote was 5-2."),
+              "Tarrow Council Approves Emergency Repairs to the Old Bridge | The vote was 5-2.");
+    /* narrow columns: two full lines or more show the width (in characters:
+     * the curly quotes count one each) */
+    CHECK_STR(split(d, "\xE2\x80\x9CWe are ready,\xE2\x80\x9D said Ana\n"
+                       "Lutz of the Tarrow Harbor\n"
+                       "Board. The ferry sails at\n"
+                       "noon."),
+              "\xE2\x80\x9CWe are ready,\xE2\x80\x9D said Ana\nLutz of the Tarrow Harbor\nBoard. | "
+              "The ferry sails at\nnoon.");
+    /* a line ending in an em dash runs on; a bullet line after an
+     * abbreviation at a line end starts an item */
+    CHECK_STR(split(d, "TARROW \xE2\x80\x94\nThe river rose."), "TARROW \xE2\x80\x94\nThe river rose.");
+    CHECK_STR(split(d, "Bidders:\n- Kell Inc.\n- Vesta Co."), "Bidders: | - Kell Inc. | - Vesta Co.");
     dp_sbd_free(d);
 }
 

@@ -489,6 +489,103 @@ describe("sentences stage: months, ellipses before attributions, line-end attrib
   end)
 end)
 
+-- Fixes of the round that wrote holdout2_en.json (each asserts the right value).
+describe("sentences stage: U.S. before a plural subject, hard wraps by the paragraph's own lines", function()
+  it("ends a sentence at U.S. before a plural common noun that starts a clause", function()
+    assert.are.same({ "The drug is already approved in the U.S.", "Regulators in Canada will rule in May." },
+      texts("The drug is already approved in the U.S. Regulators in Canada will rule in May."))
+    assert.are.same({ "Sales have slowed in the U.K.", "Dealers blame higher rates." },
+      texts("Sales have slowed in the U.K. Dealers blame higher rates."))
+  end)
+
+  it("keeps plural words that continue a name after U.S. in the sentence", function()
+    assert.are.same({ "Two U.S. Marines were hurt in the blast." }, texts("Two U.S. Marines were hurt in the blast."))
+    assert.are.same({ "The U.S. Customs and Border Protection agency seized the boat." },
+      texts("The U.S. Customs and Border Protection agency seized the boat."))
+  end)
+
+  it("ends a sentence at a single capital before a plural subject such as Inspectors", function()
+    assert.are.same({ "The cafe got a grade of C.", "Inspectors found mice in the storeroom." },
+      texts("The cafe got a grade of C. Inspectors found mice in the storeroom."))
+  end)
+
+  it("ends a sentence at a spaced ellipsis closed by a quote before a new capitalised sentence", function()
+    assert.are.same({ "\u{201C}I just don't know . . .\u{201D}", "The coach left the room." },
+      texts("\u{201C}I just don't know . . .\u{201D} The coach left the room."))
+    assert.are.same({ "\u{201C}We tried . . .\u{201D} Okafor said, his voice trailing off." },
+      texts("\u{201C}We tried . . .\u{201D} Okafor said, his voice trailing off."))
+  end)
+
+  it("keeps an attribution whose verb is followed by a preposition after a quoted exclamation", function()
+    assert.are.same({ "\u{201C}We won!\u{201D} Alina Cruz shouted from the steps.", "The crowd cheered." },
+      texts("\u{201C}We won!\u{201D} Alina Cruz shouted from the steps. The crowd cheered."))
+  end)
+
+  it("runs a line ending in an em or en dash on to the next", function()
+    assert.are.same({ "PORT ELLIS, Maine \u{2014} The ferry ran aground at 5 a.m.", "Nobody was hurt." },
+      texts("PORT ELLIS, Maine \u{2014}\nThe ferry ran aground at 5 a.m. Nobody was hurt."))
+  end)
+
+  it("starts a new item at a bullet line after a line ending in an abbreviation", function()
+    assert.are.same({ "Roads closed:", "- Harbor Ave.", "- Pell River Bridge" },
+      texts("Roads closed:\n- Harbor Ave.\n- Pell River Bridge"))
+  end)
+
+  it("starts a sentence at a lowercase name with a capital inside after a stop", function()
+    assert.are.same({ "The company sold 2 million phones.", "eBay listings doubled." },
+      texts("The company sold 2 million phones. eBay listings doubled."))
+  end)
+
+  it("joins a paragraph hard-wrapped at 40 columns where a line ends in a capitalised word", function()
+    local text = "Three people were taken to Carrow\nGeneral Hospital on Sunday after the\ncrash. Police said the driver of the\ntruck had fallen asleep."
+    assert.are.same({ "Three people were taken to Carrow General Hospital on Sunday after the crash.",
+                      "Police said the driver of the truck had fallen asleep." }, texts(text))
+  end)
+
+  it("measures a wrapped line in characters, not bytes", function()
+    local text = "\u{201C}The river crested at 6 a.m.,\u{201D} said\nJos\u{E9} Mu\u{F1}oz, director of the Pell\nValley Emergency Management Office.\nResidents were told to leave."
+    assert.are.same({ "\u{201C}The river crested at 6 a.m.,\u{201D} said Jos\u{E9} Mu\u{F1}oz, director of the Pell Valley Emergency Management Office.",
+                      "Residents were told to leave." }, texts(text))
+  end)
+
+  it("still splits a short headline stack above a sentence", function()
+    assert.are.same({ "Mayor Resigns", "Council Names Interim Leader", "Mayor Ada Quinn resigned on Monday." },
+      texts("Mayor Resigns\nCouncil Names Interim Leader\nMayor Ada Quinn resigned on Monday."))
+  end)
+
+  it("splits a long title-case headline line from a shorter sentence under it", function()
+    assert.are.same({ "Regional Water Authority Approves Emergency Rate Increase for Summer", "The vote was 5-2." },
+      texts("Regional Water Authority Approves Emergency Rate Increase for Summer\nThe vote was 5-2."))
+  end)
+
+  it("joins a two-line wrap whose first line ends in a name", function()
+    assert.are.same({ "Three workers were hurt on Friday at the Kelso Foods plant outside Dunmore County, a spokeswoman said." },
+      texts("Three workers were hurt on Friday at the Kelso Foods plant outside Dunmore\nCounty, a spokeswoman said."))
+  end)
+
+  it("does not let one short line make a long wrapped paragraph ragged", function()
+    local text = "The board met for six hours on\nMonday and heard from more than 40\nresidents, most of whom opposed the\nplan to close the Ashby pool\nfor good. Members will vote in June,\nafter a second hearing at Ashby High\nSchool in the old gym. The district\nsays it cannot afford repairs that\nwould cost $2 million or more over\nthe next ten years, and that the\npool loses money every summer.\nParents say the pool is the only\nplace in town where children can\nlearn to swim."
+    assert.are.same({ "The board met for six hours on Monday and heard from more than 40 residents, most of whom opposed the plan to close the Ashby pool for good.",
+                      "Members will vote in June, after a second hearing at Ashby High School in the old gym.",
+                      "The district says it cannot afford repairs that would cost $2 million or more over the next ten years, and that the pool loses money every summer.",
+                      "Parents say the pool is the only place in town where children can learn to swim." },
+      texts(text))
+  end)
+
+  it("does not end a sentence at a ? that a wrap put at a line end inside a quotation", function()
+    local text = "\u{201C}So what is the plan, besides\na lot of drinking, and how\nlong is that going to last?\nJust one night, two nights?\u{201D}\nasked Warne, who had been at\nthe bar since noon with the\nrest of the team."
+    assert.are.same({ "\u{201C}So what is the plan, besides a lot of drinking, and how long is that going to last? Just one night, two nights?\u{201D} asked Warne, who had been at the bar since noon with the rest of the team." },
+      texts(text))
+  end)
+
+  it("does not take a number that a wrap put at a line start for a list marker", function()
+    local text = "The former leader had been admitted to\nthe hospital with pneumonia on February\n5. Born in 1923, he led the country for\nthree decades and wrote four books about\nit."
+    assert.are.same({ "The former leader had been admitted to the hospital with pneumonia on February 5.",
+                      "Born in 1923, he led the country for three decades and wrote four books about it." },
+      texts(text))
+  end)
+end)
+
 describe("sentences stage on the English Golden Rules", function()
   local rules = read_json("../shared/data/sbd/golden_rules_en.json")
   -- Rules that the stage does not pass (none at present); they are listed, not asserted.
@@ -522,7 +619,12 @@ end)
 -- The project's own invented newswire cases (tests/fixtures/sbd/, written for issue 3):
 -- cases_en.json covers every kind of boundary the issue lists; holdout_en.json was
 -- written in two batches after rounds of tuning, to measure the rules on cases they
--- were not tuned on (59/61 and 58/60 when first scored).
+-- were not tuned on (59/61 and 58/60 when first scored). holdout2_en.json (180 longer
+-- news paragraphs, text hard-wrapped at 40, 60 and 72 columns, headline + deck + body
+-- blocks, lists after a colon, quotes over several sentences) was scored before the
+-- next round: 161/180 as first labelled, 165/180 once four labels were brought to the
+-- stage's quotation convention; holdout3_en.json (39) was written after that round,
+-- to check its fixes on fresh text: 38/39 when first scored (25/39 by the rules before).
 -- The floors are the counts passed when they were last raised; a drop is a regression.
 describe("sentences stage on the invented test sets", function()
   local function passed(path)
@@ -537,15 +639,27 @@ describe("sentences stage on the invented test sets", function()
     return pass, #cases
   end
 
-  it("passes at least 264 of the 266 cases of cases_en.json", function()
+  it("passes at least 265 of the 266 cases of cases_en.json", function()
     local pass, total = passed("tests/fixtures/sbd/cases_en.json")
     assert.are.equal(266, total)
-    assert.is_true(pass >= 264, "cases_en.json passed: " .. pass)
+    assert.is_true(pass >= 265, "cases_en.json passed: " .. pass)
   end)
 
   it("passes at least 119 of the 121 cases of holdout_en.json", function()
     local pass, total = passed("tests/fixtures/sbd/holdout_en.json")
     assert.are.equal(121, total)
     assert.is_true(pass >= 119, "holdout_en.json passed: " .. pass)
+  end)
+
+  it("passes at least 179 of the 180 cases of holdout2_en.json", function()
+    local pass, total = passed("tests/fixtures/sbd/holdout2_en.json")
+    assert.are.equal(180, total)
+    assert.is_true(pass >= 179, "holdout2_en.json passed: " .. pass)
+  end)
+
+  it("passes at least 38 of the 39 cases of holdout3_en.json", function()
+    local pass, total = passed("tests/fixtures/sbd/holdout3_en.json")
+    assert.are.equal(39, total)
+    assert.is_true(pass >= 38, "holdout3_en.json passed: " .. pass)
   end)
 end)
