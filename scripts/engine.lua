@@ -922,7 +922,8 @@ end
 -- \uFFFD, as invalid UTF-8 is: Python's json.dumps writes them, and cJSON refuses the
 -- whole record. Returns the text and the count; an escaped backslash before "u" is text.
 local function fix_lone_surrogates(s)
-  if not s:find("\\u[dD][89a-fA-F]") then return s, 0 end
+  -- plain searches first: a pattern scan of every record costs more than the JSON parse
+  if not (s:find("\\ud", 1, true) or s:find("\\uD", 1, true)) then return s, 0 end
   local out, pos, i, count = {}, 1, 1, 0
   while true do
     local a, b, bs, hex = s:find("(\\+)u([dD][89a-fA-F]%x%x)", i)
