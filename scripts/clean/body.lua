@@ -14,7 +14,8 @@
 --  * inside the window, cue blocks, all-capitals labels and low-density
 --    non-sentences go; an all-capitals line between two kept paragraphs is a subhead
 --    and stays (unless the page repeats it: a section label); a short line between two
---    cue lines of its group is part of a boilerplate box (a newsletter box); the short
+--    cue lines of its group (or a cue line and a dropped label) is part of a boilerplate
+--    box (a newsletter box, a chart's caption above its ticker line); the short
 --    lines after an advertisement label in its group are the advertisement; the
 --    headline-like lines under a "Related ..." heading (numbered ones too: "Most
 --    read"), or a bare "Related:" / "Read more:" label in their group, are links; so
@@ -51,6 +52,68 @@ local function is_list_link(b)
 end
 
 local M = {}
+
+local words_of = require("docpipe").text.words
+local rx_attrib_line = re.compile("^(?:[—–―]|-{1,2})\\s*\\p{Lu}")
+-- the pieces of a pull quote: split at an ellipsis, and its "— NAME" attribution cut off
+local rx_attrib_tail = re.compile("\\s+(?:[—–―]|--?)\\s*\\p{Lu}[^—–―]{0,60}$")
+local rx_pq_shape = re.compile("^\\W{0,2}[\"“‘«]|[\"”’»]\\W{0,2}$|\\s[—–―]\\s*\\p{Lu}[^—–―]{0,60}$")
+local rx_reporting = re.compile("\\b(?:said|says|told|asked|added|according to)\\b", "i")
+local rx_ellipsis = re.compile("\\s*(?:\\.\\s?\\.\\s?\\.|…)\\s*")
+
+local function word_line(text)
+  local w = words_of((text:gsub("’", "'")):lower())
+  for i = 1, #w do w[i] = w[i]:gsub("^'+", ""):gsub("'+$", "") end
+  return w
+end
+
+--- Kept blocks of up to 40 words, set out in quotes (or skipping words with an
+-- ellipsis) and reporting no one, whose words (apostrophes of either kind, a "— NAME"
+-- attribution cut off, an ellipsis skipping words) all stand, in order, in a longer
+-- kept block: pull quotes that docpipe.clean.blocks.contained reads too strictly.
+function M.loose_pull_quotes(live, ws, we)
+  local kept = {}
+  for x = ws, we do
+    local b = live[x]
+    if b.take and not b.keep and not b.bullet then kept[#kept + 1] = b end
+  end
+  if #kept < 2 then return end
+  local lines
+  for _, b in ipairs(kept) do
+    -- set out in quotes, or skipping words, and reporting no one (a paragraph of the
+    -- body that quotes someone says who)
+    if b.take and b.nw >= 5 and b.nw <= 40 and (rx_pq_shape:find(b.text) or rx_ellipsis:find(b.text))
+      and not rx_reporting:find(b.text) then
+      local text = rx_attrib_tail:gsub(b.text, "")
+      local pieces, total = {}, 0
+      for _, part in ipairs(rx_ellipsis:split(text)) do
+        local w = word_line(part)
+        if #w > 0 then pieces[#pieces + 1] = " " .. table.concat(w, " ") .. " "; total = total + #w end
+      end
+      if total >= 5 and (#pieces == 1 or total >= 6) then
+        if not lines then
+          lines = {}
+          for i, c in ipairs(kept) do lines[i] = " " .. table.concat(word_line(c.text), " ") .. " " end
+        end
+        for i, c in ipairs(kept) do
+          if c ~= b and c.nw >= total + 3 then
+            local pos, ok = 1, true
+            for _, piece in ipairs(pieces) do
+              local a, z = lines[i]:find(piece, pos, true)
+              if not a then ok = false; break end
+              pos = z
+            end
+            if ok then
+              b.take = false
+              b.why = "repeated text (pull quote)"
+              break
+            end
+          end
+        end
+      end
+    end
+  end
+end
 
 --- Choose the body window of live blocks and mark what it keeps.
 -- @return ws, we: first and last index of the window (we < ws when there is no body)
@@ -151,7 +214,9 @@ function M.select(live, st, o)
   local count
   for x = ws + 1, we - 1 do
     local b = live[x]
-    if b.why == "label" and not b.cue and not b.ending and not b.bullet and b.nw >= 1 and b.nw <= 8 then
+    -- (a ticker line, "HRGF 52.18 -8.47 (-13.97%)", is figures, no subhead)
+    if b.why == "label" and not b.cue and not b.ending and not b.bullet and b.nw >= 1 and b.nw <= 8
+      and not (b.text:find("%", 1, true) or b.text:find("[+-]%d+%.%d")) then
       local p, n = live[x - 1], live[x + 1]
       if p.take and n.take and not p.bullet and (n.class == "good" or n.class == "neargood" or (n.sentence and n.nw >= 8)) then
         if not count then
@@ -164,9 +229,13 @@ function M.select(live, st, o)
   end
   -- a short line inside a box of boilerplate (between two cue lines of its group: the
   -- blurb of a newsletter box between "Sign up for ..." and "Sign up")
+  -- (or between a cue line and a dropped label: a chart's caption between its icon and
+  -- the ticker line "HRGF 52.18 -8.47 (-13.97%)")
+  local function boxed(c) return c.cue or (c.label and not c.take and c.nw <= 8) end
   for x = ws + 1, we - 1 do
     local b, p, n = live[x], live[x - 1], live[x + 1]
-    if b.take and b.class == "short" and not b.keep and p.cue and n.cue and p.group == b.group and n.group == b.group then
+    if b.take and b.class == "short" and not b.keep and boxed(p) and boxed(n) and (p.cue or n.cue)
+      and p.group == b.group and n.group == b.group and (p.cue and n.cue or (b.nw <= 12 and not b.text:find("[\"“”]"))) then
       b.take = false
       b.why = "inside a boilerplate box"
     end
@@ -300,6 +369,17 @@ function M.select(live, st, o)
   end
   for b in pairs(blocks_mod.contained(kept, 5)) do
     if not b.bullet then b.take = false; b.why = "repeated text (pull quote)" end
+  end
+  -- the same, read more loosely: apostrophes of either kind, an ellipsis where the
+  -- pull quote skips words, a "— NAME" attribution after it
+  M.loose_pull_quotes(live, ws, we)
+  -- a pull quote's attribution on the line under it ("— Manuel Orozco, board president")
+  for x = ws, we - 1 do
+    local b, n = live[x], live[x + 1]
+    if b.why == "repeated text (pull quote)" and n.take and not n.keep and n.nw <= 10 and rx_attrib_line:find(n.text) then
+      n.take = false
+      n.why = "pull quote attribution"
+    end
   end
 
   return ws, we

@@ -234,6 +234,53 @@ function M.new(lang)
     return fmt("%04d-%02d-%02d", r.y, r.m, r.d), r
   end
 
+  -- the label in front of a date: published ("Published", "Posted", "Originally
+  -- published", "First published", "Created") or updated ("Updated", "Last updated",
+  -- "Modified", "Edited", "Revised")
+  local rx_label = re.compile(A("\\b(?:(originally|first)\\s+)?(published|posted|created|updated|modified|edited|revised)\\b"), "i")
+  local UPDATED = { updated = true, modified = true, edited = true, revised = true }
+
+  --- ISO 8601 string of the publication time on s, and what kind the line gives it:
+  -- "published", "updated" or nil (no label). A line giving both ("Updated 6:02 PM,
+  -- October 14, 2025 | Published 3:14 PM, October 14, 2025") gives its published one,
+  -- whatever the order; without a label the first date is read (as parse does).
+  -- @return iso, kind (or nil)
+  function P:parse_published(s, day_first)
+    local iso, r = self:parse(s, day_first)
+    if not iso then return nil end
+    if not s:find("[DdPpUuMmEeRrCcOoFf]") then return iso, nil end
+    -- the labels on the line, in order
+    local labels, pos = {}, 1
+    while true do
+      local a, b, first, word = rx_label:find(s, pos)
+      if not a then break end
+      labels[#labels + 1] = { a = a, kind = UPDATED[word:lower()] and "updated" or "published" }
+      pos = b + 1
+    end
+    if #labels == 0 then return iso, nil end
+    -- the kind of the date read: the label nearest before it (none when the labels
+    -- follow it: "Oct. 14, 2025 3:14 PM (updated 6:02 PM)" is the published time)
+    local at, kind = r.spans[1][1], nil
+    for i = 1, #labels do if labels[i].a <= at then kind = labels[i].kind end end
+    if kind ~= "updated" then return iso, kind end
+    -- a published label after the updated one, with a date of its own, or a clock
+    -- only (the day is the updated one's: "Updated 6:02 PM, Oct. 14, 2025 | Published
+    -- 3:14 PM")
+    for i = 1, #labels do
+      local l = labels[i]
+      if l.kind == "published" and l.a > at then
+        local stop = labels[i + 1] and labels[i + 1].a - 1 or #s
+        local seg = s:sub(l.a, stop)
+        local d = self:parse(seg, day_first)
+        if not d and self:has_clock(seg) then
+          d = self:parse(s:sub(r.spans[1][1], r.spans[1][2]) .. " " .. seg, day_first)
+        end
+        if d then return d, "published" end
+      end
+    end
+    return iso, "updated"
+  end
+
   --- True when s is a line made of a date (with optional time, zone and labels).
   function P:is_timestamp(s, day_first)
     if #s > 120 then return false end

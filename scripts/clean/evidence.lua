@@ -572,6 +572,10 @@ function M.features(b, st, o)
   local drop_l = st.drop
   for _i = 1, #drop_l do local rx = drop_l[_i]; if rx:find(text) then b.drop = true; break end end
   b.cue = cue_kind(st.cues, b, st.intern, st.page)
+  -- a prompt to the reader (a newsletter box, its consent line: docpipe.clean.prompts)
+  if not b.cue and st.prompts and nw <= 60 and nw >= 3 and (not b.bits or b.bits & 64 ~= 0) then
+    b.cue = st.prompts:kind(text, nw)
+  end
   -- a row of items set apart by runs of spaces: a menu, a button bar
   if not b.cue and b.gaps and b.gaps >= 2 and not b.sentence and nw <= 4 * (b.gaps + 1) then
     b.cue = "navigation"

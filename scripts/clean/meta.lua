@@ -147,7 +147,8 @@ function M.new(lang)
   end
 
   local rx_handle = re.compile("\\s+@\\w+")
-  local rx_names_end = re.compile("\\s(?:(?:" .. month_alt .. ")\\.?\\s+\\d|\\d|(?:Updated|Published|Posted|Follow|Email|Twitter)\\b)", "i")
+  -- (a number of one to three digits closing the line is a channel's, "WKHN Channel 4")
+  local rx_names_end = re.compile("\\s(?:(?:" .. month_alt .. ")\\.?\\s+\\d|\\d(?!\\d{0,2}\\s*$)|(?:Updated|Published|Posted|Follow|Email|Twitter)\\b)", "i")
   local rx_picture_credit = re.compile("(?:,?\\s+(?:and|&)\\s+|,\\s*)?[^,()]*\\((?:photography|photographs|photos|pictures|video|graphics|illustrations?)\\)", "i")
   local rx_paren = re.compile("\\s*\\([^()]{0,40}\\)")
   local rx_email = re.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+")

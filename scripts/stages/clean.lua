@@ -15,11 +15,14 @@
 --  0. normalise the text (docpipe.clean.normalize: line ends, control characters, HTML
 --     entities, mojibake, NFC, lynx link numbers), each step an option;
 --  1. split the page into blocks (docpipe.clean.blocks: unwrap hard-wrapped lines, keep
---     indentation, bullets and blank-line groups), tokenise each block once and cut
---     captions printed twice;
+--     indentation, bullets and blank-line groups; a contributor sentence wrapped over two
+--     lines that the unwrapper left apart is joined), tokenise each block once and cut
+--     captions printed twice (a headline printed twice just above a byline or timestamp
+--     keeps its second copy);
 --  2. give every block evidence (docpipe.clean.evidence): words, characters, stopword
 --     density, sentence-final punctuation, bullet, all-capitals label, boilerplate cue
---     (en/clean_boilerplate.txt), end-of-article marker (en/clean_end_markers.txt),
+--     (en/clean_boilerplate.txt; a prompt to the reader, docpipe.clean.prompts: a
+--     newsletter box, its consent line), end-of-article marker (en/clean_end_markers.txt),
 --     timestamp or relative-time line (docpipe.clean.dates), byline, role line and
 --     contributor line (docpipe.clean.meta); then the jusText class: short
 --     (< length_low characters), good (density >= stopwords_high and >= length_high
@@ -31,7 +34,8 @@
 --     does (subheads between paragraphs stay, all-capitals ones too; lists introduced
 --     by a sentence ending in ':' stay; runs of headline-like lines are related links;
 --     the copy after an advertisement label goes; a block repeating the words of a
---     longer paragraph is a pull quote and goes);
+--     longer paragraph is a pull quote and goes, with its "— NAME" line; a writer's note
+--     closing the body goes, docpipe.clean.bio);
 --  5. metadata from the part before the body: the header is the run of byline, timestamp,
 --     relative-time, role, name-only byline, outlet and picture-credit ("Photographs by",
 --     en/clean_credit_lines.txt) lines just above the body (relative times that also stand
@@ -41,12 +45,14 @@
 --     (the upper of a headline and a longer standfirst in one group or across a blank
 --     line; in a hard-wrapped dump, the nearest heading set at the left margin; below the
 --     header when the page puts its date above the headline), the date the header's first
---     absolute timestamp (a relative one is skipped), the highlights the bullets between
+--     absolute timestamp (a relative one is skipped; a published one wins over an updated
+--     one, in either order; else a short line between headline and body that holds a
+--     date among other words), the highlights the bullets between
 --     title and body; the dateline opens the first paragraph; contributors come from
 --     contributor lines; the outlet from the dateline, else the byline or header, else the
 --     masthead (the page's first line when it is a name), else the footer's copyright
 --     line; a byline name that is the masthead or the copyright holder is the outlet, not
---     an author.
+--     an author; a name in capitals is written as the page writes it elsewhere.
 -- Evaluation: tests/clean_eval.lua (shingle F1 on real dumps, field-by-field gold on
 -- the seed, examples/ and tests/fixtures/clean/, retention on already-clean text, CPU
 -- time per page).
@@ -63,6 +69,8 @@ local dates_mod = require "docpipe.clean.dates"
 local meta_mod = require "docpipe.clean.meta"
 local ev = require "docpipe.clean.evidence"
 local body_mod = require "docpipe.clean.body"
+local prompts_mod = require "docpipe.clean.prompts"
+local bio_mod = require "docpipe.clean.bio"
 
 local re = dp.re
 local concat = table.concat
@@ -129,10 +137,13 @@ function M.init(opts, ctx)
   end
   local pats = ev.load(lang, o.cue_max_words, sw)
   -- word bits for the tokeniser: 2 a contributor-line word, ev.TRIGGER a word that may
-  -- start a cue pattern (a block without one skips those patterns)
+  -- start a cue pattern (a block without one skips those patterns), prompts_mod.PROMPT a
+  -- word of a reader prompt (docpipe.clean.prompts)
   local hints = {}
   for w in pairs(ev.CONTRIB_HINT) do hints[w] = 2 end
   for w in pairs(pats.cues.word_entries) do hints[w] = (hints[w] or 0) | ev.TRIGGER end
+  local prompts = prompts_mod.new(lang)
+  for w in pairs(prompts.words) do hints[w] = (hints[w] or 0) | prompts_mod.PROMPT end
   local credit = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_credit_lines.txt")) do credit[#credit + 1] = (w:gsub("%s+", "\\s+")) end
   ctx.state = {
@@ -141,6 +152,8 @@ function M.init(opts, ctx)
     hints = hints,
     dates = dates_mod.new(lang),
     meta = meta_mod.new(lang),
+    prompts = prompts,
+    bio = bio_mod.new(lang),
     drop = compile_user(o.drop, "drop"),
     keep = compile_user(o.keep, "keep"),
     cues = pats.cues,
@@ -161,11 +174,70 @@ local function outlet_line(b, st)
   local first = rx_outlet_split:split(b.text)[1]
   if not first or first == "" then return nil end
   if not st.meta.outlet_like(first, true) then return nil end
-  if first:upper() == first and rx_lower:find(first:lower()) then
+  -- (a single short word in capitals is an acronym, "KVRN", and stays)
+  if first:upper() == first and rx_lower:find(first:lower()) and not re.find(first, "^\\p{Lu}{2,6}$") then
     -- "KESTREL TECH REVIEW" -> "Kestrel Tech Review"
     first = re.gsub(first:lower(), "(^|\\s)(\\p{Ll})", function(p, c) return p .. c:upper() end)
   end
   return first
+end
+
+-- a contributor sentence that a dumper wrapped over two lines the unwrapper left apart
+-- (the first line shorter than the wrap column would allow: "Tidewater Press writer
+-- NAME in CITY, STATE, and NAME in" / "CITY contributed to this report."): the next line
+-- of the group, short and holding a contributor word, is joined to a line that ends no
+-- sentence when the two read as one contributor line
+local CREDIT_WORDS = { "contribut", "reporting", "report", "editing", "writing", "research" }
+local function join_wrapped_credits(all, st)
+  local i = 1
+  while i < #all do
+    local b, n = all[i], all[i + 1]
+    if n.group == b.group and n.first == b.last + 1 and #n.text <= 80 and not n.bullet
+      and (n.indent or 0) == (b.indent or 0) and not b.text:find("[.!?:;\"”)]%s*$") then
+      local low, hit = n.text:lower(), false
+      for _, w in ipairs(CREDIT_WORDS) do if low:find(w, 1, true) then hit = true; break end end
+      if hit then
+        local joined = b.text .. " " .. n.text
+        local c = st.meta.contributors(joined)
+        if c and #c > 0 then
+          b.text, b.last = joined, n.last
+          table.remove(all, i + 1)
+        end
+      end
+    end
+    i = i + 1
+  end
+end
+
+-- a headline printed twice above the body (the page's title bar and its <h1>) is cut
+-- as a repeat; its second copy comes back: two whole blocks of 4 to 25 words next to
+-- each other, the same text with no closing stop, before the first block of 40 words,
+-- with a byline or a timestamp among the three blocks under the second copy
+local function restore_headline(all, st)
+  local prev
+  for i = 1, #all do
+    local b = all[i]
+    if not b.removed and b.nw and b.nw >= 40 then return end
+    if b.nw and b.nw > 0 then
+      if prev and b.removed == "repeated caption" and prev.removed == "repeated caption" and prev.text == b.text
+        and not b.cut and b.nw >= 4 and b.nw <= 25 and not b.text:find("[.!?:;,]%W*$") then
+        local seen = 0
+        for j = i + 1, #all do
+          local c = all[j]
+          if c.text == b.text then return end
+          if not c.removed and c.nw and c.nw > 0 then
+            if st.meta.byline(c.text, st.dates) or (#c.text <= 120 and st.dates:is_timestamp(c.text)) then
+              b.removed, b.removed_text = nil, nil
+              return
+            end
+            seen = seen + 1
+            if seen == 3 then break end
+          end
+        end
+      end
+      prev = b
+    end
+  end
 end
 
 function M.process(doc, ctx)
@@ -189,10 +261,12 @@ function M.process(doc, ctx)
   local all = blocks_mod.split(text)
   local wrapped = false
   for _i = 1, #all do local b = all[_i]; if b.last > b.first then wrapped = true; break end end
+  if wrapped then join_wrapped_credits(all, st) end
   st.words = st.words or {}
   st.page = (st.page or 0) + 1
   st.intern = blocks_mod.tokenize(all, st.stop, st.hints, st.words)
   blocks_mod.cut_repeats(all, { keep = st.words })
+  restore_headline(all, st)
 
   -- numeric dates: day or month first
   if o.numeric_dates == "dmy" then st.day_first = true
@@ -340,6 +414,14 @@ function M.process(doc, ctx)
   end
   -- byline and date
   local authors, outlet, date = dp.array({}), nil, nil
+  -- the header's first absolute timestamp, but a published one before an updated one
+  -- (in either order, on one line or two: "Updated ..." above "Published ...")
+  local date_kind
+  local function offer_date(text)
+    if date and date_kind ~= "updated" then return end
+    local d, kind = st.dates:parse_published(text, st.day_first)
+    if d and (not date or kind ~= "updated") then date, date_kind = d, kind end
+  end
   if stack_first then
     for x = stack_first, stack_last do
       local b = live[x]
@@ -385,12 +467,9 @@ function M.process(doc, ctx)
       elseif b.role_line then
         b.role = "byline"
       end
-      if b.byline and not date then
-        local r = st.dates:find(b.text, st.day_first)
-        if r then date = st.dates:parse(b.text, st.day_first) end
-      end
+      if b.byline and (not date or date_kind == "updated") then offer_date(b.text) end
       if b.timestamp then
-        if not date then date = st.dates:parse(b.text, st.day_first) end
+        offer_date(b.text)
         b.role = "timestamp"
       end
       if b.relative then b.role = "timestamp (relative)" end
@@ -413,6 +492,18 @@ function M.process(doc, ctx)
       if named then outlet = outlet or a else keep[#keep + 1] = a end
     end
     authors = keep
+  end
+  if not date and title_i then
+    -- a short line between the headline and the body that carries a date beside other
+    -- words ("Print edition | May 19, 2025", "From the archive · 19 May 2025")
+    for x = title_i + 1, limit - 1 do
+      local b = live[x]
+      if not date and b.nw <= 14 and not b.take and not b.contrib and b.class == "short"
+        and (not b.bits or b.bits & 12 ~= 0) then
+        offer_date(b.text)
+        if date then b.role = b.role or "timestamp" end
+      end
+    end
   end
   if not date then
     -- a publish/update line inside the body window ("First published ...")
@@ -451,22 +542,30 @@ function M.process(doc, ctx)
   end
 
   -- an author's note closing (or opening) the body: "Teodora Halvorsen is a retired
-  -- water engineer who lives in Millbrook." names a byline author and describes them
-  if #authors > 0 and body_first then
+  -- water engineer who lives in Millbrook." names a byline author and describes them;
+  -- "Tamsin Okafor writes about rural life. Her last piece for Meridian was ..." (a
+  -- writer's note of anyone the body does not name) too; up to three at the end
+  -- (docpipe.clean.bio)
+  if body_first then
     local kept = {}
-    for _i = 1, #live do local b = live[_i]; if b.take then kept[#kept + 1] = b end end
-    for _, pos in ipairs { #kept, 1 } do
-      local b = kept[pos]
-      if b and #kept > 2 and b.nw <= 45 then
-        for _, a in ipairs(authors) do
-          if b.text:sub(1, #a) == a and re.find(b.text:sub(#a + 1), "^,?\\s+(?:is|was|has been|writes|teaches|works)\\b") then
-            b.take = false
-            b.why = "author note"
-            break
-          end
-        end
+    for _i = 1, #live do local b = live[_i]; if b.take and not b.keep then kept[#kept + 1] = b end end
+    local function elsewhere(name, self)
+      local surname = name:match("(%S+)$")
+      for _, c in ipairs(kept) do
+        if c ~= self and c.take and (c.text:find(name, 1, true) or (surname and c.text:find(surname, 1, true))) then return true end
       end
+      return false
     end
+    local function note(b, opening)
+      return b and #kept > 2 and st.bio:is_note(b.text, b.nw, authors, (not opening) and function(n) return elsewhere(n, b) end or nil)
+    end
+    local function drop_note(b)
+      b.take = false
+      b.why = "author note"
+    end
+    local x = #kept
+    while x > #kept - 3 and x > 2 and note(kept[x]) do drop_note(kept[x]); x = x - 1 end
+    if #authors > 0 and kept[1].take and note(kept[1], true) then drop_note(kept[1]) end
   end
 
   -- paragraphs and dateline
@@ -525,6 +624,13 @@ function M.process(doc, ctx)
         break
       end
     end
+  end
+
+  -- a masthead in capitals ("MERIDIAN") that the page writes in mixed case elsewhere
+  -- ("Her last piece for Meridian") is that name; an acronym ("KVRN") stays
+  if outlet and #outlet >= 4 and not rx_lower:find(outlet) then
+    local mixed = re.gsub(outlet:lower(), "(^|[\\s-])(\\p{Ll})", function(p, c) return p .. c:upper() end)
+    if mixed ~= outlet and re.find(text, "(?<!\\p{L})\\Q" .. mixed .. "\\E(?!\\p{L})") then outlet = mixed end
   end
 
   -- the removed list, in page order

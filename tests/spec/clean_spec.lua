@@ -1113,6 +1113,193 @@ describe("clean stage regressions", function()
   end)
 end)
 
+-- batch 8 of the fixture pages: what an unseen set of pages showed (reader prompts,
+-- market-data notes, pull quotes read loosely, author notes, published before updated,
+-- dates beside other words, a headline printed twice)
+describe("clean stage reader prompts, notes and publish times", function()
+  local prompts = require("docpipe.clean.prompts").new("en")
+  local function story(before, after)
+    local t = { "Port Evander to close its old ferry terminal", "", "By Marta Quillon", "June 3, 2024", "" }
+    for _, l in ipairs(before or {}) do t[#t + 1] = l end
+    for i = 1, #BODY do
+      t[#t + 1] = BODY[i]
+      t[#t + 1] = ""
+      if i == 3 and after and after.mid then
+        for _, l in ipairs(after.mid) do t[#t + 1] = l; t[#t + 1] = "" end
+      end
+    end
+    for _, l in ipairs(after and after.tail or {}) do t[#t + 1] = l; t[#t + 1] = "" end
+    return run(lines(t))
+  end
+
+  it("prefers the published time to an updated line above it", function()
+    local doc = run(page {
+      "Port Evander to close its old ferry terminal", "",
+      "By Marta Quillon", "Updated 6:02 PM EDT, June 3, 2024", "Published 3:14 PM EDT, June 3, 2024", "",
+      body_lines(),
+    })
+    assert.are.equal("2024-06-03T15:14:00-04:00", doc.date)
+  end)
+
+  it("prefers the published time on a line that gives the updated one first", function()
+    assert.are.same({ "2024-06-02T15:10:00-05:00", "published" },
+      { dates:parse_published("Updated: Jun. 3, 2024 at 9:02 AM CDT | Published: Jun. 2, 2024 at 3:10 PM CDT") })
+    -- a published clock with the updated one's day
+    assert.are.same({ "2024-06-03T15:14:00-04:00", "published" },
+      { dates:parse_published("Updated 6:02 PM EDT, June 3, 2024 · Published 3:14 PM EDT") })
+    -- labels after the date: the date is the published one
+    assert.are.same({ "2024-06-03T15:14:00-04:00" }, { (dates:parse_published("June 3, 2024 3:14 PM EDT (updated 6:02 PM)")) })
+    assert.are.same({ "2024-06-03T18:02:00-04:00", "updated" }, { dates:parse_published("Last updated 6:02 PM EDT, June 3, 2024") })
+  end)
+
+  it("reads a date line with a reading time, and the bare name above it as the author", function()
+    assert.is_true(dates:is_timestamp("8 June 2025 • 5 min read"))
+    local doc = run(page {
+      "Port Evander to close its old ferry terminal", "",
+      "Marta Quillon", "3 June 2024 · 6 min read", "",
+      body_lines(),
+    })
+    assert.are.equal("2024-06-03", doc.date)
+    assert.are.same({ "Marta Quillon" }, { table.unpack(doc.authors) })
+  end)
+
+  it("takes a date-only line with other words between the headline and the body", function()
+    local doc = run(page {
+      "Port Evander to close its old ferry terminal", "",
+      "Print edition | Harbours | June 3, 2024", "",
+      body_lines(),
+    })
+    assert.are.equal("2024-06-03", doc.date)
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("removes a newsletter prompt that never says newsletter, and the consent line under its box", function()
+    local doc = story(nil, { mid = {
+      "Enjoyed this story? Get the best of the Evander Courier delivered every Sunday morning.",
+      "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+    } })
+    assert.are.same(BODY, doc.paragraphs)
+    assert.are.equal("boilerplate: newsletter", reason_of(doc, "Enjoyed this story?"))
+    assert.are.equal("boilerplate: newsletter", reason_of(doc, "protected by reCAPTCHA"))
+  end)
+
+  it("tells a prompt to the reader from article text about sign-ups", function()
+    assert.are.equal("newsletter", prompts:kind("Want more harbour news? Our free Ferry Report lands in your inbox every Friday.", 15))
+    assert.are.equal("newsletter", prompts:kind("You can opt out at any time. We will never sell your email address.", 13))
+    -- reported speech, a quote, and text about sign-ups that speaks to no one stay
+    assert.is_nil(prompts:kind("More than 2,000 residents signed up for the county's flood alerts by email, officials said.", 16))
+    assert.is_nil(prompts:kind("\"You can sign up for the newsletter at the library,\" Enquist said.", 12))
+    assert.is_nil(prompts:kind("The council's weekly newsletter will list the new ferry times from March.", 12))
+  end)
+
+  it("removes a market-data widget's delay note and keeps a delay in the news", function()
+    local doc = story(nil, { mid = {
+      "Quote data delayed by at least 15 minutes. Market data provided by Quotemark.",
+      "The morning ferry was delayed by 45 minutes on Monday after a rope fouled its propeller, the operator said.",
+    } })
+    assert.are.equal("boilerplate: widget", reason_of(doc, "Quote data delayed"))
+    assert.is_true(has_paragraph(doc, "delayed by 45 minutes"))
+  end)
+
+  it("removes a chart's icon, caption and ticker line, which is no subhead", function()
+    local doc = run(lines {
+      "Port Evander to close its old ferry terminal", "By Marta Quillon", "June 3, 2024",
+      BODY[1], BODY[2], "Stock chart icon", "Tessaline Lines stock over the past year.", "TSLN 52.18 -8.47 (-13.97%)",
+      "Data delayed 20 minutes.", BODY[3], BODY[4], BODY[5],
+    })
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("removes a pull quote that differs in apostrophes, and its attribution line", function()
+    local body = { table.unpack(BODY) }
+    body[4] = "\"We have waited a long time for this, and we don't want to get it wrong for the people who depend on the boats,\" said Marisol Enquist, the company's director of operations."
+    local t = { "Port Evander to close its old ferry terminal", "", "By Marta Quillon", "June 3, 2024", "" }
+    for i = 1, 5 do
+      t[#t + 1] = body[i]; t[#t + 1] = ""
+      if i == 4 then
+        t[#t + 1] = "“We don’t want to get it wrong for the people who depend on the boats.”"
+        t[#t + 1] = "— Marisol Enquist, Tessaline Lines"
+        t[#t + 1] = ""
+      end
+    end
+    local doc = run(lines(t))
+    assert.are.same(body, doc.paragraphs)
+    assert.are.equal("repeated text (pull quote)", reason_of(doc, "We don’t want"))
+    assert.are.equal("pull quote attribution", reason_of(doc, "— Marisol Enquist"))
+  end)
+
+  it("removes a pull quote that skips words with an ellipsis", function()
+    local doc = story(nil, { mid = { "\"We have waited a long time for this ... for the people who depend on the boats every day.\"" } })
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("removes a writer's note at the end, also when the byline does not name the writer", function()
+    local doc = story(nil, { tail = {
+      "Tamsin Okafor writes about ports and shipping from Halifax. Her last piece for the Courier was about the closing of the Dunmore boatyard.",
+    } })
+    assert.are.same(BODY, doc.paragraphs)
+    assert.are.equal("author note", reason_of(doc, "Tamsin Okafor writes about"))
+    -- the byline author "covers ..." with a contact line
+    doc = story(nil, { tail = { "Marta Quillon covers transport for the Courier. Reach her at mquillon@courier.example." } })
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("keeps a closing paragraph about a person the story names", function()
+    local doc = story(nil, { tail = { "Marisol Enquist is a former editor of the Courier who joined Tessaline Lines in 2019." } })
+    assert.is_true(has_paragraph(doc, "Marisol Enquist is a former editor"))
+  end)
+
+  it("keeps the headline printed twice above the byline as the title", function()
+    local doc = run(page {
+      "Evander Courier", "",
+      "Port Evander to close its old ferry terminal", "",
+      "Port Evander to close its old ferry terminal",
+      "The new pier will double the number of crossings.",
+      "By Marta Quillon", "June 3, 2024", "",
+      body_lines(),
+    })
+    assert.are.equal("Port Evander to close its old ferry terminal", doc.title)
+    assert.are.same(BODY, doc.paragraphs)
+  end)
+
+  it("takes no weather widget line for the headline", function()
+    local doc = run(page {
+      "WKHN Channel 4", "72°F Partly Cloudy", "",
+      "Port Evander to close its old ferry terminal", "",
+      "By Marta Quillon, WKHN Channel 4", "June 3, 2024", "",
+      body_lines(),
+    })
+    assert.are.equal("Port Evander to close its old ferry terminal", doc.title)
+    assert.are.equal("WKHN Channel 4", doc.outlet)
+  end)
+
+  it("writes a masthead in capitals as the page writes the name elsewhere", function()
+    local t = { "HARBORLIGHT", "", "Port Evander to close its old ferry terminal", "", "By Marta Quillon", "June 3, 2024", "" }
+    for _, p in ipairs(BODY) do t[#t + 1] = p; t[#t + 1] = "" end
+    t[#t + 1] = "This article appears in the summer issue of Harborlight."
+    local doc = run(lines(t))
+    assert.are.equal("Harborlight", doc.outlet)
+    t[1] = "KVRN"
+    assert.are.equal("KVRN", run(lines(t)).outlet)
+  end)
+
+  it("joins a contributor sentence hard-wrapped over two lines of a lynx dump", function()
+    local doc = run(lines {
+      "   Tidewater Press", "",
+      "Port Evander to close its old ferry terminal", "",
+      "   By MARTA QUILLON", "   Published 3:14 PM EDT, June 3, 2024", "",
+      "   PORT EVANDER, Maine (TP) — The harbor authority of Port Evander said Tuesday that it",
+      "   would close the old ferry terminal in March and move all crossings to the new pier.", "",
+      "   The decision follows two years of complaints from passengers about delays at the",
+      "   terminal, which was built in 1958 and has not been renovated since the early 1990s.", "",
+      "   Tidewater Press writer Rafael Ito in Bangor, Maine, and Corinne Adair in",
+      "   Portland contributed to this report.", "",
+    })
+    assert.are.same({ "Rafael Ito", "Corinne Adair" }, { table.unpack(doc.contributors) })
+    assert.are.equal(2, #doc.paragraphs)
+  end)
+end)
+
 -- the invented fixture pages of tests/fixtures/clean/, each against its gold
 describe("clean stage on the fixture pages", function()
   local dir = "tests/fixtures/clean"

@@ -1,0 +1,72 @@
+--- Author notes: the line about the writer that opens or closes an article ("Teodora
+-- Halvorsen is a retired water engineer who lives in Millbrook.", "Tamsin Okafor writes
+-- about rural life. Her last piece for Meridian was ...", "Priya Raman is a markets
+-- reporter for Ledgerline").
+--
+-- Method: a third-person description of a person named at the start of the block. The
+-- block (at most 60 words) opens with a name, then a verb of description (is, was,
+-- writes, covers, reports, joined ...: en/clean_bio_verbs.txt). It is an author note
+-- when the name is a byline author's (the whole name, or the surname when the author
+-- has one, for a note closing the body); another person's name needs the evidence of a
+-- writer's note in its first sentence (a job of the trade, "writes about", "covers",
+-- "reach him", an e-mail address or handle: en/clean_bio_cues.txt) and must be named
+-- nowhere else in the body (an article about
+-- a reporter names its subject again). An author box of this shape is one of the
+-- "author boxes" that boilerplate detectors drop (Kohlschütter et al. 2010 find them
+-- by position at the end of the main text; the description test replaces the markup).
+-- Units: none.
+
+local dp = require "docpipe"
+
+local re = dp.re
+
+local M = {}
+
+local rx_name = re.compile("^(\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:(?:de|da|van|von|der|den|del|di|la|le|bin|al)\\s+)?\\p{Lu}[\\p{L}'’.-]*){1,3})(?:,|\\s)")
+
+--- Load the word lists of a language.
+function M.new(lang)
+  lang = lang or "en"
+  local verbs = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_bio_verbs.txt")) do verbs[#verbs + 1] = re.escape(w:lower()) end
+  local rx_verb = re.compile("^,?\\s+(?:" .. table.concat(verbs, "|") .. ")\\b", "i")
+  local cues = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_bio_cues.txt")) do cues[#cues + 1] = re.escape(w:lower()):gsub("\\ ", "\\s+") end
+  local rx_cue = re.compile("(?:\\b(?:" .. table.concat(cues, "|") .. ")\\b|\\S@\\S|(?:^|\\s)@\\w)", "i")
+
+  local B = {}
+
+  --- Is the block an author note?
+  -- @param text the block's text
+  -- @param nw its number of words
+  -- @param authors the byline authors (strings)
+  -- @param elsewhere function(name) -> true when the body names that person in another
+  --   block; nil: only a byline author's whole name counts (the block opening the body)
+  function B:is_note(text, nw, authors, elsewhere)
+    if nw < 4 or nw > 60 then return false end
+    local name = re.match(text, rx_name)
+    -- a byline author's name, whole or the surname alone ("Okafor is ...")
+    local lead
+    for _, a in ipairs(authors) do
+      if text:sub(1, #a) == a then lead = a; break end
+      local surname = elsewhere and a:match("(%S+)$")
+      if surname and surname ~= a and text:sub(1, #surname) == surname and rx_verb:find(text:sub(#surname + 1)) then
+        return true
+      end
+    end
+    if lead then return rx_verb:find(text:sub(#lead + 1)) ~= nil end
+    if not name or not elsewhere then return false end
+    -- the name may run into the verb's capital ("Dana Whitcombe Is ...") only in title
+    -- case text: take the longest name prefix that a verb follows
+    local rest = text:sub(#name + 1)
+    if not rx_verb:find(rest) then return false end
+    -- the evidence in the first sentence (the description itself)
+    local first = rest:match("^(.-[.!?])%s") or rest
+    if not rx_cue:find(first) then return false end
+    return not elsewhere(name)
+  end
+
+  return B
+end
+
+return M

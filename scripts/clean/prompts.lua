@@ -1,0 +1,100 @@
+--- Reader prompts: newsletter and sign-up boxes, app and alert promotions, and the
+-- consent line under an e-mail box, told from article text by who they speak to.
+--
+-- Method: a prompt addresses the reader and names a sign-up. A block of at most 60
+-- words with no quotation marks and no verb of reporting ("said", "told", "according
+-- to": reported speech is the article's) addresses the reader when it holds "you" or
+-- "your", when one of its sentences opens with a verb of en/clean_prompt_verbs.txt (an
+-- imperative: "Get ...", "Stay informed: sign up ...") when it opens with a short
+-- question ("Enjoyed this story?") or speaks of the act of signing up ("By signing up,
+-- you agree", "This site is protected by reCAPTCHA"); it names a sign-up when it holds one strong word of
+-- en/clean_prompt_words.txt ("newsletter", "inbox", "privacy policy") or two weak ones
+-- ("delivered", "every Sunday", "email"). Both must hold. This is the second-person
+-- call-to-action cue that boilerplate classifiers use beside their word lists
+-- (Kohlschütter et al. 2010 count such blocks by their link and word shape; here the
+-- reader-address test stands in for the link density a text dump has lost).
+-- Units: word counts; byte offsets are not used.
+
+local dp = require "docpipe"
+
+local re = dp.re
+
+local M = {}
+
+-- the tokeniser's word bit (docpipe.clean.blocks word flags) of a prompt word
+M.PROMPT = 64
+
+local rx_quote = re.compile("[\"“”«»]")
+local rx_report = re.compile("\\b(?:said|says|told|according to|asked)\\b", "i")
+local rx_you = re.compile("\\b(?:you|your|yours|you're|you’re|you'll|you’ll|you've|you’ve)\\b", "i")
+-- the first word of each sentence (after a stop, a colon or a closing quote)
+local rx_starts = re.compile("(?:^|[.!?:]\\s+)\\W{0,3}(\\p{L}[\\p{L}'’-]*)")
+local rx_question = re.compile("^[^.!?]{3,60}\\?\\s")
+-- the consent line under a sign-up box speaks of the act, not to the reader
+local rx_consent = re.compile("\\b(?:by (?:signing|subscribing|clicking|submitting|registering|entering|continuing|providing)|this (?:site|form|page) is protected)\\b", "i")
+
+--- Load the word lists of a language.
+function M.new(lang)
+  lang = lang or "en"
+  local strong, weak = {}, {}
+  for _, line in ipairs(dp.data.list(lang .. "/clean_prompt_words.txt")) do
+    local kind, phrase = line:match("^(%a+)%s+(.+)$")
+    if kind == "strong" then strong[#strong + 1] = phrase:lower()
+    elseif kind == "weak" then weak[#weak + 1] = phrase:lower() end
+  end
+  local verbs = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_prompt_verbs.txt")) do verbs[w:lower()] = true end
+  local function alt(list)
+    local out = {}
+    for i, p in ipairs(list) do out[i] = re.escape(p) end
+    return re.compile("(?<![\\w-])(?:" .. table.concat(out, "|") .. ")(?![\\w-])", "i")
+  end
+  local rx_strong, rx_weak = alt(strong), alt(weak)
+
+  -- the words of the phrases (not the function words): a block holding none of them is
+  -- no prompt (the stage gives them a word bit in the tokeniser, PROMPT)
+  local stop = {}
+  for _, w in ipairs(dp.data.list(lang .. "/stopwords.txt")) do stop[w:lower()] = true end
+  local words = {}
+  for _, list in ipairs { strong, weak } do
+    for _, phrase in ipairs(list) do
+      for w in phrase:gmatch("%S+") do if not stop[w] then words[w] = true end end
+    end
+  end
+
+  local P = { words = words }
+
+  --- Does the block speak to the reader? (see the module comment)
+  local function addresses(text)
+    if rx_you:find(text) then return true end
+    if rx_question:find(text) or rx_consent:find(text) then return true end
+    for w in rx_starts:gmatch(text) do
+      if verbs[w:lower()] then return true end
+    end
+    return false
+  end
+
+  --- "newsletter" when the block is a prompt to the reader, else nil.
+  -- @param text the block's text
+  -- @param nw its number of words
+  function P:kind(text, nw)
+    if nw < 3 or nw > 60 then return nil end
+    if rx_quote:find(text) or rx_report:find(text) then return nil end
+    local strong_hit = rx_strong:find(text) ~= nil
+    if not strong_hit then
+      local n, pos = 0, 1
+      while n < 2 do
+        local _, e = rx_weak:find(text, pos)
+        if not e then break end
+        n, pos = n + 1, e + 1
+      end
+      if n < 2 then return nil end
+    end
+    if not addresses(text) then return nil end
+    return "newsletter"
+  end
+
+  return P
+end
+
+return M
