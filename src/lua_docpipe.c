@@ -45,10 +45,10 @@ int dp_lua_find_file(lua_State *L, const char *rel) {
         while (*p) {
             const char *colon = strchr(p, ':');
             size_t len = colon ? (size_t)(colon - p) : strlen(p);
-            if (len > 0) {
-                /* a root is laid out like scripts/; pipelines sit beside it */
-                lua_pushfstring(L, "%s/%s%s", lua_pushlstring(L, p, len),
-                                is_pipeline ? "../" : "", rel);
+            /* a root is laid out like scripts/; pipelines sit inside it or
+             * beside it (as the repository's pipelines/ beside scripts/) */
+            for (int beside = 0; len > 0 && beside <= is_pipeline; beside++) {
+                lua_pushfstring(L, "%s/%s%s", lua_pushlstring(L, p, len), beside ? "../" : "", rel);
                 lua_remove(L, -2);
                 const char *path = lua_tostring(L, -1);
                 if (push_disk_file(L, path)) {

@@ -315,6 +315,15 @@ run rouge-j2 0 "$D" run rouge "$tmpd/rouge.jsonl" -j 2 -o "$tmpd/rouge-out.jsonl
 has rouge-j2-finish "$err" '"documents":6'
 lacks rouge-j2-no-merge-problem "$err" 'cannot cross workers'
 
+# --- DOCPIPE_PATH: a pipeline inside the folder (pipelines/NAME.yaml) or beside it
+mkdir -p "$tmpd/dpp/lib/pipelines"
+printf 'stages:\n  - stage: sentences\n' > "$tmpd/dpp/lib/pipelines/inside.yaml"
+mkdir -p "$tmpd/dpp/pipelines"
+printf 'stages:\n  - stage: sentences\n' > "$tmpd/dpp/pipelines/beside.yaml"
+run docpipe-path-inside 0 env DOCPIPE_PATH="$tmpd/dpp/lib" "$D" run inside "$F/note.txt"
+has docpipe-path-inside "$out" '"sentences":\['
+run docpipe-path-beside 0 env DOCPIPE_PATH="$tmpd/dpp/lib" "$D" run beside "$F/note.txt"
+
 # --- a folder named like a built-in pipeline does not hide it (regression)
 mkdir -p "$tmpd/shadow/news"
 Dabs="$(cd "$(dirname "$D")" && pwd)/$(basename "$D")"
