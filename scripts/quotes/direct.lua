@@ -258,6 +258,9 @@ local function try_post(C, k)
   end
   for c = i, math.min(hi, i + 14) do
     local e2, tag2 = lex.match_cue(L, T, c, hi)
+    -- "X is alleged to have told ...": the hearsay verb is not the cue
+    local t1, t2 = T[(e2 or c) + 1], T[(e2 or c) + 2]
+    if e2 and t1 and t1.low == "to" and t2 and t2.low == "have" then e2 = nil end
     if e2 and tag2 ~= "frag" and tag2 ~= "attr" then
       local j = sp.skip_adverbs_back(C, c - 1, i)
       local np = sp.back(C, j, i)
@@ -748,6 +751,29 @@ function M.attribute(C)
     end
     return nil
   end
+  -- "He pauses.", "Asked how he felt, he paused.": a short sentence whose clause opens
+  -- with he or she; returns the pronoun's antecedent mention
+  local function pronoun_subject(sent_id, para)
+    local first, n = nil, 0
+    for x = ent.first_at(T, sent_id, "sent"), #T do
+      local u = T[x]
+      if u.sent ~= sent_id then break end
+      if u.para ~= para or u.k == "q" then return nil end
+      first = first or x
+      if u.k == "w" then n = n + 1 end
+    end
+    if not first or n > 12 then return nil end
+    for x = first, first + 12 do
+      local u = T[x]
+      if not u or u.sent ~= sent_id then break end
+      local p = u.k == "w" and C.L.pronoun[u.low]
+      if p and p.fn == "subj" and (p.gender == "m" or p.gender == "f")
+        and (x == first or T[x - 1].t == ",") then
+        return ent.resolve_pronoun(C.L, T, C.antecedents or C.mentions, x, u.low)
+      end
+    end
+    return nil
+  end
   local kept, pending = {}, {}
   local prev
   for _, rec in ipairs(out) do
@@ -756,7 +782,8 @@ function M.attribute(C)
       local ps = C.spans[prev and prev.span or 0]
       local open_sent = T[s.open].sent
       local para_initial = T[s.open].s == C.paras[s.para].s
-      local subj = open_sent > 1 and person_subject(open_sent - 1, s.para)
+      local subj = open_sent > 1 and (person_subject(open_sent - 1, s.para)
+        or (rec.alone and pronoun_subject(open_sent - 1, s.para)))
       if prev and ps.para == s.para and rec.alone
         and open_sent - T[ps.close or ps.last].sent <= 1 then
         rec.inherit_from = prev
@@ -797,6 +824,7 @@ local REPLY = { replied = true, replies = true, responded = true, responds = tru
   answered = true, answers = true, retorted = true, ["shot back"] = true }
 local TURN_FROM = { continuation = true, paragraph = true, standalone = true, reported = true }
 local SECOND_PERSON = { you = true, your = true, yours = true, yourself = true }
+local ANSWER = { yes = true, no = true, yeah = true, yep = true, nope = true }
 
 local function ends_question(T, s)
   local last = s.close and T[s.close - 1] or (s.last and T[s.last])
@@ -827,9 +855,55 @@ function M.turns(C, drecs, final, irecs)
     if ir.speaker and ir.cue_first then reps[#reps + 1] = ir end
   end
   table.sort(reps, function(a, b) return a.cue_first < b.cue_first end)
+  -- the other party of an exchange whose last quote p was spoken by who: an earlier
+  -- quote's speaker, a speaker of reported speech, else a person who is the subject of
+  -- one of the two sentences before p ("McCauley approached Jenkins ... “Is that a
+  -- secured firearm?” she asked. “Yes.”")
+  local function other_party(p, who)
+    local ps = p.s
+    local near = T[ps.open].s - 600   -- the exchange is close by (bytes)
+    for x = #prevs - 1, math.max(1, #prevs - 5), -1 do
+      local f = final(prevs[x])
+      if T[prevs[x].s.open].s < near then break end
+      local role = f.np and f.np.role and C.L.role[f.np.role]
+      if f.speaker and f.speaker ~= who and not (role and role.kind == "doc") then
+        return f
+      end
+    end
+    -- the nearer of a reported speaker and a subject before p
+    local lim = #prevs > 1 and prevs[#prevs - 1].s.close or 0
+    local rep
+    for x = #reps, 1, -1 do
+      local ir = reps[x]
+      local at = T[ir.cue_first]
+      local role = ir.np and ir.np.role and C.L.role[ir.np.role]
+      if ir.cue_first < ps.open and at.s >= near and ir.cue_first > lim
+        and ir.speaker ~= who and not (role and role.kind == "group") then
+        rep = ir
+        break
+      end
+    end
+    local sent = T[ps.open].sent
+    for x = ent.first_at(C.mentions, ps.open) - 1, 1, -1 do
+      local m = C.mentions[x]
+      if m.sent < sent - 2 or (rep and m.last < rep.cue_first) then break end
+      if m.subject and not m.inq and m.entity.kind == "person" and m.entity.name ~= who then
+        return { speaker = m.entity.name, mention = C.text:sub(T[m.first].s, T[m.last].e) }
+      end
+    end
+    return rep
+  end
   for _, r in ipairs(drecs) do
     if not r.nested then
       local p = prevs[#prevs]
+      if p and r.open_role and r.cue_first and REPLY[T[r.cue_first].low]
+        and ends_question(T, p.s) then
+        -- "“Was there blood?” “Yes sir,” the witness responded.": a description
+        -- answering a question is the other party of the exchange
+        local who = final(p).speaker
+        local o = who and other_party(p, who)
+        if o then r.speaker = o.speaker; r.open_role = nil end
+      end
       if p and TURN_FROM[r.how or ""] and r.alone then
         local s, ps = r.s, p.s
         local adjacent = ps.close and s.open == ps.close + 1 and not ps.group_next
@@ -842,33 +916,16 @@ function M.turns(C, drecs, final, irecs)
         for x = #prevs, math.max(1, #prevs - 2), -1 do
           if ends_question(T, prevs[x].s) then exchange = true end
         end
-        local turn = (pq and (adjacent or (ASK[pcue or ""] and has_you(T, ps))))
+        -- an answer opening with yes or no answers the question before it
+        local a1 = T[s.first]
+        local answer = a1 and a1.k == "w" and ANSWER[a1.low]
+        local turn = (pq and (adjacent or (ASK[pcue or ""] and (has_you(T, ps) or answer))))
           or (rq and not pq and exchange and (adjacent or alone_para
             or REPLY[pcue or ""] or REPLY[pcue2 or ""]))
         if turn then
           local who = final(p).speaker
-          local near = T[ps.open].s - 600   -- the exchange is close by (bytes)
-          for x = #prevs - 1, math.max(1, #prevs - 5), -1 do
-            local f = final(prevs[x])
-            if T[prevs[x].s.open].s < near then break end
-            local role = f.np and f.np.role and C.L.role[f.np.role]
-            if f.speaker and who and f.speaker ~= who and not (role and role.kind == "doc") then
-              r.inherit_from, r.how, r.standalone = f, "turn", nil
-              break
-            end
-          end
-          if r.how ~= "turn" and who then
-            local lim = #prevs > 1 and prevs[#prevs - 1].s.close or 0
-            for x = #reps, 1, -1 do
-              local ir = reps[x]
-              local at = T[ir.cue_first]
-              if ir.cue_first < ps.open and at.s >= near and ir.cue_first > lim
-                and ir.speaker ~= who then
-                r.inherit_from, r.how, r.standalone = ir, "turn", nil
-                break
-              end
-            end
-          end
+          local o = who and other_party(p, who)
+          if o then r.inherit_from, r.how, r.standalone = o, "turn", nil end
         end
       end
       prevs[#prevs + 1] = r

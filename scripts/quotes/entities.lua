@@ -16,7 +16,8 @@
 --   entity is typed person / org / place / unknown from word lists (given names, titles,
 --   organisation and place words) and gets a gender from its given name, its titles and
 --   gendered role nouns, else from the pronouns that refer to it (each he/she/his/her
---   outside quotes votes for the subject of its sentence, or the nearest person before it).
+--   outside quotes votes for the subject of its sentence, or the nearest person before it;
+--   an object pronoun never for its clause's subject: "Hollister nominated her").
 -- * Subjects: a mention is the subject of its clause when it opens the clause (after an
 --   introductory phrase and a comma, role words and determiners allowed before it) or
 --   stands as an appositive right after the clause's opening noun phrase ("The head of the
@@ -25,12 +26,20 @@
 --   ordinary words ("Critics have", "Mill owner ...", "Looking ahead"), demonyms before a
 --   noun ("the Israeli people") and nicknames in marks are not names.
 -- * Nominal mentions: a person description opening a clause ("Perkins' father said",
---   "A witness told") is a mention too, so a pronoun after it is not given to a name.
+--   "A witness told") is a mention too, so a pronoun after it is not given to a name;
+--   not when an appositive names it ("The editor in chief of the Chronicle, Audrey
+--   Cooper,"), and a kin noun after his/her ("His grandmother") is the person at the other
+--   end of a relation told before ("Her grandson Linus": the woman named before him;
+--   converses in role_kin.txt).
+-- * Kinds: a name after "the" ("the National Geographic") is not taken for a person from
+--   its shape, nor one before ", COUNTRY" ("Monza, Italy"), which is a place.
 -- * Pronouns ("she said") resolve to the best compatible person mention of the last few
 --   sentences: gender must not clash; being the subject of its sentence or a speaker
---   scores up, a known matching gender a little, each sentence and paragraph of distance
---   scores down (so the subject of the previous sentence beats a nearer name in a
---   by-phrase, and an earlier speaker). "it"/"they" resolve to organisations.
+--   scores up, a known matching gender a little, a possessor ("Moreno-Vos' father")
+--   and each sentence and paragraph of distance score down (so the subject of the
+--   previous sentence beats a nearer name in a by-phrase, and an earlier speaker).
+--   "it"/"they" resolve to organisations. A role before a name that a cue follows is no
+--   appositive ("his ailing mother, Naseer said").
 -- * Role nouns ("the minister", "the company's finance director", "the 29-year-old")
 --   resolve to the latest person who carried that role, else (cataphora) to the first
 --   person given that role later in the article ("..., its chief executive said." ...
@@ -75,6 +84,13 @@ local INTRO = { at = true, ["in"] = true, on = true, after = true, before = true
   ["while"] = true, with = true, by = true, from = true, as = true, under = true, ["if"] = true,
   instead = true, separately = true, yesterday = true, today = true, last = true, this = true,
   indeed = true, now = true, moreover = true, afterwards = true, later = true, ["then"] = true }
+-- words after "her" that show it is an object ("nominated her for", "told her that"),
+-- not a possessive ("her first theory")
+local AFTER_OBJECT = { to = true, ["for"] = true, with = true, from = true, at = true,
+  ["in"] = true, on = true, about = true, into = true, ["of"] = true, by = true, that = true,
+  the = true, a = true, an = true, ["and"] = true, ["or"] = true, but = true, as = true,
+  up = true, out = true, off = true, back = true, down = true, over = true, again = true,
+  this = true, after = true, before = true, when = true, ["if"] = true, because = true }
 local CONJ_START = { but = true, ["and"] = true, so = true, yet = true, ["or"] = true }
 local VERBISH = { was = true, is = true, has = true, had = true, were = true, are = true,
   will = true, would = true, could = true, can = true, did = true, does = true, who = true,
@@ -290,6 +306,7 @@ function M.collect(L, T, inq)
       local nxw = T[j + 1]
       if #words == 1 and j == i and nxw and nxw.k == "w" and not nxw.cap and nxw.ws
         and (words[1]:find("[ae]n$") or words[1]:find("ese$") or words[1]:find("ish$")
+          or words[1]:find("[^aeiou]ch$")
           or words[1]:find("[^aeiou]i$")) and not L.cue_first[nxw.low] and not L.adverb[nxw.low]
         and not L.stop[nxw.low] then
         i = j + 1
@@ -310,14 +327,18 @@ function M.collect(L, T, inq)
       m.key = concat(m.words, " ")
       -- role or title just before the run: "chief executive Paulo Brandt", "Mr. Tan"
       local p = T[idx[1] - 1]
+      -- "... his ailing mother, Naseer said": a name the cue follows is the clause's
+      -- subject, not an appositive naming the role before the comma
+      local cue_after = T[j + 1] and T[j + 1].k == "w" and not T[j + 1].cap
+        and L.cue_first[T[j + 1].low]
       if p and p.t == "." and T[idx[1] - 2] and TITLE_ABBR[T[idx[1] - 2].low] then
         m.role = m.role or T[idx[1] - 2].low
       elseif p and p.k == "w" and L.role[p.low] and L.role[p.low].kind == "person" then
         m.role = m.role or p.low
-      elseif p and p.t == "," and T[idx[1] - 2] and L.role[T[idx[1] - 2].low or ""]
+      elseif not cue_after and p and p.t == "," and T[idx[1] - 2] and L.role[T[idx[1] - 2].low or ""]
         and L.role[T[idx[1] - 2].low].kind == "person" then
         m.role = m.role or T[idx[1] - 2].low
-      elseif p and p.t == "," then
+      elseif not cue_after and p and p.t == "," then
         -- "A senior official at the transport ministry, Haruto Vellacott,"
         for x = idx[1] - 2, math.max(1, idx[1] - 10), -1 do
           local u = T[x]
@@ -520,23 +541,36 @@ function M.build(L, T, mentions, extra_names)
     end
     e.gender = g
     e.fixed_gender = g ~= nil
-    local org_appos = false
-    for _, m in ipairs(e.mentions) do if m.org_appos then org_appos = true end end
+    local org_appos, article, in_place = false, false, false
+    for _, m in ipairs(e.mentions) do
+      if m.org_appos then org_appos = true end
+      -- "the National Geographic": a name after "the" is not taken for a person's from
+      -- its shape alone
+      local d = T[m.first - 1]
+      if d and d.k == "w" and d.low == "the" and not m.role and not m.inq then article = true end
+      -- "in Monza, Italy": a name followed by a known country or region is a place
+      local c, pl = T[m.last + 1], T[m.last + 2]
+      if c and c.t == "," and pl and pl.k == "w" and pl.cap and L.place[pl.low]
+        and not (T[m.last + 3] and T[m.last + 3].k == "w" and T[m.last + 3].cap) then
+        in_place = true
+      end
+    end
     if has_word(L, e.lows, "org") or (#e.words == 1 and e.words[1]:find("^%u%u+$"))
       or e.name:find("&", 1, true) or (org_appos and not g) then
       e.kind = "org"
     elseif g or titled then
       e.kind = "person"
-    elseif has_word(L, e.lows, "place") then
+    elseif has_word(L, e.lows, "place") or in_place then
       e.kind = "place"
     elseif #e.words >= 2 and not L.nonperson[e.lows[#e.lows]]
-        and not e.words[1]:find("^%u%u+$") then
+        and not e.words[1]:find("^%u%u+$") and not article then
       -- two capitalised words are taken for a person unless the last one heads a
       -- thing ("Syrian Penal Code") or the first is an acronym ("LGBT Syrians")
       e.kind = "person"
     else
       e.kind = "unknown"
     end
+    e.article = article or nil
   end
   return E
 end
@@ -664,6 +698,34 @@ function M.mark_subjects(L, T, mentions)
   end
 end
 
+-- "Her grandson Linus ... His grandmother has doubts": a kin noun after his/her/their
+-- names the person at the other end of a relation told before. kin: the converse nouns
+-- of the description's head (role_kin.txt); pron: the possessive's gender ("m", "f" or
+-- nil); gender: the head's. Returns the mention of that person or nil.
+local function kin_antecedent(T, mentions, at_tok, kin, pron, gender)
+  local sent = T[at_tok].sent
+  for k = M.first_at(mentions, at_tok) - 1, 1, -1 do
+    local mk = mentions[k]
+    if mk.sent < sent - 6 then break end
+    local e = mk.entity
+    if not mk.inq and e.kind == "person" and mk.role and kin[mk.role]
+      and (not pron or not e.gender or e.gender == pron) then
+      -- the owner: the nearest other person before the relative, within three sentences
+      for k2 = k - 1, 1, -1 do
+        local mo = mentions[k2]
+        if mo.sent < mk.sent - 3 then break end
+        local eo = mo.entity
+        if not mo.inq and eo ~= e and eo.kind == "person" and (not gender or not eo.gender
+            or eo.gender == gender) then
+          return mo
+        end
+      end
+      return nil
+    end
+  end
+  return nil
+end
+
 --- Person descriptions opening a clause ("Perkins' father said ...", "A witness told
 -- ..."): nominal mentions that pronouns may refer to, their speaker the description as
 -- written. Returns the list of mentions and nominals merged in text order.
@@ -706,7 +768,30 @@ function M.with_nominals(L, T, mentions, inq)
               end
             end
           end
-          if not named and not (nx and nx.k == "w" and L.role[nx.low]) then
+          if not named and nx and nx.k == "w" and APPOS_END[nx.low] then
+            -- "The editor in chief of the Chronicle, Audrey Cooper, said": the name
+            -- after the prepositional phrase is the appositive
+            for y = x + 1, math.min(#T - 1, x + 10) do
+              local v = T[y]
+              if v.t == "," then
+                local am = at[y + 1]
+                named = am and am.first == y + 1 and (am.entity.kind == "person"
+                  or am.entity.kind == "unknown") or false
+                break
+              end
+              if v.k ~= "w" then break end
+            end
+          end
+          local kin = L.kin[u.low]
+          local pp = L.pronoun[T[k].low]
+          local kin_m = not named and kin and pp and pp.fn == "poss" and x == k + 1
+            and kin_antecedent(T, mentions, k, kin, pp.gender, r.gender)
+          if kin_m then
+            -- the description is that person: pronouns after it go to the name
+            out[#out + 1] = { first = cs, last = x, sent = T[k].sent, para = T[k].para,
+              subject = true, nominal = true, entity = kin_m.entity, words = {}, lows = {},
+              key = kin_m.entity.name }
+          elseif not named and not (nx and nx.k == "w" and L.role[nx.low]) then
             local first = cs
             if T[first].k == "w" and CONJ_START[T[first].low] then first = first + 1 end
             local name = {}
@@ -771,10 +856,15 @@ function M.learn_gender(L, T, mentions, inq)
       if p and (p.gender == "m" or p.gender == "f" or (p.gender == "n" and p.fn == "poss")) then
         local list = by_sent[t.sent]
         local target
+        -- an object pronoun is not its clause's subject ("Fairweather nominated her for
+        -- the award"); "himself"/"herself" and possessives are
+        local nx = T[i + 1]
+        local object = (p.fn == "obj" and not t.low:find("self$"))
+          or (t.low == "her" and not (nx and nx.k == "w" and not AFTER_OBJECT[nx.low]))
         if list then
           for _, m in ipairs(list) do
-            if m.subject and m.last < i and (m.entity.kind == "person" or m.entity.kind == "unknown"
-                or (p.gender == "n" and m.entity.kind == "org")) then
+            if m.subject and m.last < i and not object and (m.entity.kind == "person"
+                or m.entity.kind == "unknown" or (p.gender == "n" and m.entity.kind == "org")) then
               target = m
               break
             end
@@ -783,7 +873,8 @@ function M.learn_gender(L, T, mentions, inq)
             for k = #list, 1, -1 do
               local m = list[k]
               local kind = m.entity.kind
-              if m.last < i and (kind == "person" or (kind == "unknown" and #m.entity.words > 1))
+              if m.last < i and not (object and m.subject)
+                and (kind == "person" or (kind == "unknown" and #m.entity.words > 1))
                 and p.gender ~= "n" then
                 target = m
                 break
@@ -821,7 +912,7 @@ local function compatible(e, want)
   elseif want == "org" then
     return e.kind == "org" or e.kind == "place"
   end
-  return e.kind == "person" or e.kind == "unknown"
+  return e.kind == "person" or (e.kind == "unknown" and not e.article)
 end
 
 --- Resolve a pronoun (lower case) at token index i. Returns the mention or nil.
@@ -853,6 +944,8 @@ function M.resolve_pronoun(L, T, mentions, i, pron, want)
         if m.subject and m.speaker then score = score + 0.3 end
         if (want == "m" or want == "f") and m.entity.gender == want then score = score + 0.5 end
         if m.entity.kind == "unknown" then score = score - 1.5 end
+        -- a possessor is not the head of its noun phrase ("Moreno-Vos' father said he")
+        if m.possessive then score = score - 1.0 end
         score = score - 0.02 * count
         if not best or score > best_score then best, best_score = m, score end
       end

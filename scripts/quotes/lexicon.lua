@@ -10,7 +10,8 @@
 -- quotes_label_cues.txt (words before a label: so-called, known as, nicknamed),
 -- cue_nominal.txt (nouns that report speech with an owner: "Trump's claim that"),
 -- quotes_inscription_nouns.txt (sign, banner, headline: text on an object, not speech),
--- quotes_nonperson_heads.txt (last words of names that are not people: code, act, cup).
+-- quotes_nonperson_heads.txt (last words of names that are not people: code, act, cup),
+-- role_kin.txt (kin nouns and their converses: grandmother -> grandson, granddaughter).
 -- Every lookup key is lower case with ’ written as '.
 -- @module docpipe.quotes.lexicon
 
@@ -39,7 +40,8 @@ function M.load(lang, extra_cues, speech_only)
   lang = lang or "en"
   local L = { cue_first = {}, cue_tag = {}, pronoun = {}, role = {}, modifier = {},
     stop = {}, org = {}, place = {}, female = {}, male = {}, adverb = {}, timeword = {},
-    work = {}, mention = {}, label = {}, nominal = {}, inscription = {}, nonperson = {} }
+    work = {}, mention = {}, label = {}, nominal = {}, inscription = {}, nonperson = {},
+    kin = {} }
   local function add_cue(line)
     local f = fields(line)
     local phrase = norm(f[1])
@@ -66,6 +68,12 @@ function M.load(lang, extra_cues, speech_only)
     local kind, gender = f[2] or "person", nil
     if kind == "f" or kind == "m" then gender, kind = kind, "person" end
     L.role[norm(f[1])] = { kind = kind, gender = gender }
+  end
+  for _, line in ipairs(load("role_kin.txt", lang)) do
+    local f = fields(line)
+    local set = {}
+    for w in (f[2] or ""):gmatch("[^,%s]+") do set[norm(w)] = true end
+    L.kin[norm(f[1])] = set
   end
   for name, file in pairs({ modifier = "role_modifiers.txt", stop = "name_stopwords.txt",
       org = "org_words.txt", place = "place_names.txt", female = "given_names_female.txt",

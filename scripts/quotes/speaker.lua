@@ -50,12 +50,17 @@ local GENERIC_ORG = { company = true, firm = true, group = true, organisation = 
   organization = true, business = true, carrier = true, airline = true, operator = true,
   lender = true, retailer = true, manufacturer = true, insurer = true, utility = true,
   developer = true, publisher = true, broadcaster = true, network = true, chain = true,
-  maker = true, conglomerate = true, startup = true, charity = true }
+  maker = true, conglomerate = true, startup = true, charity = true, agency = true,
+  authority = true, service = true }
 -- time words that may stand between a speaker and the cue ("the court this month rejected")
 local TIME_BACK = { monday = true, tuesday = true, wednesday = true, thursday = true,
   friday = true, saturday = true, sunday = true, week = true, month = true, year = true,
   today = true, yesterday = true, earlier = true, morning = true, afternoon = true,
   evening = true, night = true, weekend = true }
+-- "is alleged to have told": hearsay before a cue in the perfect infinitive
+local HEARSAY = { alleged = true, said = true, reported = true, believed = true,
+  understood = true, thought = true, claimed = true, known = true, reputed = true }
+local BE = { is = true, was = true, are = true, were = true }
 -- past participles that are not -ed/-en forms ("a letter sent to parents")
 local PARTICIPLE = { sent = true, seen = true, written = true, made = true, given = true,
   taken = true, shown = true, held = true, issued = true, released = true, published = true,
@@ -99,7 +104,16 @@ function M.skip_adverbs_back(C, j, lo)
   local T, L = C.T, C.L
   while j > lo and T[j].k == "w" do
     local w = T[j].low
-    if L.adverb[w] or (#w >= 5 and w:find("ly$") and not T[j].cap) or TIME_BACK[w]
+    -- an -ly word after a determiner or possessive is a noun ("the family said")
+    local pw = T[j - 1]
+    local ly = #w >= 5 and w:find("ly$") and not T[j].cap
+      and not (pw and pw.k == "w" and (DET[pw.low] or is_poss(pw)))
+    local hv = T[j - 2]
+    if w == "have" and T[j - 1] and T[j - 1].low == "to" and hv and HEARSAY[hv.low] and j - 3 > lo
+      and T[j - 3].k == "w" and BE[T[j - 3].low] then
+      -- "Edmonds is alleged to have told the informant", "was said to have told"
+      j = j - 4
+    elseif L.adverb[w] or ly or TIME_BACK[w]
       or (w:find("^%d%d%d%d$") and T[j - 1] and T[j - 1].low == "in") then
       j = j - 1
       if T[j] and (T[j].low == "in" or T[j].low == "on" or T[j].low == "this" or T[j].low == "last")
@@ -118,6 +132,12 @@ function M.skip_adverbs_back(C, j, lo)
 end
 
 local core_back
+
+-- is the name ending at token k a person's (not an organisation's or a place's)?
+local function person_at(C, k)
+  local m = C.mention_at and C.mention_at[k]
+  return m and m.entity.kind == "person" or false
+end
 
 -- modifiers leftwards from k (the head); returns first index and determiner
 local function modifiers_back(C, k, lo, np)
@@ -187,6 +207,7 @@ core_back = function(C, j, lo, depth)
   if T[k] and T[k].k == "w" and NUMBER_WORD[T[k].low] and T[k - 1] and T[k - 1].low == "of"
     and k - 2 >= lo then
     k = k - 2
+    np.age_mod = true   -- "the grandmother of five": a person just described, like an age
   end
   local t = T[k]
   if t.k ~= "w" then return nil end
@@ -221,11 +242,16 @@ core_back = function(C, j, lo, depth)
     -- a description the lists do not know, kept when a determiner opens it:
     -- "one parent", "the Harrow Lane estate"
     local x = k - 1
-    while x >= lo and T[x].k == "w" and not DET[T[x].low] and k - x <= 4
+    while x >= lo and T[x].k == "w" and not DET[T[x].low] and not is_poss(T[x]) and k - x <= 4
       and (T[x].cap or not L.stop[T[x].low]) and not lex.match_cue(L, T, x) do
       x = x - 1
     end
-    if not (x >= lo and T[x].k == "w" and DET[T[x].low]) then return nil end
+    -- a determiner opens it ("one parent"), or a possessor right before a noun
+    -- ("Abiodun's family", not "Nigeria's elections Saturday sparked")
+    if not (x >= lo and T[x].k == "w" and (DET[T[x].low]
+        or (is_poss(T[x]) and x >= k - 2 and not t.low:find("ed$")))) then
+      return nil
+    end
     np.kind, np.generic = "role", true
   else
     return nil
@@ -259,8 +285,10 @@ core_back = function(C, j, lo, depth)
       head.last, head.core_last = np.last, np.core_last
       head.pp = np
       return head
-    elseif head and head.kind == "name" and np.kind ~= "pron" and p.low ~= "of" and p.low ~= "for" then
-      -- "Dan McLaughlin at the National Review": the person speaks
+    elseif head and head.kind == "name" and np.kind ~= "pron" and ((p.low ~= "of" and p.low ~= "for")
+        or (p.low == "of" and T[np.first].low == "the" and person_at(C, head.name_last))) then
+      -- "Dan McLaughlin at the National Review", "Dwayne Wade of the Miami Heat": the
+      -- person speaks
       head.last = np.last
       head.pp = np
       return head
@@ -297,6 +325,24 @@ local function appositive_like(C, a, b)
   -- "His report, published on Tuesday, blamed ..."
   if t.k == "w" and not t.cap and (PARTICIPLE[t.low] or t.low:find("ed$")) then return true end
   return false
+end
+
+-- words that introduce the name of a person just described: "One user, identified as
+-- NAME,", "a woman who identified herself as NAME", "another, posting as NAME,"
+local NAMING = { identified = true, named = true, called = true, known = true, nicknamed = true,
+  posting = true, writing = true, going = true, as = true, by = true, herself = true,
+  himself = true, only = true, the = true, name = true, who = true }
+
+-- the name an appositive [a, b] gives ("identified as Sas Vijay"): np or nil
+local function naming_appositive(C, a, b)
+  local T = C.T
+  if a > b or T[a].k ~= "w" or not NAMING[T[a].low] or T[a].low == "the" then return nil end
+  local x = a
+  while x <= b and T[x].k == "w" and NAMING[T[x].low] and not T[x].cap do x = x + 1 end
+  if x == a or x > b or T[x - 1].low == "who" then return nil end
+  local np = core_back(C, b, x)
+  if np and np.kind == "name" and np.name_first == x then return np end
+  return nil
 end
 
 --- Parse the speaker phrase ending at token j (leftwards, not before lo).
@@ -347,6 +393,11 @@ function M.back(C, j, lo)
         local s_a = commas[cj] + 1
         local s_b = (cj == 1 and j or commas[cj - 1]) - 1
         if not appositive_like(C, s_a, s_b) then ok = false end
+      end
+      local named = ok and ci == 1 and B and B.kind == "role" and naming_appositive(C, c1 + 1, j - 1)
+      if named then
+        named.first = B.first
+        return named
       end
       if ok then
         if B and B.kind == "name" then
@@ -574,7 +625,8 @@ function M.resolve(C, np)
       -- "the IMF report", "the company's statement": the named owner speaks
       for x = np.first, (np.core_last or np.last) - 1 do
         local m = C.mention_at[x]
-        if m and not m.inq and (m.entity.kind == "org" or m.entity.kind == "person") then
+        if m and not m.inq and (m.entity.kind == "org" or m.entity.kind == "person"
+            or m.entity.article) then
           return m.entity.name, mention, m
         end
       end
@@ -585,7 +637,35 @@ function M.resolve(C, np)
       return owner, mention, nil
     end
     if r and r.kind == "source" then return written, mention, nil end
+    if r and r.kind == "medium" and np.det == "the" then
+      -- "On it, a woman who identified herself as NAME says ... “...,” the voice says":
+      -- the person who spoke last, within three sentences, else the person in focus
+      local ls = C.last_speaker
+      if ls and ls.entity.kind == "person" and T[np.first].sent - ls.sent <= 3 then
+        return ls.entity.name, mention, ls
+      end
+      local m = ent.resolve_pronoun(L, T, C.mentions, np.first, nil, "person")
+      if m then return m.entity.name, mention, m end
+      return written, mention, nil
+    end
     if r and r.kind == "doc" then
+      -- "said a statement on the association's Facebook page": the owner named after it
+      local on = T[np.last + 1]
+      if on and on.k == "w" and (on.low == "on" or on.low == "from") then
+        for x = np.last + 2, math.min(#T, np.last + 6) do
+          local m = C.mention_at[x]
+          if m and not m.inq and (m.possessive or m.entity.kind == "org") then
+            return m.entity.name, mention, m
+          end
+          if T[x].k ~= "w" then break end
+        end
+      end
+      -- "“...,” the family said in a statement. ... “...,” the statement added": the
+      -- speaker of the last statement, when no one else has spoken since
+      local ls = C.last_statement
+      if np.det == "the" and ls and T[np.first].sent - ls.sent <= 12 then
+        return ls.name, mention, ls.m
+      end
       -- "their statement read", "its report said": the nearest organisation owns it
       local m = (np.det == "their" or np.det == "its")
         and ent.resolve_pronoun(L, T, C.mentions, np.first, nil, "org") or nil
@@ -605,7 +685,10 @@ function M.resolve(C, np)
       -- "the ministry said" after "the Ministry of Transport"; "the company said"
       local m = org_named(C, np.role, np.first)
       if not m and GENERIC_ORG[np.role] and np.det == "the" and np.first + 1 == np.core_last then
+        -- an organisation named or described before ("The coastguard said ... the agency
+        -- said")
         m = ent.resolve_pronoun(L, T, C.mentions, np.first, nil, "org")
+          or ent.resolve_pronoun(L, T, C.antecedents or C.mentions, np.first, nil, "org")
       end
       if m then return m.entity.name, mention, m end
     end

@@ -42,7 +42,8 @@
 --                    its attribution, a quote running over paragraphs
 --   7. continuation  a quote standing alone after an attributed quote of its paragraph
 --   8. subject       a quote standing alone after a sentence whose subject is a person
---                    (`Asante was more cautious. “Closer is not done.”`)
+--                    (`Asante was more cautious. “Closer is not done.”`), or a short
+--                    sentence opening with he or she (`He laughs. “Not yet.”`)
 --   9. paragraph     a quote opening a paragraph after a paragraph whose last quote has
 --                    a speaker
 --  10. nested        a quotation inside a quotation with a cue and a person of its own
@@ -54,7 +55,11 @@
 --                    with no cue are not speech
 --  13. turn          in a question-and-answer exchange a bare quote is the other party's
 --                    turn (`“Did you see him?” X asked. “I did not.”`, `“Where?” “All
---                    over the car.”`), not a continuation of the previous speaker
+--                    over the car.”`, an answer opening with yes or no), not a
+--                    continuation of the previous speaker; a description no one named
+--                    carries answering a question (`“Yes,” the witness replied`) is the
+--                    other party too: an earlier speaker of the exchange, a reported
+--                    speaker or the subject of a sentence just before the question
 -- Patterns for reported speech, in order (docpipe.quotes.indirect): a title-case
 -- headline (`NAME: CONTENT`, `NAME Says CONTENT`); the attribution closing a sentence
 -- (`CONTENT, NP said.`, `CONTENT, said NP.`, `CONTENT, according to NP.`, a
@@ -72,7 +77,12 @@
 -- (cataphora); an age (`the 29-year-old`) -> as a pronoun of either gender; an
 -- organisation noun (`the ministry`, `the company`) -> the organisation named before; a
 -- document (`the statement`) -> the organisation that last spoke, or its named owner
--- (`the IMF report`); anything else (`a family spokeswoman`) as written.
+-- (`the IMF report`), to the owner after it (`a statement on the union's website`) or to
+-- whoever last spoke `in a statement` (`the statement added`); `the voice` -> the person
+-- who last spoke; a kin noun after his/her (`His grandmother`) -> the person at the other
+-- end of a relation told before (`Her grandson Linus`); a name an appositive gives
+-- (`One user, identified as NAME,`) -> that name; anything else (`a family spokeswoman`,
+-- `Huskins' family`) as written.
 --
 -- Input: doc.text, doc.sentences ({text, start, end}; when missing the stage splits
 -- sentences itself), optional doc.title. Output: doc.quotes, a list of
@@ -203,6 +213,17 @@ function M.extract(doc, opts, L)
   for _, r in ipairs(todo) do
     local spk, mention, m = speaker.resolve(C, r.np)
     r.speaker, r.mention = spk, mention
+    -- "X said in a statement": a later "the statement said" is X's
+    local a1, a2, a3 = T[r.cue_last + 1], T[r.cue_last + 2], T[r.cue_last + 3]
+    if spk and a1 and a1.low == "in" and a2 and a3 and a3.low == "statement" then
+      C.last_statement = { name = spk, m = m, sent = T[r.cue_last].sent }
+    elseif C.last_statement and spk ~= C.last_statement.name then
+      C.last_statement = nil
+    end
+    local role = not m and r.np.kind == "role" and r.np.role and L.role[r.np.role]
+    if role and role.kind == "person" and not r.np.pp then
+      r.open_role = true   -- "the witness responded": no one named carries the role
+    end
     if m then
       m.speaker = true
       C.last_speaker = m
