@@ -25,8 +25,10 @@ local M = {}
 
 -- Coroutines keep the time limit: the watchdog's signal (src/dp_limits.c) reaches only
 -- the state's main thread, so coroutine.create and coroutine.wrap make coroutines that
--- look at the clock themselves (limits.cocreate). Sandboxed stages copy these.
-if limits.cocreate and coroutine.create ~= limits.cocreate then
+-- look at the clock themselves (limits.cocreate). Sandboxed stages copy these. Only in
+-- a state docpipe made (limits.used() answers): a program that loads the docpipe module
+-- keeps its own coroutine functions.
+if limits.cocreate and limits.used() ~= nil and coroutine.create ~= limits.cocreate then
   local cocreate, resume, status, close = limits.cocreate, coroutine.resume, coroutine.status,
     coroutine.close
   local pack, unpack = table.pack, table.unpack

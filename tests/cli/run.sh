@@ -438,6 +438,10 @@ if [ -z "${DOCPIPE_SKIP_INSTALL:-}" ]; then
   run embed-lua 0 env LUA_CPATH="$pfx/lib/lua/5.4/?.so" lua5.4 examples/embed/sentences.lua "Dr. Ada Moreau arrived at 9 a.m. on Monday. She left at noon."
   has embed-lua-regex "$out" '^first year:	1887$'
   has embed-lua-sentence "$out" '^2	She left at noon\.	'
+  # the module leaves the host program's coroutine functions alone
+  printf 'local c = coroutine.create\nlocal dp = require "docpipe"\nlocal p = dp.load_pipeline("sentences")\nprint(coroutine.create == c, #p:run({id = "x", text = "One. Two."})[1].sentences)\n' > "$tmpd/coro.lua"
+  run embed-lua-coroutines 0 env LUA_CPATH="$pfx/lib/lua/5.4/?.so" lua5.4 "$tmpd/coro.lua"
+  has embed-lua-coroutines "$out" '^true	2$'
   run installed-binary 0 sh -c "cd /tmp && '$pfx/bin/docpipe' run sentences '$PWD/$F/note.txt'"
   run man-docpipe 0 sh -c "MANWIDTH=80 man -l '$pfx/share/man/man1/docpipe.1' | col -b"
   has man-docpipe "$out" 'docpipe - run pipelines of Lua stages'
