@@ -154,6 +154,8 @@ local function addressee_end(C, ce, hi)
 end
 M.addressee_end = addressee_end
 
+local post_subject
+
 local function count_words(T, a, b)
   local n = 0
   for i = a, b do if T[i].k == "w" then n = n + 1 end end
@@ -243,6 +245,52 @@ local function quote_mention_verb(C, k, i, hi)
   return nil
 end
 
+-- words that open a clause set off between a closing quote and its cue: `“...,”
+-- having edited the paper for years, he said`, `“...,” who coached the side, Reyes said`
+local CLAUSE_OPEN = { who = true, whose = true, which = true, after = true, before = true,
+  ["while"] = true, when = true, as = true, speaking = true, having = true }
+local SUBJECT_PP = { ["in"] = true, of = true, from = true, at = true, with = true, on = true,
+  ["for"] = true }
+
+-- The subject of a cue after a quote, from token i: np (parsed leftwards from the cue)
+-- when it starts at i, else np widened to start at i when what lies between is
+--   a coordinated head: "his mother and father, Lena Hartig, wrote" (a name in an
+--     appositive speaks; otherwise the coordinated description does);
+--   a prepositional phrase after a role noun: "a mechanic in one of the crews is quoted";
+--   a participle or relative clause set off by commas: "having edited ..., she said".
+post_subject = function(C, np, i)
+  local T = C.T
+  if not np or np.first == i then return np end
+  local p = T[np.first - 1]
+  if not p or np.first - 2 < i then return np end
+  if p.k == "w" and (p.low == "and" or p.t == "&") and np.kind ~= "pron" then
+    local head = sp.back(C, np.first - 2, i)
+    if head and head.first == i and head.kind ~= "pron" then
+      if np.kind == "name" then np.first = i; return np end
+      head.last, head.core_last = np.last, np.core_last
+      return head
+    end
+  elseif p.k == "w" and SUBJECT_PP[p.low] and np.kind ~= "pron" then
+    local head = sp.back(C, np.first - 2, i)
+    if head and head.first == i and head.kind == "role" and not head.pp then
+      head.last, head.core_last = np.last, np.core_last
+      head.pp = np
+      return head
+    end
+  elseif p.t == "," then
+    local o = T[i]
+    if not (o.k == "w" and not o.cap and (CLAUSE_OPEN[o.low] or o.low:find("ing$")
+        or o.low:find("ed$"))) then return np end
+    for x = i, np.first - 2 do
+      if T[x].k == "q" or (T[x].k == "p" and T[x].t ~= "," and T[x].t ~= "-") then return np end
+    end
+    if np.first - i > 25 then return np end
+    np.clause_first = i
+    return np
+  end
+  return np
+end
+
 local function try_post(C, k)
   local T, L = C.T, C.L
   local lo, hi = post_region(C, k)
@@ -263,8 +311,8 @@ local function try_post(C, k)
     if e2 and t1 and t1.low == "to" and t2 and t2.low == "have" then e2 = nil end
     if e2 and tag2 ~= "frag" and tag2 ~= "attr" then
       local j = sp.skip_adverbs_back(C, c - 1, i)
-      local np = sp.back(C, j, i)
-      if np and np.first == i then
+      local np = post_subject(C, sp.back(C, j, i), i)
+      if np and (np.first == i or np.clause_first == i) then
         if tag2 == "addr" then e2 = addressee_end(C, e2, hi) end
         return cue_result(np, c, e2, "post")
       end
@@ -301,6 +349,49 @@ local SUBORD = { because = true, that = true, ["if"] = true, when = true, since 
 -- prepositions of a phrase between a speaker and the cue ("NAME on Facebook said")
 local PP_BEFORE_CUE = { on = true, via = true, ["in"] = true, at = true, during = true }
 
+-- "A letter to parents from the head of the Shipley School, which ..., read:": a
+-- document (a source or doc noun of role_nouns.txt) sent to a recipient from an author;
+-- np, parsed back from the cue, starts at the recipient or at the author. Returns the
+-- author's phrase
+-- (up to np's end, appositives included) or nil.
+local function document_author(C, np, lo)
+  local T, L = C.T, C.L
+  if not np or np.kind == "pron" or np.first - 2 < lo then return nil end
+  if sp.document_from(C, np.first - 1, lo) then return np end
+  local to, doc = T[np.first - 1], T[np.first - 2]
+  -- "a letter from the mayor to residents": the author comes first
+  for y = np.first - 2, math.max(lo + 1, np.first - 9), -1 do
+    if to.k ~= "w" or to.low ~= "to" or T[y].k ~= "w" then break end
+    local d = T[y - 1]
+    local rd = d and d.k == "w" and (L.role[d.low] or sp.role_of(L, d))
+    if T[y].low == "from" and rd and (rd.kind == "doc" or rd.kind == "source") then
+      local a = sp.fwd(C, y + 1, np.first - 2)
+      if a and a.first == y + 1 and a.last == np.first - 2
+          and (a.kind == "name" or a.kind == "role") then
+        a.last = np.last
+        return a
+      end
+      break
+    end
+  end
+  local r = doc.k == "w" and (L.role[doc.low] or sp.role_of(L, doc))
+  if not (to.k == "w" and to.low == "to" and r and (r.kind == "doc" or r.kind == "source")) then
+    return nil
+  end
+  for x = np.first + 1, math.min(np.last - 1, np.first + 6) do
+    if T[x].k ~= "w" then return nil end
+    if T[x].low == "from" then
+      local a = sp.fwd(C, x + 1, np.last)
+      if a and a.first == x + 1 and (a.kind == "name" or a.kind == "role") then
+        a.last = np.last
+        return a
+      end
+      return nil
+    end
+  end
+  return nil
+end
+
 local function try_pre(C, lo, hi, span)
   local T, L = C.T, C.L
   if hi < lo then return nil end
@@ -320,6 +411,12 @@ local function try_pre(C, lo, hi, span)
   end
   for c = h, lo, -1 do
     local ce, tag = lex.match_cue(L, T, c, h)
+    -- "was quoted as saying": a longer cue phrase (cue_passive.txt) ending here wins
+    for b = c - 1, math.max(lo, c - 5), -1 do
+      if not ce then break end
+      local ce2, tag2 = lex.match_cue(L, T, b, h)
+      if ce2 and ce2 >= ce then c, ce, tag = b, ce2, tag2 end
+    end
     if tag == "attr" then ce = nil end
     if ce then
       if tag == "frag" then return nil end
@@ -349,6 +446,7 @@ local function try_pre(C, lo, hi, span)
           local np2 = sp.back(C, np.first - 2, lo)
           if np2 and (np2.kind == "name" or np2.kind == "pron") then np = np2 end
         end
+        np = document_author(C, np, lo) or np
         local lead = T[c - 1] and (T[c - 1].t == "," or T[c - 1].low == "while"
           or T[c - 1].low == "by" or T[c - 1].low == "after" or T[c - 1].low == "before")
         if not np and lead and T[c].low:find("ing$") then

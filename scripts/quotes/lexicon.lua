@@ -1,7 +1,8 @@
 --- Word lists of the quotes stage, loaded from scripts/data/en/ and extended by options.
 --
 -- Files (one entry per line, # comments, optional tab-separated tags):
--- cue_verbs.txt (speech cues, inflected, with tags direct/frag/addr), cue_attribution.txt
+-- cue_verbs.txt (speech cues, inflected, with tags direct/frag/addr), cue_passive.txt
+-- (passive cue phrases: "was quoted as saying"), cue_attribution.txt
 -- (attribution cues that are not speech: found, showed, called for; tag attr), pronouns.txt,
 -- role_nouns.txt, role_modifiers.txt, name_stopwords.txt, org_words.txt,
 -- place_names.txt, given_names_female.txt, given_names_male.txt, cue_adverbs.txt,
@@ -55,6 +56,7 @@ function M.load(lang, extra_cues, speech_only)
     L.cue_tag[phrase] = f[2] or "any"
   end
   for _, line in ipairs(load("cue_verbs.txt", lang)) do add_cue(line) end
+  for _, line in ipairs(load("cue_passive.txt", lang)) do add_cue(line) end
   if not speech_only then
     for _, line in ipairs(load("cue_attribution.txt", lang)) do add_cue(line) end
   end

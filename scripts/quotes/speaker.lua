@@ -345,6 +345,24 @@ local function naming_appositive(C, a, b)
   return nil
 end
 
+--- Is token x the "from" of a document sent to a recipient ("a letter to pupils from
+-- the head of ...")? The document is a doc or source noun of role_nouns.txt before "to";
+-- the recipient takes at most five words.
+function M.document_from(C, x, lo)
+  local T, L = C.T, C.L
+  if not (T[x] and T[x].k == "w" and T[x].low == "from") then return false end
+  for y = x - 1, math.max(lo + 1, x - 6), -1 do
+    local u = T[y]
+    if u.k ~= "w" then return false end
+    if u.low == "to" then
+      local d = T[y - 1]
+      local r = d and d.k == "w" and (L.role[d.low] or role_of(L, d))
+      return r and (r.kind == "doc" or r.kind == "source") or false
+    end
+  end
+  return false
+end
+
 --- Parse the speaker phrase ending at token j (leftwards, not before lo).
 -- Returns np {first, last, core_last, kind = "pron"|"name"|"role", name_first, name_last,
 -- role, det, pron, acronym, age, pp} or nil.
@@ -382,7 +400,8 @@ function M.back(C, j, lo)
       -- a noun phrase inside a prepositional phrase ("Netanyahu, with his wife, Sara, at
       -- his side, declared") is not the speaker: look further left
       local pb = B and T[B.first - 1]
-      if pb and pb.k == "w" and ADVERBIAL_PREP[pb.low] and pb.low ~= "by" then goto next_comma end
+      if pb and pb.k == "w" and ADVERBIAL_PREP[pb.low] and pb.low ~= "by"
+        and not M.document_from(C, B.first - 1, lo) then goto next_comma end
       if pb and pb.t == "," and commas[ci + 1] == B.first - 1 and commas[ci + 2] then
         local seg = T[commas[ci + 2] + 1]
         if seg and seg.k == "w" and ADVERBIAL_PREP[seg.low] then goto next_comma end
