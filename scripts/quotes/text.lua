@@ -34,38 +34,6 @@ local QUOTE_CHARS = {
 }
 M.QUOTE_CHARS = QUOTE_CHARS
 
---- Decode the code point at byte i: returns cp, byte length (invalid byte: nil, 1).
-local function decode(s, i)
-  local c = byte(s, i)
-  if not c then return nil, 0 end
-  if c < 0x80 then return c, 1 end
-  local n, cp
-  if c >= 0xF0 and c < 0xF8 then n, cp = 4, c & 0x07
-  elseif c >= 0xE0 then n, cp = 3, c & 0x0F
-  elseif c >= 0xC2 and c < 0xE0 then n, cp = 2, c & 0x1F
-  else return nil, 1 end
-  for k = 1, n - 1 do
-    local cc = byte(s, i + k)
-    if not cc or cc < 0x80 or cc > 0xBF then return nil, 1 end
-    cp = (cp << 6) | (cc & 0x3F)
-  end
-  return cp, n
-end
-M.decode = decode
-
---- True when code point cp is an upper-case letter (ASCII, Latin-1, Latin Extended-A,
--- Greek, Cyrillic; other scripts count as not upper case).
-local function is_upper(cp)
-  if not cp then return false end
-  if cp >= 65 and cp <= 90 then return true end
-  if cp >= 0xC0 and cp <= 0xDE then return cp ~= 0xD7 end
-  if cp >= 0x100 and cp <= 0x17F then return cp % 2 == 0 and cp ~= 0x138 end
-  if cp >= 0x391 and cp <= 0x3A9 then return true end
-  if cp >= 0x400 and cp <= 0x42F then return true end
-  return false
-end
-M.is_upper = is_upper
-
 -- Split a block at single line breaks that end a paragraph: the line before ends a
 -- sentence (or a quotation), or the next line opens a quotation. Hard-wrapped lines,
 -- which end mid-sentence, stay together.

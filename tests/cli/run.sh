@@ -2,6 +2,8 @@
 # Command-line tests: run the docpipe binary on fixture files and check the
 # exit code, stdout and stderr. Prints FAIL lines and "N passed, N failed".
 D=${DOCPIPE_BIN:-./docpipe}
+# the binary by an absolute path, for commands run from another folder
+Dabs="$(cd "$(dirname "$D")" && pwd)/$(basename "$D")"
 F=tests/cli/fixtures
 pass=0
 fail=0
@@ -205,9 +207,9 @@ run shard-bad 2 "$D" run sentences --shard 4/3 "$tmpd/corpus.jsonl"
 run hadoop-counters 0 "$D" run sentences --hadoop-counters "$tmpd/corpus.jsonl"
 has hadoop-counters "$err" '^reporter:counter:docpipe,documents_written,400$'
 if command -v parallel >/dev/null 2>&1; then
-  run gnu-parallel-pipe 0 sh -c "cat '$tmpd/corpus.jsonl' | parallel --will-cite --pipe --block 2k -k '$PWD/$D' run sentences -j 1 -q"
+  run gnu-parallel-pipe 0 sh -c "cat '$tmpd/corpus.jsonl' | parallel --will-cite --pipe --block 2k -k '$Dabs' run sentences -j 1 -q"
   if cmp -s "$out" "$tmpd/single.jsonl"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL gnu parallel --pipe output differs from a single run"; fi
-  run gnu-parallel-pipe-part 0 parallel --will-cite --pipe-part -a "$tmpd/corpus.jsonl" --block 3k -k "$PWD/$D" run sentences -j 1 -q
+  run gnu-parallel-pipe-part 0 parallel --will-cite --pipe-part -a "$tmpd/corpus.jsonl" --block 3k -k "$Dabs" run sentences -j 1 -q
   if cmp -s "$out" "$tmpd/single.jsonl"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL gnu parallel --pipe-part output differs from a single run"; fi
 else
   echo "# skipped: GNU parallel not installed (Debian package parallel)"
@@ -245,14 +247,14 @@ has yaml-wrong-type "$err" "stages5.yaml:1:9: 'stages' must be a list"
 run new-stage 0 "$D" new-stage wordy "$tmpd"
 has new-stage "$out" 'wrote .*/wordy_spec.lua'
 run new-stage-exists 2 "$D" new-stage wordy "$tmpd"
-run new-stage-spec 0 sh -c "cd '$tmpd' && '$PWD/$D' test wordy_spec.lua"
+run new-stage-spec 0 sh -c "cd '$tmpd' && '$Dabs' test wordy_spec.lua"
 # `docpipe test` alone finds the skeleton's spec (no spec/ folder there)
 mkdir -p "$tmpd/ns"
 run new-stage-ns 0 "$D" new-stage tidy "$tmpd/ns"
-run test-no-args 0 sh -c "cd '$tmpd/ns' && '$PWD/$D' test"
+run test-no-args 0 sh -c "cd '$tmpd/ns' && '$Dabs' test"
 has test-no-args "$out" '[1-9][0-9]* successes / 0 failures / 0 errors'
 printf 'One two three.\n' > "$tmpd/w.txt"
-run new-stage-run 0 sh -c "cd '$tmpd' && '$PWD/$D' run wordy.yaml w.txt"
+run new-stage-run 0 sh -c "cd '$tmpd' && '$Dabs' run wordy.yaml w.txt"
 has new-stage-run "$out" '"wordy":3'
 run stages-markdown 0 "$D" stages --markdown sentences
 has stages-markdown "$out" '^\| `language` \| string \| `en` \|'
@@ -326,7 +328,6 @@ run docpipe-path-beside 0 env DOCPIPE_PATH="$tmpd/dpp/lib" "$D" run beside "$F/n
 
 # --- a folder named like a built-in pipeline does not hide it (regression)
 mkdir -p "$tmpd/shadow/news"
-Dabs="$(cd "$(dirname "$D")" && pwd)/$(basename "$D")"
 printf 'Ferry sails. Band plays.\n' > "$tmpd/shadow/news/a.txt"
 run shadow-folder 0 sh -c "cd '$tmpd/shadow' && '$Dabs' run news news/"
 has shadow-folder "$out" '"id":"a"'
