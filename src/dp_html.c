@@ -430,17 +430,23 @@ static size_t tag_end(const char *s, size_t n, size_t i) {
  * one whose end tag may be left out (p, li, td ...), which the parser
  * closes by itself? */
 static int nesting_tag(const char *s, size_t n, size_t k) {
-    static const char *const flat[] = {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead",
-        "tfoot", "option", "optgroup", "rb", "rt", "rp", "rtc", "colgroup", "caption", "html",
-        "head", "body", "frame", "keygen", "basefont", "bgsound", "image"
+#define FLAT(lit) { lit, sizeof lit - 1 }
+    static const struct { const char *name; size_t len; } flat[] = {
+        FLAT("area"), FLAT("base"), FLAT("br"), FLAT("col"), FLAT("embed"), FLAT("hr"),
+        FLAT("img"), FLAT("input"), FLAT("link"), FLAT("meta"), FLAT("param"), FLAT("source"),
+        FLAT("track"), FLAT("wbr"), FLAT("p"), FLAT("li"), FLAT("dt"), FLAT("dd"), FLAT("tr"),
+        FLAT("td"), FLAT("th"), FLAT("tbody"), FLAT("thead"), FLAT("tfoot"), FLAT("option"),
+        FLAT("optgroup"), FLAT("rb"), FLAT("rt"), FLAT("rp"), FLAT("rtc"), FLAT("colgroup"),
+        FLAT("caption"), FLAT("html"), FLAT("head"), FLAT("body"), FLAT("frame"), FLAT("keygen"),
+        FLAT("basefont"), FLAT("bgsound"), FLAT("image")
     };
+#undef FLAT
     size_t e = k;
     while (e < n && name_char((unsigned char)s[e])) e++;
     if (e == k) return 0;
+    /* every tag of the page passes here: the length is compared first */
     for (size_t f = 0; f < sizeof flat / sizeof flat[0]; f++)
-        if (strlen(flat[f]) == e - k && starts_ci(s + k, e - k, flat[f])) return 0;
+        if (flat[f].len == e - k && starts_ci(s + k, e - k, flat[f].name)) return 0;
     return 1;
 }
 
