@@ -1031,16 +1031,23 @@ function M.turns(C, drecs, final, irecs)
   end
 end
 
---- A continuation quote whose previous sentence reports the speech of someone after the
--- quote it continues (`“A,” said X. Y concurred. Lately “b,” he said. “C.”`) continues
--- that report's speaker instead. irecs: indirect records with resolved speakers.
-function M.reported_over_continuation(C, drecs, irecs)
-  local T = C.T
+-- The reported speech of each sentence that has a speaker: sentence index -> the last
+-- such record whose cue lies in it. irecs: indirect records with resolved speakers.
+local function reports_by_sentence(T, irecs)
   local by_sent = {}
   for _, r in ipairs(irecs) do
     local cs = r.cue_first and T[r.cue_first]
     if cs and r.speaker then by_sent[cs.sent] = r end
   end
+  return by_sent
+end
+
+--- A continuation quote whose previous sentence reports the speech of someone after the
+-- quote it continues (`“A,” said X. Y concurred. Lately “b,” he said. “C.”`) continues
+-- that report's speaker instead. irecs: indirect records with resolved speakers.
+function M.reported_over_continuation(C, drecs, irecs)
+  local T = C.T
+  local by_sent = reports_by_sentence(T, irecs)
   for _, rec in ipairs(drecs) do
     local p = rec.inherit_from
     if rec.how == "continuation" and rec.alone and p and p.s and p.s.close then
@@ -1061,11 +1068,7 @@ function M.settle(C, pending, irecs)
   local T = C.T
   local out = {}
   local min_words = C.opts.min_words or 5
-  local by_sent = {}
-  for _, r in ipairs(irecs) do
-    local cs = r.cue_first and T[r.cue_first]
-    if cs and r.speaker then by_sent[cs.sent] = r end
-  end
+  local by_sent = reports_by_sentence(T, irecs)
   for _, rec in ipairs(pending) do
     local s = rec.s
     local sent = T[s.open].sent
