@@ -151,13 +151,14 @@ static void write_out(runner *r, const char *s, size_t len) {
     if (flush) hold_signals(0, &old);
 }
 
-/* Flush the output with the signals held back; 0 or errno. */
-static int flush_out(runner *r) {
+/* Flush the output with the signals held back; a failure is recorded in
+ * r->out_error, as write_out records one. */
+static void flush_out(runner *r) {
+    if (r->out_error) return;
     sigset_t old;
     hold_signals(1, &old);
-    int err = fflush(r->out) != 0 ? (errno ? errno : EIO) : 0;
+    if (fflush(r->out) != 0) r->out_error = errno ? errno : EIO;
     hold_signals(0, &old);
-    return err;
 }
 
 /* An input that is not a document: its message, and the error record. */
@@ -717,7 +718,7 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
             write_seq++;
         } while (idle && write_seq != fill_seq);
         if (result < 0) break;
-        if (idle && !r->out_error) flush_out(r);
+        if (idle) flush_out(r);
     }
     pthread_mutex_lock(&pl.mu);
     pl.quit = 1;
@@ -877,9 +878,10 @@ int dp_run(const dp_run_opts *o) {
         sink ev;
         memset(&ev, 0, sizeof ev);
         dp_record rec;
-        while (in && !r.out_error && !interrupted &&
-               /* before a read that would block, the output so far goes out */
-               (!dp_input_would_block(in) || flush_out(&r) >= 0) && next_record(&r, in, &rec)) {
+        while (in && !r.out_error && !interrupted) {
+            /* before a read that would block, the output so far goes out */
+            if (dp_input_would_block(in)) flush_out(&r);
+            if (!next_record(&r, in, &rec)) break;
             if (interrupted) break;  /* the read was cut short by the signal */
             ev.n = 0;
             ev.oom = 0;
@@ -895,8 +897,7 @@ int dp_run(const dp_run_opts *o) {
         write_out(&r, r.written ? "\n]\n" : "[]\n", r.written ? 3 : 3);
     if (!r.out_error) write_frame(&r, "end_output");
     if (!stopped) finish(&r);
-    int ferr = flush_out(&r);
-    if (ferr && !r.out_error) r.out_error = ferr;
+    flush_out(&r);
     int code = r.io_errors ? DP_EXIT_IO : r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;
     if (interrupted) {
         code = DP_EXIT_INTERRUPTED;
