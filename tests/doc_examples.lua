@@ -262,6 +262,17 @@ local function run_stage(work, name, where)
   return nil
 end
 
+-- What a block's run comes to under its `fails:` directive: with one, the failure must
+-- hold the expected text (nil when it does); without, the failure itself (nil: passed).
+local function outcome(expect, failure)
+  if not expect then return failure end
+  if not failure then return ("expected an error holding %q, got none"):format(expect) end
+  if not failure:find(expect, 1, true) then
+    return ("expected an error holding %q, got: %s"):format(expect, failure)
+  end
+  return nil
+end
+
 -- Returns nil when the block passed, or the reason it failed.
 local function run_lua(b, work, where)
   local file = b.directives.file
@@ -301,14 +312,7 @@ local function run_lua(b, work, where)
     failure = run_stage(work, name, where)
   end
   local expect = b.directives.fails
-  if expect then
-    if not failure then return ("expected an error holding %q, got none"):format(expect) end
-    if not failure:find(expect, 1, true) then
-      return ("expected an error holding %q, got: %s"):format(expect, failure)
-    end
-    return nil
-  end
-  return failure
+  return outcome(expect, failure)
 end
 
 -- "doc.yaml:LINE:COLUMN" in a message, pointed at the Markdown file as well.
@@ -335,14 +339,7 @@ local function run_yaml(b, work, where)
     end
   end
   if failure then failure = in_markdown(failure, b) end
-  if expect then
-    if not failure then return ("expected an error holding %q, got none"):format(expect) end
-    if not failure:find(expect, 1, true) then
-      return ("expected an error holding %q, got: %s"):format(expect, failure)
-    end
-    return nil
-  end
-  return failure
+  return outcome(expect, failure)
 end
 
 -- Does actual (list of lines) match expected (list of lines with "..." wildcards)?
