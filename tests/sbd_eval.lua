@@ -20,11 +20,10 @@ for _, a in ipairs(arg or {}) do
   if a == "-v" then verbose = true end
 end
 
+local read = require("tests.evalfiles").read
+
 local function read_json(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return assert(dp.json.decode(s))
+  return assert(dp.json.decode(assert(read(path), "cannot read " .. path)))
 end
 
 local function texts(text)

@@ -637,13 +637,7 @@ describe("clean stage", function()
 end)
 
 -- the seed page against its hand-made gold (read from ../shared/data, not copied)
-local function read(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local read = require("tests.evalfiles").read
 
 local SEED = read("../shared/data/seed/cnn-north-korea-amnesty.txt")
 local GOLD = read("../shared/data/seed/gold.json")
