@@ -5,9 +5,11 @@
 --
 -- Method: a third-person description of a person named at the start of the block. The
 -- block (at most 60 words) opens with a name, then a verb of description (is, was,
--- writes, covers, reports, joined ...: en/clean_bio_verbs.txt). It is an author note
+-- writes, covers, reports, joined ...: en/clean_bio_verbs.txt; a title before the name,
+-- "Dr", is passed over). It is an author note
 -- when the name is a byline author's (the whole name, or the surname when the author
--- has one, for a note closing the body); another person's name needs the evidence of a
+-- has one, for a note closing the body; the other byline authors may follow it: "A, B,
+-- and C are staff writers at"); another person's name needs the evidence of a
 -- writer's note in its first sentence (a job of the trade, "writes about", "covers",
 -- "reach him", an e-mail address or handle: en/clean_bio_cues.txt) and must be named
 -- nowhere else in the body (an article about
@@ -32,6 +34,8 @@ function M.new(lang)
   local rx_verb = re.compile("^,?\\s+(?:" .. table.concat(verbs, "|") .. ")\\b", "i")
   local cues = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_bio_cues.txt")) do cues[#cues + 1] = re.escape(w:lower()):gsub("\\ ", "\\s+") end
+  local titles = {}
+  for _, w in ipairs(dp.data.list(lang .. "/abbreviations_titles.txt")) do titles[w:lower()] = true end
   local rx_cue = re.compile("(?:\\b(?:" .. table.concat(cues, "|") .. ")\\b|\\S@\\S|(?:^|\\s)@\\w)", "i")
 
   local B = {}
@@ -44,6 +48,9 @@ function M.new(lang)
   --   block; nil: only a byline author's whole name counts (the block opening the body)
   function B:is_note(text, nw, authors, elsewhere)
     if nw < 4 or nw > 60 then return false end
+    -- a title before the name ("Dr Ifeoma Castellanos-Baird is a consultant ...")
+    local t1, after = text:match("^(%a+)%.?%s+(%u.*)$")
+    if t1 and titles[t1:lower()] then text = after end
     local name = re.match(text, rx_name)
     -- a byline author's name, whole or the surname alone ("Okafor is ...")
     local lead
@@ -54,7 +61,21 @@ function M.new(lang)
         return true
       end
     end
-    if lead then return rx_verb:find(text:sub(#lead + 1)) ~= nil end
+    if lead then
+      -- the other authors of the byline may follow: "A, B, and C are staff writers at"
+      local rest, more = text:sub(#lead + 1), true
+      while more do
+        more = false
+        for _, a in ipairs(authors) do
+          local sep = rest:match("^,?%s+and%s+()") or rest:match("^,%s*()")
+          if sep and rest:sub(sep, sep + #a - 1) == a then
+            rest, more = rest:sub(sep + #a), true
+            break
+          end
+        end
+      end
+      return rx_verb:find(rest) ~= nil
+    end
     if not name or not elsewhere then return false end
     -- the name may run into the verb's capital ("Dana Whitcombe Is ...") only in title
     -- case text: take the longest name prefix that a verb follows

@@ -25,7 +25,8 @@
 --    paragraph; a relative time ("2h ago") goes; a block that is not good between a
 --    list of links in its group and links or nothing kept is a teaser's blurb
 --    (jusText's context rule); a short block right above a picture credit is its
---    caption; in a live blog (time line, heading, text) the heading under the time line
+--    caption, and so is a block between an image's name ("[pier.jpg]") and a short
+--    credit line (an outlet, an agency, a person), which goes with it; in a live blog (time line, heading, text) the heading under the time line
 --    just above the window opens the body; a kept block whose words all stand, in
 --    order, inside a longer kept paragraph is a pull quote and goes.
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
@@ -41,6 +42,7 @@ local re = require("docpipe").re
 
 -- a credit line of a picture ("Photo: X/Agency", "Credit...X", "[Photo by X]")
 local rx_credit = re.compile("^\\[?(?:(?:photo|photograph|image|picture)s?\\s*(?::|by\\b)|credit\\b)", "i")
+local rx_image_name = re.compile("^\\[(?:[^\\]]*\\.(?:jpe?g|png|gif|webp|svg|avif)|img|image|photo|picture)\\]$", "i")
 local function is_credit(b)
   return b ~= nil and (b.cue == "caption" or (b.cue == "media" and rx_credit:find(b.text) ~= nil))
 end
@@ -117,6 +119,8 @@ end
 
 --- Choose the body window of live blocks and mark what it keeps.
 -- @return ws, we: first and last index of the window (we < ws when there is no body)
+M.is_credit = is_credit
+
 function M.select(live, st, o)
   -- lists introduced by a sentence ending in ':' (two bullet items or more) are text
   for x = 1, #live - 2 do
@@ -343,6 +347,18 @@ function M.select(live, st, o)
       and not b.text:find("[\"“”]") then
       b.take = false
       b.why = "caption (above a credit)"
+    end
+  end
+  -- a caption in a dump: the block right under an image's name ("[photo_inn.jpg]",
+  -- "[IMG]") with a short credit line right under it, all three in one group (the credit
+  -- an outlet, an agency or a person: "The Asahara Daily", "Jens Wittkamp/Naturbild")
+  for x = math.max(ws, 2), we - 1 do
+    local b, up, dn = live[x], live[x - 1], live[x + 1]
+    if b.take and not b.keep and b.nw <= 40 and not b.bullet and up.group == b.group and dn.group == b.group
+      and rx_image_name:find(up.text) and dn.nw >= 1 and dn.nw <= 6 and not dn.sentence and not dn.bullet
+      and (dn.text:find("/", 1, true) or st.meta.outlet_like(dn.text, true) or st.meta.name_line(dn.text)) then
+      b.take, dn.take = false, false
+      b.why, dn.why = "caption (under an image)", "picture credit"
     end
   end
   -- a live blog: entries open with a time line and a heading; when a heading inside the

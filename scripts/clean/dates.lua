@@ -7,7 +7,9 @@
 -- first when its second is, and otherwise by the page's habit (`day_first`, see
 -- day_first_hint: the order of its month-name dates, else its time zones); a clock
 -- time "9:45 AM", "9.45pm", "21:45", "9 a.m." or the newswire military form "0339 GMT";
--- a zone abbreviation from en/clean_timezones.txt), then combine them. A zone given by
+-- a zone abbreviation from en/clean_timezones.txt, or "GMT+1" / "UTC-05:00" with its
+-- offset; a year glued to the time by a save as text, "November 29, 20263:05 PM", is
+-- read apart), then combine them. A zone given by
 -- its daylight-saving rule (ET, PT, UK...) is resolved for that date with the US rules
 -- (second Sunday of March to first Sunday of November, 2007 on; first Sunday of April
 -- to last Sunday of October before) or the EU rules (last Sunday of March to last Sunday
@@ -128,8 +130,10 @@ function M.new(lang)
 
   local P = {}
   -- month-name dates
-  local rx_mdy = re.compile(A("\\b(" .. month_alt .. ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)(\\d{4})\\b"), "i")
-  local rx_dmy = re.compile(A("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" .. month_alt .. ")\\.?,?\\s+(\\d{4})\\b"), "i")
+  -- (a year may run into the time when a page is saved as text: "November 29, 20263:05 PM")
+  local year_end = "(?:\\b|(?=\\d{1,2}[:.]\\d\\d))"
+  local rx_mdy = re.compile(A("\\b(" .. month_alt .. ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)(\\d{4})" .. year_end), "i")
+  local rx_dmy = re.compile(A("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" .. month_alt .. ")\\.?,?\\s+(\\d{4})" .. year_end), "i")
   local rx_num = re.compile(A("(?<![\\d.:/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})(?![\\d/-]|\\.\\d)"))
   local rx_ymd = re.compile(A("\\b(\\d{4})/(\\d{1,2})/(\\d{1,2})\\b"))
   local rx_iso = re.compile(A("\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?)?\\b"))
@@ -215,6 +219,12 @@ function M.new(lang)
           if za then
             -- (the offset is worked out by P:parse: a line is often only tested)
             r.zone = z
+            -- "GMT+1", "UTC-05:00": the offset written after the zone
+            local sign, oh, om, after = masked:match("^([+-])(%d%d?):?(%d?%d?)()", zb + 1)
+            if sign and (z:upper() == "GMT" or z:upper() == "UTC") and tonumber(oh) <= 14 and (om == "" or #om == 2) then
+              r.offset = fmt("%s%02d:%s", sign, tonumber(oh), om ~= "" and om or "00")
+              zb = after - 1
+            end
             r.spans[#r.spans + 1] = { za, zb }
           end
         end
@@ -236,8 +246,8 @@ function M.new(lang)
 
   -- the label in front of a date: published ("Published", "Posted", "Originally
   -- published", "First published", "Created") or updated ("Updated", "Last updated",
-  -- "Modified", "Edited", "Revised")
-  local rx_label = re.compile(A("\\b(?:(originally|first)\\s+)?(published|posted|created|updated|modified|edited|revised)\\b"), "i")
+  -- "Modified", "Edited", "Revised"; "First uploaded on" is a published one)
+  local rx_label = re.compile(A("\\b(?:(originally|first)\\s+)?(published|posted|uploaded|created|updated|modified|edited|revised)\\b"), "i")
   local UPDATED = { updated = true, modified = true, edited = true, revised = true }
 
   --- ISO 8601 string of the publication time on s, and what kind the line gives it:
@@ -330,7 +340,8 @@ function M.new(lang)
   local rx_mdy_all = re.compile(A("\\b(?:" .. month_alt .. ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?![/.-]\\d)"), "i")
   local DAY_FIRST_ZONES = { BST = true, GMT = true, CET = true, CEST = true, WET = true, WEST = true,
     EET = true, EEST = true, IST = true, AEST = true, AEDT = true, NZST = true, NZDT = true,
-    SGT = true, HKT = true, MSK = true, UK = true, ACST = true, AWST = true }
+    SGT = true, HKT = true, MSK = true, UK = true, ACST = true, AWST = true,
+    SAST = true, CAT = true, EAT = true, WAT = true }
   local MONTH_FIRST_ZONES = { ET = true, EST = true, EDT = true, CT = true, CST = true, CDT = true,
     MT = true, MST = true, MDT = true, PT = true, PST = true, PDT = true, AKST = true, AKDT = true, HST = true }
   local rx_zone_all = re.compile(A("\\b(" .. zone_alt .. ")\\b"))

@@ -4,7 +4,11 @@
 -- en/clean_byline.txt ("By", "From", "Opinion by", "by:"...) followed by names
 -- separated by commas, "and", "&" or "with", then perhaps parts after "|" (an outlet, a
 -- role, an e-mail address); a date on the line is cut off, and so is the place it was
--- filed from ("By Matthias Grell in Lisbon"). A piece is a person when it
+-- filed from ("By Matthias Grell in Lisbon"), and so is a title before a name ("Dr",
+-- "Prof.": en/abbreviations_titles.txt); "Special to the Gazette" names the outlet; a
+-- person's name after a bar is another author ("Katrin Vogelsang | Malte Reuter") unless
+-- it holds a place word (en/place_names.txt); one capitalised word after a bar with no
+-- outlet word is a weak outlet (often the city filed from). A piece is a person when it
 -- has the shape of a name (2 to 5 capitalised tokens, initials and particles allowed,
 -- no role word from en/clean_roles.txt; a name in capitals is written in title case).
 -- The last comma piece is the outlet when it reads as one (a word of
@@ -68,6 +72,12 @@ function M.new(lang)
   for _, w in ipairs(dp.data.list(lang .. "/clean_role_beats.txt")) do beats[w:lower()] = true end
   local outlet_words = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_outlet_words.txt")) do outlet_words[w:lower()] = true end
+  -- titles before a name ("Dr", "Prof.", "Rev."): not part of the author's name
+  local honorifics = {}
+  for _, w in ipairs(dp.data.list(lang .. "/abbreviations_titles.txt")) do honorifics[w:lower()] = true end
+  for _, w in ipairs { "professor", "sir", "dame" } do honorifics[w] = true end
+  local places = {}
+  for _, w in ipairs(dp.data.list(lang .. "/place_names.txt")) do places[w:lower()] = true end
   local openers = dp.data.list(lang .. "/clean_byline.txt")
   table.sort(openers, function(a, b) return #a > #b end)
   for i, o in ipairs(openers) do openers[i] = o:gsub("%s+", "\\s+") end
@@ -194,6 +204,18 @@ function M.new(lang)
     return role and n <= 5
   end
 
+  -- "Dr Ifeoma Castellanos-Baird" -> "Ifeoma Castellanos-Baird" (a title before a name)
+  local function unhonor(piece)
+    local w, rest = piece:match("^(%S+)%s+(.+)$")
+    if w and honorifics[w:lower():gsub("%.$", "")] and R.is_person(rest) then return rest end
+    return piece
+  end
+  -- does the piece hold a place word ("New York" is no second author)?
+  local function places_in(piece)
+    for t in piece:gmatch("%S+") do if places[t:lower()] then return true end end
+    return false
+  end
+
   -- names (and perhaps a role and an outlet) after the opener, or on a line of their own
   local rx_filed_in = re.compile("\\s+in\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*)?$")
   local function parse_names(rest, dates, strict)
@@ -212,7 +234,10 @@ function M.new(lang)
     -- role in parentheses goes ("Eleanor Ainge Roy (reporting) and Adrian Malloch
     -- (photography)")
     local cut = rx_names_end:find(rest)
-    if cut then rest = rest:sub(1, cut - 1) end
+    if cut then
+      -- (and the word that led into the time: "Posted by NAME at 2:05 PM")
+      rest = re.gsub(rest:sub(1, cut - 1), "\\s+(?:at|on)\\s*$", "")
+    end
     -- "By Matthias Grell in Lisbon": the place the byline was filed from goes (a
     -- capitalised word or two after "in" closing the line)
     if rest:find(" in ", 1, true) then rest = rx_filed_in:gsub(rest, "") end
@@ -221,6 +246,9 @@ function M.new(lang)
     rest = re.gsub(rest, "[\\s,;:|–—-]+$", "")
     local authors, outlet = {}, nil
     local staff, other, weak = false, false, false
+    local barred = {}
+    -- "Special to the Gazette": a freelance byline, the outlet after "to"
+    rest = re.gsub(rest, "(^|,\\s*)special\\s+to\\s+(?:the\\s+)?(?=\\p{Lu})", "$1", nil, "i")
     -- "A | Outlet", "A | Staff Writer": the parts after the first are outlet or role
     local parts = rx_parts:split(rest)
     rest = parts[1] or ""
@@ -228,7 +256,15 @@ function M.new(lang)
       local piece = dp.text.trim(parts[k])
       if piece ~= "" then
         if R.is_role_line(piece) then staff = true
-        elseif not outlet and R.outlet_like(piece) then outlet = outlet_of(piece)
+        elseif not outlet and R.outlet_like(piece, true) then outlet = outlet_of(piece)
+        elseif not outlet and R.outlet_like(piece) then
+          -- one capitalised word and no outlet word ("Written by NAME | Kestrapur |
+          -- Updated ..."): a place as often as an outlet, so weak ("bar": the stage also
+          -- takes it when the body never names it, as a story names its own city)
+          outlet, weak = outlet_of(piece), "bar"
+        elseif R.is_person(unhonor(piece)) and not places_in(piece) then
+          -- "Katrin Vogelsang | Malte Reuter": names set apart by a bar
+          barred[#barred + 1] = titlecase(unhonor(piece))
         elseif not outlet and outlet_of(piece) and not R.is_person(piece) then outlet = outlet_of(piece)
         else other = true end
       end
@@ -254,7 +290,7 @@ function M.new(lang)
       rest = table.concat(pieces, ", ")
     end
     for _, piece in ipairs(split_names(rest)) do
-      piece = dp.text.trim(piece)
+      piece = unhonor(dp.text.trim(piece))
       if piece ~= "" then
         if R.is_person(piece) and not (strict and R.outlet_like(piece)) then
           authors[#authors + 1] = titlecase(piece)
@@ -266,6 +302,7 @@ function M.new(lang)
         end
       end
     end
+    for _, a in ipairs(barred) do authors[#authors + 1] = a end
     return authors, outlet, staff, other, weak
   end
 

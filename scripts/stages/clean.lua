@@ -16,7 +16,8 @@
 --     entities, mojibake, NFC, lynx link numbers), each step an option;
 --  1. split the page into blocks (docpipe.clean.blocks: unwrap hard-wrapped lines, keep
 --     indentation, bullets and blank-line groups; a contributor sentence wrapped over two
---     lines that the unwrapper left apart is joined), tokenise each block once and cut
+--     lines that the unwrapper left apart is joined; a byline label on its own line,
+--     "Author of the article:", is joined to the name under it), tokenise each block once and cut
 --     captions printed twice (a headline printed twice just above a byline or timestamp
 --     keeps its second copy);
 --  2. give every block evidence (docpipe.clean.evidence): words, characters, stopword
@@ -44,14 +45,21 @@
 --     the header stands above the headline; the title the headline-shaped block above it
 --     (the upper of a headline and a longer standfirst in one group or across a blank
 --     line; in a hard-wrapped dump, the nearest heading set at the left margin; below the
---     header when the page puts its date above the headline), the date the header's first
+--     header when the page puts its date above the headline, or when a menu stands
+--     between the header and the block above it: a blog's tagline; not a caption right
+--     above a picture credit, not the masthead over the headline), the date the header's first
 --     absolute timestamp (a relative one is skipped; a published one wins over an updated
 --     one, in either order; else a short line between headline and body that holds a
---     date among other words), the highlights the bullets between
---     title and body; the dateline opens the first paragraph; contributors come from
+--     date among other words; when the header gives an updated time only, a "First
+--     published" / "First uploaded on" line elsewhere on the page), the highlights the
+--     bullets between title and body (or the lines under a "Key points:" heading); the
+--     authors, when the header names none, from a byline right under the body ("Posted
+--     by NAME at 2:05 PM"); the dateline opens the first paragraph; contributors come from
 --     contributor lines; the outlet from the dateline, else the byline or header, else the
 --     masthead (the page's first line when it is a name), else the footer's copyright
---     line; a byline name that is the masthead or the copyright holder is the outlet, not
+--     line (a byline's short form of the masthead's name, "Special to the Gazette", is
+--     the masthead's name; a one-word outlet between bars, "NAME | Kestrapur | Updated",
+--     must be named above the byline or in a copyright line); a byline name that is the masthead or the copyright holder is the outlet, not
 --     an author; a name in capitals is written as the page writes it elsewhere.
 -- Evaluation: tests/clean_eval.lua (shingle F1 on real dumps, field-by-field gold on
 -- the seed, examples/ and tests/fixtures/clean/, retention on already-clean text, CPU
@@ -167,6 +175,7 @@ local OBJECT_MT = getmetatable(dp.object({}))
 local rx_numeric_date = dp.re.compile("(?<![0-9])\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}(?![0-9])")
 local rx_outlet_split = dp.re.compile("\\s+(?:[|–—-]|--)\\s+|\\s*\\|\\s*")
 local rx_lower = dp.re.compile("\\p{Ll}")
+local rx_highlights_head = dp.re.compile("^(?:key (?:points|takeaways|facts)|(?:story )?highlights|at a glance|in brief|in short|the big picture)\\s*:?$", "i")
 
 -- the outlet named by a line of its own ("The Saltire Herald"), or nil
 local function outlet_line(b, st)
@@ -204,6 +213,22 @@ local function join_wrapped_credits(all, st)
           table.remove(all, i + 1)
         end
       end
+    end
+    i = i + 1
+  end
+end
+
+-- a byline label on a line of its own above the name ("Author of the article:" /
+-- "Ryan Castellane", "By:" / "NAME"): the two lines are one byline
+local rx_byline_label = dp.re.compile("^(?:author of the article|authors?|written by|words by|story by|by)\\s*:?$", "i")
+local function join_byline_labels(all)
+  local i = 1
+  while i < #all do
+    local b, n = all[i], all[i + 1]
+    if #b.text <= 24 and rx_byline_label:find(b.text) and n.group - b.group <= 1 and #n.text <= 80
+      and not n.bullet and not n.text:find("^%s*%p") then
+      b.text, b.last = b.text .. " " .. n.text, n.last
+      table.remove(all, i + 1)
     end
     i = i + 1
   end
@@ -262,6 +287,7 @@ function M.process(doc, ctx)
   local wrapped = false
   for _i = 1, #all do local b = all[_i]; if b.last > b.first then wrapped = true; break end end
   if wrapped then join_wrapped_credits(all, st) end
+  join_byline_labels(all)
   st.words = st.words or {}
   st.page = (st.page or 0) + 1
   st.intern = blocks_mod.tokenize(all, st.stop, st.hints, st.words)
@@ -370,12 +396,19 @@ function M.process(doc, ctx)
     local from = hdr_first or limit
     local cands = {}
     local x = from - 1
+    -- a menu between a candidate and the header: the candidate belongs to the page's
+    -- top (a blog's tagline under its name), not to the article
+    local menu_above = false
     while x >= 1 and from - x <= 8 do
       local b = live[x]
-      if headline_shaped(b) and not b.name_line and not b.outlet_line and not b.take then
+      if headline_shaped(b) and not b.name_line and not b.outlet_line and not b.take
+        and not (body_mod.is_credit(live[x + 1]) and live[x + 1].group == b.group) then
+        -- (a block right above a picture credit is its caption)
         cands[#cands + 1] = x
       elseif #cands > 0 and not b.cue then
         break
+      elseif #cands == 0 and b.cue == "navigation" then
+        menu_above = true
       end
       x = x - 1
     end
@@ -392,14 +425,16 @@ function M.process(doc, ctx)
       local up = cands[2]
       -- a headline and its standfirst: the upper, shorter one is the headline
       -- (in one group, or across one blank line)
+      -- (not the page's masthead: "The Marlow Valley Gazette" over the headline)
+      local top = live[1] and live[1].cue == "navigation" and 2 or 1
       if up and up == cands[1] - 1 and live[cands[1]].group - live[up].group <= 1 and live[up].nw >= 4
-        and live[cands[1]].nw >= live[up].nw then
+        and live[cands[1]].nw >= live[up].nw and not (up <= top and outlet_line(live[up], st)) then
         title_i, dek_i = up, cands[1]
       end
     end
     -- the date above the headline: a headline between the header and the body, when
     -- nothing headline-like of five words or more stands above the header
-    if hdr_last and (not title_i or live[title_i].nw < 5) then
+    if hdr_last and (not title_i or live[title_i].nw < 5 or (menu_above and not dek_i)) then
       local y = hdr_last + 1
       while y < limit do
         local b = live[y]
@@ -448,12 +483,25 @@ function M.process(doc, ctx)
           -- (as a line's first words, a masthead, or after a copyright sign: "Scotland"
           -- of "Scotland Correspondent" in a breadcrumb or "Registered in Scotland" is
           -- no outlet)
+          -- (a line it opens must be short, a name, and stand above the byline, a
+          -- masthead: "Kestrapur metro's second line to open" is a headline about the
+          -- place, "Kestrapur Metro  Kestrapur news" under the body a row of tags)
           local n = 0
           local o = by.outlet
+          local ow = #dp.text.words(o)
           for _, c in ipairs(live) do
             if c ~= b and c.cue ~= "navigation" and c.text:find(o, 1, true)
-              and (c.text:sub(1, #o) == o or re.find(c.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:the\\s+)?\\Q" .. o .. "\\E", nil, "i")) then
+              and ((c.text:sub(1, #o) == o and c.nw <= ow + 3 and c.li < b.li) or re.find(c.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:the\\s+)?\\Q" .. o .. "\\E", nil, "i")) then
               n = n + 1
+            end
+          end
+          if n == 0 and by.outlet_weak == "bar" then
+            -- one word between bars ("NAME | Bloomberg | Updated"): an outlet when
+            -- neither the headline nor a paragraph names it (the city a story was filed
+            -- from is named in them)
+            n = 1
+            for _, c in ipairs(live) do
+              if (c.take or c.li == title_i) and c.text:find(o, 1, true) then n = 0; break end
             end
           end
           if n > 0 then outlet = outlet or by.outlet end
@@ -515,15 +563,56 @@ function M.process(doc, ctx)
       end
     end
   end
+  -- the header gave an updated time only: a "First published" / "Originally published"
+  -- / "First uploaded on" line elsewhere on the page (often under the body) gives the
+  -- published one
+  if date and date_kind == "updated" then
+    for x = 1, #live do
+      local b = live[x]
+      if (x < (hdr_first or limit) or x > (hdr_last or limit)) and b.nw <= 14
+        and re.find(b.text, "^\\W*(?:first|originally)\\s+(?:published|uploaded|posted)\\b", nil, "i") then
+        local d, kind = st.dates:parse_published(b.text, st.day_first)
+        if d and kind == "published" then
+          date, date_kind = d, kind
+          b.role = "timestamp"
+          break
+        end
+      end
+    end
+  end
+  -- a byline closing the article when the header has none ("Posted by NAME at 2:05 PM"
+  -- under a blog post): right after the last paragraph, with only cue lines between
+  -- (not a contributor line: "Reporting by NAME; Editing by NAME")
+  if #authors == 0 and body_first then
+    local last
+    for x = we, ws, -1 do if live[x].take then last = x; break end end
+    for x = (last or we) + 1, math.min(#live, (last or we) + 3) do
+      local b = live[x]
+      if b.byline and #b.byline.authors > 0 and not b.contrib then
+        for _, a in ipairs(b.byline.authors) do authors[#authors + 1] = a end
+        b.role = "byline"
+        break
+      end
+      if not b.cue then break end
+    end
+  end
   -- highlights: bullets between the title (or header) and the body
   local highlights = dp.array({})
   local hl_from = (title_i or hdr_first or 0) + 1
+  -- (or, under a "Key points:" heading, the lines of its group without bullets)
+  local hl_head
   for x = hl_from, limit - 1 do
     local b = live[x]
-    if b.bullet and not b.take and not b.cue and not b.timestamp and not b.byline and b.nw >= 3 and b.chars >= 15
+    local listed = b.bullet or (hl_head and b.group == hl_head.group and b.nw <= 40)
+    if listed and not b.take and not b.cue and not b.timestamp and not b.byline and b.nw >= 3 and b.chars >= 15
       and b.density > 0 then
       highlights[#highlights + 1] = b.text
       b.role = "highlight"
+    elseif not b.bullet and rx_highlights_head:find(b.text) then
+      hl_head = b
+      b.role = "highlights heading"
+    else
+      hl_head = nil
     end
   end
   if title_i then live[title_i].role = "title" end
@@ -613,6 +702,15 @@ function M.process(doc, ctx)
         if holder then outlet = dp.text.trim(holder); break end
       end
     end
+  end
+
+  -- "Gazette" of "Special to the Gazette" under a "The Marlow Valley Gazette" masthead:
+  -- a byline's short form of the masthead's name is that name
+  if outlet and not outlet:find("%s") then
+    local b = live[1]
+    if b and b.cue == "navigation" and live[2] then b = live[2] end
+    local name = b and not b.take and b.li ~= title_i and outlet_line(b, st)
+    if name and #name > #outlet and re.find(name, "\\s\\Q" .. outlet .. "\\E$", nil, "i") then outlet = name end
   end
 
   -- "Northern Chronicle" in a dateline, "The Northern Chronicle" in the footer: the full name
