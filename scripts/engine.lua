@@ -775,12 +775,15 @@ local function select_fields(doc, fields)
 end
 
 --- Format a document for output. Returns the string (without the final
--- newline for jsonl/json items).
-function Pipeline:format(doc, format)
+-- newline for jsonl/json items). out: the C runner's output buffer
+-- (dp_json_output_push): JSON is then appended to it and its length in bytes
+-- returned instead of a string.
+function Pipeline:format(doc, format, out)
   format = format or self.output.format
   local shown = select_fields(doc, self.output.fields)
   if format == "jsonl" or format == "json" then
     local text = type(doc.text) == "string" and doc.text or nil
+    if out then return out:encode(shown, { spans = text, order = self.output.fields }) end
     return dp.json.encode(shown, { spans = text, order = self.output.fields })
   elseif format == "markdown" then
     return require("docpipe.writers.markdown").write(doc, self.output.fields)
@@ -843,13 +846,14 @@ function Pipeline:describe()
 end
 
 --- Run one document and format what comes out, for the C runner.
--- Returns texts (list of formatted documents), errors (list of
--- {json, message, traceback}) and the status from Pipeline:run.
-function Pipeline:step(doc, format, raw)
+-- Returns texts (list of formatted documents: strings, or with the runner's
+-- output buffer `out` the byte lengths of the JSON appended to it), errors
+-- (list of {json, message, traceback}) and the status from Pipeline:run.
+function Pipeline:step(doc, format, raw, out)
   local outs, fails, status = self:run(doc, raw)
   local texts = {}
   for _, d in ipairs(outs) do
-    local ok, s = pcall(self.format, self, d, format)
+    local ok, s = pcall(self.format, self, d, format, out)
     if ok then
       texts[#texts + 1] = s
     else
@@ -954,8 +958,10 @@ function M.json_doc(bytes, name, source, line)
   local fixed, replaced = dp.utf8.clean(bytes)
   -- an escaped NUL (\u0000) would cut the string short: it becomes U+FFFD,
   -- like a raw NUL byte (an escaped backslash before "u0000" is left alone)
-  local nuls = 0
-  if fixed:find("\\u0000", 1, true) then
+  local nuls, lone = 0, 0
+  -- the three repairs below all start at a \u escape: most records have none
+  local escaped = fixed:find("\\u", 1, true)
+  if escaped and fixed:find("\\u0000", escaped, true) then
     fixed = fixed:gsub("(\\+)u0000", function(bs)
       if #bs % 2 == 1 then
         nuls = nuls + 1
@@ -963,8 +969,7 @@ function M.json_doc(bytes, name, source, line)
       end
     end)
   end
-  local lone
-  fixed, lone = fix_lone_surrogates(fixed)
+  if escaped then fixed, lone = fix_lone_surrogates(fixed) end
   local doc, err = dp.json.decode(fixed, true)
   if doc == nil then
     -- a record is one line: its position is the column ("FILE:LINE: ... at column N")

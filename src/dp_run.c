@@ -64,6 +64,9 @@ typedef struct wctx {
     lua_State *L;
     int engine, pipeline;   /* stack indexes */
     const char *format;
+    struct runner *direct;  /* the serial loop: documents go to its output at
+                             * once, not through the events; NULL in a worker */
+    int out;                /* stack index of the JSON output buffer, or 0 */
 } wctx;
 
 /* Set by SIGINT and SIGTERM: the one mutable file-level variable, because a
@@ -161,6 +164,20 @@ static void flush_out(runner *r) {
     hold_signals(0, &old);
 }
 
+/* Write one formatted document, with the separator its format puts
+ * between documents. */
+static void out_doc(runner *r, const char *a, size_t al) {
+    if (strcmp(r->format, "json") == 0) write_out(r, r->written ? ",\n" : "[\n", 2);
+    else if (r->written && (strcmp(r->format, "markdown") == 0))
+        write_out(r, "\n---\n\n", 6);
+    else if (r->written && (strcmp(r->format, "text") == 0))
+        write_out(r, "\n", 1);  /* a blank line between documents */
+    write_out(r, a ? a : "", al);
+    if (strcmp(r->format, "json") != 0 && (al == 0 || a[al - 1] != '\n'))
+        write_out(r, "\n", 1);
+    r->written++;
+}
+
 /* An input that is not a document: its message, and the error record. */
 static void input_event(wctx *w, sink *s, int type, const char *source, size_t line,
                         const char *msg) {
@@ -187,13 +204,14 @@ static void input_event(wctx *w, sink *s, int type, const char *source, size_t l
 
 /* Push the document for a record, built by docpipe.engine's text_doc or
  * json_doc; 0 (nothing pushed) when the record is not a document, after
- * recording why. */
-static int push_doc(wctx *w, const dp_record *rec, sink *s) {
+ * recording why. raw: the stack index of a JSON Lines record's bytes as a
+ * Lua string (made once: the step gets them too). */
+static int push_doc(wctx *w, const dp_record *rec, sink *s, int raw) {
     lua_State *L = w->L;
     int jsonl = rec->kind == DP_REC_JSONL;
     lua_getfield(L, w->engine, jsonl ? "json_doc" : "text_doc");
     if (jsonl) {
-        lua_pushlstring(L, rec->data, rec->len);
+        lua_pushvalue(L, raw);
         lua_pushstring(L, rec->name);
         lua_pushstring(L, rec->source);
         lua_pushinteger(L, (lua_Integer)rec->line);
@@ -223,30 +241,56 @@ static int process_record(wctx *w, const dp_record *rec, sink *s) {
         input_event(w, s, EV_IOFAIL, rec->source, 0, rec->data);
         return 1;
     }
-    if (!push_doc(w, rec, s)) return 1;
-    emit(s, EV_READ, NULL, 0, NULL, NULL);
     lua_State *L = w->L;
+    /* the record's bytes (nil for a text input), below the document */
+    if (rec->kind == DP_REC_JSONL) lua_pushlstring(L, rec->data, rec->len);
+    else lua_pushnil(L);
+    int raw = lua_gettop(L);
+    if (!push_doc(w, rec, s, raw)) {
+        lua_pop(L, 1);
+        return 1;
+    }
+    emit(s, EV_READ, NULL, 0, NULL, NULL);
     int doc = lua_gettop(L);
     lua_getfield(L, w->pipeline, "step");
     lua_pushvalue(L, w->pipeline);
     lua_pushvalue(L, doc);
     lua_pushstring(L, w->format);
-    if (rec->kind == DP_REC_JSONL) lua_pushlstring(L, rec->data, rec->len);
-    else lua_pushnil(L);
-    if (dp_engine_pcall(L, 4, 3) != LUA_OK) {
+    lua_pushvalue(L, raw);
+    /* JSON is encoded into the output buffer, not into a string per document */
+    if (w->out) {
+        dp_json_output_reset(L, w->out);
+        lua_pushvalue(L, w->out);
+    } else {
+        lua_pushnil(L);
+    }
+    if (dp_engine_pcall(L, 5, 3) != LUA_OK) {
         const char *m = lua_tostring(L, -1);
         emit(s, EV_FAIL, m, m ? strlen(m) : 0, NULL, NULL);
         emit(s, EV_STOP, NULL, 0, NULL, NULL);
-        lua_settop(L, doc - 1);
+        lua_settop(L, raw - 1);
         return 0;
     }
-    /* doc, texts, errs, status */
+    /* doc, texts, errs, status; a text that is a number is that many bytes
+     * of the output buffer */
+    size_t blen = 0, boff = 0;
+    const char *bdata = w->out ? dp_json_output_data(L, w->out, &blen) : NULL;
     lua_Integer n = (lua_Integer)lua_rawlen(L, doc + 1);
     for (lua_Integer i = 1; i <= n; i++) {
-        lua_rawgeti(L, doc + 1, i);
         size_t len;
-        const char *str = lua_tolstring(L, -1, &len);
-        emit(s, EV_OUT, str, len, NULL, NULL);
+        const char *str;
+        if (lua_rawgeti(L, doc + 1, i) == LUA_TNUMBER && bdata) {
+            lua_Integer k = lua_tointeger(L, -1);
+            len = k > 0 && (size_t)k <= blen - boff ? (size_t)k : 0;
+            str = bdata + boff;
+            boff += len;
+        } else {
+            str = lua_tolstring(L, -1, &len);
+        }
+        /* serial: written now (the events would only copy it); the
+         * document's other events come after it either way */
+        if (w->direct) out_doc(w->direct, str, len);
+        else emit(s, EV_OUT, str, len, NULL, NULL);
         lua_pop(L, 1);
     }
     lua_Integer ne = (lua_Integer)lua_rawlen(L, doc + 2);
@@ -262,7 +306,7 @@ static int process_record(wctx *w, const dp_record *rec, sink *s) {
     }
     int go_on = strcmp(lua_tostring(L, doc + 3), "fail") != 0;
     if (!go_on) emit(s, EV_STOP, NULL, 0, NULL, NULL);
-    lua_settop(L, doc - 1);
+    lua_settop(L, raw - 1);
     return go_on;
 }
 
@@ -294,15 +338,7 @@ static int apply(runner *r, const sink *s) {
         char *as = NULL, *bs = NULL;
         switch (type) {
         case EV_OUT:
-            if (strcmp(r->format, "json") == 0) write_out(r, r->written ? ",\n" : "[\n", 2);
-            else if (r->written && (strcmp(r->format, "markdown") == 0))
-                write_out(r, "\n---\n\n", 6);
-            else if (r->written && (strcmp(r->format, "text") == 0))
-                write_out(r, "\n", 1);  /* a blank line between documents */
-            write_out(r, a ? a : "", al);
-            if (strcmp(r->format, "json") != 0 && (al == 0 || a[al - 1] != '\n'))
-                write_out(r, "\n", 1);
-            r->written++;
+            out_doc(r, a, al);
             break;
         case EV_FAIL: case EV_INFAIL: case EV_IOFAIL:
             as = a ? strndup(a, al) : NULL;
@@ -610,6 +646,8 @@ static void *worker_main(void *arg) {
     w.pipeline = lua_gettop(w.L);
     lua_pushboolean(w.L, pl->timing);
     lua_setfield(w.L, w.pipeline, "timing");
+    dp_json_output_push(w.L);
+    w.out = lua_gettop(w.L);
     for (;;) {
         pthread_mutex_lock(&pl->mu);
         batch *b = NULL;
@@ -874,7 +912,8 @@ int dp_run(const dp_run_opts *o) {
         if (res == 0) stopped = 1;
         if (res < 0) { stopped = 1; r.failed++; }
     } else {
-        wctx w = { r.L, r.engine, r.pipeline, r.format };
+        dp_json_output_push(r.L);
+        wctx w = { r.L, r.engine, r.pipeline, r.format, &r, lua_gettop(r.L) };
         sink ev;
         memset(&ev, 0, sizeof ev);
         dp_record rec;
@@ -889,6 +928,7 @@ int dp_run(const dp_run_opts *o) {
             if (!apply(&r, &ev)) { stopped = 1; break; }
         }
         free(ev.buf);
+        lua_remove(r.L, w.out);
     }
     if (r.progress) draw_progress(&r, 1);
     size_t bytes = in ? dp_input_bytes(in) : 0;

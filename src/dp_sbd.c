@@ -423,8 +423,9 @@ typedef struct vec {
     size_t n, cap;
 } vec;
 
-/* Scratch memory for one dp_sbd_split call. */
-typedef struct work {
+/* Scratch memory of dp_sbd_split_in (dp_sbd_work in dp_sbd.h): the vectors keep
+ * their room from text to text; `seen` is all clear between calls. */
+typedef struct dp_sbd_work {
     vec forced, suppress, breaks, cands;
     uint32_t seen[15 * 1024 / 32];  /* (style, value) pairs of list candidates */
     int oom;
@@ -1544,10 +1545,32 @@ static void emit(dp_span *out, size_t cap, size_t *count, size_t start, size_t e
     (*count)++;
 }
 
+dp_sbd_work *dp_sbd_work_new(void) { return calloc(1, sizeof(work)); }
+
+void dp_sbd_work_free(dp_sbd_work *w) {
+    if (!w) return;
+    free(w->forced.p);
+    free(w->suppress.p);
+    free(w->breaks.p);
+    free(w->cands.p);
+    free(w);
+}
+
 size_t dp_sbd_split(const dp_sbd *sbd, const char *text, size_t n, dp_span *out, size_t cap) {
-    const unsigned char *t = (const unsigned char *)text;
-    work *w = calloc(1, sizeof *w);
+    work *w = dp_sbd_work_new();
     if (!w) return (size_t)-1;
+    size_t count = dp_sbd_split_in(sbd, w, text, n, out, cap);
+    dp_sbd_work_free(w);
+    return count;
+}
+
+size_t dp_sbd_split_in(const dp_sbd *sbd, dp_sbd_work *w, const char *text, size_t n,
+                       dp_span *out, size_t cap) {
+    const unsigned char *t = (const unsigned char *)text;
+    if (w->oom) {  /* a call cut short may have left list marks behind */
+        memset(w->seen, 0, sizeof w->seen);
+        w->oom = 0;
+    }
     size_t count = 0;
     int has_cr = n && memchr(t, '\r', n) != NULL;
     size_t i = 0;  /* 0-based from here on */
@@ -1616,11 +1639,5 @@ size_t dp_sbd_split(const dp_sbd *sbd, const char *text, size_t n, dp_span *out,
         if (!stopped) break;
         i = next;
     }
-    int oom = w->oom;
-    free(w->forced.p);
-    free(w->suppress.p);
-    free(w->breaks.p);
-    free(w->cands.p);
-    free(w);
-    return oom ? (size_t)-1 : count;
+    return w->oom ? (size_t)-1 : count;
 }

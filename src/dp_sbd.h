@@ -41,7 +41,8 @@
  * Ownership: dp_sbd_new() returns a detector the caller frees with
  * dp_sbd_free(); dp_sbd_add_word() copies the word. dp_sbd_split() writes
  * into the caller's array and allocates only scratch memory it frees
- * before returning.
+ * before returning; dp_sbd_split_in() takes scratch memory the caller keeps
+ * (dp_sbd_work_new/free) instead.
  */
 #ifndef DP_SBD_H
 #define DP_SBD_H
@@ -96,5 +97,16 @@ int dp_sbd_list_by_name(const char *name);
  * larger than cap (call again with a larger array); returns (size_t)-1 when
  * memory runs out. out may be NULL when cap is 0. */
 size_t dp_sbd_split(const dp_sbd *sbd, const char *text, size_t n, dp_span *out, size_t cap);
+
+/* Scratch memory for dp_sbd_split_in(), kept from text to text so that
+ * splitting allocates nothing once it has grown. One per thread: a work
+ * area is not shared between calls running at the same time. */
+typedef struct dp_sbd_work dp_sbd_work;
+dp_sbd_work *dp_sbd_work_new(void);  /* NULL when memory runs out */
+void dp_sbd_work_free(dp_sbd_work *w);
+
+/* dp_sbd_split() with the caller's scratch memory w. */
+size_t dp_sbd_split_in(const dp_sbd *sbd, dp_sbd_work *w, const char *text, size_t n,
+                       dp_span *out, size_t cap);
 
 #endif

@@ -1,13 +1,17 @@
 /*
- * lua_json.c: JSON encode and decode between cJSON trees and Lua values,
+ * lua_json.c: JSON encode and decode between JSON text and Lua values,
  * with docpipe's array/object marks, null sentinel, key order and span
- * conversion (see lua_json.h).
+ * conversion (see lua_json.h). Decoding is cJSON's (the tree is then
+ * copied onto the Lua stack); encoding writes straight into a buffer, byte
+ * for byte what cJSON prints, small flat objects (sentences) in one pass
+ * over their keys.
  */
 #include "lua_json.h"
 #include "dp_utf8.h"
 
 #include <cJSON.h>
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <lauxlib.h>
 #include <stdint.h>
@@ -201,6 +205,7 @@ typedef struct okey {
     int vidx;           /* stack index of the value (stack mode) */
     lua_Integer slot;   /* anchor slot of the key (anchor mode) */
     int skip;           /* written alike as the next key: left out */
+    int plain;          /* s is printable ASCII without '"' or '\\': written as it is */
 } okey;
 
 /* Bytewise order of two strings without NULs, as strcmp orders them. */
@@ -291,6 +296,16 @@ static const unsigned char str_class[256] = {
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 };
 
+/* 1 when the eight bytes in w hold a control character, '"', '\\' or a
+ * byte from 0x80 (the bytes put_string does not copy as they are). */
+static inline int swar_special(uint64_t w) {
+    uint64_t hi = w & 0x8080808080808080ULL;
+    uint64_t ctl = (w - 0x2020202020202020ULL) & ~w;
+    uint64_t q = w ^ 0x2222222222222222ULL, bs = w ^ 0x5C5C5C5C5C5C5C5CULL;
+    uint64_t zq = (q - 0x0101010101010101ULL) & ~q, zb = (bs - 0x0101010101010101ULL) & ~bs;
+    return (hi | ((ctl | zq | zb) & 0x8080808080808080ULL)) != 0;
+}
+
 /* Write s[0..len) as a JSON string: NULs and bytes that start no valid
  * UTF-8 sequence as U+FFFD, '"' '\\' and control characters escaped as
  * cJSON escapes them (\b \f \n \r \t, else \u00xx). */
@@ -320,11 +335,7 @@ static void put_string(obuf *b, const char *s, size_t len) {
         while (j + 8 <= len) {
             uint64_t w;
             memcpy(&w, u + j, 8);
-            uint64_t hi = w & 0x8080808080808080ULL;
-            uint64_t ctl = (w - 0x2020202020202020ULL) & ~w;
-            uint64_t q = w ^ 0x2222222222222222ULL, bs = w ^ 0x5C5C5C5C5C5C5C5CULL;
-            uint64_t zq = (q - 0x0101010101010101ULL) & ~q, zb = (bs - 0x0101010101010101ULL) & ~bs;
-            if ((hi | ((ctl | zq | zb) & 0x8080808080808080ULL)) != 0) break;
+            if (swar_special(w)) break;
             j += 8;
         }
         while (j < len && !str_class[u[j]]) j++;
@@ -372,10 +383,25 @@ static void put_string(obuf *b, const char *s, size_t len) {
 }
 
 static void put_integer(obuf *b, lua_Integer v) {
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
     char buf[24];
     size_t k = sizeof buf;
     unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-    do { buf[--k] = (char)('0' + u % 10); u /= 10; } while (u);
+    while (u >= 100) {  /* two digits a division */
+        unsigned d = (unsigned)(u % 100);
+        u /= 100;
+        buf[--k] = pairs[2 * d + 1];
+        buf[--k] = pairs[2 * d];
+    }
+    if (u >= 10) {
+        buf[--k] = pairs[2 * u + 1];
+        buf[--k] = pairs[2 * u];
+    } else {
+        buf[--k] = (char)('0' + u);
+    }
     if (v < 0) buf[--k] = '-';
     ob_put(b, buf + k, sizeof buf - k);
 }
@@ -477,6 +503,31 @@ static inline okey *keys_add(keyset *ks) {
     return k;
 }
 
+/* 1 when put_string would copy s[0..n) as it is (a key such as "text"):
+ * eight bytes at a time, the last word padded with 'a'. */
+static int plain_ascii(const char *s, size_t n) {
+    if (n < 16) {  /* a key such as "text": a byte at a time */
+        for (size_t j = 0; j < n; j++)
+            if (str_class[(unsigned char)s[j]]) return 0;
+        return 1;
+    }
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (swar_special(w)) return 0;
+    }
+    if (i < n) {
+        unsigned char t[8];
+        memset(t, 'a', sizeof t);
+        memcpy(t, s + i, n - i);
+        uint64_t w;
+        memcpy(&w, t, 8);
+        if (swar_special(w)) return 0;
+    }
+    return 1;
+}
+
 /* Fill in the string forms of the key k at stack index kidx (a string, or
  * a number converted in place: kidx holds a copy). 0 when memory runs out. */
 static int key_forms(lua_State *L, okey *k, int kidx, int is_num) {
@@ -484,7 +535,8 @@ static int key_forms(lua_State *L, okey *k, int kidx, int is_num) {
     k->orig = lua_tolstring(L, kidx, &k->olen);
     k->s = k->orig;
     k->slen = k->olen;
-    if (!json_clean(k->orig, k->olen)) {  /* a key is a JSON string too */
+    k->plain = plain_ascii(k->orig, k->olen);
+    if (!k->plain && !json_clean(k->orig, k->olen)) {  /* a key is a JSON string too */
         k->fixed = utf8_fixed(k->orig, k->olen);
         if (!k->fixed) return 0;
         k->s = k->fixed;
@@ -568,8 +620,134 @@ static int start_end(enc *e, int idx, int mark, keyset *ks, int anchor, lua_Inte
     return have == 3;
 }
 
+/* ---- flat objects ------------------------------------------------------ */
+
+/* The common small object, such as a sentence {text, start, end}, written
+ * in one pass over lua_next: at most FLAT_KEYS keys, all strings that need
+ * no escape, and values that are strings, numbers, booleans or null. Byte
+ * for byte what enc_object writes for it (the same key order, span
+ * conversion and number forms); no Lua code runs and nothing is allocated
+ * on the Lua side while it looks, so the strings it points to stay put.
+ * Returns 1 when written, 0 on a memory error or a value that cannot be
+ * written (the message set), -1 when the object is not flat (nothing
+ * written, the stack as it was): enc_object then writes it. */
+
+#define FLAT_KEYS 8
+
+typedef struct fkey {
+    const char *k;     /* the key */
+    size_t klen;
+    int rank;
+    int type;          /* the value's Lua type */
+    const char *s;     /* a string value */
+    size_t slen;
+    lua_Integer i;     /* an integer value */
+    double d;          /* a float value */
+    int is_int, b;
+} fkey;
+
+static int flat_cmp(const fkey *p, const fkey *q) {
+    if (p->rank != q->rank) return p->rank < q->rank ? -1 : 1;
+    return bytes_cmp(p->k, p->klen, q->k, q->klen);
+}
+
+static int enc_flat(enc *e, int idx, int mark) {
+    lua_State *L = e->L;
+    fkey ks[FLAT_KEYS];
+    size_t n = 0;
+    int base = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        fkey *f = &ks[n];
+        if (n == FLAT_KEYS || lua_type(L, -2) != LUA_TSTRING) { lua_settop(L, base); return -1; }
+        f->k = lua_tolstring(L, -2, &f->klen);
+        f->type = lua_type(L, -1);
+        switch (f->type) {
+        case LUA_TSTRING: f->s = lua_tolstring(L, -1, &f->slen); break;
+        case LUA_TNUMBER:
+            f->is_int = lua_isinteger(L, -1);  /* 3.0 stays a float */
+            if (f->is_int) f->i = lua_tointeger(L, -1);
+            else {
+                f->d = lua_tonumber(L, -1);
+                if (f->d != f->d || f->d - f->d != 0) { lua_settop(L, base); return -1; }
+            }
+            break;
+        case LUA_TBOOLEAN: f->b = lua_toboolean(L, -1); break;
+        case LUA_TLIGHTUSERDATA:
+            if (lua_touserdata(L, -1) == NULL) break;
+            /* fall through */
+        default: lua_settop(L, base); return -1;
+        }
+        if (!plain_ascii(f->k, f->klen)) { lua_settop(L, base); return -1; }
+        f->rank = key_rank(f->k, f->klen);
+        n++;
+        lua_pop(L, 1);
+    }
+    if (n == 0) return -1;  /* {} or [] as enc_object decides */
+    const fkey *ord[FLAT_KEYS];  /* insertion sort: model order, then bytewise */
+    for (size_t i = 0; i < n; i++) {
+        const fkey *t = &ks[i];
+        size_t j = i;
+        while (j > 0 && flat_cmp(ord[j - 1], t) > 0) { ord[j] = ord[j - 1]; j--; }
+        ord[j] = t;
+    }
+    /* start/end as offsets into the text: both integers, within it */
+    int span = 0;
+    lua_Integer st = 0, en = 0;
+    if (e->spans && mark != 4) {
+        int have = 0;
+        for (size_t i = 0; i < n; i++) {
+            const fkey *f = ord[i];
+            int is_st = f->klen == 5 && memcmp(f->k, "start", 5) == 0;
+            int is_en = f->klen == 3 && memcmp(f->k, "end", 3) == 0;
+            if (!is_st && !is_en) continue;
+            if (f->type != LUA_TNUMBER || !f->is_int) { have = -1; break; }
+            if (is_st) { st = f->i; have |= 1; }
+            else { en = f->i; have |= 2; }
+        }
+        span = have == 3 && !(st < 1 || en < st - 1 || (size_t)en > e->spans->len);
+    }
+    obuf *o = &e->out;
+    ob_putc(o, '{');
+    for (size_t i = 0; i < n; i++) {
+        const fkey *f = ord[i];
+        if (!ob_room(o, f->klen + 4)) return 0;
+        o->p[o->n++] = '"';
+        memcpy(o->p + o->n, f->k, f->klen);
+        o->n += f->klen;
+        o->p[o->n++] = '"';
+        o->p[o->n++] = ':';
+        int is_st = span && f->klen == 5 && memcmp(f->k, "start", 5) == 0;
+        int is_en = span && f->klen == 3 && memcmp(f->k, "end", 3) == 0;
+        if (is_st || is_en) {
+            size_t b = is_st ? (size_t)(st - 1) : (size_t)en;
+            put_integer(o, (lua_Integer)conv_byte_to_cp(e->spans, b));
+        } else {
+            switch (f->type) {
+            case LUA_TSTRING: put_string(o, f->s, f->slen); break;
+            case LUA_TNUMBER:
+                if (f->is_int) put_integer(o, f->i);
+                else put_float(o, f->d);
+                break;
+            case LUA_TBOOLEAN:
+                if (f->b) ob_put(o, "true", 4);
+                else ob_put(o, "false", 5);
+                break;
+            default: ob_put(o, "null", 4);
+            }
+        }
+        if (i + 1 < n) ob_putc(o, ',');
+    }
+    ob_putc(o, '}');
+    return !o->oom;
+}
+
 static int enc_object(enc *e, int idx, int depth, int mark) {
     lua_State *L = e->L;
+    if (!e->pretty && mark == 2 && !(depth == 0 && e->order)) {  /* (unmarked: tried) */
+        int r = enc_flat(e, idx, mark);
+        if (r >= 0) return r;
+    }
     int base = lua_gettop(L);
     int anchor = 0;
     keyset ks;
@@ -588,6 +766,11 @@ static int enc_object(enc *e, int idx, int depth, int mark) {
         keys_free(&ks);
         lua_settop(L, base);
         return 0;
+    }
+    if (ks.n == 0 && mark == 0) {  /* an empty unmarked table: [] */
+        keys_free(&ks);
+        lua_settop(L, base);
+        return enc_array(e, idx, depth, 0);
     }
     for (size_t i = 0; i < ks.n; i++) {
         okey *k = &ks.k[i];
@@ -626,9 +809,18 @@ static int enc_object(enc *e, int idx, int depth, int mark) {
         okey *k = &ks.k[i];
         if (k->skip) continue;
         if (e->pretty) ob_tabs(o, e->fdepth);
-        put_string(o, k->s, k->slen);
-        if (e->pretty) ob_put(o, ":\t", 2);
-        else ob_putc(o, ':');
+        if (k->plain && !e->pretty) {  /* most keys: "key": in one copy */
+            if (!ob_room(o, k->slen + 3)) break;
+            o->p[o->n++] = '"';
+            memcpy(o->p + o->n, k->s, k->slen);
+            o->n += k->slen;
+            o->p[o->n++] = '"';
+            o->p[o->n++] = ':';
+        } else {
+            put_string(o, k->s, k->slen);
+            if (e->pretty) ob_put(o, ":\t", 2);
+            else ob_putc(o, ':');
+        }
         int is_start = k->slen == 5 && memcmp(k->s, "start", 5) == 0;
         int is_end = k->slen == 3 && memcmp(k->s, "end", 3) == 0;
         if (span == -1 && (is_start || is_end)) {
@@ -669,6 +861,15 @@ static int enc_table(enc *e, int idx, int depth) {
     luaL_checkstack(L, 8, "json encode");
     int mark = mark_of(e, idx);
     lua_Integer n;
+    /* a table whose keys are all strings is an object, even unmarked
+     * (its length is 0): the flat writer settles the common ones */
+    if (mark == 0 && !e->pretty && !(depth == 0 && e->order)) {
+        int r = enc_flat(e, idx, mark);
+        if (r >= 0) return r;
+    }
+    /* an unmarked table without a sequence is an object unless it is
+     * empty: enc_object finds out as it collects the keys */
+    if (mark == 0 && lua_rawlen(L, idx) == 0) return enc_object(e, idx, depth, mark);
     if (is_array(L, idx, mark, &n)) return enc_array(e, idx, depth, n);
     return enc_object(e, idx, depth, mark);
 }
@@ -712,18 +913,19 @@ static int enc_value(enc *e, int idx, int depth) {
 }
 
 static char *encode(lua_State *L, int idx, int order, const char *spans, size_t spans_len,
-                    int pretty, obuf *reuse, size_t *len, char *err, size_t errlen);
+                    int pretty, obuf *reuse, size_t from, size_t *len, char *err, size_t errlen);
 
 char *dp_json_encode_value(lua_State *L, int idx, const char *spans, size_t spans_len,
                            int pretty, size_t *len, char *err, size_t errlen) {
-    return encode(L, idx, 0, spans, spans_len, pretty, NULL, len, err, errlen);
+    return encode(L, idx, 0, spans, spans_len, pretty, NULL, 0, len, err, errlen);
 }
 
 /* order: stack index of a list of top-level keys to write first, or 0.
- * reuse: a buffer to write into (the result points into it and is not to
- * be freed), or NULL for a new malloc'd result. */
+ * reuse: a buffer to write into from byte `from` on (the result points
+ * into it and is not to be freed; on failure the buffer is cut back to
+ * `from`), or NULL for a new malloc'd result. */
 static char *encode(lua_State *L, int idx, int order, const char *spans, size_t spans_len,
-                    int pretty, obuf *reuse, size_t *len, char *err, size_t errlen) {
+                    int pretty, obuf *reuse, size_t from, size_t *len, char *err, size_t errlen) {
     span_conv conv = { spans, spans_len, 0, 0, (size_t)-1 };
     enc e;
     memset(&e, 0, sizeof e);
@@ -735,7 +937,7 @@ static char *encode(lua_State *L, int idx, int order, const char *spans, size_t 
     e.pretty = pretty;
     if (reuse) {
         e.out = *reuse;
-        e.out.n = 0;
+        e.out.n = from;
         e.out.oom = 0;
     }
     idx = lua_absindex(L, idx);
@@ -753,15 +955,20 @@ static char *encode(lua_State *L, int idx, int order, const char *spans, size_t 
     lua_settop(L, top);
     if (ok) ob_room(&e.out, 0);  /* room for the final NUL */
     if (!ok || e.out.oom) {
-        if (reuse) *reuse = e.out;
-        else free(e.out.p);
+        if (reuse) {
+            e.out.n = from;
+            e.out.oom = 0;
+            *reuse = e.out;
+        } else {
+            free(e.out.p);
+        }
         if (!err[0]) snprintf(err, errlen, "out of memory");
         return NULL;
     }
     e.out.p[e.out.n] = '\0';
-    *len = e.out.n;
+    *len = e.out.n - from;
     if (reuse) *reuse = e.out;
-    return e.out.p;
+    return e.out.p + from;
 }
 
 /* ---- decode ---------------------------------------------------------- */
@@ -945,21 +1152,7 @@ int dp_json_decode_push(lua_State *L, const char *s, size_t n, int spans, char *
 
 /* ---- Lua functions --------------------------------------------------- */
 
-static int json_decode(lua_State *L) {
-    size_t n;
-    const char *s = luaL_checklstring(L, 1, &n);
-    int spans = lua_toboolean(L, 2);
-    char err[160];
-    if (!dp_json_decode_push(L, s, n, spans, err, sizeof err)) {
-        luaL_pushfail(L);
-        lua_pushstring(L, err);
-        return 2;
-    }
-    return 1;
-}
-
-/* The output buffer json.encode reuses from call to call (an upvalue), so
- * encoding a document allocates nothing once the buffer has grown. */
+/* The output buffer json.encode reuses (an upvalue). */
 typedef struct enc_buf {
     obuf b;
     int busy;  /* an encode is writing into it (a metamethod may call encode again) */
@@ -974,31 +1167,58 @@ static void enc_buf_gc_buffer(enc_buf *eb) {
     eb->b.cap = eb->b.n = 0;
 }
 
+static int json_decode(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    int spans = lua_toboolean(L, 2);
+    char err[160];
+    int ok = dp_json_decode_push(L, s, n, spans, err, sizeof err);
+    if (!ok) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err);
+        return 2;
+    }
+    return 1;
+}
+
+
 static int enc_buf_gc(lua_State *L) {
     enc_buf_gc_buffer((enc_buf *)luaL_checkudata(L, 1, ENC_BUF_MT));
     return 0;
 }
 
+/* The options of json.encode, a table at index oi (the top of the stack):
+ * pretty, spans (the text) and order (left at index oi + 3 while encoding,
+ * *order then oi + 3, else 0). */
+typedef struct enc_opts {
+    int pretty, order;
+    const char *spans;
+    size_t spans_len;
+} enc_opts;
+
+static void read_opts(lua_State *L, int oi, enc_opts *o) {
+    memset(o, 0, sizeof *o);
+    if (!lua_istable(L, oi)) return;
+    lua_getfield(L, oi, "pretty");
+    o->pretty = lua_toboolean(L, -1);
+    lua_getfield(L, oi, "spans");
+    if (lua_type(L, -1) == LUA_TSTRING) o->spans = lua_tolstring(L, -1, &o->spans_len);
+    lua_getfield(L, oi, "order");
+    if (lua_istable(L, oi + 3)) o->order = oi + 3;
+}
+
 static int json_encode(lua_State *L) {
     luaL_checkany(L, 1);
     enc_buf *eb = (enc_buf *)lua_touserdata(L, lua_upvalueindex(1));
-    int pretty = 0, order = 0;
-    const char *spans = NULL;
-    size_t spans_len = 0;
+    enc_opts op;
     lua_settop(L, 2);
-    if (lua_istable(L, 2)) {
-        lua_getfield(L, 2, "pretty");
-        pretty = lua_toboolean(L, -1);
-        lua_getfield(L, 2, "spans");
-        if (lua_type(L, -1) == LUA_TSTRING) spans = lua_tolstring(L, -1, &spans_len);
-        lua_getfield(L, 2, "order");  /* index 5: stays on the stack while encoding */
-        if (lua_istable(L, 5)) order = 5;
-    }
+    read_opts(L, 2, &op);
     char err[160];
     size_t len;
     obuf *reuse = eb && !eb->busy ? &eb->b : NULL;
     if (reuse) eb->busy = 1;
-    char *out = encode(L, 1, order, spans, spans_len, pretty, reuse, &len, err, sizeof err);
+    char *out = encode(L, 1, op.order, op.spans, op.spans_len, op.pretty, reuse, 0, &len, err,
+                       sizeof err);
     if (reuse) eb->busy = 0;
     if (out) lua_pushlstring(L, out, len);
     if (!reuse) free(out);
@@ -1007,10 +1227,67 @@ static int json_encode(lua_State *L) {
     return 1;
 }
 
-int dp_lua_open_json(lua_State *L) {
-    lua_createtable(L, 0, 2);
-    lua_pushcfunction(L, json_decode);
-    lua_setfield(L, -2, "decode");
+/* ---- the runner's output buffer ---------------------------------------- */
+
+/* A buffer that documents are encoded into one after another, for the
+ * runner of `docpipe run`: out:encode(value [, opts]) appends what
+ * json.encode(value, opts) returns and gives its length, so the output is
+ * written from the buffer without a Lua string per document. Failures are
+ * raised as json.encode raises them, with nothing appended. */
+#define OUT_BUF_MT "docpipe.json.output"
+
+static int out_encode(lua_State *L) {
+    enc_buf *ob = (enc_buf *)luaL_checkudata(L, 1, OUT_BUF_MT);
+    luaL_checkany(L, 2);
+    if (ob->busy) return luaL_error(L, "json.encode: the output buffer is in use");
+    enc_opts op;
+    lua_settop(L, 3);
+    read_opts(L, 3, &op);
+    char err[160];
+    size_t len;
+    ob->busy = 1;
+    char *out = encode(L, 2, op.order, op.spans, op.spans_len, op.pretty, &ob->b, ob->b.n, &len,
+                       err, sizeof err);
+    ob->busy = 0;
+    if (!out) return luaL_error(L, "json.encode: %s", err);
+    lua_pushinteger(L, (lua_Integer)len);
+    return 1;
+}
+
+static int out_gc(lua_State *L) {
+    enc_buf_gc_buffer((enc_buf *)luaL_checkudata(L, 1, OUT_BUF_MT));
+    return 0;
+}
+
+void dp_json_output_push(lua_State *L) {
+    enc_buf *ob = (enc_buf *)lua_newuserdatauv(L, sizeof *ob, 0);
+    memset(ob, 0, sizeof *ob);
+    if (luaL_newmetatable(L, OUT_BUF_MT)) {
+        lua_pushcfunction(L, out_gc);
+        lua_setfield(L, -2, "__gc");
+        lua_createtable(L, 0, 1);
+        lua_pushcfunction(L, out_encode);
+        lua_setfield(L, -2, "encode");
+        lua_setfield(L, -2, "__index");
+    }
+    lua_setmetatable(L, -2);
+}
+
+const char *dp_json_output_data(lua_State *L, int idx, size_t *len) {
+    enc_buf *ob = (enc_buf *)luaL_checkudata(L, idx, OUT_BUF_MT);
+    *len = ob->b.n;
+    return ob->b.p ? ob->b.p : "";
+}
+
+void dp_json_output_reset(lua_State *L, int idx) {
+    enc_buf *ob = (enc_buf *)luaL_checkudata(L, idx, OUT_BUF_MT);
+    ob->b.n = 0;
+    if (ob->b.cap > ENC_BUF_KEEP) enc_buf_gc_buffer(ob);
+}
+
+/* A new buffer (reused from call to call: encoding or decoding a document
+ * then allocates nothing on the C heap once it has grown). */
+static void push_enc_buf(lua_State *L) {
     enc_buf *eb = (enc_buf *)lua_newuserdatauv(L, sizeof *eb, 0);
     memset(eb, 0, sizeof *eb);
     if (luaL_newmetatable(L, ENC_BUF_MT)) {
@@ -1018,6 +1295,13 @@ int dp_lua_open_json(lua_State *L) {
         lua_setfield(L, -2, "__gc");
     }
     lua_setmetatable(L, -2);
+}
+
+int dp_lua_open_json(lua_State *L) {
+    lua_createtable(L, 0, 2);
+    lua_pushcfunction(L, json_decode);
+    lua_setfield(L, -2, "decode");
+    push_enc_buf(L);
     lua_pushcclosure(L, json_encode, 1);
     lua_setfield(L, -2, "encode");
     return 1;

@@ -37,6 +37,16 @@ char *dp_json_encode_value(lua_State *L, int idx, const char *spans, size_t span
 int dp_json_decode_push(lua_State *L, const char *s, size_t n, int spans, char *err,
                         size_t errlen);
 
+/* The runner's output buffer: dp_json_output_push() pushes a new one (a
+ * userdata); out:encode(value [, opts]), called from Lua, appends what
+ * json.encode(value, opts) would return and returns its length in bytes
+ * (raising as json.encode raises, with nothing appended). _data() gives
+ * the bytes appended since the last _reset(), which empties the buffer
+ * (and frees a large one). */
+void dp_json_output_push(lua_State *L);
+const char *dp_json_output_data(lua_State *L, int idx, size_t *len);
+void dp_json_output_reset(lua_State *L, int idx);
+
 /* Push the markers (docpipe.array and docpipe.object metatables). */
 void dp_json_push_array_mt(lua_State *L);
 void dp_json_push_object_mt(lua_State *L);

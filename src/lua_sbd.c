@@ -18,8 +18,9 @@
  *   det:spans(text) -> starts, ends
  *       The same sentences as two lists of offsets (1-based inclusive).
  *
- * The detector owns an output buffer it reuses from call to call, so
- * splitting allocates nothing on the C heap after the first documents.
+ * The detector owns an output buffer and the splitter's scratch memory,
+ * reused from call to call, so splitting allocates nothing on the C heap
+ * after the first documents.
  */
 #include "lua_sbd.h"
 #include "dp_sbd.h"
@@ -37,6 +38,7 @@ typedef struct sbd_ud {
     size_t cap;
     char *join;      /* reused buffer for joined sentence texts */
     size_t join_cap;
+    dp_sbd_work *work;  /* the splitter's reused scratch memory */
 } sbd_ud;
 
 static sbd_ud *check_ud(lua_State *L) {
@@ -48,8 +50,10 @@ static sbd_ud *check_ud(lua_State *L) {
 static int m_gc(lua_State *L) {
     sbd_ud *ud = (sbd_ud *)luaL_checkudata(L, 1, SBD_MT);
     dp_sbd_free(ud->d);
+    dp_sbd_work_free(ud->work);
     free(ud->spans);
     free(ud->join);
+    ud->work = NULL;
     ud->d = NULL;
     ud->spans = NULL;
     ud->join = NULL;
@@ -64,8 +68,9 @@ static size_t run_split(lua_State *L, sbd_ud *ud, const char *s, size_t n) {
         ud->spans = malloc(ud->cap * sizeof *ud->spans);
         if (!ud->spans) { ud->cap = 0; luaL_error(L, "docpipe.sbd: out of memory"); }
     }
+    if (!ud->work && !(ud->work = dp_sbd_work_new())) luaL_error(L, "docpipe.sbd: out of memory");
     for (;;) {
-        size_t count = dp_sbd_split(ud->d, s, n, ud->spans, ud->cap);
+        size_t count = dp_sbd_split_in(ud->d, ud->work, s, n, ud->spans, ud->cap);
         if (count == (size_t)-1) luaL_error(L, "docpipe.sbd: out of memory");
         if (count <= ud->cap) return count;
         size_t cap = count + count / 4;
@@ -117,20 +122,27 @@ static int m_split(lua_State *L) {
     const char *s = luaL_checklstring(L, 2, &n);
     int join = lua_isnoneornil(L, 3) ? 1 : lua_toboolean(L, 3);
     size_t count = run_split(L, ud, s, n);
-    luaL_checkstack(L, 4, "docpipe.sbd");
+    /* a text without line breaks (most) has no sentence to join */
+    if (join && !memchr(s, '\n', n) && !memchr(s, '\r', n)) join = 0;
+    luaL_checkstack(L, 6, "docpipe.sbd");
     lua_createtable(L, count > (size_t)0x7fffffff ? 0x7fffffff : (int)count, 0);
     dp_json_push_array_mt(L);
     lua_setmetatable(L, -2);
+    /* the keys are the method's upvalues: a raw set with a string at hand
+     * skips lua_setfield's lookup of the C string */
     for (size_t i = 0; i < count; i++) {
         const dp_span *sp = &ud->spans[i];
         lua_createtable(L, 0, 3);
+        lua_pushvalue(L, lua_upvalueindex(1));
         if (join) push_joined(L, ud, s + sp->start, sp->end - sp->start);
         else lua_pushlstring(L, s + sp->start, sp->end - sp->start);
-        lua_setfield(L, -2, "text");
+        lua_rawset(L, -3);
+        lua_pushvalue(L, lua_upvalueindex(2));
         lua_pushinteger(L, (lua_Integer)sp->start + 1);
-        lua_setfield(L, -2, "start");
+        lua_rawset(L, -3);
+        lua_pushvalue(L, lua_upvalueindex(3));
         lua_pushinteger(L, (lua_Integer)sp->end);
-        lua_setfield(L, -2, "end");
+        lua_rawset(L, -3);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     return 1;
@@ -217,7 +229,11 @@ int dp_lua_open_sbd(lua_State *L) {
     };
     if (luaL_newmetatable(L, SBD_MT)) {
         luaL_setfuncs(L, meta, 0);
-        luaL_newlib(L, methods);
+        luaL_newlibtable(L, methods);
+        lua_pushliteral(L, "text");
+        lua_pushliteral(L, "start");
+        lua_pushliteral(L, "end");
+        luaL_setfuncs(L, methods, 3);  /* the keys of a sentence table */
         lua_setfield(L, -2, "__index");
     }
     lua_pop(L, 1);

@@ -325,6 +325,53 @@ static void test_invariants(void) {
     dp_sbd_free(d);
 }
 
+/* One work area kept over many texts (dp_sbd_split_in) gives what a fresh
+ * one gives each time: lists (whose marks the work area holds between
+ * paragraphs), the random soup of test_invariants, and an array too small. */
+static void test_reused_work(void) {
+    static const char *const texts[] = {
+        "Bring:\n1. Tents\n2. Maps", "Bring these. 1) a tent 2) a map 3) a lamp.",
+        "You need 1) a tent 2) a map.", "a) one b) two. c) three\n(d) four",
+        "Pack \xE2\x80\xA2 tents \xE2\x80\xA2 maps", "Mr. Vance left at 5 p.m. The rest stayed.",
+        "", "First note.\r\n\r\nSecond note.",
+    };
+    static const char *const pieces[] = {
+        "1.", "2.", "3.", "a)", "b)", "(c)", "A.", "\n", " ", "The", "x.", "\xE2\x80\xA2", "said",
+    };
+    dp_sbd *d = detector();
+    dp_sbd_work *w = dp_sbd_work_new();
+    CHECK(w != NULL);
+    dp_span a[64], b[64];
+    int same = 1;
+    unsigned seed = 777;
+    for (int t = 0; t < 2000; t++) {
+        const char *s = texts[t % (int)(sizeof texts / sizeof *texts)];
+        size_t n = strlen(s);
+        if (t % 2) {  /* every other text: list pieces at random */
+            size_t o = 0;
+            int k = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 30;
+            for (int i = 0; i < k; i++) {
+                const char *p = pieces[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof pieces / sizeof *pieces)];
+                memcpy(buf + o, p, strlen(p));
+                o += strlen(p);
+                buf[o++] = ' ';
+            }
+            s = buf;
+            n = o;
+        }
+        size_t c1 = dp_sbd_split(d, s, n, a, 64);
+        size_t c2 = dp_sbd_split_in(d, w, s, n, b, 64);
+        if (c1 != c2) same = 0;
+        for (size_t i = 0; same && i < c1 && i < 64; i++)
+            if (a[i].start != b[i].start || a[i].end != b[i].end) same = 0;
+        if (t % 7 == 0) CHECK_INT(dp_sbd_split_in(d, w, s, n, NULL, 0), c1);  /* count only */
+    }
+    CHECK(same);
+    dp_sbd_work_free(w);
+    dp_sbd_work_free(NULL);
+    dp_sbd_free(d);
+}
+
 DP_TEST_MAIN("test_sbd", test_lists, test_paragraphs_and_spans, test_abbreviations, test_terminal_abbreviations,
              test_times_and_initials, test_periods_in_tokens, test_exclamations_and_quotes,
-             test_ellipses_and_stops, test_lists_and_lines, test_invariants)
+             test_ellipses_and_stops, test_lists_and_lines, test_invariants, test_reused_work)

@@ -57,6 +57,29 @@ describe("sentences stage", function()
       assert.are.equal(text, text:sub(got[1].start, got[1]["end"]))
     end)
 
+    it("joins a lone CR like a line break, and leaves a text without breaks as its spans", function()
+      local text = "It was a cold\rnight in Oxvale. Crews worked on."
+      local got = sentences.split(text)
+      assert.are.equal("It was a cold night in Oxvale.", got[1].text)
+      assert.are.equal(30, got[1]["end"])
+      got = sentences.split("No breaks here. None at all.")
+      assert.are.same({ "No breaks here.", "None at all." }, { got[1].text, got[2].text })
+      assert.are.same({ 1, 15, 17, 28 }, { got[1].start, got[1]["end"], got[2].start, got[2]["end"] })
+    end)
+
+    it("splits many texts with one detector as it splits each alone", function()
+      -- the detector keeps its scratch memory from text to text (lists leave marks there)
+      local det = require("docpipe").sbd.new({ abbreviations = { "Mr" } })
+      local a = "Bring:\n1. Tents\n2. Maps"
+      local b = "Bring these. 1) a tent 2) a map 3) a lamp."
+      local first = det:split(a)
+      for _ = 1, 50 do det:split(b); det:split(a) end
+      local again = det:split(a)
+      assert.are.equal(#first, #again)
+      for i = 1, #first do assert.are.same(first[i], again[i]) end
+      assert.are.same({ "Bring:", "1. Tents", "2. Maps" }, { again[1].text, again[2].text, again[3].text })
+    end)
+
     it("keeps the line break in text with join_lines = false", function()
       local text = "The council met on a cold \nevening in the old hall."
       local got = sentences.split(text, { join_lines = false })
