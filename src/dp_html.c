@@ -3,11 +3,13 @@
  * block and metadata view of a page parsed by gumbo (see dp_html.h).
  */
 #include "dp_html.h"
+#include "dp_html_lean.h"
 #include "dp_utf8.h"
 
 #include <errno.h>
 #include <gumbo.h>
 #include <iconv.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -321,227 +323,6 @@ size_t dp_html_to_utf8(const char *buf, size_t n, const char *charset, char **ou
     return flen;
 }
 
-/* ---- eliding script and style bodies ---------------------------------- */
-
-/* Most of a news page's bytes are the bodies of <script> and <style>
- * (65% of the 38 evaluation pages), which the walk skips anyway; the HTML5
- * tokenizer reads them byte by byte. So before parsing, the bodies of
- * script (except JSON-LD) and style elements are left out: a small scanner
- * follows the tokenizer's states that decide where those bodies end
- * (comments, bogus comments, tags with quoted attributes, the RCDATA and
- * RAWTEXT elements title, textarea, xmp, iframe, noembed, noframes, the
- * script data escape states of "<!--" and "<script" inside a script) and
- * stops eliding inside <svg> and <math>, where a script is foreign content
- * parsed as markup. Every other byte reaches gumbo unchanged, so the tree
- * is the one gumbo builds from the whole page, less those text nodes. */
-
-static int name_char(int c) {
-    return c && !is_ws(c) && c != '/' && c != '>';
-}
-
-/* s[i..n) starts "</NAME" followed by white space, '/' or '>' (or the end)? */
-static int end_tag_at(const char *s, size_t n, size_t i, const char *name) {
-    size_t k = strlen(name);
-    if (i + 2 + k > n || s[i] != '<' || s[i + 1] != '/') return 0;
-    if (!starts_ci(s + i + 2, n - i - 2, name)) return 0;
-    return i + 2 + k == n || !name_char((unsigned char)s[i + 2 + k]);
-}
-
-static int start_tag_at(const char *s, size_t n, size_t i, const char *name) {
-    size_t k = strlen(name);
-    if (i + 1 + k > n || s[i] != '<') return 0;
-    if (!starts_ci(s + i + 1, n - i - 1, name)) return 0;
-    return i + 1 + k == n || !name_char((unsigned char)s[i + 1 + k]);
-}
-
-/* End of a script body starting at i: the offset of its "</script" (the
- * tokenizer's script data, escaped and double escaped states). */
-static size_t script_end(const char *s, size_t n, size_t i) {
-    int st = 0;  /* 0: script data, 1: escaped ("<!--" seen), 2: double escaped */
-    while (i < n) {
-        const char *p = memchr(s + i, '<', n - i);
-        size_t j = p ? (size_t)(p - s) : n;
-        if (st != 0) {  /* a "-->" before the next '<' returns to script data */
-            size_t m = i, back = 0;
-            while (m + 2 < j) {
-                const char *q = memchr(s + m, '-', j - m);
-                if (!q) break;
-                m = (size_t)(q - s);
-                if (m + 2 < n && s[m + 1] == '-' && s[m + 2] == '>') { back = m + 3; break; }
-                m++;
-            }
-            if (back) { st = 0; i = back; continue; }
-        }
-        if (!p) return n;
-        if (st == 0) {
-            if (end_tag_at(s, n, j, "script")) return j;
-            if (j + 3 < n && s[j + 1] == '!' && s[j + 2] == '-' && s[j + 3] == '-') { st = 1; i = j + 2; continue; }
-        } else if (st == 1) {
-            if (end_tag_at(s, n, j, "script")) return j;
-            if (start_tag_at(s, n, j, "script")) { st = 2; i = j + 7; continue; }
-        } else if (end_tag_at(s, n, j, "script")) {
-            st = 1;
-            i = j + 8;
-            continue;
-        }
-        i = j + 1;
-    }
-    return n;
-}
-
-/* The offset of the first "</NAME" at or after i (n when there is none). */
-static size_t raw_end(const char *s, size_t n, size_t i, const char *name) {
-    while (i < n) {
-        const char *p = memchr(s + i, '<', n - i);
-        if (!p) return n;
-        size_t j = (size_t)(p - s);
-        if (end_tag_at(s, n, j, name)) return j;
-        i = j + 1;
-    }
-    return n;
-}
-
-/* The end of the tag starting at s[i] == '<' (after its '>'), attribute
- * quotes honoured as the tokenizer does. */
-static size_t tag_end(const char *s, size_t n, size_t i) {
-    i++;
-    while (i < n && name_char((unsigned char)s[i])) i++;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '>') return i + 1;
-        if (c == '=') {
-            i++;
-            while (i < n && is_ws((unsigned char)s[i])) i++;
-            if (i < n && (s[i] == '"' || s[i] == '\'')) {
-                const char *q = memchr(s + i + 1, s[i], n - i - 1);
-                if (!q) return n;
-                i = (size_t)(q - s) + 1;
-            }
-            continue;
-        }
-        i++;
-    }
-    return n;
-}
-
-#define MAX_NESTING 512  /* elements open at once, as Blink's parser caps the tree */
-
-/* Does the tag whose name starts at s[k] nest: not a void element, and not
- * one whose end tag may be left out (p, li, td ...), which the parser
- * closes by itself? */
-static int nesting_tag(const char *s, size_t n, size_t k) {
-#define FLAT(lit) { lit, sizeof lit - 1 }
-    static const struct { const char *name; size_t len; } flat[] = {
-        FLAT("area"), FLAT("base"), FLAT("br"), FLAT("col"), FLAT("embed"), FLAT("hr"),
-        FLAT("img"), FLAT("input"), FLAT("link"), FLAT("meta"), FLAT("param"), FLAT("source"),
-        FLAT("track"), FLAT("wbr"), FLAT("p"), FLAT("li"), FLAT("dt"), FLAT("dd"), FLAT("tr"),
-        FLAT("td"), FLAT("th"), FLAT("tbody"), FLAT("thead"), FLAT("tfoot"), FLAT("option"),
-        FLAT("optgroup"), FLAT("rb"), FLAT("rt"), FLAT("rp"), FLAT("rtc"), FLAT("colgroup"),
-        FLAT("caption"), FLAT("html"), FLAT("head"), FLAT("body"), FLAT("frame"), FLAT("keygen"),
-        FLAT("basefont"), FLAT("bgsound"), FLAT("image")
-    };
-#undef FLAT
-    size_t e = k;
-    while (e < n && name_char((unsigned char)s[e])) e++;
-    if (e == k) return 0;
-    /* every tag of the page passes here: the length is compared first */
-    for (size_t f = 0; f < sizeof flat / sizeof flat[0]; f++)
-        if (flat[f].len == e - k && starts_ci(s + k, e - k, flat[f].name)) return 0;
-    return 1;
-}
-
-/* Copy s[0..n) to a new buffer without script and style bodies; NULL when
- * memory runs out. Start tags that would open more than MAX_NESTING
- * elements at once are left out, with as many end tags after them: the
- * parser's scope checks walk the open elements, so a page nested
- * 100,000 deep would take minutes; its text stays, in the element at the
- * cap (browsers cap the tree depth the same way). The depth is estimated
- * from the tags (those that nest, see nesting_tag). */
-static char *elide_raw(const char *s, size_t n, size_t *outlen) {
-    char *out = malloc(n + 1);
-    if (!out) return NULL;
-    size_t o = 0, i = 0;
-    int foreign = 0;  /* open <svg> or <math> */
-    size_t depth = 0, excess = 0;  /* nesting tags open, and start tags left out */
-    static const char *const rawtext[] = { "title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext" };
-    while (i < n) {
-        const char *p = memchr(s + i, '<', n - i);
-        size_t j = p ? (size_t)(p - s) : n;
-        memcpy(out + o, s + i, j - i);
-        o += j - i;
-        i = j;
-        if (i >= n) break;
-        size_t e;
-        if (i + 3 < n && s[i + 1] == '!' && s[i + 2] == '-' && s[i + 3] == '-') {
-            /* a comment: ends at "-->", "--!>", or at once for "<!-->" and "<!--->" */
-            size_t k = i + 4;
-            if (k < n && s[k] == '>') e = k + 1;
-            else if (k + 1 < n && s[k] == '-' && s[k + 1] == '>') e = k + 2;
-            else {
-                e = n;
-                for (size_t m = k; m + 2 < n; m++) {
-                    if (s[m] != '-' || s[m + 1] != '-') continue;
-                    if (s[m + 2] == '>') { e = m + 3; break; }
-                    if (m + 3 < n && s[m + 2] == '!' && s[m + 3] == '>') { e = m + 4; break; }
-                }
-            }
-        } else if (i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '?')) {
-            const char *q = memchr(s + i, '>', n - i);
-            e = q ? (size_t)(q - s) + 1 : n;
-        } else if (i + 1 < n && (s[i + 1] == '/' || ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z'))) {
-            int end = s[i + 1] == '/';
-            e = tag_end(s, n, i);
-            if (nesting_tag(s, n, i + 1 + (size_t)end) && !(e >= 2 && s[e - 2] == '/' && !end)) {
-                if (end) {
-                    if (excess) { excess--; i = e; continue; }  /* the end tag of one left out */
-                    if (depth) depth--;
-                } else if (depth >= MAX_NESTING) {
-                    excess++;
-                    i = e;
-                    continue;
-                } else {
-                    depth++;
-                }
-            }
-            if (end) {
-                if (end_tag_at(s, n, i, "svg") || end_tag_at(s, n, i, "math")) { if (foreign) foreign--; }
-            } else if (start_tag_at(s, n, i, "svg") || start_tag_at(s, n, i, "math")) {
-                if (!(e >= 2 && s[e - 2] == '/')) foreign++;
-            } else if (!foreign) {
-                memcpy(out + o, s + i, e - i);
-                o += e - i;
-                size_t body = e, stop = e;
-                int drop = 0;
-                if (start_tag_at(s, n, i, "script")) {
-                    stop = script_end(s, n, body);
-                    /* keep JSON-LD: look for its type in the start tag */
-                    int ld = 0;
-                    for (size_t m = i; m + 7 <= e; m++)
-                        if (starts_ci(s + m, e - m, "ld+json")) { ld = 1; break; }
-                    drop = !ld;
-                } else if (start_tag_at(s, n, i, "style")) {
-                    stop = raw_end(s, n, body, "style");
-                    drop = 1;
-                } else {
-                    for (size_t r = 0; r < sizeof rawtext / sizeof rawtext[0]; r++)
-                        if (start_tag_at(s, n, i, rawtext[r])) { stop = raw_end(s, n, body, rawtext[r]); break; }
-                }
-                if (!drop) { memcpy(out + o, s + body, stop - body); o += stop - body; }
-                i = stop;
-                continue;
-            }
-        } else {
-            e = i + 1;
-        }
-        memcpy(out + o, s + i, e - i);
-        o += e - i;
-        i = e;
-    }
-    out[o] = '\0';
-    *outlen = o;
-    return out;
-}
-
 /* ---- the walk -------------------------------------------------------- */
 
 #define MAX_GATHER 400   /* bytes of text kept for a metadata element */
@@ -573,6 +354,9 @@ typedef struct walker {
     int links, pres, heads;     /* open <a href>, <pre>, <head> */
     int title;                  /* the <title> was seen */
     int oom;
+    const char *lean;           /* the copy gumbo parsed */
+    size_t lean_len;
+    dp_html_lean_refs refs;     /* its long attribute values */
 } walker;
 
 static int grow(void **p, size_t *cap, size_t need, size_t size) {
@@ -603,9 +387,17 @@ static size_t arena_add_lower(walker *w, const char *s, size_t n) {
     return off;
 }
 
-static const char *attr(const GumboNode *node, const char *name) {
+/* The value of an attribute, a long one looked up in the lean copy's
+ * references (gumbo holds U+FFFD and a number for it). */
+static const char *attr(const walker *w, const GumboNode *node, const char *name) {
     const GumboAttribute *a = gumbo_get_attribute(&node->v.element.attributes, name);
-    return a ? a->value : NULL;
+    if (!a) return NULL;
+    const char *q = a->original_value.data;
+    if ((unsigned char)a->value[0] == 0xEF && q && q >= w->lean && q < w->lean + w->lean_len) {
+        const char *v = dp_html_lean_ref(&w->refs, (size_t)(q - w->lean));
+        if (v) return v;
+    }
+    return a->value;
 }
 
 /* Does the space-separated list s hold word (ASCII case-insensitive)? */
@@ -632,14 +424,14 @@ static int style_has(const char *s, const char *lit) {
     return strstr(buf, lit) != NULL;
 }
 
-static int hidden(const GumboNode *node) {
-    if (attr(node, "hidden")) return 1;
-    const char *ah = attr(node, "aria-hidden");
+static int hidden(const walker *w, const GumboNode *node) {
+    if (attr(w, node, "hidden")) return 1;
+    const char *ah = attr(w, node, "aria-hidden");
     if (ah && starts_ci(ah, strlen(ah), "true")) {
-        const char *cls = attr(node, "class");
+        const char *cls = attr(w, node, "class");
         if (!(cls && strstr(cls, "fallback-image"))) return 1;
     }
-    const char *st = attr(node, "style");
+    const char *st = attr(w, node, "style");
     if (st && (style_has(st, "display:none") || style_has(st, "visibility:hidden"))) return 1;
     return 0;
 }
@@ -727,13 +519,13 @@ static int export_one(walker *w, size_t i, int parent) {
     add_tag_name(w, f->node, &e.tag_off, &e.tag_len);
     e.hint_off = d->arena_len;
     e.hint_len = 0;
-    hint_part(w, attr(f->node, "class"), &e.hint_len, 0);
-    hint_part(w, attr(f->node, "id"), &e.hint_len, 0);
-    hint_part(w, attr(f->node, "role"), &e.hint_len, 0);
-    hint_part(w, attr(f->node, "itemprop"), &e.hint_len, 0);
-    hint_part(w, attr(f->node, "itemtype"), &e.hint_len, 1);
-    hint_part(w, attr(f->node, "data-component"), &e.hint_len, 0);
-    hint_part(w, attr(f->node, "data-testid"), &e.hint_len, 0);
+    hint_part(w, attr(w, f->node, "class"), &e.hint_len, 0);
+    hint_part(w, attr(w, f->node, "id"), &e.hint_len, 0);
+    hint_part(w, attr(w, f->node, "role"), &e.hint_len, 0);
+    hint_part(w, attr(w, f->node, "itemprop"), &e.hint_len, 0);
+    hint_part(w, attr(w, f->node, "itemtype"), &e.hint_len, 1);
+    hint_part(w, attr(w, f->node, "data-component"), &e.hint_len, 0);
+    hint_part(w, attr(w, f->node, "data-testid"), &e.hint_len, 0);
     if (w->oom) return -1;
     f = &w->st[i];
     f->exported = (int)d->n_elems;
@@ -978,32 +770,32 @@ static void element_items(walker *w, const GumboNode *node) {
         }
         return;
     case GUMBO_TAG_META: {
-        const char *content = attr(node, "content");
+        const char *content = attr(w, node, "content");
         if (!content) return;
-        const char *key = attr(node, "property");
-        if (!key) key = attr(node, "name");
-        if (!key) key = attr(node, "itemprop");
-        if (!key) key = attr(node, "http-equiv");
+        const char *key = attr(w, node, "property");
+        if (!key) key = attr(w, node, "name");
+        if (!key) key = attr(w, node, "itemprop");
+        if (!key) key = attr(w, node, "http-equiv");
         if (!key) return;
         add_item(w, DP_HTML_META, key, strlen(key), content, strlen(content), 1);
         return;
     }
     case GUMBO_TAG_LINK:
-        v = attr(node, "rel");
-        if (has_token(v, "canonical") && attr(node, "href")) {
-            const char *h = attr(node, "href");
+        v = attr(w, node, "rel");
+        if (has_token(v, "canonical") && attr(w, node, "href")) {
+            const char *h = attr(w, node, "href");
             add_item(w, DP_HTML_CANONICAL, NULL, 0, h, strlen(h), 0);
-        } else if (has_token(v, "author") && attr(node, "href")) {
-            const char *h = attr(node, "href");
+        } else if (has_token(v, "author") && attr(w, node, "href")) {
+            const char *h = attr(w, node, "href");
             add_item(w, DP_HTML_AUTHOR_LINK, h, strlen(h), NULL, 0, 0);
         }
         return;
     case GUMBO_TAG_SCRIPT:
-        v = attr(node, "type");
+        v = attr(w, node, "type");
         if (v && starts_ci(v, strlen(v), "application/ld+json")) raw_text_item(w, DP_HTML_JSONLD, node);
         return;
     case GUMBO_TAG_HTML:
-        v = attr(node, "lang");
+        v = attr(w, node, "lang");
         if (v) add_item(w, DP_HTML_LANG, NULL, 0, v, strlen(v), 0);
         return;
     default:
@@ -1011,25 +803,25 @@ static void element_items(walker *w, const GumboNode *node) {
     }
     if (w->heads) return;
     if (t == GUMBO_TAG_TIME) {
-        v = attr(node, "datetime");
+        v = attr(w, node, "datetime");
         if (v) add_item_text(w, DP_HTML_TIME, v, node, current_elem(w));
     }
     if (t == GUMBO_TAG_IMG) {  /* the alt text: a caption that repeats it is a caption */
-        v = attr(node, "alt");
+        v = attr(w, node, "alt");
         size_t n = v ? strlen(v) : 0;
         if (n >= 16 && n <= 1000) {
             add_item(w, DP_HTML_IMG, NULL, 0, v, n, 0);
             if (!w->oom) w->doc->items[w->doc->n_items - 1].elem = current_elem(w);
         }
     }
-    if (t == GUMBO_TAG_A && has_token(attr(node, "rel"), "author")) {
-        const char *h = attr(node, "href");
+    if (t == GUMBO_TAG_A && has_token(attr(w, node, "rel"), "author")) {
+        const char *h = attr(w, node, "href");
         add_item_text(w, DP_HTML_AUTHOR_LINK, h ? h : "", node, current_elem(w));
     }
-    v = attr(node, "itemprop");
+    v = attr(w, node, "itemprop");
     if (v && *v) {
-        const char *val = attr(node, "content");
-        if (!val) val = attr(node, "datetime");
+        const char *val = attr(w, node, "content");
+        if (!val) val = attr(w, node, "datetime");
         if (val) {
             add_item(w, DP_HTML_ITEMPROP, v, strlen(v), val, strlen(val), 1);
             if (!w->oom) w->doc->items[w->doc->n_items - 1].elem = current_elem(w);
@@ -1049,11 +841,11 @@ static int push(walker *w, const GumboNode *node) {
     f->exported = -1;
     f->chain = -1;
     f->innermost = f->block ? (long)(w->n_st - 1) : w->n_st >= 2 ? w->st[w->n_st - 2].innermost : -1;
-    f->link = t == GUMBO_TAG_A && attr(node, "href") != NULL;
+    f->link = t == GUMBO_TAG_A && attr(w, node, "href") != NULL;
     f->pre = t == GUMBO_TAG_PRE || t == GUMBO_TAG_LISTING;
     f->head = t == GUMBO_TAG_HEAD;
     if (!f->block) {  /* an inline element: its class and id join the block's hint */
-        const char *names[2] = { attr(node, "class"), attr(node, "id") };
+        const char *names[2] = { attr(w, node, "class"), attr(w, node, "id") };
         for (int k = 0; k < 2; k++) {
             const char *v = names[k];
             if (!v || !*v) continue;
@@ -1097,7 +889,7 @@ static void walk(walker *w, const GumboNode *root) {
             element_items(w, c);
             if (w->oom) return;
             if (c->v.element.tag_namespace != GUMBO_NAMESPACE_HTML && t != GUMBO_TAG_UNKNOWN) break;
-            if (skipped_tag(t) || hidden(c)) break;
+            if (skipped_tag(t) || hidden(w, c)) break;
             if (t == GUMBO_TAG_BR) { add_br(w); break; }
             if (t == GUMBO_TAG_HR || t == GUMBO_TAG_IMG) { flush(w); break; }
             int blk = block_tag(t);
@@ -1111,6 +903,64 @@ static void walk(walker *w, const GumboNode *root) {
     }
 }
 
+/* Is buf[0..n) UTF-8 that dp_html_to_utf8 would leave as it is (no BOM, CR,
+ * NUL or invalid byte)? Most pages are: their copy is skipped. */
+static int clean_utf8(const char *buf, size_t n, const char *label) {
+    return is_utf8_label(label) && !(n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) &&
+           memchr(buf, '\r', n) == NULL && memchr(buf, '\0', n) == NULL && dp_utf8_check(buf, n) == n;
+}
+
+/* ---- gumbo's memory ---------------------------------------------------- */
+
+/* gumbo allocates every node, attribute and buffer on its own (a tenth of
+ * its time went to malloc and free) and frees them one by one after the
+ * walk: it gets them from chunks instead, freed at once, and its frees do
+ * nothing (a buffer it outgrows stays in its chunk until the end). */
+#define CHUNK_BYTES (256 * 1024)
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t used, cap;
+    max_align_t data[];
+} chunk;
+
+static void *chunk_alloc(void *userdata, size_t size) {
+    chunk **head = userdata;
+    size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+    chunk *c = *head;
+    if (!c || c->cap - c->used < size) {
+        size_t cap = size > CHUNK_BYTES / 4 ? size : CHUNK_BYTES;
+        chunk *nc = malloc(sizeof *nc + cap);
+        if (!nc) return NULL;
+        nc->used = 0;
+        nc->cap = cap;
+        if (c && cap != CHUNK_BYTES) {  /* a large block: behind the chunk in use */
+            nc->next = c->next;
+            c->next = nc;
+        } else {
+            nc->next = c;
+            *head = nc;
+        }
+        c = nc;
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += size;
+    return p;
+}
+
+static void chunk_free(void *userdata, void *p) {
+    (void)userdata;
+    (void)p;
+}
+
+static void chunks_free(chunk *c) {
+    while (c) {
+        chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+}
+
 int dp_html_parse(const char *buf, size_t n, const char *charset, dp_html_doc *doc) {
     memset(doc, 0, sizeof *doc);
     char label[40];
@@ -1120,10 +970,15 @@ int dp_html_parse(const char *buf, size_t n, const char *charset, dp_html_doc *d
     } else {
         doc->charset_source = dp_html_detect_charset(buf, n, label, sizeof label);
     }
-    char *utf8;
-    int unknown;
-    size_t len = dp_html_to_utf8(buf, n, label, &utf8, &doc->replaced, &unknown);
-    if (len == (size_t)-1) return -1;
+    char *utf8 = NULL;
+    const char *text = buf;  /* the page in UTF-8 */
+    int unknown = 0;
+    size_t len = n;
+    if (!clean_utf8(buf, n, label)) {
+        len = dp_html_to_utf8(buf, n, label, &utf8, &doc->replaced, &unknown);
+        if (len == (size_t)-1) return -1;
+        text = utf8;
+    }
     doc->unknown_charset = unknown;
     copy_label(doc->charset, sizeof doc->charset,
                !unknown ? label : dp_utf8_check(buf, n) == n ? "utf-8" : "windows-1252");
@@ -1131,19 +986,26 @@ int dp_html_parse(const char *buf, size_t n, const char *charset, dp_html_doc *d
 
     GumboOptions opts = kGumboDefaultOptions;
     opts.max_errors = 0;  /* parse errors are not reported; do not collect them */
+    chunk *chunks = NULL;
+    opts.allocator = chunk_alloc;
+    opts.deallocator = chunk_free;
+    opts.userdata = &chunks;
     size_t elen;
-    char *lean = elide_raw(utf8, len, &elen);
-    free(utf8);
-    if (!lean) return -1;
-    GumboOutput *out = gumbo_parse_with_options(&opts, lean, elen);
-    if (!out) { free(lean); return -1; }
     walker w;
     memset(&w, 0, sizeof w);
+    char *lean = dp_html_lean(text, len, &elen, &w.refs);
+    free(utf8);
+    if (!lean) { dp_html_lean_refs_free(&w.refs); return -1; }
+    GumboOutput *out = gumbo_parse_with_options(&opts, lean, elen);
+    if (!out) { chunks_free(chunks); free(lean); dp_html_lean_refs_free(&w.refs); return -1; }
     w.doc = doc;
+    w.lean = lean;
+    w.lean_len = elen;
     walk(&w, out->root);
     if (!w.oom) flush(&w);
-    gumbo_destroy_output(&opts, out);
+    chunks_free(chunks);  /* the whole tree (gumbo_destroy_output would free it node by node) */
     free(lean);
+    dp_html_lean_refs_free(&w.refs);
     free(w.st);
     free(w.cur);
     if (w.oom) {

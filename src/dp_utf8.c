@@ -59,7 +59,13 @@ static size_t step(const char *s, size_t n) {
 size_t dp_utf8_check(const char *s, size_t n) {
     size_t i = 0;
     while (i < n) {
-        /* eight ASCII bytes at a time */
+        /* sixteen, then eight ASCII bytes at a time */
+        while (i + 16 <= n) {
+            uint64_t w[2];
+            memcpy(w, s + i, 16);
+            if ((w[0] | w[1]) & 0x8080808080808080ull) break;
+            i += 16;
+        }
         while (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, s + i, 8);
@@ -117,9 +123,17 @@ size_t dp_utf8_repair(const char *s, size_t n, char **out, size_t *replaced) {
             /* a run of printable ASCII is copied as it is; the output grows
              * one byte per byte here, so the room check above still holds
              * once the run is bounded by what is left of the buffer */
-            size_t j = i + 1, room = cap - o - 4;
-            while (j < n && j - i < room && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x80)
-                j++;
+            size_t room = cap - o - 4;
+            size_t lim = n - i < room ? n : i + room, j = i + 1;
+            /* eight bytes at a time while none is >= 0x80 or < 0x20 (the
+             * second test: a byte below 0x20 borrows into its top bit) */
+            while (j + 8 <= lim) {
+                uint64_t w;
+                memcpy(&w, s + j, 8);
+                if ((w | ((w - 0x2020202020202020ull) & ~w)) & 0x8080808080808080ull) break;
+                j += 8;
+            }
+            while (j < lim && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x80) j++;
             memcpy(buf + o, s + i, j - i);
             o += j - i;
             i = j;

@@ -73,7 +73,8 @@ static int h_parse(lua_State *L) {
     int els = lua_gettop(L);
     for (size_t i = 0; i < d->n_elems; i++) {
         const dp_html_elem *e = &d->elems[i];
-        lua_createtable(L, 0, 4);
+        /* room for the fields docpipe.html.extract adds (about 25): no rehashing */
+        lua_createtable(L, 0, 32);
         set_str(L, d, "tag", e->tag_off, e->tag_len);
         if (e->parent >= 0) set_int(L, "parent", e->parent + 1);
         set_int(L, "depth", e->depth);
@@ -83,7 +84,7 @@ static int h_parse(lua_State *L) {
     lua_createtable(L, (int)d->n_blocks, 0);
     for (size_t i = 0; i < d->n_blocks; i++) {
         const dp_html_block *b = &d->blocks[i];
-        lua_createtable(L, 0, 4);
+        lua_createtable(L, 0, 8);  /* and chars, lchars, commas */
         set_str(L, d, "text", b->off, b->len);
         set_int(L, "links", (lua_Integer)b->link_len);
         if (b->hint_len) set_str(L, d, "hint", b->hint_off, b->hint_len);
