@@ -443,7 +443,7 @@ do
   if not ok then
     say("html input per page: tests/bench/html_bench.lua failed: %s", (lines:gsub("%s+$", "")))
   elseif lines ~= "" then
-    say("html input per page (tests/bench/html_bench.lua: mean CPU of 20 runs; parse = charset +")
+    say("html input per page (tests/bench/html_bench.lua: median CPU of 20 runs; parse = charset +")
     say("  gumbo + block view, document = parse + extraction + metadata; target: a 1 MB page in a few ms, issue 10):")
     for l in lines:gmatch("[^\n]+") do say("  %s", l) end
   end
