@@ -28,7 +28,11 @@
 --    caption, and so is a block between an image's name ("[pier.jpg]") and a short
 --    credit line (an outlet, an agency, a person), which goes with it; in a live blog (time line, heading, text) the heading under the time line
 --    just above the window opens the body; a kept block whose words all stand, in
---    order, inside a longer kept paragraph is a pull quote and goes.
+--    order, inside a longer kept paragraph is a pull quote and goes (its sentences may
+--    stand apart in the paragraph, split by "she says"); a line shaped like a headline
+--    that opens with a quoted phrase and a colon is a pull quote or a link and goes; a
+--    "NAME/OUTLET" line is a picture credit and the short block above it its caption; the
+--    article resumes after a box set inside it (M.resumed_after_box).
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -62,6 +66,11 @@ local rx_attrib_tail = re.compile("\\s+(?:[—–―]|--?)\\s*\\p{Lu}[^—–―
 local rx_pq_shape = re.compile("^\\W{0,2}[\"“‘«]|[\"”’»]\\W{0,2}$|\\s[—–―]\\s*\\p{Lu}[^—–―]{0,60}$")
 local rx_reporting = re.compile("\\b(?:said|says|told|asked|added|according to)\\b", "i")
 local rx_ellipsis = re.compile("\\s*(?:\\.\\s?\\.\\s?\\.|…)\\s*")
+local rx_sentence_gap = re.compile("(?<=\\p{Ll}\\p{Ll}[.!?])\\s+(?=\\p{Lu})")
+-- a line opening with a quoted phrase and a colon, closing with no stop: a headline's
+-- shape ("'I was running late': NAME told ...", "'We have been here before': why ..."),
+-- a pull quote or a related story's link set inside the body, not a paragraph
+local rx_quote_headline = re.compile("^[\"“‘'][^\"”’']{3,90}[\"”’']\\s*:\\s+\\S.*[^.!?\"”’'.]$")
 
 local function word_line(text)
   local w = words_of((text:gsub("’", "'")):lower())
@@ -88,11 +97,22 @@ function M.loose_pull_quotes(live, ws, we)
       and not rx_reporting:find(b.text) then
       local text = rx_attrib_tail:gsub(b.text, "")
       local pieces, total = {}, 0
+      -- (and at sentence ends: a pull quote joins sentences the paragraph splits with
+      -- "she says")
+      local parts = {}
       for _, part in ipairs(rx_ellipsis:split(text)) do
+        for _, sp in ipairs(rx_sentence_gap:split(part)) do parts[#parts + 1] = sp end
+      end
+      for _, part in ipairs(parts) do
         local w = word_line(part)
         if #w > 0 then pieces[#pieces + 1] = " " .. table.concat(w, " ") .. " "; total = total + #w end
       end
-      if total >= 5 and (#pieces == 1 or total >= 6) then
+      local shortest = math.huge
+      for _, pc in ipairs(pieces) do
+        local n = select(2, pc:gsub("%S+", ""))
+        if n < shortest then shortest = n end
+      end
+      if total >= 5 and (#pieces == 1 or (total >= 6 and shortest >= 3)) then
         if not lines then
           lines = {}
           for i, c in ipairs(kept) do lines[i] = " " .. table.concat(word_line(c.text), " ") .. " " end
@@ -201,6 +221,7 @@ function M.select(live, st, o)
   end
 
   -- keep decisions inside the window
+  local resumed = M.resumed_after_box(live, ws, we)
   for i = ws, we do
     local b = live[i]
     if b.keep then b.take = true
@@ -343,10 +364,29 @@ function M.select(live, st, o)
   -- on the ceiling in 2023." over "Photo: X/Agency"), quoting no one
   for x = ws, we - 1 do
     local b = live[x]
+    -- (a credit line that carries its own description, "Image: Residents unload cars
+    -- at the showground. (Outlet: NAME)", is the whole caption: the block above is text)
     if b.take and not b.keep and b.nw <= 30 and not b.bullet and is_credit(live[x + 1]) and live[x + 1].group == b.group
-      and not b.text:find("[\"“”]") then
+      and live[x + 1].nw <= 8 and not b.text:find("[\"“”]") then
       b.take = false
       b.why = "caption (above a credit)"
+    end
+  end
+  -- a picture credit of a person and an outlet set apart by a slash ("Priya
+  -- Ostrander/NVPR", "Jens Wittkamp/Naturbild") on a line of its own, and the short
+  -- block right above it, its caption
+  for x = math.max(ws, 2), we do
+    local c, b = live[x], live[x - 1]
+    if c.take and not c.keep and c.nw >= 2 and c.nw <= 6 and not c.sentence and not c.bullet then
+      local who, src = c.text:match("^(.-)%s*/%s*(%S.-)$")
+      if who and st.meta.is_person(who) and st.meta.outlet_like(src) and not src:find("/", 1, true) then
+        c.take = false
+        c.why = "picture credit"
+        if b.take and not b.keep and not b.bullet and b.nw <= 30 and b.group == c.group and not b.text:find("[\"“”]") then
+          b.take = false
+          b.why = "caption (above a credit)"
+        end
+      end
     end
   end
   -- a caption in a dump: the block right under an image's name ("[photo_inn.jpg]",
@@ -377,6 +417,17 @@ function M.select(live, st, o)
     end
   end
 
+  -- a headline-shaped quote line between paragraphs ("'I was running late': NAME told
+  -- magistrates ..."): a pull quote or a related story's link
+  for x = ws + 1, we do
+    local b = live[x]
+    if b.take and not b.keep and not b.bullet and not b.sentence and b.nw >= 5 and b.nw <= 30
+      and rx_quote_headline:find(b.text) then
+      b.take = false
+      b.why = "pull quote or link (headline shape)"
+    end
+  end
+
   -- pull quotes: a kept block repeating the words of a longer kept paragraph
   local kept = {}
   for x = ws, we do
@@ -398,7 +449,71 @@ function M.select(live, st, o)
     end
   end
 
+  for _, b in ipairs(resumed) do b.take = true; b.why = nil end
   return ws, we
+end
+
+local rx_name_word = re.compile("(?<=\\S\\s)\\p{Lu}\\p{Ll}{3,}")
+-- capitalised words of four letters or more, not opening a sentence ("Dunmore")
+local function names_in(text, into, initial)
+  into = into or {}
+  if initial then
+    -- (and those opening a sentence: "Dunmore was also fined ...")
+    for w in text:gmatch("%u%l%l%l+") do into[w] = true end
+    return into
+  end
+  local pos = 1
+  while true do
+    local a, z = rx_name_word:find(text, pos)
+    if not a then break end
+    local w = text:sub(a, z)
+    if not text:sub(1, a - 1):find("[.!?][\"”’']?%s*$") then into[w] = true end
+    pos = z + 1
+  end
+  return into
+end
+
+--- The article resumes after a box set inside it (a "Related articles" list, a share
+-- bar: "Share this article"), which ends the window: after the window's last block,
+-- up to ten short blocks that are not text, among them an end marker or a share or
+-- link cue, and the last of them a cue or a label (not a teaser's headline); then one
+-- to six paragraphs (sentences, good or near-good, worth 10 or more) closed by a cue,
+-- a label, a barrier or the page's end, that name someone or something the window's
+-- paragraphs name (a capitalised word that opens no sentence there). jusText's
+-- neighbourhood, read across a box instead of a block.
+-- @return the blocks to keep
+function M.resumed_after_box(live, ws, we)
+  local out = {}
+  local c, boxed = we + 1, false
+  while c <= #live and c - we <= 10 and score(live[c]) > ev.NEG and live[c].class == "short" and not live[c].take do
+    local b = live[c]
+    if b.ending or b.cue == "share" or b.cue == "readmore" then boxed = true end
+    c = c + 1
+  end
+  if not boxed or c == we + 1 or c > #live then return out end
+  local before = live[c - 1]
+  if not (before.cue or before.label or before.ending) then return out end
+  local first, total = c, 0
+  while c <= #live and c - first < 6 do
+    local b = live[c]
+    if not b.sentence or b.cue or b.label or b.bullet or b.keep or score(b) <= 0
+      or (b.class ~= "good" and b.class ~= "neargood") then break end
+    total = total + score(b)
+    c = c + 1
+  end
+  if c == first or total < 10 then return out end
+  local after = live[c]
+  if after and not (after.cue or after.label or after.ending or score(after) <= ev.NEG) then return out end
+  local body = {}
+  for x = ws, we do if live[x].sentence then names_in(live[x].text, body) end end
+  local shared = false
+  for x = first, c - 1 do
+    for w in pairs(names_in(live[x].text, nil, true)) do if body[w] then shared = true; break end end
+    if shared then break end
+  end
+  if not shared then return out end
+  for x = first, c - 1 do out[#out + 1] = live[x] end
+  return out
 end
 
 return M

@@ -613,6 +613,12 @@ function M.features(b, st, o)
       end
     end
   end
+  -- a byline running into a sentence about its author ("By NAME, a senior reporter
+  -- covering ... . Her work has appeared in ..."): longer than a byline line
+  if nw > 20 and nw <= 40 and not b.timestamp and text:find("^[Bb][Yy]:?%s") then
+    local by = st.meta.byline(text, st.dates)
+    if by and #by.authors > 0 and st.meta.bio_tail(text) then b.byline = by end
+  end
   if hint and nw <= 80 then b.contrib = st.meta.contributors(text) end
   -- jusText class
   if b.chars < o.length_low then

@@ -78,6 +78,9 @@ function M.new(lang)
   for _, w in ipairs { "professor", "sir", "dame" } do honorifics[w] = true end
   local places = {}
   for _, w in ipairs(dp.data.list(lang .. "/place_names.txt")) do places[w:lower()] = true end
+  -- function words that open no person's name ("All Things Local" is a programme)
+  local not_openers = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_not_name_openers.txt")) do not_openers[w:lower()] = true end
   local openers = dp.data.list(lang .. "/clean_byline.txt")
   table.sort(openers, function(a, b) return #a > #b end)
   for i, o in ipairs(openers) do openers[i] = o:gsub("%s+", "\\s+") end
@@ -95,7 +98,7 @@ function M.new(lang)
     local toks = {}
     for t in s:gmatch("%S+") do toks[#toks + 1] = t end
     if #toks < 2 or #toks > 5 then return false end
-    if NOT_FIRST[toks[1]:lower()] then return false end
+    if NOT_FIRST[toks[1]:lower()] or not_openers[toks[1]:lower()] then return false end
     local caps, long = 0, 0
     for i, t in ipairs(toks) do
       local lt = t:lower()
@@ -216,6 +219,38 @@ function M.new(lang)
     return false
   end
 
+  -- a name that runs into its role with no separator ("Eleanor Vasquez-Hale Rural
+  -- affairs correspondent", "Tomas Reyes Senior Editor"): the trailing run of role and
+  -- beat words (en/clean_roles.txt, en/clean_role_beats.txt) holds a word naming a job
+  -- and the words before it are a person's name; the name, else nil
+  local function name_before_role(piece)
+    -- (cheap test first: the last word names a job)
+    local last = piece:match("%a+[.,;:]*$")
+    if not last then return nil end
+    last = last:lower()
+    if not roles[last] and not roles[last:match("^%a+")] then return nil end
+    local toks = {}
+    for t in piece:gmatch("%S+") do toks[#toks + 1] = t end
+    if #toks < 3 or #toks > 9 then return nil end
+    local cut, job = nil, false
+    for k = #toks, 2, -1 do
+      local lt = toks[k]:lower():gsub("[.,;:]+$", "")
+      if roles[lt] or beats[lt] or (cut and (lt == "of" or lt == "and" or lt == "&")) then
+        if roles[lt] and not outlet_words[lt] and not WEAK_ROLE[lt] then job = true end
+        cut = k
+      else
+        break
+      end
+    end
+    if not cut or not job or cut < 3 then return nil end
+    -- a role in sentence case ("Coastal affairs reporter"): the capitalised word just
+    -- before its first lower-case word opens it (a name's words are all capitalised)
+    if cut >= 4 and toks[cut]:find("^%l") and toks[cut - 1]:find("^%u%l") then cut = cut - 1 end
+    local name = concat(toks, " ", 1, cut - 1)
+    if R.is_person(name) then return name end
+    return nil
+  end
+
   -- names (and perhaps a role and an outlet) after the opener, or on a line of their own
   local rx_filed_in = re.compile("\\s+in\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*)?$")
   local function parse_names(rest, dates, strict)
@@ -291,7 +326,12 @@ function M.new(lang)
     end
     for _, piece in ipairs(split_names(rest)) do
       piece = unhonor(dp.text.trim(piece))
-      if piece ~= "" then
+      local person = piece ~= "" and name_before_role(piece)
+      if person then
+        -- "Eleanor Vasquez-Hale Rural affairs correspondent": a name running into its role
+        authors[#authors + 1] = titlecase(person)
+        staff = true
+      elseif piece ~= "" then
         if R.is_person(piece) and not (strict and R.outlet_like(piece)) then
           authors[#authors + 1] = titlecase(piece)
         else
@@ -306,12 +346,24 @@ function M.new(lang)
     return authors, outlet, staff, other, weak
   end
 
+  -- (", a senior reporter covering ...", ", the paper's ...", or a full stop before a
+  -- capital after a word of two letters or more: not the initial of "Mary J. Blige")
+  local rx_bio_tail = re.compile(",\\s+(?:a|an|the|who|whose|is)\\s+\\p{Ll}|(?<=\\p{Ll}\\p{Ll})\\.\\s+\\p{Lu}")
+
+  --- Does the line run on past its names into a description or a sentence (", a
+  -- senior reporter covering ...")?
+  function R.bio_tail(s) return rx_bio_tail:find(s) ~= nil end
+
   --- Parse a byline. @return {authors = {...}, outlet = string|nil} or nil
   -- @param dates optional dates parser: a date on the line is cut off first
   function R.byline(s, dates)
     if #s > 200 or not initials[s:sub(1, 1):lower()] then return nil end
     local rest = rx_byline:match(s)
     if not rest then return nil end
+    -- "By NAME, a senior reporter covering ... . Her work has ...": the byline runs into
+    -- a sentence about its author; the names end at the description or the sentence end
+    local a = rx_bio_tail:find(rest)
+    if a then rest = rest:sub(1, a - 1) end
     local authors, outlet, staff, _, weak = parse_names(rest, dates, false)
     if #authors == 0 and not staff then return nil end
     return { authors = authors, outlet = outlet, staff = staff or nil, outlet_weak = weak or nil }

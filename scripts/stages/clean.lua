@@ -363,10 +363,21 @@ function M.process(doc, ctx)
       x = x - 1
     end
     -- header lines below the anchor (a role line under the byline, a share bar)
+    -- (a name alone on its line may stand under a programme label or a player's
+    -- buttons: "Heard on Weekend Edition" / "NAME" / "4-Minute Listen"; up to two short
+    -- labels, words that are no sentence, are passed over to reach it)
     x = hdr_last + 1
-    while x < limit and x - hdr_last <= 3 do
+    local passed = 0
+    while x < limit and x - hdr_last <= 3 + passed do
+      local b = live[x]
       if header_line(x) then hdr_last = x
-      elseif not live[x].cue then break end
+      elseif not b.cue then
+        if passed < 2 and b.class == "short" and not b.sentence and not b.take and not b.bullet and b.nw <= 4 then
+          passed = passed + 1
+        else
+          break
+        end
+      end
       x = x + 1
     end
   end
@@ -428,7 +439,7 @@ function M.process(doc, ctx)
       -- (not the page's masthead: "The Marlow Valley Gazette" over the headline)
       local top = live[1] and live[1].cue == "navigation" and 2 or 1
       if up and up == cands[1] - 1 and live[cands[1]].group - live[up].group <= 1 and live[up].nw >= 4
-        and live[cands[1]].nw >= live[up].nw and not (up <= top and outlet_line(live[up], st)) then
+        and (live[cands[1]].nw >= live[up].nw or live[up].nw >= 6) and not (up <= top and outlet_line(live[up], st)) then
         title_i, dek_i = up, cands[1]
       end
     end
@@ -713,12 +724,17 @@ function M.process(doc, ctx)
     if name and #name > #outlet and re.find(name, "\\s\\Q" .. outlet .. "\\E$", nil, "i") then outlet = name end
   end
 
-  -- "Northern Chronicle" in a dateline, "The Northern Chronicle" in the footer: the full name
+  -- "Northern Chronicle" in a dateline, "The Northern Chronicle" in the footer (or as a
+  -- line of its own, a masthead among the menu; or in a byline in capitals, "REPORTER
+  -- FOR THE DAILY FLARE"): the full name
   if outlet and not outlet:find("^The ") then
+    local full, caps = "The " .. outlet, "THE " .. outlet:upper()
     for x = #live, 1, -1 do
       local b = live[x]
-      if b.cue == "legal" and re.find(b.text, "(?:©|\\(c\\)|copyright)", nil, "i") and b.text:find("The " .. outlet, 1, true) then
-        outlet = "The " .. outlet
+      if (b.cue == "legal" and re.find(b.text, "(?:©|\\(c\\)|copyright)", nil, "i") and b.text:find(full, 1, true))
+        or b.text == full or b.text == caps
+        or (b.byline and b.text:find(caps, 1, true) and not rx_lower:find((b.text:gsub("^%S+", "")))) then
+        outlet = full
         break
       end
     end
