@@ -27,6 +27,17 @@
 
 #define HOOK_EVERY 1000  /* instructions between two calls of the hook */
 
+/* Small blocks (strings, tables, closures: most of what a stage allocates
+ * per document) are kept on per-state free lists by size class when Lua
+ * frees them, and handed out again without a trip through malloc: the state
+ * belongs to one thread at a time, so the lists need no lock. A block of a
+ * class is always allocated at the class's size, so any block on a list
+ * fits any request of its class. At most CACHE_MAX bytes are kept. */
+#define SMALL_STEP 16
+#define SMALL_CLASSES 16                        /* blocks up to 256 bytes */
+#define SMALL_MAX (SMALL_STEP * SMALL_CLASSES)
+#define CACHE_MAX ((size_t)1 << 20)
+
 typedef struct limits {
     size_t used;             /* bytes the state holds */
     size_t mem_limit;        /* 0: none */
@@ -38,6 +49,8 @@ typedef struct limits {
     pthread_t thread;        /* the thread that armed it */
     int watched;             /* in the watchdog's list */
     int signalled;           /* the watchdog has sent its signal for this arm */
+    void *cache[SMALL_CLASSES];  /* freed small blocks, one list per size class */
+    size_t cached;           /* bytes in the cache */
 } limits;
 
 /* The state armed in this thread, for the signal handler; NULL when none.
@@ -46,11 +59,47 @@ static _Thread_local lua_State *volatile armed_here;
 
 static void wd_remove(limits *lm);
 
+static size_t small_class(size_t n) { return (n - 1) / SMALL_STEP; }
+
+static void *small_get(limits *lm, size_t n) {
+    size_t c = small_class(n);
+    void *p = lm->cache[c];
+    if (p) {
+        memcpy(&lm->cache[c], p, sizeof(void *));
+        lm->cached -= (c + 1) * SMALL_STEP;
+        return p;
+    }
+    return malloc((c + 1) * SMALL_STEP);
+}
+
+static void small_put(limits *lm, void *p, size_t n) {
+    size_t c = small_class(n), sz = (c + 1) * SMALL_STEP;
+    if (lm->cached + sz > CACHE_MAX) { free(p); return; }
+    memcpy(p, &lm->cache[c], sizeof(void *));
+    lm->cache[c] = p;
+    lm->cached += sz;
+}
+
+static void cache_free(limits *lm) {
+    for (size_t c = 0; c < SMALL_CLASSES; c++) {
+        void *p = lm->cache[c];
+        while (p) {
+            void *next;
+            memcpy(&next, p, sizeof next);
+            free(p);
+            p = next;
+        }
+        lm->cache[c] = NULL;
+    }
+    lm->cached = 0;
+}
+
 static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     limits *lm = ud;
     if (ptr == NULL) osize = 0;  /* osize holds the object type then */
     if (nsize == 0) {
-        free(ptr);
+        if (ptr && osize <= SMALL_MAX) small_put(lm, ptr, osize);
+        else free(ptr);
         lm->used -= osize;
         return NULL;
     }
@@ -58,7 +107,19 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         lm->mem_hit = 1;
         return NULL;
     }
-    void *np = ptr ? realloc(ptr, nsize) : malloc(nsize);
+    void *np;
+    if (ptr && osize > SMALL_MAX && nsize > SMALL_MAX) {
+        np = realloc(ptr, nsize);
+    } else if (ptr && osize && small_class(osize) == small_class(nsize) && nsize <= SMALL_MAX) {
+        np = ptr;  /* the block's class holds the new size too */
+    } else {
+        np = nsize <= SMALL_MAX ? small_get(lm, nsize) : malloc(nsize);
+        if (np && ptr) {
+            memcpy(np, ptr, osize < nsize ? osize : nsize);
+            if (osize <= SMALL_MAX) small_put(lm, ptr, osize);
+            else free(ptr);
+        }
+    }
     if (np) lm->used = lm->used - osize + nsize;
     return np;
 }
@@ -83,6 +144,7 @@ void dp_limits_close(lua_State *L) {
     if (armed_here == L) armed_here = NULL;
     wd_remove(lm);
     lua_close(L);
+    cache_free(lm);
     free(ud);
 }
 
