@@ -51,6 +51,7 @@
 local qtext = require "docpipe.quotes.text"
 
 local concat = table.concat
+local byte, sub = string.byte, string.sub
 
 local M = {}
 
@@ -104,7 +105,7 @@ function M.is_name_word(L, t)
   if not t or t.k ~= "w" or not t.cap then return false end
   local b = t.base_low   -- cached on the token: lower-case base without 's
   if not b then
-    b = qtext.base(t):lower():gsub("\u{2019}", "'")
+    b = qtext.lower_base(t)
     t.base_low = b
   end
   if L.stop[b] or L.pronoun[b] then return false end
@@ -116,11 +117,14 @@ end
 -- breaks always split). Sets T[i].sent, returns the number of sentences.
 function M.sentences(T)
   local sent = 1
-  for i, t in ipairs(T) do
-    local prev = T[i - 1]
-    if prev and prev.para ~= t.para then sent = sent + 1 end
+  local prev_para = T[1] and T[1].para
+  for i = 1, #T do
+    local t = T[i]
+    local para = t.para
+    if para ~= prev_para then sent = sent + 1; prev_para = para end
     if not t.sent then t.sent = sent end
-    if t.k == "p" and (t.t == "." or t.t == "!" or t.t == "?" or t.t == "\u{2026}") then
+    local tt = t.k == "p" and t.t
+    if tt and (tt == "." or tt == "!" or tt == "?" or tt == "\u{2026}") then
       local j = i + 1
       while T[j] and T[j].k == "q" and T[j].side ~= "open" and not T[j].ws do j = j + 1 end
       local nx = T[j]
@@ -172,7 +176,8 @@ local function headline_paras(T)
   local cached = headline_cache[T]
   if cached then return cached end
   local cap, all = {}, {}
-  for _, t in ipairs(T) do
+  for ti = 1, #T do
+    local t = T[ti]
     if t.k == "w" and #t.t >= 4 then
       all[t.para] = (all[t.para] or 0) + 1
       if t.cap then cap[t.para] = (cap[t.para] or 0) + 1 end
@@ -228,7 +233,8 @@ function M.collect(L, T, inq)
   local i = 1
   local headline = headline_paras(T)
   local lower_seen = {}
-  for _, t in ipairs(T) do
+  for ti = 1, #T do
+    local t = T[ti]
     if t.k == "w" and not t.cap then lower_seen[t.low] = true end
   end
   -- a capitalised word opening a sentence that is an ordinary word: "Critics have ...",
@@ -238,7 +244,7 @@ function M.collect(L, T, inq)
     local p = T[k - 1]
     while p and p.k == "q" and p.sent == t.sent do k = k - 1; p = T[k - 1] end
     if p and p.sent == t.sent and p.para == t.para then return false end
-    local low = t.base_low or qtext.base(t):lower():gsub("\u{2019}", "'")
+    local low = t.base_low or qtext.lower_base(t)
     if lower_seen[low] or L.role[low] or L.modifier[low] then return true end
     local nx = T[k + 1]
     if low:find("ing$") and nx and nx.k == "w" and not nx.cap then return true end
@@ -262,13 +268,13 @@ function M.collect(L, T, inq)
     while p and p.k == "q" and p.sent == t.sent do k = k - 1; p = T[k - 1] end
     -- "(CNN)Waiting for ...": a parenthesis closing a dateline opens the sentence
     if p and p.sent == t.sent and p.para == t.para and not (p.t == ")" and not t.ws) then return false end
-    local low = t.base_low or qtext.base(t):lower():gsub("\u{2019}", "'")
+    local low = t.base_low or qtext.lower_base(t)
     if TITLE_ABBR[low] or L.role[low] then return false end
     return lower_seen[low] or L.modifier[low] or low:find("ing$") ~= nil or low:find("ly$") ~= nil
   end
   while i <= n do
     local t = T[i]
-    if M.is_name_word(L, t) then
+    if t.k == "w" and t.cap and M.is_name_word(L, t) then
       local j = i
       local words, lows, idx = {}, {}, {}
       while true do
@@ -276,7 +282,9 @@ function M.collect(L, T, inq)
         local b, poss = qtext.base(u)
         words[#words + 1] = b
         M.is_name_word(L, u)   -- sets u.base_low: b in lower case, ’ as '
-        lows[#lows + 1] = u.base_low:gsub("%.$", "")
+        local bl = u.base_low
+        if byte(bl, -1) == 46 then bl = sub(bl, 1, -2) end   -- "mr." -> "mr"
+        lows[#lows + 1] = bl
         idx[#idx + 1] = j
         if poss then break end
         local nx = T[j + 1]
@@ -421,7 +429,8 @@ local function contains(big, small)
 end
 
 local function has_word(L, lows, set)
-  for _, w in ipairs(lows) do if L[set][w] then return true end end
+  local words = L[set]
+  for k = 1, #lows do if words[lows[k]] then return true end end
   return false
 end
 
@@ -590,7 +599,14 @@ end
 -- sentence (m.salient).
 function M.mark_subjects(L, T, mentions)
   local sent_first = {}
-  for i, t in ipairs(T) do if not sent_first[t.sent] then sent_first[t.sent] = i end end
+  local last
+  for i = 1, #T do
+    local s = T[i].sent
+    if s ~= last then
+      last = s
+      if not sent_first[s] then sent_first[s] = i end
+    end
+  end
   local seen_subject = {}
   for _, m in ipairs(mentions) do
     if not m.inq then
@@ -731,9 +747,13 @@ end
 -- written. Returns the list of mentions and nominals merged in text order.
 function M.with_nominals(L, T, mentions, inq)
   local starts = {}
-  for i, t in ipairs(T) do
-    local p = T[i - 1]
-    if not inq(i) and t.k == "w" and (not p or p.sent ~= t.sent or p.t == ";") then starts[#starts + 1] = i end
+  local p   -- T[i - 1]
+  for i = 1, #T do
+    local t = T[i]
+    if t.k == "w" and (not p or p.sent ~= t.sent or p.t == ";") and not inq(i) then
+      starts[#starts + 1] = i
+    end
+    p = t
   end
   local at = {}
   for _, m in ipairs(mentions) do for x = m.first, m.last do at[x] = m end end
@@ -842,18 +862,21 @@ end
 function M.learn_gender(L, T, mentions, inq)
   local mi = 0
   local by_sent = {}
-  for i, t in ipairs(T) do
-    while mentions[mi + 1] and mentions[mi + 1].first <= i do
+  local nextm = mentions[1]   -- the next mention to file by sentence
+  for i = 1, #T do
+    local t = T[i]
+    while nextm and nextm.first <= i do
       mi = mi + 1
-      local m = mentions[mi]
-      if not m.inq then
-        by_sent[m.sent] = by_sent[m.sent] or {}
-        table.insert(by_sent[m.sent], m)
+      if not nextm.inq then
+        by_sent[nextm.sent] = by_sent[nextm.sent] or {}
+        table.insert(by_sent[nextm.sent], nextm)
       end
+      nextm = mentions[mi + 1]
     end
-    if t.k == "w" and not inq(i) then
-      local p = L.pronoun[t.low]
-      if p and (p.gender == "m" or p.gender == "f" or (p.gender == "n" and p.fn == "poss")) then
+    local p = t.k == "w" and L.pronoun[t.low]
+    if p then
+      if (p.gender == "m" or p.gender == "f" or (p.gender == "n" and p.fn == "poss"))
+        and not inq(i) then
         local list = by_sent[t.sent]
         local target
         -- an object pronoun is not its clause's subject ("Fairweather nominated her for

@@ -440,8 +440,10 @@ end
 -- the attribution that closes a sentence: content before it
 local function tail(C, a, b, indq)
   local T, L = C.T, C.L
+  local cue_first = L.cue_first
   for c = b, a + 2, -1 do
-    if not indq(c) and not C.quoted[c] and T[c].k == "w" then
+    local tc = T[c]
+    if tc.k == "w" and cue_first[tc.low] and not indq(c) and not C.quoted[c] then
       local ce, tag = lex.match_cue(L, T, c, b)
       local prevw = T[c - 1]
       if ce and tag ~= "direct" and tag ~= "frag" and not (prevw and PASSIVE[prevw.low]) then
@@ -540,6 +542,7 @@ end
 -- mixed, participle_of}.
 function M.find(C, sentences, indq)
   local T, L = C.T, C.L
+  local cue_first, match_cue = L.cue_first, lex.match_cue
   local out = {}
   -- cues inside any quotation belong to the quoted words
   local quoted = {}
@@ -554,7 +557,8 @@ function M.find(C, sentences, indq)
   C.quoted, C.span_mark = quoted, span_mark
   local headline_para = ent.headline_paras(T)
   local para1_words = 0
-  for _, t in ipairs(T) do
+  for ti = 1, #T do
+    local t = T[ti]
     if t.para > 1 then break end
     if t.k == "w" then para1_words = para1_words + 1 end
   end
@@ -643,9 +647,13 @@ function M.find(C, sentences, indq)
           c = (d.cue_last or c) + 1
           goto continue
         end
-        if not indq(c) and not C.quoted[c] then ce, tag = lex.match_cue(L, T, c, b) end
-        if not ce and not indq(c) and not C.quoted[c] and T[c].k == "w" and not T[c].cap
-          and L.nominal[T[c].low]
+        local tc = T[c]
+        -- the word lists first: most tokens are no cue and no reporting noun
+        if tc.k == "w" and cue_first[tc.low] and not indq(c) and not C.quoted[c] then
+          ce, tag = match_cue(L, T, c, b)
+        end
+        if not ce and tc.k == "w" and not tc.cap and L.nominal[tc.low] and not indq(c)
+          and not C.quoted[c]
           and T[c + 1] and T[c + 1].k == "w" and T[c + 1].low == "that" and c + 2 <= b then
           -- "Trump's claim that ...", "his warning that ...": the owner speaks
           local np = nominal_owner(C, c, a)

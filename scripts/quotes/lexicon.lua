@@ -49,6 +49,7 @@ function M.load(lang, extra_cues, speech_only)
     local words = {}
     for w in phrase:gmatch("%S+") do words[#words + 1] = w end
     if #words == 0 then return end
+    words.key = table.concat(words, " ")   -- the key of its tag in L.cue_tag
     local list = L.cue_first[words[1]]
     if not list then list = {}; L.cue_first[words[1]] = list end
     list[#list + 1] = words
@@ -100,13 +101,14 @@ function M.match_cue(L, T, i, hi, allow_cap)
   -- a capitalised cue word is a name or a headline word ("United States", "Says"),
   -- except sentence-initial "According to"
   if t.cap and t.low ~= "according" and not allow_cap then return nil end
-  for _, words in ipairs(list) do
+  for x = 1, #list do
+    local words = list[x]
     local ok = true
     for k = 2, #words do
       local u = T[i + k - 1]
       if not u or (hi and i + k - 1 > hi) or u.k ~= "w" or u.low ~= words[k] then ok = false; break end
     end
-    if ok then return i + #words - 1, L.cue_tag[table.concat(words, " ")] end
+    if ok then return i + #words - 1, L.cue_tag[words.key] end
   end
   return nil
 end

@@ -4,8 +4,11 @@
 -- byte span, its paragraph and a few flags the attribution rules need (capitalised,
 -- possessive, white space before). The scanning is docpipe.text.tokens, in C
 -- (src/dp_tokens.c: invalid bytes count as punctuation; words keep inner ' ’ - .:
--- don't, In-ho, U.S., 3.5); this module adds paragraphs, quote marks and the
--- typewriter quotes '' and ``. Paragraphs are blocks separated by blank lines.
+-- don't, In-ho, U.S., 3.5); this module gives it the word lists that decide the rest:
+-- the paragraphs (blocks separated by blank lines, found here), the quote characters
+-- (QUOTE_CHARS), the typewriter quotes '' and `` (DOUBLED) and the abbreviations that
+-- keep their point (ABBR). The C side builds every token table in one pass, sized for
+-- the fields the stage adds later (sent, base_low), so that no table grows.
 --
 -- Units: byte offsets, 1-based inclusive (`tok.s`, `tok.e`).
 -- @module docpipe.quotes.text
@@ -13,6 +16,7 @@
 local dp = require "docpipe"
 
 local byte, sub, lower = string.byte, string.sub, string.lower
+local find, gsub = string.find, string.gsub
 local tokens = dp.text.tokens
 
 local M = {}
@@ -64,13 +68,25 @@ local function split_lines(text, s, e, out)
   out[#out + 1] = { s = start, e = e }
 end
 
+-- the first blank line at or after pos: a line break, white space, a line break (each
+-- line break is found by a plain search; the pattern is tried there only)
+local function blank_line(text, pos)
+  local nl = find(text, "\n", pos, true)
+  while nl do
+    local a, b = find(text, "^\n[ \t\r]*\n", nl)
+    if a then return a, b end
+    nl = find(text, "\n", nl + 1, true)
+  end
+  return nil
+end
+
 --- Paragraph spans: list of {s, e} (trimmed). Paragraphs are blocks separated by blank
 -- lines; inside a block a single line break also separates paragraphs when the line
 -- before ends a sentence or the next line opens a quotation.
 function M.paragraphs(text)
   local out, pos, n = {}, 1, #text
   while pos <= n do
-    local a, b = text:find("\n[ \t\r]*\n", pos)
+    local a, b = blank_line(text, pos)
     local e = a and a - 1 or n
     local seg = sub(text, pos, e)
     local l = seg:find("%S")
@@ -88,6 +104,7 @@ end
 local ABBR = { mr = true, mrs = true, ms = true, dr = true, prof = true, sen = true,
   rep = true, gov = true, gen = true, lt = true, col = true, capt = true, sgt = true,
   rev = true, st = true, jr = true, sr = true, messrs = true, mt = true, ft = true }
+M.ABBR = ABBR
 -- and the titles the sentences stage knows (data/en/abbreviations_titles.txt: "Maj.",
 -- "Cpl.", "Supt.", "Atty.")
 M.TITLES = {}
@@ -99,51 +116,47 @@ do
   end
 end
 
+-- quote characters written twice in a row: typewriter double quotes ('' ``)
+local DOUBLED = {
+  ["'"] = { fam = "double", side = "both" },
+  ["`"] = { fam = "double", side = "open" },
+}
+M.DOUBLED = DOUBLED
+
 --- Tokenize text. Returns a list of tokens
 -- {s, e, t (text), k ("w" word, "q" quote mark, "p" punctuation), low (lower case, ’ as '),
 --  cap (first letter upper case), ws (white space before), para (paragraph index),
 --  sent (false, set by docpipe.quotes.entities.sentences)}, quote marks with fam
 -- ("double", "single") and side ("open", "close", "both"); and the paragraphs.
+-- The tokens, with their paragraphs and quote marks, are built in C (docpipe.text.tokens
+-- with QUOTE_CHARS and DOUBLED).
 function M.tokenize(text)
-  local toks = tokens(text, ABBR)
   local paras = M.paragraphs(text)
-  local out, n, pi = {}, 0, 1
-  local para = paras[1]
-  local i, count = 1, #toks
-  while i <= count do
-    local tok = toks[i]
-    local s = tok.s
-    while para and para.e < s do pi = pi + 1; para = paras[pi] end
-    tok.para = pi
-    tok.sent = false
-    if tok.k == "p" then
-      local t = tok.t
-      local nx = toks[i + 1]
-      if (t == "'" or t == "`") and nx and nx.t == t and nx.s == tok.e + 1 then
-        local pair = t .. t  -- typewriter double quotes
-        tok.t, tok.low, tok.e, tok.k = pair, pair, nx.e, "q"
-        tok.fam, tok.side = "double", t == "`" and "open" or "both"
-        i = i + 1
-      else
-        local q = QUOTE_CHARS[t]
-        if q then tok.k, tok.fam, tok.side = "q", q.fam, q.side end
-      end
-    end
-    n = n + 1
-    out[n] = tok
-    i = i + 1
-  end
-  return out, paras
+  local toks = tokens(text, ABBR, { paragraphs = paras, quotes = QUOTE_CHARS, doubled = DOUBLED })
+  return toks, paras
 end
 
 --- Word without a possessive ending ('s, ’s, or a trailing apostrophe token is separate).
+-- The ending is an s or S after a byte of ' or ’ (the byte class of the pattern
+-- "['’][sS]$": after ’ only its last byte goes with the s).
 function M.base(tok)
   local b = tok.base_
   if b then return b, tok.poss_ end
   local t = tok.t
-  b = t:gsub("['\u{2019}][sS]$", "")
-  tok.base_, tok.poss_ = b, b ~= t   -- cached on the token
-  return b, b ~= t
+  local n = #t
+  local last, before = byte(t, n), byte(t, n - 1)
+  local poss = n >= 2 and (last == 115 or last == 83)
+    and (before == 39 or before == 0xE2 or before == 0x80 or before == 0x99)
+  b = poss and sub(t, 1, n - 2) or t
+  tok.base_, tok.poss_ = b, poss   -- cached on the token
+  return b, poss
+end
+
+--- The base (M.base) in ASCII lower case with ’ written as ' (not cached).
+function M.lower_base(tok)
+  local b = lower((M.base(tok)))
+  if find(b, "\u{2019}", 1, true) then b = gsub(b, "\u{2019}", "'") end
+  return b
 end
 
 --- True when the word token is all upper case letters (an acronym like KCNA, NK).

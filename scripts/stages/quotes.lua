@@ -133,16 +133,18 @@ local function sentence_ranges(doc, T)
     for _, s in ipairs(sents) do
       local a, b = tonumber(s.start), tonumber(s["end"])
       if a and b then
-        while T[i] and T[i].s < a do i = i + 1 end
+        local t = T[i]
+        while t and t.s < a do i = i + 1; t = T[i] end
         local first = i
-        while T[i] and T[i].e <= b do i = i + 1 end
+        while t and t.e <= b do i = i + 1; t = T[i] end
         if i - 1 >= first then out[#out + 1] = { first, i - 1 } end
       end
     end
     return out
   end
   local cur
-  for i, t in ipairs(T) do
+  for i = 1, #T do
+    local t = T[i]
     if not cur or T[i - 1].sent ~= t.sent then
       cur = { i, i }
       out[#out + 1] = cur

@@ -128,6 +128,61 @@ describe("docpipe.text.tokens", function()
   end)
 end)
 
+describe("docpipe.text.tokens with the quotes stage's options", function()
+  local QUOTES = { ['"'] = { fam = "double", side = "both" },
+    ["\u{201C}"] = { fam = "double", side = "open" }, ["\u{2019}"] = { fam = "single", side = "close" } }
+  local DOUBLED = { ["'"] = { fam = "double", side = "both" }, ["`"] = { fam = "double", side = "open" } }
+
+  local function show(list)
+    local out = {}
+    for i, t in ipairs(list) do out[i] = t.k .. ":" .. t.t end
+    return table.concat(out, " ")
+  end
+
+  it("gives each token the index of the first paragraph ending at or after its start", function()
+    local s = "One two.\n\nThree. Four"
+    local t = dp.text.tokens(s, nil, { paragraphs = { { s = 1, e = 8 }, { s = 11, e = 21 } } })
+    local paras = {}
+    for i, tok in ipairs(t) do paras[i] = tok.para end
+    assert.are.same({ 1, 1, 1, 2, 2, 2 }, paras)
+  end)
+
+  it("gives a token after the last paragraph the count of paragraphs plus one", function()
+    local t = dp.text.tokens("a b", nil, { paragraphs = { { s = 1, e = 1 } } })
+    assert.are.same({ 1, 2 }, { t[1].para, t[2].para })
+    t = dp.text.tokens("a b", nil, { paragraphs = {} })
+    assert.are.same({ 1, 1 }, { t[1].para, t[2].para })
+  end)
+
+  it("sets sent to false on every token", function()
+    for _, tok in ipairs(dp.text.tokens("“Yes,” he said.", nil, {})) do
+      assert.is_false(tok.sent)
+    end
+  end)
+
+  it("makes the listed characters quote marks with their family and side", function()
+    local t = dp.text.tokens("“No,” he said, \"fine\".", nil, { quotes = QUOTES })
+    assert.are.equal("q:“ w:No p:, p:” w:he w:said p:, q:\" w:fine q:\" p:.", show(t))
+    assert.are.same({ "double", "open" }, { t[1].fam, t[1].side })
+    assert.are.same({ "double", "both" }, { t[8].fam, t[8].side })
+    assert.is_nil(t[4].fam)
+    assert.are.equal("”", t[4].low)
+  end)
+
+  it("joins a typewriter quote written twice into one quote mark", function()
+    local t = dp.text.tokens("``Go,'' she said. ''' x", nil, { quotes = QUOTES, doubled = DOUBLED })
+    assert.are.equal("q:`` w:Go p:, q:'' w:she w:said p:. q:'' p:' w:x", show(t))
+    assert.are.same({ "double", "open", "``", 1, 2 }, { t[1].fam, t[1].side, t[1].low, t[1].s, t[1].e })
+    assert.are.same({ "double", "both", 6, 7 }, { t[4].fam, t[4].side, t[4].s, t[4].e })
+    assert.is_true(t[5].ws)
+  end)
+
+  it("leaves a quote character that is not listed as punctuation", function()
+    local t = dp.text.tokens("'x' `y", nil, { doubled = DOUBLED })
+    assert.are.equal("p:' w:x p:' p:` w:y", show(t))
+  end)
+end)
+
 describe("docpipe.text.tokens on a huge single word", function()
   it("does not reserve a slot per few bytes of input", function()
     local s = ("x"):rep(10 * 1024 * 1024)
