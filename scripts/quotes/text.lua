@@ -137,17 +137,21 @@ function M.tokenize(text)
 end
 
 --- Word without a possessive ending ('s, ’s, or a trailing apostrophe token is separate).
--- The ending is an s or S after a byte of ' or ’ (the byte class of the pattern
--- "['’][sS]$": after ’ only its last byte goes with the s).
+-- The ending is an s or S after ' or ’ (U+2019, all three of its bytes go).
 function M.base(tok)
   local b = tok.base_
   if b then return b, tok.poss_ end
   local t = tok.t
   local n = #t
   local last, before = byte(t, n), byte(t, n - 1)
-  local poss = n >= 2 and (last == 115 or last == 83)
-    and (before == 39 or before == 0xE2 or before == 0x80 or before == 0x99)
-  b = poss and sub(t, 1, n - 2) or t
+  local poss, cut = false, 0
+  if n >= 2 and (last == 115 or last == 83) then  -- 's or ’s (’ is three bytes)
+    if before == 39 then poss, cut = true, 2
+    elseif before == 0x99 and n >= 4 and byte(t, n - 2) == 0x80 and byte(t, n - 3) == 0xE2 then
+      poss, cut = true, 4
+    end
+  end
+  b = poss and sub(t, 1, n - cut) or t
   tok.base_, tok.poss_ = b, poss   -- cached on the token
   return b, poss
 end

@@ -203,6 +203,15 @@ describe("quotes stage: speakers", function()
     assert.equal("Ramkissoon", q.speaker_mention)
   end)
 
+  it("resolves a surname to a full name first given in the possessive with ’s", function()
+    local qs = run({
+      "The plan was announced at Mara Delacroix\u{2019}s farm near Tolven on Tuesday.",
+      "\u{201C}We are ready for the harvest,\u{201D} Delacroix said.",
+    })
+    local q = find(qs, "We are ready")
+    assert.equal("Mara Delacroix", q.speaker)
+  end)
+
   it("uses the fullest form even when it comes after the first mention", function()
     local qs = run({
       "\u{201C}The library stays open,\u{201D} Mayor Okoye said.",
