@@ -914,9 +914,15 @@ static int clean_utf8(const char *buf, size_t n, const char *label) {
 
 /* gumbo allocates every node, attribute and buffer on its own (a tenth of
  * its time went to malloc and free) and frees them one by one after the
- * walk: it gets them from chunks instead, freed at once, and its frees do
- * nothing (a buffer it outgrows stays in its chunk until the end). */
+ * walk. It gets them from a pool instead, freed at once after the walk:
+ * blocks of up to 4 KiB are cut from 256 KiB chunks in power-of-two size
+ * classes, and a block gumbo frees (a token's buffers, an outgrown vector)
+ * goes on its class's free list for the next request of that class, so a
+ * page of many small elements does not pile up its temporaries; larger
+ * blocks are malloc'd and freed. Each block has a header with its class. */
 #define CHUNK_BYTES (256 * 1024)
+#define POOL_CLASSES 9          /* 16, 32, ..., 4096 bytes */
+#define POOL_LARGE 0xFF         /* a malloc'd block */
 
 typedef struct chunk {
     struct chunk *next;
@@ -924,41 +930,91 @@ typedef struct chunk {
     max_align_t data[];
 } chunk;
 
-static void *chunk_alloc(void *userdata, size_t size) {
-    chunk **head = userdata;
-    size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
-    chunk *c = *head;
-    if (!c || c->cap - c->used < size) {
-        size_t cap = size > CHUNK_BYTES / 4 ? size : CHUNK_BYTES;
-        chunk *nc = malloc(sizeof *nc + cap);
-        if (!nc) return NULL;
-        nc->used = 0;
-        nc->cap = cap;
-        if (c && cap != CHUNK_BYTES) {  /* a large block: behind the chunk in use */
-            nc->next = c->next;
-            c->next = nc;
-        } else {
-            nc->next = c;
-            *head = nc;
-        }
-        c = nc;
+typedef union block_head {
+    max_align_t align;
+    unsigned char cls;
+} block_head;
+
+typedef struct large_block {
+    struct large_block *next, *prev;
+    block_head h;
+} large_block;
+
+typedef struct pool {
+    chunk *chunks;
+    large_block *large;  /* the malloc'd blocks in use */
+    void *free_list[POOL_CLASSES];
+} pool;
+
+static void *pool_alloc(void *userdata, size_t size) {
+    pool *pl = userdata;
+    unsigned cls = 0;
+    while (cls < POOL_CLASSES && ((size_t)16 << cls) < size) cls++;
+    block_head *h;
+    if (cls == POOL_CLASSES) {
+        large_block *lb = malloc(sizeof *lb + size);
+        if (!lb) return NULL;
+        lb->h.cls = POOL_LARGE;
+        lb->prev = NULL;
+        lb->next = pl->large;
+        if (pl->large) pl->large->prev = lb;
+        pl->large = lb;
+        return &lb->h + 1;
     }
-    void *p = (char *)c->data + c->used;
-    c->used += size;
-    return p;
+    if (pl->free_list[cls]) {
+        h = pl->free_list[cls];
+        memcpy(&pl->free_list[cls], h + 1, sizeof(void *));
+        return h + 1;
+    }
+    size_t need = sizeof *h + ((size_t)16 << cls);
+    chunk *c = pl->chunks;
+    if (!c || c->cap - c->used < need) {
+        c = malloc(sizeof *c + CHUNK_BYTES);
+        if (!c) return NULL;
+        c->used = 0;
+        c->cap = CHUNK_BYTES;
+        c->next = pl->chunks;
+        pl->chunks = c;
+    }
+    h = (block_head *)((char *)c->data + c->used);
+    c->used += need;
+    h->cls = (unsigned char)cls;
+    return h + 1;
 }
 
-static void chunk_free(void *userdata, void *p) {
-    (void)userdata;
-    (void)p;
+static void pool_free(void *userdata, void *p) {
+    pool *pl = userdata;
+    if (!p) return;
+    block_head *h = (block_head *)p - 1;
+    if (h->cls == POOL_LARGE) {
+        large_block *lb = (large_block *)((char *)h - offsetof(large_block, h));
+        if (lb->prev) lb->prev->next = lb->next;
+        else pl->large = lb->next;
+        if (lb->next) lb->next->prev = lb->prev;
+        free(lb);
+        return;
+    }
+    memcpy(p, &pl->free_list[h->cls], sizeof(void *));
+    pl->free_list[h->cls] = h;
 }
 
-static void chunks_free(chunk *c) {
+/* Frees everything gumbo still holds: the chunks (with every small block
+ * in them) and the large blocks in use (gumbo_destroy_output is not
+ * called: it would free the tree node by node). */
+static void pool_release(pool *pl) {
+    large_block *lb = pl->large;
+    while (lb) {
+        large_block *next = lb->next;
+        free(lb);
+        lb = next;
+    }
+    chunk *c = pl->chunks;
     while (c) {
         chunk *next = c->next;
         free(c);
         c = next;
     }
+    memset(pl, 0, sizeof *pl);
 }
 
 int dp_html_parse(const char *buf, size_t n, const char *charset, dp_html_doc *doc) {
@@ -986,10 +1042,11 @@ int dp_html_parse(const char *buf, size_t n, const char *charset, dp_html_doc *d
 
     GumboOptions opts = kGumboDefaultOptions;
     opts.max_errors = 0;  /* parse errors are not reported; do not collect them */
-    chunk *chunks = NULL;
-    opts.allocator = chunk_alloc;
-    opts.deallocator = chunk_free;
-    opts.userdata = &chunks;
+    pool pl;
+    memset(&pl, 0, sizeof pl);
+    opts.allocator = pool_alloc;
+    opts.deallocator = pool_free;
+    opts.userdata = &pl;
     size_t elen;
     walker w;
     memset(&w, 0, sizeof w);
@@ -997,13 +1054,13 @@ int dp_html_parse(const char *buf, size_t n, const char *charset, dp_html_doc *d
     free(utf8);
     if (!lean) { dp_html_lean_refs_free(&w.refs); return -1; }
     GumboOutput *out = gumbo_parse_with_options(&opts, lean, elen);
-    if (!out) { chunks_free(chunks); free(lean); dp_html_lean_refs_free(&w.refs); return -1; }
+    if (!out) { pool_release(&pl); free(lean); dp_html_lean_refs_free(&w.refs); return -1; }
     w.doc = doc;
     w.lean = lean;
     w.lean_len = elen;
     walk(&w, out->root);
     if (!w.oom) flush(&w);
-    chunks_free(chunks);  /* the whole tree (gumbo_destroy_output would free it node by node) */
+    pool_release(&pl);  /* the whole tree at once */
     free(lean);
     dp_html_lean_refs_free(&w.refs);
     free(w.st);

@@ -277,9 +277,29 @@ static int parser_reads(const char *s, size_t a, size_t z) {
            SPAN_IS(s, a, z, "face") || SPAN_IS(s, a, z, "size") || SPAN_IS(s, a, z, "prompt");
 }
 
+/* Does the value s[0..n) (valid UTF-8) hold nothing the parser would
+ * change: no character reference start, no control character (C0, DEL,
+ * C1: gumbo writes U+FFFD for those, and CR is folded into LF) and no
+ * noncharacter (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF)? */
+static int plain_value(const char *s, size_t n) {
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = p[i];
+        if (c < 0x20 || c == 0x7F || c == '&') return 0;
+        if (c < 0x80) continue;
+        if (c == 0xC2 && i + 1 < n && p[i + 1] < 0xA0) return 0;
+        if (c == 0xEF && i + 2 < n && ((p[i + 1] == 0xB7 && p[i + 2] >= 0x90 && p[i + 2] <= 0xAF) ||
+                                       (p[i + 1] == 0xBF && p[i + 2] >= 0xBE)))
+            return 0;
+        if (c >= 0xF0 && i + 3 < n && (p[i + 1] & 0x0F) == 0x0F && p[i + 2] == 0xBF && p[i + 3] >= 0xBE)
+            return 0;
+    }
+    return 1;
+}
+
 /* Write the attribute s[na..z) (name s[na..nz)) to out + *w as a reference
- * to its value when that is long, has no character reference and is not
- * read by the parser; 1 when written. The reference is never longer than
+ * to its value when that is long, plain (plain_value) and not read by the
+ * parser; 1 when written. The reference is never longer than
  * what it replaces. */
 static int write_ref(const char *s, size_t na, size_t nz, size_t z, char *out, size_t *w,
                      dp_html_lean_refs *r) {
@@ -291,7 +311,7 @@ static int write_ref(const char *s, size_t na, size_t nz, size_t z, char *out, s
     while (va < z && is_ws((unsigned char)s[va])) va++;
     size_t vz = z;
     if (va < z && (s[va] == '"' || s[va] == '\'')) { va++; vz--; }
-    if (vz < va + 8 || memchr(s + va, '&', vz - va) || parser_reads(s, na, nz)) return 0;
+    if (vz < va + 8 || parser_reads(s, na, nz) || !plain_value(s + va, vz - va)) return 0;
     long idx = intern(r, s + va, vz - va), v = idx;
     if (idx < 0) return 0;
     char num[24];
@@ -363,9 +383,9 @@ static size_t copy_tag(const char *s, size_t n, size_t i, char *out, size_t *o, 
 static int nesting_tag(const char *s, size_t k, size_t e) {
     /* those that do not, by length (every tag of the page passes here) */
     static const char *const flat[] = {
-        "", "p", "br hr li dt dd tr td th rb rt rp", "col img wbr rtc",
-        "area base link meta html head body", "embed input param track tbody thead tfoot frame image",
-        "source option keygen", "caption bgsound", "colgroup optgroup basefont"
+        "", "p", "br hr li dt dd tr td th rb rt rp", "col img wbr rtc xmp",
+        "area base link meta html head body", "embed input param track tbody thead tfoot frame image title style",
+        "source option keygen script iframe", "caption bgsound noembed", "colgroup optgroup basefont noframes textarea"
     };
     size_t len = e - k;
     if (len == 0) return 0;

@@ -73,8 +73,9 @@ static int h_parse(lua_State *L) {
     int els = lua_gettop(L);
     for (size_t i = 0; i < d->n_elems; i++) {
         const dp_html_elem *e = &d->elems[i];
-        /* room for the fields docpipe.html.extract adds (about 25): no rehashing */
-        lua_createtable(L, 0, 32);
+        /* room for the fields docpipe.html.extract adds to most elements
+         * (more would cost 32 bytes a slot on pages of very many elements) */
+        lua_createtable(L, 0, 8);
         set_str(L, d, "tag", e->tag_off, e->tag_len);
         if (e->parent >= 0) set_int(L, "parent", e->parent + 1);
         set_int(L, "depth", e->depth);

@@ -27,6 +27,34 @@ describe("the lean copy of a page", function()
     assert.are.equal("en-GB", page.lang)
   end)
 
+  it("gives a long metadata value with control characters the parser's U+FFFD, as a short one", function()
+    local page = dp.html.parse('<head><meta property="og:title" content="Council\u{92}s ferry vote passes">' ..
+      '<meta name="author" content="Lena\7 Voss"><meta name="x" content="a\u{92}b"></head><body><p>T.</p></body>')
+    local values = {}
+    for _, m in ipairs(page.meta) do values[#values + 1] = m.value end
+    assert.are.same({ "Council\u{FFFD}s ferry vote passes", "Lena\u{FFFD} Voss", "a\u{FFFD}b" }, values)
+  end)
+
+  it("does not count script, style and title as open elements, so JSON-LD after 600 unclosed links is read", function()
+    local page = dp.html.parse("<html><head><title>Ferry</title></head><body>" ..
+      string.rep('<a href="/x">', 600) .. "link</a>" ..
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry vote",' ..
+      '"author":{"@type":"Person","name":"Lena Voss"}}</script><p>Body.</p></body></html>')
+    assert.are.equal(1, #page.jsonld)
+    assert.truthy(page.jsonld[1]:find("Lena Voss", 1, true))
+    for _, b in ipairs(page.blocks) do assert.falsy(b.text:find("NewsArticle", 1, true)) end
+  end)
+
+  it("keeps the Lua tables of a page of 20,000 elements under 750 bytes an element", function()
+    collectgarbage()
+    collectgarbage()
+    local before = collectgarbage("count")
+    local page = dp.html.parse("<ul>" .. string.rep("<li>item</li>", 20000) .. "</ul>")
+    local kb = collectgarbage("count") - before
+    assert.are.equal(20003, #page.elements)
+    assert.is_true(kb * 1024 / #page.elements < 750, ("%.0f bytes an element"):format(kb * 1024 / #page.elements))
+  end)
+
   it("reads a style element inside a select as markup, not as raw text to the page end", function()
     local page = dp.html.parse("<div><select><option>One</option><style>.x{}</select>" ..
       "<p>After the menu.</p></div>")
