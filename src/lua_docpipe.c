@@ -10,6 +10,7 @@
 #include "lua_json.h"
 #include "lua_re.h"
 #include "lua_sbd.h"
+#include "lua_shingle.h"
 #include "lua_stem.h"
 #include "lua_text.h"
 #include "lua_yaml.h"
@@ -272,6 +273,8 @@ int luaopen_docpipe(lua_State *L) {
     lua_setfield(L, -2, "text");
     dp_lua_open_sbd(L);
     lua_setfield(L, -2, "sbd");
+    dp_lua_open_shingle(L);
+    lua_setfield(L, -2, "shingle");
     dp_lua_open_stem(L);
     lua_setfield(L, -2, "stem");
     dp_lua_open_json(L);

@@ -11,21 +11,23 @@
 --  2. Each logical line is a block; blank lines separate groups (`group` numbers
 --     them); indentation, bullet markers and items set apart by runs of spaces (a menu
 --     or button row, `gaps`) are kept as evidence.
---  3. The page is tokenised in one call (lower-cased words of dp.text.words, each
---     interned to a small integer), which also counts each block's function words
---     (`nstop`) and notes words that announce a contributor line (`hint`).
+--  3. The page is tokenised in one C call (docpipe.shingle: the lower-cased words of
+--     dp.text.words, each interned to a small integer in a hash table that lives from
+--     page to page), which also counts each block's function words (`nstop`) and notes
+--     words that announce a contributor line (`hint`).
 --  4. Captions printed twice (a photo caption and its copy, a gallery of "X. X."
 --     captions, a label repeated ten times) are found as adjacent repeats of the same
 --     word sequence over the whole page, across block boundaries, by following each
---     pair of words to its next occurrence; every copy is cut, and a later block that
---     is only another copy of a cut caption goes too. A repeat of five words or fewer
---     counts only when every copy is a block of its own ("Stay with me, stay with me"
---     is the writer's); when one copy is a block of its own and another closes or sits
---     inside a longer paragraph (not at its start, where a caption's second copy runs
---     on into its credit), only the block of its own goes: a pull quote set out beside
---     the sentence it repeats.
+--     pair of words to its next occurrence (one hash table of word pairs, in C); every
+--     copy is cut, and a later block that is only another copy of a cut caption goes
+--     too. A repeat of five words or fewer counts only when every copy is a block of
+--     its own ("Stay with me, stay with me" is the writer's); when one copy is a block
+--     of its own and another closes or sits inside a longer paragraph (not at its
+--     start, where a caption's second copy runs on into its credit), only the block of
+--     its own goes: a pull quote set out beside the sentence it repeats.
 --  5. `contained` tells which body block only repeats, in order, the words of a longer
---     one (a pull quote set out away from its sentence).
+--     one (a pull quote set out away from its sentence), through each block's first
+--     three words (docpipe.shingle.contained).
 -- Repetition inside a page is the duplicate evidence of boilerplate detectors
 -- (Boilerpipe's and jusText's features work per block; what a page prints twice tells a
 -- gallery caption or a pull quote from prose).
@@ -37,8 +39,9 @@ local normalize = require "docpipe.clean.normalize"
 local re = dp.re
 local concat = table.concat
 local ulen = utf8.len
-local words_of = dp.text.words
 local normalize_space = dp.text.normalize_space
+local byte = string.byte
+local interner, repeats, contained = dp.shingle.interner, dp.shingle.repeats, dp.shingle.contained
 
 local rx_bullet = re.compile("^([*•·‣▪◦●○►▸+–-]|\\d{1,2}[.)])\\s+")
 local rx_tag = re.compile("</?(?:a|img|span|div|p|br|b|i|em|strong|font|iframe|script|noscript|source|video)(?:\\s+[a-z-]+\\s*=\\s*(?:'[^']*'|\"[^\"]*\"|[^\\s>]+))*\\s*/?>", "i")
@@ -46,6 +49,20 @@ local rx_wide_space = re.compile("[\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{202F}\
 local rx_open = re.compile("[.!?:;\"'”’)\\]]\\s*$")
 
 local function clen(s) return ulen(s) or #s end
+
+-- does the line end without sentence punctuation (rx_open finds nothing)? The last
+-- character is looked at in Lua when it is ASCII (after ASCII white space), by rx_open
+-- otherwise (\s also takes Unicode spaces)
+local CLOSE = {}
+for c in ([[.!?:;"')]] .. "]"):gmatch(".") do CLOSE[c:byte()] = true end
+local function ends_open(l)
+  local e = #l
+  local c = byte(l, e)
+  while c == 32 or (c and c >= 9 and c <= 13) do e = e - 1; c = byte(l, e) end
+  if not c then return true end
+  if c < 128 then return not CLOSE[c] end
+  return not rx_open:find(l)
+end
 
 -- does the text hold U+2000..U+200A or U+202F (E2 80 80..8A, E2 80 AF)
 local function wide_e2(text)
@@ -59,6 +76,9 @@ local function wide_e2(text)
 end
 
 local M = {}
+
+-- interner -> the blocks whose token stream it holds (weak keys)
+local streamed = setmetatable({}, { __mode = "k" })
 
 M.decode_entities = function(s) return (normalize.decode_entities(s)) end
 
@@ -86,17 +106,28 @@ end
 function M.wrap_width(lines)
   -- lengths in bytes first; characters only for the lines near the longest (a line
   -- shorter in bytes than 80% of the byte estimate is shorter in characters too)
-  local lens, sorted = {}, {}
-  for i = 1, #lines do local l = lines[i]
-    local n = #l
+  -- (the three largest kept on the way: k is 3 up to 300 lines)
+  local lens, cnt, t1, t2, t3 = {}, 0, -1, -1, -1
+  for i = 1, #lines do
+    local n = #lines[i]
     lens[i] = n
-    if n > 0 then sorted[#sorted + 1] = n end
+    if n > 0 then
+      cnt = cnt + 1
+      if n > t3 then
+        if n > t1 then t1, t2, t3 = n, t1, t2 elseif n > t2 then t2, t3 = n, t2 else t3 = n end
+      end
+    end
   end
-  if #sorted < 3 then return nil end
-  local k = math.max(3, math.ceil(#sorted / 100))
-  local W0 = kth_largest(sorted, k)
+  if cnt < 3 then return nil end
+  local k = math.max(3, math.ceil(cnt / 100))
+  local W0 = t3
+  local sorted = {}
+  if k > 3 then
+    for i = 1, #lines do local n = lens[i]; if n > 0 then sorted[#sorted + 1] = n end end
+    W0 = kth_largest(sorted, k)
+    sorted = {}
+  end
   if W0 < 40 then return nil end
-  sorted = {}
   for i = 1, #lines do local l = lines[i]
     local n = lens[i]
     if n >= 0.8 * W0 then
@@ -110,14 +141,17 @@ function M.wrap_width(lines)
   if #sorted < 3 then return nil end
   local W = kth_largest(sorted, math.min(k, #sorted))
   if W < 40 then return nil end
-  local near, open = 0, 0
-  for i = 1, #lines do local l = lines[i]
+  local near, open, closed = 0, 0, 0
+  for i = 1, #lines do if lens[i] >= 0.85 * W then near = near + 1 end end
+  if near < 3 then return nil end
+  -- (counted until the answer is known: most lines open, or too many closed)
+  for i = 1, #lines do
     if lens[i] >= 0.85 * W then
-      near = near + 1
-      if not rx_open:find(l) then open = open + 1 end
+      if ends_open(lines[i]) then open = open + 1 else closed = closed + 1 end
+      if open >= 0.5 * near then return W end
+      if near - closed < 0.5 * near then return nil end
     end
   end
-  if near >= 3 and open >= 0.5 * near then return W end
   return nil
 end
 
@@ -137,7 +171,6 @@ function M.split(text)
   local W = M.wrap_width(lines)
   local blocks, group, prev_blank = {}, 0, true
   local cur
-  local byte = string.byte
   for i = 1, #lines do local raw = lines[i]
     -- (a line that neither starts nor ends with a space is its own body: no copy)
     local c1, cz = byte(raw, 1), byte(raw, -1)
@@ -161,7 +194,7 @@ function M.split(text)
       prev_blank = false
       local indent = first_char - 1
       -- a bullet starts with a digit, * + - or the lead byte of • · – ▪ ... (C2, E2)
-      local b1 = byte(body, 1)
+      local b1 = body == raw and c1 or byte(body, 1)
       local marker = ((b1 >= 48 and b1 <= 57) or b1 == 42 or b1 == 43 or b1 == 45 or b1 == 194 or b1 == 226)
         and rx_bullet:match(body)
       local joined = false
@@ -187,7 +220,11 @@ function M.split(text)
         end
       end
       if not joined then
-        cur = { text = body, indent = indent, group = group, first = i, last = i }
+        -- (the nil fields make room in the table for the fields that tokenize and the
+        -- clean stage's evidence add later: a table that grows is rebuilt at 9 and 17)
+        cur = { text = body, indent = indent, group = group, first = i, last = i, bullet = nil,
+          ids = nil, nw = nil, nstop = nil, hint = nil, bits = nil, gaps = nil, chars = nil,
+          density = nil, sentence = nil, label = nil, class = nil }
         if marker then
           local s, e = rx_bullet:find(body)
           cur.bullet = body:sub(s, e):match("^(%S+)")
@@ -198,11 +235,28 @@ function M.split(text)
       end
     end
   end
+  -- the lines holding two spaces in a row, from one scan of the page (a block's text
+  -- is made of its lines' trimmed text joined by one space or none, so only a block
+  -- with such a line, or whose tags were cut out, can hold a run of spaces)
+  local dbl = {}
+  local p = text:find("  ", 1, true)
+  if p then
+    local li, start = 1, 1 -- line li starts at byte `start` of the page
+    while p do
+      while start + #lines[li] <= p do start = start + #lines[li] + 1; li = li + 1 end
+      dbl[li] = true
+      p = text:find("  ", start + #lines[li] + 1, true)
+    end
+  end
+  local has_tag = text:find("<", 1, true)
   for _i = 1, #blocks do local b = blocks[_i]
     -- HTML tags the dumper left in the text (an anchor inside a caption, an <img>)
-    if b.text:find("<", 1, true) then b.text = rx_tag:gsub(b.text, " ") end
+    local tagged = has_tag and b.text:find("<", 1, true)
+    if tagged then b.text = rx_tag:gsub(b.text, " ") end
+    local spaced = tagged
+    for x = b.first, tagged and 0 or b.last do if dbl[x] then spaced = true; break end end
     local t = b.text
-    if t:find("  ", 1, true) or byte(t, 1) == 32 or byte(t, -1) == 32 then
+    if spaced and (t:find("  ", 1, true) or byte(t, 1) == 32 or byte(t, -1) == 32) then
       -- items set apart by runs of spaces ("News   Sports   Weather"): a menu or a
       -- button row; a gap after sentence punctuation does not count
       local gaps = 0
@@ -235,69 +289,36 @@ local function word_flags(w, stop, hints)
 end
 M.WORD_STOP, M.WORD_HINT, M.WORD_YEAR, M.WORD_DIGIT, M.WORD_RELATIVE = 1, 2, 4, 8, 16
 
--- a word that separates the blocks in the one tokenisation call (dp.text.words costs
--- about as much per call as per few words, so the page is tokenised in one go)
-local SEP = "0qzsep0"
-
 --- Tokenise every block: b.ids (its lower-cased words as interned numbers), b.nw
 -- (words); with a word set `stop`, b.nstop (words in it); with `hints`, b.hint (true
 -- when a word of that set occurs); b.bits, the union of its words' bits (word_flags).
+-- The page is tokenised and interned in one C call (docpipe.shingle: the words of
+-- dp.text.words after string.lower, looked up in a hash table that lives from page to
+-- page), which also sums the flags per block.
 -- @param keep optional table kept from page to page (the stage's state): the interned
---   words, their flags and the token array live on in it, so that a new page only
---   costs lookups for the words seen before (it is reset past 200,000 words)
+--   words and their flags live on in it, so that a new page only costs lookups for the
+--   words seen before (it is reset past 200,000 words)
 -- @return the intern table (word -> id)
 function M.tokenize(blocks, stop, hints, keep)
   keep = keep or {}
-  if not keep.intern or keep.nextid > 200000 then
-    keep.intern, keep.flag, keep.nextid, keep.tok = {}, {}, 0, {}
-    keep.stop, keep.hints = stop, hints
+  local it = keep.interner
+  if not it or it:count() > 200000 then
+    it = interner()
+    keep.interner = it
   end
-  local intern, flag, nextid, tok = keep.intern, keep.flag, keep.nextid, keep.tok
+  local function flag_of(w) return word_flags(w, stop, hints) end
   local parts = {}
-  for i = 1, #blocks do local b = blocks[i]; parts[i] = b.text end
-  local all = words_of(concat(parts, " \n" .. SEP .. "\n "):lower())
-  local first, n = { 0 }, 0
-  local bi, nstop, bits, start = 1, 0, 0, 1
-  local unpack = table.unpack
-  local function close_block()
-    local b = blocks[bi]
-    if b then
-      local m = n - start + 1
-      -- the block's slice of the token array, built in one go (a table that grows
-      -- one element at a time is resized again and again)
-      b.ids = m == 0 and {} or (m < 4000 and { unpack(tok, start, n) } or table.move(tok, start, n, 1, {}))
-      b.nw, b.nstop, b.hint, b.bits = m, nstop, bits & 2 ~= 0, bits
-    end
-    first[bi + 1] = n
+  for i = 1, #blocks do parts[i] = blocks[i].text end
+  local lists, counts, bits, first = it:ids(parts, flag_of, 1)
+  for i = 1, #blocks do local b = blocks[i]
+    local ids, f = lists[i], bits[i]
+    b.ids, b.nw, b.nstop, b.hint, b.bits = ids, #ids, counts[i], f & 2 ~= 0, f
   end
-  for k = 1, #all do
-    local w = all[k]
-    local id = intern[w]
-    if not id then
-      if w == SEP then
-        close_block()
-        bi, nstop, bits, start = bi + 1, 0, 0, n + 1
-        goto continue
-      end
-      nextid = nextid + 1
-      id = nextid
-      intern[w] = id
-      flag[id] = word_flags(w, stop, hints)
-    end
-    do
-      local f = flag[id]
-      nstop = nstop + (f & 1)
-      bits = bits | f
-      n = n + 1
-      tok[n] = id
-    end
-    ::continue::
-  end
-  close_block()
-  keep.nextid = nextid
-  -- the document as one token stream, for cut_repeats (entries past n are stale)
-  if bi == #blocks then blocks.tok, blocks.ntok, blocks.first = tok, n, first end
-  return intern
+  -- the page as one token stream, for cut_repeats: the interner holds it until its
+  -- next call (`streamed` tells which blocks it belongs to)
+  blocks.interner, blocks.first = it, first
+  streamed[it] = blocks
+  return it:intern()
 end
 
 -- cut the tokens flagged in dead (indices into the block's ids) out of the block text
@@ -348,19 +369,26 @@ end
 --- Cut adjacent repeats of 3 or more words (captions printed twice, repeated labels).
 -- Blocks left empty get `removed = "repeated caption"`; partly cut blocks get their
 -- text shortened and the cut text listed in `cut`. Tokenises the blocks when needed.
--- opts: min_words (3), max_words (150), keep (a table kept from page to page, to reuse
--- the position table; ids must then come from the same tokenize keep table).
+-- opts: min_words (3), max_words (150). The repeats are found over the token stream
+-- that M.tokenize left with the interner, or over the blocks' ids when there is none.
 -- @return list of removed text pieces {text, reason}
 function M.cut_repeats(blocks, opts)
   opts = opts or {}
   local minw = opts.min_words or 3
   local maxw = opts.max_words or 150
   if blocks[1] and not blocks[1].ids then M.tokenize(blocks) end
-  -- the document as one token stream; first[bi] is the index before block bi's first token
-  local tok, first, n = blocks.tok, blocks.first, blocks.ntok
-  if not tok then
-    tok, first = {}, {}
-    local n0 = 0
+  -- the page as one token stream (first[bi]: the index before block bi's first token),
+  -- and the candidates in page order: each position whose pair of words comes again
+  -- within maxw tokens, with the shortest repeat of minw words or more starting there
+  -- (docpipe.shingle follows each pair to its next occurrence)
+  local it, first = blocks.interner, blocks.first
+  blocks.interner, blocks.first = nil, nil
+  local cand
+  if it and first and streamed[it] == blocks then
+    cand = it:repeats(minw, maxw)
+  else
+    local tok, n0 = {}, 0
+    first = {}
     for bi = 1, #blocks do
       local ids = blocks[bi].ids
       first[bi] = n0
@@ -368,9 +396,9 @@ function M.cut_repeats(blocks, opts)
       n0 = n0 + #ids
     end
     first[#blocks + 1] = n0
-    n = n0
+    cand = repeats(tok, n0, minw, maxw)
   end
-  blocks.tok, blocks.first, blocks.ntok = nil, nil, nil
+  local n = first[#blocks + 1]
   local function block_of(x) -- binary search: the block holding token x
     local lo, hi = 1, #blocks
     while lo < hi do
@@ -379,33 +407,17 @@ function M.cut_repeats(blocks, opts)
     end
     return lo
   end
-  -- the next occurrence of the same two words within maxw tokens (a repeat of 3 words or
-  -- more starts with one), kept only where there is one
-  -- (the table of last positions may live on from page to page in opts.keep: a
-  -- position is stored as base + i, and one below this page's base is from another)
-  local keep = opts.keep
-  local last, base
-  if keep and n < 1048576 then
-    if not keep.last or keep.last_n > 300000 then keep.last, keep.last_n, keep.base = {}, 0, 0 end
-    last = keep.last
-    keep.base = keep.base + 1048576
-    base = keep.base
-  else
-    last, base = {}, 0
+  -- the id of token x (1 <= x <= n), through the last two blocks read (the copies of
+  -- a repeat are compared word by word, most often across two blocks)
+  local a1, z1, ids1, a2, z2, ids2 = 1, 0, nil, 1, 0, nil
+  local function tok(x)
+    if x >= a1 and x <= z1 then return ids1[x - a1 + 1] end
+    if x >= a2 and x <= z2 then return ids2[x - a2 + 1] end
+    local bi = block_of(x)
+    a2, z2, ids2 = a1, z1, ids1
+    a1, z1, ids1 = first[bi] + 1, first[bi + 1], blocks[bi].ids
+    return ids1[x - a1 + 1]
   end
-  local nxt, added = {}, 0
-  for i = 1, n - 1 do
-    local key = tok[i] * 1048576 + tok[i + 1]
-    local p = last[key]
-    if p then
-      p = p - base
-      if p > 0 and i - p <= maxw then nxt[p] = i end
-    else
-      added = added + 1
-    end
-    last[key] = base + i
-  end
-  if keep and keep.last == last then keep.last_n = keep.last_n + added end
   local dead, segs, touched = {}, {}, {}
   local nd = 0
   local function starts_unit(x)
@@ -421,78 +433,62 @@ function M.cut_repeats(blocks, opts)
     return (a and z and b.text:sub(a + 1, z - 1):find("[.!?:;]")) and true or false
   end
   local done = 0 -- tokens before this index are settled
-  -- the candidates in page order: the positions whose pair of words comes again
-  for i0 = 1, n - 1 do
-    local i = i0
-    if nxt[i0] and i > done then
-      local best = nil
-      local j = nxt[i]
-      while j do
-        local k = j - i
-        if k > maxw or j + k - 1 > n then break end
-        if k >= minw then
-          local ok = true
-          for x = 2, k - 1 do
-            if tok[i + x] ~= tok[j + x] then ok = false; break end
-          end
-          if ok then best = k; break end
-        end
-        j = nxt[j]
+  for c0 = 1, #cand, 2 do
+    local i = cand[c0]
+    if i > done then
+      local best = cand[c0 + 1]
+      -- the same repeat can be read from several starting words (a caption ending in
+      -- "2021" after a line ending in "2021"); start it at a block or sentence start
+      local shift = 0
+      while shift < best and i + 2 * best + shift <= n and tok(i + shift) == tok(i + 2 * best + shift) do
+        shift = shift + 1
       end
-      if best then
-        -- the same repeat can be read from several starting words (a caption ending in
-        -- "2021" after a line ending in "2021"); start it at a block or sentence start
-        local shift = 0
-        while shift < best and i + 2 * best + shift <= n and tok[i + shift] == tok[i + 2 * best + shift] do
-          shift = shift + 1
+      for t = 0, shift do
+        if starts_unit(i + t) then i = i + t; break end
+      end
+      -- how many copies follow
+      local copies = 2
+      while i + (copies + 1) * best - 1 <= n do
+        local ok = true
+        for x = 0, best - 1 do
+          if tok(i + copies * best + x) ~= tok(i + x) then ok = false; break end
         end
-        for t = 0, shift do
-          if starts_unit(i + t) then i = i + t; break end
-        end
-        -- how many copies follow
-        local copies = 2
-        while i + (copies + 1) * best - 1 <= n do
-          local ok = true
-          for x = 0, best - 1 do
-            if tok[i + copies * best + x] ~= tok[i + x] then ok = false; break end
-          end
-          if not ok then break end
-          copies = copies + 1
-        end
-        -- a copy that is a whole block beside a copy inside a longer paragraph: a pull
-        -- quote, only the block of its own goes
-        local whole, anywhole, inside = {}, false, 0
-        for c = 0, copies - 1 do
+        if not ok then break end
+        copies = copies + 1
+      end
+      -- a copy that is a whole block beside a copy inside a longer paragraph: a pull
+      -- quote, only the block of its own goes
+      local whole, anywhole, inside = {}, false, 0
+      for c = 0, copies - 1 do
+        local a, z = i + c * best, i + (c + 1) * best - 1
+        local ba, bz = block_of(a), block_of(z)
+        local na = #blocks[ba].ids
+        local isw = ba == bz and a - first[ba] == 1 and z - first[bz] == na
+        whole[c] = isw
+        if isw then anywhole = true end
+        if not isw and ba == bz and a - first[ba] > 1 and na >= best + 8 then inside = inside + 1 end
+      end
+      local partial = anywhole and inside > 0
+      -- a short repeat (5 words or fewer) counts only as whole blocks: inside prose it
+      -- is the writer's ("Stay with me, stay with me", "About Ashford Valley Power"
+      -- above "Ashford Valley Power supplies...")
+      if best <= 5 then
+        for c = 0, copies - 1 do if not whole[c] then copies = 0; break end end
+      end
+      if copies > 0 then
+        local seg = {}
+        for x = 0, best - 1 do seg[#seg + 1] = tok(i + x) end
+        segs[#segs + 1] = seg
+      end
+      for c = 0, copies - 1 do
+        if not partial or whole[c] then
           local a, z = i + c * best, i + (c + 1) * best - 1
-          local ba, bz = block_of(a), block_of(z)
-          local na = #blocks[ba].ids
-          local isw = ba == bz and a - first[ba] == 1 and z - first[bz] == na
-          whole[c] = isw
-          if isw then anywhole = true end
-          if not isw and ba == bz and a - first[ba] > 1 and na >= best + 8 then inside = inside + 1 end
+          for x = a, z do dead[x] = true end
+          for bi = block_of(a), block_of(z) do touched[bi] = true end
+          nd = nd + 1
         end
-        local partial = anywhole and inside > 0
-        -- a short repeat (5 words or fewer) counts only as whole blocks: inside prose it
-        -- is the writer's ("Stay with me, stay with me", "About Ashford Valley Power"
-        -- above "Ashford Valley Power supplies...")
-        if best <= 5 then
-          for c = 0, copies - 1 do if not whole[c] then copies = 0; break end end
-        end
-        if copies > 0 then
-          local seg = {}
-          for x = 0, best - 1 do seg[#seg + 1] = tok[i + x] end
-          segs[#segs + 1] = seg
-        end
-        for c = 0, copies - 1 do
-          if not partial or whole[c] then
-            local a, z = i + c * best, i + (c + 1) * best - 1
-            for x = a, z do dead[x] = true end
-            for bi = block_of(a), block_of(z) do touched[bi] = true end
-            nd = nd + 1
-          end
-        end
-        if copies > 0 then done = i + copies * best - 1 end
       end
+      if copies > 0 then done = i + copies * best - 1 end
     end
   end
   -- adjacent blocks with the same words (a name under a photo printed twice), and a
@@ -549,64 +545,17 @@ function M.cut_repeats(blocks, opts)
 end
 
 --- Blocks of `list` whose words all appear, in order, inside a longer block of `list`
--- (a pull quote set out away from the sentence it repeats).
+-- (a pull quote set out away from the sentence it repeats): the block's ids as a
+-- contiguous run inside a block of at least three words more, found by
+-- docpipe.shingle.contained through the blocks' first three words.
 -- @param list blocks with ids (the body candidates)
 -- @param min_words shortest block tested (default 5)
--- @return set: block -> the longer block that holds its words
+-- @return set: block -> the longer block that holds its words (the first in list order)
 function M.contained(list, min_words)
-  min_words = min_words or 5
-  -- the first three words of each candidate, then where they occur (looked for only
-  -- in blocks long enough to hold the shortest candidate and three words more, and
-  -- only where the first word is a candidate's first word)
-  local want, want1, shortest = {}, {}, math.huge
-  for _i = 1, #list do local b = list[_i]
-    local ids = b.ids
-    local m = #ids
-    if m >= min_words then
-      want[(ids[1] * 1048576 + ids[2]) * 1048576 + ids[3]] = true
-      want1[ids[1]] = true
-      if m < shortest then shortest = m end
-    end
-  end
-  if shortest == math.huge then return {} end
-  local index = {}
-  for _i = 1, #list do local b = list[_i]
-    local ids = b.ids
-    local key
-    for k = 1, (#ids >= shortest + 3 and #ids - 2 or 0) do
-      if want1[ids[k]] then
-        key = (ids[k] * 1048576 + ids[k + 1]) * 1048576 + ids[k + 2]
-      else
-        key = nil
-      end
-      if key and want[key] then
-        local l = index[key]
-        if not l then l = {}; index[key] = l end
-        l[#l + 1] = b
-        l[#l + 1] = k
-      end
-    end
-  end
+  local lists = {}
+  for i = 1, #list do lists[i] = list[i].ids end
   local out = {}
-  for _i = 1, #list do local b = list[_i]
-    local ids = b.ids
-    local m = #ids
-    if m >= min_words then
-      local key = (ids[1] * 1048576 + ids[2]) * 1048576 + ids[3]
-      local l = index[key]
-      for x = 1, l and #l or 0, 2 do
-        local a, p = l[x], l[x + 1]
-        local aids = a.ids
-        if a ~= b and #aids >= m + 3 and p + m - 1 <= #aids then
-          local ok = true
-          for y = 4, m do
-            if aids[p + y - 1] ~= ids[y] then ok = false; break end
-          end
-          if ok then out[b] = a; break end
-        end
-      end
-    end
-  end
+  for i, j in pairs(contained(lists, min_words or 5)) do out[list[i]] = list[j] end
   return out
 end
 

@@ -1,0 +1,374 @@
+/*
+ * lua_shingle.c: docpipe.shingle, words as interned ids and the repeats
+ * among them (dp_shingle.c), for the clean stage's block analysis.
+ *
+ *   shingle.interner() -> it
+ *       A word table that lives from page to page: each distinct word gets
+ *       an id (1, 2, ...) once, and later pages cost one hash lookup per
+ *       word, with no Lua string made for a word seen before.
+ *   it:ids(texts [, flag_of [, mask]]) -> lists, counts, bits, first
+ *       Tokenises each string of the list texts into the words of
+ *       docpipe.text.words after ASCII lower-casing (as string.lower) and
+ *       turns each word into its id. A new word gets flags flag_of(word) (an
+ *       integer; 0 without flag_of), kept with its id. lists[i]: the ids of
+ *       texts[i]; counts[i]: how many of its words have flags & mask ~= 0
+ *       (mask 1 by default); bits[i]: the union (|) of its words' flags;
+ *       first[i]: how many ids come before texts[i]'s (#texts + 1 entries,
+ *       the last one the total). The ids of the whole call, in order, are
+ *       the interner's current stream (see it:repeats).
+ *   it:intern() -> the table word -> id of every word interned so far
+ *   it:count() -> the number of words interned so far
+ *   it:repeats(minw, maxw) -> list {i1, k1, i2, k2, ...}
+ *       shingle.repeats over the current stream (the last it:ids call).
+ *   shingle.contained(lists [, minw]) -> table i -> j
+ *       For each list of ids lists[i] of minw (5 by default, at least 3) ids
+ *       or more that appears, in order and contiguous, inside a list at least
+ *       3 ids longer: the index j of the first such list (dp_shingle_contained).
+ *   shingle.repeats(tok, n, minw, maxw) -> list {i1, k1, i2, k2, ...}
+ *       The repeats of dp_shingle_repeats over tok[1..n] (integers): each
+ *       index i (1-based, in order) at which k words come again at i + k.
+ *
+ * Memory: the interner's tables come from the Lua state's allocator (so
+ * docpipe's memory limit counts them) and are freed with the interner.
+ * Units: 1-based indices; lengths in words.
+ */
+#include "lua_shingle.h"
+#include "dp_shingle.h"
+
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define INTERNER_MT "docpipe.shingle.interner"
+
+typedef struct slot {  /* 16 bytes: the table of 200,000 words takes 8 MB */
+    uint32_t hash;
+    uint32_t off, len;    /* the word in the arena */
+    uint32_t id;          /* 0: empty */
+} slot;
+
+typedef struct interner {
+    lua_Alloc alloc;
+    void *aud;
+    char *arena;          /* the words, end to end */
+    size_t arena_len, arena_cap;
+    slot *slots;          /* open addressing, at most half full */
+    size_t cap, count;
+    int64_t *flags;       /* flags[id] */
+    size_t flags_cap;
+    int64_t *tok;         /* the current stream */
+    size_t ntok, tok_cap;
+    char *low;            /* scratch: a text lower-cased */
+    size_t low_cap;
+    size_t *work;         /* scratch for it:repeats (3 entries a token) */
+    size_t work_cap;
+} interner;
+
+/* Grow *p (elem bytes each, *cap of them) to hold at least want; 0 when
+ * memory runs out. */
+static int grow(interner *it, void **p, size_t *cap, size_t want, size_t elem) {
+    if (want <= *cap) return 1;
+    size_t c = *cap ? *cap : 64;
+    while (c < want) c *= 2;
+    void *q = it->alloc(it->aud, *p, *cap * elem, c * elem);
+    if (!q) return 0;
+    *p = q;
+    *cap = c;
+    return 1;
+}
+
+static uint32_t word_hash(const char *s, size_t n) {
+    uint64_t h = 0xcbf29ce484222325u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3u;
+    }
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+static int rehash(interner *it, size_t cap) {
+    slot *t = it->alloc(it->aud, NULL, 0, cap * sizeof *t);
+    if (!t) return 0;
+    memset(t, 0, cap * sizeof *t);
+    for (size_t k = 0; k < it->cap; k++) {
+        if (!it->slots[k].id) continue;
+        size_t s = (size_t)it->slots[k].hash & (cap - 1);
+        while (t[s].id) s = (s + 1) & (cap - 1);
+        t[s] = it->slots[k];
+    }
+    if (it->slots) it->alloc(it->aud, it->slots, it->cap * sizeof *it->slots, 0);
+    it->slots = t;
+    it->cap = cap;
+    return 1;
+}
+
+static interner *check_it(lua_State *L) {
+    return luaL_checkudata(L, 1, INTERNER_MT);
+}
+
+static int it_gc(lua_State *L) {
+    interner *it = check_it(L);
+    if (it->arena) it->alloc(it->aud, it->arena, it->arena_cap, 0);
+    if (it->slots) it->alloc(it->aud, it->slots, it->cap * sizeof *it->slots, 0);
+    if (it->flags) it->alloc(it->aud, it->flags, it->flags_cap * sizeof *it->flags, 0);
+    if (it->tok) it->alloc(it->aud, it->tok, it->tok_cap * sizeof *it->tok, 0);
+    if (it->low) it->alloc(it->aud, it->low, it->low_cap, 0);
+    if (it->work) it->alloc(it->aud, it->work, it->work_cap * sizeof *it->work, 0);
+    memset(it, 0, sizeof *it);
+    it->alloc = lua_getallocf(L, &it->aud);
+    return 0;
+}
+
+static int s_interner(lua_State *L) {
+    interner *it = lua_newuserdatauv(L, sizeof *it, 1);
+    memset(it, 0, sizeof *it);
+    it->alloc = lua_getallocf(L, &it->aud);
+    luaL_setmetatable(L, INTERNER_MT);
+    lua_newtable(L);
+    lua_setiuservalue(L, -2, 1);
+    return 1;
+}
+
+/* The id of word w[0..n), interned when new (stack: 1 the interner, 2 the
+ * texts, 3 flag_of or nil, 4 the intern table); its flags in *flag. */
+static int64_t intern_word(lua_State *L, interner *it, const char *w, size_t n, int64_t *flag) {
+    uint32_t h = word_hash(w, n);
+    size_t s = (size_t)h & (it->cap - 1);
+    while (it->slots[s].id) {
+        slot *e = &it->slots[s];
+        if (e->hash == h && e->len == n && memcmp(it->arena + e->off, w, n) == 0) {
+            *flag = it->flags[e->id];
+            return e->id;
+        }
+        s = (s + 1) & (it->cap - 1);
+    }
+    int64_t id = (int64_t)it->count + 1;
+    if (n > UINT32_MAX || it->arena_len + n > UINT32_MAX || id > (int64_t)UINT32_MAX)
+        luaL_error(L, "shingle: the interner is full (make a new one)");
+    if (!grow(it, (void **)&it->arena, &it->arena_cap, it->arena_len + n, 1) ||
+        !grow(it, (void **)&it->flags, &it->flags_cap, (size_t)id + 1, sizeof *it->flags))
+        luaL_error(L, "shingle: out of memory");
+    memcpy(it->arena + it->arena_len, w, n);
+    it->slots[s].hash = h;
+    it->slots[s].off = (uint32_t)it->arena_len;
+    it->slots[s].len = (uint32_t)n;
+    it->slots[s].id = (uint32_t)id;
+    it->arena_len += n;
+    it->count++;
+    it->flags[id] = 0;
+    lua_pushlstring(L, w, n);
+    lua_pushvalue(L, -1);
+    lua_pushinteger(L, (lua_Integer)id);
+    lua_rawset(L, 4);
+    int64_t f = 0;
+    if (!lua_isnil(L, 3)) {
+        lua_pushvalue(L, 3);
+        lua_insert(L, -2);
+        lua_call(L, 1, 1);
+        int isnum;
+        f = (int64_t)lua_tointegerx(L, -1, &isnum);
+        if (!isnum) luaL_error(L, "shingle: flag_of must return an integer");
+        it->flags[id] = f;
+    }
+    lua_pop(L, 1);
+    /* keep the table at most half full */
+    if (2 * it->count >= it->cap && !rehash(it, 2 * it->cap)) luaL_error(L, "shingle: out of memory");
+    *flag = f;
+    return id;
+}
+
+static int it_ids(lua_State *L) {
+    interner *it = check_it(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TFUNCTION);
+    int64_t mask = (int64_t)luaL_optinteger(L, 4, 1);
+    lua_settop(L, 3);
+    lua_getiuservalue(L, 1, 1); /* 4: the intern table */
+    if (!it->slots && !rehash(it, 1024)) return luaL_error(L, "shingle: out of memory");
+    lua_Integer nt = (lua_Integer)lua_rawlen(L, 2);
+    lua_createtable(L, (int)nt, 0);     /* 5 lists */
+    lua_createtable(L, (int)nt, 0);     /* 6 counts */
+    lua_createtable(L, (int)nt, 0);     /* 7 bits */
+    lua_createtable(L, (int)nt + 1, 0); /* 8 first */
+    it->ntok = 0;
+    for (lua_Integer i = 1; i <= nt; i++) {
+        size_t len, pos = 0, start = it->ntok;
+        lua_rawgeti(L, 2, i);
+        const char *s = lua_tolstring(L, -1, &len);
+        if (!s) return luaL_error(L, "shingle: texts[%d] is not a string", (int)i);
+        /* a text of len bytes holds at most (len + 1) / 2 words */
+        if (!grow(it, (void **)&it->low, &it->low_cap, len + 1, 1) ||
+            !grow(it, (void **)&it->tok, &it->tok_cap, it->ntok + (len + 1) / 2, sizeof *it->tok))
+            return luaL_error(L, "shingle: out of memory");
+        char *low = it->low;
+        for (size_t k = 0; k < len; k++) {
+            char c = s[k];
+            low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        lua_pop(L, 1);
+        int64_t count = 0, bits = 0;
+        dp_span w;
+        while (dp_shingle_next_word(low, len, &pos, &w)) {
+            int64_t f;
+            int64_t id = intern_word(L, it, it->low + w.start, w.end - w.start, &f);
+            low = it->low;
+            if (f & mask) count++;
+            bits |= f;
+            it->tok[it->ntok++] = id;
+        }
+        size_t m = it->ntok - start;
+        lua_createtable(L, (int)m, 0);
+        for (size_t k = 0; k < m; k++) {
+            lua_pushinteger(L, (lua_Integer)it->tok[start + k]);
+            lua_rawseti(L, -2, (lua_Integer)k + 1);
+        }
+        lua_rawseti(L, 5, i);
+        lua_pushinteger(L, (lua_Integer)count);
+        lua_rawseti(L, 6, i);
+        lua_pushinteger(L, (lua_Integer)bits);
+        lua_rawseti(L, 7, i);
+        lua_pushinteger(L, (lua_Integer)start);
+        lua_rawseti(L, 8, i);
+    }
+    lua_pushinteger(L, (lua_Integer)it->ntok);
+    lua_rawseti(L, 8, nt + 1);
+    return 4;
+}
+
+static int it_intern(lua_State *L) {
+    check_it(L);
+    lua_getiuservalue(L, 1, 1);
+    return 1;
+}
+
+static int it_count(lua_State *L) {
+    lua_pushinteger(L, (lua_Integer)check_it(L)->count);
+    return 1;
+}
+
+/* Push the flat list of (i, k) repeats of tok[0..n), 1-based; idx has room
+ * for 3 n entries (NULL: a userdata is made). */
+static int push_repeats(lua_State *L, const int64_t *tok, size_t n, lua_Integer minw, lua_Integer maxw,
+                        size_t *idx) {
+    if (minw < 0 || maxw < 0) return luaL_error(L, "shingle: negative word count");
+    if (n < 2) {
+        lua_createtable(L, 0, 0);
+        return 1;
+    }
+    if (!idx) idx = lua_newuserdatauv(L, 3 * n * sizeof *idx, 0);
+    size_t *nxt = idx, *out_i = idx + n, *out_k = idx + 2 * n;
+    if (dp_shingle_next_pair(tok, n, (size_t)maxw, nxt) != 0) return luaL_error(L, "shingle: out of memory");
+    size_t c = dp_shingle_repeats(tok, n, (size_t)minw, (size_t)maxw, nxt, out_i, out_k);
+    lua_createtable(L, (int)(2 * c), 0);
+    for (size_t k = 0; k < c; k++) {
+        lua_pushinteger(L, (lua_Integer)out_i[k] + 1);
+        lua_rawseti(L, -2, 2 * (lua_Integer)k + 1);
+        lua_pushinteger(L, (lua_Integer)out_k[k]);
+        lua_rawseti(L, -2, 2 * (lua_Integer)k + 2);
+    }
+    return 1;
+}
+
+static int it_repeats(lua_State *L) {
+    interner *it = check_it(L);
+    lua_Integer minw = luaL_checkinteger(L, 2), maxw = luaL_checkinteger(L, 3);
+    if (!grow(it, (void **)&it->work, &it->work_cap, 3 * it->ntok, sizeof *it->work))
+        return luaL_error(L, "shingle: out of memory");
+    return push_repeats(L, it->tok, it->ntok, minw, maxw, it->work);
+}
+
+static int s_repeats(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    lua_Integer minw = luaL_checkinteger(L, 3), maxw = luaL_checkinteger(L, 4);
+    luaL_argcheck(L, n >= 0 && (lua_Unsigned)n <= lua_rawlen(L, 1), 2, "out of the list");
+    size_t nn = (size_t)n;
+    int64_t *tok = lua_newuserdatauv(L, (nn ? nn : 1) * sizeof *tok, 0);
+    for (size_t k = 0; k < nn; k++) {
+        lua_rawgeti(L, 1, (lua_Integer)k + 1);
+        int isnum;
+        tok[k] = (int64_t)lua_tointegerx(L, -1, &isnum);
+        if (!isnum) return luaL_error(L, "shingle.repeats: tok[%d] is not an integer", (int)k + 1);
+        lua_pop(L, 1);
+    }
+    return push_repeats(L, tok, nn, minw, maxw, NULL);
+}
+
+static int s_contained(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer minw = luaL_optinteger(L, 2, 5);
+    size_t nl = lua_rawlen(L, 1), total = 0;
+    for (size_t i = 0; i < nl; i++) {
+        if (lua_rawgeti(L, 1, (lua_Integer)i + 1) != LUA_TTABLE)
+            return luaL_error(L, "shingle.contained: lists[%d] is not a list", (int)i + 1);
+        total += lua_rawlen(L, -1);
+        lua_pop(L, 1);
+    }
+    /* the scratch comes from malloc, not from Lua (no garbage for the collector);
+     * nothing below raises before it is freed */
+    size_t *idx = malloc((3 * nl + 1) * sizeof *idx);
+    int64_t *ids = malloc((total ? total : 1) * sizeof *ids);
+    if (!idx || !ids) {
+        free(idx);
+        free(ids);
+        return luaL_error(L, "shingle: out of memory");
+    }
+    size_t *start = idx, *len = idx + nl, *out = idx + 2 * nl;
+    size_t o = 0;
+    int bad = 0;
+    for (size_t i = 0; i < nl && !bad; i++) {
+        lua_rawgeti(L, 1, (lua_Integer)i + 1);
+        size_t m = lua_rawlen(L, -1);
+        start[i] = o;
+        len[i] = m;
+        for (size_t k = 1; k <= m && !bad; k++) {
+            lua_rawgeti(L, -1, (lua_Integer)k);
+            int isnum;
+            ids[o++] = (int64_t)lua_tointegerx(L, -1, &isnum);
+            if (!isnum) bad = (int)i + 1;
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    int err = bad ? 0 : dp_shingle_contained(ids, start, len, nl, minw < 3 ? 3 : (size_t)minw, out);
+    if (bad || err) {
+        free(idx);
+        free(ids);
+        if (bad) return luaL_error(L, "shingle.contained: lists[%d] holds a value that is not an integer", bad);
+        return luaL_error(L, "shingle: out of memory");
+    }
+    lua_createtable(L, 0, 0);
+    for (size_t i = 0; i < nl; i++) {
+        if (!out[i]) continue;
+        lua_pushinteger(L, (lua_Integer)out[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    free(idx);
+    free(ids);
+    return 1;
+}
+
+int dp_lua_open_shingle(lua_State *L) {
+    static const luaL_Reg methods[] = {
+        { "count", it_count },
+        { "ids", it_ids },
+        { "intern", it_intern },
+        { "repeats", it_repeats },
+        { NULL, NULL },
+    };
+    static const luaL_Reg funcs[] = {
+        { "contained", s_contained },
+        { "interner", s_interner },
+        { "repeats", s_repeats },
+        { NULL, NULL },
+    };
+    if (luaL_newmetatable(L, INTERNER_MT)) {
+        luaL_newlib(L, methods);
+        lua_setfield(L, -2, "__index");
+        lua_pushcfunction(L, it_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_pop(L, 1);
+    luaL_newlib(L, funcs);
+    return 1;
+}
