@@ -291,7 +291,7 @@ function M.process(doc, ctx)
   st.words = st.words or {}
   st.page = (st.page or 0) + 1
   st.intern = blocks_mod.tokenize(all, st.stop, st.hints, st.words)
-  blocks_mod.cut_repeats(all, { keep = st.words })
+  blocks_mod.cut_repeats(all)
   restore_headline(all, st)
 
   -- numeric dates: day or month first
