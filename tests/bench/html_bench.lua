@@ -7,7 +7,8 @@
 -- of 0.19 MB). Prints, per page, the CPU milliseconds of each (the median of N runs,
 -- N = 20: the machine may be shared, and the median ignores the runs another process
 -- slowed down) and the document's milliseconds per MB; then the MB/s over all pages and
--- whether each page of 1 MB or more took at most 5 ms (the target of issue 10).
+-- whether each page of 1 MB or more took at most 5 ms per MB (issue 10's target, "a 1 MB
+-- page in a few milliseconds", read as at most 5 ms for each MB of a page of 1 MB or more).
 -- Units: milliseconds and MB (10^6 bytes) of CPU time.
 
 package.path = "scripts/?.lua;" .. package.path
@@ -51,13 +52,13 @@ for _, path in ipairs(files) do
   print(("%-28s %5.2f MB  parse %5.1f ms  document %5.1f ms  = %4.1f ms per MB"):format(
     name, mb, p * 1000, d * 1000, d * 1000 / mb))
   if mb >= 1 then
-    verdicts[#verdicts + 1] = ("%s %.1f ms %s"):format(name:gsub("%.html$", ""), d * 1000,
-      d * 1000 <= TARGET_MS and "met" or "NOT met")
+    verdicts[#verdicts + 1] = ("%s %.1f ms per MB %s"):format(name:gsub("%.html$", ""), d * 1000 / mb,
+      d * 1000 / mb <= TARGET_MS and "met" or "NOT met")
   end
 end
 local mb = total_bytes / 1e6
 print(("all: %.2f MB  parse %.0f MB/s  document %.0f MB/s = %.1f ms per MB (median of %d runs each)"):format(
   mb, mb / total_parse, mb / total_doc, total_doc * 1000 / mb, N))
 if #verdicts > 0 then
-  print(("target: a page of 1 MB or more in <= %d ms: %s"):format(TARGET_MS, table.concat(verdicts, ", ")))
+  print(("target: pages of 1 MB or more in <= %d ms per MB: %s"):format(TARGET_MS, table.concat(verdicts, ", ")))
 end
