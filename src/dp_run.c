@@ -888,6 +888,10 @@ int dp_run(const dp_run_opts *o) {
         return DP_EXIT_OUTPUT;
     }
     signal(SIGPIPE, SIG_IGN);
+    /* past a file size limit (ulimit -f) a write fails with EFBIG, reported
+     * like any other write error (exit 3), instead of the signal ending the
+     * process with the -o temporary file left behind */
+    signal(SIGXFSZ, SIG_IGN);
     write_frame(&r, "begin_output");
     interrupted = 0;
     catch_signals();
@@ -960,9 +964,11 @@ int dp_run(const dp_run_opts *o) {
                 strerror(r.out_error));
         code = DP_EXIT_OUTPUT;
     }
+    int errs_lost = 0;  /* the --errors file could not be written */
     if (r.errs && fclose(r.errs) != 0) {
         fprintf(stderr, "docpipe: cannot write %s: %s\n", o->errors, strerror(errno));
         code = DP_EXIT_OUTPUT;
+        errs_lost = 1;
     }
     if (r.failed && !o->quiet) {
         /* what failed, by kind: documents in stages, records that are no
@@ -979,8 +985,9 @@ int dp_run(const dp_run_opts *o) {
         if (r.io_errors && k < sizeof what)
             snprintf(what + k, sizeof what - k, "%s%zu input(s) could not be read", k ? ", " : "",
                      r.io_errors);
-        fprintf(stderr, "docpipe: %s%s%s\n", what, o->errors ? "; recorded in " : "",
-                o->errors ? o->errors : "");
+        int recorded = o->errors && !errs_lost;
+        fprintf(stderr, "docpipe: %s%s%s\n", what, recorded ? "; recorded in " : "",
+                recorded ? o->errors : "");
     }
     if (!write_stats(&r, bytes, now_seconds() - t0) && code == DP_EXIT_OK) code = DP_EXIT_IO;
     lua_getfield(r.L, r.pipeline, "counts");

@@ -120,7 +120,24 @@ if [ -c /dev/full ]; then
   run output-dev-full 3 "$D" run sentences "$F/two.jsonl" -o /dev/full
   has output-dev-full "$err" 'No space left on device'
   if [ -c /dev/full ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL /dev/full was replaced"; fi
+  # an --errors file that cannot be written is not said to hold the failures
+  run errors-dev-full 3 "$D" run "$F/boom_skip.yaml" "$F/boom.jsonl" --errors /dev/full
+  has errors-dev-full "$err" 'cannot write /dev/full'
+  has errors-dev-full-count "$err" '1 document\(s\) failed$'
+  lacks errors-dev-full-not-recorded "$err" 'recorded in'
 fi
+# past the file size limit (ulimit -f): a write error (exit 3), no temporary file left
+mkdir "$tmpd/fsz"
+i=0
+while [ $i -lt 400 ]; do
+  echo '{"id":"d'$i'","text":"One sentence here. Another one there. And a third one to make it long."}'
+  i=$((i + 1))
+done >"$tmpd/fsz-in.jsonl"
+(ulimit -f 20 && "$D" run sentences "$tmpd/fsz-in.jsonl" -o "$tmpd/fsz/out.jsonl") >"$out" 2>"$err"
+got=$?
+if [ "$got" -eq 3 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL file-size-limit: exit $got, want 3"; fi
+has file-size-limit "$err" 'cannot write .*out.jsonl: File too large'
+if [ -z "$(ls "$tmpd/fsz")" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL file-size-limit left: $(ls "$tmpd/fsz")"; fi
 echo old > "$tmpd/real.jsonl"
 ln -s "$tmpd/real.jsonl" "$tmpd/link.jsonl"
 run output-symlink 0 "$D" run sentences "$F/two.jsonl" -o "$tmpd/link.jsonl"
