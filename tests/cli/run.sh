@@ -143,6 +143,17 @@ ln -s "$tmpd/real.jsonl" "$tmpd/link.jsonl"
 run output-symlink 0 "$D" run sentences "$F/two.jsonl" -o "$tmpd/link.jsonl"
 if [ -L "$tmpd/link.jsonl" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL symlink replaced"; fi
 lines output-symlink-target "$tmpd/real.jsonl" 2
+# a link to a file not made yet: the file is made, the link kept
+ln -s new-target.jsonl "$tmpd/dangling.jsonl"
+run output-dangling-symlink 0 "$D" run sentences "$F/two.jsonl" -o "$tmpd/dangling.jsonl"
+if [ -L "$tmpd/dangling.jsonl" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL dangling symlink replaced"; fi
+lines output-dangling-symlink-target "$tmpd/new-target.jsonl" 2
+# a loop of links: an error, the links kept
+ln -s loop-b "$tmpd/loop-a"
+ln -s loop-a "$tmpd/loop-b"
+run output-symlink-loop 3 "$D" run sentences "$F/two.jsonl" -o "$tmpd/loop-a"
+has output-symlink-loop "$err" 'Too many levels of symbolic links'
+if [ -L "$tmpd/loop-a" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL symlink loop replaced"; fi
 echo OLD > "$tmpd/keep.jsonl"
 run output-fail-keeps-old 1 "$D" run "$F/boom_fail.yaml" "$F/boom.jsonl" -o "$tmpd/keep.jsonl"
 has output-fail-keeps-old "$tmpd/keep.jsonl" '^OLD$'
