@@ -22,6 +22,10 @@
 -- "porter_nltk"; "none" keeps words as they are), one memo table per stage instance.
 -- Weights and constants live in data/en/summary_weights.txt (documented there) and are
 -- overridden by the option `weights`.
+-- Cost: terms are numbered per document and sentence vectors are arrays over these ids
+-- (docpipe.summary.docvec); the MMR redundancy is computed only for sentences that could
+-- still win a round; the repeat check normalises a sentence only when an earlier one has
+-- the same word count and last word.
 --
 -- Guarantees: no sentence twice (nor two with the same text up to case and spacing), no
 -- sentence without a word, at most `sentences` sentences and at most `words` words (a
@@ -37,15 +41,25 @@
 
 local dp = require "docpipe"
 local rank = require "docpipe.summary.rank"
+local docvec = require "docpipe.summary.docvec"
 
 local exp, huge = math.exp, math.huge
 local lower, gsub, find, sort = string.lower, string.gsub, string.find, table.sort
-local words_of, trim, normalize_space = dp.text.words, dp.text.trim, dp.text.normalize_space
+local byte, sub = string.byte, string.sub
+local words_of, dp_trim, normalize_space = dp.text.words, dp.text.trim, dp.text.normalize_space
 
 local METHODS = { lead = true, textrank = true, lexrank = true, default = true }
 local QUOTES = { allow = true, prefer = true, avoid = true }
 
 -- helpers ---------------------------------------------------------------------------------
+
+-- dp.text.trim, skipping the C call when the text starts and ends with a printable ASCII
+-- character (then there is nothing to trim).
+local function trim(s)
+  local b1, b2 = byte(s, 1), byte(s, -1)
+  if b1 and b1 > 32 and b1 < 127 and b2 > 32 and b2 < 127 then return s end
+  return dp_trim(s)
+end
 
 local function is_str(v) return type(v) == "string" end
 
@@ -75,28 +89,31 @@ local function load_stopwords(extra)
   return set
 end
 
--- A function word -> stem for a docpipe.stem algorithm ("none": the word itself); the
--- memo is make_term's.
+-- A docpipe.stem stemmer for an algorithm, or false for "none" (words kept as they are);
+-- the memo is make_term's.
 local function make_stem(algorithm)
-  if algorithm == "none" then return function(w) return w end end
+  if algorithm == "none" then return false end
   local ok, st = pcall(dp.stem.new, algorithm)
   if not ok then error(("summary: %s"):format(tostring(st)), 0) end
-  return function(w) return st:stem(w) end
+  return st
 end
 
 -- A memo table word -> content term, or false: the word lowercased, curly apostrophes
 -- made straight, possessive 's removed, stemmed; false for stopwords and one-letter
 -- tokens. A missing word is computed by __index (the table is emptied when it grows past
 -- 100,000 words), so a word seen before costs one table lookup.
-local function make_term(stop, stem)
+local function make_term(stop, stemmer)
   local size = 0
   return setmetatable({}, { __index = function(memo, w)
     local x = lower(w)
     if find(x, "’", 1, true) then x = gsub(x, "’", "'") end
     local t = false
-    if not stop[x] and #x > 1 then
-      local base = gsub(x, "'s$", "")
-      if not stop[base] then t = stem(base) end
+    if #x > 1 and not stop[x] then
+      local base = x
+      if byte(x, -1) == 115 and byte(x, -2) == 39 then base = sub(x, 1, -3) end  -- 's
+      if base == x or not stop[base] then
+        if stemmer then t = stemmer:stem(base) else t = base end
+      end
     end
     if size >= 100000 then
       for k in pairs(memo) do memo[k] = nil end
@@ -106,21 +123,6 @@ local function make_term(stop, stem)
     size = size + 1
     return t
   end })
-end
-
--- Content terms of a list of words (see make_term), in order.
-local function terms_of_words(ws, term)
-  local out, n = {}, 0
-  for i = 1, #ws do
-    local t = term[ws[i]]
-    if t then n = n + 1; out[n] = t end
-  end
-  return out
-end
-
--- Content terms of a text.
-local function terms_of(text, term)
-  return terms_of_words(words_of(text), term)
 end
 
 local OPEN = { ["“"] = true, ["„"] = true, ["«"] = true }
@@ -139,6 +141,9 @@ end
 
 -- Heuristic: a speech-like quoted stretch, or an unpaired double quotation mark.
 local function has_quote_marks(text, min_words, stop)
+  if not (find(text, '"', 1, true) or find(text, "\226", 1, true) or find(text, "\194", 1, true)) then
+    return false                                     -- no quotation mark (fast, plain finds)
+  end
   local marks = {}
   for p, ch in text:gmatch("()([\"\226\194][\128-\191]*)") do
     if ch == '"' then marks[#marks + 1] = { p, '"' }
@@ -162,8 +167,34 @@ local function has_quote_marks(text, min_words, stop)
   return open_at ~= nil                             -- opened and not closed here
 end
 
--- The candidate sentences: text, offsets, words and terms; empty and repeated ones dropped.
-local function candidates(doc, term)
+-- True when a sentence repeats one seen before: the same text up to ASCII case and white
+-- space (lower(normalize_space(text)), its key). Sentences with equal keys have the same
+-- number of words and the same last word up to case (white space only separates words),
+-- so the key is computed only when an earlier sentence shares these two; `seen` maps
+-- word count -> lowercased last word -> list of { text, key (computed when needed) }.
+local function repeated(seen, clean, ws, nw)
+  local by_last = seen[nw]
+  if not by_last then by_last = {}; seen[nw] = by_last end
+  local last = lower(ws[nw])
+  local same = by_last[last]
+  if not same then
+    by_last[last] = { { text = clean } }
+    return false
+  end
+  local key = lower(normalize_space(clean))
+  for x = 1, #same do
+    local e = same[x]
+    if e.key == nil then e.key = lower(normalize_space(e.text)) end
+    if e.key == key then return true end
+  end
+  same[#same + 1] = { text = clean, key = key }
+  return false
+end
+
+-- The candidate sentences: text, offsets and word count, their terms added in order to
+-- the docvec builder `d` (with `keep`, also `tok`, the term ids in order); empty and
+-- repeated ones dropped.
+local function candidates(doc, term, d, keep)
   local text = is_str(doc.text) and doc.text or ""
   local out, seen, cursor = {}, {}, 1
   for _, s in ipairs(type(doc.sentences) == "table" and doc.sentences or {}) do
@@ -190,10 +221,12 @@ local function candidates(doc, term)
         if x then a, b = a + x - 1, a + y - 1 end
       end
       local ws = words_of(clean)
-      local key = lower(normalize_space(clean))
-      if #ws > 0 and not seen[key] then
-        seen[key] = true
-        out[#out + 1] = { text = clean, start = a, ["end"] = b, nwords = #ws, terms = terms_of_words(ws, term) }
+      local nw = #ws
+      if nw > 0 then
+        if not repeated(seen, clean, ws, nw) then
+          local _, tok = docvec.add(d, ws, term, keep)
+          out[#out + 1] = { text = clean, start = a, ["end"] = b, nwords = nw, tok = tok }
+        end
       end
     end
   end
@@ -226,34 +259,43 @@ local function mark_quotes(doc, cands, min_words, stop)
   end
 end
 
--- Share of the terms of `ref` (a set with its size) found in a candidate.
-local function overlap(c, ref_set, ref_n)
-  if ref_n == 0 then return 0 end
-  local seen, hit = {}, 0
-  for _, t in ipairs(c.terms) do
-    if ref_set[t] and not seen[t] then seen[t] = true; hit = hit + 1 end
+-- The term lists of the candidates (strings), for the methods built on docpipe.summary.rank.
+local function term_lists(cands, names)
+  local lists = {}
+  for i, c in ipairs(cands) do
+    local tok, terms = c.tok, {}
+    for k = 1, #tok do terms[k] = names[tok[k]] end
+    lists[i] = terms
   end
-  return hit / ref_n
+  return lists
 end
 
-local function term_set(terms)
-  local set, n = {}, 0
-  for _, t in ipairs(terms) do if not set[t] then set[t] = true; n = n + 1 end end
+-- The distinct content terms of a text as a set of document term ids (terms absent from
+-- the document's sentences cannot match and get no id) and the number of distinct terms.
+local function id_set(text, term, d)
+  local ids = d.ids
+  local set, seen, n = {}, {}, 0
+  local ws = words_of(text)
+  for k = 1, #ws do
+    local t = term[ws[k]]
+    if t and not seen[t] then
+      seen[t] = true; n = n + 1
+      local id = ids[t]
+      if id then set[id] = true end
+    end
+  end
   return set, n
 end
 
--- Vectors of all candidates and of the whole document.
-local function vectors(cands)
-  local lists, all = {}, {}
-  for i, c in ipairs(cands) do
-    lists[i] = c.terms
-    for _, t in ipairs(c.terms) do all[#all + 1] = t end
+-- Share of the terms of a reference (an id set with its size) found in a sentence, given
+-- by its distinct ids.
+local function overlap(sid, ref_set, ref_n)
+  if ref_n == 0 then return 0 end
+  local hit = 0
+  for k = 1, #sid do
+    if ref_set[sid[k]] then hit = hit + 1 end
   end
-  local idf = rank.idf(lists)
-  local vecs, norms = {}, {}
-  for i, terms in ipairs(lists) do vecs[i], norms[i] = rank.vector(terms, idf) end
-  local dvec, dnorm = rank.vector(all, idf)
-  return vecs, norms, dvec, dnorm
+  return hit / ref_n
 end
 
 local SCORERS = {}
@@ -264,43 +306,47 @@ function SCORERS.lead(cands)
   return s
 end
 
-function SCORERS.textrank(cands, w)
-  local lists = {}
-  for i, c in ipairs(cands) do lists[i] = c.terms end
-  return rank.pagerank(rank.textrank_matrix(lists), w.textrank_damping or 0.85)
+function SCORERS.textrank(cands, w, run)
+  return rank.pagerank(rank.textrank_matrix(term_lists(cands, run.d.names)), w.textrank_damping or 0.85)
 end
 
 function SCORERS.lexrank(cands, w, run)
-  local vecs, norms = vectors(cands)
-  run.vecs, run.norms = vecs, norms
+  local lists, all = term_lists(cands, run.d.names), {}
+  for _, terms in ipairs(lists) do
+    for _, t in ipairs(terms) do all[#all + 1] = t end
+  end
+  local idf = rank.idf(lists)
+  local vecs, norms = {}, {}
+  for i, terms in ipairs(lists) do vecs[i], norms[i] = rank.vector(terms, idf) end
   return rank.pagerank(rank.cosine_matrix(vecs, norms, w.lexrank_threshold or 0.1), w.lexrank_damping or 0.85)
 end
 
 function SCORERS.default(cands, w, run, doc, term)
-  local vecs, norms, dvec, dnorm = vectors(cands)
-  run.vecs, run.norms = vecs, norms
-  local cent, cmax = {}, 0
-  for i = 1, #cands do
-    cent[i] = rank.cosine(vecs[i], norms[i], dvec, dnorm)
+  local n = #cands
+  local v = docvec.finish(run.d)
+  run.vec = v
+  -- centrality, and directed centrality (Zheng & Lapata 2019, PACSUM): similarity to the
+  -- sentences after s and to those before it; each divided by its highest value
+  local wfwd, wbwd = w.forward or 0, w.backward or 0
+  local directed = wfwd ~= 0 or wbwd ~= 0
+  local cent, fwd, bwd = docvec.centrality(v, directed)
+  local cmax, fmax, bmax = 0, 0, 0
+  for i = 1, n do
     if cent[i] > cmax then cmax = cent[i] end
   end
-  -- directed centrality (Zheng & Lapata 2019, PACSUM): similarity to the sentences after s
-  -- and to those before it, each divided by its highest value
-  local fwd, bwd, fmax, bmax = {}, {}, 0, 0
-  local n = #cands
-  if (w.forward or 0) ~= 0 or (w.backward or 0) ~= 0 then
-    fwd, bwd = rank.directed_sums(vecs, norms)
+  if directed then
     for i = 1, n do
       if fwd[i] > fmax then fmax = fwd[i] end
       if bwd[i] > bmax then bmax = bwd[i] end
     end
   end
-  local tset, tn = term_set(is_str(doc.title) and terms_of(doc.title, term) or {})
+  local tset, tn = {}, 0
+  if is_str(doc.title) then tset, tn = id_set(doc.title, term, run.d) end
   local hsets = {}
   if type(doc.highlights) == "table" then
     for _, h in ipairs(doc.highlights) do
       if is_str(h) then
-        local set, hn = term_set(terms_of(h, term))
+        local set, hn = id_set(h, term, run.d)
         if hn > 0 then hsets[#hsets + 1] = { set, hn } end
       end
     end
@@ -308,49 +354,71 @@ function SCORERS.default(cands, w, run, doc, term)
   local scale = w.position_scale or 3
   if scale <= 0 then scale = 1e-9 end
   local short = w.short_words or 0
+  local wpos, wcent, wtitle, whigh = w.position or 0, w.centrality or 0, w.title or 0, w.highlights or 0
+  local wlen, wquote = w.length or 0, w.quote or 0
+  local sids, nh = v.ids, #hsets
   local s = {}
-  for i, c in ipairs(cands) do
+  for i = 1, n do
+    local c, sid = cands[i], sids[i]
     local h = 0
-    for _, hs in ipairs(hsets) do
-      local o = overlap(c, hs[1], hs[2])
+    for x = 1, nh do
+      local hs = hsets[x]
+      local o = overlap(sid, hs[1], hs[2])
       if o > h then h = o end
     end
-    s[i] = (w.position or 0) * exp(-(i - 1) / scale)
-      + (w.centrality or 0) * (cmax > 0 and cent[i] / cmax or 0)
-      + (w.forward or 0) * (fmax > 0 and fwd[i] / fmax or 0)
-      + (w.backward or 0) * (bmax > 0 and bwd[i] / bmax or 0)
-      + (w.title or 0) * overlap(c, tset, tn)
-      + (w.highlights or 0) * h
-      + (w.length or 0) * (c.nwords < short and 1 or 0)
-      + (w.quote or 0) * (c.quote and 1 or 0)
+    s[i] = wpos * exp(-(i - 1) / scale)
+      + wcent * (cmax > 0 and cent[i] / cmax or 0)
+      + wfwd * (fmax > 0 and fwd[i] / fmax or 0)
+      + wbwd * (bmax > 0 and bwd[i] / bmax or 0)
+      + wtitle * overlap(sid, tset, tn)
+      + whigh * h
+      + wlen * (c.nwords < short and 1 or 0)
+      + wquote * (c.quote and 1 or 0)
   end
   return s
 end
 
 -- Pick sentences: groups in order (quote preference), best score first within a group,
--- with MMR redundancy when run.mmr is set; respects the count and word limits.
+-- with MMR redundancy when run.mmr is set; respects the count and word limits. Under MMR
+-- a sentence's value is lambda * relevance - (1 - lambda) * redundancy, the redundancy
+-- being its highest cosine to a sentence already picked. The redundancy only lowers the
+-- value (when lambda <= 1), so it is brought up to date only for sentences whose first
+-- term could still beat the best value of the round: most cosines are never computed.
 local function pick(cands, scores, opts, w, run)
   local want, budget = opts.sentences, opts.words
   if want <= 0 then want = huge end
+  local n = #cands
   local lambda = run.mmr and (w.mmr_lambda or 0.7) or nil
   local smin, smax = huge, -huge
-  for i = 1, #cands do
+  for i = 1, n do
     if scores[i] < smin then smin = scores[i] end
     if scores[i] > smax then smax = scores[i] end
   end
   local range = smax - smin
-  local function rel(i) return range > 0 and (scores[i] - smin) / range or 1 end
 
   local groups
   if opts.quotes == "allow" then
     groups = { {} }
-    for i = 1, #cands do groups[1][#groups[1] + 1] = i end
+    for i = 1, n do groups[1][i] = i end
   else
     local first_quote = opts.quotes == "prefer"
     groups = { {}, {} }
     for i, c in ipairs(cands) do
       local g = (c.quote == first_quote) and 1 or 2
       groups[g][#groups[g] + 1] = i
+    end
+  end
+
+  -- MMR state: value = lambda * relevance; red[i] = highest cosine to the first done[i]
+  -- picks; jws/jns = the picks' weight tables and norms
+  local value, red, done, jws, jns, prune = scores, nil, nil, nil, nil, false
+  local v, cosine_to, keep = run.vec, docvec.cosine_to, 0
+  if lambda then
+    value, red, done, jws, jns, prune = {}, {}, {}, {}, {}, lambda <= 1
+    keep = 1 - lambda
+    for i = 1, n do
+      value[i] = lambda * (range > 0 and (scores[i] - smin) / range or 1)
+      red[i], done[i] = 0, 0
     end
   end
 
@@ -362,24 +430,34 @@ local function pick(cands, scores, opts, w, run)
     end
     while #picked < want and #pool > 0 do
       local best, best_v, best_k
-      for k, i in ipairs(pool) do
-        local v
+      local np = #picked
+      for k = 1, #pool do
+        local i = pool[k]
+        local x = value[i]
         if lambda then
-          local red = 0
-          for _, j in ipairs(picked) do
-            local c = rank.cosine(run.vecs[i], run.norms[i], run.vecs[j], run.norms[j])
-            if c > red then red = c end
+          if prune and best and x < best_v then
+            x = nil                                  -- cannot beat the best
+          else
+            local r = red[i]
+            for m = done[i] + 1, np do
+              local c = cosine_to(v, i, jws[m], jns[m])
+              if c > r then r = c end
+            end
+            red[i], done[i] = r, np
+            x = x - keep * r
           end
-          v = lambda * rel(i) - (1 - lambda) * red
-        else
-          v = scores[i]
         end
-        if best == nil or v > best_v or (v == best_v and i < best) then best, best_v, best_k = i, v, k end
+        if x and (best == nil or x > best_v or (x == best_v and i < best)) then
+          best, best_v, best_k = i, x, k
+        end
       end
       table.remove(pool, best_k)
       if budget <= 0 or used + cands[best].nwords <= budget then
         picked[#picked + 1] = best
         used = used + cands[best].nwords
+        if lambda and #picked < want then
+          jws[#picked], jns[#picked] = docvec.weights(v, best), v.norm[best]
+        end
       end
     end
     if #picked >= want then break end
@@ -434,12 +512,13 @@ end
 function M.process(doc, ctx)
   if not (ctx.state and ctx.state.weights) then M.init(ctx.opts, ctx) end
   local opts, st = ctx.opts, ctx.state
-  local cands = candidates(doc, st.term)
+  local d = docvec.new()
+  local cands = candidates(doc, st.term, d, opts.method ~= "default")
   if type(doc.sentences) ~= "table" and ctx.warn then
     ctx.warn(doc, "summary: no doc.sentences (run the sentences stage first); summary left empty")
   end
   mark_quotes(doc, cands, st.weights.quote_min_words or 3, st.stop)
-  local run = { mmr = opts.method == "default" }
+  local run = { mmr = opts.method == "default", d = d }
   local scores = #cands > 0 and SCORERS[opts.method](cands, st.weights, run, doc, st.term) or {}
   local picked = pick(cands, scores, opts, st.weights, run)
 

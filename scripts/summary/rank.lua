@@ -7,7 +7,9 @@
 -- (power iteration), as in TextRank (Mihalcea & Tarau 2004, "TextRank: Bringing Order
 -- into Texts": overlap similarity |Si ∩ Sj| / (log |Si| + log |Sj|)) and continuous LexRank
 -- (Erkan & Radev 2004, "LexRank: Graph-based Lexical Centrality as Salience in Text
--- Summarization": idf-modified cosine, edges under a threshold dropped).
+-- Summarization": idf-modified cosine, edges under a threshold dropped). The default
+-- method's vectors, centrality and directed sums are in docpipe.summary.docvec (term ids,
+-- arrays), whose results equal these up to floating-point rounding.
 --
 -- Units: sentences are addressed by their 1-based index in the lists passed in; no offsets.
 
@@ -63,51 +65,6 @@ function M.cosine(a, na, b, nb)
     if x then dot = dot + w * x end
   end
   return dot / (na * nb)
-end
-
---- Directed centrality sums (PACSUM, Zheng & Lapata 2019): for each vector i,
--- fwd[i] = sum over j > i of cosine(i, j) and bwd[i] = sum over j < i of cosine(j, i).
--- Computed in time linear in the number of (sentence, term) entries, not quadratic in
--- sentences: with unit vectors u = v / |v|, fwd[i] = sum over terms t of u_i[t] times
--- the sum of u_j[t] over later sentences j, a running sum per term. Vectors with norm 0
--- get 0 (as cosine gives). Equal to the pairwise sums up to floating-point rounding.
--- @tparam {table} vecs term -> weight, one per sentence
--- @tparam {number} norms their Euclidean norms
--- @treturn {number} fwd
--- @treturn {number} bwd
-function M.directed_sums(vecs, norms)
-  local n = #vecs
-  local fwd, bwd = {}, {}
-  local post = {}  -- term -> { i1, u1, i2, u2, ... }, sentences ascending
-  for i = 1, n do
-    fwd[i], bwd[i] = 0, 0
-    local norm = norms[i]
-    if norm > 0 then
-      for t, w in pairs(vecs[i]) do
-        local p = post[t]
-        if p then p[#p + 1] = i; p[#p + 1] = w / norm
-        else post[t] = { i, w / norm } end
-      end
-    end
-  end
-  for _, p in pairs(post) do
-    local k = #p
-    if k > 2 then
-      local before = 0
-      for x = 1, k, 2 do
-        local i, u = p[x], p[x + 1]
-        bwd[i] = bwd[i] + u * before
-        before = before + u
-      end
-      local after = 0
-      for x = k - 1, 1, -2 do
-        local i, u = p[x], p[x + 1]
-        fwd[i] = fwd[i] + u * after
-        after = after + u
-      end
-    end
-  end
-  return fwd, bwd
 end
 
 --- Weighted PageRank over a weight matrix.

@@ -114,6 +114,50 @@ describe("summary stage", function()
     assert.are.same({ STORY[1], STORY[2] }, doc.summary)
   end)
 
+  it("treats sentences differing only in Unicode white space as repeats, not near twins", function()
+    local nbsp = "\194\160"
+    local twin = STORY[1]:gsub("bridge", "road")      -- same word count and last word
+    local sents = { STORY[1], (STORY[1]:gsub(" ", nbsp, 3):gsub(" ", "\t", 2)), twin,
+                    STORY[1]:lower(), STORY[2] }
+    local doc = run(make_doc(sents), { method = "lead", sentences = 5 })
+    assert.are.same({ STORY[1], twin, STORY[2] }, doc.summary)
+  end)
+
+  it("trims Unicode white space around a sentence and points its offsets at the text", function()
+    local doc = make_doc({ STORY[1], STORY[10] })
+    local a = #STORY[1] + 2
+    doc.text = doc.text:sub(1, a - 1) .. "\194\160" .. STORY[10] .. " \t"
+    doc.sentences[2] = { text = "\194\160" .. STORY[10] .. " \t", start = a, ["end"] = #doc.text }
+    doc = run(doc, { method = "lead" })
+    assert.are.same({ STORY[1], STORY[10] }, doc.summary)
+    local span = doc.meta.summary.sentences[2]
+    assert.are.equal(STORY[10], doc.text:sub(span.start, span["end"]))
+  end)
+
+  it("finds quotation marks of every kind in sentences without doc.quotes", function()
+    local sents = {
+      "“We will rebuild the pier before summer,” harbor master Tova Lind said.",
+      "«The water came in faster than anyone expected,» a ferry pilot said.",
+      "The council’s budget for repairs doubled to 4 million crowns.",
+      "She called the damage \"worse than the storm of 1998 by far.\"",
+      "Temperatures fell to 2°C overnight.",
+      "Residents will not be allowed back until Friday.”",
+    }
+    local doc = run(make_doc(sents), { quotes = "avoid", method = "lead", sentences = 2 })
+    assert.are.same({ sents[3], sents[5] }, doc.summary)
+    doc = run(make_doc(sents), { quotes = "prefer", method = "lead", sentences = 4 })
+    assert.are.same({ sents[1], sents[2], sents[4], sents[6] }, doc.summary)
+  end)
+
+  it("leaves out a near copy of a sentence already picked (MMR) unless mmr_lambda is 1", function()
+    local copy = "Flooding closed the main bridge in Port Evander on Monday, cutting the harbor town off from the regional highway."
+    local sents = { STORY[1], copy, STORY[2], STORY[3], STORY[7] }
+    local doc = run(make_doc(sents), { sentences = 2 })
+    assert.are.same({ STORY[1], STORY[2] }, doc.summary)
+    doc = run(make_doc(sents), { sentences = 2, weights = { mmr_lambda = 1 } })
+    assert.are.same({ STORY[1], copy }, doc.summary)
+  end)
+
   it("never emits an empty sentence or one without words", function()
     local sents = { "", "   ", "...", STORY[6], "--", STORY[10] }
     local doc = run(make_doc(sents), { method = "lead", sentences = 5 })
@@ -311,33 +355,6 @@ describe("summary stage", function()
     assert.are.equal(3, #doc.summary)
     assert_valid(doc, gold.sentences)
     assert.are.equal(gold.sentences[1], doc.summary[1])
-  end)
-end)
-
-describe("summary.rank.directed_sums", function()
-  local rank = require "docpipe.summary.rank"
-
-  it("equals the pairwise cosine sums to later and earlier sentences", function()
-    local lists = {
-      { "park", "amnesti", "prison" }, { "amnesti", "north", "korea", "korea" }, {},
-      { "prison", "camp", "park" }, { "weather" }, { "korea", "park", "amnesti", "camp" },
-    }
-    local idf = rank.idf(lists)
-    local vecs, norms = {}, {}
-    for i, t in ipairs(lists) do vecs[i], norms[i] = rank.vector(t, idf) end
-    local fwd, bwd = rank.directed_sums(vecs, norms)
-    for i = 1, #lists do
-      local f, b = 0, 0
-      for j = 1, #lists do
-        local c = rank.cosine(vecs[i], norms[i], vecs[j], norms[j])
-        if j > i then f = f + c elseif j < i then b = b + c end
-      end
-      assert.is_true(math.abs(f - fwd[i]) < 1e-12, "fwd " .. i)
-      assert.is_true(math.abs(b - bwd[i]) < 1e-12, "bwd " .. i)
-    end
-    assert.are.equal(0, fwd[3])
-    assert.are.equal(0, bwd[5])
-    assert.is_true(fwd[1] > 0.5)
   end)
 end)
 
