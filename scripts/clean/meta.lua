@@ -2,25 +2,30 @@
 --
 -- Method: line patterns plus a person-name shape test. A byline is an opener from
 -- en/clean_byline.txt ("By", "From", "Opinion by", "by:"...) followed by names
--- separated by commas, "and", "&" or "with", then perhaps parts after "|" (an outlet, a
--- role, an e-mail address); a date on the line is cut off, and so is the place it was
--- filed from ("By Matthias Grell in Lisbon"), and so is a title before a name ("Dr",
--- "Prof.": en/abbreviations_titles.txt); "Special to the Gazette" names the outlet; a
--- person's name after a bar is another author ("Katrin Vogelsang | Malte Reuter") unless
--- it holds a place word (en/place_names.txt); one capitalised word after a bar with no
--- outlet word is a weak outlet (often the city filed from). A piece is a person when it
+-- separated by commas, "and", "&" or "with", then perhaps parts after "|", "·", "/" or a
+-- spaced dash or hyphen (an outlet, a role, an e-mail address: "By: NAME - Reporter /
+-- @handle"; a separator closing the line goes); a date on the line is cut off, and so
+-- is the place it was filed from ("By Matthias Grell in Lisbon"), and so is a title
+-- before a name ("Dr", "Prof.": en/abbreviations_titles.txt); "Special to the Gazette"
+-- names the outlet; a person's name after a bar is another author ("Katrin Vogelsang |
+-- Malte Reuter") unless it holds a place word (en/place_names.txt); one capitalised
+-- word after a bar with no outlet word is a weak outlet (often the city filed from). A
+-- piece is a person when it
 -- has the shape of a name (2 to 5 capitalised tokens, initials and particles allowed,
 -- no role word from en/clean_roles.txt; a name in capitals is written in title case).
 -- The last comma piece is the outlet when it reads as one (a word of
 -- en/clean_outlet_words.txt, one capitalised word, an acronym: "Coastline Wire",
--- "Reuters", "CNN") or is no person's name ("CNN Political Reporter"); a trailing run of
+-- "Reuters", "CNN") or is no person's name ("CNN Political Reporter"; one capitalised
+-- word with no outlet word, "By NAME, Kadari", is weak: as often the town filed from,
+-- the stage keeps it only when the story does not name it); a trailing run of
 -- role and beat words (en/clean_role_beats.txt) that names a job is cut off it ("CNN
 -- Political Reporter" -> "CNN", "Transport Correspondent" -> no outlet) while "Nordic
 -- Wire" and "Associated Press" stay whole; an outlet cut from before a role word is
 -- weak and the stage keeps it only when the page names it elsewhere. A line of names
 -- with no opener ("Iona MacLarnon and Sefton Achebe-Ward", "A and B, Outlet") is read
 -- by the stricter name_line (every piece a name, a role or an outlet); a role line
--- ("Staff Writer") by is_role_line. Contributor lines follow the patterns of
+-- ("Staff Writer", "Court Reporter": on a line of its own one unlisted capitalised desk
+-- word may open the job words) by is_role_line. Contributor lines follow the patterns of
 -- en/clean_contributors.txt ("X and Y contributed to this report", "Reporting by X;
 -- Editing by Y"); possessive outlet prefixes ("CNN's X"), descriptions ("Gazette reporter
 -- X") and trailing places ("X in Seoul") are removed from each name. A dateline is the
@@ -165,7 +170,7 @@ function M.new(lang)
   local rx_picture_credit = re.compile("(?:,?\\s+(?:and|&)\\s+|,\\s*)?[^,()]*\\((?:photography|photographs|photos|pictures|video|graphics|illustrations?)\\)", "i")
   local rx_paren = re.compile("\\s*\\([^()]{0,40}\\)")
   local rx_email = re.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+")
-  local rx_parts = re.compile("\\s+[|•·/]\\s+|\\s*\\|\\s*|\\s+(?:—|–|--)\\s+")
+  local rx_parts = re.compile("\\s+[|•·/]\\s+|\\s*\\|\\s*|\\s+(?:—|–|--|-)\\s+")
   local rx_acronym = re.compile("^\\p{Lu}{2,6}$")
 
   -- all-capitals names read as names: "BENEDIKT SAARINEN" -> "Benedikt Saarinen"
@@ -190,20 +195,39 @@ function M.new(lang)
     return hit or (n == 1 and not strong)
   end
 
+  -- a beat word, in the list's number or the other ("Court" for "courts")
+  local function beat(lt)
+    return beats[lt] or beats[lt .. "s"] or (#lt > 3 and lt:sub(-1) == "s" and beats[lt:sub(1, -2)]) or false
+  end
+
   --- Is the line only a role ("Staff Writer", "Transport Correspondent", "Senior
-  -- Business Editor")? Role words, beat words (en/clean_role_beats.txt) and "of", "the",
-  -- "and", with at least one word naming a job (not "Associated Press", "Nordic Wire").
-  function R.is_role_line(s)
-    local n, role = 0, false
+  -- Business Editor")? Role words, beat words (en/clean_role_beats.txt, singular or
+  -- plural) and "of", "the", "and", with at least one word naming a job (not
+  -- "Associated Press", "Nordic Wire"). A line of its own (not strict) may also open
+  -- with one capitalised word of no list before its job words ("Gardening Columnist",
+  -- "Motoring Editor": a desk the list lacks), when that word is no acronym or outlet
+  -- word and the line ends on the job word; a name has two such words.
+  -- @param strict when true (a piece of a byline), every word must be in the lists
+  function R.is_role_line(s, strict)
+    local n, role, unknown, linking = 0, false, 0, false
+    local last_job = false
     for t in s:gmatch("%S+") do
       local lt = t:lower():gsub("[.,;:]+$", "")
+      last_job = false
       if roles[lt] then
-        if not WEAK_ROLE[lt] and not outlet_words[lt] then role = true end
-      elseif not (beats[lt] or lt == "the" or lt == "of" or lt == "and" or lt == "&" or lt == "by" or lt == "for") then
-        return false
+        if not WEAK_ROLE[lt] and not outlet_words[lt] then role = true; last_job = true end
+      elseif beat(lt) then
+        -- a desk word
+      elseif lt == "the" or lt == "of" or lt == "and" or lt == "&" or lt == "by" or lt == "for" then
+        linking = true
+      else
+        if strict or n > 0 or outlet_words[lt] or not re.find(t, "^\\p{Lu}\\p{Ll}+$") then return false end
+        unknown = 1
       end
       n = n + 1
     end
+    -- (an unlisted word opens a bare desk-and-job run: not "Ask the Editor", "Dear Editor,")
+    if unknown > 0 and (not last_job or linking or n > 3 or s:find("[%p]$")) then return false end
     return role and n <= 5
   end
 
@@ -278,7 +302,8 @@ function M.new(lang)
     if rest:find(" in ", 1, true) then rest = rx_filed_in:gsub(rest, "") end
     rest = rx_picture_credit:gsub(rest, "")
     rest = rx_paren:gsub(rest, "")
-    rest = re.gsub(rest, "[\\s,;:|–—-]+$", "")
+    -- (and a separator left closing the line: "NAME · Outlet ·", "NAME - Reporter /")
+    rest = re.gsub(rest, "[\\s,;:|/·•–—-]+$", "")
     local authors, outlet = {}, nil
     local staff, other, weak = false, false, false
     local barred = {}
@@ -290,7 +315,7 @@ function M.new(lang)
     for k = 2, #parts do
       local piece = dp.text.trim(parts[k])
       if piece ~= "" then
-        if R.is_role_line(piece) then staff = true
+        if R.is_role_line(piece, true) then staff = true
         elseif not outlet and R.outlet_like(piece, true) then outlet = outlet_of(piece)
         elseif not outlet and R.outlet_like(piece) then
           -- one capitalised word and no outlet word ("Written by NAME | Kestrapur |
@@ -309,7 +334,7 @@ function M.new(lang)
     local pieces = re.split(rest, "\\s*,\\s*")
     if #pieces >= 2 and not re.find(pieces[#pieces], "\\s(?:and|&)\\s", nil, "i") then
       local last = dp.text.trim(pieces[#pieces])
-      if R.is_role_line(last) then
+      if R.is_role_line(last, true) then
         staff = true
         table.remove(pieces)
       elseif R.outlet_like(last) or not R.is_person(last) then
@@ -317,7 +342,12 @@ function M.new(lang)
         if o then
           -- "Coastwire Political Reporter" names an outlet; "Maritime Correspondent"
           -- may not: an outlet cut from before a role word is weak unless it reads as one
-          if not outlet and o ~= dp.text.trim(last) and not R.outlet_like(o, true) then weak = true end
+          if not outlet and o ~= dp.text.trim(last) and not R.outlet_like(o, true) then weak = true
+          elseif not outlet and not R.outlet_like(o, true) and not o:find("%s") then
+            -- one capitalised word and no outlet word ("By NAME, Kadari"): the town the
+            -- story was filed from as often as an outlet, so weak as between bars
+            weak = "bar"
+          end
           outlet = outlet or o
           table.remove(pieces)
         end
