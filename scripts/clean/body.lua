@@ -43,6 +43,7 @@ local NEG = ev.NEG
 local score, best_window = ev.score, ev.best_window
 local is_linklike, introduces, is_timeline = ev.is_linklike, ev.introduces, ev.is_timeline
 local re = require("docpipe").re
+local find = string.find
 
 -- a credit line of a picture ("Photo: X/Agency", "Credit...X", "[Photo by X]")
 local rx_credit = re.compile("^\\[?(?:(?:photo|photograph|image|picture)s?\\s*(?::|by\\b)|credit\\b)", "i")
@@ -63,9 +64,22 @@ local words_of = require("docpipe").text.words
 local rx_attrib_line = re.compile("^(?:[—–―]|-{1,2})\\s*\\p{Lu}")
 -- the pieces of a pull quote: split at an ellipsis, and its "— NAME" attribution cut off
 local rx_attrib_tail = re.compile("\\s+(?:[—–―]|--?)\\s*\\p{Lu}[^—–―]{0,60}$")
-local rx_pq_shape = re.compile("^\\W{0,2}[\"“‘«]|[\"”’»]\\W{0,2}$|\\s[—–―]\\s*\\p{Lu}[^—–―]{0,60}$")
+-- (opening and closing quotes apart: an alternation with a floating branch would try
+-- the anchored one at every position)
+local rx_pq_open = re.compile("^\\W{0,2}[\"“‘«]")
+local rx_pq_close = re.compile("[\"”’»]\\W{0,2}$")
+local rx_pq_dashed = re.compile("\\s[—–―]\\s*\\p{Lu}[^—–―]{0,60}$")
+-- set out in quotes, or closing on a dash and a name (the dash looked for first: the
+-- pattern would otherwise be tried at every space)
+local function pq_shape(t)
+  return rx_pq_open:find(t) or rx_pq_close:find(t) or ((find(t, "—", 1, true) or find(t, "–", 1, true) or find(t, "―", 1, true))
+    and rx_pq_dashed:find(t))
+end
 local rx_reporting = re.compile("\\b(?:said|says|told|asked|added|according to)\\b", "i")
 local rx_ellipsis = re.compile("\\s*(?:\\.\\s?\\.\\s?\\.|…)\\s*")
+-- (whether there is one: without the spaces around, which would make every position a
+-- start)
+local rx_has_ellipsis = re.compile("\\.\\s?\\.\\s?\\.|…")
 local rx_sentence_gap = re.compile("(?<=\\p{Ll}\\p{Ll}[.!?])\\s+(?=\\p{Lu})")
 -- a line opening with a quoted phrase and a colon, closing with no stop: a headline's
 -- shape ("'I was running late': NAME told ...", "'We have been here before': why ..."),
@@ -93,7 +107,7 @@ function M.loose_pull_quotes(live, ws, we)
   for _, b in ipairs(kept) do
     -- set out in quotes, or skipping words, and reporting no one (a paragraph of the
     -- body that quotes someone says who)
-    if b.take and b.nw >= 5 and b.nw <= 40 and (rx_pq_shape:find(b.text) or rx_ellipsis:find(b.text))
+    if b.take and b.nw >= 5 and b.nw <= 40 and (pq_shape(b.text) or rx_has_ellipsis:find(b.text))
       and not rx_reporting:find(b.text) then
       local text = rx_attrib_tail:gsub(b.text, "")
       local pieces, total = {}, 0

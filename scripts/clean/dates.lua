@@ -27,7 +27,12 @@ local normalize = require "docpipe.clean.normalize"
 
 local re = dp.re
 local A = normalize.ascii_boundaries
+-- a date or clock pattern whose numbers go to tonumber: ASCII digits only (a Unicode
+-- digit would match \d and then read as nil)
+local function AD(p) return normalize.ascii_digits(A(p)) end
 local fmt = string.format
+local sub, concat = string.sub, table.concat
+local ulen = utf8.len -- (equal to the byte length only for ASCII)
 local tonumber = tonumber
 
 local function load_months(lang)
@@ -132,15 +137,15 @@ function M.new(lang)
   -- month-name dates
   -- (a year may run into the time when a page is saved as text: "November 29, 20263:05 PM")
   local year_end = "(?:\\b|(?=\\d{1,2}[:.]\\d\\d))"
-  local rx_mdy = re.compile(A("\\b(" .. month_alt .. ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)(\\d{4})" .. year_end), "i")
-  local rx_dmy = re.compile(A("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" .. month_alt .. ")\\.?,?\\s+(\\d{4})" .. year_end), "i")
-  local rx_num = re.compile(A("(?<![\\d.:/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})(?![\\d/-]|\\.\\d)"))
-  local rx_ymd = re.compile(A("\\b(\\d{4})/(\\d{1,2})/(\\d{1,2})\\b"))
-  local rx_iso = re.compile(A("\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?)?\\b"))
+  local rx_mdy = re.compile(AD("\\b(" .. month_alt .. ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)(\\d{4})" .. year_end), "i")
+  local rx_dmy = re.compile(AD("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" .. month_alt .. ")\\.?,?\\s+(\\d{4})" .. year_end), "i")
+  local rx_num = re.compile(AD("(?<![\\d.:/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})(?![\\d/-]|\\.\\d)"))
+  local rx_ymd = re.compile(AD("\\b(\\d{4})/(\\d{1,2})/(\\d{1,2})\\b"))
+  local rx_iso = re.compile(AD("\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?)?\\b"))
   -- clock times
-  local rx_ampm = re.compile(A("\\b(\\d{1,2})(?:[:.](\\d{2}))?(?::(\\d{2}))?\\s*([ap])\\.?\\s?m\\b\\.?"), "i")
-  local rx_24 = re.compile(A("\\b(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\b"))
-  local rx_mil = re.compile(A("\\b([01]\\d|2[0-3])([0-5]\\d)\\s*(?:hrs?\\s*)?(?=(?:" .. zone_alt .. ")\\b)"))
+  local rx_ampm = re.compile(AD("\\b(\\d{1,2})(?:[:.](\\d{2}))?(?::(\\d{2}))?\\s*([ap])\\.?\\s?m\\b\\.?"), "i")
+  local rx_24 = re.compile(AD("\\b(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\b"))
+  local rx_mil = re.compile(AD("\\b([01]\\d|2[0-3])([0-5]\\d)\\s*(?:hrs?\\s*)?(?=(?:" .. zone_alt .. ")\\b)"))
   local rx_zone = re.compile(A("\\b(" .. zone_alt .. ")\\b"))
   local rx_zone_paren = re.compile(A("\\(\\s*(?:\\d{1,4}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?m\\.?)?\\s*)?(?:" .. zone_alt .. ")\\s*\\)"), "i")
 
@@ -304,18 +309,35 @@ function M.new(lang)
       local j = i
       while j > 1 and sp[order[j - 1]][1] < sp[order[j]][1] do order[j], order[j - 1] = order[j - 1], order[j]; j = j - 1 end
     end
-    for i = 1, #sp do
-      local x = sp[order[i]]
-      rest = rest:sub(1, x[1] - 1) .. " " .. rest:sub(x[2] + 1)
+    -- (spans apart from each other, the usual case: the pieces between them joined once)
+    local apart = true
+    for i = 2, #sp do if sp[order[i]][2] >= sp[order[i - 1]][1] then apart = false end end
+    if apart then
+      local parts, to = {}, #s
+      for i = 1, #sp do
+        local x = sp[order[i]]
+        parts[#sp - i + 2] = sub(s, x[2] + 1, to)
+        to = x[1] - 1
+      end
+      parts[1] = sub(s, 1, to)
+      rest = concat(parts, " ")
+    else
+      for i = 1, #sp do
+        local x = sp[order[i]]
+        rest = rest:sub(1, x[1] - 1) .. " " .. rest:sub(x[2] + 1)
+      end
     end
     if rest:find("(", 1, true) then rest = rx_zone_paren:gsub(rest, " ") end
     local left = 0
     -- the words left (letters and dots; ASCII text is read with Lua patterns)
-    local iter = rest:find("[\128-\255]") and re.gmatch(rest, "[\\p{L}][\\p{L}.]*") or rest:gmatch("%a[%a.]*")
+    local iter = ulen(rest) ~= #rest and re.gmatch(rest, "[\\p{L}][\\p{L}.]*") or rest:gmatch("%a[%a.]*")
     for w in iter do
       local lw = w:lower()
       if lw:byte(-1) == 46 then lw = lw:sub(1, -2) end
-      if not tswords[lw] and not zones[w:upper()] and not months[lw] then left = left + 1 end
+      if not tswords[lw] and not zones[w:upper()] and not months[lw] then
+        left = left + 1
+        if left > 1 then return false end
+      end
     end
     return left <= 1
   end

@@ -16,7 +16,8 @@
 -- lines are barriers (NEG) the window cannot cross; a run of markup debris (image
 -- names, gallery counters, credited captions) costs one gap whatever its length.
 -- Speed: a block is ruled out of most cue patterns without a regular expression: the
--- anchored patterns are filed by the first bytes their matches can start with, the
+-- anchored patterns are filed by the first two bytes their matches can start with (or
+-- the first, when the second is not known for sure), the
 -- others by a word their matches must contain (looked up among the block's word ids);
 -- only the alternation that can match runs, and the single patterns only to name the
 -- kind. \b in a pattern is read as an ASCII word boundary (a Unicode one costs a
@@ -44,9 +45,11 @@ local ascii_boundaries = normalize.ascii_boundaries
 -- start or appear in any of its matches, so that most blocks are ruled out without a
 -- regular expression (a PCRE2 call with dozens of branches costs far more than a table
 -- lookup):
---  * a pattern anchored at the start is filed under the first bytes its matches can
---    start with ("^(share|print)" under s and p, "^\d+ of" under the digits); a block
---    is tested only against the one alternation of its own first byte's patterns;
+--  * a pattern anchored at the start is filed under the first two bytes its matches
+--    can start with ("^(share|print)" under sh and pr), or under the first byte when
+--    the second is not sure ("^\d+ of" under the digits, "^skip" under s: a caseless k
+--    or s also matches U+212A or U+017F); a block is tested only against the one
+--    alternation of the patterns filed under its first byte and under its first two;
 --  * any other pattern is filed under a word of each literal its matches start with
 --    (the first that is not a function word, with its plural when the literal may end
 --    inside a longer word: "\bshare (this|on)" under "share", "\((photo|image)" under
@@ -54,7 +57,8 @@ local ascii_boundaries = normalize.ascii_boundaries
 --    ("...\s+ago$" under "ago", "^([^|]{1,30}\| ){2,}" under "|"); only the patterns
 --    whose word the block holds (looked up among its word ids, after a word bit of the
 --    tokeniser, TRIGGER, tells that it holds one) or whose literal it holds (in a block
---    short enough for them) are tried, one by one; a pattern with neither is tried on
+--    short enough for them, after one alternation of the literals tells that it holds
+--    any) are tried, one by one; a pattern with neither is tried on
 --    every block (a literal that is a word, "ago", must be matched as a whole word);
 --  * when an alternation matches, the patterns are tried one by one (each compiled on
 --    first use) to name the kind, in file order, honouring each pattern's word limit.
@@ -261,6 +265,21 @@ local function first_bytes(pat)
   return nil
 end
 
+-- The first two bytes (lower-cased) a match of an anchored pattern can start with, as
+-- a set of two-byte strings, or nil when some match may start otherwise: every literal
+-- prefix must have a second character that only matches itself in either case (a
+-- letter other than k and s, which match U+212A and U+017F caselessly, or a digit).
+local function first_pairs(pat)
+  local pre = prefixes(pat)
+  if not pre then return nil end
+  local set = {}
+  for _, x in ipairs(pre) do
+    if not x:find("^.[a-jl-rt-z0-9]") then return nil end
+    set[x:sub(1, 2)] = true
+  end
+  return set
+end
+
 local entry_rx = setmetatable({}, { __mode = "k" })
 local function entry_find(e, text)
   local rx = entry_rx[e]
@@ -288,6 +307,8 @@ local function load_cues(lang, max_words, stop)
       entries[#entries + 1] = e
       local set = pat:sub(1, 1) == "^" and first_bytes(pat)
       if set then
+        -- filed under its first two bytes when they are known, else under the first
+        set = first_pairs(pat) or set
         for c in pairs(set) do
           local l = buckets_src[c]
           if not l then l = {}; buckets_src[c] = l end
@@ -362,26 +383,43 @@ local function load_cues(lang, max_words, stop)
   end
   table.sort(words)
   local C = {
-    entries = entries, buckets_src = buckets_src, buckets = {}, any = anchored_any,
+    entries = entries, buckets_src = buckets_src, buckets = {}, by_sig = {}, any = anchored_any,
     floats = floats, float_rx = joined(floats), words = words, raw = raw,
     word_entries = float_words, raw_entries = float_raw, raw_sym = sym, raw_limit = raw_limit,
-    raw_max = raw_max,
+    raw_max = raw_max, hits = {},
   }
+  -- any of the literals, as one alternation (never matching when there are none)
+  local alts = {}
+  for i, w in ipairs(sym) do alts[i] = re.escape(w) end
+  C.raw_rx = re.compile(#alts > 0 and concat(alts, "|") or "(*FAIL)")
   C.any_rx = joined(anchored_any)
   return C
 end
 
--- the alternation of the anchored patterns that can start with byte c (cached)
-local function bucket(C, c)
-  local b = C.buckets[c]
+-- the alternation of the anchored patterns that can start with bytes c, c2 (c2 nil at
+-- the end of the text), in file order (cached; pairs with the same patterns share one)
+local function bucket(C, c, c2)
+  local key = c * 512 + (c2 or 256)
+  local b = C.buckets[key]
   if b == nil then
     local ch = c < 128 and string.char(c):lower() or string.char(c)
-    local list = C.buckets_src[ch] or {}
-    -- the longest block (in words) any of them may name
-    local maxl = 0
-    for _, e in ipairs(list) do if e.limit > maxl then maxl = e.limit end end
-    b = { list = list, rx = joined(list), limit = maxl }
-    C.buckets[c] = b
+    local list = {}
+    for _, l in ipairs { C.buckets_src[ch] or {}, c2 and C.buckets_src[ch .. string.char(c2):lower()] or {} } do
+      for _, e in ipairs(l) do list[#list + 1] = e end
+    end
+    table.sort(list, function(x, y) return x.order < y.order end)
+    local sig = {}
+    for i, e in ipairs(list) do sig[i] = e.order end
+    sig = concat(sig, ",")
+    b = C.by_sig[sig]
+    if not b then
+      -- the longest block (in words) any of them may name
+      local maxl = 0
+      for _, e in ipairs(list) do if e.limit > maxl then maxl = e.limit end end
+      b = { list = list, rx = joined(list), limit = maxl }
+      C.by_sig[sig] = b
+    end
+    C.buckets[key] = b
   end
   return b
 end
@@ -394,6 +432,17 @@ local function first_kind(list, text, nw)
   return nil
 end
 
+-- add the entries of list l within their word limit to the candidates (a list that is
+-- also a set); returns their new count
+local function add_hits(hits, nh, l, nw)
+  for k = 1, #l do
+    local e = l[k]
+    if nw <= e.limit and not hits[e] then hits[e] = true; nh = nh + 1; hits[nh] = e end
+  end
+  return nh
+end
+local function by_order(x, y) return x.order < y.order end
+
 --- The cue kind of block b (its text, word count nw and word ids), or nil.
 -- @param intern the word -> id table of docpipe.clean.blocks.tokenize
 -- @param page a value that changes from page to page
@@ -401,7 +450,7 @@ local function cue_kind(C, b, intern, page)
   local text, nw = b.text, b.nw
   local c = text:byte(1)
   if not c then return nil end
-  local bk = bucket(C, c)
+  local bk = bucket(C, c, text:byte(2))
   if bk.rx and nw <= bk.limit and bk.rx:find(text) then
     local k = first_kind(bk.list, text, nw)
     if k then return k end
@@ -417,14 +466,9 @@ local function cue_kind(C, b, intern, page)
   end
   -- only the patterns whose trigger word or literal the block holds are tried, one by
   -- one (the alternation of all of them costs more than the few that can match)
-  local hits, nh = nil, 0
-  local function add(l)
-    hits = hits or {}
-    for k = 1, #l do
-      local e = l[k]
-      if nw <= e.limit and not hits[e] then hits[e] = true; nh = nh + 1; hits[nh] = e end
-    end
-  end
+  -- (the candidates gather in one scratch list, emptied before returning)
+  local hits, nh = C.hits, 0
+  if hits[1] then for k in pairs(hits) do hits[k] = nil end end -- (left by an error)
   local bits = b.bits
   if not bits or bits & TRIGGER ~= 0 then
     -- the ids of the trigger words, looked up again for each page (the intern table
@@ -450,24 +494,30 @@ local function cue_kind(C, b, intern, page)
     local ids = b.ids
     for k = 1, #ids do
       local l = map[ids[k]]
-      if l then add(l) end
+      if l then nh = add_hits(hits, nh, l, nw) end
     end
   end
-  if nw <= C.raw_max then
+  -- (one PCRE2 call tells whether the block holds any of the literals)
+  if nw <= C.raw_max and C.raw_rx:find(text) then
     local sym, raw_limit = C.raw_sym, C.raw_limit
     for k = 1, #sym do
       local w = sym[k]
-      if nw <= raw_limit[w] and text:find(w, 1, true) then add(C.raw_entries[w]) end
+      if nw <= raw_limit[w] and text:find(w, 1, true) then nh = add_hits(hits, nh, C.raw_entries[w], nw) end
     end
   end
   if nh == 0 then return nil end
+  local kind
   if nh > 1 then
     local list = {}
     for k = 1, nh do list[k] = hits[k] end
-    table.sort(list, function(x, y) return x.order < y.order end)
-    return first_kind(list, text, nw)
+    table.sort(list, by_order)
+    kind = first_kind(list, text, nw)
+  else
+    local e = hits[1]
+    kind = entry_find(e, text) and e.kind or nil
   end
-  return first_kind({ hits[1] }, text, nw)
+  for k = 1, nh do hits[hits[k]] = nil; hits[k] = nil end
+  return kind
 end
 
 -- the union of a file's patterns, as two alternations: the anchored ones (PCRE2 tries
@@ -528,7 +578,8 @@ for w in ([[contributed contributing contributes contribution contributions cont
   contributor reporting editing writing research compiled compilation graphics production
   reported wrote additional]]):gmatch("%S+") do CONTRIB_HINT[w] = true end
 
-local M = { NEG = NEG, TRIGGER = TRIGGER, CONTRIB_HINT = CONTRIB_HINT, prefixes = prefixes, required_literal = required_literal, first_bytes = first_bytes }
+local M = { NEG = NEG, TRIGGER = TRIGGER, CONTRIB_HINT = CONTRIB_HINT, prefixes = prefixes, required_literal = required_literal,
+  first_bytes = first_bytes, first_pairs = first_pairs }
 
 --- Load the boilerplate cues and end-of-article markers of a language.
 function M.load(lang, max_words, stop)

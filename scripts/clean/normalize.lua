@@ -207,6 +207,39 @@ function M.ascii_boundaries(pat)
   return table.concat(out)
 end
 
+--- A PCRE2 pattern with \\d read as an ASCII digit ([0-9]; inside a class, 0-9): for
+-- numbers that tonumber must read (PCRE2_UCP makes \\d any Unicode decimal digit, which
+-- tonumber cannot read, and it costs a property lookup per character).
+function M.ascii_digits(pat)
+  local out, i, n, in_class = {}, 1, #pat, false
+  while i <= n do
+    local c = pat:sub(i, i)
+    if c == "\\" then
+      local d = pat:sub(i + 1, i + 1)
+      if d == "d" then
+        out[#out + 1] = in_class and "0-9" or "[0-9]"
+      else
+        out[#out + 1] = c .. d
+      end
+      i = i + 2
+    else
+      if c == "[" and not in_class then
+        in_class = true
+        -- a ] right after [ or [^ is a member
+        local j = i + 1
+        if pat:sub(j, j) == "^" then j = j + 1 end
+        if pat:sub(j, j) == "]" then out[#out + 1] = pat:sub(i, j); i = j + 1; goto continue end
+      elseif c == "]" and in_class then
+        in_class = false
+      end
+      out[#out + 1] = c
+      i = i + 1
+    end
+    ::continue::
+  end
+  return table.concat(out)
+end
+
 M.decode_entities = decode_entities
 M.fix_mojibake = fix_mojibake
 M.nfc = nfc

@@ -172,7 +172,11 @@ end
 -- the metatable dp.object sets (set directly: one call less per removed block)
 local OBJECT_MT = getmetatable(dp.object({}))
 
-local rx_numeric_date = dp.re.compile("(?<![0-9])\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}(?![0-9])")
+-- (ASCII digits: the numeric dates docpipe.clean.dates reads)
+local find = string.find
+-- "First published ...", "Originally posted ..." (a Lua test of the first letter first)
+local rx_first_published = dp.re.compile("^\\W*(?:first|originally)\\s+(?:published|uploaded|posted)\\b", "i")
+local rx_numeric_date = dp.re.compile("(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}(?![0-9])")
 local rx_outlet_split = dp.re.compile("\\s+(?:[|–—-]|--)\\s+|\\s*\\|\\s*")
 local rx_lower = dp.re.compile("\\p{Ll}")
 local rx_highlights_head = dp.re.compile("^(?:key (?:points|takeaways|facts)|(?:story )?highlights|at a glance|in brief|in short|the big picture)\\s*:?$", "i")
@@ -581,7 +585,7 @@ function M.process(doc, ctx)
     for x = 1, #live do
       local b = live[x]
       if (x < (hdr_first or limit) or x > (hdr_last or limit)) and b.nw <= 14
-        and re.find(b.text, "^\\W*(?:first|originally)\\s+(?:published|uploaded|posted)\\b", nil, "i") then
+        and find(b.text, "^%W*[FfOo]") and rx_first_published:find(b.text) then
         local d, kind = st.dates:parse_published(b.text, st.day_first)
         if d and kind == "published" then
           date, date_kind = d, kind
