@@ -177,7 +177,7 @@ local find = string.find
 -- "First published ...", "Originally posted ..." (a Lua test of the first letter first)
 local rx_first_published = dp.re.compile("^\\W*(?:first|originally)\\s+(?:published|uploaded|posted)\\b", "i")
 local rx_numeric_date = dp.re.compile("(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}(?![0-9])")
-local rx_outlet_split = dp.re.compile("\\s+(?:[|–—-]|--)\\s+|\\s*\\|\\s*")
+local rx_outlet_split = dp.re.compile("\\s+(?:[|·•–—-]|--)\\s+|\\s*\\|\\s*|\\s+[·•]$")
 local rx_lower = dp.re.compile("\\p{Ll}")
 local rx_highlights_head = dp.re.compile("^(?:key (?:points|takeaways|facts)|(?:story )?highlights|at a glance|in brief|in short|the big picture)\\s*:?$", "i")
 
@@ -637,7 +637,7 @@ function M.process(doc, ctx)
   local contributors = dp.array({})
   local seen = {}
   for _i = 1, #live do local b = live[_i]
-    if b.contrib and (not body_first or b.li >= body_first) then
+    if b.contrib and (not body_first or b.li >= body_first or b.role == "picture credit") then
       for _, n in ipairs(b.contrib) do
         if not seen[n] then seen[n] = true; contributors[#contributors + 1] = n end
       end
@@ -696,9 +696,14 @@ function M.process(doc, ctx)
   -- outlet-like line, or one to four capitalised words
   if not outlet then
     local b = live[1]
-    if b and b.cue == "navigation" and live[2] then b = live[2] end
-    if b and not b.take and not b.cue and b.li < (title_i or limit) and b.li ~= title_i then
-      local name = outlet_line(b, st)
+    -- a name between icons ("☰  NAME  🔍"), read as a menu row for its gaps
+    local core = b and b.cue == "navigation" and b.li < (title_i or limit)
+      and re.match(b.text, "^(?:[^\\p{L}\\p{N}\\s]+\\s+)+(\\p{L}.*?\\S)(?:\\s+[^\\p{L}\\p{N}\\s]+)+$")
+    local name = core and outlet_line({ text = core, nw = #dp.text.words(core) }, st)
+    if name then outlet = name; b.role = b.role or "masthead" end
+    if not outlet and b and b.cue == "navigation" and live[2] then b = live[2] end
+    if not outlet and b and not b.take and not b.cue and b.li < (title_i or limit) and b.li ~= title_i then
+      name = outlet_line(b, st)
       if not name and b.nw >= 1 and b.nw <= 4 and not b.sentence and not b.text:find("%d")
         and re.find(b.text, "^\\p{Lu}[\\p{L}.'’&-]*(?:\\s+\\p{Lu}[\\p{L}.'’&-]*){0,3}$") then
         name = b.text

@@ -135,3 +135,27 @@ describe("clean meta: contributors", function()
     assert.are.equal(4, #doc.paragraphs)
   end)
 end)
+
+describe("clean meta: contributors and mastheads the stage reads", function()
+  it("takes 'With files from NAME' closing the body as the contributor", function()
+    local doc = run(lines { "The Oxmere Packet", "Swing bridge at Oxmere Quay to close to cars for five months",
+      "By Kitto Blamey", "November 24, 2026", P1, P2, P3, P4, "With files from Lowenna Pascoe" })
+    assert.are.same({ "Lowenna Pascoe" }, doc.contributors)
+  end)
+  it("takes an 'Edited by NAME' line under the byline as a contributor, not an author", function()
+    local doc = run(lines { "The Oxmere Packet", "Swing bridge at Oxmere Quay to close to cars for five months",
+      "Words by Kitto Blamey", "Edited by Bryok Tonkin", "24 November 2026", P1, P2, P3, P4 })
+    assert.are.same({ "Kitto Blamey" }, doc.authors)
+    assert.are.same({ "Bryok Tonkin" }, doc.contributors)
+  end)
+  it("drops a separator closing an outlet line", function()
+    local doc = run(lines { "Swing bridge at Oxmere Quay to close to cars for five months",
+      "By Kitto Blamey", "Oxmere Herald ·", "November 24, 2026", P1, P2, P3, P4 })
+    assert.are.equal("Oxmere Herald", doc.outlet)
+  end)
+  it("reads a capitals masthead between icons as the outlet", function()
+    local doc = run(lines { "☰  OXMERE PACKET  🔍", "Transport", "Swing bridge at Oxmere Quay to close to cars for five months",
+      "By Kitto Blamey", "November 24, 2026", P1, P2, P3, P4 })
+    assert.are.equal("Oxmere Packet", doc.outlet)
+  end)
+end)
