@@ -62,6 +62,7 @@
 typedef struct {
     dp_regex_cache *cache;
     dp_match *m;
+    const void *mt; /* the RE_MT metatable, to tell a regex without a registry lookup */
 } re_state;
 
 typedef struct {
@@ -77,8 +78,22 @@ static re_state *get_state(lua_State *L) {
     return st;
 }
 
+/* The regex userdata at idx, or NULL. In the module's functions and
+ * methods (upvalue 1 is the state) the metatable is compared with the one
+ * the state keeps: luaL_testudata looks it up in the registry by name on
+ * every call, most of the cost of a short match. */
+static re_ud *test_rx(lua_State *L, int idx) {
+    re_state *st = (re_state *)lua_touserdata(L, lua_upvalueindex(1));
+    if (!st || !st->mt) return (re_ud *)luaL_testudata(L, idx, RE_MT);
+    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return NULL;
+    const void *mt = lua_topointer(L, -1);
+    lua_pop(L, 1);
+    return mt == st->mt ? (re_ud *)lua_touserdata(L, idx) : NULL;
+}
+
 static dp_regex *check_rx(lua_State *L, int idx) {
-    re_ud *ud = (re_ud *)luaL_checkudata(L, idx, RE_MT);
+    re_ud *ud = test_rx(L, idx);
+    if (!ud) luaL_typeerror(L, idx, RE_MT);
     if (!ud->re) luaL_argerror(L, idx, "regex was freed");
     return ud->re;
 }
@@ -127,7 +142,7 @@ static dp_regex *cached(lua_State *L, re_state *st, int pidx, int fidx) {
  * uses docpipe.re and evicts cache entries while the regex is in use.
  */
 static dp_regex *arg_regex(lua_State *L, re_state *st, int pidx, int fidx) {
-    re_ud *ud = (re_ud *)luaL_testudata(L, pidx, RE_MT);
+    re_ud *ud = test_rx(L, pidx);
     if (ud) {
         if (!lua_isnoneornil(L, fidx))
             luaL_argerror(L, fidx, "flags must be nil when a compiled regex is given");
@@ -494,7 +509,7 @@ static int m_tostring(lua_State *L) {
 
 static int f_compile(lua_State *L) {
     lua_settop(L, 2);
-    if (luaL_testudata(L, 1, RE_MT)) {
+    if (test_rx(L, 1)) {
         if (!lua_isnoneornil(L, 2))
             luaL_argerror(L, 2, "flags must be nil when a compiled regex is given");
         check_rx(L, 1);
@@ -537,7 +552,7 @@ static int f_find(lua_State *L) {
 static int f_gmatch(lua_State *L) {
     lua_settop(L, 4);
     luaL_checkstring(L, 1);
-    if (luaL_testudata(L, 2, RE_MT)) {
+    if (test_rx(L, 2)) {
         arg_regex(L, get_state(L), 2, 4); /* checks flags */
         return do_gmatch(L, 2, 1, 3);
     }
@@ -602,6 +617,7 @@ int dp_lua_open_re(lua_State *L) {
     re_state *st = (re_state *)lua_newuserdatauv(L, sizeof *st, 0);
     st->cache = NULL;
     st->m = NULL;
+    st->mt = NULL;
     if (luaL_newmetatable(L, STATE_MT)) {
         lua_pushcfunction(L, state_gc);
         lua_setfield(L, -2, "__gc");
@@ -613,6 +629,7 @@ int dp_lua_open_re(lua_State *L) {
     int sidx = lua_gettop(L);
 
     luaL_newmetatable(L, RE_MT); /* (re)bind the methods to this state */
+    st->mt = lua_topointer(L, -1);
     luaL_newlibtable(L, re_methods);
     lua_pushvalue(L, sidx);
     luaL_setfuncs(L, re_methods, 1);
