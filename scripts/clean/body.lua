@@ -32,12 +32,18 @@
 --    stand apart in the paragraph, split by "she says"); a line shaped like a headline
 --    that opens with a quoted phrase and a colon is a pull quote or a link and goes; a
 --    "NAME/OUTLET" line is a picture credit and the short block above it its caption; the
---    article resumes after a box set inside it (M.resumed_after_box).
+--    article resumes after a box set inside it (M.resumed_after_box); a table of
+--    figures goes with its heading (docpipe.clean.tabular); the blurb under an audio or
+--    video widget goes (docpipe.clean.widgets); the bullet links under a bare "Read
+--    also:" label go across a blank line, up to the first line that is no bullet; a
+--    short sentence above a sign-off ("— AB") closes the body, past a caption.
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
 local ev = require "docpipe.clean.evidence"
 local blocks_mod = require "docpipe.clean.blocks"
+local tabular = require "docpipe.clean.tabular"
+local widgets = require "docpipe.clean.widgets"
 
 local NEG = ev.NEG
 local score, best_window = ev.score, ev.best_window
@@ -62,6 +68,9 @@ local M = {}
 
 local words_of = require("docpipe").text.words
 local rx_attrib_line = re.compile("^(?:[—–―]|-{1,2})\\s*\\p{Lu}")
+-- a sign-off closing an article: a dash and initials or an agency in capitals ("— AB",
+-- "-- POPA", "— J.K./AP")
+local rx_signoff = re.compile("^(?:[—–―]|-{1,2})\\s*\\p{Lu}[\\p{Lu}./ ]{0,15}$")
 -- the pieces of a pull quote: split at an ellipsis, and its "— NAME" attribution cut off
 local rx_attrib_tail = re.compile("\\s+(?:[—–―]|--?)\\s*\\p{Lu}[^—–―]{0,60}$")
 -- (opening and closing quotes apart: an alternation with a floating branch would try
@@ -227,11 +236,26 @@ function M.select(live, st, o)
     if c - we <= 5 then
       if stop and stop.contrib then
         we = c - 1
-      elseif last_sentence and (not stop or score(stop) <= NEG or stop.cue or last_sentence < c - 1) then
+      elseif last_sentence and (not stop or score(stop) <= NEG or stop.cue or last_sentence < c - 1
+        or rx_signoff:find(stop.text)) then
+        -- (or a sign-off under it, "— AB": the line above it closes the article)
         -- up to the last sentence: link lines after it are not the article's
         we = last_sentence
       end
     end
+  end
+
+  -- a short sentence right above a sign-off ("— AB") closes the article, even when a
+  -- caption stands between it and the last paragraph (the caption still goes)
+  do
+    local c = we + 1
+    while c <= #live and c - we <= 4 and score(live[c]) > NEG and not live[c].keep and not live[c].bullet
+      and (live[c].cue == "caption" or live[c].cue == "media"
+        or (live[c].class == "short" and live[c].sentence and not live[c].cue and not live[c].label)) do
+      c = c + 1
+    end
+    local s, last = live[c], live[c - 1]
+    if s and c > we + 1 and last.sentence and not last.cue and rx_signoff:find(s.text) then we = c - 1 end
   end
 
   -- keep decisions inside the window
@@ -266,6 +290,10 @@ function M.select(live, st, o)
       end
     end
   end
+  -- tables of figures (a box score, a market table) and their heading
+  tabular.drop_tables(live, ws, we)
+  -- the blurb under an audio or video widget ("NAME spoke with host NAME about ...")
+  if st.widgets then widgets.drop_blurbs(st.widgets, live, ws, we) end
   -- a short line inside a box of boilerplate (between two cue lines of its group: the
   -- blurb of a newsletter box between "Sign up for ..." and "Sign up")
   -- (or between a cue line and a dropped label: a chart's caption between its icon and
@@ -302,7 +330,10 @@ function M.select(live, st, o)
     local label = h.cue == "readmore" and (h.nw <= 3 or h.text:sub(-1) == ":")
     if (h.ending or label) and not h.take then
       local y = x + 1
-      while y <= we and is_list_link(live[y]) and not live[y].keep and (h.ending or live[y].group == h.group) do
+      -- (bullet items right under the label go with it across a blank line, up to the
+      -- first line that is no bullet)
+      while y <= we and is_list_link(live[y]) and not live[y].keep
+        and (h.ending or live[y].group == h.group or (live[y].bullet and (y == x + 1 or live[y - 1].bullet))) do
         live[y].take = false
         live[y].why = "related links"
         y = y + 1

@@ -78,6 +78,7 @@ local meta_mod = require "docpipe.clean.meta"
 local ev = require "docpipe.clean.evidence"
 local body_mod = require "docpipe.clean.body"
 local prompts_mod = require "docpipe.clean.prompts"
+local widgets_mod = require "docpipe.clean.widgets"
 local bio_mod = require "docpipe.clean.bio"
 
 local re = dp.re
@@ -111,6 +112,7 @@ M.options = {
   stopwords_high = { type = "number", default = 0.32, doc = "good blocks have at least this stopword density" },
   cue_max_words = { type = "integer", default = 30, doc = "boilerplate cues only count on blocks up to this many words" },
   explain = { type = "boolean", default = false, doc = "also list every block with its evidence in meta.clean_blocks" },
+  media_blurbs = { type = "list", default = {}, doc = "extra PCRE2 patterns of a programme's blurb under an audio or video widget (en/clean_media_blurbs.txt)" },
   link_run = { type = "integer", default = 3, doc = "this many short headline-like lines in one group are a related-links list" },
   numeric_dates = { type = "string", default = "auto", doc = "order of numeric dates like 03/06/2024: auto (the page's habit, else month first), dmy or mdy" },
   entities = { type = "boolean", default = true, doc = "decode HTML character references left in the text (&amp; &#8217;)" },
@@ -162,6 +164,7 @@ function M.init(opts, ctx)
     meta = meta_mod.new(lang),
     prompts = prompts,
     bio = bio_mod.new(lang),
+    widgets = widgets_mod.new(lang, o.media_blurbs),
     drop = compile_user(o.drop, "drop"),
     keep = compile_user(o.keep, "keep"),
     cues = pats.cues,

@@ -1,0 +1,51 @@
+--- The blurb of an audio or video widget set inside an article.
+--
+-- Method: a player in a page saved as text leaves a line with the segment's length
+-- ("Superior Morning 7:42", "Listen 12:05", "Watch: 3 min") and often, right under it,
+-- one sentence saying what the segment is ("NAME spoke with host NAME about ..."). That
+-- sentence reads as the article's first paragraph; it belongs to the widget when it
+-- follows such a line and carries a cue of a programme's blurb (en/clean_media_blurbs.txt,
+-- PCRE2 patterns; the stage option media_blurbs adds more). jusText's context rule
+-- (Pomikálek 2011), read from the widget's side.
+-- Units: indices into the list of live blocks (1-based); lengths in words.
+
+local dp = require "docpipe"
+local re = dp.re
+
+local M = {}
+
+-- a line that ends in a segment's length: "7:42", "1:02:10", "12 min", "3 mins"
+local rx_duration = re.compile("(?:\\b\\d{1,2}:\\d{2}(?::\\d{2})?|\\b\\d{1,3}\\s?(?:min|mins|minutes)\\b\\.?)\\s*\\)?$", "i")
+local MAX_WIDGET_WORDS = 8
+local MAX_BLURB_WORDS = 40
+
+--- A matcher of programme blurbs for a language, with extra patterns (a list).
+function M.new(lang, extra)
+  local pats = {}
+  for _, p in ipairs(dp.data.list(lang .. "/clean_media_blurbs.txt")) do pats[#pats + 1] = p end
+  for _, p in ipairs(extra or {}) do pats[#pats + 1] = p end
+  local rx = #pats > 0 and re.compile("(?:" .. table.concat(pats, ")|(?:") .. ")") or nil
+  return { rx = rx }
+end
+
+--- Whether a block is a widget's line with a duration (a media or widget cue, or a
+-- short line that is no sentence, ending in a length; not a clock alone).
+function M.is_widget_line(b)
+  return b ~= nil and not b.clock and not b.sentence and b.nw >= 2 and b.nw <= MAX_WIDGET_WORDS
+    and b.text:find("%d") ~= nil and rx_duration:find(b.text) ~= nil
+end
+
+--- Drop the blurbs under a widget line inside the window [ws, we] (b.take / b.why).
+function M.drop_blurbs(m, live, ws, we)
+  if not m.rx then return end
+  for x = math.max(ws, 2), we do
+    local b = live[x]
+    if b.take and b.nw <= MAX_BLURB_WORDS and not b.keep and not b.bullet and M.is_widget_line(live[x - 1])
+      and m.rx:find(b.text) then
+      b.take = false
+      b.why = "media blurb"
+    end
+  end
+end
+
+return M
