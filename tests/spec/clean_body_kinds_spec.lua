@@ -5,23 +5,11 @@
 -- under an audio widget, a one-sentence closing paragraph above a "— AB" sign-off.
 -- Every page below is invented (fictional towns, people and outlets).
 
-local clean = require "docpipe.stages.clean"
+local pages = require "tests.clean_pages"
+local run, lines = pages.run, pages.lines
+local has_paragraph = pages.has_paragraph
 local tabular = require "docpipe.clean.tabular"
 
-local function run(text, opts)
-  local ctx = { opts = opts or {}, state = {}, stage = "clean", warn = function() end }
-  clean.init(ctx.opts, ctx)
-  return clean.process({ id = "t", text = text, meta = {}, errors = {} }, ctx)
-end
-
-local function lines(t) return table.concat(t, "\n") .. "\n" end
-
-local function has_paragraph(doc, needle)
-  for _, p in ipairs(doc.paragraphs) do
-    if p:find(needle, 1, true) then return true end
-  end
-  return false
-end
 
 local P1 = "The Orrin Valley water board voted on Tuesday to raise household rates by 4 per cent from April, its first increase in six years, to pay for a new filter plant at Cobb Ford."
 local P2 = "Board chair Lettice Amberley said the old plant at Cobb Ford could no longer meet the state's limits on sediment after heavy rain, and that repairs would only buy a year or two."

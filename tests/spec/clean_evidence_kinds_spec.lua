@@ -5,23 +5,11 @@
 -- article resuming under a box set inside it, "The" of an outlet's name. Every page
 -- below is invented (fictional towns, people and outlets).
 
-local clean = require "docpipe.stages.clean"
+local pages = require "tests.clean_pages"
+local run, lines = pages.run, pages.lines
+local has_paragraph = pages.has_paragraph
 local meta = require("docpipe.clean.meta").new("en")
 
-local function run(text)
-  local ctx = { opts = {}, state = {}, stage = "clean", warn = function() end }
-  clean.init(ctx.opts, ctx)
-  return clean.process({ id = "t", text = text, meta = {}, errors = {} }, ctx)
-end
-
-local function lines(t) return table.concat(t, "\n") .. "\n" end
-
-local function has_paragraph(doc, needle)
-  for _, p in ipairs(doc.paragraphs) do
-    if p:find(needle, 1, true) then return true end
-  end
-  return false
-end
 
 local P1 = "The Tolvane county board voted on Thursday to rebuild the old pier at Marrow Point, after two winters in which storms tore away more than a third of its deck and railings."
 local P2 = "The work will cost about $2.4 million and should start in the spring, the board said, with the state paying half of it through its coastal repair fund."

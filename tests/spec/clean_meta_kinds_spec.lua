@@ -4,16 +4,10 @@
 -- separators left closing an outlet, "With files from" and "Edited by" contributors.
 -- Every page below is invented (fictional towns, people and outlets).
 
-local clean = require "docpipe.stages.clean"
+local pages = require "tests.clean_pages"
+local run, lines = pages.run, pages.lines
 local meta = require("docpipe.clean.meta").new("en")
 
-local function run(text)
-  local ctx = { opts = {}, state = {}, stage = "clean", warn = function() end }
-  clean.init(ctx.opts, ctx)
-  return clean.process({ id = "t", text = text, meta = {}, errors = {} }, ctx)
-end
-
-local function lines(t) return table.concat(t, "\n") .. "\n" end
 
 local P1 = "Work to replace the swing bridge at Oxmere Quay will start in March and close the crossing to cars for five months, the harbour trust said on Tuesday."
 local P2 = "The trust said the steel deck, built in 1931, had worn beyond repair, and that a new deck would cost about £3.1 million, most of it from a regional transport grant."

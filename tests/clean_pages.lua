@@ -1,0 +1,27 @@
+--- Helpers for the clean stage's specs that build pages line by line (clean_layouts,
+-- clean_evidence_kinds, clean_body_kinds, clean_meta_kinds): run the stage on a text,
+-- join lines into a page, and look for a paragraph.
+
+local clean = require "docpipe.stages.clean"
+
+local M = {}
+
+--- The clean stage's document for text, with the stage options opts (defaults when nil).
+function M.run(text, opts)
+  local ctx = { opts = opts or {}, state = {}, stage = "clean", warn = function() end }
+  clean.init(ctx.opts, ctx)
+  return clean.process({ id = "t", text = text, meta = {}, errors = {} }, ctx)
+end
+
+--- The strings of t as the lines of a page (each ended by a line feed).
+function M.lines(t) return table.concat(t, "\n") .. "\n" end
+
+--- True when a paragraph of doc holds the plain text needle.
+function M.has_paragraph(doc, needle)
+  for _, p in ipairs(doc.paragraphs) do
+    if p:find(needle, 1, true) then return true end
+  end
+  return false
+end
+
+return M
