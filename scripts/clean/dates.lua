@@ -152,6 +152,18 @@ function M.new(lang)
   --- Find the date parts in s.
   -- @return table {y,m,d,h,mi,s,zone,offset,spans={{s,e},...}} or nil (offset only for
   --   an ISO 8601 time with its own; P:parse works it out from the zone)
+  -- r.zone = z, the abbreviation at s[za..zb] (its offset is worked out by P:parse: a
+  -- line is often only tested), and "GMT+1", "UTC-05:00": the offset written after it
+  local function set_zone(r, s, za, zb, z)
+    r.zone = z
+    local sign, oh, om, after = s:match("^([+-])(%d%d?):?(%d?%d?)()", zb + 1)
+    if sign and (z:upper() == "GMT" or z:upper() == "UTC") and tonumber(oh) <= 14 and (om == "" or #om == 2) then
+      r.offset = fmt("%s%02d:%s", sign, tonumber(oh), om ~= "" and om or "00")
+      zb = after - 1
+    end
+    r.spans[#r.spans + 1] = { za, zb }
+  end
+
   function P:find(s, day_first)
     local r = { spans = {} }
     local a, b, c1, c2, c3 = rx_mdy:find(s)
@@ -172,6 +184,7 @@ function M.new(lang)
         r.spans[#r.spans + 1] = { ia, ib }
         if hh then
           r.h, r.mi, r.s = tonumber(hh), tonumber(mm), tonumber(ss or 0)
+          r.iso_end = ib
           if z then
             if z == "Z" then r.offset = "+00:00"
             else r.offset = z:sub(1, 3) .. ":" .. z:sub(-2) end
@@ -221,19 +234,14 @@ function M.new(lang)
           -- the zone: the first abbreviation after the time, else anywhere on the line
           local za, zb, z = rx_zone:find(masked, tb + 1)
           if not za then za, zb, z = rx_zone:find(masked) end
-          if za then
-            -- (the offset is worked out by P:parse: a line is often only tested)
-            r.zone = z
-            -- "GMT+1", "UTC-05:00": the offset written after the zone
-            local sign, oh, om, after = masked:match("^([+-])(%d%d?):?(%d?%d?)()", zb + 1)
-            if sign and (z:upper() == "GMT" or z:upper() == "UTC") and tonumber(oh) <= 14 and (om == "" or #om == 2) then
-              r.offset = fmt("%s%02d:%s", sign, tonumber(oh), om ~= "" and om or "00")
-              zb = after - 1
-            end
-            r.spans[#r.spans + 1] = { za, zb }
-          end
+          if za then set_zone(r, masked, za, zb, z) end
         end
       end
+    elseif r.iso_end and not r.offset then
+      -- an ISO date and time with its zone written as a word right after it
+      -- ("2026-11-28 19:30 UTC")
+      local za, zb, z = rx_zone:find(s, r.iso_end + 1)
+      if za and not s:sub(r.iso_end + 1, za - 1):find("%S") then set_zone(r, s, za, zb, z) end
     end
     return r
   end
