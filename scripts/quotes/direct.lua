@@ -567,8 +567,7 @@ local function colon_lead(C, lo, h)
         nx = nil   -- "Huskins' father, Michael, made an appeal:": the father speaks
       end
       if nx and nx.k == "w" and not nx.cap then
-        local np0 = { first = m.first, last = m.last, core_last = m.last, kind = "name",
-          name_first = m.first, name_last = m.last }
+        local np0 = sp.mention_np(m)
         return cue_result(np0, m.last + 1, h + 1, "colon")
       end
     end
@@ -583,8 +582,7 @@ local function colon_lead(C, lo, h)
         local u = T[y]
         if u.k ~= "w" then break end
         if L.nominal[u.low] or SPEECH_NOUN[u.low] then
-          local np0 = { first = m.first, last = m.last, core_last = m.last, kind = "name",
-            name_first = m.first, name_last = m.last }
+          local np0 = sp.mention_np(m)
           return cue_result(np0, m.last + 1, h + 1, "colon")
         end
       end
@@ -608,8 +606,7 @@ local function colon_lead(C, lo, h)
     local m = C.mentions[x]
     if m.first >= cs and m.last < h and m.subject and not m.inq then
       if m.entity.kind == "person" or m.entity.kind == "unknown" or m.entity.kind == "org" then
-        local np3 = { first = m.first, last = m.last, core_last = m.last, kind = "name",
-          name_first = m.first, name_last = m.last }
+        local np3 = sp.mention_np(m)
         -- the cue is the predicate up to the colon, after an appositive closing comma
         local pc = m.last + 1
         while T[pc] and pc <= h and T[pc].k ~= "w" do pc = pc + 1 end

@@ -265,8 +265,7 @@ local function subject_np(C, a, c)
   for x = ent.first_at(C.mentions, a), #C.mentions do
     local m = C.mentions[x]
     if m.first >= a and m.last < c and m.subject and not m.inq then
-      return { first = m.first, last = m.last, core_last = m.last, kind = "name",
-        name_first = m.first, name_last = m.last }
+      return sp.mention_np(m)
     end
     if m.first >= c then break end
   end

@@ -715,4 +715,11 @@ function M.resolve(C, np)
   end
 end
 
+--- The noun phrase of a mention that is a name (tokens m.first..m.last), in the shape of
+-- M.fwd's name phrases: {first, last, core_last, kind = "name", name_first, name_last}.
+function M.mention_np(m)
+  return { first = m.first, last = m.last, core_last = m.last, kind = "name",
+    name_first = m.first, name_last = m.last }
+end
+
 return M
