@@ -134,6 +134,24 @@ function M.new(lang)
     return re.split(s, "\\s*[,;]\\s*")
   end
 
+  -- the trailing run of role and beat words of toks[lo..] (en/clean_roles.txt,
+  -- en/clean_role_beats.txt; with joiners, "of", "and", "&" inside the run too): the
+  -- index of its first word (nil when there is none), and whether one of its words
+  -- names a person's job (a role that is no outlet word and not a weak role)
+  local function role_run(toks, lo, joiners)
+    local cut, job = nil, false
+    for k = #toks, lo, -1 do
+      local lt = toks[k]:lower():gsub("[.,;:]+$", "")
+      if roles[lt] or beats[lt] or (joiners and cut and (lt == "of" or lt == "and" or lt == "&")) then
+        if roles[lt] and not outlet_words[lt] and not WEAK_ROLE[lt] then job = true end
+        cut = k
+      else
+        break
+      end
+    end
+    return cut, job
+  end
+
   -- cut an outlet name before its trailing role ("CNN Political Reporter" -> "CNN",
   -- "Coastwire Wire Staff" -> "Coastwire"): the trailing run of role words goes when it
   -- holds a word naming a person's job (staff, reporter, editor...), so that "Nordic
@@ -142,17 +160,7 @@ function M.new(lang)
     piece = re.gsub(dp.text.trim(piece), "^(?:the|a|an)\\s+", "")
     local toks = {}
     for t in piece:gmatch("%S+") do toks[#toks + 1] = t end
-    local cut = #toks + 1
-    local job = false
-    for k = #toks, 1, -1 do
-      local lt = toks[k]:lower():gsub("[.,;:]+$", "")
-      if roles[lt] or beats[lt] then
-        if roles[lt] and not outlet_words[lt] and not WEAK_ROLE[lt] then job = true end
-        cut = k
-      else
-        break
-      end
-    end
+    local cut, job = role_run(toks, 1)
     if not job then cut = #toks + 1 end
     -- a role word inside the name ("CNN Wire Staff Reporter" is cut above; "Reuters
     -- staff" too); otherwise the name stands as written
@@ -256,16 +264,7 @@ function M.new(lang)
     local toks = {}
     for t in piece:gmatch("%S+") do toks[#toks + 1] = t end
     if #toks < 3 or #toks > 9 then return nil end
-    local cut, job = nil, false
-    for k = #toks, 2, -1 do
-      local lt = toks[k]:lower():gsub("[.,;:]+$", "")
-      if roles[lt] or beats[lt] or (cut and (lt == "of" or lt == "and" or lt == "&")) then
-        if roles[lt] and not outlet_words[lt] and not WEAK_ROLE[lt] then job = true end
-        cut = k
-      else
-        break
-      end
-    end
+    local cut, job = role_run(toks, 2, true)
     if not cut or not job or cut < 3 then return nil end
     -- a role in sentence case ("Coastal affairs reporter"): the capitalised word just
     -- before its first lower-case word opens it (a name's words are all capitalised)
