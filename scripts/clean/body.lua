@@ -18,7 +18,9 @@
 --    box (a newsletter box, a chart's caption above its ticker line); the short
 --    lines after an advertisement label in its group are the advertisement; the
 --    headline-like lines under a "Related ..." heading (numbered ones too: "Most
---    read"), or a bare "Related:" / "Read more:" label in their group, are links; so
+--    read"), or a bare "Related:" / "Read more:" / "ALSO READ" label in their group,
+--    are links (the first line under a bare label even when longer than a short line,
+--    when it is headline-shaped and no sentence: the other story's title); so
 --    is a run of short headline-like lines (link_run in one blank-line group, or one
 --    more across groups; a time line inside the run is passed over) unless a sentence
 --    ending in ':' introduces it as a list; the advertisement's copy stops at the next
@@ -337,6 +339,14 @@ function M.select(live, st, o)
         live[y].take = false
         live[y].why = "related links"
         y = y + 1
+      end
+      -- (a headline too long for a short line, right under a bare label in its group:
+      -- the other story's title, no sentence)
+      local n = live[y]
+      if label and y == x + 1 and y <= we and n.group == h.group and n.take and not n.keep
+        and not n.sentence and n.nw <= 24 and ev.headline_shaped(n) then
+        n.take = false
+        n.why = "related links"
       end
     end
   end

@@ -660,7 +660,12 @@ function M.features(b, st, o)
             end
           end
         end
-        if not b.byline and nw <= 4 then b.role_line = st.meta.is_role_line(text) end
+        -- (a line of roles set apart by bars or commas, the roles of a byline of several
+        -- names: "Senior Reporter | Managing Editor")
+        if not b.byline and (nw <= 4 or (nw <= 12 and not b.sentence
+          and (text:find("|", 1, true) or text:find(",", 1, true) or text:find("·", 1, true)))) then
+          b.role_line = st.meta.is_role_line(text)
+        end
       end
     end
   end

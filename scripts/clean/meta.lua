@@ -25,7 +25,8 @@
 -- with no opener ("Iona MacLarnon and Sefton Achebe-Ward", "A and B, Outlet") is read
 -- by the stricter name_line (every piece a name, a role or an outlet); a role line
 -- ("Staff Writer", "Court Reporter": on a line of its own one unlisted capitalised desk
--- word may open the job words) by is_role_line. Contributor lines follow the patterns of
+-- word may open the job words; a line of roles set apart by bars or commas, "Senior
+-- Reporter | Managing Editor", the roles of a byline of several names) by is_role_line. Contributor lines follow the patterns of
 -- en/clean_contributors.txt ("X and Y contributed to this report", "Reporting by X;
 -- Editing by Y"); possessive outlet prefixes ("CNN's X"), descriptions ("Gazette reporter
 -- X") and trailing places ("X in Seoul") are removed from each name. A dateline is the
@@ -39,6 +40,7 @@ local dp = require "docpipe"
 
 local re = dp.re
 local concat = table.concat
+local find = string.find
 
 local PARTICLES = {
   de = true, da = true, di = true, du = true, del = true, della = true, der = true, den = true,
@@ -215,8 +217,27 @@ function M.new(lang)
   -- with one capitalised word of no list before its job words ("Gardening Columnist",
   -- "Motoring Editor": a desk the list lacks), when that word is no acronym or outlet
   -- word and the line ends on the job word; a name has two such words.
+  -- A line of such roles set apart by bars, middle dots or commas ("Senior Reporter |
+  -- Managing Editor", "Energy Correspondent, Deputy Editor": the roles of a byline of
+  -- several names above it) is a role line too, every piece a role.
   -- @param strict when true (a piece of a byline), every word must be in the lists
+  local rx_role_sep = re.compile("\\s*[|·•,]\\s*")
+  local role_line
   function R.is_role_line(s, strict)
+    if find(s, "|", 1, true) or find(s, ",", 1, true) or find(s, "·", 1, true) or find(s, "•", 1, true) then
+      local pieces = rx_role_sep:split(s)
+      local n = 0
+      for _, p in ipairs(pieces) do
+        if p ~= "" then
+          if not role_line(p, strict) then return false end
+          n = n + 1
+        end
+      end
+      return n >= 1 and n <= 4
+    end
+    return role_line(s, strict)
+  end
+  function role_line(s, strict)
     local n, role, unknown, linking = 0, false, 0, false
     local last_job = false
     for t in s:gmatch("%S+") do

@@ -56,8 +56,12 @@
 --     authors, when the header names none, from a byline right under the body ("Posted
 --     by NAME at 2:05 PM"); the dateline opens the first paragraph; contributors come from
 --     contributor lines; the outlet from the dateline, else the byline or header, else the
---     masthead (the page's first line when it is a name), else the footer's copyright
---     line (a byline's short form of the masthead's name, "Special to the Gazette", is
+--     masthead (the page's first line when it is a name, after a logo's image name
+--     "[logo.png]"; a line with lower-case words other than joiners, or opening with a
+--     question word, "Why you can trust XYZ", is a badge and no name), else the footer's
+--     copyright line (the holder without a company word of en/clean_company_words.txt,
+--     "Valley Chronicle Newspapers Ltd" -> "Valley Chronicle", when the page names the
+--     shorter name elsewhere) (a byline's short form of the masthead's name, "Special to the Gazette", is
 --     the masthead's name; a one-word outlet between bars, "NAME | Kestrapur | Updated",
 --     must be named above the byline or in a copyright line); a byline name that is the masthead or the copyright holder is the outlet, not
 --     an author; a name in capitals is written as the page writes it elsewhere.
@@ -156,7 +160,11 @@ function M.init(opts, ctx)
   for w in pairs(prompts.words) do hints[w] = (hints[w] or 0) | prompts_mod.PROMPT end
   local credit = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_credit_lines.txt")) do credit[#credit + 1] = (w:gsub("%s+", "\\s+")) end
+  -- the company words closing a copyright holder's name ("Valley Chronicle Newspapers")
+  local company = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_company_words.txt")) do company[w:lower()] = true end
   ctx.state = {
+    company = company,
     credit_line = re.compile("^(?:" .. concat(credit, "|") .. ")\\s*:?\\s+\\p{Lu}", "i"),
     stop = sw,
     hints = hints,
@@ -184,12 +192,24 @@ local rx_outlet_split = dp.re.compile("\\s+(?:[|·•–—-]|--)\\s+|\\s*\\|\\s
 local rx_lower = dp.re.compile("\\p{Ll}")
 local rx_highlights_head = dp.re.compile("^(?:key (?:points|takeaways|facts)|(?:story )?highlights|at a glance|in brief|in short|the big picture)\\s*:?$", "i")
 
+-- words a publication's name may hold in lower case ("Voice of the Valley", "Fal y
+-- Cwm"), and the question words that open a badge about the outlet, not its name
+local NAME_JOINERS = { of = true, the = true, ["and"] = true, ["for"] = true, on = true, ["in"] = true,
+  at = true, de = true, la = true, le = true, du = true, des = true, del = true, y = true, ["&"] = true, ["-"] = true }
+local BADGE_OPENERS = { why = true, how = true, what = true, who = true, when = true, where = true }
+
 -- the outlet named by a line of its own ("The Saltire Herald"), or nil
 local function outlet_line(b, st)
   if b.nw < 1 or b.nw > 5 or b.sentence or b.bullet then return nil end
   local first = rx_outlet_split:split(b.text)[1]
   if not first or first == "" then return nil end
   if not st.meta.outlet_like(first, true) then return nil end
+  -- a name: capitalised words with only joiners in lower case; not a badge or a
+  -- question about the outlet ("Why you can trust HCP", "How We Report")
+  for w in first:gmatch("%S+") do
+    if find(w, "^%l") and not NAME_JOINERS[w] then return nil end
+  end
+  if BADGE_OPENERS[(first:match("^%a+") or ""):lower()] then return nil end
   -- (a single short word in capitals is an acronym, "KVRN", and stays)
   if first:upper() == first and rx_lower:find(first:lower()) and not re.find(first, "^\\p{Lu}{2,6}$") then
     -- "KESTREL TECH REVIEW" -> "Kestrel Tech Review"
@@ -707,6 +727,9 @@ function M.process(doc, ctx)
     if not outlet and b and b.cue == "navigation" and live[2] then b = live[2] end
     if not outlet and b and not b.take and not b.cue and b.li < (title_i or limit) and b.li ~= title_i then
       name = outlet_line(b, st)
+      -- a logo's image name before the name ("[Valley_logo.png] The Valley Chronicle")
+      local logo = not name and find(b.text, "^%[") and re.match(b.text, "^\\[[^\\]]{1,80}\\]\\s+(\\p{L}.*)$")
+      if logo then name = outlet_line({ text = logo, nw = #dp.text.words(logo) }, st) end
       if not name and b.nw >= 1 and b.nw <= 4 and not b.sentence and not b.text:find("%d")
         and re.find(b.text, "^\\p{Lu}[\\p{L}.'’&-]*(?:\\s+\\p{Lu}[\\p{L}.'’&-]*){0,3}$") then
         name = b.text
@@ -722,7 +745,20 @@ function M.process(doc, ctx)
       local b = live[x]
       if b.cue == "legal" then
         local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?([\\p{Lu}][\\p{L}\\p{N}&.' -]{1,40}?)(?:[.,|]|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
-        if holder then outlet = dp.text.trim(holder); break end
+        if holder then
+          outlet = dp.text.trim(holder)
+          -- a company's name, "Valley Chronicle Newspapers": the publication's name
+          -- without the company word when the page also names it so elsewhere
+          local short, last = outlet:match("^(.-%S)%s+(%a+)$")
+          if short and st.company[last:lower()] and short:find("%s") then
+            local n = 0
+            for y = 1, #live do
+              if y ~= x and live[y].text:find(short, 1, true) and not live[y].text:find(outlet, 1, true) then n = n + 1 end
+            end
+            if n > 0 then outlet = short end
+          end
+          break
+        end
       end
     end
   end
