@@ -28,14 +28,18 @@
 --     10), or are paragraphs of 80+ characters with few links, or short sentences
 --     without links; text directly in the parent counts as a paragraph; a sibling
 --     that holds the h1 and no plain paragraph (the article's header: headline,
---     byline, time) does not join;
+--     byline, time) does not join, nor a group of teasers (below) or an <article>
+--     with its own h1 (the next story); a part of a split body joins only when no
+--     <article>, h1 or teaser group lies between it and the root's branch;
 --  5. inside the content, dropped: headings that repeat the title and h1; blocks inside
 --     an element whose hint matches en/html_boilerplate.txt (share bars, related links,
 --     comments, newsletter boxes, ads, tag lists, author boxes) or en/html_captions.txt
 --     (captions, photo credits, galleries; kept with the option captions) unless it also
 --     matches en/html_keep.txt or holds three or more plain paragraphs; blocks inside
 --     a box set into the article (en/html_insets.txt: fact boxes, floated boxes, pull-outs)
---     whatever they hold; blocks in nav,
+--     whatever they hold; blocks of a group of teasers of other stories (two or more
+--     short linked headlines, each with a blurb: a rail of cards, an "up next" box,
+--     whatever its class; see teaser_group); blocks in nav,
 --     aside, footer, header, form, and (without captions) figure and figcaption; short
 --     blocks whose inline elements carry such a hint (<span class="credit">); containers (div, section, table, lists,
 --     forms) with a negative weight, or with fewer than 10 commas and a link density
@@ -175,11 +179,31 @@ local function efact(x, facts, e, name)
   return fact(x, facts, h, name)
 end
 
+-- A group of teasers of other stories (a "more on this" rail set into the article, an
+-- "up next" box after it): two or more children that are each one linked headline with
+-- a blurb and make up most of the group's blocks, or (flat) two or more linked headings
+-- with at most one other block each (a label and the blurbs). A headline is a block of
+-- at most TEASER_HEAD characters, more than half of them link text; a teaser holds at
+-- most TEASER_ITEM blocks and TEASER_CHARS characters (a flat group at most
+-- TEASER_CHARS per linked heading), so sections of an article under linked subheads
+-- stay. The blurbs are plain sentences, so neither link density nor class names give
+-- such a group away. Units: characters.
+local TEASER_HEAD, TEASER_ITEM, TEASER_CHARS = 150, 4, 400
+local function teaser_group(e, items, itemblocks, hl)
+  if items >= 2 and itemblocks >= 0.75 * e.nblocks then return true end
+  return hl >= 2 and e.nblocks - hl <= hl + 1 and e.chars <= hl * TEASER_CHARS
+end
+
 -- element facts that do not depend on the attempt's flags
 local function prepare(x, page)
   local els, blocks = page.elements, page.blocks
   local facts = {}
   page.facts = facts
+  -- per element index (sparse, not more fields in the element tables): headlines of
+  -- teasers below it (tl), of them headings (hl), teasers among its children (items,
+  -- iblocks: their blocks); teaser: the groups of teasers
+  local tl, hl, items, iblocks, teaser = {}, {}, {}, {}, {}
+  page.teaser = teaser
   for _, e in ipairs(els) do
     e.kids, e.chars, e.links, e.commas, e.nblocks = 0, 0, 0, 0, 0
     e.p, e.li, e.head, e.plain, e.h1 = 0, 0, 0, false, false
@@ -207,11 +231,39 @@ local function prepare(x, page)
       if b.tag == "p" then e.p = e.p + 1 elseif b.tag == "li" then e.li = e.li + 1
       elseif HEADING[b.tag] then e.head = e.head + n end
       if b.tag == "h1" then e.h1 = true end
+      if b.links > 0 and b.tag ~= "li" and n <= TEASER_HEAD and b.lchars > n / 2 then
+        -- a short block that is mostly a link: a teaser's headline (not a list item:
+        -- lists of links go by their link density)
+        local k = b.el
+        tl[k] = (tl[k] or 0) + 1
+        if HEADING[b.tag] and b.tag ~= "h1" then hl[k] = (hl[k] or 0) + 1 end
+      end
     end
   end
+  -- (children come after their parent in page order, so an element's totals are
+  -- complete when the loop reaches it)
   for i = #els, 1, -1 do
     local e = els[i]
-    local p = e.parent and els[e.parent]
+    local pi = e.parent
+    local p = pi and els[pi]
+    local t = tl[i]
+    if t then
+      local h, it = hl[i], items[i]
+      if ((it and it >= 2) or (h and h >= 2))
+        and teaser_group(e, it or 0, iblocks[i] or 0, h or 0) then
+        teaser[i] = true
+      end
+      if p then
+        tl[pi] = (tl[pi] or 0) + t
+        if h then hl[pi] = (hl[pi] or 0) + h end
+        if t == 1 and e.nblocks >= 2 and e.nblocks <= TEASER_ITEM
+          and e.chars <= TEASER_CHARS then
+          -- a teaser: one linked headline with its blurb (and a kicker or a time)
+          items[pi] = (items[pi] or 0) + 1
+          iblocks[pi] = (iblocks[pi] or 0) + e.nblocks
+        end
+      end
+    end
     if p then
       p.chars = p.chars + e.chars
       p.links = p.links + e.links
@@ -277,7 +329,7 @@ end
 
 -- one run of steps 1-5 with the given flags
 local function attempt(x, page, flags, title)
-  local els, blocks, facts = page.elements, page.blocks, page.facts
+  local els, blocks, facts, teaser = page.elements, page.blocks, page.facts, page.teaser
   -- 1. out of the search
   for _, e in ipairs(els) do
     local p = e.parent and els[e.parent]
@@ -376,7 +428,18 @@ local function attempt(x, page, flags, title)
         while a do anc[a] = true; a = els[a].parent end
         local l = c.parent
         while l and not anc[l] do l = els[l].parent end
-        if l and els[l].tag ~= "body" and els[l].tag ~= "html" then roots[c.index] = true end
+        -- and no element between it and the part may be another story: an <article>
+        -- or a box with a headline of its own
+        local other = teaser[c.index] == true
+        local a2 = c.index
+        while not other and a2 and a2 ~= l do
+          local ae = els[a2]
+          if ae.tag == "article" or ae.h1 then other = true end
+          a2 = ae.parent
+        end
+        if not other and l and els[l].tag ~= "body" and els[l].tag ~= "html" then
+          roots[c.index] = true
+        end
       end
     end
   end
@@ -391,6 +454,8 @@ local function attempt(x, page, flags, title)
         local ld = link_density(e)
         if e.h1 and not e.plain then
           -- the article's header (headline, byline, time): not a part of the text
+        elseif teaser[i] or (e.tag == "article" and e.h1) then
+          -- teasers of other stories, or another story with its own headline
         elseif (e.pscore or 0) > 0 and (e.final or 0) + bonus >= limit then
           roots[i] = true
         elseif e.tag == "p" or (e.kids == 0 and not HEADING[e.tag]) then
@@ -422,6 +487,9 @@ local function attempt(x, page, flags, title)
       if not d and not roots[i] then
         if e.out then d = true
         elseif not NEVER_OUT[e.tag] and efact(x, facts, e, "inset") then d = true
+        elseif teaser[i] then
+          d = true
+          if DEBUG then DEBUG(("TEASER\tel %d %s.%s chars %d blocks %d"):format(i, e.tag, e.hint or "", e.chars, e.nblocks)) end
         elseif not NEVER_OUT[e.tag] and efact(x, facts, e, "boiler")
           and not (e.p >= 3 and e.chars >= 400 and link_density(e) < 0.1) then
           -- (a container of several plain paragraphs is text whatever its name)
