@@ -11,4 +11,7 @@
 int dp_lua_open_utf8(lua_State *L);
 int dp_lua_open_text(lua_State *L);
 
+/* docpipe.text.tokens (lua_tokens.c), registered by dp_lua_open_text */
+int dp_lua_text_tokens(lua_State *L);
+
 #endif

@@ -112,33 +112,109 @@ function M.is_name_word(L, t)
   return true
 end
 
---- Sentence index for every token (own splitter: . ! ? … followed by a capital,
--- a quote mark or a digit; not after a title abbreviation or an initial; paragraph
--- breaks always split). Sets T[i].sent, returns the number of sentences.
-function M.sentences(T)
+-- per token list: what one pass of M.sentences records for the later passes
+local index_cache = setmetatable({}, { __mode = "k" })
+
+-- paragraphs written in title case (headlines): their capitalised runs are not names.
+-- long, long_cap: by paragraph, the count of words of four bytes or more and of those
+-- capitalised.
+local function headline_of(long, long_cap)
+  local headline = {}
+  for hp, n in pairs(long) do
+    if n >= 3 and n <= 25 and (long_cap[hp] or 0) >= 0.7 * n then headline[hp] = true end
+  end
+  return headline
+end
+
+-- the words of T written in lower case (a set), and the title-case paragraphs, when the
+-- tokenizer did not gather them
+local function word_stats(T)
+  local lower_seen, long, long_cap = {}, {}, {}
+  for i = 1, #T do
+    local t = T[i]
+    if t.k == "w" then
+      if not t.cap then lower_seen[t.low] = true end
+      if #t.t >= 4 then
+        long[t.para] = (long[t.para] or 0) + 1
+        if t.cap then long_cap[t.para] = (long_cap[t.para] or 0) + 1 end
+      end
+    end
+  end
+  return lower_seen, headline_of(long, long_cap)
+end
+
+-- Number the sentences (sets T[i].sent); returns the first token of every sentence, the
+-- words opening a sentence or following a semicolon, and the number of sentences.
+local function number_sentences(T)
   local sent = 1
   local prev_para = T[1] and T[1].para
+  local sent_first, starts = {}, {}
+  local last_sent
+  local semi = false   -- the token before is a semicolon
   for i = 1, #T do
     local t = T[i]
     local para = t.para
     if para ~= prev_para then sent = sent + 1; prev_para = para end
-    if not t.sent then t.sent = sent end
-    local tt = t.k == "p" and t.t
-    if tt and (tt == "." or tt == "!" or tt == "?" or tt == "\u{2026}") then
-      local j = i + 1
-      while T[j] and T[j].k == "q" and T[j].side ~= "open" and not T[j].ws do j = j + 1 end
-      local nx = T[j]
-      local pw = T[i - 1]
-      local abbr = t.t == "." and pw and pw.k == "w" and not t.ws
-        and (TITLE_ABBR[pw.low] or #pw.t == 1 and pw.cap)
-      for k = i + 1, j - 1 do T[k].sent = sent end
-      if nx and nx.para == t.para and nx.ws and not abbr and (nx.cap or nx.k == "q"
-          or nx.t:find("^%d")) then
-        sent = sent + 1
+    local ts = t.sent
+    if not ts then ts = sent; t.sent = sent end
+    local new_sent = ts ~= last_sent   -- the token before (if any) is of another sentence
+    if new_sent then
+      last_sent = ts
+      if not sent_first[ts] then sent_first[ts] = i end
+    end
+    local k = t.k
+    if k == "w" then
+      if new_sent or semi then starts[#starts + 1] = i end
+      semi = false
+    elseif k == "p" then
+      local tt = t.t
+      semi = tt == ";"
+      if tt == "." or tt == "!" or tt == "?" or tt == "\u{2026}" then
+        local j = i + 1
+        while T[j] and T[j].k == "q" and T[j].side ~= "open" and not T[j].ws do j = j + 1 end
+        local nx = T[j]
+        local pw = T[i - 1]
+        local abbr = tt == "." and pw and pw.k == "w" and not t.ws
+          and (TITLE_ABBR[pw.low] or #pw.t == 1 and pw.cap)
+        for x = i + 1, j - 1 do T[x].sent = sent end
+        if nx and nx.para == para and nx.ws and not abbr and (nx.cap or nx.k == "q"
+            or nx.t:find("^%d")) then
+          sent = sent + 1
+        end
       end
+    else
+      semi = false
     end
   end
-  return sent
+  return sent_first, starts, sent
+end
+
+--- Sentence index for every token (own splitter: . ! ? … followed by a capital,
+-- a quote mark or a digit; not after a title abbreviation or an initial; paragraph
+-- breaks always split). Sets T[i].sent, returns the number of sentences.
+-- Also records what the other passes of this module read, so that none of them walks
+-- every token again (see M.index). found (optional): what the tokenizer gathered in its
+-- pass (docpipe.quotes.text.tokenize with `with`): when it numbered the sentences (with
+-- TITLE_ABBR, the same rule) and counted the words, nothing is walked here.
+function M.sentences(T, found)
+  found = found or {}
+  local sent_first, starts, nsent = found.sent_first, found.starts, nil
+  if not sent_first then sent_first, starts, nsent = number_sentences(T) end
+  local lower_seen, headline = found.lower, nil
+  if found.long and found.long_cap then headline = headline_of(found.long, found.long_cap) end
+  if not lower_seen or not headline then lower_seen, headline = word_stats(T) end
+  index_cache[T] = { sent_first = sent_first, starts = starts, headline = headline,
+    lower_seen = lower_seen, pronouns = found.pronoun, caps = found.cap }
+  return nsent or (T[#T] and T[#T].sent) or 1
+end
+
+--- What M.sentences recorded for token list T: {sent_first (sentence -> its first token),
+-- starts (word tokens opening a sentence or following ";"), lower_seen (set of the
+-- lower-case words), headline (set of title-case paragraphs), and when the tokenizer
+-- listed them, pronouns (token indices of the words of found.pronoun) and caps (token
+-- indices of the capitalised words, found.cap)}.
+function M.index(T)
+  return index_cache[T] or error("docpipe.quotes.entities: sentences(T) has not run on T")
 end
 
 -- words of an office's name after "of" ("Secretary of State", "Minister of Finance")
@@ -169,26 +245,10 @@ local function split_title(L, words, lows)
   return start, lows[cut]
 end
 
--- Paragraphs written in title case (headlines): their capitalised runs are not names.
-local headline_cache = setmetatable({}, { __mode = "k" })
-
+-- Paragraphs written in title case (headlines): their capitalised runs are not names
+-- (counted by M.sentences).
 local function headline_paras(T)
-  local cached = headline_cache[T]
-  if cached then return cached end
-  local cap, all = {}, {}
-  for ti = 1, #T do
-    local t = T[ti]
-    if t.k == "w" and #t.t >= 4 then
-      all[t.para] = (all[t.para] or 0) + 1
-      if t.cap then cap[t.para] = (cap[t.para] or 0) + 1 end
-    end
-  end
-  local out = {}
-  for p, n in pairs(all) do
-    if n >= 3 and n <= 25 and (cap[p] or 0) >= 0.7 * n then out[p] = true end
-  end
-  headline_cache[T] = out
-  return out
+  return M.index(T).headline
 end
 M.headline_paras = headline_paras
 
@@ -231,12 +291,9 @@ function M.collect(L, T, inq)
   local mentions = {}
   local n = #T
   local i = 1
-  local headline = headline_paras(T)
-  local lower_seen = {}
-  for ti = 1, #T do
-    local t = T[ti]
-    if t.k == "w" and not t.cap then lower_seen[t.low] = true end
-  end
+  local ix = M.index(T)
+  local headline = ix.headline
+  local lower_seen = ix.lower_seen
   -- a capitalised word opening a sentence that is an ordinary word: "Critics have ...",
   -- "Mill owner Saskia Verhoeven", "Looking ahead, ..."
   local function common_opener(k)
@@ -272,7 +329,14 @@ function M.collect(L, T, inq)
     if TITLE_ABBR[low] or L.role[low] then return false end
     return lower_seen[low] or L.modifier[low] or low:find("ing$") ~= nil or low:find("ly$") ~= nil
   end
+  local caps, ci = ix.caps, 1
   while i <= n do
+    -- a name starts at a capitalised word: jump to the next one
+    if caps then
+      while caps[ci] and caps[ci] < i do ci = ci + 1 end
+      if not caps[ci] then break end
+      i = caps[ci]
+    end
     local t = T[i]
     if t.k == "w" and t.cap and M.is_name_word(L, t) then
       local j = i
@@ -329,9 +393,13 @@ function M.collect(L, T, inq)
         goto continue
       end
       local start, role = split_title(L, words, lows)
-      local m = { first = idx[start], last = j, words = {}, lows = {}, role = role,
+      -- the run's own lists when no title is split off (nothing changes them later)
+      local m = { first = idx[start], last = j, words = start == 1 and words or {},
+        lows = start == 1 and lows or {}, role = role,
         inq = inq(i), sent = t.sent, para = t.para, headline = headline[t.para] }
-      for k = start, #words do m.words[#m.words + 1] = words[k]; m.lows[#m.lows + 1] = lows[k] end
+      if start > 1 then
+        for k = start, #words do m.words[#m.words + 1] = words[k]; m.lows[#m.lows + 1] = lows[k] end
+      end
       m.key = concat(m.words, " ")
       -- role or title just before the run: "chief executive Paulo Brandt", "Mr. Tan"
       local p = T[idx[1] - 1]
@@ -598,15 +666,7 @@ end
 --- Mark the subject mentions (m.subject) and the first person or organisation of every
 -- sentence (m.salient).
 function M.mark_subjects(L, T, mentions)
-  local sent_first = {}
-  local last
-  for i = 1, #T do
-    local s = T[i].sent
-    if s ~= last then
-      last = s
-      if not sent_first[s] then sent_first[s] = i end
-    end
-  end
+  local sent_first = M.index(T).sent_first
   local seen_subject = {}
   for _, m in ipairs(mentions) do
     if not m.inq then
@@ -643,6 +703,7 @@ function M.mark_subjects(L, T, mentions)
           elseif u.k == "q" or (u.k == "p" and u.t ~= "-" and u.t ~= "\u{2019}" and u.t ~= "'") then
             blocked = true
           end
+          if blocked or words > 7 then break end   -- the answer is no either way
         end
         ok = not blocked and words <= 7
         -- appositive after the clause's opening noun phrase: "The head of the union, NAME,"
@@ -744,19 +805,18 @@ end
 
 --- Person descriptions opening a clause ("Perkins' father said ...", "A witness told
 -- ..."): nominal mentions that pronouns may refer to, their speaker the description as
--- written. Returns the list of mentions and nominals merged in text order.
-function M.with_nominals(L, T, mentions, inq)
+-- written. Returns the list of mentions and nominals merged in text order. mention_at
+-- (optional): token index -> its mention, when the caller has it already.
+function M.with_nominals(L, T, mentions, inq, mention_at)
   local starts = {}
-  local p   -- T[i - 1]
-  for i = 1, #T do
-    local t = T[i]
-    if t.k == "w" and (not p or p.sent ~= t.sent or p.t == ";") and not inq(i) then
-      starts[#starts + 1] = i
-    end
-    p = t
+  for _, i in ipairs(M.index(T).starts) do
+    if not inq(i) then starts[#starts + 1] = i end
   end
-  local at = {}
-  for _, m in ipairs(mentions) do for x = m.first, m.last do at[x] = m end end
+  local at = mention_at
+  if not at then
+    at = {}
+    for _, m in ipairs(mentions) do for x = m.first, m.last do at[x] = m end end
+  end
   local out = {}
   for _, cs in ipairs(starts) do
     if T[cs].k == "w" and CONJ_START[T[cs].low] then cs = cs + 1 end
@@ -863,7 +923,15 @@ function M.learn_gender(L, T, mentions, inq)
   local mi = 0
   local by_sent = {}
   local nextm = mentions[1]   -- the next mention to file by sentence
-  for i = 1, #T do
+  -- only the pronouns vote (listed by the tokenizer, else here)
+  local pronouns = M.index(T).pronouns
+  if not pronouns then
+    pronouns = {}
+    for i = 1, #T do
+      if T[i].k == "w" and L.pronoun[T[i].low] then pronouns[#pronouns + 1] = i end
+    end
+  end
+  for _, i in ipairs(pronouns) do
     local t = T[i]
     while nextm and nextm.first <= i do
       mi = mi + 1

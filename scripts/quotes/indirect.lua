@@ -31,9 +31,14 @@
 -- direct pass; content holding quoted words that are speech (not a title, label or
 -- name) is flagged `mixed`.
 --
+-- Cost: the sentence loops visit only the tokens where an attribution can start (cue
+-- words, reporting nouns and the cues of direct quotes, listed once per document from
+-- the tokenizer's lists), not every token.
+--
 -- Units: token indices; the stage turns spans into byte offsets.
 -- @module docpipe.quotes.indirect
 
+local dp = require "docpipe"
 local lex = require "docpipe.quotes.lexicon"
 local sp = require "docpipe.quotes.speaker"
 local direct = require "docpipe.quotes.direct"
@@ -91,6 +96,50 @@ local function words_in(T, a, b)
   local n = 0
   for i = a, b do if T[i].k == "w" then n = n + 1 end end
   return n
+end
+
+-- index of the first item of the sorted number list that is >= v (#list + 1 if none)
+local function first_at(list, v)
+  local lo, hi = 1, #list + 1
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if list[mid] < v then lo = mid + 1 else hi = mid end
+  end
+  return lo
+end
+
+-- The tokens where an attribution can start, in text order: a word that opens a cue
+-- (data/en/cue_*.txt), a lower-case reporting noun (cue_nominal.txt) and the cue of a
+-- kept direct quote. The sentence loops visit only these (any other token reports
+-- nothing), so that their cost follows the cues, not the length of the text. The
+-- tokenizer listed the cue words and reporting nouns (C.found.cue, C.found.nominal).
+local function candidates(C)
+  local T = C.T
+  local cues, nouns = C.found.cue, C.found.nominal
+  local extra = {}
+  for i in pairs(C.direct_by_cue or {}) do extra[#extra + 1] = i end
+  for _, i in ipairs(nouns) do
+    if not T[i].cap then extra[#extra + 1] = i end
+  end
+  table.sort(extra)
+  -- merge the two ascending lists, each index once
+  local out, n = {}, 0
+  local x, y = 1, 1
+  local a, b = cues[1], extra[1]
+  while a or b do
+    local v
+    if not b or (a and a <= b) then
+      v = a
+      x = x + 1
+      a = cues[x]
+    else
+      v = b
+      y = y + 1
+      b = extra[y]
+    end
+    if v ~= out[n] then n = n + 1; out[n] = v end
+  end
+  return out
 end
 
 -- skip a dateline "HALVERTON, June 3 (Newswire) -" or "(CNN)" at the start of a content range
@@ -437,10 +486,14 @@ local function adverbial(C, a, b)
 end
 
 -- the attribution that closes a sentence: content before it
-local function tail(C, a, b, indq)
+local function tail(C, a, b, indq, cb)
   local T, L = C.T, C.L
   local cue_first = L.cue_first
-  for c = b, a + 2, -1 do
+  local cand = C.cue_cand
+  -- cb: the last candidate at or before b
+  for ci = cb or first_at(cand, b + 1) - 1, 1, -1 do
+    local c = cand[ci]
+    if c < a + 2 then break end
     local tc = T[c]
     if tc.k == "w" and cue_first[tc.low] and not indq(c) and not C.quoted[c] then
       local ce, tag = lex.match_cue(L, T, c, b)
@@ -544,7 +597,7 @@ function M.find(C, sentences, indq)
   local cue_first, match_cue = L.cue_first, lex.match_cue
   local out = {}
   -- cues inside any quotation belong to the quoted words
-  local quoted = {}
+  local quoted = dp.text.table(#T)   -- by token index
   for _, s in ipairs(C.spans) do
     for i = s.first, s.last or s.first do quoted[i] = true end
   end
@@ -555,14 +608,14 @@ function M.find(C, sentences, indq)
   end
   C.quoted, C.span_mark = quoted, span_mark
   local headline_para = ent.headline_paras(T)
-  local para1_words = 0
-  for ti = 1, #T do
-    local t = T[ti]
-    if t.para > 1 then break end
-    if t.k == "w" then para1_words = para1_words + 1 end
-  end
+  local para1_words   -- counted when a sentence of paragraph 1 needs it
+  local cand = candidates(C)
+  C.cue_cand = cand
+  local pc = 1   -- the first candidate at or after the sentence start, carried along
   for _, sr in ipairs(sentences) do
     local a, b = sr[1], sr[2]
+    if pc > 1 and cand[pc - 1] >= a then pc = first_at(cand, a) end   -- out of order
+    while cand[pc] and cand[pc] < a do pc = pc + 1 end
     -- drop the sentence terminator (a closing mark whose quotation opened in the
     -- sentence stays, with the punctuation inside it)
     while b >= a and (T[b].k == "p" or (T[b].k == "q" and T[b].side ~= "open")) and not indq(b) do
@@ -604,7 +657,9 @@ function M.find(C, sentences, indq)
           end
         end
       end
-      local t_rec = tail(C, a, b, indq)
+      local cb = pc
+      while cand[cb] and cand[cb] <= b do cb = cb + 1 end
+      local t_rec = tail(C, a, b, indq, cb - 1)
       local c = lead_done and lead_done + 1 or a
       if t_rec then
         if finalize(C, t_rec, indq, out) then last_rec = t_rec end
@@ -612,7 +667,12 @@ function M.find(C, sentences, indq)
         -- attributions inside the tail's content ("Supermarkets have warned that ...,
         -- according to the fruit association")
         local x = t_rec.first
+        local xi = first_at(cand, x)
         while x < t_rec.last do
+          -- only a cue word can start a cue: jump to the next candidate
+          while cand[xi] and cand[xi] < x do xi = xi + 1 end
+          if not cand[xi] or cand[xi] >= t_rec.last then break end
+          x = cand[xi]
           local cx, tx = nil, nil
           if not C.quoted[x] and not indq(x) then cx, tx = lex.match_cue(L, T, x, t_rec.last) end
           if cx and tx ~= "direct" and tx ~= "frag" and tx ~= "attr"
@@ -638,7 +698,13 @@ function M.find(C, sentences, indq)
           c = b + 1
         end
       end
+      local ci = pc   -- c >= a
       while c <= b do
+        -- a token that is no candidate (cue word, reporting noun, cue of a direct quote)
+        -- reports nothing: jump to the next candidate
+        while cand[ci] and cand[ci] < c do ci = ci + 1 end
+        if not cand[ci] or cand[ci] > b then break end
+        c = cand[ci]
         local ce, tag = nil, nil
         local d = C.direct_by_cue and C.direct_by_cue[c]
         if d then
@@ -784,6 +850,15 @@ function M.find(C, sentences, indq)
       end
     end
     -- a short first paragraph in sentence case may still be a headline ("Flynn says ...")
+    if #out == n_before and T[a].para == 1 and #C.paras > 1 and not headline_para[1]
+      and not para1_words then
+      para1_words = 0
+      for ti = 1, #T do
+        local t = T[ti]
+        if t.para > 1 then break end
+        if t.k == "w" then para1_words = para1_words + 1 end
+      end
+    end
     if #out == n_before and T[a].para == 1 and #C.paras > 1 and not headline_para[1]
       and para1_words <= 40 then
       headline(C, a, b, indq, out, true)

@@ -62,6 +62,27 @@ function M.load(lang, extra_cues, speech_only)
     for _, line in ipairs(load("cue_attribution.txt", lang)) do add_cue(line) end
   end
   for _, c in ipairs(extra_cues or {}) do add_cue(c) end
+  -- per first word, the phrases that can still match once the second word is known
+  -- (its own list order kept): match_cue tries only those
+  L.cue_next = {}
+  for w, list in pairs(L.cue_first) do
+    local by2, single = {}, {}
+    for _, words in ipairs(list) do
+      if #words == 1 then
+        single[#single + 1] = words
+        for _, sub in pairs(by2) do sub[#sub + 1] = words end
+      else
+        local sub = by2[words[2]]
+        if not sub then
+          sub = {}
+          for _, one in ipairs(single) do sub[#sub + 1] = one end
+          by2[words[2]] = sub
+        end
+        sub[#sub + 1] = words
+      end
+    end
+    L.cue_next[w] = { by2 = by2, single = single }
+  end
   for _, line in ipairs(load("pronouns.txt", lang)) do
     local f = fields(line)
     L.pronoun[norm(f[1])] = { gender = f[2] ~= "-" and f[2] or nil, number = f[3], fn = f[4] }
@@ -101,6 +122,12 @@ function M.match_cue(L, T, i, hi, allow_cap)
   -- a capitalised cue word is a name or a headline word ("United States", "Says"),
   -- except sentence-initial "According to"
   if t.cap and t.low ~= "according" and not allow_cap then return nil end
+  -- only the phrases whose second word is the next token's (and the one-word ones)
+  local nx = L.cue_next and L.cue_next[t.low]
+  if nx then
+    local u = T[i + 1]
+    list = u and not (hi and i + 1 > hi) and u.k == "w" and nx.by2[u.low] or nx.single
+  end
   for x = 1, #list do
     local words = list[x]
     local ok = true

@@ -75,14 +75,28 @@ local function new_span(T, open, close, style, para)
     first = open + 1, last = close and close - 1 or nil, inner_s = s, inner_e = e }
 end
 
---- Find quotation spans. T: tokens, paras: paragraph spans (from docpipe.quotes.text).
+-- the first token in [lo, hi] whose paragraph comes after paragraph p (paragraph
+-- indices never decrease along the tokens); hi + 1 when there is none
+local function para_after(T, lo, hi, p)
+  hi = hi + 1
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if T[mid].para <= p then lo = mid + 1 else hi = mid end
+  end
+  return lo
+end
+
+--- Find quotation spans. T: tokens, paras: paragraph spans (from docpipe.quotes.text);
+-- qpos (optional): the indices of the quote-mark tokens, ascending (the tokenizer's
+-- found.quote), so that only those are visited.
 -- Returns a list of spans in text order:
 -- {open, close (token index or nil when left open), first, last (inner token range),
 --  inner_s, inner_e (bytes), style ("double"/"single"), para, closed, group_next}
-function M.find(T, paras, text)
+function M.find(T, paras, text, qpos)
   local spans = {}
   local n = #T
   local i = 1
+  local qi = 1
   local cur          -- open top-level double span
   local nested = {}  -- stack of nested opening families (strings)
   local function finish_para(last_tok)
@@ -96,6 +110,17 @@ function M.find(T, paras, text)
     nested = {}
   end
   while i <= n do
+    if qpos then
+      -- the tokens before the next mark matter only as the end of an open span's paragraph
+      while qpos[qi] and qpos[qi] < i do qi = qi + 1 end
+      local nq = qpos[qi] or n + 1
+      if cur and (nq > n or T[nq].para ~= cur.para) then
+        local x = para_after(T, i, nq - 1, cur.para)
+        if x <= nq - 1 or nq <= n then finish_para(x - 1) end
+      end
+      if nq > n then break end
+      i = nq
+    end
     local t = T[i]
     if cur and t.para ~= cur.para then finish_para(i - 1) end
     if t.k == "q" then

@@ -8,7 +8,11 @@
 -- the paragraphs (blocks separated by blank lines, found here), the quote characters
 -- (QUOTE_CHARS), the typewriter quotes '' and `` (DOUBLED) and the abbreviations that
 -- keep their point (ABBR). The C side builds every token table in one pass, sized for
--- the fields the stage adds later (sent, base_low), so that no table grows.
+-- the fields the stage adds later, so that no table grows. For the stage (M.tokenize with
+-- `with`) the same pass also numbers the sentences, gives capitalised words their base,
+-- and lists what the later passes look for (words of given sets, capitals, quote marks,
+-- the token ranges of given sentences), so that those passes visit only the tokens that
+-- matter instead of walking every token again; the rules that read these stay in Lua.
 --
 -- Units: byte offsets, 1-based inclusive (`tok.s`, `tok.e`).
 -- @module docpipe.quotes.text
@@ -130,10 +134,32 @@ M.DOUBLED = DOUBLED
 -- ("double", "single") and side ("open", "close", "both"); and the paragraphs.
 -- The tokens, with their paragraphs and quote marks, are built in C (docpipe.text.tokens
 -- with QUOTE_CHARS and DOUBLED).
-function M.tokenize(text)
+-- With `with` (the quotes stage's call), the same C pass also gathers what the stage's
+-- later passes would otherwise walk every token for, returned third as found
+-- (docpipe.text.tokens' found):
+--   with.find, a map name -> set of low forms: found[name], the indices of the words in
+--     each set; always found.lower (the set of the words written in lower case),
+--     found.cap and found.quote (the indices of the capitalised words and of the quote
+--     marks), found.long and found.long_cap (by paragraph, the count of words of four
+--     bytes or more and of those capitalised); capitalised words come with their base
+--     cached as M.base and M.lower_base give it (base_, poss_, base_low);
+--   with.abbrs, a set of low forms: the sentences numbered (sent, as
+--     docpipe.quotes.entities.sentences numbers them with abbrs as its titles), with
+--     found.sent_first and found.starts;
+--   with.ranges, a list of {start, end} byte ranges (the sentences stage's): found.ranges,
+--     their token ranges {first, last}.
+-- With `with`, cap and ws are left out where they are false (nil, read the same way), so
+-- that most token tables take half the memory.
+function M.tokenize(text, with)
   local paras = M.paragraphs(text)
-  local toks = tokens(text, ABBR, { paragraphs = paras, quotes = QUOTE_CHARS, doubled = DOUBLED })
-  return toks, paras
+  local opts = { paragraphs = paras, quotes = QUOTE_CHARS, doubled = DOUBLED }
+  if with then
+    opts.find, opts.sentences, opts.ranges = with.find or {}, with.abbrs, with.ranges
+    opts.lower, opts.caps, opts.marks, opts.bases, opts.long = true, true, true, true, 4
+    opts.sparse = true
+  end
+  local toks, found = tokens(text, ABBR, opts)
+  return toks, paras, found
 end
 
 --- Word without a possessive ending ('s, ’s, or a trailing apostrophe token is separate).

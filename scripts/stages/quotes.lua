@@ -84,6 +84,12 @@
 -- (`One user, identified as NAME,`) -> that name; anything else (`a family spokeswoman`,
 -- `Huskins' family`) as written.
 --
+-- Cost: the tokenizer (docpipe.quotes.text.tokenize, in C) numbers the sentences, maps
+-- doc.sentences to token ranges and lists the pronouns, cue words, reporting nouns,
+-- capitalised words and quote marks in the pass that builds the tokens; the sieves then
+-- visit those positions only, so that a document's cost follows its names, quotes and
+-- cues more than its length.
+--
 -- Input: doc.text, doc.sentences ({text, start, end}; when missing the stage splits
 -- sentences itself), optional doc.title. Output: doc.quotes, a list of
 -- {text, start, end, speaker, speaker_mention, cue, type = "direct"|"indirect", group
@@ -105,6 +111,7 @@ local direct = require "docpipe.quotes.direct"
 local indirect = require "docpipe.quotes.indirect"
 
 local sort = table.sort
+local new_table = dp.text.table
 
 local M = { name = "quotes",
   doc = "Direct and reported speech with canonical speakers, speaker mentions and cues." }
@@ -124,8 +131,10 @@ M.options = {
 
 local NULL = dp.null
 
--- token ranges of the sentences: from doc.sentences when present, else own split
-local function sentence_ranges(doc, T)
+-- token ranges of the sentences: from doc.sentences when present (found.ranges, when the
+-- tokenizer walked them), else own split
+local function sentence_ranges(doc, T, found)
+  if found and found.ranges then return found.ranges end
   local out = {}
   local sents = doc.sentences
   if type(sents) == "table" and #sents > 0 then
@@ -155,10 +164,19 @@ local function sentence_ranges(doc, T)
   return out
 end
 
+-- what the tokenizer gathers in its pass (docpipe.quotes.text.tokenize): the positions of
+-- pronouns, cue words and reporting nouns, the sentences (numbered with the titles that
+-- keep their point) and the token ranges of the given sentences
+local function gather(L, sents)
+  return { find = { pronoun = L.pronoun, cue = L.cue_first, nominal = L.nominal },
+    abbrs = ent.TITLE_ABBR,
+    ranges = type(sents) == "table" and #sents > 0 and sents or nil }
+end
+
 local function title_mentions(L, title)
   if type(title) ~= "string" or title == "" then return {} end
-  local T = qtext.tokenize(title)
-  ent.sentences(T)
+  local T, _, found = qtext.tokenize(title, gather(L))
+  ent.sentences(T, found)
   return ent.collect(L, T, function() return false end)
 end
 
@@ -168,10 +186,10 @@ function M.extract(doc, opts, L)
   opts = opts or {}
   L = L or lexicon.load(opts.language or "en", opts.cues, opts.attributions == false)
   local text = type(doc.text) == "string" and doc.text or ""
-  local T, paras = qtext.tokenize(text)
-  ent.sentences(T)
-  local spans = marks.find(T, paras, text)
-  local in_span = {}
+  local T, paras, found = qtext.tokenize(text, gather(L, doc.sentences))
+  ent.sentences(T, found)
+  local spans = marks.find(T, paras, text, found.quote)
+  local in_span = new_table(#T)   -- maps by token index: room for every token
   for k, s in ipairs(spans) do
     for i = s.open, s.close or s.last do in_span[i] = k end
   end
@@ -180,18 +198,18 @@ function M.extract(doc, opts, L)
   local E = ent.build(L, T, mentions, title_mentions(L, doc.title))
   ent.mark_subjects(L, T, mentions)
   ent.learn_gender(L, T, mentions, inq)
-  local mention_at, acronyms = {}, {}
+  local mention_at, acronyms = new_table(#T), {}
   for _, m in ipairs(mentions) do
     for i = m.first, m.last do mention_at[i] = m end
     if m.acronym then acronyms[m.acronym] = m.entity.name end
   end
   local C = { text = text, T = T, paras = paras, L = L, spans = spans, mentions = mentions,
-    mention_at = mention_at, acronyms = acronyms, entities = E,
+    mention_at = mention_at, acronyms = acronyms, entities = E, found = found,
     opts = { min_words = opts.min_words or 5 }, headline = ent.headline_paras(T) }
-  C.antecedents = ent.with_nominals(L, T, mentions, inq)
+  C.antecedents = ent.with_nominals(L, T, mentions, inq, mention_at)
 
   local drecs, pending = direct.attribute(C)
-  local in_direct = {}
+  local in_direct = new_table(#T)
   for _, r in ipairs(drecs) do
     local s = r.s
     if not r.also_mixed then
@@ -204,7 +222,7 @@ function M.extract(doc, opts, L)
   end
   local irecs = {}
   if opts.include_indirect ~= false then
-    irecs = indirect.find(C, sentence_ranges(doc, T), function(i) return in_direct[i] end)
+    irecs = indirect.find(C, sentence_ranges(doc, T, found), function(i) return in_direct[i] end)
   end
 
   -- resolve speakers in text order of their cues (pronouns and "the statement" look back)
