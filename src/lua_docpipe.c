@@ -6,6 +6,7 @@
 #include "lua_docpipe.h"
 #include "dp_builtin.h"
 #include "dp_limits.h"
+#include "lua_docvec.h"
 #include "lua_html.h"
 #include "lua_json.h"
 #include "lua_re.h"
@@ -275,6 +276,8 @@ int luaopen_docpipe(lua_State *L) {
     lua_setfield(L, -2, "sbd");
     dp_lua_open_shingle(L);
     lua_setfield(L, -2, "shingle");
+    dp_lua_open_docvec(L);
+    lua_setfield(L, -2, "docvec");
     dp_lua_open_stem(L);
     lua_setfield(L, -2, "stem");
     dp_lua_open_json(L);

@@ -19,11 +19,14 @@
 -- Terms are lowercased words without stopwords (data/en/stopwords.txt + option
 -- `stopwords`), stemmed by Snowball's libstemmer through docpipe.stem (option `stemmer`:
 -- "english", Porter2, by default; any docpipe.stem algorithm such as "porter" or
--- "porter_nltk"; "none" keeps words as they are), one memo table per stage instance.
+-- "porter_nltk"; "none" keeps words as they are), computed once per distinct word for the
+-- stage instance (the memo of docpipe.docvec, in C).
 -- Weights and constants live in data/en/summary_weights.txt (documented there) and are
 -- overridden by the option `weights`.
--- Cost: terms are numbered per document and sentence vectors are arrays over these ids
--- (docpipe.summary.docvec); the MMR redundancy is computed only for sentences that could
+-- Cost: words are tokenised, turned into terms and numbered per document in C by
+-- docpipe.docvec (src/lua_docvec.c), which also holds the sentence vectors and computes
+-- the weights, centrality and cosines (dp_tfidf.c, the same sums in the same order as the
+-- Lua reference docpipe.summary.docvec); the MMR redundancy is computed only for sentences that could
 -- still win a round; the repeat check normalises a sentence only when an earlier one has
 -- the same word count and last word.
 --
@@ -41,7 +44,6 @@
 
 local dp = require "docpipe"
 local rank = require "docpipe.summary.rank"
-local docvec = require "docpipe.summary.docvec"
 
 local exp, huge = math.exp, math.huge
 local lower, gsub, find, sort = string.lower, string.gsub, string.find, table.sort
@@ -98,13 +100,11 @@ local function make_stem(algorithm)
   return st
 end
 
--- A memo table word -> content term, or false: the word lowercased, curly apostrophes
--- made straight, possessive 's removed, stemmed; false for stopwords and one-letter
--- tokens. A missing word is computed by __index (the table is emptied when it grows past
--- 100,000 words), so a word seen before costs one table lookup.
+-- The content term of a word, or false: the word lowercased, curly apostrophes made
+-- straight, possessive 's removed, stemmed; false for stopwords and one-letter tokens.
+-- docpipe.docvec calls it once per distinct word and remembers the answer.
 local function make_term(stop, stemmer)
-  local size = 0
-  return setmetatable({}, { __index = function(memo, w)
+  return function(w)
     local x = lower(w)
     if find(x, "’", 1, true) then x = gsub(x, "’", "'") end
     local t = false
@@ -115,14 +115,8 @@ local function make_term(stop, stemmer)
         if stemmer then t = stemmer:stem(base) else t = base end
       end
     end
-    if size >= 100000 then
-      for k in pairs(memo) do memo[k] = nil end
-      size = 0
-    end
-    rawset(memo, w, t)
-    size = size + 1
     return t
-  end })
+  end
 end
 
 local OPEN = { ["“"] = true, ["„"] = true, ["«"] = true }
@@ -171,15 +165,20 @@ end
 -- space (lower(normalize_space(text)), its key). Sentences with equal keys have the same
 -- number of words and the same last word up to case (white space only separates words),
 -- so the key is computed only when an earlier sentence shares these two; `seen` maps
--- word count -> lowercased last word -> list of { text, key (computed when needed) }.
-local function repeated(seen, clean, ws, nw)
+-- word count -> lowercased last word -> the first such text (a string) or, once a second
+-- one comes, a list of { text, key (computed when needed) }.
+local function repeated(seen, clean, last_word, nw)
   local by_last = seen[nw]
   if not by_last then by_last = {}; seen[nw] = by_last end
-  local last = lower(ws[nw])
+  local last = lower(last_word)
   local same = by_last[last]
   if not same then
-    by_last[last] = { { text = clean } }
+    by_last[last] = clean
     return false
+  end
+  if type(same) == "string" then
+    same = { { text = same } }
+    by_last[last] = same
   end
   local key = lower(normalize_space(clean))
   for x = 1, #same do
@@ -191,10 +190,9 @@ local function repeated(seen, clean, ws, nw)
   return false
 end
 
--- The candidate sentences: text, offsets and word count, their terms added in order to
--- the docvec builder `d` (with `keep`, also `tok`, the term ids in order); empty and
--- repeated ones dropped.
-local function candidates(doc, term, d, keep)
+-- The candidate sentences: text, offsets and word count, each added in order to the
+-- docpipe.docvec `dv` (sentence i of dv is candidate i); empty and repeated ones dropped.
+local function candidates(doc, dv)
   local text = is_str(doc.text) and doc.text or ""
   local out, seen, cursor = {}, {}, 1
   for _, s in ipairs(type(doc.sentences) == "table" and doc.sentences or {}) do
@@ -216,16 +214,16 @@ local function candidates(doc, term, d, keep)
       end
       if a then cursor = b + 1 end
       local clean = trim(stext)
-      if a and clean ~= "" and clean ~= text:sub(a, b) then  -- offsets of the trimmed text
+      if a and clean ~= "" and not (#clean == b - a + 1 and find(text, clean, a, true) == a) then
+        -- offsets of the trimmed text (when it is not text:sub(a, b), tested without a copy)
         local x, y = find(text:sub(a, b), clean, 1, true)
         if x then a, b = a + x - 1, a + y - 1 end
       end
-      local ws = words_of(clean)
-      local nw = #ws
+      local nw, last = dv:scan(clean)
       if nw > 0 then
-        if not repeated(seen, clean, ws, nw) then
-          local _, tok = docvec.add(d, ws, term, keep)
-          out[#out + 1] = { text = clean, start = a, ["end"] = b, nwords = nw, tok = tok }
+        if not repeated(seen, clean, last, nw) then
+          dv:commit()
+          out[#out + 1] = { text = clean, start = a, ["end"] = b, nwords = nw }
         end
       end
     end
@@ -233,25 +231,44 @@ local function candidates(doc, term, d, keep)
   return out
 end
 
-local function mark_quotes(doc, cands, min_words, stop)
+-- The direct and mixed quote spans of doc.quotes sorted by start, with reach[k] the
+-- highest end among the first k: a range [a, b] overlaps a span when reach[k] >= a for
+-- the last k whose start <= b (a binary search instead of a scan of every span).
+local function quote_reach(quotes)
   local spans = {}
-  if type(doc.quotes) == "table" then
-    for _, q in ipairs(doc.quotes) do
-      if type(q) == "table" and q.type ~= "indirect"
-        and math.type(q.start) == "integer" and math.type(q["end"]) == "integer" then
-        spans[#spans + 1] = q
-      end
+  for _, q in ipairs(quotes) do
+    if type(q) == "table" and q.type ~= "indirect"
+      and math.type(q.start) == "integer" and math.type(q["end"]) == "integer" then
+      spans[#spans + 1] = { q.start, q["end"] }
     end
   end
+  sort(spans, function(x, y) return x[1] < y[1] end)
+  local starts, reach, r = {}, {}, -huge
+  for k, sp in ipairs(spans) do
+    starts[k] = sp[1]
+    if sp[2] > r then r = sp[2] end
+    reach[k] = r
+  end
+  return starts, reach
+end
+
+local function overlaps_quote(starts, reach, a, b)
+  local lo, hi = 0, #starts                          -- the last k with starts[k] <= b
+  while lo < hi do
+    local mid = (lo + hi + 1) // 2
+    if starts[mid] <= b then lo = mid else hi = mid - 1 end
+  end
+  return lo > 0 and reach[lo] >= a
+end
+
+local function mark_quotes(doc, cands, min_words, stop)
   local use_spans = type(doc.quotes) == "table"
+  local starts, reach
+  if use_spans then starts, reach = quote_reach(doc.quotes) end
   for _, c in ipairs(cands) do
     local q = false
     if use_spans then
-      if c.start then
-        for _, sp in ipairs(spans) do
-          if sp.start <= c["end"] and sp["end"] >= c.start then q = true; break end
-        end
-      end
+      if c.start then q = overlaps_quote(starts, reach, c.start, c["end"]) end
     else
       q = has_quote_marks(c.text, min_words, stop)
     end
@@ -260,42 +277,10 @@ local function mark_quotes(doc, cands, min_words, stop)
 end
 
 -- The term lists of the candidates (strings), for the methods built on docpipe.summary.rank.
-local function term_lists(cands, names)
+local function term_lists(cands, dv)
   local lists = {}
-  for i, c in ipairs(cands) do
-    local tok, terms = c.tok, {}
-    for k = 1, #tok do terms[k] = names[tok[k]] end
-    lists[i] = terms
-  end
+  for i = 1, #cands do lists[i] = dv:terms(i) end
   return lists
-end
-
--- The distinct content terms of a text as a set of document term ids (terms absent from
--- the document's sentences cannot match and get no id) and the number of distinct terms.
-local function id_set(text, term, d)
-  local ids = d.ids
-  local set, seen, n = {}, {}, 0
-  local ws = words_of(text)
-  for k = 1, #ws do
-    local t = term[ws[k]]
-    if t and not seen[t] then
-      seen[t] = true; n = n + 1
-      local id = ids[t]
-      if id then set[id] = true end
-    end
-  end
-  return set, n
-end
-
--- Share of the terms of a reference (an id set with its size) found in a sentence, given
--- by its distinct ids.
-local function overlap(sid, ref_set, ref_n)
-  if ref_n == 0 then return 0 end
-  local hit = 0
-  for k = 1, #sid do
-    if ref_set[sid[k]] then hit = hit + 1 end
-  end
-  return hit / ref_n
 end
 
 local SCORERS = {}
@@ -307,11 +292,11 @@ function SCORERS.lead(cands)
 end
 
 function SCORERS.textrank(cands, w, run)
-  return rank.pagerank(rank.textrank_matrix(term_lists(cands, run.d.names)), w.textrank_damping or 0.85)
+  return rank.pagerank(rank.textrank_matrix(term_lists(cands, run.dv)), w.textrank_damping or 0.85)
 end
 
 function SCORERS.lexrank(cands, w, run)
-  local lists, all = term_lists(cands, run.d.names), {}
+  local lists, all = term_lists(cands, run.dv), {}
   for _, terms in ipairs(lists) do
     for _, t in ipairs(terms) do all[#all + 1] = t end
   end
@@ -321,15 +306,14 @@ function SCORERS.lexrank(cands, w, run)
   return rank.pagerank(rank.cosine_matrix(vecs, norms, w.lexrank_threshold or 0.1), w.lexrank_damping or 0.85)
 end
 
-function SCORERS.default(cands, w, run, doc, term)
-  local n = #cands
-  local v = docvec.finish(run.d)
-  run.vec = v
+function SCORERS.default(cands, w, run, doc)
+  local n, dv = #cands, run.dv
+  dv:finish()
   -- centrality, and directed centrality (Zheng & Lapata 2019, PACSUM): similarity to the
   -- sentences after s and to those before it; each divided by its highest value
   local wfwd, wbwd = w.forward or 0, w.backward or 0
   local directed = wfwd ~= 0 or wbwd ~= 0
-  local cent, fwd, bwd = docvec.centrality(v, directed)
+  local cent, fwd, bwd = dv:centrality(directed)
   local cmax, fmax, bmax = 0, 0, 0
   for i = 1, n do
     if cent[i] > cmax then cmax = cent[i] end
@@ -341,12 +325,12 @@ function SCORERS.default(cands, w, run, doc, term)
     end
   end
   local tset, tn = {}, 0
-  if is_str(doc.title) then tset, tn = id_set(doc.title, term, run.d) end
+  if is_str(doc.title) then tset, tn = dv:id_set(doc.title) end
   local hsets = {}
   if type(doc.highlights) == "table" then
     for _, h in ipairs(doc.highlights) do
       if is_str(h) then
-        local set, hn = id_set(h, term, run.d)
+        local set, hn = dv:id_set(h)
         if hn > 0 then hsets[#hsets + 1] = { set, hn } end
       end
     end
@@ -356,21 +340,21 @@ function SCORERS.default(cands, w, run, doc, term)
   local short = w.short_words or 0
   local wpos, wcent, wtitle, whigh = w.position or 0, w.centrality or 0, w.title or 0, w.highlights or 0
   local wlen, wquote = w.length or 0, w.quote or 0
-  local sids, nh = v.ids, #hsets
+  local nh = #hsets
   local s = {}
   for i = 1, n do
-    local c, sid = cands[i], sids[i]
+    local c = cands[i]
     local h = 0
     for x = 1, nh do
       local hs = hsets[x]
-      local o = overlap(sid, hs[1], hs[2])
+      local o = dv:overlap(i, hs[1], hs[2])
       if o > h then h = o end
     end
     s[i] = wpos * exp(-(i - 1) / scale)
       + wcent * (cmax > 0 and cent[i] / cmax or 0)
       + wfwd * (fmax > 0 and fwd[i] / fmax or 0)
       + wbwd * (bmax > 0 and bwd[i] / bmax or 0)
-      + wtitle * overlap(sid, tset, tn)
+      + wtitle * (tn > 0 and dv:overlap(i, tset, tn) or 0)
       + whigh * h
       + wlen * (c.nwords < short and 1 or 0)
       + wquote * (c.quote and 1 or 0)
@@ -410,11 +394,11 @@ local function pick(cands, scores, opts, w, run)
   end
 
   -- MMR state: value = lambda * relevance; red[i] = highest cosine to the first done[i]
-  -- picks; jws/jns = the picks' weight tables and norms
-  local value, red, done, jws, jns, prune = scores, nil, nil, nil, nil, false
-  local v, cosine_to, keep = run.vec, docvec.cosine_to, 0
+  -- picks (dv:cosine)
+  local value, red, done, prune = scores, nil, nil, false
+  local dv, keep = run.dv, 0
   if lambda then
-    value, red, done, jws, jns, prune = {}, {}, {}, {}, {}, lambda <= 1
+    value, red, done, prune = {}, {}, {}, lambda <= 1
     keep = 1 - lambda
     for i = 1, n do
       value[i] = lambda * (range > 0 and (scores[i] - smin) / range or 1)
@@ -440,7 +424,7 @@ local function pick(cands, scores, opts, w, run)
           else
             local r = red[i]
             for m = done[i] + 1, np do
-              local c = cosine_to(v, i, jws[m], jns[m])
+              local c = dv:cosine(i, picked[m])
               if c > r then r = c end
             end
             red[i], done[i] = r, np
@@ -455,9 +439,6 @@ local function pick(cands, scores, opts, w, run)
       if budget <= 0 or used + cands[best].nwords <= budget then
         picked[#picked + 1] = best
         used = used + cands[best].nwords
-        if lambda and #picked < want then
-          jws[#picked], jns[#picked] = docvec.weights(v, best), v.norm[best]
-        end
       end
     end
     if #picked >= want then break end
@@ -506,20 +487,21 @@ function M.init(opts, ctx)
   ctx.state = ctx.state or {}
   ctx.state.weights = load_weights(opts.weights)
   ctx.state.stop = load_stopwords(opts.stopwords)
-  ctx.state.term = make_term(ctx.state.stop, make_stem(opts.stemmer))
+  ctx.state.dv = dp.docvec.new(make_term(ctx.state.stop, make_stem(opts.stemmer)))
 end
 
 function M.process(doc, ctx)
   if not (ctx.state and ctx.state.weights) then M.init(ctx.opts, ctx) end
   local opts, st = ctx.opts, ctx.state
-  local d = docvec.new()
-  local cands = candidates(doc, st.term, d, opts.method ~= "default")
+  local dv = st.dv
+  dv:reset()
+  local cands = candidates(doc, dv)
   if type(doc.sentences) ~= "table" and ctx.warn then
     ctx.warn(doc, "summary: no doc.sentences (run the sentences stage first); summary left empty")
   end
   mark_quotes(doc, cands, st.weights.quote_min_words or 3, st.stop)
-  local run = { mmr = opts.method == "default", d = d }
-  local scores = #cands > 0 and SCORERS[opts.method](cands, st.weights, run, doc, st.term) or {}
+  local run = { mmr = opts.method == "default", dv = dv }
+  local scores = #cands > 0 and SCORERS[opts.method](cands, st.weights, run, doc) or {}
   local picked = pick(cands, scores, opts, st.weights, run)
 
   local summary, spans = dp.array({}), dp.array({})

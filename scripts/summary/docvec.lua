@@ -1,6 +1,8 @@
 --- docpipe.summary.docvec: one document's sentences as TF-IDF vectors over term ids.
 --
--- The fast path of the summary stage's default method. The terms of a document are
+-- The Lua reference of docpipe.docvec (src/lua_docvec.c, src/dp_tfidf.c), which the summary
+-- stage runs: the C code takes the same sums in the same order, and
+-- tests/spec/summary_cdocvec_spec.lua checks that both agree to the last bit. The terms of a document are
 -- numbered 1..V in order of first appearance as sentences are added (`M.add`, one pass
 -- over the words, counting terms and document frequencies as it goes). `M.finish` makes,
 -- per sentence, a sparse vector as parallel arrays (distinct ids in first-appearance

@@ -8,8 +8,9 @@
 -- into Texts": overlap similarity |Si ∩ Sj| / (log |Si| + log |Sj|)) and continuous LexRank
 -- (Erkan & Radev 2004, "LexRank: Graph-based Lexical Centrality as Salience in Text
 -- Summarization": idf-modified cosine, edges under a threshold dropped). The default
--- method's vectors, centrality and directed sums are in docpipe.summary.docvec (term ids,
--- arrays), whose results equal these up to floating-point rounding.
+-- method's vectors, centrality and directed sums are in docpipe.docvec (C, term ids; its
+-- Lua reference is docpipe.summary.docvec), whose results equal these up to floating-point
+-- rounding.
 --
 -- Units: sentences are addressed by their 1-based index in the lists passed in; no offsets.
 

@@ -1,0 +1,142 @@
+-- Specs of docpipe.docvec (src/lua_docvec.c, src/dp_tfidf.c), the C twin of
+-- docpipe.summary.docvec that the summary stage uses: the same term numbering, weights,
+-- norms, centrality and cosines to the last bit, the word -> term memo, the id sets and
+-- overlaps of titles and highlights. Sentences are written for the test.
+
+local dp = require "docpipe"
+local docvec = require "docpipe.summary.docvec"
+
+-- Words are their own terms, lowercased, except the stopwords below (false).
+local STOP = { the = true, a = true, of = true, ["in"] = true }
+local calls = 0
+local function term(w)
+  calls = calls + 1
+  local x = w:lower()
+  if STOP[x] then return false end
+  return x
+end
+
+local TEXTS = {
+  "Park met Amnesty in the prison.",
+  "Amnesty said North Korea, Korea, a nation",
+  "The of",
+  "Prison camp: Park, park!",
+  "Weather",
+  "Korea park Amnesty camp of",
+}
+
+-- Both builders over TEXTS.
+local function build()
+  local dv = dp.docvec.new(term)
+  dv:reset()
+  local d = docvec.new()
+  local memo = setmetatable({}, { __index = function(m, w) local t = term(w); m[w] = t; return t end })
+  for _, s in ipairs(TEXTS) do
+    dv:scan(s)
+    dv:commit()
+    docvec.add(d, dp.text.words(s), memo)
+  end
+  dv:finish()
+  return dv, docvec.finish(d), d
+end
+
+describe("docpipe.docvec", function()
+  it("gives the centrality and directed sums of summary.docvec to the last bit", function()
+    local dv, v = build()
+    for _, directed in ipairs({ true, false }) do
+      local c1, f1, b1 = dv:centrality(directed)
+      local c2, f2, b2 = docvec.centrality(v, directed)
+      assert.are.equal(#c2, #c1)
+      for i = 1, #TEXTS do
+        assert.are.equal(c2[i], c1[i])
+        if directed then
+          assert.are.equal(f2[i], f1[i])
+          assert.are.equal(b2[i], b1[i])
+        end
+      end
+      if not directed then assert.are.same({}, f1) end
+    end
+  end)
+
+  it("gives the cosines of summary.docvec to the last bit, whatever the order of calls", function()
+    local dv, v = build()
+    for _, j in ipairs({ 1, 4, 1, 6, 2, 3, 5 }) do
+      for i = 1, #TEXTS do
+        assert.are.equal(docvec.cosine_to(v, i, docvec.weights(v, j), v.norm[j]), dv:cosine(i, j))
+      end
+    end
+    assert.are.equal(0, dv:cosine(3, 1))
+  end)
+
+  it("returns the word count and last word of a scanned text, and nothing for no words", function()
+    local dv = dp.docvec.new(term)
+    dv:reset()
+    local nw, last = dv:scan("  Korea, the park said.")
+    assert.are.equal(4, nw)
+    assert.are.equal("said", last)
+    nw, last = dv:scan(" -- ")
+    assert.are.equal(0, nw)
+    assert.is_nil(last)
+  end)
+
+  it("keeps each sentence's terms in order, repeats included, and numbers them by first appearance", function()
+    local dv = build()
+    assert.are.same({ "amnesty", "said", "north", "korea", "korea", "nation" }, dv:terms(2))
+    assert.are.same({}, dv:terms(3))
+    local n, nv = dv:count()
+    assert.are.equal(6, n)
+    assert.are.equal(10, nv)
+  end)
+
+  it("calls the term function once per distinct word across documents", function()
+    calls = 0
+    local dv = dp.docvec.new(term)
+    for _ = 1, 3 do
+      dv:reset()
+      dv:scan("Park park the Park")
+      dv:commit()
+    end
+    assert.are.equal(3, calls)
+  end)
+
+  it("numbers terms afresh for each document after reset", function()
+    local dv = dp.docvec.new(term)
+    dv:reset()
+    dv:scan("alpha beta")
+    dv:commit()
+    dv:reset()
+    dv:scan("beta gamma")
+    dv:commit()
+    dv:finish()
+    local set, n = dv:id_set("Gamma alpha beta")
+    assert.are.equal(3, n)                      -- alpha counts, but has no id in this document
+    assert.are.same({ [1] = true, [2] = true }, set)
+  end)
+
+  it("gives title overlap as the share of the title's distinct terms found in a sentence", function()
+    local dv = build()
+    local set, n = dv:id_set("The Park of the Korea camp, Park again")
+    assert.are.equal(4, n)                      -- park, korea, camp, again
+    assert.are.equal(1 / 4, dv:overlap(1, set, n))   -- park
+    assert.are.equal(3 / 4, dv:overlap(6, set, n))   -- korea, park, camp
+    assert.are.equal(0, dv:overlap(3, set, n))
+    assert.are.equal(0, dv:overlap(1, {}, 0))
+  end)
+
+  it("rejects a term function answer that is not a string, false or nil", function()
+    local dv = dp.docvec.new(function() return 1 end)
+    dv:reset()
+    assert.has_error(function() dv:scan("word") end)
+  end)
+
+  it("refuses cosines before finish and sentences out of range", function()
+    local dv = dp.docvec.new(term)
+    dv:reset()
+    dv:scan("alpha")
+    dv:commit()
+    assert.has_error(function() dv:cosine(1, 1) end)
+    dv:finish()
+    assert.has_error(function() dv:cosine(1, 2) end)
+    assert.has_error(function() dv:commit() end)
+  end)
+end)
