@@ -4,10 +4,14 @@
 -- is a list of lines (normalised first by docpipe.clean.normalize).
 --  1. Hard wrapping is detected from the line lengths: the text is wrapped at column W
 --     when at least three lines reach 85% of the longest one and most of those do not
---     end a sentence. A line is then joined with the next when the next one's first
---     word would not have fitted on it (length + 1 + word > W), which is how a wrapping
---     dumper breaks lines; a new bullet never continues the line before; a word
---     hyphenated at the line end stays joined.
+--     end a sentence (measured on the lines that a line at the same column continues
+--     when only a few lines come near the longest: a prompt or a footer left unwrapped
+--     sticks out).
+--     A line is then joined with the next when the next one's first word would not
+--     have fitted on it (length + 1 + word > W), which is how a wrapping dumper breaks
+--     lines, or when it ends no sentence, reaches 75% of W and the next one goes on in
+--     lower case; a new bullet never continues the line before; a word hyphenated at
+--     the line end stays joined.
 --  2. Each logical line is a block; blank lines separate groups (`group` numbers
 --     them); indentation, bullet markers and items set apart by runs of spaces (a menu
 --     or button row, `gaps`) are kept as evidence.
@@ -41,6 +45,7 @@ local concat = table.concat
 local ulen = utf8.len
 local normalize_space = dp.text.normalize_space
 local byte = string.byte
+local find = string.find
 local interner, repeats, contained = dp.shingle.interner, dp.shingle.repeats, dp.shingle.contained
 
 local rx_bullet = re.compile("^([*•·‣▪◦●○►▸+–-]|\\d{1,2}[.)])\\s+")
@@ -102,7 +107,59 @@ local function kth_largest(t, k)
   return top[k]
 end
 
+-- do two lines start at the same column?
+local function same_column(a, b)
+  local x, y = byte(a, 1), byte(b, 1)
+  if x ~= 32 or y ~= 32 then return x ~= 32 and y ~= 32 end
+  local _, e = find(a, "^ +")
+  local _, f = find(b, "^ +")
+  return e == f
+end
+
+-- The lines a wrapping dumper wrapped (a set of line numbers), when the page's longest
+-- lines were left unwrapped, else nil: lines of 40 bytes or more that a line at the
+-- same column continues, when three or more are as long as 80% of the longest of them,
+-- at most `limit` lines are longer, and the next line's first word would not have
+-- fitted on three quarters of those (six at least, twice as many as the longer lines)
+local function wrapped_lines(lines, lens, limit)
+  local c1, c2, c3, pn = -1, -1, -1, 0
+  for i = 1, #lines do
+    local n = lens[i]
+    if n > 0 and pn >= 40 and pn > c3 and same_column(lines[i - 1], lines[i]) then
+      if pn > c1 then c1, c2, c3 = pn, c1, c2 elseif pn > c2 then c2, c3 = pn, c2 else c3 = pn end
+    end
+    pn = n
+  end
+  if c3 < 40 then return nil end
+  local cont, near, over, good, bad = {}, 0, 0, 0, 0
+  for i = 1, #lines - 1 do
+    local n = lens[i]
+    if n > c1 then
+      over = over + 1
+      if over > limit then return nil end
+    end
+    if n >= 40 and lens[i + 1] > 0 and same_column(lines[i], lines[i + 1]) then
+      cont[i] = true
+      if n >= 0.8 * c1 then near = near + 1 end
+      -- (a next line that opens a list item tells nothing)
+      local nx = lines[i + 1]
+      local s, e = find(nx, "%S+")
+      if n + 1 + (e - s + 1) > c3 then good = good + 1
+      else
+        local w = nx:sub(s, e)
+        if not (find(w, "^%d+[.)]$") or find(w, "^[*+%-]$") or (#w <= 3 and byte(w, 1) >= 194)) then bad = bad + 1 end
+      end
+    end
+  end
+  if near >= 3 and good >= math.max(6, 2 * over) and good >= 0.75 * (good + bad) then return cont, c3 end
+  return nil
+end
+
 --- Estimate the wrap column of a hard-wrapped text, or nil when not wrapped.
+-- When only a few lines (up to 4, or one in 15) come near the longest, they may be a
+-- prompt or a footer the dumper left unwrapped, alone in its paragraph, that would
+-- overstate the column: then only the lines it wrapped are measured, when they tell
+-- (wrapped_lines).
 function M.wrap_width(lines)
   -- lengths in bytes first; characters only for the lines near the longest (a line
   -- shorter in bytes than 80% of the byte estimate is shorter in characters too)
@@ -120,11 +177,25 @@ function M.wrap_width(lines)
   end
   if cnt < 3 then return nil end
   local k = math.max(3, math.ceil(cnt / 100))
-  local W0 = t3
+  local only, W0 = nil, t3
+  if t3 >= 50 then
+    local limit, top = math.max(4, cnt / 15), 0
+    for i = 1, #lines do
+      if lens[i] >= 0.8 * t3 then
+        top = top + 1
+        if top > limit then break end
+      end
+    end
+    if top <= limit then
+      local c3
+      only, c3 = wrapped_lines(lines, lens, limit)
+      if only then W0 = c3 end
+    end
+  end
   local sorted = {}
   if k > 3 then
-    for i = 1, #lines do local n = lens[i]; if n > 0 then sorted[#sorted + 1] = n end end
-    W0 = kth_largest(sorted, k)
+    for i = 1, #lines do local n = lens[i]; if n > 0 and (not only or only[i]) then sorted[#sorted + 1] = n end end
+    W0 = kth_largest(sorted, math.min(k, #sorted))
     sorted = {}
   end
   if W0 < 40 then return nil end
@@ -133,7 +204,7 @@ function M.wrap_width(lines)
     if n >= 0.8 * W0 then
       n = clen(l)
       lens[i] = n
-      sorted[#sorted + 1] = n
+      if not only or only[i] then sorted[#sorted + 1] = n end
     end
   end
   -- the wrap column: the longest length reached by a few lines (a heading or a long
@@ -142,11 +213,11 @@ function M.wrap_width(lines)
   local W = kth_largest(sorted, math.min(k, #sorted))
   if W < 40 then return nil end
   local near, open, closed = 0, 0, 0
-  for i = 1, #lines do if lens[i] >= 0.85 * W then near = near + 1 end end
+  for i = 1, #lines do if lens[i] >= 0.85 * W and (not only or only[i]) then near = near + 1 end end
   if near < 3 then return nil end
   -- (counted until the answer is known: most lines open, or too many closed)
   for i = 1, #lines do
-    if lens[i] >= 0.85 * W then
+    if lens[i] >= 0.85 * W and (not only or only[i]) then
       if ends_open(lines[i]) then open = open + 1 else closed = closed + 1 end
       if open >= 0.5 * near then return W end
       if near - closed < 0.5 * near then return nil end
@@ -209,7 +280,12 @@ function M.split(text)
           local plen = clen(prev)
           local tail = prev:find("%s+$")
           if tail then plen = plen - (#prev - tail + 1) end
-          if plen + 1 + clen(first) > W then
+          -- (or, whatever the width says, when the line ends no sentence, reaches three
+          -- quarters of the width and the next one goes on in lower case: a sentence cut
+          -- where a dumper wrapped narrower than the page's longest lines)
+          local b1 = byte(body, 1)
+          if plen + 1 + clen(first) > W
+            or (b1 >= 97 and b1 <= 122 and plen >= 0.75 * W and ends_open(prev)) then
             local sep = " "
             -- a word hyphenated at the end of the line stays joined ("co-" + "founder")
             if cur.text:sub(-1) == "-" and not cur.text:sub(-2, -2):match("%s") then sep = "" end

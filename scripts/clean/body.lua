@@ -36,7 +36,8 @@
 --    "NAME/OUTLET" line is a picture credit and the short block above it its caption; the
 --    article resumes after a box set inside it (M.resumed_after_box); a table of
 --    figures goes with its heading (docpipe.clean.tabular); the blurb under an audio or
---    video widget goes (docpipe.clean.widgets); the bullet links under a bare "Read
+--    video widget goes (docpipe.clean.widgets); a review's info box of fact lines goes
+--    (docpipe.clean.factbox); the bullet links under a bare "Read
 --    also:" label go across a blank line, up to the first line that is no bullet; a
 --    short sentence above a sign-off ("— AB") closes the body, past a caption.
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
@@ -45,6 +46,7 @@
 local ev = require "docpipe.clean.evidence"
 local blocks_mod = require "docpipe.clean.blocks"
 local tabular = require "docpipe.clean.tabular"
+local factbox = require "docpipe.clean.factbox"
 local widgets = require "docpipe.clean.widgets"
 
 local NEG = ev.NEG
@@ -296,6 +298,8 @@ function M.select(live, st, o)
   tabular.drop_tables(live, ws, we)
   -- the blurb under an audio or video widget ("NAME spoke with host NAME about ...")
   if st.widgets then widgets.drop_blurbs(st.widgets, live, ws, we) end
+  -- a review's or a listing's info box ("Rated R. 142 minutes. Opens Friday at ...")
+  if st.factbox then factbox.drop(st.factbox, live, ws, we) end
   -- a short line inside a box of boilerplate (between two cue lines of its group: the
   -- blurb of a newsletter box between "Sign up for ..." and "Sign up")
   -- (or between a cue line and a dropped label: a chart's caption between its icon and

@@ -18,7 +18,9 @@
 -- A line is a timestamp line when, once the date, time, zone and the words of
 -- en/clean_timestamp_words.txt are taken out, at most one other word is left. A relative
 -- time ("Updated 2 hours ago", "yesterday") is recognised as a header line but gives no
--- date: the page's absolute timestamp is used instead.
+-- date: the page's absolute timestamp is used instead. A clock line ("9:05 AM MYT", a
+-- time and perhaps its zone alone) is recognised so that the stage can read it with the
+-- date printed on the line above.
 -- The UTC offset of a zone is worked out by parse only (a line is often only tested).
 -- Units: positions are 1-based inclusive byte offsets into the string given.
 
@@ -350,6 +352,16 @@ function M.new(lang)
     return left <= 1
   end
 
+  -- a clock time alone on its line, perhaps with its zone and a label ("9:05 AM MYT",
+  -- "Published 14:05 SAST"): the time of a date printed on the line above
+  local rx_clock_only = re.compile(A("^(?:(?:published|posted|at)\\s*:?\\s*)?\\d{1,2}(?:[:.]\\d{2}\\s*(?:[ap]\\.?\\s?m\\b\\.?)?|\\s*[ap]\\.?\\s?m\\b\\.?)\\s*(?:\\(?(?:" .. zone_alt .. ")\\)?)?$"), "i")
+
+  --- True when s is a clock time alone, perhaps with a zone ("9:05 AM MYT", "7:15 PM").
+  function P:is_clock_line(s)
+    if #s > 40 then return false end
+    return rx_clock_only:find(dp.text.trim(s)) ~= nil
+  end
+
   local rx_relative = re.compile(A("^(?:(?:last\\s+)?(?:updated|published|posted|modified|edited)\\s*:?\\s*)?(?:(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few)\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|mo|years?|yrs?)\\s+ago|just now|moments? ago|yesterday|today|this (?:morning|afternoon|evening))\\.?$"), "i")
 
   --- True when s is only a relative time ("Updated 2 hours ago", "5 mins ago").
@@ -371,7 +383,8 @@ function M.new(lang)
   local DAY_FIRST_ZONES = { BST = true, GMT = true, CET = true, CEST = true, WET = true, WEST = true,
     EET = true, EEST = true, IST = true, AEST = true, AEDT = true, NZST = true, NZDT = true,
     SGT = true, HKT = true, MSK = true, UK = true, ACST = true, AWST = true,
-    SAST = true, CAT = true, EAT = true, WAT = true }
+    SAST = true, CAT = true, EAT = true, WAT = true, MYT = true, PHT = true, WIB = true, ICT = true,
+    PKT = true, NPT = true, BDT = true, SLST = true, ACDT = true, JST = true, KST = true }
   local MONTH_FIRST_ZONES = { ET = true, EST = true, EDT = true, CT = true, CST = true, CDT = true,
     MT = true, MST = true, MDT = true, PT = true, PST = true, PDT = true, AKST = true, AKDT = true, HST = true }
   local rx_zone_all = re.compile(A("\\b(" .. zone_alt .. ")\\b"))

@@ -28,12 +28,20 @@
 -- word may open the job words; a line of roles set apart by bars or commas, "Senior
 -- Reporter | Managing Editor", the roles of a byline of several names) by is_role_line. Contributor lines follow the patterns of
 -- en/clean_contributors.txt ("X and Y contributed to this report", "Reporting by X;
--- Editing by Y"); possessive outlet prefixes ("CNN's X"), descriptions ("Gazette reporter
--- X") and trailing places ("X in Seoul") are removed from each name. A dateline is the
+-- Editing by Y", also in parentheses: "(Reporting by X; Editing by Y)"); possessive
+-- outlet prefixes ("CNN's X"), descriptions ("Gazette reporter
+-- X") and trailing places ("X in Seoul") are removed from each name. Names with no
+-- opener sharing their line with a timestamp after a bar ("NAME | Updated Nov. 28, 2026
+-- at 3:05 p.m. CST") are a byline (the timestamp is the evidence); a sign-off after the
+-- body, a dash, a name, a comma and a journalist's role ("— NAME, Ledger
+-- correspondent"), is read by signoff. A dateline is the
 -- place (and optional date and outlet) that opens a wire story before a dash or colon:
 -- "Seoul, South Korea (CNN) --", "BOSTON (Reuters) -", "LONDON, June 3 (Newswire) -",
 -- "CITY, State (AP) —", "WASHINGTON —", "FARLOW BAY:", "ASHFORD, Conn., June 3, 2024
--- /PRNewswire/ --", "(CNN) --" or "Hong Kong (CNN Business)" glued to the first word.
+-- /PRNewswire/ --", "(CNN) --" or "Hong Kong (CNN Business)" glued to the first word;
+-- a place in mixed case only with its region after a comma ("Mallee Point, SA:",
+-- "Port Ellery, Tasmania —": a region of en/clean_meta_regions.txt, two to four capitals,
+-- or a name closing on a region word), since many first sentences open "Name:".
 -- Units: byte offsets are 1-based inclusive.
 
 local dp = require "docpipe"
@@ -406,10 +414,11 @@ function M.new(lang)
 
   --- Parse a byline. @return {authors = {...}, outlet = string|nil} or nil
   -- @param dates optional dates parser: a date on the line is cut off first
+  local name_bar_time
   function R.byline(s, dates)
-    if #s > 200 or not initials[s:sub(1, 1):lower()] then return nil end
-    local rest = rx_byline:match(s)
-    if not rest then return nil end
+    if #s > 200 then return nil end
+    local rest = initials[s:sub(1, 1):lower()] and rx_byline:match(s)
+    if not rest then return dates and find(s, "|", 1, true) and name_bar_time(s, dates) or nil end
     -- "By NAME, a senior reporter covering ... . Her work has ...": the byline runs into
     -- a sentence about its author; the names end at the description or the sentence end
     local a = rx_bio_tail:find(rest)
@@ -428,6 +437,34 @@ function M.new(lang)
     local authors, outlet, _, other, weak = parse_names(s, dates, true)
     if other or #authors == 0 then return nil end
     return { authors = authors, outlet = outlet, outlet_weak = weak or nil }
+  end
+
+  -- "Marlowe Quinn | Updated Nov. 28, 2026 at 3:05 p.m. CST": names with no opener
+  -- sharing their line with a timestamp after a bar (the timestamp is the evidence that
+  -- the names are a byline)
+  function name_bar_time(s, dates)
+    local a, b = find(s, "%s*|%s*")
+    local left, right = s:sub(1, a - 1), s:sub(b + 1)
+    if left == "" or not dates:is_timestamp(right) then return nil end
+    local nl = R.name_line(left)
+    if not nl then return nil end
+    return { authors = nl.authors, outlet = nl.outlet, outlet_weak = nl.outlet_weak }
+  end
+
+  --- A sign-off closing the article: a dash, a person's name, a comma and a role
+  -- ("— Colm Fairweather, Ledger correspondent", "– NAME, Rural Affairs Reporter"): the
+  -- role (a word of en/clean_roles.txt naming a job) is the evidence that the name is
+  -- the writer's, not a quoted speaker's. @return {authors = {name}} or nil
+  local rx_signoff = re.compile("^(?:—|–|--|-)\\s*(\\p{Lu}[^,]{2,60}),\\s*([^,]{3,60})$")
+  function R.signoff(s)
+    if #s > 130 then return nil end
+    local name, role = rx_signoff:match(s)
+    if not name or not R.is_person(name) then return nil end
+    local toks = {}
+    for t in role:gmatch("%S+") do toks[#toks + 1] = t end
+    local cut, job = role_run(toks, 1, true)
+    if not job or role:find("[.!?]$") then return nil end
+    return { authors = { titlecase(name) } }
   end
 
   local rx_possessive = re.compile("^(?:\\p{Lu}[\\p{L}\\p{N}.&-]*\\s+){0,3}?\\p{Lu}[\\p{L}\\p{N}.&-]*['’]s\\s+")
@@ -466,6 +503,8 @@ function M.new(lang)
   --- Parse a contributor line. @return list of names or nil
   function R.contributors(s)
     if #s > 600 then return nil end
+    -- a wire credit in parentheses closing the body: "(Reporting by A and B; Editing by C)"
+    if s:byte(1) == 40 and s:byte(-1) == 41 then s = s:sub(2, -2) end
     local names, hit = {}, false
     for _, part in ipairs(re.split(s, "\\s*[;|]\\s*|(?<=\\p{Ll}\\p{Ll})\\.\\s+(?=\\p{Lu})|\\s+and\\s+(?=(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}(?:also\\s+)?(?:reported|wrote)\\b)")) do
       for _, rx in ipairs(contrib) do
@@ -490,6 +529,23 @@ function M.new(lang)
   -- the outlet in parentheses, "(Reuters)", or between slashes, "/PRNewswire/"
   local rx_dl_outlet = re.compile("^" .. place .. "?" .. wire_date .. "\\s*(?:\\(([^()]{2,40})\\)|/([^/\\s][^/]{1,38})/)" .. rx_dash .. "?")
   local rx_dl_caps = re.compile("^(\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*\\p{Lu}\\.?(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ -]*?)?)" .. wire_date .. "\\s*(?:--|—|–|-|:)\\s+")
+  -- a place in mixed case needs its region after a comma ("Mallee Point, SA:",
+  -- "Port Ellery, Tasmania —"): a region of en/clean_meta_regions.txt, two to four
+  -- capitals ("NZ", "NSW"), or a name closing on a region word ("Gandaki Province")
+  local rx_dl_mixed = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|de|of|on|upon|la|el|am|an|der|du)){0,3}),\\s*(\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}.'’-]*){0,2})" .. wire_date .. "\\s*(?:--|—|–|-|:)\\s+")
+  local regions, region_words = {}, {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_regions.txt")) do
+    w = w:lower()
+    if w:sub(1, 1) == "@" then region_words[w:sub(2)] = true else regions[w] = true end
+  end
+  local rx_region_caps = re.compile("^(?:\\p{Lu}\\.?){2,4}$")
+  local function is_region(r)
+    if rx_region_caps:find(r) then return true end
+    local lr = r:lower():gsub("%.$", "")
+    if regions[lr] or places[lr] then return true end
+    local last = lr:match("(%S+)$")
+    return region_words[last] or false
+  end
 
   --- Find a dateline at the start of a paragraph.
   -- @return {place = string|nil, outlet = string|nil, rest = paragraph without it} or nil
@@ -515,6 +571,14 @@ function M.new(lang)
         if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") then
           return { place = dp.text.trim(pl), rest = dp.text.trim(rest) }
         end
+      end
+    end
+    local region
+    a, b, pl, region = rx_dl_mixed:find(p)
+    if a and is_region(region) then
+      local rest = p:sub(b + 1)
+      if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") then
+        return { place = pl .. ", " .. region, rest = dp.text.trim(rest) }
       end
     end
     return nil

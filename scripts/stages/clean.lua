@@ -50,13 +50,17 @@
 --     above a picture credit, not the masthead over the headline), the date the header's first
 --     absolute timestamp (a relative one is skipped; a published one wins over an updated
 --     one, in either order; else a short line between headline and body that holds a
---     date among other words; when the header gives an updated time only, a "First
---     published" / "First uploaded on" line elsewhere on the page), the highlights the
---     bullets between title and body (or the lines under a "Key points:" heading); the
+--     date among other words; a date with its time and zone on the line under it,
+--     "9:05 AM MYT", read together; when the header gives an updated or a relative time
+--     only, or none, a "First published" / "First uploaded on" line elsewhere on the
+--     page), the highlights the bullets between title and body (or the lines under a
+--     "Key points:" heading; a bullet with no stopword among highlights too); the
 --     authors, when the header names none, from a byline right under the body ("Posted
---     by NAME at 2:05 PM"); the dateline opens the first paragraph; contributors come from
+--     by NAME at 2:05 PM") or a sign-off there ("— NAME, Ledger correspondent"); the
+--     dateline opens the first paragraph; contributors come from
 --     contributor lines; the outlet from the dateline, else the byline or header, else the
---     masthead (the page's first line when it is a name, after a logo's image name
+--     masthead (the page's first line when it is a name, after a menu of one item a
+--     line or a logo's image name
 --     "[logo.png]"; a line with lower-case words other than joiners, or opening with a
 --     question word, "Why you can trust XYZ", is a badge and no name), else the footer's
 --     copyright line (the holder without a company word of en/clean_company_words.txt,
@@ -83,6 +87,7 @@ local ev = require "docpipe.clean.evidence"
 local body_mod = require "docpipe.clean.body"
 local prompts_mod = require "docpipe.clean.prompts"
 local widgets_mod = require "docpipe.clean.widgets"
+local factbox_mod = require "docpipe.clean.factbox"
 local bio_mod = require "docpipe.clean.bio"
 
 local re = dp.re
@@ -117,6 +122,7 @@ M.options = {
   cue_max_words = { type = "integer", default = 30, doc = "boilerplate cues only count on blocks up to this many words" },
   explain = { type = "boolean", default = false, doc = "also list every block with its evidence in meta.clean_blocks" },
   media_blurbs = { type = "list", default = {}, doc = "extra PCRE2 patterns of a programme's blurb under an audio or video widget (en/clean_media_blurbs.txt)" },
+  fact_cues = { type = "list", default = {}, doc = "extra PCRE2 patterns of a fact line in a review's info box (en/clean_body_fact_cues.txt)" },
   link_run = { type = "integer", default = 3, doc = "this many short headline-like lines in one group are a related-links list" },
   numeric_dates = { type = "string", default = "auto", doc = "order of numeric dates like 03/06/2024: auto (the page's habit, else month first), dmy or mdy" },
   entities = { type = "boolean", default = true, doc = "decode HTML character references left in the text (&amp; &#8217;)" },
@@ -173,6 +179,7 @@ function M.init(opts, ctx)
     prompts = prompts,
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
+    factbox = factbox_mod.new(lang, o.fact_cues),
     drop = compile_user(o.drop, "drop"),
     keep = compile_user(o.keep, "keep"),
     cues = pats.cues,
@@ -489,11 +496,11 @@ function M.process(doc, ctx)
   local authors, outlet, date = dp.array({}), nil, nil
   -- the header's first absolute timestamp, but a published one before an updated one
   -- (in either order, on one line or two: "Updated ..." above "Published ...")
-  local date_kind
-  local function offer_date(text)
+  local date_kind, date_x
+  local function offer_date(text, x)
     if date and date_kind ~= "updated" then return end
     local d, kind = st.dates:parse_published(text, st.day_first)
-    if d and (not date or kind ~= "updated") then date, date_kind = d, kind end
+    if d and (not date or kind ~= "updated") then date, date_kind, date_x = d, kind, x end
   end
   if stack_first then
     for x = stack_first, stack_last do
@@ -553,9 +560,9 @@ function M.process(doc, ctx)
       elseif b.role_line then
         b.role = "byline"
       end
-      if b.byline and (not date or date_kind == "updated") then offer_date(b.text) end
+      if b.byline and (not date or date_kind == "updated") then offer_date(b.text, x) end
       if b.timestamp then
-        offer_date(b.text)
+        offer_date(b.text, x)
         b.role = "timestamp"
       end
       if b.relative then b.role = "timestamp (relative)" end
@@ -586,7 +593,7 @@ function M.process(doc, ctx)
       local b = live[x]
       if not date and b.nw <= 14 and not b.take and not b.contrib and b.class == "short"
         and (not b.bits or b.bits & 12 ~= 0) then
-        offer_date(b.text)
+        offer_date(b.text, x)
         if date then b.role = b.role or "timestamp" end
       end
     end
@@ -601,10 +608,16 @@ function M.process(doc, ctx)
       end
     end
   end
-  -- the header gave an updated time only: a "First published" / "Originally published"
-  -- / "First uploaded on" line elsewhere on the page (often under the body) gives the
-  -- published one
-  if date and date_kind == "updated" then
+  -- a date without its time, the time and zone on the line under it ("Saturday, 28 Nov
+  -- 2026" / "9:05 AM MYT"): read together
+  if date and date_x and #date == 10 and live[date_x + 1] and st.dates:is_clock_line(live[date_x + 1].text) then
+    local d = st.dates:parse_published(live[date_x].text .. " " .. live[date_x + 1].text, st.day_first)
+    if d and d:sub(1, 10) == date then date = d; live[date_x + 1].role = "timestamp" end
+  end
+  -- the header gave an updated time only, or only a relative one ("Published 3 hours
+  -- ago"): a "First published" / "Originally published" / "First uploaded on" line
+  -- elsewhere on the page (often under the body) gives the published one
+  if not date or date_kind == "updated" then
     for x = 1, #live do
       local b = live[x]
       if (x < (hdr_first or limit) or x > (hdr_last or limit)) and b.nw <= 14
@@ -631,6 +644,15 @@ function M.process(doc, ctx)
         b.role = "byline"
         break
       end
+      -- a sign-off, "— NAME, Ledger correspondent" (docpipe.clean.meta.signoff)
+      -- (the dash may have been read as a bullet marker: "– NAME, Role")
+      local so = not b.take and b.nw <= 12 and (b.bullet == "–" or b.bullet == "-" or find(b.text, "^[\226-]"))
+        and st.meta.signoff(b.bullet and not find(b.text, "^[\226-]") and "— " .. b.text or b.text)
+      if so then
+        for _, a in ipairs(so.authors) do authors[#authors + 1] = a end
+        b.role = "byline"
+        break
+      end
       if not b.cue then break end
     end
   end
@@ -638,13 +660,16 @@ function M.process(doc, ctx)
   local highlights = dp.array({})
   local hl_from = (title_i or hdr_first or 0) + 1
   -- (or, under a "Key points:" heading, the lines of its group without bullets)
-  local hl_head
+  local hl_head, hl_group
   for x = hl_from, limit - 1 do
     local b = live[x]
     local listed = b.bullet or (hl_head and b.group == hl_head.group and b.nw <= 40)
+    -- (a bullet of no stopword, "Farmers' groups fear lower farm-gate prices", after
+    -- highlights of its group or under their heading is one too: a menu item is shorter)
     if listed and not b.take and not b.cue and not b.timestamp and not b.byline and b.nw >= 3 and b.chars >= 15
-      and b.density > 0 then
+      and (b.density > 0 or (b.nw >= 4 and ((hl_group == b.group and #highlights > 0) or (hl_head and hl_head.group == b.group)))) then
       highlights[#highlights + 1] = b.text
+      hl_group = b.group
       b.role = "highlight"
     elseif not b.bullet and rx_highlights_head:find(b.text) then
       hl_head = b
@@ -724,7 +749,14 @@ function M.process(doc, ctx)
       and re.match(b.text, "^(?:[^\\p{L}\\p{N}\\s]+\\s+)+(\\p{L}.*?\\S)(?:\\s+[^\\p{L}\\p{N}\\s]+)+$")
     local name = core and outlet_line({ text = core, nw = #dp.text.words(core) }, st)
     if name then outlet = name; b.role = b.role or "masthead" end
-    if not outlet and b and b.cue == "navigation" and live[2] then b = live[2] end
+    if not outlet and b and b.cue == "navigation" and live[2] then
+      b = live[2]
+      -- a menu of one item a line ("* Home" / "* News" / ...): the line after its items
+      if live[1].bullet then
+        local k = 2
+        while b and b.bullet and b.group == live[1].group do k = k + 1; b = live[k] end
+      end
+    end
     if not outlet and b and not b.take and not b.cue and b.li < (title_i or limit) and b.li ~= title_i then
       name = outlet_line(b, st)
       -- a logo's image name before the name ("[Valley_logo.png] The Valley Chronicle")
