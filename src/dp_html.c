@@ -4,6 +4,7 @@
  */
 #include "dp_html.h"
 #include "dp_html_lean.h"
+#include "dp_mem.h"
 #include "dp_utf8.h"
 
 #include <errno.h>
@@ -359,20 +360,9 @@ typedef struct walker {
     dp_html_lean_refs refs;     /* its long attribute values */
 } walker;
 
-static int grow(void **p, size_t *cap, size_t need, size_t size) {
-    if (need <= *cap) return 1;
-    size_t ncap = *cap ? *cap : 16;
-    while (ncap < need) ncap *= 2;
-    void *np = realloc(*p, ncap * size);
-    if (!np) return 0;
-    *p = np;
-    *cap = ncap;
-    return 1;
-}
-
 static size_t arena_add(walker *w, const char *s, size_t n) {
     dp_html_doc *d = w->doc;
-    if (!grow((void **)&d->arena, &d->arena_cap, d->arena_len + n + 1, 1)) { w->oom = 1; return 0; }
+    if (!dp_grow((void **)&d->arena, &d->arena_cap, d->arena_len + n + 1, 1)) { w->oom = 1; return 0; }
     size_t off = d->arena_len;
     if (n) memcpy(d->arena + off, s, n);
     d->arena_len += n;
@@ -512,7 +502,7 @@ static int export_one(walker *w, size_t i, int parent) {
     frame *f = &w->st[i];
     int depth = parent >= 0 ? w->doc->elems[parent].depth + 1 : 0;
     dp_html_doc *d = w->doc;
-    if (!grow((void **)&d->elems, &d->cap_elems, d->n_elems + 1, sizeof *d->elems)) { w->oom = 1; return -1; }
+    if (!dp_grow((void **)&d->elems, &d->cap_elems, d->n_elems + 1, sizeof *d->elems)) { w->oom = 1; return -1; }
     dp_html_elem e;
     e.parent = parent;
     e.depth = depth;
@@ -569,7 +559,7 @@ static void flush(walker *w) {
     dp_html_doc *d = w->doc;
     int el = current_elem(w);
     if (w->oom) return;
-    if (!grow((void **)&d->blocks, &d->cap_blocks, d->n_blocks + 1, sizeof *d->blocks)) { w->oom = 1; return; }
+    if (!dp_grow((void **)&d->blocks, &d->cap_blocks, d->n_blocks + 1, sizeof *d->blocks)) { w->oom = 1; return; }
     dp_html_block b;
     b.off = arena_add(w, w->cur, w->cur_len);
     b.len = w->cur_len;
@@ -585,7 +575,7 @@ static void flush(walker *w) {
 }
 
 static void cur_put(walker *w, const char *s, size_t n) {
-    if (!grow((void **)&w->cur, &w->cur_cap, w->cur_len + n + 1, 1)) { w->oom = 1; return; }
+    if (!dp_grow((void **)&w->cur, &w->cur_cap, w->cur_len + n + 1, 1)) { w->oom = 1; return; }
     memcpy(w->cur + w->cur_len, s, n);
     w->cur_len += n;
     if (w->links) w->cur_link += n;
@@ -701,7 +691,7 @@ static void gather(walker *w, const GumboNode *root, size_t *off, size_t *len) {
 static void add_item(walker *w, dp_html_item_kind kind, const char *key, size_t klen,
                      const char *val, size_t vlen, int lower_key) {
     dp_html_doc *d = w->doc;
-    if (!grow((void **)&d->items, &d->cap_items, d->n_items + 1, sizeof *d->items)) { w->oom = 1; return; }
+    if (!dp_grow((void **)&d->items, &d->cap_items, d->n_items + 1, sizeof *d->items)) { w->oom = 1; return; }
     dp_html_item it;
     it.kind = kind;
     it.key_len = klen;
@@ -719,7 +709,7 @@ static void add_item_text(walker *w, dp_html_item_kind kind, const char *key, co
     gather(w, node, &off, &len);
     if (w->oom) return;
     dp_html_doc *d = w->doc;
-    if (!grow((void **)&d->items, &d->cap_items, d->n_items + 1, sizeof *d->items)) { w->oom = 1; return; }
+    if (!dp_grow((void **)&d->items, &d->cap_items, d->n_items + 1, sizeof *d->items)) { w->oom = 1; return; }
     dp_html_item it;
     it.kind = kind;
     it.key_len = key ? strlen(key) : 0;
@@ -746,7 +736,7 @@ static void raw_text_item(walker *w, dp_html_item_kind kind, const GumboNode *no
     }
     if (w->oom) return;
     dp_html_doc *d = w->doc;
-    if (!grow((void **)&d->items, &d->cap_items, d->n_items + 1, sizeof *d->items)) { w->oom = 1; return; }
+    if (!dp_grow((void **)&d->items, &d->cap_items, d->n_items + 1, sizeof *d->items)) { w->oom = 1; return; }
     dp_html_item it;
     it.kind = kind;
     it.key_off = start;
@@ -832,7 +822,7 @@ static void element_items(walker *w, const GumboNode *node) {
 }
 
 static int push(walker *w, const GumboNode *node) {
-    if (!grow((void **)&w->st, &w->cap_st, w->n_st + 1, sizeof *w->st)) { w->oom = 1; return 0; }
+    if (!dp_grow((void **)&w->st, &w->cap_st, w->n_st + 1, sizeof *w->st)) { w->oom = 1; return 0; }
     frame *f = &w->st[w->n_st++];
     GumboTag t = node->v.element.tag;
     f->node = node;

@@ -7,6 +7,7 @@
  * bytes it reads.
  */
 #include "dp_html_lean.h"
+#include "dp_mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -220,17 +221,6 @@ void dp_html_lean_refs_free(dp_html_lean_refs *r) {
     memset(r, 0, sizeof *r);
 }
 
-static int reserve(void **p, size_t *cap, size_t need, size_t size) {
-    if (need <= *cap) return 1;
-    size_t ncap = *cap ? *cap : 64;
-    while (ncap < need) ncap *= 2;
-    void *np = realloc(*p, ncap * size);
-    if (!np) return 0;
-    *p = np;
-    *cap = ncap;
-    return 1;
-}
-
 static size_t hash_bytes(const char *s, size_t n) {
     size_t h = 14695981039346656037u;  /* FNV-1a */
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
@@ -260,8 +250,8 @@ static long intern(dp_html_lean_refs *r, const char *s, size_t n) {
         if (strncmp(t, s, n) == 0 && t[n] == '\0') return (long)r->slots[h] - 1;
         h = (h + 1) & (r->n_slots - 1);
     }
-    if (!reserve((void **)&r->text, &r->text_cap, r->text_len + n + 1, 1) ||
-        !reserve((void **)&r->off, &r->cap_vals, r->n_vals + 1, sizeof *r->off))
+    if (!dp_grow((void **)&r->text, &r->text_cap, r->text_len + n + 1, 1) ||
+        !dp_grow((void **)&r->off, &r->cap_vals, r->n_vals + 1, sizeof *r->off))
         return -1;
     memcpy(r->text + r->text_len, s, n);
     r->text[r->text_len + n] = '\0';
@@ -318,8 +308,8 @@ static int write_ref(const char *s, size_t na, size_t nz, size_t z, char *out, s
     size_t k = 0;
     do { num[sizeof num - 1 - k++] = (char)('0' + v % 10); v /= 10; } while (v > 0);
     if (k + 4 > vz - va) return 0;  /* "=\"\x01N\"" must not be longer */
-    if (!reserve((void **)&r->at, &r->cap_at, r->n + 1, sizeof *r->at) ||
-        !reserve((void **)&r->val, &r->cap_val, r->n + 1, sizeof *r->val))
+    if (!dp_grow((void **)&r->at, &r->cap_at, r->n + 1, sizeof *r->at) ||
+        !dp_grow((void **)&r->val, &r->cap_val, r->n + 1, sizeof *r->val))
         return 0;
     size_t o = *w;
     memcpy(out + o, s + na, nz - na);

@@ -81,6 +81,7 @@
  * Lua the rules were first written in; at() reads a byte, -1 outside.
  */
 #include "dp_sbd.h"
+#include "dp_mem.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -432,13 +433,7 @@ typedef struct dp_sbd_work {
 } work;
 
 static void *vec_push(work *w, vec *v, size_t size) {
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 16;
-        void *p = realloc(v->p, cap * size);
-        if (!p) { w->oom = 1; return NULL; }
-        v->p = p;
-        v->cap = cap;
-    }
+    if (!dp_grow(&v->p, &v->cap, v->n + 1, size)) { w->oom = 1; return NULL; }
     return (char *)v->p + size * v->n++;
 }
 

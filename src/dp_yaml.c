@@ -3,6 +3,7 @@
  * keeping the start mark of every node and resolving aliases by sharing.
  */
 #include "dp_yaml.h"
+#include "dp_mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,17 +26,6 @@ struct dp_yaml_doc {
 
 #define MAX_DEPTH 200
 
-static int grow(void **p, size_t *cap, size_t need, size_t size) {
-    if (need <= *cap) return 1;
-    size_t nc = *cap ? *cap * 2 : 16;
-    while (nc < need) nc *= 2;
-    void *np = realloc(*p, nc * size);
-    if (!np) return 0;
-    *p = np;
-    *cap = nc;
-    return 1;
-}
-
 static void set_err(dp_yaml_error *err, const char *msg, const yaml_mark_t *m) {
     snprintf(err->message, sizeof err->message, "%s", msg);
     err->line = m ? (int)m->line + 1 : 0;
@@ -43,7 +33,7 @@ static void set_err(dp_yaml_error *err, const char *msg, const yaml_mark_t *m) {
 }
 
 static dp_yaml_node *new_node(dp_yaml_doc *d, dp_yaml_kind kind, const yaml_mark_t *m) {
-    if (!grow((void **)&d->all, &d->capall, d->nall + 1, sizeof *d->all)) return NULL;
+    if (!dp_grow((void **)&d->all, &d->capall, d->nall + 1, sizeof *d->all)) return NULL;
     dp_yaml_node *nd = calloc(1, sizeof *nd);
     if (!nd) return NULL;
     nd->kind = kind;
@@ -56,7 +46,7 @@ static dp_yaml_node *new_node(dp_yaml_doc *d, dp_yaml_kind kind, const yaml_mark
 
 static int add_anchor(dp_yaml_doc *d, const yaml_char_t *name, dp_yaml_node *nd) {
     if (!name) return 1;
-    if (!grow((void **)&d->anchors, &d->capanchors, d->nanchors + 1, sizeof *d->anchors))
+    if (!dp_grow((void **)&d->anchors, &d->capanchors, d->nanchors + 1, sizeof *d->anchors))
         return 0;
     d->anchors[d->nanchors].name = strdup((const char *)name);
     if (!d->anchors[d->nanchors].name) return 0;
@@ -117,7 +107,7 @@ static dp_yaml_node *parse_node(dp_yaml_doc *d, yaml_parser_t *p, yaml_event_t *
             dp_yaml_node *c = parse_node(d, p, &child, depth + 1, err);
             yaml_event_delete(&child);
             if (!c) return NULL;
-            if (!grow((void **)&nd->items, &cap, count + 1, sizeof *nd->items)) break;
+            if (!dp_grow((void **)&nd->items, &cap, count + 1, sizeof *nd->items)) break;
             nd->items[count++] = c;
             nd->weight += c->weight;
             if (nd->weight > d->max_nodes) {
