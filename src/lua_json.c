@@ -11,6 +11,7 @@
 
 #include <cJSON.h>
 #include <errno.h>
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <lauxlib.h>
@@ -1040,6 +1041,9 @@ static void push_number(lua_State *L, const cJSON *j, dec *d) {
         long long x = strtoll(buf, &end, 10);
         if (errno == 0 && *end == '\0') { lua_pushinteger(L, (lua_Integer)x); return; }
     }
+    /* a literal beyond a double (1E400) reads as the largest double of its
+     * sign, as jq does, so that the document can be written back */
+    if (isinf(v)) v = v > 0 ? DBL_MAX : -DBL_MAX;
     lua_pushnumber(L, v);
 }
 

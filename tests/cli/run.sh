@@ -256,6 +256,10 @@ echo '{"id":"after","text":"Still here."}' >> "$tmpd/deep.jsonl"
 run deep-json 1 "$D" run sentences "$tmpd/deep.jsonl"
 has deep-json "$err" 'deep.jsonl:1: '
 has deep-json-next "$out" '"id":"after"'
+# a number beyond a double in an extra field (regression: the document failed at write)
+echo '{"id":"huge-number","text":"One. Two.","x":1E400}' > "$tmpd/hugenum.jsonl"
+run huge-number 0 "$D" run sentences "$tmpd/hugenum.jsonl"
+has huge-number "$out" '"x":1.7976931348623157e\+308'
 printf 'stages:\n\t- stage: sentences\n' > "$tmpd/tabs.yaml"
 run yaml-tabs 2 "$D" check "$tmpd/tabs.yaml"
 has yaml-tabs "$err" 'tabs.yaml:2:1: '

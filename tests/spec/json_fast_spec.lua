@@ -37,6 +37,14 @@ describe("docpipe.json decoding", function()
     assert.are.equal(-2.5, v.e)
   end)
 
+  it("reads a number beyond a double as the largest double of its sign, so it can be written back", function()
+    local v = json.decode('{"x":1E400,"y":-1e999,"z":1e308}')
+    assert.are.equal(1.7976931348623157e308, v.x)
+    assert.are.equal(-1.7976931348623157e308, v.y)
+    assert.are.equal(1e308, v.z)
+    assert.are.equal('{"x":1.7976931348623157e+308}', json.encode({ x = v.x }))
+  end)
+
   it("leaves to cJSON what strict JSON refuses: a leading zero, an escaped NUL, a BOM", function()
     assert.are.equal(1, json.decode('{"a":01}').a)
     assert.are.equal("x", json.decode('{"a":"x\\u0000y"}').a)  -- the string ends at the NUL
