@@ -4,7 +4,8 @@
 -- docpipe.clean.evidence, then jusText-style smoothing with the neighbours (Pomikálek
 -- 2011):
 --  * before the window: a sentence ending in ':' followed by two bullet items or more
---    makes the items list text (b.listed);
+--    makes the items list text (b.listed), unless it is the heading of a highlights
+--    box ("At a glance:", en/clean_body_box_heads.txt);
 --  * the window neither starts nor ends on highlight bullets or blocks worth nothing
 --    (numbered items that are sentences, and introduced lists, are text);
 --  * a short opening sentence under the header or carrying a dateline starts the body;
@@ -39,7 +40,9 @@
 --    video widget goes (docpipe.clean.widgets); a review's info box of fact lines goes
 --    (docpipe.clean.factbox); the bullet links under a bare "Read
 --    also:" label go across a blank line, up to the first line that is no bullet; a
---    short sentence above a sign-off ("— AB") closes the body, past a caption.
+--    short sentence above a sign-off ("— AB") closes the body, past a caption; a
+--    correction note under the contributor line or the sign-off is text (up to four
+--    blocks past the window; en/clean_body_corrections.txt).
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -52,7 +55,8 @@ local widgets = require "docpipe.clean.widgets"
 local NEG = ev.NEG
 local score, best_window = ev.score, ev.best_window
 local is_linklike, introduces, is_timeline = ev.is_linklike, ev.introduces, ev.is_timeline
-local re = require("docpipe").re
+local dp = require "docpipe"
+local re = dp.re
 local find = string.find
 
 -- a credit line of a picture ("Photo: X/Agency", "Credit...X", "[Photo by X]")
@@ -69,6 +73,41 @@ local function is_list_link(b)
 end
 
 local M = {}
+
+-- one caseless alternation of a data file's patterns and the extra ones, anchored at the
+-- start (whole: up to the end too, a colon allowed)
+local function union(lang, file, extra, whole)
+  local pats = {}
+  for _, p in ipairs(dp.data.list(lang .. "/" .. file)) do pats[#pats + 1] = p end
+  for _, p in ipairs(extra or {}) do pats[#pats + 1] = p end
+  if #pats == 0 then return nil end
+  return re.compile("^(?:(?:" .. table.concat(pats, ")|(?:") .. "))" .. (whole and "\\s*:?$" or ""), "i")
+end
+
+--- Matchers of a language's box headings (en/clean_body_box_heads.txt) and correction
+-- notes (en/clean_body_corrections.txt), each with extra patterns (lists, may be nil).
+function M.new(lang, box_heads, corrections)
+  return {
+    box_head = union(lang, "clean_body_box_heads.txt", box_heads, true),
+    correction = union(lang, "clean_body_corrections.txt", corrections, false),
+  }
+end
+
+-- a correction note under the article, past the contributor line, the sign-off or a
+-- timestamp that closes the body (up to four blocks on; not past a related box): text
+local MAX_NOTE_GAP = 4
+local function correction_notes(m, live, we)
+  if not (m and m.correction) then return end
+  for c = we + 1, math.min(#live, we + MAX_NOTE_GAP) do
+    local b = live[c]
+    if b.ending or b.cue == "readmore" then break end
+    if not b.take and b.nw >= 6 and b.nw <= 80 and b.sentence and m.correction:find(b.text) then
+      b.take = true
+      b.why = nil
+    end
+  end
+end
+
 
 local words_of = require("docpipe").text.words
 local rx_attrib_line = re.compile("^(?:[—–―]|-{1,2})\\s*\\p{Lu}")
@@ -172,7 +211,9 @@ function M.select(live, st, o)
   -- lists introduced by a sentence ending in ':' (two bullet items or more) are text
   for x = 1, #live - 2 do
     local b = live[x]
-    if b.text:sub(-1) == ":" and b.nw >= 3 and b.density > 0 and not b.cue and not b.label and not b.bullet then
+    -- (not under the heading of a highlights box: "At a glance:")
+    if b.text:sub(-1) == ":" and b.nw >= 3 and b.density > 0 and not b.cue and not b.label and not b.bullet
+      and not (st.body and st.body.box_head and st.body.box_head:find(b.text)) then
       local y = x + 1
       while y <= #live and live[y].bullet and not live[y].cue and live[y].nw >= 2 do y = y + 1 end
       if y - x - 1 >= 2 then
@@ -509,6 +550,7 @@ function M.select(live, st, o)
   end
 
   for _, b in ipairs(resumed) do b.take = true; b.why = nil end
+  correction_notes(st.body, live, we)
   return ws, we
 end
 

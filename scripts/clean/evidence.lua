@@ -13,7 +13,11 @@
 -- quarters, sentences with few function words a quarter, numbered list items that are
 -- sentences as paragraphs, items of a list introduced by a sentence ending in ':' half,
 -- the rest a small penalty, and timestamps, bylines, contributor lines and copyright
--- lines are barriers (NEG) the window cannot cross; a run of markup debris (image
+-- lines are barriers (NEG) the window cannot cross; a caption known by its credit
+-- ("... on Monday. (Agency)", a "NAME/Outlet" credit glued to its last sentence) or
+-- opened by an image marker ("[photo] ...", en/clean_body_caption_credits.txt) and a
+-- player's running time ("Duration: 1 minute 12 seconds", "1m 12s",
+-- en/clean_body_durations.txt) are cues too; a run of markup debris (image
 -- names, gallery counters, credited captions) costs one gap whatever its length.
 -- Speed: a block is ruled out of most cue patterns without a regular expression: the
 -- anchored patterns are filed by the first two bytes their matches can start with (or
@@ -539,6 +543,11 @@ local function load_union(lang, file)
   }
 end
 
+local find = string.find
+-- the longest block (in words) tried as a caption known by its credit or, opened by an
+-- image marker, as a caption at all; the longest tried as a running time
+local MAX_CREDITED_WORDS, MAX_CAPTION_WORDS, MAX_DURATION_WORDS = 40, 60, 8
+
 local rx_dated_by = re.compile("(?<=\\s)(?:by|By|BY)\\s+(?=\\p{Lu})")
 local rx_trail_sep = re.compile("[\\s|,·•–—-]+$")
 -- does the text end a sentence: . ! ? or … perhaps inside closing quotes or brackets
@@ -583,8 +592,13 @@ local M = { NEG = NEG, TRIGGER = TRIGGER, CONTRIB_HINT = CONTRIB_HINT, prefixes 
 
 --- Load the boilerplate cues and end-of-article markers of a language.
 function M.load(lang, max_words, stop)
+  local cues = load_cues(lang, max_words or 30, stop)
+  -- captions known by their credit or image marker, a player's running time (tried
+  -- only on the blocks that can hold one: see M.features)
+  cues.caption_credits = load_union(lang, "clean_body_caption_credits.txt")
+  cues.durations = load_union(lang, "clean_body_durations.txt")
   return {
-    cues = load_cues(lang, max_words or 30, stop),
+    cues = cues,
     ends = load_union(lang, "clean_end_markers.txt"),
   }
 end
@@ -623,6 +637,21 @@ function M.features(b, st, o)
   local drop_l = st.drop
   for _i = 1, #drop_l do local rx = drop_l[_i]; if rx:find(text) then b.drop = true; break end end
   b.cue = cue_kind(st.cues, b, st.intern, st.page)
+  -- a caption known by its credit ("... on Monday. (Agency)", "...in 1962.NAME/Outlet")
+  -- or its image marker ("[photo] ..."): only a block ending in ')', holding a '/' or
+  -- opening with '[' is tried; a player's running time ("Duration: 1 minute 12
+  -- seconds", "1m 12s"): only a short block holding a digit
+  if not b.cue and nw <= MAX_CAPTION_WORDS and nw >= 3 then
+    local c1, cz = byte(text, 1), byte(text, -1)
+    if (cz == 41 or c1 == 91 or find(text, "/", 1, true)) and (nw <= MAX_CREDITED_WORDS or c1 == 91)
+      and st.cues.caption_credits:find(text) then
+      b.cue = "caption"
+    end
+  end
+  if not b.cue and nw <= MAX_DURATION_WORDS and (b.bits and b.bits & 8 ~= 0 or not b.bits and find(text, "%d"))
+    and st.cues.durations:find(text) then
+    b.cue = "widget"
+  end
   -- a prompt to the reader (a newsletter box, its consent line: docpipe.clean.prompts)
   if not b.cue and st.prompts and nw <= 60 and nw >= 3 and (not b.bits or b.bits & 64 ~= 0) then
     b.cue = st.prompts:kind(text, nw)

@@ -41,7 +41,18 @@
 -- /PRNewswire/ --", "(CNN) --" or "Hong Kong (CNN Business)" glued to the first word;
 -- a place in mixed case only with its region after a comma ("Mallee Point, SA:",
 -- "Port Ellery, Tasmania —": a region of en/clean_meta_regions.txt, two to four capitals,
--- or a name closing on a region word), since many first sentences open "Name:".
+-- or a name closing on a region word), since many first sentences open "Name:"; a
+-- rights group's "(Velmora, November 29, 2026) –", place and date in parentheses.
+-- caption_like tells a kept photo caption (a credit closing it, no sentence end) so
+-- the stage reads the dateline of the paragraph under it; menu_line a menu run together
+-- ("Countries Topics Reports Get Involved About Donate": more than half of its words
+-- from en/clean_meta_menu_words.txt). A desk after "By" ("Web Desk", "Digital Team")
+-- is staff, no outlet. Outlet forms (attested_outlet, fuller_outlet) follow what the
+-- page writes more than once: an edition line written once, "Tasman News Mid Coast",
+-- is the masthead's "Tasman News"; a short copyright holder, "Brackwater", is the
+-- masthead's "The Brackwater Evening Post" when the page writes that twice; a line in
+-- capitals with no outlet word written once ("THE CLAIM", a box label) is none.
+-- Letter case is tested on Unicode letters ("Ní", "Ó" are no acronyms).
 -- Units: byte offsets are 1-based inclusive.
 
 local dp = require "docpipe"
@@ -60,6 +71,8 @@ local SUFFIXES = { ["jr."] = true, jr = true, ["sr."] = true, sr = true, ii = tr
 
 local rx_cap = re.compile("^\\p{Lu}[\\p{L}\\p{M}'’\\-]*\\.?$")
 local rx_initials = re.compile("^(?:\\p{Lu}\\.){1,3}(?:-\\p{Lu}\\.)?$")
+local rx_lower = re.compile("\\p{Ll}")
+local rx_upper_first = re.compile("^\\p{Lu}")
 local rx_mc = re.compile("^(?:Mc|Mac|O'|O’|D'|D’)\\p{Lu}[\\p{L}'’\\-]*$")
 local rx_dash = "(?:\\s+(?:--|—|–|-|:)\\s*|\\s*(?:--|—|–)\\s*)"
 
@@ -70,10 +83,14 @@ local WEAK_ROLE = { wire = true, wires = true, press = true, service = true, ser
   foreign = true, special = true, political = true, senior = true, chief = true, bureau = true,
   desk = true, team = true, newsroom = true }
 
+-- the last word of a newsroom desk's name ("By Web Desk", "By Digital Team")
+local DESK = { desk = true, team = true, newsroom = true }
+
 local M = {}
 
 --- Build a metadata reader for a language.
-function M.new(lang)
+-- @param menu_extra optional list of more menu words (the stage option menu_words)
+function M.new(lang, menu_extra)
   lang = lang or "en"
   local roles = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_roles.txt")) do roles[w:lower()] = true end
@@ -105,7 +122,28 @@ function M.new(lang)
   local contrib = {}
   for _, p in ipairs(dp.data.list(lang .. "/clean_contributors.txt")) do contrib[#contrib + 1] = re.compile(p, "i") end
 
+  local menu_words = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_menu_words.txt")) do menu_words[w:lower()] = true end
+  for _, w in ipairs(menu_extra or {}) do menu_words[w:lower()] = true end
+
   local R = {}
+
+  --- Is the line a site menu run together ("Countries Topics Reports Get Involved About
+  -- Donate")? Four to twelve words, each capitalised (or "&"), no punctuation, and more
+  -- than half of them menu words (en/clean_meta_menu_words.txt): a headline in title
+  -- case has a verb or a name among words no menu holds.
+  function R.menu_line(s)
+    if #s > 120 or find(s, "[%p]") and re.find(s, "[^\\s&\\p{L}]") then return false end
+    local n, hit = 0, 0
+    for t in s:gmatch("%S+") do
+      n = n + 1
+      if t ~= "&" then
+        if not rx_upper_first:find(t) then return false end
+        if menu_words[t:lower()] then hit = hit + 1 end
+      end
+    end
+    return n >= 4 and n <= 12 and hit * 2 > n
+  end
 
   --- Is s shaped like a person's name?
   function R.is_person(s)
@@ -121,9 +159,12 @@ function M.new(lang)
       if rx_initials:find(t) then
         caps = caps + 1
       elseif rx_cap:find(t) or rx_mc:find(t) then
-        if t:upper() == t and #t >= 2 and not t:find("[.'’]") then
+        -- (capitals tested on Unicode letters past ASCII: "Ní" and "Ó" are no acronyms)
+        local wide = find(t, "[\128-\255]")
+        if t:upper() == t and #t >= 2 and not t:find("[.'’]")
+          and not (wide and (rx_lower:find(t) or utf8.len(t) < 2)) then
           -- an all-capitals token is an acronym (an outlet), unless the whole name is in capitals
-          if s:upper() ~= s then return false end
+          if s:upper() ~= s or (find(s, "[\128-\255]") and rx_lower:find(s)) then return false end
         end
         caps = caps + 1
         if #t:gsub("[.'’]", "") >= 2 then long = long + 1 end
@@ -170,6 +211,8 @@ function M.new(lang)
     piece = re.gsub(dp.text.trim(piece), "^(?:the|a|an)\\s+", "")
     local toks = {}
     for t in piece:gmatch("%S+") do toks[#toks + 1] = t end
+    -- a desk of the newsroom ("Web Desk", "Digital Team"): staff, no outlet
+    if #toks >= 2 and DESK[toks[#toks]:lower():gsub("[.,;:]+$", "")] then return nil end
     local cut, job = role_run(toks, 1)
     if not job then cut = #toks + 1 end
     -- a role word inside the name ("CNN Wire Staff Reporter" is cut above; "Reuters
@@ -216,6 +259,50 @@ function M.new(lang)
   -- a beat word, in the list's number or the other ("Court" for "courts")
   local function beat(lt)
     return beats[lt] or beats[lt .. "s"] or (#lt > 3 and lt:sub(-1) == "s" and beats[lt:sub(1, -2)]) or false
+  end
+
+  -- how often the page writes the name, as whole words
+  local function attested(text, name, caseless)
+    local n = 0
+    for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])\\Q" .. name .. "\\E(?![\\p{L}\\p{N}])", nil, caseless and "i" or nil) do n = n + 1 end
+    return n
+  end
+
+  --- The form of an outlet name the page attests: a name written once whose first
+  -- words the page writes again on their own ("Tasman News Mid Coast", an edition line,
+  -- under a "Tasman News" masthead, caption credits and a search box) is that shorter
+  -- name, when it still reads as an outlet (an outlet word or an acronym).
+  -- A line in capitals of several words and no outlet word ("THE CLAIM", "OUR
+  -- RATING": a box's labels) names an outlet only when the page writes it again; nil.
+  -- @param text the page's text
+  -- @param line the line the name was read from
+  function R.attested_outlet(name, text, line)
+    if line and find(line, " ", 1, true) and not rx_lower:find(line) then
+      local word = false
+      for t in name:gmatch("%a+") do if outlet_words[t:lower()] then word = true end end
+      if not word and attested(text, name, true) < 2 then return nil end
+    end
+    if not find(name, " ", 1, true) or attested(text, name) ~= 1 then return name end
+    local toks = {}
+    for t in name:gmatch("%S+") do toks[#toks + 1] = t end
+    for k = #toks - 1, 1, -1 do
+      local short = concat(toks, " ", 1, k)
+      if R.outlet_like(short, true) and attested(text, short) >= 2 then return short end
+    end
+    return name
+  end
+
+  --- A fuller form of a short outlet name ("Brackwater", the copyright holder of
+  -- "© 2026 Brackwater Media Ltd."): the longest of the candidate names (masthead lines)
+  -- that holds it as whole words and that the page writes at least twice ("The
+  -- Brackwater Evening Post" as the masthead and in a footer note); else the name.
+  function R.fuller_outlet(name, candidates, text)
+    local best = name
+    for _, c in ipairs(candidates) do
+      if #c > #best and re.find(c, "(?<![\\p{L}\\p{N}])\\Q" .. name .. "\\E(?![\\p{L}\\p{N}])")
+        and attested(text, c) >= 2 then best = c end
+    end
+    return best
   end
 
   --- Is the line only a role ("Staff Writer", "Transport Correspondent", "Senior
@@ -547,9 +634,30 @@ function M.new(lang)
     return region_words[last] or false
   end
 
+  -- a dateline in parentheses with its date, the style of rights groups' releases:
+  -- "(Velmora, November 29, 2026) –", "(Geneva, Switzerland, 3 May 2025) —"
+  local paren_date = "(?:(?i:" .. month_alt .. ")\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?i:" .. month_alt .. ")\\.?,?\\s+\\d{4})"
+  local rx_dl_paren = re.compile("^\\((\\p{Lu}[^(),\\d]{1,40}(?:,\\s*\\p{Lu}[^(),\\d]{1,30})?),\\s*" .. paren_date .. "\\)\\s*(?:--|—|–|-|:)\\s+")
+
+  --- Is the paragraph shaped like a photo caption (a credit in parentheses or after
+  -- a copyright sign closing it, "[photo]" opening it, or no sentence end), so that
+  -- the dateline may open the paragraph after it? Short paragraphs only (45 words).
+  local rx_caption_end = re.compile("(?:\\)|[^.!?\"”’'…:;,\\s])\\s*$")
+  function R.caption_like(p)
+    if #p > 400 or #dp.text.words(p) > 45 then return false end
+    return p:sub(1, 1) == "[" or find(p, "©", 1, true) ~= nil or rx_caption_end:find(p) ~= nil
+  end
+
   --- Find a dateline at the start of a paragraph.
   -- @return {place = string|nil, outlet = string|nil, rest = paragraph without it} or nil
   function R.dateline(p)
+    if p:byte(1) == 40 then
+      local a, b, pl = rx_dl_paren:find(p)
+      if a then
+        local rest = p:sub(b + 1)
+        if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘]") then return { place = dp.text.trim(pl), rest = dp.text.trim(rest) } end
+      end
+    end
     local a, b, pl, outlet, slashed = rx_dl_outlet:find(p)
     if a then
       outlet = outlet or slashed

@@ -123,6 +123,9 @@ M.options = {
   explain = { type = "boolean", default = false, doc = "also list every block with its evidence in meta.clean_blocks" },
   media_blurbs = { type = "list", default = {}, doc = "extra PCRE2 patterns of a programme's blurb under an audio or video widget (en/clean_media_blurbs.txt)" },
   fact_cues = { type = "list", default = {}, doc = "extra PCRE2 patterns of a fact line in a review's info box (en/clean_body_fact_cues.txt)" },
+  box_heads = { type = "list", default = {}, doc = "extra PCRE2 patterns of a highlights box's heading (en/clean_body_box_heads.txt)" },
+  corrections = { type = "list", default = {}, doc = "extra PCRE2 patterns opening a correction note, kept under the body (en/clean_body_corrections.txt)" },
+  menu_words = { type = "list", default = {}, doc = "extra words of a site menu: a title-case line mostly of them is no headline (en/clean_meta_menu_words.txt)" },
   link_run = { type = "integer", default = 3, doc = "this many short headline-like lines in one group are a related-links list" },
   numeric_dates = { type = "string", default = "auto", doc = "order of numeric dates like 03/06/2024: auto (the page's habit, else month first), dmy or mdy" },
   entities = { type = "boolean", default = true, doc = "decode HTML character references left in the text (&amp; &#8217;)" },
@@ -175,11 +178,12 @@ function M.init(opts, ctx)
     stop = sw,
     hints = hints,
     dates = dates_mod.new(lang),
-    meta = meta_mod.new(lang),
+    meta = meta_mod.new(lang, o.menu_words),
     prompts = prompts,
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
     factbox = factbox_mod.new(lang, o.fact_cues),
+    body = body_mod.new(lang, o.box_heads, o.corrections),
     drop = compile_user(o.drop, "drop"),
     keep = compile_user(o.keep, "keep"),
     cues = pats.cues,
@@ -193,7 +197,7 @@ local OBJECT_MT = getmetatable(dp.object({}))
 -- (ASCII digits: the numeric dates docpipe.clean.dates reads)
 local find = string.find
 -- "First published ...", "Originally posted ..." (a Lua test of the first letter first)
-local rx_first_published = dp.re.compile("^\\W*(?:first|originally)\\s+(?:published|uploaded|posted)\\b", "i")
+local rx_first_published = dp.re.compile("^\\W*(?:(?:first|originally)\\s+)?(?:published|uploaded|posted)\\b", "i")
 local rx_numeric_date = dp.re.compile("(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}(?![0-9])")
 local rx_outlet_split = dp.re.compile("\\s+(?:[|·•–—-]|--)\\s+|\\s*\\|\\s*|\\s+[·•]$")
 local rx_lower = dp.re.compile("\\p{Ll}")
@@ -446,7 +450,10 @@ function M.process(doc, ctx)
     local menu_above = false
     while x >= 1 and from - x <= 8 do
       local b = live[x]
-      if headline_shaped(b) and not b.name_line and not b.outlet_line and not b.take
+      if #cands == 0 and not b.cue and b.nw >= 4 and b.nw <= 12 and st.meta.menu_line(b.text) then
+        -- a menu run together ("Countries Topics Reports Get Involved About Donate")
+        menu_above = true
+      elseif headline_shaped(b) and not b.name_line and not b.outlet_line and not b.take
         and not (body_mod.is_credit(live[x + 1]) and live[x + 1].group == b.group) then
         -- (a block right above a picture credit is its caption)
         cands[#cands + 1] = x
@@ -487,7 +494,8 @@ function M.process(doc, ctx)
           title_i, dek_i = y, nil
           break
         end
-        if not (b.cue or b.label) then break end
+        -- (a cue, a label, or a kicker of up to three words: "Press release")
+        if not (b.cue or b.label or (b.nw <= 3 and not b.sentence and not b.take)) then break end
         y = y + 1
       end
     end
@@ -555,7 +563,7 @@ function M.process(doc, ctx)
         end
         b.role = "byline"
       elseif b.outlet_line and not b.take then
-        outlet = outlet or b.outlet_line
+        outlet = outlet or st.meta.attested_outlet(b.outlet_line, text, b.text)
         b.role = "outlet"
       elseif b.role_line then
         b.role = "byline"
@@ -616,12 +624,14 @@ function M.process(doc, ctx)
   end
   -- the header gave an updated time only, or only a relative one ("Published 3 hours
   -- ago"): a "First published" / "Originally published" / "First uploaded on" line
-  -- elsewhere on the page (often under the body) gives the published one
+  -- elsewhere on the page (often under the body) gives the published one, and so does
+  -- a bare "Published:" / "Posted on:" line made only of a timestamp (footer metadata)
   if not date or date_kind == "updated" then
     for x = 1, #live do
       local b = live[x]
       if (x < (hdr_first or limit) or x > (hdr_last or limit)) and b.nw <= 14
-        and find(b.text, "^%W*[FfOo]") and rx_first_published:find(b.text) then
+        and find(b.text, "^%W*[FfOoPp]") and rx_first_published:find(b.text)
+        and (find(b.text, "^%W*[FfOo]") or st.dates:is_timestamp(b.text)) then
         local d, kind = st.dates:parse_published(b.text, st.day_first)
         if d and kind == "published" then
           date, date_kind = d, kind
@@ -726,11 +736,17 @@ function M.process(doc, ctx)
   for _i = 1, #live do local b = live[_i]
     if b.take or (b.keep and not b.role) then
       local t = b.text
-      if #paragraphs == 0 then
+      -- (or the second, under a caption the body kept: "A ferry at its berth. (Agency)")
+      if #paragraphs == 0 or (#paragraphs == 1 and not dateline and st.meta.caption_like(paragraphs[1])) then
         local dl = st.meta.dateline(t)
         if dl then
           dateline = dl.place
-          if dl.outlet then outlet = dl.outlet end
+          if dl.outlet then
+            outlet = dl.outlet
+            -- a byline naming the dateline's agency ("By Daewon News" over "SEONGHA,
+            -- Nov. 29 (Daewon News) --") credits no person
+            for k = #authors, 1, -1 do if authors[k]:lower() == dl.outlet:lower() then table.remove(authors, k) end end
+          end
           local prefix = dp.text.trim(t:sub(1, #t - #dl.rest))
           b.dateline_prefix = prefix
           t = dl.rest
@@ -789,6 +805,14 @@ function M.process(doc, ctx)
             end
             if n > 0 then outlet = short end
           end
+          -- a short holder ("Brackwater" of "© 2026 Brackwater Media Ltd.") that a name
+          -- line above the headline writes in full, the page writing it twice or more
+          local names = {}
+          for y = 1, math.min(#live, 12) do
+            if title_i and y >= title_i then break end
+            names[#names + 1] = outlet_line(live[y], st)
+          end
+          outlet = st.meta.fuller_outlet(outlet, names, text)
           break
         end
       end
