@@ -15,18 +15,7 @@ local SENTS = {
   "Tickets bought during the closure will be refunded.",
 }
 
-local function make_doc(sents, extra)
-  local parts, list, pos = {}, {}, 1
-  for i, s in ipairs(sents) do
-    if i > 1 then parts[#parts + 1] = " "; pos = pos + 1 end
-    list[i] = { text = s, start = pos, ["end"] = pos + #s - 1 }
-    parts[#parts + 1] = s
-    pos = pos + #s
-  end
-  local doc = { id = "t", text = table.concat(parts), sentences = list, meta = {}, errors = {} }
-  for k, v in pairs(extra or {}) do doc[k] = v end
-  return doc
-end
+local make_doc = require("tests.summary_docs").make_doc
 
 local function new_ctx(opts)
   local ctx = { opts = opts or {}, state = {}, stage = "summary", warn = function() end }

@@ -18,19 +18,7 @@ local STORY = {
   "More rain is forecast for Wednesday.",
 }
 
--- A document whose text is the sentences joined by one space, with their offsets.
-local function make_doc(sents, extra)
-  local parts, list, pos = {}, {}, 1
-  for i, s in ipairs(sents) do
-    if i > 1 then parts[#parts + 1] = " "; pos = pos + 1 end
-    list[i] = { text = s, start = pos, ["end"] = pos + #s - 1 }
-    parts[#parts + 1] = s
-    pos = pos + #s
-  end
-  local doc = { id = "t", text = table.concat(parts), sentences = list, meta = {}, errors = {} }
-  for k, v in pairs(extra or {}) do doc[k] = v end
-  return doc
-end
+local make_doc = require("tests.summary_docs").make_doc
 
 local function run(doc, opts)
   local warnings = {}
