@@ -58,10 +58,53 @@ void dp_tokens_init(dp_tokenizer *t, const char *s, size_t n) {
     t->ws = 1;
 }
 
+/* ASCII classes, so that the common bytes need no decoding and no calls */
+enum { A_OTHER = 0, A_SPACE = 1, A_WORD = 2, A_JOIN = 4 };
+static const unsigned char ascii_class[128] = {
+    ['\t'] = A_SPACE, ['\n'] = A_SPACE, ['\v'] = A_SPACE, ['\f'] = A_SPACE, ['\r'] = A_SPACE,
+    [' '] = A_SPACE, ['\''] = A_JOIN, ['-'] = A_JOIN, ['.'] = A_JOIN,
+    ['0'] = A_WORD, ['1'] = A_WORD, ['2'] = A_WORD, ['3'] = A_WORD, ['4'] = A_WORD,
+    ['5'] = A_WORD, ['6'] = A_WORD, ['7'] = A_WORD, ['8'] = A_WORD, ['9'] = A_WORD,
+    ['A'] = A_WORD, ['B'] = A_WORD, ['C'] = A_WORD, ['D'] = A_WORD, ['E'] = A_WORD,
+    ['F'] = A_WORD, ['G'] = A_WORD, ['H'] = A_WORD, ['I'] = A_WORD, ['J'] = A_WORD,
+    ['K'] = A_WORD, ['L'] = A_WORD, ['M'] = A_WORD, ['N'] = A_WORD, ['O'] = A_WORD,
+    ['P'] = A_WORD, ['Q'] = A_WORD, ['R'] = A_WORD, ['S'] = A_WORD, ['T'] = A_WORD,
+    ['U'] = A_WORD, ['V'] = A_WORD, ['W'] = A_WORD, ['X'] = A_WORD, ['Y'] = A_WORD,
+    ['Z'] = A_WORD,
+    ['a'] = A_WORD, ['b'] = A_WORD, ['c'] = A_WORD, ['d'] = A_WORD, ['e'] = A_WORD,
+    ['f'] = A_WORD, ['g'] = A_WORD, ['h'] = A_WORD, ['i'] = A_WORD, ['j'] = A_WORD,
+    ['k'] = A_WORD, ['l'] = A_WORD, ['m'] = A_WORD, ['n'] = A_WORD, ['o'] = A_WORD,
+    ['p'] = A_WORD, ['q'] = A_WORD, ['r'] = A_WORD, ['s'] = A_WORD, ['t'] = A_WORD,
+    ['u'] = A_WORD, ['v'] = A_WORD, ['w'] = A_WORD, ['x'] = A_WORD, ['y'] = A_WORD,
+    ['z'] = A_WORD,
+};
+
 int dp_tokens_next(dp_tokenizer *t, dp_token *tok) {
     const char *s = t->s;
     size_t n = t->n, i = t->pos, len;
     uint32_t cp = 0;
+    /* ASCII white space and a run of ASCII word characters first (the same
+     * classes as the code point tests below) */
+    while (i < n && (unsigned char)s[i] < 0x80 && ascii_class[(unsigned char)s[i]] == A_SPACE) {
+        t->ws = 1;
+        i++;
+    }
+    if (i < n && (unsigned char)s[i] < 0x80 && ascii_class[(unsigned char)s[i]] == A_WORD) {
+        size_t j = i + 1;
+        while (j < n && (unsigned char)s[j] < 0x80 && ascii_class[(unsigned char)s[j]] == A_WORD) j++;
+        /* a word that ends at a plain ASCII byte that is no joiner (or at the
+         * end of the text) is complete; otherwise the general loop goes on */
+        if (j >= n || ((unsigned char)s[j] < 0x80 && ascii_class[(unsigned char)s[j]] != A_JOIN)) {
+            tok->start = i;
+            tok->ws = t->ws;
+            t->ws = 0;
+            tok->kind = DP_TOKEN_WORD;
+            tok->cap = s[i] >= 'A' && s[i] <= 'Z';
+            tok->end = j;
+            t->pos = j;
+            return 1;
+        }
+    }
     while (i < n) {
         cp = decode(s, n, i, &len);
         if (cp == BAD || !dp_tokens_is_space(cp)) break;

@@ -77,6 +77,12 @@ static void set_int(lua_State *L, int tok, int key, lua_Integer v) {
     lua_rawset(L, tok);
 }
 
+static void set_nil(lua_State *L, int tok, int key) {
+    lua_pushvalue(L, key);
+    lua_pushnil(L);
+    lua_rawset(L, tok);
+}
+
 static void set_bool(lua_State *L, int tok, int key, int v) {
     lua_pushvalue(L, key);
     lua_pushboolean(L, v);
@@ -277,7 +283,11 @@ static void range_token(lua_State *L, dp_range_walk *w, lua_Integer idx, lua_Int
  *   found (only when opts asks for one of them): opts.find, a map name ->
  *   set (keys are low forms), gives found[name], the ascending list of the
  *   indices of the word tokens whose low is a key of that set with a value
- *   other than false; opts.lower = true gives found.lower, the set of the low
+ *   other than false; opts.find_mask, a map low form -> integer, with
+ *   opts.find_names, a list of names, stand for opts.find (and replace it):
+ *   found[find_names[j]] lists the word tokens whose low maps to a number
+ *   with bit j - 1 set (one lookup per word instead of one per set; see
+ *   docpipe.quotes.text); opts.lower = true gives found.lower, the set of the low
  *   forms of the words that are not capitalised; opts.caps = true gives
  *   found.cap, the ascending list of the indices of the capitalised words;
  *   opts.marks = true gives found.quote, that of the quote marks;
@@ -290,6 +300,15 @@ static void range_token(lua_State *L, dp_range_walk *w, lua_Integer idx, lua_Int
  *   their token ranges {first, last} (see dp_range_walk); opts.sparse = true
  *   leaves cap and ws out where they would be false (nil reads the same in a
  *   test) and sizes each token table for the fields it will get;
+ *   opts.pool (with sparse and paragraphs), a list of token tables: the i-th token
+ *   is the pool's i-th table, filled again (fields the token lacks are
+ *   cleared: ws; fam and side where the former token was a quote mark; cap,
+ *   base_, poss_, base_low where it was capitalised: no other field may be
+ *   stored on a token, nor base_, poss_, base_low on others), and new tables
+ *   join the pool (pool.busy is true while a call fills it: a call that
+ *   finds it true, after one that failed, makes new tables instead), so
+ *   that a caller that tokenizes one document after
+ *   another (and keeps no token of the one before) makes no new tables;
  *   opts.long = N (with
  *   paragraphs) gives found.long and found.long_cap, lists by paragraph index
  *   of the count of words of at least N bytes and of those capitalised (0
@@ -316,6 +335,8 @@ int dp_lua_text_tokens(lua_State *L) {
     }
     /* the statistics asked for: sets to look words up in, found */
     int found = 0, nfind = 0, sets = 0, lower = 0, caps = 0, marks = 0, bases = 0, sparse = 0;
+    int mask = 0;   /* opts.find_mask: low -> bits of the sets holding it */
+    int pool = 0;   /* opts.pool: token tables to reuse */
     dp_sentence_state sn;
     memset(&sn, 0, sizeof sn);
     dp_range_walk rw;
@@ -326,21 +347,32 @@ int dp_lua_text_tokens(lua_State *L) {
     lua_Integer *counts = NULL;   /* long, long_cap by paragraph (1-based) */
     if (opts) {
         /* options, found and its lists, two slots per set, lua_next's key */
-        luaL_checkstack(L, 24 + 2 * DP_FIND_MAX, "tokens options");
+        luaL_checkstack(L, 30 + 2 * DP_FIND_MAX, "tokens options");
         lua_getfield(L, opts, "find");
         int fmap = lua_istable(L, -1) ? lua_gettop(L) : 0;
+        lua_getfield(L, opts, "find_mask");
+        int mmap = lua_istable(L, -1) ? lua_gettop(L) : 0;
+        lua_getfield(L, opts, "find_names");
+        int mnames = lua_istable(L, -1) ? lua_gettop(L) : 0;
+        if (mmap && mnames) {
+            fmap = 0;   /* the masks stand for opts.find */
+            mask = mmap;
+        }
         int want_lower = lua_getfield(L, opts, "lower") != LUA_TNIL && lua_toboolean(L, -1);
         int want_caps = lua_getfield(L, opts, "caps") != LUA_TNIL && lua_toboolean(L, -1);
         int want_marks = lua_getfield(L, opts, "marks") != LUA_TNIL && lua_toboolean(L, -1);
         bases = lua_getfield(L, opts, "bases") != LUA_TNIL && lua_toboolean(L, -1);
         sparse = lua_getfield(L, opts, "sparse") != LUA_TNIL && lua_toboolean(L, -1);
+        lua_getfield(L, opts, "pool");
+        pool = lua_istable(L, -1) && sparse && paras ? lua_gettop(L) : 0;
         lua_getfield(L, opts, "sentences");
         int abbrs = lua_istable(L, -1) ? lua_gettop(L) : 0;
         lua_getfield(L, opts, "ranges");
         rw.ranges = lua_istable(L, -1) ? lua_gettop(L) : 0;
         lua_getfield(L, opts, "long");
         long_min = paras ? lua_tointeger(L, -1) : 0;
-        if (fmap || want_lower || want_caps || want_marks || abbrs || rw.ranges || long_min > 0) {
+        if (fmap || mask || want_lower || want_caps || want_marks || abbrs || rw.ranges ||
+            long_min > 0) {
             lua_newtable(L);
             found = lua_gettop(L);
         }
@@ -364,6 +396,21 @@ int dp_lua_text_tokens(lua_State *L) {
             lua_pushliteral(L, "starts");
             lua_pushvalue(L, sn.starts);
             lua_rawset(L, found);
+        }
+        if (mask) {
+            /* one list per name, at sets + 2 * j + 1 (as below): found[name] = list */
+            sets = lua_gettop(L) + 1;
+            lua_Integer nn = (lua_Integer)lua_rawlen(L, mnames);
+            for (lua_Integer j = 1; j <= nn && nfind < DP_FIND_MAX; j++) {
+                lua_rawgeti(L, mnames, j);              /* name */
+                lua_newtable(L);                        /* name, list */
+                lua_insert(L, -2);                      /* list, name */
+                lua_pushvalue(L, -2);
+                lua_rawset(L, found);                   /* list */
+                lua_pushnil(L);                         /* list, (slot) */
+                lua_insert(L, -2);                      /* (slot), list */
+                nfind++;
+            }
         }
         if (fmap) {
             /* pairs (set, list) from sets on; found[name] = list */
@@ -424,6 +471,15 @@ int dp_lua_text_tokens(lua_State *L) {
     lua_createtable(L, (int)(n / 4 < 65536 ? n / 4 : 65536), 0);
     int list = lua_gettop(L);
     int tt = list + 1;           /* the token's table */
+    /* a pool marked busy was being filled by a call that failed part way: its
+     * tables may mix two tokens' fields, so this call puts new ones in their place */
+    int fresh = 0;
+    if (pool) {
+        fresh = lua_getfield(L, pool, "busy") != LUA_TNIL;
+        lua_pop(L, 1);
+        lua_pushboolean(L, 1);
+        lua_setfield(L, pool, "busy");
+    }
     dp_tokens_init(&tz, s, n);
     while (dp_tokens_next(&tz, &tok)) {
         size_t len = tok.end - tok.start;
@@ -433,7 +489,28 @@ int dp_lua_text_tokens(lua_State *L) {
         int roomy = !sparse || (tok.kind == DP_TOKEN_WORD ? tok.cap
                                                           : (t[0] == '"' || t[0] == '\'' || t[0] == '`' ||
                                                              (unsigned char)t[0] >= 0xC0));
-        lua_createtable(L, 0, opts && roomy ? 16 : 8);
+        int reused = 0, old_q = 0, old_cap = 0;
+        if (pool) {
+            if (lua_rawgeti(L, pool, k + 1) == LUA_TTABLE && !fresh) {
+                /* what the table's former token held: a quote mark has fam and side, a
+                 * capitalised word cap and maybe base_, poss_, base_low */
+                reused = 1;
+                lua_pushvalue(L, K + K_K);
+                lua_rawget(L, -2);
+                old_q = lua_rawequal(L, -1, K + K_Q);
+                lua_pushvalue(L, K + K_CAP);
+                lua_rawget(L, -3);
+                old_cap = lua_toboolean(L, -1);
+                lua_pop(L, 2);
+            } else {
+                lua_pop(L, 1);
+                lua_createtable(L, 0, 16);
+                lua_pushvalue(L, -1);
+                lua_rawseti(L, pool, k + 1);
+            }
+        } else {
+            lua_createtable(L, 0, opts && roomy ? 16 : 8);
+        }
         int kind = K + K_P;
         int q_open = 0;
         if (tok.kind == DP_TOKEN_WORD) {
@@ -482,13 +559,27 @@ int dp_lua_text_tokens(lua_State *L) {
             set_at(L, tt, K + K_LOW, low);
             set_at(L, tt, K + K_T, low + 1);
             if (bases && tok.cap) set_base(L, tt, K, low, t, len, point);
-            for (int j = 0; j < nfind; j++) {
+            if (mask) {
                 lua_pushvalue(L, low);
-                if (lua_rawget(L, sets + 2 * j) != LUA_TNIL && lua_toboolean(L, -1)) {
-                    lua_pushinteger(L, k + 1);
-                    lua_rawseti(L, sets + 2 * j + 1, ++nfound[j]);
+                if (lua_rawget(L, mask) == LUA_TNUMBER) {
+                    lua_Integer bits = lua_tointeger(L, -1);
+                    for (int j = 0; j < nfind; j++) {
+                        if (bits & ((lua_Integer)1 << j)) {
+                            lua_pushinteger(L, k + 1);
+                            lua_rawseti(L, sets + 2 * j + 1, ++nfound[j]);
+                        }
+                    }
                 }
                 lua_pop(L, 1);
+            } else {
+                for (int j = 0; j < nfind; j++) {
+                    lua_pushvalue(L, low);
+                    if (lua_rawget(L, sets + 2 * j) != LUA_TNIL && lua_toboolean(L, -1)) {
+                        lua_pushinteger(L, k + 1);
+                        lua_rawseti(L, sets + 2 * j + 1, ++nfound[j]);
+                    }
+                    lua_pop(L, 1);
+                }
             }
             if (caps && tok.cap) {
                 lua_pushinteger(L, k + 1);
@@ -527,6 +618,20 @@ int dp_lua_text_tokens(lua_State *L) {
             set_at(L, tt, K + K_LOW, str);
         }
         lua_settop(L, tt);
+        if (reused) {
+            /* the fields the table's former token may have left that this one lacks */
+            if (!tok.ws) set_nil(L, tt, K + K_WS);
+            if (old_q && kind != K + K_Q) {
+                set_nil(L, tt, K + K_FAM);
+                set_nil(L, tt, K + K_SIDE);
+            }
+            if (old_cap && !tok.cap) set_nil(L, tt, K + K_CAP);
+            if (old_cap && !(bases && tok.cap && kind == K + K_W)) {
+                set_nil(L, tt, K + K_BASE);
+                set_nil(L, tt, K + K_POSS);
+                set_nil(L, tt, K + K_BASE_LOW);
+            }
+        }
         if (rw.phase) range_token(L, &rw, k + 1, (lua_Integer)tok.start + 1, (lua_Integer)tok.end);
         set_at(L, tt, K + K_K, kind);
         set_int(L, tt, K + K_S, (lua_Integer)tok.start + 1);
@@ -553,6 +658,10 @@ int dp_lua_text_tokens(lua_State *L) {
         lua_rawseti(L, list, ++k);
     }
     if (rw.phase == 2 && k >= rw.first) range_add(L, &rw, rw.first, k);
+    if (pool) {
+        lua_pushnil(L);
+        lua_setfield(L, pool, "busy");
+    }
     if (!found) return 1;
     if (counts) {
         lua_createtable(L, (int)(npara + 1), 0);

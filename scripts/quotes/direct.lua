@@ -66,6 +66,7 @@ local lex = require "docpipe.quotes.lexicon"
 local sp = require "docpipe.quotes.speaker"
 local marks = require "docpipe.quotes.marks"
 local ent = require "docpipe.quotes.entities"
+local order = require "docpipe.quotes.order"
 
 local M = {}
 
@@ -91,7 +92,7 @@ end
 M.is_term = is_term
 
 -- bounds of the region after span k (exclusive of terminators and the next quote)
-local function post_region(C, k)
+local function find_post_region(C, k)
   local T, s = C.T, C.spans[k]
   if not s.close then return nil end
   local lo = s.close + 1
@@ -103,14 +104,35 @@ local function post_region(C, k)
     return lo, hi
   end
   local nxt = C.spans[k + 1]
+  local stop, para = nxt and nxt.open, s.para
   local i = lo
-  while T[i] and T[i].para == s.para do
-    if nxt and i >= nxt.open then break end
-    if is_term(T, i) then break end
+  while true do
+    local t = T[i]
+    if not t or t.para ~= para then break end
+    if stop and i >= stop then break end
+    if t.k == "p" and is_term(T, i) then break end   -- only punctuation ends a sentence
     hi = i
     i = i + 1
   end
   return lo, hi
+end
+
+-- post_region, asked by several sieves for the same span: kept per span in C.post_regions
+-- ({lo, hi}, or false for none)
+local function post_region(C, k)
+  local cache = C.post_regions
+  if not cache then
+    cache = {}
+    C.post_regions = cache
+  end
+  local r = cache[k]
+  if r == nil then
+    local lo, hi = find_post_region(C, k)
+    r = lo ~= nil and { lo, hi } or false
+    cache[k] = r
+  end
+  if not r then return nil end
+  return r[1], r[2]
 end
 
 local function pre_region(C, k)
@@ -122,7 +144,7 @@ local function pre_region(C, k)
   while i >= 1 and T[i].para == s.para do
     if prev and prev.close and i <= prev.close then break end
     if prev and not prev.close and prev.para == s.para then break end
-    if is_term(T, i) then break end
+    if T[i].k == "p" and is_term(T, i) then break end
     lo = i
     i = i - 1
   end
@@ -166,14 +188,15 @@ end
 -- sieve 1: nonspeech
 
 -- Is span k quoted words that are not speech (a title, a word mentioned, a label, a
--- nickname)? Only spans inside a sentence are judged.
-local function nonspeech(C, k)
+-- nickname)? Only spans inside a sentence are judged. words: the span's word count when
+-- the caller has it.
+local function nonspeech(C, k, words)
   local T, L = C.T, C.L
   local s = C.spans[k]
   local o = s.open
   local prev = T[o - 1]
   if not prev or prev.para ~= s.para then return false end
-  local words = count_words(T, s.first, s.last)
+  words = words or count_words(T, s.first, s.last)
   -- a nickname inside a name: Jozef “Jozzy” Halloran
   local nx = s.close and T[s.close + 1]
   if words <= 3 and prev.k == "w" and prev.cap and nx and nx.k == "w" and nx.cap and nx.ws
@@ -732,7 +755,7 @@ function M.attribute(C)
     local post_lo, post_hi = post_region(C, k)
     local alone = phi < plo and (not post_lo or post_hi < post_lo)
     local r
-    local ns = not alone and nonspeech(C, k)
+    local ns = not alone and nonspeech(C, k, words)
     if not ns then
       r = try_post(C, k)
       if r and phi >= plo and T[phi].k == "w" and words < min_words then
@@ -949,7 +972,7 @@ function M.turns(C, drecs, final, irecs)
   for _, ir in ipairs(irecs or {}) do
     if ir.speaker and ir.cue_first then reps[#reps + 1] = ir end
   end
-  table.sort(reps, function(a, b) return a.cue_first < b.cue_first end)
+  order.by(reps, "cue_first")
   -- the other party of an exchange whose last quote p was spoken by who: an earlier
   -- quote's speaker, a speaker of reported speech, else a person who is the subject of
   -- one of the two sentences before p ("McCauley approached Jenkins ... “Is that a
@@ -1032,7 +1055,8 @@ end
 -- such record whose cue lies in it. irecs: indirect records with resolved speakers.
 local function reports_by_sentence(T, irecs)
   local by_sent = {}
-  for _, r in ipairs(irecs) do
+  for it = 1, #irecs do
+    local r = irecs[it]
     local cs = r.cue_first and T[r.cue_first]
     if cs and r.speaker then by_sent[cs.sent] = r end
   end

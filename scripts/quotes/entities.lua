@@ -49,6 +49,7 @@
 -- @module docpipe.quotes.entities
 
 local qtext = require "docpipe.quotes.text"
+local order = require "docpipe.quotes.order"
 
 local concat = table.concat
 local byte, sub = string.byte, string.sub
@@ -284,6 +285,46 @@ local function appositive_role(L, T, k, n)
   return nil
 end
 
+-- vowels (byte values) for demonym_shape
+local VOWEL = { [97] = true, [101] = true, [105] = true, [111] = true, [117] = true }
+
+-- Is w shaped like a demonym ("Israeli", "German", "Chinese", "Polish", "Czech")? The
+-- endings -an, -en, -ese, -ish, -ch and -i after a consonant (the same test as the
+-- patterns "[ae]n$", "ese$", "ish$", "[^aeiou]ch$", "[^aeiou]i$", by bytes).
+local function demonym_shape(w)
+  local n = #w
+  if n < 2 then return false end
+  local c1, c2 = byte(w, n), byte(w, n - 1)
+  if c1 == 110 then return c2 == 97 or c2 == 101 end          -- -an, -en
+  if c1 == 105 then return not VOWEL[c2] end                   -- -i after a consonant
+  if n < 3 then return false end
+  local c3 = byte(w, n - 2)
+  if c1 == 101 then return c2 == 115 and c3 == 101 end         -- -ese
+  if c1 == 104 then
+    if c2 == 115 then return c3 == 105 end                     -- -ish
+    return c2 == 99 and not VOWEL[c3]                          -- -ch after a consonant
+  end
+  return false
+end
+M.demonym_shape = demonym_shape
+
+-- Is w shaped like a role noun: -er, -or, -ist, -ian, -ant, -ent (the patterns "[eo]r$",
+-- "ist$", "ian$", "ant$", "ent$", by bytes)?
+local function role_shape(w)
+  local n = #w
+  if n < 2 then return false end
+  local c1, c2 = byte(w, n), byte(w, n - 1)
+  if c1 == 114 then return c2 == 101 or c2 == 111 end          -- -er, -or
+  if n < 3 then return false end
+  local c3 = byte(w, n - 2)
+  if c1 == 116 then
+    if c2 == 115 then return c3 == 105 end                     -- -ist
+    return c2 == 110 and (c3 == 97 or c3 == 101)               -- -ant, -ent
+  end
+  return c1 == 110 and c2 == 97 and c3 == 105                  -- -ian
+end
+M.role_shape = role_shape
+
 --- Collect name mentions. inq(i) tells whether token i is inside a quotation.
 -- Returns a list of mentions {first, last (name tokens), words (list), lows, key, role,
 -- inq, sent, para, headline, acronym}.
@@ -309,8 +350,7 @@ function M.collect(L, T, inq)
     for x = k + 1, k + 3 do
       local u = T[x]
       if not u or u.k ~= "w" or u.cap then break end
-      local rolish = L.role[u.low] or u.low:find("[eo]r$") or u.low:find("ist$")
-        or u.low:find("ian$") or u.low:find("ant$") or u.low:find("ent$")
+      local rolish = L.role[u.low] or role_shape(u.low)
       if rolish and T[x + 1] and T[x + 1].k == "w" and T[x + 1].cap and T[x + 1].ws then return true end
     end
     -- "Back in her orchard, ...": a word followed by a preposition
@@ -333,20 +373,26 @@ function M.collect(L, T, inq)
   while i <= n do
     -- a name starts at a capitalised word: jump to the next one
     if caps then
-      while caps[ci] and caps[ci] < i do ci = ci + 1 end
-      if not caps[ci] then break end
-      i = caps[ci]
+      local c = caps[ci]
+      while c and c < i do ci = ci + 1; c = caps[ci] end
+      if not c then break end
+      i = c
     end
     local t = T[i]
     if t.k == "w" and t.cap and M.is_name_word(L, t) then
       local j = i
-      local words, lows, idx = {}, {}, {}
+      -- room for two words (most runs): no table grows on the first two
+      local words, lows, idx = { nil, nil }, { nil, nil }, { nil, nil }
       while true do
         local u = T[j]
-        local b, poss = qtext.base(u)
+        local b, poss = u.base_, u.poss_   -- cached by the tokenizer (else qtext.base)
+        if not b then b, poss = qtext.base(u) end
         words[#words + 1] = b
-        M.is_name_word(L, u)   -- sets u.base_low: b in lower case, ’ as '
-        local bl = u.base_low
+        local bl = u.base_low   -- set when u passed is_name_word: b in lower case, ’ as '
+        if not bl then
+          M.is_name_word(L, u)
+          bl = u.base_low
+        end
         if byte(bl, -1) == 46 then bl = sub(bl, 1, -2) end   -- "mr." -> "mr"
         lows[#lows + 1] = bl
         idx[#idx + 1] = j
@@ -377,9 +423,7 @@ function M.collect(L, T, inq)
       end
       local nxw = T[j + 1]
       if #words == 1 and j == i and nxw and nxw.k == "w" and not nxw.cap and nxw.ws
-        and (words[1]:find("[ae]n$") or words[1]:find("ese$") or words[1]:find("ish$")
-          or words[1]:find("[^aeiou]ch$")
-          or words[1]:find("[^aeiou]i$")) and not L.cue_first[nxw.low] and not L.adverb[nxw.low]
+        and demonym_shape(words[1]) and not L.cue_first[nxw.low] and not L.adverb[nxw.low]
         and not L.stop[nxw.low] then
         i = j + 1
         goto continue
@@ -519,18 +563,19 @@ end
 -- {name, words, lows, kind, gender, roles = {role = true}, mentions = {}}.
 function M.build(L, T, mentions, extra_names)
   local acr = {}
-  for _, m in ipairs(mentions) do if m.acronym then acr[m.acronym] = m end end
+  for it = 1, #mentions do local m = mentions[it]; if m.acronym then acr[m.acronym] = m end end
   local pool = {}
-  for _, m in ipairs(mentions) do if not m.headline then pool[#pool + 1] = m end end
+  for it = 1, #mentions do local m = mentions[it]; if not m.headline then pool[#pool + 1] = m end end
   for _, m in ipairs(extra_names or {}) do
     if not m.headline then m.extra = true; pool[#pool + 1] = m end
   end
   local E = { list = {}, by_key = {} }
-  local function entity_for(words, lows)
-    local key = concat(words, " ")
+  -- key: the words joined by spaces (a mention's key), when the caller has it
+  local function entity_for(words, lows, key)
+    key = key or concat(words, " ")
     local e = E.by_key[key]
     if not e then
-      e = { name = key, words = words, lows = lows, roles = {}, mentions = {},
+      e = { name = key, words = words, lows = lows, roles = {}, mentions = { nil },
         votes = { m = 0, f = 0, n = 0 } }
       E.by_key[key] = e
       E.list[#E.list + 1] = e
@@ -540,40 +585,67 @@ function M.build(L, T, mentions, extra_names)
   -- runs by word, one entry per distinct run with its positions, so that finding the
   -- runs that contain a mention does not scan every mention of a long article
   local by_word, runs = {}, {}
-  for pj, c in ipairs(pool) do
+  for pj = 1, #pool do
+    local c = pool[pj]
     local r = runs[c.key]
     if not r then
-      r = { c = c, firsts = {}, extra = c.extra and pj or nil }
+      -- org and place: the run's word-list tests, filled in below when asked (the
+      -- constructor names them so that the table has room for them)
+      r = { c = c, firsts = { nil }, extra = c.extra and pj or nil, org = nil, place = nil }
       runs[c.key] = r
-      local seen = {}
-      for _, w in ipairs(c.words) do
-        if not seen[w] then
-          seen[w] = true
-          by_word[w] = by_word[w] or {}
-          table.insert(by_word[w], r)
+      local cwords = c.words
+      local seen = #cwords > 1 and {} or nil   -- a word twice in the run is filed once
+      for it2 = 1, #cwords do
+        local w = cwords[it2]
+        if not (seen and seen[w]) then
+          if seen then seen[w] = true end
+          local l = by_word[w]
+          if not l then l = {}; by_word[w] = l end
+          l[#l + 1] = r
         end
       end
     end
     if not c.extra then r.firsts[#r.firsts + 1] = c.first end
   end
-  for _, m in ipairs(mentions) do
+  for it = 1, #mentions do
+    local m = mentions[it]
     local target = m
     if #m.words == 1 and acr[m.words[1]] then
       target = acr[m.words[1]]
     end
-    local m_org = has_word(L, target.lows, "org")
+    local m_org   -- has_word(L, target.lows, "org"), asked when a run has an org word
     local want = m.title and TITLE_ABBR[m.title]
     want = type(want) == "string" and want or nil
     -- the fullest run containing the mention; ties: same gender as the title asks,
     -- then nearest before, else first after
     local best, best_d, best_g
-    for _, run in ipairs(by_word[target.words[1]] or {}) do
+    local tw, t_place = target.words, nil   -- t_place: target's place word, looked up once
+    local runs_w = by_word[tw[1]]
+    for ri = 1, runs_w and #runs_w or 0 do
+      local run = runs_w[ri]
       local c = run.c
-      if #c.words > #target.words and contains(c.words, target.words)
-        and (m_org or not has_word(L, c.lows, "org"))
-        and not (has_word(L, c.lows, "place") and not has_word(L, target.lows, "place")
-          and L.place[c.lows[#c.lows]])
-        and not (L.place[target.lows[1]] and L.place[c.lows[#c.lows]]) then
+      local cw = c.words
+      -- a run's word-list tests are asked once per run (run.org, run.place)
+      local ok = #cw > #tw and contains(cw, tw)
+      if ok then
+        local r_org = run.org
+        if r_org == nil then r_org = has_word(L, c.lows, "org"); run.org = r_org end
+        if r_org then
+          if m_org == nil then m_org = has_word(L, target.lows, "org") end
+          ok = m_org
+        end
+        if ok then
+          local r_place = run.place
+          if r_place == nil then r_place = has_word(L, c.lows, "place"); run.place = r_place end
+          local last_place = L.place[c.lows[#c.lows]]
+          if r_place and last_place then
+            if t_place == nil then t_place = has_word(L, target.lows, "place") end
+            ok = t_place
+          end
+          ok = ok and not (last_place and L.place[target.lows[1]])
+        end
+      end
+      if ok then
         local d
         if #run.firsts > 0 then
           -- nearest occurrence before the mention, else the first one after it
@@ -599,14 +671,16 @@ function M.build(L, T, mentions, extra_names)
       end
     end
     local src = best or target
-    m.entity = entity_for(src.words, src.lows)
+    m.entity = entity_for(src.words, src.lows, src.key)
     if m.role then m.entity.roles[m.role] = true end
     if m.appos_role then m.entity.roles[m.appos_role] = true end
     if m.title then m.entity.title = m.entity.title or m.title end
     m.entity.mentions[#m.entity.mentions + 1] = m
   end
   -- kinds and genders
-  for _, e in ipairs(E.list) do
+  local elist = E.list
+  for it = 1, #elist do
+    local e = elist[it]
     local g = lexical_gender(L, e.lows, e.title)
     local titled = false
     for r in pairs(e.roles) do
@@ -619,7 +693,9 @@ function M.build(L, T, mentions, extra_names)
     e.gender = g
     e.fixed_gender = g ~= nil
     local org_appos, article, in_place = false, false, false
-    for _, m in ipairs(e.mentions) do
+    local e_mentions = e.mentions
+    for it2 = 1, #e_mentions do
+      local m = e_mentions[it2]
       if m.org_appos then org_appos = true end
       -- "the National Geographic": a name after "the" is not taken for a person's from
       -- its shape alone
@@ -668,13 +744,16 @@ end
 function M.mark_subjects(L, T, mentions)
   local sent_first = M.index(T).sent_first
   local seen_subject = {}
-  for _, m in ipairs(mentions) do
+  for it = 1, #mentions do
+    local m = mentions[it]
     if not m.inq then
       -- clause start: after quote marks, a leading conjunction and an introductory phrase
       local cs = sent_first[m.sent]
-      while T[cs] and (T[cs].k == "q" or T[cs].k == "p") and cs < m.first do cs = cs + 1 end
-      if T[cs] and T[cs].k == "w" and CONJ_START[T[cs].low] then cs = cs + 1 end
-      if T[cs] and T[cs].k == "w" and INTRO[T[cs].low] then
+      local first = m.first
+      local tc = T[cs]
+      while tc and (tc.k == "q" or tc.k == "p") and cs < first do cs = cs + 1; tc = T[cs] end
+      if tc and tc.k == "w" and CONJ_START[tc.low] then cs = cs + 1; tc = T[cs] end
+      if tc and tc.k == "w" and INTRO[tc.low] then
         for x = cs + 1, math.min(m.first - 1, cs + 14) do
           if T[x].t == "," then
             cs = x + 1
@@ -767,7 +846,8 @@ function M.mark_subjects(L, T, mentions)
     end
   end
   local seen = {}
-  for _, m in ipairs(mentions) do
+  for it = 1, #mentions do
+    local m = mentions[it]
     if not m.inq and not seen[m.sent] and (m.entity.kind == "person" or m.entity.kind == "org") then
       seen[m.sent] = true
       m.salient = true
@@ -809,7 +889,9 @@ end
 -- (optional): token index -> its mention, when the caller has it already.
 function M.with_nominals(L, T, mentions, inq, mention_at)
   local starts = {}
-  for _, i in ipairs(M.index(T).starts) do
+  local all_starts = M.index(T).starts
+  for it = 1, #all_starts do
+    local i = all_starts[it]
     if not inq(i) then starts[#starts + 1] = i end
   end
   local at = mention_at
@@ -818,7 +900,8 @@ function M.with_nominals(L, T, mentions, inq, mention_at)
     for _, m in ipairs(mentions) do for x = m.first, m.last do at[x] = m end end
   end
   local out = {}
-  for _, cs in ipairs(starts) do
+  for it = 1, #starts do
+    local cs = starts[it]
     if T[cs].k == "w" and CONJ_START[T[cs].low] then cs = cs + 1 end
     local k = cs
     local det = T[k] and T[k].k == "w" and (T[k].low == "the" or T[k].low == "a" or T[k].low == "an"
@@ -907,11 +990,7 @@ function M.with_nominals(L, T, mentions, inq, mention_at)
     end
   end
   if #out == 0 then return mentions end
-  local merged = {}
-  for _, m in ipairs(mentions) do merged[#merged + 1] = m end
-  for _, m in ipairs(out) do merged[#merged + 1] = m end
-  table.sort(merged, function(x, y) return x.first < y.first end)
-  return merged
+  return order.merge(mentions, out, "first")
 end
 
 --- Learn genders from pronouns: each he/his/him/she/her outside quotes votes for the
@@ -931,13 +1010,15 @@ function M.learn_gender(L, T, mentions, inq)
       if T[i].k == "w" and L.pronoun[T[i].low] then pronouns[#pronouns + 1] = i end
     end
   end
-  for _, i in ipairs(pronouns) do
+  for it = 1, #pronouns do
+    local i = pronouns[it]
     local t = T[i]
     while nextm and nextm.first <= i do
       mi = mi + 1
       if not nextm.inq then
-        by_sent[nextm.sent] = by_sent[nextm.sent] or {}
-        table.insert(by_sent[nextm.sent], nextm)
+        local l = by_sent[nextm.sent]
+        if not l then l = {}; by_sent[nextm.sent] = l end
+        l[#l + 1] = nextm
       end
       nextm = mentions[mi + 1]
     end
@@ -953,7 +1034,8 @@ function M.learn_gender(L, T, mentions, inq)
         local object = (p.fn == "obj" and not t.low:find("self$"))
           or (t.low == "her" and not (nx and nx.k == "w" and not AFTER_OBJECT[nx.low]))
         if list then
-          for _, m in ipairs(list) do
+          for it2 = 1, #list do
+            local m = list[it2]
             if m.subject and m.last < i and not object and (m.entity.kind == "person"
                 or m.entity.kind == "unknown" or (p.gender == "n" and m.entity.kind == "org")) then
               target = m
@@ -981,7 +1063,8 @@ function M.learn_gender(L, T, mentions, inq)
       end
     end
   end
-  for _, m in ipairs(mentions) do
+  for it = 1, #mentions do
+    local m = mentions[it]
     local e = m.entity
     if not e.fixed_gender and not e.voted then
       e.voted = true

@@ -205,7 +205,9 @@ end
 local function cut_at_next(C, a, b)
   local T, L = C.T, C.L
   for i = a, b do
-    if (T[i].t == "," or T[i].t == ";") and T[i + 1] and i + 2 <= b then
+    local ti = T[i]
+    local tt = ti.t
+    if (tt == "," or tt == ";") and T[i + 1] and i + 2 <= b then
       -- ", but they could not resist pointing out ...", ", Ham also noted ...":
       -- a clause with an attribution of its own
       local j = i + 1
@@ -237,12 +239,12 @@ local function cut_at_next(C, a, b)
         if T[c].k ~= "w" and not (conj and T[c].k == "p" and T[c].t ~= ",") then break end
       end
     end
-    if T[i].k == "w" and (T[i].low == "and" or T[i].low == "but") and i > a + 2 and i + 1 <= b
+    if ti.k == "w" and (ti.low == "and" or ti.low == "but") and i > a + 2 and i + 1 <= b
       and T[i - 1].k == "w" then
       local ce, tag = lex.match_cue(L, T, i + 1, b)
       if ce and tag ~= "direct" and not T[i + 1].low:find("ing$") then return i - 1 end
     end
-    if T[i].t == "," and T[i + 1] and i + 1 <= b then
+    if tt == "," and T[i + 1] and i + 1 <= b then
       local ce, tag = lex.match_cue(L, T, i + 1, b)
       if ce and T[i + 1].low:find("ing$") and tag ~= "frag" and tag ~= "attr" then return i - 1 end
       local w = T[i + 1]
@@ -612,7 +614,8 @@ function M.find(C, sentences, indq)
   local cand = candidates(C)
   C.cue_cand = cand
   local pc = 1   -- the first candidate at or after the sentence start, carried along
-  for _, sr in ipairs(sentences) do
+  for it = 1, #sentences do
+    local sr = sentences[it]
     local a, b = sr[1], sr[2]
     if pc > 1 and cand[pc - 1] >= a then pc = first_at(cand, a) end   -- out of order
     while cand[pc] and cand[pc] < a do pc = pc + 1 end

@@ -25,6 +25,8 @@ local qtext = require "docpipe.quotes.text"
 local ent = require "docpipe.quotes.entities"
 local lex = require "docpipe.quotes.lexicon"
 
+local byte = string.byte
+
 local M = {}
 
 local DET = { the = true, a = true, an = true, his = true, her = true, its = true,
@@ -78,7 +80,9 @@ end
 
 -- "29-year-old", "64-year-old": an age used as a noun
 local function is_age(t)
-  return t and t.k == "w" and t.low:find("^%d+%-year%-old$") ~= nil
+  if not (t and t.k == "w") then return false end
+  local b = byte(t.low, 1)   -- the pattern needs a leading digit: test that byte first
+  return b ~= nil and b >= 48 and b <= 57 and t.low:find("^%d+%-year%-old$") ~= nil
 end
 M.is_age = is_age
 
@@ -88,7 +92,7 @@ local function role_of(L, t)
   if not t or t.k ~= "w" then return nil end
   if is_age(t) then return { kind = "age" } end
   local r = L.role[t.low] or (L.org[t.low] and not t.cap and ORG_ROLE)
-  if not r and t.low:find("s$") and not t.cap then
+  if not r and byte(t.low, -1) == 115 and not t.cap then   -- ends in "s"
     local base = t.low:sub(1, -2)
     local sg = L.role[base]
     if sg and sg.kind == "person" then r = GROUP_ROLE
@@ -106,7 +110,7 @@ function M.skip_adverbs_back(C, j, lo)
     local w = T[j].low
     -- an -ly word after a determiner or possessive is a noun ("the family said")
     local pw = T[j - 1]
-    local ly = #w >= 5 and w:find("ly$") and not T[j].cap
+    local ly = #w >= 5 and byte(w, -1) == 121 and byte(w, -2) == 108 and not T[j].cap   -- -ly
       and not (pw and pw.k == "w" and (DET[pw.low] or is_poss(pw)))
     local hv = T[j - 2]
     if w == "have" and T[j - 1] and T[j - 1].low == "to" and hv and HEARSAY[hv.low] and j - 3 > lo
@@ -114,7 +118,7 @@ function M.skip_adverbs_back(C, j, lo)
       -- "Edmonds is alleged to have told the informant", "was said to have told"
       j = j - 4
     elseif L.adverb[w] or ly or TIME_BACK[w]
-      or (w:find("^%d%d%d%d$") and T[j - 1] and T[j - 1].low == "in") then
+      or (#w == 4 and w:find("^%d%d%d%d$") and T[j - 1] and T[j - 1].low == "in") then
       j = j - 1
       if T[j] and (T[j].low == "in" or T[j].low == "on" or T[j].low == "this" or T[j].low == "last")
         and (TIME_BACK[w] or w:find("^%d")) then
@@ -190,7 +194,9 @@ end
 core_back = function(C, j, lo, depth)
   local T, L = C.T, C.L
   if j < lo then return nil end
-  local np = { last = j }
+  -- the fields named nil give the table room for those set below
+  local np = { last = j, first = nil, kind = nil, core_last = nil, name_first = nil,
+    name_last = nil, role = nil, pron = nil }
   local k = j
   if T[k].t == ")" then
     -- a short parenthetical after the name: "(KCNA)", "(D-Wis.)"
@@ -490,7 +496,9 @@ function M.fwd(C, i, hi, depth)
   local T, L = C.T, C.L
   local k = i
   if k > hi or not T[k] then return nil end
-  local np = { first = i }
+  -- the fields named nil give the table room for those set below
+  local np = { first = i, last = nil, kind = nil, core_last = nil, name_first = nil,
+    name_last = nil, role = nil, pron = nil }
   if T[k].k == "w" and is_subject_pronoun(L, T[k]) then
     np.last, np.core_last, np.kind, np.pron = k, k, "pron", T[k].low
     return np

@@ -127,6 +127,34 @@ local DOUBLED = {
 }
 M.DOUBLED = DOUBLED
 
+-- The sets of a `with.find` map merged into one map, low form -> bits (bit j - 1: the
+-- j-th name in sorted order), so that the tokenizer looks each word up once instead of
+-- once per set (docpipe.text.tokens' find_mask and find_names). Built once per `with.find`
+-- table (the sets are read then: a caller that changes a set passes a new table). At
+-- most 8 sets (the tokenizer's limit).
+local masks = setmetatable({}, { __mode = "k" })
+local function find_mask(find)
+  local m = masks[find]
+  if m then return m end
+  local names = {}
+  for name, set in pairs(find) do
+    if type(set) == "table" then names[#names + 1] = name end
+  end
+  table.sort(names, function(a, b) return tostring(a) < tostring(b) end)
+  for j = #names, 9, -1 do names[j] = nil end
+  local map = {}
+  for j, name in ipairs(names) do
+    local bit = 1 << (j - 1)
+    for key, v in pairs(find[name]) do
+      if v and type(key) == "string" then map[key] = (map[key] or 0) | bit end
+    end
+  end
+  m = { map = map, names = names }
+  masks[find] = m
+  return m
+end
+M.find_mask = find_mask
+
 --- Tokenize text. Returns a list of tokens
 -- {s, e, t (text), k ("w" word, "q" quote mark, "p" punctuation), low (lower case, ’ as '),
 --  cap (first letter upper case), ws (white space before), para (paragraph index),
@@ -147,23 +175,36 @@ M.DOUBLED = DOUBLED
 --     docpipe.quotes.entities.sentences numbers them with abbrs as its titles), with
 --     found.sent_first and found.starts;
 --   with.ranges, a list of {start, end} byte ranges (the sentences stage's): found.ranges,
---     their token ranges {first, last}.
+--     their token ranges {first, last};
+--   with.pool, a list of token tables to fill again (the tokens of an earlier call with
+--     the same pool, which must no longer be in use): the i-th token is the pool's i-th
+--     table, cleared of the fields it does not get (cap, ws, fam, side, base_, poss_,
+--     base_low), and the pool grows as needed. No other field may be stored on a token,
+--     and base_, poss_, base_low on capitalised words only (the tokenizer clears those
+--     where the table's former token was capitalised).
+--     Building a token table costs most of the tokenizer's time; filling one again
+--     about half. The words of with.find are looked up once per word (find_mask).
 -- With `with`, cap and ws are left out where they are false (nil, read the same way), so
 -- that most token tables take half the memory.
 function M.tokenize(text, with)
   local paras = M.paragraphs(text)
   local opts = { paragraphs = paras, quotes = QUOTE_CHARS, doubled = DOUBLED }
   if with then
-    opts.find, opts.sentences, opts.ranges = with.find or {}, with.abbrs, with.ranges
+    local mask = find_mask(with.find or {})
+    opts.find_mask, opts.find_names = mask.map, mask.names
+    opts.sentences, opts.ranges = with.abbrs, with.ranges
     opts.lower, opts.caps, opts.marks, opts.bases, opts.long = true, true, true, true, 4
     opts.sparse = true
+    opts.pool = with.pool
   end
   local toks, found = tokens(text, ABBR, opts)
   return toks, paras, found
 end
 
 --- Word without a possessive ending ('s, ’s, or a trailing apostrophe token is separate).
--- The ending is an s or S after ' or ’ (U+2019, all three of its bytes go).
+-- The ending is an s or S after ' or ’ (U+2019, all three of its bytes go). Cached on
+-- capitalised tokens only (base_, poss_), the ones the tokenizer gives them to and clears
+-- them on when it fills a pooled table again.
 function M.base(tok)
   local b = tok.base_
   if b then return b, tok.poss_ end
@@ -178,7 +219,7 @@ function M.base(tok)
     end
   end
   b = poss and sub(t, 1, n - cut) or t
-  tok.base_, tok.poss_ = b, poss   -- cached on the token
+  if tok.cap then tok.base_, tok.poss_ = b, poss end   -- cached on a capitalised token
   return b, poss
 end
 
@@ -191,7 +232,9 @@ end
 
 --- True when the word token is all upper case letters (an acronym like KCNA, NK).
 function M.is_acronym(tok)
-  return tok.k == "w" and #tok.t >= 2 and tok.t:find("^[A-Z][A-Z0-9&%.]*$") ~= nil
+  if tok.k ~= "w" or #tok.t < 2 then return false end
+  local b = byte(tok.t, 1)   -- the pattern needs a capital first: test that byte first
+  return b >= 65 and b <= 90 and tok.t:find("^[A-Z][A-Z0-9&%.]*$") ~= nil
     and tok.t:find("%u.*%u") ~= nil
 end
 

@@ -109,6 +109,7 @@ local ent = require "docpipe.quotes.entities"
 local speaker = require "docpipe.quotes.speaker"
 local direct = require "docpipe.quotes.direct"
 local indirect = require "docpipe.quotes.indirect"
+local order = require "docpipe.quotes.order"
 
 local sort = table.sort
 local new_table = dp.text.table
@@ -164,14 +165,27 @@ local function sentence_ranges(doc, T, found)
   return out
 end
 
+-- the word sets, one table per lexicon (the tokenizer merges them once per table)
+local finds = setmetatable({}, { __mode = "k" })
+
 -- what the tokenizer gathers in its pass (docpipe.quotes.text.tokenize): the positions of
 -- pronouns, cue words and reporting nouns, the sentences (numbered with the titles that
 -- keep their point) and the token ranges of the given sentences
 local function gather(L, sents)
-  return { find = { pronoun = L.pronoun, cue = L.cue_first, nominal = L.nominal },
+  local find = finds[L]
+  if not find then
+    find = { pronoun = L.pronoun, cue = L.cue_first, nominal = L.nominal }
+    finds[L] = find
+  end
+  return { find = find,
     abbrs = ent.TITLE_ABBR,
     ranges = type(sents) == "table" and #sents > 0 and sents or nil }
 end
+
+-- the token tables of the last document, by lexicon (one per stage instance): the next
+-- document's tokens reuse them (docpipe.quotes.text.tokenize's `with.pool`), as nothing
+-- keeps a token past the document it came from
+local pools = setmetatable({}, { __mode = "k" })
 
 local function title_mentions(L, title)
   if type(title) ~= "string" or title == "" then return {} end
@@ -186,7 +200,10 @@ function M.extract(doc, opts, L)
   opts = opts or {}
   L = L or lexicon.load(opts.language or "en", opts.cues, opts.attributions == false)
   local text = type(doc.text) == "string" and doc.text or ""
-  local T, paras, found = qtext.tokenize(text, gather(L, doc.sentences))
+  local with = gather(L, doc.sentences)
+  with.pool = pools[L] or {}
+  pools[L] = with.pool
+  local T, paras, found = qtext.tokenize(text, with)
   ent.sentences(T, found)
   local spans = marks.find(T, paras, text, found.quote)
   local in_span = new_table(#T)   -- maps by token index: room for every token
@@ -199,7 +216,8 @@ function M.extract(doc, opts, L)
   ent.mark_subjects(L, T, mentions)
   ent.learn_gender(L, T, mentions, inq)
   local mention_at, acronyms = new_table(#T), {}
-  for _, m in ipairs(mentions) do
+  for it = 1, #mentions do
+    local m = mentions[it]
     for i = m.first, m.last do mention_at[i] = m end
     if m.acronym then acronyms[m.acronym] = m.entity.name end
   end
@@ -229,8 +247,9 @@ function M.extract(doc, opts, L)
   local todo = {}
   for _, r in ipairs(drecs) do if r.np then todo[#todo + 1] = r end end
   for _, r in ipairs(irecs) do if not r.participle_of then todo[#todo + 1] = r end end
-  sort(todo, function(x, y) return x.cue_first < y.cue_first end)
-  for _, r in ipairs(todo) do
+  order.by(todo, "cue_first")
+  for it = 1, #todo do
+    local r = todo[it]
     local spk, mention, m = speaker.resolve(C, r.np)
     r.speaker, r.mention = spk, mention
     -- "X said in a statement": a later "the statement said" is X's
@@ -310,7 +329,7 @@ function M.extract(doc, opts, L)
       speaker = src.speaker or NULL, speaker_mention = src.mention or NULL,
       cue = cue_of(r) or NULL, type = "indirect", mixed = r.mixed or false }
   end
-  sort(out, function(x, y) return x.start < y.start end)
+  order.by(out, "start")
   for _, q in ipairs(out) do dp.object(q) end
   return dp.array(out)
 end
