@@ -28,7 +28,12 @@
 --     its own ("Stay with me, stay with me" is the writer's); when one copy is a block
 --     of its own and another closes or sits inside a longer paragraph (not at its
 --     start, where a caption's second copy runs on into its credit), only the block of
---     its own goes: a pull quote set out beside the sentence it repeats.
+--     its own goes: a pull quote set out beside the sentence it repeats. Two copies,
+--     the second opening a block whose sentence goes on in lower case after it (a
+--     caption credited "Courtesy of the Cedar Bend Fire Department" above "The Cedar
+--     Bend Fire Department will ..."), are the article naming the credited body: kept.
+--     List items are marked by a number or one of the symbols of M.BULLETS (• ▪ ► »
+--     › ➤ ∙ ■ ...).
 --  5. `contained` tells which body block only repeats, in order, the words of a longer
 --     one (a pull quote set out away from its sentence), through each block's first
 --     three words (docpipe.shingle.contained).
@@ -48,7 +53,10 @@ local byte = string.byte
 local find = string.find
 local interner, repeats, contained = dp.shingle.interner, dp.shingle.repeats, dp.shingle.contained
 
-local rx_bullet = re.compile("^([*•·‣▪◦●○►▸+–-]|\\d{1,2}[.)])\\s+")
+-- the symbols that mark a list item (one list for the stage: M.BULLETS), before a
+-- space; every one is ASCII or starts with the byte C2 or E2 (see M.split)
+local BULLETS = "*•·‣▪◦●○►▸▹▶▷➤➢➜→»›∙⁃■□◆◇♦✓✔+–-"
+local rx_bullet = re.compile("^([" .. BULLETS .. "]|\\d{1,2}[.)])\\s+")
 local rx_tag = re.compile("</?(?:a|img|span|div|p|br|b|i|em|strong|font|iframe|script|noscript|source|video)(?:\\s+[a-z-]+\\s*=\\s*(?:'[^']*'|\"[^\"]*\"|[^\\s>]+))*\\s*/?>", "i")
 local rx_wide_space = re.compile("[\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}]")
 local rx_open = re.compile("[.!?:;\"'”’)\\]]\\s*$")
@@ -81,6 +89,7 @@ local function wide_e2(text)
 end
 
 local M = {}
+M.BULLETS = BULLETS
 
 -- interner -> the blocks whose token stream it holds (weak keys)
 local streamed = setmetatable({}, { __mode = "k" })
@@ -545,6 +554,21 @@ function M.cut_repeats(blocks, opts)
         if not isw and ba == bz and a - first[ba] > 1 and na >= best + 8 then inside = inside + 1 end
       end
       local partial = anywhole and inside > 0
+      -- a copy opening a block whose sentence goes on in lower case ("... Courtesy of
+      -- the Cedar Bend Fire Department" above "The Cedar Bend Fire Department will
+      -- ..."): the article naming the credited body, no repeat; without it, fewer than
+      -- two copies are left and nothing is cut
+      local last = i + (copies - 1) * best
+      local lb = block_of(last)
+      if copies == 2 and not whole[1] and last - first[lb] == 1 and lb == block_of(last + best - 1) then
+        local b = blocks[lb]
+        if not b.starts then
+          local _, starts, ends = dp.text.word_spans(b.text)
+          b.starts, b.ends = starts, ends
+        end
+        local e, s = b.ends[best], b.starts[best + 1]
+        if e and s and not b.text:sub(e + 1, s - 1):find("[.!?:;]") and b.text:find("^%l", s) then copies = 0 end
+      end
       -- a short repeat (5 words or fewer) counts only as whole blocks: inside prose it
       -- is the writer's ("Stay with me, stay with me", "About Ashford Valley Power"
       -- above "Ashford Valley Power supplies...")

@@ -42,7 +42,11 @@
 --    also:" label go across a blank line, up to the first line that is no bullet; a
 --    short sentence above a sign-off ("— AB") closes the body, past a caption; a
 --    correction note under the contributor line or the sign-off is text (up to four
---    blocks past the window; en/clean_body_corrections.txt).
+--    blocks past the window; en/clean_body_corrections.txt); a short block closed by a
+--    call to action (en/clean_body_ad_calls.txt: "Book now", "Get a quote", "Call
+--    NUMBER today"), quoting and reporting no one, is an advertisement's copy when it
+--    stands right under an advertisement label (across a blank line) or carries a
+--    price, a discount or a phone number and no closing full stop.
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -86,12 +90,19 @@ end
 
 --- Matchers of a language's box headings (en/clean_body_box_heads.txt) and correction
 -- notes (en/clean_body_corrections.txt), each with extra patterns (lists, may be nil).
-function M.new(lang, box_heads, corrections)
+function M.new(lang, box_heads, corrections, ad_calls)
+  local calls = {}
+  for _, p in ipairs(dp.data.list(lang .. "/clean_body_ad_calls.txt")) do calls[#calls + 1] = p end
+  for _, p in ipairs(ad_calls or {}) do calls[#calls + 1] = p end
   return {
     box_head = union(lang, "clean_body_box_heads.txt", box_heads, true),
     correction = union(lang, "clean_body_corrections.txt", corrections, false),
+    -- the call closing an advertisement's copy, as its last sentence
+    ad_call = #calls > 0 and re.compile("(?:^|[.!?:;|–—-]\\s*)(?:(?:" .. table.concat(calls, ")|(?:")
+      .. "))\\s*[.!]*$", "i") or nil,
   }
 end
+
 
 -- a correction note under the article, past the contributor line, the sign-off or a
 -- timestamp that closes the body (up to four blocks on; not past a related box): text
@@ -128,6 +139,24 @@ local function pq_shape(t)
     and rx_pq_dashed:find(t))
 end
 local rx_reporting = re.compile("\\b(?:said|says|told|asked|added|according to)\\b", "i")
+-- an advertisement's copy: a short block closed by a call to action ("... from $199.
+-- Book now"), with no quotation and no reporting verb, under an advertisement label (the
+-- block above, across a blank line) or carrying a price, a discount or a phone number
+-- and closed without a full stop ("... from $199. Book now", "Call 0977 410 220 today!")
+local rx_offer = re.compile("[$£€¥₹]\\s?\\d|\\d\\s?(?:%|per ?cent)\\s*off\\b|\\b\\d[\\d ()-]{7,}\\d\\b", "i")
+local function ad_copy(m, b, above)
+  if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
+  local t = b.text
+  -- (the cheap tests first: the label above, an offer found from its first character)
+  local labelled = above ~= nil and above.cue == "ads" and not above.take and above.nw <= 8
+  -- (without a label, a block closed by a full stop or a quote is taken for prose)
+  local last = t:byte(-1)
+  if not (labelled or (last ~= 46 and last ~= 34 and last ~= 0x9D and find(t, "%d") and (find(t, "[$%%]") or find(t, "%d%d%d[ ()-]*%d%d%d")
+    or find(t, "£", 1, true) or find(t, "€", 1, true) or find(t, "¥", 1, true) or find(t, "₹", 1, true))
+    and rx_offer:find(t))) then return false end
+  return not (find(t, '"', 1, true) or find(t, "“", 1, true) or find(t, "”", 1, true) or rx_reporting:find(t))
+    and m.ad_call:find(t) ~= nil
+end
 local rx_ellipsis = re.compile("\\s*(?:\\.\\s?\\.\\s?\\.|…)\\s*")
 -- (whether there is one: without the spaces around, which would make every position a
 -- start)
@@ -368,6 +397,12 @@ function M.select(live, st, o)
         y = y + 1
       end
     end
+  end
+  -- an advertisement's copy under its label across a blank line, or closed by a call
+  -- to action with an offer ("Pacific Air - fly to the islands from $199. Book now")
+  for x = ws, we do
+    local b = live[x]
+    if b.take and ad_copy(st.body, b, live[x - 1]) then b.take = false; b.why = "advertisement" end
   end
   -- the short headline-like lines under a "Related ..." heading are its links
   for x = ws, we do

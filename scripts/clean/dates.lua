@@ -17,8 +17,8 @@
 -- gives a time and a zone, "YYYY-MM-DD" otherwise.
 -- A line is a timestamp line when, once the date, time, zone and the words of
 -- en/clean_timestamp_words.txt are taken out, at most one other word is left. A relative
--- time ("Updated 2 hours ago", "yesterday") is recognised as a header line but gives no
--- date: the page's absolute timestamp is used instead. A clock line ("9:05 AM MYT", a
+-- time ("Updated 2 hours ago", "yesterday", also with a reading time: "2 days ago · 4
+-- min read") is recognised as a header line but gives no date: the page's absolute timestamp is used instead. A clock line ("9:05 AM MYT", a
 -- time and perhaps its zone alone) is recognised so that the stage can read it with the
 -- date printed on the line above.
 -- The UTC offset of a zone is worked out by parse only (a line is often only tested).
@@ -362,7 +362,7 @@ function M.new(lang)
     return rx_clock_only:find(dp.text.trim(s)) ~= nil
   end
 
-  local rx_relative = re.compile(A("^(?:(?:last\\s+)?(?:updated|published|posted|modified|edited)\\s*:?\\s*)?(?:(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few)\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|mo|years?|yrs?)\\s+ago|just now|moments? ago|yesterday|today|this (?:morning|afternoon|evening))\\.?$"), "i")
+  local rx_relative = re.compile(A("^(?:(?:last\\s+)?(?:updated|published|posted|modified|edited)\\s*:?\\s*)?(?:(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few)\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|mo|years?|yrs?)\\s+ago|just now|moments? ago|yesterday|today|this (?:morning|afternoon|evening))\\.?(?:\\s*[·|•]\\s*\\d{1,3}\\s*(?:min(?:ute)?s?|m)\\.?\\s+read)?$"), "i")
 
   --- True when s is only a relative time ("Updated 2 hours ago", "5 mins ago").
   function P:is_relative(s)
@@ -384,9 +384,11 @@ function M.new(lang)
     EET = true, EEST = true, IST = true, AEST = true, AEDT = true, NZST = true, NZDT = true,
     SGT = true, HKT = true, MSK = true, UK = true, ACST = true, AWST = true,
     SAST = true, CAT = true, EAT = true, WAT = true, MYT = true, PHT = true, WIB = true, ICT = true,
-    PKT = true, NPT = true, BDT = true, SLST = true, ACDT = true, JST = true, KST = true }
+    PKT = true, NPT = true, BDT = true, SLST = true, ACDT = true, JST = true, KST = true,
+    FJT = true, FJST = true, TOT = true, WST = true, PGT = true, SBT = true, VUT = true, NCT = true,
+    CHAST = true, CHADT = true, MVT = true, AFT = true, IRST = true, AZT = true, GET = true, TRT = true }
   local MONTH_FIRST_ZONES = { ET = true, EST = true, EDT = true, CT = true, CST = true, CDT = true,
-    MT = true, MST = true, MDT = true, PT = true, PST = true, PDT = true, AKST = true, AKDT = true, HST = true }
+    MT = true, MST = true, MDT = true, PT = true, PST = true, PDT = true, AKST = true, AKDT = true, HST = true, SST = true }
   local rx_zone_all = re.compile(A("\\b(" .. zone_alt .. ")\\b"))
 
   --- Does the page write numeric dates day first? true, false, or nil when it does not tell.

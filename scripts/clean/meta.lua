@@ -47,7 +47,11 @@
 -- the stage reads the dateline of the paragraph under it; menu_line a menu run together
 -- ("Countries Topics Reports Get Involved About Donate": more than half of its words
 -- from en/clean_meta_menu_words.txt). A desk after "By" ("Web Desk", "Digital Team")
--- is staff, no outlet. Outlet forms (attested_outlet, fuller_outlet) follow what the
+-- is staff, no outlet. A label byline, "WRITER: NAME", "Story: NAME", takes its label
+-- from en/clean_byline.txt (written there with its colon); field_line tells a header
+-- field, "LABEL: value" with a label of en/clean_meta_fields.txt ("Category: Local
+-- News", "NEWSPAPER SECTION: News"), page metadata that is no headline and no outlet.
+-- Outlet forms (attested_outlet, fuller_outlet) follow what the
 -- page writes more than once: an edition line written once, "Tasman News Mid Coast",
 -- is the masthead's "Tasman News"; a short copyright holder, "Brackwater", is the
 -- masthead's "The Brackwater Evening Post" when the page writes that twice; a line in
@@ -90,7 +94,8 @@ local M = {}
 
 --- Build a metadata reader for a language.
 -- @param menu_extra optional list of more menu words (the stage option menu_words)
-function M.new(lang, menu_extra)
+-- @param field_extra optional list of more header field labels (the option field_labels)
+function M.new(lang, menu_extra, field_extra)
   lang = lang or "en"
   local roles = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_roles.txt")) do roles[w:lower()] = true end
@@ -126,7 +131,30 @@ function M.new(lang, menu_extra)
   for _, w in ipairs(dp.data.list(lang .. "/clean_meta_menu_words.txt")) do menu_words[w:lower()] = true end
   for _, w in ipairs(menu_extra or {}) do menu_words[w:lower()] = true end
 
+  -- labels of header field lines ("Category:", "Newspaper section:"), longest first
+  local fields = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_fields.txt")) do fields[#fields + 1] = w end
+  for _, w in ipairs(field_extra or {}) do fields[#fields + 1] = w end
+  table.sort(fields, function(a, b) return #a > #b end)
+  for i, w in ipairs(fields) do fields[i] = re.gsub(w:lower(), "\\s+", "\\s+") end
+  local rx_field = re.compile("^(" .. concat(fields, "|") .. ")\\s*:\\s*(\\S.{0,79})$", "i")
+
   local R = {}
+
+  --- Is the line a field of the header, "LABEL: value" with a label of
+  -- en/clean_meta_fields.txt ("Category: Local News", "NEWSPAPER SECTION: News") and a
+  -- value of one to eight words that ends no sentence? Such a line is page metadata:
+  -- no headline, no byline and no outlet's name.
+  -- @return label, value or nil
+  function R.field_line(s)
+    if not find(s, ":", 1, true) then return nil end
+    local a, _, label, value = rx_field:find(s)
+    if not a or find(value, "[.!?]$") then return nil end
+    local n = 0
+    for _ in value:gmatch("%S+") do n = n + 1 end
+    if n > 8 then return nil end
+    return label, value
+  end
 
   --- Is the line a site menu run together ("Countries Topics Reports Get Involved About
   -- Donate")? Four to twelve words, each capitalised (or "&"), no punctuation, and more

@@ -53,7 +53,10 @@
 --     date among other words; a date with its time and zone on the line under it,
 --     "9:05 AM MYT", read together; when the header gives an updated or a relative time
 --     only, or none, a "First published" / "First uploaded on" line elsewhere on the
---     page), the highlights the bullets between title and body (or the lines under a
+--     page, or a footer line made only of timestamps, "Published: ... | Last updated:
+--     ..."; field lines, "Category: Local News" (en/clean_meta_fields.txt), belong to
+--     the header and name no outlet; a byline's weak outlet that is an item of the
+--     page's menu, "Esports" of "Esports Editor", is a section), the highlights the bullets between title and body (or the lines under a
 --     "Key points:" heading; a bullet with no stopword among highlights too); the
 --     authors, when the header names none, from a byline right under the body ("Posted
 --     by NAME at 2:05 PM") or a sign-off there ("— NAME, Ledger correspondent"); the
@@ -125,7 +128,9 @@ M.options = {
   fact_cues = { type = "list", default = {}, doc = "extra PCRE2 patterns of a fact line in a review's info box (en/clean_body_fact_cues.txt)" },
   box_heads = { type = "list", default = {}, doc = "extra PCRE2 patterns of a highlights box's heading (en/clean_body_box_heads.txt)" },
   corrections = { type = "list", default = {}, doc = "extra PCRE2 patterns opening a correction note, kept under the body (en/clean_body_corrections.txt)" },
+  ad_calls = { type = "list", default = {}, doc = "extra PCRE2 patterns of a call to action closing an advertisement's copy (en/clean_body_ad_calls.txt)" },
   menu_words = { type = "list", default = {}, doc = "extra words of a site menu: a title-case line mostly of them is no headline (en/clean_meta_menu_words.txt)" },
+  field_labels = { type = "list", default = {}, doc = "extra labels of header field lines, \"LABEL: value\": never a headline, byline or outlet (en/clean_meta_fields.txt)" },
   link_run = { type = "integer", default = 3, doc = "this many short headline-like lines in one group are a related-links list" },
   numeric_dates = { type = "string", default = "auto", doc = "order of numeric dates like 03/06/2024: auto (the page's habit, else month first), dmy or mdy" },
   entities = { type = "boolean", default = true, doc = "decode HTML character references left in the text (&amp; &#8217;)" },
@@ -178,12 +183,12 @@ function M.init(opts, ctx)
     stop = sw,
     hints = hints,
     dates = dates_mod.new(lang),
-    meta = meta_mod.new(lang, o.menu_words),
+    meta = meta_mod.new(lang, o.menu_words, o.field_labels),
     prompts = prompts,
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
     factbox = factbox_mod.new(lang, o.fact_cues),
-    body = body_mod.new(lang, o.box_heads, o.corrections),
+    body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls),
     drop = compile_user(o.drop, "drop"),
     keep = compile_user(o.keep, "keep"),
     cues = pats.cues,
@@ -212,6 +217,8 @@ local BADGE_OPENERS = { why = true, how = true, what = true, who = true, when = 
 -- the outlet named by a line of its own ("The Saltire Herald"), or nil
 local function outlet_line(b, st)
   if b.nw < 1 or b.nw > 5 or b.sentence or b.bullet then return nil end
+  -- ("NEWSPAPER SECTION: News" is a field of the header, no outlet)
+  if st.meta.field_line(b.text) then return nil end
   local first = rx_outlet_split:split(b.text)[1]
   if not first or first == "" then return nil end
   if not st.meta.outlet_like(first, true) then return nil end
@@ -361,6 +368,11 @@ function M.process(doc, ctx)
     local b = live[x]
     if b.byline or b.timestamp or b.relative or b.role_line then return true end
     if b.take or b.bullet then return false end
+    -- a field line, "Category: Local News" (en/clean_meta_fields.txt)
+    if b.nw <= 12 and st.meta.field_line(b.text) then
+      b.role = "field"
+      return true
+    end
     -- "Photographs by NAME": a credit in the header, not an author
     if b.nw <= 8 and st.credit_line:find(b.text) then
       b.role = "picture credit"
@@ -542,8 +554,17 @@ function M.process(doc, ctx)
           local n = 0
           local o = by.outlet
           local ow = #dp.text.words(o)
+          -- (a section's name, "Esports" of "Esports Editor", is an item of the page's
+          -- menu too: its label over the headline names no outlet)
+          local menu_item = false
           for _, c in ipairs(live) do
-            if c ~= b and c.cue ~= "navigation" and c.text:find(o, 1, true)
+            if c.cue == "navigation" and c.li < b.li and re.find(c.text, "(?<![\\p{L}\\p{N}])\\Q" .. o .. "\\E(?![\\p{L}\\p{N}])") then
+              menu_item = true
+              break
+            end
+          end
+          for _, c in ipairs(live) do
+            if c ~= b and c.cue ~= "navigation" and c.text:find(o, 1, true) and not (menu_item and c.text == o)
               and ((c.text:sub(1, #o) == o and c.nw <= ow + 3 and c.li < b.li) or re.find(c.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:the\\s+)?\\Q" .. o .. "\\E", nil, "i")) then
               n = n + 1
             end
@@ -629,9 +650,11 @@ function M.process(doc, ctx)
   if not date or date_kind == "updated" then
     for x = 1, #live do
       local b = live[x]
-      if (x < (hdr_first or limit) or x > (hdr_last or limit)) and b.nw <= 14
+      -- (a "Published: ... | Last updated: ..." pair of timestamps is longer: up to 28
+      -- words when the line is still made only of timestamps)
+      if (x < (hdr_first or limit) or x > (hdr_last or limit)) and b.nw <= 28
         and find(b.text, "^%W*[FfOoPp]") and rx_first_published:find(b.text)
-        and (find(b.text, "^%W*[FfOo]") or st.dates:is_timestamp(b.text)) then
+        and ((b.nw <= 14 and find(b.text, "^%W*[FfOo]")) or st.dates:is_timestamp(b.text)) then
         local d, kind = st.dates:parse_published(b.text, st.day_first)
         if d and kind == "published" then
           date, date_kind = d, kind
@@ -670,19 +693,21 @@ function M.process(doc, ctx)
   local highlights = dp.array({})
   local hl_from = (title_i or hdr_first or 0) + 1
   -- (or, under a "Key points:" heading, the lines of its group without bullets)
-  local hl_head, hl_group
+  local hl_head, hl_group, hl_bulleted
   for x = hl_from, limit - 1 do
     local b = live[x]
-    local listed = b.bullet or (hl_head and b.group == hl_head.group and b.nw <= 40)
+    -- (a box written with bullets ends at its first line without one: a caption under it)
+    local listed = b.bullet or (hl_head and b.group == hl_head.group and b.nw <= 40 and not hl_bulleted)
     -- (a bullet of no stopword, "Farmers' groups fear lower farm-gate prices", after
     -- highlights of its group or under their heading is one too: a menu item is shorter)
     if listed and not b.take and not b.cue and not b.timestamp and not b.byline and b.nw >= 3 and b.chars >= 15
       and (b.density > 0 or (b.nw >= 4 and ((hl_group == b.group and #highlights > 0) or (hl_head and hl_head.group == b.group)))) then
       highlights[#highlights + 1] = b.text
       hl_group = b.group
+      hl_bulleted = b.bullet ~= nil
       b.role = "highlight"
     elseif not b.bullet and rx_highlights_head:find(b.text) then
-      hl_head = b
+      hl_head, hl_bulleted = b, false
       b.role = "highlights heading"
     else
       hl_head = nil
