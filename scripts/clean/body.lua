@@ -46,7 +46,10 @@
 --    call to action (en/clean_body_ad_calls.txt: "Book now", "Get a quote", "Call
 --    NUMBER today"), quoting and reporting no one, is an advertisement's copy when it
 --    stands right under an advertisement label (across a blank line) or carries a
---    price, a discount or a phone number and no closing full stop.
+--    price, a discount or a phone number and no closing full stop; under a label the
+--    call may open the copy before a colon (en/clean_body_ad_openers.txt: "Book your
+--    winter escape: ..."); a betting prompt, odds on the block ("a 9/2 chance", an
+--    "Odds:" label) closed by a call to compare prices, goes too.
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -90,16 +93,21 @@ end
 
 --- Matchers of a language's box headings (en/clean_body_box_heads.txt) and correction
 -- notes (en/clean_body_corrections.txt), each with extra patterns (lists, may be nil).
-function M.new(lang, box_heads, corrections, ad_calls)
+function M.new(lang, box_heads, corrections, ad_calls, ad_openers)
   local calls = {}
   for _, p in ipairs(dp.data.list(lang .. "/clean_body_ad_calls.txt")) do calls[#calls + 1] = p end
   for _, p in ipairs(ad_calls or {}) do calls[#calls + 1] = p end
+  local opens = {}
+  for _, p in ipairs(dp.data.list(lang .. "/clean_body_ad_openers.txt")) do opens[#opens + 1] = p end
+  for _, p in ipairs(ad_openers or {}) do opens[#opens + 1] = p end
   return {
     box_head = union(lang, "clean_body_box_heads.txt", box_heads, true),
     correction = union(lang, "clean_body_corrections.txt", corrections, false),
     -- the call closing an advertisement's copy, as its last sentence
     ad_call = #calls > 0 and re.compile("(?:^|[.!?:;|–—-]\\s*)(?:(?:" .. table.concat(calls, ")|(?:")
       .. "))\\s*[.!]*$", "i") or nil,
+    -- the call opening an advertisement's copy, before a colon or an exclamation mark
+    ad_open = #opens > 0 and re.compile("^(?:(?:" .. table.concat(opens, ")|(?:") .. "))[^.:!?\"“”]{0,40}[:!]\\s", "i") or nil,
   }
 end
 
@@ -144,6 +152,7 @@ local rx_reporting = re.compile("\\b(?:said|says|told|asked|added|according to)\
 -- block above, across a blank line) or carrying a price, a discount or a phone number
 -- and closed without a full stop ("... from $199. Book now", "Call 0977 410 220 today!")
 local rx_offer = re.compile("[$£€¥₹]\\s?\\d|\\d\\s?(?:%|per ?cent)\\s*off\\b|\\b\\d[\\d ()-]{7,}\\d\\b", "i")
+local rx_odds = re.compile("^(?:odds|betting|bet|tips?)\\s*:|\\b(?:a|an|is|are|was|were|at|from)\\s+\\d{1,3}/\\d{1,2}(?![/\\d])(?:\\s+(?:chance|shot|favourite|favorite|to)\\b)?", "i")
 local function ad_copy(m, b, above)
   if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
   local t = b.text
@@ -151,7 +160,14 @@ local function ad_copy(m, b, above)
   local labelled = above ~= nil and above.cue == "ads" and not above.take and above.nw <= 8
   -- (without a label, a block closed by a full stop or a quote is taken for prose)
   local last = t:byte(-1)
-  if not (labelled or (last ~= 46 and last ~= 34 and last ~= 0x9D and find(t, "%d") and (find(t, "[$%%]") or find(t, "%d%d%d[ ()-]*%d%d%d")
+  -- (under a label, the call may open the copy: "Book your winter escape: 3 nights from
+  -- €129. Ionian Stays.", the advertiser's name closing it)
+  if labelled and m.ad_open and m.ad_open:find(t) and not (find(t, '"', 1, true) or find(t, "“", 1, true)
+    or rx_reporting:find(t)) then return true end
+  -- (a betting prompt: a price in odds, "a 9/2 chance", "are 7/2 to", or an "Odds:" label,
+  -- closed by a call to compare prices)
+  local betting = not labelled and (rx_odds:find(t) ~= nil)
+  if not (labelled or betting or (last ~= 46 and last ~= 34 and last ~= 0x9D and find(t, "%d") and (find(t, "[$%%]") or find(t, "%d%d%d[ ()-]*%d%d%d")
     or find(t, "£", 1, true) or find(t, "€", 1, true) or find(t, "¥", 1, true) or find(t, "₹", 1, true))
     and rx_offer:find(t))) then return false end
   return not (find(t, '"', 1, true) or find(t, "“", 1, true) or find(t, "”", 1, true) or rx_reporting:find(t))

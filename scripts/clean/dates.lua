@@ -261,9 +261,10 @@ function M.new(lang)
 
   -- the label in front of a date: published ("Published", "Posted", "Originally
   -- published", "First published", "Created") or updated ("Updated", "Last updated",
-  -- "Modified", "Edited", "Revised"; "First uploaded on" is a published one)
-  local rx_label = re.compile(A("\\b(?:(originally|first)\\s+)?(published|posted|uploaded|created|updated|modified|edited|revised)\\b"), "i")
-  local UPDATED = { updated = true, modified = true, edited = true, revised = true }
+  -- "Modified", "Edited", "Revised", the noun "Last update:"; "First uploaded on" is a
+  -- published one)
+  local rx_label = re.compile(A("\\b(?:(originally|first)\\s+)?(published|posted|uploaded|created|updated|update|modified|edited|revised)\\b"), "i")
+  local UPDATED = { updated = true, update = true, modified = true, edited = true, revised = true }
 
   --- ISO 8601 string of the publication time on s, and what kind the line gives it:
   -- "published", "updated" or nil (no label). A line giving both ("Updated 6:02 PM,

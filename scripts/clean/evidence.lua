@@ -585,7 +585,7 @@ local rx_upper_start = re.compile("^[\\p{Lu}\\p{N}\"'“‘]")
 local CONTRIB_HINT = {}
 for w in ([[contributed contributing contributes contribution contributions contributors
   contributor reporting editing writing research compiled compilation graphics production
-  reported wrote additional files edited]]):gmatch("%S+") do CONTRIB_HINT[w] = true end
+  reported wrote additional files edited editor editors]]):gmatch("%S+") do CONTRIB_HINT[w] = true end
 
 local M = { NEG = NEG, TRIGGER = TRIGGER, CONTRIB_HINT = CONTRIB_HINT, prefixes = prefixes, required_literal = required_literal,
   first_bytes = first_bytes, first_pairs = first_pairs }

@@ -42,12 +42,19 @@
 -- a place in mixed case only with its region after a comma ("Mallee Point, SA:",
 -- "Port Ellery, Tasmania —": a region of en/clean_meta_regions.txt, two to four capitals,
 -- or a name closing on a region word), since many first sentences open "Name:"; a
+-- region in no list only before a dash (not a colon) with a sentence of eight words
+-- after it and no given name (en/given_names_*.txt), role or outlet word in place or
+-- region ("Kalamos Bay, Kefalonia –", not "Walker, Thomas –"); a
 -- rights group's "(Velmora, November 29, 2026) –", place and date in parentheses.
 -- caption_like tells a kept photo caption (a credit closing it, no sentence end) so
 -- the stage reads the dateline of the paragraph under it; menu_line a menu run together
 -- ("Countries Topics Reports Get Involved About Donate": more than half of its words
 -- from en/clean_meta_menu_words.txt). A desk after "By" ("Web Desk", "Digital Team")
--- is staff, no outlet. A label byline, "WRITER: NAME", "Story: NAME", takes its label
+-- is staff, no outlet, and so is a desk line of its own (R.is_desk). A byline's name
+-- ends before "on DATE" ("Posted by NAME on 11/28/2026 at 4:10 PM") and "at PLACE"
+-- ("By NAME at Ballinmore"). A label credit, "Editor: NAME", is a contributor line,
+-- but not among label fields crediting no one (an imprint, "Publisher: A | Editor: B |
+-- Tel: ..."). A label byline, "WRITER: NAME", "Story: NAME", takes its label
 -- from en/clean_byline.txt (written there with its colon); field_line tells a header
 -- field, "LABEL: value" with a label of en/clean_meta_fields.txt ("Category: Local
 -- News", "NEWSPAPER SECTION: News"), page metadata that is no headline and no outlet.
@@ -419,14 +426,15 @@ function M.new(lang, menu_extra, field_extra)
   end
 
   -- names (and perhaps a role and an outlet) after the opener, or on a line of their own
-  local rx_filed_in = re.compile("\\s+in\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*)?$")
+  local rx_filed_in = re.compile("\\s+(?:in|at)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*)?$")
   local function parse_names(rest, dates, strict)
     if dates then
       local r = dates:find(rest)
       if r then
         local first = math.huge
         for _, sp in ipairs(r.spans) do if sp[1] < first then first = sp[1] end end
-        rest = rest:sub(1, first - 1)
+        -- (and the word that led into the date: "Posted by NAME on 11/28/2026")
+        rest = re.gsub(rest:sub(1, first - 1), "\\s+(?:at|on)\\s*$", "")
       end
     end
     rest = rx_email:gsub(rest, " ")
@@ -440,9 +448,10 @@ function M.new(lang, menu_extra, field_extra)
       -- (and the word that led into the time: "Posted by NAME at 2:05 PM")
       rest = re.gsub(rest:sub(1, cut - 1), "\\s+(?:at|on)\\s*$", "")
     end
-    -- "By Matthias Grell in Lisbon": the place the byline was filed from goes (a
-    -- capitalised word or two after "in" closing the line)
-    if rest:find(" in ", 1, true) then rest = rx_filed_in:gsub(rest, "") end
+    -- "By Matthias Grell in Lisbon", "By NAME at Ballinmore": the place the byline was
+    -- filed from, or the venue reported at, goes (a capitalised word or two after "in"
+    -- or "at" closing the line)
+    if rest:find(" in ", 1, true) or rest:find(" at ", 1, true) then rest = rx_filed_in:gsub(rest, "") end
     rest = rx_picture_credit:gsub(rest, "")
     rest = rx_paren:gsub(rest, "")
     -- (and a separator left closing the line: "NAME · Outlet ·", "NAME - Reporter /")
@@ -522,6 +531,13 @@ function M.new(lang, menu_extra, field_extra)
   -- (", a senior reporter covering ...", ", the paper's ...", or a full stop before a
   -- capital after a word of two letters or more: not the initial of "Mary J. Blige")
   local rx_bio_tail = re.compile(",\\s+(?:a|an|the|who|whose|is)\\s+\\p{Ll}|(?<=\\p{Ll}\\p{Ll})\\.\\s+\\p{Lu}")
+
+  --- Is the name a desk or team of the newsroom ("Web Desk", "Sports Desk", "Digital
+  -- Team")? Never an outlet: the masthead names the publication.
+  function R.is_desk(s)
+    local last = s:match("(%a+)[.,;:]*%s*$")
+    return s:find("%S%s+%S") ~= nil and last ~= nil and DESK[last:lower()] == true
+  end
 
   --- Does the line run on past its names into a description or a sentence (", a
   -- senior reporter covering ...")?
@@ -615,24 +631,38 @@ function M.new(lang, menu_extra, field_extra)
     return piece
   end
 
+  local rx_label_credit = re.compile("^\\p{L}[\\p{L} -]{1,24}:\\s")
   --- Parse a contributor line. @return list of names or nil
   function R.contributors(s)
     if #s > 600 then return nil end
     -- a wire credit in parentheses closing the body: "(Reporting by A and B; Editing by C)"
     if s:byte(1) == 40 and s:byte(-1) == 41 then s = s:sub(2, -2) end
     local names, hit = {}, false
+    -- (a label credit, "Editor: NAME", among other label fields that credit no one is a
+    -- masthead's imprint, "Publisher: NAME | Editor: NAME | Tel: ...", naming the staff,
+    -- not this article's editor)
+    local label_names, imprint = {}, false
     for _, part in ipairs(re.split(s, "\\s*[;|]\\s*|(?<=\\p{Ll}\\p{Ll})\\.\\s+(?=\\p{Lu})|\\s+and\\s+(?=(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}(?:also\\s+)?(?:reported|wrote)\\b)")) do
+      local matched = false
       for _, rx in ipairs(contrib) do
         local cap = rx:match(part)
         if cap then
-          hit = true
+          hit, matched = true, true
+          local label = rx_label_credit:find(part) ~= nil
           for _, piece in ipairs(split_names(cap)) do
             local n = clean_name(piece)
-            if R.is_person(n) then names[#names + 1] = n end
+            if R.is_person(n) then
+              local into = label and label_names or names
+              into[#into + 1] = n
+            end
           end
           break
         end
       end
+      if not matched and rx_label_credit:find(part) then imprint = true end
+    end
+    if not imprint then
+      for _, n in ipairs(label_names) do names[#names + 1] = n end
     end
     if not hit or #names == 0 then return nil end
     return names
@@ -653,6 +683,7 @@ function M.new(lang, menu_extra, field_extra)
     w = w:lower()
     if w:sub(1, 1) == "@" then region_words[w:sub(2)] = true else regions[w] = true end
   end
+  local unlisted_region
   local rx_region_caps = re.compile("^(?:\\p{Lu}\\.?){2,4}$")
   local function is_region(r)
     if rx_region_caps:find(r) then return true end
@@ -666,6 +697,29 @@ function M.new(lang, menu_extra, field_extra)
   -- "(Velmora, November 29, 2026) –", "(Geneva, Switzerland, 3 May 2025) —"
   local paren_date = "(?:(?i:" .. month_alt .. ")\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?i:" .. month_alt .. ")\\.?,?\\s+\\d{4})"
   local rx_dl_paren = re.compile("^\\((\\p{Lu}[^(),\\d]{1,40}(?:,\\s*\\p{Lu}[^(),\\d]{1,30})?),\\s*" .. paren_date .. "\\)\\s*(?:--|—|–|-|:)\\s+")
+
+  -- "Kalamos Bay, Kefalonia – Two ...": a mixed-case place with a region in no list,
+  -- taken only before a dash (en or em dash, or a spaced hyphen; not a colon, the mark
+  -- of a headline's "Smith, Jones: ..."), when no word of place or region is a given
+  -- name (en/given_names_*.txt: "Ruth Okafor, Mayor –" is a sign-off's shape), none is
+  -- a role or outlet word, and a sentence of eight words or more follows
+  local given
+  local rx_true_dash = re.compile("\\s(?:—|–|--|-)\\s|(?:—|–)")
+  function unlisted_region(pl, region, sep, rest)
+    if not rx_true_dash:find(sep:sub(#pl + 1)) or #dp.text.words(rest) < 8
+      or not re.find(rest, "^\\p{Lu}\\p{Ll}*\\s+\\p{L}") then return false end
+    if not given then
+      given = {}
+      for _, f in ipairs { "given_names_female.txt", "given_names_male.txt" } do
+        for _, w in ipairs(dp.data.list(lang .. "/" .. f)) do given[w:lower()] = true end
+      end
+    end
+    for w in (pl .. " " .. region):gmatch("[^%s,]+") do
+      local lw = w:lower()
+      if given[lw] or roles[lw] or outlet_words[lw] or honorifics[lw:gsub("%.$", "")] then return false end
+    end
+    return true
+  end
 
   --- Is the paragraph shaped like a photo caption (a credit in parentheses or after
   -- a copyright sign closing it, "[photo]" opening it, or no sentence end), so that
@@ -711,7 +765,7 @@ function M.new(lang, menu_extra, field_extra)
     end
     local region
     a, b, pl, region = rx_dl_mixed:find(p)
-    if a and is_region(region) then
+    if a and (is_region(region) or unlisted_region(pl, region, p:sub(a, b), p:sub(b + 1))) then
       local rest = p:sub(b + 1)
       if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") then
         return { place = pl .. ", " .. region, rest = dp.text.trim(rest) }

@@ -36,7 +36,8 @@
 --     by a sentence ending in ':' stay; runs of headline-like lines are related links;
 --     the copy after an advertisement label goes; a block repeating the words of a
 --     longer paragraph is a pull quote and goes, with its "— NAME" line; a writer's note
---     closing the body goes, docpipe.clean.bio);
+--     closing the body goes, docpipe.clean.bio, with the author box's lone name line
+--     above it, or a line that is only a byline author's name closing the body);
 --  5. metadata from the part before the body: the header is the run of byline, timestamp,
 --     relative-time, role, name-only byline, outlet and picture-credit ("Photographs by",
 --     en/clean_credit_lines.txt) lines just above the body (relative times that also stand
@@ -67,8 +68,9 @@
 --     "[logo.png]"; a line with lower-case words other than joiners, or opening with a
 --     question word, "Why you can trust XYZ", is a badge and no name), else the footer's
 --     copyright line (the holder without a company word of en/clean_company_words.txt,
---     "Valley Chronicle Newspapers Ltd" -> "Valley Chronicle", when the page names the
---     shorter name elsewhere) (a byline's short form of the masthead's name, "Special to the Gazette", is
+--     "Valley Chronicle Newspapers Ltd" -> "Valley Chronicle", and without a company's
+--     legal forms, "OÜ", "GmbH", "Sdn Bhd", when the page names the shorter name
+--     elsewhere; a desk line, "Web Desk", is never the outlet) (a byline's short form of the masthead's name, "Special to the Gazette", is
 --     the masthead's name; a one-word outlet between bars, "NAME | Kestrapur | Updated",
 --     must be named above the byline or in a copyright line); a byline name that is the masthead or the copyright holder is the outlet, not
 --     an author; a name in capitals is written as the page writes it elsewhere.
@@ -129,6 +131,7 @@ M.options = {
   box_heads = { type = "list", default = {}, doc = "extra PCRE2 patterns of a highlights box's heading (en/clean_body_box_heads.txt)" },
   corrections = { type = "list", default = {}, doc = "extra PCRE2 patterns opening a correction note, kept under the body (en/clean_body_corrections.txt)" },
   ad_calls = { type = "list", default = {}, doc = "extra PCRE2 patterns of a call to action closing an advertisement's copy (en/clean_body_ad_calls.txt)" },
+  ad_openers = { type = "list", default = {}, doc = "extra PCRE2 patterns of a call to action opening an advertisement's copy under its label (en/clean_body_ad_openers.txt)" },
   menu_words = { type = "list", default = {}, doc = "extra words of a site menu: a title-case line mostly of them is no headline (en/clean_meta_menu_words.txt)" },
   field_labels = { type = "list", default = {}, doc = "extra labels of header field lines, \"LABEL: value\": never a headline, byline or outlet (en/clean_meta_fields.txt)" },
   link_run = { type = "integer", default = 3, doc = "this many short headline-like lines in one group are a related-links list" },
@@ -175,10 +178,12 @@ function M.init(opts, ctx)
   local credit = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_credit_lines.txt")) do credit[#credit + 1] = (w:gsub("%s+", "\\s+")) end
   -- the company words closing a copyright holder's name ("Valley Chronicle Newspapers")
+  -- and a company's legal forms ("OÜ", "GmbH"): one caseless pattern, as Lua's lower
+  -- leaves letters beyond ASCII alone
   local company = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_company_words.txt")) do company[w:lower()] = true end
+  for _, w in ipairs(dp.data.list(lang .. "/clean_company_words.txt")) do company[#company + 1] = "\\Q" .. w .. "\\E" end
   ctx.state = {
-    company = company,
+    company = re.compile("^(?:" .. concat(company, "|") .. ")$", "i"),
     credit_line = re.compile("^(?:" .. concat(credit, "|") .. ")\\s*:?\\s+\\p{Lu}", "i"),
     stop = sw,
     hints = hints,
@@ -188,7 +193,7 @@ function M.init(opts, ctx)
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
     factbox = factbox_mod.new(lang, o.fact_cues),
-    body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls),
+    body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls, o.ad_openers),
     drop = compile_user(o.drop, "drop"),
     keep = compile_user(o.keep, "keep"),
     cues = pats.cues,
@@ -221,7 +226,7 @@ local function outlet_line(b, st)
   if st.meta.field_line(b.text) then return nil end
   local first = rx_outlet_split:split(b.text)[1]
   if not first or first == "" then return nil end
-  if not st.meta.outlet_like(first, true) then return nil end
+  if not st.meta.outlet_like(first, true) or st.meta.is_desk(first) then return nil end
   -- a name: capitalised words with only joiners in lower case; not a badge or a
   -- question about the outlet ("Why you can trust HCP", "How We Report")
   for w in first:gmatch("%S+") do
@@ -750,8 +755,24 @@ function M.process(doc, ctx)
       b.take = false
       b.why = "author note"
     end
+    -- (an author box's name line above its note, or alone closing the body: a line
+    -- that is only a byline author's name, or the name its note below opens with)
+    local function box_name(b, below)
+      local t = b.text
+      if b.nw > 5 or not st.meta.is_person(t) then return false end
+      if below and below.why == "author note" and below.text:sub(1, #t + 1) == t .. " " then return true end
+      for _, a in ipairs(authors) do if a == t then return true end end
+      return false
+    end
     local x = #kept
-    while x > #kept - 3 and x > 2 and note(kept[x]) do drop_note(kept[x]); x = x - 1 end
+    while x > #kept - 4 and x > 2 do
+      if note(kept[x]) then drop_note(kept[x])
+      elseif box_name(kept[x], kept[x + 1]) then
+        kept[x].take = false
+        kept[x].why = "author box name"
+      else break end
+      x = x - 1
+    end
     if #authors > 0 and kept[1].take and note(kept[1], true) then drop_note(kept[1]) end
   end
 
@@ -822,8 +843,15 @@ function M.process(doc, ctx)
           outlet = dp.text.trim(holder)
           -- a company's name, "Valley Chronicle Newspapers": the publication's name
           -- without the company word when the page also names it so elsewhere
-          local short, last = outlet:match("^(.-%S)%s+(%a+)$")
-          if short and st.company[last:lower()] and short:find("%s") then
+          -- (and a company's legal forms, "Baltic Harbour News OÜ", "Kota Herald Sdn Bhd",
+          -- each written with a capital)
+          local short = outlet
+          while true do
+            local s2, last = short:match("^(.-%S)[%s,]+(%S+)$")
+            if not (s2 and st.company:find(last) and re.find(last, "^\\p{Lu}")) then break end
+            short = s2
+          end
+          if short ~= outlet and short:find("%s") then
             local n = 0
             for y = 1, #live do
               if y ~= x and live[y].text:find(short, 1, true) and not live[y].text:find(outlet, 1, true) then n = n + 1 end
