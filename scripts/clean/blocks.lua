@@ -6,12 +6,16 @@
 --     when at least three lines reach 85% of the longest one and most of those do not
 --     end a sentence (measured on the lines that a line at the same column continues
 --     when only a few lines come near the longest: a prompt or a footer left unwrapped
---     sticks out).
+--     sticks out). A few long header or footer lines left unwrapped can still set W
+--     above the body's column: the lines that certainly wrap (no sentence end, the
+--     next line going on in lower case) then tell it from below (M.narrow_width).
 --     A line is then joined with the next when the next one's first word would not
 --     have fitted on it (length + 1 + word > W), which is how a wrapping dumper breaks
 --     lines, or when it ends no sentence, reaches 75% of W and the next one goes on in
---     lower case; a new bullet never continues the line before; a word hyphenated at
---     the line end stays joined.
+--     lower case; a new bullet never continues the line before; a line longer than W
+--     that could have been broken before W was left unwrapped (a headline over its
+--     date line) and nothing continues it; a word hyphenated at the line end stays
+--     joined.
 --  2. Each logical line is a block; blank lines separate groups (`group` numbers
 --     them); indentation, bullet markers and items set apart by runs of spaces (a menu
 --     or button row, `gaps`) are kept as evidence.
@@ -235,6 +239,51 @@ function M.wrap_width(lines)
   return nil
 end
 
+--- A narrower wrap column than M.wrap_width's W, or W.
+-- A few long lines a dumper left unwrapped (a menu, a contact line, a headline, a
+-- footer, on lines of their own in a header without blank lines) can set the
+-- estimate above the column the body was wrapped at. The lines that certainly wrap
+-- (40 characters or more, no sentence end, the next line at the same column going on
+-- in lower case) tell the column from below: m, the longest of them. m is taken when
+-- at least four such lines stop 3 or more columns short of W, at most 2 continued
+-- lines (or one in 5 of those near m) are longer than m and not longer than W, and at
+-- least three quarters (four at least) of the open continued lines from 75% of m up
+-- would not have had room for the next line's first word within m.
+function M.narrow_width(lines, W)
+  local m, n = 0, 0
+  for i = 1, #lines - 1 do
+    local nx = lines[i + 1]
+    local s = find(nx, "%S")
+    if s then
+      local b = byte(nx, s)
+      if b >= 97 and b <= 122 and #lines[i] >= 40 and same_column(lines[i], nx) and ends_open(lines[i]) then
+        local L = clen(lines[i])
+        n = n + 1
+        if L > m then m = L end
+      end
+    end
+  end
+  if n < 4 or m > W - 3 then return W end
+  local above, near, good, bad = 0, 0, 0, 0
+  for i = 1, #lines - 1 do
+    local l, nx = lines[i], lines[i + 1]
+    if #l >= 0.75 * m and find(nx, "%S") and same_column(l, nx) then
+      local L = clen(l)
+      if L > m then
+        if L <= W then above = above + 1 end
+      elseif L >= 0.75 * m then
+        near = near + 1
+        if ends_open(l) then
+          local s, e = find(nx, "%S+")
+          if L + 1 + clen(nx:sub(s, e)) > m then good = good + 1 else bad = bad + 1 end
+        end
+      end
+    end
+  end
+  if above <= math.max(2, 0.2 * near) and good >= 4 and good >= 0.75 * (good + bad) then return m end
+  return W
+end
+
 --- Split a (normalised) page into blocks.
 -- @return list of {text, indent, group, bullet (marker or nil), first, last (line numbers)}, W
 function M.split(text)
@@ -249,6 +298,7 @@ function M.split(text)
   end
   local lines = dp.text.lines(text)
   local W = M.wrap_width(lines)
+  if W then W = M.narrow_width(lines, W) end
   local blocks, group, prev_blank = {}, 0, true
   local cur
   for i = 1, #lines do local raw = lines[i]
@@ -292,8 +342,12 @@ function M.split(text)
           -- (or, whatever the width says, when the line ends no sentence, reaches three
           -- quarters of the width and the next one goes on in lower case: a sentence cut
           -- where a dumper wrapped narrower than the page's longest lines)
+          -- (a line longer than W that the dumper could have broken before W was left
+          -- unwrapped: a headline over its date line; nothing continues it)
           local b1 = byte(body, 1)
-          if plen + 1 + clen(first) > W
+          local sp = plen > W + 1 and find(prev, " ", 1, true)
+          if sp and sp <= W and not find(prev, "^ ") then
+          elseif plen + 1 + clen(first) > W
             or (b1 >= 97 and b1 <= 122 and plen >= 0.75 * W and ends_open(prev)) then
             local sep = " "
             -- a word hyphenated at the end of the line stays joined ("co-" + "founder")

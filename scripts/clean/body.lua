@@ -49,7 +49,10 @@
 --    price, a discount or a phone number and no closing full stop; under a label the
 --    call may open the copy before a colon (en/clean_body_ad_openers.txt: "Book your
 --    winter escape: ..."); a betting prompt, odds on the block ("a 9/2 chance", an
---    "Odds:" label) closed by a call to compare prices, goes too.
+--    "Odds:" label) closed by a call to compare prices, goes too; a sentence-case
+--    subhead right under an empty advertisement label, above a paragraph, stays; a
+--    release's "About NAME" heading over a paragraph about NAME with a web address
+--    ends the article (about_boxes).
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -252,7 +255,37 @@ end
 -- @return ws, we: first and last index of the window (we < ws when there is no body)
 M.is_credit = is_credit
 
+-- A press release's "About NAME" box: the heading "About NAME" (2 to 8 words, no
+-- sentence end) whose next block opens with NAME (a leading "the" aside) and goes on
+-- with a verb or a comma ("NAME is a nonprofit ...", "NAME, founded in ...") and
+-- points to the organisation's site (a web address in it or the block after it:
+-- "Learn more at name.org"): the
+-- boilerplate that closes a release, so the heading ends the article. (An About
+-- paragraph without a web address stays, as a wire release's text: see the fixture
+-- press-release-solar.)
+local function about_boxes(live)
+  for x = 1, #live - 1 do
+    local b = live[x]
+    local name = b.nw >= 2 and b.nw <= 8 and not b.sentence and b.text:match("^[Aa][Bb][Oo][Uu][Tt] (%u.-)%s*:?$")
+    if name then
+      name = name:gsub("^[Tt]he ", "")
+      local nx = live[x + 1].text:gsub("^[Tt]he ", "")
+      -- (the address in that paragraph or the block after it)
+      local n2 = live[x + 2] and live[x + 2].text or ""
+      if #name >= 3 and nx:sub(1, #name):lower() == name:lower()
+        and (find(nx, "%l%.%l%l") or find(nx, "www.", 1, true) or find(n2, "%l%.%l%l") or find(n2, "www.", 1, true)) then
+        local rest = nx:sub(#name + 1)
+        if rest:find("^,") or rest:find("^ %(") or rest:find("^'s ") or rest:find("^ is ") or rest:find("^ are ")
+          or rest:find("^ was ") or rest:find("^ has ") or rest:find("^ %l+s ") then
+          b.ending = true
+        end
+      end
+    end
+  end
+end
+
 function M.select(live, st, o)
+  about_boxes(live)
   -- lists introduced by a sentence ending in ':' (two bullet items or more) are text
   for x = 1, #live - 2 do
     local b = live[x]
@@ -385,7 +418,7 @@ function M.select(live, st, o)
   -- the blurb under an audio or video widget ("NAME spoke with host NAME about ...")
   if st.widgets then widgets.drop_blurbs(st.widgets, live, ws, we) end
   -- a review's or a listing's info box ("Rated R. 142 minutes. Opens Friday at ...")
-  if st.factbox then factbox.drop(st.factbox, live, ws, we) end
+  if st.factbox then factbox.drop(st.factbox, live, ws, we); factbox.drop_line(st.factbox, live, ws, we) end
   -- a short line inside a box of boilerplate (between two cue lines of its group: the
   -- blurb of a newsletter box between "Sign up for ..." and "Sign up")
   -- (or between a cue line and a dropped label: a chart's caption between its icon and
@@ -409,6 +442,18 @@ function M.select(live, st, o)
         -- the body resumes with a paragraph (a sentence of body length): in a page of
         -- one paragraph per line the label shares its group with the text
         if c.sentence and c.class ~= "short" and c.nw >= 12 then break end
+        -- (a subhead right above that paragraph, in sentence case (after its first
+        -- word, no more capitalised words than lower-case ones: a brand's name or
+        -- "Advertise with NAME" is no subhead), no cue, figure or call: "Road and
+        -- tourists" under a label whose advertisement the dump left empty)
+        local d = live[y + 1]
+        if y == x + 1 and c.take and not c.cue and d and y + 1 <= we and d.group == c.group and d.sentence
+          and d.class ~= "short" and d.nw >= 12 and c.nw >= 2 and c.nw <= 8 and not c.sentence
+          and not find(c.text, "[.!?:;]$") and find(c.text, "^%u") and not find(c.text, "%d")
+          and select(2, c.text:gsub(" %l", "")) >= select(2, c.text:gsub(" %u", ""))
+          and not (st.body and st.body.ad_call and st.body.ad_call:find(c.text)) then
+          break
+        end
         if c.take then c.take = false; c.why = "advertisement" end
         y = y + 1
       end

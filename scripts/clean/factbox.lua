@@ -10,7 +10,8 @@
 -- goes when it holds three cues or more, from two fact lines or from one under a
 -- heading line, and the window keeps two paragraphs of prose besides it. The box
 -- features of Boilerpipe (Kohlschütter et al. 2010: short blocks, set apart) with
--- listed cues as evidence of the box's kind.
+-- listed cues as evidence of the box's kind. The box run into one closing line (three
+-- short sentences or more, each with a cue) goes too (M.drop_line).
 -- Units: indices into the list of live blocks (1-based); lengths in words.
 
 local dp = require "docpipe"
@@ -111,6 +112,37 @@ function M.drop_run(m, live, ws, we, a, z)
     end
     x = math.max(e, x) + 1
   end
+end
+
+local rx_sentence_gap = re.compile("(?<=[a-z0-9)][.!?])\\s+(?=\\p{Lu})")
+
+--- Drop the practical line that closes a review (the box run into one paragraph:
+-- "NAME is at the X Theatre until DATE. Tickets from €18. Running time: 2 hours
+-- 40 minutes."): the last kept block of the window, short (MAX_FACT_WORDS), of three
+-- sentences or more each holding a fact cue (each sentence tried on its own, so a
+-- label cue opens it), with two paragraphs of prose kept above.
+function M.drop_line(m, live, ws, we)
+  if #m.pats == 0 then return end
+  local x = we
+  while x >= ws and not live[x].take do x = x - 1 end
+  if x < ws then return end
+  local b = live[x]
+  if b.keep or b.bullet or b.nw > MAX_FACT_WORDS or b.nw < 6 or not b.sentence then return end
+  local t = b.text
+  -- (three sentences: two gaps "x. X" at least, counted cheaply first)
+  local _, gaps = t:gsub("[%l%d)][.!?] %u", "")
+  if gaps < 2 or (m.gate and not m.gate:find(t)) then return end
+  local parts = rx_sentence_gap:split(t)
+  if #parts < 3 then return end
+  for i = 1, #parts do
+    if cues(m, { text = parts[i] }) == 0 then return end
+  end
+  local prose = 0
+  for i = ws, x - 1 do
+    local c = live[i]
+    if c.take and c.sentence and c.nw >= MIN_PROSE_WORDS then prose = prose + 1 end
+  end
+  if prose >= 2 then b.take = false; b.why = "info box" end
 end
 
 return M

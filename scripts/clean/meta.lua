@@ -45,7 +45,13 @@
 -- region in no list only before a dash (not a colon) with a sentence of eight words
 -- after it and no given name (en/given_names_*.txt), role or outlet word in place or
 -- region ("Kalamos Bay, Kefalonia –", not "Walker, Thomas –"); a
--- rights group's "(Velmora, November 29, 2026) –", place and date in parentheses.
+-- rights group's "(Velmora, November 29, 2026) –", place and date in parentheses; a
+-- release's capitals dateline with its date in parentheses, "BROOKMERE, Ind. (Nov. 29,
+-- 2026) —"; a mixed-case place with a month and day before a dash, "Prek Saom, Nov 29
+-- –" (the date is the evidence; no given name, role or outlet word in the place).
+-- A name in capitals over its role line is a byline even when its short words read as
+-- acronyms (name_line's role_below); a line opening with a label ("Media Contact:") is
+-- no name line.
 -- caption_like tells a kept photo caption (a credit closing it, no sentence end) so
 -- the stage reads the dateline of the paragraph under it; menu_line a menu run together
 -- ("Countries Topics Reports Get Involved About Donate": more than half of its words
@@ -559,13 +565,20 @@ function M.new(lang, menu_extra, field_extra)
     return { authors = authors, outlet = outlet, staff = staff or nil, outlet_weak = weak or nil }
   end
 
+  local rx_label_open = re.compile("^\\p{L}[\\p{L} ]{1,30}:\\s")
   --- A byline without an opener: people's names, perhaps a role and an outlet, and
   -- nothing else ("Iona MacLarnon and Sefton Achebe-Ward", "A and B, Outlet").
   -- Stricter than R.byline: every piece must be a name, a role or an outlet.
   -- @return {authors, outlet} or nil
-  function R.name_line(s, dates)
+  -- @param role_below when true, the line stands over a role line ("MARCUS VELLA" /
+  -- "Sports Editor"): the role is the evidence that a name in capitals is a person,
+  -- so its short words are not read as an outlet's acronyms
+  function R.name_line(s, dates, role_below)
     if #s > 160 or s:find("[.!?:;]$") then return nil end
-    local authors, outlet, _, other, weak = parse_names(s, dates, true)
+    -- (a label opening the line, "Media Contact: NAME, Role, phone", is a field: a label
+    -- byline, "Reporter: NAME", has its opener in en/clean_byline.txt)
+    if find(s, ":", 1, true) and rx_label_open:find(s) then return nil end
+    local authors, outlet, _, other, weak = parse_names(s, dates, not role_below)
     if other or #authors == 0 then return nil end
     return { authors = authors, outlet = outlet, outlet_weak = weak or nil }
   end
@@ -673,7 +686,14 @@ function M.new(lang, menu_extra, field_extra)
   local wire_date = "(?:,\\s*(?:\\p{Lu}[a-z]{2,8}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+\\p{Lu}[a-z]{2,8})(?:,?\\s+\\d{4})?)?"
   -- the outlet in parentheses, "(Reuters)", or between slashes, "/PRNewswire/"
   local rx_dl_outlet = re.compile("^" .. place .. "?" .. wire_date .. "\\s*(?:\\(([^()]{2,40})\\)|/([^/\\s][^/]{1,38})/)" .. rx_dash .. "?")
-  local rx_dl_caps = re.compile("^(\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*\\p{Lu}\\.?(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ -]*?)?)" .. wire_date .. "\\s*(?:--|—|–|-|:)\\s+")
+  -- (a date in parentheses before the dash, a news release's "BROOKMERE, Ind. (Nov. 29,
+  -- 2026) —")
+  local paren_date = "(?:(?i:" .. month_alt .. ")\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?i:" .. month_alt .. ")\\.?,?\\s+\\d{4})"
+  local rx_dl_caps = re.compile("^(\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*\\p{Lu}\\.?(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ -]*?)?)" .. wire_date .. "(?:\\s*\\(" .. paren_date .. "\\))?\\s*(?:--|—|–|-|:)\\s+")
+  -- a place in mixed case with a month and day before a dash ("Prek Saom, Nov 29 –",
+  -- "Westhaven, 3 December –"; not a colon): the date is the evidence of a dateline
+  local day_month = "(?:(?:" .. month_alt .. ")\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:" .. month_alt .. ")\\.?)"
+  local rx_dl_mixed_date = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|de|of|on|upon|la|el|am|an|der|du)){0,3}),\\s*(?i:" .. day_month .. ")(?:,?\\s+\\d{4})?\\s*(?:--|—|–|\\s-)\\s+")
   -- a place in mixed case needs its region after a comma ("Mallee Point, SA:",
   -- "Port Ellery, Tasmania —"): a region of en/clean_meta_regions.txt, two to four
   -- capitals ("NZ", "NSW"), or a name closing on a region word ("Gandaki Province")
@@ -695,7 +715,6 @@ function M.new(lang, menu_extra, field_extra)
 
   -- a dateline in parentheses with its date, the style of rights groups' releases:
   -- "(Velmora, November 29, 2026) –", "(Geneva, Switzerland, 3 May 2025) —"
-  local paren_date = "(?:(?i:" .. month_alt .. ")\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?i:" .. month_alt .. ")\\.?,?\\s+\\d{4})"
   local rx_dl_paren = re.compile("^\\((\\p{Lu}[^(),\\d]{1,40}(?:,\\s*\\p{Lu}[^(),\\d]{1,30})?),\\s*" .. paren_date .. "\\)\\s*(?:--|—|–|-|:)\\s+")
 
   -- "Kalamos Bay, Kefalonia – Two ...": a mixed-case place with a region in no list,
@@ -703,22 +722,27 @@ function M.new(lang, menu_extra, field_extra)
   -- of a headline's "Smith, Jones: ..."), when no word of place or region is a given
   -- name (en/given_names_*.txt: "Ruth Okafor, Mayor –" is a sign-off's shape), none is
   -- a role or outlet word, and a sentence of eight words or more follows
-  local given
+  local given, given_in
   local rx_true_dash = re.compile("\\s(?:—|–|--|-)\\s|(?:—|–)")
   function unlisted_region(pl, region, sep, rest)
     if not rx_true_dash:find(sep:sub(#pl + 1)) or #dp.text.words(rest) < 8
       or not re.find(rest, "^\\p{Lu}\\p{Ll}*\\s+\\p{L}") then return false end
+    return not given_in(pl .. " " .. region)
+  end
+  -- does the text hold a given name (en/given_names_*.txt), a role, an outlet word or
+  -- a title ("Ruth Okafor, Mayor –" is a sign-off's shape, no place)?
+  function given_in(s)
     if not given then
       given = {}
       for _, f in ipairs { "given_names_female.txt", "given_names_male.txt" } do
         for _, w in ipairs(dp.data.list(lang .. "/" .. f)) do given[w:lower()] = true end
       end
     end
-    for w in (pl .. " " .. region):gmatch("[^%s,]+") do
+    for w in s:gmatch("[^%s,]+") do
       local lw = w:lower()
-      if given[lw] or roles[lw] or outlet_words[lw] or honorifics[lw:gsub("%.$", "")] then return false end
+      if given[lw] or roles[lw] or outlet_words[lw] or honorifics[lw:gsub("%.$", "")] then return true end
     end
-    return true
+    return false
   end
 
   --- Is the paragraph shaped like a photo caption (a credit in parentheses or after
@@ -770,6 +794,11 @@ function M.new(lang, menu_extra, field_extra)
       if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") then
         return { place = pl .. ", " .. region, rest = dp.text.trim(rest) }
       end
+    end
+    a, b, pl = rx_dl_mixed_date:find(p)
+    if a and not given_in(pl) then
+      local rest = p:sub(b + 1)
+      if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") then return { place = pl, rest = dp.text.trim(rest) } end
     end
     return nil
   end

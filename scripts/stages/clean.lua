@@ -176,7 +176,12 @@ function M.init(opts, ctx)
   local prompts = prompts_mod.new(lang)
   for w in pairs(prompts.words) do hints[w] = (hints[w] or 0) | prompts_mod.PROMPT end
   local credit = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_credit_lines.txt")) do credit[#credit + 1] = (w:gsub("%s+", "\\s+")) end
+  for _, w in ipairs(dp.data.list(lang .. "/clean_credit_lines.txt")) do
+    credit[#credit + 1] = (w:gsub("%s+", "\\s+"))
+    -- (and the label form of a one-word credit: "Photography by" -> "Photography:")
+    local label = w:match("^(%a+) by$")
+    if label then credit[#credit + 1] = label .. "(?=:)" end
+  end
   -- the company words closing a copyright holder's name ("Valley Chronicle Newspapers")
   -- and a company's legal forms ("OÜ", "GmbH"): one caseless pattern, as Lua's lower
   -- leaves letters beyond ASCII alone
@@ -392,6 +397,11 @@ function M.process(doc, ctx)
     end
     if b.name_line == nil then
       b.name_line = st.meta.name_line(b.text, st.dates) or false
+      -- (a name in capitals over its role line, "MARCUS VELLA" / "Sports Editor": the
+      -- role says the capitals are a person's, not an outlet's acronyms)
+      if not b.name_line and live[x + 1] and live[x + 1].role_line then
+        b.name_line = st.meta.name_line(b.text, st.dates, true) or false
+      end
       if not b.name_line then b.outlet_line = outlet_line(b, st) or false end
     end
     return b.name_line or b.outlet_line
@@ -795,6 +805,9 @@ function M.process(doc, ctx)
           end
           local prefix = dp.text.trim(t:sub(1, #t - #dl.rest))
           b.dateline_prefix = prefix
+          -- (a page with no other date: the dateline's own, when it gives the year,
+          -- "BROOKMERE, Ind. (Nov. 29, 2026) —")
+          if not date and find(prefix, "%d%d%d%d") then date = st.dates:parse(prefix, st.day_first) end
           t = dl.rest
         end
       end
@@ -830,6 +843,24 @@ function M.process(doc, ctx)
       end
       if name then outlet = name; b.role = b.role or "masthead" end
     end
+    -- a masthead under other top lines, a cookie notice or a menu's rows ("This website
+    -- uses cookies ..." / "ROCK EVENING POST"): the first line that is no cue, when it
+    -- reads as an outlet (an outlet word or an acronym) and the page writes it again,
+    -- in any case (a footer's address or copyright line; not a "Press Release" label)
+    if not outlet then
+      for y = 1, math.min(4, (title_i or limit) - 1) do
+        local c = live[y]
+        if not c.cue then
+          local name = not c.take and c.li ~= title_i and outlet_line(c, st)
+          local n = 0
+          if name then
+            for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])\\Q" .. name .. "\\E(?![\\p{L}\\p{N}])", nil, "i") do n = n + 1 end
+          end
+          if n >= 2 then outlet = name; c.role = c.role or "masthead" end
+          break
+        end
+      end
+    end
   end
 
   -- outlet from a copyright line when the page names it nowhere else
@@ -838,7 +869,7 @@ function M.process(doc, ctx)
     for x = #live, 1, -1 do
       local b = live[x]
       if b.cue == "legal" then
-        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?([\\p{Lu}][\\p{L}\\p{N}&.' -]{1,40}?)(?:[.,|]|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
+        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b)([\\p{Lu}][\\p{L}\\p{N}&.' -]{1,40}?)(?:[.,|]|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
         if holder then
           outlet = dp.text.trim(holder)
           -- a company's name, "Valley Chronicle Newspapers": the publication's name
@@ -854,7 +885,9 @@ function M.process(doc, ctx)
           if short ~= outlet and short:find("%s") then
             local n = 0
             for y = 1, #live do
-              if y ~= x and live[y].text:find(short, 1, true) and not live[y].text:find(outlet, 1, true) then n = n + 1 end
+              -- (in any case: a masthead in capitals, "THE COASTAL MIRROR", names it)
+              local t = live[y].text:lower()
+              if y ~= x and t:find(short:lower(), 1, true) and not t:find(outlet:lower(), 1, true) then n = n + 1 end
             end
             if n > 0 then outlet = short end
           end
