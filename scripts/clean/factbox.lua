@@ -115,12 +115,18 @@ function M.drop_run(m, live, ws, we, a, z)
 end
 
 local rx_sentence_gap = re.compile("(?<=[a-z0-9)][.!?])\\s+(?=\\p{Lu})")
+-- a sentence that is a name only, of up to six words each capitalised or a short
+-- function word ("The Last Voyage.", "Northbay State Opera.")
+local NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’&-]*|of|the|and|a|an|in|on|at|for|de|la|le|del|von|van)"
+local rx_name_part = re.compile("^" .. NAME_WORD .. "(?:\\s+" .. NAME_WORD .. "){0,5}[.!?]?$")
 
 --- Drop the practical line that closes a review (the box run into one paragraph:
 -- "NAME is at the X Theatre until DATE. Tickets from €18. Running time: 2 hours
 -- 40 minutes."): the last kept block of the window, short (MAX_FACT_WORDS), of three
 -- sentences or more each holding a fact cue (each sentence tried on its own, so a
--- label cue opens it), with two paragraphs of prose kept above.
+-- label cue opens it) or being a name only (the work, its company: "The Last Voyage.
+-- Northbay State Opera. Conductor: NAME. Further performances until 9 May."; two cued
+-- sentences at least), with two paragraphs of prose kept above.
 function M.drop_line(m, live, ws, we)
   if #m.pats == 0 then return end
   local x = we
@@ -134,9 +140,14 @@ function M.drop_line(m, live, ws, we)
   if gaps < 2 or (m.gate and not m.gate:find(t)) then return end
   local parts = rx_sentence_gap:split(t)
   if #parts < 3 then return end
+  -- (a part without a cue may be a name: the work's title or its company, "The Last
+  -- Voyage.", "Northbay State Opera.", when two parts have cues)
+  local cued = 0
   for i = 1, #parts do
-    if cues(m, { text = parts[i] }) == 0 then return end
+    if cues(m, { text = parts[i] }) > 0 then cued = cued + 1
+    elseif not rx_name_part:find(parts[i]) then return end
   end
+  if cued < 2 then return end
   local prose = 0
   for i = ws, x - 1 do
     local c = live[i]

@@ -108,8 +108,20 @@ local M = {}
 --- Build a metadata reader for a language.
 -- @param menu_extra optional list of more menu words (the stage option menu_words)
 -- @param field_extra optional list of more header field labels (the option field_labels)
-function M.new(lang, menu_extra, field_extra)
+-- @param extra optional table: programmes (more credit programme names, the option
+-- outlet_programmes), not_places (more words that open no dateline, dateline_not_places)
+function M.new(lang, menu_extra, field_extra, extra)
   lang = lang or "en"
+  extra = extra or {}
+  -- credit programmes that fund or place a reporter, never an outlet ("Local Journalism
+  -- Initiative Reporter"): en/clean_meta_programmes.txt
+  local programmes = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_programmes.txt")) do programmes[w:lower()] = true end
+  for _, w in ipairs(extra.programmes or {}) do programmes[w:lower()] = true end
+  -- words that open a paragraph before a dash and are no place ("Analysis —")
+  local not_places = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_not_places.txt")) do not_places[w:lower()] = true end
+  for _, w in ipairs(extra.not_places or {}) do not_places[w:lower()] = true end
   local roles = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_roles.txt")) do roles[w:lower()] = true end
   local month_words = {}
@@ -262,7 +274,7 @@ function M.new(lang, menu_extra, field_extra)
     for k = 1, cut - 1 do out[#out + 1] = toks[k] end
     if #out == 0 or #out > 4 then return nil end
     local o = concat(out, " ")
-    if not re.find(o, "^\\p{Lu}") then return nil end
+    if not re.find(o, "^\\p{Lu}") or programmes[o:lower()] then return nil end
     return o
   end
 
@@ -336,14 +348,35 @@ function M.new(lang, menu_extra, field_extra)
   --- A fuller form of a short outlet name ("Brackwater", the copyright holder of
   -- "© 2026 Brackwater Media Ltd."): the longest of the candidate names (masthead lines)
   -- that holds it as whole words and that the page writes at least twice ("The
-  -- Brackwater Evening Post" as the masthead and in a footer note); else the name.
+  -- Brackwater Evening Post" as the masthead and in a footer note), or once when the
+  -- name has two words or more; else the name.
   function R.fuller_outlet(name, candidates, text)
     local best = name
     for _, c in ipairs(candidates) do
-      if #c > #best and re.find(c, "(?<![\\p{L}\\p{N}])\\Q" .. name .. "\\E(?![\\p{L}\\p{N}])")
-        and attested(text, c) >= 2 then best = c end
+      -- (in any case: a masthead in capitals, "THE CEDAR COAST MAIL", holds a footer's
+      -- "© Cedar Coast Media Ltd"; a holder of two words or more held whole by the
+      -- masthead is evidence enough, one word, a town's name as often, is not)
+      if #c > #best and re.find(c, "(?<![\\p{L}\\p{N}])\\Q" .. name .. "\\E(?![\\p{L}\\p{N}])", nil, "i")
+        and attested(text, c, true) >= (find(name, " ", 1, true) and 1 or 2) then best = c end
     end
     return best
+  end
+
+  --- The name an acronym outlet stands for ("VCF" -> "Veldonian Chess Federation"):
+  -- capitalised words whose initials spell the acronym (joiners "of", "the", "and",
+  -- "for", "&" between them skipped), written at the start of one of the given lines
+  -- (the page's masthead, menu or footer lines, not its body); else the acronym.
+  -- @param lines texts of the page's lines outside the body
+  function R.acronym_expansion(acr, lines)
+    if not rx_acronym:find(acr) or #acr < 2 then return acr end
+    local parts = {}
+    for c in acr:gmatch(".") do parts[#parts + 1] = "\\Q" .. c .. "\\E[\\p{Ll}\\p{M}'’-]+" end
+    local rx = re.compile("^(?:The\\s+)?(" .. concat(parts, "\\s+(?:(?:of|the|and|for|&)\\s+)?") .. ")(?![\\p{L}\\p{N}])")
+    for _, l in ipairs(lines) do
+      local a, _, full = rx:find(l)
+      if a then return full end
+    end
+    return acr
   end
 
   --- Is the line only a role ("Staff Writer", "Transport Correspondent", "Senior
@@ -754,9 +787,32 @@ function M.new(lang, menu_extra, field_extra)
     return p:sub(1, 1) == "[" or find(p, "©", 1, true) ~= nil or rx_caption_end:find(p) ~= nil
   end
 
+  -- "Pano Velonia — Households in ...": a bare place of one to three capitalised words
+  -- before a real dash (em or en dash, or "--") opening the first paragraph, taken only
+  -- with the guards of unlisted_region (no given name, role, outlet word or title; a
+  -- sentence of eight words or more after) when no word is in
+  -- en/clean_meta_not_places.txt ("Analysis —", "Update —") and the article (headline
+  -- and body) writes the place again, or one of its words of four letters or more,
+  -- capitalised after another word (so not opening a sentence: "In Pano Velonia, ...")
+  local rx_dl_bare = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|de|of|on|la|el|am|an|der|du)){0,2})\\s*(?:—|–|--)\\s+")
+  local function bare_place(pl, rest, article)
+    if #dp.text.words(rest) < 8 or not re.find(rest, "^\\p{Lu}\\p{Ll}*\\s+\\p{L}") or given_in(pl) then return false end
+    if not re.find(pl, "\\p{Ll}") then return false end
+    for w in pl:gmatch("%S+") do if not_places[w:lower()] then return false end end
+    if type(article) == "function" then article = article() end
+    local words = { pl }
+    for w in pl:gmatch("%S+") do if #w >= 4 and re.find(w, "^\\p{Lu}") then words[#words + 1] = w end end
+    for _, w in ipairs(words) do
+      if re.find(article, "\\p{L}[,;]?\\s+\\Q" .. w .. "\\E(?![\\p{L}\\p{N}])") then return true end
+    end
+    return false
+  end
+
   --- Find a dateline at the start of a paragraph.
+  -- @param article optional: the article's headline and body text (or a function giving
+  -- it), the evidence for a bare place before a dash ("Pano Velonia —")
   -- @return {place = string|nil, outlet = string|nil, rest = paragraph without it} or nil
-  function R.dateline(p)
+  function R.dateline(p, article)
     if p:byte(1) == 40 then
       local a, b, pl = rx_dl_paren:find(p)
       if a then
@@ -799,6 +855,10 @@ function M.new(lang, menu_extra, field_extra)
     if a and not given_in(pl) then
       local rest = p:sub(b + 1)
       if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") then return { place = pl, rest = dp.text.trim(rest) } end
+    end
+    if article then
+      a, b, pl = rx_dl_bare:find(p)
+      if a and bare_place(pl, p:sub(b + 1), article) then return { place = pl, rest = dp.text.trim(p:sub(b + 1)) } end
     end
     return nil
   end

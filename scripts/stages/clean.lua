@@ -134,6 +134,8 @@ M.options = {
   ad_openers = { type = "list", default = {}, doc = "extra PCRE2 patterns of a call to action opening an advertisement's copy under its label (en/clean_body_ad_openers.txt)" },
   menu_words = { type = "list", default = {}, doc = "extra words of a site menu: a title-case line mostly of them is no headline (en/clean_meta_menu_words.txt)" },
   field_labels = { type = "list", default = {}, doc = "extra labels of header field lines, \"LABEL: value\": never a headline, byline or outlet (en/clean_meta_fields.txt)" },
+  outlet_programmes = { type = "list", default = {}, doc = "extra names of credit programmes (\"Local Journalism Initiative\"): never the outlet (en/clean_meta_programmes.txt)" },
+  dateline_not_places = { type = "list", default = {}, doc = "extra words that open no bare dateline before a dash (\"Analysis —\"; en/clean_meta_not_places.txt)" },
   link_run = { type = "integer", default = 3, doc = "this many short headline-like lines in one group are a related-links list" },
   numeric_dates = { type = "string", default = "auto", doc = "order of numeric dates like 03/06/2024: auto (the page's habit, else month first), dmy or mdy" },
   entities = { type = "boolean", default = true, doc = "decode HTML character references left in the text (&amp; &#8217;)" },
@@ -193,7 +195,7 @@ function M.init(opts, ctx)
     stop = sw,
     hints = hints,
     dates = dates_mod.new(lang),
-    meta = meta_mod.new(lang, o.menu_words, o.field_labels),
+    meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places }),
     prompts = prompts,
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
@@ -580,7 +582,7 @@ function M.process(doc, ctx)
           end
           for _, c in ipairs(live) do
             if c ~= b and c.cue ~= "navigation" and c.text:find(o, 1, true) and not (menu_item and c.text == o)
-              and ((c.text:sub(1, #o) == o and c.nw <= ow + 3 and c.li < b.li) or re.find(c.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:the\\s+)?\\Q" .. o .. "\\E", nil, "i")) then
+              and ((c.text:sub(1, #o) == o and c.nw <= ow + 3 and c.li < b.li) or re.find(c.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:the\\s+)?\\Q" .. o .. "\\E(?!(?-i)\\s+\\p{Lu}\\p{Ll})", nil, "i")) then
               n = n + 1
             end
           end
@@ -788,17 +790,22 @@ function M.process(doc, ctx)
 
   -- paragraphs and dateline
   local paragraphs = dp.array({})
-  local dateline = nil
+  local dateline, dl_outlet = nil, nil
   for _i = 1, #live do local b = live[_i]
     if b.take or (b.keep and not b.role) then
       local t = b.text
       -- (or the second, under a caption the body kept: "A ferry at its berth. (Agency)")
       if #paragraphs == 0 or (#paragraphs == 1 and not dateline and st.meta.caption_like(paragraphs[1])) then
-        local dl = st.meta.dateline(t)
+        -- (the headline and body, read only for a bare place before a dash)
+        local dl = st.meta.dateline(t, function()
+          local parts = { title_i and live[title_i] and live[title_i].text or "" }
+          for _, c in ipairs(live) do if c.take then parts[#parts + 1] = c.text end end
+          return table.concat(parts, "\n|\n")
+        end)
         if dl then
           dateline = dl.place
           if dl.outlet then
-            outlet = dl.outlet
+            outlet, dl_outlet = dl.outlet, dl.outlet
             -- a byline naming the dateline's agency ("By Daewon News" over "SEONGHA,
             -- Nov. 29 (Daewon News) --") credits no person
             for k = #authors, 1, -1 do if authors[k]:lower() == dl.outlet:lower() then table.remove(authors, k) end end
@@ -935,6 +942,15 @@ function M.process(doc, ctx)
   if outlet and #outlet >= 4 and not rx_lower:find(outlet) then
     local mixed = re.gsub(outlet:lower(), "(^|[\\s-])(\\p{Ll})", function(p, c) return p .. c:upper() end)
     if mixed ~= outlet and re.find(text, "(?<!\\p{L})\\Q" .. mixed .. "\\E(?!\\p{L})") then outlet = mixed end
+  end
+
+  -- an acronym logo ("VCF") over the name it stands for, written at the start of a
+  -- line outside the body ("Veldonian Chess Federation" under it, in the footer): that name
+  -- (a dateline's agency stays as the dateline writes it, "DOVER, Del. (TP) —")
+  if outlet and outlet ~= dl_outlet and #outlet <= 6 and not rx_lower:find(outlet) then
+    local lines = {}
+    for _, b in ipairs(live) do if not b.take and b.li ~= title_i then lines[#lines + 1] = b.text end end
+    outlet = st.meta.acronym_expansion(outlet, lines)
   end
 
   -- the removed list, in page order
