@@ -10,8 +10,8 @@
 --    (numbered items that are sentences, and introduced lists, are text);
 --  * a short opening sentence under the header or carrying a dateline starts the body;
 --  * short lines between the last paragraph and the end of the article belong to the
---    body up to the last sentence among them (a closing one-line paragraph), or up to
---    a contributor line;
+--    body up to the last sentence among them (a closing one-line paragraph; past five
+--    such lines only a sentence right under the paragraph), or up to a contributor line;
 --  * inside the window, cue blocks, all-capitals labels and low-density
 --    non-sentences go; an all-capitals line between two kept paragraphs is a subhead
 --    and stays (unless the page repeats it: a section label); a short line between two
@@ -51,8 +51,8 @@
 --    winter escape: ..."); a betting prompt, odds on the block ("a 9/2 chance", an
 --    "Odds:" label) closed by a call to compare prices, goes too; a sentence-case
 --    subhead right under an empty advertisement label, above a paragraph, stays; a
---    release's "About NAME" heading over a paragraph about NAME with a web address
---    ends the article (about_boxes).
+--    release's "About [the] NAME" heading over a paragraph about NAME with a web
+--    address ends the article, and nothing resumes after it (about_boxes).
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -255,7 +255,7 @@ end
 -- @return ws, we: first and last index of the window (we < ws when there is no body)
 M.is_credit = is_credit
 
--- A press release's "About NAME" box: the heading "About NAME" (2 to 8 words, no
+-- A press release's "About NAME" box: the heading "About [the] NAME" (2 to 8 words, no
 -- sentence end) whose next block opens with NAME (a leading "the" aside) and goes on
 -- with a verb or a comma ("NAME is a nonprofit ...", "NAME, founded in ...") and
 -- points to the organisation's site (a web address in it or the block after it:
@@ -266,9 +266,10 @@ M.is_credit = is_credit
 local function about_boxes(live)
   for x = 1, #live - 1 do
     local b = live[x]
-    local name = b.nw >= 2 and b.nw <= 8 and not b.sentence and b.text:match("^[Aa][Bb][Oo][Uu][Tt] (%u.-)%s*:?$")
-    if name then
-      name = name:gsub("^[Tt]he ", "")
+    -- (the name may follow "the": "About the Halden Trust")
+    local name = b.nw >= 2 and b.nw <= 8 and not b.sentence and b.text:match("^[Aa][Bb][Oo][Uu][Tt] (.-)%s*:?$")
+    if name then name = name:gsub("^[Tt]he ", "") end
+    if name and find(name, "^%u") then
       local nx = live[x + 1].text:gsub("^[Tt]he ", "")
       -- (the address in that paragraph or the block after it)
       local n2 = live[x + 2] and live[x + 2].text or ""
@@ -278,6 +279,7 @@ local function about_boxes(live)
         if rest:find("^,") or rest:find("^ %(") or rest:find("^'s ") or rest:find("^ is ") or rest:find("^ are ")
           or rest:find("^ was ") or rest:find("^ has ") or rest:find("^ %l+s ") then
           b.ending = true
+          b.about = true
         end
       end
     end
@@ -356,8 +358,11 @@ function M.select(live, st, o)
       c = c + 1
     end
     local stop = live[c]
-    if c - we <= 5 then
-      if stop and stop.contrib then
+    -- (a run longer than five lines: its first line still closes the body when it is
+    -- the run's only sentence, short lines that are none following it: a download link
+    -- or an events box under the article)
+    if c - we <= 5 or (last_sentence == we + 1 and last_sentence < c - 1) then
+      if stop and stop.contrib and c - we <= 5 then
         we = c - 1
       elseif last_sentence and (not stop or score(stop) <= NEG or stop.cue or last_sentence < c - 1
         or rx_signoff:find(stop.text)) then
@@ -379,6 +384,12 @@ function M.select(live, st, o)
     end
     local s, last = live[c], live[c - 1]
     if s and c > we + 1 and last.sentence and not last.cue and rx_signoff:find(s.text) then we = c - 1 end
+  end
+
+  -- an About box inside the window ends the article at its heading (its paragraph,
+  -- long enough to pull the window over the heading, is the release's boilerplate)
+  for x = ws + 1, we do
+    if live[x].about then we = x - 1; break end
   end
 
   -- keep decisions inside the window
@@ -684,6 +695,8 @@ function M.resumed_after_box(live, ws, we)
   local c, boxed = we + 1, false
   while c <= #live and c - we <= 10 and score(live[c]) > ev.NEG and live[c].class == "short" and not live[c].take do
     local b = live[c]
+    -- (a release's About box closes it: nothing resumes after it)
+    if b.about then return out end
     if b.ending or b.cue == "share" or b.cue == "readmore" then boxed = true end
     c = c + 1
   end

@@ -69,7 +69,15 @@
 -- is the masthead's "Tasman News"; a short copyright holder, "Brackwater", is the
 -- masthead's "The Brackwater Evening Post" when the page writes that twice; a line in
 -- capitals with no outlet word written once ("THE CLAIM", a box label) is none.
--- Letter case is tested on Unicode letters ("Ní", "Ó" are no acronyms).
+-- Letter case is tested on Unicode letters ("Ní", "Ó" are no acronyms); a given name
+-- may open with an apostrophe (Sesotho "'Mamello"); a place filed from may run to four
+-- words with a particle ("in San Isidro del Valle"). outlet_case gives a name
+-- title-cased from capitals ("Hall Of Science") the page's mixed-case form, else its
+-- inner small words in lower case; a one-word menu section ("Regions" of "Regions
+-- Correspondent") is no outlet. title_furniture tells page furniture that is no
+-- headline: a menu with separators, a short call to action (en/clean_meta_calls.txt),
+-- a link to the page in another language (en/clean_meta_foreign_words.txt, with no
+-- English stopword).
 -- Units: byte offsets are 1-based inclusive.
 
 local dp = require "docpipe"
@@ -90,6 +98,8 @@ local rx_cap = re.compile("^\\p{Lu}[\\p{L}\\p{M}'’\\-]*\\.?$")
 local rx_initials = re.compile("^(?:\\p{Lu}\\.){1,3}(?:-\\p{Lu}\\.)?$")
 local rx_lower = re.compile("\\p{Ll}")
 local rx_upper_first = re.compile("^\\p{Lu}")
+-- a given name that opens with an apostrophe (Sesotho "'Mamello", "’Mathabo"), first word only
+local rx_elided = re.compile("^['’]\\p{Lu}\\p{Ll}[\\p{L}\\p{M}\\-]*$")
 local rx_mc = re.compile("^(?:Mc|Mac|O'|O’|D'|D’)\\p{Lu}[\\p{L}'’\\-]*$")
 local rx_dash = "(?:\\s+(?:--|—|–|-|:)\\s*|\\s*(?:--|—|–)\\s*)"
 
@@ -109,7 +119,8 @@ local M = {}
 -- @param menu_extra optional list of more menu words (the stage option menu_words)
 -- @param field_extra optional list of more header field labels (the option field_labels)
 -- @param extra optional table: programmes (more credit programme names, the option
--- outlet_programmes), not_places (more words that open no dateline, dateline_not_places)
+-- outlet_programmes), not_places (more words that open no dateline, dateline_not_places),
+-- call_verbs (more call-to-action verbs), foreign_words (more words of a language link)
 function M.new(lang, menu_extra, field_extra, extra)
   lang = lang or "en"
   extra = extra or {}
@@ -164,6 +175,15 @@ function M.new(lang, menu_extra, field_extra, extra)
   for i, w in ipairs(fields) do fields[i] = re.gsub(w:lower(), "\\s+", "\\s+") end
   local rx_field = re.compile("^(" .. concat(fields, "|") .. ")\\s*:\\s*(\\S.{0,79})$", "i")
 
+  -- page furniture above a headline: call-to-action verbs ("Buy tickets") and the
+  -- words of a link to the page in another language ("Lea esta nota en español")
+  local call_verbs, foreign, english = {}, {}, {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_calls.txt")) do call_verbs[w:lower()] = true end
+  for _, w in ipairs(extra.call_verbs or {}) do call_verbs[w:lower()] = true end
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_foreign_words.txt")) do foreign[w:lower()] = true end
+  for _, w in ipairs(extra.foreign_words or {}) do foreign[w:lower()] = true end
+  for _, w in ipairs(dp.data.list(lang .. "/stopwords.txt")) do english[w:lower()] = true end
+
   local R = {}
 
   --- Is the line a field of the header, "LABEL: value" with a label of
@@ -198,6 +218,41 @@ function M.new(lang, menu_extra, field_extra, extra)
     return n >= 4 and n <= 12 and hit * 2 > n
   end
 
+  --- Is the line page furniture that a headline search passes over? A menu split by
+  -- separators (three or more parts of up to four words between " · ", " | " or " • ":
+  -- "Site News · Harbour · Districts · Sports"); a call to action of two or three words
+  -- opening with a verb of en/clean_meta_calls.txt ("Buy tickets", "Sign in"); a link to
+  -- the page in another language: up to eight words, no English stopword
+  -- (en/stopwords.txt) and two words of en/clean_meta_foreign_words.txt (function words,
+  -- a language's own name: "Lea esta nota en español").
+  function R.title_furniture(s)
+    if #s > 160 then return false end
+    if find(s, "|", 1, true) or find(s, "·", 1, true) or find(s, "•", 1, true) then
+      -- (the separators are several bytes in UTF-8: each becomes "|" first)
+      local menu = s:gsub("%s+·%s+", " | "):gsub("%s+•%s+", " | ")
+      local parts, short = 0, true
+      for part in (menu .. " | "):gmatch("(.-)%s+|%s+") do
+        parts = parts + 1
+        local n = 0
+        for _ in part:gmatch("%S+") do n = n + 1 end
+        if n == 0 or n > 4 or part:find("[.!?]$") then short = false end
+      end
+      if parts >= 3 and short then return true end
+    end
+    local _, gaps = s:gsub("%s+", "")
+    if gaps > 7 then return false end
+    local toks = {}
+    for t in s:gmatch("%S+") do toks[#toks + 1] = t:lower():gsub("^%p+", ""):gsub("%p+$", "") end
+    if #toks >= 2 and #toks <= 3 and call_verbs[toks[1]] then return true end
+    if #toks > 8 then return false end
+    local hits = 0
+    for _, t in ipairs(toks) do
+      if english[t] then return false end
+      if foreign[t] then hits = hits + 1 end
+    end
+    return hits >= 2
+  end
+
   --- Is s shaped like a person's name?
   function R.is_person(s)
     s = dp.text.trim(s)
@@ -211,7 +266,8 @@ function M.new(lang, menu_extra, field_extra, extra)
       if roles[lt] or roles[lt:gsub("[.,]$", "")] then return false end
       if rx_initials:find(t) then
         caps = caps + 1
-      elseif rx_cap:find(t) or rx_mc:find(t) then
+      elseif rx_cap:find(t) or rx_mc:find(t)
+        or (i == 1 and rx_elided:find(t) and not find(s, "['’]%s") and not find(s, "['’]$")) then
         -- (capitals tested on Unicode letters past ASCII: "Ní" and "Ó" are no acronyms)
         local wide = find(t, "[\128-\255]")
         if t:upper() == t and #t >= 2 and not t:find("[.'’]")
@@ -275,6 +331,8 @@ function M.new(lang, menu_extra, field_extra, extra)
     if #out == 0 or #out > 4 then return nil end
     local o = concat(out, " ")
     if not re.find(o, "^\\p{Lu}") or programmes[o:lower()] then return nil end
+    -- (one word of a site's menu is a section, "Regions" of "Regions Correspondent")
+    if #out == 1 and menu_words[o:lower()] then return nil end
     return o
   end
 
@@ -319,6 +377,33 @@ function M.new(lang, menu_extra, field_extra, extra)
     local n = 0
     for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])\\Q" .. name .. "\\E(?![\\p{L}\\p{N}])", nil, caseless and "i" or nil) do n = n + 1 end
     return n
+  end
+
+  -- small words that a name keeps in lower case inside it ("Hall of Science", "El
+  -- Centinela del Valle")
+  local JOINERS = { of = true, the = true, ["and"] = true, ["for"] = true, on = true, ["in"] = true,
+    at = true, de = true, del = true, la = true, le = true, du = true, des = true, y = true,
+    da = true, di = true, dos = true, das = true, von = true, van = true, upon = true }
+
+  --- The casing of an outlet name title-cased from a masthead in capitals, when a small
+  -- word inside it came out capitalised ("Wellbridge Hall Of Science"): the page's own
+  -- mixed-case form of the name (a footer, a copyright line, the body), else the name
+  -- with its inner small words in lower case. Other names come back unchanged.
+  -- @param text the page's text
+  function R.outlet_case(name, text)
+    local toks, hit = {}, false
+    for t in name:gmatch("%S+") do
+      toks[#toks + 1] = t
+      if #toks > 1 and JOINERS[t:lower()] and t:find("^%u") then hit = true end
+    end
+    if not hit then return name end
+    for m in re.gmatch(text, "(?<![\\p{L}\\p{N}])\\Q" .. name .. "\\E(?![\\p{L}\\p{N}])", nil, "i") do
+      if m ~= name and rx_lower:find(m) and m:find("^%u") then return m end
+    end
+    for i = 2, #toks do
+      if JOINERS[toks[i]:lower()] then toks[i] = toks[i]:lower() end
+    end
+    return concat(toks, " ")
   end
 
   --- The form of an outlet name the page attests: a name written once whose first
@@ -465,7 +550,8 @@ function M.new(lang, menu_extra, field_extra, extra)
   end
 
   -- names (and perhaps a role and an outlet) after the opener, or on a line of their own
-  local rx_filed_in = re.compile("\\s+(?:in|at)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*)?$")
+  -- (a place of up to four words, its inner particles in lower case: "San Isidro del Valle")
+  local rx_filed_in = re.compile("\\s+(?:in|at)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:(?:de|del|de la|la|el|do|da|dos|das|di|du|of|upon|on)\\s+)?\\p{Lu}[\\p{L}.'’-]*){0,3}$")
   local function parse_names(rest, dates, strict)
     if dates then
       local r = dates:find(rest)
@@ -488,8 +574,8 @@ function M.new(lang, menu_extra, field_extra, extra)
       rest = re.gsub(rest:sub(1, cut - 1), "\\s+(?:at|on)\\s*$", "")
     end
     -- "By Matthias Grell in Lisbon", "By NAME at Ballinmore": the place the byline was
-    -- filed from, or the venue reported at, goes (a capitalised word or two after "in"
-    -- or "at" closing the line)
+    -- filed from, or the venue reported at, goes (capitalised words after "in" or "at"
+    -- closing the line)
     if rest:find(" in ", 1, true) or rest:find(" at ", 1, true) then rest = rx_filed_in:gsub(rest, "") end
     rest = rx_picture_credit:gsub(rest, "")
     rest = rx_paren:gsub(rest, "")

@@ -136,6 +136,8 @@ M.options = {
   field_labels = { type = "list", default = {}, doc = "extra labels of header field lines, \"LABEL: value\": never a headline, byline or outlet (en/clean_meta_fields.txt)" },
   outlet_programmes = { type = "list", default = {}, doc = "extra names of credit programmes (\"Local Journalism Initiative\"): never the outlet (en/clean_meta_programmes.txt)" },
   dateline_not_places = { type = "list", default = {}, doc = "extra words that open no bare dateline before a dash (\"Analysis —\"; en/clean_meta_not_places.txt)" },
+  call_verbs = { type = "list", default = {}, doc = "extra verbs of a call-to-action link (\"Buy tickets\"): never the headline (en/clean_meta_calls.txt)" },
+  foreign_words = { type = "list", default = {}, doc = "extra function words of other languages: a line of them is a language link, never the headline (en/clean_meta_foreign_words.txt)" },
   link_run = { type = "integer", default = 3, doc = "this many short headline-like lines in one group are a related-links list" },
   numeric_dates = { type = "string", default = "auto", doc = "order of numeric dates like 03/06/2024: auto (the page's habit, else month first), dmy or mdy" },
   entities = { type = "boolean", default = true, doc = "decode HTML character references left in the text (&amp; &#8217;)" },
@@ -195,7 +197,8 @@ function M.init(opts, ctx)
     stop = sw,
     hints = hints,
     dates = dates_mod.new(lang),
-    meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places }),
+    meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places,
+      call_verbs = o.call_verbs, foreign_words = o.foreign_words }),
     prompts = prompts,
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
@@ -482,6 +485,10 @@ function M.process(doc, ctx)
       if #cands == 0 and not b.cue and b.nw >= 4 and b.nw <= 12 and st.meta.menu_line(b.text) then
         -- a menu run together ("Countries Topics Reports Get Involved About Donate")
         menu_above = true
+      elseif not b.cue and st.meta.title_furniture(b.text) then
+        -- page furniture: a menu with separators, "Buy tickets", a language link
+        if #cands > 0 then break end
+        menu_above = true
       elseif headline_shaped(b) and not b.name_line and not b.outlet_line and not b.take
         and not (body_mod.is_credit(live[x + 1]) and live[x + 1].group == b.group) then
         -- (a block right above a picture credit is its caption)
@@ -498,7 +505,8 @@ function M.process(doc, ctx)
     if wrapped and (live[limit] and live[limit].indent or 0) >= 2 then
       for y = from - 1, math.max(1, from - 60), -1 do
         local b = live[y]
-        if b.indent == 0 and headline_shaped(b) and b.nw >= 3 and not b.take then title_i = y; break end
+        if b.indent == 0 and headline_shaped(b) and b.nw >= 3 and not b.take
+          and not st.meta.title_furniture(b.text) then title_i = y; break end
       end
     end
     if not title_i and cands[1] then
@@ -517,10 +525,19 @@ function M.process(doc, ctx)
     -- nothing headline-like of five words or more stands above the header
     if hdr_last and (not title_i or live[title_i].nw < 5 or (menu_above and not dek_i)) then
       local y = hdr_last + 1
-      while y < limit do
+      while y <= limit and live[y] do
         local b = live[y]
-        if headline_shaped(b) and b.nw >= 5 and not b.name_line and not b.outlet_line then
+        -- (the body's first block too, when it has no closing punctuation and a taken
+        -- block follows it, perhaps under a standfirst: the headline read as a paragraph)
+        local nx = live[y + 1]
+        local open = y < limit or (b.take and nx and (nx.take or (live[y + 2] and live[y + 2].take)) and b.nw <= 20
+          and not b.text:find("[%.!?:;,][\"”’']?$"))
+        if open and headline_shaped(b) and b.nw >= 5 and not b.name_line and not b.outlet_line then
           title_i, dek_i = y, nil
+          if y == limit then
+            b.take, b.why = false, "headline"
+            body_first, limit = y + 1, y + 1
+          end
           break
         end
         -- (a cue, a label, or a kicker of up to three words: "Press release")
@@ -943,6 +960,8 @@ function M.process(doc, ctx)
     local mixed = re.gsub(outlet:lower(), "(^|[\\s-])(\\p{Ll})", function(p, c) return p .. c:upper() end)
     if mixed ~= outlet and re.find(text, "(?<!\\p{L})\\Q" .. mixed .. "\\E(?!\\p{L})") then outlet = mixed end
   end
+  -- ("Wellbridge Hall Of Science" title-cased from capitals: the page's casing, "of")
+  if outlet then outlet = st.meta.outlet_case(outlet, text) end
 
   -- an acronym logo ("VCF") over the name it stands for, written at the start of a
   -- line outside the body ("Veldonian Chess Federation" under it, in the footer): that name
