@@ -24,4 +24,13 @@ function M.has_paragraph(doc, needle)
   return false
 end
 
+--- Four invented body paragraphs (a valley's water cuts) that several specs set under
+-- the page furniture they test.
+M.WATER = {
+  "Households in nine hamlets of the Orvanne valley will have their water cut for ten hours a day from Monday, the district water board said on Friday.",
+  "The board said its two reservoirs held less than a tenth of their capacity after the driest autumn since records began in the valley.",
+  "\"Nobody wants to do this, but the taps would run dry by spring,\" said board spokeswoman Idony Farrant.",
+  "The cuts will be reviewed every two weeks and lifted once the reservoirs pass a fifth of their capacity.",
+}
+
 return M

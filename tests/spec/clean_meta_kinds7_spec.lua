@@ -10,10 +10,7 @@ local pages = require "tests.clean_pages"
 local run, lines = pages.run, pages.lines
 local meta = require("docpipe.clean.meta").new("en")
 
-local P1 = "Households in nine hamlets of the Orvanne valley will have their water cut for ten hours a day from Monday, the district water board said on Friday."
-local P2 = "The board said its two reservoirs held less than a tenth of their capacity after the driest autumn since records began in the valley."
-local P3 = "\"Nobody wants to do this, but the taps would run dry by spring,\" said board spokeswoman Idony Farrant."
-local P4 = "The cuts will be reviewed every two weeks and lifted once the reservoirs pass a fifth of their capacity."
+local P1, P2, P3, P4 = table.unpack(pages.WATER)
 
 describe("clean meta: outlet forms on unseen pages", function()
   it("prefers the name an acronym logo stands for when a line outside the body writes it", function()

@@ -11,10 +11,7 @@ local pages = require "tests.clean_pages"
 local run, lines = pages.run, pages.lines
 local meta = require("docpipe.clean.meta").new("en")
 
-local P1 = "Households in nine hamlets of the Orvanne valley will have their water cut for ten hours a day from Monday, the district water board said on Friday."
-local P2 = "The board said its two reservoirs held less than a tenth of their capacity after the driest autumn since records began in the valley."
-local P3 = "\"Nobody wants to do this, but the taps would run dry by spring,\" said board spokeswoman Idony Farrant."
-local P4 = "The cuts will be reviewed every two weeks and lifted once the reservoirs pass a fifth of their capacity."
+local P1, P2, P3, P4 = table.unpack(pages.WATER)
 local HEAD = "Orvanne valley hamlets face daily water cuts as reservoirs run low"
 
 describe("clean meta: page furniture is no headline", function()
