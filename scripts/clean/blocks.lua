@@ -597,7 +597,7 @@ function M.cut_repeats(blocks, opts)
       end
       -- a copy that is a whole block beside a copy inside a longer paragraph: a pull
       -- quote, only the block of its own goes
-      local whole, anywhole, inside = {}, false, 0
+      local whole, anywhole, inside, lead_at = {}, false, 0, nil
       for c = 0, copies - 1 do
         local a, z = i + c * best, i + (c + 1) * best - 1
         local ba, bz = block_of(a), block_of(z)
@@ -605,7 +605,24 @@ function M.cut_repeats(blocks, opts)
         local isw = ba == bz and a - first[ba] == 1 and z - first[bz] == na
         whole[c] = isw
         if isw then anywhole = true end
-        if not isw and ba == bz and a - first[ba] > 1 and na >= best + 8 then inside = inside + 1 end
+        if not isw and ba == bz and na >= best + 8 then
+          if a - first[ba] > 1 then inside = inside + 1
+          elseif not lead_at then lead_at = c end
+        end
+      end
+      -- a copy opening a paragraph whose sentence goes on past it ("We lost," he
+      -- said ...) beside a block of its own: a pull quote, and the paragraph keeps its
+      -- words (a caption printed twice and glued to the next paragraph ends its
+      -- sentence before the paragraph's own text)
+      if lead_at and anywhole then
+        local a = i + lead_at * best
+        local b = blocks[block_of(a)]
+        if not b.starts then
+          local _, starts, ends = dp.text.word_spans(b.text)
+          b.starts, b.ends = starts, ends
+        end
+        local e, s = b.ends[best], b.starts[best + 1]
+        if e and s and not b.text:sub(e + 1, s - 1):find("[.!?:;]") then inside = inside + 1 end
       end
       local partial = anywhole and inside > 0
       -- a copy opening a block whose sentence goes on in lower case ("... Courtesy of

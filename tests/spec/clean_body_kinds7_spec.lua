@@ -80,3 +80,17 @@ describe("clean: body kinds of the tenth blind page set", function()
     assert.same({ P1, P2, P3, P4, close }, run(page(nil, tail)).paragraphs)
   end)
 end)
+
+describe("clean: pull quotes", function()
+  it("keeps a quote that opens its paragraph when a pull quote of the same words stands above it", function()
+    -- (regression: the quoted words were cut from the paragraph as a repeated caption,
+    -- leaving '" " Tennent-Masaki said.')
+    local pull = "\"Netting is the one thing between a crop and the next storm.\""
+    local q = "\"Netting is the one thing between a crop and the next storm,\" Tennent-Masaki said. \"Nobody should have to wait a season to put it back.\""
+    -- one paragraph per line, no blank lines (as many mobile saves come)
+    local doc = run(lines { "Ardle Valley Growers' Association", "Home | News | Members | Contact",
+      "Hail netting grants open to members until Jan. 15", "By Tomas Quillfeather", "December 2, 2026",
+      P1, P2, pull, q, P4, "© 2026 Ardle Valley Growers' Association. All rights reserved." })
+    assert.same({ P1, P2, q, P4 }, doc.paragraphs)
+  end)
+end)
