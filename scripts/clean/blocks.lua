@@ -559,16 +559,29 @@ function M.cut_repeats(blocks, opts)
   end
   local dead, segs, touched = {}, {}, {}
   local nd = 0
+  -- the word spans of block b (1-based bytes), kept on it
+  local function spans(b)
+    if not b.starts then
+      local _, starts, ends = dp.text.word_spans(b.text)
+      b.starts, b.ends = starts, ends
+    end
+    return b.starts, b.ends
+  end
+  -- the byte where block b's word k + 1 starts when no stop stands between it and
+  -- word k (the sentence goes on), else nil
+  local function goes_on(b, k)
+    local starts, ends = spans(b)
+    local e, s = ends[k], starts[k + 1]
+    if e and s and not b.text:sub(e + 1, s - 1):find("[.!?:;]") then return s end
+    return nil
+  end
   local function starts_unit(x)
     local bi = block_of(x)
     local loc = x - first[bi]
     if loc == 1 then return true end
     local b = blocks[bi]
-    if not b.starts then
-      local _, starts, ends = dp.text.word_spans(b.text)
-      b.starts, b.ends = starts, ends
-    end
-    local a, z = b.ends[loc - 1], b.starts[loc]
+    local starts, ends = spans(b)
+    local a, z = ends[loc - 1], starts[loc]
     return (a and z and b.text:sub(a + 1, z - 1):find("[.!?:;]")) and true or false
   end
   local done = 0 -- tokens before this index are settled
@@ -614,15 +627,8 @@ function M.cut_repeats(blocks, opts)
       -- said ...) beside a block of its own: a pull quote, and the paragraph keeps its
       -- words (a caption printed twice and glued to the next paragraph ends its
       -- sentence before the paragraph's own text)
-      if lead_at and anywhole then
-        local a = i + lead_at * best
-        local b = blocks[block_of(a)]
-        if not b.starts then
-          local _, starts, ends = dp.text.word_spans(b.text)
-          b.starts, b.ends = starts, ends
-        end
-        local e, s = b.ends[best], b.starts[best + 1]
-        if e and s and not b.text:sub(e + 1, s - 1):find("[.!?:;]") then inside = inside + 1 end
+      if lead_at and anywhole and goes_on(blocks[block_of(i + lead_at * best)], best) then
+        inside = inside + 1
       end
       local partial = anywhole and inside > 0
       -- a copy opening a block whose sentence goes on in lower case ("... Courtesy of
@@ -633,12 +639,8 @@ function M.cut_repeats(blocks, opts)
       local lb = block_of(last)
       if copies == 2 and not whole[1] and last - first[lb] == 1 and lb == block_of(last + best - 1) then
         local b = blocks[lb]
-        if not b.starts then
-          local _, starts, ends = dp.text.word_spans(b.text)
-          b.starts, b.ends = starts, ends
-        end
-        local e, s = b.ends[best], b.starts[best + 1]
-        if e and s and not b.text:sub(e + 1, s - 1):find("[.!?:;]") and b.text:find("^%l", s) then copies = 0 end
+        local s = goes_on(b, best)
+        if s and b.text:find("^%l", s) then copies = 0 end
       end
       -- a short repeat (5 words or fewer) counts only as whole blocks: inside prose it
       -- is the writer's ("Stay with me, stay with me", "About Ashford Valley Power"
