@@ -16,6 +16,14 @@ local P2 = "The depot, built in 1904, has stood empty since the last trams ran i
 local P3 = "\"People have asked us for a market under a roof for years, and now they will have one in the most handsome building in town,\" said council leader Orla Penhaligon."
 local P4 = "Forty stalls will open in April, with space for another twenty once the east hall is finished, the council said."
 
+-- A page of the Marrowby Courier: masthead, headline and byline, then the lines given.
+local function page(rest)
+  local t = { "Marrowby Courier", "", "Tram depot to reopen as covered market in spring", "",
+    "By Orrin Castellane" }
+  for _, l in ipairs(rest) do t[#t + 1] = l end
+  return lines(t)
+end
+
 describe("clean kinds 6: bylines with a date or a place after the name", function()
   it("reads the name of 'Posted by NAME on DATE at TIME' with the dates parser", function()
     local by = meta.byline("Posted by Rosalind Achterberg-Lowe on 03/14/2026 at 9:05 AM EST", dates)
@@ -87,12 +95,7 @@ end)
 
 describe("clean kinds 6: dates", function()
   it("takes 'Published:' over a 'Last update:' line above it", function()
-    local doc = run(lines {
-      "Marrowby Courier",
-      "",
-      "Tram depot to reopen as covered market in spring",
-      "",
-      "By Orrin Castellane",
+    local doc = run(page {
       "Last update: 28/11/2026 - 17:45",
       "Published: 27/11/2026 - 21:10",
       "",
@@ -118,12 +121,7 @@ end)
 
 describe("clean kinds 6: end matter", function()
   it("drops an author box's lone name line above its note and counts an 'Editor: NAME' credit", function()
-    local doc = run(lines {
-      "Marrowby Courier",
-      "",
-      "Tram depot to reopen as covered market in spring",
-      "",
-      "By Orrin Castellane",
+    local doc = run(page {
       "",
       P1, "", P2, "", P3, "", P4,
       "",
@@ -144,12 +142,7 @@ end)
 
 describe("clean kinds 6: advertising", function()
   it("drops copy under an advertisement label opened by its call to action", function()
-    local doc = run(lines {
-      "Marrowby Courier",
-      "",
-      "Tram depot to reopen as covered market in spring",
-      "",
-      "By Orrin Castellane",
+    local doc = run(page {
       "",
       P1, "", P2, "",
       "Advertisement",
@@ -161,12 +154,7 @@ describe("clean kinds 6: advertising", function()
   end)
 
   it("drops a betting prompt with odds closed by a call to compare prices", function()
-    local doc = run(lines {
-      "Marrowby Courier",
-      "",
-      "Tram depot to reopen as covered market in spring",
-      "",
-      "By Orrin Castellane",
+    local doc = run(page {
       "",
       P1, "", P2, "",
       "Marrowby Rovers are 5/1 to win the county cup. Check the latest odds for Saturday here.",
@@ -176,12 +164,7 @@ describe("clean kinds 6: advertising", function()
   end)
 
   it("keeps a body sentence opening with an imperative and a colon when no label is above", function()
-    local doc = run(lines {
-      "Marrowby Courier",
-      "",
-      "Tram depot to reopen as covered market in spring",
-      "",
-      "By Orrin Castellane",
+    local doc = run(page {
       "",
       P1, "", P2, "",
       "Plan your visit: the market will open from 8am to 6pm every day except Monday, the council said.",
