@@ -162,6 +162,12 @@ function M.init(opts, ctx)
     error("clean: numeric_dates must be auto, dmy or mdy (got " .. tostring(o.numeric_dates) .. ")", 0)
   end
   ctx.opts = o
+  -- the user's extra patterns, each compiled here on its own so that a bad one is
+  -- named with its option (the modules join them into larger alternations, whose
+  -- error would name neither)
+  for _, k in ipairs { "media_blurbs", "fact_cues", "box_heads", "corrections", "ad_calls", "ad_openers", "field_labels" } do
+    compile_user(o[k], k)
+  end
   local lang = o.language
   local sw = {}
   for _, w in ipairs(dp.data.list(lang .. "/stopwords.txt")) do

@@ -78,6 +78,12 @@ run missing-pipeline 2 "$D" run nosuchpipeline "$F/note.txt"
 has missing-pipeline "$err" "no pipeline 'nosuchpipeline'"
 run run-bad-yaml 2 "$D" run "$F/unknown_stage.yaml" "$F/note.txt"
 
+# a bad pattern in one of the clean stage's word-list options is named with its option
+# (regression: the error named a line of scripts/clean/body.lua and an offset in a joined pattern)
+printf 'stages:\n  - stage: clean\n    with:\n      ad_calls: ["(unclosed"]\n' > "$tmpd/bad_ad_calls.yaml"
+run bad-clean-pattern 2 "$D" run "$tmpd/bad_ad_calls.yaml" "$F/note.txt"
+has bad-clean-pattern "$err" "bad_ad_calls.yaml:4:7: stage 'clean' rejected its configuration: clean: bad ad_calls pattern \\(unclosed: "
+
 # --- inputs: text files, JSONL with extra fields kept, stdin
 run text-file 0 "$D" run sentences "$F/note.txt"
 has text-file-id "$out" '"id":"note"'
