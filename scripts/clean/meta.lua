@@ -49,6 +49,17 @@
 -- release's capitals dateline with its date in parentheses, "BROOKMERE, Ind. (Nov. 29,
 -- 2026) —"; a mixed-case place with a month and day before a dash, "Prek Saom, Nov 29
 -- –" (the date is the evidence; no given name, role or outlet word in the place).
+-- A mixed-case place of one to three words before a colon ("Kotturpeta: The ...") only
+-- when the article writes it after a preposition of place or before a place noun, and
+-- it is no label (en/clean_meta_not_places.txt: "Note:", "Update:"; a header field of
+-- en/clean_meta_fields.txt), no speaker (a given name, a role or outlet word); those
+-- labels open no dateline in capitals either ("NOTE:", "EDITOR'S NOTE:").
+-- A line closing on an organisation's head word (en/clean_meta_org_heads.txt:
+-- "Sheriff's Office", "Fire Department") is no person's name; a header line of section
+-- words (en/clean_meta_label_words.txt, menu words: "News Flash", "Press Release") is no
+-- outlet (section_label), and one naming a section of the masthead ("Sheriff's Office
+-- News" under "Alder Ridge County Sheriff's Office") gives the masthead (section_of);
+-- a line of bare names ends in names, not in a clause after a number.
 -- A name in capitals over its role line is a byline even when its short words read as
 -- acronyms (name_line's role_below); a line opening with a label ("Media Contact:") is
 -- no name line.
@@ -112,6 +123,9 @@ local WEAK_ROLE = { wire = true, wires = true, press = true, service = true, ser
 
 -- the last word of a newsroom desk's name ("By Web Desk", "By Digital Team")
 local DESK = { desk = true, team = true, newsroom = true }
+
+-- small words inside an organisation's name ("Department of Fisheries and Oceans")
+local JOINER_WORDS = { of = true, the = true, ["and"] = true, ["for"] = true, on = true, ["in"] = true, at = true, ["&"] = true }
 
 local M = {}
 
@@ -184,7 +198,62 @@ function M.new(lang, menu_extra, field_extra, extra)
   for _, w in ipairs(extra.foreign_words or {}) do foreign[w:lower()] = true end
   for _, w in ipairs(dp.data.list(lang .. "/stopwords.txt")) do english[w:lower()] = true end
 
+  -- words closing an organisation's name, no surname ("Sheriff's Office", "Fire
+  -- Department"): en/clean_meta_org_heads.txt
+  local org_heads = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_org_heads.txt")) do org_heads[w:lower()] = true end
+  for _, w in ipairs(extra.org_heads or {}) do org_heads[w:lower()] = true end
+  -- words of a section's label ("News Flash", "Press Release"): en/clean_meta_label_words.txt
+  local label_words = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_label_words.txt")) do label_words[w:lower()] = true end
+  for _, w in ipairs(extra.label_words or {}) do label_words[w:lower()] = true end
+  -- header field labels, caseless, for the guard of a dateline before a colon
+  local field_set = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_fields.txt")) do field_set[w:lower()] = true end
+  for _, w in ipairs(field_extra or {}) do field_set[w:lower()] = true end
+
   local R = {}
+
+  --- Is the line a label of the page's section ("News Flash", "Press Release",
+  -- "Breaking News", "Latest Updates"), no outlet's name? Up to five words, each a menu
+  -- word (en/clean_meta_menu_words.txt), a label word (en/clean_meta_label_words.txt)
+  -- or a word that opens no dateline (en/clean_meta_not_places.txt: "Breaking",
+  -- "Updates"), at least one of the last two.
+  function R.section_label(s)
+    local n, label = 0, false
+    for t in s:gmatch("%S+") do
+      local lt = t:lower():gsub("[.,;:|]+$", "")
+      n = n + 1
+      if label_words[lt] or not_places[lt] then label = true
+      elseif not menu_words[lt] then return false end
+    end
+    return label and n <= 5
+  end
+
+  --- The masthead whose section a header line names ("Sheriff's Office News" under the
+  -- masthead "Alder Ridge County Sheriff's Office"): the line without its closing
+  -- generic words (menu and label words: "News", "Updates") is held as whole words by
+  -- the masthead line, a longer name of up to eight capitalised words (joiners in lower
+  -- case) that the page writes at least twice. @return the masthead or nil
+  -- @param mast the text of the page's first line
+  -- @param text the page's text
+  function R.section_of(name, mast, text)
+    if not mast then return nil end
+    local toks = {}
+    for t in name:gmatch("%S+") do toks[#toks + 1] = t end
+    local k = #toks
+    while k >= 1 and (menu_words[toks[k]:lower()] or label_words[toks[k]:lower()] or not_places[toks[k]:lower()]) do k = k - 1 end
+    if k == 0 or k == #toks then return nil end
+    local core = concat(toks, " ", 1, k)
+    if #mast <= #core or re.find(mast, "[\\d.!?:;|]") or #dp.text.words(mast) > 8 then return nil end
+    for w in mast:gmatch("%S+") do
+      if not re.find(w, "^\\p{Lu}") and not JOINER_WORDS[w] then return nil end
+    end
+    if not re.find(mast, "(?<![\\p{L}\\p{N}])\\Q" .. core .. "\\E(?![\\p{L}\\p{N}])") then return nil end
+    local n = 0
+    for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])\\Q" .. mast .. "\\E(?![\\p{L}\\p{N}])") do n = n + 1 end
+    return n >= 2 and mast or nil
+  end
 
   --- Is the line a field of the header, "LABEL: value" with a label of
   -- en/clean_meta_fields.txt ("Category: Local News", "NEWSPAPER SECTION: News") and a
@@ -260,6 +329,8 @@ function M.new(lang, menu_extra, field_extra, extra)
     for t in s:gmatch("%S+") do toks[#toks + 1] = t end
     if #toks < 2 or #toks > 5 then return false end
     if NOT_FIRST[toks[1]:lower()] or not_openers[toks[1]:lower()] then return false end
+    -- (an organisation's head word closing it, "Sheriff's Office": no surname)
+    if org_heads[toks[#toks]:lower():gsub("[,;:]+$", "")] then return false end
     local caps, long = 0, 0
     for i, t in ipairs(toks) do
       local lt = t:lower()
@@ -337,6 +408,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   end
 
   local rx_handle = re.compile("\\s+@\\w+")
+  local rx_clause = re.compile("(?<!\\S)\\p{Ll}\\S*\\s+\\p{Ll}\\S*\\s+\\p{Ll}\\S*\\s+\\p{Ll}\\S*")
   -- (a number of one to three digits closing the line is a channel's, "WKHN Channel 4")
   local rx_names_end = re.compile("\\s(?:(?:" .. month_alt .. ")\\.?\\s+\\d|\\d(?!\\d{0,2}\\s*$)|(?:Updated|Published|Posted|Follow|Email|Twitter)\\b)", "i")
   local rx_picture_credit = re.compile("(?:,?\\s+(?:and|&)\\s+|,\\s*)?[^,()]*\\((?:photography|photographs|photos|pictures|video|graphics|illustrations?)\\)", "i")
@@ -425,7 +497,9 @@ function M.new(lang, menu_extra, field_extra, extra)
     for t in name:gmatch("%S+") do toks[#toks + 1] = t end
     for k = #toks - 1, 1, -1 do
       local short = concat(toks, " ", 1, k)
-      if R.outlet_like(short, true) and attested(text, short) >= 2 then return short end
+      -- (not to one generic word of a site's menu, "News" of "News Flash": a section)
+      if R.outlet_like(short, true) and attested(text, short) >= 2
+        and not (k == 1 and menu_words[short:lower()]) then return short end
     end
     return name
   end
@@ -569,6 +643,10 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- role in parentheses goes ("Eleanor Ainge Roy (reporting) and Adrian Malloch
     -- (photography)")
     local cut = rx_names_end:find(rest)
+    -- (a line of bare names ends in names, a date or a widget: a clause after the cut,
+    -- four words in lower case, is a headline's, "Arvo Pulse 3 review: budget earbuds
+    -- that punch above their price")
+    if cut and strict and rx_clause:find(rest, cut) then return {}, nil, false, true, false end
     if cut then
       -- (and the word that led into the time: "Posted by NAME at 2:05 PM")
       rest = re.gsub(rest:sub(1, cut - 1), "\\s+(?:at|on)\\s*$", "")
@@ -894,6 +972,41 @@ function M.new(lang, menu_extra, field_extra, extra)
     return false
   end
 
+  -- "Kotturpeta: The state government ...": a mixed-case place of one to three
+  -- capitalised words before a colon opening the first paragraph. A colon also closes a
+  -- label ("Note:", "Update:", "Photo:", "Category:") or a speaker's name, so the place
+  -- must be no word of en/clean_meta_not_places.txt, no header field label
+  -- (en/clean_meta_fields.txt), hold no given name, role, outlet word or title, be
+  -- followed by a sentence of eight words or more, and the article must write it (or
+  -- one of its words of four letters or more) after a preposition of place ("in
+  -- Kotturpeta", "from Kotturpeta") or before a place noun ("the Kotturpeta district"):
+  -- a person is seldom written so
+  local rx_dl_colon = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|de|of|on|la|el|am|an|der|du)){0,2})(?:,\\s*(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*){0,2}))?:\\s+")
+  local function label_word(pl)
+    if field_set[pl:lower()] then return true end
+    for w in pl:gmatch("[^%s,]+") do
+      local lw = w:lower():gsub("[.:]+$", ""):gsub("’", "'")
+      if not_places[lw] or not_places[(lw:gsub("'s$", ""))] then return true end
+    end
+    return false
+  end
+  local function located_in(pl, article)
+    if type(article) == "function" then article = article() end
+    local words = { pl }
+    for w in pl:gmatch("%S+") do if #w >= 4 and re.find(w, "^\\p{Lu}") then words[#words + 1] = w end end
+    for _, w in ipairs(words) do
+      if re.find(article, "(?i:\\b(?:in|at|from|near|across|around|outside|inside|throughout))\\s+\\Q" .. w .. "\\E(?![\\p{L}\\p{N}])")
+        or re.find(article, "(?<![\\p{L}\\p{N}])\\Q" .. w .. "\\E\\s+(?i:district|city|town|village|county|province|region|municipality|state)\\b") then return true end
+    end
+    return false
+  end
+  local function colon_place(pl, region, rest, article)
+    local full = region and (pl .. " " .. region) or pl
+    if #dp.text.words(rest) < 8 or not re.find(rest, "^\\p{Lu}\\p{Ll}*\\s+\\p{L}") then return false end
+    if not re.find(pl, "\\p{Ll}") or given_in(full) or label_word(full) then return false end
+    return located_in(pl, article)
+  end
+
   --- Find a dateline at the start of a paragraph.
   -- @param article optional: the article's headline and body text (or a function giving
   -- it), the evidence for a bare place before a dash ("Pano Velonia —")
@@ -922,7 +1035,8 @@ function M.new(lang, menu_extra, field_extra, extra)
     if a then
       local letters = pl:gsub("[^%a]", "")
       local firstpart = pl:match("^[^,]+")
-      if #letters >= 3 and firstpart:upper() == firstpart and #dp.text.words(pl) <= 6 then
+      -- (not a label in capitals, "NOTE:", "UPDATE —", "EDITOR'S NOTE:", "CATEGORY:")
+      if #letters >= 3 and firstpart:upper() == firstpart and #dp.text.words(pl) <= 6 and not label_word(pl) then
         local rest = p:sub(b + 1)
         if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") then
           return { place = dp.text.trim(pl), rest = dp.text.trim(rest) }
@@ -945,6 +1059,10 @@ function M.new(lang, menu_extra, field_extra, extra)
     if article then
       a, b, pl = rx_dl_bare:find(p)
       if a and bare_place(pl, p:sub(b + 1), article) then return { place = pl, rest = dp.text.trim(p:sub(b + 1)) } end
+      a, b, pl, region = rx_dl_colon:find(p)
+      if a and colon_place(pl, region, p:sub(b + 1), article) then
+        return { place = region and (pl .. ", " .. region) or pl, rest = dp.text.trim(p:sub(b + 1)) }
+      end
     end
     return nil
   end

@@ -136,6 +136,8 @@ M.options = {
   field_labels = { type = "list", default = {}, doc = "extra labels of header field lines, \"LABEL: value\": never a headline, byline or outlet (en/clean_meta_fields.txt)" },
   outlet_programmes = { type = "list", default = {}, doc = "extra names of credit programmes (\"Local Journalism Initiative\"): never the outlet (en/clean_meta_programmes.txt)" },
   dateline_not_places = { type = "list", default = {}, doc = "extra words that open no bare dateline before a dash (\"Analysis —\"; en/clean_meta_not_places.txt)" },
+  org_heads = { type = "list", default = {}, doc = "extra words closing an organisation's name (\"Sheriff's Office\"): a line closing on one is no person's byline (en/clean_meta_org_heads.txt)" },
+  label_words = { type = "list", default = {}, doc = "extra words of a section's label in the header (\"News Flash\"): such a label is never the outlet (en/clean_meta_label_words.txt)" },
   call_verbs = { type = "list", default = {}, doc = "extra verbs of a call-to-action link (\"Buy tickets\"): never the headline (en/clean_meta_calls.txt)" },
   foreign_words = { type = "list", default = {}, doc = "extra function words of other languages: a line of them is a language link, never the headline (en/clean_meta_foreign_words.txt)" },
   link_run = { type = "integer", default = 3, doc = "this many short headline-like lines in one group are a related-links list" },
@@ -204,7 +206,7 @@ function M.init(opts, ctx)
     hints = hints,
     dates = dates_mod.new(lang),
     meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places,
-      call_verbs = o.call_verbs, foreign_words = o.foreign_words }),
+      call_verbs = o.call_verbs, foreign_words = o.foreign_words, org_heads = o.org_heads, label_words = o.label_words }),
     prompts = prompts,
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
@@ -624,8 +626,17 @@ function M.process(doc, ctx)
         end
         b.role = "byline"
       elseif b.outlet_line and not b.take then
-        outlet = outlet or st.meta.attested_outlet(b.outlet_line, text, b.text)
-        b.role = "outlet"
+        -- (a section's label, "News Flash", names no outlet; "Sheriff's Office News" is
+        -- the section of the masthead "Alder Ridge County Sheriff's Office")
+        if st.meta.section_label(b.outlet_line) then
+          b.role = "section"
+        else
+          local m = live[1] and live[1].cue == "navigation" and live[2] or live[1]
+          local mast = m and not m.take and m.li < x and st.meta.section_of(b.outlet_line, m.text, text)
+          if mast and not outlet then m.role = m.role or "masthead" end
+          outlet = outlet or mast or st.meta.attested_outlet(b.outlet_line, text, b.text)
+          b.role = "outlet"
+        end
       elseif b.role_line then
         b.role = "byline"
       end
