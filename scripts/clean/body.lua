@@ -52,7 +52,8 @@
 --    "Odds:" label) closed by a call to compare prices, goes too; a sentence-case
 --    subhead right under an empty advertisement label, above a paragraph, stays; a
 --    release's "About [the] NAME" heading over a paragraph about NAME with a web
---    address ends the article, and nothing resumes after it (about_boxes).
+--    address, or over one describing NAME ("NAME is a ...") with no paragraph under
+--    it, ends the article, and nothing resumes after it (about_boxes).
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -255,14 +256,55 @@ end
 -- @return ws, we: first and last index of the window (we < ws when there is no body)
 M.is_credit = is_credit
 
+-- A subhead right above a paragraph, though it closes a run of short lines (a price
+-- box's links: "£129 at Shopwell", "View all prices", then "Call quality"): a line of
+-- one to six words in sentence case, no cue, figure, bullet or sentence end, above a
+-- kept paragraph (a sentence of 12 words or more) whose first sentence holds one of
+-- its content words, or a word sharing its first five letters ("Call quality", "Calls
+-- were the weak point"); a section announces its topic (a heading names what its text
+-- is about), while another story's headline seldom shares a word with the first
+-- sentence under it. Function words (stop) do not count.
+local function subhead_above(b, n, stop)
+  if not (n and n.take and n.sentence and n.class ~= "short" and n.nw >= 12) then return false end
+  if b.cue or b.bullet or b.keep or b.nw < 1 or b.nw > 6 or find(b.text, "[%d.!:;|£$€]") or not find(b.text, "^%u") then
+    return false
+  end
+  if select(2, b.text:gsub(" %l", "")) < select(2, b.text:gsub(" %u", "")) then return false end
+  local first = n.text:match("^(.-[.!?])%s") or n.text
+  local heads = {}
+  for _, w in ipairs(dp.text.words(b.text:lower())) do
+    if #w >= 4 and not (stop and stop[w]) then heads[#heads + 1] = w end
+  end
+  if #heads == 0 then return false end
+  for _, w in ipairs(dp.text.words(first:lower())) do
+    if #w >= 4 then
+      for _, h in ipairs(heads) do
+        if w == h or (#w >= 5 and #h >= 5 and w:sub(1, 5) == h:sub(1, 5)) or w:sub(1, #h) == h then return true end
+      end
+    end
+  end
+  return false
+end
+
 -- A press release's "About NAME" box: the heading "About [the] NAME" (2 to 8 words, no
 -- sentence end) whose next block opens with NAME (a leading "the" aside) and goes on
 -- with a verb or a comma ("NAME is a nonprofit ...", "NAME, founded in ...") and
 -- points to the organisation's site (a web address in it or the block after it:
 -- "Learn more at name.org"): the
--- boilerplate that closes a release, so the heading ends the article. (An About
--- paragraph without a web address stays, as a wire release's text: see the fixture
--- press-release-solar.)
+-- boilerplate that closes a release, so the heading ends the article. So is one whose
+-- paragraph describes NAME ("NAME is a container shipping company ...", "is an", "is
+-- the") with no web address, when it closes the body: no paragraph (a sentence of 12
+-- words or more) stands under it. (Another About paragraph without a web address
+-- stays, as a wire release's text: see the fixture press-release-solar; and a body
+-- paragraph describing a firm with no "About" heading above it is the article's.)
+local function closes_body(live, x)
+  for y = x, #live do
+    local c = live[y]
+    if c.sentence and c.nw >= 12 and not c.cue then return false end
+  end
+  return true
+end
+
 local function about_boxes(live)
   for x = 1, #live - 1 do
     local b = live[x]
@@ -273,9 +315,12 @@ local function about_boxes(live)
       local nx = live[x + 1].text:gsub("^[Tt]he ", "")
       -- (the address in that paragraph or the block after it)
       local n2 = live[x + 2] and live[x + 2].text or ""
-      if #name >= 3 and nx:sub(1, #name):lower() == name:lower()
-        and (find(nx, "%l%.%l%l") or find(nx, "www.", 1, true) or find(n2, "%l%.%l%l") or find(n2, "www.", 1, true)) then
-        local rest = nx:sub(#name + 1)
+      local rest = #name >= 3 and nx:sub(1, #name):lower() == name:lower() and nx:sub(#name + 1)
+      if rest and not (find(nx, "%l%.%l%l") or find(nx, "www.", 1, true) or find(n2, "%l%.%l%l") or find(n2, "www.", 1, true))
+        and not ((rest:find("^ is an? ") or rest:find("^ is the ")) and closes_body(live, x + 2)) then
+        rest = nil
+      end
+      if rest then
         if rest:find("^,") or rest:find("^ %(") or rest:find("^'s ") or rest:find("^ is ") or rest:find("^ are ")
           or rest:find("^ was ") or rest:find("^ has ") or rest:find("^ %l+s ") then
           b.ending = true
@@ -510,6 +555,10 @@ function M.select(live, st, o)
     for x = a, z do if is_linklike(live[x]) then n = n + 1 end end
     return n
   end
+  -- (the last line of a run is a subhead, and stays, when it announces the paragraph
+  -- right under it: see subhead_above; "£129 at Shopwell", "View all prices", "Call
+  -- quality", "Calls were the weak point ...")
+  local function last_of(z) return z < we and subhead_above(live[z], live[z + 1], st.stop) and z - 1 or z end
   local i = ws
   while i <= we do
     if live[i].take and is_linklike(live[i]) then
@@ -525,7 +574,7 @@ function M.select(live, st, o)
         while m + 1 <= j and live[m + 1].group == g do m = m + 1 end
         local intro = introduces(live[k - 1]) or introduces(live[k])
         if (links(k, m) >= o.link_run) and not intro then
-          for x = k, m do if not live[x].keep then live[x].take = false; live[x].why = "related links" end end
+          for x = k, last_of(m) do if not live[x].keep then live[x].take = false; live[x].why = "related links" end end
         end
         k = m + 1
       end
@@ -533,7 +582,7 @@ function M.select(live, st, o)
       if links(i, j) >= o.link_run + 1 then
         local intro = introduces(live[i - 1]) or introduces(live[i])
         if not intro then
-          for x = i, j do if not live[x].keep then live[x].take = false; live[x].why = "related links" end end
+          for x = i, last_of(j) do if not live[x].keep then live[x].take = false; live[x].why = "related links" end end
         end
       end
       i = j + 1

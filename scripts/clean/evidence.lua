@@ -14,7 +14,8 @@
 -- sentences as paragraphs, items of a list introduced by a sentence ending in ':' half,
 -- the rest a small penalty, and timestamps, bylines, contributor lines and copyright
 -- lines are barriers (NEG) the window cannot cross; a caption known by its credit
--- ("... on Monday. (Agency)", a "NAME/Outlet" credit glued to its last sentence) or
+-- ("... on Monday. (Agency)", a "NAME/Outlet" credit glued to its last sentence, a
+-- "© AGENCY/Name" one after it) or
 -- opened by an image marker ("[photo] ...", en/clean_body_caption_credits.txt) and a
 -- player's running time ("Duration: 1 minute 12 seconds", "1m 12s",
 -- en/clean_body_durations.txt) are cues too; a run of markup debris (image
@@ -639,11 +640,12 @@ function M.features(b, st, o)
   b.cue = cue_kind(st.cues, b, st.intern, st.page)
   -- a caption known by its credit ("... on Monday. (Agency)", "...in 1962.NAME/Outlet")
   -- or its image marker ("[photo] ..."): only a block ending in ')', holding a '/' or
-  -- opening with '[' is tried; a player's running time ("Duration: 1 minute 12
+  -- a '©' or opening with '[' is tried; a player's running time ("Duration: 1 minute 12
   -- seconds", "1m 12s"): only a short block holding a digit
   if not b.cue and nw <= MAX_CAPTION_WORDS and nw >= 3 then
     local c1, cz = byte(text, 1), byte(text, -1)
-    if (cz == 41 or c1 == 91 or find(text, "/", 1, true)) and (nw <= MAX_CREDITED_WORDS or c1 == 91)
+    if (cz == 41 or c1 == 91 or find(text, "/", 1, true) or find(text, "\194\169", 1, true))
+      and (nw <= MAX_CREDITED_WORDS or c1 == 91)
       and st.cues.caption_credits:find(text) then
       b.cue = "caption"
     end
