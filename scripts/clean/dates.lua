@@ -9,18 +9,25 @@
 -- time "9:45 AM", "9.45pm", "21:45", "9 a.m." or the newswire military form "0339 GMT";
 -- a zone abbreviation from en/clean_timezones.txt, or "GMT+1" / "UTC-05:00" with its
 -- offset; a year glued to the time by a save as text, "November 29, 20263:05 PM", is
--- read apart), then combine them. A zone given by
+-- read apart, and so is a month glued to the word before it, "Associated PressDecember
+-- 2, 2016", on a line), then combine them. A zone given by
 -- its daylight-saving rule (ET, PT, UK...) is resolved for that date with the US rules
 -- (second Sunday of March to first Sunday of November, 2007 on; first Sunday of April
 -- to last Sunday of October before) or the EU rules (last Sunday of March to last Sunday
 -- of October). Output follows the contract: "YYYY-MM-DDTHH:MM:SS+HH:MM" when the page
 -- gives a time and a zone, "YYYY-MM-DD" otherwise.
 -- A line is a timestamp line when, once the date, time, zone and the words of
--- en/clean_timestamp_words.txt are taken out, at most one other word is left. A relative
+-- en/clean_timestamp_words.txt are taken out, at most one other word is left, or an
+-- outlet's credit opens it: one to four capitalised words closed by a word of a
+-- publication's name (en/clean_outlet_words.txt), "Associated Press December 2, 2016".
+-- A relative
 -- time ("Updated 2 hours ago", "yesterday", also with a reading time: "2 days ago · 4
 -- min read") is recognised as a header line but gives no date: the page's absolute timestamp is used instead. A clock line ("9:05 AM MYT", a
 -- time and perhaps its zone alone) is recognised so that the stage can read it with the
 -- date printed on the line above.
+-- A month and day with no year ("Nov. 28 at 3:57 PM", yearless) take the year the page
+-- writes beside that same month and day, only when every such date has the same year
+-- and no later year is written on the page.
 -- The UTC offset of a zone is worked out by parse only (a line is often only tested).
 -- Units: positions are 1-based inclusive byte offsets into the string given.
 
@@ -33,7 +40,7 @@ local A = normalize.ascii_boundaries
 -- digit would match \d and then read as nil)
 local function AD(p) return normalize.ascii_digits(A(p)) end
 local fmt = string.format
-local sub, concat = string.sub, table.concat
+local sub, concat, find = string.sub, table.concat, string.find
 local ulen = utf8.len -- (equal to the byte length only for ASCII)
 local tonumber = tonumber
 
@@ -134,6 +141,11 @@ function M.new(lang)
   local zones, zone_alt = load_zones(lang)
   local tswords = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_timestamp_words.txt")) do tswords[w:lower()] = true end
+  -- words of a publication's name (en/clean_outlet_words.txt): an outlet's credit
+  -- opening a timestamp line ("Associated Press December 2, 2016")
+  local outlet_words = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_outlet_words.txt")) do outlet_words[w:lower()] = true end
+  local rx_credit = re.compile("^\\s*(\\p{Lu}[\\p{L}.&'’-]*(?:\\s+\\p{Lu}[\\p{L}.&'’-]*){0,3})[\\s,|·•–—-]*$")
 
   local P = {}
   -- month-name dates
@@ -166,7 +178,33 @@ function M.new(lang)
     r.spans[#r.spans + 1] = { za, zb }
   end
 
+  -- a month glued to the end of a word by a page saved as text ("Associated
+  -- PressDecember 2, 2016"): its capital after a lower-case letter, a day and a year
+  local rx_glued = re.compile(AD("(?<=\\p{Ll})(?=\\p{Lu})(?=(?i:" .. month_alt .. ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})"))
+  -- (cheap test first: a lower-case letter before a month's first capital)
+  local firsts = {}
+  for w in pairs(months) do firsts[w:sub(1, 1):upper()] = true end
+  local glued_at = "%l["
+  for c in pairs(firsts) do if c:find("^%u$") then glued_at = glued_at .. c end end
+  glued_at = glued_at .. "]%l"
+  local find_date
   function P:find(s, day_first)
+    local r = find_date(self, s, day_first)
+    -- (only when no date was read on a line, not a page: a space is put at the
+    -- junction, and the spans are given back in s's positions)
+    if r or #s > 160 or not find(s, glued_at) then return r end
+    local k = rx_glued:find(s)
+    if not k then return nil end
+    r = find_date(self, sub(s, 1, k - 1) .. " " .. sub(s, k), day_first)
+    if not r then return nil end
+    for _, sp in ipairs(r.spans) do
+      if sp[1] > k then sp[1] = sp[1] - 1 end
+      if sp[2] >= k then sp[2] = sp[2] - 1 end
+    end
+    if r.iso_end and r.iso_end >= k then r.iso_end = r.iso_end - 1 end
+    return r
+  end
+  function find_date(self, s, day_first)
     local r = { spans = {} }
     local a, b, c1, c2, c3 = rx_mdy:find(s)
     if a then
@@ -347,10 +385,24 @@ function M.new(lang)
       if lw:byte(-1) == 46 then lw = lw:sub(1, -2) end
       if not tswords[lw] and not zones[w:upper()] and not months[lw] then
         left = left + 1
-        if left > 1 then return false end
+        if left > 1 then return self:credit_timestamp(s, r, day_first) and true or false end
       end
     end
     return left <= 1
+  end
+
+  --- An outlet's credit and a timestamp ("Associated Press December 2, 2016", "Harbour
+  -- Wire | Nov. 28, 2026 3:05 PM"): one to four capitalised words before the date, the
+  -- last a word of a publication's name (en/clean_outlet_words.txt), and a timestamp
+  -- line after them. @return the credit, or false
+  function P:credit_timestamp(s, r, day_first)
+    local first = r.spans[1][1]
+    for i = 2, #r.spans do if r.spans[i][1] < first then first = r.spans[i][1] end end
+    if first < 4 then return false end
+    local credit = rx_credit:match(sub(s, 1, first - 1))
+    local last = credit and credit:match("([%a]+)%.?$")
+    if not (last and outlet_words[last:lower()]) then return false end
+    return self:is_timestamp(sub(s, first), day_first) and credit or false
   end
 
   -- a clock time alone on its line, perhaps with its zone and a label ("9:05 AM MYT",
@@ -403,6 +455,41 @@ function M.new(lang)
     end
     if d ~= m then return d > m end
     return nil
+  end
+
+  -- a month and day written without a year ("March 18 at 3:57 PM"), and the years the
+  -- page writes (1900-2099)
+  local rx_md = re.compile(AD("\\b(" .. month_alt .. ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)"), "i")
+  local rx_any_year = re.compile(AD("\\b(?:19|20)\\d\\d\\b"))
+
+  --- The date of a line that gives its month and day but no year, with the year the
+  -- page writes beside that same month and day ("March 18, 2025" in a caption or the
+  -- story) when that is unambiguous: every such date on the page has the same year and
+  -- no later year is written anywhere (a piece looking back at the day, written a year
+  -- or more later, names a later year somewhere: a copyright line, a related link).
+  -- @return "YYYY-MM-DD" (date only: the line gives no zone) or nil
+  function P:yearless(s, text)
+    local a, _, mon, day = rx_md:find(s)
+    if not a then return nil end
+    local m, d = months[mon:lower()], tonumber(day)
+    if not m or d < 1 or d > 31 then return nil end
+    local year
+    for _, rx in ipairs({ rx_mdy, rx_dmy }) do
+      local pos = 1
+      while true do
+        local x, y, c1, c2, c3 = rx:find(text, pos)
+        if not x then break end
+        local mm, dd = rx == rx_mdy and months[c1:lower()] or months[c2:lower()], tonumber(rx == rx_mdy and c2 or c1)
+        if mm == m and dd == d then
+          if year and year ~= tonumber(c3) then return nil end
+          year = tonumber(c3)
+        end
+        pos = y + 1
+      end
+    end
+    if not year or d > days_in_month(year, m) then return nil end
+    for y in rx_any_year:gmatch(text) do if tonumber(y) > year then return nil end end
+    return fmt("%04d-%02d-%02d", year, m, d)
   end
 
   P.months = months

@@ -26,7 +26,12 @@
 -- by the stricter name_line (every piece a name, a role or an outlet); a role line
 -- ("Staff Writer", "Court Reporter": on a line of its own one unlisted capitalised desk
 -- word may open the job words; a line of roles set apart by bars or commas, "Senior
--- Reporter | Managing Editor", the roles of a byline of several names) by is_role_line. Contributor lines follow the patterns of
+-- Reporter | Managing Editor", the roles of a byline of several names; a credit
+-- programme's name and a job, "Local Journalism Initiative Reporter" of
+-- en/clean_meta_programmes.txt, is a role, never a second author) by is_role_line. A
+-- name running into an outlet in capitals ("NAME USA TODAY"), or into "The" and an
+-- outlet's name after a name of two words, gives the author and the outlet.
+-- Contributor lines follow the patterns of
 -- en/clean_contributors.txt ("X and Y contributed to this report", "Reporting by X;
 -- Editing by Y", also in parentheses: "(Reporting by X; Editing by Y)"); possessive
 -- outlet prefixes ("CNN's X"), descriptions ("Gazette reporter
@@ -134,7 +139,8 @@ local M = {}
 -- @param field_extra optional list of more header field labels (the option field_labels)
 -- @param extra optional table: programmes (more credit programme names, the option
 -- outlet_programmes), not_places (more words that open no dateline, dateline_not_places),
--- call_verbs (more call-to-action verbs), foreign_words (more words of a language link)
+-- call_verbs (more call-to-action verbs), foreign_words (more words of a language link),
+-- modifiers (more words modifying a company name's generic word, outlet_modifiers)
 function M.new(lang, menu_extra, field_extra, extra)
   lang = lang or "en"
   extra = extra or {}
@@ -143,6 +149,24 @@ function M.new(lang, menu_extra, field_extra, extra)
   local programmes = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_meta_programmes.txt")) do programmes[w:lower()] = true end
   for _, w in ipairs(extra.programmes or {}) do programmes[w:lower()] = true end
+  -- words that modify a generic word of a company's name ("Student" of "Student
+  -- Media", "Community" of "Community Media"): en/clean_meta_outlet_modifiers.txt
+  local modifiers = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_outlet_modifiers.txt")) do modifiers[w:lower()] = true end
+  for _, w in ipairs(extra.modifiers or {}) do modifiers[w:lower()] = true end
+  -- (each programme's name by its first word, for a test of a role line's opening)
+  local prog_first = {}
+  -- (keyed in lower case, capitalised and in capitals, as a line writes the word)
+  for w in pairs(programmes) do
+    local f = w:match("^%a+")
+    if f then
+      for _, k in ipairs({ f, f:sub(1, 1):upper() .. f:sub(2), f:upper() }) do
+        prog_first[k] = prog_first[k] or {}
+        table.insert(prog_first[k], w)
+      end
+    end
+  end
+  for _, l in pairs(prog_first) do table.sort(l, function(a, b) return #a > #b end) end
   -- words that open a paragraph before a dash and are no place ("Analysis —")
   local not_places = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_meta_not_places.txt")) do not_places[w:lower()] = true end
@@ -410,8 +434,10 @@ function M.new(lang, menu_extra, field_extra, extra)
   local rx_handle = re.compile("\\s+@\\w+")
   local rx_clause = re.compile("(?<!\\S)\\p{Ll}\\S*\\s+\\p{Ll}\\S*\\s+\\p{Ll}\\S*\\s+\\p{Ll}\\S*")
   -- (a number of one to three digits closing the line is a channel's, "WKHN Channel 4")
-  local rx_names_end = re.compile("\\s(?:(?:" .. month_alt .. ")\\.?\\s+\\d|\\d(?!\\d{0,2}\\s*$)|(?:Updated|Published|Posted|Follow|Email|Twitter)\\b)", "i")
-  local rx_picture_credit = re.compile("(?:,?\\s+(?:and|&)\\s+|,\\s*)?[^,()]*\\((?:photography|photographs|photos|pictures|video|graphics|illustrations?)\\)", "i")
+  -- (or a digit glued to a lower-case letter: a name run into its date, "NAME28 Nov 2026")
+  local rx_names_end = re.compile("\\s(?:(?:" .. month_alt .. ")\\.?\\s+\\d|\\d(?!\\d{0,2}\\s*$)|(?:Updated|Published|Posted|Follow|Email|Twitter)\\b)|(?<=\\p{Ll})\\d", "i")
+  -- (the credited name runs over no "and": "By A and B (video)" keeps A)
+  local rx_picture_credit = re.compile("(?:,?\\s+(?:and|&)\\s+|,\\s*)?(?:(?!\\s(?:and|&)\\s)[^,()])*\\((?:photography|photographs|photos|pictures|video|graphics|illustrations?)\\)", "i")
   local rx_paren = re.compile("\\s*\\([^()]{0,40}\\)")
   local rx_email = re.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+")
   local rx_parts = re.compile("\\s+[|•·/]\\s+|\\s*\\|\\s*|\\s+(?:—|–|--|-)\\s+")
@@ -551,7 +577,23 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- @param strict when true (a piece of a byline), every word must be in the lists
   local rx_role_sep = re.compile("\\s*[|·•,]\\s*")
   local role_line
+  -- a credit programme's name opening a role ("Local Journalism Initiative Reporter",
+  -- "Report for America corps member"): the words after it, else nil (the programme
+  -- names whose first word opens the line are tried; en/clean_meta_programmes.txt)
+  local function after_programme(s)
+    local first = s:match("^%a+")
+    local cands = first and prog_first[first]
+    if not cands then return nil end
+    local ls = s:lower()
+    for _, p in ipairs(cands) do
+      if ls:sub(1, #p) == p and ls:sub(#p + 1, #p + 1):find("^[%s]") then return dp.text.trim(s:sub(#p + 1)) end
+    end
+    return nil
+  end
   function R.is_role_line(s, strict)
+    -- (a programme's name and a job: the person's role, never a second author)
+    local rest = after_programme(s)
+    if rest then return rest ~= "" and role_line(rest, true) end
     if find(s, "|", 1, true) or find(s, ",", 1, true) or find(s, "·", 1, true) or find(s, "•", 1, true) then
       local pieces = rx_role_sep:split(s)
       local n = 0
@@ -623,6 +665,30 @@ function M.new(lang, menu_extra, field_extra, extra)
     return nil
   end
 
+  -- a name that runs into its outlet with no separator ("Kevin Okafor HARBOUR TIMES",
+  -- "Mina Sato The Daily Ledger"): a person's name of two to four words, then a run that
+  -- reads as an outlet (an outlet word or an acronym: R.outlet_like, strong), in capitals
+  -- under a name in mixed case, or "The" and an outlet's name after a name of two words;
+  -- @return name, outlet or nil
+  local function name_before_outlet(piece)
+    local toks = {}
+    for t in piece:gmatch("%S+") do toks[#toks + 1] = t end
+    if #toks < 3 or #toks > 9 then return nil end
+    for cut = 2, math.min(4, #toks - 1) do
+      local name, tail = concat(toks, " ", 1, cut), concat(toks, " ", cut + 1)
+      -- (a tail in capitals under a name in mixed case; or "The" and capitalised words
+      -- closed by an outlet word after a name of two words: not a headline in title
+      -- case, "Jane Ortiz Joins The Daily Post")
+      local caps = tail:upper() == tail and name:upper() ~= name
+      local the = not caps and cut == 2 and find(tail, "^The ") and outlet_words[(tail:match("(%a+)$") or ""):lower()]
+        and not re.find(tail, "(?<!\\S)(?!(?:of|the|and|for|on|in|de|la|du|y)\\s)\\p{Ll}")
+      if (caps or the) and R.outlet_like(tail, true) and R.is_person(name) and not places_in(tail) then
+        return name, tail
+      end
+    end
+    return nil
+  end
+
   -- names (and perhaps a role and an outlet) after the opener, or on a line of their own
   -- (a place of up to four words, its inner particles in lower case: "San Isidro del Valle")
   local rx_filed_in = re.compile("\\s+(?:in|at)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:(?:de|del|de la|la|el|do|da|dos|das|di|du|of|upon|on)\\s+)?\\p{Lu}[\\p{L}.'’-]*){0,3}$")
@@ -638,10 +704,10 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     rest = rx_email:gsub(rest, " ")
     rest = rx_handle:gsub(rest, "")
-    -- the names end where a date, a number or a widget word starts ("By Erin Cunningham
-    -- March 18 at 3:57 PM Follow"); a person credited for pictures is no author, and a
-    -- role in parentheses goes ("Eleanor Ainge Roy (reporting) and Adrian Malloch
-    -- (photography)")
+    -- the names end where a date, a number or a widget word starts ("By Tamsin Orrell
+    -- Nov. 28 at 3:57 PM Follow", "by Tamsin Orrell28 Nov 2026412"); a person credited
+    -- for pictures is no author, and a role in parentheses goes ("Ysolde Marrack
+    -- (reporting) and Kit Penrose (photography)")
     local cut = rx_names_end:find(rest)
     -- (a line of bare names ends in names, a date or a widget: a clause after the cut,
     -- four words in lower case, is a headline's, "Arvo Pulse 3 review: budget earbuds
@@ -717,7 +783,15 @@ function M.new(lang, menu_extra, field_extra, extra)
         authors[#authors + 1] = titlecase(person)
         staff = true
       elseif piece ~= "" then
-        if R.is_person(piece) and not (strict and R.outlet_like(piece)) then
+        local pn, po
+        if not outlet and (find(piece, "%u%u") or find(piece, " The ", 1, true)) and (not R.is_person(piece) or find(piece, " The ", 1, true)) then
+          pn, po = name_before_outlet(piece)
+        end
+        if pn then
+          -- "Kevin Okafor HARBOUR TIMES": the person, then the outlet
+          authors[#authors + 1] = titlecase(pn)
+          outlet = po
+        elseif R.is_person(piece) and not (strict and R.outlet_like(piece)) then
           authors[#authors + 1] = titlecase(piece)
         else
           local role = false
@@ -1065,6 +1139,53 @@ function M.new(lang, menu_extra, field_extra, extra)
       end
     end
     return nil
+  end
+
+  --- The call sign of a broadcaster's masthead: a call sign and its frequency ("KQRV
+  -- 88.3 FM" -> "KQRV"), a call sign with its service ("WDKN-TV"), or a station named by
+  -- an outlet word and its frequency ("Radio 104.5"), as the first piece of a masthead
+  -- line set apart by bars or dashes. @return the name, or nil
+  local rx_freq = "\\d{2,4}(?:\\.\\d{1,2})?(?:\\s*(?:FM|AM|MHz|kHz))?"
+  local rx_call = re.compile("^(\\p{Lu}{3,5}(?:-(?:TV|FM|AM|DT|HD|LP|LD|CD))?)\\s+" .. rx_freq .. "$")
+  local rx_call_service = re.compile("^\\p{Lu}{3,5}-(?:TV|FM|AM|DT|HD|LP|LD|CD)$")
+  local rx_named_freq = re.compile("^(\\p{Lu}\\p{Ll}+)\\s+" .. rx_freq .. "$")
+  local rx_piece_sep = re.compile("\\s+(?:[|·•–—-]|--)\\s+|\\s*\\|\\s*")
+  function R.call_sign(s)
+    -- (cheap test first: three capitals, or a capitalised word and a number, open it)
+    if not (find(s, "^%u%u%u") or find(s, "^%u%l+%s+%d")) then return nil end
+    local first = dp.text.trim(rx_piece_sep:split(s)[1] or "")
+    if #first > 24 then return nil end
+    local cs = rx_call:match(first)
+    if cs then return cs end
+    if rx_call_service:find(first) then return first end
+    local word = rx_named_freq:match(first)
+    if word and outlet_words[word:lower()] then return first end
+    return nil
+  end
+
+  --- A copyright holder cut before a generic word ("WHSU Student" of "© 2026 WHSU
+  -- Student Media", "Brackenfold Community" of "... Community Media Ltd"): its last
+  -- words modify the cut word (en/clean_meta_outlet_modifiers.txt), so the holder is
+  -- the name before them when the page writes that name elsewhere as a word, else the
+  -- holder with the generic word; other holders come back unchanged.
+  -- @param line the copyright line; @param text the page's text
+  local GENERIC = { media = true, group = true, company = true, network = true, networks = true }
+  function R.undangle(holder, line, text)
+    local last = holder:match("(%a+)$")
+    if not (last and modifiers[last:lower()]) then return holder end
+    local a, b = find(line, holder, 1, true)
+    local generic = a and line:match("^%s+(%u%a+)", b + 1)
+    -- (a legal form, "CBS Interactive Inc.", leaves the name whole: only a generic
+    -- word of a company's name is modified)
+    if not (generic and GENERIC[generic:lower()]) then return holder end
+    local stem = holder
+    while true do
+      local s2, w = stem:match("^(.-%S)%s+(%a+)$")
+      if not (s2 and modifiers[w:lower()]) then break end
+      stem = s2
+    end
+    if stem ~= holder and attested(text, stem) > attested(line, stem) then return stem end
+    return holder .. " " .. generic
   end
 
   return R

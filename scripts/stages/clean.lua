@@ -48,10 +48,13 @@
 --     line; in a hard-wrapped dump, the nearest heading set at the left margin; below the
 --     header when the page puts its date above the headline, or when a menu stands
 --     between the header and the block above it: a blog's tagline; not a caption right
---     above a picture credit, not the masthead over the headline), the date the header's first
+--     above a picture credit, not the masthead over the headline; a headline the dumper
+--     wrapped past the body's column, filling it and ending no sentence, takes the short
+--     lower-case line right under it), the date the header's first
 --     absolute timestamp (a relative one is skipped; a published one wins over an updated
 --     one, in either order; else a short line between headline and body that holds a
---     date among other words; a date with its time and zone on the line under it,
+--     date among other words, or a line of timestamps there; a byline's month and day
+--     with no year, dated by the year the page writes beside them when unambiguous; a date with its time and zone on the line under it,
 --     "9:05 AM MYT", read together; when the header gives an updated or a relative time
 --     only, or none, a "First published" / "First uploaded on" line elsewhere on the
 --     page, or a footer line made only of timestamps, "Published: ... | Last updated:
@@ -59,18 +62,22 @@
 --     the header and name no outlet; a byline's weak outlet that is an item of the
 --     page's menu, "Esports" of "Esports Editor", is a section), the highlights the bullets between title and body (or the lines under a
 --     "Key points:" heading; a bullet with no stopword among highlights too); the
---     authors, when the header names none, from a byline right under the body ("Posted
+--     authors, when the header names none, from a byline between headline and body (a
+--     picture or a sponsor's line may part it from the header), else right under the body ("Posted
 --     by NAME at 2:05 PM") or a sign-off there ("— NAME, Ledger correspondent"); the
 --     dateline opens the first paragraph; contributors come from
 --     contributor lines; the outlet from the dateline, else the byline or header, else the
---     masthead (the page's first line when it is a name, after a menu of one item a
+--     masthead (the page's first line when it is a name, or a broadcaster's call sign
+--     and frequency, "KQRV 88.3 FM | College Radio" -> "KQRV", after a menu of one item a
 --     line or a logo's image name
 --     "[logo.png]"; a line with lower-case words other than joiners, or opening with a
 --     question word, "Why you can trust XYZ", is a badge and no name), else the footer's
 --     copyright line (the holder without a company word of en/clean_company_words.txt,
 --     "Valley Chronicle Newspapers Ltd" -> "Valley Chronicle", and without a company's
 --     legal forms, "OÜ", "GmbH", "Sdn Bhd", when the page names the shorter name
---     elsewhere; a desk line, "Web Desk", is never the outlet) (a byline's short form of the masthead's name, "Special to the Gazette", is
+--     elsewhere; a holder cut before a generic word after its modifier, "WHSU Student"
+--     of "WHSU Student Media", is the name before the modifier when the page writes it
+--     elsewhere, else the full name; a desk line, "Web Desk", is never the outlet) (a byline's short form of the masthead's name, "Special to the Gazette", is
 --     the masthead's name; a one-word outlet between bars, "NAME | Kestrapur | Updated",
 --     must be named above the byline or in a copyright line); a byline name that is the masthead or the copyright holder is the outlet, not
 --     an author; a name in capitals is written as the page writes it elsewhere.
@@ -135,6 +142,7 @@ M.options = {
   menu_words = { type = "list", default = {}, doc = "extra words of a site menu: a title-case line mostly of them is no headline (en/clean_meta_menu_words.txt)" },
   field_labels = { type = "list", default = {}, doc = "extra labels of header field lines, \"LABEL: value\": never a headline, byline or outlet (en/clean_meta_fields.txt)" },
   outlet_programmes = { type = "list", default = {}, doc = "extra names of credit programmes (\"Local Journalism Initiative\"): never the outlet (en/clean_meta_programmes.txt)" },
+  outlet_modifiers = { type = "list", default = {}, doc = "extra words modifying a company name's generic word (\"Student\" of \"Student Media\"): a copyright holder never ends in one (en/clean_meta_outlet_modifiers.txt)" },
   dateline_not_places = { type = "list", default = {}, doc = "extra words that open no bare dateline before a dash (\"Analysis —\"; en/clean_meta_not_places.txt)" },
   org_heads = { type = "list", default = {}, doc = "extra words closing an organisation's name (\"Sheriff's Office\"): a line closing on one is no person's byline (en/clean_meta_org_heads.txt)" },
   label_words = { type = "list", default = {}, doc = "extra words of a section's label in the header (\"News Flash\"): such a label is never the outlet (en/clean_meta_label_words.txt)" },
@@ -205,13 +213,13 @@ function M.init(opts, ctx)
     stop = sw,
     hints = hints,
     dates = dates_mod.new(lang),
-    meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places,
+    meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places, modifiers = o.outlet_modifiers,
       call_verbs = o.call_verbs, foreign_words = o.foreign_words, org_heads = o.org_heads, label_words = o.label_words }),
     prompts = prompts,
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
     factbox = factbox_mod.new(lang, o.fact_cues),
-    body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls, o.ad_openers),
+    body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls, o.ad_openers, o.outlet_programmes),
     drop = compile_user(o.drop, "drop"),
     keep = compile_user(o.keep, "keep"),
     cues = pats.cues,
@@ -239,6 +247,9 @@ local BADGE_OPENERS = { why = true, how = true, what = true, who = true, when = 
 
 -- the outlet named by a line of its own ("The Saltire Herald"), or nil
 local function outlet_line(b, st)
+  -- (a broadcaster's call sign and frequency, "KQRV 88.3 FM | College Radio": the call sign)
+  local cs = b.nw <= 12 and not b.sentence and not b.bullet and st.meta.call_sign(b.text)
+  if cs then return cs end
   if b.nw < 1 or b.nw > 5 or b.sentence or b.bullet then return nil end
   -- ("NEWSPAPER SECTION: News" is a field of the header, no outlet)
   if st.meta.field_line(b.text) then return nil end
@@ -351,7 +362,7 @@ function M.process(doc, ctx)
 
   local src = type(doc.text) == "string" and doc.text or ""
   local text, report, refs = normalize.text(src, o)
-  local all = blocks_mod.split(text)
+  local all, wrap_w = blocks_mod.split(text)
   local wrapped = false
   for _i = 1, #all do local b = all[_i]; if b.last > b.first then wrapped = true; break end end
   if wrapped then join_wrapped_credits(all, st) end
@@ -648,6 +659,19 @@ function M.process(doc, ctx)
       if b.relative then b.role = "timestamp (relative)" end
     end
   end
+  -- a byline with its opener between the headline and the body when the header found
+  -- none: a picture, its caption or a sponsor's line may stand between it and the
+  -- timestamp that anchored the header
+  if #authors == 0 and title_i then
+    for x = title_i + 1, limit - 1 do
+      local b = live[x]
+      if b.byline and #b.byline.authors > 0 and not b.take and not b.contrib and (not b.role or b.role == "byline") then
+        for _, a in ipairs(b.byline.authors) do authors[#authors + 1] = a end
+        b.role = "byline"
+        break
+      end
+    end
+  end
   -- a byline name that is the page's masthead or its copyright holder is the outlet
   -- ("Eleanor Pryce and Kofi Mensah, Dorset Evening Star" under a "Dorset Evening Star"
   -- masthead)
@@ -671,8 +695,10 @@ function M.process(doc, ctx)
     -- words ("Print edition | May 19, 2025", "From the archive · 19 May 2025")
     for x = title_i + 1, limit - 1 do
       local b = live[x]
-      if not date and b.nw <= 14 and not b.take and not b.contrib and b.class == "short"
-        and (not b.bits or b.bits & 12 ~= 0) then
+      -- (or a line made of timestamps, "May 19, 2025 at 6:01 am Updated May 20, 2025 at
+      -- 3:33 pm", set apart from the byline by a picture and its caption)
+      if not date and not b.take and not b.contrib and (b.timestamp or (b.nw <= 14 and b.class == "short"
+        and (not b.bits or b.bits & 12 ~= 0))) then
         offer_date(b.text, x)
         if date then b.role = b.role or "timestamp" end
       end
@@ -713,6 +739,16 @@ function M.process(doc, ctx)
           break
         end
       end
+    end
+  end
+  -- a header line giving a month and day but no year ("By NAME Nov. 28 at 3:05 PM"):
+  -- the year the page writes beside that same month and day, when unambiguous
+  -- (docpipe.clean.dates yearless)
+  if not date and hdr_first then
+    for x = hdr_first, hdr_last do
+      local b = live[x]
+      local d = b.nw <= 20 and find(b.text, "%d") and st.dates:yearless(b.text, text)
+      if d then date = d; break end
     end
   end
   -- a byline closing the article when the header has none ("Posted by NAME at 2:05 PM"
@@ -765,6 +801,17 @@ function M.process(doc, ctx)
     end
   end
   if title_i then live[title_i].role = "title" end
+  -- a headline the dumper wrapped past the body's column, which the unwrapper leaves
+  -- whole: its line reaches the wrap width, ends no sentence, and the very next line
+  -- (no blank between, same margin) is short and goes on in lower case ("... as the
+  -- council asks for" / "a charter")
+  local tb, nx = title_i and live[title_i], title_i and live[title_i + 1]
+  if wrap_w and nx and tb.first == tb.last and nx.first == tb.last + 1 and nx.indent == tb.indent
+    and not nx.take and not nx.bullet and nx.nw <= 4 and #nx.text < 0.4 * wrap_w
+    and (utf8.len(tb.text) or #tb.text) >= 0.9 * wrap_w and find(nx.text, "^%l") and not find(tb.text, "[.!?:;]$") then
+    tb.text = tb.text .. " " .. nx.text
+    nx.role = "title"
+  end
   if dek_i then live[dek_i].role = "standfirst" end
 
   -- contributors (anywhere: the line usually closes the body)
@@ -912,7 +959,9 @@ function M.process(doc, ctx)
       if b.cue == "legal" then
         local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b)([\\p{Lu}][\\p{L}\\p{N}&.' -]{1,40}?)(?:[.,|]|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
         if holder then
-          outlet = dp.text.trim(holder)
+          -- (not cut before a generic word after its modifier: "WHSU Student" of
+          -- "WHSU Student Media")
+          outlet = st.meta.undangle(dp.text.trim(holder), b.text, text)
           -- a company's name, "Valley Chronicle Newspapers": the publication's name
           -- without the company word when the page also names it so elsewhere
           -- (and a company's legal forms, "Baltic Harbour News OÜ", "Kota Herald Sdn Bhd",
