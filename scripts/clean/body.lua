@@ -53,7 +53,15 @@
 --    subhead right under an empty advertisement label, above a paragraph, stays; a
 --    release's "About [the] NAME" heading over a paragraph about NAME with a web
 --    address, or over one describing NAME ("NAME is a ...") with no paragraph under
---    it, ends the article, and nothing resumes after it (about_boxes).
+--    it, ends the article, and nothing resumes after it (about_boxes); a lead
+--    paragraph carrying a dateline, set apart from the window by up to four blocks of a
+--    picture's debris (a caption, its credit), opens the body; a run of headline lines
+--    in one group with longer ones among them (up to 20 words, no sentence but a
+--    question) is a teaser list, counted like link_run; a teaser card whose headline a
+--    dump writes twice, a caption under a bare "Caption" label
+--    (docpipe.clean.teasers), a picture's description written twice
+--    (docpipe.clean.captions) and a closing note on the credit programme behind the
+--    story (docpipe.clean.endnotes) go.
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -62,6 +70,9 @@ local blocks_mod = require "docpipe.clean.blocks"
 local tabular = require "docpipe.clean.tabular"
 local factbox = require "docpipe.clean.factbox"
 local widgets = require "docpipe.clean.widgets"
+local endnotes = require "docpipe.clean.endnotes"
+local teasers = require "docpipe.clean.teasers"
+local captions = require "docpipe.clean.captions"
 
 local NEG = ev.NEG
 local score, best_window = ev.score, ev.best_window
@@ -97,7 +108,8 @@ end
 
 --- Matchers of a language's box headings (en/clean_body_box_heads.txt) and correction
 -- notes (en/clean_body_corrections.txt), each with extra patterns (lists, may be nil).
-function M.new(lang, box_heads, corrections, ad_calls, ad_openers)
+-- (programmes: more names of credit programmes, whose closing notes go: docpipe.clean.endnotes)
+function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes)
   local calls = {}
   for _, p in ipairs(dp.data.list(lang .. "/clean_body_ad_calls.txt")) do calls[#calls + 1] = p end
   for _, p in ipairs(ad_calls or {}) do calls[#calls + 1] = p end
@@ -106,6 +118,7 @@ function M.new(lang, box_heads, corrections, ad_calls, ad_openers)
   for _, p in ipairs(ad_openers or {}) do opens[#opens + 1] = p end
   return {
     box_head = union(lang, "clean_body_box_heads.txt", box_heads, true),
+    notes = endnotes.new(lang, programmes),
     correction = union(lang, "clean_body_corrections.txt", corrections, false),
     -- the call closing an advertisement's copy, as its last sentence
     ad_call = #calls > 0 and re.compile("(?:^|[.!?:;|–—-]\\s*)(?:(?:" .. table.concat(calls, ")|(?:")
@@ -119,6 +132,8 @@ end
 -- a correction note under the article, past the contributor line, the sign-off or a
 -- timestamp that closes the body (up to four blocks on; not past a related box): text
 local MAX_NOTE_GAP = 4
+-- the most blocks of a picture's debris between a dateline's lead paragraph and the window
+local MAX_LEAD_GAP = 4
 local function correction_notes(m, live, we)
   if not (m and m.correction) then return end
   for c = we + 1, math.min(#live, we + MAX_NOTE_GAP) do
@@ -258,7 +273,9 @@ M.is_credit = is_credit
 
 -- A subhead right above a paragraph, though it closes a run of short lines (a price
 -- box's links: "£129 at Shopwell", "View all prices", then "Call quality"): a line of
--- one to six words in sentence case, no cue, figure, bullet or sentence end, above a
+-- one to four words in sentence case (a noun phrase; a longer line is a headline, and a
+-- story's headline shares the article's topic words: "Tarnwick braces for second flood
+-- wave" over "... advertised as flood-proof"), no cue, figure, bullet or sentence end, above a
 -- kept paragraph (a sentence of 12 words or more) whose first sentence holds one of
 -- its content words, or a word sharing its first five letters ("Call quality", "Calls
 -- were the weak point"); a section announces its topic (a heading names what its text
@@ -266,7 +283,7 @@ M.is_credit = is_credit
 -- sentence under it. Function words (stop) do not count.
 local function subhead_above(b, n, stop)
   if not (n and n.take and n.sentence and n.class ~= "short" and n.nw >= 12) then return false end
-  if b.cue or b.bullet or b.keep or b.nw < 1 or b.nw > 6 or find(b.text, "[%d.!:;|£$€]") or not find(b.text, "^%u") then
+  if b.cue or b.bullet or b.keep or b.nw < 1 or b.nw > 4 or find(b.text, "[%d.!:;|£$€]") or not find(b.text, "^%u") then
     return false
   end
   if select(2, b.text:gsub(" %l", "")) < select(2, b.text:gsub(" %u", "")) then return false end
@@ -389,6 +406,23 @@ function M.select(live, st, o)
       if st.meta.dateline(live[first].text) or (above and (above.bullet or above.timestamp or above.byline)) then
         ws = first
       end
+    end
+  end
+  -- a lead paragraph carrying a dateline ("LONDON (AP) — ...") set apart from the
+  -- window by a picture's debris (a caption cue, non-sentences: up to MAX_LEAD_GAP
+  -- blocks) opens the body
+  do
+    local x, debris = ws - 1, false
+    while x >= 1 and ws - x <= MAX_LEAD_GAP + 1 do
+      local b = live[x]
+      if score(b) <= NEG or b.bullet or b.label then break end
+      if b.sentence and not b.cue then
+        if debris and b.nw >= 10 and st.meta.dateline(b.text) then ws = x end
+        break
+      end
+      -- (a caption or a credit among the blocks passed over)
+      debris = debris or b.cue == "caption" or b.cue == "media"
+      x = x - 1
     end
   end
 
@@ -590,6 +624,41 @@ function M.select(live, st, o)
       i = i + 1
     end
   end
+  -- a run of headline lines in one group opened by a kept one, longer ones among them (a
+  -- teaser list whose headlines run past a short line: "Volunteers rebuild the old
+  -- ferry landing after the spring floods"), counted as above; a question too, as a
+  -- headline
+  local function headline_line(b)
+    if is_linklike(b) then return true end
+    return not b.listed and not b.bullet and b.nw <= 20 and ev.headline_shaped(b)
+      and (not b.sentence or b.text:find("%?[\"”’']?$") ~= nil)
+  end
+  do
+    local x = ws
+    while x <= we do
+      local y = x
+      -- (a paragraph is passed over at once: no headline line holds more than 20 words)
+      if live[x].take and live[x].nw <= 20 and headline_line(live[x]) then
+        local long = live[x].class ~= "short"
+        while y + 1 <= we and live[y + 1].group == live[x].group and headline_line(live[y + 1]) do
+          y = y + 1
+          long = long or live[y].class ~= "short"
+        end
+        -- (runs of short lines only are the related-link runs above)
+        if long and y - x + 1 >= o.link_run and not (introduces(live[x - 1]) or introduces(live[x])) then
+          for z = x, last_of(y) do
+            local b = live[z]
+            if b.take and not b.keep then b.take = false; b.why = "related links" end
+          end
+        end
+      end
+      x = y + 1
+    end
+  end
+  -- teaser cards (a headline written twice) and labelled captions (docpipe.clean.teasers)
+  teasers.drop(live, ws, we)
+  -- a picture's description written twice (docpipe.clean.captions)
+  captions.drop(live, ws, we)
 
   -- jusText's context: a block that is not good, with a list of links on one side (in
   -- its own blank-line group) and links or nothing kept on the other (in its group), is
@@ -706,6 +775,8 @@ function M.select(live, st, o)
   end
 
   for _, b in ipairs(resumed) do b.take = true; b.why = nil end
+  -- a closing note on the credit programme behind the story (docpipe.clean.endnotes)
+  if st.body then endnotes.drop(st.body.notes, live, ws, we) end
   correction_notes(st.body, live, we)
   return ws, we
 end

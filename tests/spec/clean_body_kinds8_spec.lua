@@ -95,6 +95,16 @@ describe("clean: body kinds of the eleventh blind page set", function()
     assert.same({ P1, P2, P3, P4 }, doc.paragraphs)
   end)
 
+  it("drops a related story's headline closing a run of links though it shares the paragraph's topic word", function()
+    -- (regression: a six-word headline over a paragraph with "ferry-borne" was kept as a subhead)
+    local Q = "The old berth was rebuilt in 2011 and sold at the time as ferry-proof against storms, a claim the board no longer makes."
+    local t = { "HARROWMERE COURIER", "News | Sport | Islands | Business", "",
+      "Pell ferry crossings to double as second berth approved", "By Mattis Dunleavy", "December 3, 2026", "",
+      P1, P2, "More on the islands", "Pell school to reopen after storm repairs", "Island bus route cut to three days a week",
+      "Harrowmere braces for second ferry strike", Q, P4, "", "© 2026 Harrowmere Courier" }
+    assert.same({ P1, P2, Q, P4 }, run(lines(t)).paragraphs)
+  end)
+
   it("drops a release's 'About NAME' box that describes NAME, with no web address", function()
     local tail = { "About Halvard Freight",
       "Halvard Freight is a rail logistics company based in Tarrow, running 30 trains a week between the port and four inland terminals.",

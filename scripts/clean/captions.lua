@@ -1,0 +1,78 @@
+--- Photo captions left inside the body window of a page saved as text.
+--
+-- Method: a page saved as text often writes a picture's description twice, once as the
+-- image's alternative text and once as its caption, the two a little different ("X
+-- with his daughter in his back yard ..." / "X with his daughter in his backyard,
+-- ..."), or keeps the caption's full text above a shortened copy that carries the
+-- credit. An article does not say the same thing twice in a row, so two neighbouring
+-- short blocks that open with the same two words and share most of their words (or a
+-- block sharing its opening words with the caption right under it in its group) are
+-- captions. Quoted text is left
+-- alone (a pull quote beside its paragraph is docpipe.clean.body's). After
+-- Kohlschütter et al. (2010): captions are short, repeated, low-link text.
+-- Units: indices into the list of live blocks (1-based); lengths in words.
+
+local M = {}
+
+local MAX_WORDS = 45     -- the longest caption
+local MIN_WORDS = 6      -- the shortest block compared
+local MIN_SHARED = 0.6   -- share of the words of the two blocks in common (Jaccard)
+local OPENING = 5        -- words of a shared opening with a caption cue line
+
+-- the share of the distinct words of two blocks that both hold (Jaccard), over their
+-- word ids (lower-cased words, docpipe.clean.blocks)
+local function similar(ia, ib)
+  local sa, na = {}, 0
+  for _, w in ipairs(ia) do if not sa[w] then sa[w] = true; na = na + 1 end end
+  local sb, nb, common = {}, 0, 0
+  for _, w in ipairs(ib) do
+    if not sb[w] then
+      sb[w] = true; nb = nb + 1
+      if sa[w] then common = common + 1 end
+    end
+  end
+  return common / (na + nb - common) >= MIN_SHARED
+end
+
+-- the first n words alike
+local function same_opening(ia, ib, n)
+  if #ia < n or #ib < n then return false end
+  for i = 1, n do if ia[i] ~= ib[i] then return false end end
+  return true
+end
+
+-- quoted text (a pull quote, a quotation), tested last: a plain search
+local function quoted(b)
+  local t = b.text
+  return t:find('"', 1, true) or t:find("“", 1, true) or t:find("”", 1, true)
+end
+
+local function drop(b, why)
+  if b.take and not b.keep then b.take = false; b.why = why end
+end
+
+--- Drop the doubled captions of the body window ws..we.
+function M.drop(live, ws, we)
+  for x = ws, we - 1 do
+    local a = live[x]
+    local ia = a.ids
+    -- (cheap tests first: both short enough, both open with the same two words)
+    if a.take and ia and a.nw >= MIN_WORDS and a.nw <= MAX_WORDS then
+      local b = live[x + 1]
+      local ib = b.ids
+      if ib and ia[1] == ib[1] and ia[2] == ib[2] and b.nw >= MIN_WORDS and b.nw <= MAX_WORDS
+        and not a.keep and not b.keep then
+        if b.take and b.nw <= 1.6 * a.nw and a.nw <= 1.6 * b.nw and similar(ia, ib)
+          and not quoted(a) and not quoted(b) then
+          drop(a, "caption (written twice)")
+          drop(b, "caption (written twice)")
+        elseif not b.take and not a.bullet and b.cue == "caption" and b.group == a.group
+          and same_opening(ia, ib, OPENING) and not quoted(a) then
+          drop(a, "caption (above its shortened copy)")
+        end
+      end
+    end
+  end
+end
+
+return M

@@ -1,0 +1,116 @@
+--- Teaser cards and captions set inside the body window of a page saved as text.
+--
+-- Method: a card that links to another story leaves its headline twice in a text dump
+-- (a browser writes the link's text and then the alt text of the card's picture, or the
+-- headline of the picture's link and of the title's link), on one line ("Lost ferry
+-- found Lost ferry found", "Welcome to Welcome to ...") or on two lines a few lines
+-- apart with labels between them ("Column:", a section, the picture's slug); a
+-- one-block blurb under the second copy, closing its blank-line group, is the card's.
+-- The repetition is the evidence: an article does not write a line twice in a row.
+-- Only lines that are no sentence are read as headlines.
+-- A bare "Caption" label over a block makes it a caption, and a player's countdown
+-- ("Wait 1 second to continue.", en/clean_boilerplate.txt) goes as media. jusText's
+-- context rule (Pomikálek 2011), read from the card's side.
+-- Units: indices into the list of live blocks (1-based); lengths in words.
+
+local dp = require "docpipe"
+local re = dp.re
+local ev = require "docpipe.clean.evidence"
+
+local M = {}
+
+local MAX_LINE_WORDS = 40    -- the longest line read as a doubled headline
+local MAX_GAP = 4            -- the farthest apart (in blocks) two copies of a card's headline
+local MAX_BLURB_WORDS = 60   -- the longest blurb under a card
+local MAX_CAPTION_WORDS = 40
+
+local rx_caption_label = re.compile("^(?:image |photo |picture |video )?caption\\s*:?$", "i")
+
+-- a line whose opening words are written twice in a row (k >= 2 words): "A B A B ..."
+local function doubled(text)
+  -- (cheap test first: the first word stands again further on)
+  local first = text:match("^%S+")
+  if not first or not text:find(" " .. first .. " ", #first + 1, true) then return nil end
+  local w = {}
+  for t in text:gmatch("%S+") do w[#w + 1] = t end
+  local n = #w
+  for k = 2, n // 2 do
+    if w[k + 1] == w[1] then
+      local same = true
+      for i = 2, k do
+        if w[i] ~= w[k + i] then same = false; break end
+      end
+      if same then return k, n end
+    end
+  end
+  return nil
+end
+M.doubled = doubled
+
+local function drop(b, why)
+  if b.take and not b.keep then
+    b.take = false
+    b.why = why
+  end
+end
+
+-- the opening k >= 2 word ids written twice in a row (lower-cased words,
+-- docpipe.clean.blocks): k, or nil
+local function doubled_ids(w)
+  local n = #w
+  for k = 2, n // 2 do
+    if w[k + 1] == w[1] then
+      local same = true
+      for i = 2, k do
+        if w[i] ~= w[k + i] then same = false; break end
+      end
+      if same then return k end
+    end
+  end
+  return nil
+end
+
+--- Drop the teaser cards and labelled captions of the body window ws..we.
+function M.drop(live, ws, we)
+  local seen = {}
+  for x = ws, we do
+    local b = live[x]
+    -- (a headline is no sentence: paragraphs are passed over at once)
+    if not b.sentence and b.nw >= 3 and b.nw <= MAX_LINE_WORDS then
+      -- a headline written twice on its line (its opening words at least)
+      if b.take and not b.keep and b.nw >= 4 and b.ids and doubled_ids(b.ids) then
+        drop(b, "teaser (headline written twice)")
+      end
+      -- a card's headline written again a few lines down, labels between the copies
+      -- (the shape of the line is checked only when it repeats)
+      local y = seen[b.text]
+      if y and x - y <= MAX_GAP and ev.headline_shaped(b) then
+        local between = true
+        for z = y + 1, x - 1 do
+          local c = live[z]
+          if c.sentence or c.class ~= "short" then between = false; break end
+        end
+        if between then
+          for z = y, x do drop(live[z], "teaser card") end
+          -- the blurb under the second copy, closing its group
+          local u, v = live[x + 1], live[x + 2]
+          if u and x + 1 <= we and u.group == b.group and u.nw <= MAX_BLURB_WORDS and not u.bullet
+            and (not v or v.group ~= u.group) then
+            drop(u, "teaser card (blurb)")
+          end
+        end
+      end
+      seen[b.text] = x
+    end
+    -- the block under a bare "Caption" label, in its group
+    if x > ws and live[x - 1].nw <= 2 and b.take and not b.keep and b.nw <= MAX_CAPTION_WORDS then
+      local l = live[x - 1]
+      if l.group == b.group and rx_caption_label:find(l.text) then
+        drop(l, "caption label")
+        drop(b, "caption (under a label)")
+      end
+    end
+  end
+end
+
+return M
