@@ -59,17 +59,21 @@ local function load_months(lang)
   return forms, table.concat(alts, "|")
 end
 
+-- the zones (abbreviation -> offset or rule), the regex alternation of their
+-- abbreviations, and the order of numeric dates on pages writing each: "dmy" unless the
+-- line's third field says "mdy" (the US and Canada) or "any" (UTC)
 local function load_zones(lang)
-  local zones, alts = {}, {}
+  local zones, alts, order = {}, {}, {}
   for _, line in ipairs(dp.data.list(lang .. "/clean_timezones.txt")) do
-    local abbr, off = line:match("^(%S+)%s+(%S+)")
+    local abbr, off, o = line:match("^(%S+)%s+(%S+)%s*(%S*)")
     if abbr then
       zones[abbr:upper()] = off
+      order[abbr] = o ~= "" and o or "dmy"
       alts[#alts + 1] = abbr
     end
   end
   table.sort(alts, function(a, b) return #a > #b end)
-  return zones, table.concat(alts, "|")
+  return zones, table.concat(alts, "|"), order
 end
 
 -- day of week, 0 = Sunday (Sakamoto's method)
@@ -138,7 +142,7 @@ local M = {}
 function M.new(lang)
   lang = lang or "en"
   local months, month_alt = load_months(lang)
-  local zones, zone_alt = load_zones(lang)
+  local zones, zone_alt, zone_order = load_zones(lang)
   local tswords = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_timestamp_words.txt")) do tswords[w:lower()] = true end
   -- words of a publication's name (en/clean_outlet_words.txt): an outlet's credit
@@ -430,18 +434,10 @@ function M.new(lang)
   end
 
   -- the order of a page's dates: month-name dates day first ("3 June 2024") or month
-  -- first ("June 3, 2024"); else its zones (European and Asian-Pacific zones read day first)
+  -- first ("June 3, 2024"); else its zones (en/clean_timezones.txt's third field: the
+  -- US and Canadian zones read month first, UTC either way, every other zone day first)
   local rx_dmy_all = re.compile(A("\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:" .. month_alt .. ")\\b"), "i")
   local rx_mdy_all = re.compile(A("\\b(?:" .. month_alt .. ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?![/.-]\\d)"), "i")
-  local DAY_FIRST_ZONES = { BST = true, GMT = true, CET = true, CEST = true, WET = true, WEST = true,
-    EET = true, EEST = true, IST = true, AEST = true, AEDT = true, NZST = true, NZDT = true,
-    SGT = true, HKT = true, MSK = true, UK = true, ACST = true, AWST = true,
-    SAST = true, CAT = true, EAT = true, WAT = true, MYT = true, PHT = true, WIB = true, ICT = true,
-    PKT = true, NPT = true, BDT = true, SLST = true, ACDT = true, JST = true, KST = true,
-    FJT = true, FJST = true, TOT = true, WST = true, PGT = true, SBT = true, VUT = true, NCT = true,
-    CHAST = true, CHADT = true, MVT = true, AFT = true, IRST = true, AZT = true, GET = true, TRT = true }
-  local MONTH_FIRST_ZONES = { ET = true, EST = true, EDT = true, CT = true, CST = true, CDT = true,
-    MT = true, MST = true, MDT = true, PT = true, PST = true, PDT = true, AKST = true, AKDT = true, HST = true, SST = true }
   local rx_zone_all = re.compile(A("\\b(" .. zone_alt .. ")\\b"))
 
   --- Does the page write numeric dates day first? true, false, or nil when it does not tell.
@@ -451,7 +447,8 @@ function M.new(lang)
     for _ in rx_mdy_all:gmatch(text) do m = m + 1 end
     if d ~= m then return d > m end
     for z in rx_zone_all:gmatch(text) do
-      if DAY_FIRST_ZONES[z] then d = d + 1 elseif MONTH_FIRST_ZONES[z] then m = m + 1 end
+      local o = zone_order[z]
+      if o == "dmy" then d = d + 1 elseif o == "mdy" then m = m + 1 end
     end
     if d ~= m then return d > m end
     return nil

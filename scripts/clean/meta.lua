@@ -93,7 +93,11 @@
 -- Correspondent") is no outlet. title_furniture tells page furniture that is no
 -- headline: a menu with separators, a short call to action (en/clean_meta_calls.txt),
 -- a link to the page in another language (en/clean_meta_foreign_words.txt, with no
--- English stopword).
+-- English stopword). domain_name reads a masthead written as a bare web address
+-- ("alpinfo.ch": a word, a dot, a country's two letters or a generic domain of
+-- en/clean_meta_tlds.txt). caps_name tells a name in capitals of two or three short
+-- words ("ISOLDE MARRACK": each three letters or more with a vowel, no word of the
+-- outlet, role, menu, label, place or stopword lists) from an outlet's acronyms.
 -- Units: byte offsets are 1-based inclusive.
 
 local dp = require "docpipe"
@@ -128,6 +132,9 @@ local WEAK_ROLE = { wire = true, wires = true, press = true, service = true, ser
 
 -- the last word of a newsroom desk's name ("By Web Desk", "By Digital Team")
 local DESK = { desk = true, team = true, newsroom = true }
+
+-- small words a section's label may hold ("For Immediate Release", "Not for Publication")
+local LABEL_JOINERS = { ["for"] = true, ["not"] = true, ["until"] = true, ["the"] = true, ["of"] = true }
 
 -- small words inside an organisation's name ("Department of Fisheries and Oceans")
 local JOINER_WORDS = { of = true, the = true, ["and"] = true, ["for"] = true, on = true, ["in"] = true, at = true, ["&"] = true }
@@ -177,6 +184,8 @@ function M.new(lang, menu_extra, field_extra, extra)
   for _, line in ipairs(dp.data.list(lang .. "/clean_months.txt")) do
     for w in line:gmatch("%a+") do month_words[#month_words + 1] = w end
   end
+  local month_set = {}
+  for _, w in ipairs(month_words) do month_set[w:lower()] = true end
   table.sort(month_words, function(a, b) return #a > #b end)
   local month_alt = concat(month_words, "|")
   local beats = {}
@@ -239,7 +248,8 @@ function M.new(lang, menu_extra, field_extra, extra)
   local R = {}
 
   --- Is the line a label of the page's section ("News Flash", "Press Release",
-  -- "Breaking News", "Latest Updates"), no outlet's name? Up to five words, each a menu
+  -- "Breaking News", "Latest Updates", "For Immediate Release"), no outlet's name? Up to
+  -- five words, each a menu
   -- word (en/clean_meta_menu_words.txt), a label word (en/clean_meta_label_words.txt)
   -- or a word that opens no dateline (en/clean_meta_not_places.txt: "Breaking",
   -- "Updates"), at least one of the last two.
@@ -249,7 +259,7 @@ function M.new(lang, menu_extra, field_extra, extra)
       local lt = t:lower():gsub("[.,;:|]+$", "")
       n = n + 1
       if label_words[lt] or not_places[lt] then label = true
-      elseif not menu_words[lt] then return false end
+      elseif not (menu_words[lt] or LABEL_JOINERS[lt]) then return false end
     end
     return label and n <= 5
   end
@@ -381,6 +391,45 @@ function M.new(lang, menu_extra, field_extra, extra)
       end
     end
     return long >= 1 and caps >= 2
+  end
+
+  --- Is s a person's name in capitals of two or three words ("ISOLDE MARRACK"), each
+  -- a plausible name: three letters or more with a vowel, and no word of a list that
+  -- names no person (an outlet, role, beat, menu, label, place, month or function
+  -- word)? The stage reads such a line over a timestamp line, or under a lone "By", as
+  -- a byline: an acronym outlet is one word ("KVRN") or a word and TV/FM.
+  local rx_caps_word = re.compile("^\\p{Lu}[\\p{Lu}'’-]*\\p{Lu}$")
+  local rx_vowel = re.compile("[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
+  function R.caps_name(s)
+    s = dp.text.trim(s)
+    local n = 0
+    for t in s:gmatch("%S+") do
+      n = n + 1
+      local lt = t:lower()
+      if n > 3 or not rx_caps_word:find(t) or utf8.len(t) < 3 or not rx_vowel:find(t)
+        or outlet_words[lt] or roles[lt] or beats[lt] or menu_words[lt] or label_words[lt]
+        or not_places[lt] or english[lt] or places[lt] or org_heads[lt] or month_set[lt] then
+        return false
+      end
+    end
+    return n >= 2 and R.is_person(s)
+  end
+
+  --- The line as a bare domain name, a masthead written as its web address
+  -- ("alpinfo.ch", "www.kestrelpost.co.uk"): a word, a dot and a top-level domain (a
+  -- country's two letters, or a generic one of en/clean_meta_tlds.txt), no path, no
+  -- scheme, alone on its line; kept as written. @return the name or nil
+  local tlds = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_tlds.txt")) do tlds[w:lower()] = true end
+  local rx_domain = re.compile("^(?:www\\.)?[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(?:\\.[\\p{L}\\p{N}-]+)*\\.(\\p{L}{2,12})$")
+  function R.domain_name(s)
+    s = dp.text.trim(s)
+    if #s > 60 then return nil end
+    local tld = rx_domain:match(s)
+    -- (the domain in lower case, as web addresses are written: "Vol.II" is none)
+    if not tld or not tld:find("^%l+$") then return nil end
+    if not ((#tld == 2 and tld:find("^%l%l$")) or tlds[tld]) then return nil end
+    return s
   end
 
   -- split a list of names: "A, B and C", "A & B", "A; B"
