@@ -61,7 +61,11 @@
 --    dump writes twice, a caption under a bare "Caption" label
 --    (docpipe.clean.teasers), a picture's description written twice
 --    (docpipe.clean.captions) and a closing note on the credit programme behind the
---    story (docpipe.clean.endnotes) go.
+--    story, or on the newsroom partnership the outlet belongs to (docpipe.clean.endnotes)
+--    go; a teaser card between two paragraphs, closed by its story's date stamp, goes
+--    and the window runs across it (docpipe.clean.inlinebox); a clock alone over an
+--    entry's heading (a live blog's entry time) goes, and so does a feed's label of
+--    one or two words ("Updates") right above the first entry, under a line that went.
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -73,6 +77,8 @@ local widgets = require "docpipe.clean.widgets"
 local endnotes = require "docpipe.clean.endnotes"
 local teasers = require "docpipe.clean.teasers"
 local captions = require "docpipe.clean.captions"
+local inlinebox = require "docpipe.clean.inlinebox"
+local anchor = require "docpipe.clean.anchor"
 
 local NEG = ev.NEG
 local score, best_window = ev.score, ev.best_window
@@ -109,7 +115,8 @@ end
 --- Matchers of a language's box headings (en/clean_body_box_heads.txt) and correction
 -- notes (en/clean_body_corrections.txt), each with extra patterns (lists, may be nil).
 -- (programmes: more names of credit programmes, whose closing notes go: docpipe.clean.endnotes)
-function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes)
+-- (media: more media words of an outlet's partnership note, docpipe.clean.endnotes)
+function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, media)
   local calls = {}
   for _, p in ipairs(dp.data.list(lang .. "/clean_body_ad_calls.txt")) do calls[#calls + 1] = p end
   for _, p in ipairs(ad_calls or {}) do calls[#calls + 1] = p end
@@ -118,7 +125,7 @@ function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes)
   for _, p in ipairs(ad_openers or {}) do opens[#opens + 1] = p end
   return {
     box_head = union(lang, "clean_body_box_heads.txt", box_heads, true),
-    notes = endnotes.new(lang, programmes),
+    notes = endnotes.new(lang, programmes, media),
     correction = union(lang, "clean_body_corrections.txt", corrections, false),
     -- the call closing an advertisement's copy, as its last sentence
     ad_call = #calls > 0 and re.compile("(?:^|[.!?:;|–—-]\\s*)(?:(?:" .. table.concat(calls, ")|(?:")
@@ -350,6 +357,7 @@ end
 
 function M.select(live, st, o)
   about_boxes(live)
+  inlinebox.mark(live)
   -- lists introduced by a sentence ending in ':' (two bullet items or more) are text
   for x = 1, #live - 2 do
     local b = live[x]
@@ -364,6 +372,8 @@ function M.select(live, st, o)
     end
   end
   local ws, we = best_window(live)
+  -- (the article's lead under its header, when the window went to teasers elsewhere)
+  if ws then ws, we = anchor.window(live, ws, we, st.meta.dateline) end
   if not ws then
     -- nothing scores above zero (a very short text): the sentences are the body
     for x, b in ipairs(live) do
@@ -476,10 +486,17 @@ function M.select(live, st, o)
   for i = ws, we do
     local b = live[i]
     if b.keep then b.take = true
+    elseif b.inbox then b.why = "teaser box"
     elseif b.drop then b.why = "drop pattern"
     elseif b.ending then b.why = "related box heading"
     elseif b.cue then b.why = "boilerplate: " .. b.cue
     elseif b.relative then b.why = "timestamp (relative)"
+    -- (a clock alone over an entry's heading, "9:58 a.m." / "Service restored": a live
+    -- blog's entry time, no paragraph; over a paragraph, as in a wire's "The Latest",
+    -- the time line is the text's own)
+    elseif b.clock and i < we and live[i + 1].class == "short" and not live[i + 1].sentence
+      and not live[i + 1].clock then
+      b.why = "timestamp (entry time)"
     elseif b.label then b.why = "label"
     elseif b.class == "bad" and not b.bullet and not (b.sentence and b.nw >= 8) then
       b.why = "low stopword density"
@@ -501,6 +518,16 @@ function M.select(live, st, o)
         end
         if count[b.text] == 1 then b.take = true; b.why = nil end
       end
+    end
+  end
+  -- the label of a live blog's feed ("Updates", "Latest") right above its first entry
+  -- (time line, heading, text), under a line that went (a "LIVE" label, the header)
+  for x = ws, we - 2 do
+    local b, t, h = live[x], live[x + 1], live[x + 2]
+    if b.take and not b.keep and b.class == "short" and not b.sentence and b.nw <= 2 and not find(b.text, "%d")
+      and t.clock and h.class == "short" and not h.sentence and not h.clock and (x == ws or not live[x - 1].take) then
+      b.take = false
+      b.why = "live feed label"
     end
   end
   -- tables of figures (a box score, a market table) and their heading

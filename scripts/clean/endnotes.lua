@@ -8,8 +8,14 @@
 -- option outlet_programmes adds more) and describes it (it opens with the name and
 -- says what the programme is, who funds it or what it is part of; or it says that
 -- the work is funded or supported by it), quoting and reporting no one, goes.
+-- So does an outlet's note on the newsroom partnership it belongs to: a block that
+-- opens with a name and says it is part, a member or a partner of something, naming
+-- media among the members (en/clean_body_media_members.txt: "public radio", "stations",
+-- "newsrooms"; the stage option media_members adds more): "NAME is part of the NAME
+-- Collaborative, a partnership of public radio and television stations ...".
 -- Guard: an article about such a programme names it in two kept blocks or more above
--- the closing run; then nothing goes. jusText's end-of-text context (Pomikálek 2011).
+-- the closing run (for a partnership note, the name opening the note); then nothing
+-- goes. jusText's end-of-text context (Pomikálek 2011).
 -- Units: indices into the list of live blocks (1-based); lengths in words.
 
 local dp = require "docpipe"
@@ -24,13 +30,22 @@ local MIN_ABOUT = 2
 -- a news sentence: a quotation or a reporting verb
 local rx_news = re.compile("[\"“”]|\\b(?:said|says|told|announced|announces|added|according to)\\b", "i")
 
---- Matchers of a language's programme notes, with extra programme names (a list); the
--- expressions are compiled on first use (most pages close with no programme note).
-function M.new(lang, extra)
+-- "NAME is part of / is a member of / is a partner in ...": the name, then the rest
+local MEMBER = ("^((?:the\\s+)?\\p{Lu}[\\p{L}\\p{M}\\p{N}&'’.-]*(?:\\s+(?:of|and|for|the|&|\\p{Lu}[\\p{L}\\p{M}\\p{N}&'’.-]*)){0,6}),?"
+  .. "\\s+(?:is|are)\\s+(?:(?:a|an|one)\\s+(?:(?:founding|proud|core)\\s+)?(?:member|partner|part)s?\\s+(?:of|in)|part\\s+of|(?:a\\s+)?member\\s+of)\\s")
+local rx_member -- (compiled on first use)
+
+--- Matchers of a language's programme notes, with extra programme names (a list) and
+-- extra media words of partnership notes (a list); the expressions are compiled on
+-- first use (most pages close with no programme note).
+function M.new(lang, extra, media)
   local names = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_meta_programmes.txt")) do names[#names + 1] = w:lower() end
   for _, w in ipairs(extra or {}) do names[#names + 1] = w:lower() end
-  return { names = names }
+  local words = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_body_media_members.txt")) do words[#words + 1] = w end
+  for _, w in ipairs(media or {}) do words[#words + 1] = w end
+  return { names = names, media_words = #words > 0 and words or nil }
 end
 
 -- compile the matchers of m (once)
@@ -58,31 +73,57 @@ local function names_one(m, text)
   return false
 end
 
--- a programme note: a short block naming a programme and saying what it is
+-- an outlet's partnership note: the name it opens with, or nil
+local function member_note(m, b)
+  if not m.media_words then return nil end
+  rx_member = rx_member or re.compile(MEMBER)
+  local _, z, name = rx_member:find(b.text)
+  if not z then return nil end
+  -- (the media words compiled on first use)
+  if not m.media then m.media = re.compile("\\b(?:(?:" .. table.concat(m.media_words, ")|(?:") .. "))\\b", "i") end
+  if m.media:find(b.text, z) then return name end
+  return nil
+end
+
+-- a programme note: a short block naming a programme and saying what it is (or an
+-- outlet's partnership note); returns the note's subject for the guard (true: the
+-- programmes), or nil
 local function is_note(m, b)
-  if b.nw > MAX_NOTE_WORDS or b.bullet or not names_one(m, b.text) or rx_news:find(b.text) then return false end
-  if not m.opens then compile(m) end
-  return m.opens:find(b.text) ~= nil or m.credits:find(b.text) ~= nil
+  if b.nw > MAX_NOTE_WORDS or b.bullet or rx_news:find(b.text) then return nil end
+  if #m.names > 0 and names_one(m, b.text) then
+    if not m.opens then compile(m) end
+    if m.opens:find(b.text) or m.credits:find(b.text) then return true end
+  end
+  return member_note(m, b)
 end
 
 --- Drop the programme notes closing the body window ws..we (sets b.take, b.why).
 function M.drop(m, live, ws, we)
-  if not (m and m.names and #m.names > 0) then return end
-  local notes, x = {}, we
+  if not (m and m.names and (#m.names > 0 or m.media_words)) then return end
+  local notes, subjects, x = {}, {}, we
   while x >= ws and #notes < MAX_NOTES do
     local b = live[x]
     if b.take and not b.keep then
-      if not is_note(m, b) then break end
+      local subject = is_note(m, b)
+      if not subject then break end
       notes[#notes + 1] = b
+      subjects[subject] = true
     end
     x = x - 1
   end
   if #notes == 0 then return end
-  -- (an article about the programme: it is named above the closing run)
+  -- (an article about the programme or the partnership: it is named above the
+  -- closing run)
   local about = 0
   for y = ws, x do
     local b = live[y]
-    if b.take and m.name:find(b.text) then
+    local named = subjects[true] and m.name and m.name:find(b.text)
+    if not named then
+      for s in pairs(subjects) do
+        if s ~= true and b.text:find(s, 1, true) then named = true; break end
+      end
+    end
+    if b.take and named then
       about = about + 1
       if about >= MIN_ABOUT then return end
     end

@@ -723,6 +723,8 @@ end
 function M.score(b)
   if b.keep then return b.nw end
   if b.drop then return -5 end
+  -- (a teaser card's date stamp inside the article: docpipe.clean.inlinebox)
+  if b.teaser_stamp then return -5 end
   if b.timestamp or b.byline or b.contrib or (b.ending and b.cue == "legal") then return NEG end
   -- "Related coverage" may head a box inside the body: a heavy penalty, not a wall
   if b.ending then return -30 end

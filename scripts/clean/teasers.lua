@@ -26,39 +26,9 @@ local MAX_CAPTION_WORDS = 40
 
 local rx_caption_label = re.compile("^(?:image |photo |picture |video )?caption\\s*:?$", "i")
 
--- a line whose opening words are written twice in a row (k >= 2 words): "A B A B ..."
-local function doubled(text)
-  -- (cheap test first: the first word stands again further on)
-  local first = text:match("^%S+")
-  if not first or not text:find(" " .. first .. " ", #first + 1, true) then return nil end
-  local w = {}
-  for t in text:gmatch("%S+") do w[#w + 1] = t end
-  local n = #w
-  for k = 2, n // 2 do
-    if w[k + 1] == w[1] then
-      local same = true
-      for i = 2, k do
-        if w[i] ~= w[k + i] then same = false; break end
-      end
-      if same then return k, n end
-    end
-  end
-  return nil
-end
-M.doubled = doubled
-
-local function drop(b, why)
-  if b.take and not b.keep then
-    b.take = false
-    b.why = why
-  end
-end
-
--- the opening k >= 2 word ids written twice in a row (lower-cased words,
--- docpipe.clean.blocks): k, or nil
-local function doubled_ids(w)
-  local n = #w
-  for k = 2, n // 2 do
+-- the opening k >= 2 words (strings or word ids) written twice in a row: k, or nil
+local function doubled_run(w)
+  for k = 2, #w // 2 do
     if w[k + 1] == w[1] then
       local same = true
       for i = 2, k do
@@ -70,6 +40,27 @@ local function doubled_ids(w)
   return nil
 end
 
+-- a line whose opening words are written twice in a row (k >= 2 words): "A B A B ...";
+-- k and the line's number of words, or nil
+local function doubled(text)
+  -- (cheap test first: the first word stands again further on)
+  local first = text:match("^%S+")
+  if not first or not text:find(" " .. first .. " ", #first + 1, true) then return nil end
+  local w = {}
+  for t in text:gmatch("%S+") do w[#w + 1] = t end
+  local k = doubled_run(w)
+  if k then return k, #w end
+  return nil
+end
+M.doubled = doubled
+
+local function drop(b, why)
+  if b.take and not b.keep then
+    b.take = false
+    b.why = why
+  end
+end
+
 --- Drop the teaser cards and labelled captions of the body window ws..we.
 function M.drop(live, ws, we)
   local seen = {}
@@ -78,7 +69,7 @@ function M.drop(live, ws, we)
     -- (a headline is no sentence: paragraphs are passed over at once)
     if not b.sentence and b.nw >= 3 and b.nw <= MAX_LINE_WORDS then
       -- a headline written twice on its line (its opening words at least)
-      if b.take and not b.keep and b.nw >= 4 and b.ids and doubled_ids(b.ids) then
+      if b.take and not b.keep and b.nw >= 4 and b.ids and doubled_run(b.ids) then
         drop(b, "teaser (headline written twice)")
       end
       -- a card's headline written again a few lines down, labels between the copies

@@ -1,0 +1,91 @@
+--- A teaser box set inside an article: a card linking another story between two of
+-- the article's paragraphs.
+--
+-- Method: a page saved as text writes such a card as a run of short lines, opened by
+-- a bare cue ("More", "Read more", "Related", "See also": a navigation, read-more or
+-- related-box cue of up to four words), then a topic label and the other story's
+-- headline, closed by that story's date stamp (a timestamp line, perhaps under a
+-- label such as "This content was published on"). The stamp is a barrier to the
+-- main-text window (evidence.score), so the card would cut the article in two and the
+-- window keep only one half. A run of two to six short lines, no sentence or byline
+-- among them, with a headline-shaped line, opened by such a cue and closed by a
+-- timestamp, standing between two paragraphs (sentences of body length, good or
+-- near-good), is a teaser card: its stamp is no barrier (b.teaser_stamp) and all its
+-- lines go (b.inbox). jusText's context rule (Pomikálek 2011) read across a box: text
+-- on both sides makes the box an insert, not the article's header.
+-- A topic's link box: a line "TOPIC More" (the box's heading and its "More" link run
+-- together), then up to MAX_LINKS bullet or headline lines that are no sentences,
+-- then "More in TOPIC" ("More from", "More on", "More about") with the same topic:
+-- the heading and its closing link name one topic, so the lines between are its
+-- links; all go (b.inbox).
+-- Units: indices into the list of live blocks (1-based); lengths in words.
+
+local ev = require "docpipe.clean.evidence"
+
+local M = {}
+
+local MAX_CUE_WORDS = 4
+local MAX_BOX = 6
+
+local OPENERS = { navigation = true, readmore = true }
+local MAX_LINKS = 10
+local MAX_TOPIC_WORDS = 6
+local find, lower = string.find, string.lower
+
+local function paragraph(b)
+  return b ~= nil and b.sentence and not b.cue and not b.label and not b.bullet
+    and (b.class == "good" or b.class == "neargood")
+end
+
+-- a topic's link box opened at x ("TOPIC More" ... "More in TOPIC"): its last index
+local function topic_box(live, x)
+  local o = live[x]
+  local topic = o.nw >= 2 and o.nw <= MAX_TOPIC_WORDS + 1 and not o.sentence and o.text:match("^(.-%S)%s+More$")
+  if not topic then return nil end
+  topic = lower(topic)
+  for y = x + 1, math.min(#live, x + MAX_LINKS + 1) do
+    local b = live[y]
+    local via, t
+    if b.class == "short" then via, t = b.text:match("^More (%l+) (.+)$") end
+    if t then
+      if (via == "in" or via == "from" or via == "on" or via == "about") and lower(t) == topic and y > x + 1 then return y end
+      return nil
+    end
+    if b.keep or b.timestamp or b.byline or (b.sentence and not b.bullet) or not (b.bullet or ev.headline_shaped(b)) then
+      return nil
+    end
+  end
+  return nil
+end
+
+--- Mark the teaser cards of live blocks (b.inbox on each line, b.teaser_stamp on the
+-- closing timestamp) and topics' link boxes (b.inbox).
+function M.mark(live)
+  for x = 1, #live - 2 do
+    local o = live[x]
+    if o.class == "short" and find(o.text, " More$") then
+      local z = topic_box(live, x)
+      if z then for y = x, z do live[y].inbox = true end end
+    end
+  end
+  for x = 2, #live - 2 do
+    local o = live[x]
+    if (OPENERS[o.cue] or o.ending) and o.nw <= MAX_CUE_WORDS and not o.sentence and not o.keep
+      and paragraph(live[x - 1]) then
+      local y, headline = x + 1, false
+      while y <= #live and y - x < MAX_BOX do
+        local b = live[y]
+        if b.timestamp or b.byline or b.sentence or b.keep or b.class ~= "short" then break end
+        headline = headline or ev.headline_shaped(b)
+        y = y + 1
+      end
+      local s = live[y]
+      if headline and s and s.timestamp and not s.byline and not s.keep and paragraph(live[y + 1]) then
+        for z = x, y do live[z].inbox = true end
+        s.teaser_stamp = true
+      end
+    end
+  end
+end
+
+return M
