@@ -142,6 +142,7 @@ M.options = {
   menu_words = { type = "list", default = {}, doc = "extra words of a site menu: a title-case line mostly of them is no headline (en/clean_meta_menu_words.txt)" },
   field_labels = { type = "list", default = {}, doc = "extra labels of header field lines, \"LABEL: value\": never a headline, byline or outlet (en/clean_meta_fields.txt)" },
   outlet_programmes = { type = "list", default = {}, doc = "extra names of credit programmes (\"Local Journalism Initiative\"): never the outlet (en/clean_meta_programmes.txt)" },
+  media_members = { type = "list", default = {}, doc = "extra PCRE2 patterns of media members that make a closing \"NAME is part of ...\" line an outlet's partnership note (en/clean_body_media_members.txt)" },
   outlet_modifiers = { type = "list", default = {}, doc = "extra words modifying a company name's generic word (\"Student\" of \"Student Media\"): a copyright holder never ends in one (en/clean_meta_outlet_modifiers.txt)" },
   dateline_not_places = { type = "list", default = {}, doc = "extra words that open no bare dateline before a dash (\"Analysis —\"; en/clean_meta_not_places.txt)" },
   org_heads = { type = "list", default = {}, doc = "extra words closing an organisation's name (\"Sheriff's Office\"): a line closing on one is no person's byline (en/clean_meta_org_heads.txt)" },
@@ -175,7 +176,7 @@ function M.init(opts, ctx)
   -- the user's extra patterns, each compiled here on its own so that a bad one is
   -- named with its option (the modules join them into larger alternations, whose
   -- error would name neither)
-  for _, k in ipairs { "media_blurbs", "fact_cues", "box_heads", "corrections", "ad_calls", "ad_openers", "field_labels" } do
+  for _, k in ipairs { "media_blurbs", "fact_cues", "box_heads", "corrections", "ad_calls", "ad_openers", "field_labels", "media_members" } do
     compile_user(o[k], k)
   end
   local lang = o.language
@@ -219,7 +220,7 @@ function M.init(opts, ctx)
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
     factbox = factbox_mod.new(lang, o.fact_cues),
-    body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls, o.ad_openers, o.outlet_programmes),
+    body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls, o.ad_openers, o.outlet_programmes, o.media_members),
     drop = compile_user(o.drop, "drop"),
     keep = compile_user(o.keep, "keep"),
     cues = pats.cues,
@@ -256,14 +257,17 @@ local function outlet_line(b, st)
   local first = rx_outlet_split:split(b.text)[1]
   if not first or first == "" then return nil end
   if not st.meta.outlet_like(first, true) or st.meta.is_desk(first) then return nil end
+  -- (a section's or a release's label, "News Flash", "FOR IMMEDIATE RELEASE")
+  if st.meta.section_label(first) then return nil end
   -- a name: capitalised words with only joiners in lower case; not a badge or a
   -- question about the outlet ("Why you can trust HCP", "How We Report")
   for w in first:gmatch("%S+") do
     if find(w, "^%l") and not NAME_JOINERS[w] then return nil end
   end
   if BADGE_OPENERS[(first:match("^%a+") or ""):lower()] then return nil end
-  -- (a single short word in capitals is an acronym, "KVRN", and stays)
-  if first:upper() == first and rx_lower:find(first:lower()) and not re.find(first, "^\\p{Lu}{2,6}$") then
+  -- (a single short word in capitals is an acronym, "KVRN", and stays, also with its
+  -- service, "KVRN TV", "WDKN-FM")
+  if first:upper() == first and rx_lower:find(first:lower()) and not re.find(first, "^\\p{Lu}{2,6}(?:[ -](?:TV|FM|AM))?$") then
     -- "KESTREL TECH REVIEW" -> "Kestrel Tech Review"
     first = re.gsub(first:lower(), "(^|\\s)(\\p{Ll})", function(p, c) return p .. c:upper() end)
   end
@@ -423,7 +427,11 @@ function M.process(doc, ctx)
       b.name_line = st.meta.name_line(b.text, st.dates) or false
       -- (a name in capitals over its role line, "MARCUS VELLA" / "Sports Editor": the
       -- role says the capitals are a person's, not an outlet's acronyms)
-      if not b.name_line and live[x + 1] and live[x + 1].role_line then
+      -- (and a name in capitals of two or three plausible names over a timestamp line
+      -- or under a lone "By", "ISOLDE MARRACK": a person, not two acronyms)
+      local nx, pv = live[x + 1], live[x - 1]
+      if not b.name_line and nx and (nx.role_line or ((nx.timestamp or (pv and re.find(pv.text, "^\\s*by:?\\s*$", nil, "i")))
+        and st.meta.caps_name(b.text))) then
         b.name_line = st.meta.name_line(b.text, st.dates, true) or false
       end
       if not b.name_line then b.outlet_line = outlet_line(b, st) or false end
@@ -926,7 +934,7 @@ function M.process(doc, ctx)
       local logo = not name and find(b.text, "^%[") and re.match(b.text, "^\\[[^\\]]{1,80}\\]\\s+(\\p{L}.*)$")
       if logo then name = outlet_line({ text = logo, nw = #dp.text.words(logo) }, st) end
       if not name and b.nw >= 1 and b.nw <= 4 and not b.sentence and not b.text:find("%d")
-        and re.find(b.text, "^\\p{Lu}[\\p{L}.'’&-]*(?:\\s+\\p{Lu}[\\p{L}.'’&-]*){0,3}$") then
+        and not st.meta.section_label(b.text) and re.find(b.text, "^\\p{Lu}[\\p{L}.'’&-]*(?:\\s+\\p{Lu}[\\p{L}.'’&-]*){0,3}$") then
         name = b.text
       end
       if name then outlet = name; b.role = b.role or "masthead" end
@@ -991,6 +999,23 @@ function M.process(doc, ctx)
           outlet = st.meta.fuller_outlet(outlet, names, text)
           break
         end
+      end
+    end
+  end
+
+  -- a masthead written as a bare domain name over the headline ("alpinfo.ch"), when
+  -- the page names its outlet nowhere else (not under a contact block's e-mail or phone)
+  if not outlet then
+    for y = 1, math.min(6, (title_i or limit) - 1) do
+      local c = live[y]
+      if not c or c.take or c.li == title_i then break end
+      local dn = st.meta.domain_name(c.text)
+      if dn then
+        local pv = live[y - 1]
+        if not (pv and re.find(pv.text, "@|\\d{3}[\\s.-]\\d{3,4}|\\bcontact\\b", nil, "i")) then
+          outlet = dn; c.role = c.role or "masthead"
+        end
+        break
       end
     end
   end
