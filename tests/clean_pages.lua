@@ -33,4 +33,15 @@ M.WATER = {
   "The cuts will be reviewed every two weeks and lifted once the reservoirs pass a fifth of their capacity.",
 }
 
+--- A page of the lines head, the WATER paragraphs (a blank line before each) and the
+-- lines foot.
+function M.water_page(head, foot)
+  local t = {}
+  for _, l in ipairs(head) do t[#t + 1] = l end
+  for _, p in ipairs(M.WATER) do t[#t + 1] = ""; t[#t + 1] = p end
+  t[#t + 1] = ""
+  for _, l in ipairs(foot or {}) do t[#t + 1] = l end
+  return M.lines(t)
+end
+
 return M

@@ -13,14 +13,7 @@ local dates = require("docpipe.clean.dates").new("en")
 
 local W = pages.WATER
 
-local function page(head, foot)
-  local t = {}
-  for _, l in ipairs(head) do t[#t + 1] = l end
-  for _, p in ipairs(W) do t[#t + 1] = ""; t[#t + 1] = p end
-  t[#t + 1] = ""
-  for _, l in ipairs(foot or {}) do t[#t + 1] = l end
-  return lines(t)
-end
+local page = pages.water_page
 
 describe("clean meta: a credit programme's name before a role", function()
   it("reads a programme's name and a role word after a comma as the role, not a second author", function()

@@ -12,14 +12,7 @@ local dp = require "docpipe"
 
 local W = pages.WATER
 
-local function page(head, foot)
-  local t = {}
-  for _, l in ipairs(head) do t[#t + 1] = l end
-  for _, p in ipairs(W) do t[#t + 1] = ""; t[#t + 1] = p end
-  t[#t + 1] = ""
-  for _, l in ipairs(foot or {}) do t[#t + 1] = l end
-  return lines(t)
-end
+local page = pages.water_page
 
 describe("clean meta: numeric dates under a zone outside North America", function()
   it("reads a page writing a zone outside the US and Canada as day first", function()
