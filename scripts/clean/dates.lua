@@ -5,7 +5,8 @@
 -- "2012-01-10" or "2024-06-03T14:05:00Z", or numeric "03/06/2024", "3.6.2024",
 -- "2024/06/03"; a numeric date reads day first when its first number is over 12, month
 -- first when its second is, and otherwise by the page's habit (`day_first`, see
--- day_first_hint: the order of its month-name dates, else its time zones); a clock
+-- day_first_hint: its numeric dates that tell, "30.04.2026", else the order of its
+-- month-name dates, else its time zones); a clock
 -- time "9:45 AM", "9.45pm", "21:45", "9 a.m." or the newswire military form "0339 GMT";
 -- a zone abbreviation from en/clean_timezones.txt, or "GMT+1" / "UTC-05:00" with its
 -- offset; a year glued to the time by a save as text, "November 29, 20263:05 PM", is
@@ -440,8 +441,27 @@ function M.new(lang)
   local rx_mdy_all = re.compile(A("\\b(?:" .. month_alt .. ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?![/.-]\\d)"), "i")
   local rx_zone_all = re.compile(A("\\b(" .. zone_alt .. ")\\b"))
 
-  --- Does the page write numeric dates day first? true, false, or nil when it does not tell.
+  -- the page's own numeric dates: "30.04.2026" can only be day first, "04/30/2026" only
+  -- month first; true or false when they agree, nil when none tells or they disagree
+  local function numeric_order(text)
+    local d, m, pos = false, false, 1
+    while true do
+      local _, y, x1, _, x2 = rx_num:find(text, pos)
+      if not y then break end
+      x1, x2 = tonumber(x1), tonumber(x2)
+      if x1 > 12 and x2 <= 12 then d = true elseif x2 > 12 and x1 <= 12 then m = true end
+      pos = y + 1
+    end
+    if d ~= m then return d end
+    return nil
+  end
+
+  --- Does the page write numeric dates day first? true, false, or nil when it does not
+  -- tell. Its own numeric dates tell first (one whose first number is over 12 is day
+  -- first, "30.04.2026"), then the order of its month-name dates, then its zones.
   function P:day_first_hint(text)
+    local n = numeric_order(text)
+    if n ~= nil then return n end
     local d, m = 0, 0
     for _ in rx_dmy_all:gmatch(text) do d = d + 1 end
     for _ in rx_mdy_all:gmatch(text) do m = m + 1 end

@@ -76,7 +76,8 @@
 -- ends before "on DATE" ("Posted by NAME on 11/28/2026 at 4:10 PM") and "at PLACE"
 -- ("By NAME at Ballinmore"). A label credit, "Editor: NAME", is a contributor line,
 -- but not among label fields crediting no one (an imprint, "Publisher: A | Editor: B |
--- Tel: ..."). A label byline, "WRITER: NAME", "Story: NAME", takes its label
+-- Tel: ...", or beside a line of the paper's imprint, imprint_line:
+-- en/clean_meta_imprint.txt). A label byline, "WRITER: NAME", "Story: NAME", takes its label
 -- from en/clean_byline.txt (written there with its colon); field_line tells a header
 -- field, "LABEL: value" with a label of en/clean_meta_fields.txt ("Category: Local
 -- News", "NEWSPAPER SECTION: News"), page metadata that is no headline and no outlet.
@@ -132,6 +133,10 @@ local WEAK_ROLE = { wire = true, wires = true, press = true, service = true, ser
 
 -- the last word of a newsroom desk's name ("By Web Desk", "By Digital Team")
 local DESK = { desk = true, team = true, newsroom = true }
+-- and in a byline, after the names, a bureau of the paper ("By A and B, Capitol
+-- Bureau"): a desk there, though a line of its own may name an organisation
+-- ("Marrowfield County Farm Bureau")
+local BYLINE_DESK = { desk = true, team = true, newsroom = true, bureau = true }
 
 -- small words a section's label may hold ("For Immediate Release", "Not for Publication")
 local LABEL_JOINERS = { ["for"] = true, ["not"] = true, ["until"] = true, ["the"] = true, ["of"] = true }
@@ -188,6 +193,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   for _, w in ipairs(month_words) do month_set[w:lower()] = true end
   table.sort(month_words, function(a, b) return #a > #b end)
   local month_alt = concat(month_words, "|")
+  -- a weekday before a date ("on Tuesday, 9 September 2025", "on Tue 9 Sep"): a short
+  -- form only after "on" ("Sun" may be a paper's name)
+  local weekday_alt = "(?:(?:on\\s+|,\\s*)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|on\\s+(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))"
   local beats = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_role_beats.txt")) do beats[w:lower()] = true end
   local outlet_words = {}
@@ -230,6 +238,13 @@ function M.new(lang, menu_extra, field_extra, extra)
   for _, w in ipairs(dp.data.list(lang .. "/clean_meta_foreign_words.txt")) do foreign[w:lower()] = true end
   for _, w in ipairs(extra.foreign_words or {}) do foreign[w:lower()] = true end
   for _, w in ipairs(dp.data.list(lang .. "/stopwords.txt")) do english[w:lower()] = true end
+  -- an episode's or an issue's label with its number, perhaps a duration after it
+  -- ("Episode 52 · 41 min", "Season 2, Episode 3", "Issue 41"): en/clean_meta_episode_words.txt
+  local episode_words = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_episode_words.txt")) do episode_words[#episode_words + 1] = w:lower() end
+  for _, w in ipairs(extra.episode_words or {}) do episode_words[#episode_words + 1] = w:lower() end
+  local rx_episode = re.compile("^(?:(?:" .. concat(episode_words, "|") .. ")\\.?\\s*#?\\d+\\b[\\s,:;·|•/–—-]*)+"
+    .. "(?:(?:\\d+\\s*(?:min(?:ute)?s?|m|hrs?|hours?|h|sec(?:ond)?s?|s)\\b\\.?|\\d{1,2}:\\d{2}(?::\\d{2})?)[\\s,·|•–—-]*)*$", "i")
 
   -- words closing an organisation's name, no surname ("Sheriff's Office", "Fire
   -- Department"): en/clean_meta_org_heads.txt
@@ -327,9 +342,12 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- opening with a verb of en/clean_meta_calls.txt ("Buy tickets", "Sign in"); a link to
   -- the page in another language: up to eight words, no English stopword
   -- (en/stopwords.txt) and two words of en/clean_meta_foreign_words.txt (function words,
-  -- a language's own name: "Lea esta nota en español").
+  -- a language's own name: "Lea esta nota en español"); an episode's or an issue's
+  -- label alone, perhaps with its duration ("Episode 52 · 41 min", "Season 2, Episode
+  -- 3", "Issue 41": en/clean_meta_episode_words.txt).
   function R.title_furniture(s)
     if #s > 160 then return false end
+    if #s <= 60 and rx_episode:find(s) then return true end
     if find(s, "|", 1, true) or find(s, "·", 1, true) or find(s, "•", 1, true) then
       -- (the separators are several bytes in UTF-8: each becomes "|" first)
       local menu = s:gsub("%s+·%s+", " | "):gsub("%s+•%s+", " | ")
@@ -464,8 +482,9 @@ function M.new(lang, menu_extra, field_extra, extra)
     piece = re.gsub(dp.text.trim(piece), "^(?:the|a|an)\\s+", "")
     local toks = {}
     for t in piece:gmatch("%S+") do toks[#toks + 1] = t end
-    -- a desk of the newsroom ("Web Desk", "Digital Team"): staff, no outlet
-    if #toks >= 2 and DESK[toks[#toks]:lower():gsub("[.,;:]+$", "")] then return nil end
+    -- a desk of the newsroom ("Web Desk", "Digital Team", "Capitol Bureau"): staff,
+    -- no outlet; nor is the word alone ("Posted by Newsroom")
+    if #toks >= 1 and BYLINE_DESK[toks[#toks]:lower():gsub("[.,;:]+$", "")] then return nil end
     local cut, job = role_run(toks, 1)
     if not job then cut = #toks + 1 end
     -- a role word inside the name ("CNN Wire Staff Reporter" is cut above; "Reuters
@@ -741,14 +760,18 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- names (and perhaps a role and an outlet) after the opener, or on a line of their own
   -- (a place of up to four words, its inner particles in lower case: "San Isidro del Valle")
   local rx_filed_in = re.compile("\\s+(?:in|at)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:(?:de|del|de la|la|el|do|da|dos|das|di|du|of|upon|on)\\s+)?\\p{Lu}[\\p{L}.'’-]*){0,3}$")
+  local rx_weekday_tail = re.compile("[\\s,]+" .. weekday_alt .. "\\.?,?\\s*$", "i")
   local function parse_names(rest, dates, strict)
     if dates then
       local r = dates:find(rest)
       if r then
         local first = math.huge
         for _, sp in ipairs(r.spans) do if sp[1] < first then first = sp[1] end end
-        -- (and the word that led into the date: "Posted by NAME on 11/28/2026")
-        rest = re.gsub(rest:sub(1, first - 1), "\\s+(?:at|on)\\s*$", "")
+        -- (and the word that led into the date, with its weekday: "Posted by NAME on
+        -- 11/28/2026", "Posted by NAME on Tuesday, 9 September 2025")
+        rest = rest:sub(1, first - 1)
+        if re.find(rest, "day|\\son\\s", nil, "i") then rest = rx_weekday_tail:gsub(rest, "") end
+        rest = re.gsub(rest, "\\s+(?:at|on)\\s*$", "")
       end
     end
     rest = rx_email:gsub(rest, " ")
@@ -964,7 +987,21 @@ function M.new(lang, menu_extra, field_extra, extra)
     return piece
   end
 
+  -- a newspaper's imprint line: en/clean_meta_imprint.txt
+  local imprint = {}
+  for _, p in ipairs(dp.data.list(lang .. "/clean_meta_imprint.txt")) do imprint[#imprint + 1] = p end
+  for _, p in ipairs(extra.imprint_lines or {}) do imprint[#imprint + 1] = p end
+  local rx_imprint = re.compile("^(?:" .. concat(imprint, "|") .. ")", "i")
+  --- Is the line one of a newspaper's imprint ("Publisher: NAME", "Printed and
+  -- published by ...", "Registration No. 41")? A label credit beside it, "Editor:
+  -- NAME", names the paper's editor, no contributor to the story.
+  function R.imprint_line(s)
+    return #s <= 300 and rx_imprint:find(dp.text.trim(s)) ~= nil
+  end
+
   local rx_label_credit = re.compile("^\\p{L}[\\p{L} -]{1,24}:\\s")
+  --- Is the line a label credit ("Editor: NAME")?
+  function R.label_credit(s) return rx_label_credit:find(s) ~= nil end
   --- Parse a contributor line. @return list of names or nil
   function R.contributors(s)
     if #s > 600 then return nil end

@@ -148,6 +148,8 @@ M.options = {
   org_heads = { type = "list", default = {}, doc = "extra words closing an organisation's name (\"Sheriff's Office\"): a line closing on one is no person's byline (en/clean_meta_org_heads.txt)" },
   label_words = { type = "list", default = {}, doc = "extra words of a section's label in the header (\"News Flash\"): such a label is never the outlet (en/clean_meta_label_words.txt)" },
   call_verbs = { type = "list", default = {}, doc = "extra verbs of a call-to-action link (\"Buy tickets\"): never the headline (en/clean_meta_calls.txt)" },
+  imprint_lines = { type = "list", default = {}, doc = "extra openings of a paper's imprint lines (PCRE, \"Publisher\\\\s*:\"): a label credit beside one is no contributor (en/clean_meta_imprint.txt)" },
+  episode_words = { type = "list", default = {}, doc = "extra labels of an episode or issue (\"Episode 52 · 41 min\"): never the headline (en/clean_meta_episode_words.txt)" },
   foreign_words = { type = "list", default = {}, doc = "extra function words of other languages: a line of them is a language link, never the headline (en/clean_meta_foreign_words.txt)" },
   link_run = { type = "integer", default = 3, doc = "this many short headline-like lines in one group are a related-links list" },
   numeric_dates = { type = "string", default = "auto", doc = "order of numeric dates like 03/06/2024: auto (the page's habit, else month first), dmy or mdy" },
@@ -215,7 +217,7 @@ function M.init(opts, ctx)
     hints = hints,
     dates = dates_mod.new(lang),
     meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places, modifiers = o.outlet_modifiers,
-      call_verbs = o.call_verbs, foreign_words = o.foreign_words, org_heads = o.org_heads, label_words = o.label_words }),
+      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, org_heads = o.org_heads, label_words = o.label_words }),
     prompts = prompts,
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
@@ -321,6 +323,21 @@ end
 -- as a repeat; its second copy comes back: two whole blocks of 4 to 25 words next to
 -- each other, the same text with no closing stop, before the first block of 40 words,
 -- with a byline or a timestamp among the three blocks under the second copy
+-- a label credit, "Editor: NAME", beside a line of the paper's imprint ("Published by
+-- ... on behalf of ...", "Publisher: NAME") within two blocks: the paper's editor
+local function imprint_credit(b, all, st)
+  if not st.meta.label_credit(b.text) then return false end
+  for i = 1, #all do
+    if all[i] == b then
+      for j = math.max(1, i - 2), math.min(#all, i + 2) do
+        if j ~= i and all[j].text and st.meta.imprint_line(all[j].text) then return true end
+      end
+      return false
+    end
+  end
+  return false
+end
+
 local function restore_headline(all, st)
   local prev
   for i = 1, #all do
@@ -826,7 +843,8 @@ function M.process(doc, ctx)
   local contributors = dp.array({})
   local seen = {}
   for _i = 1, #live do local b = live[_i]
-    if b.contrib and (not body_first or b.li >= body_first or b.role == "picture credit") then
+    if b.contrib and (not body_first or b.li >= body_first or b.role == "picture credit")
+      and not imprint_credit(b, all, st) then
       for _, n in ipairs(b.contrib) do
         if not seen[n] then seen[n] = true; contributors[#contributors + 1] = n end
       end
@@ -942,12 +960,18 @@ function M.process(doc, ctx)
     -- a masthead under other top lines, a cookie notice or a menu's rows ("This website
     -- uses cookies ..." / "ROCK EVENING POST"): the first line that is no cue, when it
     -- reads as an outlet (an outlet word or an acronym) and the page writes it again,
-    -- in any case (a footer's address or copyright line; not a "Press Release" label)
+    -- in any case (a footer's address or copyright line; not a "Press Release" label);
+    -- an opening-hours line ("Open today 9:30am – 5:00pm") is passed over, and a name of
+    -- capitalised words in mixed case with no outlet word ("Hollin Bay Aquarium &
+    -- Gardens") is taken too
     if not outlet then
       for y = 1, math.min(4, (title_i or limit) - 1) do
         local c = live[y]
-        if not c.cue then
-          local name = not c.take and c.li ~= title_i and outlet_line(c, st)
+        if not c.cue and not (c.nw <= 12 and not c.sentence and st.dates:has_clock(c.text)) then
+          local name = not c.take and c.li ~= title_i and (outlet_line(c, st)
+            or (c.nw >= 2 and c.nw <= 5 and not c.sentence and not c.bullet and not c.text:find("%d")
+              and not st.meta.section_label(c.text) and not st.meta.is_desk(c.text)
+              and c.text:find("%l") and re.find(c.text, "^\\p{Lu}\\S*(?:\\s+(?:\\p{Lu}\\S*|&|of|the|and|for|on))*$") and c.text))
           local n = 0
           if name then
             for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])\\Q" .. name .. "\\E(?![\\p{L}\\p{N}])", nil, "i") do n = n + 1 end
