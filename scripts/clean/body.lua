@@ -176,8 +176,9 @@ local rx_reporting = re.compile("\\b(?:said|says|told|asked|added|according to)\
 -- an advertisement's copy: a short block closed by a call to action ("... from $199.
 -- Book now"), with no quotation and no reporting verb, under an advertisement label (the
 -- block above, across a blank line) or carrying a price, a discount or a phone number
--- and closed without a full stop ("... from $199. Book now", "Call 0977 410 220 today!")
-local rx_offer = re.compile("[$£€¥₹]\\s?\\d|\\d\\s?(?:%|per ?cent)\\s*off\\b|\\b\\d[\\d ()-]{7,}\\d\\b", "i")
+-- and closed without a full stop ("... from $199. Book now", "Call 0977 410 220 today!";
+-- a discount: "20% off", "save 10%")
+local rx_offer = re.compile("[$£€¥₹]\\s?\\d|\\d\\s?(?:%|per ?cent)\\s*off\\b|\\bsave (?:up to |an extra )?\\d+(?:\\.\\d+)?\\s?(?:%|per ?cent)|\\b\\d[\\d ()-]{7,}\\d\\b", "i")
 local rx_odds = re.compile("^(?:odds|betting|bet|tips?)\\s*:|\\b(?:a|an|is|are|was|were|at|from)\\s+\\d{1,3}/\\d{1,2}(?![/\\d])(?:\\s+(?:chance|shot|favourite|favorite|to)\\b)?", "i")
 local function ad_copy(m, b, above)
   if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
