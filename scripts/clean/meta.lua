@@ -152,7 +152,9 @@ local M = {}
 -- @param extra optional table: programmes (more credit programme names, the option
 -- outlet_programmes), not_places (more words that open no dateline, dateline_not_places),
 -- call_verbs (more call-to-action verbs), foreign_words (more words of a language link),
--- modifiers (more words modifying a company name's generic word, outlet_modifiers)
+-- modifiers (more words modifying a company name's generic word, outlet_modifiers),
+-- open_words (more words leaving a headline's phrase open, open_words), role_modifiers
+-- (more words modifying a job title before its role word, role_modifiers)
 function M.new(lang, menu_extra, field_extra, extra)
   lang = lang or "en"
   extra = extra or {}
@@ -185,6 +187,11 @@ function M.new(lang, menu_extra, field_extra, extra)
   for _, w in ipairs(extra.not_places or {}) do not_places[w:lower()] = true end
   local roles = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_roles.txt")) do roles[w:lower()] = true end
+  -- words modifying a job title right before its role word ("Deputy Editor"):
+  -- en/clean_role_modifiers.txt
+  local role_mods = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_role_modifiers.txt")) do role_mods[w:lower()] = true end
+  for _, w in ipairs(extra.role_modifiers or {}) do role_mods[w:lower()] = true end
   local month_words = {}
   for _, line in ipairs(dp.data.list(lang .. "/clean_months.txt")) do
     for w in line:gmatch("%a+") do month_words[#month_words + 1] = w end
@@ -255,6 +262,11 @@ function M.new(lang, menu_extra, field_extra, extra)
   local label_words = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_meta_label_words.txt")) do label_words[w:lower()] = true end
   for _, w in ipairs(extra.label_words or {}) do label_words[w:lower()] = true end
+  -- words that leave a headline's phrase open ("... teams to some"):
+  -- en/clean_meta_open_words.txt
+  local open_words = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_open_words.txt")) do open_words[w:lower()] = true end
+  for _, w in ipairs(extra.open_words or {}) do open_words[w:lower()] = true end
   -- header field labels, caseless, for the guard of a dateline before a colon
   local field_set = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_meta_fields.txt")) do field_set[w:lower()] = true end
@@ -457,14 +469,15 @@ function M.new(lang, menu_extra, field_extra, extra)
   end
 
   -- the trailing run of role and beat words of toks[lo..] (en/clean_roles.txt,
-  -- en/clean_role_beats.txt; with joiners, "of", "and", "&" inside the run too): the
-  -- index of its first word (nil when there is none), and whether one of its words
-  -- names a person's job (a role that is no outlet word and not a weak role)
+  -- en/clean_role_beats.txt; with joiners, "of", "and", "&" inside the run too; a
+  -- modifier of en/clean_role_modifiers.txt once a role word follows, "Deputy
+  -- Editor"): the index of its first word (nil when there is none), and whether one of
+  -- its words names a person's job (a role that is no outlet word and not a weak role)
   local function role_run(toks, lo, joiners)
     local cut, job = nil, false
     for k = #toks, lo, -1 do
       local lt = toks[k]:lower():gsub("[.,;:]+$", "")
-      if roles[lt] or beats[lt] or (joiners and cut and (lt == "of" or lt == "and" or lt == "&")) then
+      if roles[lt] or beats[lt] or (cut and role_mods[lt]) or (joiners and cut and (lt == "of" or lt == "and" or lt == "&")) then
         if roles[lt] and not outlet_words[lt] and not WEAK_ROLE[lt] then job = true end
         cut = k
       else
@@ -1272,6 +1285,15 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     if stem ~= holder and attested(text, stem) > attested(line, stem) then return stem end
     return holder .. " " .. generic
+  end
+
+  --- True when a headline's line ends in a word that leaves its phrase open (an
+  -- article, a determiner, a conjunction, a preposition wanting its object: "...
+  -- teams to some"; en/clean_meta_open_words.txt): the dumper cut it, and the line
+  -- under it goes on.
+  function R.open_end(s)
+    local w = s:match("(%a+)%s*$")
+    return w ~= nil and open_words[w:lower()] == true
   end
 
   return R

@@ -37,7 +37,8 @@
 --     the copy after an advertisement label goes; a block repeating the words of a
 --     longer paragraph is a pull quote and goes, with its "— NAME" line; a writer's note
 --     closing the body goes, docpipe.clean.bio, with the author box's lone name line
---     above it, or a line that is only a byline author's name closing the body);
+--     above it and its role line, or a line that is only a byline author's name, or
+--     a byline author's "NAME, ROLE" sign-off, closing the body);
 --  5. metadata from the part before the body: the header is the run of byline, timestamp,
 --     relative-time, role, name-only byline, outlet and picture-credit ("Photographs by",
 --     en/clean_credit_lines.txt) lines just above the body (relative times that also stand
@@ -151,6 +152,8 @@ M.options = {
   imprint_lines = { type = "list", default = {}, doc = "extra openings of a paper's imprint lines (PCRE, \"Publisher\\\\s*:\"): a label credit beside one is no contributor (en/clean_meta_imprint.txt)" },
   episode_words = { type = "list", default = {}, doc = "extra labels of an episode or issue (\"Episode 52 · 41 min\"): never the headline (en/clean_meta_episode_words.txt)" },
   foreign_words = { type = "list", default = {}, doc = "extra function words of other languages: a line of them is a language link, never the headline (en/clean_meta_foreign_words.txt)" },
+  open_words = { type = "list", default = {}, doc = "extra words that leave a headline's phrase open: a wrapped headline ending in one goes on on the next short line (en/clean_meta_open_words.txt)" },
+  role_modifiers = { type = "list", default = {}, doc = "extra words modifying a job title before its role word in a byline, never an outlet (\"Deputy Editor\"; en/clean_role_modifiers.txt)" },
   link_run = { type = "integer", default = 3, doc = "this many short headline-like lines in one group are a related-links list" },
   numeric_dates = { type = "string", default = "auto", doc = "order of numeric dates like 03/06/2024: auto (the page's habit, else month first), dmy or mdy" },
   entities = { type = "boolean", default = true, doc = "decode HTML character references left in the text (&amp; &#8217;)" },
@@ -217,7 +220,7 @@ function M.init(opts, ctx)
     hints = hints,
     dates = dates_mod.new(lang),
     meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places, modifiers = o.outlet_modifiers,
-      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, org_heads = o.org_heads, label_words = o.label_words }),
+      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, org_heads = o.org_heads, label_words = o.label_words }),
     prompts = prompts,
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
@@ -829,11 +832,15 @@ function M.process(doc, ctx)
   -- a headline the dumper wrapped past the body's column, which the unwrapper leaves
   -- whole: its line reaches the wrap width, ends no sentence, and the very next line
   -- (no blank between, same margin) is short and goes on in lower case ("... as the
-  -- council asks for" / "a charter")
+  -- council asks for" / "a charter"); a headline ending in a word that leaves its
+  -- phrase open (docpipe.clean.meta open_end: "... teams to some") was cut even a
+  -- little short of the width, and its line may go on with a figure ("911 calls")
   local tb, nx = title_i and live[title_i], title_i and live[title_i + 1]
+  local open = wrap_w and nx and st.meta.open_end(tb.text)
   if wrap_w and nx and tb.first == tb.last and nx.first == tb.last + 1 and nx.indent == tb.indent
     and not nx.take and not nx.bullet and nx.nw <= 4 and #nx.text < 0.4 * wrap_w
-    and (utf8.len(tb.text) or #tb.text) >= 0.9 * wrap_w and find(nx.text, "^%l") and not find(tb.text, "[.!?:;]$") then
+    and (utf8.len(tb.text) or #tb.text) >= (open and 0.75 or 0.9) * wrap_w and not find(tb.text, "[.!?:;]$")
+    and (find(nx.text, "^%l") or (open and (find(nx.text, "^%$?%d") or find(nx.text, "^£%d") or find(nx.text, "^€%d")))) then
     tb.text = tb.text .. " " .. nx.text
     nx.role = "title"
   end
@@ -889,7 +896,13 @@ function M.process(doc, ctx)
       elseif box_name(kept[x], kept[x + 1]) then
         kept[x].take = false
         kept[x].why = "author box name"
-      else break end
+      else
+        -- (its role line, or a "NAME, ROLE" sign-off: docpipe.clean.bio)
+        local why = st.bio:box_line(kept[x], kept[x + 1], authors, st.meta)
+        if not why then break end
+        kept[x].take = false
+        kept[x].why = why
+      end
       x = x - 1
     end
     if #authors > 0 and kept[1].take and note(kept[1], true) then drop_note(kept[1]) end
