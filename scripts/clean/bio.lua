@@ -8,7 +8,8 @@
 -- writes, covers, reports, joined ...: en/clean_bio_verbs.txt; a title before the name,
 -- "Dr", is passed over). It is an author note
 -- when the name is a byline author's (the whole name, or the surname when the author
--- has one, for a note closing the body; the other byline authors may follow it: "A, B,
+-- has one, or the first name alone with a writer's cue in the first sentence, for a
+-- note closing the body; the other byline authors may follow it: "A, B,
 -- and C are staff writers at"); another person's name needs the evidence of a
 -- writer's note in its first sentence (a job of the trade, "writes about", "covers",
 -- "reach him", an e-mail address or handle: en/clean_bio_cues.txt) and must be named
@@ -60,6 +61,14 @@ function M.new(lang)
       if surname and surname ~= a and text:sub(1, #surname) == surname and rx_verb:find(text:sub(#surname + 1)) then
         return true
       end
+      -- the first name alone, as an author box writes it ("Tamsin covers strategy ...
+      -- Before joining OUTLET she wrote for ..."), with a writer's cue in its first
+      -- sentence
+      local given = elsewhere and a:match("^(%S+)%s")
+      if given and text:sub(1, #given) == given then
+        local rest = text:sub(#given + 1)
+        if rx_verb:find(rest) and rx_cue:find(rest:match("^(.-[.!?])%s") or rest) then return true end
+      end
     end
     if lead then
       -- the other authors of the byline may follow: "A, B, and C are staff writers at"
@@ -85,6 +94,33 @@ function M.new(lang)
     local first = rest:match("^(.-[.!?])%s") or rest
     if not rx_cue:find(first) then return false end
     return not elsewhere(name)
+  end
+
+  --- Is the short line one of an author box's, under the body's last paragraph? The
+  -- writer's role line between the name line and the note ("News Writer", "Senior
+  -- Reporter": a role line right above an author note), or a sign-off of a byline
+  -- author's name, a comma and a role in title case, closing the body ("NAME, Team
+  -- Leader"; no stop after it).
+  -- @param b the block ({text, nw})
+  -- @param below the kept block under it (or nil)
+  -- @param authors the byline authors (strings)
+  -- @param meta the stage's docpipe.clean.meta reader (is_role_line)
+  -- @return "author box role", "author sign-off" or nil
+  function B:box_line(b, below, authors, meta)
+    if b.nw > 8 then return nil end
+    local t = b.text
+    if below and below.why == "author note" and b.nw <= 5 and meta.is_role_line(t) then return "author box role" end
+    -- (the sign-off closes the body: the loop of the stage has dropped what stood below)
+    if (below and below.take ~= false) or t:find("[.!?:;]$") then return nil end
+    for _, a in ipairs(authors) do
+      if t:sub(1, #a + 2) == a .. ", " then
+        local role = t:sub(#a + 3)
+        if meta.is_role_line(role) or re.find(role, "^\\p{Lu}\\p{Ll}+(?:\\s+(?:of|and|for|\\p{Lu}\\p{Ll}+)){0,3}$") then
+          return "author sign-off"
+        end
+      end
+    end
+    return nil
   end
 
   return B

@@ -46,8 +46,10 @@
 --    call to action (en/clean_body_ad_calls.txt: "Book now", "Get a quote", "Call
 --    NUMBER today"), quoting and reporting no one, is an advertisement's copy when it
 --    stands right under an advertisement label (across a blank line) or carries a
---    price, a discount or a phone number and no closing full stop; under a label the
---    call may open the copy before a colon (en/clean_body_ad_openers.txt: "Book your
+--    price, a discount or a phone number and no closing full stop, or opens with a
+--    brand's name and a dash over a slogan of three or more short sentences ("BRAND –
+--    Business loans made simple. Decisions in 48 hours. Apply online today."); under
+--    a label the call may open the copy before a colon (en/clean_body_ad_openers.txt: "Book your
 --    winter escape: ..."); a betting prompt, odds on the block ("a 9/2 chance", an
 --    "Odds:" label) closed by a call to compare prices, goes too; a sentence-case
 --    subhead right under an empty advertisement label, above a paragraph, stays; a
@@ -180,6 +182,24 @@ local rx_reporting = re.compile("\\b(?:said|says|told|asked|added|according to)\
 -- a discount: "20% off", "save 10%")
 local rx_offer = re.compile("[$£€¥₹]\\s?\\d|\\d\\s?(?:%|per ?cent)\\s*off\\b|\\bsave (?:up to |an extra )?\\d+(?:\\.\\d+)?\\s?(?:%|per ?cent)|\\b\\d[\\d ()-]{7,}\\d\\b", "i")
 local rx_odds = re.compile("^(?:odds|betting|bet|tips?)\\s*:|\\b(?:a|an|is|are|was|were|at|from)\\s+\\d{1,3}/\\d{1,2}(?![/\\d])(?:\\s+(?:chance|shot|favourite|favorite|to)\\b)?", "i")
+-- an advertiser's name, a dash and a slogan of short verbless sentences ("Harrowgate
+-- Savings Bank – Business loans made simple. Decisions in 48 hours. Apply online
+-- today."): the brand (title-case words) opens the block, and after the dash come at
+-- least three sentences of at most eight words each (a slogan, not a clause set off
+-- between dashes: "NAME – which represents 140 firms – said ...")
+local rx_brand_dash = re.compile("^\\p{Lu}[\\p{L}'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}'’&.-]*)){0,5}\\s+[–—-]\\s+\\p{Lu}")
+local function branded(t)
+  local s, e = rx_brand_dash:find(t)
+  if not s then return false end
+  local n = 0
+  for sent in (t:sub(e) .. " "):gmatch("(.-[.!?])%s+") do
+    n = n + 1
+    local w = 0
+    for _ in sent:gmatch("%S+") do w = w + 1 end
+    if w > 8 then return false end
+  end
+  return n >= 3
+end
 local function ad_copy(m, b, above)
   if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
   local t = b.text
@@ -194,7 +214,7 @@ local function ad_copy(m, b, above)
   -- (a betting prompt: a price in odds, "a 9/2 chance", "are 7/2 to", or an "Odds:" label,
   -- closed by a call to compare prices)
   local betting = not labelled and (rx_odds:find(t) ~= nil)
-  if not (labelled or betting or (last ~= 46 and last ~= 34 and last ~= 0x9D and find(t, "%d") and (find(t, "[$%%]") or find(t, "%d%d%d[ ()-]*%d%d%d")
+  if not (labelled or betting or branded(t) or (last ~= 46 and last ~= 34 and last ~= 0x9D and find(t, "%d") and (find(t, "[$%%]") or find(t, "%d%d%d[ ()-]*%d%d%d")
     or find(t, "£", 1, true) or find(t, "€", 1, true) or find(t, "¥", 1, true) or find(t, "₹", 1, true))
     and rx_offer:find(t))) then return false end
   return not (find(t, '"', 1, true) or find(t, "“", 1, true) or find(t, "”", 1, true) or rx_reporting:find(t))
