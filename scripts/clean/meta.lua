@@ -59,6 +59,11 @@
 -- it is no label (en/clean_meta_not_places.txt: "Note:", "Update:"; a header field of
 -- en/clean_meta_fields.txt), no speaker (a given name, a role or outlet word); those
 -- labels open no dateline in capitals either ("NOTE:", "EDITOR'S NOTE:").
+-- After a byline's names and a comma, or as a byline of its own, capitalised words
+-- closing on a unit word (en/clean_meta_units.txt: "Athletic Communications", "County
+-- Communications Unit", "Press Office") are the writers' unit: staff, never a person nor
+-- an outlet; after a bar or a middle dot, capitalised words closing on a job whose rest
+-- reads as no outlet ("Dairy Editor": a beat the lists lack) are a role, not the outlet.
 -- A line closing on an organisation's head word (en/clean_meta_org_heads.txt:
 -- "Sheriff's Office", "Fire Department") is no person's name; a header line of section
 -- words (en/clean_meta_label_words.txt, menu words: "News Flash", "Press Release") is no
@@ -255,6 +260,11 @@ function M.new(lang, menu_extra, field_extra, extra)
 
   -- words closing an organisation's name, no surname ("Sheriff's Office", "Fire
   -- Department"): en/clean_meta_org_heads.txt
+  -- words closing a unit or desk of an organisation ("Communications Unit", "Press
+  -- Office"): en/clean_meta_units.txt
+  local units = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_units.txt")) do units[w:lower()] = true end
+  for _, w in ipairs(extra.unit_words or {}) do units[w:lower()] = true end
   local org_heads = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_meta_org_heads.txt")) do org_heads[w:lower()] = true end
   for _, w in ipairs(extra.org_heads or {}) do org_heads[w:lower()] = true end
@@ -394,7 +404,8 @@ function M.new(lang, menu_extra, field_extra, extra)
     if #toks < 2 or #toks > 5 then return false end
     if NOT_FIRST[toks[1]:lower()] or not_openers[toks[1]:lower()] then return false end
     -- (an organisation's head word closing it, "Sheriff's Office": no surname)
-    if org_heads[toks[#toks]:lower():gsub("[,;:]+$", "")] then return false end
+    local lt = toks[#toks]:lower():gsub("[,;:]+$", "")
+    if org_heads[lt] or units[lt] then return false end
     local caps, long = 0, 0
     for i, t in ipairs(toks) do
       local lt = t:lower()
@@ -491,6 +502,19 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- "Coastwire Wire Staff" -> "Coastwire"): the trailing run of role words goes when it
   -- holds a word naming a person's job (staff, reporter, editor...), so that "Nordic
   -- Wire" and "Associated Press" stay whole; nil when nothing is left
+  -- a unit, desk or department closing capitalised words ("Athletic Communications",
+  -- "County Communications Unit", "Press Office"; en/clean_meta_units.txt): the
+  -- writers' unit, staff, never a person nor an outlet
+  local function unit_piece(piece)
+    local n, last = 0, nil
+    for t in piece:gmatch("%S+") do
+      n = n + 1
+      if n > 5 or not (t:find("^%u") or JOINER_WORDS[t:lower()]) then return false end
+      last = t
+    end
+    return last ~= nil and units[last:lower():gsub("[.,;:]+$", "")] == true
+  end
+
   local function outlet_of(piece)
     piece = re.gsub(dp.text.trim(piece), "^(?:the|a|an)\\s+", "")
     local toks = {}
@@ -498,6 +522,8 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- a desk of the newsroom ("Web Desk", "Digital Team", "Capitol Bureau"): staff,
     -- no outlet; nor is the word alone ("Posted by Newsroom")
     if #toks >= 1 and BYLINE_DESK[toks[#toks]:lower():gsub("[.,;:]+$", "")] then return nil end
+    -- (nor a unit of an organisation, "Athletic Communications", "Press Office")
+    if unit_piece(piece) then return nil end
     local cut, job = role_run(toks, 1)
     if not job then cut = #toks + 1 end
     -- a role word inside the name ("CNN Wire Staff Reporter" is cut above; "Reuters
@@ -510,6 +536,15 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- (one word of a site's menu is a section, "Regions" of "Regions Correspondent")
     if #out == 1 and menu_words[o:lower()] then return nil end
     return o
+  end
+
+  -- a beat the lists lack before a job ("Dairy Editor", "Agriculture Correspondent"):
+  -- capitalised words closing on a role word naming a job, and what is left before the
+  -- role run reads as no outlet (no outlet word, no acronym): a role, never an outlet
+  local function beat_role(piece)
+    local o = outlet_of(piece)
+    if not o or o == dp.text.trim(piece) or R.outlet_like(o, true) then return false end
+    return not re.find(piece, "(?<!\\S)(?!(?:of|the|and|for|&)\\s)\\p{Ll}")
   end
 
   local rx_handle = re.compile("\\s+@\\w+")
@@ -821,7 +856,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     for k = 2, #parts do
       local piece = dp.text.trim(parts[k])
       if piece ~= "" then
-        if R.is_role_line(piece, true) then staff = true
+        if R.is_role_line(piece, true) or beat_role(piece) then staff = true
         elseif not outlet and R.outlet_like(piece, true) then outlet = outlet_of(piece)
         elseif not outlet and R.outlet_like(piece) then
           -- one capitalised word and no outlet word ("Written by NAME | Kestrapur |
@@ -840,7 +875,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     local pieces = re.split(rest, "\\s*,\\s*")
     if #pieces >= 2 and not re.find(pieces[#pieces], "\\s(?:and|&)\\s", nil, "i") then
       local last = dp.text.trim(pieces[#pieces])
-      if R.is_role_line(last, true) then
+      if R.is_role_line(last, true) or unit_piece(last) then
         staff = true
         table.remove(pieces)
       elseif R.outlet_like(last) or not R.is_person(last) then
@@ -879,7 +914,8 @@ function M.new(lang, menu_extra, field_extra, extra)
         elseif R.is_person(piece) and not (strict and R.outlet_like(piece)) then
           authors[#authors + 1] = titlecase(piece)
         else
-          local role = false
+          local role = unit_piece(piece)
+          if role then staff = true end
           for t in piece:gmatch("%S+") do if roles[t:lower()] then staff = true; role = true end end
           if not outlet then outlet = outlet_of(piece) end
           if not role and not (outlet and R.outlet_like(piece)) then other = true end

@@ -147,6 +147,7 @@ M.options = {
   outlet_modifiers = { type = "list", default = {}, doc = "extra words modifying a company name's generic word (\"Student\" of \"Student Media\"): a copyright holder never ends in one (en/clean_meta_outlet_modifiers.txt)" },
   dateline_not_places = { type = "list", default = {}, doc = "extra words that open no bare dateline before a dash (\"Analysis —\"; en/clean_meta_not_places.txt)" },
   org_heads = { type = "list", default = {}, doc = "extra words closing an organisation's name (\"Sheriff's Office\"): a line closing on one is no person's byline (en/clean_meta_org_heads.txt)" },
+  unit_words = { type = "list", default = {}, doc = "extra words closing a unit or desk of an organisation (\"Communications Unit\"): after a byline's comma or as its byline, staff, never an author or outlet (en/clean_meta_units.txt)" },
   label_words = { type = "list", default = {}, doc = "extra words of a section's label in the header (\"News Flash\"): such a label is never the outlet (en/clean_meta_label_words.txt)" },
   call_verbs = { type = "list", default = {}, doc = "extra verbs of a call-to-action link (\"Buy tickets\"): never the headline (en/clean_meta_calls.txt)" },
   imprint_lines = { type = "list", default = {}, doc = "extra openings of a paper's imprint lines (PCRE, \"Publisher\\\\s*:\"): a label credit beside one is no contributor (en/clean_meta_imprint.txt)" },
@@ -220,7 +221,7 @@ function M.init(opts, ctx)
     hints = hints,
     dates = dates_mod.new(lang),
     meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places, modifiers = o.outlet_modifiers,
-      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, org_heads = o.org_heads, label_words = o.label_words }),
+      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words }),
     prompts = prompts,
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
@@ -976,13 +977,14 @@ function M.process(doc, ctx)
     -- in any case (a footer's address or copyright line; not a "Press Release" label);
     -- an opening-hours line ("Open today 9:30am – 5:00pm") is passed over, and a name of
     -- capitalised words in mixed case with no outlet word ("Hollin Bay Aquarium &
-    -- Gardens") is taken too
+    -- Gardens", up to eight words with an acronym inside: "Elm Vale Hospitals NHS
+    -- Foundation Trust") is taken too
     if not outlet then
       for y = 1, math.min(4, (title_i or limit) - 1) do
         local c = live[y]
         if not c.cue and not (c.nw <= 12 and not c.sentence and st.dates:has_clock(c.text)) then
           local name = not c.take and c.li ~= title_i and (outlet_line(c, st)
-            or (c.nw >= 2 and c.nw <= 5 and not c.sentence and not c.bullet and not c.text:find("%d")
+            or (c.nw >= 2 and c.nw <= 8 and not c.sentence and not c.bullet and not c.text:find("%d")
               and not st.meta.section_label(c.text) and not st.meta.is_desk(c.text)
               and c.text:find("%l") and re.find(c.text, "^\\p{Lu}\\S*(?:\\s+(?:\\p{Lu}\\S*|&|of|the|and|for|on))*$") and c.text))
           local n = 0
