@@ -12,7 +12,8 @@
 --     A line is then joined with the next when the next one's first word would not
 --     have fitted on it (length + 1 + word > W), which is how a wrapping dumper breaks
 --     lines, or when it ends no sentence, reaches 75% of W and the next one goes on in
---     lower case; a new bullet never continues the line before; a line longer than W
+--     lower case (60% when that one closes the sentence: a box set narrower than the
+--     text, an inline advertisement, wraps short); a new bullet never continues the line before; a line longer than W
 --     that could have been broken before W was left unwrapped (a headline over its
 --     date line) and nothing continues it; a word hyphenated at the line end stays
 --     joined.
@@ -341,14 +342,16 @@ function M.split(text)
           if tail then plen = plen - (#prev - tail + 1) end
           -- (or, whatever the width says, when the line ends no sentence, reaches three
           -- quarters of the width and the next one goes on in lower case: a sentence cut
-          -- where a dumper wrapped narrower than the page's longest lines)
+          -- where a dumper wrapped narrower than the page's longest lines; 60% of it when
+          -- the next line closes the sentence, as in a narrow inline box)
           -- (a line longer than W that the dumper could have broken before W was left
           -- unwrapped: a headline over its date line; nothing continues it)
           local b1 = byte(body, 1)
           local sp = plen > W + 1 and find(prev, " ", 1, true)
           if sp and sp <= W and not find(prev, "^ ") then
           elseif plen + 1 + clen(first) > W
-            or (b1 >= 97 and b1 <= 122 and plen >= 0.75 * W and ends_open(prev)) then
+            or (b1 >= 97 and b1 <= 122 and ends_open(prev) and (plen >= 0.75 * W
+              or (plen >= 0.6 * W and find(body, "[.!?]$")))) then
             local sep = " "
             -- a word hyphenated at the end of the line stays joined ("co-" + "founder")
             if cur.text:sub(-1) == "-" and not cur.text:sub(-2, -2):match("%s") then sep = "" end

@@ -14,7 +14,8 @@
 --    such lines only a sentence right under the paragraph), or up to a contributor line;
 --  * inside the window, cue blocks, all-capitals labels and low-density
 --    non-sentences go; an all-capitals line between two kept paragraphs is a subhead
---    and stays (unless the page repeats it: a section label); a short line between two
+--    and stays (unless the page repeats it: a section label; a media label in capitals,
+--    "UP NEXT", over a sentence of prose too, unless it names a clip or a picture); a short line between two
 --    cue lines of its group (or a cue line and a dropped label) is part of a boilerplate
 --    box (a newsletter box, a chart's caption above its ticker line); the short
 --    lines after an advertisement label in its group are the advertisement; the
@@ -48,7 +49,11 @@
 --    stands right under an advertisement label (across a blank line) or carries a
 --    price, a discount or a phone number and no closing full stop, or opens with a
 --    brand's name and a dash over a slogan of three or more short sentences ("BRAND –
---    Business loans made simple. Decisions in 48 hours. Apply online today."); under
+--    Business loans made simple. Decisions in 48 hours. Apply online today."), or is
+--    closed by two calls in a row, a call and its small print ("Bet now. 18+ only.
+--    Please gamble responsibly."); a short block closed by a link arrow whose last
+--    sentence opens with an imperative of en/clean_prompt_verbs.txt ("Download the
+--    NAME app ▸") is a link prompt; under
 --    a label the call may open the copy before a colon (en/clean_body_ad_openers.txt: "Book your
 --    winter escape: ..."); a betting prompt, odds on the block ("a 9/2 chance", an
 --    "Odds:" label) closed by a call to compare prices, goes too; a sentence-case
@@ -125,7 +130,11 @@ function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, m
   local opens = {}
   for _, p in ipairs(dp.data.list(lang .. "/clean_body_ad_openers.txt")) do opens[#opens + 1] = p end
   for _, p in ipairs(ad_openers or {}) do opens[#opens + 1] = p end
+  local verbs = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_prompt_verbs.txt")) do verbs[w:lower()] = true end
   return {
+    -- the imperatives that open a prompt to the reader (en/clean_prompt_verbs.txt)
+    verbs = verbs,
     box_head = union(lang, "clean_body_box_heads.txt", box_heads, true),
     notes = endnotes.new(lang, programmes, media),
     correction = union(lang, "clean_body_corrections.txt", corrections, false),
@@ -200,6 +209,39 @@ local function branded(t)
   end
   return n >= 3
 end
+-- the words of a media label that name a clip or a picture
+local rx_media_noun = re.compile("\\b(?:videos?|audio|photos?|photographs?|pictures?|images?|galler(?:y|ies)|graphics?|slides?(?:how)?|captions?|clips?|watch|listen|play(?:ing)?|replay)\\b", "i")
+-- the byte offset of the last stop ("." "!" "?" and a space) in the last 40 bytes of t
+local function last_stop(t)
+  local n = #t
+  return (find(t, "[.!?]%s+[^.!?]*[.!?]?$", n > 40 and n - 40 or 1))
+end
+-- is the copy closed by two calls in a row ("... Bet now. 18+ only.")? The last
+-- sentence (after a stop in the last 40 bytes) must be a call, and so must the one
+-- before it. (The calls are matched from the stop on, not over the whole block.)
+local function two_calls(m, t)
+  local i = last_stop(t)
+  if not i or not m.ad_call:find(t:sub(i)) then return false end
+  local rest = t:sub(1, i - 1)
+  local j = last_stop(rest)
+  return m.ad_call:find(j and rest:sub(j) or rest) ~= nil
+end
+-- a link's or a button's text closed by an arrow ("Download the NAME app ▸", "See the
+-- latest warnings ›"): a short block (up to 30 words) whose last sentence opens with an
+-- imperative of en/clean_prompt_verbs.txt, with no quotation and no reporting verb
+local ARROW_END = {}
+for _, a in ipairs { "▸", "▶", "►", "→", "➔", "➜", "➤", "›", "»", ">" } do ARROW_END[a:byte(-1)] = true end
+local rx_arrow_end = re.compile("\\s(?:▸|▶|►|→|➔|➜|➤|›|»|>)\\s*$")
+local rx_last_sentence = re.compile("(?:^|[.!?]\\s+)\\W{0,3}(\\p{L}[\\p{L}'’-]*)[^.!?]*$")
+local function arrow_prompt(m, b)
+  if not (m and m.verbs) or b.nw > 30 or b.keep then return false end
+  local t = b.text
+  -- (the cheap test first: the block's last byte is the last byte of an arrow)
+  if not ARROW_END[t:byte(-1) or 0] or not rx_arrow_end:find(t) then return false end
+  if find(t, '"', 1, true) or find(t, "“", 1, true) or rx_reporting:find(t) then return false end
+  local w = rx_last_sentence:match(rx_arrow_end:gsub(t, ""))
+  return w ~= nil and m.verbs[w:lower()] == true
+end
 local function ad_copy(m, b, above)
   if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
   local t = b.text
@@ -214,9 +256,10 @@ local function ad_copy(m, b, above)
   -- (a betting prompt: a price in odds, "a 9/2 chance", "are 7/2 to", or an "Odds:" label,
   -- closed by a call to compare prices)
   local betting = not labelled and (rx_odds:find(t) ~= nil)
+  -- (or closed by two calls in a row, a call and its small print: "Bet now. 18+ only.")
   if not (labelled or betting or branded(t) or (last ~= 46 and last ~= 34 and last ~= 0x9D and find(t, "%d") and (find(t, "[$%%]") or find(t, "%d%d%d[ ()-]*%d%d%d")
     or find(t, "£", 1, true) or find(t, "€", 1, true) or find(t, "¥", 1, true) or find(t, "₹", 1, true))
-    and rx_offer:find(t))) then return false end
+    and rx_offer:find(t)) or two_calls(m, t)) then return false end
   return not (find(t, '"', 1, true) or find(t, "“", 1, true) or find(t, "”", 1, true) or rx_reporting:find(t))
     and m.ad_call:find(t) ~= nil
 end
@@ -524,15 +567,19 @@ function M.select(live, st, o)
     else b.take = true end
   end
   -- all-capitals subheads between two kept paragraphs ("EARLY YEARS"), unless the page
-  -- repeats the line (a section label)
+  -- repeats the line (a section label); a media label in capitals ("UP NEXT") too when a
+  -- sentence of prose follows it (a video widget's label stands over a clip's title)
   local count
   for x = ws + 1, we - 1 do
     local b = live[x]
+    -- (not one naming a clip or a picture: "VIDEO", "PHOTO GALLERY", "WATCH LIVE")
+    local media = b.cue == "media" and b.label and not b.drop and not b.keep and not rx_media_noun:find(b.text)
     -- (a ticker line, "HRGF 52.18 -8.47 (-13.97%)", is figures, no subhead)
-    if b.why == "label" and not b.cue and not b.ending and not b.bullet and b.nw >= 1 and b.nw <= 8
+    if (media or (b.why == "label" and not b.cue)) and not b.ending and not b.bullet and b.nw >= 1 and b.nw <= 8
       and not (b.text:find("%", 1, true) or b.text:find("[+-]%d+%.%d")) then
       local p, n = live[x - 1], live[x + 1]
-      if p.take and n.take and not p.bullet and (n.class == "good" or n.class == "neargood" or (n.sentence and n.nw >= 8)) then
+      if p.take and n.take and not p.bullet and (media and (n.sentence and n.nw >= 10 and not n.cue)
+        or (not media and (n.class == "good" or n.class == "neargood" or (n.sentence and n.nw >= 8)))) then
         if not count then
           count = {}
           for _, c in ipairs(live) do count[c.text] = (count[c.text] or 0) + 1 end
@@ -601,7 +648,8 @@ function M.select(live, st, o)
   -- to action with an offer ("Pacific Air - fly to the islands from $199. Book now")
   for x = ws, we do
     local b = live[x]
-    if b.take and ad_copy(st.body, b, live[x - 1]) then b.take = false; b.why = "advertisement" end
+    if b.take and ad_copy(st.body, b, live[x - 1]) then b.take = false; b.why = "advertisement"
+    elseif b.take and arrow_prompt(st.body, b) then b.take = false; b.why = "link prompt" end
   end
   -- the short headline-like lines under a "Related ..." heading are its links
   for x = ws, we do
