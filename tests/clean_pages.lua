@@ -44,4 +44,16 @@ function M.water_page(head, foot)
   return M.lines(t)
 end
 
+--- text hard-wrapped as `lynx -dump` sets a paragraph: three spaces of margin, lines
+-- broken before the word that would pass column width (bytes); lines joined by "\n".
+function M.lynx_wrap(text, width)
+  local out, cur = {}, "  "
+  for w in text:gmatch("%S+") do
+    if #cur + 1 + #w > width then out[#out + 1] = cur; cur = "   " .. w
+    else cur = cur .. " " .. w end
+  end
+  out[#out + 1] = cur
+  return table.concat(out, "\n")
+end
+
 return M

@@ -19,15 +19,7 @@ local P = {
 
 -- a paragraph hard-wrapped as `lynx -dump -width=100` sets it: three spaces of margin,
 -- lines broken before the word that would pass the column
-local function wrap(text, width)
-  local out, cur = {}, "  "
-  for w in text:gmatch("%S+") do
-    if #cur + 1 + #w > width then out[#out + 1] = cur; cur = "   " .. w
-    else cur = cur .. " " .. w end
-  end
-  out[#out + 1] = cur
-  return table.concat(out, "\n")
-end
+local wrap = pages.lynx_wrap
 
 local function body(width)
   local t = {}

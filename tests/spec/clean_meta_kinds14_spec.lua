@@ -17,15 +17,7 @@ local P = {
 
 -- a paragraph hard-wrapped as lynx sets it: three spaces of margin, lines broken
 -- before the word that would pass the column
-local function wrap(text, width)
-  local out, cur = {}, "  "
-  for w in text:gmatch("%S+") do
-    if #cur + 1 + #w > width then out[#out + 1] = cur; cur = "   " .. w
-    else cur = cur .. " " .. w end
-  end
-  out[#out + 1] = cur
-  return table.concat(out, "\n")
-end
+local wrap = pages.lynx_wrap
 
 -- a lynx dump: numbered links in the menu and the byline, the body wrapped at the
 -- width, the list of references closing the page
