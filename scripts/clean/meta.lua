@@ -149,6 +149,15 @@ local LABEL_JOINERS = { ["for"] = true, ["not"] = true, ["until"] = true, ["the"
 -- small words inside an organisation's name ("Department of Fisheries and Oceans")
 local JOINER_WORDS = { of = true, the = true, ["and"] = true, ["for"] = true, on = true, ["in"] = true, at = true, ["&"] = true }
 
+-- The entries of the data file lang/file, in lower case, as a set, with the words of
+-- the list more (a stage option's extra entries) added.
+local function word_set(lang, file, more)
+  local set = {}
+  for _, w in ipairs(dp.data.list(lang .. "/" .. file)) do set[w:lower()] = true end
+  for _, w in ipairs(more or {}) do set[w:lower()] = true end
+  return set
+end
+
 local M = {}
 
 --- Build a metadata reader for a language.
@@ -165,14 +174,10 @@ function M.new(lang, menu_extra, field_extra, extra)
   extra = extra or {}
   -- credit programmes that fund or place a reporter, never an outlet ("Local Journalism
   -- Initiative Reporter"): en/clean_meta_programmes.txt
-  local programmes = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_programmes.txt")) do programmes[w:lower()] = true end
-  for _, w in ipairs(extra.programmes or {}) do programmes[w:lower()] = true end
+  local programmes = word_set(lang, "clean_meta_programmes.txt", extra.programmes)
   -- words that modify a generic word of a company's name ("Student" of "Student
   -- Media", "Community" of "Community Media"): en/clean_meta_outlet_modifiers.txt
-  local modifiers = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_outlet_modifiers.txt")) do modifiers[w:lower()] = true end
-  for _, w in ipairs(extra.modifiers or {}) do modifiers[w:lower()] = true end
+  local modifiers = word_set(lang, "clean_meta_outlet_modifiers.txt", extra.modifiers)
   -- (each programme's name by its first word, for a test of a role line's opening)
   local prog_first = {}
   -- (keyed in lower case, capitalised and in capitals, as a line writes the word)
@@ -187,16 +192,11 @@ function M.new(lang, menu_extra, field_extra, extra)
   end
   for _, l in pairs(prog_first) do table.sort(l, function(a, b) return #a > #b end) end
   -- words that open a paragraph before a dash and are no place ("Analysis —")
-  local not_places = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_not_places.txt")) do not_places[w:lower()] = true end
-  for _, w in ipairs(extra.not_places or {}) do not_places[w:lower()] = true end
-  local roles = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_roles.txt")) do roles[w:lower()] = true end
+  local not_places = word_set(lang, "clean_meta_not_places.txt", extra.not_places)
+  local roles = word_set(lang, "clean_roles.txt")
   -- words modifying a job title right before its role word ("Deputy Editor"):
   -- en/clean_role_modifiers.txt
-  local role_mods = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_role_modifiers.txt")) do role_mods[w:lower()] = true end
-  for _, w in ipairs(extra.role_modifiers or {}) do role_mods[w:lower()] = true end
+  local role_mods = word_set(lang, "clean_role_modifiers.txt", extra.role_modifiers)
   local month_words = {}
   for _, line in ipairs(dp.data.list(lang .. "/clean_months.txt")) do
     for w in line:gmatch("%a+") do month_words[#month_words + 1] = w end
@@ -208,19 +208,14 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- a weekday before a date ("on Tuesday, 9 September 2025", "on Tue 9 Sep"): a short
   -- form only after "on" ("Sun" may be a paper's name)
   local weekday_alt = "(?:(?:on\\s+|,\\s*)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|on\\s+(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))"
-  local beats = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_role_beats.txt")) do beats[w:lower()] = true end
-  local outlet_words = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_outlet_words.txt")) do outlet_words[w:lower()] = true end
+  local beats = word_set(lang, "clean_role_beats.txt")
+  local outlet_words = word_set(lang, "clean_outlet_words.txt")
   -- titles before a name ("Dr", "Prof.", "Rev."): not part of the author's name
-  local honorifics = {}
-  for _, w in ipairs(dp.data.list(lang .. "/abbreviations_titles.txt")) do honorifics[w:lower()] = true end
+  local honorifics = word_set(lang, "abbreviations_titles.txt")
   for _, w in ipairs { "professor", "sir", "dame" } do honorifics[w] = true end
-  local places = {}
-  for _, w in ipairs(dp.data.list(lang .. "/place_names.txt")) do places[w:lower()] = true end
+  local places = word_set(lang, "place_names.txt")
   -- function words that open no person's name ("All Things Local" is a programme)
-  local not_openers = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_not_name_openers.txt")) do not_openers[w:lower()] = true end
+  local not_openers = word_set(lang, "clean_not_name_openers.txt")
   local openers = dp.data.list(lang .. "/clean_byline.txt")
   table.sort(openers, function(a, b) return #a > #b end)
   for i, o in ipairs(openers) do openers[i] = o:gsub("%s+", "\\s+") end
@@ -230,9 +225,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   local contrib = {}
   for _, p in ipairs(dp.data.list(lang .. "/clean_contributors.txt")) do contrib[#contrib + 1] = re.compile(p, "i") end
 
-  local menu_words = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_menu_words.txt")) do menu_words[w:lower()] = true end
-  for _, w in ipairs(menu_extra or {}) do menu_words[w:lower()] = true end
+  local menu_words = word_set(lang, "clean_meta_menu_words.txt", menu_extra)
 
   -- labels of header field lines ("Category:", "Newspaper section:"), longest first
   local fields = {}
@@ -244,12 +237,9 @@ function M.new(lang, menu_extra, field_extra, extra)
 
   -- page furniture above a headline: call-to-action verbs ("Buy tickets") and the
   -- words of a link to the page in another language ("Lea esta nota en español")
-  local call_verbs, foreign, english = {}, {}, {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_calls.txt")) do call_verbs[w:lower()] = true end
-  for _, w in ipairs(extra.call_verbs or {}) do call_verbs[w:lower()] = true end
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_foreign_words.txt")) do foreign[w:lower()] = true end
-  for _, w in ipairs(extra.foreign_words or {}) do foreign[w:lower()] = true end
-  for _, w in ipairs(dp.data.list(lang .. "/stopwords.txt")) do english[w:lower()] = true end
+  local call_verbs = word_set(lang, "clean_meta_calls.txt", extra.call_verbs)
+  local foreign = word_set(lang, "clean_meta_foreign_words.txt", extra.foreign_words)
+  local english = word_set(lang, "stopwords.txt")
   -- an episode's or an issue's label with its number, perhaps a duration after it
   -- ("Episode 52 · 41 min", "Season 2, Episode 3", "Issue 41"): en/clean_meta_episode_words.txt
   local episode_words = {}
@@ -262,25 +252,15 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- Department"): en/clean_meta_org_heads.txt
   -- words closing a unit or desk of an organisation ("Communications Unit", "Press
   -- Office"): en/clean_meta_units.txt
-  local units = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_units.txt")) do units[w:lower()] = true end
-  for _, w in ipairs(extra.unit_words or {}) do units[w:lower()] = true end
-  local org_heads = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_org_heads.txt")) do org_heads[w:lower()] = true end
-  for _, w in ipairs(extra.org_heads or {}) do org_heads[w:lower()] = true end
+  local units = word_set(lang, "clean_meta_units.txt", extra.unit_words)
+  local org_heads = word_set(lang, "clean_meta_org_heads.txt", extra.org_heads)
   -- words of a section's label ("News Flash", "Press Release"): en/clean_meta_label_words.txt
-  local label_words = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_label_words.txt")) do label_words[w:lower()] = true end
-  for _, w in ipairs(extra.label_words or {}) do label_words[w:lower()] = true end
+  local label_words = word_set(lang, "clean_meta_label_words.txt", extra.label_words)
   -- words that leave a headline's phrase open ("... teams to some"):
   -- en/clean_meta_open_words.txt
-  local open_words = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_open_words.txt")) do open_words[w:lower()] = true end
-  for _, w in ipairs(extra.open_words or {}) do open_words[w:lower()] = true end
+  local open_words = word_set(lang, "clean_meta_open_words.txt", extra.open_words)
   -- header field labels, caseless, for the guard of a dateline before a colon
-  local field_set = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_fields.txt")) do field_set[w:lower()] = true end
-  for _, w in ipairs(field_extra or {}) do field_set[w:lower()] = true end
+  local field_set = word_set(lang, "clean_meta_fields.txt", field_extra)
 
   local R = {}
 
@@ -460,8 +440,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- ("alpinfo.ch", "www.kestrelpost.co.uk"): a word, a dot and a top-level domain (a
   -- country's two letters, or a generic one of en/clean_meta_tlds.txt), no path, no
   -- scheme, alone on its line; kept as written. @return the name or nil
-  local tlds = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_tlds.txt")) do tlds[w:lower()] = true end
+  local tlds = word_set(lang, "clean_meta_tlds.txt")
   local rx_domain = re.compile("^(?:www\\.)?[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(?:\\.[\\p{L}\\p{N}-]+)*\\.(\\p{L}{2,12})$")
   function R.domain_name(s)
     s = dp.text.trim(s)
