@@ -398,6 +398,10 @@ local function load_cues(lang, max_words, stop)
   for i, w in ipairs(sym) do alts[i] = re.escape(w) end
   C.raw_rx = re.compile(#alts > 0 and concat(alts, "|") or "(*FAIL)")
   C.any_rx = joined(anchored_any)
+  -- the longest block (in words) any of them may name: a longer one is not tried
+  local any_limit = 0
+  for _, e in ipairs(anchored_any) do if e.limit > any_limit then any_limit = e.limit end end
+  C.any_limit = any_limit
   return C
 end
 
@@ -460,7 +464,7 @@ local function cue_kind(C, b, intern, page)
     local k = first_kind(bk.list, text, nw)
     if k then return k end
   end
-  if C.any_rx and C.any_rx:find(text) then
+  if C.any_rx and nw <= C.any_limit and C.any_rx:find(text) then
     local k = first_kind(C.any, text, nw)
     if k then return k end
   end
@@ -525,20 +529,55 @@ local function cue_kind(C, b, intern, page)
   return kind
 end
 
--- the union of a file's patterns, as two alternations: the anchored ones (PCRE2 tries
+-- the union of a file's patterns, as alternations: the anchored ones (PCRE2 tries
 -- those at the first position only) and the others (one floating pattern would make
 -- the whole alternation run at every position); returns an object with :find
+-- (the anchored patterns whose first byte, or first two, are known (first_bytes /
+-- first_pairs, as for the cues) run as one alternation only on a text that opens with
+-- one of those: most blocks are ruled out by a table lookup; a text opening with a
+-- non-ASCII byte is always tried, a caseless k or s may match one; the other anchored
+-- patterns, "^(\d+ )?comments?...", run as an alternation of their own)
 local function load_union(lang, file)
-  local anchored, floating = {}, {}
+  local anchored, anchored_any, floating = {}, {}, {}
+  local singles, pairs2 = {}, {}
   for _, p in ipairs(dp.data.list(lang .. "/" .. file)) do
-    local t = p:sub(1, 1) == "^" and anchored or floating
+    local t = floating
+    if p:sub(1, 1) == "^" then
+      t = anchored
+      local two = first_pairs(p)
+      local one = not two and first_bytes(p)
+      for x in pairs(two or one or {}) do
+        local c1, c2 = x:lower():byte(1, 2)
+        if not c1 or (two and not c2) then t = anchored_any end
+      end
+      if not (two or one) then t = anchored_any end
+      if t == anchored then
+        for x in pairs(two or one) do
+          local c1, c2 = x:lower():byte(1, 2)
+          if two then pairs2[c1 * 256 + c2] = true else singles[c1] = true end
+        end
+      end
+    end
     t[#t + 1] = "(?:" .. ascii_boundaries(p) .. ")"
   end
   local a = #anchored > 0 and re.compile(concat(anchored, "|"), "i") or nil
+  local a2 = #anchored_any > 0 and re.compile(concat(anchored_any, "|"), "i") or nil
   local f = #floating > 0 and re.compile(concat(floating, "|"), "i") or nil
+  local byte = string.byte
+  -- can a match of a known anchored pattern start the text?
+  local function may_start(text)
+    local c1, c2 = byte(text, 1, 2)
+    if not c1 or c1 >= 128 then return true end
+    if c1 >= 65 and c1 <= 90 then c1 = c1 + 32 end
+    if singles[c1] then return true end
+    if not c2 or c2 >= 128 then return true end
+    if c2 >= 65 and c2 <= 90 then c2 = c2 + 32 end
+    return pairs2[c1 * 256 + c2] == true
+  end
   return {
     find = function(_, text)
-      if a and a:find(text) then return true end
+      if a and may_start(text) and a:find(text) then return true end
+      if a2 and a2:find(text) then return true end
       return f ~= nil and f:find(text) ~= nil
     end,
   }
@@ -781,7 +820,8 @@ function M.headline_shaped(b)
   end
   if b.nw < 2 or b.nw > 30 then return false end
   if not rx_lower:find(b.text) and b.nw <= 3 then return false end
-  if b.text:find("%.$") and not b.text:find("%.%.%.$") then return false end
+  -- (suffix tests by bytes: an end-anchored Lua pattern is tried at every position)
+  if byte(b.text, -1) == 46 and b.text:sub(-3) ~= "..." then return false end
   if not rx_upper_start:find(b.text) then return false end
   return true
 end
@@ -792,12 +832,12 @@ function M.is_linklike(b)
   if b.class ~= "short" or b.listed or b.clock or b.relative then return false end
   if b.bullet and b.bullet:find("^%d") then return false end -- a numbered list item
   if b.cue or b.label then return true end
-  return not b.sentence or b.text:find("%?$") ~= nil
+  return not b.sentence or byte(b.text, -1) == 63 -- ends in '?'
 end
 
 -- a line that opens a list in the text: a sentence ending in ':' with function words
 function M.introduces(b)
-  return b ~= nil and b.take and b.text:find(":$") ~= nil and b.nw >= 4 and b.density > 0
+  return b ~= nil and b.take and byte(b.text, -1) == 58 and b.nw >= 4 and b.density > 0 -- ends in ':'
 end
 
 return M
