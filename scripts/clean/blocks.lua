@@ -509,7 +509,8 @@ local function apply_cuts(b, dead_local, removed)
 end
 
 --- Cut adjacent repeats of 3 or more words (captions printed twice, repeated labels).
--- Blocks left empty get `removed = "repeated caption"`; partly cut blocks get their
+-- Blocks left empty get `removed = "repeated caption"` (and the block under one gets
+-- `under_repeat`, the emptied block); partly cut blocks get their
 -- text shortened and the cut text listed in `cut`. Tokenises the blocks when needed.
 -- opts: min_words (3), max_words (150). The repeats are found over the token stream
 -- that M.tokenize left with the interner, or over the blocks' ids when there is none.
@@ -709,6 +710,8 @@ function M.cut_repeats(blocks, opts)
       if any and (all or b.all_dead) then
         b.removed = "repeated caption"
         b.removed_text = b.text
+        -- (the block under it may be a pull quote's attribution: docpipe.clean.body)
+        if blocks[bi + 1] then blocks[bi + 1].under_repeat = b end
       elseif any then
         local dl = {}
         for x = 1, m do dl[x] = dead[pos + x] end

@@ -72,7 +72,12 @@
 --    go; a teaser card between two paragraphs, closed by its story's date stamp, goes
 --    and the window runs across it (docpipe.clean.inlinebox); a clock alone over an
 --    entry's heading (a live blog's entry time) goes, and so does a feed's label of
---    one or two words ("Updates") right above the first entry, under a line that went.
+--    one or two words ("Updates") right above the first entry, under a line that went;
+--    a pull quote's "— NAME" attribution goes under a pull quote the repeat cut took out
+--    whole (docpipe.clean.blocks), its dash perhaps read as a bullet; a call-to-action
+--    button beside an appeal that went goes (docpipe.clean.buttons); and a highlights
+--    box under the lead paragraph ("At a glance") gives the page's highlights
+--    (docpipe.clean.hlbox).
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -86,6 +91,8 @@ local teasers = require "docpipe.clean.teasers"
 local captions = require "docpipe.clean.captions"
 local inlinebox = require "docpipe.clean.inlinebox"
 local anchor = require "docpipe.clean.anchor"
+local buttons = require "docpipe.clean.buttons"
+local hlbox = require "docpipe.clean.hlbox"
 
 local NEG = ev.NEG
 local score, best_window = ev.score, ev.best_window
@@ -123,7 +130,8 @@ end
 -- notes (en/clean_body_corrections.txt), each with extra patterns (lists, may be nil).
 -- (programmes: more names of credit programmes, whose closing notes go: docpipe.clean.endnotes)
 -- (media: more media words of an outlet's partnership note, docpipe.clean.endnotes)
-function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, media)
+-- (button_calls: more texts of a call-to-action button, docpipe.clean.buttons)
+function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, media, button_calls)
   local calls = {}
   for _, p in ipairs(dp.data.list(lang .. "/clean_body_ad_calls.txt")) do calls[#calls + 1] = p end
   for _, p in ipairs(ad_calls or {}) do calls[#calls + 1] = p end
@@ -135,6 +143,8 @@ function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, m
   return {
     -- the imperatives that open a prompt to the reader (en/clean_prompt_verbs.txt)
     verbs = verbs,
+    -- the text of a call-to-action button beside an appeal (docpipe.clean.buttons)
+    buttons = buttons.new(lang, button_calls),
     box_head = union(lang, "clean_body_box_heads.txt", box_heads, true),
     notes = endnotes.new(lang, programmes, media),
     correction = union(lang, "clean_body_corrections.txt", corrections, false),
@@ -651,6 +661,11 @@ function M.select(live, st, o)
     if b.take and ad_copy(st.body, b, live[x - 1]) then b.take = false; b.why = "advertisement"
     elseif b.take and arrow_prompt(st.body, b) then b.take = false; b.why = "link prompt" end
   end
+  -- a call-to-action button beside an appeal that went ("Become a member today.")
+  -- (not a subhead over the paragraph it announces: subhead_above)
+  if st.body then
+    buttons.drop(st.body.buttons, live, ws, we, function(x) return x < we and subhead_above(live[x], live[x + 1], st.stop) end)
+  end
   -- the short headline-like lines under a "Related ..." heading are its links
   for x = ws, we do
     local h = live[x]
@@ -861,14 +876,31 @@ function M.select(live, st, o)
   -- the same, read more loosely: apostrophes of either kind, an ellipsis where the
   -- pull quote skips words, a "— NAME" attribution after it
   M.loose_pull_quotes(live, ws, we)
-  -- a pull quote's attribution on the line under it ("— Manuel Orozco, board president")
-  for x = ws, we - 1 do
+  -- a pull quote's attribution on the line under it ("— Manuel Orozco, board president"),
+  -- also under a pull quote that the repeat cut took out whole (docpipe.clean.blocks
+  -- cut_repeats: the quote printed right under the paragraph it repeats); its dash may
+  -- have been read as a bullet marker ("– NAME, head teacher")
+  local function attribution(n)
+    if not n.take or n.keep or n.nw > 10 then return false end
+    if n.bullet then
+      return (n.bullet == "–" or n.bullet == "—" or n.bullet == "-") and find(n.text, "^%u") ~= nil
+    end
+    return rx_attrib_line:find(n.text) ~= nil and not rx_signoff:find(n.text)
+  end
+  for x = ws, we do
     local b, n = live[x], live[x + 1]
-    if b.why == "repeated text (pull quote)" and n.take and not n.keep and n.nw <= 10 and rx_attrib_line:find(n.text) then
+    if x < we and b.why == "repeated text (pull quote)" and attribution(n) then
       n.take = false
       n.why = "pull quote attribution"
     end
+    local q = b.under_repeat
+    if q and q.removed_text and pq_shape(q.removed_text) and attribution(b) then
+      b.take = false
+      b.why = "pull quote attribution"
+    end
   end
+  -- a highlights box under the lead paragraph ("At a glance", docpipe.clean.hlbox)
+  if st.body then hlbox.mark(st.body.box_head, live, ws, we) end
 
   for _, b in ipairs(resumed) do b.take = true; b.why = nil end
   -- a closing note on the credit programme behind the story (docpipe.clean.endnotes)

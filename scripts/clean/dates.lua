@@ -26,6 +26,10 @@
 -- min read") is recognised as a header line but gives no date: the page's absolute timestamp is used instead. A clock line ("9:05 AM MYT", a
 -- time and perhaps its zone alone) is recognised so that the stage can read it with the
 -- date printed on the line above.
+-- A line of fields set apart by bars or dots gives the date of its field labelled as a
+-- publication date (en/clean_date_published_labels.txt: "Media release | Date of
+-- publication: 3 February 2026 | Reference: ...", "Posted: 12 September 2025 19:30 BST
+-- | Category: Comets"; field_published), not of an "updated" field.
 -- A month and day with no year ("Nov. 28 at 3:57 PM", yearless) take the year the page
 -- writes beside that same month and day, only when every such date has the same year
 -- and no later year is written on the page.
@@ -139,8 +143,10 @@ end
 local M = {}
 
 --- Build a parser for a language (data files under LANG/).
+-- @param published_extra optional list of more labels of a publication date in a line
+--   of fields (the stage option published_labels)
 -- @return parser table with :parse(s) and :is_timestamp(s)
-function M.new(lang)
+function M.new(lang, published_extra)
   lang = lang or "en"
   local months, month_alt = load_months(lang)
   local zones, zone_alt, zone_order = load_zones(lang)
@@ -350,6 +356,51 @@ function M.new(lang)
       end
     end
     return iso, "updated"
+  end
+
+  -- labels of a publication date in one field of a line of fields
+  -- (en/clean_date_published_labels.txt: "Posted", "Date of publication"), longest first
+  local pub_labels = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_date_published_labels.txt")) do pub_labels[#pub_labels + 1] = w end
+  for _, w in ipairs(published_extra or {}) do pub_labels[#pub_labels + 1] = w end
+  table.sort(pub_labels, function(a, b) return #a > #b end)
+  for i, w in ipairs(pub_labels) do pub_labels[i] = "\\Q" .. w:gsub("%s+", "\\E\\s+\\Q") .. "\\E" end
+  local rx_pub_field = re.compile("^(?:" .. concat(pub_labels, "|") .. ")\\b\\s*:?\\s*", "i")
+  local rx_pub_any = re.compile("(?:" .. concat(pub_labels, "|") .. ")\\b", "i")
+  local rx_field_sep = re.compile("\\s*(?:\\||¦|·|•)\\s*")
+
+  --- The publication date of a line of fields set apart by bars or dots, one of them
+  -- a labelled date ("Media release | Date of publication: 3 February 2026 |
+  -- Reference: D2026/014", "Posted: 12 September 2025 19:30 BST | Category: Comets"):
+  -- the field opens with a label of en/clean_date_published_labels.txt and the rest of
+  -- it is a timestamp (an "updated" field or a date in other words gives none).
+  -- @return ISO 8601 string or nil
+  function P:field_published(s, day_first)
+    if #s > 240 or not (find(s, "|", 1, true) or find(s, "·", 1, true) or find(s, "•", 1, true) or find(s, "¦", 1, true))
+      or not find(s, "%d") or not rx_pub_any:find(s) then
+      return nil
+    end
+    local fields = rx_field_sep:split(s)
+    if #fields < 2 then return nil end
+    -- (a line made only of timestamps, "Updated: ... | Published: ...": its published one)
+    if self:is_timestamp(s, day_first) then
+      local d, kind = self:parse_published(s, day_first)
+      return kind == "published" and d or nil
+    end
+    -- (the other fields are fields: "LABEL: value" or up to four words, "Media
+    -- release", "6 comments"; a teaser's headline beside its date makes no field line)
+    local d
+    for _, f in ipairs(fields) do
+      local _, e = rx_pub_field:find(f)
+      local rest = e and sub(f, e + 1)
+      if not d and rest and rest ~= "" and self:is_timestamp(rest, day_first) then
+        d = self:parse(rest, day_first)
+      elseif not find(f, "^[^:]-%a%s*:") then
+        local _, n = f:gsub("%S+", "")
+        if n > 4 then return nil end
+      end
+    end
+    return d
   end
 
   --- True when s is a line made of a date (with optional time, zone and labels).

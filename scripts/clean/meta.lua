@@ -104,6 +104,15 @@
 -- en/clean_meta_tlds.txt). caps_name tells a name in capitals of two or three short
 -- words ("ISOLDE MARRACK": each three letters or more with a vowel, no word of the
 -- outlet, role, menu, label, place or stopword lists) from an outlet's acronyms.
+-- reading_line tells a widget's readings, "LABEL: value" fields whose values are only
+-- numbers and the units, compass points and weather words of en/clean_meta_readings.txt
+-- ("Wind: SW 58mph  Next high water: 17.42"): furniture, no headline. language_switch
+-- tells a language switch, names of en/clean_meta_languages.txt alone or between bars
+-- ("Cymraeg", "English | Français", "EN | FR"): navigation, no outlet. org_extension
+-- reads the organisation publishing under a masthead that names a place or a service:
+-- the copyright holder that is the masthead's name and a head word of
+-- en/clean_outlet_org_heads.txt ("Port Arden International Airport" over "© Port Arden
+-- International Airport Authority").
 -- Units: byte offsets are 1-based inclusive.
 
 local dp = require "docpipe"
@@ -168,7 +177,8 @@ local M = {}
 -- call_verbs (more call-to-action verbs), foreign_words (more words of a language link),
 -- modifiers (more words modifying a company name's generic word, outlet_modifiers),
 -- open_words (more words leaving a headline's phrase open, open_words), role_modifiers
--- (more words modifying a job title before its role word, role_modifiers)
+-- (more words modifying a job title before its role word, role_modifiers),
+-- reading_words, language_names, outlet_org_heads (the options of the same names)
 function M.new(lang, menu_extra, field_extra, extra)
   lang = lang or "en"
   extra = extra or {}
@@ -261,6 +271,23 @@ function M.new(lang, menu_extra, field_extra, extra)
   local open_words = word_set(lang, "clean_meta_open_words.txt", extra.open_words)
   -- header field labels, caseless, for the guard of a dateline before a colon
   local field_set = word_set(lang, "clean_meta_fields.txt", field_extra)
+  -- units, compass points and weather words of a widget's readings:
+  -- en/clean_meta_readings.txt
+  local readings = word_set(lang, "clean_meta_readings.txt", extra.reading_words)
+  -- language names of a language switch ("Cymraeg", "Français"): en/clean_meta_languages.txt
+  local langs = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_languages.txt")) do langs[#langs + 1] = w end
+  for _, w in ipairs(extra.language_names or {}) do langs[#langs + 1] = w end
+  table.sort(langs, function(a, b) return #a > #b end)
+  for i, w in ipairs(langs) do langs[i] = "\\Q" .. w .. "\\E" end
+  local lang_name = "(?:" .. concat(langs, "|") .. ")"
+  local lang_code = "(?-i:\\p{Lu}{2})"
+  local lang_sep = "(?:\\s*[|/·•,]\\s*|\\s+)"
+  local rx_lang_switch = re.compile("^\\s*(?:" .. lang_name .. "(?:" .. lang_sep .. "(?:" .. lang_name .. "|" .. lang_code .. "))*"
+    .. "|" .. lang_code .. "(?:" .. lang_sep .. "(?:" .. lang_name .. "|" .. lang_code .. "))+)\\s*$", "i")
+  -- words closing the name of the organisation publishing a page ("Authority"):
+  -- en/clean_outlet_org_heads.txt
+  local outlet_heads = word_set(lang, "clean_outlet_org_heads.txt", extra.outlet_org_heads)
 
   local R = {}
 
@@ -350,6 +377,8 @@ function M.new(lang, menu_extra, field_extra, extra)
   function R.title_furniture(s)
     if #s > 160 then return false end
     if #s <= 60 and rx_episode:find(s) then return true end
+    -- (a widget's readings, a language switch)
+    if R.reading_line(s) or R.language_switch(s) then return true end
     if find(s, "|", 1, true) or find(s, "·", 1, true) or find(s, "•", 1, true) then
       -- (the separators are several bytes in UTF-8: each becomes "|" first)
       local menu = s:gsub("%s+·%s+", " | "):gsub("%s+•%s+", " | ")
@@ -374,6 +403,64 @@ function M.new(lang, menu_extra, field_extra, extra)
       if foreign[t] then hits = hits + 1 end
     end
     return hits >= 2
+  end
+
+  --- Is the line a widget's readings, "LABEL: value" fields whose values are only
+  -- numbers and the words of en/clean_meta_readings.txt ("Wind: SW 58mph  Next high
+  -- water: 17.42", "Weather: 9°C Light rain")? A label runs to four words; a headline
+  -- with a colon has words of its own after its reading ("Storm Morag: 70mph gusts
+  -- cancel ferry").
+  function R.reading_line(s)
+    if #s > 120 or not find(s, ":", 1, true) or not find(s, "%d") then return false end
+    local labels, values, pending = 0, 0, 0
+    for t in s:gmatch("%S+") do
+      if find(t, ":$") and not find(t, "%d") then
+        -- a label of up to four words
+        if pending > 3 then return false end
+        labels, pending = labels + 1, 0
+      elseif find(t, "%d") then
+        -- (a number, perhaps with its unit glued on: "58mph", "(4.1m)", "9°C", "17.42")
+        if pending > 0 or not find((t:gsub("^%W+", "")), "^%d[%d.,:/-]*%D*$") then return false end
+        values = values + 1
+      elseif pending == 0 and readings[(t:lower():gsub("^%(", ""):gsub("[%),;]+$", ""))] then
+        -- (a reading's word; after other words, a label's: "Next high water:")
+        values = values + 1
+      else
+        pending = pending + 1
+      end
+    end
+    return labels >= 1 and values >= labels and pending == 0
+  end
+
+  --- Is the line a language switch: language names (en/clean_meta_languages.txt),
+  -- alone or set apart by bars, slashes or dots, or two-letter codes in capitals
+  -- between them ("Cymraeg", "English | Français", "EN | FR")? A link to the page in
+  -- another language, navigation: never the outlet or the headline.
+  function R.language_switch(s)
+    if #s > 80 then return false end
+    return rx_lang_switch:find(s) ~= nil
+  end
+
+  --- The organisation that publishes a page under a masthead naming a place or a
+  -- service: the copyright line's holder when it is the masthead's name and one or two
+  -- more capitalised words, the last an organisation's head word
+  -- (en/clean_outlet_org_heads.txt): "Port Arden International Airport" over "©
+  -- Port Arden International Airport Authority 2025". Not for a publication's name
+  -- (closing on a word of en/clean_outlet_words.txt, "The Valley Times"), whose owner
+  -- is no outlet. @return the longer name or nil
+  function R.org_extension(name, line)
+    local a, b = find(line, name, 1, true)
+    if not a then return nil end
+    local last = name:match("([%w'’]+)%W*$")
+    if not last or outlet_words[last:lower()] then return nil end
+    if not re.find(line:sub(1, a - 1), "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s*)?(?:the\\s+)?$", nil, "i") then
+      return nil
+    end
+    local more = re.match(line:sub(b + 1), "^(\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)?)(?=\\s*(?:$|[.,;|©]|\\d{4}|All\\s))")
+    if not more then return nil end
+    local head = more:match("(%S+)$")
+    if not outlet_heads[head:lower()] then return nil end
+    return name .. more
   end
 
   --- Is s shaped like a person's name?

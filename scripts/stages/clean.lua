@@ -59,7 +59,10 @@
 --     "9:05 AM MYT", read together; when the header gives an updated or a relative time
 --     only, or none, a "First published" / "First uploaded on" line elsewhere on the
 --     page, or a footer line made only of timestamps, "Published: ... | Last updated:
---     ..."; field lines, "Category: Local News" (en/clean_meta_fields.txt), belong to
+--     ..."; or, when the header gives none or an updated one, a line of fields set apart
+--     by bars with a labelled publication date in one of them, above or under the body,
+--     "Media release | Date of publication: 3 February 2026 | Reference: ...", none when
+--     two such lines disagree; field lines, "Category: Local News" (en/clean_meta_fields.txt), belong to
 --     the header and name no outlet; a byline's weak outlet that is an item of the
 --     page's menu, "Esports" of "Esports Editor", is a section), the highlights the bullets between title and body (or the lines under a
 --     "Key points:" heading; a bullet with no stopword among highlights too); the
@@ -68,7 +71,10 @@
 --     by NAME at 2:05 PM") or a sign-off there ("— NAME, Ledger correspondent"); the
 --     dateline opens the first paragraph; contributors come from
 --     contributor lines; the outlet from the dateline, else the byline or header, else the
---     masthead (the page's first line when it is a name, or a broadcaster's call sign
+--     masthead (the page's first line when it is a name, a language switch above it,
+--     "Cymraeg", passed over; a widget's readings, "Wind: SW 58mph", are no headline; a
+--     masthead naming a place whose copyright holder adds an organisation's head word,
+--     "© Port Arden International Airport Authority", is that organisation; or a broadcaster's call sign
 --     and frequency, "KQRV 88.3 FM | College Radio" -> "KQRV", after a menu of one item a
 --     line or a logo's image name
 --     "[logo.png]"; a line with lower-case words other than joiners, or opening with a
@@ -137,6 +143,7 @@ M.options = {
   media_blurbs = { type = "list", default = {}, doc = "extra PCRE2 patterns of a programme's blurb under an audio or video widget (en/clean_media_blurbs.txt)" },
   fact_cues = { type = "list", default = {}, doc = "extra PCRE2 patterns of a fact line in a review's info box (en/clean_body_fact_cues.txt)" },
   box_heads = { type = "list", default = {}, doc = "extra PCRE2 patterns of a highlights box's heading (en/clean_body_box_heads.txt)" },
+  button_calls = { type = "list", default = {}, doc = "extra PCRE2 patterns of a call-to-action button's text beside a reader appeal (en/clean_body_button_calls.txt)" },
   corrections = { type = "list", default = {}, doc = "extra PCRE2 patterns opening a correction note, kept under the body (en/clean_body_corrections.txt)" },
   ad_calls = { type = "list", default = {}, doc = "extra PCRE2 patterns of a call to action closing an advertisement's copy (en/clean_body_ad_calls.txt)" },
   ad_openers = { type = "list", default = {}, doc = "extra PCRE2 patterns of a call to action opening an advertisement's copy under its label (en/clean_body_ad_openers.txt)" },
@@ -155,6 +162,10 @@ M.options = {
   foreign_words = { type = "list", default = {}, doc = "extra function words of other languages: a line of them is a language link, never the headline (en/clean_meta_foreign_words.txt)" },
   open_words = { type = "list", default = {}, doc = "extra words that leave a headline's phrase open: a wrapped headline ending in one goes on on the next short line (en/clean_meta_open_words.txt)" },
   role_modifiers = { type = "list", default = {}, doc = "extra words modifying a job title before its role word in a byline, never an outlet (\"Deputy Editor\"; en/clean_role_modifiers.txt)" },
+  reading_words = { type = "list", default = {}, doc = "extra units and words of a widget's readings (\"Wind: SW 58mph\"): a line of such fields is never the headline (en/clean_meta_readings.txt)" },
+  language_names = { type = "list", default = {}, doc = "extra language names of a language switch (\"Cymraeg\"): never the outlet or the headline (en/clean_meta_languages.txt)" },
+  outlet_org_heads = { type = "list", default = {}, doc = "extra head words of a publishing organisation's name (\"Authority\"): a masthead's name with one after it in the copyright line is the outlet (en/clean_outlet_org_heads.txt)" },
+  published_labels = { type = "list", default = {}, doc = "extra labels of a publication date in a line of fields (\"Date of publication:\"; en/clean_date_published_labels.txt)" },
   link_run = { type = "integer", default = 3, doc = "this many short headline-like lines in one group are a related-links list" },
   numeric_dates = { type = "string", default = "auto", doc = "order of numeric dates like 03/06/2024: auto (the page's habit, else month first), dmy or mdy" },
   entities = { type = "boolean", default = true, doc = "decode HTML character references left in the text (&amp; &#8217;)" },
@@ -182,7 +193,7 @@ function M.init(opts, ctx)
   -- the user's extra patterns, each compiled here on its own so that a bad one is
   -- named with its option (the modules join them into larger alternations, whose
   -- error would name neither)
-  for _, k in ipairs { "media_blurbs", "fact_cues", "box_heads", "corrections", "ad_calls", "ad_openers", "field_labels", "media_members" } do
+  for _, k in ipairs { "media_blurbs", "fact_cues", "box_heads", "corrections", "ad_calls", "ad_openers", "field_labels", "media_members", "button_calls" } do
     compile_user(o[k], k)
   end
   local lang = o.language
@@ -219,14 +230,15 @@ function M.init(opts, ctx)
     credit_line = re.compile("^(?:" .. concat(credit, "|") .. ")\\s*:?\\s+\\p{Lu}", "i"),
     stop = sw,
     hints = hints,
-    dates = dates_mod.new(lang),
+    dates = dates_mod.new(lang, o.published_labels),
     meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places, modifiers = o.outlet_modifiers,
-      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words }),
+      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
+      reading_words = o.reading_words, language_names = o.language_names, outlet_org_heads = o.outlet_org_heads }),
     prompts = prompts,
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
     factbox = factbox_mod.new(lang, o.fact_cues),
-    body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls, o.ad_openers, o.outlet_programmes, o.media_members),
+    body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls, o.ad_openers, o.outlet_programmes, o.media_members, o.button_calls),
     drop = compile_user(o.drop, "drop"),
     keep = compile_user(o.keep, "keep"),
     cues = pats.cues,
@@ -719,6 +731,27 @@ function M.process(doc, ctx)
     end
     authors = keep
   end
+  -- a line of fields set apart by bars with a labelled publication date in one of them
+  -- ("Media release | Date of publication: 3 February 2026 | Reference: D2026/014",
+  -- "Posted: 12 September 2025 19:30 BST | Category: Comets", under the body), when the
+  -- header gives no date or an updated one (docpipe.clean.dates field_published); none
+  -- when two such lines give different dates (a comment thread's)
+  if not date or date_kind == "updated" then
+    local fx, fd
+    for x = 1, #live do
+      local b = live[x]
+      -- (a year among its words, and a bar, "·" or "•": cheap tests first)
+      if not b.take and b.nw <= 40 and (not b.bits or b.bits & 4 ~= 0) then
+        local d = st.dates:field_published(b.text, st.day_first)
+        if d and fd and d ~= fd then fx = nil; break end
+        if d and not fd then fx, fd = x, d end
+      end
+    end
+    if fx then
+      date, date_kind = fd, "published"
+      live[fx].role = live[fx].role or "timestamp"
+    end
+  end
   if not date and title_i then
     -- a short line between the headline and the body that carries a date beside other
     -- words ("Print edition | May 19, 2025", "From the archive · 19 May 2025")
@@ -726,8 +759,9 @@ function M.process(doc, ctx)
       local b = live[x]
       -- (or a line made of timestamps, "May 19, 2025 at 6:01 am Updated May 20, 2025 at
       -- 3:33 pm", set apart from the byline by a picture and its caption)
+      -- (not an item of a list: a highlight's date, "Submissions close on 30 March 2026")
       if not date and not b.take and not b.contrib and (b.timestamp or (b.nw <= 14 and b.class == "short"
-        and (not b.bits or b.bits & 12 ~= 0))) then
+        and not b.bullet and (not b.bits or b.bits & 12 ~= 0))) then
         offer_date(b.text, x)
         if date then b.role = b.role or "timestamp" end
       end
@@ -827,6 +861,14 @@ function M.process(doc, ctx)
       b.role = "highlights heading"
     else
       hl_head = nil
+    end
+  end
+  -- (or a box under the lead paragraph, "At a glance", when none stands above the body:
+  -- docpipe.clean.hlbox)
+  if #highlights == 0 then
+    for x = limit, #live do
+      local b = live[x]
+      if b.hl_item then highlights[#highlights + 1] = b.text; b.role = "highlight" end
     end
   end
   if title_i then live[title_i].role = "title" end
@@ -960,6 +1002,8 @@ function M.process(doc, ctx)
         while b and b.bullet and b.group == live[1].group do k = k + 1; b = live[k] end
       end
     end
+    -- (a language switch, "Cymraeg", "English | Français": the line after it)
+    if not outlet and b and b.li <= 3 and live[b.li + 1] and st.meta.language_switch(b.text) then b = live[b.li + 1] end
     if not outlet and b and not b.take and not b.cue and b.li < (title_i or limit) and b.li ~= title_i then
       name = outlet_line(b, st)
       -- a logo's image name before the name ("[Valley_logo.png] The Valley Chronicle")
@@ -982,7 +1026,8 @@ function M.process(doc, ctx)
     if not outlet then
       for y = 1, math.min(4, (title_i or limit) - 1) do
         local c = live[y]
-        if not c.cue and not (c.nw <= 12 and not c.sentence and st.dates:has_clock(c.text)) then
+        if not c.cue and not (c.nw <= 12 and not c.sentence and st.dates:has_clock(c.text))
+          and not (c.nw <= 6 and st.meta.language_switch(c.text)) then
           local name = not c.take and c.li ~= title_i and (outlet_line(c, st)
             or (c.nw >= 2 and c.nw <= 8 and not c.sentence and not c.bullet and not c.text:find("%d")
               and not st.meta.section_label(c.text) and not st.meta.is_desk(c.text)
@@ -998,6 +1043,23 @@ function M.process(doc, ctx)
     end
   end
 
+  -- a masthead naming a place or a service ("Port Arden International Airport") whose
+  -- footer copyright holder is that name with an organisation's head word after it
+  -- ("© Port Arden International Airport Authority 2025"): that organisation
+  -- (docpipe.clean.meta org_extension)
+  if outlet then
+    local mast = false
+    for y = 1, math.min(#live, 6) do if live[y].role == "masthead" then mast = true; break end end
+    if mast then
+      for x = #live, math.max(1, #live - 20), -1 do
+        local b = live[x]
+        if b.cue == "legal" and find(b.text, outlet, 1, true) then
+          outlet = st.meta.org_extension(outlet, b.text) or outlet
+          break
+        end
+      end
+    end
+  end
   -- outlet from a copyright line when the page names it nowhere else
   if not outlet then
     -- the last copyright notice of the page (the footer's), "© 2019 Name."

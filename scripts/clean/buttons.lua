@@ -1,0 +1,64 @@
+--- Call-to-action buttons left beside a reader appeal inside the body window.
+--
+-- Method: a membership, subscription or donation box is an appeal ("Support local
+-- journalism. NAME is reader-supported.") and a button ("Become a member today.",
+-- "Join now"). The appeal goes as a prompt (en/clean_boilerplate.txt, docpipe.clean.
+-- prompts); its button, a short imperative line, is then a kept block with nothing to
+-- tell it from a one-line paragraph but its neighbour. So a kept line of up to eight
+-- words that is the text of a button (en/clean_body_button_calls.txt: "Become a
+-- member", "Join now", "Donate today", "Subscribe for $1 a week"), quoting and
+-- reporting no one, goes when it stands right beside (above or under) a block that went
+-- as an appeal (a promo or newsletter cue) in its blank-line group, or across a blank
+-- line when it holds four words or fewer; not a subhead announcing the paragraph under
+-- it (the caller's test: "Support the growers" over "The growers' fund ..."). jusText's context rule (Pomikálek 2011)
+-- applied to a box: a short block takes the class of the boilerplate beside it.
+-- Units: indices into the list of live blocks (1-based); lengths in words.
+
+local dp = require "docpipe"
+local re = dp.re
+
+local M = {}
+
+local MAX_WORDS = 8      -- the longest button text
+local LOOSE_WORDS = 4    -- the longest one across a blank line from its appeal
+
+-- the kinds of cue an appeal goes as
+local APPEAL = { promo = true, newsletter = true }
+
+local rx_quote = re.compile("[\"“”«»]")
+local rx_report = re.compile("\\b(?:said|says|told|according to|asked)\\b", "i")
+
+--- The matcher of a language's button texts (en/clean_body_button_calls.txt) and the
+-- extra patterns (a list, may be nil); nil when there are none.
+function M.new(lang, extra)
+  local pats = {}
+  for _, p in ipairs(dp.data.list((lang or "en") .. "/clean_body_button_calls.txt")) do pats[#pats + 1] = p end
+  for _, p in ipairs(extra or {}) do pats[#pats + 1] = p end
+  if #pats == 0 then return nil end
+  return re.compile("^(?:please\\s+)?(?:(?:" .. table.concat(pats, ")|(?:") .. "))\\s*[.!]?\\s*(?:›|»|→|>)?$", "i")
+end
+
+-- did block c go as an appeal in block b's group (or across a blank line, b short)?
+local function appeal(c, b)
+  return c ~= nil and not c.take and APPEAL[c.cue] ~= nil and (c.group == b.group or b.nw <= LOOSE_WORDS)
+end
+
+--- Drop the buttons beside an appeal in the window ws..we of live blocks.
+-- @param rx the matcher of M.new
+-- @param subhead optional function(x): true when live[x] is a subhead (kept)
+function M.drop(rx, live, ws, we, subhead)
+  if not rx then return end
+  for x = ws, we do
+    local b = live[x]
+    -- (the cheap tests first: a short kept line with an appeal beside it)
+    if b.take and not b.keep and not b.bullet and b.nw >= 1 and b.nw <= MAX_WORDS
+      and (appeal(live[x - 1], b) or appeal(live[x + 1], b))
+      and rx:find(b.text) and not rx_quote:find(b.text) and not rx_report:find(b.text)
+      and not (subhead and subhead(x)) then
+      b.take = false
+      b.why = "call-to-action button"
+    end
+  end
+end
+
+return M
