@@ -45,7 +45,7 @@ local A = normalize.ascii_boundaries
 -- digit would match \d and then read as nil)
 local function AD(p) return normalize.ascii_digits(A(p)) end
 local fmt = string.format
-local sub, concat, find = string.sub, table.concat, string.find
+local sub, concat, find, rep = string.sub, table.concat, string.find, string.rep
 local ulen = utf8.len -- (equal to the byte length only for ASCII)
 local tonumber = tonumber
 
@@ -267,12 +267,14 @@ function M.new(lang, published_extra)
     end
     if not r.h then
       -- a clock time anywhere on the line (outside the date itself)
-      local masked = s:sub(1, r.spans[1][1] - 1) .. string.rep(" ", r.spans[1][2] - r.spans[1][1] + 1) .. s:sub(r.spans[1][2] + 1)
+      local d1, d2 = r.spans[1][1], r.spans[1][2]
+      local masked = sub(s, 1, d1 - 1) .. rep(" ", d2 - d1 + 1) .. sub(s, d2 + 1)
       local ta, tb, h, mi, sec, ap = rx_ampm:find(masked)
       if ta and (mi or ap) then
         h = tonumber(h)
-        if ap:lower() == "p" and h < 12 then h = h + 12 end
-        if ap:lower() == "a" and h == 12 then h = 0 end
+        -- (ap is the one letter of "([ap])" read case-insensitively: a, A, p or P)
+        if (ap == "p" or ap == "P") and h < 12 then h = h + 12 end
+        if (ap == "a" or ap == "A") and h == 12 then h = 0 end
         r.h, r.mi, r.s = h, tonumber(mi or 0), tonumber(sec or 0)
       else
         ta, tb, h, mi = rx_mil:find(masked)
@@ -403,6 +405,22 @@ function M.new(lang, published_extra)
     return d
   end
 
+  -- is a word left beside a date one a timestamp line may hold (a word of
+  -- en/clean_timestamp_words.txt, a zone or a month, with or without its dot)?
+  -- (remembered per word: a pure function of w and this parser's word lists; the
+  -- memo is emptied past 2000 words so that it stays small)
+  local plain_memo, plain_n = {}, 0
+  local function plain_word(w)
+    local v = plain_memo[w]
+    if v ~= nil then return v end
+    local lw = w:lower()
+    if lw:byte(-1) == 46 then lw = lw:sub(1, -2) end
+    v = (tswords[lw] or zones[w:upper()] or months[lw]) and true or false
+    if plain_n >= 2000 then plain_memo, plain_n = {}, 0 end
+    plain_memo[w], plain_n = v, plain_n + 1
+    return v
+  end
+
   --- True when s is a line made of a date (with optional time, zone and labels).
   function P:is_timestamp(s, day_first)
     if #s > 120 then return false end
@@ -419,6 +437,33 @@ function M.new(lang, published_extra)
     -- (spans apart from each other, the usual case: the pieces between them joined once)
     local apart = true
     for i = 2, #sp do if sp[order[i]][2] >= sp[order[i - 1]][1] then apart = false end end
+    -- (the usual line, ASCII without a "(": its words are read from s piece by piece,
+    -- with no leftover text built. Safe: rest would be these pieces joined by spaces,
+    -- and "%a[%a.]*" never matches a space, so the words of rest are those found in
+    -- each piece alone: a match cut at the piece's end. Lines with a "(" (the zone in
+    -- brackets is taken out of rest first) or a byte beyond ASCII take the general way.)
+    -- (tested with a plain find and utf8.len, both C loops: a Lua pattern with a class
+    -- costs some 200 instructions a byte)
+    if apart and not find(s, "(", 1, true) and ulen(s) == #s then
+      local left, lo = 0, 1
+      for i = #sp, 0, -1 do -- (the spans from the left, then the piece after them)
+        local x = i > 0 and sp[order[i]] or nil
+        local hi = x and x[1] - 1 or #s
+        local pos = lo
+        while true do
+          local a, b = find(s, "%a[%a.]*", pos)
+          if not a or a > hi then break end
+          if b > hi then b = hi end
+          if not plain_word(sub(s, a, b)) then
+            left = left + 1
+            if left > 1 then return self:credit_timestamp(s, r, day_first) and true or false end
+          end
+          pos = b + 1
+        end
+        if x then lo = x[2] + 1 end
+      end
+      return left <= 1
+    end
     if apart then
       local parts, to = {}, #s
       for i = 1, #sp do
