@@ -55,7 +55,9 @@
 --    sentence opens with an imperative of en/clean_prompt_verbs.txt ("Download the
 --    NAME app ▸") is a link prompt; under
 --    a label the call may open the copy before a colon (en/clean_body_ad_openers.txt: "Book your
---    winter escape: ..."); a betting prompt, odds on the block ("a 9/2 chance", an
+--    winter escape: ..."), or stand at any sentence's start with a brand's name before a
+--    dash or a colon opening the block, or an offer (en/clean_body_ad_offers.txt: "NAME
+--    Mobile: Stay connected. Recharge now with 20% bonus data."); a betting prompt, odds on the block ("a 9/2 chance", an
 --    "Odds:" label) closed by a call to compare prices, goes too; a sentence-case
 --    subhead right under an empty advertisement label, above a paragraph, stays; a
 --    release's "About [the] NAME" heading over a paragraph about NAME with a web
@@ -131,13 +133,17 @@ end
 -- (programmes: more names of credit programmes, whose closing notes go: docpipe.clean.endnotes)
 -- (media: more media words of an outlet's partnership note, docpipe.clean.endnotes)
 -- (button_calls: more texts of a call-to-action button, docpipe.clean.buttons)
-function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, media, button_calls)
+-- (ad_offers: more offers of an advertisement's copy, en/clean_body_ad_offers.txt)
+function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, media, button_calls, ad_offers)
   local calls = {}
   for _, p in ipairs(dp.data.list(lang .. "/clean_body_ad_calls.txt")) do calls[#calls + 1] = p end
   for _, p in ipairs(ad_calls or {}) do calls[#calls + 1] = p end
   local opens = {}
   for _, p in ipairs(dp.data.list(lang .. "/clean_body_ad_openers.txt")) do opens[#opens + 1] = p end
   for _, p in ipairs(ad_openers or {}) do opens[#opens + 1] = p end
+  local offers = {}
+  for _, p in ipairs(dp.data.list(lang .. "/clean_body_ad_offers.txt")) do offers[#offers + 1] = p end
+  for _, p in ipairs(ad_offers or {}) do offers[#offers + 1] = p end
   local verbs = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_prompt_verbs.txt")) do verbs[w:lower()] = true end
   return {
@@ -151,6 +157,12 @@ function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, m
     -- the call closing an advertisement's copy, as its last sentence
     ad_call = #calls > 0 and re.compile("(?:^|[.!?:;|–—-]\\s*)(?:(?:" .. table.concat(calls, ")|(?:")
       .. "))\\s*[.!]*$", "i") or nil,
+    -- the sources of a call at a sentence's start anywhere in the copy ("... Recharge
+    -- now with 20% bonus data.") and of an offer in it ("20% bonus data", "Weekend
+    -- specials", "$6"): read only under an advertisement label, so compiled on first use
+    -- (labelled_copy)
+    ad_lead_src = #calls > 0 and "(?:^|[.!?:;|–—-]\\s*)(?:(?:" .. table.concat(calls, ")|(?:") .. "))(?![\\p{L}\\d])" or nil,
+    ad_offer_src = #offers > 0 and "(?<![\\p{L}\\d])(?:(?:" .. table.concat(offers, ")|(?:") .. "))(?!\\p{L})" or nil,
     -- the call opening an advertisement's copy, before a colon or an exclamation mark
     ad_open = #opens > 0 and re.compile("^(?:(?:" .. table.concat(opens, ")|(?:") .. "))[^.:!?\"“”]{0,40}[:!]\\s", "i") or nil,
   }
@@ -252,6 +264,21 @@ local function arrow_prompt(m, b)
   local w = rx_last_sentence:match(rx_arrow_end:gsub(t, ""))
   return w ~= nil and m.verbs[w:lower()] == true
 end
+-- the copy right under an advertisement label: a call at a sentence's start, not
+-- closing the block ("Shop now at any branch.", "Recharge now with 20% bonus data."),
+-- with a brand's name before a dash or a colon opening the block ("NAME – Weekend
+-- specials ...", "NAME Mobile: Stay connected ...") or an offer (en/clean_body_ad_offers.txt),
+-- and no quotation or reporting verb (a paragraph of the article under the label stays)
+local rx_brand_lead = re.compile("^\\p{Lu}[\\p{L}\\d'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}\\d'’&.-]*)){0,4}(?:\\s+[–—-]|:)\\s+\\p{Lu}")
+local function labelled_copy(m, t)
+  if m.ad_lead == nil and m.ad_lead_src then
+    m.ad_lead = re.compile(m.ad_lead_src, "i")
+    m.ad_offer = m.ad_offer_src and re.compile(m.ad_offer_src, "i") or nil
+  end
+  if not m.ad_lead or find(t, '"', 1, true) or find(t, "“", 1, true) or find(t, "”", 1, true)
+    or rx_reporting:find(t) or not m.ad_lead:find(t) then return false end
+  return rx_brand_lead:find(t) ~= nil or (m.ad_offer ~= nil and m.ad_offer:find(t) ~= nil)
+end
 local function ad_copy(m, b, above)
   if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
   local t = b.text
@@ -263,6 +290,7 @@ local function ad_copy(m, b, above)
   -- €129. Ionian Stays.", the advertiser's name closing it)
   if labelled and m.ad_open and m.ad_open:find(t) and not (find(t, '"', 1, true) or find(t, "“", 1, true)
     or rx_reporting:find(t)) then return true end
+  if labelled and labelled_copy(m, t) then return true end
   -- (a betting prompt: a price in odds, "a 9/2 chance", "are 7/2 to", or an "Odds:" label,
   -- closed by a call to compare prices)
   local betting = not labelled and (rx_odds:find(t) ~= nil)

@@ -255,6 +255,11 @@ function M.new(lang, menu_extra, field_extra, extra)
   local episode_words = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_meta_episode_words.txt")) do episode_words[#episode_words + 1] = w:lower() end
   for _, w in ipairs(extra.episode_words or {}) do episode_words[#episode_words + 1] = w:lower() end
+  -- news ticker labels ("Breaking News |", "Latest:"): en/clean_meta_ticker_labels.txt
+  local ticker_alt = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_ticker_labels.txt")) do ticker_alt[#ticker_alt + 1] = "\\Q" .. w:lower() .. "\\E" end
+  for _, w in ipairs(extra.ticker_labels or {}) do ticker_alt[#ticker_alt + 1] = "\\Q" .. w:lower() .. "\\E" end
+  local rx_ticker = re.compile("^\\W{0,3}(?:" .. concat(ticker_alt, "|"):gsub("%s+", "\\E\\s+\\Q") .. ")\\s*(?:[|:]|\\s[–—-])\\s*\\S", "i")
   local rx_episode = re.compile("^(?:(?:" .. concat(episode_words, "|") .. ")\\.?\\s*#?\\d+\\b[\\s,:;·|•/–—-]*)+"
     .. "(?:(?:\\d+\\s*(?:min(?:ute)?s?|m|hrs?|hours?|h|sec(?:ond)?s?|s)\\b\\.?|\\d{1,2}:\\d{2}(?::\\d{2})?)[\\s,·|•–—-]*)*$", "i")
 
@@ -363,6 +368,14 @@ function M.new(lang, menu_extra, field_extra, extra)
       end
     end
     return n >= 4 and n <= 12 and hit * 2 > n
+  end
+
+  --- Is the line a news ticker's item ("Breaking News | Heavy rain warning in effect for
+  -- Sunday", "Latest: Bridge reopens")? A label of en/clean_meta_ticker_labels.txt
+  -- opening the line, then a bar, colon or dash and more words; the stage passes it
+  -- over when a headline stands below it.
+  function R.ticker_line(s)
+    return #s <= 200 and rx_ticker:find(s) ~= nil
   end
 
   --- Is the line page furniture that a headline search passes over? A menu split by

@@ -147,6 +147,7 @@ M.options = {
   corrections = { type = "list", default = {}, doc = "extra PCRE2 patterns opening a correction note, kept under the body (en/clean_body_corrections.txt)" },
   ad_calls = { type = "list", default = {}, doc = "extra PCRE2 patterns of a call to action closing an advertisement's copy (en/clean_body_ad_calls.txt)" },
   ad_openers = { type = "list", default = {}, doc = "extra PCRE2 patterns of a call to action opening an advertisement's copy under its label (en/clean_body_ad_openers.txt)" },
+  ad_offers = { type = "list", default = {}, doc = "extra PCRE2 patterns of an offer in an advertisement's copy under its label (en/clean_body_ad_offers.txt)" },
   menu_words = { type = "list", default = {}, doc = "extra words of a site menu: a title-case line mostly of them is no headline (en/clean_meta_menu_words.txt)" },
   field_labels = { type = "list", default = {}, doc = "extra labels of header field lines, \"LABEL: value\": never a headline, byline or outlet (en/clean_meta_fields.txt)" },
   outlet_programmes = { type = "list", default = {}, doc = "extra names of credit programmes (\"Local Journalism Initiative\"): never the outlet (en/clean_meta_programmes.txt)" },
@@ -161,6 +162,7 @@ M.options = {
   episode_words = { type = "list", default = {}, doc = "extra labels of an episode or issue (\"Episode 52 · 41 min\"): never the headline (en/clean_meta_episode_words.txt)" },
   foreign_words = { type = "list", default = {}, doc = "extra function words of other languages: a line of them is a language link, never the headline (en/clean_meta_foreign_words.txt)" },
   open_words = { type = "list", default = {}, doc = "extra words that leave a headline's phrase open: a wrapped headline ending in one goes on on the next short line (en/clean_meta_open_words.txt)" },
+  ticker_labels = { type = "list", default = {}, doc = "extra labels of a news ticker (\"Breaking News\"): a line opening with one and a bar, colon or dash is never the headline above another (en/clean_meta_ticker_labels.txt)" },
   role_modifiers = { type = "list", default = {}, doc = "extra words modifying a job title before its role word in a byline, never an outlet (\"Deputy Editor\"; en/clean_role_modifiers.txt)" },
   reading_words = { type = "list", default = {}, doc = "extra units and words of a widget's readings (\"Wind: SW 58mph\"): a line of such fields is never the headline (en/clean_meta_readings.txt)" },
   language_names = { type = "list", default = {}, doc = "extra language names of a language switch (\"Cymraeg\"): never the outlet or the headline (en/clean_meta_languages.txt)" },
@@ -193,7 +195,7 @@ function M.init(opts, ctx)
   -- the user's extra patterns, each compiled here on its own so that a bad one is
   -- named with its option (the modules join them into larger alternations, whose
   -- error would name neither)
-  for _, k in ipairs { "media_blurbs", "fact_cues", "box_heads", "corrections", "ad_calls", "ad_openers", "field_labels", "media_members", "button_calls" } do
+  for _, k in ipairs { "media_blurbs", "fact_cues", "box_heads", "corrections", "ad_calls", "ad_openers", "ad_offers", "field_labels", "media_members", "button_calls" } do
     compile_user(o[k], k)
   end
   local lang = o.language
@@ -232,13 +234,13 @@ function M.init(opts, ctx)
     hints = hints,
     dates = dates_mod.new(lang, o.published_labels),
     meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places, modifiers = o.outlet_modifiers,
-      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
+      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, ticker_labels = o.ticker_labels, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
       reading_words = o.reading_words, language_names = o.language_names, outlet_org_heads = o.outlet_org_heads }),
     prompts = prompts,
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
     factbox = factbox_mod.new(lang, o.fact_cues),
-    body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls, o.ad_openers, o.outlet_programmes, o.media_members, o.button_calls),
+    body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls, o.ad_openers, o.outlet_programmes, o.media_members, o.button_calls, o.ad_offers),
     drop = compile_user(o.drop, "drop"),
     keep = compile_user(o.keep, "keep"),
     cues = pats.cues,
@@ -549,6 +551,9 @@ function M.process(doc, ctx)
         -- page furniture: a menu with separators, "Buy tickets", a language link
         if #cands > 0 then break end
         menu_above = true
+      elseif #cands > 0 and not b.cue and st.meta.ticker_line(b.text) then
+        -- a news ticker's item over the headline ("Breaking News | ...")
+        break
       elseif headline_shaped(b) and not b.name_line and not b.outlet_line and not b.take
         and not (body_mod.is_credit(live[x + 1]) and live[x + 1].group == b.group) then
         -- (a block right above a picture credit is its caption)
@@ -703,11 +708,20 @@ function M.process(doc, ctx)
   -- a byline with its opener between the headline and the body when the header found
   -- none: a picture, its caption or a sponsor's line may stand between it and the
   -- timestamp that anchored the header
+  -- (or a name of two or three words alone on its line directly over a role line,
+  -- "TAPIWA MUZENDA" / "Senior Reporter": the role says the name is the writer's)
   if #authors == 0 and title_i then
     for x = title_i + 1, limit - 1 do
-      local b = live[x]
-      if b.byline and #b.byline.authors > 0 and not b.take and not b.contrib and (not b.role or b.role == "byline") then
-        for _, a in ipairs(b.byline.authors) do authors[#authors + 1] = a end
+      local b, nx = live[x], live[x + 1]
+      local by = b.byline
+      if not by and nx and nx.role_line and not nx.take and b.nw >= 2 and b.nw <= 3 and not b.role then
+        -- (in capitals, only a plausible name: not a section label, "LOCAL NEWS")
+        local caps = b.text:upper() == b.text
+        by = (not caps or st.meta.caps_name(b.text)) and st.meta.name_line(b.text, st.dates, caps) or nil
+        if by and nx.li < limit then nx.role = nx.role or "byline" end
+      end
+      if by and #by.authors > 0 and not b.take and not b.contrib and (not b.role or b.role == "byline") then
+        for _, a in ipairs(by.authors) do authors[#authors + 1] = a end
         b.role = "byline"
         break
       end
