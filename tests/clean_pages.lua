@@ -33,16 +33,19 @@ M.WATER = {
   "The cuts will be reviewed every two weeks and lifted once the reservoirs pass a fifth of their capacity.",
 }
 
---- A page of the lines head, the WATER paragraphs (a blank line before each) and the
--- lines foot.
-function M.water_page(head, foot)
+--- A page of the lines head, the paragraphs ps (a blank line before each) and the lines
+-- foot (optional); lines joined by "\n".
+function M.page(head, ps, foot)
   local t = {}
   for _, l in ipairs(head) do t[#t + 1] = l end
-  for _, p in ipairs(M.WATER) do t[#t + 1] = ""; t[#t + 1] = p end
+  for _, p in ipairs(ps) do t[#t + 1] = ""; t[#t + 1] = p end
   t[#t + 1] = ""
   for _, l in ipairs(foot or {}) do t[#t + 1] = l end
   return M.lines(t)
 end
+
+--- A page of the lines head, the WATER paragraphs and the lines foot.
+function M.water_page(head, foot) return M.page(head, M.WATER, foot) end
 
 --- text hard-wrapped as `lynx -dump` sets a paragraph: three spaces of margin, lines
 -- broken before the word that would pass column width (bytes); lines joined by "\n".

@@ -49,15 +49,7 @@ local P = {
   "The first cruise call is booked for 12 May.",
 }
 
--- the lines of t with a blank line before each of the paragraphs ps
-local function with_body(head, ps, foot)
-  local t = {}
-  for _, l in ipairs(head) do t[#t + 1] = l end
-  for _, p in ipairs(ps) do t[#t + 1] = ""; t[#t + 1] = p end
-  t[#t + 1] = ""
-  for _, l in ipairs(foot or {}) do t[#t + 1] = l end
-  return lines(t)
-end
+local with_body = pages.page
 
 describe("clean dates: a labelled publication date in a line of fields", function()
   it("reads the date of a Posted field before other fields", function()

@@ -32,14 +32,7 @@ local V = {
   "The fishers' association said it would meet the council again on March 3.",
 }
 
-local function with_body(head, ps, foot)
-  local t = {}
-  for _, l in ipairs(head) do t[#t + 1] = l end
-  for _, p in ipairs(ps) do t[#t + 1] = ""; t[#t + 1] = p end
-  t[#t + 1] = ""
-  for _, l in ipairs(foot or {}) do t[#t + 1] = l end
-  return lines(t)
-end
+local with_body = pages.page
 
 describe("clean meta: a job title after a byline's middle dot or bar", function()
   it("reads a title closing on a job head word as a role, whatever its modifiers", function()
