@@ -16,7 +16,8 @@
 --     text, an inline advertisement, wraps short); a new bullet never continues the line before; a line longer than W
 --     that could have been broken before W was left unwrapped (a headline over its
 --     date line) and nothing continues it; a word hyphenated at the line end stays
---     joined.
+--     joined. A line measures its dumped length: the bytes of lynx link numbers cut
+--     from it after the dumper wrapped it ("[20]") count (M.split's pad).
 --  2. Each logical line is a block; blank lines separate groups (`group` numbers
 --     them); indentation, bullet markers and items set apart by runs of spaces (a menu
 --     or button row, `gaps`) are kept as evidence.
@@ -294,8 +295,11 @@ function M.narrow_width(lines, W)
 end
 
 --- Split a (normalised) page into blocks.
+-- @param pad optional: line number -> bytes the line lost after the dumper wrapped it
+-- (lynx link numbers, "[12]", cut by docpipe.clean.normalize); a line is measured at
+-- its dumped length when the next one's first word is tested against the width
 -- @return list of {text, indent, group, bullet (marker or nil), first, last (line numbers)}, W
-function M.split(text)
+function M.split(text, pad)
   if text:find("\r", 1, true) then text = text:gsub("\r\n?", "\n") end
   if text:find("\t", 1, true) then text = text:gsub("\t", "    ") end
   -- no-break and other wide spaces become plain spaces, once for the page
@@ -348,6 +352,7 @@ function M.split(text)
           local plen = clen(prev)
           local tail = prev:find("%s+$")
           if tail then plen = plen - (#prev - tail + 1) end
+          if pad and pad[cur.last] then plen = plen + pad[cur.last] end
           -- (or, whatever the width says, when the line ends no sentence, reaches three
           -- quarters of the width and the next one goes on in lower case: a sentence cut
           -- where a dumper wrapped narrower than the page's longest lines; 60% of it when

@@ -71,7 +71,11 @@
 --    (docpipe.clean.teasers), a picture's description written twice
 --    (docpipe.clean.captions) and a closing note on the credit programme behind the
 --    story, or on the newsroom partnership the outlet belongs to (docpipe.clean.endnotes)
---    go; a teaser card between two paragraphs, closed by its story's date stamp, goes
+--    go; so do a caption with no credit, a short line that shows rather than tells,
+--    between two longer paragraphs or under the header (bare_caption), and a
+--    release's contact line ("For more information, contact ... 555-0148") right above
+--    its About box or end marker (release_contact); a short closing sentence right
+--    above an end marker ("– ENDS –") closes the body; a teaser card between two paragraphs, closed by its story's date stamp, goes
 --    and the window runs across it (docpipe.clean.inlinebox); a clock alone over an
 --    entry's heading (a live blog's entry time) goes, and so does a feed's label of
 --    one or two words ("Updates") right above the first entry, under a line that went;
@@ -105,6 +109,36 @@ local find = string.find
 
 -- a credit line of a picture ("Photo: X/Agency", "Credit...X", "[Photo by X]")
 local rx_credit = re.compile("^\\[?(?:(?:photo|photograph|image|picture)s?\\s*(?::|by\\b)|credit\\b)", "i")
+local CAPTION_MIN, CAPTION_MAX = 7, 16 -- words of a caption with no credit
+-- a caption with no credit: a short block (7 to 16 words: a line of six words or
+-- fewer between paragraphs is as often a subhead or an inline link's headline, "NAME
+-- retains control of the House") with no sentence end between two paragraphs, or
+-- with a full stop as the window's first block, under the header ("The lower lock
+-- from the towpath, with its new gates."; a line with no full stop there may be the
+-- headline), no quote, colon, question or dateline dash, that shows rather than
+-- tells: a noun phrase or a present-tense clause in the third person ("Casks in one
+-- of the firm's older warehouses", "NAME celebrates his late winner at NAME Park").
+-- A line that narrates (a relative pronoun, an auxiliary, a common irregular past, a
+-- negation, a first or second person: "Talks that went on for a year", "Five things
+-- we learned"), asks ("What the study does not say") or is set in title case (more
+-- capitalised words than lower-case ones after the first: "A Backlog Years in the
+-- Making") is a subhead; and it must show something (rx_shows). The paragraphs on
+-- either side end a sentence and run to at least twice its words (tested by the caller).
+local rx_narration = re.compile("\\b(?:i|we|you|our|your|us|that|which|who|was|were|is|are|be|been|has|have|had|will|would|could|should|can|may|might|must|did|does|do|went|came|took|made|got|gave|began|said|\\p{Ll}+n['’]t)\\b", "i")
+-- what a caption shows: a thing and where it is (a noun phrase of up to four words
+-- then a place or time: "Casks in ...", "The lower lock from ...") or a person doing
+-- something of theirs ("NAME celebrates his late winner"); a headline names the act
+-- alone ("NAME retains control of the House", "World worries as X looms")
+local rx_shows = re.compile("^(?:\\S+\\s+){1,4}(?:in|at|on|from|during|outside|inside|near|beside|with|under|above|below|behind|after|before|along|across)\\s|\\b(?:his|her|their)\\b", "i")
+local rx_wh_open = re.compile("^(?:what|why|how|who|whom|whose|where|when|which)\\b", "i")
+local function bare_caption(t)
+  if find(t, '[":?]') or find(t, "“", 1, true) or find(t, "”", 1, true) or find(t, "%-%-")
+    or find(t, " — ", 1, true) or find(t, " – ", 1, true) then return false end
+  if rx_wh_open:find(t) or rx_narration:find(t) then return false end
+  if select(2, t:gsub(" %l", "")) <= select(2, t:gsub(" %u", "")) then return false end
+  return rx_shows:find(t) ~= nil
+end
+local function para_for(c, b) return c ~= nil and c.take and c.sentence and c.nw >= 2 * b.nw and not c.bullet end
 local rx_image_name = re.compile("^\\[(?:[^\\]]*\\.(?:jpe?g|png|gif|webp|svg|avif)|img|image|photo|picture)\\]$", "i")
 local function is_credit(b)
   return b ~= nil and (b.cue == "caption" or (b.cue == "media" and rx_credit:find(b.text) ~= nil))
@@ -117,6 +151,9 @@ local function is_list_link(b)
 end
 
 local M = {}
+
+--- Is a short block a caption with no credit by its shape? (see bare_caption)
+M.bare_caption = bare_caption
 
 -- one caseless alternation of a data file's patterns and the extra ones, anchored at the
 -- start (whole: up to the end too, a colon allowed)
@@ -168,6 +205,30 @@ function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, m
   }
 end
 
+
+-- a release's contact line closing the window ("For more information about the
+-- programme, contact the Admissions Office at 555-0148 or admissions@..."): the last
+-- kept block, one sentence of up to 40 words that opens by sending the reader to a
+-- contact and holds a phone number, an e-mail address or a web address, quoting no
+-- one, goes when the release's end matter follows right under the window (an "About
+-- NAME" heading or an end marker: "Media contact", "– ENDS –"); an article's own
+-- closing line, with no end matter under it, stays
+local rx_contact_line = re.compile("^(?:for (?:more|further|additional) (?:information|details)\\b[^.!?]{0,80}?,?\\s+(?:please\\s+)?|to (?:learn|find out) more\\b[^.!?]{0,80}?,?\\s+(?:please\\s+)?)?(?:contact|call|phone|ring|e-?mail|visit|write to)\\b", "i")
+local rx_contact_means = re.compile("@\\S+\\.\\p{L}|\\b\\d{3}[-. ]\\d{3,4}(?:[-. ]\\d{4})?\\b|\\bwww\\.|https?://|\\.(?:com|org|net|edu|gov|example)\\b", "i")
+local function release_contact(live, ws, we)
+  local x = we
+  while x >= ws and not live[x].take do x = x - 1 end
+  local nx = live[we + 1]
+  if x < ws or not nx or not (nx.about or nx.ending) then return end
+  local b = live[x]
+  local t = b.text
+  if b.keep or b.bullet or b.nw > 40 or not b.sentence or not rx_contact_line:find(t)
+    or t:find("[\"“”]") or not rx_contact_means:find(t) then return end
+  -- (one sentence: no stop followed by a capital inside it)
+  if t:find("[%l%d][.!?] %u") then return end
+  b.take = false
+  b.why = "release contact"
+end
 
 -- a correction note under the article, past the contributor line, the sign-off or a
 -- timestamp that closes the body (up to four blocks on; not past a related box): text
@@ -556,8 +617,9 @@ function M.select(live, st, o)
       if stop and stop.contrib and c - we <= 5 then
         we = c - 1
       elseif last_sentence and (not stop or score(stop) <= NEG or stop.cue or last_sentence < c - 1
-        or rx_signoff:find(stop.text)) then
-        -- (or a sign-off under it, "— AB": the line above it closes the article)
+        or rx_signoff:find(stop.text) or stop.ending) then
+        -- (or a sign-off under it, "— AB", or an end marker, "– ENDS –": the line above
+        -- it closes the article)
         -- up to the last sentence: link lines after it are not the article's
         we = last_sentence
       end
@@ -853,6 +915,17 @@ function M.select(live, st, o)
       end
     end
   end
+  -- a caption with no credit (bare_caption): between two kept paragraphs, or
+  -- between the window's start and its first paragraph
+  for x = ws, we - 1 do
+    local b = live[x]
+    if b.take and not b.keep and not b.cue and not b.bullet and not b.label
+      and b.nw >= CAPTION_MIN and b.nw <= CAPTION_MAX and (b.sentence == (x == ws))
+      and para_for(live[x + 1], b) and (x == ws or para_for(live[x - 1], b)) and bare_caption(b.text) then
+      b.take = false
+      b.why = "caption (between paragraphs)"
+    end
+  end
   -- a caption in a dump: the block right under an image's name ("[photo_inn.jpg]",
   -- "[IMG]") with a short credit line right under it, all three in one group (the credit
   -- an outlet, an agency or a person: "The Asahara Daily", "Jens Wittkamp/Naturbild")
@@ -933,6 +1006,7 @@ function M.select(live, st, o)
   for _, b in ipairs(resumed) do b.take = true; b.why = nil end
   -- a closing note on the credit programme behind the story (docpipe.clean.endnotes)
   if st.body then endnotes.drop(st.body.notes, live, ws, we) end
+  release_contact(live, ws, we)
   correction_notes(st.body, live, we)
   return ws, we
 end

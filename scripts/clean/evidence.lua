@@ -685,12 +685,14 @@ function M.features(b, st, o)
   for _i = 1, #drop_l do local rx = drop_l[_i]; if rx:find(text) then b.drop = true; break end end
   b.cue = cue_kind(st.cues, b, st.intern, st.page)
   -- a caption known by its credit ("... on Monday. (Agency)", "...in 1962.NAME/Outlet")
-  -- or its image marker ("[photo] ..."): only a block ending in ')', holding a '/' or
-  -- a '©' or opening with '[' is tried; a player's running time ("Duration: 1 minute 12
+  -- or its image marker ("[photo] ..."): only a block ending in ')', holding a '/', a
+  -- '©' or a ':' among its last 40 bytes ("... Pic: Name Name") or opening with '[' is
+  -- tried; a player's running time ("Duration: 1 minute 12
   -- seconds", "1m 12s"): only a short block holding a digit
   if not b.cue and nw <= MAX_CAPTION_WORDS and nw >= 3 then
     local c1, cz = byte(text, 1), byte(text, -1)
-    if (cz == 41 or c1 == 91 or find(text, "/", 1, true) or find(text, "\194\169", 1, true))
+    if (cz == 41 or c1 == 91 or find(text, "/", 1, true) or find(text, "\194\169", 1, true)
+      or find(text, ":", -40, true))
       and (nw <= MAX_CREDITED_WORDS or c1 == 91)
       and st.cues.caption_credits:find(text) then
       b.cue = "caption"

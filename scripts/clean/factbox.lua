@@ -21,13 +21,14 @@ local M = {}
 
 local MAX_FACT_WORDS = 30 -- a fact line is short
 local MAX_HEAD_WORDS = 8  -- a heading or an address line in the box
+local MAX_BOX_HEAD = 4    -- the box's heading above it, across a blank line
 local MIN_CUES = 3
 local MIN_PROSE_WORDS = 15 -- a paragraph of prose kept besides the box
 
 -- what every listed cue but the label line's holds: a digit, a star or a half, or one
 -- of these words (one search for it and the label pattern is cheaper than all the
 -- patterns; a user's extra cues are always tried)
-local GATE = "\\d|press|books|publish|editions|records|[★☆✩½]|rated|directed|starring|voices|isbn|out of|open|playing|showing|screen"
+local GATE = "\\d|press|books|publish|editions|records|[★☆✩½]|rated|directed|starring|voices|isbn|out of|open|playing|showing|screen|referee|umpire|attendance|crowd|scorer|tries|cons:|pens?:|goals?:|booked|sent off|subs|replacements|man of the match|player of the match"
 
 --- A matcher of fact lines for a language, with extra patterns (a list). The first
 -- pattern of the data file is the label line's.
@@ -59,6 +60,16 @@ end
 -- a block that may sit in a box: short, no bullet, not kept by the user
 local function boxable(b)
   return not b.keep and not b.bullet and b.nw <= MAX_FACT_WORDS
+end
+
+-- the box's heading across a blank line above the box at x ("Match facts", "The
+-- details"): a short line that is no sentence, with no other text to head
+local function drop_heading(live, ws, x)
+  local h = live[x - 1]
+  if x - 1 >= ws and h.take and not h.keep and not h.bullet and h.group ~= live[x].group
+    and not h.sentence and h.nw >= 1 and h.nw <= MAX_BOX_HEAD and not h.text:find("[:?]$") then
+    h.take = false; h.why = "info box (its heading)"
+  end
 end
 
 --- Drop the info boxes inside the window [ws, we] (b.take / b.why).
@@ -108,6 +119,7 @@ function M.drop_run(m, live, ws, we, a, z)
         for i = x, e do
           if live[i].take then live[i].take = false; live[i].why = "info box" end
         end
+        if x == a then drop_heading(live, ws, x) end
       end
     end
     x = math.max(e, x) + 1
@@ -153,7 +165,18 @@ function M.drop_line(m, live, ws, we)
     local c = live[i]
     if c.take and c.sentence and c.nw >= MIN_PROSE_WORDS then prose = prose + 1 end
   end
-  if prose >= 2 then b.take = false; b.why = "info box" end
+  if prose >= 2 then
+    b.take = false; b.why = "info box"
+    -- the box's title lines right above it in its group ("Cwm Aled 27 Pont Isaf 24"
+    -- over the scorers), then its heading across a blank line
+    local y = x
+    while y - 1 > ws and y - 1 >= x - 2 and live[y - 1].group == b.group and live[y - 1].take
+      and boxable(live[y - 1]) and head(live[y - 1]) do
+      y = y - 1
+      live[y].take = false; live[y].why = "info box"
+    end
+    drop_heading(live, ws, y)
+  end
 end
 
 return M

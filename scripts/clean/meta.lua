@@ -99,7 +99,9 @@
 -- Correspondent") is no outlet. title_furniture tells page furniture that is no
 -- headline: a menu with separators, a short call to action (en/clean_meta_calls.txt),
 -- a link to the page in another language (en/clean_meta_foreign_words.txt, with no
--- English stopword). domain_name reads a masthead written as a bare web address
+-- English stopword), a reference number ("MBFA/PR/2026/03"), a byline naming only the
+-- staff (staff_line: en/clean_meta_staff_words.txt) or a breadcrumb of sections set
+-- apart by slashes (slash_path). domain_name reads a masthead written as a bare web address
 -- ("alpinfo.ch": a word, a dot, a country's two letters or a generic domain of
 -- en/clean_meta_tlds.txt). caps_name tells a name in capitals of two or three short
 -- words ("ISOLDE MARRACK": each three letters or more with a vowel, no word of the
@@ -260,6 +262,12 @@ function M.new(lang, menu_extra, field_extra, extra)
   for _, w in ipairs(dp.data.list(lang .. "/clean_meta_ticker_labels.txt")) do ticker_alt[#ticker_alt + 1] = "\\Q" .. w:lower() .. "\\E" end
   for _, w in ipairs(extra.ticker_labels or {}) do ticker_alt[#ticker_alt + 1] = "\\Q" .. w:lower() .. "\\E" end
   local rx_ticker = re.compile("^\\W{0,3}(?:" .. concat(ticker_alt, "|"):gsub("%s+", "\\E\\s+\\Q") .. ")\\s*(?:[|:]|\\s[–—-])\\s*\\S", "i")
+  -- the words of a byline naming no person ("Staff report", "From staff reports"):
+  -- en/clean_meta_staff_words.txt
+  local staff_words = word_set(lang, "clean_meta_staff_words.txt", extra.staff_words)
+  -- a reference number alone on its line ("MBFA/PR/2026/03", "Ref: HX/114/2025"):
+  -- letters and digits joined by slashes, a digit among them
+  local rx_reference = re.compile("^(?:(?:ref(?:erence)?|no)\\.?\\s*:?\\s*)?(?=[^\\s]*\\d)(?=[^\\s]*\\p{L})[\\p{L}\\d]+(?:[-.][\\p{L}\\d]+)*(?:/[\\p{L}\\d]+(?:[-.][\\p{L}\\d]+)*)+$", "i")
   local rx_episode = re.compile("^(?:(?:" .. concat(episode_words, "|") .. ")\\.?\\s*#?\\d+\\b[\\s,:;·|•/–—-]*)+"
     .. "(?:(?:\\d+\\s*(?:min(?:ute)?s?|m|hrs?|hours?|h|sec(?:ond)?s?|s)\\b\\.?|\\d{1,2}:\\d{2}(?::\\d{2})?)[\\s,·|•–—-]*)*$", "i")
 
@@ -389,7 +397,8 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- 3", "Issue 41": en/clean_meta_episode_words.txt).
   function R.title_furniture(s)
     if #s > 160 then return false end
-    if #s <= 60 and rx_episode:find(s) then return true end
+    if #s <= 60 and (rx_episode:find(s) or rx_reference:find(s)) then return true end
+    if #s <= 60 and (R.staff_line(s) or R.slash_path(s)) then return true end
     -- (a widget's readings, a language switch)
     if R.reading_line(s) or R.language_switch(s) then return true end
     if find(s, "|", 1, true) or find(s, "·", 1, true) or find(s, "•", 1, true) then
@@ -416,6 +425,43 @@ function M.new(lang, menu_extra, field_extra, extra)
       if foreign[t] then hits = hits + 1 end
     end
     return hits >= 2
+  end
+
+  --- Is the line a byline naming no person, only the staff or the wires ("Staff
+  -- report", "From staff reports", "Staff and wire reports")? Two to five words of
+  -- en/clean_meta_staff_words.txt, one of them "staff" or "report(s)".
+  function R.staff_line(s)
+    local n, key = 0, false
+    for t in s:gmatch("%S+") do
+      local lt = t:lower():gsub("^%p+", ""):gsub("%p+$", "")
+      if not staff_words[lt] then return false end
+      if lt == "staff" or lt == "report" or lt == "reports" then key = true end
+      n = n + 1
+    end
+    return key and n >= 2 and n <= 5
+  end
+
+  --- Is the line a breadcrumb of sections set apart by slashes ("News Center / Research
+  -- News", "Home / Sport / Rugby")? Two to five parts of one to three capitalised
+  -- words (or "&", "and", "of"), a menu word (en/clean_meta_menu_words.txt) in at least
+  -- half of them: a headline with a slash has a verb or a name no menu holds.
+  function R.slash_path(s)
+    if not find(s, "%s/%s") then return false end
+    local parts, menu = 0, 0
+    for part in (s .. " / "):gmatch("(.-)%s+/%s+") do
+      parts = parts + 1
+      local n, hit = 0, false
+      for t in part:gmatch("%S+") do
+        n = n + 1
+        local lt = t:lower()
+        if menu_words[lt] then hit = true
+        elseif not (lt == "&" or lt == "and" or lt == "of" or rx_upper_first:find(t)) then return false end
+        if find(t, "[.!?,:;]$") then return false end
+      end
+      if n == 0 or n > 3 then return false end
+      if hit then menu = menu + 1 end
+    end
+    return parts >= 2 and parts <= 5 and menu * 2 >= parts
   end
 
   --- Is the line a widget's readings, "LABEL: value" fields whose values are only
@@ -634,6 +680,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- (the credited name runs over no "and": "By A and B (video)" keeps A)
   local rx_picture_credit = re.compile("(?:,?\\s+(?:and|&)\\s+|,\\s*)?(?:(?!\\s(?:and|&)\\s)[^,()])*\\((?:photography|photographs|photos|pictures|video|graphics|illustrations?)\\)", "i")
   local rx_paren = re.compile("\\s*\\([^()]{0,40}\\)")
+  -- a part of a byline crediting the pictures ("Words by NAME | Photos by NAME",
+  -- "Pictures: NAME"): the photographer's, no author nor outlet
+  local rx_credit_part = re.compile("^(?:photo(?:s|graphs?|graphy)?|pictures?|images?|video|graphics?|illustrations?)\\s*(?:by\\b|:)", "i")
   local rx_email = re.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+")
   local rx_parts = re.compile("\\s+[|•·/]\\s+|\\s*\\|\\s*|\\s+(?:—|–|--|-)\\s+")
   local rx_acronym = re.compile("^\\p{Lu}{2,6}$")
@@ -804,14 +853,22 @@ function M.new(lang, menu_extra, field_extra, extra)
   end
   function role_line(s, strict)
     local n, role, unknown, linking = 0, false, 0, false
-    local last_job = false
+    local last_job, prev_role = false, false
     for t in s:gmatch("%S+") do
       local lt = t:lower():gsub("[.,;:]+$", "")
       last_job = false
+      local was_role = prev_role
+      prev_role = false
       if roles[lt] then
-        if not WEAK_ROLE[lt] and not outlet_words[lt] then role = true; last_job = true end
+        prev_role = true
+        if not WEAK_ROLE[lt] and not outlet_words[lt] then role = true; last_job = true
+        elseif lt == "chief" and was_role then
+          -- (a job of weak words, the chief of a desk: "Bureau Chief", "Desk Chief")
+          role = true; last_job = true
+        end
       elseif beat(lt) then
         -- a desk word
+        prev_role = true
       elseif lt == "the" or lt == "of" or lt == "and" or lt == "&" or lt == "by" or lt == "for" then
         linking = true
       else
@@ -934,7 +991,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     rest = parts[1] or ""
     for k = 2, #parts do
       local piece = dp.text.trim(parts[k])
-      if piece ~= "" then
+      if piece ~= "" and not rx_credit_part:find(piece) then
         if R.is_role_line(piece, true) or beat_role(piece) then staff = true
         elseif not outlet and R.outlet_like(piece, true) then outlet = outlet_of(piece)
         elseif not outlet and R.outlet_like(piece) then
@@ -1130,6 +1187,20 @@ function M.new(lang, menu_extra, field_extra, extra)
   local rx_label_credit = re.compile("^\\p{L}[\\p{L} -]{1,24}:\\s")
   --- Is the line a label credit ("Editor: NAME")?
   function R.label_credit(s) return rx_label_credit:find(s) ~= nil end
+  -- a job after a credited name ("compiled by Tom Fenwick, Parish Clerk"): one to three
+  -- capitalised words closing on a noun of en/role_nouns.txt or en/clean_roles.txt,
+  -- the first no given name (en/given_names_*.txt: "Ada Baker" stays a person)
+  local role_nouns, given, given_in
+  local function job_after_name(n)
+    local first, last = n:match("^(%S+).-(%S+)$")
+    if not first or #dp.text.words(n) > 3 then return false end
+    if not role_nouns then role_nouns = word_set(lang, "role_nouns.txt") end
+    last = last:lower()
+    if not (role_nouns[last] or roles[last]) then return false end
+    given_in("")
+    return not given[first:lower()]
+  end
+
   --- Parse a contributor line. @return list of names or nil
   function R.contributors(s)
     if #s > 600 then return nil end
@@ -1147,9 +1218,9 @@ function M.new(lang, menu_extra, field_extra, extra)
         if cap then
           hit, matched = true, true
           local label = rx_label_credit:find(part) ~= nil
-          for _, piece in ipairs(split_names(cap)) do
+          for k, piece in ipairs(split_names(cap)) do
             local n = clean_name(piece)
-            if R.is_person(n) then
+            if R.is_person(n) and not (k > 1 and job_after_name(n)) then
               local into = label and label_names or names
               into[#into + 1] = n
             end
@@ -1207,7 +1278,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- of a headline's "Smith, Jones: ..."), when no word of place or region is a given
   -- name (en/given_names_*.txt: "Ruth Okafor, Mayor –" is a sign-off's shape), none is
   -- a role or outlet word, and a sentence of eight words or more follows
-  local given, given_in
+  -- (given, given_in: declared above R.contributors)
   local rx_true_dash = re.compile("\\s(?:—|–|--|-)\\s|(?:—|–)")
   function unlisted_region(pl, region, sep, rest)
     if not rx_true_dash:find(sep:sub(#pl + 1)) or #dp.text.words(rest) < 8

@@ -170,9 +170,21 @@ local function lynx_refs(s)
   for _ in list:gmatch("\n%s*%d+%.%s+%a[%w+.-]*:%S*") do urls = urls + 1 end
   if urls < 2 then return s, 0, nil end
   s = s:sub(1, a)
+  -- the bytes each line loses (line number -> bytes): the dumper wrapped the lines with
+  -- their link numbers in, so the unwrapper measures them at their dumped length
+  -- (docpipe.clean.blocks.split)
+  local pad, li, pos = {}, 1, 1
+  while true do
+    local q = s:find("[", pos, true)
+    if not q then break end
+    local e = s:find("\n", pos, true)
+    while e and e < q do li = li + 1; pos = e + 1; e = s:find("\n", pos, true) end
+    local ms, me = rx_linknum:find(s, q)
+    if ms == q then pad[li] = (pad[li] or 0) + (me - ms + 1); pos = me + 1 else pos = q + 1 end
+  end
   local n
   s, n = rx_linknum:gsub(s, "")
-  return s, n, dp.text.trim(list)
+  return s, n, dp.text.trim(list), pad
 end
 
 local M = {}
@@ -247,7 +259,8 @@ M.nfc = nfc
 --- Normalise a page.
 -- @param s the text
 -- @param o options: controls, entities, mojibake, nfc (booleans), language
--- @return text, report {entities, mojibake, controls, nfc, link_numbers}, references (string or nil)
+-- @return text, report {entities, mojibake, controls, nfc, link_numbers}, references (string or nil),
+-- pad (line number -> bytes of link numbers cut from that line, or nil: docpipe.clean.blocks.split)
 function M.text(s, o)
   local rep = {}
   if s:find("\r", 1, true) then s = s:gsub("\r\n?", "\n") end
@@ -271,9 +284,10 @@ function M.text(s, o)
     if n > 0 then rep.nfc = n end
   end
   local refs
-  s, n, refs = lynx_refs(s)
+  local pad
+  s, n, refs, pad = lynx_refs(s)
   if n > 0 then rep.link_numbers = n end
-  return s, rep, refs
+  return s, rep, refs, pad
 end
 
 return M

@@ -162,6 +162,7 @@ M.options = {
   episode_words = { type = "list", default = {}, doc = "extra labels of an episode or issue (\"Episode 52 · 41 min\"): never the headline (en/clean_meta_episode_words.txt)" },
   foreign_words = { type = "list", default = {}, doc = "extra function words of other languages: a line of them is a language link, never the headline (en/clean_meta_foreign_words.txt)" },
   open_words = { type = "list", default = {}, doc = "extra words that leave a headline's phrase open: a wrapped headline ending in one goes on on the next short line (en/clean_meta_open_words.txt)" },
+  staff_words = { type = "list", default = {}, doc = "extra words of a byline naming no person (\"Staff report\", \"From staff reports\"): such a line is never the headline (en/clean_meta_staff_words.txt)" },
   ticker_labels = { type = "list", default = {}, doc = "extra labels of a news ticker (\"Breaking News\"): a line opening with one and a bar, colon or dash is never the headline above another (en/clean_meta_ticker_labels.txt)" },
   role_modifiers = { type = "list", default = {}, doc = "extra words modifying a job title before its role word in a byline, never an outlet (\"Deputy Editor\"; en/clean_role_modifiers.txt)" },
   reading_words = { type = "list", default = {}, doc = "extra units and words of a widget's readings (\"Wind: SW 58mph\"): a line of such fields is never the headline (en/clean_meta_readings.txt)" },
@@ -234,7 +235,7 @@ function M.init(opts, ctx)
     hints = hints,
     dates = dates_mod.new(lang, o.published_labels),
     meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places, modifiers = o.outlet_modifiers,
-      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, ticker_labels = o.ticker_labels, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
+      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, ticker_labels = o.ticker_labels, staff_words = o.staff_words, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
       reading_words = o.reading_words, language_names = o.language_names, outlet_org_heads = o.outlet_org_heads }),
     prompts = prompts,
     bio = bio_mod.new(lang),
@@ -400,8 +401,8 @@ function M.process(doc, ctx)
   end
 
   local src = type(doc.text) == "string" and doc.text or ""
-  local text, report, refs = normalize.text(src, o)
-  local all, wrap_w = blocks_mod.split(text)
+  local text, report, refs, link_pad = normalize.text(src, o)
+  local all, wrap_w = blocks_mod.split(text, link_pad)
   local wrapped = false
   for _i = 1, #all do local b = all[_i]; if b.last > b.first then wrapped = true; break end end
   if wrapped then join_wrapped_credits(all, st) end
@@ -1080,7 +1081,7 @@ function M.process(doc, ctx)
     for x = #live, 1, -1 do
       local b = live[x]
       if b.cue == "legal" then
-        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b)([\\p{Lu}][\\p{L}\\p{N}&.' -]{1,40}?)(?:[.,|]|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
+        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b)([\\p{Lu}][\\p{L}\\p{N}&.' -]{1,40}?)(?:[.,|]|\\s*\\((?:Pty|Pvt|Private|Proprietary)\\)|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
         if holder then
           -- (not cut before a generic word after its modifier: "WHSU Student" of
           -- "WHSU Student Media")
