@@ -99,6 +99,7 @@ local inlinebox = require "docpipe.clean.inlinebox"
 local anchor = require "docpipe.clean.anchor"
 local buttons = require "docpipe.clean.buttons"
 local hlbox = require "docpipe.clean.hlbox"
+local entries = require("docpipe.clean.lists").entries
 
 local NEG = ev.NEG
 local score, best_window = ev.score, ev.best_window
@@ -158,9 +159,7 @@ M.bare_caption = bare_caption
 -- one caseless alternation of a data file's patterns and the extra ones, anchored at the
 -- start (whole: up to the end too, a colon allowed)
 local function union(lang, file, extra, whole)
-  local pats = {}
-  for _, p in ipairs(dp.data.list(lang .. "/" .. file)) do pats[#pats + 1] = p end
-  for _, p in ipairs(extra or {}) do pats[#pats + 1] = p end
+  local pats = entries(lang, file, extra)
   if #pats == 0 then return nil end
   return re.compile("^(?:(?:" .. table.concat(pats, ")|(?:") .. "))" .. (whole and "\\s*:?$" or ""), "i")
 end
@@ -172,15 +171,9 @@ end
 -- (button_calls: more texts of a call-to-action button, docpipe.clean.buttons)
 -- (ad_offers: more offers of an advertisement's copy, en/clean_body_ad_offers.txt)
 function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, media, button_calls, ad_offers)
-  local calls = {}
-  for _, p in ipairs(dp.data.list(lang .. "/clean_body_ad_calls.txt")) do calls[#calls + 1] = p end
-  for _, p in ipairs(ad_calls or {}) do calls[#calls + 1] = p end
-  local opens = {}
-  for _, p in ipairs(dp.data.list(lang .. "/clean_body_ad_openers.txt")) do opens[#opens + 1] = p end
-  for _, p in ipairs(ad_openers or {}) do opens[#opens + 1] = p end
-  local offers = {}
-  for _, p in ipairs(dp.data.list(lang .. "/clean_body_ad_offers.txt")) do offers[#offers + 1] = p end
-  for _, p in ipairs(ad_offers or {}) do offers[#offers + 1] = p end
+  local calls = entries(lang, "clean_body_ad_calls.txt", ad_calls)
+  local opens = entries(lang, "clean_body_ad_openers.txt", ad_openers)
+  local offers = entries(lang, "clean_body_ad_offers.txt", ad_offers)
   local verbs = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_prompt_verbs.txt")) do verbs[w:lower()] = true end
   return {
@@ -330,14 +323,19 @@ end
 -- with a brand's name before a dash or a colon opening the block ("NAME – Weekend
 -- specials ...", "NAME Mobile: Stay connected ...") or an offer (en/clean_body_ad_offers.txt),
 -- and no quotation or reporting verb (a paragraph of the article under the label stays)
+-- does a block quote someone (straight or curly double quotes) or report speech? then
+-- it is the article's, no advertisement's copy
+local function speaks(t)
+  return find(t, '"', 1, true) ~= nil or find(t, "“", 1, true) ~= nil or find(t, "”", 1, true) ~= nil
+    or rx_reporting:find(t) ~= nil
+end
 local rx_brand_lead = re.compile("^\\p{Lu}[\\p{L}\\d'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}\\d'’&.-]*)){0,4}(?:\\s+[–—-]|:)\\s+\\p{Lu}")
 local function labelled_copy(m, t)
   if m.ad_lead == nil and m.ad_lead_src then
     m.ad_lead = re.compile(m.ad_lead_src, "i")
     m.ad_offer = m.ad_offer_src and re.compile(m.ad_offer_src, "i") or nil
   end
-  if not m.ad_lead or find(t, '"', 1, true) or find(t, "“", 1, true) or find(t, "”", 1, true)
-    or rx_reporting:find(t) or not m.ad_lead:find(t) then return false end
+  if not m.ad_lead or speaks(t) or not m.ad_lead:find(t) then return false end
   return rx_brand_lead:find(t) ~= nil or (m.ad_offer ~= nil and m.ad_offer:find(t) ~= nil)
 end
 local function ad_copy(m, b, above)
@@ -359,8 +357,7 @@ local function ad_copy(m, b, above)
   if not (labelled or betting or branded(t) or (last ~= 46 and last ~= 34 and last ~= 0x9D and find(t, "%d") and (find(t, "[$%%]") or find(t, "%d%d%d[ ()-]*%d%d%d")
     or find(t, "£", 1, true) or find(t, "€", 1, true) or find(t, "¥", 1, true) or find(t, "₹", 1, true))
     and rx_offer:find(t)) or two_calls(m, t)) then return false end
-  return not (find(t, '"', 1, true) or find(t, "“", 1, true) or find(t, "”", 1, true) or rx_reporting:find(t))
-    and m.ad_call:find(t) ~= nil
+  return not speaks(t) and m.ad_call:find(t) ~= nil
 end
 local rx_ellipsis = re.compile("\\s*(?:\\.\\s?\\.\\s?\\.|…)\\s*")
 -- (whether there is one: without the spaces around, which would make every position a

@@ -15,6 +15,8 @@
 -- Units: indices into the list of live blocks (1-based); lengths in words.
 
 local dp = require "docpipe"
+local lists = require "docpipe.clean.lists"
+local prompts = require "docpipe.clean.prompts"
 local re = dp.re
 
 local M = {}
@@ -25,15 +27,10 @@ local LOOSE_WORDS = 4    -- the longest one across a blank line from its appeal
 -- the kinds of cue an appeal goes as
 local APPEAL = { promo = true, newsletter = true }
 
-local rx_quote = re.compile("[\"“”«»]")
-local rx_report = re.compile("\\b(?:said|says|told|according to|asked)\\b", "i")
-
 --- The matcher of a language's button texts (en/clean_body_button_calls.txt) and the
 -- extra patterns (a list, may be nil); nil when there are none.
 function M.new(lang, extra)
-  local pats = {}
-  for _, p in ipairs(dp.data.list((lang or "en") .. "/clean_body_button_calls.txt")) do pats[#pats + 1] = p end
-  for _, p in ipairs(extra or {}) do pats[#pats + 1] = p end
+  local pats = lists.entries(lang or "en", "clean_body_button_calls.txt", extra)
   if #pats == 0 then return nil end
   return re.compile("^(?:please\\s+)?(?:(?:" .. table.concat(pats, ")|(?:") .. "))\\s*[.!]?\\s*(?:›|»|→|>)?$", "i")
 end
@@ -53,7 +50,7 @@ function M.drop(rx, live, ws, we, subhead)
     -- (the cheap tests first: a short kept line with an appeal beside it)
     if b.take and not b.keep and not b.bullet and b.nw >= 1 and b.nw <= MAX_WORDS
       and (appeal(live[x - 1], b) or appeal(live[x + 1], b))
-      and rx:find(b.text) and not rx_quote:find(b.text) and not rx_report:find(b.text)
+      and rx:find(b.text) and not prompts.speaks(b.text)
       and not (subhead and subhead(x)) then
       b.take = false
       b.why = "call-to-action button"

@@ -118,6 +118,7 @@
 -- Units: byte offsets are 1-based inclusive.
 
 local dp = require "docpipe"
+local lists = require "docpipe.clean.lists"
 
 local re = dp.re
 local concat = table.concat
@@ -160,14 +161,8 @@ local LABEL_JOINERS = { ["for"] = true, ["not"] = true, ["until"] = true, ["the"
 -- small words inside an organisation's name ("Department of Fisheries and Oceans")
 local JOINER_WORDS = { of = true, the = true, ["and"] = true, ["for"] = true, on = true, ["in"] = true, at = true, ["&"] = true }
 
--- The entries of the data file lang/file, in lower case, as a set, with the words of
--- the list more (a stage option's extra entries) added.
-local function word_set(lang, file, more)
-  local set = {}
-  for _, w in ipairs(dp.data.list(lang .. "/" .. file)) do set[w:lower()] = true end
-  for _, w in ipairs(more or {}) do set[w:lower()] = true end
-  return set
-end
+-- (a data file's entries with a stage option's extra ones, as a list or as a set)
+local entries, word_set = lists.entries, lists.word_set
 
 local M = {}
 
@@ -240,9 +235,10 @@ function M.new(lang, menu_extra, field_extra, extra)
   local menu_words = word_set(lang, "clean_meta_menu_words.txt", menu_extra)
 
   -- labels of header field lines ("Category:", "Newspaper section:"), longest first
-  local fields = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_fields.txt")) do fields[#fields + 1] = w end
-  for _, w in ipairs(field_extra or {}) do fields[#fields + 1] = w end
+  local fields = entries(lang, "clean_meta_fields.txt", field_extra)
+  -- (the same labels, caseless, as a set: the guard of a dateline before a colon)
+  local field_set = {}
+  for _, w in ipairs(fields) do field_set[w:lower()] = true end
   table.sort(fields, function(a, b) return #a > #b end)
   for i, w in ipairs(fields) do fields[i] = re.gsub(w:lower(), "\\s+", "\\s+") end
   local rx_field = re.compile("^(" .. concat(fields, "|") .. ")\\s*:\\s*(\\S.{0,79})$", "i")
@@ -254,13 +250,11 @@ function M.new(lang, menu_extra, field_extra, extra)
   local english = word_set(lang, "stopwords.txt")
   -- an episode's or an issue's label with its number, perhaps a duration after it
   -- ("Episode 52 · 41 min", "Season 2, Episode 3", "Issue 41"): en/clean_meta_episode_words.txt
-  local episode_words = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_episode_words.txt")) do episode_words[#episode_words + 1] = w:lower() end
-  for _, w in ipairs(extra.episode_words or {}) do episode_words[#episode_words + 1] = w:lower() end
+  local episode_words = entries(lang, "clean_meta_episode_words.txt", extra.episode_words)
+  for i, w in ipairs(episode_words) do episode_words[i] = w:lower() end
   -- news ticker labels ("Breaking News |", "Latest:"): en/clean_meta_ticker_labels.txt
-  local ticker_alt = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_ticker_labels.txt")) do ticker_alt[#ticker_alt + 1] = "\\Q" .. w:lower() .. "\\E" end
-  for _, w in ipairs(extra.ticker_labels or {}) do ticker_alt[#ticker_alt + 1] = "\\Q" .. w:lower() .. "\\E" end
+  local ticker_alt = entries(lang, "clean_meta_ticker_labels.txt", extra.ticker_labels)
+  for i, w in ipairs(ticker_alt) do ticker_alt[i] = "\\Q" .. w:lower() .. "\\E" end
   local rx_ticker = re.compile("^\\W{0,3}(?:" .. concat(ticker_alt, "|"):gsub("%s+", "\\E\\s+\\Q") .. ")\\s*(?:[|:]|\\s[–—-])\\s*\\S", "i")
   -- the words of a byline naming no person ("Staff report", "From staff reports"):
   -- en/clean_meta_staff_words.txt
@@ -282,15 +276,11 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- words that leave a headline's phrase open ("... teams to some"):
   -- en/clean_meta_open_words.txt
   local open_words = word_set(lang, "clean_meta_open_words.txt", extra.open_words)
-  -- header field labels, caseless, for the guard of a dateline before a colon
-  local field_set = word_set(lang, "clean_meta_fields.txt", field_extra)
   -- units, compass points and weather words of a widget's readings:
   -- en/clean_meta_readings.txt
   local readings = word_set(lang, "clean_meta_readings.txt", extra.reading_words)
   -- language names of a language switch ("Cymraeg", "Français"): en/clean_meta_languages.txt
-  local langs = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_languages.txt")) do langs[#langs + 1] = w end
-  for _, w in ipairs(extra.language_names or {}) do langs[#langs + 1] = w end
+  local langs = entries(lang, "clean_meta_languages.txt", extra.language_names)
   table.sort(langs, function(a, b) return #a > #b end)
   for i, w in ipairs(langs) do langs[i] = "\\Q" .. w .. "\\E" end
   local lang_name = "(?:" .. concat(langs, "|") .. ")"
@@ -1173,9 +1163,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   end
 
   -- a newspaper's imprint line: en/clean_meta_imprint.txt
-  local imprint = {}
-  for _, p in ipairs(dp.data.list(lang .. "/clean_meta_imprint.txt")) do imprint[#imprint + 1] = p end
-  for _, p in ipairs(extra.imprint_lines or {}) do imprint[#imprint + 1] = p end
+  local imprint = entries(lang, "clean_meta_imprint.txt", extra.imprint_lines)
   local rx_imprint = re.compile("^(?:" .. concat(imprint, "|") .. ")", "i")
   --- Is the line one of a newspaper's imprint ("Publisher: NAME", "Printed and
   -- published by ...", "Registration No. 41")? A label credit beside it, "Editor:

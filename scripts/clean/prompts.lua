@@ -26,6 +26,13 @@ M.PROMPT = 64
 
 local rx_quote = re.compile("[\"“”«»]")
 local rx_report = re.compile("\\b(?:said|says|told|according to|asked)\\b", "i")
+
+--- Does the text quote someone (a quotation mark: " “ ” « ») or report speech (said,
+-- says, told, according to, asked)? A prompt to the reader never does.
+function M.speaks(text)
+  return rx_quote:find(text) ~= nil or rx_report:find(text) ~= nil
+end
+
 local rx_you = re.compile("\\b(?:you|your|yours|you're|you’re|you'll|you’ll|you've|you’ve)\\b", "i")
 -- the first word of each sentence (after a stop, a colon or a closing quote)
 local rx_starts = re.compile("(?:^|[.!?:]\\s+)\\W{0,3}(\\p{L}[\\p{L}'’-]*)")
@@ -79,7 +86,7 @@ function M.new(lang)
   -- @param nw its number of words
   function P:kind(text, nw)
     if nw < 3 or nw > 60 then return nil end
-    if rx_quote:find(text) or rx_report:find(text) then return nil end
+    if M.speaks(text) then return nil end
     local strong_hit = rx_strong:find(text) ~= nil
     if not strong_hit then
       local n, pos = 0, 1

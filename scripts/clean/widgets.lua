@@ -10,6 +10,7 @@
 -- Units: indices into the list of live blocks (1-based); lengths in words.
 
 local dp = require "docpipe"
+local lists = require "docpipe.clean.lists"
 local re = dp.re
 
 local M = {}
@@ -21,9 +22,7 @@ local MAX_BLURB_WORDS = 40
 
 --- A matcher of programme blurbs for a language, with extra patterns (a list).
 function M.new(lang, extra)
-  local pats = {}
-  for _, p in ipairs(dp.data.list(lang .. "/clean_media_blurbs.txt")) do pats[#pats + 1] = p end
-  for _, p in ipairs(extra or {}) do pats[#pats + 1] = p end
+  local pats = lists.entries(lang, "clean_media_blurbs.txt", extra)
   local rx = #pats > 0 and re.compile("(?:" .. table.concat(pats, ")|(?:") .. ")") or nil
   return { rx = rx }
 end

@@ -338,10 +338,6 @@ local function join_byline_labels(all)
   end
 end
 
--- a headline printed twice above the body (the page's title bar and its <h1>) is cut
--- as a repeat; its second copy comes back: two whole blocks of 4 to 25 words next to
--- each other, the same text with no closing stop, before the first block of 40 words,
--- with a byline or a timestamp among the three blocks under the second copy
 -- a label credit, "Editor: NAME", beside a line of the paper's imprint ("Published by
 -- ... on behalf of ...", "Publisher: NAME") within two blocks: the paper's editor
 local function imprint_credit(b, all, st)
@@ -357,6 +353,10 @@ local function imprint_credit(b, all, st)
   return false
 end
 
+-- a headline printed twice above the body (the page's title bar and its <h1>) is cut
+-- as a repeat; its second copy comes back: two whole blocks of 4 to 25 words next to
+-- each other, the same text with no closing stop, before the first block of 40 words,
+-- with a byline or a timestamp among the three blocks under the second copy
 local function restore_headline(all, st)
   local prev
   for i = 1, #all do
