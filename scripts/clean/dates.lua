@@ -38,6 +38,7 @@
 
 local dp = require "docpipe"
 local normalize = require "docpipe.clean.normalize"
+local lists = require "docpipe.clean.lists"
 
 local re = dp.re
 local A = normalize.ascii_boundaries
@@ -362,11 +363,9 @@ function M.new(lang, published_extra)
 
   -- labels of a publication date in one field of a line of fields
   -- (en/clean_date_published_labels.txt: "Posted", "Date of publication"), longest first
-  local pub_labels = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_date_published_labels.txt")) do pub_labels[#pub_labels + 1] = w end
-  for _, w in ipairs(published_extra or {}) do pub_labels[#pub_labels + 1] = w end
+  local pub_labels = lists.entries(lang, "clean_date_published_labels.txt", published_extra)
   table.sort(pub_labels, function(a, b) return #a > #b end)
-  for i, w in ipairs(pub_labels) do pub_labels[i] = "\\Q" .. w:gsub("%s+", "\\E\\s+\\Q") .. "\\E" end
+  for i, w in ipairs(pub_labels) do pub_labels[i] = lists.literal(w) end
   local rx_pub_field = re.compile("^(?:" .. concat(pub_labels, "|") .. ")\\b\\s*:?\\s*", "i")
   local rx_pub_any = re.compile("(?:" .. concat(pub_labels, "|") .. ")\\b", "i")
   local rx_field_sep = re.compile("\\s*(?:\\||¦|·|•)\\s*")

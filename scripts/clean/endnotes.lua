@@ -51,7 +51,7 @@ end
 -- compile the matchers of m (once)
 local function compile(m)
   local q = {}
-  for i, w in ipairs(m.names) do q[i] = "\\Q" .. w .. "\\E" end
+  for i, w in ipairs(m.names) do q[i] = re.escape(w) end
   local prog = "(?:" .. table.concat(q, "|") .. ")"
   -- any mention of a programme
   m.name = re.compile("(?<![\\p{L}\\p{N}])" .. prog .. "(?![\\p{L}\\p{N}])", "i")

@@ -21,6 +21,15 @@ function M.entries(lang, file, more)
   return out
 end
 
+--- A pattern matching the text s literally (docpipe.re.escape), each run of white space
+-- in it matching any run of white space ("Date of  publication" for "Date of
+-- publication"): an entry of a word list inside an alternation.
+function M.literal(s)
+  local parts = {}
+  for w in s:gmatch("%S+") do parts[#parts + 1] = dp.re.escape(w) end
+  return table.concat(parts, "\\s+")
+end
+
 --- The entries of lang/file and of more, in lower case, as a set (entry -> true).
 function M.word_set(lang, file, more)
   local set = {}

@@ -254,8 +254,8 @@ function M.new(lang, menu_extra, field_extra, extra)
   for i, w in ipairs(episode_words) do episode_words[i] = w:lower() end
   -- news ticker labels ("Breaking News |", "Latest:"): en/clean_meta_ticker_labels.txt
   local ticker_alt = entries(lang, "clean_meta_ticker_labels.txt", extra.ticker_labels)
-  for i, w in ipairs(ticker_alt) do ticker_alt[i] = "\\Q" .. w:lower() .. "\\E" end
-  local rx_ticker = re.compile("^\\W{0,3}(?:" .. concat(ticker_alt, "|"):gsub("%s+", "\\E\\s+\\Q") .. ")\\s*(?:[|:]|\\s[–—-])\\s*\\S", "i")
+  for i, w in ipairs(ticker_alt) do ticker_alt[i] = lists.literal(w:lower()) end
+  local rx_ticker = re.compile("^\\W{0,3}(?:" .. concat(ticker_alt, "|") .. ")\\s*(?:[|:]|\\s[–—-])\\s*\\S", "i")
   -- the words of a byline naming no person ("Staff report", "From staff reports"):
   -- en/clean_meta_staff_words.txt
   local staff_words = word_set(lang, "clean_meta_staff_words.txt", extra.staff_words)
@@ -282,7 +282,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- language names of a language switch ("Cymraeg", "Français"): en/clean_meta_languages.txt
   local langs = entries(lang, "clean_meta_languages.txt", extra.language_names)
   table.sort(langs, function(a, b) return #a > #b end)
-  for i, w in ipairs(langs) do langs[i] = "\\Q" .. w .. "\\E" end
+  for i, w in ipairs(langs) do langs[i] = re.escape(w) end
   local lang_name = "(?:" .. concat(langs, "|") .. ")"
   local lang_code = "(?-i:\\p{Lu}{2})"
   local lang_sep = "(?:\\s*[|/·•,]\\s*|\\s+)"
@@ -330,9 +330,9 @@ function M.new(lang, menu_extra, field_extra, extra)
     for w in mast:gmatch("%S+") do
       if not re.find(w, "^\\p{Lu}") and not JOINER_WORDS[w] then return nil end
     end
-    if not re.find(mast, "(?<![\\p{L}\\p{N}])\\Q" .. core .. "\\E(?![\\p{L}\\p{N}])") then return nil end
+    if not re.find(mast, "(?<![\\p{L}\\p{N}])" .. re.escape(core) .. "(?![\\p{L}\\p{N}])") then return nil end
     local n = 0
-    for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])\\Q" .. mast .. "\\E(?![\\p{L}\\p{N}])") do n = n + 1 end
+    for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(mast) .. "(?![\\p{L}\\p{N}])") do n = n + 1 end
     return n >= 2 and mast or nil
   end
 
@@ -707,7 +707,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- how often the page writes the name, as whole words
   local function attested(text, name, caseless)
     local n = 0
-    for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])\\Q" .. name .. "\\E(?![\\p{L}\\p{N}])", nil, caseless and "i" or nil) do n = n + 1 end
+    for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, caseless and "i" or nil) do n = n + 1 end
     return n
   end
 
@@ -729,7 +729,7 @@ function M.new(lang, menu_extra, field_extra, extra)
       if #toks > 1 and JOINERS[t:lower()] and t:find("^%u") then hit = true end
     end
     if not hit then return name end
-    for m in re.gmatch(text, "(?<![\\p{L}\\p{N}])\\Q" .. name .. "\\E(?![\\p{L}\\p{N}])", nil, "i") do
+    for m in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, "i") do
       if m ~= name and rx_lower:find(m) and m:find("^%u") then return m end
     end
     for i = 2, #toks do
@@ -775,7 +775,7 @@ function M.new(lang, menu_extra, field_extra, extra)
       -- (in any case: a masthead in capitals, "THE CEDAR COAST MAIL", holds a footer's
       -- "© Cedar Coast Media Ltd"; a holder of two words or more held whole by the
       -- masthead is evidence enough, one word, a town's name as often, is not)
-      if #c > #best and re.find(c, "(?<![\\p{L}\\p{N}])\\Q" .. name .. "\\E(?![\\p{L}\\p{N}])", nil, "i")
+      if #c > #best and re.find(c, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, "i")
         and attested(text, c, true) >= (find(name, " ", 1, true) and 1 or 2) then best = c end
     end
     return best
@@ -789,7 +789,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   function R.acronym_expansion(acr, lines)
     if not rx_acronym:find(acr) or #acr < 2 then return acr end
     local parts = {}
-    for c in acr:gmatch(".") do parts[#parts + 1] = "\\Q" .. c .. "\\E[\\p{Ll}\\p{M}'’-]+" end
+    for c in acr:gmatch(".") do parts[#parts + 1] = re.escape(c) .. "[\\p{Ll}\\p{M}'’-]+" end
     local rx = re.compile("^(?:The\\s+)?(" .. concat(parts, "\\s+(?:(?:of|the|and|for|&)\\s+)?") .. ")(?![\\p{L}\\p{N}])")
     for _, l in ipairs(lines) do
       local a, _, full = rx:find(l)
@@ -1314,7 +1314,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     local words = { pl }
     for w in pl:gmatch("%S+") do if #w >= 4 and re.find(w, "^\\p{Lu}") then words[#words + 1] = w end end
     for _, w in ipairs(words) do
-      if re.find(article, "\\p{L}[,;]?\\s+\\Q" .. w .. "\\E(?![\\p{L}\\p{N}])") then return true end
+      if re.find(article, "\\p{L}[,;]?\\s+" .. re.escape(w) .. "(?![\\p{L}\\p{N}])") then return true end
     end
     return false
   end
@@ -1342,8 +1342,8 @@ function M.new(lang, menu_extra, field_extra, extra)
     local words = { pl }
     for w in pl:gmatch("%S+") do if #w >= 4 and re.find(w, "^\\p{Lu}") then words[#words + 1] = w end end
     for _, w in ipairs(words) do
-      if re.find(article, "(?i:\\b(?:in|at|from|near|across|around|outside|inside|throughout))\\s+\\Q" .. w .. "\\E(?![\\p{L}\\p{N}])")
-        or re.find(article, "(?<![\\p{L}\\p{N}])\\Q" .. w .. "\\E\\s+(?i:district|city|town|village|county|province|region|municipality|state)\\b") then return true end
+      if re.find(article, "(?i:\\b(?:in|at|from|near|across|around|outside|inside|throughout))\\s+" .. re.escape(w) .. "(?![\\p{L}\\p{N}])")
+        or re.find(article, "(?<![\\p{L}\\p{N}])" .. re.escape(w) .. "\\s+(?i:district|city|town|village|county|province|region|municipality|state)\\b") then return true end
     end
     return false
   end

@@ -227,7 +227,7 @@ function M.init(opts, ctx)
   -- and a company's legal forms ("OÜ", "GmbH"): one caseless pattern, as Lua's lower
   -- leaves letters beyond ASCII alone
   local company = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_company_words.txt")) do company[#company + 1] = "\\Q" .. w .. "\\E" end
+  for _, w in ipairs(dp.data.list(lang .. "/clean_company_words.txt")) do company[#company + 1] = re.escape(w) end
   ctx.state = {
     company = re.compile("^(?:" .. concat(company, "|") .. ")$", "i"),
     credit_line = re.compile("^(?:" .. concat(credit, "|") .. ")\\s*:?\\s+\\p{Lu}", "i"),
@@ -658,14 +658,14 @@ function M.process(doc, ctx)
           -- menu too: its label over the headline names no outlet)
           local menu_item = false
           for _, c in ipairs(live) do
-            if c.cue == "navigation" and c.li < b.li and re.find(c.text, "(?<![\\p{L}\\p{N}])\\Q" .. o .. "\\E(?![\\p{L}\\p{N}])") then
+            if c.cue == "navigation" and c.li < b.li and re.find(c.text, "(?<![\\p{L}\\p{N}])" .. re.escape(o) .. "(?![\\p{L}\\p{N}])") then
               menu_item = true
               break
             end
           end
           for _, c in ipairs(live) do
             if c ~= b and c.cue ~= "navigation" and c.text:find(o, 1, true) and not (menu_item and c.text == o)
-              and ((c.text:sub(1, #o) == o and c.nw <= ow + 3 and c.li < b.li) or re.find(c.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:the\\s+)?\\Q" .. o .. "\\E(?!(?-i)\\s+\\p{Lu}\\p{Ll})", nil, "i")) then
+              and ((c.text:sub(1, #o) == o and c.nw <= ow + 3 and c.li < b.li) or re.find(c.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:the\\s+)?" .. re.escape(o) .. "(?!(?-i)\\s+\\p{Lu}\\p{Ll})", nil, "i")) then
               n = n + 1
             end
           end
@@ -1049,7 +1049,7 @@ function M.process(doc, ctx)
               and c.text:find("%l") and re.find(c.text, "^\\p{Lu}\\S*(?:\\s+(?:\\p{Lu}\\S*|&|of|the|and|for|on))*$") and c.text))
           local n = 0
           if name then
-            for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])\\Q" .. name .. "\\E(?![\\p{L}\\p{N}])", nil, "i") do n = n + 1 end
+            for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, "i") do n = n + 1 end
           end
           if n >= 2 then outlet = name; c.role = c.role or "masthead" end
           break
@@ -1142,7 +1142,7 @@ function M.process(doc, ctx)
     local b = live[1]
     if b and b.cue == "navigation" and live[2] then b = live[2] end
     local name = b and not b.take and b.li ~= title_i and outlet_line(b, st)
-    if name and #name > #outlet and re.find(name, "\\s\\Q" .. outlet .. "\\E$", nil, "i") then outlet = name end
+    if name and #name > #outlet and re.find(name, "\\s" .. re.escape(outlet) .. "$", nil, "i") then outlet = name end
   end
 
   -- "Northern Chronicle" in a dateline, "The Northern Chronicle" in the footer (or as a
@@ -1165,7 +1165,7 @@ function M.process(doc, ctx)
   -- ("Her last piece for Meridian") is that name; an acronym ("KVRN") stays
   if outlet and #outlet >= 4 and not rx_lower:find(outlet) then
     local mixed = re.gsub(outlet:lower(), "(^|[\\s-])(\\p{Ll})", function(p, c) return p .. c:upper() end)
-    if mixed ~= outlet and re.find(text, "(?<!\\p{L})\\Q" .. mixed .. "\\E(?!\\p{L})") then outlet = mixed end
+    if mixed ~= outlet and re.find(text, "(?<!\\p{L})" .. re.escape(mixed) .. "(?!\\p{L})") then outlet = mixed end
   end
   -- ("Wellbridge Hall Of Science" title-cased from capitals: the page's casing, "of")
   if outlet then outlet = st.meta.outlet_case(outlet, text) end
