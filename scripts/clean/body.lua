@@ -62,7 +62,8 @@
 --    subhead right under an empty advertisement label, above a paragraph, stays; a
 --    release's "About [the] NAME" heading over a paragraph about NAME with a web
 --    address, or over one describing NAME ("NAME is a ...") with no paragraph under
---    it, ends the article, and nothing resumes after it (about_boxes); a lead
+--    it, ends the article, and nothing resumes after it (about_boxes), nor after a
+--    heading of a release's end matter for editors ("Notes to editors", "(ENDS)"); a lead
 --    paragraph carrying a dateline, set apart from the window by up to four blocks of a
 --    picture's debris (a caption, its credit), opens the body; a run of headline lines
 --    in one group with longer ones among them (up to 20 words, no sentence but a
@@ -126,17 +127,23 @@ local CAPTION_MIN, CAPTION_MAX = 7, 16 -- words of a caption with no credit
 -- Making") is a subhead; and it must show something (rx_shows). The paragraphs on
 -- either side end a sentence and run to at least twice its words (tested by the caller).
 local rx_narration = re.compile("\\b(?:i|we|you|our|your|us|that|which|who|was|were|is|are|be|been|has|have|had|will|would|could|should|can|may|might|must|did|does|do|went|came|took|made|got|gave|began|said|\\p{Ll}+n['’]t)\\b", "i")
--- what a caption shows: a thing and where it is (a noun phrase of up to four words
+-- what a caption shows: a thing and where it is (a noun phrase of up to five words
 -- then a place or time: "Casks in ...", "The lower lock from ...") or a person doing
 -- something of theirs ("NAME celebrates his late winner"); a headline names the act
 -- alone ("NAME retains control of the House", "World worries as X looms")
-local rx_shows = re.compile("^(?:\\S+\\s+){1,4}(?:in|at|on|from|during|outside|inside|near|beside|with|under|above|below|behind|after|before|along|across)\\s|\\b(?:his|her|their)\\b", "i")
+local rx_shows = re.compile("^(?:\\S+\\s+){1,5}(?:in|at|on|from|during|outside|inside|near|beside|with|under|above|below|behind|after|before|along|across)\\s|\\b(?:his|her|their)\\b", "i")
 local rx_wh_open = re.compile("^(?:what|why|how|who|whom|whose|where|when|which)\\b", "i")
 local function bare_caption(t)
   if find(t, '[":?]') or find(t, "“", 1, true) or find(t, "”", 1, true) or find(t, "%-%-")
     or find(t, " — ", 1, true) or find(t, " – ", 1, true) then return false end
+  -- (words in single quotes are a headline's quotation: "NAME felt 'trapped' in ...")
+  if find(t, "‘", 1, true) or find(t, "^'%a") or find(t, "%s'%a[^']*'") then return false end
   if rx_wh_open:find(t) or rx_narration:find(t) then return false end
-  if select(2, t:gsub(" %l", "")) <= select(2, t:gsub(" %u", "")) then return false end
+  -- (title case: a subhead's last word is capitalised too; a caption naming a vessel or
+  -- a body with a long name ends on a common noun: "The MV NAME of NAME at NAME pier.")
+  if select(2, t:gsub(" %l", "")) <= select(2, t:gsub(" %u", "")) and not find(t, " %l[%l'’-]*%.?$") then
+    return false
+  end
   return rx_shows:find(t) ~= nil
 end
 local function para_for(c, b) return c ~= nil and c.take and c.sentence and c.nw >= 2 * b.nw and not c.bullet end
@@ -182,6 +189,8 @@ function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, m
     -- the text of a call-to-action button beside an appeal (docpipe.clean.buttons)
     buttons = buttons.new(lang, button_calls),
     box_head = union(lang, "clean_body_box_heads.txt", box_heads, true),
+    -- the headings of a release's end matter, after which nothing resumes the body
+    release_end = union(lang, "clean_body_release_ends.txt", nil, true),
     notes = endnotes.new(lang, programmes, media),
     correction = union(lang, "clean_body_corrections.txt", corrections, false),
     -- the call closing an advertisement's copy, as its last sentence
@@ -477,10 +486,15 @@ end
 -- "Learn more at name.org"): the
 -- boilerplate that closes a release, so the heading ends the article. So is one whose
 -- paragraph describes NAME ("NAME is a container shipping company ...", "is an", "is
--- the") with no web address, when it closes the body: no paragraph (a sentence of 12
--- words or more) stands under it. (Another About paragraph without a web address
--- stays, as a wire release's text: see the fixture press-release-solar; and a body
--- paragraph describing a firm with no "About" heading above it is the article's.)
+-- the"; or any present-tense description, "NAME regulates insurers ...", when the page
+-- is no wire release: wire_release) with no web address, when it closes the body: no
+-- paragraph (a sentence of 12 words or more) stands under it. (Another About paragraph
+-- without a web address stays, as a wire release's text: see the fixture
+-- press-release-solar; and
+-- a body paragraph describing a firm with no "About" heading above it is the
+-- article's.) A heading of a release's end matter for the editors who receive it
+-- ("Notes to editors", "(ENDS)": en/clean_body_release_ends.txt) closes it the same way:
+-- nothing under it resumes the body.
 local function closes_body(live, x)
   for y = x, #live do
     local c = live[y]
@@ -489,9 +503,21 @@ local function closes_body(live, x)
   return true
 end
 
-local function about_boxes(live)
+-- a wire release: a dateline carrying its distributor between slashes ("CITY, June 3,
+-- 2024 /NAME Wire/ -- ..."), whose About paragraph is the release's own text
+local rx_wire = re.compile("\\d{4}\\s*/\\s*\\p{Lu}[\\p{L} ]{1,30}/\\s*(?:--|–|—)")
+local function wire_release(live)
+  for x = 1, #live do
+    local t = live[x].text
+    if find(t, "/", 1, true) and rx_wire:find(t) then return true end
+  end
+  return false
+end
+
+local function about_boxes(live, release_end)
   for x = 1, #live - 1 do
     local b = live[x]
+    if b.ending and release_end and b.nw <= 4 and release_end:find(b.text) then b.about = true end
     -- (the name may follow "the": "About the Halden Trust")
     local name = b.nw >= 2 and b.nw <= 8 and not b.sentence and b.text:match("^[Aa][Bb][Oo][Uu][Tt] (.-)%s*:?$")
     if name then name = name:gsub("^[Tt]he ", "") end
@@ -501,7 +527,7 @@ local function about_boxes(live)
       local n2 = live[x + 2] and live[x + 2].text or ""
       local rest = #name >= 3 and nx:sub(1, #name):lower() == name:lower() and nx:sub(#name + 1)
       if rest and not (find(nx, "%l%.%l%l") or find(nx, "www.", 1, true) or find(n2, "%l%.%l%l") or find(n2, "www.", 1, true))
-        and not ((rest:find("^ is an? ") or rest:find("^ is the ")) and closes_body(live, x + 2)) then
+        and not (closes_body(live, x + 2) and (rest:find("^ is an? ") or rest:find("^ is the ") or not wire_release(live))) then
         rest = nil
       end
       if rest then
@@ -516,7 +542,7 @@ local function about_boxes(live)
 end
 
 function M.select(live, st, o)
-  about_boxes(live)
+  about_boxes(live, st.body and st.body.release_end)
   inlinebox.mark(live)
   -- lists introduced by a sentence ending in ':' (two bullet items or more) are text
   for x = 1, #live - 2 do

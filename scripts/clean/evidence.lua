@@ -594,6 +594,9 @@ local find = string.find
 -- the longest block (in words) tried as a caption known by its credit or, opened by an
 -- image marker, as a caption at all; the longest tried as a running time
 local MAX_CREDITED_WORDS, MAX_CAPTION_WORDS, MAX_DURATION_WORDS = 40, 60, 8
+-- the last bytes of a credit word closing a caption after a dash ("pic", "pics",
+-- "photo", "picture"): c, s, o, e in either case
+local CREDIT_END = { [99] = true, [115] = true, [111] = true, [101] = true, [67] = true, [83] = true, [79] = true, [69] = true }
 
 local rx_dated_by = re.compile("(?<=\\s)(?:by|By|BY)\\s+(?=\\p{Lu})")
 local rx_trail_sep = re.compile("[\\s|,·•–—-]+$")
@@ -686,13 +689,16 @@ function M.features(b, st, o)
   b.cue = cue_kind(st.cues, b, st.intern, st.page)
   -- a caption known by its credit ("... on Monday. (Agency)", "...in 1962.NAME/Outlet")
   -- or its image marker ("[photo] ..."): only a block ending in ')', holding a '/', a
-  -- '©' or a ':' among its last 40 bytes ("... Pic: Name Name") or opening with '[' is
+  -- '©' or a ':' among its last 40 bytes ("... Pic: Name Name"), ending as "pic",
+  -- "pics", "photo" or "picture" end with a dash among its last 45 ("... - AGENCY
+  -- pic"; CREDIT_END) or opening with '[' is
   -- tried; a player's running time ("Duration: 1 minute 12
   -- seconds", "1m 12s"): only a short block holding a digit
   if not b.cue and nw <= MAX_CAPTION_WORDS and nw >= 3 then
     local c1, cz = byte(text, 1), byte(text, -1)
     if (cz == 41 or c1 == 91 or find(text, "/", 1, true) or find(text, "\194\169", 1, true)
-      or find(text, ":", -40, true))
+      or find(text, ":", -40, true) or (CREDIT_END[cz] and (find(text, " - ", -45, true)
+        or find(text, " – ", -45, true) or find(text, " — ", -45, true))))
       and (nw <= MAX_CREDITED_WORDS or c1 == 91)
       and st.cues.caption_credits:find(text) then
       b.cue = "caption"

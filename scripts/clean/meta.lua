@@ -384,9 +384,18 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- (en/stopwords.txt) and two words of en/clean_meta_foreign_words.txt (function words,
   -- a language's own name: "Lea esta nota en español"); an episode's or an issue's
   -- label alone, perhaps with its duration ("Episode 52 · 41 min", "Season 2, Episode
-  -- 3", "Issue 41": en/clean_meta_episode_words.txt).
+  -- 3", "Issue 41": en/clean_meta_episode_words.txt); a form's text field drawn as
+  -- underscores ("Search ______ Search", a text browser's dump); a masthead's tagline
+  -- closing on its founding year with an outlet word (en/clean_outlet_words.txt: "The
+  -- Valley's Own Weekly Since 1921"; not "Driest Summer Since 1976")
+  local rx_form_field = re.compile("_{4,}")
+  local rx_tagline = re.compile("(?i:\\b(?:since|est\\.?|established|founded(?:\\s+in)?))\\s+\\d{4}\\.?$")
   function R.title_furniture(s)
     if #s > 160 then return false end
+    if rx_form_field:find(s) then return true end
+    if #s <= 80 and rx_tagline:find(s) then
+      for w in s:gmatch("%a+") do if outlet_words[w:lower()] then return true end end
+    end
     if #s <= 60 and (rx_episode:find(s) or rx_reference:find(s)) then return true end
     if #s <= 60 and (R.staff_line(s) or R.slash_path(s)) then return true end
     -- (a widget's readings, a language switch)
@@ -589,6 +598,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   end
 
   -- split a list of names: "A, B and C", "A & B", "A; B"
+  local rx_writer_open = re.compile("^(?:written|reported|words|story|text)\\s+by\\s+(?=\\p{Lu})", "i")
   local function split_names(s)
     s = re.gsub(s, ",?\\s+(?:and|&|along with|with)\\s+", ",", nil, "i")
     return re.split(s, "\\s*[,;]\\s*")
@@ -720,7 +730,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   --- The casing of an outlet name title-cased from a masthead in capitals, when a small
   -- word inside it came out capitalised ("Wellbridge Hall Of Science"): the page's own
   -- mixed-case form of the name (a footer, a copyright line, the body), else the name
-  -- with its inner small words in lower case. Other names come back unchanged.
+  -- with its inner small words in lower case; the page's spelling too when it differs
+  -- only in an acronym of up to four letters ("Wheelers Cc" for "Wheelers CC").
+  -- Other names come back unchanged.
   -- @param text the page's text
   function R.outlet_case(name, text)
     local toks, hit = {}, false
@@ -728,7 +740,29 @@ function M.new(lang, menu_extra, field_extra, extra)
       toks[#toks + 1] = t
       if #toks > 1 and JOINERS[t:lower()] and t:find("^%u") then hit = true end
     end
-    if not hit then return name end
+    if not hit then
+      -- (an acronym title-cased with it, "Fenwick Wheelers Cc": the page's spelling
+      -- when it differs only there, "Fenwick Wheelers CC")
+      -- (a word of two letters, "Cc", or of up to four and no vowel, "Rfc": no word;
+      -- "Fox News" stays though the page also writes "FOX News")
+      local acr = false
+      for i = 2, #toks do
+        local t = toks[i]
+        if t:find("^%u%l+$") and (#t == 2 or (#t <= 4 and not t:lower():find("[aeiouy]"))) then acr = true end
+      end
+      if not acr then return name end
+      for m in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, "i") do
+        if m ~= name and rx_lower:find(m) then
+          local k, ok = 0, true
+          for t in m:gmatch("%S+") do
+            k = k + 1
+            if t ~= toks[k] and not (#t <= 4 and t:find("^%u+$")) then ok = false; break end
+          end
+          if ok then return m end
+        end
+      end
+      return name
+    end
     for m in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, "i") do
       if m ~= name and rx_lower:find(m) and m:find("^%u") then return m end
     end
@@ -1022,7 +1056,8 @@ function M.new(lang, menu_extra, field_extra, extra)
       rest = table.concat(pieces, ", ")
     end
     for _, piece in ipairs(split_names(rest)) do
-      piece = unhonor(dp.text.trim(piece))
+      -- (a second writer's own opener after a semicolon: "Reported by A; Written by B")
+      piece = rx_writer_open:gsub(unhonor(dp.text.trim(piece)), "")
       local person = piece ~= "" and name_before_role(piece)
       if person then
         -- "Eleanor Vasquez-Hale Rural affairs correspondent": a name running into its role
@@ -1227,13 +1262,16 @@ function M.new(lang, menu_extra, field_extra, extra)
 
   -- datelines
   local place = "(\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:[ ,]{1,2}(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|de|of|on|upon|la|el|am|an|der|du)){0,5})"
-  local wire_date = "(?:,\\s*(?:\\p{Lu}[a-z]{2,8}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+\\p{Lu}[a-z]{2,8})(?:,?\\s+\\d{4})?)?"
+  -- (perhaps after a weekday, "Thurs. Aug. 21, 2025", or with its month in capitals,
+  -- "22 OCTOBER 2025")
+  local wire_wday = "(?:(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:\\.|day)?,?\\s+)?"
+  local wire_date = "(?:,\\s*" .. wire_wday .. "(?:\\p{Lu}[a-z]{2,8}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:\\p{Lu}[a-z]{2,8}|(?i:" .. month_alt .. ")\\b))(?:,?\\s+\\d{4})?)?"
   -- the outlet in parentheses, "(Reuters)", or between slashes, "/PRNewswire/"
   local rx_dl_outlet = re.compile("^" .. place .. "?" .. wire_date .. "\\s*(?:\\(([^()]{2,40})\\)|/([^/\\s][^/]{1,38})/)" .. rx_dash .. "?")
   -- (a date in parentheses before the dash, a news release's "BROOKMERE, Ind. (Nov. 29,
   -- 2026) —")
   local paren_date = "(?:(?i:" .. month_alt .. ")\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?i:" .. month_alt .. ")\\.?,?\\s+\\d{4})"
-  local rx_dl_caps = re.compile("^(\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*\\p{Lu}\\.?(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ -]*?)?)" .. wire_date .. "(?:\\s*\\(" .. paren_date .. "\\))?\\s*(?:--|—|–|-|:)\\s+")
+  local rx_dl_caps = re.compile("^(\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*\\p{Lu}\\.?(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ -]*?)?)" .. wire_date .. "(?:\\s*\\((?:" .. paren_date .. "|(?i:" .. month_alt .. ")\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?i:" .. month_alt .. ")\\.?)\\))?\\s*(?:--|—|–|-|:)\\s+")
   -- a place in mixed case with a month and day before a dash ("Prek Saom, Nov 29 –",
   -- "Westhaven, 3 December –"; not a colon): the date is the evidence of a dateline
   local day_month = "(?:(?:" .. month_alt .. ")\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:" .. month_alt .. ")\\.?)"
@@ -1326,7 +1364,8 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- (en/clean_meta_fields.txt), hold no given name, role, outlet word or title, be
   -- followed by a sentence of eight words or more, and the article must write it (or
   -- one of its words of four letters or more) after a preposition of place ("in
-  -- Kotturpeta", "from Kotturpeta") or before a place noun ("the Kotturpeta district"):
+  -- Kotturpeta", "from Kotturpeta", "the town of Kotturpeta") or before a place noun
+  -- ("the Kotturpeta district"):
   -- a person is seldom written so
   local rx_dl_colon = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|de|of|on|la|el|am|an|der|du)){0,2})(?:,\\s*(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*){0,2}))?:\\s+")
   local function label_word(pl)
@@ -1343,10 +1382,17 @@ function M.new(lang, menu_extra, field_extra, extra)
     for w in pl:gmatch("%S+") do if #w >= 4 and re.find(w, "^\\p{Lu}") then words[#words + 1] = w end end
     for _, w in ipairs(words) do
       if re.find(article, "(?i:\\b(?:in|at|from|near|across|around|outside|inside|throughout))\\s+" .. re.escape(w) .. "(?![\\p{L}\\p{N}])")
-        or re.find(article, "(?<![\\p{L}\\p{N}])" .. re.escape(w) .. "\\s+(?i:district|city|town|village|county|province|region|municipality|state)\\b") then return true end
+        or re.find(article, "(?<![\\p{L}\\p{N}])" .. re.escape(w) .. "\\s+(?i:district|city|town|village|county|province|region|municipality|state)\\b")
+        or re.find(article, "(?i:\\b(?:town|city|village|county|district|region|island|port)\\s+of)\\s+" .. re.escape(w) .. "(?![\\p{L}\\p{N}])") then return true end
     end
     return false
   end
+  -- "Veldora, Grandmaster ... won": a mixed-case place of one or two words and a comma
+  -- opening the lead, with the guards of a colon's place (the article writes it after
+  -- a preposition of place or "town of"; no label, given name, role or title; a
+  -- sentence of eight words or more after it): "Yesterday," and "Meanwhile," are in
+  -- en/clean_meta_not_places.txt, a person is seldom written "in NAME"
+  local rx_dl_comma = re.compile("^(\\p{Lu}\\p{Ll}[\\p{L}\\p{M}'’-]*(?:\\s+\\p{Lu}\\p{Ll}[\\p{L}\\p{M}'’-]*)?),\\s+(?=\\p{Lu})")
   local function colon_place(pl, region, rest, article)
     local full = region and (pl .. " " .. region) or pl
     if #dp.text.words(rest) < 8 or not re.find(rest, "^\\p{Lu}\\p{Ll}*\\s+\\p{L}") then return false end
@@ -1409,6 +1455,10 @@ function M.new(lang, menu_extra, field_extra, extra)
       a, b, pl, region = rx_dl_colon:find(p)
       if a and colon_place(pl, region, p:sub(b + 1), article) then
         return { place = region and (pl .. ", " .. region) or pl, rest = dp.text.trim(p:sub(b + 1)) }
+      end
+      a, b, pl = rx_dl_comma:find(p)
+      if a and colon_place(pl, nil, p:sub(b + 1), article) then
+        return { place = pl, rest = dp.text.trim(p:sub(b + 1)) }
       end
     end
     return nil

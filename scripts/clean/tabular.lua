@@ -13,7 +13,8 @@
 -- non-sentence line inside the run ("Scoring summary") goes with it when data lines
 -- follow, and after two data lines a line with any figure and hardly a function word
 -- (density at most 0.15) continues it. A run of three data lines or more closing the
--- window goes without a heading. After the shallow features of Boilerpipe
+-- window goes without a heading; a short heading whose data lines went already (for
+-- their low share of function words) goes too. After the shallow features of Boilerpipe
 -- (Kohlschütter et al. 2010: token shares, here of figures).
 -- Units: indices into the list of live blocks (1-based); shares are fractions of the
 -- block's tokens.
@@ -65,7 +66,9 @@ end
 local function heading(b)
   if b.bullet or b.keep or b.cue then return false end
   if b.label and not b.ending then return b.nw <= 6 end
-  return b.class == "short" and not b.sentence and b.nw >= 1 and b.nw <= 5 and not b.text:find("%d")
+  -- (a figure in brackets qualifies a heading: "Final standings (top 6)")
+  return b.class == "short" and not b.sentence and b.nw >= 1 and b.nw <= 5
+    and (not b.text:find("%d") or not b.text:gsub("%b()", ""):find("%d"))
 end
 
 local function drop(b)
@@ -100,6 +103,16 @@ function M.drop_tables(live, ws, we)
       end
     end
     x = x + 1
+  end
+  -- a short heading left alone above two lines of figures that went already (for a low
+  -- share of function words: "Results" over "Men: 1 NAME (CLUB) 3:22:40; ..."; read
+  -- loosely, as figures with hardly a function word) goes with them
+  for y = ws, we - 2 do
+    local h = live[y]
+    if h.take and heading(h) and not live[y + 1].take and not live[y + 2].take
+      and M.is_data(live[y + 1], true) and M.is_data(live[y + 2], true) then
+      drop(h)
+    end
   end
   -- a run of three data lines or more closing the window, with no heading
   local a = we

@@ -255,6 +255,7 @@ local OBJECT_MT = getmetatable(dp.object({}))
 -- (ASCII digits: the numeric dates docpipe.clean.dates reads)
 local find = string.find
 -- "First published ...", "Originally posted ..." (a Lua test of the first letter first)
+local rx_in_section = dp.re.compile("\\s+in\\s+\\p{Lu}[\\p{L}&' -]{0,40}$")
 local rx_first_published = dp.re.compile("^\\W*(?:(?:first|originally)\\s+)?(?:published|uploaded|posted)\\b", "i")
 local rx_numeric_date = dp.re.compile("(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}(?![0-9])")
 local rx_outlet_split = dp.re.compile("\\s+(?:[|·•–—-]|--)\\s+|\\s*\\|\\s*|\\s+[·•]$")
@@ -363,7 +364,9 @@ local function restore_headline(all, st)
     local b = all[i]
     if not b.removed and b.nw and b.nw >= 40 then return end
     if b.nw and b.nw > 0 then
-      if prev and b.removed == "repeated caption" and prev.removed == "repeated caption" and prev.text == b.text
+      -- (or the first copy closes a breadcrumb, "Home >> Releases >> HEADLINE", cut from it)
+      if prev and b.removed == "repeated caption" and (prev.removed == "repeated caption" and prev.text == b.text
+        or not prev.removed and prev.cut and prev.cut[#prev.cut] == b.text)
         and not b.cut and b.nw >= 4 and b.nw <= 25 and not b.text:find("[.!?:;,]%W*$") then
         local seen = 0
         for j = i + 1, #all do
@@ -801,7 +804,8 @@ function M.process(doc, ctx)
   -- the header gave an updated time only, or only a relative one ("Published 3 hours
   -- ago"): a "First published" / "Originally published" / "First uploaded on" line
   -- elsewhere on the page (often under the body) gives the published one, and so does
-  -- a bare "Published:" / "Posted on:" line made only of a timestamp (footer metadata)
+  -- a bare "Published:" / "Posted on:" line made only of a timestamp (footer metadata;
+  -- perhaps with the blog's section after it, "Posted Sun 17 Aug 2025 19:40 in Club news")
   if not date or date_kind == "updated" then
     for x = 1, #live do
       local b = live[x]
@@ -809,7 +813,8 @@ function M.process(doc, ctx)
       -- words when the line is still made only of timestamps)
       if (x < (hdr_first or limit) or x > (hdr_last or limit)) and b.nw <= 28
         and find(b.text, "^%W*[FfOoPp]") and rx_first_published:find(b.text)
-        and ((b.nw <= 14 and find(b.text, "^%W*[FfOo]")) or st.dates:is_timestamp(b.text)) then
+        and ((b.nw <= 14 and find(b.text, "^%W*[FfOo]")) or st.dates:is_timestamp(b.text)
+          or (b.nw <= 14 and st.dates:is_timestamp(rx_in_section:gsub(b.text, "")))) then
         local d, kind = st.dates:parse_published(b.text, st.day_first)
         if d and kind == "published" then
           date, date_kind = d, kind
@@ -865,8 +870,12 @@ function M.process(doc, ctx)
     local listed = b.bullet or (hl_head and b.group == hl_head.group and b.nw <= 40 and not hl_bulleted)
     -- (a bullet of no stopword, "Farmers' groups fear lower farm-gate prices", after
     -- highlights of its group or under their heading is one too: a menu item is shorter)
-    if listed and not b.take and not b.cue and not b.timestamp and not b.byline and b.nw >= 3 and b.chars >= 15
-      and (b.density > 0 or (b.nw >= 4 and ((hl_group == b.group and #highlights > 0) or (hl_head and hl_head.group == b.group)))) then
+    -- (a bullet under its "Key facts" heading in one group is an item whatever its
+    -- words, "• Penalty: $1.2 million", though short lists of links read as navigation)
+    local boxed = b.bullet and hl_head and hl_head.group == b.group
+    if listed and not b.take and (not b.cue or (boxed and b.cue == "navigation")) and not b.timestamp and not b.byline
+      and (b.nw >= 3 or (boxed and b.nw >= 2)) and b.chars >= 15
+      and (b.density > 0 or boxed or (b.nw >= 4 and ((hl_group == b.group and #highlights > 0) or (hl_head and hl_head.group == b.group)))) then
       highlights[#highlights + 1] = b.text
       hl_group = b.group
       hl_bulleted = b.bullet ~= nil
