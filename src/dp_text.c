@@ -147,3 +147,24 @@ size_t dp_text_nfc(const char *s, size_t n, char **out) {
     *out = (char *)dst;
     return (size_t)len;
 }
+
+size_t dp_text_case(const char *s, size_t n, int upper, char *out) {
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0, o = 0;
+    while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) { /* ASCII: no table lookup */
+            if (upper) out[o++] = (char)(b >= 'a' && b <= 'z' ? b - 32 : b);
+            else out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            i++;
+            continue;
+        }
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
+        if (k <= 0) { out[o++] = s[i++]; continue; } /* not UTF-8: kept */
+        c = upper ? utf8proc_toupper(c) : utf8proc_tolower(c);
+        o += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)out + o);
+        i += (size_t)k;
+    }
+    return o;
+}

@@ -40,4 +40,17 @@ int dp_text_next_paragraph(const char *s, size_t n, size_t *pos, dp_span *p);
  * or (size_t)-1 when s is not valid UTF-8 or memory runs out (*out NULL). */
 size_t dp_text_nfc(const char *s, size_t n, char **out);
 
+/* The bytes dp_text_case may write for n bytes of input (a case mapping can
+ * turn a 2-byte character into a 3-byte one, e.g. U+0250 -> U+2C6F). */
+#define DP_TEXT_CASE_BOUND(n) ((n) + (n) / 2 + 4)
+
+/* s[0..n) in lower case (upper = 0) or upper case (upper = 1), code point by
+ * code point, by the simple case mappings of the Unicode Character Database
+ * (UnicodeData.txt fields 12-13, through utf8proc_tolower / utf8proc_toupper):
+ * "ÉLOÏSE" <-> "éloïse", Greek, Cyrillic; no special casing (German ß stays,
+ * final sigma is not chosen by position). Bytes that are not valid UTF-8 are
+ * copied as they are. out must hold DP_TEXT_CASE_BOUND(n) bytes; it is not
+ * NUL-terminated. Returns the output length in bytes. */
+size_t dp_text_case(const char *s, size_t n, int upper, char *out);
+
 #endif

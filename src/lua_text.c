@@ -208,6 +208,20 @@ static int t_nfc(lua_State *L) {
     return 1;
 }
 
+/* text.lower(s), text.upper(s) -> s in lower or upper case, code point by code
+ * point (Unicode simple case mappings, by utf8proc: "ÉLOÏSE" <-> "éloïse"; the
+ * string library's lower/upper change only A-Z and a-z); bytes that are not
+ * valid UTF-8 are kept */
+static int case_map(lua_State *L, int upper) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    luaL_Buffer b;
+    char *out = luaL_buffinitsize(L, &b, DP_TEXT_CASE_BOUND(n));
+    luaL_pushresultsize(&b, dp_text_case(s, n, upper, out));
+    return 1;
+}
+static int t_lower(lua_State *L) { return case_map(L, 0); }
+static int t_upper(lua_State *L) { return case_map(L, 1); }
 
 /* text.table(narr [, nrec]) -> an empty table with room for narr items at 1..narr
  * and nrec other keys (Lua has no table.new): a map by token index filled in a loop
@@ -241,6 +255,8 @@ int dp_lua_open_text(lua_State *L) {
     static const luaL_Reg funcs[] = {
         { "lines", t_lines },
         { "nfc", t_nfc },
+        { "lower", t_lower },
+        { "upper", t_upper },
         { "normalize_space", t_normalize_space },
         { "paragraphs", t_paragraphs },
         { "table", t_table },

@@ -64,4 +64,27 @@ static void test_paragraphs(void) {
     CHECK(!dp_text_next_paragraph(s, n, &pos, &p));
 }
 
-DP_TEST_MAIN("text", test_normalize_space, test_trim, test_words, test_paragraphs)
+/* s in lower (upper = 0) or upper case, NUL-terminated in buf */
+static const char *cased(const char *s, int upper) {
+    size_t n = strlen(s);
+    if (DP_TEXT_CASE_BOUND(n) >= sizeof buf) return NULL;
+    buf[dp_text_case(s, n, upper, buf)] = '\0';
+    return buf;
+}
+
+static void test_case(void) {
+    /* ÉLOÏSE ŁUKASZ ØRSTED <-> éloïse łukasz ørsted */
+    CHECK_STR(cased("\xC3\x89LO\xC3\x8FSE \xC5\x81UKASZ \xC3\x98RSTED", 0),
+              "\xC3\xA9lo\xC3\xAFse \xC5\x82ukasz \xC3\xB8rsted");
+    CHECK_STR(cased("\xC3\xA9lo\xC3\xAFse", 1), "\xC3\x89LO\xC3\x8FSE");
+    /* Greek ZΩΉ and Cyrillic ИВАН to lower case: ζωή иван */
+    CHECK_STR(cased("\xCE\x96\xCE\xA9\xCE\x89 \xD0\x98\xD0\x92\xD0\x90\xD0\x9D", 0),
+              "\xCE\xB6\xCF\x89\xCE\xAE \xD0\xB8\xD0\xB2\xD0\xB0\xD0\xBD");
+    /* a 2-byte letter whose capital takes 3 bytes: U+0250 -> U+2C6F */
+    CHECK_STR(cased("\xC9\x90", 1), "\xE2\xB1\xAF");
+    /* digits, punctuation and bytes that are not UTF-8 are kept */
+    CHECK_STR(cased("Ab-1 \xFF\xC3", 0), "ab-1 \xFF\xC3");
+    CHECK_INT(dp_text_case("", 0, 1, buf), 0);
+}
+
+DP_TEST_MAIN("text", test_normalize_space, test_trim, test_words, test_paragraphs, test_case)
