@@ -84,7 +84,16 @@
 --    whole (docpipe.clean.blocks), its dash perhaps read as a bullet; a call-to-action
 --    button beside an appeal that went goes (docpipe.clean.buttons); and a highlights
 --    box under the lead paragraph ("At a glance") gives the page's highlights
---    (docpipe.clean.hlbox).
+--    (docpipe.clean.hlbox). Under an advertisement label, copy closed by the
+--    advertiser's sign-off ("NAME Bank — Growing with you.") goes; so does a short
+--    promotion closed by a button's text run into it with no stop ("... on sale now.
+--    Fireworks every Friday! Buy tickets": a call of en/clean_body_ad_calls.txt after an
+--    exclamation or an offer of en/clean_body_ad_offers.txt); a pull quote may repeat a
+--    paragraph only two words longer ("... he asked."); an image's alt text right above
+--    its credited caption, repeating most of its words, goes; an end box closing the
+--    window (a heading and a short text in one group, alone in it, in a page that sets
+--    its blocks apart by blank lines, over boilerplate: "Pray with us" over a prayer)
+--    goes (end_box), and a release's contact line above it, past a correction note.
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -145,6 +154,17 @@ local function bare_caption(t)
     return false
   end
   return rx_shows:find(t) ~= nil
+end
+-- do most words of an image's alt text a stand in its caption c? (words of three
+-- letters or more, lower-cased; three of them at least, 70% found)
+local function alt_of(a, c)
+  local seen = {}
+  for _, w in ipairs(dp.text.words(c:lower())) do seen[w] = true end
+  local n, hit = 0, 0
+  for _, w in ipairs(dp.text.words(a:lower())) do
+    if #w >= 3 then n = n + 1; if seen[w] then hit = hit + 1 end end
+  end
+  return n >= 3 and hit >= 0.7 * n
 end
 local function para_for(c, b) return c ~= nil and c.take and c.sentence and c.nw >= 2 * b.nw and not c.bullet end
 local rx_image_name = re.compile("^\\[(?:[^\\]]*\\.(?:jpe?g|png|gif|webp|svg|avif)|img|image|photo|picture)\\]$", "i")
@@ -215,13 +235,18 @@ end
 -- one, goes when the release's end matter follows right under the window (an "About
 -- NAME" heading or an end marker: "Media contact", "– ENDS –"); an article's own
 -- closing line, with no end matter under it, stays
-local rx_contact_line = re.compile("^(?:for (?:more|further|additional) (?:information|details)\\b[^.!?]{0,80}?,?\\s+(?:please\\s+)?|to (?:learn|find out) more\\b[^.!?]{0,80}?,?\\s+(?:please\\s+)?)?(?:contact|call|phone|ring|e-?mail|visit|write to)\\b", "i")
+local rx_contact_line = re.compile("^(?:(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,2}(?:with (?:questions|queries|concerns)|who (?:have|want|wish) [^.!?,]{1,30}?)\\s+(?:can|should|may|are asked to|are invited to)\\s+|for (?:more|further|additional) (?:information|details)\\b[^.!?]{0,80}?,?\\s+(?:please\\s+)?|to (?:learn|find out) more\\b[^.!?]{0,80}?,?\\s+(?:please\\s+)?)?(?:contact|call|phone|ring|e-?mail|visit|write to)\\b", "i")
 local rx_contact_means = re.compile("@\\S+\\.\\p{L}|\\b\\d{3}[-. ]\\d{3,4}(?:[-. ]\\d{4})?\\b|\\bwww\\.|https?://|\\.(?:com|org|net|edu|gov|example)\\b", "i")
-local function release_contact(live, ws, we)
+local function release_contact(m, live, ws, we)
   local x = we
-  while x >= ws and not live[x].take do x = x - 1 end
+  local boxed = false
+  -- (past a correction note, and past an end box that went: end_box)
+  while x >= ws and (not live[x].take or (m and m.correction and live[x].sentence and m.correction:find(live[x].text))) do
+    boxed = boxed or live[x].why == "end box"
+    x = x - 1
+  end
   local nx = live[we + 1]
-  if x < ws or not nx or not (nx.about or nx.ending) then return end
+  if x < ws or not nx or not (nx.about or nx.ending or boxed) then return end
   local b = live[x]
   local t = b.text
   if b.keep or b.bullet or b.nw > 40 or not b.sentence or not rx_contact_line:find(t)
@@ -230,6 +255,36 @@ local function release_contact(live, ws, we)
   if t:find("[%l%d][.!?] %u") then return end
   b.take = false
   b.why = "release contact"
+end
+
+-- an end box closing the window ("Pray with us" over a prayer, "Did you know?" over a
+-- fact): in a page that sets its paragraphs and subheads apart by blank lines, the
+-- last kept blocks are a heading (up to six words, no stop) and one short block (up
+-- to 50 words) right under it in its group, the two alone in it, and the block under
+-- the window went as boilerplate or an end mark (a box of the same kind: an appeal,
+-- a share bar): both go. A subhead over the article's last section has a blank line
+-- under it.
+local MAX_BOX_TEXT = 50
+local function end_box(live, ws, we)
+  local nx = live[we + 1]
+  if not nx or nx.take or not (nx.cue or nx.ending) then return end
+  local x = we
+  while x >= ws and not live[x].take do x = x - 1 end
+  local p, h = live[x], live[x - 1]
+  if x - 1 <= ws or not h.take or h.keep or p.keep or h.bullet or p.bullet or h.cue or p.cue then return end
+  -- (a question may head it: "Did you know?")
+  if h.group ~= p.group or h.nw < 1 or h.nw > 6 or (h.sentence and h.text:sub(-1) ~= "?") or find(h.text, "[.!:;]$")
+    or p.nw > MAX_BOX_TEXT or p.nw < 5 or not p.sentence then return end
+  -- (the pair alone in its group, and the page's blocks above apart: the two kept
+  -- blocks above in groups of their own)
+  local a = x - 2
+  while a >= ws and not live[a].take do a = a - 1 end
+  local a2 = a - 1
+  while a2 >= ws and not live[a2].take do a2 = a2 - 1 end
+  if a2 < ws or live[a].group == h.group or live[a].group == live[a2].group then return end
+  if live[x + 1] and live[x + 1].group == p.group and x + 1 <= we then return end
+  h.take, h.why = false, "end box"
+  p.take, p.why = false, "end box"
 end
 
 -- a correction note under the article, past the contributor line, the sign-off or a
@@ -339,13 +394,40 @@ local function speaks(t)
     or rx_reporting:find(t) ~= nil
 end
 local rx_brand_lead = re.compile("^\\p{Lu}[\\p{L}\\d'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}\\d'’&.-]*)){0,4}(?:\\s+[–—-]|:)\\s+\\p{Lu}")
+-- an advertiser's sign-off closing the copy: after a stop, a name of two to six words
+-- (title case), a long dash and a short slogan ("Adanse Bank — Growing with you.")
+local rx_brand_close = re.compile("[.!?]\\s+\\p{Lu}[\\p{L}\\d'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}\\d'’&.-]*)){1,5}\\s+[–—]\\s+\\p{Lu}[^.!?–—\"“”]{0,40}[.!]?$")
 local function labelled_copy(m, t)
   if m.ad_lead == nil and m.ad_lead_src then
     m.ad_lead = re.compile(m.ad_lead_src, "i")
     m.ad_offer = m.ad_offer_src and re.compile(m.ad_offer_src, "i") or nil
   end
-  if not m.ad_lead or speaks(t) or not m.ad_lead:find(t) then return false end
+  if not m.ad_lead or speaks(t) then return false end
+  -- (or the advertiser's sign-off closing it: "... Zero fees for the first year. NAME
+  -- Bank — Growing with you.")
+  if find(t, "[–—]") and rx_brand_close:find(t) then return true end
+  if not m.ad_lead:find(t) then return false end
   return rx_brand_lead:find(t) ~= nil or (m.ad_offer ~= nil and m.ad_offer:find(t) ~= nil)
+end
+-- a button's text run into the copy it closes, with no stop ("Single-game tickets are
+-- on sale now. Fireworks every Friday! Buy tickets"): the last sentence, up to four
+-- words, is a call (en/clean_body_ad_calls.txt), unstopped, after at least one stopped
+-- sentence, and the copy before it carries an offer (en/clean_body_ad_offers.txt) or
+-- an exclamation
+local function buttoned(m, t)
+  local last = t:byte(-1)
+  if last == 46 or last == 33 or last == 63 or last == 34 or last == 0x9D then return false end
+  -- (the cheap test first: a stop inside, followed by a space)
+  if not find(t, "[.!?]%s") then return false end
+  local i = last_stop(t)
+  if not i then return false end
+  local tail = t:sub(i + 1):gsub("^%s+", "")
+  local _, nw = tail:gsub("%S+", "")
+  if nw > 4 or not m.ad_call:find(tail) then return false end
+  local head = t:sub(1, i)
+  if find(head, "!", 1, true) then return true end
+  if m.ad_offer == nil and m.ad_offer_src then m.ad_offer = re.compile(m.ad_offer_src, "i") end
+  return m.ad_offer ~= nil and m.ad_offer:find(head) ~= nil
 end
 local function ad_copy(m, b, above)
   if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
@@ -365,7 +447,7 @@ local function ad_copy(m, b, above)
   -- (or closed by two calls in a row, a call and its small print: "Bet now. 18+ only.")
   if not (labelled or betting or branded(t) or (last ~= 46 and last ~= 34 and last ~= 0x9D and find(t, "%d") and (find(t, "[$%%]") or find(t, "%d%d%d[ ()-]*%d%d%d")
     or find(t, "£", 1, true) or find(t, "€", 1, true) or find(t, "¥", 1, true) or find(t, "₹", 1, true))
-    and rx_offer:find(t)) or two_calls(m, t)) then return false end
+    and rx_offer:find(t)) or two_calls(m, t) or (b.nw <= 30 and buttoned(m, t))) then return false end
   return not speaks(t) and m.ad_call:find(t) ~= nil
 end
 local rx_ellipsis = re.compile("\\s*(?:\\.\\s?\\.\\s?\\.|…)\\s*")
@@ -424,7 +506,8 @@ function M.loose_pull_quotes(live, ws, we)
           for i, c in ipairs(kept) do lines[i] = " " .. table.concat(word_line(c.text), " ") .. " " end
         end
         for i, c in ipairs(kept) do
-          if c ~= b and c.nw >= total + 3 then
+          -- (longer by two words at least: "... he asked.", "she said.")
+          if c ~= b and c.nw >= total + 2 then
             local pos, ok = 1, true
             for _, piece in ipairs(pieces) do
               local a, z = lines[i]:find(piece, pos, true)
@@ -921,6 +1004,19 @@ function M.select(live, st, o)
       b.why = "caption (above a credit)"
     end
   end
+  -- an image's alt text printed right above its credited caption in a dump ("Flood
+  -- wall at NAME during the storm" over "The NAME flood wall during the storm. Photo:
+  -- NAME"): a short line with no stop, in the caption's group, whose words (of three
+  -- letters or more, three at least) stand in the caption for 70% or more; a subhead
+  -- names what follows, not the picture
+  for x = ws, we - 1 do
+    local b, c = live[x], live[x + 1]
+    if b.take and not b.keep and not b.bullet and b.nw >= 3 and b.nw <= 20 and not c.take and c.cue == "caption"
+      and c.group == b.group and not find(b.text, "[.!?:\"“”]%s*$") and alt_of(b.text, c.text) then
+      b.take = false
+      b.why = "caption (alt text over its caption)"
+    end
+  end
   -- a picture credit of a person and an outlet set apart by a slash ("Priya
   -- Ostrander/NVPR", "Jens Wittkamp/Naturbild") on a line of its own, and the short
   -- block right above it, its caption
@@ -1029,7 +1125,8 @@ function M.select(live, st, o)
   for _, b in ipairs(resumed) do b.take = true; b.why = nil end
   -- a closing note on the credit programme behind the story (docpipe.clean.endnotes)
   if st.body then endnotes.drop(st.body.notes, live, ws, we) end
-  release_contact(live, ws, we)
+  end_box(live, ws, we)
+  release_contact(st.body, live, ws, we)
   correction_notes(st.body, live, we)
   return ws, we
 end

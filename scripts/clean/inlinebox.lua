@@ -18,6 +18,9 @@
 -- then "More in TOPIC" ("More from", "More on", "More about") with the same topic:
 -- the heading and its closing link name one topic, so the lines between are its
 -- links; all go (b.inbox).
+-- A fact box's dated field ("Drawing: April 26, 2025") among three "Label: value" lines
+-- or more in one group, over a paragraph, is the box's date: no barrier either
+-- (b.teaser_stamp); docpipe.clean.factbox judges the box.
 -- Units: indices into the list of live blocks (1-based); lengths in words.
 
 local ev = require "docpipe.clean.evidence"
@@ -58,6 +61,28 @@ local function topic_box(live, x)
   return nil
 end
 
+-- a "Label: value" line of a box ("Prize: $1.8 million", "Drawing: April 26, 2025")
+local function field(b)
+  return b ~= nil and b.class == "short" and not b.keep and not b.byline and not b.bullet
+    and find(b.text, "^%u[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?:%s+%S") ~= nil
+end
+
+-- A fact box's dated field: a timestamp written as a field ("Drawing: April 26, 2025")
+-- among three fields or more in one group (no blank line between them), with a
+-- paragraph right under the run: the box's date, not another story's stamp, so no
+-- barrier to the window (b.teaser_stamp); the box itself is docpipe.clean.factbox's.
+local function fact_stamps(live)
+  for x = 1, #live - 1 do
+    local s = live[x]
+    if s.timestamp and not s.teaser_stamp and field(s) then
+      local a, z = x, x
+      while field(live[a - 1]) and live[a - 1].group == s.group do a = a - 1 end
+      while field(live[z + 1]) and live[z + 1].group == s.group do z = z + 1 end
+      if z - a >= 2 and paragraph(live[z + 1]) then s.teaser_stamp = true end
+    end
+  end
+end
+
 --- Mark the teaser cards of live blocks (b.inbox on each line, b.teaser_stamp on the
 -- closing timestamp) and topics' link boxes (b.inbox).
 function M.mark(live)
@@ -86,6 +111,7 @@ function M.mark(live)
       end
     end
   end
+  fact_stamps(live)
 end
 
 return M

@@ -114,11 +114,20 @@
 -- reads the organisation publishing under a masthead that names a place or a service:
 -- the copyright holder that is the masthead's name and a head word of
 -- en/clean_outlet_org_heads.txt ("Port Arden International Airport" over "© Port Arden
--- International Airport Authority").
+-- International Airport Authority"). contact_line tells a release's contact line, a
+-- label of en/clean_meta_contact_labels.txt and a colon ("Contact: NAME, (402)
+-- 555-0100"): with a phone number or an e-mail address never a headline, and never an
+-- outlet. org_title tells an organisation's name opening with a head word of
+-- en/clean_meta_org_heads.txt and "of" ("Office of the Attorney General of NAME"). A
+-- byline's last comma piece of up to four lower-case words closing on a noun naming
+-- one person (en/role_nouns.txt: "NAME, station doctor") is the person's job; a unit
+-- before a job after a byline's bar ("Media Relations Manager") is a role, no outlet.
+-- Names title-cased from capitals go through docpipe.clean.ucase (letters beyond ASCII).
 -- Units: byte offsets are 1-based inclusive.
 
 local dp = require "docpipe"
 local lists = require "docpipe.clean.lists"
+local ucase = require "docpipe.clean.ucase"
 
 local re = dp.re
 local concat = table.concat
@@ -259,6 +268,24 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- the words of a byline naming no person ("Staff report", "From staff reports"):
   -- en/clean_meta_staff_words.txt
   local staff_words = word_set(lang, "clean_meta_staff_words.txt", extra.staff_words)
+  -- a release's contact line: a label of en/clean_meta_contact_labels.txt and a colon
+  -- opening the line ("Contact:", "Media contact:"); its phone number (seven digits or
+  -- more in one run of digits, spaces, dots, hyphens and brackets) or e-mail address
+  local contact_alt = {}
+  for i, w in ipairs(entries(lang, "clean_meta_contact_labels.txt", extra.contact_labels)) do
+    contact_alt[i] = lists.literal(w:lower())
+  end
+  local rx_contact = re.compile("^\\W{0,3}(?:" .. concat(contact_alt, "|") .. ")\\s*:", "i")
+  local rx_phone = re.compile("(?<![\\w.])\\+?\\(?\\d[\\d\\s().-]{5,}\\d(?![\\w.])")
+  local rx_mail = re.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+")
+  --- Does the line open with a contact label ("Contact: Press Office")? With `reach`,
+  -- only when it also gives a phone number or an e-mail address.
+  local function contact_line(s, reach)
+    if not rx_contact:find(s) then return false end
+    if not reach or rx_mail:find(s) then return true end
+    local ph = rx_phone:match(s)
+    return ph ~= nil and select(2, ph:gsub("%d", "")) >= 7
+  end
   -- a reference number alone on its line ("MBFA/PR/2026/03", "Ref: HX/114/2025"):
   -- letters and digits joined by slashes, a digit among them
   local rx_reference = re.compile("^(?:(?:ref(?:erence)?|no)\\.?\\s*:?\\s*)?(?=[^\\s]*\\d)(?=[^\\s]*\\p{L})[\\p{L}\\d]+(?:[-.][\\p{L}\\d]+)*(?:/[\\p{L}\\d]+(?:[-.][\\p{L}\\d]+)*)+$", "i")
@@ -271,6 +298,30 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- Office"): en/clean_meta_units.txt
   local units = word_set(lang, "clean_meta_units.txt", extra.unit_words)
   local org_heads = word_set(lang, "clean_meta_org_heads.txt", extra.org_heads)
+  -- a person's job in lower case after a comma ("Wendeline Orcutt, station engineer"):
+  -- up to four words in lower case closing on a noun that names one person in
+  -- en/role_nouns.txt (the quotes lexicon's, kind person; option job_nouns adds more)
+  -- (read on the first phrase to look up: most pages have none)
+  local job_nouns
+  local rx_lower_word = re.compile("^\\p{Ll}[\\p{Ll}'’-]*$")
+  local function job_phrase(s)
+    local n, last = 0, nil
+    for t in s:gmatch("%S+") do
+      n = n + 1
+      if n > 4 or not rx_lower_word:find(t) then return false end
+      last = t
+    end
+    if not last then return false end
+    if not job_nouns then
+      job_nouns = {}
+      for _, line in ipairs(entries(lang, "role_nouns.txt", extra.job_nouns)) do
+        local name, kind = line:match("^([^\t]+)\t?(%S*)")
+        local w = name and name:match("(%S+)%s*$")
+        if w and (kind == "" or kind == "person" or kind == "f" or kind == "m") then job_nouns[w:lower()] = true end
+      end
+    end
+    return job_nouns[last] == true
+  end
   -- words of a section's label ("News Flash", "Press Release"): en/clean_meta_label_words.txt
   local label_words = word_set(lang, "clean_meta_label_words.txt", extra.label_words)
   -- words that leave a headline's phrase open ("... teams to some"):
@@ -293,6 +344,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   local outlet_heads = word_set(lang, "clean_outlet_org_heads.txt", extra.outlet_org_heads)
 
   local R = {}
+  R.contact_line = contact_line
 
   --- Is the line a label of the page's section ("News Flash", "Press Release",
   -- "Breaking News", "Latest Updates", "For Immediate Release"), no outlet's name? Up to
@@ -376,6 +428,15 @@ function M.new(lang, menu_extra, field_extra, extra)
     return #s <= 200 and rx_ticker:find(s) ~= nil
   end
 
+  --- Does the name open with a head word of an organisation and "of" ("Office of the
+  -- Attorney General of NAME", "Ministry of Fisheries"; en/clean_meta_org_heads.txt)?
+  -- An organisation's own name, as a masthead writes it.
+  local rx_org_title = re.compile("^(\\p{L}+)\\s+of\\s+(?:the\\s+)?\\p{Lu}")
+  function R.org_title(s)
+    local head = rx_org_title:match(s)
+    return head ~= nil and org_heads[head:lower()] == true
+  end
+
   --- Is the line page furniture that a headline search passes over? A menu split by
   -- separators (three or more parts of up to four words between " · ", " | " or " • ":
   -- "Site News · Harbour · Districts · Sports"); a call to action of two or three words
@@ -393,6 +454,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   function R.title_furniture(s)
     if #s > 160 then return false end
     if rx_form_field:find(s) then return true end
+    if contact_line(s, true) then return true end
     if #s <= 80 and rx_tagline:find(s) then
       for w in s:gmatch("%a+") do if outlet_words[w:lower()] then return true end end
     end
@@ -658,6 +720,8 @@ function M.new(lang, menu_extra, field_extra, extra)
     if #out == 0 or #out > 4 then return nil end
     local o = concat(out, " ")
     if not re.find(o, "^\\p{Lu}") or programmes[o:lower()] then return nil end
+    -- (a unit before the job, "Broadcaster & Media Relations Manager": a role)
+    if job and unit_piece(o) then return nil end
     -- (one word of a site's menu is a section, "Regions" of "Regions Correspondent")
     if #out == 1 and menu_words[o:lower()] then return nil end
     return o
@@ -689,8 +753,8 @@ function M.new(lang, menu_extra, field_extra, extra)
 
   -- all-capitals names read as names: "BENEDIKT SAARINEN" -> "Benedikt Saarinen"
   local function titlecase(name)
-    if name:upper() ~= name or not re.find(name, "\\p{Lu}\\p{Lu}") then return name end
-    return (re.gsub(name:lower(), "(^|[\\s'’-])(\\p{Ll})", function(pre, c) return pre .. c:upper() end))
+    if ucase.upper(name) ~= name or not re.find(name, "\\p{Lu}\\p{Lu}") then return name end
+    return ucase.title(name)
   end
 
   --- Does the piece look like the name of a publication? An outlet word ("Wire",
@@ -803,14 +867,17 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- that holds it as whole words and that the page writes at least twice ("The
   -- Brackwater Evening Post" as the masthead and in a footer note), or once when the
   -- name has two words or more; else the name.
-  function R.fuller_outlet(name, candidates, text)
+  -- @param company true when the name was cut from a company's before a word of its
+  -- form ("Meridian" of "© Meridian Media Group Ltd."): no town then, and a masthead
+  -- holding it once is evidence enough
+  function R.fuller_outlet(name, candidates, text, company)
     local best = name
     for _, c in ipairs(candidates) do
       -- (in any case: a masthead in capitals, "THE CEDAR COAST MAIL", holds a footer's
       -- "© Cedar Coast Media Ltd"; a holder of two words or more held whole by the
       -- masthead is evidence enough, one word, a town's name as often, is not)
       if #c > #best and re.find(c, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, "i")
-        and attested(text, c, true) >= (find(name, " ", 1, true) and 1 or 2) then best = c end
+        and attested(text, c, true) >= ((company or find(name, " ", 1, true)) and 1 or 2) then best = c end
     end
     return best
   end
@@ -1035,7 +1102,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     local pieces = re.split(rest, "\\s*,\\s*")
     if #pieces >= 2 and not re.find(pieces[#pieces], "\\s(?:and|&)\\s", nil, "i") then
       local last = dp.text.trim(pieces[#pieces])
-      if R.is_role_line(last, true) or unit_piece(last) then
+      if R.is_role_line(last, true) or unit_piece(last) or job_phrase(last) then
         staff = true
         table.remove(pieces)
       elseif R.outlet_like(last) or not R.is_person(last) then

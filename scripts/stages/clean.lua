@@ -99,6 +99,7 @@
 
 local dp = require "docpipe"
 local normalize = require "docpipe.clean.normalize"
+local ucase = require "docpipe.clean.ucase"
 local blocks_mod = require "docpipe.clean.blocks"
 local dates_mod = require "docpipe.clean.dates"
 local meta_mod = require "docpipe.clean.meta"
@@ -163,6 +164,8 @@ M.options = {
   foreign_words = { type = "list", default = {}, doc = "extra function words of other languages: a line of them is a language link, never the headline (en/clean_meta_foreign_words.txt)" },
   open_words = { type = "list", default = {}, doc = "extra words that leave a headline's phrase open: a wrapped headline ending in one goes on on the next short line (en/clean_meta_open_words.txt)" },
   staff_words = { type = "list", default = {}, doc = "extra words of a byline naming no person (\"Staff report\", \"From staff reports\"): such a line is never the headline (en/clean_meta_staff_words.txt)" },
+  job_nouns = { type = "list", default = {}, doc = "extra nouns naming a person's job (\"mechanic\"): a name with such a job in lower case after a comma on a line of its own (\"NAME, station mechanic\") is a byline (en/role_nouns.txt, kind person)" },
+  contact_labels = { type = "list", default = {}, doc = "extra labels of a release's contact line (\"Media contact:\"): such a line with a phone number or an e-mail address is never the headline, and no such line is the outlet (en/clean_meta_contact_labels.txt)" },
   ticker_labels = { type = "list", default = {}, doc = "extra labels of a news ticker (\"Breaking News\"): a line opening with one and a bar, colon or dash is never the headline above another (en/clean_meta_ticker_labels.txt)" },
   role_modifiers = { type = "list", default = {}, doc = "extra words modifying a job title before its role word in a byline, never an outlet (\"Deputy Editor\"; en/clean_role_modifiers.txt)" },
   reading_words = { type = "list", default = {}, doc = "extra units and words of a widget's readings (\"Wind: SW 58mph\"): a line of such fields is never the headline (en/clean_meta_readings.txt)" },
@@ -235,7 +238,7 @@ function M.init(opts, ctx)
     hints = hints,
     dates = dates_mod.new(lang, o.published_labels),
     meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places, modifiers = o.outlet_modifiers,
-      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, ticker_labels = o.ticker_labels, staff_words = o.staff_words, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
+      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, ticker_labels = o.ticker_labels, staff_words = o.staff_words, contact_labels = o.contact_labels, job_nouns = o.job_nouns, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
       reading_words = o.reading_words, language_names = o.language_names, outlet_org_heads = o.outlet_org_heads }),
     prompts = prompts,
     bio = bio_mod.new(lang),
@@ -274,8 +277,9 @@ local function outlet_line(b, st)
   local cs = b.nw <= 12 and not b.sentence and not b.bullet and st.meta.call_sign(b.text)
   if cs then return cs end
   if b.nw < 1 or b.nw > 5 or b.sentence or b.bullet then return nil end
-  -- ("NEWSPAPER SECTION: News" is a field of the header, no outlet)
-  if st.meta.field_line(b.text) then return nil end
+  -- ("NEWSPAPER SECTION: News" is a field of the header, no outlet; nor is a release's
+  -- contact line, "Contact: Press Office")
+  if st.meta.field_line(b.text) or st.meta.contact_line(b.text) then return nil end
   local first = rx_outlet_split:split(b.text)[1]
   if not first or first == "" then return nil end
   if not st.meta.outlet_like(first, true) or st.meta.is_desk(first) then return nil end
@@ -291,7 +295,7 @@ local function outlet_line(b, st)
   -- service, "KVRN TV", "WDKN-FM")
   if first:upper() == first and rx_lower:find(first:lower()) and not re.find(first, "^\\p{Lu}{2,6}(?:[ -](?:TV|FM|AM))?$") then
     -- "KESTREL TECH REVIEW" -> "Kestrel Tech Review"
-    first = re.gsub(first:lower(), "(^|\\s)(\\p{Ll})", function(p, c) return p .. c:upper() end)
+    first = ucase.title(first, "\\s")
   end
   return first
 end
@@ -429,7 +433,8 @@ function M.process(doc, ctx)
   for _i = 1, #all do local b = all[_i]
     if not b.removed then
       ev.features(b, st, o)
-      if b.nw == 0 and not b.keep then b.removed = b.cue and ("boilerplate: " .. b.cue) or "no words" end
+      -- (a release's end mark, "###" or "-30-", stays live: nothing resumes under it)
+      if b.nw == 0 and not b.keep and not (b.ending and b.text:find("^[#%s-]+%d*[#%s-]*$")) then b.removed = b.cue and ("boilerplate: " .. b.cue) or "no words" end
     end
     if not b.removed then live[#live + 1] = b end
   end
@@ -601,7 +606,9 @@ function M.process(doc, ctx)
         local nx = live[y + 1]
         local open = y < limit or (b.take and nx and (nx.take or (live[y + 2] and live[y + 2].take)) and b.nw <= 20
           and not b.text:find("[%.!?:;,][\"”’']?$"))
-        if open and headline_shaped(b) and b.nw >= 5 and not b.name_line and not b.outlet_line then
+        -- (a release's contact line with a phone or an e-mail is passed over)
+        local contact = st.meta.contact_line(b.text, true)
+        if open and headline_shaped(b) and b.nw >= 5 and not b.name_line and not b.outlet_line and not contact then
           title_i, dek_i = y, nil
           if y == limit then
             b.take, b.why = false, "headline"
@@ -610,7 +617,7 @@ function M.process(doc, ctx)
           break
         end
         -- (a cue, a label, or a kicker of up to three words: "Press release")
-        if not (b.cue or b.label or (b.nw <= 3 and not b.sentence and not b.take)) then break end
+        if not (b.cue or b.label or contact or (b.nw <= 3 and not b.sentence and not b.take)) then break end
         y = y + 1
       end
     end
@@ -1060,7 +1067,8 @@ function M.process(doc, ctx)
           if name then
             for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, "i") do n = n + 1 end
           end
-          if n >= 2 then outlet = name; c.role = c.role or "masthead" end
+          -- (or once, an organisation's name: "Office of the Attorney General of NAME")
+          if n >= 2 or (n == 1 and st.meta.org_title(name)) then outlet = name; c.role = c.role or "masthead" end
           break
         end
       end
@@ -1121,7 +1129,10 @@ function M.process(doc, ctx)
             if title_i and y >= title_i then break end
             names[#names + 1] = outlet_line(live[y], st)
           end
-          outlet = st.meta.fuller_outlet(outlet, names, text)
+          -- (a holder cut before its company's words, "Meridian" of "Meridian Media Group
+          -- Ltd.", is no town: the masthead holding it once is enough)
+          local company = re.find(b.text, "(?<![\\p{L}\\p{N}])" .. re.escape(outlet) .. "\\s+(?:Media|Group|Company|Ltd|Inc|LLC|plc|Limited)\\b") ~= nil
+          outlet = st.meta.fuller_outlet(outlet, names, text, company)
           break
         end
       end
@@ -1158,7 +1169,7 @@ function M.process(doc, ctx)
   -- line of its own, a masthead among the menu; or in a byline in capitals, "REPORTER
   -- FOR THE DAILY FLARE"): the full name
   if outlet and not outlet:find("^The ") then
-    local full, caps = "The " .. outlet, "THE " .. outlet:upper()
+    local full, caps = "The " .. outlet, "THE " .. ucase.upper(outlet)
     for x = #live, 1, -1 do
       local b = live[x]
       if (b.cue == "legal" and re.find(b.text, "(?:©|\\(c\\)|copyright)", nil, "i") and b.text:find(full, 1, true))
@@ -1173,7 +1184,7 @@ function M.process(doc, ctx)
   -- a masthead in capitals ("MERIDIAN") that the page writes in mixed case elsewhere
   -- ("Her last piece for Meridian") is that name; an acronym ("KVRN") stays
   if outlet and #outlet >= 4 and not rx_lower:find(outlet) then
-    local mixed = re.gsub(outlet:lower(), "(^|[\\s-])(\\p{Ll})", function(p, c) return p .. c:upper() end)
+    local mixed = ucase.title(outlet, "\\s-")
     if mixed ~= outlet and re.find(text, "(?<!\\p{L})" .. re.escape(mixed) .. "(?!\\p{L})") then outlet = mixed end
   end
   -- ("Wellbridge Hall Of Science" title-cased from capitals: the page's casing, "of")
