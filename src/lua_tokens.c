@@ -260,6 +260,59 @@ static void range_token(lua_State *L, dp_range_walk *w, lua_Integer idx, lua_Int
     }
 }
 
+/* What each table of opts.pool holds: one byte per table (the i-th table at [i - 1]),
+ * in pool.fields, a userdata, so that a table filled again is cleared of what its
+ * former token had without reading the table back (two lookups per token, a tenth of
+ * the tokenizer's time), and the fields that keep their value are not written again:
+ * k when the kind is the same, cap and ws when both tokens have them (true). */
+enum { HAD_Q = 1, HAD_CAP = 2, HAD_WS = 4, HAD_W = 8 };   /* k "q" (with fam and side),
+                                                             cap (base_...), ws, k "w" */
+
+/* The pool's record, with room for n + 1 tables (a text of n bytes has at most n
+ * tokens): made for an empty pool, grown (its bytes kept) as needed; NULL for a pool
+ * that holds tables but no record (filled by hand: its tables are read instead). */
+static unsigned char *pool_had(lua_State *L, int pool, size_t n) {
+    unsigned char *had = NULL;
+    size_t have = 0;
+    if (lua_getfield(L, pool, "fields") == LUA_TUSERDATA) {
+        had = lua_touserdata(L, -1);
+        have = lua_rawlen(L, -1);
+    } else if (lua_rawlen(L, pool) > 0) {
+        lua_pop(L, 1);
+        return NULL;
+    }
+    lua_pop(L, 1);
+    if (have < n + 1) {
+        size_t size = n + 1 > 2 * have ? n + 1 : 2 * have;
+        unsigned char *grown = lua_newuserdatauv(L, size, 0);
+        if (have) memcpy(grown, had, have);
+        memset(grown + have, 0, size - have);
+        lua_setfield(L, pool, "fields");   /* the pool keeps it alive */
+        had = grown;
+    }
+    return had;
+}
+
+/* A word's low form into out (room for len bytes: it is never longer): ASCII lower
+ * case, U+2019 as '; returns its length in bytes. */
+static size_t lower_word(char *out, const char *t, size_t len) {
+    size_t m = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+            (unsigned char)t[i + 2] == 0x99) {
+            out[m++] = '\'';
+            i += 2;
+        } else {
+            out[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+    }
+    return m;
+}
+
+/* the longest word lowered in a buffer on the C stack (longer ones: a luaL_Buffer) */
+#define DP_SHORT_WORD 64
+
 /* the most sets text.tokens looks words up in (opts.find) */
 #define DP_FIND_MAX 8
 
@@ -304,9 +357,12 @@ static void range_token(lua_State *L, dp_range_walk *w, lua_Integer idx, lua_Int
  *   is the pool's i-th table, filled again (fields the token lacks are
  *   cleared: ws; fam and side where the former token was a quote mark; cap,
  *   base_, poss_, base_low where it was capitalised: no other field may be
- *   stored on a token, nor base_, poss_, base_low on others), and new tables
+ *   stored on a token, nor base_, poss_, base_low on others, and no field the
+ *   tokenizer set may be changed, as k, cap and ws are not written again when
+ *   they keep their value), and new tables
  *   join the pool (pool.busy is true while a call fills it: a call that
- *   finds it true, after one that failed, makes new tables instead), so
+ *   finds it true, after one that failed, makes new tables instead; pool.fields
+ *   records which of those fields each table holds, see pool_had), so
  *   that a caller that tokenizes one document after
  *   another (and keeps no token of the one before) makes no new tables;
  *   opts.long = N (with
@@ -474,7 +530,9 @@ int dp_lua_text_tokens(lua_State *L) {
     /* a pool marked busy was being filled by a call that failed part way: its
      * tables may mix two tokens' fields, so this call puts new ones in their place */
     int fresh = 0;
+    unsigned char *had = NULL;   /* the pool's record of its tables' fields */
     if (pool) {
+        had = pool_had(L, pool, n);
         fresh = lua_getfield(L, pool, "busy") != LUA_TNIL;
         lua_pop(L, 1);
         lua_pushboolean(L, 1);
@@ -489,9 +547,16 @@ int dp_lua_text_tokens(lua_State *L) {
         int roomy = !sparse || (tok.kind == DP_TOKEN_WORD ? tok.cap
                                                           : (t[0] == '"' || t[0] == '\'' || t[0] == '`' ||
                                                              (unsigned char)t[0] >= 0xC0));
-        int reused = 0, old_q = 0, old_cap = 0;
+        int reused = 0, old_q = 0, old_cap = 0, old_ws = 1;
+        int old_kind = 0;   /* the former token's k (K + K_W/K_P/K_Q) when known, else 0 */
         if (pool) {
-            if (lua_rawgeti(L, pool, k + 1) == LUA_TTABLE && !fresh) {
+            if (lua_rawgeti(L, pool, k + 1) == LUA_TTABLE && !fresh && had) {
+                reused = 1;
+                old_q = had[k] & HAD_Q;
+                old_cap = had[k] & HAD_CAP;
+                old_ws = had[k] & HAD_WS;
+                old_kind = K + (old_q ? K_Q : had[k] & HAD_W ? K_W : K_P);
+            } else if (lua_type(L, -1) == LUA_TTABLE && !fresh) {
                 /* what the table's former token held: a quote mark has fam and side, a
                  * capitalised word cap and maybe base_, poss_, base_low */
                 reused = 1;
@@ -521,19 +586,13 @@ int dp_lua_text_tokens(lua_State *L) {
                 if ((t[i] >= 'A' && t[i] <= 'Z') || (unsigned char)t[i] == 0xE2) same = 0;
             if (same) {
                 lua_pushlstring(L, t, len);
+            } else if (len <= DP_SHORT_WORD) {
+                /* a word of ordinary length: lowered on the C stack (no luaL_Buffer) */
+                char lowered[DP_SHORT_WORD];
+                lua_pushlstring(L, lowered, lower_word(lowered, t, len));
             } else {
-                luaL_buffinit(L, &b);
-                for (size_t i = 0; i < len; i++) {
-                    unsigned char c = (unsigned char)t[i];
-                    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
-                        (unsigned char)t[i + 2] == 0x99) {
-                        luaL_addchar(&b, '\'');
-                        i += 2;
-                    } else {
-                        luaL_addchar(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-                    }
-                }
-                luaL_pushresult(&b);
+                luaL_buffinitsize(L, &b, len);
+                luaL_pushresultsize(&b, lower_word(luaL_buffaddr(&b), t, len));
             }
             int low = lua_gettop(L);
             int point = 0;
@@ -620,7 +679,7 @@ int dp_lua_text_tokens(lua_State *L) {
         lua_settop(L, tt);
         if (reused) {
             /* the fields the table's former token may have left that this one lacks */
-            if (!tok.ws) set_nil(L, tt, K + K_WS);
+            if (!tok.ws && old_ws) set_nil(L, tt, K + K_WS);
             if (old_q && kind != K + K_Q) {
                 set_nil(L, tt, K + K_FAM);
                 set_nil(L, tt, K + K_SIDE);
@@ -633,11 +692,12 @@ int dp_lua_text_tokens(lua_State *L) {
             }
         }
         if (rw.phase) range_token(L, &rw, k + 1, (lua_Integer)tok.start + 1, (lua_Integer)tok.end);
-        set_at(L, tt, K + K_K, kind);
+        if (kind != old_kind) set_at(L, tt, K + K_K, kind);
         set_int(L, tt, K + K_S, (lua_Integer)tok.start + 1);
         set_int(L, tt, K + K_E, (lua_Integer)tok.end);
-        if (tok.cap || !sparse) set_bool(L, tt, K + K_CAP, tok.cap);
-        if (tok.ws || !sparse) set_bool(L, tt, K + K_WS, tok.ws);
+        if ((tok.cap || !sparse) && !(old_kind && old_cap))
+            set_bool(L, tt, K + K_CAP, tok.cap);
+        if ((tok.ws || !sparse) && !(old_kind && old_ws)) set_bool(L, tt, K + K_WS, tok.ws);
         if (opts) {
             if (paras) {
                 lua_Integer p = para_of(L, paras, &pi, &pe, (lua_Integer)tok.start + 1);
@@ -655,6 +715,8 @@ int dp_lua_text_tokens(lua_State *L) {
                 set_bool(L, tt, K + K_SENT, 0);
             }
         }
+        if (had) had[k] = (unsigned char)((kind == K + K_Q ? HAD_Q : 0) | (tok.cap ? HAD_CAP : 0) |
+                                          (tok.ws ? HAD_WS : 0) | (kind == K + K_W ? HAD_W : 0));
         lua_rawseti(L, list, ++k);
     }
     if (rw.phase == 2 && k >= rw.first) range_add(L, &rw, rw.first, k);

@@ -327,8 +327,11 @@ local function try_post(C, k)
     local np = sp.fwd(C, ce + 1, hi)
     if np then return cue_result(np, i, ce, "inverted") end
   end
+  local cue_first = L.cue_first
   for c = i, math.min(hi, i + 14) do
-    local e2, tag2 = lex.match_cue(L, T, c, hi)
+    -- only a word of L.cue_first opens a cue: the others are not asked (most tokens)
+    local tc, e2, tag2 = T[c], nil, nil
+    if tc and tc.k == "w" and cue_first[tc.low] then e2, tag2 = lex.match_cue(L, T, c, hi) end
     -- "X is alleged to have told ...": the hearsay verb is not the cue
     local t1, t2 = T[(e2 or c) + 1], T[(e2 or c) + 2]
     if e2 and t1 and t1.low == "to" and t2 and t2.low == "have" then e2 = nil end
@@ -432,13 +435,17 @@ local function try_pre(C, lo, hi, span)
       return cue_result(np, c0, c0 + 1, "pre")
     end
   end
+  local cue_first = L.cue_first
   for c = h, lo, -1 do
-    local ce, tag = lex.match_cue(L, T, c, h)
+    -- only a word of L.cue_first opens a cue: the others are not asked (most tokens)
+    local tc, ce, tag = T[c], nil, nil
+    if tc and tc.k == "w" and cue_first[tc.low] then ce, tag = lex.match_cue(L, T, c, h) end
     -- "was quoted as saying": a longer cue phrase (cue_passive.txt) ending here wins
-    for b = c - 1, math.max(lo, c - 5), -1 do
-      if not ce then break end
-      local ce2, tag2 = lex.match_cue(L, T, b, h)
-      if ce2 and ce2 >= ce then c, ce, tag = b, ce2, tag2 end
+    if ce then
+      for b = c - 1, math.max(lo, c - 5), -1 do
+        local ce2, tag2 = lex.match_cue(L, T, b, h)
+        if ce2 and ce2 >= ce then c, ce, tag = b, ce2, tag2 end
+      end
     end
     if tag == "attr" then ce = nil end
     if ce then
@@ -503,8 +510,11 @@ local function try_naming(C, k, lo, hi)
   if hi < lo then return nil end
   local h = hi
   if T[h].t == "," or T[h].t == ":" then h = h - 1 end
+  local cue_first = L.cue_first
   for c = h, math.max(lo, h - 8), -1 do
-    local ce, tag = lex.match_cue(L, T, c, h)
+    -- only a word of L.cue_first opens a cue: the others are not asked (most tokens)
+    local tc, ce, tag = T[c], nil, nil
+    if tc and tc.k == "w" and cue_first[tc.low] then ce, tag = lex.match_cue(L, T, c, h) end
     if ce and tag == "frag" then
       local words = count_words(T, s.first, s.last)
       -- a name in title case, or a short term after an article: a label
@@ -791,7 +801,10 @@ function M.attribute(C)
       r = { inherit = prec }
     end
     if r and r.np and r.cue_first and inscription(C, r) then r, ns = nil, "inscription" end
-    local rec = { span = k, s = s, words = words, alone = alone }
+    -- the fields named nil give the record room for the sieve's result copied in and for
+    -- what the later sieves and the stage set, so that it is not rehashed on the way
+    local rec = { span = k, s = s, words = words, alone = alone, np = nil, cue_first = nil,
+      cue_last = nil, how = nil, group = nil, speaker = nil, mention = nil }
     if ns then
       rec = nil
       C.declined[k] = ns

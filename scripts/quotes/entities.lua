@@ -369,7 +369,13 @@ function M.collect(L, T, inq)
     if TITLE_ABBR[low] or L.role[low] then return false end
     return lower_seen[low] or L.modifier[low] or low:find("ing$") ~= nil or low:find("ly$") ~= nil
   end
+  local stop, pronoun, roles, cue_first = L.stop, L.pronoun, L.role, L.cue_first
+  -- M.is_name_word(L, u) for a token u of T, written out in the loops below (called
+  -- for most capitalised words, twice for a name of two words)
   local caps, ci = ix.caps, 1
+  -- the token index of each word of the run being read: kept by no mention (m.first is
+  -- read from it), so one table serves every run
+  local idx = {}
   while i <= n do
     -- a name starts at a capitalised word: jump to the next one
     if caps then
@@ -379,10 +385,16 @@ function M.collect(L, T, inq)
       i = c
     end
     local t = T[i]
-    if t.k == "w" and t.cap and M.is_name_word(L, t) then
+    local name_word = false
+    if t.k == "w" and t.cap then
+      local b = t.base_low
+      if not b then b = qtext.lower_base(t); t.base_low = b end
+      name_word = not (stop[b] or pronoun[b])
+    end
+    if name_word then
       local j = i
       -- room for two words (most runs): no table grows on the first two
-      local words, lows, idx = { nil, nil }, { nil, nil }, { nil, nil }
+      local words, lows, nidx = { nil, nil }, { nil, nil }, 0
       while true do
         local u = T[j]
         local b, poss = u.base_, u.poss_   -- cached by the tokenizer (else qtext.base)
@@ -393,18 +405,27 @@ function M.collect(L, T, inq)
           M.is_name_word(L, u)
           bl = u.base_low
         end
-        if byte(bl, -1) == 46 then bl = sub(bl, 1, -2) end   -- "mr." -> "mr"
+        -- "mr." -> "mr" (a base_low that ends in a point is one byte longer than low)
+        if #bl > #u.low and byte(bl, -1) == 46 then bl = sub(bl, 1, -2) end
         lows[#lows + 1] = bl
-        idx[#idx + 1] = j
+        nidx = nidx + 1
+        idx[nidx] = j
         if poss then break end
         local nx = T[j + 1]
-        if nx and nx.para == u.para and nx.ws and M.is_name_word(L, nx) then
+        local nx_name = false
+        if nx and nx.para == u.para and nx.ws and nx.k == "w" and nx.cap then
+          local nb = nx.base_low
+          if not nb then nb = qtext.lower_base(nx); nx.base_low = nb end
+          nx_name = not (stop[nb] or pronoun[nb])
+        end
+        if nx_name then
           j = j + 1
         elseif nx and nx.para == u.para and (PARTICLES[nx.low] or nx.t == "&") and nx.ws
           and M.is_name_word(L, T[j + 2]) and T[j + 2].ws then
           words[#words + 1] = nx.t
           lows[#lows + 1] = nx.low
-          idx[#idx + 1] = j + 1
+          nidx = nidx + 1
+          idx[nidx] = j + 1
           j = j + 2
         elseif nx and nx.k == "q" and nx.fam == "single" and nx.side ~= "open" and not nx.ws
           and u.low:find("s$") and M.is_name_word(L, T[j + 2]) and T[j + 2].ws
@@ -423,8 +444,8 @@ function M.collect(L, T, inq)
       end
       local nxw = T[j + 1]
       if #words == 1 and j == i and nxw and nxw.k == "w" and not nxw.cap and nxw.ws
-        and demonym_shape(words[1]) and not L.cue_first[nxw.low] and not L.adverb[nxw.low]
-        and not L.stop[nxw.low] then
+        and not cue_first[nxw.low] and not stop[nxw.low] and not L.adverb[nxw.low]
+        and demonym_shape(words[1]) then   -- the shape last: a call, the others lookups
         i = j + 1
         goto continue
       end
@@ -446,24 +467,27 @@ function M.collect(L, T, inq)
       end
       m.key = concat(m.words, " ")
       -- role or title just before the run: "chief executive Paulo Brandt", "Mr. Tan"
-      local p = T[idx[1] - 1]
+      -- (p, p2: the two tokens before the run; nxw: the one after it)
+      local p, p2 = T[i - 1], T[i - 2]
+      -- "Mr. Tan": a title abbreviation and its point before the run
+      local titled = p and p.t == "." and p2 and TITLE_ABBR[p2.low]
       -- "... his ailing mother, Naseer said": a name the cue follows is the clause's
       -- subject, not an appositive naming the role before the comma
-      local cue_after = T[j + 1] and T[j + 1].k == "w" and not T[j + 1].cap
-        and L.cue_first[T[j + 1].low]
-      if p and p.t == "." and T[idx[1] - 2] and TITLE_ABBR[T[idx[1] - 2].low] then
-        m.role = m.role or T[idx[1] - 2].low
-      elseif p and p.k == "w" and L.role[p.low] and L.role[p.low].kind == "person" then
+      local cue_after = nxw and nxw.k == "w" and not nxw.cap and cue_first[nxw.low]
+      local pr = p and p.k == "w" and roles[p.low]
+      local p2r = not cue_after and p and p.t == "," and p2 and roles[p2.low or ""]
+      if titled then
+        m.role = m.role or p2.low
+      elseif pr and pr.kind == "person" then
         m.role = m.role or p.low
-      elseif not cue_after and p and p.t == "," and T[idx[1] - 2] and L.role[T[idx[1] - 2].low or ""]
-        and L.role[T[idx[1] - 2].low].kind == "person" then
-        m.role = m.role or T[idx[1] - 2].low
+      elseif p2r and p2r.kind == "person" then
+        m.role = m.role or p2.low
       elseif not cue_after and p and p.t == "," then
         -- "A senior official at the transport ministry, Haruto Vellacott,"
-        for x = idx[1] - 2, math.max(1, idx[1] - 10), -1 do
+        for x = i - 2, math.max(1, i - 10), -1 do
           local u = T[x]
           if u.k ~= "w" then break end
-          local r = L.role[u.low]
+          local r = roles[u.low]
           local d = T[x - 1]
           if r and r.kind == "person" and d and d.k == "w" and (d.low == "a" or d.low == "an"
               or d.low == "the" or L.modifier[d.low]) then
@@ -474,25 +498,28 @@ function M.collect(L, T, inq)
       end
       if role and TITLE_ABBR[role] then m.title = role end
       -- a possessor ("Perkins' father", "Clinton’s team") is not the clause's subject
-      local _, ends_poss = qtext.base(T[j])
-      local ap = T[j + 1]
-      if ends_poss or (ap and ap.k == "q" and ap.fam == "single" and ap.side ~= "open" and not ap.ws
-          and T[j].low:find("s$") and T[j + 2] and T[j + 2].k == "w" and T[j + 2].ws) then
+      local tj, after2 = T[j], T[j + 2]
+      local ends_poss = tj.poss_   -- cached with base_ (capitalised words), else asked
+      if ends_poss == nil then
+        local _
+        _, ends_poss = qtext.base(tj)
+      end
+      if ends_poss or (nxw and nxw.k == "q" and nxw.fam == "single" and nxw.side ~= "open"
+          and not nxw.ws and tj.low:find("s$") and after2 and after2.k == "w" and after2.ws) then
         m.possessive = true
       end
-      if p and p.t == "." and T[idx[1] - 2] and TITLE_ABBR[T[idx[1] - 2].low] then
-        m.title = T[idx[1] - 2].low
-      elseif TITLE_ABBR[lows[1]] and start > 1 then
+      if titled then
+        m.title = p2.low
+      elseif start > 1 and TITLE_ABBR[lows[1]] then
         m.title = lows[1]
       end
       -- appositive role after the run: "Park In-ho, the president of ..."
-      local q = T[j + 1]
-      if q and q.t == "," then
-        if T[j + 2] and (T[j + 2].low == "a" or T[j + 2].low == "an") then
+      if nxw and nxw.t == "," then
+        if after2 and (after2.low == "a" or after2.low == "an") then
           for x = j + 3, math.min(n, j + 6) do
             local u = T[x]
             if not u or u.k ~= "w" or u.cap then break end
-            local r = L.role[u.low]
+            local r = roles[u.low]
             if r and r.kind == "org" then m.org_appos = true; break end
           end
         end
@@ -503,9 +530,9 @@ function M.collect(L, T, inq)
         end
       end
       -- acronym definition "Full Name (ACR)"
-      if #m.words >= 2 and T[j + 1] and T[j + 1].t == "(" and T[j + 2]
-        and qtext.is_acronym(T[j + 2]) and T[j + 3] and T[j + 3].t == ")" then
-        m.acronym = T[j + 2].t
+      if #m.words >= 2 and nxw and nxw.t == "(" and after2
+        and qtext.is_acronym(after2) and T[j + 3] and T[j + 3].t == ")" then
+        m.acronym = after2.t
       end
       if #m.words > 0 then mentions[#mentions + 1] = m end
       i = j + 1
@@ -549,13 +576,28 @@ end
 -- gender a run carries by itself: given name, title
 local function lexical_gender(L, lows, title)
   local tg = title and TITLE_ABBR[title]
-  if type(tg) == "string" then return tg end
+  if tg and tg ~= true then return tg end   -- "m" or "f" (a TITLE_ABBR value is one or true)
   local first = lows[1]
   if #lows >= 2 or not title then
     if L.female[first] and not L.male[first] then return "f" end
     if L.male[first] and not L.female[first] then return "m" end
   end
   return nil
+end
+
+-- "in Monza, Italy": is one of the mentions followed by a known country or region (a
+-- comma, then a capitalised word of place_names.txt that no capitalised word follows)?
+-- Asked only of an entity that no other test has typed.
+local function place_after(L, T, mentions)
+  for it = 1, #mentions do
+    local last = mentions[it].last
+    local c, pl, after = T[last + 1], T[last + 2], T[last + 3]
+    if c and c.t == "," and pl and pl.k == "w" and pl.cap and L.place[pl.low]
+      and not (after and after.k == "w" and after.cap) then
+      return true
+    end
+  end
+  return false
 end
 
 --- Build entities from mentions: sets m.entity on every mention.
@@ -575,8 +617,12 @@ function M.build(L, T, mentions, extra_names)
     key = key or concat(words, " ")
     local e = E.by_key[key]
     if not e then
+      -- the fields named nil give the table room for those set later (kinds and genders
+      -- below, learn_gender: votes, {m, f, n}, made for the few entities a pronoun votes
+      -- for), so that it is not rehashed on the way
       e = { name = key, words = words, lows = lows, roles = {}, mentions = { nil },
-        votes = { m = 0, f = 0, n = 0 } }
+        votes = nil, title = nil, gender = nil, fixed_gender = nil, kind = nil, article = nil,
+        voted = nil }
       E.by_key[key] = e
       E.list[#E.list + 1] = e
     end
@@ -594,11 +640,14 @@ function M.build(L, T, mentions, extra_names)
       r = { c = c, firsts = { nil }, extra = c.extra and pj or nil, org = nil, place = nil }
       runs[c.key] = r
       local cwords = c.words
-      local seen = #cwords > 1 and {} or nil   -- a word twice in the run is filed once
       for it2 = 1, #cwords do
         local w = cwords[it2]
-        if not (seen and seen[w]) then
-          if seen then seen[w] = true end
+        -- a word twice in the run is filed once (runs are short: no set is built)
+        local dup = false
+        for it3 = 1, it2 - 1 do
+          if cwords[it3] == w then dup = true; break end
+        end
+        if not dup then
           local l = by_word[w]
           if not l then l = {}; by_word[w] = l end
           l[#l + 1] = r
@@ -615,7 +664,7 @@ function M.build(L, T, mentions, extra_names)
     end
     local m_org   -- has_word(L, target.lows, "org"), asked when a run has an org word
     local want = m.title and TITLE_ABBR[m.title]
-    want = type(want) == "string" and want or nil
+    if want == true then want = nil end   -- "m", "f" or nil (m.title is a TITLE_ABBR key)
     -- the fullest run containing the mention; ties: same gender as the title asks,
     -- then nearest before, else first after
     local best, best_d, best_g
@@ -683,16 +732,16 @@ function M.build(L, T, mentions, extra_names)
     local e = elist[it]
     local g = lexical_gender(L, e.lows, e.title)
     local titled = false
-    for r in pairs(e.roles) do
+    for r in next, e.roles do   -- as pairs (no metatable), without the call to pairs
       titled = true
       local rr = L.role[r]
       local tg = TITLE_ABBR[r]
-      if type(tg) == "string" then g = g or tg end
+      if tg and tg ~= true then g = g or tg end
       if rr and rr.gender then g = g or rr.gender end
     end
     e.gender = g
     e.fixed_gender = g ~= nil
-    local org_appos, article, in_place = false, false, false
+    local org_appos, article = false, false
     local e_mentions = e.mentions
     for it2 = 1, #e_mentions do
       local m = e_mentions[it2]
@@ -701,19 +750,13 @@ function M.build(L, T, mentions, extra_names)
       -- its shape alone
       local d = T[m.first - 1]
       if d and d.k == "w" and d.low == "the" and not m.role and not m.inq then article = true end
-      -- "in Monza, Italy": a name followed by a known country or region is a place
-      local c, pl = T[m.last + 1], T[m.last + 2]
-      if c and c.t == "," and pl and pl.k == "w" and pl.cap and L.place[pl.low]
-        and not (T[m.last + 3] and T[m.last + 3].k == "w" and T[m.last + 3].cap) then
-        in_place = true
-      end
     end
     if has_word(L, e.lows, "org") or (#e.words == 1 and e.words[1]:find("^%u%u+$"))
       or e.name:find("&", 1, true) or (org_appos and not g) then
       e.kind = "org"
     elseif g or titled then
       e.kind = "person"
-    elseif has_word(L, e.lows, "place") or in_place then
+    elseif has_word(L, e.lows, "place") or place_after(L, T, e_mentions) then
       e.kind = "place"
     elseif #e.words >= 2 and not L.nonperson[e.lows[#e.lows]]
         and not e.words[1]:find("^%u%u+$") and not article then
@@ -746,7 +789,18 @@ function M.mark_subjects(L, T, mentions)
   local seen_subject = {}
   for it = 1, #mentions do
     local m = mentions[it]
-    if not m.inq then
+    if m.inq then goto next_mention end
+    do
+      -- a lone surname followed by a verb ("Oyelowo-Fisk was not persuaded") may stand
+      -- for a person even when the article never gives the full name
+      local nx = T[m.last + 1]
+      m.verb_next = nx and nx.k == "w" and not nx.cap and (VERBISH[nx.low] or L.cue_first[nx.low]
+        or L.adverb[nx.low]) and true or false
+    end
+    -- a sentence has one subject: once it is found, the later mentions of the sentence
+    -- are not tried (the test below has no other effect)
+    if seen_subject[m.sent] then goto next_mention end
+    do
       -- clause start: after quote marks, a leading conjunction and an introductory phrase
       local cs = sent_first[m.sent]
       local first = m.first
@@ -834,16 +888,12 @@ function M.mark_subjects(L, T, mentions)
           if u.cap and not L.stop[u.low] then ok = false; break end
         end
       end
-      -- a lone surname followed by a verb ("Oyelowo-Fisk was not persuaded") may stand
-      -- for a person even when the article never gives the full name
-      local nx = T[m.last + 1]
-      m.verb_next = nx and nx.k == "w" and not nx.cap and (VERBISH[nx.low] or L.cue_first[nx.low]
-        or L.adverb[nx.low]) and true or false
       if ok and not seen_subject[m.sent] then
         m.subject = true
         seen_subject[m.sent] = true
       end
     end
+    ::next_mention::
   end
   local seen = {}
   for it = 1, #mentions do
@@ -993,15 +1043,20 @@ function M.with_nominals(L, T, mentions, inq, mention_at)
   return order.merge(mentions, out, "first")
 end
 
+-- the votes of an entity no pronoun voted for (never written)
+local NO_VOTES = { m = 0, f = 0, n = 0 }
+
 --- Learn genders from pronouns: each he/his/him/she/her outside quotes votes for the
 -- subject mention of its sentence when that comes before it, else for the nearest person
 -- mention before it in the sentence. A subject pronoun right before a speech cue ("she
 -- said") is what resolution has to find, so it does not vote. Entities whose gender the
 -- name, a title or a role gave keep it.
 function M.learn_gender(L, T, mentions, inq)
-  local mi = 0
-  local by_sent = {}
-  local nextm = mentions[1]   -- the next mention to file by sentence
+  local mi = 0                -- the mentions up to the pronoun: mentions[1 .. mi]
+  local nextm = mentions[1]   -- the next one
+  -- the last sentence among them and the index of its first mention (the mentions are
+  -- in text order, so those of a sentence follow each other)
+  local block_sent, block_first = nil, 1
   -- only the pronouns vote (listed by the tokenizer, else here)
   local pronouns = M.index(T).pronouns
   if not pronouns then
@@ -1015,49 +1070,48 @@ function M.learn_gender(L, T, mentions, inq)
     local t = T[i]
     while nextm and nextm.first <= i do
       mi = mi + 1
-      if not nextm.inq then
-        local l = by_sent[nextm.sent]
-        if not l then l = {}; by_sent[nextm.sent] = l end
-        l[#l + 1] = nextm
-      end
+      if nextm.sent ~= block_sent then block_sent, block_first = nextm.sent, mi end
       nextm = mentions[mi + 1]
     end
     local p = t.k == "w" and L.pronoun[t.low]
     if p then
       if (p.gender == "m" or p.gender == "f" or (p.gender == "n" and p.fn == "poss"))
         and not inq(i) then
-        local list = by_sent[t.sent]
+        -- the mentions of the pronoun's sentence up to it: mentions[lo .. mi] (outside
+        -- quotes), none when hi < lo
+        local lo, hi = block_first, block_sent == t.sent and mi or 0
         local target
         -- an object pronoun is not its clause's subject ("Fairweather nominated her for
         -- the award"); "himself"/"herself" and possessives are
         local nx = T[i + 1]
         local object = (p.fn == "obj" and not t.low:find("self$"))
           or (t.low == "her" and not (nx and nx.k == "w" and not AFTER_OBJECT[nx.low]))
-        if list then
-          for it2 = 1, #list do
-            local m = list[it2]
-            if m.subject and m.last < i and not object and (m.entity.kind == "person"
-                or m.entity.kind == "unknown" or (p.gender == "n" and m.entity.kind == "org")) then
+        for x = lo, hi do
+          local m = mentions[x]
+          if not m.inq and m.subject and m.last < i and not object
+              and (m.entity.kind == "person" or m.entity.kind == "unknown"
+                or (p.gender == "n" and m.entity.kind == "org")) then
+            target = m
+            break
+          end
+        end
+        if not target then
+          for x = hi, lo, -1 do
+            local m = mentions[x]
+            local kind = m.entity.kind
+            if not m.inq and m.last < i and not (object and m.subject)
+              and (kind == "person" or (kind == "unknown" and #m.entity.words > 1))
+              and p.gender ~= "n" then
               target = m
               break
-            end
-          end
-          if not target then
-            for k = #list, 1, -1 do
-              local m = list[k]
-              local kind = m.entity.kind
-              if m.last < i and not (object and m.subject)
-                and (kind == "person" or (kind == "unknown" and #m.entity.words > 1))
-                and p.gender ~= "n" then
-                target = m
-                break
-              end
             end
           end
         end
         local cue_next = p.fn == "subj" and T[i + 1] and L.cue_first[T[i + 1].low or ""]
         if target and not cue_next then
-          local v = target.entity.votes
+          local te = target.entity
+          local v = te.votes
+          if not v then v = { m = 0, f = 0, n = 0 }; te.votes = v end
           v[p.gender] = v[p.gender] + 1
         end
       end
@@ -1068,7 +1122,7 @@ function M.learn_gender(L, T, mentions, inq)
     local e = m.entity
     if not e.fixed_gender and not e.voted then
       e.voted = true
-      local v = e.votes
+      local v = e.votes or NO_VOTES
       local n = v.n or 0
       if n > v.m + v.f and not e.fixed_gender and (e.kind == "person" or e.kind == "unknown")
         and not e.title then

@@ -92,10 +92,17 @@ local function trim(T, a, b)
   return a, b
 end
 
-local function words_in(T, a, b)
+-- Are there at least m word tokens in [a, b]? (counts no further than m: the ranges
+-- are whole clauses, the thresholds a few words)
+local function has_words(T, a, b, m)
   local n = 0
-  for i = a, b do if T[i].k == "w" then n = n + 1 end end
-  return n
+  for i = a, b do
+    if T[i].k == "w" then
+      n = n + 1
+      if n >= m then return true end
+    end
+  end
+  return n >= m
 end
 
 -- index of the first item of the sorted number list that is >= v (#list + 1 if none)
@@ -220,7 +227,9 @@ local function cut_at_next(C, a, b)
       end
       local conj = j > i + 1
       for c = j + 1, math.min(b, j + (conj and 14 or 6)) do
-        local ce, tag = lex.match_cue(L, T, c, b)
+        -- only a word of L.cue_first opens a cue: the others are not asked (most tokens)
+        local tc, ce, tag = T[c], nil, nil
+        if tc.k == "w" and L.cue_first[tc.low] then ce, tag = lex.match_cue(L, T, c, b) end
         if ce then
           local k = sp.skip_adverbs_back(C, c - 1, j)
           local np = sp.back(C, k, j)
@@ -413,11 +422,11 @@ local function finalize(C, rec, indq, out)
   end
   rec.first = skip_dateline(T, rec.first, rec.last)
   rec.first, rec.last = trim(T, rec.first, rec.last)
-  if rec.first > rec.last or words_in(T, rec.first, rec.last) < (rec.min_words or 3) then
+  if rec.first > rec.last or not has_words(T, rec.first, rec.last, rec.min_words or 3) then
     return false
   end
   for i = rec.first, rec.last do
-    if indq(i) then return false end
+    if indq[i] then return false end
   end
   local mixed = false
   local marks_in = 0
@@ -484,7 +493,7 @@ local function adverbial(C, a, b)
   if not (t and t.k == "w" and PREP_OPEN[t.low]) then return false end
   local nx = T[a + 1]
   if nx and nx.k == "w" and nx.low:find("ing$") then return true end
-  return words_in(T, a, b) <= 6
+  return not has_words(T, a, b, 7)
 end
 
 -- the attribution that closes a sentence: content before it
@@ -497,7 +506,7 @@ local function tail(C, a, b, indq, cb)
     local c = cand[ci]
     if c < a + 2 then break end
     local tc = T[c]
-    if tc.k == "w" and cue_first[tc.low] and not indq(c) and not C.quoted[c] then
+    if tc.k == "w" and cue_first[tc.low] and not indq[c] and not C.quoted[c] then
       local ce, tag = lex.match_cue(L, T, c, b)
       local prevw = T[c - 1]
       if ce and tag ~= "direct" and tag ~= "frag" and not (prevw and PASSIVE[prevw.low]) then
@@ -515,22 +524,22 @@ local function tail(C, a, b, indq, cb)
           local before = np and T[np.first - 1]
           local comma = before and (before.t == "," or (before.k == "q" and before.side ~= "open"
             and T[np.first - 2] and T[np.first - 2].t == ","))
-          if np and np.first > a + 1 and comma and not indq(np.first - 1)
-            and short_tail(C, te + 1, b) and not indq(np.first) and not adverbial(C, a, np.first - 2) then
+          if np and np.first > a + 1 and comma and not indq[np.first - 1]
+            and short_tail(C, te + 1, b) and not indq[np.first] and not adverbial(C, a, np.first - 2) then
             local last = before.t == "," and np.first - 2 or np.first - 1
             local rec = { np = np, first = a, last = last, cue_first = c, cue_last = ce }
             if tag == "addr" then rec.cue_last = direct.addressee_end(C, ce, b) end
             return rec
           elseif np and (np.kind == "pron" or np.kind == "name") and tag ~= "attr" and np.first > a + 1
             and T[np.first - 1].t == "," and T[te + 1] and T[te + 1].t == "," and te + 2 <= b
-            and words_in(T, te + 2, b) >= 2 and not adverbial(C, a, np.first - 2)
-            and not indq(np.first - 2) then
+            and has_words(T, te + 2, b, 2) and not adverbial(C, a, np.first - 2)
+            and not indq[np.first - 2] then
             -- "The economic weapons, he added, are like ...": a parenthetical attribution;
             -- the content is both sides of it
             local rec = { np = np, first = a, last = np.first - 2, cue_first = c, cue_last = ce,
               second = { first = te + 2, last = b } }
             return rec
-          elseif not np and prevw.t == "," and c > a + 2 and not indq(c - 2) and tag ~= "attr" then
+          elseif not np and prevw.t == "," and c > a + 2 and not indq[c - 2] and tag ~= "attr" then
             local np2 = sp.fwd(C, ce + 1, b)
             if np2 and short_tail(C, np2.last + 1, b) and not adverbial(C, a, c - 2) then
               return { np = np2, first = a, last = c - 2, cue_first = c, cue_last = ce }
@@ -590,8 +599,9 @@ local function after_source(C, np, b)
   return nil
 end
 
---- Find reported speech. sentences: list of {a, b} token ranges; indq(i) tells whether
--- token i lies inside a kept direct quotation (from its opening to its closing mark).
+--- Find reported speech. sentences: list of {a, b} token ranges; indq[i] is true when
+-- token i lies inside a kept direct quotation (from its opening to its closing mark): a
+-- table, not a function, as it is read for every token of every content range.
 -- Returns a list of records {np, cue_first, cue_last, first, last (content tokens),
 -- mixed, participle_of}.
 function M.find(C, sentences, indq)
@@ -621,7 +631,7 @@ function M.find(C, sentences, indq)
     while cand[pc] and cand[pc] < a do pc = pc + 1 end
     -- drop the sentence terminator (a closing mark whose quotation opened in the
     -- sentence stays, with the punctuation inside it)
-    while b >= a and (T[b].k == "p" or (T[b].k == "q" and T[b].side ~= "open")) and not indq(b) do
+    while b >= a and (T[b].k == "p" or (T[b].k == "q" and T[b].side ~= "open")) and not indq[b] do
       if T[b].k == "q" then
         local sp_ = close_of[b]
         if sp_ and sp_.open >= a then break end
@@ -633,13 +643,16 @@ function M.find(C, sentences, indq)
       if headline(C, a, b, indq, out) then goto next_sentence end
     end
     local n_before = #out
-    do
+    -- the patterns below start at a candidate: a sentence without one (most often it has
+    -- no cue word at all) is left to the headline test after them
+    if cand[pc] and cand[pc] <= b then
       local last_rec, last_direct, lead_done
       -- "Claiming the criticism is designed to ..., Trump told Fox ...": the subject after
       -- the comma speaks
       local a0 = a
       if T[a].k == "w" and PARTICIPLE_LEAD[T[a].low] then a0 = a + 1 end
-      local ce0, tag0 = lex.match_cue(L, T, a0, b, true)
+      local t0, ce0, tag0 = T[a0], nil, nil
+      if t0 and t0.k == "w" and cue_first[t0.low] then ce0, tag0 = match_cue(L, T, a0, b, true) end
       if ce0 and T[a0].low:find("ing$") and T[a0].low ~= "according" and tag0 ~= "direct"
         and not C.quoted[a0] then
         local comma
@@ -677,7 +690,7 @@ function M.find(C, sentences, indq)
           if not cand[xi] or cand[xi] >= t_rec.last then break end
           x = cand[xi]
           local cx, tx = nil, nil
-          if not C.quoted[x] and not indq(x) then cx, tx = lex.match_cue(L, T, x, t_rec.last) end
+          if not C.quoted[x] and not indq[x] then cx, tx = lex.match_cue(L, T, x, t_rec.last) end
           if cx and tx ~= "direct" and tx ~= "frag" and tx ~= "attr"
             and not (T[x - 1] and PASSIVE[T[x - 1].low]) then
             local jx = sp.skip_adverbs_back(C, x - 1, t_rec.first)
@@ -717,10 +730,10 @@ function M.find(C, sentences, indq)
         end
         local tc = T[c]
         -- the word lists first: most tokens are no cue and no reporting noun
-        if tc.k == "w" and cue_first[tc.low] and not indq(c) and not C.quoted[c] then
+        if tc.k == "w" and cue_first[tc.low] and not indq[c] and not C.quoted[c] then
           ce, tag = match_cue(L, T, c, b)
         end
-        if not ce and tc.k == "w" and not tc.cap and L.nominal[tc.low] and not indq(c)
+        if not ce and tc.k == "w" and not tc.cap and L.nominal[tc.low] and not indq[c]
           and not C.quoted[c]
           and T[c + 1] and T[c + 1].k == "w" and T[c + 1].low == "that" and c + 2 <= b then
           -- "Trump's claim that ...", "his warning that ...": the owner speaks
@@ -775,7 +788,7 @@ function M.find(C, sentences, indq)
             local j = sp.skip_adverbs_back(C, c - 1, a)
             local np = sp.back(C, j, a)
             local qb = np and np.first > a and T[np.first - 1]
-            if qb and qb.k == "q" and indq(np.first - 1) then
+            if qb and qb.k == "q" and indq[np.first - 1] then
               np = nil  -- attribution of a direct quotation: '"...," Okafor said at ...'
             end
             if not np and prevw and prevw.k == "w" and RELATIVE[prevw.low] and c - 2 >= a then
@@ -809,7 +822,7 @@ function M.find(C, sentences, indq)
               and CONDITIONAL[T[np.first - 1].low] then
               np = nil   -- "... until the authority agreed to ...": not a report
             end
-            if np and not indq(np.first) then
+            if np and not indq[np.first] then
               if tag == "frag" then
                 -- "criticized the law as a “crazy system”": object and quoted phrase
                 local q

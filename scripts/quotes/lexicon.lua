@@ -117,13 +117,14 @@ end
 function M.match_cue(L, T, i, hi, allow_cap)
   local t = T[i]
   if not t or t.k ~= "w" then return nil end
-  local list = L.cue_first[t.low]
+  local low = t.low
+  local list = L.cue_first[low]
   if not list then return nil end
   -- a capitalised cue word is a name or a headline word ("United States", "Says"),
   -- except sentence-initial "According to"
-  if t.cap and t.low ~= "according" and not allow_cap then return nil end
+  if t.cap and low ~= "according" and not allow_cap then return nil end
   -- only the phrases whose second word is the next token's (and the one-word ones)
-  local nx = L.cue_next and L.cue_next[t.low]
+  local nx = L.cue_next and L.cue_next[low]
   if nx then
     local u = T[i + 1]
     list = u and not (hi and i + 1 > hi) and u.k == "w" and nx.by2[u.low] or nx.single

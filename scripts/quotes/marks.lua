@@ -71,8 +71,11 @@ end
 local function new_span(T, open, close, style, para)
   local s = T[open].e + 1
   local e = close and T[close].s - 1 or nil
+  -- the fields named nil give the table room for those find sets later, so that it is
+  -- not rehashed on the way
   return { open = open, close = close, style = style, para = para,
-    first = open + 1, last = close and close - 1 or nil, inner_s = s, inner_e = e }
+    first = open + 1, last = close and close - 1 or nil, inner_s = s, inner_e = e,
+    closed = nil, straight = nil, run_on = nil, group_next = nil }
 end
 
 -- the first token in [lo, hi] whose paragraph comes after paragraph p (paragraph
@@ -98,7 +101,9 @@ function M.find(T, paras, text, qpos)
   local i = 1
   local qi = 1
   local cur          -- open top-level double span
-  local nested = {}  -- stack of nested opening families (strings)
+  -- double quotations opened inside the open span and not closed yet (only double marks
+  -- nest: a count, where a stack of their families was kept)
+  local nested = 0
   local function finish_para(last_tok)
     if cur then
       cur.last = last_tok
@@ -107,7 +112,7 @@ function M.find(T, paras, text, qpos)
       if cur.last >= cur.first then spans[#spans + 1] = cur end
       cur = nil
     end
-    nested = {}
+    nested = 0
   end
   while i <= n do
     if qpos then
@@ -125,14 +130,13 @@ function M.find(T, paras, text, qpos)
     if cur and t.para ~= cur.para then finish_para(i - 1) end
     if t.k == "q" then
       if cur then
-        local ctop = nested[#nested]
         if t.fam == "double" then
           local straight = t.side == "both"
-          if ctop == "double" and (t.side == "close" or (straight and not is_open_ctx(T, i))) then
-            nested[#nested] = nil
+          if nested > 0 and (t.side == "close" or (straight and not is_open_ctx(T, i))) then
+            nested = nested - 1
           elseif t.side == "open" or (straight and cur.straight == false and is_open_ctx(T, i)
               and next_is_word(T, i)) then
-            nested[#nested + 1] = "double"
+            nested = nested + 1
           elseif straight and t.ws and next_is_word(T, i) and T[i - 1].k == "p"
               and (T[i - 1].t == "." or T[i - 1].t == "?" or T[i - 1].t == "!") then
             -- 'people. "Apart from': a mark shaped as an opening one after a full stop
@@ -144,12 +148,12 @@ function M.find(T, paras, text, qpos)
             if cur.last >= cur.first then spans[#spans + 1] = cur end
             cur = new_span(T, i, nil, "double", t.para)
             cur.straight = true
-            nested = {}
+            nested = 0
           elseif t.side == "close" or straight then
             cur.close, cur.last, cur.inner_e = i, i - 1, t.s - 1
             cur.closed = true
             if cur.last >= cur.first then spans[#spans + 1] = cur end
-            cur, nested = nil, {}
+            cur, nested = nil, 0
           end
         end
         -- single marks inside a double quote are text

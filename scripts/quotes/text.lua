@@ -181,7 +181,9 @@ M.find_mask = find_mask
 --     table, cleared of the fields it does not get (cap, ws, fam, side, base_, poss_,
 --     base_low), and the pool grows as needed. No other field may be stored on a token,
 --     and base_, poss_, base_low on capitalised words only (the tokenizer clears those
---     where the table's former token was capitalised).
+--     where the table's former token was capitalised); no field the tokenizer set may
+--     be changed (it keeps a record of each table's k, cap and ws in pool.fields, and
+--     neither reads them back nor writes them again when they keep their value).
 --     Building a token table costs most of the tokenizer's time; filling one again
 --     about half. The words of with.find are looked up once per word (find_mask).
 -- With `with`, cap and ws are left out where they are false (nil, read the same way), so
@@ -210,9 +212,10 @@ function M.base(tok)
   if b then return b, tok.poss_ end
   local t = tok.t
   local n = #t
-  local last, before = byte(t, n), byte(t, n - 1)
+  local last = byte(t, n)
   local poss, cut = false, 0
   if n >= 2 and (last == 115 or last == 83) then  -- 's or ’s (’ is three bytes)
+    local before = byte(t, n - 1)   -- read only for a final s: most words have none
     if before == 39 then poss, cut = true, 2
     elseif before == 0x99 and n >= 4 and byte(t, n - 2) == 0x80 and byte(t, n - 3) == 0xE2 then
       poss, cut = true, 4

@@ -240,14 +240,15 @@ function M.extract(doc, opts, L)
   end
   local irecs = {}
   if opts.include_indirect ~= false then
-    irecs = indirect.find(C, sentence_ranges(doc, T, found), function(i) return in_direct[i] end)
+    irecs = indirect.find(C, sentence_ranges(doc, T, found), in_direct)
   end
 
-  -- resolve speakers in text order of their cues (pronouns and "the statement" look back)
-  local todo = {}
-  for _, r in ipairs(drecs) do if r.np then todo[#todo + 1] = r end end
-  for _, r in ipairs(irecs) do if not r.participle_of then todo[#todo + 1] = r end end
-  order.by(todo, "cue_first")
+  -- resolve speakers in text order of their cues (pronouns and "the statement" look back);
+  -- each list is in that order already, most often: merged, not sorted (order.merge)
+  local dtodo, itodo = {}, {}
+  for _, r in ipairs(drecs) do if r.np then dtodo[#dtodo + 1] = r end end
+  for _, r in ipairs(irecs) do if not r.participle_of then itodo[#itodo + 1] = r end end
+  local todo = order.merge(dtodo, itodo, "cue_first")
   for it = 1, #todo do
     local r = todo[it]
     local spk, mention, m = speaker.resolve(C, r.np)
@@ -303,7 +304,7 @@ function M.extract(doc, opts, L)
     end
   end
 
-  local out = {}
+  local out = {}   -- the direct quotes, then (merged in below) the indirect ones
   local function emit_direct(r, src)
     local s = r.s
     if s.inner_s <= s.inner_e then
@@ -322,15 +323,16 @@ function M.extract(doc, opts, L)
     n.group = gmax
     emit_direct(n, n)
   end
+  local iout = {}
   for _, r in ipairs(irecs) do
     local src = r.participle_of or r
     local a, b = T[r.first].s, T[r.last].e
-    out[#out + 1] = { text = text:sub(a, b), start = a, ["end"] = b,
+    iout[#iout + 1] = { text = text:sub(a, b), start = a, ["end"] = b,
       speaker = src.speaker or NULL, speaker_mention = src.mention or NULL,
       cue = cue_of(r) or NULL, type = "indirect", mixed = r.mixed or false }
   end
-  order.by(out, "start")
-  for _, q in ipairs(out) do dp.object(q) end
+  out = order.merge(out, iout, "start")
+  for it = 1, #out do dp.object(out[it]) end
   return dp.array(out)
 end
 

@@ -219,6 +219,50 @@ describe("quotes speed-up", function()
     assert.are.equal("again", T2[1].t)
   end)
 
+  it("reads the tables of a pool that has no record of their fields", function()
+    -- a pool filled by hand (a quote mark, a capitalised word, both after white space):
+    -- the tokenizer keeps no record of it (pool.fields), so it reads what to clear
+    local mark = { k = "q", t = "\u{201C}", low = "\u{201C}", s = 1, e = 3, para = 1,
+      sent = 1, fam = "double", side = "open", ws = true }
+    local word = { k = "w", t = "Xu", low = "xu", s = 4, e = 5, para = 1, sent = 1,
+      cap = true, ws = true, base_ = "Xu", poss_ = false, base_low = "xu" }
+    local pool = { mark, word }
+    local w = { find = {}, abbrs = ent.TITLE_ABBR, pool = pool }
+    local T = qtext.tokenize("word,", w)
+    local F = qtext.tokenize("word,", { find = {}, abbrs = ent.TITLE_ABBR })
+    assert.are.equal(mark, T[1])
+    assert.are.equal(word, T[2])
+    assert.are.same(F, T)
+    assert.is_nil(pool.fields)
+  end)
+
+  it("keeps a record of the fields of the pool's tables, the same as reading them", function()
+    -- tokens of every kind, capitalised or not, with and without white space before,
+    -- each text filling the tables of the one before in another shape
+    local texts = { "“Yes,” Ann said.", "no! 'Quoted' Words, then \"more\" (here)",
+      "A B C d e f", "“”‘’«»", "x", "Mr. O’Neil’s U.S. trip… done." }
+    local pool = {}
+    local function with(p) return { find = {}, abbrs = ent.TITLE_ABBR, pool = p } end
+    for round = 1, 3 do
+      for k = 1, #texts do
+        local text = texts[(k + round) % #texts + 1]
+        local P = qtext.tokenize(text, with(pool))
+        local F = qtext.tokenize(text, with(nil))
+        for i = 1, #F do assert.are.same(F[i], P[i], ("%q token %d"):format(text, i)) end
+        assert.is_true(type(pool.fields) == "userdata")
+      end
+    end
+  end)
+
+  it("lowers a word of any length the same way (short ones on the C stack)", function()
+    for _, n in ipairs({ 1, 20, 63, 64, 65, 200 }) do
+      local w = ("A\u{2019}b"):rep(n)
+      local T = qtext.tokenize("x " .. w, { find = {}, abbrs = ent.TITLE_ABBR })
+      assert.are.equal(w, T[2].t)
+      assert.are.equal((w:lower():gsub("\u{2019}", "'")), T[2].low)
+    end
+  end)
+
   it("stores no field on a token but those the pool clears, bases on capitals only", function()
     local stage = require "docpipe.stages.quotes"
     local known = { s = true, e = true, t = true, k = true, low = true, cap = true, ws = true,
