@@ -49,7 +49,8 @@
 --    stands right under an advertisement label (across a blank line) or carries a
 --    price, a discount or a phone number and no closing full stop, or opens with a
 --    brand's name and a dash over a slogan of three or more short sentences ("BRAND –
---    Business loans made simple. Decisions in 48 hours. Apply online today."), or is
+--    Business loans made simple. Decisions in 48 hours. Apply online today."; under a
+--    label two are enough: "BRAND — Banking for the island. Open an account online."), or is
 --    closed by two calls in a row, a call and its small print ("Bet now. 18+ only.
 --    Please gamble responsibly."); a short block closed by a link arrow whose last
 --    sentence opens with an imperative of en/clean_prompt_verbs.txt ("Download the
@@ -88,7 +89,10 @@
 --    advertiser's sign-off ("NAME Bank — Growing with you.") goes; so does a short
 --    promotion closed by a button's text run into it with no stop ("... on sale now.
 --    Fireworks every Friday! Buy tickets": a call of en/clean_body_ad_calls.txt after an
---    exclamation or an offer of en/clean_body_ad_offers.txt); a pull quote may repeat a
+--    exclamation, a question to the reader or an offer of en/clean_body_ad_offers.txt);
+--    a booking box closing the window (short lines, one with an offer, in the group of
+--    the button right under the window: "Book now for NAME" / "From £15." / "Book
+--    tickets") goes as an advertisement; a pull quote may repeat a
 --    paragraph only two words longer ("... he asked."); an image's alt text right above
 --    its credited caption, repeating most of its words, goes; an end box closing the
 --    window (a heading and a short text in one group, alone in it, in a page that sets
@@ -337,7 +341,7 @@ local rx_odds = re.compile("^(?:odds|betting|bet|tips?)\\s*:|\\b(?:a|an|is|are|w
 -- least three sentences of at most eight words each (a slogan, not a clause set off
 -- between dashes: "NAME – which represents 140 firms – said ...")
 local rx_brand_dash = re.compile("^\\p{Lu}[\\p{L}'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}'’&.-]*)){0,5}\\s+[–—-]\\s+\\p{Lu}")
-local function branded(t)
+local function branded(t, least)
   local s, e = rx_brand_dash:find(t)
   if not s then return false end
   local n = 0
@@ -347,7 +351,7 @@ local function branded(t)
     for _ in sent:gmatch("%S+") do w = w + 1 end
     if w > 8 then return false end
   end
-  return n >= 3
+  return n >= (least or 3)
 end
 -- the words of a media label that name a clip or a picture
 local rx_media_noun = re.compile("\\b(?:videos?|audio|photos?|photographs?|pictures?|images?|galler(?:y|ies)|graphics?|slides?(?:how)?|captions?|clips?|watch|listen|play(?:ing)?|replay)\\b", "i")
@@ -413,7 +417,7 @@ end
 -- on sale now. Fireworks every Friday! Buy tickets"): the last sentence, up to four
 -- words, is a call (en/clean_body_ad_calls.txt), unstopped, after at least one stopped
 -- sentence, and the copy before it carries an offer (en/clean_body_ad_offers.txt) or
--- an exclamation
+-- an exclamation or a question put to the reader
 local function buttoned(m, t)
   local last = t:byte(-1)
   if last == 46 or last == 33 or last == 63 or last == 34 or last == 0x9D then return false end
@@ -425,7 +429,9 @@ local function buttoned(m, t)
   local _, nw = tail:gsub("%S+", "")
   if nw > 4 or not m.ad_call:find(tail) then return false end
   local head = t:sub(1, i)
-  if find(head, "!", 1, true) then return true end
+  -- (an exclamation, or a question put to the reader: "Could you sing with us? ...
+  -- Find out more")
+  if find(head, "!", 1, true) or find(head, "?", 1, true) then return true end
   if m.ad_offer == nil and m.ad_offer_src then m.ad_offer = re.compile(m.ad_offer_src, "i") end
   return m.ad_offer ~= nil and m.ad_offer:find(head) ~= nil
 end
@@ -441,6 +447,9 @@ local function ad_copy(m, b, above)
   if labelled and m.ad_open and m.ad_open:find(t) and not (find(t, '"', 1, true) or find(t, "“", 1, true)
     or rx_reporting:find(t)) then return true end
   if labelled and labelled_copy(m, t) then return true end
+  -- (under a label, a brand and a dash over a slogan of two short sentences is enough:
+  -- "NAME Bank — Loans for the whole island. Apply online in minutes.")
+  if labelled and branded(t, 2) and not speaks(t) then return true end
   -- (a betting prompt: a price in odds, "a 9/2 chance", "are 7/2 to", or an "Odds:" label,
   -- closed by a call to compare prices)
   local betting = not labelled and (rx_odds:find(t) ~= nil)
@@ -449,6 +458,29 @@ local function ad_copy(m, b, above)
     or find(t, "£", 1, true) or find(t, "€", 1, true) or find(t, "¥", 1, true) or find(t, "₹", 1, true))
     and rx_offer:find(t)) or two_calls(m, t) or (b.nw <= 30 and buttoned(m, t))) then return false end
   return not speaks(t) and m.ad_call:find(t) ~= nil
+end
+-- a booking box closing the window ("Book now for NAME" / "From £15. Members' booking
+-- opens ..." / "Book tickets"): the line right under the window is a button, a call
+-- (en/clean_body_ad_calls.txt) of up to four words, in the same blank-line group as the
+-- window's last blocks; those blocks of the group, up to 20 words each, quoting no one,
+-- one of them carrying an offer (a price, a discount: en/clean_body_ad_offers.txt), go
+-- with it as an advertisement (the group must not open the window)
+local BOX_WORDS = 20
+local function booking_box(m, live, ws, we)
+  local nb, z = live[we + 1], live[we]
+  -- (the cheap tests first: a short line under the window, in the last block's group)
+  if not (m and m.ad_call and nb and z) or nb.nw > 4 or nb.nw < 1 or nb.group ~= z.group
+    or not z.take or not m.ad_call:find(nb.text) then return end
+  if m.ad_offer == nil and m.ad_offer_src then m.ad_offer = re.compile(m.ad_offer_src, "i") end
+  local x, offer = we, false
+  while x >= ws and live[x].group == nb.group do
+    local c = live[x]
+    if c.nw > BOX_WORDS or c.keep or not c.take or speaks(c.text) then return end
+    offer = offer or rx_offer:find(c.text) ~= nil or (m.ad_offer ~= nil and m.ad_offer:find(c.text) ~= nil)
+    x = x - 1
+  end
+  if x < ws or not offer then return end
+  for y = x + 1, we do live[y].take = false; live[y].why = "advertisement" end
 end
 local rx_ellipsis = re.compile("\\s*(?:\\.\\s?\\.\\s?\\.|…)\\s*")
 -- (whether there is one: without the spaces around, which would make every position a
@@ -857,6 +889,7 @@ function M.select(live, st, o)
     if b.take and ad_copy(st.body, b, live[x - 1]) then b.take = false; b.why = "advertisement"
     elseif b.take and arrow_prompt(st.body, b) then b.take = false; b.why = "link prompt" end
   end
+  booking_box(st.body, live, ws, we)
   -- a call-to-action button beside an appeal that went ("Become a member today.")
   -- (not a subhead over the paragraph it announces: subhead_above)
   if st.body then

@@ -29,7 +29,10 @@
 -- A line of fields set apart by bars or dots gives the date of its field labelled as a
 -- publication date (en/clean_date_published_labels.txt: "Media release | Date of
 -- publication: 3 February 2026 | Reference: ...", "Posted: 12 September 2025 19:30 BST
--- | Category: Comets"; field_published), not of an "updated" field.
+-- | Category: Comets"; field_published), not of an "updated" field; a line of one such
+-- label and a timestamp ("For immediate release: 09/14/2025") is a timestamp line. A
+-- blog engine's footer, "This entry was posted on Thursday, May 7, 2026 at 10:14 am and
+-- is filed under News." (WordPress), gives its date only (entry_posted).
 -- A month and day with no year ("Nov. 28 at 3:57 PM", yearless) take the year the page
 -- writes beside that same month and day, only when every such date has the same year
 -- and no later year is written on the page.
@@ -455,7 +458,7 @@ function M.new(lang, published_extra)
           if b > hi then b = hi end
           if not plain_word(sub(s, a, b)) then
             left = left + 1
-            if left > 1 then return self:credit_timestamp(s, r, day_first) and true or false end
+            if left > 1 then return self:labelled_timestamp(s, day_first) or (self:credit_timestamp(s, r, day_first) and true or false) end
           end
           pos = b + 1
         end
@@ -487,10 +490,31 @@ function M.new(lang, published_extra)
       if lw:byte(-1) == 46 then lw = lw:sub(1, -2) end
       if not tswords[lw] and not zones[w:upper()] and not months[lw] then
         left = left + 1
-        if left > 1 then return self:credit_timestamp(s, r, day_first) and true or false end
+        if left > 1 then return self:labelled_timestamp(s, day_first) or (self:credit_timestamp(s, r, day_first) and true or false) end
       end
     end
     return left <= 1
+  end
+
+  --- A publication label, perhaps with its colon, and a timestamp line after it ("For
+  -- immediate release: 09/14/2025", "Date of publication 3 May 2026"): the labels of
+  -- en/clean_date_published_labels.txt (a press release's "For immediate release" is
+  -- its date of release). @return true or false
+  function P:labelled_timestamp(s, day_first)
+    local _, e = rx_pub_field:find(s)
+    if not e or e >= #s then return false end
+    return self:is_timestamp(sub(s, e + 1), day_first)
+  end
+
+  --- The date of a blog engine's footer under the body, "This entry was posted on
+  -- Thursday, May 7, 2026 at 10:14 am and is filed under News." (WordPress's themes):
+  -- the date only (the footer gives no zone). @return "YYYY-MM-DD" or nil
+  local rx_entry_posted = re.compile("^This (?:entry|post|article|story) was (?:posted|published|written)(?: on)?\\s+(.{6,60}?)(?:\\s+and\\s+is\\s+filed\\b|\\s+(?:in|under|by)\\s|\\.?$)")
+  function P:entry_posted(s, day_first)
+    if #s > 400 or not find(s, "^This ") then return nil end
+    local d = rx_entry_posted:match(s)
+    d = d and self:parse(d, day_first)
+    return d and sub(d, 1, 10) or nil
   end
 
   --- An outlet's credit and a timestamp ("Associated Press December 2, 2016", "Harbour

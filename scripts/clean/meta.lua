@@ -465,14 +465,19 @@ function M.new(lang, menu_extra, field_extra, extra)
     if find(s, "|", 1, true) or find(s, "·", 1, true) or find(s, "•", 1, true) then
       -- (the separators are several bytes in UTF-8: each becomes "|" first)
       local menu = s:gsub("%s+·%s+", " | "):gsub("%s+•%s+", " | ")
-      local parts, short = 0, true
+      local parts, short, units_only = 0, true, true
       for part in (menu .. " | "):gmatch("(.-)%s+|%s+") do
         parts = parts + 1
         local n = 0
         for _ in part:gmatch("%S+") do n = n + 1 end
         if n == 0 or n > 4 or part:find("[.!?]$") then short = false end
+        -- (each piece closing on a unit's or an office's word, en/clean_meta_units.txt,
+        -- en/clean_meta_org_heads.txt: "County Clerk's Office · Elections Division", a
+        -- department's line over a release, no headline)
+        local last = units_only and part:match("(%a+)$")
+        if not (last and (units[last:lower()] or org_heads[last:lower()])) then units_only = false end
       end
-      if parts >= 3 and short then return true end
+      if short and (parts >= 3 or (parts == 2 and units_only)) then return true end
     end
     local _, gaps = s:gsub("%s+", "")
     if gaps > 7 then return false end
@@ -770,6 +775,9 @@ function M.new(lang, menu_extra, field_extra, extra)
       if outlet_words[lt] or rx_acronym:find(t) then hit = true end
     end
     if n > 5 then return false end
+    -- (a link's or a button's label opening on a call, "Download PDF", "Subscribe Now":
+    -- en/clean_meta_calls.txt, as in title_furniture: no outlet)
+    if hit and n >= 2 and n <= 3 and call_verbs[(piece:match("^%a+") or ""):lower()] then return false end
     return hit or (n == 1 and not strong)
   end
 
@@ -882,6 +890,14 @@ function M.new(lang, menu_extra, field_extra, extra)
     return best
   end
 
+  --- Is the line only a name of capitalised words, with joiners ("Harrow County
+  -- Elections", "Friends of the Quay"): no digit, comma or other mark, and in mixed
+  -- case (a line in capitals is read, and written in title case, as an outlet's line)?
+  local rx_name_words = re.compile("^\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|&|of|the|and|for|on))*$")
+  function R.name_words(s)
+    return #s <= 80 and find(s, "%l") ~= nil and not find(s, "%d") and rx_name_words:find(s) ~= nil
+  end
+
   --- The name an acronym outlet stands for ("VCF" -> "Veldonian Chess Federation"):
   -- capitalised words whose initials spell the acronym (joiners "of", "the", "and",
   -- "for", "&" between them skipped), written at the start of one of the given lines
@@ -940,7 +956,9 @@ function M.new(lang, menu_extra, field_extra, extra)
       end
       return n >= 1 and n <= 4
     end
-    return role_line(s, strict)
+    if role_line(s, strict) then return true end
+    -- (a club's or a body's office, "Club Secretary", "Society Treasurer": R.job_title)
+    return not strict and R.job_title(s)
   end
   function role_line(s, strict)
     local n, role, unknown, linking = 0, false, 0, false
@@ -1291,6 +1309,23 @@ function M.new(lang, menu_extra, field_extra, extra)
     return not given[first:lower()]
   end
 
+  --- Is the line only an office of a club or a body, two or three capitalised words
+  -- closing on a noun naming one person's job ("Club Secretary", "Parish Clerk",
+  -- "Society Treasurer": en/role_nouns.txt), the first no given name and no article?
+  -- Under a name in capitals it says the name is the writer's; it is never a name.
+  function R.job_title(s)
+    -- (cheap tests first: short, two capitalised words at least)
+    if #s > 40 or not find(s, "^%u%l+ %u%l") then return false end
+    local n, last = 0, nil
+    for t in s:gmatch("%S+") do
+      n = n + 1
+      last = t:lower()
+      -- (no outlet word, "Herald Reporter", and no newsroom job: role_line reads those)
+      if n > 3 or not find(t, "^%u%l+$") or NOT_FIRST[last] or outlet_words[last] or roles[last] then return false end
+    end
+    return job_after_name(s)
+  end
+
   --- Parse a contributor line. @return list of names or nil
   function R.contributors(s)
     if #s > 600 then return nil end
@@ -1398,9 +1433,22 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- a copyright sign closing it, "[photo]" opening it, or no sentence end), so that
   -- the dateline may open the paragraph after it? Short paragraphs only (45 words).
   local rx_caption_end = re.compile("(?:\\)|[^.!?\"”’'…:;,\\s])\\s*$")
+  -- (or opening on a caption's words, "File photo of ...": en/clean_meta_caption_openers.txt)
+  local cap_openers
   function R.caption_like(p)
     if #p > 400 or #dp.text.words(p) > 45 then return false end
-    return p:sub(1, 1) == "[" or find(p, "©", 1, true) ~= nil or rx_caption_end:find(p) ~= nil
+    if p:sub(1, 1) == "[" or find(p, "©", 1, true) ~= nil or rx_caption_end:find(p) ~= nil then return true end
+    if not cap_openers then
+      cap_openers = {}
+      for _, w in ipairs(entries(lang, "clean_meta_caption_openers.txt", extra.caption_openers)) do
+        cap_openers[#cap_openers + 1] = w:lower()
+      end
+    end
+    local head = p:sub(1, 40):lower()
+    for _, w in ipairs(cap_openers) do
+      if head:sub(1, #w) == w and find(head, "^[%s:,]", #w + 1) then return true end
+    end
+    return false
   end
 
   -- "Pano Velonia — Households in ...": a bare place of one to three capitalised words

@@ -163,6 +163,7 @@ M.options = {
   episode_words = { type = "list", default = {}, doc = "extra labels of an episode or issue (\"Episode 52 · 41 min\"): never the headline (en/clean_meta_episode_words.txt)" },
   foreign_words = { type = "list", default = {}, doc = "extra function words of other languages: a line of them is a language link, never the headline (en/clean_meta_foreign_words.txt)" },
   open_words = { type = "list", default = {}, doc = "extra words that leave a headline's phrase open: a wrapped headline ending in one goes on on the next short line (en/clean_meta_open_words.txt)" },
+  caption_openers = { type = "list", default = {}, doc = "extra words opening a photo's caption kept as the first paragraph (\"File photo of\"): the dateline may open the paragraph after it (en/clean_meta_caption_openers.txt)" },
   staff_words = { type = "list", default = {}, doc = "extra words of a byline naming no person (\"Staff report\", \"From staff reports\"): such a line is never the headline (en/clean_meta_staff_words.txt)" },
   job_nouns = { type = "list", default = {}, doc = "extra nouns naming a person's job (\"mechanic\"): a name with such a job in lower case after a comma on a line of its own (\"NAME, station mechanic\") is a byline (en/role_nouns.txt, kind person)" },
   contact_labels = { type = "list", default = {}, doc = "extra labels of a release's contact line (\"Media contact:\"): such a line with a phone number or an e-mail address is never the headline, and no such line is the outlet (en/clean_meta_contact_labels.txt)" },
@@ -238,7 +239,7 @@ function M.init(opts, ctx)
     hints = hints,
     dates = dates_mod.new(lang, o.published_labels),
     meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places, modifiers = o.outlet_modifiers,
-      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, ticker_labels = o.ticker_labels, staff_words = o.staff_words, contact_labels = o.contact_labels, job_nouns = o.job_nouns, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
+      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, ticker_labels = o.ticker_labels, staff_words = o.staff_words, caption_openers = o.caption_openers, contact_labels = o.contact_labels, job_nouns = o.job_nouns, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
       reading_words = o.reading_words, language_names = o.language_names, outlet_org_heads = o.outlet_org_heads }),
     prompts = prompts,
     bio = bio_mod.new(lang),
@@ -777,6 +778,19 @@ function M.process(doc, ctx)
       live[fx].role = live[fx].role or "timestamp"
     end
   end
+  -- a blog engine's footer under the body when nothing else dates the page, "This entry
+  -- was posted on Thursday, May 7, 2026 at 10:14 am and is filed under News."
+  -- (docpipe.clean.dates entry_posted: the date only)
+  if not date then
+    for x = #live, 1, -1 do
+      local t = live[x].text
+      -- (cheap test first: "This " opens the line)
+      if t:byte(1) == 84 and t:byte(5) == 32 then
+        local d = st.dates:entry_posted(t, st.day_first)
+        if d then date, date_kind = d, "published"; break end
+      end
+    end
+  end
   if not date and title_i then
     -- a short line between the headline and the body that carries a date beside other
     -- words ("Print edition | May 19, 2025", "From the archive · 19 May 2025")
@@ -1127,7 +1141,11 @@ function M.process(doc, ctx)
           local names = {}
           for y = 1, math.min(#live, 12) do
             if title_i and y >= title_i then break end
-            names[#names + 1] = outlet_line(live[y], st)
+            -- (or a name of capitalised words, "Harrow County Elections", a department's
+            -- masthead over a release: docpipe.clean.meta name_words)
+            local c = live[y]
+            names[#names + 1] = outlet_line(c, st) or (c.nw >= 2 and c.nw <= 6 and not c.sentence
+              and not c.take and st.meta.name_words(c.text) and c.text) or nil
           end
           -- (a holder cut before its company's words, "Meridian" of "Meridian Media Group
           -- Ltd.", is no town: the masthead holding it once is enough)
