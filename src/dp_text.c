@@ -7,6 +7,7 @@
 #include "dp_utf8.h"
 
 #include <stdint.h>
+#include <string.h>
 #include <utf8proc.h>
 
 /* Decode one code point at s[i]; an invalid byte reads as U+FFFD, 1 byte. */
@@ -167,4 +168,57 @@ size_t dp_text_case(const char *s, size_t n, int upper, char *out) {
         i += (size_t)k;
     }
     return o;
+}
+
+/* ---- shape ------------------------------------------------------------ */
+
+/* the bits a byte sets on its own (C2 is looked at with the byte after it) */
+static unsigned shape_bits(unsigned char c) {
+    if (c >= 'a' && c <= 'z') return DP_SHAPE_LOWER;
+    if (c >= 'A' && c <= 'Z') return DP_SHAPE_UPPER;
+    if (c >= 0xC3 && c <= 0xF4) return DP_SHAPE_WIDE;
+    if (c == '/') return DP_SHAPE_SLASH;
+    if (c == '|') return DP_SHAPE_BAR;
+    if (c == ',') return DP_SHAPE_COMMA;
+    return 0;
+}
+
+/* Does s[0..n) end a sentence: . ! ? or an ellipsis, perhaps inside closing quotes
+ * or brackets (" ' ) ] and the UTF-8 of U+201D, U+2019, U+00BB)? */
+static int ends_sentence(const unsigned char *s, size_t n) {
+    size_t e = n; /* s[e - 1] is the byte looked at */
+    while (e > 0) {
+        unsigned char c = s[e - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']') e--;
+        else if ((c == 0x9D || c == 0x99) && e >= 3 && s[e - 2] == 0x80 && s[e - 3] == 0xE2) e -= 3;
+        else if (c == 0xBB && e >= 2 && s[e - 2] == 0xC2) e -= 2;
+        else break;
+    }
+    if (e == 0) return 0;
+    unsigned char c = s[e - 1];
+    if (c == '.' || c == '!' || c == '?') return 1;
+    return c == 0xA6 && e >= 3 && s[e - 2] == 0x80 && s[e - 3] == 0xE2;
+}
+
+dp_text_shape dp_text_shape_of(const char *str, size_t n) {
+    const unsigned char *s = (const unsigned char *)str;
+    dp_text_shape sh;
+    sh.chars = dp_utf8_check(str, n) == n ? dp_utf8_len(str, n) : n;
+    sh.first = n >= 1 ? s[0] : -1;
+    sh.second = n >= 2 ? s[1] : -1;
+    sh.last = n >= 1 ? s[n - 1] : -1;
+    unsigned f = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (c == 0xC2 && i + 1 < n) {
+            if (s[i + 1] == 0xA9) f |= DP_SHAPE_COPYRIGHT;
+            else if (s[i + 1] == 0xB7) f |= DP_SHAPE_MIDDOT;
+        } else {
+            f |= shape_bits(c);
+        }
+    }
+    if (memchr(s + (n > 40 ? n - 40 : 0), ':', n > 40 ? 40 : n)) f |= DP_SHAPE_COLON_END;
+    if (ends_sentence(s, n)) f |= DP_SHAPE_SENTENCE;
+    sh.flags = f;
+    return sh;
 }

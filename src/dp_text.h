@@ -35,6 +35,32 @@ int dp_text_next_word(const char *s, size_t n, size_t *pos, dp_span *w);
  * fills *p, advancing *pos, or 0 when only white space is left. */
 int dp_text_next_paragraph(const char *s, size_t n, size_t *pos, dp_span *p);
 
+/* The shape of a short text (a page's block) from one scan, for tests that would
+ * otherwise each cost a call and a scan of their own: its length, its first two
+ * bytes and its last, and what it holds, as DP_SHAPE_* bits. */
+typedef struct dp_text_shape {
+    size_t chars;               /* code points when s is valid UTF-8 (dp_utf8_check), else bytes */
+    int first, second, last;    /* bytes s[0], s[1], s[n - 1]; -1 when s is shorter */
+    unsigned flags;             /* DP_SHAPE_* */
+} dp_text_shape;
+
+enum {
+    DP_SHAPE_SENTENCE  = 1u << 0, /* ends in . ! ? or U+2026, perhaps inside closing
+                                     " ' ) ] and U+201D U+2019 U+00BB */
+    DP_SHAPE_LOWER     = 1u << 1, /* holds an ASCII lower-case letter, a-z */
+    DP_SHAPE_UPPER     = 1u << 2, /* holds an ASCII capital, A-Z */
+    DP_SHAPE_WIDE      = 1u << 3, /* holds a byte C3..F4 (a lead byte past U+00BF) */
+    DP_SHAPE_SLASH     = 1u << 4, /* holds '/' */
+    DP_SHAPE_COPYRIGHT = 1u << 5, /* holds U+00A9 (C2 A9) */
+    DP_SHAPE_COLON_END = 1u << 6, /* holds ':' among its last 40 bytes */
+    DP_SHAPE_BAR       = 1u << 7, /* holds '|' */
+    DP_SHAPE_COMMA     = 1u << 8, /* holds ',' */
+    DP_SHAPE_MIDDOT    = 1u << 9  /* holds U+00B7 (C2 B7) */
+};
+
+/* The shape of s[0..n) (bytes, not characters, except chars). */
+dp_text_shape dp_text_shape_of(const char *s, size_t n);
+
 /* Unicode Normalization Form C (UAX #15) of s[0..n), by utf8proc, into
  * *out (malloc'd, NUL-terminated, owned by the caller). Returns the length,
  * or (size_t)-1 when s is not valid UTF-8 or memory runs out (*out NULL). */

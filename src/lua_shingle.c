@@ -6,7 +6,7 @@
  *       A word table that lives from page to page: each distinct word gets
  *       an id (1, 2, ...) once, and later pages cost one hash lookup per
  *       word, with no Lua string made for a word seen before.
- *   it:ids(texts [, flag_of [, mask]]) -> lists, counts, bits, first
+ *   it:ids(texts [, flag_of [, mask [, hitmask]]]) -> lists, counts, bits, first [, hits]
  *       Tokenises each string of the list texts into the words of
  *       docpipe.text.words after ASCII lower-casing (as string.lower) and
  *       turns each word into its id. A new word gets flags flag_of(word) (an
@@ -14,8 +14,11 @@
  *       texts[i]; counts[i]: how many of its words have flags & mask ~= 0
  *       (mask 1 by default); bits[i]: the union (|) of its words' flags;
  *       first[i]: how many ids come before texts[i]'s (#texts + 1 entries,
- *       the last one the total). The ids of the whole call, in order, are
- *       the interner's current stream (see it:repeats).
+ *       the last one the total). With hitmask, hits[i]: the ids of texts[i]'s
+ *       words whose flags & hitmask ~= 0, in text order, or nil when it has
+ *       none (a caller that looks a few words up needs not walk every id).
+ *       The ids of the whole call, in order, are the interner's current
+ *       stream (see it:repeats).
  *   it:intern() -> the table word -> id of every word interned so far
  *   it:count() -> the number of words interned so far
  *   it:repeats(minw, maxw) -> list {i1, k1, i2, k2, ...}
@@ -182,6 +185,8 @@ static int it_ids(lua_State *L) {
     luaL_checktype(L, 2, LUA_TTABLE);
     if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TFUNCTION);
     int64_t mask = (int64_t)luaL_optinteger(L, 4, 1);
+    int with_hits = !lua_isnoneornil(L, 5);
+    int64_t hitmask = with_hits ? (int64_t)luaL_checkinteger(L, 5) : 0;
     lua_settop(L, 3);
     lua_getiuservalue(L, 1, 1); /* 4: the intern table */
     if (!it->slots && !rehash(it, 1024)) return luaL_error(L, "shingle: out of memory");
@@ -190,6 +195,7 @@ static int it_ids(lua_State *L) {
     lua_createtable(L, (int)nt, 0);     /* 6 counts */
     lua_createtable(L, (int)nt, 0);     /* 7 bits */
     lua_createtable(L, (int)nt + 1, 0); /* 8 first */
+    if (with_hits) lua_createtable(L, (int)nt, 0); /* 9 hits */
     it->ntok = 0;
     for (lua_Integer i = 1; i <= nt; i++) {
         size_t len, pos = 0, start = it->ntok;
@@ -229,10 +235,22 @@ static int it_ids(lua_State *L) {
         lua_rawseti(L, 7, i);
         lua_pushinteger(L, (lua_Integer)start);
         lua_rawseti(L, 8, i);
+        if (with_hits && (bits & hitmask)) {
+            lua_createtable(L, 1, 0);
+            lua_Integer h = 0;
+            for (size_t k = 0; k < m; k++) {
+                int64_t id = it->tok[start + k];
+                if (it->flags[id] & hitmask) {
+                    lua_pushinteger(L, (lua_Integer)id);
+                    lua_rawseti(L, -2, ++h);
+                }
+            }
+            lua_rawseti(L, 9, i);
+        }
     }
     lua_pushinteger(L, (lua_Integer)it->ntok);
     lua_rawseti(L, 8, nt + 1);
-    return 4;
+    return with_hits ? 5 : 4;
 }
 
 static int it_intern(lua_State *L) {

@@ -251,6 +251,20 @@ static int t_lines(lua_State *L) {
     return 1;
 }
 
+/* text.shape(s) -> chars, first, second, last, flags: dp_text_shape_of (the bytes
+ * are nil when s is shorter; flags is a sum of the bits of text.SHAPE) */
+static int t_shape(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    dp_text_shape sh = dp_text_shape_of(s, n);
+    lua_pushinteger(L, (lua_Integer)sh.chars);
+    if (sh.first >= 0) lua_pushinteger(L, sh.first); else lua_pushnil(L);
+    if (sh.second >= 0) lua_pushinteger(L, sh.second); else lua_pushnil(L);
+    if (sh.last >= 0) lua_pushinteger(L, sh.last); else lua_pushnil(L);
+    lua_pushinteger(L, (lua_Integer)sh.flags);
+    return 5;
+}
+
 int dp_lua_open_text(lua_State *L) {
     static const luaL_Reg funcs[] = {
         { "lines", t_lines },
@@ -259,6 +273,7 @@ int dp_lua_open_text(lua_State *L) {
         { "upper", t_upper },
         { "normalize_space", t_normalize_space },
         { "paragraphs", t_paragraphs },
+        { "shape", t_shape },
         { "table", t_table },
         { "tokens", dp_lua_text_tokens },
         { "trim", t_trim },
@@ -267,5 +282,19 @@ int dp_lua_open_text(lua_State *L) {
         { NULL, NULL },
     };
     luaL_newlib(L, funcs);
+    /* text.SHAPE: the bits of text.shape's flags, by name */
+    static const struct { const char *name; unsigned bit; } bits[] = {
+        { "sentence", DP_SHAPE_SENTENCE }, { "lower", DP_SHAPE_LOWER },
+        { "upper", DP_SHAPE_UPPER }, { "wide", DP_SHAPE_WIDE },
+        { "slash", DP_SHAPE_SLASH }, { "copyright", DP_SHAPE_COPYRIGHT },
+        { "colon_end", DP_SHAPE_COLON_END }, { "bar", DP_SHAPE_BAR },
+        { "comma", DP_SHAPE_COMMA }, { "middot", DP_SHAPE_MIDDOT },
+    };
+    lua_createtable(L, 0, (int)(sizeof bits / sizeof bits[0]));
+    for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++) {
+        lua_pushinteger(L, (lua_Integer)bits[i].bit);
+        lua_setfield(L, -2, bits[i].name);
+    }
+    lua_setfield(L, -2, "SHAPE");
     return 1;
 }

@@ -378,7 +378,7 @@ function M.split(text, pad)
         -- (the nil fields make room in the table for the fields that tokenize and the
         -- clean stage's evidence add later: a table that grows is rebuilt at 9 and 17)
         cur = { text = body, indent = indent, group = group, first = i, last = i, bullet = nil,
-          ids = nil, nw = nil, nstop = nil, hint = nil, bits = nil, gaps = nil, chars = nil,
+          ids = nil, hits = nil, nw = nil, nstop = nil, hint = nil, bits = nil, gaps = nil, chars = nil,
           density = nil, sentence = nil, label = nil, class = nil }
         if marker then
           local s, e = rx_bullet:find(body)
@@ -453,27 +453,38 @@ M.WORD_STOP, M.WORD_HINT, M.WORD_YEAR, M.WORD_DIGIT, M.WORD_RELATIVE = 1, 2, 4, 
 -- @param keep optional table kept from page to page (the stage's state): the interned
 --   words and their flags live on in it, so that a new page only costs lookups for the
 --   words seen before (it is reset past 200,000 words)
--- @return the intern table (word -> id)
-function M.tokenize(blocks, stop, hints, keep)
+-- @param hitmask optional word bits: b.hits lists the ids of the block's words that
+--   have one of them (nil when none does), for a caller that looks only those up
+-- @return the intern table (word -> id), and keep.fresh: the words with a hint
+--   interned for the first time, not yet read (see above)
+function M.tokenize(blocks, stop, hints, keep, hitmask)
   keep = keep or {}
   local it = keep.interner
   if not it or it:count() > 200000 then
     it = interner()
     keep.interner = it
   end
-  local function flag_of(w) return word_flags(w, stop, hints) end
+  -- (the new words that have a hint are also listed in keep.fresh, until a reader
+  -- empties it: docpipe.clean.evidence maps the cue trigger words among them)
+  local fresh = keep.fresh or {}
+  keep.fresh = fresh
+  local function flag_of(w)
+    if hints and hints[w] then fresh[#fresh + 1] = w end
+    return word_flags(w, stop, hints)
+  end
   local parts = {}
   for i = 1, #blocks do parts[i] = blocks[i].text end
-  local lists, counts, bits, first = it:ids(parts, flag_of, 1)
+  local lists, counts, bits, first, hits = it:ids(parts, flag_of, 1, hitmask)
   for i = 1, #blocks do local b = blocks[i]
     local ids, f = lists[i], bits[i]
     b.ids, b.nw, b.nstop, b.hint, b.bits = ids, #ids, counts[i], f & 2 ~= 0, f
+    if hits then b.hits = hits[i] end
   end
   -- the page as one token stream, for cut_repeats: the interner holds it until its
   -- next call (`streamed` tells which blocks it belongs to)
   blocks.interner, blocks.first = it, first
   streamed[it] = blocks
-  return it:intern()
+  return it:intern(), fresh
 end
 
 -- cut the tokens flagged in dead (indices into the block's ids) out of the block text
@@ -514,7 +525,8 @@ local function apply_cuts(b, dead_local, removed)
   for x = 1, n do
     if not dead_local[x] then keep_i[#keep_i + 1] = b.ids[x] end
   end
-  b.ids, b.nw, b.nstop = keep_i, #keep_i, nil
+  -- (b.hits no longer tells the block's words: its readers walk b.ids)
+  b.ids, b.nw, b.nstop, b.hits = keep_i, #keep_i, nil, nil
   if #keep_i == 0 then
     b.removed = "repeated caption"
     b.removed_text = b.text

@@ -120,7 +120,10 @@ local score, best_window = ev.score, ev.best_window
 local is_linklike, introduces, is_timeline = ev.is_linklike, ev.introduces, ev.is_timeline
 local dp = require "docpipe"
 local re = dp.re
-local find = string.find
+local find, byte = string.find, string.byte
+-- (ASCII classes as PCRE2 scans: a Lua pattern with a class costs some 150
+-- instructions a byte of the text, the JIT a few)
+local rx_digit, rx_money, rx_phone = re.compile("[0-9]"), re.compile("[$%]"), re.compile("[0-9]{3}[ ()-]*[0-9]{3}")
 
 -- a credit line of a picture ("Photo: X/Agency", "Credit...X", "[Photo by X]")
 local rx_credit = re.compile("^\\[?(?:(?:photo|photograph|image|picture)s?\\s*(?::|by\\b)|credit\\b)", "i")
@@ -356,9 +359,23 @@ end
 -- the words of a media label that name a clip or a picture
 local rx_media_noun = re.compile("\\b(?:videos?|audio|photos?|photographs?|pictures?|images?|galler(?:y|ies)|graphics?|slides?(?:how)?|captions?|clips?|watch|listen|play(?:ing)?|replay)\\b", "i")
 -- the byte offset of the last stop ("." "!" "?" and a space) in the last 40 bytes of t
+-- (what find(t, "[.!?]%s+[^.!?]*[.!?]?$", init) gives: a match can only start at the
+-- last stop before the last byte, when white space follows it; that stop is found by
+-- plain searches, as a pattern with a class costs some 150 instructions a byte and
+-- this one backtracks at every position)
+local STOPS = { ".", "!", "?" }
 local function last_stop(t)
   local n = #t
-  return (find(t, "[.!?]%s+[^.!?]*[.!?]?$", n > 40 and n - 40 or 1))
+  local from, at = n > 40 and n - 40 or 1, nil
+  for k = 1, 3 do
+    local p = find(t, STOPS[k], from, true)
+    while p and p < n do
+      if not at or p > at then at = p end
+      p = find(t, STOPS[k], p + 1, true)
+    end
+  end
+  if at and find(t, "^%s", at + 1) then return at end
+  return nil
 end
 -- is the copy closed by two calls in a row ("... Bet now. 18+ only.")? The last
 -- sentence (after a stop in the last 40 bytes) must be a call, and so must the one
@@ -452,9 +469,11 @@ local function ad_copy(m, b, above)
   if labelled and branded(t, 2) and not speaks(t) then return true end
   -- (a betting prompt: a price in odds, "a 9/2 chance", "are 7/2 to", or an "Odds:" label,
   -- closed by a call to compare prices)
-  local betting = not labelled and (rx_odds:find(t) ~= nil)
+  -- (every match holds the label's ':' or the price's '/': two plain searches first)
+  local betting = not labelled and (find(t, "/", 1, true) ~= nil or find(t, ":", 1, true) ~= nil)
+    and rx_odds:find(t) ~= nil
   -- (or closed by two calls in a row, a call and its small print: "Bet now. 18+ only.")
-  if not (labelled or betting or branded(t) or (last ~= 46 and last ~= 34 and last ~= 0x9D and find(t, "%d") and (find(t, "[$%%]") or find(t, "%d%d%d[ ()-]*%d%d%d")
+  if not (labelled or betting or branded(t) or (last ~= 46 and last ~= 34 and last ~= 0x9D and rx_digit:find(t) and (rx_money:find(t) or rx_phone:find(t)
     or find(t, "£", 1, true) or find(t, "€", 1, true) or find(t, "¥", 1, true) or find(t, "₹", 1, true))
     and rx_offer:find(t)) or two_calls(m, t) or (b.nw <= 30 and buttoned(m, t))) then return false end
   return not speaks(t) and m.ad_call:find(t) ~= nil
@@ -663,7 +682,8 @@ function M.select(live, st, o)
   for x = 1, #live - 2 do
     local b = live[x]
     -- (not under the heading of a highlights box: "At a glance:")
-    if b.text:sub(-1) == ":" and b.nw >= 3 and b.density > 0 and not b.cue and not b.label and not b.bullet
+    -- (the block's fields first, then its last byte: each call to C costs more)
+    if b.nw >= 3 and b.density > 0 and not b.cue and not b.label and not b.bullet and byte(b.text, -1) == 58
       and not (st.body and st.body.box_head and st.body.box_head:find(b.text)) then
       local y = x + 1
       while y <= #live and live[y].bullet and not live[y].cue and live[y].nw >= 2 do y = y + 1 end

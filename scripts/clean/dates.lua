@@ -52,6 +52,11 @@ local fmt = string.format
 local sub, concat, find, rep = string.sub, table.concat, string.find, string.rep
 local ulen = utf8.len -- (equal to the byte length only for ASCII)
 local tonumber = tonumber
+-- four ASCII digits in a row (a PCRE2 scan: Lua's "%d%d%d%d" costs some 150
+-- instructions a byte, the JIT a few)
+local rx_year4 = re.compile("[0-9]{4}")
+-- a word of ASCII letters and dots, Lua's "%a[%a.]*" as a PCRE2 scan (on ASCII lines)
+local rx_alpha_word = re.compile("[A-Za-z][A-Za-z.]*")
 
 local function load_months(lang)
   local forms, alts = {}, {}
@@ -206,6 +211,9 @@ function M.new(lang, published_extra)
   local glued_at = caps ~= "" and re.compile("[a-z][" .. caps .. "][a-z]") or nil
   local find_date
   function P:find(s, day_first)
+    -- (every date form read has a year of four ASCII digits: a line without four digits
+    -- in a row is ruled out by one scan instead of five regular expressions)
+    if not rx_year4:find(s) then return nil end
     local r = find_date(self, s, day_first)
     -- (only when no date was read on a line, not a page: a space is put at the
     -- junction, and the spans are given back in s's positions)
@@ -445,7 +453,8 @@ function M.new(lang, published_extra)
     -- each piece alone: a match cut at the piece's end. Lines with a "(" (the zone in
     -- brackets is taken out of rest first) or a byte beyond ASCII take the general way.)
     -- (tested with a plain find and utf8.len, both C loops: a Lua pattern with a class
-    -- costs some 200 instructions a byte)
+    -- costs some 150 to 200 instructions a byte; the words are found by PCRE2 for the
+    -- same reason)
     if apart and not find(s, "(", 1, true) and ulen(s) == #s then
       local left, lo = 0, 1
       for i = #sp, 0, -1 do -- (the spans from the left, then the piece after them)
@@ -453,7 +462,7 @@ function M.new(lang, published_extra)
         local hi = x and x[1] - 1 or #s
         local pos = lo
         while true do
-          local a, b = find(s, "%a[%a.]*", pos)
+          local a, b = rx_alpha_word:find(s, pos)
           if not a or a > hi then break end
           if b > hi then b = hi end
           if not plain_word(sub(s, a, b)) then

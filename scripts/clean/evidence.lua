@@ -36,15 +36,17 @@ local re = dp.re
 local concat = table.concat
 local NEG = -1e9
 
--- characters in s, or its bytes when it is not valid UTF-8 (`utf8.len(s) or #s`), by
--- docpipe's C utf8.valid and utf8.len: a few instructions a byte where Lua's utf8.len
--- costs some thirty. Safe: both follow the same strict UTF-8 rules (no overlong forms,
--- surrogates or code points past U+10FFFF) and count the code points of a valid string
-local uvalid, dlen = dp.utf8.valid, dp.utf8.len
-local function clen(s)
-  if uvalid(s) then return dlen(s) end
-  return #s
-end
+-- a block's shape from one C scan (docpipe.text.shape): its characters (what
+-- `utf8.len(s) or #s` gives: docpipe's UTF-8 rules are Lua's, no overlong forms,
+-- surrogates or code points past U+10FFFF), its first two bytes and its last, and
+-- what it holds (the bits of SHAPE: a sentence end, ASCII letters of either case, a
+-- lead byte past U+00BF, '/', '©', ':' near the end, '|', ',', '·'); the tests below
+-- would each cost a call of their own (a call from Lua to C costs some 500
+-- instructions, a Lua pattern with a class some 150 a byte)
+local text_shape, SHAPE = dp.text.shape, dp.text.SHAPE
+local S_SENTENCE, S_LOWER, S_UPPER, S_WIDE = SHAPE.sentence, SHAPE.lower, SHAPE.upper, SHAPE.wide
+local S_CAPTION = SHAPE.slash | SHAPE.copyright | SHAPE.colon_end
+local S_LIST = SHAPE.bar | SHAPE.comma | SHAPE.middot
 
 local DEFAULT_LIMIT = { media = 60, caption = 60, legal = 300 }
 -- the word bit (docpipe.clean.blocks word flags) of a word that triggers a cue pattern
@@ -457,16 +459,16 @@ local function add_hits(hits, nh, l, nw)
   end
   return nh
 end
-local function by_order(x, y) return x.order < y.order end
 
 --- The cue kind of block b (its text, word count nw and word ids), or nil.
 -- @param intern the word -> id table of docpipe.clean.blocks.tokenize
--- @param page a value that changes from page to page
-local function cue_kind(C, b, intern, page)
+-- @param fresh the list of words with a hint interned since it was last read
+--   (docpipe.clean.blocks.tokenize); without it the trigger words are looked up again
+-- @param c, c2 the text's first two bytes (nil past its end)
+local function cue_kind(C, b, intern, fresh, c, c2)
   local text, nw = b.text, b.nw
-  local c = text:byte(1)
   if not c then return nil end
-  local bk = bucket(C, c, text:byte(2))
+  local bk = bucket(C, c, c2)
   if bk.rx and nw <= bk.limit and bk.rx:find(text) then
     local k = first_kind(bk.list, text, nw)
     if k then return k end
@@ -487,27 +489,32 @@ local function cue_kind(C, b, intern, page)
   if hits[1] then for k in pairs(hits) do hits[k] = nil end end -- (left by an error)
   local bits = b.bits
   if not bits or bits & TRIGGER ~= 0 then
-    -- the ids of the trigger words, looked up again for each page (the intern table
-    -- may live on from page to page and gain words)
-    -- (the intern table only grows until it is replaced: the words not found yet are
-    -- looked up again, the others keep their ids)
+    -- the ids of the trigger words: all those an intern table holds when it is new
+    -- here, then the ones among the words interned since (`fresh`, emptied as read:
+    -- the table only grows until it is replaced, so a page costs a lookup per new
+    -- word with a hint, not one per trigger word the pages have not shown yet)
     local map = C.ids_map
-    if not map or C.ids_intern ~= intern then
+    if not map or C.ids_intern ~= intern or not fresh then
       map = {}
-      local missing = {}
-      for _, w in ipairs(C.words) do missing[#missing + 1] = w end
-      C.ids_map, C.ids_intern, C.ids_missing, C.ids_page = map, intern, missing, nil
-    end
-    if page == nil or C.ids_page ~= page then
-      local missing, still = C.ids_missing, {}
-      for k = 1, #missing do
-        local w = missing[k]
+      local words, entries = C.words, C.word_entries
+      for k = 1, #words do
+        local w = words[k]
         local id = intern[w]
-        if id then map[id] = C.word_entries[w] else still[#still + 1] = w end
+        if id then map[id] = entries[w] end
       end
-      C.ids_missing, C.ids_page = still, page
+      C.ids_map, C.ids_intern = map, intern
     end
-    local ids = b.ids
+    if fresh and fresh[1] then
+      local entries = C.word_entries
+      for k = 1, #fresh do
+        local w = fresh[k]
+        fresh[k] = nil
+        local l, id = entries[w], intern[w]
+        if l and id then map[id] = l end
+      end
+    end
+    -- (the ids of its trigger words only, when the tokeniser listed them: b.hits)
+    local ids = b.hits or b.ids
     for k = 1, #ids do
       local l = map[ids[k]]
       if l then nh = add_hits(hits, nh, l, nw) end
@@ -524,9 +531,12 @@ local function cue_kind(C, b, intern, page)
   if nh == 0 then return nil end
   local kind
   if nh > 1 then
-    local list = {}
-    for k = 1, nh do list[k] = hits[k] end
-    table.sort(list, by_order)
+    -- (in file order: their numbers sorted as plain integers, in C, then read back
+    -- from the file's list; a comparison function costs a Lua call per comparison)
+    local list, entries = {}, C.entries
+    for k = 1, nh do list[k] = hits[k].order end
+    table.sort(list)
+    for k = 1, nh do list[k] = entries[list[k]] end
     kind = first_kind(list, text, nw)
   else
     local e = hits[1]
@@ -547,8 +557,19 @@ end
 local function load_union(lang, file)
   local anchored, anchored_any, floating = {}, {}, {}
   local singles, pairs2 = {}, {}
+  -- (a floating pattern whose matches all hold a sign, a literal of no letter, digit or
+  -- space (required_literal: "/", "(", ":"), is filed under it: the alternation of a
+  -- sign's patterns runs only on a text that holds the sign, found by a plain search;
+  -- a pattern with letters at every position would cost the whole alternation a try
+  -- at nearly every byte)
+  local by_sign = {}
   for _, p in ipairs(dp.data.list(lang .. "/" .. file)) do
     local t = floating
+    local sign = p:sub(1, 1) ~= "^" and required_literal(p)
+    if sign and not sign:find("[%w%s]") then
+      t = by_sign[sign] or {}
+      by_sign[sign] = t
+    end
     if p:sub(1, 1) == "^" then
       t = anchored
       local two = first_pairs(p)
@@ -570,10 +591,14 @@ local function load_union(lang, file)
   local a = #anchored > 0 and re.compile(concat(anchored, "|"), "i") or nil
   local a2 = #anchored_any > 0 and re.compile(concat(anchored_any, "|"), "i") or nil
   local f = #floating > 0 and re.compile(concat(floating, "|"), "i") or nil
-  local byte = string.byte
+  local signs, sign_rx = {}, {}
+  for sign in pairs(by_sign) do signs[#signs + 1] = sign end
+  table.sort(signs)
+  for k, sign in ipairs(signs) do sign_rx[k] = re.compile(concat(by_sign[sign], "|"), "i") end
+  local byte, sfind = string.byte, string.find
   -- can a match of a known anchored pattern start the text?
-  local function may_start(text)
-    local c1, c2 = byte(text, 1, 2)
+  local function may_start(text, c1, c2)
+    if c1 == nil then c1, c2 = byte(text, 1, 2) end
     if not c1 or c1 >= 128 then return true end
     if c1 >= 65 and c1 <= 90 then c1 = c1 + 32 end
     if singles[c1] then return true end
@@ -582,10 +607,15 @@ local function load_union(lang, file)
     return pairs2[c1 * 256 + c2] == true
   end
   return {
-    find = function(_, text)
-      if a and may_start(text) and a:find(text) then return true end
+    -- (c1, c2: the text's first two bytes, when the caller has them)
+    find = function(_, text, c1, c2)
+      if a and may_start(text, c1, c2) and a:find(text) then return true end
       if a2 and a2:find(text) then return true end
-      return f ~= nil and f:find(text) ~= nil
+      if f and f:find(text) then return true end
+      for k = 1, #signs do
+        if sfind(text, signs[k], 1, true) and sign_rx[k]:find(text) then return true end
+      end
+      return false
     end,
   }
 end
@@ -600,30 +630,7 @@ local CREDIT_END = { [99] = true, [115] = true, [111] = true, [101] = true, [67]
 
 local rx_dated_by = re.compile("(?<=\\s)(?:by|By|BY)\\s+(?=\\p{Lu})")
 local rx_trail_sep = re.compile("[\\s|,·•–—-]+$")
--- does the text end a sentence: . ! ? or … perhaps inside closing quotes or brackets
--- (bytes from the end: " ' ) ] and the UTF-8 of ” ’ »)
 local byte = string.byte
-local function ends_sentence(text)
-  local e = #text
-  while e > 0 do
-    local c = byte(text, e)
-    if c == 34 or c == 39 or c == 41 or c == 93 then
-      e = e - 1
-    elseif c == 0x9D and byte(text, e - 1) == 0x80 and byte(text, e - 2) == 0xE2 then
-      e = e - 3 -- ”
-    elseif c == 0x99 and byte(text, e - 1) == 0x80 and byte(text, e - 2) == 0xE2 then
-      e = e - 3 -- ’
-    elseif c == 0xBB and byte(text, e - 1) == 0xC2 then
-      e = e - 2 -- »
-    else
-      break
-    end
-  end
-  if e == 0 then return false end
-  local c = byte(text, e)
-  if c == 46 or c == 33 or c == 63 then return true end
-  return c == 0xA6 and byte(text, e - 1) == 0x80 and byte(text, e - 2) == 0xE2 -- …
-end
 -- a clock time alone, perhaps with a zone: the time of a live-blog entry ("14.35 BST",
 -- "2:05pm")
 local rx_clock_line = re.compile("^(?:\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?|\\d{1,2}\\s*[ap]\\.?m\\.?)(?:\\s+[A-Z]{1,5})?$", "i")
@@ -673,20 +680,20 @@ function M.features(b, st, o)
     end
   end
   b.nw = nw
-  b.chars = #text < 60 and #text or clen(text)
+  local chars, c1, c2, cz, shape = text_shape(text)
+  b.chars = #text < 60 and #text or chars
   b.density = nw > 0 and nstop / nw or 0
-  -- sentence-final punctuation, perhaps inside closing quotes or brackets (tested on
-  -- the last bytes only: a whole-block scan would cost as much as the block is long)
-  b.sentence = ends_sentence(text)
-  -- all capitals: no lower-case letter (ASCII tested in Lua, the rest by PCRE2 only
-  -- when the block has non-ASCII letters)
-  b.label = nw <= 6 and nw > 0 and not text:find("%l") and (text:find("%u") ~= nil or rx_letter:find(text) ~= nil)
-    and (not text:find("[\195-\244]") or not rx_lower:find(text))
+  -- sentence-final punctuation, perhaps inside closing quotes or brackets
+  b.sentence = shape & S_SENTENCE ~= 0
+  -- all capitals: no lower-case letter (ASCII told by the shape, the rest by PCRE2
+  -- only when the block has non-ASCII letters)
+  b.label = nw <= 6 and nw > 0 and shape & S_LOWER == 0 and (shape & S_UPPER ~= 0 or rx_letter:find(text) ~= nil)
+    and (shape & S_WIDE == 0 or not rx_lower:find(text))
   local keep_l = st.keep
   for _i = 1, #keep_l do local rx = keep_l[_i]; if rx:find(text) then b.keep = true; break end end
   local drop_l = st.drop
   for _i = 1, #drop_l do local rx = drop_l[_i]; if rx:find(text) then b.drop = true; break end end
-  b.cue = cue_kind(st.cues, b, st.intern, st.page)
+  b.cue = cue_kind(st.cues, b, st.intern, st.fresh, c1, c2)
   -- a caption known by its credit ("... on Monday. (Agency)", "...in 1962.NAME/Outlet")
   -- or its image marker ("[photo] ..."): only a block ending in ')', holding a '/', a
   -- '©' or a ':' among its last 40 bytes ("... Pic: Name Name"), ending as "pic",
@@ -695,17 +702,15 @@ function M.features(b, st, o)
   -- tried; a player's running time ("Duration: 1 minute 12
   -- seconds", "1m 12s"): only a short block holding a digit
   if not b.cue and nw <= MAX_CAPTION_WORDS and nw >= 3 then
-    local c1, cz = byte(text, 1), byte(text, -1)
-    if (cz == 41 or c1 == 91 or find(text, "/", 1, true) or find(text, "\194\169", 1, true)
-      or find(text, ":", -40, true) or (CREDIT_END[cz] and (find(text, " - ", -45, true)
+    if (cz == 41 or c1 == 91 or shape & S_CAPTION ~= 0 or (CREDIT_END[cz] and (find(text, " - ", -45, true)
         or find(text, " – ", -45, true) or find(text, " — ", -45, true))))
       and (nw <= MAX_CREDITED_WORDS or c1 == 91)
-      and st.cues.caption_credits:find(text) then
+      and st.cues.caption_credits:find(text, c1, c2) then
       b.cue = "caption"
     end
   end
   if not b.cue and nw <= MAX_DURATION_WORDS and (b.bits and b.bits & 8 ~= 0 or not b.bits and find(text, "%d"))
-    and st.cues.durations:find(text) then
+    and st.cues.durations:find(text, c1, c2) then
     b.cue = "widget"
   end
   -- a prompt to the reader (a newsletter box, its consent line: docpipe.clean.prompts)
@@ -716,9 +721,9 @@ function M.features(b, st, o)
   if not b.cue and b.gaps and b.gaps >= 2 and not b.sentence and nw <= 4 * (b.gaps + 1) then
     b.cue = "navigation"
   end
-  if nw <= 3 and #text <= 16 and text:find("^%d") and rx_clock_line:find(text) then b.clock = true end
+  if nw <= 3 and #text <= 16 and c1 and c1 >= 48 and c1 <= 57 and rx_clock_line:find(text) then b.clock = true end
   if nw <= 12 or b.cue == "legal" then
-    if st.ends:find(text) then b.ending = true end
+    if st.ends:find(text, c1, c2) then b.ending = true end
   end
   if nw <= 20 then
     -- every date form read has a four-digit year (a word of four digits, or digits
@@ -748,7 +753,7 @@ function M.features(b, st, o)
         -- (a line of roles set apart by bars or commas, the roles of a byline of several
         -- names: "Senior Reporter | Managing Editor")
         if not b.byline and (nw <= 4 or (nw <= 12 and not b.sentence
-          and (text:find("|", 1, true) or text:find(",", 1, true) or text:find("·", 1, true)))) then
+          and shape & S_LIST ~= 0)) then
           b.role_line = st.meta.is_role_line(text)
         end
       end

@@ -33,7 +33,7 @@ local MAX_BOX = 6
 local OPENERS = { navigation = true, readmore = true }
 local MAX_LINKS = 10
 local MAX_TOPIC_WORDS = 6
-local find, lower = string.find, string.lower
+local find, lower, byte, sub = string.find, string.lower, string.byte, string.sub
 
 local function paragraph(b)
   return b ~= nil and b.sentence and not b.cue and not b.label and not b.bullet
@@ -88,7 +88,8 @@ end
 function M.mark(live)
   for x = 1, #live - 2 do
     local o = live[x]
-    if o.class == "short" and find(o.text, " More$") then
+    -- (a suffix test on the last bytes: an end-anchored pattern is tried at every position)
+    if o.class == "short" and byte(o.text, -1) == 101 and sub(o.text, -5) == " More" then
       local z = topic_box(live, x)
       if z then for y = x, z do live[y].inbox = true end end
     end

@@ -145,6 +145,9 @@ local rx_cap = re.compile("^\\p{Lu}[\\p{L}\\p{M}'’\\-]*\\.?$")
 local rx_initials = re.compile("^(?:\\p{Lu}\\.){1,3}(?:-\\p{Lu}\\.)?$")
 local rx_lower = re.compile("\\p{Ll}")
 local rx_upper_first = re.compile("^\\p{Lu}")
+-- an ASCII punctuation sign, Lua's %p (a PCRE2 scan: the Lua class costs some 150
+-- instructions a byte)
+local rx_punct = re.compile("[!-/:-@\\[-`{-~]")
 -- a given name that opens with an apostrophe (Sesotho "'Mamello", "’Mathabo"), first word only
 local rx_elided = re.compile("^['’]\\p{Lu}\\p{Ll}[\\p{L}\\p{M}\\-]*$")
 local rx_mc = re.compile("^(?:Mc|Mac|O'|O’|D'|D’)\\p{Lu}[\\p{L}'’\\-]*$")
@@ -408,7 +411,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- than half of them menu words (en/clean_meta_menu_words.txt): a headline in title
   -- case has a verb or a name among words no menu holds.
   function R.menu_line(s)
-    if #s > 120 or find(s, "[%p]") and re.find(s, "[^\\s&\\p{L}]") then return false end
+    if #s > 120 or rx_punct:find(s) and re.find(s, "[^\\s&\\p{L}]") then return false end
     local n, hit = 0, 0
     for t in s:gmatch("%S+") do
       n = n + 1
@@ -1009,7 +1012,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- and the words before it are a person's name; the name, else nil
   local function name_before_role(piece)
     -- (cheap test first: the last word names a job)
-    local last = piece:match("%a+[.,;:]*$")
+    -- (the last word found from the end, as the pattern is anchored: an unanchored
+    -- "%a+[.,;:]*$" is tried at every position, and backtracks in every word)
+    local last = piece:match("^.*%f[%a](%a+[.,;:]*)$")
     if not last then return nil end
     last = last:lower()
     if not roles[last] and not roles[last:match("^%a+")] then return nil end
@@ -1212,7 +1217,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- "Sports Editor"): the role is the evidence that a name in capitals is a person,
   -- so its short words are not read as an outlet's acronyms
   function R.name_line(s, dates, role_below)
-    if #s > 160 or s:find("[.!?:;]$") then return nil end
+    -- (the last byte: an end-anchored pattern is tried at every position)
+    local z = s:byte(-1)
+    if #s > 160 or z == 46 or z == 33 or z == 63 or z == 58 or z == 59 then return nil end
     -- (a label opening the line, "Media Contact: NAME, Role, phone", is a field: a label
     -- byline, "Reporter: NAME", has its opener in en/clean_byline.txt)
     if find(s, ":", 1, true) and rx_label_open:find(s) then return nil end

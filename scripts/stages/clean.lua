@@ -359,6 +359,14 @@ local function imprint_credit(b, all, st)
   return false
 end
 
+-- does the text end in punctuation with a stop among it ("[.!?:;,]%W*$")? (its tail
+-- after the last letter or digit is found by an anchored pattern, from the end: the
+-- unanchored one is tried at every position)
+local function closes_on_stop(t)
+  local tail = t:match("^.*%w(%W*)$") or t
+  return find(tail, "[.!?:;,]") ~= nil
+end
+
 -- a headline printed twice above the body (the page's title bar and its <h1>) is cut
 -- as a repeat; its second copy comes back: two whole blocks of 4 to 25 words next to
 -- each other, the same text with no closing stop, before the first block of 40 words,
@@ -372,7 +380,7 @@ local function restore_headline(all, st)
       -- (or the first copy closes a breadcrumb, "Home >> Releases >> HEADLINE", cut from it)
       if prev and b.removed == "repeated caption" and (prev.removed == "repeated caption" and prev.text == b.text
         or not prev.removed and prev.cut and prev.cut[#prev.cut] == b.text)
-        and not b.cut and b.nw >= 4 and b.nw <= 25 and not b.text:find("[.!?:;,]%W*$") then
+        and not b.cut and b.nw >= 4 and b.nw <= 25 and not closes_on_stop(b.text) then
         local seen = 0
         for j = i + 1, #all do
           local c = all[j]
@@ -416,8 +424,7 @@ function M.process(doc, ctx)
   if wrapped then join_wrapped_credits(all, st) end
   join_byline_labels(all)
   st.words = st.words or {}
-  st.page = (st.page or 0) + 1
-  st.intern = blocks_mod.tokenize(all, st.stop, st.hints, st.words)
+  st.intern, st.fresh = blocks_mod.tokenize(all, st.stop, st.hints, st.words, ev.TRIGGER)
   blocks_mod.cut_repeats(all)
   restore_headline(all, st)
 

@@ -87,4 +87,49 @@ static void test_case(void) {
     CHECK_INT(dp_text_case("", 0, 1, buf), 0);
 }
 
-DP_TEST_MAIN("text", test_normalize_space, test_trim, test_words, test_paragraphs, test_case)
+static void test_shape(void) {
+    /* "He said: \"No.\"" closes a sentence inside its quote */
+    const char *s = "He said: \"No.\"";
+    dp_text_shape sh = dp_text_shape_of(s, strlen(s));
+    CHECK_INT(sh.chars, 14);
+    CHECK_INT(sh.first, 'H');
+    CHECK_INT(sh.second, 'e');
+    CHECK_INT(sh.last, '"');
+    CHECK(sh.flags & DP_SHAPE_SENTENCE);
+    CHECK(sh.flags & DP_SHAPE_UPPER);
+    CHECK(sh.flags & DP_SHAPE_LOWER);
+    CHECK(sh.flags & DP_SHAPE_COLON_END);
+    CHECK(!(sh.flags & (DP_SHAPE_SLASH | DP_SHAPE_BAR | DP_SHAPE_COMMA | DP_SHAPE_WIDE)));
+    /* U+2026 closes a sentence inside U+201D; U+00E9 is counted as one character */
+    s = "caf\xC3\xA9\xE2\x80\xA6\xE2\x80\x9D";
+    sh = dp_text_shape_of(s, strlen(s));
+    CHECK_INT(sh.chars, 6);
+    CHECK(sh.flags & DP_SHAPE_SENTENCE);
+    CHECK(sh.flags & DP_SHAPE_WIDE);
+    /* a ':' 41 bytes from the end is not among the last 40; U+00A9 and U+00B7 */
+    char buf2[64];
+    memset(buf2, 'x', sizeof buf2);
+    buf2[0] = ':';
+    memcpy(buf2 + 1, "\xC2\xA9\xC2\xB7|,/", 7);
+    sh = dp_text_shape_of(buf2, 41);
+    CHECK(!(sh.flags & DP_SHAPE_COLON_END));
+    CHECK(sh.flags & DP_SHAPE_COPYRIGHT);
+    CHECK(sh.flags & DP_SHAPE_MIDDOT);
+    CHECK(sh.flags & DP_SHAPE_BAR);
+    CHECK(sh.flags & DP_SHAPE_COMMA);
+    CHECK(sh.flags & DP_SHAPE_SLASH);
+    CHECK(!(sh.flags & DP_SHAPE_SENTENCE));
+    sh = dp_text_shape_of(buf2, 40);
+    CHECK(sh.flags & DP_SHAPE_COLON_END);
+    /* invalid UTF-8: bytes; a text too short for its bytes */
+    sh = dp_text_shape_of("a\x80", 2);
+    CHECK_INT(sh.chars, 2);
+    sh = dp_text_shape_of("", 0);
+    CHECK_INT(sh.chars, 0);
+    CHECK_INT(sh.first, -1);
+    CHECK_INT(sh.second, -1);
+    CHECK_INT(sh.last, -1);
+    CHECK_INT(sh.flags, 0);
+}
+
+DP_TEST_MAIN("text", test_normalize_space, test_trim, test_words, test_paragraphs, test_case, test_shape)

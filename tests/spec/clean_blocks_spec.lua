@@ -20,6 +20,18 @@ describe("docpipe.shingle interner", function()
     assert.are.equal(2, it:intern()["harbor"])
   end)
 
+  it("lists the ids of the words whose flags meet a hit mask, by text", function()
+    local it = shingle.interner()
+    local function flag_of(w) return (w == "share" or w == "print") and 32 or 0 end
+    local lists, _, bits, _, hits = it:ids({ "Share or print this", "the harbor", "print" }, flag_of, 1, 32)
+    assert.are.same({ lists[1][1], lists[1][3] }, hits[1])
+    assert.is_nil(hits[2])
+    assert.are.same({ lists[1][3] }, hits[3])
+    assert.are.equal(0, bits[2])
+    -- (without a hit mask, four results)
+    assert.are.equal(4, select("#", it:ids({ "share" }, flag_of)))
+  end)
+
   it("keeps every id when its table grows past thousands of words", function()
     local it = shingle.interner()
     local texts = {}
