@@ -44,6 +44,26 @@ function M.page(head, ps, foot)
   return M.lines(t)
 end
 
+--- A story page for the body specs: the lines of `header` (masthead, menu, headline,
+-- byline, date, with their blank lines), then the blocks head, the paragraph lead, the
+-- blocks mid, the paragraphs of the list rest and the blocks foot, then the lines of
+-- `footer`. A block given as a table is one group of lines. Each block is followed by a
+-- blank line, unless packed (one block per line, as a page dumped with no blank lines).
+-- @return the page's text, lines joined by "\n"
+function M.story(header, lead, rest, head, mid, foot, footer, packed)
+  local t = {}
+  for _, l in ipairs(header) do t[#t + 1] = l end
+  local function add(list)
+    for _, l in ipairs(list or {}) do
+      if type(l) == "table" then for _, x in ipairs(l) do t[#t + 1] = x end else t[#t + 1] = l end
+      if not packed then t[#t + 1] = "" end
+    end
+  end
+  add(head); add { lead }; add(mid); add(rest); add(foot)
+  for _, l in ipairs(footer) do t[#t + 1] = l end
+  return M.lines(t)
+end
+
 --- A page of the lines head, the WATER paragraphs and the lines foot.
 function M.water_page(head, foot) return M.page(head, M.WATER, foot) end
 

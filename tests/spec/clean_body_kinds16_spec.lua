@@ -19,14 +19,12 @@ local P4 = "Work is due to start in the autumn and should take eighteen months, 
 
 -- a page: masthead, headline, byline, the lines head, P1, the lines mid, P2 P3 P4,
 -- the lines foot; one blank line between blocks
-local function page(head, mid, foot)
-  local t = { "Marrowby Mercury", "", "News | Sport | Boats | Weather", "",
+local HEADER = { "Marrowby Mercury", "", "News | Sport | Boats | Weather", "",
     "Marrowby harbour board backs £3.2m breakwater", "", "By Loveday Penhallow", "",
     "Tuesday 10 March 2026 07:45 GMT", "" }
-  local function add(list) for _, l in ipairs(list or {}) do t[#t + 1] = l; t[#t + 1] = "" end end
-  add(head); add { P1 }; add(mid); add { P2, P3, P4 }; add(foot)
-  t[#t + 1] = "© 2026 Marrowby Mercury. All rights reserved."
-  return lines(t)
+local FOOTER = { "© 2026 Marrowby Mercury. All rights reserved." }
+local function page(head, mid, foot)
+  return pages.story(HEADER, P1, { P2, P3, P4 }, head, mid, foot, FOOTER)
 end
 
 local function all_kept(doc)

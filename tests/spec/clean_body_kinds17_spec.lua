@@ -17,14 +17,12 @@ local P4 = "Work is due to start in the spring and should take a year, with the 
 
 -- a page: masthead, headline, byline, the lines head, P1, the lines mid, P2 P3 P4,
 -- the lines foot; one blank line between blocks
-local function page(head, mid, foot)
-  local t = { "Brannock Courier", "", "News | Sport | Rivers | Weather", "",
+local HEADER = { "Brannock Courier", "", "News | Sport | Rivers | Weather", "",
     "Brannock river authority backs higher flood wall", "", "By Tamsin Arkwright", "",
     "Tuesday 10 March 2026 07:45 GMT", "" }
-  local function add(list) for _, l in ipairs(list or {}) do t[#t + 1] = l; t[#t + 1] = "" end end
-  add(head); add { P1 }; add(mid); add { P2, P3, P4 }; add(foot)
-  t[#t + 1] = "© 2026 Brannock Courier. All rights reserved."
-  return lines(t)
+local FOOTER = { "© 2026 Brannock Courier. All rights reserved." }
+local function page(head, mid, foot)
+  return pages.story(HEADER, P1, { P2, P3, P4 }, head, mid, foot, FOOTER)
 end
 
 local function all_kept(doc)

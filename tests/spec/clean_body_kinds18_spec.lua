@@ -15,18 +15,12 @@ local P4 = "Work is due to start in October and should take six months, with the
 
 -- a page in one paragraph a line (no blank lines inside the body): masthead,
 -- headline, byline, the lines head, P1, the lines mid, P2 P3 P4, the lines foot
-local function page(head, mid, foot, blank)
-  local t = { "Caldmoor Gazette", "", "News | Sport | Harbour | Weather", "",
+local HEADER = { "Caldmoor Gazette", "", "News | Sport | Harbour | Weather", "",
     "Caldmoor harbour board backs deeper basin for ferries", "", "By Idris Penhallow", "",
     "Wednesday 11 March 2026 08:15 GMT", "" }
-  local sep = blank and "" or nil
-  local function add(list)
-    for _, l in ipairs(list or {}) do t[#t + 1] = l; if sep then t[#t + 1] = sep end end
-  end
-  add(head); add { P1 }; add(mid); add { P2, P3, P4 }; add(foot)
-  t[#t + 1] = ""
-  t[#t + 1] = "© 2026 Caldmoor Gazette. All rights reserved."
-  return lines(t)
+local FOOTER = { "", "© 2026 Caldmoor Gazette. All rights reserved." }
+local function page(head, mid, foot, blank)
+  return pages.story(HEADER, P1, { P2, P3, P4 }, head, mid, foot, FOOTER, not blank)
 end
 
 local function all_kept(doc)

@@ -18,21 +18,12 @@ local P4 = "Traders who still use the site on Saturdays will be offered stalls a
 -- a page with blank lines between blocks: masthead, headline, byline, date, the blocks
 -- head (each its own group), P1, the blocks mid, P2 P3 P4, the blocks foot; a block
 -- given as a table is one group of lines
-local function page(head, mid, foot)
-  local t = { "Brindle Vale Courier", "", "News | Sport | Farming | Letters", "",
+local HEADER = { "Brindle Vale Courier", "", "News | Sport | Farming | Letters", "",
     "Brindle Vale council votes to close old cattle market", "", "By Tamsin Oldacre", "",
     "Tuesday 14 April 2026 09:20 BST", "" }
-  local function add(list)
-    for _, l in ipairs(list or {}) do
-      if type(l) == "table" then for _, x in ipairs(l) do t[#t + 1] = x end else t[#t + 1] = l end
-      t[#t + 1] = ""
-    end
-  end
-  add(head); add { P1 }; add(mid); add { P2, P3, P4 }; add(foot)
-  t[#t + 1] = "Share: Facebook | X | Email"
-  t[#t + 1] = ""
-  t[#t + 1] = "© 2026 Brindle Vale Courier. All rights reserved."
-  return lines(t)
+local FOOTER = { "Share: Facebook | X | Email", "", "© 2026 Brindle Vale Courier. All rights reserved." }
+local function page(head, mid, foot)
+  return pages.story(HEADER, P1, { P2, P3, P4 }, head, mid, foot, FOOTER)
 end
 
 local function all_kept(doc)
