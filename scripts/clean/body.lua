@@ -82,7 +82,13 @@
 --    entry's heading (a live blog's entry time) goes, and so does a feed's label of
 --    one or two words ("Updates") right above the first entry, under a line that went;
 --    a pull quote's "— NAME" attribution goes under a pull quote the repeat cut took out
---    whole (docpipe.clean.blocks), its dash perhaps read as a bullet; a call-to-action
+--    whole (docpipe.clean.blocks), its dash perhaps read as a bullet, and so does a
+--    "NAME, role" line with no dash under a pull quote set in quotes; a lone button
+--    line of up to three words, a group of its own, that is a call from its first word
+--    ("Book now"), goes unless it is a subhead over its paragraph; under an
+--    advertisement label, a brand and a dash over a list of services in lower case
+--    with a call or an offer ("NAME - windows and doors. Free quote, call today.")
+--    goes; a call-to-action
 --    button beside an appeal that went goes (docpipe.clean.buttons); and a highlights
 --    box under the lead paragraph ("At a glance") gives the page's highlights
 --    (docpipe.clean.hlbox). Under an advertisement label, copy closed by the
@@ -314,6 +320,18 @@ end
 
 local words_of = require("docpipe").text.words
 local rx_attrib_line = re.compile("^(?:[—–―]|-{1,2})\\s*\\p{Lu}")
+-- a pull quote's attribution as a name and a role set apart by a comma ("Ingrid Vale,
+-- director", "Tomas Reyes, chair of the board"): two to four capitalised words, a comma,
+-- a role of letters (no digit, no stop); up to ROLE_LINE_WORDS words
+local ROLE_LINE_WORDS = 8
+local STOP_END = { [46] = true, [33] = true, [63] = true, [58] = true }
+-- (compiled on first use: it is needed only under a pull quote)
+local NAME_ROLE_LINE = "^\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){1,3},\\s+[\\p{L}'’&-]+(?:\\s+[\\p{L}'’&-]+){0,5}$"
+local rx_name_role_line
+local function name_role_line(t)
+  if not rx_name_role_line then rx_name_role_line = re.compile(NAME_ROLE_LINE) end
+  return rx_name_role_line:find(t) ~= nil
+end
 -- a sign-off closing an article: a dash and initials or an agency in capitals ("— AB",
 -- "-- POPA", "— J.K./AP")
 local rx_signoff = re.compile("^(?:[—–―]|-{1,2})\\s*\\p{Lu}[\\p{Lu}./ ]{0,15}$")
@@ -344,8 +362,14 @@ local rx_odds = re.compile("^(?:odds|betting|bet|tips?)\\s*:|\\b(?:a|an|is|are|w
 -- least three sentences of at most eight words each (a slogan, not a clause set off
 -- between dashes: "NAME – which represents 140 firms – said ...")
 local rx_brand_dash = re.compile("^\\p{Lu}[\\p{L}'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}'’&.-]*)){0,5}\\s+[–—-]\\s+\\p{Lu}")
-local function branded(t, least)
-  local s, e = rx_brand_dash:find(t)
+-- (under an advertisement label the words after the dash may be a list of services in
+-- lower case: "NAME - windows, doors and conservatories. Free quote, call today.")
+-- (compiled on first use: it is needed only under a label)
+local BRAND_DASH_LOOSE = "^\\p{Lu}[\\p{L}'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}'’&.-]*)){0,5}\\s+[–—-]\\s+\\p{Ll}"
+local rx_brand_dash_loose
+local function branded(t, least, loose)
+  if loose and not rx_brand_dash_loose then rx_brand_dash_loose = re.compile(BRAND_DASH_LOOSE) end
+  local s, e = (loose and rx_brand_dash_loose or rx_brand_dash):find(t)
   if not s then return false end
   local n = 0
   for sent in (t:sub(e) .. " "):gmatch("(.-[.!?])%s+") do
@@ -467,6 +491,12 @@ local function ad_copy(m, b, above)
   -- (under a label, a brand and a dash over a slogan of two short sentences is enough:
   -- "NAME Bank — Loans for the whole island. Apply online in minutes.")
   if labelled and branded(t, 2) and not speaks(t) then return true end
+  -- (or a brand and a dash over a list of services in lower case, with a call closing
+  -- it or an offer: "NAME - windows, doors and conservatories. Free quote, call today.")
+  if labelled and branded(t, 2, true) and not speaks(t) then
+    if m.ad_offer == nil and m.ad_offer_src then m.ad_offer = re.compile(m.ad_offer_src, "i") end
+    if m.ad_call:find(t) or (m.ad_offer ~= nil and m.ad_offer:find(t)) then return true end
+  end
   -- (a betting prompt: a price in odds, "a 9/2 chance", "are 7/2 to", or an "Odds:" label,
   -- closed by a call to compare prices)
   -- (every match holds the label's ':' or the price's '/': two plain searches first)
@@ -485,6 +515,13 @@ end
 -- one of them carrying an offer (a price, a discount: en/clean_body_ad_offers.txt), go
 -- with it as an advertisement (the group must not open the window)
 local BOX_WORDS = 20
+-- the longest lone button line inside the body ("Book now", "Buy tickets online")
+local LONE_BUTTON_WORDS = 3
+-- is live[x] a blank-line group of its own?
+local function alone(live, x)
+  local b, p, n = live[x], live[x - 1], live[x + 1]
+  return (p == nil or p.group ~= b.group) and (n == nil or n.group ~= b.group)
+end
 local function booking_box(m, live, ws, we)
   local nb, z = live[we + 1], live[we]
   -- (the cheap tests first: a short line under the window, in the last block's group)
@@ -907,7 +944,16 @@ function M.select(live, st, o)
   for x = ws, we do
     local b = live[x]
     if b.take and ad_copy(st.body, b, live[x - 1]) then b.take = false; b.why = "advertisement"
-    elseif b.take and arrow_prompt(st.body, b) then b.take = false; b.why = "link prompt" end
+    elseif b.take and arrow_prompt(st.body, b) then b.take = false; b.why = "link prompt"
+    -- a lone button inside the body: a line of up to three words, a group of its own,
+    -- that is a call from its first word ("Book now", "Buy tickets online"), not a
+    -- subhead over the paragraph under it
+    elseif b.take and b.nw <= LONE_BUTTON_WORDS and b.nw >= 1 and not b.keep and not b.bullet
+      and st.body and st.body.ad_call and alone(live, x)
+      and st.body.ad_call:find(b.text) == 1
+      and not subhead_above(b, live[x + 1], st.stop) then
+      b.take = false; b.why = "call-to-action button"
+    end
   end
   booking_box(st.body, live, ws, we)
   -- a call-to-action button beside an appeal that went ("Become a member today.")
@@ -1153,21 +1199,28 @@ function M.select(live, st, o)
   -- also under a pull quote that the repeat cut took out whole (docpipe.clean.blocks
   -- cut_repeats: the quote printed right under the paragraph it repeats); its dash may
   -- have been read as a bullet marker ("– NAME, head teacher")
-  local function attribution(n)
+  -- (under a pull quote set in quotes, a "NAME, role" line without a dash: "Ingrid
+  -- Vale, director", the line's last byte no stop)
+  local function attribution(n, quoted)
     if not n.take or n.keep or n.nw > 10 then return false end
     if n.bullet then
       return (n.bullet == "–" or n.bullet == "—" or n.bullet == "-") and find(n.text, "^%u") ~= nil
     end
+    if quoted and n.nw <= ROLE_LINE_WORDS and find(n.text, ",", 1, true) and not STOP_END[n.text:byte(-1)]
+      and name_role_line(n.text) then return true end
     return rx_attrib_line:find(n.text) ~= nil and not rx_signoff:find(n.text)
+  end
+  local function set_in_quotes(t)
+    return t ~= nil and rx_pq_open:find(t) ~= nil and rx_pq_close:find(t) ~= nil
   end
   for x = ws, we do
     local b, n = live[x], live[x + 1]
-    if x < we and b.why == "repeated text (pull quote)" and attribution(n) then
+    if x < we and b.why == "repeated text (pull quote)" and attribution(n, set_in_quotes(b.text)) then
       n.take = false
       n.why = "pull quote attribution"
     end
     local q = b.under_repeat
-    if q and q.removed_text and pq_shape(q.removed_text) and attribution(b) then
+    if q and q.removed_text and pq_shape(q.removed_text) and attribution(b, set_in_quotes(q.removed_text)) then
       b.take = false
       b.why = "pull quote attribution"
     end

@@ -434,6 +434,13 @@ function M.new(lang, menu_extra, field_extra, extra)
   --- Does the name open with a head word of an organisation and "of" ("Office of the
   -- Attorney General of NAME", "Ministry of Fisheries"; en/clean_meta_org_heads.txt)?
   -- An organisation's own name, as a masthead writes it.
+  --- Does the name hold a head word of an organisation (en/clean_meta_org_heads.txt:
+  -- "Eastern Calder State University Extension")?
+  function R.org_named(s)
+    for w in s:gmatch("%a+") do if org_heads[w:lower()] then return true end end
+    return false
+  end
+
   local rx_org_title = re.compile("^(\\p{L}+)\\s+of\\s+(?:the\\s+)?\\p{Lu}")
   function R.org_title(s)
     local head = rx_org_title:match(s)
@@ -454,6 +461,16 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- Valley's Own Weekly Since 1921"; not "Driest Summer Since 1976")
   local rx_form_field = re.compile("_{4,}")
   local rx_tagline = re.compile("(?i:\\b(?:since|est\\.?|established|founded(?:\\s+in)?))\\s+\\d{4}\\.?$")
+  --- Does the line end in a picture's credit ("... on Tuesday. – NAME/Photographer",
+  -- "... quay. (Photo: NAME)")? A caption, never a headline. (Bytes first: the last one
+  -- must be "r" or ")", and the pattern reads only the last 70 bytes.)
+  local rx_credit_end = re.compile("(?:/\\s*(?:staff\\s+|contributing\\s+|chief\\s+)?photographer|\\((?:photo|picture|image)s?\\s*(?::|by\\b)\\s*[^()]{2,50}\\))$", "i")
+  function R.credit_end(s)
+    local z = s:byte(-1)
+    if z ~= 41 and z ~= 114 and z ~= 82 then return false end
+    return rx_credit_end:find(#s > 70 and s:sub(-70) or s) ~= nil
+  end
+
   function R.title_furniture(s)
     if #s > 160 then return false end
     if rx_form_field:find(s) then return true end
@@ -481,6 +498,16 @@ function M.new(lang, menu_extra, field_extra, extra)
         if not (last and (units[last:lower()] or org_heads[last:lower()])) then units_only = false end
       end
       if short and (parts >= 3 or (parts == 2 and units_only)) then return true end
+      -- (two short parts, the first in capitals and the second of no English stopword:
+      -- a masthead's or a section's kicker, "HARBOUR NOTES · Town Life", no headline)
+      if short and parts == 2 then
+        local first, second = menu:match("^(.-)%s+|%s+(.*)$")
+        if first and first:upper() == first and find(first, "%u%u") and not find(second, "%d") then
+          local plain = true
+          for w in second:gmatch("%a+") do if english[w:lower()] then plain = false; break end end
+          if plain then return true end
+        end
+      end
     end
     local _, gaps = s:gsub("%s+", "")
     if gaps > 7 then return false end
@@ -614,7 +641,9 @@ function M.new(lang, menu_extra, field_extra, extra)
         if t:upper() == t and #t >= 2 and not t:find("[.'’]")
           and not (wide and (rx_lower:find(t) or utf8.len(t) < 2)) then
           -- an all-capitals token is an acronym (an outlet), unless the whole name is in capitals
-          if s:upper() ~= s or (find(s, "[\128-\255]") and rx_lower:find(s)) then return false end
+          -- (a Mc or Mac prefix keeps its small letter in capitals, "CIARA McFETRIDGE")
+          local su = find(s, "Ma?c%u") and s:gsub("(Ma?c)(%u%u)", function(p, r) return p:upper() .. r end) or s
+          if su:upper() ~= su or (find(su, "[\128-\255]") and rx_lower:find(su)) then return false end
         end
         caps = caps + 1
         if #t:gsub("[.'’]", "") >= 2 then long = long + 1 end
@@ -634,7 +663,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- names no person (an outlet, role, beat, menu, label, place, month or function
   -- word)? The stage reads such a line over a timestamp line, or under a lone "By", as
   -- a byline: an acronym outlet is one word ("KVRN") or a word and TV/FM.
-  local rx_caps_word = re.compile("^\\p{Lu}[\\p{Lu}'’-]*\\p{Lu}$")
+  local rx_caps_word = re.compile("^(?:Ma?c)?\\p{Lu}[\\p{Lu}'’-]*\\p{Lu}$")
   local rx_vowel = re.compile("[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
   function R.caps_name(s)
     s = dp.text.trim(s)
@@ -719,6 +748,12 @@ function M.new(lang, menu_extra, field_extra, extra)
     if #toks >= 1 and BYLINE_DESK[toks[#toks]:lower():gsub("[.,;:]+$", "")] then return nil end
     -- (nor a unit of an organisation, "Athletic Communications", "Press Office")
     if unit_piece(piece) then return nil end
+    -- (nor a job written "MODIFIER of FIELD", "Head of Press", "Chief of Staff": the
+    -- writer's role, en/clean_role_modifiers.txt and en/clean_roles.txt)
+    if #toks >= 3 and toks[2] == "of" then
+      local l1 = toks[1]:lower()
+      if role_mods[l1] or (roles[l1] and not outlet_words[l1]) then return nil end
+    end
     local cut, job = role_run(toks, 1)
     if not job then cut = #toks + 1 end
     -- a role word inside the name ("CNN Wire Staff Reporter" is cut above; "Reuters
@@ -760,9 +795,16 @@ function M.new(lang, menu_extra, field_extra, extra)
   local rx_acronym = re.compile("^\\p{Lu}{2,6}$")
 
   -- all-capitals names read as names: "BENEDIKT SAARINEN" -> "Benedikt Saarinen"
+  -- (a Mc or Mac prefix written small in capitals, "CIARA McFETRIDGE", keeps it and
+  -- raises the next letter: "Ciara McFetridge"; "MCDOWALL" gives "McDowall")
   local function titlecase(name)
-    if ucase.upper(name) ~= name or not re.find(name, "\\p{Lu}\\p{Lu}") then return name end
-    return ucase.title(name)
+    local mac = find(name, "Ma?c%u%u")
+    local folded = mac and name:gsub("(Ma?c)(%u%u)", function(p, r) return p:upper() .. r end) or name
+    if ucase.upper(folded) ~= folded or not re.find(folded, "\\p{Lu}\\p{Lu}") then return name end
+    local t = ucase.title(folded)
+    if find(t, "Mc%l") then t = t:gsub("%f[%a]Mc(%l)", function(c) return "Mc" .. c:upper() end) end
+    if mac and find(name, "Mac%u%u") then t = t:gsub("%f[%a]Mac(%l)", function(c) return "Mac" .. c:upper() end) end
+    return t
   end
 
   --- Does the piece look like the name of a publication? An outlet word ("Wire",

@@ -115,6 +115,15 @@ local concat = table.concat
 local NEG = ev.NEG
 local score = ev.score
 local headline_shaped = ev.headline_shaped
+-- (a headline may open on a sum, "$94m to rebuild the market", where
+-- evidence.headline_shaped wants a capital or a digit: the sign is read past)
+local function title_shaped(b)
+  if headline_shaped(b) then return true end
+  local c = b.text:byte(1)
+  if c ~= 36 and c ~= 0xC2 and c ~= 0xE2 then return false end
+  local rest = re.match(b.text, "^(?:\\$|£|€)(\\d.*)$")
+  return rest ~= nil and headline_shaped(setmetatable({ text = rest }, { __index = b }))
+end
 
 local function compile_user(list, what)
   local out = {}
@@ -571,7 +580,7 @@ function M.process(doc, ctx)
       elseif #cands > 0 and not b.cue and st.meta.ticker_line(b.text) then
         -- a news ticker's item over the headline ("Breaking News | ...")
         break
-      elseif headline_shaped(b) and not b.name_line and not b.outlet_line and not b.take
+      elseif title_shaped(b) and not b.name_line and not b.outlet_line and not b.take
         and not (body_mod.is_credit(live[x + 1]) and live[x + 1].group == b.group) then
         -- (a block right above a picture credit is its caption)
         cands[#cands + 1] = x
@@ -616,7 +625,8 @@ function M.process(doc, ctx)
           and not b.text:find("[%.!?:;,][\"”’']?$"))
         -- (a release's contact line with a phone or an e-mail is passed over)
         local contact = st.meta.contact_line(b.text, true)
-        if open and headline_shaped(b) and b.nw >= 5 and not b.name_line and not b.outlet_line and not contact then
+        if open and headline_shaped(b) and b.nw >= 5 and not b.name_line and not b.outlet_line and not contact
+          and not st.meta.credit_end(b.text) then
           title_i, dek_i = y, nil
           if y == limit then
             b.take, b.why = false, "headline"
@@ -887,6 +897,26 @@ function M.process(doc, ctx)
       if not b.cue then break end
     end
   end
+  -- (or, when the header gives neither byline nor date, the first byline further down
+  -- that carries its own absolute date, "Posted by NAME on 22 April 2025" under a
+  -- results list the body left out: the date ties it to this post, and it dates it)
+  if #authors == 0 and not date and body_first then
+    local last
+    for x = we, ws, -1 do if live[x].take then last = x; break end end
+    for x = (last or we) + 1, math.min(#live, (last or we) + 15) do
+      local b = live[x]
+      if b.byline then
+        if #b.byline.authors > 0 and not b.contrib and not b.take and find(b.text, "%d%d%d%d") then
+          offer_date(b.text, x)
+          if date then
+            for _, a in ipairs(b.byline.authors) do authors[#authors + 1] = a end
+            b.role = "byline"
+          end
+        end
+        break
+      end
+    end
+  end
   -- highlights: bullets between the title (or header) and the body
   local highlights = dp.array({})
   local hl_from = (title_i or hdr_first or 0) + 1
@@ -1078,8 +1108,10 @@ function M.process(doc, ctx)
     if not outlet then
       for y = 1, math.min(4, (title_i or limit) - 1) do
         local c = live[y]
+        -- (and a cookie notice's heading, "Cookies on this site", over its notice)
         if not c.cue and not (c.nw <= 12 and not c.sentence and st.dates:has_clock(c.text))
-          and not (c.nw <= 6 and st.meta.language_switch(c.text)) then
+          and not (c.nw <= 6 and st.meta.language_switch(c.text))
+          and not (c.nw <= 6 and live[y + 1] and live[y + 1].cue == "cookie") then
           local name = not c.take and c.li ~= title_i and (outlet_line(c, st)
             or (c.nw >= 2 and c.nw <= 8 and not c.sentence and not c.bullet and not c.text:find("%d")
               and not st.meta.section_label(c.text) and not st.meta.is_desk(c.text)
@@ -1089,7 +1121,12 @@ function M.process(doc, ctx)
             for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, "i") do n = n + 1 end
           end
           -- (or once, an organisation's name: "Office of the Attorney General of NAME")
-          if n >= 2 or (n == 1 and st.meta.org_title(name)) then outlet = name; c.role = c.role or "masthead" end
+          -- (or once, the page's first line right over the site's menu naming an
+          -- organisation, "Eastern Calder State University Extension")
+          if n >= 2 or (n == 1 and (st.meta.org_title(name)
+            or (y == 1 and live[2] and live[2].cue == "navigation" and st.meta.org_named(name)))) then
+            outlet = name; c.role = c.role or "masthead"
+          end
           break
         end
       end
