@@ -442,17 +442,23 @@ local rx_brand_lead = re.compile("^\\p{Lu}[\\p{L}\\d'’&.-]*(?:\\s+(?:of|and|&|
 -- an advertiser's sign-off closing the copy: after a stop, a name of two to six words
 -- (title case), a long dash and a short slogan ("Adanse Bank — Growing with you.")
 local rx_brand_close = re.compile("[.!?]\\s+\\p{Lu}[\\p{L}\\d'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}\\d'’&.-]*)){1,5}\\s+[–—]\\s+\\p{Lu}[^.!?–—\"“”]{0,40}[.!]?$")
-local function labelled_copy(m, t)
-  if m.ad_lead == nil and m.ad_lead_src then
-    m.ad_lead = re.compile(m.ad_lead_src, "i")
-    m.ad_offer = m.ad_offer_src and re.compile(m.ad_offer_src, "i") or nil
+-- does t hold an offer of en/clean_body_ad_offers.txt ("free quote", "from $199")? (the
+-- alternation is compiled the first time a block gets this far)
+local function has_offer(m, t)
+  if m.ad_offer == nil then
+    if not m.ad_offer_src then return false end
+    m.ad_offer = re.compile(m.ad_offer_src, "i")
   end
+  return m.ad_offer:find(t) ~= nil
+end
+local function labelled_copy(m, t)
+  if m.ad_lead == nil and m.ad_lead_src then m.ad_lead = re.compile(m.ad_lead_src, "i") end
   if not m.ad_lead or speaks(t) then return false end
   -- (or the advertiser's sign-off closing it: "... Zero fees for the first year. NAME
   -- Bank — Growing with you.")
   if find(t, "[–—]") and rx_brand_close:find(t) then return true end
   if not m.ad_lead:find(t) then return false end
-  return rx_brand_lead:find(t) ~= nil or (m.ad_offer ~= nil and m.ad_offer:find(t) ~= nil)
+  return rx_brand_lead:find(t) ~= nil or has_offer(m, t)
 end
 -- a button's text run into the copy it closes, with no stop ("Single-game tickets are
 -- on sale now. Fireworks every Friday! Buy tickets"): the last sentence, up to four
@@ -473,8 +479,7 @@ local function buttoned(m, t)
   -- (an exclamation, or a question put to the reader: "Could you sing with us? ...
   -- Find out more")
   if find(head, "!", 1, true) or find(head, "?", 1, true) then return true end
-  if m.ad_offer == nil and m.ad_offer_src then m.ad_offer = re.compile(m.ad_offer_src, "i") end
-  return m.ad_offer ~= nil and m.ad_offer:find(head) ~= nil
+  return has_offer(m, head)
 end
 local function ad_copy(m, b, above)
   if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
@@ -494,8 +499,7 @@ local function ad_copy(m, b, above)
   -- (or a brand and a dash over a list of services in lower case, with a call closing
   -- it or an offer: "NAME - windows, doors and conservatories. Free quote, call today.")
   if labelled and branded(t, 2, true) and not speaks(t) then
-    if m.ad_offer == nil and m.ad_offer_src then m.ad_offer = re.compile(m.ad_offer_src, "i") end
-    if m.ad_call:find(t) or (m.ad_offer ~= nil and m.ad_offer:find(t)) then return true end
+    if m.ad_call:find(t) or has_offer(m, t) then return true end
   end
   -- (a betting prompt: a price in odds, "a 9/2 chance", "are 7/2 to", or an "Odds:" label,
   -- closed by a call to compare prices)
@@ -527,12 +531,11 @@ local function booking_box(m, live, ws, we)
   -- (the cheap tests first: a short line under the window, in the last block's group)
   if not (m and m.ad_call and nb and z) or nb.nw > 4 or nb.nw < 1 or nb.group ~= z.group
     or not z.take or not m.ad_call:find(nb.text) then return end
-  if m.ad_offer == nil and m.ad_offer_src then m.ad_offer = re.compile(m.ad_offer_src, "i") end
   local x, offer = we, false
   while x >= ws and live[x].group == nb.group do
     local c = live[x]
     if c.nw > BOX_WORDS or c.keep or not c.take or speaks(c.text) then return end
-    offer = offer or rx_offer:find(c.text) ~= nil or (m.ad_offer ~= nil and m.ad_offer:find(c.text) ~= nil)
+    offer = offer or rx_offer:find(c.text) ~= nil or has_offer(m, c.text)
     x = x - 1
   end
   if x < ws or not offer then return end
