@@ -103,7 +103,10 @@
 --    its credited caption, repeating most of its words, goes; an end box closing the
 --    window (a heading and a short text in one group, alone in it, in a page that sets
 --    its blocks apart by blank lines, over boilerplate: "Pray with us" over a prayer)
---    goes (end_box), and a release's contact line above it, past a correction note.
+--    goes (end_box), and a release's contact line above it, past a correction note; a
+--    closing section under a table of figures right under the window (a short heading
+--    over a paragraph of 12 words or more: "Next up" over the next game) is text, the
+--    window running over the table to it (closing_section).
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -715,6 +718,39 @@ local function about_boxes(live, release_end)
   end
 end
 
+-- a closing news section under a table of figures ("SCORING SUMMARY" and its lines,
+-- then "Next up" over "The club visits NAME on Sunday ..."): right under the window, a
+-- table (an optional short heading, then two data lines or more: tabular.is_data,
+-- loose, one of them strict) whose weight kept the window from reaching the section,
+-- then a short heading (up to six words, no sentence, no cue) over a paragraph (a
+-- sentence of 12 words or more, jusText's good or neargood, no cue): the window runs
+-- to that paragraph (the table
+-- then goes with tabular.drop_tables, and the heading stays, though a run of link-like
+-- lines ends with it). Furniture under a table has no such paragraph.
+local MIN_SECTION_WORDS = 12
+local function closing_section(live, we)
+  local x = we + 1
+  local b = live[x]
+  if not b or b.cue or b.keep or b.drop then return we end
+  if b.class == "short" and not b.sentence and not tabular.is_data(b) and b.nw <= 6 then x = x + 1 end
+  -- (a row may read as loose data only, or carry a cue its figures set off, but one
+  -- row at least is a strict data line)
+  local rows, strict = 0, false
+  while live[x] and not live[x].keep and tabular.is_data(live[x], true) do
+    strict = strict or tabular.is_data(live[x])
+    rows = rows + 1; x = x + 1
+  end
+  if rows < 2 or not strict then return we end
+  local h, p = live[x], live[x + 1]
+  if not (h and p) or h.cue or h.label or h.bullet or h.sentence or h.class ~= "short" or h.nw < 1 or h.nw > 6
+    or p.cue or p.label or p.bullet or not p.sentence or p.nw < MIN_SECTION_WORDS
+    or (p.class ~= "good" and p.class ~= "neargood") or score(p) <= 0 then
+    return we
+  end
+  h.section_head = true
+  return x + 1
+end
+
 function M.select(live, st, o)
   about_boxes(live, st.body and st.body.release_end)
   inlinebox.mark(live)
@@ -796,6 +832,8 @@ function M.select(live, st, o)
       x = x - 1
     end
   end
+
+  we = closing_section(live, we)
 
   -- short lines between the last paragraph and the end of the article (a contributor
   -- line, an end marker, boilerplate) belong to the body when one of them is a
@@ -1001,7 +1039,10 @@ function M.select(live, st, o)
   -- (the last line of a run is a subhead, and stays, when it announces the paragraph
   -- right under it: see subhead_above; "£129 at Shopwell", "View all prices", "Call
   -- quality", "Calls were the weak point ...")
-  local function last_of(z) return z < we and subhead_above(live[z], live[z + 1], st.stop) and z - 1 or z end
+  -- (or the heading of a closing section: closing_section)
+  local function last_of(z)
+    return z < we and (live[z].section_head or subhead_above(live[z], live[z + 1], st.stop)) and z - 1 or z
+  end
   local i = ws
   while i <= we do
     if live[i].take and is_linklike(live[i]) then

@@ -122,6 +122,9 @@
 -- byline's last comma piece of up to four lower-case words closing on a noun naming
 -- one person (en/role_nouns.txt: "NAME, station doctor") is the person's job; a unit
 -- before a job after a byline's bar ("Media Relations Manager") is a role, no outlet.
+-- agency_full gives a dateline agency's full name from a byline or the outlet when the
+-- page writes it twice ("By Tanjung Press" over "(Tanjung) --"); ascii_marker reads an
+-- ASCII list marker ("> ", "-> ") where highlights are read.
 -- Names title-cased from capitals go through docpipe.clean.ucase (letters beyond ASCII).
 -- Units: byte offsets are 1-based inclusive.
 
@@ -132,6 +135,7 @@ local ucase = require "docpipe.clean.ucase"
 local re = dp.re
 local concat = table.concat
 local find = string.find
+local byte = string.byte
 
 local PARTICLES = {
   de = true, da = true, di = true, du = true, del = true, della = true, der = true, den = true,
@@ -848,7 +852,8 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- word inside it came out capitalised ("Wellbridge Hall Of Science"): the page's own
   -- mixed-case form of the name (a footer, a copyright line, the body), else the name
   -- with its inner small words in lower case; the page's spelling too when it differs
-  -- only in an acronym of up to four letters ("Wheelers Cc" for "Wheelers CC").
+  -- only in an acronym of up to four letters ("Wheelers Cc" for "Wheelers CC") or in a
+  -- token opening on digits ("Radio 96fm" for "Radio 96FM").
   -- Other names come back unchanged.
   -- @param text the page's text
   function R.outlet_case(name, text)
@@ -866,6 +871,8 @@ function M.new(lang, menu_extra, field_extra, extra)
       for i = 2, #toks do
         local t = toks[i]
         if t:find("^%u%l+$") and (#t == 2 or (#t <= 4 and not t:lower():find("[aeiouy]"))) then acr = true end
+        -- (a token of digits and letters in lower case, "96fm" of "96FM": a frequency's band)
+        if #t <= 8 and t:find("^%d") and t:find("%l") then acr = true end
       end
       if not acr then return name end
       for m in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, "i") do
@@ -873,7 +880,7 @@ function M.new(lang, menu_extra, field_extra, extra)
           local k, ok = 0, true
           for t in m:gmatch("%S+") do
             k = k + 1
-            if t ~= toks[k] and not (#t <= 4 and t:find("^%u+$")) then ok = false; break end
+            if t ~= toks[k] and not (#t <= 4 and t:find("^%u+$")) and not (t:find("^%d") and t:find("%u")) then ok = false; break end
           end
           if ok then return m end
         end
@@ -1629,25 +1636,61 @@ function M.new(lang, menu_extra, field_extra, extra)
   end
 
   --- The call sign of a broadcaster's masthead: a call sign and its frequency ("KQRV
-  -- 88.3 FM" -> "KQRV"), a call sign with its service ("WDKN-TV"), or a station named by
+  -- 88.3 FM" -> "KQRV", "2XYZ 101.3 FM Westvale Community Radio" -> "2XYZ"), a call sign with its service ("WDKN-TV"), or a station named by
   -- an outlet word and its frequency ("Radio 104.5"), as the first piece of a masthead
   -- line set apart by bars or dashes. @return the name, or nil
   local rx_freq = "\\d{2,4}(?:\\.\\d{1,2})?(?:\\s*(?:FM|AM|MHz|kHz))?"
-  local rx_call = re.compile("^(\\p{Lu}{3,5}(?:-(?:TV|FM|AM|DT|HD|LP|LD|CD))?)\\s+" .. rx_freq .. "$")
+  local rx_call = re.compile("^(\\p{Lu}{3,5}(?:-(?:TV|FM|AM|DT|HD|LP|LD|CD))?|\\d\\p{Lu}{2,3})\\s+" .. rx_freq .. "$")
+  -- (a call sign, its frequency and band, then the station's name in capitalised words:
+  -- "2XYZ 101.3 FM Westvale Community Radio")
+  local rx_call_named = re.compile("^(\\p{Lu}{3,5}|\\d\\p{Lu}{2,3})\\s+\\d{2,4}(?:\\.\\d{1,2})?\\s*(?:FM|AM)(?:\\s+\\p{Lu}[\\p{L}'’&-]*){1,5}$")
   local rx_call_service = re.compile("^\\p{Lu}{3,5}-(?:TV|FM|AM|DT|HD|LP|LD|CD)$")
   local rx_named_freq = re.compile("^(\\p{Lu}\\p{Ll}+)\\s+" .. rx_freq .. "$")
   local rx_piece_sep = re.compile("\\s+(?:[|·•–—-]|--)\\s+|\\s*\\|\\s*")
   function R.call_sign(s)
     -- (cheap test first: three capitals, or a capitalised word and a number, open it)
-    if not (find(s, "^%u%u%u") or find(s, "^%u%l+%s+%d")) then return nil end
+    if not (find(s, "^%u%u%u") or find(s, "^%u%l+%s+%d") or find(s, "^%d%u%u")) then return nil end
     local first = dp.text.trim(rx_piece_sep:split(s)[1] or "")
-    if #first > 24 then return nil end
-    local cs = rx_call:match(first)
+    if #first > 24 then return #first <= 80 and rx_call_named:match(first) or nil end
+    local cs = rx_call:match(first) or rx_call_named:match(first)
     if cs then return cs end
     if rx_call_service:find(first) then return first end
     local word = rx_named_freq:match(first)
     if word and outlet_words[word:lower()] then return first end
     return nil
+  end
+
+  --- The end of an ASCII list marker opening the line ("> ", ">> ", "-> ", "=> "),
+  -- before a word; nil when none. (Read only where highlights are: elsewhere a line
+  -- opening on ">" is as often an e-mail's quoted line.)
+  function R.ascii_marker(s)
+    local c = byte(s, 1)
+    if c ~= 62 and not ((c == 45 or c == 61) and byte(s, 2) == 62) then return nil end
+    local _, e = find(s, "^[-=]?>>?%s+%S")
+    return e and e - 1 or nil
+  end
+
+  --- The full name of a dateline's agency written short ("Tanjung" of "SELAT, Jan 3
+  -- (Tanjung) --"): the outlet found so far, or a byline's name, that opens with the
+  -- short name and a space and that the page writes at least twice in any case ("By
+  -- Tanjung Press" over the dateline, "-- TANJUNG PRESS" under the body, a licence note
+  -- in the footer); a staff byline ("Tanjung Staff", "Tanjung Reports") is none. Else
+  -- the short name.
+  -- @param short the dateline's agency; @param outlet the outlet so far or nil
+  -- @param authors the byline's names; @param text the page's text
+  function R.agency_full(short, outlet, authors, text)
+    local head = short .. " "
+    local function fuller(a)
+      if not (a and #a > #head and #a <= 60 and a:sub(1, #head) == head) then return false end
+      for t in a:sub(#head + 1):gmatch("%a+") do
+        local lt = t:lower()
+        if lt == "staff" or lt == "staffer" or lt == "report" or lt == "reports" then return false end
+      end
+      return attested(text, a, true) >= 2
+    end
+    if fuller(outlet) then return outlet end
+    for k = 1, #authors do if fuller(authors[k]) then return authors[k] end end
+    return short
   end
 
   --- A copyright holder cut before a generic word ("WHSU Student" of "© 2026 WHSU

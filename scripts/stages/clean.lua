@@ -65,7 +65,8 @@
 --     two such lines disagree; field lines, "Category: Local News" (en/clean_meta_fields.txt), belong to
 --     the header and name no outlet; a byline's weak outlet that is an item of the
 --     page's menu, "Esports" of "Esports Editor", is a section), the highlights the bullets between title and body (or the lines under a
---     "Key points:" heading; a bullet with no stopword among highlights too); the
+--     "Key points:" heading; a bullet with no stopword among highlights too; lines marked
+--     "> " or "-> " in a list or under the heading, without the marker); the
 --     authors, when the header names none, from a byline between headline and body (a
 --     picture or a sponsor's line may part it from the header), else right under the body ("Posted
 --     by NAME at 2:05 PM") or a sign-off there ("— NAME, Ledger correspondent"); the
@@ -87,7 +88,10 @@
 --     elsewhere, else the full name; a desk line, "Web Desk", is never the outlet) (a byline's short form of the masthead's name, "Special to the Gazette", is
 --     the masthead's name; a one-word outlet between bars, "NAME | Kestrapur | Updated",
 --     must be named above the byline or in a copyright line); a byline name that is the masthead or the copyright holder is the outlet, not
---     an author; a name in capitals is written as the page writes it elsewhere.
+--     an author, and so is one giving the dateline's agency in full ("By Tanjung Press"
+--     over "(Tanjung) --", the page writing it twice); a staff byline, "Staff Report", is
+--     no masthead; a masthead split over two lines is joined when the page writes the
+--     joined name twice; a name in capitals is written as the page writes it elsewhere.
 -- Evaluation: tests/clean_eval.lua (shingle F1 on real dumps, field-by-field gold on
 -- the seed, examples/ and tests/fixtures/clean/, retention on already-clean text, CPU
 -- time per page).
@@ -292,7 +296,8 @@ local function outlet_line(b, st)
   if st.meta.field_line(b.text) or st.meta.contact_line(b.text) then return nil end
   local first = rx_outlet_split:split(b.text)[1]
   if not first or first == "" then return nil end
-  if not st.meta.outlet_like(first, true) or st.meta.is_desk(first) then return nil end
+  -- (nor a staff byline, "Staff Report": a label of the newsroom, no masthead)
+  if not st.meta.outlet_like(first, true) or st.meta.is_desk(first) or st.meta.staff_line(first) then return nil end
   -- (a section's or a release's label, "News Flash", "FOR IMMEDIATE RELEASE")
   if st.meta.section_label(first) then return nil end
   -- a name: capitalised words with only joiners in lower case; not a badge or a
@@ -925,7 +930,14 @@ function M.process(doc, ctx)
   for x = hl_from, limit - 1 do
     local b = live[x]
     -- (a box written with bullets ends at its first line without one: a caption under it)
-    local listed = b.bullet or (hl_head and b.group == hl_head.group and b.nw <= 40 and not hl_bulleted)
+    -- (an item marked in ASCII, "> Item", "-> Item", beside another so marked in its
+    -- group: a list, not one quoted line of an e-mail; the marker goes)
+    local mark = st.meta.ascii_marker(b.text)
+    if mark and not (hl_head and b.group == hl_head.group) then
+      local p, n = live[x - 1], live[x + 1]
+      if not ((p and p.group == b.group and st.meta.ascii_marker(p.text)) or (n and n.group == b.group and st.meta.ascii_marker(n.text))) then mark = nil end
+    end
+    local listed = b.bullet or mark or (hl_head and b.group == hl_head.group and b.nw <= 40 and not hl_bulleted)
     -- (a bullet of no stopword, "Farmers' groups fear lower farm-gate prices", after
     -- highlights of its group or under their heading is one too: a menu item is shorter)
     -- (a bullet under its "Key facts" heading in one group is an item whatever its
@@ -934,7 +946,7 @@ function M.process(doc, ctx)
     if listed and not b.take and (not b.cue or (boxed and b.cue == "navigation")) and not b.timestamp and not b.byline
       and (b.nw >= 3 or (boxed and b.nw >= 2)) and b.chars >= 15
       and (b.density > 0 or boxed or (b.nw >= 4 and ((hl_group == b.group and #highlights > 0) or (hl_head and hl_head.group == b.group)))) then
-      highlights[#highlights + 1] = b.text
+      highlights[#highlights + 1] = mark and b.text:sub(mark + 1) or b.text
       hl_group = b.group
       hl_bulleted = b.bullet ~= nil
       b.role = "highlight"
@@ -1050,10 +1062,16 @@ function M.process(doc, ctx)
         if dl then
           dateline = dl.place
           if dl.outlet then
-            outlet, dl_outlet = dl.outlet, dl.outlet
+            -- (the agency's fuller name, "Tanjung Press" in a byline or a footer over
+            -- "(Tanjung) --", stays: docpipe.clean.meta agency_full)
+            local full = st.meta.agency_full(dl.outlet, outlet, authors, text)
+            outlet, dl_outlet = full, full
             -- a byline naming the dateline's agency ("By Daewon News" over "SEONGHA,
             -- Nov. 29 (Daewon News) --") credits no person
-            for k = #authors, 1, -1 do if authors[k]:lower() == dl.outlet:lower() then table.remove(authors, k) end end
+            for k = #authors, 1, -1 do
+              local a = authors[k]:lower()
+              if a == dl.outlet:lower() or a == full:lower() then table.remove(authors, k) end
+            end
           end
           local prefix = dp.text.trim(t:sub(1, #t - #dl.rest))
           b.dateline_prefix = prefix
@@ -1128,6 +1146,25 @@ function M.process(doc, ctx)
             outlet = name; c.role = c.role or "masthead"
           end
           break
+        end
+      end
+    end
+    -- a masthead the dump split over two lines ("Glenmoor" / "National Park" / "Idaho"
+    -- over the park's menu): two lines of capitalised words, one under the other,
+    -- whose joined name the page writes at least twice elsewhere (a dateline, the body)
+    if not outlet and title_i then
+      for y = 1, math.min(8, title_i - 2) do
+        local c, d = live[y], live[y + 1]
+        if c.nw <= 3 and d.nw <= 3 and d.first == c.last + 1 and not c.take and not d.take
+          and not c.cue and not d.cue and not c.bullet and not d.bullet
+          and not find(c.text, "[%d%p]") and not find(d.text, "[%d%p]") then
+          local name = c.text .. " " .. d.text
+          if re.find(name, "^\\p{Lu}\\S*(?:\\s+\\p{Lu}\\S*)+$") and st.meta.name_words(name)
+            and not st.meta.section_label(name) then
+            local n = 0
+            for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, "i") do n = n + 1 end
+            if n >= 2 then outlet = name; c.role = c.role or "masthead"; d.role = d.role or "masthead"; break end
+          end
         end
       end
     end
