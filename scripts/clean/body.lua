@@ -106,7 +106,18 @@
 --    goes (end_box), and a release's contact line above it, past a correction note; a
 --    closing section under a table of figures right under the window (a short heading
 --    over a paragraph of 12 words or more: "Next up" over the next game) is text, the
---    window running over the table to it (closing_section).
+--    window running over the table to it (closing_section). An advertisement's copy
+--    with no label goes when it opens with an imperative (en/clean_body_ad_verbs.txt),
+--    closes with a call (a dial code, "Book now at NAME.example") and carries an offer
+--    (a rate: "11.8% p.a.", "0% interest", "12 months to pay") or a brand's name
+--    (imperative_copy); so does copy whose own line opens with the label
+--    ("ADVERTISEMENT: Top up with NAME ..."). A caption with no credit may be longer
+--    (up to 30 words) and a sentence anywhere when it carries a position marker
+--    ("(right)", "(second from left)") and reports no one, or up to 20 words when it
+--    names people at a place with no verb ("NAME and NAME at the powerhouse on the
+--    switch-on day"): the paragraphs on either side need only be longer. A closing
+--    sentence right above a release's contact line ("Media contact: NAME, 555-0148")
+--    closes the body.
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -133,10 +144,21 @@ local find, byte = string.find, string.byte
 -- (ASCII classes as PCRE2 scans: a Lua pattern with a class costs some 150
 -- instructions a byte of the text, the JIT a few)
 local rx_digit, rx_money, rx_phone = re.compile("[0-9]"), re.compile("[$%]"), re.compile("[0-9]{3}[ ()-]*[0-9]{3}")
+-- a pattern compiled on its first use (those read only on the rare blocks that get so
+-- far: the start-up of a run does not pay for them)
+local function lazy(src, flags)
+  local rx
+  return function()
+    if not rx then rx = re.compile(src, flags) end
+    return rx
+  end
+end
 
 -- a credit line of a picture ("Photo: X/Agency", "Credit...X", "[Photo by X]")
 local rx_credit = re.compile("^\\[?(?:(?:photo|photograph|image|picture)s?\\s*(?::|by\\b)|credit\\b)", "i")
 local CAPTION_MIN, CAPTION_MAX = 7, 16 -- words of a caption with no credit
+local POSED_MAX = 30 -- words of a caption with no credit and a position marker ("(right)")
+local NAMED_MAX = 20 -- words of a caption with no credit naming people at a place
 -- a caption with no credit: a short block (7 to 16 words: a line of six words or
 -- fewer between paragraphs is as often a subhead or an inline link's headline, "NAME
 -- retains control of the House") with no sentence end between two paragraphs, or
@@ -158,7 +180,24 @@ local rx_narration = re.compile("\\b(?:i|we|you|our|your|us|that|which|who|was|w
 -- alone ("NAME retains control of the House", "World worries as X looms")
 local rx_shows = re.compile("^(?:\\S+\\s+){1,5}(?:in|at|on|from|during|outside|inside|near|beside|with|under|above|below|behind|after|before|along|across)\\s|\\b(?:his|her|their)\\b", "i")
 local rx_wh_open = re.compile("^(?:what|why|how|who|whom|whose|where|when|which)\\b", "i")
-local function bare_caption(t)
+-- a picture's position marker ("(right)", "(second from left)", "(l-r)", "(centre)"):
+-- strong evidence of a caption
+local rx_position = lazy("\\((?:(?:second|third|fourth|far|extreme|front|back|top|bottom|standing|seated)\\s+)?(?:(?:from\\s+)?(?:left|right)(?:\\s+to\\s+(?:right|left))?|centre|center|middle|l-r|r-l|left to right|row)\\)", "i")
+-- a longer caption naming people at a place ("NAME and NAME, roles, at the powerhouse on
+-- the switch-on day"): five to nine words before the place, at least two of them names
+-- after the first, none a lower-case word in -s (a verb in the present), and no past
+-- tense in the block (a narrated clause is no caption)
+local rx_shows_names = lazy("^((?:\\S+\\s+){5,9}?)(?:at|in|on|outside|inside|near|beside|during)\\s")
+local rx_past = lazy("\\p{Ll}ed[\\s.,]")
+local rx_marker_past = lazy("\\)\\s+\\p{Ll}+ed\\b")
+local function names_at_place(t)
+  local pre = rx_shows_names():match(t)
+  -- (a lower-case word in -s before the place may be a verb in the present: "The
+  -- result lifts NAME to fourth in the table" narrates)
+  if not pre or select(2, pre:gsub(" %u", "")) < 2 or find(pre, " %l+s ") then return false end
+  return not rx_past():find(t)
+end
+local function bare_caption(t, posed, long)
   if find(t, '[":?]') or find(t, "“", 1, true) or find(t, "”", 1, true) or find(t, "%-%-")
     or find(t, " — ", 1, true) or find(t, " – ", 1, true) then return false end
   -- (words in single quotes are a headline's quotation: "NAME felt 'trapped' in ...")
@@ -169,7 +208,8 @@ local function bare_caption(t)
   if select(2, t:gsub(" %l", "")) <= select(2, t:gsub(" %u", "")) and not find(t, " %l[%l'’-]*%.?$") then
     return false
   end
-  return rx_shows:find(t) ~= nil
+  if long then return names_at_place(t) end
+  return posed or rx_shows:find(t) ~= nil
 end
 -- do most words of an image's alt text a stand in its caption c? (words of three
 -- letters or more, lower-cased; three of them at least, 70% found)
@@ -183,6 +223,7 @@ local function alt_of(a, c)
   return n >= 3 and hit >= 0.7 * n
 end
 local function para_for(c, b) return c ~= nil and c.take and c.sentence and c.nw >= 2 * b.nw and not c.bullet end
+local function para_over(c, b) return c ~= nil and c.take and c.sentence and c.nw > b.nw and not c.bullet end
 local rx_image_name = re.compile("^\\[(?:[^\\]]*\\.(?:jpe?g|png|gif|webp|svg|avif)|img|image|photo|picture)\\]$", "i")
 local function is_credit(b)
   return b ~= nil and (b.cue == "caption" or (b.cue == "media" and rx_credit:find(b.text) ~= nil))
@@ -213,15 +254,27 @@ end
 -- (media: more media words of an outlet's partnership note, docpipe.clean.endnotes)
 -- (button_calls: more texts of a call-to-action button, docpipe.clean.buttons)
 -- (ad_offers: more offers of an advertisement's copy, en/clean_body_ad_offers.txt)
-function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, media, button_calls, ad_offers)
+function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, media, button_calls, ad_offers, ad_verbs)
   local calls = entries(lang, "clean_body_ad_calls.txt", ad_calls)
   local opens = entries(lang, "clean_body_ad_openers.txt", ad_openers)
   local offers = entries(lang, "clean_body_ad_offers.txt", ad_offers)
-  local verbs = {}
-  for _, w in ipairs(dp.data.list(lang .. "/clean_prompt_verbs.txt")) do verbs[w:lower()] = true end
+  local verbs, ad_verbs_set = {}, {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_prompt_verbs.txt")) do verbs[w:lower()] = true; ad_verbs_set[w:lower()] = true end
+  for _, w in ipairs(dp.data.list(lang .. "/clean_body_ad_verbs.txt")) do ad_verbs_set[w:lower()] = true end
+  for _, w in ipairs(ad_verbs or {}) do ad_verbs_set[w:lower()] = true end
+  -- (their first two bytes, lower-cased, as integers: a block whose first two are none
+  -- of them is passed over by a table lookup)
+  local ad_verb_pairs = {}
+  for w in pairs(ad_verbs_set) do
+    local a, b = w:byte(1, 2)
+    if a and b then ad_verb_pairs[(a | 32) * 256 + (b | 32)] = true end
+  end
   return {
     -- the imperatives that open a prompt to the reader (en/clean_prompt_verbs.txt)
     verbs = verbs,
+    -- the imperatives that open an advertisement's copy (en/clean_body_ad_verbs.txt and
+    -- the prompt verbs: imperative_copy)
+    ad_verbs = ad_verbs_set, ad_verb_pairs = ad_verb_pairs,
     -- the text of a call-to-action button beside an appeal (docpipe.clean.buttons)
     buttons = buttons.new(lang, button_calls),
     box_head = union(lang, "clean_body_box_heads.txt", box_heads, true),
@@ -484,11 +537,50 @@ local function buttoned(m, t)
   if find(head, "!", 1, true) or find(head, "?", 1, true) then return true end
   return has_offer(m, head)
 end
+-- an advertisement's copy with no label, set inside the body: a block of two sentences
+-- or more that opens with an imperative (en/clean_body_ad_verbs.txt, the prompt verbs:
+-- "Grow your savings with NAME ...", "Fly direct to NAME with NAME.") and closes with a
+-- call to action (en/clean_body_ad_calls.txt: "Dial *284# today.", "Book now at
+-- NAME.example"), carrying an offer (a price, a rate, en/clean_body_ad_offers.txt) or a
+-- brand's name (two capitalised words in a row after the first word), quoting and
+-- reporting no one (the caller tests that)
+local rx_brand_run = lazy("\\s\\p{Lu}[\\p{L}'’&-]+\\s+\\p{Lu}[\\p{L}'’&-]+")
+local function imperative_copy(m, t)
+  -- (the first word by a plain search for its space: a class pattern costs more)
+  local sp = find(t, " ", 1, true)
+  if not sp or sp > 12 or not m.ad_verbs[t:sub(1, sp - 1):lower()] then return false end
+  -- (the second word in lower case: an imperative, not a name "Grow Holdings")
+  local c2 = byte(t, sp + 1)
+  if not c2 or c2 < 97 or c2 > 122 then return false end
+  -- (two sentences at least; the call closing the last one: from the last stop before
+  -- a space, a web address's dots passed over)
+  local i, p = nil, find(t, "[.!?]%s")
+  while p do i = p; p = find(t, "[.!?]%s", p + 1) end
+  if not i or not m.ad_call:find(t:sub(i)) then return false end
+  return rx_offer:find(t) ~= nil or has_offer(m, t) or rx_brand_run():find(t) ~= nil
+end
+-- an advertisement label opening the copy's own line ("ADVERTISEMENT: Top up with NAME
+-- and win ...", "Sponsored – NAME ...")
+local rx_label_lead = lazy("^(?:advertisement|advert|sponsored|sponsored content|promoted|paid (?:content|post)|partner content)\\s*(?::|[–—|]|-\\s)\\s*(?=\\S)", "i")
 local function ad_copy(m, b, above)
   if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
   local t = b.text
   -- (the cheap tests first: the label above, an offer found from its first character)
   local labelled = above ~= nil and above.cue == "ads" and not above.take and above.nw <= 8
+  -- (a label opening the line: the rest is the copy, taken when it opens with an
+  -- imperative or carries a call or an offer; the first byte tested first)
+  -- ("ad", "sp", "pa", "pr" in either case, and a colon, a dash or a bar to end it)
+  local c1, c2 = byte(t, 1), byte(t, 2)
+  local l1, l2 = c1 and c1 | 32, c2 and c2 | 32
+  if ((l1 == 97 and l2 == 100) or (l1 == 115 and l2 == 112) or (l1 == 112 and (l2 == 97 or l2 == 114)))
+    and rx_label_lead():find(t) then
+    local rest = rx_label_lead():gsub(t, "")
+    if speaks(rest) then return false end
+    local w = rest:match("^(%a+)")
+    return (w ~= nil and m.ad_verbs[w:lower()] == true) or m.ad_call:find(rest) ~= nil or has_offer(m, rest)
+  end
+  if not labelled and c1 and c1 >= 65 and c1 <= 90 and l2 and m.ad_verb_pairs[l1 * 256 + l2]
+    and imperative_copy(m, t) and not speaks(t) then return true end
   -- (without a label, a block closed by a full stop or a quote is taken for prose)
   local last = t:byte(-1)
   -- (under a label, the call may open the copy: "Book your winter escape: 3 nights from
@@ -728,6 +820,9 @@ end
 -- then goes with tabular.drop_tables, and the heading stays, though a run of link-like
 -- lines ends with it). Furniture under a table has no such paragraph.
 local MIN_SECTION_WORDS = 12
+-- a release's contact line under its last paragraph ("Media contact: NAME, 555-0148"):
+-- end matter, under which the closing sentence above it is the article's
+local rx_contact_label = lazy("^(?:media|press|news|public information) (?:contacts?|enquiries|inquiries|office|officer)\\s*:", "i")
 local function closing_section(live, we)
   local x = we + 1
   local b = live[x]
@@ -853,7 +948,8 @@ function M.select(live, st, o)
       if stop and stop.contrib and c - we <= 5 then
         we = c - 1
       elseif last_sentence and (not stop or score(stop) <= NEG or stop.cue or last_sentence < c - 1
-        or rx_signoff:find(stop.text) or stop.ending) then
+        or rx_signoff:find(stop.text) or stop.ending
+        or (byte(stop.text, 1) | 32 >= 109 and rx_contact_label():find(stop.text))) then
         -- (or a sign-off under it, "— AB", or an end marker, "– ENDS –": the line above
         -- it closes the article)
         -- up to the last sentence: link lines after it are not the article's
@@ -1179,13 +1275,24 @@ function M.select(live, st, o)
   end
   -- a caption with no credit (bare_caption): between two kept paragraphs, or
   -- between the window's start and its first paragraph
+  -- (a position marker, "(right)", makes a caption of a sentence anywhere, of up to
+  -- POSED_MAX words, that reports no one: bare_caption)
   for x = ws, we - 1 do
     local b = live[x]
-    if b.take and not b.keep and not b.cue and not b.bullet and not b.label
-      and b.nw >= CAPTION_MIN and b.nw <= CAPTION_MAX and (b.sentence == (x == ws))
-      and para_for(live[x + 1], b) and (x == ws or para_for(live[x - 1], b)) and bare_caption(b.text) then
-      b.take = false
-      b.why = "caption (between paragraphs)"
+    -- (the cheap tests first; then the neighbours, longer sentences in either case)
+    if b.take and not b.keep and not b.cue and not b.bullet and not b.label and b.nw >= CAPTION_MIN
+      and b.nw <= POSED_MAX and para_over(live[x + 1], b) and (x == ws or para_over(live[x - 1], b)) then
+      -- (a past tense after the marker narrates: "NAME (left) scored twice")
+      local posed = find(b.text, "(", 1, true) ~= nil and rx_position():find(b.text) ~= nil
+        and not rx_reporting:find(b.text) and not rx_marker_past():find(b.text)
+      local strong = posed or (b.nw <= NAMED_MAX and b.sentence and names_at_place(b.text))
+      local para = strong and para_over or para_for
+      if (b.nw <= CAPTION_MAX or strong) and (strong or b.sentence == (x == ws))
+        and (strong or (para(live[x + 1], b) and (x == ws or para(live[x - 1], b))))
+        and bare_caption(b.text, strong, strong and b.nw > CAPTION_MAX) then
+        b.take = false
+        b.why = "caption (between paragraphs)"
+      end
     end
   end
   -- a caption in a dump: the block right under an image's name ("[photo_inn.jpg]",

@@ -559,6 +559,12 @@ function M.new(lang, published_extra)
   end
 
   local rx_clock = re.compile(A("\\b\\d{1,2}(?::\\d{2}\\s*(?:[ap]\\.?m\\b\\.?)?|\\s*[ap]\\.?m\\b\\.?)"), "i")
+  --- True when w is a zone's abbreviation of en/clean_timezones.txt as the list writes
+  -- it ("ChST", "AEDT"; "Cat" is no zone).
+  function P:is_zone(w)
+    return zone_order[w] ~= nil
+  end
+
   --- True when s holds a clock time ("9:41 AM", "14:05", "5 p.m.").
   function P:has_clock(s)
     return rx_clock:find(s) ~= nil

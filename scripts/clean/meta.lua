@@ -125,6 +125,15 @@
 -- agency_full gives a dateline agency's full name from a byline or the outlet when the
 -- page writes it twice ("By Tanjung Press" over "(Tanjung) --"); ascii_marker reads an
 -- ASCII list marker ("> ", "-> ") where highlights are read.
+-- A mixed-case place before a numeric date with its year may close on a colon too
+-- ("Dhanpur, 02.04.2026:"). After a byline's middle dot or bar, an office of one to
+-- three words closing on a person's job ("Parish Clerk", job_title; "Secretary" alone,
+-- job_word) or a bureau's or desk's head ("Quebec Bureau Chief") is the writer's job; a
+-- byline naming an office ("Posted by the Office of Communications and Public
+-- Affairs", org_title) is staff, no person. A breadcrumb under its label ("You are
+-- here: Home / News") is title furniture. A station's name closing on an outlet word
+-- before its frequency and band ("Harrowmere Radio 104.6 FM") is its call_sign; unit_name
+-- tells the writers' unit ("Government Media Unit"), menu_word one word of a menu.
 -- Names title-cased from capitals go through docpipe.clean.ucase (letters beyond ASCII).
 -- Units: byte offsets are 1-based inclusive.
 
@@ -359,6 +368,11 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- word (en/clean_meta_menu_words.txt), a label word (en/clean_meta_label_words.txt)
   -- or a word that opens no dateline (en/clean_meta_not_places.txt: "Breaking",
   -- "Updates"), at least one of the last two.
+  --- Is the word an item of a site's menu (en/clean_meta_menu_words.txt: "News", "Sport")?
+  function R.menu_word(w)
+    return menu_words[w:lower()] == true
+  end
+
   function R.section_label(s)
     local n, label = 0, false
     for t in s:gmatch("%S+") do
@@ -451,6 +465,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     return head ~= nil and org_heads[head:lower()] == true
   end
 
+  local rx_crumb_label = re.compile("^(?i:you\\s+are\\s+here|you['’]re\\s+here|breadcrumbs?)\\s*:")
   --- Is the line page furniture that a headline search passes over? A menu split by
   -- separators (three or more parts of up to four words between " · ", " | " or " • ":
   -- "Site News · Harbour · Districts · Sports"); a call to action of two or three words
@@ -477,6 +492,9 @@ function M.new(lang, menu_extra, field_extra, extra)
 
   function R.title_furniture(s)
     if #s > 160 then return false end
+    -- (a breadcrumb under its label, "You are here: Home / News")
+    local c1 = byte(s, 1)
+    if (c1 == 89 or c1 == 121 or c1 == 66 or c1 == 98) and rx_crumb_label:find(s) then return true end
     if rx_form_field:find(s) then return true end
     if contact_line(s, true) then return true end
     if #s <= 80 and rx_tagline:find(s) then
@@ -743,6 +761,11 @@ function M.new(lang, menu_extra, field_extra, extra)
     return last ~= nil and units[last:lower():gsub("[.,;:]+$", "")] == true
   end
 
+  --- Is the line a unit of an organisation, capitalised words closing on a word of
+  -- en/clean_meta_units.txt ("Government Media Unit", "Press Office")? The writers'
+  -- staff, no outlet.
+  function R.unit_name(s) return unit_piece(s) end
+
   local function outlet_of(piece)
     piece = re.gsub(dp.text.trim(piece), "^(?:the|a|an)\\s+", "")
     local toks = {}
@@ -797,6 +820,8 @@ function M.new(lang, menu_extra, field_extra, extra)
   local rx_email = re.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+")
   local rx_parts = re.compile("\\s+[|•·/]\\s+|\\s*\\|\\s*|\\s+(?:—|–|--|-)\\s+")
   local rx_acronym = re.compile("^\\p{Lu}{2,6}$")
+  -- the head of a bureau or a desk, "Quebec Bureau Chief", "Metro Desk Editor": a job
+  local rx_bureau_job = re.compile("^(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,3}(?:Bureau|Desk)\\s+(?:Chief|Head|Editor|Manager)$")
 
   -- all-capitals names read as names: "BENEDIKT SAARINEN" -> "Benedikt Saarinen"
   -- (a Mc or Mac prefix written small in capitals, "CIARA McFETRIDGE", keeps it and
@@ -1149,13 +1174,19 @@ function M.new(lang, menu_extra, field_extra, extra)
     local barred = {}
     -- "Special to the Gazette": a freelance byline, the outlet after "to"
     rest = re.gsub(rest, "(^|,\\s*)special\\s+to\\s+(?:the\\s+)?(?=\\p{Lu})", "$1", nil, "i")
+    -- "Posted by the Office of Communications and Public Affairs": an office is the
+    -- staff, no person (R.org_title)
+    if find(rest, " of ", 1, true) and R.org_title(re.gsub(rest, "^(?i:the)\\s+", "")) then return {}, nil, true, false, false end
     -- "A | Outlet", "A | Staff Writer": the parts after the first are outlet or role
     local parts = rx_parts:split(rest)
     rest = parts[1] or ""
     for k = 2, #parts do
       local piece = dp.text.trim(parts[k])
       if piece ~= "" and not rx_credit_part:find(piece) then
-        if R.is_role_line(piece, true) or beat_role(piece) then staff = true
+        -- (an office after a middle dot or a bar, "Parish Clerk", "Quebec Bureau Chief",
+        -- is the writer's job: no second author, no outlet)
+        if R.is_role_line(piece, true) or beat_role(piece) or R.job_title(piece) or rx_bureau_job:find(piece)
+          or (not find(piece, " ", 1, true) and R.job_word(piece)) then staff = true
         elseif not outlet and R.outlet_like(piece, true) then outlet = outlet_of(piece)
         elseif not outlet and R.outlet_like(piece) then
           -- one capitalised word and no outlet word ("Written by NAME | Kestrapur |
@@ -1382,6 +1413,19 @@ function M.new(lang, menu_extra, field_extra, extra)
     return job_after_name(s)
   end
 
+  --- Is the word alone a job naming one person ("Secretary", "Clerk": en/role_nouns.txt),
+  -- no outlet word and no given name? After a byline's middle dot or bar it is the
+  -- writer's job.
+  function R.job_word(w)
+    if not find(w, "^%u%l+$") then return false end
+    local lw = w:lower()
+    if outlet_words[lw] then return false end
+    if not role_nouns then role_nouns = word_set(lang, "role_nouns.txt") end
+    if not role_nouns[lw] then return false end
+    given_in("")
+    return not given[lw]
+  end
+
   --- Parse a contributor line. @return list of names or nil
   function R.contributors(s)
     if #s > 600 then return nil end
@@ -1433,7 +1477,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- a place in mixed case with a month and day before a dash ("Prek Saom, Nov 29 –",
   -- "Westhaven, 3 December –"; not a colon): the date is the evidence of a dateline
   local day_month = "(?:(?:" .. month_alt .. ")\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:" .. month_alt .. ")\\.?)"
-  local rx_dl_mixed_date = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|de|of|on|upon|la|el|am|an|der|du)){0,3}),\\s*(?i:" .. day_month .. ")(?:,?\\s+\\d{4})?\\s*(?:--|—|–|\\s-)\\s+")
+  -- (or a numeric date with its year, day or month first, "Dhanpur, 02.04.2026:", where a
+  -- colon may close it too: a full date is evidence enough)
+  local rx_dl_mixed_date = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|de|of|on|upon|la|el|am|an|der|du)){0,3}),\\s*(?:(?i:" .. day_month .. ")(?:,?\\s+\\d{4})?\\s*(?:--|—|–|\\s-)|\\d{1,2}([./-])\\d{1,2}\\2\\d{4}\\s*(?:--|—|–|\\s-|:))\\s+")
   -- a place in mixed case needs its region after a comma ("Mallee Point, SA:",
   -- "Port Ellery, Tasmania —"): a region of en/clean_meta_regions.txt, two to four
   -- capitals ("NZ", "NSW"), or a name closing on a region word ("Gandaki Province")
@@ -1645,11 +1691,20 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- "2XYZ 101.3 FM Westvale Community Radio")
   local rx_call_named = re.compile("^(\\p{Lu}{3,5}|\\d\\p{Lu}{2,3})\\s+\\d{2,4}(?:\\.\\d{1,2})?\\s*(?:FM|AM)(?:\\s+\\p{Lu}[\\p{L}'’&-]*){1,5}$")
   local rx_call_service = re.compile("^\\p{Lu}{3,5}-(?:TV|FM|AM|DT|HD|LP|LD|CD)$")
+  local rx_named_band = re.compile("^((?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3}(\\p{Lu}\\p{Ll}+))\\s+\\d{2,4}(?:\\.\\d{1,2})?\\s*(?:FM|AM)$")
   local rx_named_freq = re.compile("^(\\p{Lu}\\p{Ll}+)\\s+" .. rx_freq .. "$")
   local rx_piece_sep = re.compile("\\s+(?:[|·•–—-]|--)\\s+|\\s*\\|\\s*")
   function R.call_sign(s)
     -- (cheap test first: three capitals, or a capitalised word and a number, open it)
-    if not (find(s, "^%u%u%u") or find(s, "^%u%l+%s+%d") or find(s, "^%d%u%u")) then return nil end
+    if not (find(s, "^%u%u%u") or find(s, "^%u%l+%s+%d") or find(s, "^%d%u%u")) then
+      -- (a station's name closing on an outlet word before its frequency and band,
+      -- "Harrowmere Radio 104.6 FM": the name)
+      if find(s, "^%u") and find(s, "%d%s*[FA]M%f[%A]") then
+        local name, last = rx_named_band:match(dp.text.trim(rx_piece_sep:split(s)[1] or ""))
+        if name and outlet_words[last:lower()] then return name end
+      end
+      return nil
+    end
     local first = dp.text.trim(rx_piece_sep:split(s)[1] or "")
     if #first > 24 then return #first <= 80 and rx_call_named:match(first) or nil end
     local cs = rx_call:match(first) or rx_call_named:match(first)

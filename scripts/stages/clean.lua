@@ -91,7 +91,16 @@
 --     an author, and so is one giving the dateline's agency in full ("By Tanjung Press"
 --     over "(Tanjung) --", the page writing it twice); a staff byline, "Staff Report", is
 --     no masthead; a masthead split over two lines is joined when the page writes the
---     joined name twice; a name in capitals is written as the page writes it elsewhere.
+--     joined name twice; a name in capitals is written as the page writes it elsewhere;
+--     a publication named over its tagline, "The research magazine of ...", or by a
+--     footer, "NAME is published by ...", is the outlet under its publisher's masthead;
+--     an issuing office's line under a state's name, "State of X" over "X Department of
+--     Parks", is the outlet; an office's news label, "Police Department News", gives
+--     the office's full name the page writes. Dates: a published time wrapped before its
+--     meridiem and zone ("6:05" / "AM ChST") is joined, and when the header gives only a
+--     relative time a full timestamp just under the body dates the page; the site's own
+--     "Posted by OUTLET" yields to the writer's byline under it; a section's label in
+--     title case over a headline in sentence case closing on no stop is no headline.
 -- Evaluation: tests/clean_eval.lua (shingle F1 on real dumps, field-by-field gold on
 -- the seed, examples/ and tests/fixtures/clean/, retention on already-clean text, CPU
 -- time per page).
@@ -162,6 +171,7 @@ M.options = {
   ad_calls = { type = "list", default = {}, doc = "extra PCRE2 patterns of a call to action closing an advertisement's copy (en/clean_body_ad_calls.txt)" },
   ad_openers = { type = "list", default = {}, doc = "extra PCRE2 patterns of a call to action opening an advertisement's copy under its label (en/clean_body_ad_openers.txt)" },
   ad_offers = { type = "list", default = {}, doc = "extra PCRE2 patterns of an offer in an advertisement's copy under its label (en/clean_body_ad_offers.txt)" },
+  ad_verbs = { type = "list", default = {}, doc = "extra imperatives opening an advertisement's copy set in the body with no label (en/clean_body_ad_verbs.txt)" },
   menu_words = { type = "list", default = {}, doc = "extra words of a site menu: a title-case line mostly of them is no headline (en/clean_meta_menu_words.txt)" },
   field_labels = { type = "list", default = {}, doc = "extra labels of header field lines, \"LABEL: value\": never a headline, byline or outlet (en/clean_meta_fields.txt)" },
   outlet_programmes = { type = "list", default = {}, doc = "extra names of credit programmes (\"Local Journalism Initiative\"): never the outlet (en/clean_meta_programmes.txt)" },
@@ -258,7 +268,7 @@ function M.init(opts, ctx)
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
     factbox = factbox_mod.new(lang, o.fact_cues),
-    body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls, o.ad_openers, o.outlet_programmes, o.media_members, o.button_calls, o.ad_offers),
+    body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls, o.ad_openers, o.outlet_programmes, o.media_members, o.button_calls, o.ad_offers, o.ad_verbs),
     drop = compile_user(o.drop, "drop"),
     keep = compile_user(o.keep, "keep"),
     cues = pats.cues,
@@ -277,6 +287,14 @@ local rx_first_published = dp.re.compile("^\\W*(?:(?:first|originally)\\s+)?(?:p
 local rx_numeric_date = dp.re.compile("(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}(?![0-9])")
 local rx_outlet_split = dp.re.compile("\\s+(?:[|·•–—-]|--)\\s+|\\s*\\|\\s*|\\s+[·•]$")
 local rx_lower = dp.re.compile("\\p{Ll}")
+-- a contributor line's opener with no contributor hint word, "With reports from"
+local rx_reports_from = dp.re.compile("^(?:With\\s+(?:additional\\s+)?)?[Rr]eports\\s+(?:from|by)\\s")
+-- a publication's tagline: "The research magazine of ...", "Official newspaper of ..."
+local rx_tagline_pub = dp.re.compile("^(?:(?:the|an?)\\s+)?(?:(?:official|\\p{Ll}+)\\s+){0,2}(?:magazine|newspaper|paper|newsletter|journal|bulletin|newsmagazine)\\s+of\\s", "i")
+-- a state's name as a masthead, "State of Wescona", "Government of the Kingdom of Veleka"
+local rx_state_name = dp.re.compile("^(?:The\\s+)?(?:State|Kingdom|Government|Republic|Commonwealth|Province|Territory)\\s+of\\s")
+-- an office's name: capitalised words (joiners and "&" between), or in capitals
+local rx_office_name = dp.re.compile("^\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|of|and|for|the|&))+$")
 local rx_highlights_head = dp.re.compile("^(?:key (?:points|takeaways|facts)|(?:story )?highlights|at a glance|in brief|in short|the big picture)\\s*:?$", "i")
 
 -- words a publication's name may hold in lower case ("Voice of the Valley", "Fal y
@@ -284,6 +302,16 @@ local rx_highlights_head = dp.re.compile("^(?:key (?:points|takeaways|facts)|(?:
 local NAME_JOINERS = { of = true, the = true, ["and"] = true, ["for"] = true, on = true, ["in"] = true,
   at = true, de = true, la = true, le = true, du = true, des = true, del = true, y = true, ["&"] = true, ["-"] = true }
 local BADGE_OPENERS = { why = true, how = true, what = true, who = true, when = true, where = true }
+
+-- a label in title case: every word capitalised but the small joiners ("Women’s and
+-- Girls’ Football"), no digit, no stop
+local function title_case_label(s)
+  if find(s, "[%d.!?:;,]") then return false end
+  for w in s:gmatch("%S+") do
+    if not find(w, "^%u") and not NAME_JOINERS[w] then return false end
+  end
+  return true
+end
 
 -- the outlet named by a line of its own ("The Saltire Herald"), or nil
 local function outlet_line(b, st)
@@ -300,6 +328,14 @@ local function outlet_line(b, st)
   if not st.meta.outlet_like(first, true) or st.meta.is_desk(first) or st.meta.staff_line(first) then return nil end
   -- (a section's or a release's label, "News Flash", "FOR IMMEDIATE RELEASE")
   if st.meta.section_label(first) then return nil end
+  -- (nor one word of a site's menu, "NEWS" over the story: a section)
+  if b.nw == 1 and st.meta.menu_word(b.text) then return nil end
+  -- (nor the writers' unit, "Government Media Unit": staff)
+  if b.nw >= 2 and st.meta.unit_name(b.text) then return nil end
+  -- (nor a piece of a timestamp: a clock time, "6:05 AM ChST", or a meridiem and a zone
+  -- a dump wrapped onto a line of their own, "AM ChST")
+  if find(b.text, "%d:%d%d") and st.dates:has_clock(b.text) then return nil end
+  if find(b.text, "^[AaPp]%.?[Mm]%.?%f[%A]") and (b.nw == 1 or st.dates:is_zone(b.text:match("%S+$"))) then return nil end
   -- a name: capitalised words with only joiners in lower case; not a badge or a
   -- question about the outlet ("Why you can trust HCP", "How We Report")
   for w in first:gmatch("%S+") do
@@ -452,8 +488,16 @@ function M.process(doc, ctx)
 
   -- live blocks (not emptied by the caption cut)
   local live = {}
+  -- (a credit line opening on "With reports from", "Reports from" holds no word of the
+  -- contributor hints: on a page writing the phrase, a cheap byte test, then the opener)
+  -- (needles opening on a rare letter: a plain search stops at each of its first byte)
+  local reports_from = find(text, "ports from ", 1, true) or find(text, "ports by ", 1, true)
   for _i = 1, #all do local b = all[_i]
     if not b.removed then
+      if reports_from and not b.hint and b.nw and b.nw <= 30 then
+        local c = b.text:byte(1)
+        if (c == 87 or c == 82) and rx_reports_from:find(b.text) then b.hint = true end
+      end
       ev.features(b, st, o)
       -- (a release's end mark, "###" or "-30-", stays live: nothing resumes under it)
       if b.nw == 0 and not b.keep and not (b.ending and b.text:find("^[#%s-]+%d*[#%s-]*$")) then b.removed = b.cue and ("boilerplate: " .. b.cue) or "no words" end
@@ -612,8 +656,13 @@ function M.process(doc, ctx)
       -- (in one group, or across one blank line)
       -- (not the page's masthead: "The Marlow Valley Gazette" over the headline)
       local top = live[1] and live[1].cue == "navigation" and 2 or 1
+      -- (not a section's label in title case over a headline in sentence case that
+      -- closes on no stop, "Women’s and Girls’ Football" / "Record number of ...": a
+      -- standfirst closes on one)
       if up and up == cands[1] - 1 and live[cands[1]].group - live[up].group <= 1 and live[up].nw >= 4
-        and (live[cands[1]].nw >= live[up].nw or live[up].nw >= 6) and not (up <= top and outlet_line(live[up], st)) then
+        and (live[cands[1]].nw >= live[up].nw or live[up].nw >= 6) and not (up <= top and outlet_line(live[up], st))
+        and not (live[up].nw <= 4 and title_case_label(live[up].text) and not find(live[cands[1]].text, "[.!?:;\"”’']%s*$")
+          and re.find(live[cands[1]].text, "^\\S+\\s+\\p{Ll}\\p{Ll}+\\s+\\p{Ll}")) then
         title_i, dek_i = up, cands[1]
       end
     end
@@ -777,6 +826,18 @@ function M.process(doc, ctx)
       end
       if named then outlet = outlet or a else keep[#keep + 1] = a end
     end
+    -- (the site posting as itself, "Posted on DATE by OUTLET", over the writer's own
+    -- byline, "Words by NAME · Pictures by NAME": the next byline between the headline
+    -- and the body names the author)
+    if #keep == 0 and title_i then
+      for x = title_i + 1, limit - 1 do
+        local b = live[x]
+        if b.byline and b.role ~= "byline" and #b.byline.authors > 0 and not b.contrib and not b.take then
+          for _, a in ipairs(b.byline.authors) do if a ~= outlet then keep[#keep + 1] = a end end
+          if #keep > 0 then b.role = "byline"; break end
+        end
+      end
+    end
     authors = keep
   end
   -- a line of fields set apart by bars with a labelled publication date in one of them
@@ -840,9 +901,15 @@ function M.process(doc, ctx)
   end
   -- a date without its time, the time and zone on the line under it ("Saturday, 28 Nov
   -- 2026" / "9:05 AM MYT"): read together
-  if date and date_x and #date == 10 and live[date_x + 1] and st.dates:is_clock_line(live[date_x + 1].text) then
-    local d = st.dates:parse_published(live[date_x].text .. " " .. live[date_x + 1].text, st.day_first)
-    if d and d:sub(1, 10) == date then date = d; live[date_x + 1].role = "timestamp" end
+  -- (or a line wrapped inside its clock time, "... First published Oct 20, 2026, 6:05" /
+  -- "AM ChST": the meridiem and zone under it)
+  if date and date_x and #date == 10 and live[date_x + 1] then
+    local nt = live[date_x + 1].text
+    if st.dates:is_clock_line(nt) or (live[date_x + 1].nw <= 2 and find(live[date_x].text, "%d:%d%d$")
+      and find(nt, "^[AaPp]%.?[Mm]%.?%f[%A]")) then
+      local d = st.dates:parse_published(live[date_x].text .. " " .. nt, st.day_first)
+      if d and d:sub(1, 10) == date then date = d; live[date_x + 1].role = "timestamp" end
+    end
   end
   -- the header gave an updated time only, or only a relative one ("Published 3 hours
   -- ago"): a "First published" / "Originally published" / "First uploaded on" line
@@ -863,6 +930,27 @@ function M.process(doc, ctx)
           date, date_kind = d, kind
           b.role = "timestamp"
           break
+        end
+      end
+    end
+  end
+  -- the header gives only a relative time ("3 days ago"): a line made only of a full
+  -- timestamp with its clock time just under the body (within four lines of the last
+  -- paragraph: "Tuesday 17 March 2026 10:20 AM (GMT+13:00)") is the absolute one
+  if not date and title_i and body_first then
+    local rel = false
+    for x = title_i + 1, limit - 1 do
+      local b = live[x]
+      if b.nw <= 6 and not b.take and st.dates:is_relative(b.text) then rel = true; break end
+    end
+    if rel then
+      local last
+      for x = we, ws, -1 do if live[x].take then last = x; break end end
+      for x = (last or we) + 1, math.min(#live, (last or we) + 4) do
+        local b = live[x]
+        if b.nw <= 14 and find(b.text, "%d%d%d%d") and st.dates:has_clock(b.text) and st.dates:is_timestamp(b.text, st.day_first) then
+          local d = st.dates:parse(b.text, st.day_first)
+          if d and #d > 10 then date, date_kind = d, "published"; b.role = b.role or "timestamp"; break end
         end
       end
     end
@@ -943,7 +1031,9 @@ function M.process(doc, ctx)
     -- (a bullet under its "Key facts" heading in one group is an item whatever its
     -- words, "• Penalty: $1.2 million", though short lists of links read as navigation)
     local boxed = b.bullet and hl_head and hl_head.group == b.group
-    if listed and not b.take and (not b.cue or (boxed and b.cue == "navigation")) and not b.timestamp and not b.byline
+    -- (or whatever its cue when it reads as a sentence of six words or more: "State and
+    -- Centre to share the rest" is no share widget)
+    if listed and not b.take and (not b.cue or (boxed and (b.cue == "navigation" or b.nw >= 6))) and not b.timestamp and not b.byline
       and (b.nw >= 3 or (boxed and b.nw >= 2)) and b.chars >= 15
       and (b.density > 0 or boxed or (b.nw >= 4 and ((hl_group == b.group and #highlights > 0) or (hl_head and hl_head.group == b.group)))) then
       highlights[#highlights + 1] = mark and b.text:sub(mark + 1) or b.text
@@ -1280,6 +1370,84 @@ function M.process(doc, ctx)
     end
   end
 
+  -- a state's name ("State of Wescona", "Kingdom of Veleka", "Government of Kesaria")
+  -- over the issuing office's own line in the header ("KESARIA INFORMATION BUREAU",
+  -- "Wescona Department of Parks and Recreation": capitalised words holding a head word
+  -- of en/clean_meta_org_heads.txt, within two lines under it and above the menu): the
+  -- office issued the page
+  if outlet and title_i and rx_state_name:find(outlet) then
+    for y = 1, math.min(title_i - 1, 8) do
+      if live[y].text:find(outlet, 1, true) then
+        for z = y + 1, math.min(y + 2, title_i - 1) do
+          local c = live[z]
+          if c.cue == "navigation" or c.take then break end
+          if c.nw >= 2 and c.nw <= 8 and not c.sentence and not c.bullet and rx_office_name:find(c.text)
+            and not c.text:find(outlet, 1, true) and st.meta.org_named(c.text) then
+            outlet = c.text:upper() == c.text and ucase.title(c.text, "\\s") or c.text
+            c.role = c.role or "masthead"
+            break
+          end
+        end
+        break
+      end
+    end
+  end
+  -- no outlet yet, and a section's label over the headline names an office's news,
+  -- "Police Department News": the office's full name that the page writes, capitalised
+  -- words before it ("The Marlow Heights Police Department arrested ...")
+  -- (or that label read as the outlet)
+  if title_i then
+    for y = math.max(1, title_i - 4), title_i - 1 do
+      local b = live[y]
+      local office = (not outlet or outlet == b.text) and b.nw >= 2 and b.nw <= 5 and not b.take and re.match(b.text, "^(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,2})\\s+(?:News|Updates|Releases|News Releases)$")
+      if office and st.meta.org_named(office:match("(%a+)$")) then
+        local full = re.match(text, "(?<![\\p{L}\\p{N}])((?:\\p{Lu}[\\p{L}'’-]* ){1,4}" .. re.escape(office) .. ")(?![\\p{L}\\p{N}])")
+        if full then
+          full = re.gsub(full, "^(?:The|A|An)\\s+", "")
+          if full ~= office then outlet = full end
+        end
+        break
+      end
+    end
+  end
+  -- a publication's tagline, "The research magazine of Prairie Hollow State", "Official
+  -- newspaper of the Conference since 1954", among the top lines: the name on the line
+  -- over it (its first piece before a dash or a bar, "Te Kupu – The True Word") is the
+  -- outlet, the publication under its publisher's masthead
+  if title_i then
+    for y = 2, math.min(title_i - 1, 6) do
+      local t = live[y].text
+      if live[y].nw <= 12 and find(t, " of ", 1, true) and rx_tagline_pub:find(t) then
+        local up = live[y - 1]
+        local name = up and not up.cue and not up.sentence and up.nw <= 8 and rx_outlet_split:split(up.text)[1]
+        if name and name ~= "" and re.find(name, "^\\p{Lu}") and #dp.text.words(name) <= 5 then
+          outlet = name; up.role = up.role or "masthead"
+        end
+        break
+      end
+    end
+  end
+  -- a footer naming the publication and its publisher, "Te Kupu is published by the
+  -- Conference Communications Office": the publication is the outlet when it opens a
+  -- line over the headline too (the masthead under its publisher's name)
+  -- (the lines under the body only: from the page's end up to the last kept paragraph)
+  -- (a needle opening on a rare letter: a plain search stops at each of its first byte)
+  if title_i and find(text, "ublished by ", 1, true) then
+    for x = #live, limit, -1 do
+      if live[x].take then break end
+      local t = live[x].text
+      local name = find(t, " is published by ", 1, true) and re.match(t, "^((?:The\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,4})\\s+is\\s+published\\s+by\\s")
+      if name then
+        for y = 1, title_i - 1 do
+          local h = live[y].text
+          if h:sub(1, #name) == name and (#h == #name or find(h, "^[%s,:|–—-]", #name + 1)) then
+            outlet = name; live[y].role = live[y].role or "masthead"; break
+          end
+        end
+        break
+      end
+    end
+  end
   -- a masthead in capitals ("MERIDIAN") that the page writes in mixed case elsewhere
   -- ("Her last piece for Meridian") is that name; an acronym ("KVRN") stays
   if outlet and #outlet >= 4 and not rx_lower:find(outlet) then
