@@ -18,6 +18,7 @@ struct dp_regex {
     size_t len;
     unsigned flags;
     unsigned ncap;          /* capture groups, group 0 not counted */
+    int jit;                /* compiled by the JIT: matched by pcre2_jit_match */
     atomic_uint refs;
 };
 
@@ -83,7 +84,7 @@ dp_regex *dp_regex_compile(const char *pat, size_t len, unsigned flags,
         return NULL;
     }
     /* JIT is an optimisation only: any failure leaves the interpreter. */
-    (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
 
     uint32_t ncap = 0;
     pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
@@ -182,9 +183,13 @@ int dp_regex_exec(const dp_regex *re, const char *subj, size_t len,
     }
     static const char empty[1] = "";
     PCRE2_SPTR s = (PCRE2_SPTR)(len ? subj : empty);
-    int rc = pcre2_match(re->code, s, len, start, 0, m->md, m->mctx);
+    /* (a JIT-compiled pattern goes straight to its machine code: pcre2_match
+     * would check its arguments again, some hundred instructions a call, and
+     * the ones checked above are all its fast path needs) */
+    int rc = re->jit ? pcre2_jit_match(re->code, s, len, start, 0, m->md, m->mctx)
+                     : pcre2_match(re->code, s, len, start, 0, m->md, m->mctx);
     if (rc == PCRE2_ERROR_JIT_STACKLIMIT && grow_jit_stack(m) == 0)
-        rc = pcre2_match(re->code, s, len, start, 0, m->md, m->mctx);
+        rc = pcre2_jit_match(re->code, s, len, start, 0, m->md, m->mctx);
     if (rc == PCRE2_ERROR_JIT_STACKLIMIT) /* the interpreter keeps its frames on the heap */
         rc = pcre2_match(re->code, s, len, start, PCRE2_NO_JIT, m->md, m->mctx);
     if (rc == PCRE2_ERROR_NOMATCH) rc = 0;

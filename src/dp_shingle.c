@@ -136,14 +136,36 @@ int dp_shingle_contained(const int64_t *ids, const size_t *start, const size_t *
     return 0;
 }
 
+/* The class of a byte for next_word's ASCII fast path, by table (a byte a
+ * lookup instead of six comparisons; a page's words are scanned once per page):
+ * 1 an ASCII letter or digit, 2 a byte past ASCII, 0 any other ASCII byte. */
+static const unsigned char BYTE_CLASS[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
 static int ascii_alnum(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return BYTE_CLASS[c] == 1;
 }
 
 int dp_shingle_next_word(const char *s, size_t n, size_t *pos, dp_span *w) {
     size_t i = *pos;
     /* ASCII that is not a letter or digit is never a word character */
-    while (i < n && (unsigned char)s[i] < 0x80 && !ascii_alnum((unsigned char)s[i])) i++;
+    while (i < n && BYTE_CLASS[(unsigned char)s[i]] == 0) i++;
     if (i >= n) { *pos = n; return 0; }
     if ((unsigned char)s[i] >= 0x80) { *pos = i; return dp_text_next_word(s, n, pos, w); }
     size_t start = i;

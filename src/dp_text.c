@@ -106,6 +106,50 @@ int dp_text_next_word(const char *s, size_t n, size_t *pos, dp_span *w) {
     return 1;
 }
 
+/* ASCII white space, as C's isspace in the C locale (Lua's %s). */
+static int is_ascii_space(unsigned char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+int dp_text_next_field(const char *s, size_t n, size_t *pos, dp_span *w) {
+    size_t i = *pos;
+    while (i < n && is_ascii_space((unsigned char)s[i])) i++;
+    if (i >= n) { *pos = n; return 0; }
+    size_t start = i;
+    while (i < n && !is_ascii_space((unsigned char)s[i])) i++;
+    w->start = start;
+    w->end = i;
+    *pos = i;
+    return 1;
+}
+
+static int is_ascii_letter(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int dp_text_next_ascii_word(const char *s, size_t n, size_t *pos, dp_span *w) {
+    size_t i = *pos;
+    while (i < n && !is_ascii_letter((unsigned char)s[i])) i++;
+    if (i >= n) { *pos = n; return 0; }
+    size_t start = i++;
+    while (i < n && (is_ascii_letter((unsigned char)s[i]) || s[i] == '.')) i++;
+    w->start = start;
+    w->end = i;
+    *pos = i;
+    return 1;
+}
+
+dp_span dp_text_trim_spaces(const char *s, size_t n) {
+    dp_span t = { 0, 0 };
+    size_t a = 0, b = n;
+    while (a < n && s[a] == ' ') a++;
+    if (a == n) return t;
+    while (b > a && s[b - 1] == ' ') b--;
+    t.start = a;
+    t.end = b;
+    return t;
+}
+
 /* End of the line that starts at i (index of '\n' or n). */
 static size_t line_end(const char *s, size_t n, size_t i) {
     while (i < n && s[i] != '\n') i++;
@@ -172,16 +216,38 @@ size_t dp_text_case(const char *s, size_t n, int upper, char *out) {
 
 /* ---- shape ------------------------------------------------------------ */
 
-/* the bits a byte sets on its own (C2 is looked at with the byte after it) */
-static unsigned shape_bits(unsigned char c) {
-    if (c >= 'a' && c <= 'z') return DP_SHAPE_LOWER;
-    if (c >= 'A' && c <= 'Z') return DP_SHAPE_UPPER;
-    if (c >= 0xC3 && c <= 0xF4) return DP_SHAPE_WIDE;
-    if (c == '/') return DP_SHAPE_SLASH;
-    if (c == '|') return DP_SHAPE_BAR;
-    if (c == ',') return DP_SHAPE_COMMA;
-    return 0;
-}
+/* the bits a byte sets on its own, by table (one lookup a byte: a page's blocks are
+ * each scanned once per page); C2 is looked at with the byte after it */
+#define L DP_SHAPE_LOWER
+#define U DP_SHAPE_UPPER
+#define W DP_SHAPE_WIDE
+#define S DP_SHAPE_SLASH
+#define B DP_SHAPE_BAR
+#define C DP_SHAPE_COMMA
+static const unsigned short SHAPE_BITS[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, C, 0, 0, S,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
+    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, 0, B, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+#undef L
+#undef U
+#undef W
+#undef S
+#undef B
+#undef C
 
 /* Does s[0..n) end a sentence: . ! ? or an ellipsis, perhaps inside closing quotes
  * or brackets (" ' ) ] and the UTF-8 of U+201D, U+2019, U+00BB)? */
@@ -203,20 +269,23 @@ static int ends_sentence(const unsigned char *s, size_t n) {
 dp_text_shape dp_text_shape_of(const char *str, size_t n) {
     const unsigned char *s = (const unsigned char *)str;
     dp_text_shape sh;
-    sh.chars = dp_utf8_check(str, n) == n ? dp_utf8_len(str, n) : n;
     sh.first = n >= 1 ? s[0] : -1;
     sh.second = n >= 2 ? s[1] : -1;
     sh.last = n >= 1 ? s[n - 1] : -1;
     unsigned f = 0;
+    size_t cont = 0; /* continuation bytes, 80..BF */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = s[i];
+        f |= SHAPE_BITS[c];
+        cont += (c & 0xC0) == 0x80;
         if (c == 0xC2 && i + 1 < n) {
             if (s[i + 1] == 0xA9) f |= DP_SHAPE_COPYRIGHT;
             else if (s[i + 1] == 0xB7) f |= DP_SHAPE_MIDDOT;
-        } else {
-            f |= shape_bits(c);
         }
     }
+    /* (in valid UTF-8 every code point has one lead byte: the bytes that are no
+     * continuation byte count them, as dp_utf8_len would) */
+    sh.chars = dp_utf8_check(str, n) == n ? n - cont : n;
     if (memchr(s + (n > 40 ? n - 40 : 0), ':', n > 40 ? 40 : n)) f |= DP_SHAPE_COLON_END;
     if (ends_sentence(s, n)) f |= DP_SHAPE_SENTENCE;
     sh.flags = f;

@@ -30,6 +30,23 @@ dp_span dp_text_trim(const char *s, size_t n);
  * or 0 at the end. */
 int dp_text_next_word(const char *s, size_t n, size_t *pos, dp_span *w);
 
+/* Find the next field at or after *pos: a run of bytes that are not ASCII white
+ * space (space, \t, \n, \v, \f, \r), what Lua's "%S+" matches in the C locale.
+ * Bytes past ASCII are field bytes (a no-break space too). Returns 1 and fills
+ * *w, advancing *pos past it, or 0 at the end. */
+int dp_text_next_field(const char *s, size_t n, size_t *pos, dp_span *w);
+
+/* Find the next ASCII word at or after *pos: a letter A-Z or a-z, then letters
+ * and dots, what the pattern "[A-Za-z][A-Za-z.]*" matches (Lua's "%a[%a.]*" in
+ * the C locale). Bytes past ASCII end a word. Returns 1 and fills *w, advancing
+ * *pos past it, or 0 at the end. */
+int dp_text_next_ascii_word(const char *s, size_t n, size_t *pos, dp_span *w);
+
+/* The span of s[0..n) without the spaces (U+0020 only, not other white space)
+ * that open and close it; start == end == 0 when s holds only spaces or is
+ * empty. */
+dp_span dp_text_trim_spaces(const char *s, size_t n);
+
 /* Find the next paragraph at or after *pos: a block of lines ended by a
  * line holding only white space (or by the end), trimmed. Returns 1 and
  * fills *p, advancing *pos, or 0 when only white space is left. */

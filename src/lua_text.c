@@ -149,6 +149,48 @@ static int t_words(lua_State *L) {
     return 1;
 }
 
+/* text.fields(s) -> list of the runs of bytes that are not ASCII white space
+ * (dp_text_next_field: the matches of Lua's "%S+"), in one call instead of an
+ * iterator call per field */
+static int t_fields(lua_State *L) {
+    size_t n, pos = 0;
+    const char *s = luaL_checklstring(L, 1, &n);
+    dp_span w;
+    lua_Integer k = 0;
+    new_array(L, 0);
+    while (dp_text_next_field(s, n, &pos, &w)) {
+        lua_pushlstring(L, s + w.start, w.end - w.start);
+        lua_rawseti(L, -2, ++k);
+    }
+    return 1;
+}
+
+/* text.ascii_words(s [, i [, j]]) -> list of the ASCII words of s:sub(i, j)
+ * (dp_text_next_ascii_word: the matches of "[A-Za-z][A-Za-z.]*" in that piece
+ * alone, so a word running past j is cut at j); i and j are 1-based inclusive
+ * bytes, read as string.sub reads them (negative from the end, clamped) */
+static int t_ascii_words(lua_State *L) {
+    size_t n, pos;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_Integer i = luaL_optinteger(L, 2, 1), j = luaL_optinteger(L, 3, -1);
+    lua_Integer len = (lua_Integer)n;
+    if (i < 0) i = i < -len ? 1 : len + i + 1;
+    else if (i == 0) i = 1;
+    if (j < 0) j = j < -len ? 0 : len + j + 1;
+    else if (j > len) j = len;
+    dp_span w;
+    lua_Integer k = 0;
+    new_array(L, 0);
+    if (i > j) return 1;
+    pos = (size_t)(i - 1);
+    size_t end = (size_t)j;
+    while (dp_text_next_ascii_word(s, end, &pos, &w)) {
+        lua_pushlstring(L, s + w.start, w.end - w.start);
+        lua_rawseti(L, -2, ++k);
+    }
+    return 1;
+}
+
 /* text.word_spans(s) -> words, starts, ends (1-based inclusive bytes) */
 static int t_word_spans(lua_State *L) {
     size_t n, pos = 0;
@@ -235,20 +277,43 @@ static int t_table(lua_State *L) {
     return 1;
 }
 
-/* text.lines(s) -> list of lines without their "\n" */
+/* text.lines(s [, spaces]) -> list of lines without their "\n"; with spaces
+ * true, three more lists, one item a line: firsts and lasts, the 1-based
+ * inclusive bytes where the line starts and ends without the spaces (U+0020)
+ * around it (dp_text_trim_spaces; 0 and 0 for a line of spaces or an empty
+ * one), and leads, the byte at firsts (0 for such a line): what a caller
+ * splitting the page into blocks would otherwise ask a line at a time */
 static int t_lines(lua_State *L) {
     size_t n, i = 0;
     const char *s = luaL_checklstring(L, 1, &n);
+    int spaces = lua_toboolean(L, 2);
+    lua_settop(L, 1);
     lua_Integer k = 0;
     new_array(L, 0);
+    if (spaces) {
+        new_array(L, 0);
+        new_array(L, 0);
+        new_array(L, 0);
+    }
     while (i < n) {
-        size_t e = i;
-        while (e < n && s[e] != '\n') e++;
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - s) : n;
+        k++;
         lua_pushlstring(L, s + i, e - i);
-        lua_rawseti(L, -2, ++k);
+        lua_rawseti(L, 2, k);
+        if (spaces) {
+            dp_span t = dp_text_trim_spaces(s + i, e - i);
+            int blank = t.end == 0;
+            lua_pushinteger(L, blank ? 0 : (lua_Integer)t.start + 1);
+            lua_rawseti(L, 3, k);
+            lua_pushinteger(L, blank ? 0 : (lua_Integer)t.end);
+            lua_rawseti(L, 4, k);
+            lua_pushinteger(L, blank ? 0 : (unsigned char)s[i + t.start]);
+            lua_rawseti(L, 5, k);
+        }
         i = e + 1;
     }
-    return 1;
+    return spaces ? 4 : 1;
 }
 
 /* text.shape(s) -> chars, first, second, last, flags: dp_text_shape_of (the bytes
@@ -267,6 +332,8 @@ static int t_shape(lua_State *L) {
 
 int dp_lua_open_text(lua_State *L) {
     static const luaL_Reg funcs[] = {
+        { "ascii_words", t_ascii_words },
+        { "fields", t_fields },
         { "lines", t_lines },
         { "nfc", t_nfc },
         { "lower", t_lower },

@@ -55,8 +55,10 @@ local tonumber = tonumber
 -- four ASCII digits in a row (a PCRE2 scan: Lua's "%d%d%d%d" costs some 150
 -- instructions a byte, the JIT a few)
 local rx_year4 = re.compile("[0-9]{4}")
--- a word of ASCII letters and dots, Lua's "%a[%a.]*" as a PCRE2 scan (on ASCII lines)
-local rx_alpha_word = re.compile("[A-Za-z][A-Za-z.]*")
+-- the words of ASCII letters and dots of s:sub(i, j), Lua's "%a[%a.]*", as a list from
+-- one C call (on ASCII lines)
+local ascii_words = dp.text.ascii_words
+local NONE = {}
 
 local function load_months(lang)
   local forms, alts = {}, {}
@@ -453,23 +455,22 @@ function M.new(lang, published_extra)
     -- each piece alone: a match cut at the piece's end. Lines with a "(" (the zone in
     -- brackets is taken out of rest first) or a byte beyond ASCII take the general way.)
     -- (tested with a plain find and utf8.len, both C loops: a Lua pattern with a class
-    -- costs some 150 to 200 instructions a byte; the words are found by PCRE2 for the
-    -- same reason)
+    -- costs some 150 to 200 instructions a byte; the words are listed by one C call a
+    -- piece, docpipe.text.ascii_words, for the same reason and for the call a word
+    -- that a search word by word would cost)
     if apart and not find(s, "(", 1, true) and ulen(s) == #s then
       local left, lo = 0, 1
       for i = #sp, 0, -1 do -- (the spans from the left, then the piece after them)
         local x = i > 0 and sp[order[i]] or nil
         local hi = x and x[1] - 1 or #s
-        local pos = lo
-        while true do
-          local a, b = rx_alpha_word:find(s, pos)
-          if not a or a > hi then break end
-          if b > hi then b = hi end
-          if not plain_word(sub(s, a, b)) then
+        -- (the piece's words from one C call: a word running into the span is cut
+        -- where the span starts, as the piece alone would cut it)
+        local ws = lo <= hi and ascii_words(s, lo, hi) or NONE
+        for k = 1, #ws do
+          if not plain_word(ws[k]) then
             left = left + 1
             if left > 1 then return self:labelled_timestamp(s, day_first) or (self:credit_timestamp(s, r, day_first) and true or false) end
           end
-          pos = b + 1
         end
         if x then lo = x[2] + 1 end
       end

@@ -444,7 +444,7 @@ end
 
 -- the kind of the first of these entries that matches within its word limit
 local function first_kind(list, text, nw)
-  for _, e in ipairs(list) do
+  for k = 1, #list do local e = list[k]
     if nw <= e.limit and entry_find(e, text) then return e.kind end
   end
   return nil

@@ -144,7 +144,19 @@ local ucase = require "docpipe.clean.ucase"
 local re = dp.re
 local concat = table.concat
 local find = string.find
-local byte = string.byte
+local byte, lower, gsub = string.byte, string.lower, string.gsub
+-- the fields of s (Lua's "%S+" matches) as a list, from one C call (gmatch costs a
+-- call and a pattern scan per field)
+local text_fields = dp.text.fields
+
+-- t in lower case without the [.,;:] closing it, t:lower():gsub("[.,;:]+$", "") (the
+-- gsub, a pattern tried at every byte, only when the last byte is one of them)
+local function bare(t)
+  local lt = lower(t)
+  local c = byte(lt, -1)
+  if c == 46 or c == 44 or c == 59 or c == 58 then lt = gsub(lt, "[.,;:]+$", "") end
+  return lt
+end
 
 local PARTICLES = {
   de = true, da = true, di = true, du = true, del = true, della = true, der = true, den = true,
@@ -251,11 +263,28 @@ function M.new(lang, menu_extra, field_extra, extra)
   local openers = dp.data.list(lang .. "/clean_byline.txt")
   table.sort(openers, function(a, b) return #a > #b end)
   for i, o in ipairs(openers) do openers[i] = o:gsub("%s+", "\\s+") end
+  -- the first bytes an opener can start with, in either case (a line's first byte is
+  -- then looked up with one call, string.byte, not two)
   local initials = {}
-  for _, op in ipairs(openers) do initials[op:sub(1, 1):lower()] = true end
+  for _, op in ipairs(openers) do
+    local c = op:sub(1, 1):lower()
+    if c ~= "" then initials[c:byte()] = true; initials[c:upper():byte()] = true end
+  end
   local rx_byline = re.compile("^(?:" .. concat(openers, "|") .. ")\\s*:?\\s+(.+)$", "i")
-  local contrib = {}
-  for _, p in ipairs(dp.data.list(lang .. "/clean_contributors.txt")) do contrib[#contrib + 1] = re.compile(p, "i") end
+  local contrib, contrib_alts = {}, {}
+  for _, p in ipairs(dp.data.list(lang .. "/clean_contributors.txt")) do
+    contrib[#contrib + 1] = re.compile(p, "i")
+    -- (a pattern referring to a group, "\1", "\g1", "(?1)", "(?|", would read another
+    -- group inside an alternation, and two groups of one name would not compile: then
+    -- none is made)
+    if contrib_alts and (p:find("\\[1-9gk]") or p:find("%(%?[%d+%-R&P|']") or p:find("%(%?<%a")) then
+      contrib_alts = nil
+    end
+    if contrib_alts then contrib_alts[#contrib_alts + 1] = "(?:" .. p .. ")" end
+  end
+  -- (all of them as one alternation: a part none of them matches costs one PCRE2 call,
+  -- not one a pattern)
+  local contrib_any = contrib_alts and re.compile(#contrib_alts > 0 and concat(contrib_alts, "|") or "(*FAIL)", "i")
 
   local menu_words = word_set(lang, "clean_meta_menu_words.txt", menu_extra)
 
@@ -643,15 +672,14 @@ function M.new(lang, menu_extra, field_extra, extra)
   --- Is s shaped like a person's name?
   function R.is_person(s)
     s = dp.text.trim(s)
-    local toks = {}
-    for t in s:gmatch("%S+") do toks[#toks + 1] = t end
+    local toks = text_fields(s)
     if #toks < 2 or #toks > 5 then return false end
     if NOT_FIRST[toks[1]:lower()] or not_openers[toks[1]:lower()] then return false end
     -- (an organisation's head word closing it, "Sheriff's Office": no surname)
     local lt = toks[#toks]:lower():gsub("[,;:]+$", "")
     if org_heads[lt] or units[lt] then return false end
     local caps, long = 0, 0
-    for i, t in ipairs(toks) do
+    for i = 1, #toks do local t = toks[i]
       local lt = t:lower()
       if roles[lt] or roles[lt:gsub("[.,]$", "")] then return false end
       if rx_initials:find(t) then
@@ -733,7 +761,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   local function role_run(toks, lo, joiners)
     local cut, job = nil, false
     for k = #toks, lo, -1 do
-      local lt = toks[k]:lower():gsub("[.,;:]+$", "")
+      local lt = bare(toks[k])
       if roles[lt] or beats[lt] or (cut and role_mods[lt]) or (joiners and cut and (lt == "of" or lt == "and" or lt == "&")) then
         if roles[lt] and not outlet_words[lt] and not WEAK_ROLE[lt] then job = true end
         cut = k
@@ -753,12 +781,13 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- writers' unit, staff, never a person nor an outlet
   local function unit_piece(piece)
     local n, last = 0, nil
-    for t in piece:gmatch("%S+") do
+    local ts = text_fields(piece)
+    for k = 1, #ts do local t = ts[k]
       n = n + 1
       if n > 5 or not (t:find("^%u") or JOINER_WORDS[t:lower()]) then return false end
       last = t
     end
-    return last ~= nil and units[last:lower():gsub("[.,;:]+$", "")] == true
+    return last ~= nil and units[bare(last)] == true
   end
 
   --- Is the line a unit of an organisation, capitalised words closing on a word of
@@ -768,11 +797,10 @@ function M.new(lang, menu_extra, field_extra, extra)
 
   local function outlet_of(piece)
     piece = re.gsub(dp.text.trim(piece), "^(?:the|a|an)\\s+", "")
-    local toks = {}
-    for t in piece:gmatch("%S+") do toks[#toks + 1] = t end
+    local toks = text_fields(piece)
     -- a desk of the newsroom ("Web Desk", "Digital Team", "Capitol Bureau"): staff,
     -- no outlet; nor is the word alone ("Posted by Newsroom")
-    if #toks >= 1 and BYLINE_DESK[toks[#toks]:lower():gsub("[.,;:]+$", "")] then return nil end
+    if #toks >= 1 and BYLINE_DESK[bare(toks[#toks])] then return nil end
     -- (nor a unit of an organisation, "Athletic Communications", "Press Office")
     if unit_piece(piece) then return nil end
     -- (nor a job written "MODIFIER of FIELD", "Head of Press", "Chief of Staff": the
@@ -843,9 +871,10 @@ function M.new(lang, menu_extra, field_extra, extra)
     piece = re.gsub(dp.text.trim(piece), "^(?:the|a|an)\\s+", "", nil, "i")
     if piece == "" or not re.find(piece, "^[\\p{Lu}\\p{N}]") then return false end
     local n, hit = 0, false
-    for t in piece:gmatch("%S+") do
+    local ts = text_fields(piece)
+    for k = 1, #ts do local t = ts[k]
       n = n + 1
-      local lt = t:lower():gsub("[.,;:]+$", "")
+      local lt = bare(t)
       if outlet_words[lt] or rx_acronym:find(t) then hit = true end
     end
     if n > 5 then return false end
@@ -1040,8 +1069,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   function role_line(s, strict)
     local n, role, unknown, linking = 0, false, 0, false
     local last_job, prev_role = false, false
-    for t in s:gmatch("%S+") do
-      local lt = t:lower():gsub("[.,;:]+$", "")
+    local ts = text_fields(s)
+    for k = 1, #ts do local t = ts[k]
+      local lt = bare(t)
       last_job = false
       local was_role = prev_role
       prev_role = false
@@ -1092,8 +1122,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     if not last then return nil end
     last = last:lower()
     if not roles[last] and not roles[last:match("^%a+")] then return nil end
-    local toks = {}
-    for t in piece:gmatch("%S+") do toks[#toks + 1] = t end
+    local toks = text_fields(piece)
     if #toks < 3 or #toks > 9 then return nil end
     local cut, job = role_run(toks, 2, true)
     if not cut or not job or cut < 3 then return nil end
@@ -1111,8 +1140,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- under a name in mixed case, or "The" and an outlet's name after a name of two words;
   -- @return name, outlet or nil
   local function name_before_outlet(piece)
-    local toks = {}
-    for t in piece:gmatch("%S+") do toks[#toks + 1] = t end
+    local toks = text_fields(piece)
     if #toks < 3 or #toks > 9 then return nil end
     for cut = 2, math.min(4, #toks - 1) do
       local name, tail = concat(toks, " ", 1, cut), concat(toks, " ", cut + 1)
@@ -1247,7 +1275,8 @@ function M.new(lang, menu_extra, field_extra, extra)
         else
           local role = unit_piece(piece)
           if role then staff = true end
-          for t in piece:gmatch("%S+") do if roles[t:lower()] then staff = true; role = true end end
+          local ts = text_fields(piece)
+          for k = 1, #ts do if roles[lower(ts[k])] then staff = true; role = true end end
           if not outlet then outlet = outlet_of(piece) end
           if not role and not (outlet and R.outlet_like(piece)) then other = true end
         end
@@ -1277,7 +1306,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   local name_bar_time
   function R.byline(s, dates)
     if #s > 200 then return nil end
-    local rest = initials[s:sub(1, 1):lower()] and rx_byline:match(s)
+    local rest = initials[byte(s, 1) or 0] and rx_byline:match(s)
     if not rest then return dates and find(s, "|", 1, true) and name_bar_time(s, dates) or nil end
     -- "By NAME, a senior reporter covering ... . Her work has ...": the byline runs into
     -- a sentence about its author; the names end at the description or the sentence end
@@ -1348,8 +1377,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     if a and R.is_person(piece:sub(b + 1)) then piece = piece:sub(b + 1) end
     -- a description before the name: "Gazette reporter Noor Havili-Brandt"
     do
-      local toks = {}
-      for t in piece:gmatch("%S+") do toks[#toks + 1] = t end
+      local toks = text_fields(piece)
       for k = #toks - 1, 1, -1 do
         if roles[toks[k]:lower()] then
           local restn = table.concat(toks, " ", k + 1)
@@ -1426,6 +1454,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     return not given[lw]
   end
 
+  local rx_contrib_parts = re.compile("\\s*[;|]\\s*|(?<=\\p{Ll}\\p{Ll})\\.\\s+(?=\\p{Lu})|\\s+and\\s+(?=(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}(?:also\\s+)?(?:reported|wrote)\\b)")
   --- Parse a contributor line. @return list of names or nil
   function R.contributors(s)
     if #s > 600 then return nil end
@@ -1436,9 +1465,10 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- masthead's imprint, "Publisher: NAME | Editor: NAME | Tel: ...", naming the staff,
     -- not this article's editor)
     local label_names, imprint = {}, false
-    for _, part in ipairs(re.split(s, "\\s*[;|]\\s*|(?<=\\p{Ll}\\p{Ll})\\.\\s+(?=\\p{Lu})|\\s+and\\s+(?=(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}(?:also\\s+)?(?:reported|wrote)\\b)")) do
+    local parts = rx_contrib_parts:split(s)
+    for p = 1, #parts do local part = parts[p]
       local matched = false
-      for _, rx in ipairs(contrib) do
+      for c = 1, (not contrib_any or contrib_any:find(part)) and #contrib or 0 do local rx = contrib[c]
         local cap = rx:match(part)
         if cap then
           hit, matched = true, true

@@ -51,6 +51,50 @@ static void test_words(void) {
     CHECK_STR(words("a, b"), "a|b");
 }
 
+/* The spans a next_* function finds in s, joined by '|'. */
+static const char *spans(int (*next)(const char *, size_t, size_t *, dp_span *), const char *s) {
+    size_t pos = 0, o = 0, n = strlen(s);
+    dp_span w;
+    while (next(s, n, &pos, &w)) {
+        if (o) buf[o++] = '|';
+        memcpy(buf + o, s + w.start, w.end - w.start);
+        o += w.end - w.start;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+static void test_fields(void) {
+    /* runs of bytes that are not ASCII white space: Lua's "%S+" */
+    CHECK_STR(spans(dp_text_next_field, "  a  bc\t\nd\v\f\re "), "a|bc|d|e");
+    CHECK_STR(spans(dp_text_next_field, "no-break\xC2\xA0space, x."), "no-break\xC2\xA0space,|x.");
+    CHECK_STR(spans(dp_text_next_field, " \t\n"), "");
+    CHECK_STR(spans(dp_text_next_field, ""), "");
+}
+
+static void test_ascii_words(void) {
+    /* "[A-Za-z][A-Za-z.]*": letters then letters and dots; digits and bytes past
+     * ASCII end a word */
+    CHECK_STR(spans(dp_text_next_ascii_word, "updated 10:26 a.m. EST, Wed."), "updated|a.m.|EST|Wed.");
+    CHECK_STR(spans(dp_text_next_ascii_word, ".x9y caf\xC3\xA9"), "x|y|caf");
+    CHECK_STR(spans(dp_text_next_ascii_word, "12 -- 34"), "");
+}
+
+static void test_trim_spaces(void) {
+    dp_span t = dp_text_trim_spaces("  a b ", 6);
+    CHECK_INT(t.start, 2);
+    CHECK_INT(t.end, 5);
+    /* only U+0020: a tab or a no-break space is text */
+    t = dp_text_trim_spaces("\ta\xC2\xA0", 4);
+    CHECK_INT(t.start, 0);
+    CHECK_INT(t.end, 4);
+    t = dp_text_trim_spaces("   ", 3);
+    CHECK_INT(t.start, 0);
+    CHECK_INT(t.end, 0);
+    t = dp_text_trim_spaces("", 0);
+    CHECK_INT(t.end, 0);
+}
+
 static void test_paragraphs(void) {
     const char *s = "\n  first line\nsecond line \n \n\nnext\n\n\n";
     size_t pos = 0, n = strlen(s);
@@ -132,4 +176,5 @@ static void test_shape(void) {
     CHECK_INT(sh.flags, 0);
 }
 
-DP_TEST_MAIN("text", test_normalize_space, test_trim, test_words, test_paragraphs, test_case, test_shape)
+DP_TEST_MAIN("text", test_normalize_space, test_trim, test_words, test_fields, test_ascii_words, test_trim_spaces,
+             test_paragraphs, test_case, test_shape)

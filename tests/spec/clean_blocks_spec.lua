@@ -20,6 +20,20 @@ describe("docpipe.shingle interner", function()
     assert.are.equal(2, it:intern()["harbor"])
   end)
 
+  it("lowers every ASCII capital, eight bytes at a time or one by one, and no other byte", function()
+    local it = shingle.interner()
+    -- (capitals at every position of an 8-byte word, bytes past ASCII beside them:
+    -- "@[`{" sit just outside A-Z and a-z, and \195\137 is É)
+    local text = "ABCDEFGHIJKLMNOPQRSTUVWXYZ @[`{ Z\195\137Z aZ@A[Z`Z{Z zzZZzzZZq"
+    local ids = it:ids({ text })[1]
+    local want = it:ids({ string.lower(text) })[1]
+    assert.are.same(want, ids)
+    local intern = it:intern()
+    assert.is_truthy(intern["abcdefghijklmnopqrstuvwxyz"])
+    assert.is_truthy(intern["zzzzzzzzq"])
+    assert.is_nil(intern["ABCDEFGHIJKLMNOPQRSTUVWXYZ"])
+  end)
+
   it("lists the ids of the words whose flags meet a hit mask, by text", function()
     local it = shingle.interner()
     local function flag_of(w) return (w == "share" or w == "print") and 32 or 0 end

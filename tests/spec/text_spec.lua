@@ -76,6 +76,36 @@ describe("docpipe.text", function()
   it("splits lines", function()
     assert.are.same({ "a", "", "b" }, { table.unpack(dp.text.lines("a\n\nb")) })
   end)
+
+  it("splits lines with where each starts and ends without its spaces", function()
+    local lines, firsts, lasts, leads = dp.text.lines("  a b \n\n   \nxy\n\tc", true)
+    assert.are.same({ "  a b ", "", "   ", "xy", "\tc" }, lines)
+    assert.are.same({ 3, 0, 0, 1, 1 }, firsts)
+    assert.are.same({ 5, 0, 0, 2, 2 }, lasts)
+    assert.are.same({ 97, 0, 0, 120, 9 }, leads)
+    assert.are.equal(1, select("#", dp.text.lines("a")))
+  end)
+
+  it("lists the fields of a text as gmatch('%S+') does", function()
+    for _, s in ipairs { "  a  bc\t\nd\v\f\re ", "no-break\u{A0}space, x.", "", " \t " } do
+      local want = {}
+      for t in s:gmatch("%S+") do want[#want + 1] = t end
+      assert.are.same(want, dp.text.fields(s))
+    end
+  end)
+
+  it("lists the ASCII words of a piece of a text as gmatch('%a[%a.]*') does", function()
+    local s = "updated 10:26 a.m. EST, Wed. caf\u{E9}"
+    local function want(i, j)
+      local w = {}
+      for t in s:sub(i, j):gmatch("%a[%a.]*") do w[#w + 1] = t end
+      return w
+    end
+    for _, r in ipairs { { 1, -1 }, { 1, 8 }, { 15, 18 }, { 16, 40 }, { 9, 8 }, { -5, -1 }, { 0, 100 } } do
+      assert.are.same(want(r[1], r[2]), dp.text.ascii_words(s, r[1], r[2]))
+    end
+    assert.are.same(want(1, -1), dp.text.ascii_words(s))
+  end)
 end)
 
 describe("docpipe.utf8", function()
