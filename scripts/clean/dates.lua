@@ -4,9 +4,12 @@
 -- "January 10, 2012" / "10 January 2012" / "Jan. 10, 2012" / "3rd June 2024", ISO
 -- "2012-01-10" or "2024-06-03T14:05:00Z", or numeric "03/06/2024", "3.6.2024",
 -- "2024/06/03"; a numeric date reads day first when its first number is over 12, month
--- first when its second is, and otherwise by the page's habit (`day_first`, see
--- day_first_hint: its numeric dates that tell, "30.04.2026", else the order of its
--- month-name dates, else its time zones); a clock
+-- first when its second is; otherwise a dotted date ("03.12.2025") reads day first, then
+-- a zone on the same line decides ("07/04/2026 06:00 BST" day first, "02/10/2026 3:45
+-- PM CST" month first: the third field of en/clean_timezones.txt), then the page's habit
+-- (`day_first`, see day_first_hint: its numeric dates that tell, "30.04.2026", else the
+-- order of its month-name dates, else its time zones; the stage option numeric_dates
+-- passes "dmy" or "mdy", which overrides every clue); a clock
 -- time "9:45 AM", "9.45pm", "21:45", "9 a.m." or the newswire military form "0339 GMT";
 -- a zone abbreviation from en/clean_timezones.txt, or "GMT+1" / "UTC-05:00" with its
 -- offset; a year glued to the time by a save as text, "November 29, 20263:05 PM", is
@@ -211,6 +214,24 @@ function M.new(lang, published_extra)
   local caps = ""
   for c in pairs(firsts) do if c:find("^%u$") then caps = caps .. c end end
   local glued_at = caps ~= "" and re.compile("[a-z][" .. caps .. "][a-z]") or nil
+  -- the order of an ambiguous numeric date ("07/04/2026") on line s: the stage option
+  -- ("dmy" or "mdy") first; a dotted date ("03.12.2025") is day first, the dotted form
+  -- being European; a zone on the line reads by its order in en/clean_timezones.txt
+  -- ("BST" day first, "CST" month first, "UTC" either way); else the page's habit
+  -- (day_first true or false: day_first_hint)
+  local function ambiguous_order(s, sep, day_first)
+    if day_first == "dmy" then return true elseif day_first == "mdy" then return false end
+    if sep == "." then return true end
+    local pos = 1
+    while true do
+      local _, zb, z = rx_zone:find(s, pos)
+      if not zb then break end
+      local o = zone_order[z]
+      if o == "dmy" then return true elseif o == "mdy" then return false end
+      pos = zb + 1
+    end
+    return day_first and true or false
+  end
   local find_date
   function P:find(s, day_first)
     -- (every date form read has a year of four ASCII digits: a line without four digits
@@ -258,13 +279,13 @@ function M.new(lang, published_extra)
           end
         end
       else
-        local na, nb, x1, _, x2, yy = rx_num:find(s)
+        local na, nb, x1, sep, x2, yy = rx_num:find(s)
         if na then
           x1, x2 = tonumber(x1), tonumber(x2)
           local dfirst
           if x1 > 12 then dfirst = true
           elseif x2 > 12 then dfirst = false
-          else dfirst = day_first and true or false end
+          else dfirst = ambiguous_order(s, sep, day_first) end
           if dfirst then r.d, r.m = x1, x2 else r.m, r.d = x1, x2 end
           r.y = tonumber(yy)
           r.spans[#r.spans + 1] = { na, nb }

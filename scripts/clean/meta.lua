@@ -77,7 +77,8 @@
 -- the stage reads the dateline of the paragraph under it; menu_line a menu run together
 -- ("Countries Topics Reports Get Involved About Donate": more than half of its words
 -- from en/clean_meta_menu_words.txt). A desk after "By" ("Web Desk", "Digital Team")
--- is staff, no outlet, and so is a desk line of its own (R.is_desk). A byline's name
+-- is staff, no outlet, and so is a desk line of its own (R.is_desk; desk_line: a
+-- header line "Harbour Post Bureau" naming no person, never the headline). A byline's name
 -- ends before "on DATE" ("Posted by NAME on 11/28/2026 at 4:10 PM") and "at PLACE"
 -- ("By NAME at Ballinmore"). A label credit, "Editor: NAME", is a contributor line,
 -- but not among label fields crediting no one (an imprint, "Publisher: A | Editor: B |
@@ -134,6 +135,13 @@
 -- here: Home / News") is title furniture. A station's name closing on an outlet word
 -- before its frequency and band ("Harrowmere Radio 104.6 FM") is its call_sign; unit_name
 -- tells the writers' unit ("Government Media Unit"), menu_word one word of a menu.
+-- A release's full date between two dashes after any dateline ("PORT ELLAN, Isle of
+-- Vay – March 3, 2026 – The ...") belongs to the dateline. A masthead in capitals that
+-- reads as a publication's name ("THE HARBOUR STAR") is title-cased, its acronyms kept
+-- (caps_masthead); one word of a byline's job that the page also writes in lower case
+-- ("Festival" of "Festival press officer") is a common noun, no outlet (common_noun);
+-- a site's banner or feed link over the masthead ("An official website of the State
+-- of X", "Agency News (RSS)": en/clean_meta_site_banners.txt) is site_banner.
 -- Names title-cased from capitals go through docpipe.clean.ucase (letters beyond ASCII).
 -- Units: byte offsets are 1-based inclusive.
 
@@ -647,6 +655,23 @@ function M.new(lang, menu_extra, field_extra, extra)
     return rx_lang_switch:find(s) ~= nil
   end
 
+  -- a site's banner or feed link over the masthead (en/clean_meta_site_banners.txt),
+  -- compiled on first use
+  local rx_banner
+  --- Is the line a site's banner or a feed's link above its masthead ("An official
+  -- website of the State of X", "Here's how you know", "Agency News (RSS)")? Passed
+  -- over when the masthead is looked for.
+  function R.site_banner(s)
+    if #s > 100 or not (find(s, "^[#AaHh]") or find(s, "%)$")) then return false end
+    if not rx_banner then
+      local alts = {}
+      for _, p in ipairs(dp.data.list(lang .. "/clean_meta_site_banners.txt")) do alts[#alts + 1] = "(?:" .. p .. ")" end
+      for _, p in ipairs(extra.site_banners or {}) do alts[#alts + 1] = "(?:" .. p .. ")" end
+      rx_banner = re.compile("^#?\\s*(?:" .. table.concat(alts, "|") .. ")", "i")
+    end
+    return rx_banner:find(s) ~= nil
+  end
+
   --- The organisation that publishes a page under a masthead naming a place or a
   -- service: the copyright line's holder when it is the masthead's name and one or two
   -- more capitalised words, the last an organisation's head word
@@ -901,6 +926,45 @@ function M.new(lang, menu_extra, field_extra, extra)
   local JOINERS = { of = true, the = true, ["and"] = true, ["for"] = true, on = true, ["in"] = true,
     at = true, de = true, del = true, la = true, le = true, du = true, des = true, y = true,
     da = true, di = true, dos = true, das = true, von = true, van = true, upon = true }
+
+  --- Is the outlet one word that the page also writes in lower case ("Festival" of a
+  -- byline's "Festival press officer" on a page of "the festival's 38-year history"),
+  -- and no word of en/clean_outlet_words.txt ("Post", "Times")? A common noun, never
+  -- an outlet's name.
+  function R.common_noun(o, text)
+    -- (a word of en/clean_outlet_words.txt, "Post", "Times", is a short name's)
+    if not find(o, "^%u%l+$") or outlet_words[o:lower()] then return false end
+    return re.find(text, "(?<![\\p{L}\\p{N}])" .. ucase.lower(o) .. "(?![\\p{L}\\p{N}])") ~= nil
+  end
+
+  --- A masthead in capitals the page writes in no mixed case ("THE HARBOUR STAR"),
+  -- title-cased when it reads as a publication's name: two words or more, opening on
+  -- "THE" or holding a word of en/clean_outlet_words.txt. A word of three letters or
+  -- fewer, or of four with no vowel, that is no outlet word, no small word and not
+  -- written in lower case on the page stays in capitals, an acronym ("KPL NEWS" ->
+  -- "KPL News", "RFC"; "THE VALE STAR" -> "The Vale Star"), and so does a word of two
+  -- letters ("KVRN TV"); others come back unchanged (nil). (The stage applies it to a
+  -- masthead line's name only, not to a byline's outlet in capitals.)
+  -- @param text the page's text
+  function R.caps_masthead(name, text)
+    if not find(name, "%u%u.*%s") or find(name, "%l") then return nil end
+    local toks, named = {}, find(name, "^THE%s") ~= nil
+    for t in name:gmatch("%S+") do
+      toks[#toks + 1] = t
+      if outlet_words[t:lower()] then named = true end
+    end
+    if #toks < 2 or not named then return nil end
+    for k, t in ipairs(toks) do
+      local lt = ucase.lower(t)
+      local word = outlet_words[lt] or JOINERS[lt] or #t > 4 or not t:find("^%a+$")
+        or (#t == 4 and lt:find("[aeiouy]"))
+        or re.find(text, "(?<![\\p{L}\\p{N}])" .. re.escape(lt) .. "(?![\\p{L}\\p{N}])")
+      -- (a word of two letters stays, "TV", "FM")
+      toks[k] = word and #t > 2 and ucase.title(t, "\\s'’-") or t
+      if k > 1 and JOINERS[lt] then toks[k] = lt end
+    end
+    return concat(toks, " ")
+  end
 
   --- The casing of an outlet name title-cased from a masthead in capitals, when a small
   -- word inside it came out capitalised ("Wellbridge Hall Of Science"): the page's own
@@ -1297,6 +1361,20 @@ function M.new(lang, menu_extra, field_extra, extra)
     return s:find("%S%s+%S") ~= nil and last ~= nil and DESK[last:lower()] == true
   end
 
+  --- Is the line a desk byline of its own, naming no person: two to five capitalised
+  -- words closing on a desk word ("Harbour Post Bureau", "Metro Desk", "Digital
+  -- Team")? The header's staff line, no headline.
+  function R.desk_line(s)
+    local last = s:match("(%a+)%s*$")
+    if not (last and BYLINE_DESK[last:lower()] and find(s, "^%u")) then return false end
+    local n = 0
+    for t in s:gmatch("%S+") do
+      n = n + 1
+      if n > 5 or not (t:find("^%u") or JOINER_WORDS[t:lower()]) then return false end
+    end
+    return n >= 2
+  end
+
   --- Does the line run on past its names into a description or a sentence (", a
   -- senior reporter covering ...")?
   function R.bio_tail(s) return rx_bio_tail:find(s) ~= nil end
@@ -1651,7 +1729,21 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- @param article optional: the article's headline and body text (or a function giving
   -- it), the evidence for a bare place before a dash ("Pano Velonia —")
   -- @return {place = string|nil, outlet = string|nil, rest = paragraph without it} or nil
+  -- a release's date between two dashes after its dateline ("PORT ELLAN, Isle of Vay
+  -- – March 3, 2026 – The ..."): a full date (month name or numeric, with its year,
+  -- perhaps after a weekday) and a dash, before a capital, is the dateline's too
+  local rx_dl_then_date = re.compile("^" .. wire_wday .. "(?:" .. paren_date .. "|\\d{1,2}([./-])\\d{1,2}\\1\\d{4})\\s*(?:--|—|–|\\s-)\\s+(?=[\\p{Lu}\\p{N}\"'“‘(])")
+  local dateline_core
   function R.dateline(p, article)
+    local r = dateline_core(p, article)
+    -- (cheap test first: the rest opens on a capital or a digit and holds a year)
+    if r and r.rest and find(r.rest, "^[%u%d]") and find(r.rest, "%d%d%d%d") then
+      local _, b = rx_dl_then_date:find(r.rest)
+      if b then r.rest = dp.text.trim(r.rest:sub(b + 1)) end
+    end
+    return r
+  end
+  function dateline_core(p, article)
     if p:byte(1) == 40 then
       local a, b, pl = rx_dl_paren:find(p)
       if a then

@@ -177,6 +177,7 @@ M.options = {
   outlet_programmes = { type = "list", default = {}, doc = "extra names of credit programmes (\"Local Journalism Initiative\"): never the outlet (en/clean_meta_programmes.txt)" },
   media_members = { type = "list", default = {}, doc = "extra PCRE2 patterns of media members that make a closing \"NAME is part of ...\" line an outlet's partnership note (en/clean_body_media_members.txt)" },
   outlet_modifiers = { type = "list", default = {}, doc = "extra words modifying a company name's generic word (\"Student\" of \"Student Media\"): a copyright holder never ends in one (en/clean_meta_outlet_modifiers.txt)" },
+  site_banners = { type = "list", default = {}, doc = "extra caseless PCRE2 patterns of a site's banner or feed link above its masthead, passed over when the masthead is looked for (\"An official website of ...\"; en/clean_meta_site_banners.txt)" },
   dateline_not_places = { type = "list", default = {}, doc = "extra words that open no bare dateline before a dash (\"Analysis —\"; en/clean_meta_not_places.txt)" },
   org_heads = { type = "list", default = {}, doc = "extra words closing an organisation's name (\"Sheriff's Office\"): a line closing on one is no person's byline (en/clean_meta_org_heads.txt)" },
   unit_words = { type = "list", default = {}, doc = "extra words closing a unit or desk of an organisation (\"Communications Unit\"): after a byline's comma or as its byline, staff, never an author or outlet (en/clean_meta_units.txt)" },
@@ -263,7 +264,7 @@ function M.init(opts, ctx)
     dates = dates_mod.new(lang, o.published_labels),
     meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places, modifiers = o.outlet_modifiers,
       call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, ticker_labels = o.ticker_labels, staff_words = o.staff_words, caption_openers = o.caption_openers, contact_labels = o.contact_labels, job_nouns = o.job_nouns, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
-      reading_words = o.reading_words, language_names = o.language_names, outlet_org_heads = o.outlet_org_heads }),
+      reading_words = o.reading_words, language_names = o.language_names, outlet_org_heads = o.outlet_org_heads, site_banners = o.site_banners }),
     prompts = prompts,
     bio = bio_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
@@ -291,6 +292,9 @@ local rx_lower = dp.re.compile("\\p{Ll}")
 local rx_reports_from = dp.re.compile("^(?:With\\s+(?:additional\\s+)?)?[Rr]eports\\s+(?:from|by)\\s")
 -- a publication's tagline: "The research magazine of ...", "Official newspaper of ..."
 local rx_tagline_pub = dp.re.compile("^(?:(?:the|an?)\\s+)?(?:(?:official|\\p{Ll}+)\\s+){0,2}(?:magazine|newspaper|paper|newsletter|journal|bulletin|newsmagazine)\\s+of\\s", "i")
+-- (or a masthead's motto, "Serving the Vale since 1871", "Est. 1889 | ...": taken
+-- under a line that reads as an outlet's name)
+local rx_tagline_motto = dp.re.compile("^(?:serving|covering)\\s|\\bsince\\s+(?:1[6-9]|20)\\d\\d$|^(?:est\\.?|established)\\s+(?:in\\s+)?(?:1[6-9]|20)\\d\\d\\b", "i")
 -- a state's name as a masthead, "State of Wescona", "Government of the Kingdom of Veleka"
 local rx_state_name = dp.re.compile("^(?:The\\s+)?(?:State|Kingdom|Government|Republic|Commonwealth|Province|Territory)\\s+of\\s")
 -- an office's name: capitalised words (joiners and "&" between), or in capitals
@@ -342,6 +346,10 @@ local function outlet_line(b, st)
     if find(w, "^%l") and not NAME_JOINERS[w] then return nil end
   end
   if BADGE_OPENERS[(first:match("^%a+") or ""):lower()] then return nil end
+  -- (nor an issue's number, "Bulletin No. 03/2026", "Vol. 12, Issue 4")
+  if find(first, "%d") and re.find(first, "\\b(?:No|Nr|Number|Issue|Vol|Volume)\\.?\\s*\\d", nil, "i") then return nil end
+  -- (nor a team or a section opening on an ordinal, "1st XV", "2nd Eleven")
+  if find(first, "^%d") and re.find(first, "^\\d+(?:st|nd|rd|th)\\s") then return nil end
   -- (a single short word in capitals is an acronym, "KVRN", and stays, also with its
   -- service, "KVRN TV", "WDKN-FM")
   if first:upper() == first and rx_lower:find(first:lower()) and not re.find(first, "^\\p{Lu}{2,6}(?:[ -](?:TV|FM|AM))?$") then
@@ -479,8 +487,8 @@ function M.process(doc, ctx)
   restore_headline(all, st)
 
   -- numeric dates: day or month first
-  if o.numeric_dates == "dmy" then st.day_first = true
-  elseif o.numeric_dates == "mdy" then st.day_first = false
+  -- (the option passes "dmy" or "mdy" on: it overrides a line's own clues, dates.lua)
+  if o.numeric_dates == "dmy" or o.numeric_dates == "mdy" then st.day_first = o.numeric_dates
   else
     st.day_first = nil
     if rx_numeric_date:find(text) then st.day_first = st.dates:day_first_hint(text) end
@@ -527,6 +535,11 @@ function M.process(doc, ctx)
       return true
     end
     if b.cue then return false end
+    -- a desk byline naming no person, "Harbour Post Bureau" (docpipe.clean.meta desk_line)
+    if b.nw <= 5 and st.meta.desk_line(b.text) then
+      b.role = "staff desk"
+      return true
+    end
     -- the line after "News provided by" names an organisation, not an author
     local prev = live[x - 1]
     if prev and b.nw <= 5 and re.find(prev.text, "\\b(?:provided|presented|sponsored|supported|powered|brought to you) by$", nil, "i") then
@@ -725,7 +738,11 @@ function M.process(doc, ctx)
       local by = b.byline or (not has_byline and b.name_line)
       if by and #authors == 0 and (#by.authors > 0 or b.byline) then
         for _, a in ipairs(by.authors) do authors[#authors + 1] = a end
-        if by.outlet and by.outlet_weak then
+        -- (one word the page writes in lower case too, "Festival" of "Festival press
+        -- officer" on a page of "the festival's": a common noun, no outlet)
+        if by.outlet and st.meta.common_noun(by.outlet, text) then
+          -- (no outlet)
+        elseif by.outlet and by.outlet_weak then
           -- a weak outlet ("Maritime" of "Maritime Correspondent") must be named elsewhere
           -- (as a line's first words, a masthead, or after a copyright sign: "Scotland"
           -- of "Scotland Correspondent" in a breadcrumb or "Registered in Scotland" is
@@ -1194,7 +1211,9 @@ function M.process(doc, ctx)
     end
     -- (a language switch, "Cymraeg", "English | Français": the line after it)
     if not outlet and b and b.li <= 3 and live[b.li + 1] and st.meta.language_switch(b.text) then b = live[b.li + 1] end
-    if not outlet and b and not b.take and not b.cue and b.li < (title_i or limit) and b.li ~= title_i then
+    -- (not a site's banner or feed link, "Agency News (RSS)": docpipe.clean.meta site_banner)
+    if not outlet and b and not b.take and not b.cue and b.li < (title_i or limit) and b.li ~= title_i
+      and not st.meta.site_banner(b.text) then
       name = outlet_line(b, st)
       -- a logo's image name before the name ("[Valley_logo.png] The Valley Chronicle")
       local logo = not name and find(b.text, "^%[") and re.match(b.text, "^\\[[^\\]]{1,80}\\]\\s+(\\p{L}.*)$")
@@ -1214,10 +1233,14 @@ function M.process(doc, ctx)
     -- Gardens", up to eight words with an acronym inside: "Elm Vale Hospitals NHS
     -- Foundation Trust") is taken too
     if not outlet then
-      for y = 1, math.min(4, (title_i or limit) - 1) do
+      -- (a site's banner or feed link over the masthead is passed over: "An official
+      -- website of the State of X", docpipe.clean.meta site_banner)
+      local reach = 4
+      for y = 1, math.min(6, #live) do if st.meta.site_banner(live[y].text) then reach = reach + 1; live[y].banner = true end end
+      for y = 1, math.min(reach, (title_i or limit) - 1) do
         local c = live[y]
         -- (and a cookie notice's heading, "Cookies on this site", over its notice)
-        if not c.cue and not (c.nw <= 12 and not c.sentence and st.dates:has_clock(c.text))
+        if not c.cue and not c.banner and not (c.nw <= 12 and not c.sentence and st.dates:has_clock(c.text))
           and not (c.nw <= 6 and st.meta.language_switch(c.text))
           and not (c.nw <= 6 and live[y + 1] and live[y + 1].cue == "cookie") then
           local name = not c.take and c.li ~= title_i and (outlet_line(c, st)
@@ -1256,6 +1279,24 @@ function M.process(doc, ctx)
             if n >= 2 then outlet = name; c.role = c.role or "masthead"; d.role = d.role or "masthead"; break end
           end
         end
+      end
+    end
+  end
+
+  -- a masthead a logo sets over two lines ("Harlan Vale County" / "Public Health"):
+  -- the line under it, up to three capitalised words, joins it when the page writes
+  -- the joined name at least twice elsewhere (the body, the footer)
+  if outlet and title_i then
+    for y = 1, math.min(6, title_i - 2) do
+      local c, d = live[y], live[y + 1]
+      if c.role == "masthead" and c.text == outlet then
+        if d.nw <= 3 and d.first == c.last + 1 and not d.take and not d.cue and not d.bullet
+          and not find(d.text, "[%d%p]") and re.find(d.text, "^\\p{Lu}\\S*(?:\\s+\\p{Lu}\\S*)*$") then
+          local name, n = outlet .. " " .. d.text, 0
+          for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])") do n = n + 1 end
+          if n >= 2 then outlet = name; d.role = d.role or "masthead" end
+        end
+        break
       end
     end
   end
@@ -1413,13 +1454,23 @@ function M.process(doc, ctx)
   -- a publication's tagline, "The research magazine of Prairie Hollow State", "Official
   -- newspaper of the Conference since 1954", among the top lines: the name on the line
   -- over it (its first piece before a dash or a bar, "Te Kupu – The True Word") is the
-  -- outlet, the publication under its publisher's masthead
+  -- outlet, the publication under its publisher's masthead (also over a motto,
+  -- "Serving the Vale since 1871", when that line reads as an outlet: rx_tagline_motto)
   if title_i then
     for y = 2, math.min(title_i - 1, 6) do
       local t = live[y].text
-      if live[y].nw <= 12 and find(t, " of ", 1, true) and rx_tagline_pub:find(t) then
+      -- (a motto gives way to a dateline's agency, "(CMC) –", and to an outlet the
+      -- header names, a byline's "Reuters": only a footer's publisher is replaced)
+      local motto = live[y].nw <= 12 and not (outlet and outlet == dl_outlet) and (find(t, "%d%d%d%d") or find(t, "^[SsCc]"))
+        and not (find(t, " of ", 1, true) and rx_tagline_pub:find(t)) and rx_tagline_motto:find(t)
+      if motto and outlet then
+        for z = 1, math.min(limit - 1, #live) do
+          if live[z].text:find(outlet, 1, true) then motto = false; break end
+        end
+      end
+      if live[y].nw <= 12 and (motto or (find(t, " of ", 1, true) and rx_tagline_pub:find(t))) then
         local up = live[y - 1]
-        local name = up and not up.cue and not up.sentence and up.nw <= 8 and rx_outlet_split:split(up.text)[1]
+        local name = up and not up.cue and not up.sentence and up.nw <= 8 and (not motto or outlet_line(up, st)) and rx_outlet_split:split(up.text)[1]
         if name and name ~= "" and re.find(name, "^\\p{Lu}") and #dp.text.words(name) <= 5 then
           outlet = name; up.role = up.role or "masthead"
         end
@@ -1452,7 +1503,15 @@ function M.process(doc, ctx)
   -- ("Her last piece for Meridian") is that name; an acronym ("KVRN") stays
   if outlet and #outlet >= 4 and not rx_lower:find(outlet) then
     local mixed = ucase.title(outlet, "\\s-")
-    if mixed ~= outlet and re.find(text, "(?<!\\p{L})" .. re.escape(mixed) .. "(?!\\p{L})") then outlet = mixed end
+    if mixed ~= outlet and re.find(text, "(?<!\\p{L})" .. re.escape(mixed) .. "(?!\\p{L})") then outlet = mixed
+    -- (else a publication's name in capitals, "THE HARBOUR STAR": title-cased, its
+    -- acronyms kept; docpipe.clean.meta caps_masthead)
+    else
+      -- (a masthead line's only, not a byline's outlet written in capitals)
+      for y = 1, math.min(6, #live) do
+        if live[y].role == "masthead" and live[y].text == outlet then outlet = st.meta.caps_masthead(outlet, text) or outlet; break end
+      end
+    end
   end
   -- ("Wellbridge Hall Of Science" title-cased from capitals: the page's casing, "of")
   if outlet then outlet = st.meta.outlet_case(outlet, text) end
