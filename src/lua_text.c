@@ -135,34 +135,31 @@ static int t_trim(lua_State *L) {
     return 1;
 }
 
-/* text.words(s) -> list of words (see dp_text_next_word) */
-static int t_words(lua_State *L) {
+/* The list of the pieces of the string argument 1 that next() finds one after
+ * the other (dp_text_next_word, dp_text_next_field). */
+static int push_pieces(lua_State *L, int (*next)(const char *, size_t, size_t *, dp_span *)) {
     size_t n, pos = 0;
     const char *s = luaL_checklstring(L, 1, &n);
     dp_span w;
     lua_Integer k = 0;
     new_array(L, 0);
-    while (dp_text_next_word(s, n, &pos, &w)) {
+    while (next(s, n, &pos, &w)) {
         lua_pushlstring(L, s + w.start, w.end - w.start);
         lua_rawseti(L, -2, ++k);
     }
     return 1;
 }
 
+/* text.words(s) -> list of words (see dp_text_next_word) */
+static int t_words(lua_State *L) {
+    return push_pieces(L, dp_text_next_word);
+}
+
 /* text.fields(s) -> list of the runs of bytes that are not ASCII white space
  * (dp_text_next_field: the matches of Lua's "%S+"), in one call instead of an
  * iterator call per field */
 static int t_fields(lua_State *L) {
-    size_t n, pos = 0;
-    const char *s = luaL_checklstring(L, 1, &n);
-    dp_span w;
-    lua_Integer k = 0;
-    new_array(L, 0);
-    while (dp_text_next_field(s, n, &pos, &w)) {
-        lua_pushlstring(L, s + w.start, w.end - w.start);
-        lua_rawseti(L, -2, ++k);
-    }
-    return 1;
+    return push_pieces(L, dp_text_next_field);
 }
 
 /* text.ascii_words(s [, i [, j]]) -> list of the ASCII words of s:sub(i, j)
