@@ -1,0 +1,441 @@
+--- The outlet (the publication's name) of a news page saved as text, when neither the
+-- dateline, the byline nor the header named it, and the fuller form of the one they named.
+--
+-- Method: the evidence is read in this order, each step only while no outlet is known
+-- unless it says otherwise:
+--  1. the masthead: the page's first line (after skip links, a menu of one item a line,
+--     a language switch; a name between icons), when it is a name: an outlet-like line
+--     (outlet_line below), or one to four capitalised words; else a line among the top
+--     ones, past a site's banner or a cookie notice, that the page writes again; else a
+--     name the dump split over two lines whose joined name the page writes twice;
+--  2. (with an outlet from the masthead) a logo's second line joined when the page writes
+--     the joined name twice; a place's or service's name whose footer copyright holder
+--     adds an organisation's head word is that organisation;
+--  3. the footer's copyright holder (without a company word or a legal form when the
+--     page names the shorter name elsewhere; the fuller name a line above the headline
+--     writes);
+--  4. a bare domain name over the headline;
+--  then, whatever the source, the fuller name: a byline's short form of the masthead's
+--  name, "The " before it when the page writes it so, an issuing office's line under a
+--  state's name, an office's full name for its news label, a publication over its
+--  tagline or motto, a footer's "NAME is published by", a capitals masthead in the
+--  page's casing, and an acronym logo's expansion.
+-- Units: indices into the list of live blocks (1-based); lengths in words. Sets a
+-- block's role ("masthead") and banner flag; no globals.
+
+local dp = require "docpipe"
+local ucase = require "docpipe.clean.ucase"
+
+local re = dp.re
+local find = string.find
+
+local M = {}
+
+local rx_outlet_split = dp.re.compile("\\s+(?:[|·•–—-]|--)\\s+|\\s*\\|\\s*|\\s+[·•]$")
+local rx_lower = dp.re.compile("\\p{Ll}")
+-- a publication's tagline: "The research magazine of ...", "Official newspaper of ..."
+local rx_tagline_pub = dp.re.compile("^(?:(?:the|an?)\\s+)?(?:(?:official|\\p{Ll}+)\\s+){0,2}(?:magazine|newspaper|paper|newsletter|journal|bulletin|newsmagazine)\\s+of\\s", "i")
+-- (or a masthead's motto, "Serving the Vale since 1871", "Est. 1889 | ...": taken
+-- under a line that reads as an outlet's name)
+local rx_tagline_motto = dp.re.compile("^(?:serving|covering)\\s|\\bsince\\s+(?:1[6-9]|20)\\d\\d$|^(?:est\\.?|established)\\s+(?:in\\s+)?(?:1[6-9]|20)\\d\\d\\b", "i")
+-- a state's name as a masthead, "State of Wescona", "Government of the Kingdom of Veleka"
+local rx_state_name = dp.re.compile("^(?:The\\s+)?(?:State|Kingdom|Government|Republic|Commonwealth|Province|Territory)\\s+of\\s")
+-- an office's name: capitalised words (joiners and "&" between), or in capitals
+local rx_office_name = dp.re.compile("^\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|of|and|for|the|&))+$")
+
+-- words a publication's name may hold in lower case ("Voice of the Valley", "Fal y
+-- Cwm"), and the question words that open a badge about the outlet, not its name
+local NAME_JOINERS = { of = true, the = true, ["and"] = true, ["for"] = true, on = true, ["in"] = true,
+  at = true, de = true, la = true, le = true, du = true, des = true, del = true, y = true, ["&"] = true, ["-"] = true }
+local BADGE_OPENERS = { why = true, how = true, what = true, who = true, when = true, where = true }
+--- The words a publication's name may hold in lower case (a set: the stage's title-case
+-- test reads it too).
+M.NAME_JOINERS = NAME_JOINERS
+
+-- the outlet named by a line of its own ("The Saltire Herald"), or nil
+local function outlet_line(b, st)
+  -- (a broadcaster's call sign and frequency, "KQRV 88.3 FM | College Radio": the call sign)
+  local cs = b.nw <= 12 and not b.sentence and not b.bullet and st.meta.call_sign(b.text)
+  if cs then return cs end
+  if b.nw < 1 or b.nw > 5 or b.sentence or b.bullet then return nil end
+  -- ("NEWSPAPER SECTION: News" is a field of the header, no outlet; nor is a release's
+  -- contact line, "Contact: Press Office")
+  if st.meta.field_line(b.text) or st.meta.contact_line(b.text) then return nil end
+  local first = rx_outlet_split:split(b.text)[1]
+  if not first or first == "" then return nil end
+  -- (nor a staff byline, "Staff Report": a label of the newsroom, no masthead)
+  if not st.meta.outlet_like(first, true) or st.meta.is_desk(first) or st.meta.staff_line(first) then return nil end
+  -- (a section's or a release's label, "News Flash", "FOR IMMEDIATE RELEASE")
+  if st.meta.section_label(first) then return nil end
+  -- (nor one word of a site's menu, "NEWS" over the story: a section)
+  if b.nw == 1 and st.meta.menu_word(b.text) then return nil end
+  -- (nor the writers' unit, "Government Media Unit": staff)
+  if b.nw >= 2 and st.meta.unit_name(b.text) then return nil end
+  -- (nor a piece of a timestamp: a clock time, "6:05 AM ChST", or a meridiem and a zone
+  -- a dump wrapped onto a line of their own, "AM ChST")
+  if find(b.text, "%d:%d%d") and st.dates:has_clock(b.text) then return nil end
+  if find(b.text, "^[AaPp]%.?[Mm]%.?%f[%A]") and (b.nw == 1 or st.dates:is_zone(b.text:match("%S+$"))) then return nil end
+  -- a name: capitalised words with only joiners in lower case; not a badge or a
+  -- question about the outlet ("Why you can trust HCP", "How We Report")
+  for w in first:gmatch("%S+") do
+    if find(w, "^%l") and not NAME_JOINERS[w] then return nil end
+  end
+  if BADGE_OPENERS[(first:match("^%a+") or ""):lower()] then return nil end
+  -- (nor an issue's number, "Bulletin No. 03/2026", "Vol. 12, Issue 4")
+  if find(first, "%d") and re.find(first, "\\b(?:No|Nr|Number|Issue|Vol|Volume)\\.?\\s*\\d", nil, "i") then return nil end
+  -- (nor a team or a section opening on an ordinal, "1st XV", "2nd Eleven")
+  if find(first, "^%d") and re.find(first, "^\\d+(?:st|nd|rd|th)\\s") then return nil end
+  -- (a single short word in capitals is an acronym, "KVRN", and stays, also with its
+  -- service, "KVRN TV", "WDKN-FM")
+  if first:upper() == first and rx_lower:find(first:lower()) and not re.find(first, "^\\p{Lu}{2,6}(?:[ -](?:TV|FM|AM))?$") then
+    -- "KESTREL TECH REVIEW" -> "Kestrel Tech Review"
+    first = ucase.title(first, "\\s")
+  end
+  return first
+end
+--- The outlet a block (text, nw, sentence, bullet) names by a line of its own, or nil;
+-- st is the stage's state.
+M.line = outlet_line
+
+--- The outlet of the page: `outlet` (the one the dateline, byline or header gave, or
+-- nil) checked and completed from the blocks. st is the stage's state (meta, dates,
+-- company), live the page's live blocks, text the page, title_i the headline's index
+-- in live (or nil), limit the body's first index, dl_outlet the dateline's agency (or
+-- nil). Returns the outlet or nil.
+function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
+  -- the masthead: the page's first line (after skip links), when it is a name: an
+  -- outlet-like line, or one to four capitalised words
+  if not outlet then
+    local b = live[1]
+    -- a name between icons ("☰  NAME  🔍"), read as a menu row for its gaps
+    local core = b and b.cue == "navigation" and b.li < (title_i or limit)
+      and re.match(b.text, "^(?:[^\\p{L}\\p{N}\\s]+\\s+)+(\\p{L}.*?\\S)(?:\\s+[^\\p{L}\\p{N}\\s]+)+$")
+    local name = core and outlet_line({ text = core, nw = #dp.text.words(core) }, st)
+    if name then outlet = name; b.role = b.role or "masthead" end
+    if not outlet and b and b.cue == "navigation" and live[2] then
+      b = live[2]
+      -- a menu of one item a line ("* Home" / "* News" / ...): the line after its items
+      if live[1].bullet then
+        local k = 2
+        while b and b.bullet and b.group == live[1].group do k = k + 1; b = live[k] end
+      end
+    end
+    -- (a language switch, "Cymraeg", "English | Français": the line after it)
+    if not outlet and b and b.li <= 3 and live[b.li + 1] and st.meta.language_switch(b.text) then b = live[b.li + 1] end
+    -- (not a site's banner or feed link, "Agency News (RSS)": docpipe.clean.meta site_banner)
+    if not outlet and b and not b.take and not b.cue and b.li < (title_i or limit) and b.li ~= title_i
+      and not st.meta.site_banner(b.text) then
+      name = outlet_line(b, st)
+      -- a logo's image name before the name ("[Valley_logo.png] The Valley Chronicle")
+      local logo = not name and find(b.text, "^%[") and re.match(b.text, "^\\[[^\\]]{1,80}\\]\\s+(\\p{L}.*)$")
+      if logo then name = outlet_line({ text = logo, nw = #dp.text.words(logo) }, st) end
+      if not name and b.nw >= 1 and b.nw <= 4 and not b.sentence and not b.text:find("%d")
+        and not st.meta.section_label(b.text) and re.find(b.text, "^\\p{Lu}[\\p{L}.'’&-]*(?:\\s+\\p{Lu}[\\p{L}.'’&-]*){0,3}$") then
+        name = b.text
+      end
+      if name then outlet = name; b.role = b.role or "masthead" end
+    end
+    -- a masthead under other top lines, a cookie notice or a menu's rows ("This website
+    -- uses cookies ..." / "ROCK EVENING POST"): the first line that is no cue, when it
+    -- reads as an outlet (an outlet word or an acronym) and the page writes it again,
+    -- in any case (a footer's address or copyright line; not a "Press Release" label);
+    -- an opening-hours line ("Open today 9:30am – 5:00pm") is passed over, and a name of
+    -- capitalised words in mixed case with no outlet word ("Hollin Bay Aquarium &
+    -- Gardens", up to eight words with an acronym inside: "Elm Vale Hospitals NHS
+    -- Foundation Trust") is taken too
+    if not outlet then
+      -- (a site's banner or feed link over the masthead is passed over: "An official
+      -- website of the State of X", docpipe.clean.meta site_banner)
+      local reach = 4
+      for y = 1, math.min(6, #live) do if st.meta.site_banner(live[y].text) then reach = reach + 1; live[y].banner = true end end
+      for y = 1, math.min(reach, (title_i or limit) - 1) do
+        local c = live[y]
+        -- (and a cookie notice's heading, "Cookies on this site", over its notice)
+        if not c.cue and not c.banner and not (c.nw <= 12 and not c.sentence and st.dates:has_clock(c.text))
+          and not (c.nw <= 6 and st.meta.language_switch(c.text))
+          and not (c.nw <= 6 and live[y + 1] and live[y + 1].cue == "cookie") then
+          local name = not c.take and c.li ~= title_i and (outlet_line(c, st)
+            or (c.nw >= 2 and c.nw <= 8 and not c.sentence and not c.bullet and not c.text:find("%d")
+              and not st.meta.section_label(c.text) and not st.meta.is_desk(c.text)
+              and c.text:find("%l") and re.find(c.text, "^\\p{Lu}\\S*(?:\\s+(?:\\p{Lu}\\S*|&|of|the|and|for|on))*$") and c.text))
+          local n = 0
+          if name then
+            for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, "i") do n = n + 1 end
+          end
+          -- (or once, an organisation's name: "Office of the Attorney General of NAME")
+          -- (or once, the page's first line right over the site's menu naming an
+          -- organisation, "Eastern Calder State University Extension")
+          if n >= 2 or (n == 1 and (st.meta.org_title(name)
+            or (y == 1 and live[2] and live[2].cue == "navigation" and st.meta.org_named(name)))) then
+            outlet = name; c.role = c.role or "masthead"
+          end
+          break
+        end
+      end
+    end
+    -- a masthead the dump split over two lines ("Glenmoor" / "National Park" / "Idaho"
+    -- over the park's menu): two lines of capitalised words, one under the other,
+    -- whose joined name the page writes at least twice elsewhere (a dateline, the body)
+    if not outlet and title_i then
+      for y = 1, math.min(8, title_i - 2) do
+        local c, d = live[y], live[y + 1]
+        if c.nw <= 3 and d.nw <= 3 and d.first == c.last + 1 and not c.take and not d.take
+          and not c.cue and not d.cue and not c.bullet and not d.bullet
+          and not find(c.text, "[%d%p]") and not find(d.text, "[%d%p]") then
+          local name = c.text .. " " .. d.text
+          if re.find(name, "^\\p{Lu}\\S*(?:\\s+\\p{Lu}\\S*)+$") and st.meta.name_words(name)
+            and not st.meta.section_label(name) then
+            local n = 0
+            for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, "i") do n = n + 1 end
+            if n >= 2 then outlet = name; c.role = c.role or "masthead"; d.role = d.role or "masthead"; break end
+          end
+        end
+      end
+    end
+  end
+
+  -- a masthead a logo sets over two lines ("Harlan Vale County" / "Public Health"):
+  -- the line under it, up to three capitalised words, joins it when the page writes
+  -- the joined name at least twice elsewhere (the body, the footer)
+  if outlet and title_i then
+    for y = 1, math.min(6, title_i - 2) do
+      local c, d = live[y], live[y + 1]
+      if c.role == "masthead" and c.text == outlet then
+        if d.nw <= 3 and d.first == c.last + 1 and not d.take and not d.cue and not d.bullet
+          and not find(d.text, "[%d%p]") and re.find(d.text, "^\\p{Lu}\\S*(?:\\s+\\p{Lu}\\S*)*$") then
+          local name, n = outlet .. " " .. d.text, 0
+          for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])") do n = n + 1 end
+          if n >= 2 then outlet = name; d.role = d.role or "masthead" end
+        end
+        break
+      end
+    end
+  end
+
+  -- a masthead naming a place or a service ("Port Arden International Airport") whose
+  -- footer copyright holder is that name with an organisation's head word after it
+  -- ("© Port Arden International Airport Authority 2025"): that organisation
+  -- (docpipe.clean.meta org_extension)
+  if outlet then
+    local mast = false
+    for y = 1, math.min(#live, 6) do if live[y].role == "masthead" then mast = true; break end end
+    if mast then
+      for x = #live, math.max(1, #live - 20), -1 do
+        local b = live[x]
+        if b.cue == "legal" and find(b.text, outlet, 1, true) then
+          outlet = st.meta.org_extension(outlet, b.text) or outlet
+          break
+        end
+      end
+    end
+  end
+  -- outlet from a copyright line when the page names it nowhere else
+  if not outlet then
+    -- the last copyright notice of the page (the footer's), "© 2019 Name."
+    for x = #live, 1, -1 do
+      local b = live[x]
+      if b.cue == "legal" then
+        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b)([\\p{Lu}][\\p{L}\\p{N}&.' -]{1,40}?)(?:[.,|]|\\s*\\((?:Pty|Pvt|Private|Proprietary)\\)|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
+        if holder then
+          -- (not cut before a generic word after its modifier: "WHSU Student" of
+          -- "WHSU Student Media")
+          outlet = st.meta.undangle(dp.text.trim(holder), b.text, text)
+          -- a company's name, "Valley Chronicle Newspapers": the publication's name
+          -- without the company word when the page also names it so elsewhere
+          -- (and a company's legal forms, "Baltic Harbour News OÜ", "Kota Herald Sdn Bhd",
+          -- each written with a capital)
+          local short = outlet
+          while true do
+            local s2, last = short:match("^(.-%S)[%s,]+(%S+)$")
+            if not (s2 and st.company:find(last) and re.find(last, "^\\p{Lu}")) then break end
+            short = s2
+          end
+          if short ~= outlet and short:find("%s") then
+            local n = 0
+            for y = 1, #live do
+              -- (in any case: a masthead in capitals, "THE COASTAL MIRROR", names it)
+              local t = live[y].text:lower()
+              if y ~= x and t:find(short:lower(), 1, true) and not t:find(outlet:lower(), 1, true) then n = n + 1 end
+            end
+            if n > 0 then outlet = short end
+          end
+          -- a short holder ("Brackwater" of "© 2026 Brackwater Media Ltd.") that a name
+          -- line above the headline writes in full, the page writing it twice or more
+          local names = {}
+          for y = 1, math.min(#live, 12) do
+            if title_i and y >= title_i then break end
+            -- (or a name of capitalised words, "Harrow County Elections", a department's
+            -- masthead over a release: docpipe.clean.meta name_words)
+            local c = live[y]
+            names[#names + 1] = outlet_line(c, st) or (c.nw >= 2 and c.nw <= 6 and not c.sentence
+              and not c.take and st.meta.name_words(c.text) and c.text) or nil
+          end
+          -- (a holder cut before its company's words, "Meridian" of "Meridian Media Group
+          -- Ltd.", is no town: the masthead holding it once is enough)
+          local company = re.find(b.text, "(?<![\\p{L}\\p{N}])" .. re.escape(outlet) .. "\\s+(?:Media|Group|Company|Ltd|Inc|LLC|plc|Limited)\\b") ~= nil
+          outlet = st.meta.fuller_outlet(outlet, names, text, company)
+          break
+        end
+      end
+    end
+  end
+
+  -- a masthead written as a bare domain name over the headline ("alpinfo.ch"), when
+  -- the page names its outlet nowhere else (not under a contact block's e-mail or phone)
+  if not outlet then
+    for y = 1, math.min(6, (title_i or limit) - 1) do
+      local c = live[y]
+      if not c or c.take or c.li == title_i then break end
+      local dn = st.meta.domain_name(c.text)
+      if dn then
+        local pv = live[y - 1]
+        if not (pv and re.find(pv.text, "@|\\d{3}[\\s.-]\\d{3,4}|\\bcontact\\b", nil, "i")) then
+          outlet = dn; c.role = c.role or "masthead"
+        end
+        break
+      end
+    end
+  end
+
+  -- "Gazette" of "Special to the Gazette" under a "The Marlow Valley Gazette" masthead:
+  -- a byline's short form of the masthead's name is that name
+  if outlet and not outlet:find("%s") then
+    local b = live[1]
+    if b and b.cue == "navigation" and live[2] then b = live[2] end
+    local name = b and not b.take and b.li ~= title_i and outlet_line(b, st)
+    if name and #name > #outlet and re.find(name, "\\s" .. re.escape(outlet) .. "$", nil, "i") then outlet = name end
+  end
+
+  -- "Northern Chronicle" in a dateline, "The Northern Chronicle" in the footer (or as a
+  -- line of its own, a masthead among the menu; or in a byline in capitals, "REPORTER
+  -- FOR THE DAILY FLARE"): the full name
+  if outlet and not outlet:find("^The ") then
+    local full, caps = "The " .. outlet, "THE " .. ucase.upper(outlet)
+    for x = #live, 1, -1 do
+      local b = live[x]
+      if (b.cue == "legal" and re.find(b.text, "(?:©|\\(c\\)|copyright)", nil, "i") and b.text:find(full, 1, true))
+        or b.text == full or b.text == caps
+        or (b.byline and b.text:find(caps, 1, true) and not rx_lower:find((b.text:gsub("^%S+", "")))) then
+        outlet = full
+        break
+      end
+    end
+  end
+
+  -- a state's name ("State of Wescona", "Kingdom of Veleka", "Government of Kesaria")
+  -- over the issuing office's own line in the header ("KESARIA INFORMATION BUREAU",
+  -- "Wescona Department of Parks and Recreation": capitalised words holding a head word
+  -- of en/clean_meta_org_heads.txt, within two lines under it and above the menu): the
+  -- office issued the page
+  if outlet and title_i and rx_state_name:find(outlet) then
+    for y = 1, math.min(title_i - 1, 8) do
+      if live[y].text:find(outlet, 1, true) then
+        for z = y + 1, math.min(y + 2, title_i - 1) do
+          local c = live[z]
+          if c.cue == "navigation" or c.take then break end
+          if c.nw >= 2 and c.nw <= 8 and not c.sentence and not c.bullet and rx_office_name:find(c.text)
+            and not c.text:find(outlet, 1, true) and st.meta.org_named(c.text) then
+            outlet = c.text:upper() == c.text and ucase.title(c.text, "\\s") or c.text
+            c.role = c.role or "masthead"
+            break
+          end
+        end
+        break
+      end
+    end
+  end
+  -- no outlet yet, and a section's label over the headline names an office's news,
+  -- "Police Department News": the office's full name that the page writes, capitalised
+  -- words before it ("The Marlow Heights Police Department arrested ...")
+  -- (or that label read as the outlet)
+  if title_i then
+    for y = math.max(1, title_i - 4), title_i - 1 do
+      local b = live[y]
+      local office = (not outlet or outlet == b.text) and b.nw >= 2 and b.nw <= 5 and not b.take and re.match(b.text, "^(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,2})\\s+(?:News|Updates|Releases|News Releases)$")
+      if office and st.meta.org_named(office:match("(%a+)$")) then
+        local full = re.match(text, "(?<![\\p{L}\\p{N}])((?:\\p{Lu}[\\p{L}'’-]* ){1,4}" .. re.escape(office) .. ")(?![\\p{L}\\p{N}])")
+        if full then
+          full = re.gsub(full, "^(?:The|A|An)\\s+", "")
+          if full ~= office then outlet = full end
+        end
+        break
+      end
+    end
+  end
+  -- a publication's tagline, "The research magazine of Prairie Hollow State", "Official
+  -- newspaper of the Conference since 1954", among the top lines: the name on the line
+  -- over it (its first piece before a dash or a bar, "Te Kupu – The True Word") is the
+  -- outlet, the publication under its publisher's masthead (also over a motto,
+  -- "Serving the Vale since 1871", when that line reads as an outlet: rx_tagline_motto)
+  if title_i then
+    for y = 2, math.min(title_i - 1, 6) do
+      local t = live[y].text
+      -- (a motto gives way to a dateline's agency, "(CMC) –", and to an outlet the
+      -- header names, a byline's "Reuters": only a footer's publisher is replaced)
+      local motto = live[y].nw <= 12 and not (outlet and outlet == dl_outlet) and (find(t, "%d%d%d%d") or find(t, "^[SsCc]"))
+        and not (find(t, " of ", 1, true) and rx_tagline_pub:find(t)) and rx_tagline_motto:find(t)
+      if motto and outlet then
+        for z = 1, math.min(limit - 1, #live) do
+          if live[z].text:find(outlet, 1, true) then motto = false; break end
+        end
+      end
+      if live[y].nw <= 12 and (motto or (find(t, " of ", 1, true) and rx_tagline_pub:find(t))) then
+        local up = live[y - 1]
+        local name = up and not up.cue and not up.sentence and up.nw <= 8 and (not motto or outlet_line(up, st)) and rx_outlet_split:split(up.text)[1]
+        if name and name ~= "" and re.find(name, "^\\p{Lu}") and #dp.text.words(name) <= 5 then
+          outlet = name; up.role = up.role or "masthead"
+        end
+        break
+      end
+    end
+  end
+  -- a footer naming the publication and its publisher, "Te Kupu is published by the
+  -- Conference Communications Office": the publication is the outlet when it opens a
+  -- line over the headline too (the masthead under its publisher's name)
+  -- (the lines under the body only: from the page's end up to the last kept paragraph)
+  -- (a needle opening on a rare letter: a plain search stops at each of its first byte)
+  if title_i and find(text, "ublished by ", 1, true) then
+    for x = #live, limit, -1 do
+      if live[x].take then break end
+      local t = live[x].text
+      local name = find(t, " is published by ", 1, true) and re.match(t, "^((?:The\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,4})\\s+is\\s+published\\s+by\\s")
+      if name then
+        for y = 1, title_i - 1 do
+          local h = live[y].text
+          if h:sub(1, #name) == name and (#h == #name or find(h, "^[%s,:|–—-]", #name + 1)) then
+            outlet = name; live[y].role = live[y].role or "masthead"; break
+          end
+        end
+        break
+      end
+    end
+  end
+  -- a masthead in capitals ("MERIDIAN") that the page writes in mixed case elsewhere
+  -- ("Her last piece for Meridian") is that name; an acronym ("KVRN") stays
+  if outlet and #outlet >= 4 and not rx_lower:find(outlet) then
+    local mixed = ucase.title(outlet, "\\s-")
+    if mixed ~= outlet and re.find(text, "(?<!\\p{L})" .. re.escape(mixed) .. "(?!\\p{L})") then outlet = mixed
+    -- (else a publication's name in capitals, "THE HARBOUR STAR": title-cased, its
+    -- acronyms kept; docpipe.clean.meta caps_masthead)
+    else
+      -- (a masthead line's only, not a byline's outlet written in capitals)
+      for y = 1, math.min(6, #live) do
+        if live[y].role == "masthead" and live[y].text == outlet then outlet = st.meta.caps_masthead(outlet, text) or outlet; break end
+      end
+    end
+  end
+  -- ("Wellbridge Hall Of Science" title-cased from capitals: the page's casing, "of")
+  if outlet then outlet = st.meta.outlet_case(outlet, text) end
+
+  -- an acronym logo ("VCF") over the name it stands for, written at the start of a
+  -- line outside the body ("Veldonian Chess Federation" under it, in the footer): that name
+  -- (a dateline's agency stays as the dateline writes it, "DOVER, Del. (TP) —")
+  if outlet and outlet ~= dl_outlet and #outlet <= 6 and not rx_lower:find(outlet) then
+    local lines = {}
+    for _, b in ipairs(live) do if not b.take and b.li ~= title_i then lines[#lines + 1] = b.text end end
+    outlet = st.meta.acronym_expansion(outlet, lines)
+  end
+  return outlet
+end
+
+return M
