@@ -170,6 +170,15 @@ local function check_option(spec, v)
   if want == "list" and got == "mapping" and next(v) == nil then return dp.array({}) end
   if want == "map" and got == "mapping" then return v end
   if want == got then
+    -- (a list option's items are strings: word lists and patterns; "[1, ~]" is a
+    -- configuration error, not a failure inside the stage)
+    if want == "list" then
+      for i = 1, #v do
+        if type(v[i]) ~= "string" then
+          return nil, ("must be a list of strings, item %d is %s"):format(i, yaml_type(v[i]))
+        end
+      end
+    end
     if spec.choices then
       for _, c in ipairs(spec.choices) do if c == v then return v end end
       return nil, ("must be one of %s, got '%s'"):format(concat(spec.choices, ", "), tostring(v))

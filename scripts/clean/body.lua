@@ -262,6 +262,9 @@ function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, m
   for _, w in ipairs(dp.data.list(lang .. "/clean_prompt_verbs.txt")) do verbs[w:lower()] = true; ad_verbs_set[w:lower()] = true end
   for _, w in ipairs(dp.data.list(lang .. "/clean_body_ad_verbs.txt")) do ad_verbs_set[w:lower()] = true end
   for _, w in ipairs(ad_verbs or {}) do ad_verbs_set[w:lower()] = true end
+  -- (the longest, in bytes: the first word of a block is looked up only when no longer)
+  local ad_verb_len = 0
+  for w in pairs(ad_verbs_set) do if #w > ad_verb_len then ad_verb_len = #w end end
   -- (their first two bytes, lower-cased, as integers: a block whose first two are none
   -- of them is passed over by a table lookup)
   local ad_verb_pairs = {}
@@ -274,7 +277,7 @@ function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, m
     verbs = verbs,
     -- the imperatives that open an advertisement's copy (en/clean_body_ad_verbs.txt and
     -- the prompt verbs: imperative_copy)
-    ad_verbs = ad_verbs_set, ad_verb_pairs = ad_verb_pairs,
+    ad_verbs = ad_verbs_set, ad_verb_pairs = ad_verb_pairs, ad_verb_len = ad_verb_len,
     -- the text of a call-to-action button beside an appeal (docpipe.clean.buttons)
     buttons = buttons.new(lang, button_calls),
     box_head = union(lang, "clean_body_box_heads.txt", box_heads, true),
@@ -548,7 +551,7 @@ local rx_brand_run = lazy("\\s\\p{Lu}[\\p{L}'’&-]+\\s+\\p{Lu}[\\p{L}'’&-]+")
 local function imperative_copy(m, t)
   -- (the first word by a plain search for its space: a class pattern costs more)
   local sp = find(t, " ", 1, true)
-  if not sp or sp > 12 or not m.ad_verbs[t:sub(1, sp - 1):lower()] then return false end
+  if not sp or sp > m.ad_verb_len + 1 or not m.ad_verbs[t:sub(1, sp - 1):lower()] then return false end
   -- (the second word in lower case: an imperative, not a name "Grow Holdings")
   local c2 = byte(t, sp + 1)
   if not c2 or c2 < 97 or c2 > 122 then return false end

@@ -661,14 +661,26 @@ function M.new(lang, menu_extra, field_extra, extra)
   --- Is the line a site's banner or a feed's link above its masthead ("An official
   -- website of the State of X", "Here's how you know", "Agency News (RSS)")? Passed
   -- over when the masthead is looked for.
-  function R.site_banner(s)
-    if #s > 100 or not (find(s, "^[#AaHh]") or find(s, "%)$")) then return false end
-    if not rx_banner then
-      local alts = {}
-      for _, p in ipairs(dp.data.list(lang .. "/clean_meta_site_banners.txt")) do alts[#alts + 1] = "(?:" .. p .. ")" end
-      for _, p in ipairs(extra.site_banners or {}) do alts[#alts + 1] = "(?:" .. p .. ")" end
-      rx_banner = re.compile("^#?\\s*(?:" .. table.concat(alts, "|") .. ")", "i")
+  local function compile_banners()
+    local alts = {}
+    for _, p in ipairs(dp.data.list(lang .. "/clean_meta_site_banners.txt")) do alts[#alts + 1] = "(?:" .. p .. ")" end
+    for _, p in ipairs(extra.site_banners or {}) do alts[#alts + 1] = "(?:" .. p .. ")" end
+    return re.compile("^#?\\s*(?:" .. table.concat(alts, "|") .. ")", "i")
+  end
+  -- (a user's patterns, the option site_banners, are compiled now, so that a bad one is
+  -- a configuration error naming the option, and tried on every line: the byte test
+  -- below fits only the shipped list)
+  local user_banners = extra.site_banners and #extra.site_banners > 0
+  if user_banners then
+    for _, p in ipairs(extra.site_banners) do
+      local ok, err = pcall(re.compile, p, "i")
+      if not ok then error(("site_banners: bad pattern '%s': %s"):format(p, tostring(err)), 0) end
     end
+    rx_banner = compile_banners()
+  end
+  function R.site_banner(s)
+    if #s > 100 or not (user_banners or find(s, "^[#AaHh]") or find(s, "%)$")) then return false end
+    if not rx_banner then rx_banner = compile_banners() end
     return rx_banner:find(s) ~= nil
   end
 

@@ -161,4 +161,17 @@ describe("clean: notices and closing lines of a release", function()
     all_kept(doc)
     assert.is_true(has_paragraph(doc, p))
   end)
+
+  -- regression: the first word was looked up only when it was at most 11 bytes long, so
+  -- a user's longer imperative (the option ad_verbs) never matched
+  it("reads a user's ad verb of any length", function()
+    local W = pages.WATER
+    for _, v in ipairs({ "Modernise", "Revolutionise" }) do
+      local ad = v .. " your patio with the Kestrel Outdoor Living range this spring. Shop now at kestrel.example"
+      local text = pages.page({ "Orvanne Valley Courier", "", "Valley water to be cut ten hours a day", "",
+        "By Idony Farrant", "March 3, 2026", "" }, { W[1], W[2], ad, W[3], W[4] }, { "© Orvanne Valley Courier 2026" })
+      assert.is_false(has_paragraph(run(text, { ad_verbs = { v:lower() } }), v))
+      assert.is_true(has_paragraph(run(text, {}), v))
+    end
+  end)
 end)

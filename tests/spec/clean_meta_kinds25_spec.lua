@@ -206,4 +206,15 @@ describe("clean meta: outlets", function()
     assert.is_true(meta.site_banner("An official website of the State of Norvale"))
     assert.is_false(meta.site_banner("An official visit to the valley"))
   end)
+
+  -- regression: a user's banner pattern was tried only on lines opening on "#", "A" or
+  -- "H" (the shipped list's byte test), and a bad one failed documents at run time
+  it("tries a user's site_banners pattern on any line and rejects a bad one at once", function()
+    local user = require("docpipe.clean.meta").new("en", nil, nil, { site_banners = { "veskaria media group network" } })
+    assert.is_true(user.site_banner("Veskaria Media Group Network"))
+    assert.is_false(meta.site_banner("Veskaria Media Group Network"))
+    local ok, err = pcall(require("docpipe.clean.meta").new, "en", nil, nil, { site_banners = { "(bad" } })
+    assert.is_false(ok)
+    assert.matches("site_banners: bad pattern '%(bad'", err)
+  end)
 end)

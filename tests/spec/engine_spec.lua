@@ -49,6 +49,15 @@ describe("docpipe.engine", function()
       errs[1])
   end)
 
+  -- regression: "[1, 2]" reached the stage and failed inside it ("attempt to index a
+  -- number value")
+  it("rejects a list option holding an item that is not a string", function()
+    local p, errs = load("stages:\n  - stage: clean\n    with:\n      ad_verbs: [snag, 2]\n")
+    assert.is_nil(p)
+    assert.are.equal("t.yaml:4:17: option 'ad_verbs' of stage 'clean' must be a list of strings, item 2 is integer",
+      errs[1])
+  end)
+
   it("rejects a value outside an option's choices", function()
     local _, errs = load("stages:\n  - stage: splitter.lua\n    with: {mode: shred}\n")
     assert.matches("must be one of split, keep", errs[1])
