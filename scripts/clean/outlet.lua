@@ -52,6 +52,24 @@ local BADGE_OPENERS = { why = true, how = true, what = true, who = true, when = 
 -- test reads it too).
 M.NAME_JOINERS = NAME_JOINERS
 
+-- the line d, just under the line c with no blank between, as the second line of a
+-- masthead set over two (a logo's): up to three words, no digit or punctuation, no
+-- cue, not taken and no bullet
+local function second_line(c, d)
+  return d.nw <= 3 and d.first == c.last + 1 and not d.take and not d.cue and not d.bullet
+    and not find(d.text, "[%d%p]")
+end
+
+-- does text write name at least twice as whole words (caseless when asked)?
+local function written_twice(text, name, caseless)
+  local n = 0
+  for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, caseless and "i" or nil) do
+    n = n + 1
+    if n >= 2 then return true end
+  end
+  return false
+end
+
 -- the outlet named by a line of its own ("The Saltire Herald"), or nil
 local function outlet_line(b, st)
   -- (a broadcaster's call sign and frequency, "KQRV 88.3 FM | College Radio": the call sign)
@@ -179,15 +197,12 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     if not outlet and title_i then
       for y = 1, math.min(8, title_i - 2) do
         local c, d = live[y], live[y + 1]
-        if c.nw <= 3 and d.nw <= 3 and d.first == c.last + 1 and not c.take and not d.take
-          and not c.cue and not d.cue and not c.bullet and not d.bullet
-          and not find(c.text, "[%d%p]") and not find(d.text, "[%d%p]") then
+        if c.nw <= 3 and not c.take and not c.cue and not c.bullet and not find(c.text, "[%d%p]")
+          and second_line(c, d) then
           local name = c.text .. " " .. d.text
           if re.find(name, "^\\p{Lu}\\S*(?:\\s+\\p{Lu}\\S*)+$") and st.meta.name_words(name)
-            and not st.meta.section_label(name) then
-            local n = 0
-            for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, "i") do n = n + 1 end
-            if n >= 2 then outlet = name; c.role = c.role or "masthead"; d.role = d.role or "masthead"; break end
+            and not st.meta.section_label(name) and written_twice(text, name, true) then
+            outlet = name; c.role = c.role or "masthead"; d.role = d.role or "masthead"; break
           end
         end
       end
@@ -201,11 +216,9 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     for y = 1, math.min(6, title_i - 2) do
       local c, d = live[y], live[y + 1]
       if c.role == "masthead" and c.text == outlet then
-        if d.nw <= 3 and d.first == c.last + 1 and not d.take and not d.cue and not d.bullet
-          and not find(d.text, "[%d%p]") and re.find(d.text, "^\\p{Lu}\\S*(?:\\s+\\p{Lu}\\S*)*$") then
-          local name, n = outlet .. " " .. d.text, 0
-          for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])") do n = n + 1 end
-          if n >= 2 then outlet = name; d.role = d.role or "masthead" end
+        if second_line(c, d) and re.find(d.text, "^\\p{Lu}\\S*(?:\\s+\\p{Lu}\\S*)*$") then
+          local name = outlet .. " " .. d.text
+          if written_twice(text, name) then outlet = name; d.role = d.role or "masthead" end
         end
         break
       end
