@@ -693,7 +693,7 @@ local function nested_quotes(C, rec)
   local s = rec.s
   local out = {}
   if not s.last or s.last < s.first then return out end
-  for _, n in ipairs(marks.inner(T, s)) do
+  for _, n in ipairs(marks.inner(T, s, C.found and C.found.quote)) do
     local words = count_words(T, n.first, n.last)
     local before = T[n.open - 1]
     if words >= 3 and before and (before.t == "," or before.t == ":") then
@@ -900,7 +900,7 @@ function M.attribute(C)
       local p = u.k == "w" and C.L.pronoun[u.low]
       if p and p.fn == "subj" and (p.gender == "m" or p.gender == "f")
         and (x == first or T[x - 1].t == ",") then
-        return ent.resolve_pronoun(C.L, T, C.antecedents or C.mentions, x, u.low)
+        return ent.resolve_pronoun(C.L, T, ent.antecedents(C), x, u.low)
       end
     end
     return nil

@@ -216,30 +216,51 @@ end
 
 --- Quotations nested inside span sp (marks of either family, paired inside the span):
 -- a list of {open, close, first, last, inner_s, inner_e} in text order.
-function M.inner(T, sp)
+-- qpos (optional): the indices of the quote-mark tokens, ascending (the tokenizer's
+-- found.quote): only those are visited, so that a quotation holding no mark costs a
+-- lookup instead of a walk over its words (the stage asks this of every direct quote).
+function M.inner(T, sp, qpos)
   local out = {}
-  local i, last = sp.first, sp.last
-  while i and last and i <= last do
+  local first, last = sp.first, sp.last
+  if not (first and last) then return out end
+  -- the marks inside the span: qpos[qa .. qb], or every token when qpos is not given
+  local qa, qb
+  if qpos then
+    local lo, hi = 1, #qpos + 1   -- the first mark at or after first (binary search)
+    while lo < hi do
+      local mid = (lo + hi) // 2
+      if qpos[mid] < first then lo = mid + 1 else hi = mid end
+    end
+    qa, qb = lo, lo - 1
+    while qpos[qb + 1] and qpos[qb + 1] <= last do qb = qb + 1 end
+  end
+  local function at(x) if qpos then return qpos[x] end return x end
+  local x, x_end = qa or first, qb or last
+  while x <= x_end do
+    local i = at(x)
     local t = T[i]
     if t.k == "q" and t.side ~= "close" and is_open_ctx(T, i) and next_is_word(T, i) then
-      local j = i + 1
-      local close
-      while j <= last and T[j].para == t.para do
+      -- the closing mark: the first of the same family in the paragraph (paragraphs
+      -- only grow along the tokens, so the first mark of a later one ends the search)
+      local close, y = nil, x + 1
+      while y <= x_end do
+        local j = at(y)
         local u = T[j]
+        if u.para ~= t.para then break end
         if u.k == "q" and u.fam == t.fam and u.side ~= "open"
           and (t.fam == "double" or single_close_ok(T, j)) then
           close = j
           break
         end
-        j = j + 1
+        y = y + 1
       end
       if close and close > i + 1 then
         out[#out + 1] = { open = i, close = close, first = i + 1, last = close - 1,
           inner_s = T[i + 1].s, inner_e = T[close - 1].e }
-        i = close
+        x = y
       end
     end
-    i = i + 1
+    x = x + 1
   end
   return out
 end

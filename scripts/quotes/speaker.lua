@@ -604,7 +604,7 @@ function M.resolve(C, np)
   local T, L = C.T, C.L
   local mention = text_of(C, np.mention_first or np.first, np.last)
   if np.kind == "pron" then
-    local m = ent.resolve_pronoun(L, T, C.antecedents or C.mentions, np.first, np.pron)
+    local m = ent.resolve_pronoun(L, T, ent.antecedents(C), np.first, np.pron)
     if m then
       return m.entity.name, mention, m
     end
@@ -715,7 +715,7 @@ function M.resolve(C, np)
         -- an organisation named or described before ("The coastguard said ... the agency
         -- said")
         m = ent.resolve_pronoun(L, T, C.mentions, np.first, nil, "org")
-          or ent.resolve_pronoun(L, T, C.antecedents or C.mentions, np.first, nil, "org")
+          or ent.resolve_pronoun(L, T, ent.antecedents(C), np.first, nil, "org")
       end
       if m then return m.entity.name, mention, m end
     end

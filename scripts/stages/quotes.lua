@@ -223,8 +223,9 @@ function M.extract(doc, opts, L)
   end
   local C = { text = text, T = T, paras = paras, L = L, spans = spans, mentions = mentions,
     mention_at = mention_at, acronyms = acronyms, entities = E, found = found,
-    opts = { min_words = opts.min_words or 5 }, headline = ent.headline_paras(T) }
-  C.antecedents = ent.with_nominals(L, T, mentions, inq, mention_at)
+    opts = { min_words = opts.min_words or 5 }, headline = ent.headline_paras(T), inq = inq }
+  -- C.antecedents (the mentions with the nominal ones) is built by the first pronoun
+  -- that asks for it (ent.antecedents)
 
   local drecs, pending = direct.attribute(C)
   local in_direct = new_table(#T)

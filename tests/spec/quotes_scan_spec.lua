@@ -164,6 +164,34 @@ describe("quotes scan", function()
     end
   end)
 
+  it("finds the quotations nested in a span from the quote marks alone as from every token", function()
+    local texts = {
+      "“My father used to say, ‘Never sell the boat,’ and he kept it,” Ola said.",
+      "“She told me, “Wait here,” and then ‘left,’ ” he said. “No marks inside.”",
+      "“A ‘single’ and ‘two’ and a ‘dangling one” and more.",
+      "“Runs on ‘with an inner mark\n\nand ends’ here,” she said.",
+      "“Traders’ ‘Guild’ met,” said Ola. ‘Outer “inner” end.’",
+      "“”",
+      "No marks at all here.",
+      "",
+    }
+    for _, text in ipairs(texts) do
+      local T, paras, found = qtext.tokenize(text, with_sets())
+      for _, span in ipairs(marks.find(T, paras, text, found.quote)) do
+        assert.are.same(marks.inner(T, span), marks.inner(T, span, found.quote))
+      end
+      -- a span the stage does not pair (an open one: no last) holds nothing
+      assert.are.same({}, marks.inner(T, { first = 1 }, found.quote))
+    end
+    -- one case holds a nested quotation for sure
+    local text = texts[1]
+    local T, paras, found = qtext.tokenize(text, with_sets())
+    local span = marks.find(T, paras, text, found.quote)[1]
+    local inner = marks.inner(T, span, found.quote)
+    assert.are.equal(1, #inner)
+    assert.are.equal("Never sell the boat,", text:sub(inner[1].inner_s, inner[1].inner_e))
+  end)
+
   it("matches a cue by its second word as trying every phrase of its first word does", function()
     -- option cues of three words sharing a first word with a one-word cue
     local LX = lexicon.load("en", { "grumbled", "grumbled about it", "sniped at length\tfrag",
