@@ -275,6 +275,17 @@ dp_text_shape dp_text_shape_of(const char *str, size_t n) {
     unsigned f = 0;
     size_t cont = 0; /* continuation bytes, 80..BF */
     for (size_t i = 0; i < n; i++) {
+        /* (eight ASCII bytes at a time: none is a continuation byte or the lead
+         * byte C2, only their bits count) */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            f |= SHAPE_BITS[s[i]] | SHAPE_BITS[s[i + 1]] | SHAPE_BITS[s[i + 2]] | SHAPE_BITS[s[i + 3]]
+               | SHAPE_BITS[s[i + 4]] | SHAPE_BITS[s[i + 5]] | SHAPE_BITS[s[i + 6]] | SHAPE_BITS[s[i + 7]];
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = s[i];
         f |= SHAPE_BITS[c];
         cont += (c & 0xC0) == 0x80;

@@ -63,6 +63,7 @@ typedef struct {
     dp_regex_cache *cache;
     dp_match *m;
     const void *mt; /* the RE_MT metatable, to tell a regex without a registry lookup */
+    int held;       /* regex userdata in the state's user value (see arg_regex) */
 } re_state;
 
 typedef struct {
@@ -140,6 +141,13 @@ static dp_regex *cached(lua_State *L, re_state *st, int pidx, int fidx) {
  * pattern compiled with the flags at fidx. A cached regex is kept alive by
  * a userdata pushed on the stack: any allocation may run a finalizer that
  * uses docpipe.re and evicts cache entries while the regex is in use.
+ * That userdata is kept too, in the state's user value (a list indexed by
+ * flags + 1 of tables pattern -> regex userdata), so that a pattern string
+ * used again costs a table lookup: a new userdata a call (made, then
+ * finalized by the collector) and the hashing of the pattern for the cache
+ * cost more than most matches. Past CACHE_CAPACITY patterns the tables
+ * start empty again (the collector frees the userdata no longer held).
+ * Upvalue 1 is the state.
  */
 static dp_regex *arg_regex(lua_State *L, re_state *st, int pidx, int fidx) {
     re_ud *ud = test_rx(L, pidx);
@@ -148,8 +156,42 @@ static dp_regex *arg_regex(lua_State *L, re_state *st, int pidx, int fidx) {
             luaL_argerror(L, fidx, "flags must be nil when a compiled regex is given");
         return check_rx(L, pidx);
     }
-    re_ud *holder = new_ud(L);
+    luaL_checkstring(L, pidx);
+    unsigned flags = check_flags(L, fidx);
+    if (lua_getiuservalue(L, lua_upvalueindex(1), 1) != LUA_TTABLE) { /* held */
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setiuservalue(L, lua_upvalueindex(1), 1);
+        st->held = 0;
+    }
+    if (lua_rawgeti(L, -1, (lua_Integer)flags + 1) != LUA_TTABLE) { /* held, by_pattern */
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, -3, (lua_Integer)flags + 1);
+    }
+    lua_pushvalue(L, pidx);
+    if (lua_rawget(L, -2) == LUA_TUSERDATA) { /* held, by_pattern, ud */
+        lua_replace(L, -3);
+        lua_pop(L, 1);
+        return ((re_ud *)lua_touserdata(L, -1))->re;
+    }
+    lua_pop(L, 1);
+    re_ud *holder = new_ud(L); /* held, by_pattern, ud */
     holder->re = dp_regex_retain(cached(L, st, pidx, fidx));
+    if (st->held >= CACHE_CAPACITY) {
+        lua_newtable(L);
+        lua_setiuservalue(L, lua_upvalueindex(1), 1);
+        st->held = 0;
+    } else {
+        lua_pushvalue(L, pidx);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, -4);
+        st->held++;
+    }
+    lua_replace(L, -3);
+    lua_pop(L, 1);
     return holder->re;
 }
 
@@ -614,10 +656,11 @@ static const luaL_Reg re_funcs[] = {
 };
 
 int dp_lua_open_re(lua_State *L) {
-    re_state *st = (re_state *)lua_newuserdatauv(L, sizeof *st, 0);
+    re_state *st = (re_state *)lua_newuserdatauv(L, sizeof *st, 1);
     st->cache = NULL;
     st->m = NULL;
     st->mt = NULL;
+    st->held = 0;
     if (luaL_newmetatable(L, STATE_MT)) {
         lua_pushcfunction(L, state_gc);
         lua_setfield(L, -2, "__gc");

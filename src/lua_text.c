@@ -286,11 +286,17 @@ static int t_lines(lua_State *L) {
     int spaces = lua_toboolean(L, 2);
     lua_settop(L, 1);
     lua_Integer k = 0;
-    new_array(L, 0);
+    /* (the lists made at their size, up to a million lines: a list that grows is
+     * rebuilt at every power of two) */
+    size_t breaks = 0;
+    for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++) breaks++;
+    size_t count = n == 0 ? 0 : (s[n - 1] == '\n' ? breaks : breaks + 1);
+    int nlines = count < 1000000 ? (int)count : 1000000;
+    new_array(L, nlines);
     if (spaces) {
-        new_array(L, 0);
-        new_array(L, 0);
-        new_array(L, 0);
+        new_array(L, nlines);
+        new_array(L, nlines);
+        new_array(L, nlines);
     }
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);

@@ -701,6 +701,14 @@ function M.cut_repeats(blocks, opts)
     for k = 1, #x do if x[k] ~= y[k] then return false end end
     return true
   end
+  -- (the cut captions by their word count, in order: a block is compared only with
+  -- those of its own length, the others differ at once)
+  local segs_of = {}
+  for _i = 1, #segs do local seg = segs[_i]
+    local l = segs_of[#seg]
+    if not l then l = {}; segs_of[#seg] = l end
+    l[#l + 1] = seg
+  end
   local prev
   for bi = 1, #blocks do local b = blocks[bi]
     local ids = b.ids
@@ -711,8 +719,9 @@ function M.cut_repeats(blocks, opts)
         touched[bi], touched[prev] = true, true
         nd = nd + 1
       end
-      if m >= minw then
-        for _i = 1, #segs do local seg = segs[_i]
+      local same_length = m >= minw and segs_of[m]
+      if same_length then
+        for _i = 1, #same_length do local seg = same_length[_i]
           if same_ids(ids, seg) then b.all_dead = true; touched[bi] = true; nd = nd + 1; break end
         end
       end

@@ -650,8 +650,16 @@ local rx_sentence_gap = re.compile("(?<=\\p{Ll}\\p{Ll}[.!?])\\s+(?=\\p{Lu})")
 local rx_quote_headline = re.compile("^[\"“‘'][^\"”’']{3,90}[\"”’']\\s*:\\s+\\S.*[^.!?\"”’'.]$")
 
 local function word_line(text)
-  local w = words_of((text:gsub("’", "'")):lower())
-  for i = 1, #w do w[i] = w[i]:gsub("^'+", ""):gsub("'+$", "") end
+  local t = (text:gsub("’", "'")):lower()
+  local w = words_of(t)
+  -- (only a word holding an apostrophe can change: two gsub calls a word cost more
+  -- than one plain search, and a text without one needs neither)
+  if find(t, "'", 1, true) then
+    for i = 1, #w do
+      local x = w[i]
+      if find(x, "'", 1, true) then w[i] = x:gsub("^'+", ""):gsub("'+$", "") end
+    end
+  end
   return w
 end
 

@@ -461,15 +461,16 @@ function M.new(lang, published_extra)
     if not r then return false end
     local rest = s
     -- blank out the spans found (from the right so offsets stay valid; at most three)
+    -- (sorted in place, last first: r is this call's own, and credit_timestamp reads
+    -- its spans in any order)
     local sp = r.spans
-    local order = { 1, 2, 3 }
     for i = 2, #sp do
       local j = i
-      while j > 1 and sp[order[j - 1]][1] < sp[order[j]][1] do order[j], order[j - 1] = order[j - 1], order[j]; j = j - 1 end
+      while j > 1 and sp[j - 1][1] < sp[j][1] do sp[j], sp[j - 1] = sp[j - 1], sp[j]; j = j - 1 end
     end
     -- (spans apart from each other, the usual case: the pieces between them joined once)
     local apart = true
-    for i = 2, #sp do if sp[order[i]][2] >= sp[order[i - 1]][1] then apart = false end end
+    for i = 2, #sp do if sp[i][2] >= sp[i - 1][1] then apart = false end end
     -- (the usual line, ASCII without a "(": its words are read from s piece by piece,
     -- with no leftover text built. Safe: rest would be these pieces joined by spaces,
     -- and "%a[%a.]*" never matches a space, so the words of rest are those found in
@@ -482,7 +483,7 @@ function M.new(lang, published_extra)
     if apart and not find(s, "(", 1, true) and ulen(s) == #s then
       local left, lo = 0, 1
       for i = #sp, 0, -1 do -- (the spans from the left, then the piece after them)
-        local x = i > 0 and sp[order[i]] or nil
+        local x = i > 0 and sp[i] or nil
         local hi = x and x[1] - 1 or #s
         -- (the piece's words from one C call: a word running into the span is cut
         -- where the span starts, as the piece alone would cut it)
@@ -500,7 +501,7 @@ function M.new(lang, published_extra)
     if apart then
       local parts, to = {}, #s
       for i = 1, #sp do
-        local x = sp[order[i]]
+        local x = sp[i]
         parts[#sp - i + 2] = sub(s, x[2] + 1, to)
         to = x[1] - 1
       end
@@ -508,7 +509,7 @@ function M.new(lang, published_extra)
       rest = concat(parts, " ")
     else
       for i = 1, #sp do
-        local x = sp[order[i]]
+        local x = sp[i]
         rest = rest:sub(1, x[1] - 1) .. " " .. rest:sub(x[2] + 1)
       end
     end

@@ -165,6 +165,15 @@ static void test_shape(void) {
     CHECK(!(sh.flags & DP_SHAPE_SENTENCE));
     sh = dp_text_shape_of(buf2, 40);
     CHECK(sh.flags & DP_SHAPE_COLON_END);
+    /* the bits of bytes read eight at a time (a run of ASCII) and of those after it */
+    s = "lower case| text, more/ \xC2\xA9 x";
+    sh = dp_text_shape_of(s, strlen(s));
+    CHECK_INT(sh.chars, 27);
+    CHECK(sh.flags & DP_SHAPE_BAR);
+    CHECK(sh.flags & DP_SHAPE_COMMA);
+    CHECK(sh.flags & DP_SHAPE_SLASH);
+    CHECK(sh.flags & DP_SHAPE_COPYRIGHT);
+    CHECK(!(sh.flags & DP_SHAPE_UPPER));
     /* invalid UTF-8: bytes; a text too short for its bytes */
     sh = dp_text_shape_of("a\x80", 2);
     CHECK_INT(sh.chars, 2);

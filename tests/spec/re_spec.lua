@@ -421,6 +421,26 @@ describe("module functions", function()
     assert.are.equal("bad argument #4 to 'split' (flags must be nil when a compiled regex is given)",
       err_of(function() return re.split("x", re.compile("x"), nil, "i") end))
   end)
+
+  it("keep a pattern string's regex apart for each set of flags", function()
+    assert.are.same({ 1, 3 }, { re.find("ABC", "abc", nil, "i") })
+    assert.is_nil(re.find("ABC", "abc"))
+    assert.are.same({ 1, 3 }, { re.find("ABC", "abc", nil, "i") })
+    assert.are.same({ 1, 1 }, { re.find("a\nb", "^a$", nil, "m") })
+    assert.is_nil(re.find("a\nb", "^a$"))
+  end)
+
+  it("still match a pattern string used again after many others and a collection", function()
+    assert.are.equal("7", re.match("first7", "first(\\d)"))
+    for i = 1, 600 do re.find("x", "q" .. i) end
+    collectgarbage()
+    assert.are.equal("8", re.match("first8", "first(\\d)"))
+    local n = 0
+    for _ in re.gmatch("1 2 3", "\\d") do collectgarbage(); n = n + 1 end
+    assert.are.equal(3, n)
+    assert.are.equal("docpipe.re: bad pattern at offset 1: missing closing parenthesis",
+      err_of(function() return re.find("x", "(") end))
+  end)
 end)
 
 describe("re.escape", function()
