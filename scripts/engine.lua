@@ -145,13 +145,14 @@ end
 local function is_map(v) return yaml_type(v) == "mapping" end
 local function is_list(v) return yaml_type(v) == "list" end
 
-local function check_keys(tbl, allowed, what, at, add)
+-- hint, optional: function(key) -> a better hint than a near key name, or nil
+local function check_keys(tbl, allowed, what, at, add, hint)
   for k in pairs(tbl) do
     local known = false
     for _, a in ipairs(allowed) do if a == k then known = true end end
     if not known then
       add(at(tbl, k, "keys"), ("unknown key '%s' in %s%s"):format(tostring(k), what,
-        did_you_mean(tostring(k), allowed)))
+        hint and hint(k) or did_you_mean(tostring(k), allowed)))
     end
   end
 end
@@ -400,9 +401,16 @@ function M.load(text, file, dir)
         add(positions[entry], "a stage entry needs 'stage: NAME' (a built-in name or a .lua path)")
         check_keys(entry, STAGE_KEYS, "a stage entry", at, add)
       else
-        check_keys(entry, STAGE_KEYS, "a stage entry", at, add)
         local allow = entry.allow ~= nil and parse_allow(entry.allow, at, add, entry, "allow") or nil
         local mod, origin = M.load_stage(entry.stage, dir, allow)
+        -- an option of the stage written beside `stage:` instead of under `with:`
+        local decl = mod and type(mod.options) == "table" and mod.options or {}
+        check_keys(entry, STAGE_KEYS, "a stage entry", at, add, function(k)
+          if decl[k] ~= nil then
+            return (" ('%s' is an option of stage '%s': did you mean to put it under with:?)"):format(
+              tostring(k), entry.stage)
+          end
+        end)
         if not mod then
           add(at(entry, "stage"), origin)
         else
@@ -912,10 +920,23 @@ local function read_page(fn, ...)
   return d, e
 end
 
+-- The NUL bytes of s: their count and the 1-based offset of the first (nil when none).
+local function nul_bytes(s)
+  local first = s:find("\0", 1, true)
+  local count, at = 0, first
+  while at do
+    count = count + 1
+    at = s:find("\0", at + 1, true)
+  end
+  return count, first
+end
+
 --- The document for a text input: {id, source, text}. Invalid UTF-8 and
--- NULs are replaced by U+FFFD (with a warning in meta.warnings), a BOM is
--- dropped, CRLF and CR become LF. Returns nil, message for binary data (a
--- NUL byte in the first 8 KiB, as git and grep decide).
+-- NULs are replaced by U+FFFD (with a warning in meta.warnings, one for each
+-- kind), a BOM is dropped, CRLF and CR become LF; a text that is empty or
+-- only white space gets the warning "empty document". Returns nil, message
+-- for binary data (a NUL byte in the first 8 KiB, as git decides): the file
+-- is then not a document.
 function M.text_doc(id, source, bytes)
   -- a saved web page: the article and its metadata (docpipe.htmlinput)
   if type(source) == "string" and source:lower():find("%.x?html?$") then
@@ -927,9 +948,18 @@ function M.text_doc(id, source, bytes)
   local text, replaced = dp.utf8.clean(bytes)
   local doc = dp.object({ id = id, source = source, text = text })
   if replaced > 0 then
-    warn(doc, ("invalid UTF-8: %d byte(s) replaced by U+FFFD"):format(replaced))
+    -- a NUL further on is a text file padded or damaged there (binary files show a NUL
+    -- early): it is read as text, and the NUL is named as such, not as bad encoding
+    local nuls, at = nul_bytes(bytes)
+    if replaced > nuls then
+      warn(doc, ("invalid UTF-8: %d byte(s) replaced by U+FFFD"):format(replaced - nuls))
+    end
+    if nuls > 0 then
+      warn(doc, ("%d NUL byte(s) after the first 8 KiB (the first at byte %d) replaced by U+FFFD; read as text"):format(nuls, at))
+    end
   end
-  if text == "" then warn(doc, "empty document") end
+  -- (white space alone is as empty as nothing: no stage finds anything in it)
+  if not text:find("%S") then warn(doc, "empty document") end
   return doc
 end
 
@@ -996,7 +1026,12 @@ function M.json_doc(bytes, name, source, line)
     doc.source = line and ("%s:%d"):format(source, line) or source
   end
   if replaced > 0 then
-    warn(doc, ("invalid UTF-8: %d byte(s) replaced by U+FFFD"):format(replaced))
+    -- (a raw NUL byte in a record is named as such, not as bad encoding)
+    local raw = nul_bytes(bytes)
+    if replaced > raw then
+      warn(doc, ("invalid UTF-8: %d byte(s) replaced by U+FFFD"):format(replaced - raw))
+    end
+    if raw > 0 then warn(doc, ("%d NUL byte(s) replaced by U+FFFD"):format(raw)) end
   end
   if nuls > 0 then
     warn(doc, ("%d escaped NUL(s) (\\u0000) replaced by U+FFFD"):format(nuls))

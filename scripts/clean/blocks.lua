@@ -614,6 +614,41 @@ function M.cut_repeats(blocks, opts)
     local a, z = ends[loc - 1], starts[loc]
     return (a and z and b.text:sub(a + 1, z - 1):find("[.!?:;]")) and true or false
   end
+  -- how many tokens from y on each equal the token p before them (tok(y) == tok(y - p),
+  -- up to n). The run last walked is kept per distance p: the candidates inside one
+  -- long run (a word printed 10,000 times in one paragraph, whose copies are not
+  -- blocks of their own and so are never cut) read it instead of walking it again,
+  -- which kept the page quadratic.
+  local run_lo, run_hi = {}, {} -- per p: [lo, hi) match, hi is the first miss (or n + 1)
+  local function run_from(y, p)
+    local lo, hi = run_lo[p], run_hi[p]
+    if not lo or y < lo or y > hi then
+      hi = y
+      while hi <= n and tok(hi) == tok(hi - p) do hi = hi + 1 end
+      run_lo[p], run_hi[p] = y, hi
+    end
+    return hi - y
+  end
+  -- how many nonempty blocks from block bi on in a row have as many words as it does
+  -- (empty blocks between them do not count and do not break the row): the copies of a
+  -- repeat starting at bi that are whole blocks, when bi is a block of `best` words
+  local same_len
+  local function whole_copies(x, best)
+    local bi = block_of(x)
+    if x - first[bi] ~= 1 or #blocks[bi].ids ~= best then return 0 end
+    if not same_len then
+      same_len = {}
+      local nx -- the next nonempty block
+      for b = #blocks, 1, -1 do
+        local m = #blocks[b].ids
+        if m > 0 then
+          same_len[b] = (nx and #blocks[nx].ids == m) and same_len[nx] + 1 or 1
+          nx = b
+        end
+      end
+    end
+    return same_len[bi]
+  end
   local done = 0 -- tokens before this index are settled
   for c0 = 1, #cand, 2 do
     local i = cand[c0]
@@ -628,16 +663,14 @@ function M.cut_repeats(blocks, opts)
       for t = 0, shift do
         if starts_unit(i + t) then i = i + t; break end
       end
-      -- how many copies follow
-      local copies = 2
-      while i + (copies + 1) * best - 1 <= n do
-        local ok = true
-        for x = 0, best - 1 do
-          if tok(i + copies * best + x) ~= tok(i + x) then ok = false; break end
-        end
-        if not ok then break end
-        copies = copies + 1
-      end
+      -- how many copies follow: the first two are equal (the candidate, and the shift
+      -- above only moves along equal words), so each further copy equals the one before
+      local copies = 2 + run_from(i + 2 * best, best) // best
+      -- a short repeat (5 words or fewer) counts only as whole blocks: inside prose it
+      -- is the writer's ("Stay with me, stay with me", "About Ashford Valley Power"
+      -- above "Ashford Valley Power supplies..."); tested here, before the walk over
+      -- every copy below (the copies of a word printed 10,000 times in a paragraph)
+      if best <= 5 and whole_copies(i, best) < copies then goto next_cand end
       -- a copy that is a whole block beside a copy inside a longer paragraph: a pull
       -- quote, only the block of its own goes
       local whole, anywhole, inside, lead_at = {}, false, 0, nil
@@ -672,12 +705,6 @@ function M.cut_repeats(blocks, opts)
         local s = goes_on(b, best)
         if s and b.text:find("^%l", s) then copies = 0 end
       end
-      -- a short repeat (5 words or fewer) counts only as whole blocks: inside prose it
-      -- is the writer's ("Stay with me, stay with me", "About Ashford Valley Power"
-      -- above "Ashford Valley Power supplies...")
-      if best <= 5 then
-        for c = 0, copies - 1 do if not whole[c] then copies = 0; break end end
-      end
       if copies > 0 then
         local seg = {}
         for x = 0, best - 1 do seg[#seg + 1] = tok(i + x) end
@@ -693,6 +720,7 @@ function M.cut_repeats(blocks, opts)
       end
       if copies > 0 then done = i + copies * best - 1 end
     end
+    ::next_cand::
   end
   -- adjacent blocks with the same words (a name under a photo printed twice), and a
   -- block that is only another copy of a cut caption

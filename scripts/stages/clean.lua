@@ -171,7 +171,7 @@ M.options = {
   ad_calls = { type = "list", default = {}, doc = "extra PCRE2 patterns of a call to action closing an advertisement's copy (en/clean_body_ad_calls.txt)" },
   ad_openers = { type = "list", default = {}, doc = "extra PCRE2 patterns of a call to action opening an advertisement's copy under its label (en/clean_body_ad_openers.txt)" },
   ad_offers = { type = "list", default = {}, doc = "extra PCRE2 patterns of an offer in an advertisement's copy under its label (en/clean_body_ad_offers.txt)" },
-  ad_verbs = { type = "list", default = {}, doc = "extra imperatives opening an advertisement's copy set in the body with no label (en/clean_body_ad_verbs.txt)" },
+  ad_verbs = { type = "list", default = {}, doc = "extra imperatives opening an advertisement's copy set in the body with no label (en/clean_body_ad_verbs.txt; any case in the list): the block must open with the verb capitalised, then one space and a word starting with a lower-case ASCII letter, so \"Save up to 20% ...\" can be copy and \"Save 20% ...\", \"Save £20 ...\" or \"Fly Emirates ...\" never are; the copy also needs two sentences or more, the last a call to action, and an offer or a brand's name" },
   menu_words = { type = "list", default = {}, doc = "extra words of a site menu: a title-case line mostly of them is no headline (en/clean_meta_menu_words.txt)" },
   field_labels = { type = "list", default = {}, doc = "extra labels of header field lines, \"LABEL: value\": never a headline, byline or outlet (en/clean_meta_fields.txt)" },
   outlet_programmes = { type = "list", default = {}, doc = "extra names of credit programmes (\"Local Journalism Initiative\"): never the outlet (en/clean_meta_programmes.txt)" },

@@ -60,8 +60,14 @@ has stages-options "$out" 'language'
 run pipelines 0 "$D" pipelines
 has pipelines "$out" '^news'
 has pipelines-quotes "$out" '^quotes'
+has pipelines-clean "$out" '^clean +News pages saved as text'
 run check-builtin 0 "$D" check news
 has check-builtin "$out" 'ok: news: 4 stages'
+# the clean stage alone, as a built-in pipeline, run from another folder
+printf 'Ferry adds evening crossing\n\nThe Harlow Bay ferry will run an extra evening crossing from next month, the island council said on Monday.\n\nShare this story\n' > "$tmpd/ferry.txt"
+run builtin-clean 0 sh -c "cd '$tmpd' && '$Dabs' run clean ferry.txt"
+has builtin-clean "$out" '"title":"Ferry adds evening crossing".*"removed":\[.*\{"text":"Share this story","reason":"end of article marker"\}'
+lacks builtin-clean-alone "$out" '"sentences"'
 
 # --- configuration errors point at FILE:LINE:COLUMN
 run yaml-syntax 2 "$D" check "$F/bad_yaml.yaml"
@@ -253,6 +259,9 @@ fi
 : > "$tmpd/empty.txt"
 run empty-file 0 "$D" run sentences "$tmpd/empty.txt"
 has empty-file "$out" '"text":"".*empty document'
+printf '  \n\t\n   \n' > "$tmpd/blank.txt"
+run blank-file 0 "$D" run sentences "$tmpd/blank.txt"
+has blank-file "$out" '"warnings":\["empty document"\]'
 awk 'BEGIN { for (i = 0; i < 400000; i++) printf "Word number %d is here. ", i; print "" }' > "$tmpd/huge.txt"
 run huge-line 0 "$D" run sentences -q "$tmpd/huge.txt" -o "$tmpd/huge.jsonl"
 if [ "$(grep -o '"text":"Word number' "$tmpd/huge.jsonl" | wc -l)" -eq 400001 ]; then pass=$((pass + 1))
@@ -393,6 +402,11 @@ printf 'caf\351 ok.' > "$tmpd/latin1.txt"
 run invalid-utf8 0 "$D" run sentences "$tmpd/latin1.txt"
 has invalid-utf8 "$out" 'caf\xEF\xBF\xBD|caf�'
 has invalid-utf8-warning "$out" 'invalid UTF-8: 1 byte'
+# a NUL past the first 8 KiB: read as text, the NUL named as a NUL (not bad encoding)
+awk 'BEGIN { for (i = 0; i < 300; i++) printf "The storm reached the coast. "; printf "%c", 0; print "After it." }' > "$tmpd/late-nul.txt"
+run late-nul 0 "$D" run sentences "$tmpd/late-nul.txt"
+has late-nul "$out" '"warnings":\["1 NUL byte\(s\) after the first 8 KiB \(the first at byte 8701\) replaced by U\+FFFD; read as text"\]'
+lacks late-nul-not-encoding "$out" 'invalid UTF-8'
 
 # --- SIGINT and SIGTERM: the document in flight finishes, output is complete, exit 130
 for sig in INT TERM; do

@@ -166,6 +166,42 @@ describe("docpipe.clean.blocks", function()
     assert.are.equal("repeated caption", a[2].removed)
   end)
 
+  -- the Lua VM instructions (in thousands) that cut_repeats spends on the page
+  local function kilo_instructions(page)
+    local bl = blocks.split(page)
+    blocks.tokenize(bl, {}, {}, {})
+    local count = 0
+    debug.sethook(function() count = count + 1 end, "", 1000)
+    local ok, err = pcall(blocks.cut_repeats, bl)
+    debug.sethook()
+    assert(ok, err)
+    return count, bl
+  end
+
+  it("keeps a word repeated through a paragraph and reads it in linear time", function()
+    -- the copies of a short repeat inside one paragraph are the writer's: nothing is
+    -- cut, and each start inside the run used to walk the rest of it (quadratic: 16
+    -- times the work for 4 times the words; linear is 4)
+    for _, unit in ipairs { "word ", "Alpha Beta, " } do
+      local small, bl = kilo_instructions(unit:rep(1000) .. "\n")
+      assert.is_nil(bl[1].removed)
+      assert.are.equal(#unit * 1000 - 1, #bl[1].text)
+      local large = kilo_instructions(unit:rep(4000) .. "\n")
+      assert.is_true(large < 6 * small, unit .. ": " .. small .. " then " .. large)
+    end
+  end)
+
+  it("reads a run of short lines that are one repeat in linear time", function()
+    -- blocks of three words printed again and again, then a longer line that opens
+    -- with them: every start used to walk all the copies to find the last one not whole
+    local function page(n) return ("Exit poll data\n"):rep(n) .. "Exit poll data closed at eight in most states\n" end
+    local small, bl = kilo_instructions(page(300))
+    assert.are.equal("repeated caption", bl[1].removed)
+    assert.is_nil(bl[#bl].removed)
+    local large = kilo_instructions(page(1200))
+    assert.is_true(large < 6 * small, small .. " then " .. large)
+  end)
+
   it("reads a hard-wrapped text whose lines end in curly quotes as closed sentences", function()
     local w = {}
     for i = 1, 4 do

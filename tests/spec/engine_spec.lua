@@ -68,6 +68,15 @@ describe("docpipe.engine", function()
     assert.matches("has no option 'prefx' %(did you mean 'prefix'%?%)", errs[1])
   end)
 
+  it("points an option of the stage written beside stage: to with:", function()
+    local _, errs = load("stages:\n  - stage: clean\n    explain: true\n  - stage: sentences\n    bogus: 1\n")
+    assert.are.equal(2, #errs)
+    assert.are.equal("t.yaml:3:5: unknown key 'explain' in a stage entry ('explain' is an option"
+      .. " of stage 'clean': did you mean to put it under with:?)", errs[1])
+    -- a key that is no option of the stage gets no such hint
+    assert.are.equal("t.yaml:5:5: unknown key 'bogus' in a stage entry", errs[2])
+  end)
+
   it("suggests the closest built-in stage", function()
     local _, errs = load("stages:\n  - stage: sumary\n")
     assert.matches("t.yaml:2:12: unknown stage 'sumary' %(did you mean 'summary'%?%)", errs[1])
@@ -159,6 +168,35 @@ describe("the reader of saved web pages", function()
     -- within the limits the same page reads
     doc = engine.text_doc("yahoo", "yahoo.html", page)
     assert.is_true(#doc.text > 1000)
+  end)
+end)
+
+describe("the loader of a text file", function()
+  it("warns of a file of white space alone as of an empty one", function()
+    for _, bytes in ipairs { "", "  \n\t\n   \n", "\r\n\r\n" } do
+      local doc = engine.text_doc("blank", "blank.txt", bytes)
+      assert.are.same({ "empty document" }, { table.unpack(doc.meta.warnings) })
+    end
+    assert.is_nil(engine.text_doc("one", "one.txt", " x \n").meta)
+  end)
+
+  it("reads a NUL past the first 8 KiB as text and names it a NUL, not bad encoding", function()
+    local head = ("The storm reached the coast. "):rep(300) -- 8,700 bytes
+    local doc = assert(engine.text_doc("late", "late.txt", head .. "\0After \xff it.\0\n"))
+    assert.are.equal(head .. "\u{FFFD}After \u{FFFD} it.\u{FFFD}\n", doc.text)
+    assert.are.same({ "invalid UTF-8: 1 byte(s) replaced by U+FFFD",
+      "2 NUL byte(s) after the first 8 KiB (the first at byte 8701) replaced by U+FFFD; read as text" },
+      { table.unpack(doc.meta.warnings) })
+    -- one in the first 8 KiB: a binary file, not a document
+    local none, err = engine.text_doc("early", "early.txt", "The storm\0" .. head)
+    assert.is_nil(none)
+    assert.are.equal("binary file (a NUL byte in the first 8 KiB), skipped", err)
+  end)
+
+  it("names a raw NUL byte in a JSON Lines record as a NUL", function()
+    local doc = engine.json_doc('{"text":"a\0b"}', "f", "f", 1)
+    assert.are.equal("a\u{FFFD}b", doc.text)
+    assert.are.same({ "1 NUL byte(s) replaced by U+FFFD" }, { table.unpack(doc.meta.warnings) })
   end)
 end)
 
