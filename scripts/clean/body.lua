@@ -27,7 +27,8 @@
 --    more across groups; a time line inside the run is passed over) unless a sentence
 --    ending in ':' introduces it as a list; the advertisement's copy stops at the next
 --    paragraph; a relative time ("2h ago") goes; a block that is not good between a
---    list of links in its group and links or nothing kept is a teaser's blurb
+--    list of links in its group and links or nothing kept (beside an advertisement,
+--    links or a headline not kept: not the footer) is a teaser's blurb
 --    (jusText's context rule); a short block right above a picture credit is its
 --    caption, and so is a block between an image's name ("[pier.jpg]") and a short
 --    credit line (an outlet, an agency, a person), which goes with it; in a live blog (time line, heading, text) the heading under the time line
@@ -117,7 +118,11 @@
 --    names people at a place with no verb ("NAME and NAME at the powerhouse on the
 --    switch-on day"): the paragraphs on either side need only be longer. A closing
 --    sentence right above a release's contact line ("Media contact: NAME, 555-0148")
---    closes the body.
+--    closes the body. A standfirst right under the byline or the date line (the
+--    window's first block, a headline-shaped sentence of eight words or more closed by
+--    no stop, over a paragraph of prose) goes; a pull quote set in quotes may leave out
+--    up to two words of its paragraph with no ellipsis; the outlet's imprint closing
+--    the body ("NAME is published ... by ...", docpipe.clean.endnotes) goes.
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -663,10 +668,33 @@ local function word_line(text)
   return w
 end
 
+-- do the words q stand in order in the words l, with up to budget words of l skipped
+-- between two of them (a pull quote that leaves out a word with no ellipsis: "We want
+-- people to hear ..." set out from "... we also want people to hear ...")?
+local function within(l, q, budget)
+  local first = q[1]
+  for s = 1, #l - #q + 1 do
+    if l[s] == first then
+      local j, k, skips = 2, s + 1, 0
+      while j <= #q and k <= #l do
+        if l[k] == q[j] then j = j + 1
+        elseif skips < budget then skips = skips + 1
+        else break end
+        k = k + 1
+      end
+      if j > #q then return true end
+    end
+  end
+  return false
+end
+local PQ_SKIPS = 2
+
 --- Kept blocks of up to 40 words, set out in quotes (or skipping words with an
 -- ellipsis) and reporting no one, whose words (apostrophes of either kind, a "— NAME"
 -- attribution cut off, an ellipsis skipping words) all stand, in order, in a longer
--- kept block: pull quotes that docpipe.clean.blocks.contained reads too strictly.
+-- kept block: pull quotes that docpipe.clean.blocks.contained reads too strictly. A
+-- quote of one piece (no ellipsis) may leave out up to PQ_SKIPS words of the block
+-- with no mark.
 function M.loose_pull_quotes(live, ws, we)
   local kept = {}
   for x = ws, we do
@@ -674,14 +702,14 @@ function M.loose_pull_quotes(live, ws, we)
     if b.take and not b.keep and not b.bullet then kept[#kept + 1] = b end
   end
   if #kept < 2 then return end
-  local lines
+  local lines, words
   for _, b in ipairs(kept) do
     -- set out in quotes, or skipping words, and reporting no one (a paragraph of the
     -- body that quotes someone says who)
     if b.take and b.nw >= 5 and b.nw <= 40 and (pq_shape(b.text) or rx_has_ellipsis:find(b.text))
       and not rx_reporting:find(b.text) then
       local text = rx_attrib_tail:gsub(b.text, "")
-      local pieces, total = {}, 0
+      local pieces, total, qw = {}, 0, {}
       -- (and at sentence ends: a pull quote joins sentences the paragraph splits with
       -- "she says")
       local parts = {}
@@ -691,6 +719,7 @@ function M.loose_pull_quotes(live, ws, we)
       for _, part in ipairs(parts) do
         local w = word_line(part)
         if #w > 0 then pieces[#pieces + 1] = " " .. table.concat(w, " ") .. " "; total = total + #w end
+        for _, x in ipairs(w) do qw[#qw + 1] = x end
       end
       local shortest = math.huge
       for _, pc in ipairs(pieces) do
@@ -710,6 +739,12 @@ function M.loose_pull_quotes(live, ws, we)
               local a, z = lines[i]:find(piece, pos, true)
               if not a then ok = false; break end
               pos = z
+            end
+            -- (a quote of one piece leaving out a word or two)
+            if not ok and #pieces == 1 then
+              words = words or {}
+              words[i] = words[i] or word_line(c.text)
+              ok = within(words[i], qw, PQ_SKIPS)
             end
             if ok then
               b.take = false
@@ -792,6 +827,28 @@ local function wire_release(live)
     if find(t, "/", 1, true) and rx_wire:find(t) then return true end
   end
   return false
+end
+
+-- a standfirst under the header: the window's first block, right under the byline or
+-- the date line, a summary of the story in one headline-shaped sentence of
+-- STANDFIRST_MIN words or more that closes on no stop ("NAME hits the winning runs at
+-- NAME as the leaders fall for the first time"), over a paragraph of prose (a sentence
+-- of 15 words or more, past a caption that went); a lead paragraph closes on a stop
+local STANDFIRST_MIN, STANDFIRST_MAX = 8, 35
+local function standfirst(live, ws, we)
+  local b, above = live[ws], live[ws - 1]
+  if not (b and above and b.take) or b.keep or b.bullet or b.sentence or b.nw < STANDFIRST_MIN
+    or b.nw > STANDFIRST_MAX or not (above.byline or above.timestamp) or STOP_END[byte(b.text, -1)]
+    or find(b.text, "[:;\"”’')]%s*$") or not ev.headline_shaped(b) then
+    return
+  end
+  local y = ws + 1
+  while y <= we and not live[y].take do y = y + 1 end
+  local n = live[y]
+  if y <= we and n.sentence and n.nw >= 15 and not n.bullet then
+    b.take = false
+    b.why = "standfirst (under the byline)"
+  end
 end
 
 local function about_boxes(live, release_end)
@@ -1041,6 +1098,7 @@ function M.select(live, st, o)
       b.why = "live feed label"
     end
   end
+  standfirst(live, ws, we)
   -- tables of figures (a box score, a market table) and their heading
   tabular.drop_tables(live, ws, we)
   -- the blurb under an audio or video widget ("NAME spoke with host NAME about ...")
@@ -1234,8 +1292,14 @@ function M.select(live, st, o)
         -- links on one side in its group; on the other, links too, or something not kept
         -- in its group (a block across a blank line may be the article's again)
         local function side(c) return linkish(c) and c.group == b.group end
-        local function other(c, y) return linkish(c) or (c ~= nil and off(c, y) and c.group == b.group) end
-        if (side(p) and other(n, x + 1)) or (side(n) and other(p, x - 1)) then
+        -- (beside an advertisement, a block not kept must read as the list's next
+        -- headline: on a page of one paragraph a line, the last paragraph stands between
+        -- an advertisement and the footer)
+        local function other(c, y, s)
+          return linkish(c) or (c ~= nil and off(c, y) and c.group == b.group
+            and (s.why ~= "advertisement" or ev.headline_shaped(c)))
+        end
+        if (side(p) and other(n, x + 1, p)) or (side(n) and other(p, x - 1, n)) then
           b.take = false
           b.why = "teaser (between links)"
         end
@@ -1393,6 +1457,7 @@ function M.select(live, st, o)
   for _, b in ipairs(resumed) do b.take = true; b.why = nil end
   -- a closing note on the credit programme behind the story (docpipe.clean.endnotes)
   if st.body then endnotes.drop(st.body.notes, live, ws, we) end
+  endnotes.drop_imprint(live, ws, we)
   end_box(live, ws, we)
   release_contact(st.body, live, ws, we)
   correction_notes(st.body, live, we)

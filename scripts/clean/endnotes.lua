@@ -15,7 +15,9 @@
 -- Collaborative, a partnership of public radio and television stations ...".
 -- Guard: an article about such a programme names it in two kept blocks or more above
 -- the closing run (for a partnership note, the name opening the note); then nothing
--- goes. jusText's end-of-text context (Pomikálek 2011).
+-- goes. jusText's end-of-text context (Pomikálek 2011). The outlet's imprint closing
+-- the body ("NAME is published four times a year by ...", NAME the page's masthead)
+-- goes too (M.drop_imprint).
 -- Units: indices into the list of live blocks (1-based); lengths in words.
 
 local dp = require "docpipe"
@@ -131,6 +133,39 @@ function M.drop(m, live, ws, we)
   for _, b in ipairs(notes) do
     b.take = false
     b.why = "programme note (end matter)"
+  end
+end
+
+-- the words of a name, lower-cased, "the" dropped and white space folded
+local function folded(name)
+  return (name:lower():gsub("^the%s+", ""):gsub("%s+", " "))
+end
+
+local IMPRINT_VERBS = { published = true, produced = true, printed = true, edited = true }
+
+--- Drop the outlet's imprint closing the body window ws..we: the last kept block,
+-- "NAME is published (four times a year) by ..." (or produced, printed, edited), whose
+-- NAME is the page's masthead (one of its first three blocks, a line of up to eight
+-- words), quoting and reporting no one. The line names the outlet itself (the metadata
+-- rules read the outlet from it): end matter, not the article.
+function M.drop_imprint(live, ws, we)
+  local x = we
+  while x >= ws and not live[x].take do x = x - 1 end
+  if x < ws then return end
+  local b = live[x]
+  if b.keep or b.bullet or b.nw > MAX_NOTE_WORDS then return end
+  local t = b.text
+  -- (" is p" or " is e" first: published, produced, printed, edited)
+  local at = t:find(" is p", 1, true) or t:find(" is e", 1, true)
+  if not at or at > 80 or not IMPRINT_VERBS[t:match("^(%a+) ", at + 4)] or rx_news:find(t) then return end
+  local name = folded(t:sub(1, at - 1))
+  for y = 1, math.min(3, x - 1) do
+    local m = live[y]
+    if m.nw <= 8 and folded(m.text) == name then
+      b.take = false
+      b.why = "imprint (end matter)"
+      return
+    end
   end
 end
 

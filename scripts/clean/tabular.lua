@@ -14,7 +14,13 @@
 -- follow, and after two data lines a line with any figure and hardly a function word
 -- (density at most 0.15) continues it. A run of three data lines or more closing the
 -- window goes without a heading; a short heading whose data lines went already (for
--- their low share of function words) goes too. After the shallow features of Boilerpipe
+-- their low share of function words) goes too; so do up to two short lines that are no
+-- sentence closing the table's group under it (the result under a scorecard, "NAME won
+-- by two wickets", a link to the full table). A match report's other fact lines go
+-- anywhere in the window: a score line in a group of its own ("Half-time: NAME 0-9 NAME
+-- 1-7": two capitalised names, each with its score) and a team's line-up (a name and a
+-- colon over eight players' names or more set apart by semicolons and commas, with
+-- hardly a function word: M.lineup). After the shallow features of Boilerpipe
 -- (Kohlschütter et al. 2010: token shares, here of figures).
 -- Units: indices into the list of live blocks (1-based); shares are fractions of the
 -- block's tokens.
@@ -26,6 +32,9 @@ local M = {}
 local MIN_FIGURES = 0.25
 local MAX_DENSITY = 0.25
 local LOOSE_DENSITY = 0.15
+local MAX_TAIL = 2        -- closing lines under a table (a result, a link)
+local MAX_TAIL_WORDS = 8
+local LINE_DENSITY = 0.1  -- a score line's or a line-up's share of function words
 
 --- Whether a block is a line of figures; loose: a line continuing a table (any
 -- figure with hardly a function word: "Three stars: 1. NAME, TEAM; 2. NAME, TEAM").
@@ -90,6 +99,72 @@ local function run(live, x, we)
   return y - 1, n
 end
 
+-- the table's closing lines after its last data line z: up to MAX_TAIL short lines
+-- that are no sentence, in the table's group and closing it (a blank line or the
+-- page's end under them): the result under a scorecard ("NAME won by two wickets"), a
+-- link to the full table ("Full scorecard on NAME"); a subhead over the next paragraph
+-- stands across a blank line, or in its group on a page of one paragraph a line
+-- @return the table's last line
+local function tail(live, z, we)
+  local t = z
+  while t - z < MAX_TAIL and t + 1 <= we do
+    local c = live[t + 1]
+    if c.group ~= live[z].group or c.keep or c.bullet or c.sentence or c.nw < 2 or c.nw > MAX_TAIL_WORDS
+      or c.class ~= "short" then break end
+    t = t + 1
+  end
+  if t > z and (not live[t + 1] or live[t + 1].group ~= live[z].group) then return t end
+  return z
+end
+
+--- Whether text is a score line: two names, each with its score, perhaps under a
+-- label ("Half-time: NAME 0-9 NAME 1-7", "Full-time: NAME 2 NAME 1"). The scores are
+-- figures or goals-points pairs; the names capitalised, with no figure.
+function M.score_line(text)
+  local t = gsub(text, "\226\128[\147\148]", "-")
+  t = gsub(t, "^[%a][%a%- ]*:%s*", "", 1)
+  t = gsub(t, "%.$", "")
+  local a, s1, _, s2 = t:match("^(%u[^%d:;,]-)%s+(%d+%-?%d*)%s+(%u[^%d:;,]-)%s+(%d+%-?%d*)$")
+  return a ~= nil and #s1 <= 5 and #s2 <= 5
+end
+
+-- the words of a name in a line-up: capitalised (a letter past ASCII too: "Ó"), or a
+-- name's particle
+local PARTICLES = { de = true, van = true, von = true, da = true, di = true, le = true, la = true, du = true, der = true, den = true }
+local function name_item(item)
+  local n = 0
+  for w in item:gmatch("%S+") do
+    local c = w:byte()
+    if not (find(w, "^%u") or c >= 195 or PARTICLES[w]) then return false end
+    n = n + 1
+  end
+  return n >= 1 and n <= 4
+end
+
+--- Whether block b is a team's line-up: a team's name and a colon, then players'
+-- names by position, the lines of the formation set apart by semicolons (two or more)
+-- and the players of a line by commas, scores or substitutes in brackets ("NAME: S
+-- Whelan; C Daly, M Corr, P Ryan; ... Sub: R Ó Cearbhaill (1-0)."): eight names or
+-- more, nine in ten of the items names (a sub-label, "Subs:", passed over), hardly a
+-- function word.
+function M.lineup(b)
+  local text = b.text
+  if b.nw < 8 or b.density > LINE_DENSITY or b.keep or b.bullet then return false end
+  local semi = find(text, ";", 1, true)
+  if not semi or not find(text, ";", semi + 1, true) then return false end
+  local head, rest = text:match("^([^:;,]+):%s*(.*)$")
+  if not head or not find(head, "^%u") or select(2, gsub(head, "%S+", "")) > 4 then return false end
+  rest = gsub(gsub(rest, "%b()", ""), "%u%a+:%s", ";")
+  local names, items = 0, 0
+  for item in rest:gmatch("[^;,.]+") do
+    if find(item, "%S") then
+      items = items + 1
+      if name_item(item) then names = names + 1 end
+    end
+  end
+  return names >= 8 and names >= 0.9 * items
+end
+
 --- Drop the tables of figures inside the window [ws, we] (b.take / b.why): under a
 -- short heading, or closing the window.
 function M.drop_tables(live, ws, we)
@@ -98,6 +173,7 @@ function M.drop_tables(live, ws, we)
     if heading(live[x]) and x + 1 <= we and row(live, x + 1, we) then
       local z, n = run(live, x + 1, we)
       if n >= 2 then
+        z = tail(live, z, we)
         for y = x, z do drop(live[y]) end
         x = z
       end
@@ -112,6 +188,23 @@ function M.drop_tables(live, ws, we)
     if h.take and heading(h) and not live[y + 1].take and not live[y + 2].take
       and M.is_data(live[y + 1], true) and M.is_data(live[y + 2], true) then
       drop(h)
+    end
+  end
+  -- a lone score line ("Half-time: NAME 0-9 NAME 1-7") in a group of its own, and a
+  -- team's line-up
+  for y = ws, we do
+    local b = live[y]
+    -- (hardly a function word in either: most blocks end the test here)
+    if b.density <= LINE_DENSITY and b.take and not b.keep and not b.bullet then
+      -- (a figure, a space and a capital: the first score and the second name)
+      if b.nw <= 12 and find(b.text, "%d %u") and (not live[y - 1] or live[y - 1].group ~= b.group)
+        and (not live[y + 1] or live[y + 1].group ~= b.group) and M.score_line(b.text) then
+        b.take = false
+        b.why = "score line"
+      elseif b.nw >= 8 and M.lineup(b) then
+        b.take = false
+        b.why = "line-up"
+      end
     end
   end
   -- a run of three data lines or more closing the window, with no heading
