@@ -342,8 +342,18 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- a reference number alone on its line ("MBFA/PR/2026/03", "Ref: HX/114/2025"):
   -- letters and digits joined by slashes, a digit among them
   local rx_reference = re.compile("^(?:(?:ref(?:erence)?|no)\\.?\\s*:?\\s*)?(?=[^\\s]*\\d)(?=[^\\s]*\\p{L})[\\p{L}\\d]+(?:[-.][\\p{L}\\d]+)*(?:/[\\p{L}\\d]+(?:[-.][\\p{L}\\d]+)*)+$", "i")
+  -- (then perhaps the issue's season, feast or month and its year, "Issue 214 – Easter
+  -- 2025", "No. 88, Winter 2025/26": en/clean_meta_edition_words.txt, or a year alone)
+  local edition_words = entries(lang, "clean_meta_edition_words.txt", extra.edition_words)
+  for i, w in ipairs(edition_words) do edition_words[i] = lists.literal(w:lower()) end
+  local year = "\\d{4}(?:[/–-]\\d{2,4})?"
   local rx_episode = re.compile("^(?:(?:" .. concat(episode_words, "|") .. ")\\.?\\s*#?\\d+\\b[\\s,:;·|•/–—-]*)+"
+    .. "(?:(?:(?:" .. concat(edition_words, "|") .. ")\\b\\.?(?:\\s+" .. year .. ")?|" .. year .. ")[\\s,·|•–—-]*)?"
     .. "(?:(?:\\d+\\s*(?:min(?:ute)?s?|m|hrs?|hours?|h|sec(?:ond)?s?|s)\\b\\.?|\\d{1,2}:\\d{2}(?::\\d{2})?)[\\s,·|•–—-]*)*$", "i")
+  -- an edition named by its season, feast or month, perhaps with its year ("Easter 2025
+  -- Edition", "Spring Issue 2026", "The Christmas Edition")
+  local rx_edition = re.compile("^(?:the\\s+)?(?:" .. concat(edition_words, "|") .. ")\\.?(?:\\s+" .. year
+    .. ")?\\s+(?:edition|issue)(?:\\s+" .. year .. ")?$", "i")
 
   -- words closing an organisation's name, no surname ("Sheriff's Office", "Fire
   -- Department"): en/clean_meta_org_heads.txt
@@ -486,9 +496,6 @@ function M.new(lang, menu_extra, field_extra, extra)
     return #s <= 200 and rx_ticker:find(s) ~= nil
   end
 
-  --- Does the name open with a head word of an organisation and "of" ("Office of the
-  -- Attorney General of NAME", "Ministry of Fisheries"; en/clean_meta_org_heads.txt)?
-  -- An organisation's own name, as a masthead writes it.
   --- Does the name hold a head word of an organisation (en/clean_meta_org_heads.txt:
   -- "Eastern Calder State University Extension")?
   function R.org_named(s)
@@ -496,6 +503,9 @@ function M.new(lang, menu_extra, field_extra, extra)
     return false
   end
 
+  --- Does the name open with a head word of an organisation and "of" ("Office of the
+  -- Attorney General of NAME", "Ministry of Fisheries"; en/clean_meta_org_heads.txt)?
+  -- An organisation's own name, as a masthead writes it.
   local rx_org_title = re.compile("^(\\p{L}+)\\s+of\\s+(?:the\\s+)?\\p{Lu}")
   function R.org_title(s)
     local head = rx_org_title:match(s)
@@ -510,11 +520,13 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- the page in another language: up to eight words, no English stopword
   -- (en/stopwords.txt) and two words of en/clean_meta_foreign_words.txt (function words,
   -- a language's own name: "Lea esta nota en español"); an episode's or an issue's
-  -- label alone, perhaps with its duration ("Episode 52 · 41 min", "Season 2, Episode
-  -- 3", "Issue 41": en/clean_meta_episode_words.txt); a form's text field drawn as
-  -- underscores ("Search ______ Search", a text browser's dump); a masthead's tagline
-  -- closing on its founding year with an outlet word (en/clean_outlet_words.txt: "The
-  -- Valley's Own Weekly Since 1921"; not "Driest Summer Since 1976")
+  -- label alone, perhaps with its duration or its season and year ("Episode 52 · 41
+  -- min", "Season 2, Episode 3", "Issue 214 – Easter 2025", "Spring Edition 2026":
+  -- en/clean_meta_episode_words.txt, en/clean_meta_edition_words.txt); a form's text
+  -- field drawn as underscores ("Search ______ Search", a text browser's dump); a
+  -- masthead's tagline closing on its founding year with an outlet word
+  -- (en/clean_outlet_words.txt: "The Valley's Own Weekly Since 1921"; not "Driest Summer
+  -- Since 1976")
   local rx_form_field = re.compile("_{4,}")
   local rx_tagline = re.compile("(?i:\\b(?:since|est\\.?|established|founded(?:\\s+in)?))\\s+\\d{4}\\.?$")
   --- Does the line end in a picture's credit ("... on Tuesday. – NAME/Photographer",
@@ -537,7 +549,8 @@ function M.new(lang, menu_extra, field_extra, extra)
     if #s <= 80 and rx_tagline:find(s) then
       for w in s:gmatch("%a+") do if outlet_words[w:lower()] then return true end end
     end
-    if #s <= 60 and (rx_episode:find(s) or rx_reference:find(s)) then return true end
+    if #s <= 60 and (rx_episode:find(s) or rx_reference:find(s)
+      or ((find(s, "[Ss][Ss][Uu][Ee]") or find(s, "[Dd][Ii][Tt][Ii][Oo][Nn]")) and rx_edition:find(s))) then return true end
     if #s <= 60 and (R.staff_line(s) or R.slash_path(s)) then return true end
     -- (a widget's readings, a language switch)
     if R.reading_line(s) or R.language_switch(s) then return true end
@@ -682,6 +695,15 @@ function M.new(lang, menu_extra, field_extra, extra)
     if #s > 100 or not (user_banners or find(s, "^[#AaHh]") or find(s, "%)$")) then return false end
     if not rx_banner then rx_banner = compile_banners() end
     return rx_banner:find(s) ~= nil
+  end
+
+  --- The site's name a feed link opening a text browser's dump gives ("#[1]Marlow
+  -- County Extension RSS feed [2]alternate", "#Harbour Star » Feed"), or nil: the words
+  -- before "RSS", "Atom" or "Feed" (and a separator), up to 60 bytes.
+  local rx_feed_name = re.compile("^#\\s*(\\p{Lu}.{1,59}?)\\s*(?:[»|:–—-]\\s*)?(?:(?:rss|atom)(?:\\s+feeds?)?|(?:comments\\s+)?feeds?)\\b", "i")
+  function R.feed_name(s)
+    if byte(s, 1) ~= 35 or #s > 120 then return nil end
+    return rx_feed_name:match(s)
   end
 
   --- The organisation that publishes a page under a masthead naming a place or a
@@ -1142,7 +1164,17 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- (a club's or a body's office, "Club Secretary", "Society Treasurer": R.job_title)
     return not strict and R.job_title(s)
   end
-  function role_line(s, strict)
+  --- Is the line of its own a role opened by the outlet's short name ("Journal Staff
+  -- Reporter", "Gazette Correspondent": an outlet word of en/clean_outlet_words.txt and
+  -- job words)? Under a name of its own it says the name is the writer's (the outlet
+  -- comes from the masthead); alone, such a line still names the outlet (is_role_line
+  -- is false for it).
+  function R.outlet_role_line(s)
+    -- (cheap test first: the first word is an outlet word)
+    local w = s:match("^%u%l+")
+    return w ~= nil and outlet_words[lower(w)] == true and not find(s, "[|,·•]") and role_line(s, false, true)
+  end
+  function role_line(s, strict, outlet_ok)
     local n, role, unknown, linking = 0, false, 0, false
     local last_job, prev_role = false, false
     local ts = text_fields(s)
@@ -1164,7 +1196,8 @@ function M.new(lang, menu_extra, field_extra, extra)
       elseif lt == "the" or lt == "of" or lt == "and" or lt == "&" or lt == "by" or lt == "for" then
         linking = true
       else
-        if strict or n > 0 or outlet_words[lt] or not re.find(t, "^\\p{Lu}\\p{Ll}+$") then return false end
+        -- (an outlet's short name may open it when asked: "Journal Staff Reporter")
+        if strict or n > 0 or (outlet_words[lt] and not outlet_ok) or not re.find(t, "^\\p{Lu}\\p{Ll}+$") then return false end
         unknown = 1
       end
       n = n + 1

@@ -3,6 +3,7 @@
 --
 -- Method: the evidence is read in this order, each step only while no outlet is known
 -- unless it says otherwise:
+--  0. a feed link opening a dump ("#NAME RSS feed") when a top line writes NAME alone;
 --  1. the masthead: the page's first line (after skip links, a menu of one item a line,
 --     a language switch; a name between icons), when it is a name: an outlet-like line
 --     (outlet_line below), or one to four capitalised words; else a line among the top
@@ -123,6 +124,18 @@ M.line = outlet_line
 function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
   -- the masthead: the page's first line (after skip links), when it is a name: an
   -- outlet-like line, or one to four capitalised words
+  -- (a text browser's dump opening on a feed link that names the site, "#Marlow County
+  -- Extension RSS feed": that name, when a top line over the headline writes it alone)
+  if not outlet and live[1] and title_i then
+    local feed = st.meta.feed_name(live[1].text)
+    if feed then
+      for y = 2, math.min(12, title_i - 1) do
+        if live[y].text == feed and not live[y].take then
+          outlet = feed; live[y].role = live[y].role or "masthead"; break
+        end
+      end
+    end
+  end
   if not outlet then
     local b = live[1]
     -- a name between icons ("☰  NAME  🔍"), read as a menu row for its gaps
@@ -140,6 +153,10 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     end
     -- (a language switch, "Cymraeg", "English | Français": the line after it)
     if not outlet and b and b.li <= 3 and live[b.li + 1] and st.meta.language_switch(b.text) then b = live[b.li + 1] end
+    -- (a button's word of its own over the masthead, "Donate", "Subscribe": a menu word
+    -- of en/clean_meta_menu_words.txt, the line after it)
+    if not outlet and b and b.nw == 1 and b.li <= 3 and not b.cue and not b.bullet and live[b.li + 1]
+      and st.meta.menu_word(b.text) then b = live[b.li + 1] end
     -- (not a site's banner or feed link, "Agency News (RSS)": docpipe.clean.meta site_banner)
     if not outlet and b and not b.take and not b.cue and b.li < (title_i or limit) and b.li ~= title_i
       and not st.meta.site_banner(b.text) then
@@ -339,10 +356,13 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
   -- over the issuing office's own line in the header ("KESARIA INFORMATION BUREAU",
   -- "Wescona Department of Parks and Recreation": capitalised words holding a head word
   -- of en/clean_meta_org_heads.txt, within two lines under it and above the menu): the
-  -- office issued the page
+  -- office issued the page; so did the office's name opening the page when the state's
+  -- name is only the footer's copyright holder
   if outlet and title_i and rx_state_name:find(outlet) then
+    local named = false
     for y = 1, math.min(title_i - 1, 8) do
       if live[y].text:find(outlet, 1, true) then
+        named = true
         for z = y + 1, math.min(y + 2, title_i - 1) do
           local c = live[z]
           if c.cue == "navigation" or c.take then break end
@@ -354,6 +374,22 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
           end
         end
         break
+      end
+    end
+    -- (the state's name in the footer's copyright only, "(c) 2026 State of Kessock":
+    -- the office's name opening the page, "KESSOCK STATE BOARD OF VETERINARY MEDICAL
+    -- EXAMINERS", that the page writes again in any case, the body or the footer)
+    if not named then
+      for y = 1, math.min(title_i - 1, 3) do
+        local c = live[y]
+        if not c.cue and not c.take then
+          if c.nw >= 2 and c.nw <= 10 and not c.sentence and not c.bullet and rx_office_name:find(c.text)
+            and st.meta.org_named(c.text) and written_twice(text, c.text, true) then
+            outlet = c.text:upper() == c.text and ucase.title(c.text, "\\s") or c.text
+            c.role = c.role or "masthead"
+          end
+          break
+        end
       end
     end
   end

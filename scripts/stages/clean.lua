@@ -185,6 +185,7 @@ M.options = {
   call_verbs = { type = "list", default = {}, doc = "extra verbs of a call-to-action link (\"Buy tickets\"): never the headline (en/clean_meta_calls.txt)" },
   imprint_lines = { type = "list", default = {}, doc = "extra openings of a paper's imprint lines (PCRE, \"Publisher\\\\s*:\"): a label credit beside one is no contributor (en/clean_meta_imprint.txt)" },
   episode_words = { type = "list", default = {}, doc = "extra labels of an episode or issue (\"Episode 52 · 41 min\"): never the headline (en/clean_meta_episode_words.txt)" },
+  edition_words = { type = "list", default = {}, doc = "extra seasons, feasts or months naming a periodical's issue (\"Issue 214 – Easter 2025\"): never the headline (en/clean_meta_edition_words.txt)" },
   foreign_words = { type = "list", default = {}, doc = "extra function words of other languages: a line of them is a language link, never the headline (en/clean_meta_foreign_words.txt)" },
   open_words = { type = "list", default = {}, doc = "extra words that leave a headline's phrase open: a wrapped headline ending in one goes on on the next short line (en/clean_meta_open_words.txt)" },
   caption_openers = { type = "list", default = {}, doc = "extra words opening a photo's caption kept as the first paragraph (\"File photo of\"): the dateline may open the paragraph after it (en/clean_meta_caption_openers.txt)" },
@@ -263,7 +264,7 @@ function M.init(opts, ctx)
     hints = hints,
     dates = dates_mod.new(lang, o.published_labels),
     meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places, modifiers = o.outlet_modifiers,
-      call_verbs = o.call_verbs, episode_words = o.episode_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, ticker_labels = o.ticker_labels, staff_words = o.staff_words, caption_openers = o.caption_openers, contact_labels = o.contact_labels, job_nouns = o.job_nouns, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
+      call_verbs = o.call_verbs, episode_words = o.episode_words, edition_words = o.edition_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, ticker_labels = o.ticker_labels, staff_words = o.staff_words, caption_openers = o.caption_openers, contact_labels = o.contact_labels, job_nouns = o.job_nouns, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
       reading_words = o.reading_words, language_names = o.language_names, outlet_org_heads = o.outlet_org_heads, site_banners = o.site_banners }),
     prompts = prompts,
     bio = bio_mod.new(lang),
@@ -282,8 +283,9 @@ local OBJECT_MT = getmetatable(dp.object({}))
 
 -- (ASCII digits: the numeric dates docpipe.clean.dates reads)
 local find = string.find
+-- (after a post's date, its sections: "in Club news", "in News, Tours")
+local rx_in_section = dp.re.compile("\\s+in\\s+\\p{Lu}[\\p{L}&', -]{0,60}$")
 -- "First published ...", "Originally posted ..." (a Lua test of the first letter first)
-local rx_in_section = dp.re.compile("\\s+in\\s+\\p{Lu}[\\p{L}&' -]{0,40}$")
 local rx_first_published = dp.re.compile("^\\W*(?:(?:first|originally)\\s+)?(?:published|uploaded|posted)\\b", "i")
 local rx_numeric_date = dp.re.compile("(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}(?![0-9])")
 -- a contributor line's opener with no contributor hint word, "With reports from"
@@ -497,12 +499,17 @@ function M.process(doc, ctx)
       -- role says the capitals are a person's, not an outlet's acronyms)
       -- (and a name in capitals of two or three plausible names over a timestamp line
       -- or under a lone "By", "ISOLDE MARRACK": a person, not two acronyms)
+      -- (or over a role opened by the outlet's short name, "Journal Staff Reporter")
       local nx, pv = live[x + 1], live[x - 1]
       if not b.name_line and nx and (nx.role_line or ((nx.timestamp or (pv and re.find(pv.text, "^\\s*by:?\\s*$", nil, "i")))
-        and st.meta.caps_name(b.text))) then
+        and st.meta.caps_name(b.text)) or (nx.nw <= 4 and b.nw <= 3 and st.meta.outlet_role_line(nx.text))) then
         b.name_line = st.meta.name_line(b.text, st.dates, true) or false
       end
-      if not b.name_line then b.outlet_line = outlet_line(b, st) or false end
+      -- (that role line under the name is the writer's role, not the outlet's line)
+      if not b.name_line and pv and (pv.name_line or (pv.name_line == nil and pv.nw >= 2 and pv.nw <= 3))
+        and b.nw <= 4 and st.meta.outlet_role_line(b.text) then
+        b.role_line, b.outlet_line = true, false
+      elseif not b.name_line then b.outlet_line = outlet_line(b, st) or false end
     end
     return b.name_line or b.outlet_line
   end
@@ -759,7 +766,9 @@ function M.process(doc, ctx)
     for x = title_i + 1, limit - 1 do
       local b, nx = live[x], live[x + 1]
       local by = b.byline
-      if not by and nx and nx.role_line and not nx.take and b.nw >= 2 and b.nw <= 3 and not b.role then
+      -- (or a role opened by the outlet's short name, "Journal Staff Reporter")
+      if not by and nx and not nx.take and b.nw >= 2 and b.nw <= 3 and not b.role
+        and (nx.role_line or (nx.nw <= 4 and st.meta.outlet_role_line(nx.text))) then
         -- (in capitals, only a plausible name: not a section label, "LOCAL NEWS")
         local caps = b.text:upper() == b.text
         by = (not caps or st.meta.caps_name(b.text)) and st.meta.name_line(b.text, st.dates, caps) or nil
