@@ -4,7 +4,7 @@
 -- "January 10, 2012" / "10 January 2012" / "Jan. 10, 2012" / "3rd June 2024", ISO
 -- "2012-01-10" or "2024-06-03T14:05:00Z", or numeric "03/06/2024", "3.6.2024",
 -- "2024/06/03"; a numeric date reads day first when its first number is over 12, month
--- first when its second is; otherwise a dotted date ("03.12.2025") reads day first, then
+-- first when its second is; year first with dots, "2026.02.17" or "2026. 2. 17."; otherwise a dotted date ("03.12.2025") reads day first, then
 -- a zone on the same line decides ("07/04/2026 06:00 BST" day first, "02/10/2026 3:45
 -- PM CST" month first: the third field of en/clean_timezones.txt), then the page's habit
 -- (`day_first`, see day_first_hint: its numeric dates that tell, "30.04.2026", else the
@@ -180,6 +180,13 @@ function M.new(lang, published_extra)
   local rx_dmy = re.compile(AD("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" .. month_alt .. ")\\.?,?\\s+(\\d{4})" .. year_end), "i")
   local rx_num = re.compile(AD("(?<![\\d.:/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})(?![\\d/-]|\\.\\d)"))
   local rx_ymd = re.compile(AD("\\b(\\d{4})/(\\d{1,2})/(\\d{1,2})\\b"))
+  -- year first with dots, as Lithuanian, Hungarian, Korean and Chinese sites write it:
+  -- "2026.02.17" (two-digit month and day) or "2026. 2. 17." (a space after each dot
+  -- and a dot closing the day); a year of this century or the last only, and no dot
+  -- and digit after it nor a digit, dot, "v" or "version " before it ("2026.02.17.3",
+  -- "v2024.10.05", "Release 2024.10.05", "10.2024.10.05": a version number or an
+  -- address, no date)
+  local rx_ymd_dot = re.compile(AD("(?<![\\d.vV])(?<![Vv]ersion )(?<![Rr]elease )(?<![Bb]uild )((?:19|20)\\d\\d)(?:\\.(\\d\\d)\\.(\\d\\d)|\\.\\s(\\d{1,2})\\.\\s(\\d{1,2})\\.)(?!\\d|\\.\\d)"))
   local rx_iso = re.compile(AD("\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?)?\\b"))
   -- clock times
   local rx_ampm = re.compile(AD("\\b(\\d{1,2})(?:[:.](\\d{2}))?(?::(\\d{2}))?\\s*([ap])\\.?\\s?m\\b\\.?"), "i")
@@ -291,7 +298,12 @@ function M.new(lang, published_extra)
           r.spans[#r.spans + 1] = { na, nb }
         else
           na, nb, yy, x1, x2 = rx_ymd:find(s)
-          if not na then return nil end
+          if not na then
+            local m1, d1, m2, d2
+            na, nb, yy, m1, d1, m2, d2 = rx_ymd_dot:find(s)
+            if not na then return nil end
+            x1, x2 = m1 or m2, d1 or d2
+          end
           r.y, r.m, r.d = tonumber(yy), tonumber(x1), tonumber(x2)
           r.spans[#r.spans + 1] = { na, nb }
         end
@@ -539,9 +551,9 @@ function M.new(lang, published_extra)
   end
 
   --- The date of a blog engine's footer under the body, "This entry was posted on
-  -- Thursday, May 7, 2026 at 10:14 am and is filed under News." (WordPress's themes):
-  -- the date only (the footer gives no zone). @return "YYYY-MM-DD" or nil
-  local rx_entry_posted = re.compile("^This (?:entry|post|article|story) was (?:posted|published|written)(?: on)?\\s+(.{6,60}?)(?:\\s+and\\s+is\\s+filed\\b|\\s+(?:in|under|by)\\s|\\.?$)")
+  -- Thursday, May 7, 2026 at 10:14 am and is filed under News." (WordPress's themes),
+  -- "This article was first published on Saturday 21 June 2025.": the date only (the footer gives no zone). @return "YYYY-MM-DD" or nil
+  local rx_entry_posted = re.compile("^This (?:entry|post|article|story|report|piece) was (?:(?:first|originally) )?(?:posted|published|written)(?: on)?\\s+(.{6,60}?)(?:\\s+and\\s+is\\s+filed\\b|\\s+(?:in|under|by)\\s|\\.?$)")
   function P:entry_posted(s, day_first)
     if #s > 400 or not find(s, "^This ") then return nil end
     local d = rx_entry_posted:match(s)

@@ -55,8 +55,9 @@
 -- 2026) —"; a mixed-case place with a month and day before a dash, "Prek Saom, Nov 29
 -- –" (the date is the evidence; no given name, role or outlet word in the place).
 -- A mixed-case place of one to three words before a colon ("Kotturpeta: The ...") only
--- when the article writes it after a preposition of place or before a place noun, and
--- it is no label (en/clean_meta_not_places.txt: "Note:", "Update:"; a header field of
+-- when the article (or else the whole page: a caption's "over the Kalarra Downs
+-- homestead") writes it after a preposition of place or before a place noun
+-- (en/clean_meta_place_nouns.txt), and it is no label (en/clean_meta_not_places.txt: "Note:", "Update:"; a header field of
 -- en/clean_meta_fields.txt), no speaker (a given name, a role or outlet word); those
 -- labels open no dateline in capitals either ("NOTE:", "EDITOR'S NOTE:").
 -- After a byline's names and a comma, or as a byline of its own, capitalised words
@@ -216,6 +217,7 @@ local M = {}
 -- @param field_extra optional list of more header field labels (the option field_labels)
 -- @param extra optional table: programmes (more credit programme names, the option
 -- outlet_programmes), not_places (more words that open no dateline, dateline_not_places),
+-- place_nouns (more nouns after a place's name, "homestead"; the stage option dateline_place_nouns),
 -- call_verbs (more call-to-action verbs), foreign_words (more words of a language link),
 -- modifiers (more words modifying a company name's generic word, outlet_modifiers),
 -- open_words (more words leaving a headline's phrase open, open_words), role_modifiers
@@ -1322,8 +1324,10 @@ function M.new(lang, menu_extra, field_extra, extra)
       if piece ~= "" and not rx_credit_part:find(piece) then
         -- (an office after a middle dot or a bar, "Parish Clerk", "Quebec Bureau Chief",
         -- is the writer's job: no second author, no outlet)
+        -- (and a role with its beat after a comma, "Senior editor, tourism")
         if R.is_role_line(piece, true) or beat_role(piece) or R.job_title(piece) or rx_bureau_job:find(piece)
-          or (not find(piece, " ", 1, true) and R.job_word(piece)) then staff = true
+          or (not find(piece, " ", 1, true) and R.job_word(piece))
+          or (find(piece, ",", 1, true) and R.is_role_line(dp.text.trim(piece:match("^[^,]*")), true)) then staff = true
         elseif not outlet and R.outlet_like(piece, true) then outlet = outlet_of(piece)
         elseif not outlet and R.outlet_like(piece) then
           -- one capitalised word and no outlet word ("Written by NAME | Kestrapur |
@@ -1746,13 +1750,22 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     return false
   end
+  -- nouns that follow a place's name ("the Kalarra Downs homestead", "Wenlock
+  -- district"): en/clean_meta_place_nouns.txt, as one alternation
+  local place_nouns
+  do
+    local l = {}
+    for w in pairs(word_set(lang, "clean_meta_place_nouns.txt", extra.place_nouns)) do l[#l + 1] = re.escape(w) end
+    table.sort(l, function(a, b) return #a > #b end)
+    place_nouns = table.concat(l, "|")
+  end
   local function located_in(pl, article)
     if type(article) == "function" then article = article() end
     local words = { pl }
     for w in pl:gmatch("%S+") do if #w >= 4 and re.find(w, "^\\p{Lu}") then words[#words + 1] = w end end
     for _, w in ipairs(words) do
       if re.find(article, "(?i:\\b(?:in|at|from|near|across|around|outside|inside|throughout))\\s+" .. re.escape(w) .. "(?![\\p{L}\\p{N}])")
-        or re.find(article, "(?<![\\p{L}\\p{N}])" .. re.escape(w) .. "\\s+(?i:district|city|town|village|county|province|region|municipality|state)\\b")
+        or re.find(article, "(?<![\\p{L}\\p{N}])" .. re.escape(w) .. "\\s+(?i:" .. place_nouns .. ")\\b")
         or re.find(article, "(?i:\\b(?:town|city|village|county|district|region|island|port)\\s+of)\\s+" .. re.escape(w) .. "(?![\\p{L}\\p{N}])") then return true end
     end
     return false
@@ -1763,11 +1776,13 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- sentence of eight words or more after it): "Yesterday," and "Meanwhile," are in
   -- en/clean_meta_not_places.txt, a person is seldom written "in NAME"
   local rx_dl_comma = re.compile("^(\\p{Lu}\\p{Ll}[\\p{L}\\p{M}'’-]*(?:\\s+\\p{Lu}\\p{Ll}[\\p{L}\\p{M}'’-]*)?),\\s+(?=\\p{Lu})")
-  local function colon_place(pl, region, rest, article)
+  -- (the page's whole text, a caption's "over the Kalarra Downs homestead" or a table's
+  -- row, is the evidence when the headline and body give none: page, for a colon only)
+  local function colon_place(pl, region, rest, article, page)
     local full = region and (pl .. " " .. region) or pl
     if #dp.text.words(rest) < 8 or not re.find(rest, "^\\p{Lu}\\p{Ll}*\\s+\\p{L}") then return false end
     if not re.find(pl, "\\p{Ll}") or given_in(full) or label_word(full) then return false end
-    return located_in(pl, article)
+    return located_in(pl, article) or (page ~= nil and located_in(pl, page))
   end
 
   --- Find a dateline at the start of a paragraph.
@@ -1779,8 +1794,10 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- perhaps after a weekday) and a dash, before a capital, is the dateline's too
   local rx_dl_then_date = re.compile("^" .. wire_wday .. "(?:" .. paren_date .. "|\\d{1,2}([./-])\\d{1,2}\\1\\d{4})\\s*(?:--|—|–|\\s-)\\s+(?=[\\p{Lu}\\p{N}\"'“‘(])")
   local dateline_core
-  function R.dateline(p, article)
-    local r = dateline_core(p, article)
+  -- @param page optional: the page's whole text, more evidence for a place before a
+  -- colon ("Kalarra Downs: Stations across ...")
+  function R.dateline(p, article, page)
+    local r = dateline_core(p, article, page)
     -- (cheap test first: the rest opens on a capital or a digit and holds a year)
     if r and r.rest and find(r.rest, "^[%u%d]") and find(r.rest, "%d%d%d%d") then
       local _, b = rx_dl_then_date:find(r.rest)
@@ -1788,7 +1805,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     return r
   end
-  function dateline_core(p, article)
+  function dateline_core(p, article, page)
     if p:byte(1) == 40 then
       local a, b, pl = rx_dl_paren:find(p)
       if a then
@@ -1837,7 +1854,7 @@ function M.new(lang, menu_extra, field_extra, extra)
       a, b, pl = rx_dl_bare:find(p)
       if a and bare_place(pl, p:sub(b + 1), article) then return { place = pl, rest = dp.text.trim(p:sub(b + 1)) } end
       a, b, pl, region = rx_dl_colon:find(p)
-      if a and colon_place(pl, region, p:sub(b + 1), article) then
+      if a and colon_place(pl, region, p:sub(b + 1), article, page) then
         return { place = region and (pl .. ", " .. region) or pl, rest = dp.text.trim(p:sub(b + 1)) }
       end
       a, b, pl = rx_dl_comma:find(p)
@@ -1858,7 +1875,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- "2XYZ 101.3 FM Westvale Community Radio")
   local rx_call_named = re.compile("^(\\p{Lu}{3,5}|\\d\\p{Lu}{2,3})\\s+\\d{2,4}(?:\\.\\d{1,2})?\\s*(?:FM|AM)(?:\\s+\\p{Lu}[\\p{L}'’&-]*){1,5}$")
   local rx_call_service = re.compile("^\\p{Lu}{3,5}-(?:TV|FM|AM|DT|HD|LP|LD|CD)$")
-  local rx_named_band = re.compile("^((?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3}(\\p{Lu}\\p{Ll}+))\\s+\\d{2,4}(?:\\.\\d{1,2})?\\s*(?:FM|AM)$")
+  -- (the outlet word closing the name, "Harrowmere Radio 104.6 FM", or opening it,
+  -- "Radio Kelloway 88.7 FM")
+  local rx_named_band = re.compile("^((\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}\\s+(\\p{Lu}\\p{Ll}+))\\s+\\d{2,4}(?:\\.\\d{1,2})?\\s*(?:FM|AM)$")
   local rx_named_freq = re.compile("^(\\p{Lu}\\p{Ll}+)\\s+" .. rx_freq .. "$")
   local rx_piece_sep = re.compile("\\s+(?:[|·•–—-]|--)\\s+|\\s*\\|\\s*")
   function R.call_sign(s)
@@ -1867,8 +1886,8 @@ function M.new(lang, menu_extra, field_extra, extra)
       -- (a station's name closing on an outlet word before its frequency and band,
       -- "Harrowmere Radio 104.6 FM": the name)
       if find(s, "^%u") and find(s, "%d%s*[FA]M%f[%A]") then
-        local name, last = rx_named_band:match(dp.text.trim(rx_piece_sep:split(s)[1] or ""))
-        if name and outlet_words[last:lower()] then return name end
+        local name, first, last = rx_named_band:match(dp.text.trim(rx_piece_sep:split(s)[1] or ""))
+        if name and (outlet_words[last:lower()] or outlet_words[first:lower()]) then return name end
       end
       return nil
     end

@@ -15,7 +15,11 @@
 --  3. the footer's copyright holder (without a company word or a legal form when the
 --     page names the shorter name elsewhere; the fuller name a line above the headline
 --     writes);
+--     (never a link label, "Copyright Notices", nor a site vendor's credit, "Government
+--     Websites by X", "Powered by X");
 --  4. a bare domain name over the headline;
+--  5. a release's issuing office under its headline, "From: NAME", when the page writes
+--     NAME again;
 --  then, whatever the source, the fuller name: a byline's short form of the masthead's
 --  name, "The " before it when the page writes it so, an issuing office's line under a
 --  state's name, an office's full name for its news label, a publication over its
@@ -39,6 +43,9 @@ local rx_tagline_pub = dp.re.compile("^(?:(?:the|an?)\\s+)?(?:(?:official|\\p{Ll
 -- (or a masthead's motto, "Serving the Vale since 1871", "Est. 1889 | ...": taken
 -- under a line that reads as an outlet's name)
 local rx_tagline_motto = dp.re.compile("^(?:serving|covering)\\s|\\bsince\\s+(?:1[6-9]|20)\\d\\d$|^(?:est\\.?|established)\\s+(?:in\\s+)?(?:1[6-9]|20)\\d\\d\\b", "i")
+-- a site vendor's credit, never an outlet: "Government Websites by CivicBuild",
+-- "Powered by X", "Site by X", "Website design by X"
+local rx_vendor = dp.re.compile("\\b(?:websites?|site|powered|designed|design|built|hosted|developed|theme)\\s+by\\b", "i")
 -- a state's name as a masthead, "State of Wescona", "Government of the Kingdom of Veleka"
 local rx_state_name = dp.re.compile("^(?:The\\s+)?(?:State|Kingdom|Government|Republic|Commonwealth|Province|Territory)\\s+of\\s")
 -- an office's name: capitalised words (joiners and "&" between), or in capitals
@@ -265,7 +272,10 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     for x = #live, 1, -1 do
       local b = live[x]
       if b.cue == "legal" then
-        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b)([\\p{Lu}][\\p{L}\\p{N}&.' -]{1,40}?)(?:[.,|]|\\s*\\((?:Pty|Pvt|Private|Proprietary)\\)|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
+        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b|(?:notices?|policy|policies|information|info|statement|terms)\\b)([\\p{Lu}][\\p{L}\\p{N}&.' -]{1,40}?)(?:[.,|]|\\s*\\((?:Pty|Pvt|Private|Proprietary)\\)|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
+        -- (a link label, "Copyright Notices", is no holder; nor a site vendor's credit,
+        -- "Government Websites by X", "Powered by X", "Site by X")
+        if holder and rx_vendor:find(holder) then holder = nil end
         if holder then
           -- (not cut before a generic word after its modifier: "WHSU Student" of
           -- "WHSU Student Media")
@@ -322,6 +332,26 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
         if not (pv and re.find(pv.text, "@|\\d{3}[\\s.-]\\d{3,4}|\\bcontact\\b", nil, "i")) then
           outlet = dn; c.role = c.role or "masthead"
         end
+        break
+      end
+    end
+  end
+
+  -- a release's issuing office under its headline, "From: Wescott County Sheriff's
+  -- Office", when nothing else names the outlet: an office's name of capitalised words
+  -- that the page writes again
+  if not outlet and title_i then
+    for y = title_i + 1, math.min(#live, title_i + 4) do
+      local c = live[y]
+      if c.take then break end
+      -- (cheap test first: "From:" opens the line)
+      local name = c.nw <= 10 and find(c.text, "^%s*From:") and dp.text.trim(c.text:match("^%s*From:%s*(.-)%s*$"))
+      if name and #name > 3 and rx_office_name:find(name) then
+        local n = 0
+        for x = 1, #live do
+          if x ~= y and find(live[x].text, name, 1, true) then n = n + 1 end
+        end
+        if n > 0 then outlet = name end
         break
       end
     end

@@ -179,6 +179,7 @@ M.options = {
   outlet_modifiers = { type = "list", default = {}, doc = "extra words modifying a company name's generic word (\"Student\" of \"Student Media\"): a copyright holder never ends in one (en/clean_meta_outlet_modifiers.txt)" },
   site_banners = { type = "list", default = {}, doc = "extra caseless PCRE2 patterns of a site's banner or feed link above its masthead, passed over when the masthead is looked for (\"An official website of ...\"; en/clean_meta_site_banners.txt)" },
   dateline_not_places = { type = "list", default = {}, doc = "extra words that open no bare dateline before a dash (\"Analysis —\"; en/clean_meta_not_places.txt)" },
+  dateline_place_nouns = { type = "list", default = {}, doc = "extra nouns that follow a place's name (\"homestead\"; en/clean_meta_place_nouns.txt): evidence for a mixed-case dateline before a colon (\"Kalarra Downs:\")" },
   org_heads = { type = "list", default = {}, doc = "extra words closing an organisation's name (\"Sheriff's Office\"): a line closing on one is no person's byline (en/clean_meta_org_heads.txt)" },
   unit_words = { type = "list", default = {}, doc = "extra words closing a unit or desk of an organisation (\"Communications Unit\"): after a byline's comma or as its byline, staff, never an author or outlet (en/clean_meta_units.txt)" },
   label_words = { type = "list", default = {}, doc = "extra words of a section's label in the header (\"News Flash\"): such a label is never the outlet (en/clean_meta_label_words.txt)" },
@@ -263,7 +264,7 @@ function M.init(opts, ctx)
     stop = sw,
     hints = hints,
     dates = dates_mod.new(lang, o.published_labels),
-    meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places, modifiers = o.outlet_modifiers,
+    meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places, place_nouns = o.dateline_place_nouns, modifiers = o.outlet_modifiers,
       call_verbs = o.call_verbs, episode_words = o.episode_words, edition_words = o.edition_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, ticker_labels = o.ticker_labels, staff_words = o.staff_words, caption_openers = o.caption_openers, contact_labels = o.contact_labels, job_nouns = o.job_nouns, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
       reading_words = o.reading_words, language_names = o.language_names, outlet_org_heads = o.outlet_org_heads, site_banners = o.site_banners }),
     prompts = prompts,
@@ -860,6 +861,20 @@ function M.process(doc, ctx)
       end
     end
   end
+  -- a timestamp line right over the headline when the header under it (a byline) gives
+  -- none ("Nautical" / "12.09.2025. 14:30 CEST" / headline / standfirst / "By NAME"):
+  -- only cue lines between it and the headline
+  if not date and title_i and hdr_first and hdr_first > title_i then
+    for x = title_i - 1, math.max(1, title_i - 3), -1 do
+      local b = live[x]
+      if b.timestamp and not b.take then
+        offer_date(b.text, x)
+        if date then b.role = b.role or "timestamp" end
+        break
+      end
+      if not b.cue then break end
+    end
+  end
   if not date then
     -- a publish/update line inside the body window ("First published ...")
     for x = ws, we do
@@ -1119,7 +1134,7 @@ function M.process(doc, ctx)
           local parts = { title_i and live[title_i] and live[title_i].text or "" }
           for _, c in ipairs(live) do if c.take then parts[#parts + 1] = c.text end end
           return table.concat(parts, "\n|\n")
-        end)
+        end, text)
         if dl then
           dateline = dl.place
           if dl.outlet then
