@@ -259,7 +259,11 @@ end
 -- (media: more media words of an outlet's partnership note, docpipe.clean.endnotes)
 -- (button_calls: more texts of a call-to-action button, docpipe.clean.buttons)
 -- (ad_offers: more offers of an advertisement's copy, en/clean_body_ad_offers.txt)
-function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, media, button_calls, ad_offers, ad_verbs)
+-- (result_words: more words of a result line under a table, en/clean_body_result_words.txt)
+function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, media, button_calls, ad_offers, ad_verbs, result_words)
+  local results = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_body_result_words.txt")) do results[w:lower()] = true end
+  for _, w in ipairs(result_words or {}) do results[w:lower()] = true end
   local calls = entries(lang, "clean_body_ad_calls.txt", ad_calls)
   local opens = entries(lang, "clean_body_ad_openers.txt", ad_openers)
   local offers = entries(lang, "clean_body_ad_offers.txt", ad_offers)
@@ -280,6 +284,8 @@ function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, m
   return {
     -- the imperatives that open a prompt to the reader (en/clean_prompt_verbs.txt)
     verbs = verbs,
+    -- the words of a result line closing a table (docpipe.clean.tabular)
+    results = results,
     -- the imperatives that open an advertisement's copy (en/clean_body_ad_verbs.txt and
     -- the prompt verbs: imperative_copy)
     ad_verbs = ad_verbs_set, ad_verb_pairs = ad_verb_pairs, ad_verb_len = ad_verb_len,
@@ -1100,7 +1106,7 @@ function M.select(live, st, o)
   end
   standfirst(live, ws, we)
   -- tables of figures (a box score, a market table) and their heading
-  tabular.drop_tables(live, ws, we)
+  tabular.drop_tables(live, ws, we, st.body and st.body.results)
   -- the blurb under an audio or video widget ("NAME spoke with host NAME about ...")
   if st.widgets then widgets.drop_blurbs(st.widgets, live, ws, we) end
   -- a review's or a listing's info box ("Rated R. 142 minutes. Opens Friday at ...")
@@ -1131,9 +1137,11 @@ function M.select(live, st, o)
         -- (a subhead right above that paragraph, in sentence case (after its first
         -- word, no more capitalised words than lower-case ones: a brand's name or
         -- "Advertise with NAME" is no subhead), no cue, figure or call: "Road and
-        -- tourists" under a label whose advertisement the dump left empty)
+        -- tourists" under a label whose advertisement the dump left empty; or under
+        -- the copy, when the line above closed it with a stop: "Dial *455 now!" /
+        -- "Vendors worried" / the paragraph)
         local d = live[y + 1]
-        if y == x + 1 and c.take and not c.cue and d and y + 1 <= we and d.group == c.group and d.sentence
+        if (y == x + 1 or find(live[y - 1].text, "[.!?]$")) and c.take and not c.cue and d and y + 1 <= we and d.group == c.group and d.sentence
           and d.class ~= "short" and d.nw >= 12 and c.nw >= 2 and c.nw <= 8 and not c.sentence
           and not find(c.text, "[.!?:;]$") and find(c.text, "^%u") and not find(c.text, "%d")
           and select(2, c.text:gsub(" %l", "")) >= select(2, c.text:gsub(" %u", ""))

@@ -16,11 +16,12 @@
 -- window goes without a heading; a short heading whose data lines went already (for
 -- their low share of function words) goes too; so do up to two short lines that are no
 -- sentence closing the table's group under it (the result under a scorecard, "NAME won
--- by two wickets", a link to the full table). A match report's other fact lines go
--- anywhere in the window: a score line in a group of its own ("Half-time: NAME 0-9 NAME
--- 1-7": two capitalised names, each with its score) and a team's line-up (a name and a
--- colon over eight players' names or more set apart by semicolons and commas, with
--- hardly a function word: M.lineup). After the shallow features of Boilerpipe
+-- by two wickets", a link to the full table; on a page of no blank lines, when each
+-- holds a figure or a result word and a paragraph follows). A match report's other
+-- fact lines go anywhere in the window: a score line in a group of its own or between
+-- two paragraph lines ("Half-time: NAME 0-9 NAME 1-7": two capitalised names, each with
+-- its score) and a team's line-up (a name and a colon over eight players' names or
+-- more set apart by semicolons and commas, with hardly a function word: M.lineup). After the shallow features of Boilerpipe
 -- (Kohlschütter et al. 2010: token shares, here of figures).
 -- Units: indices into the list of live blocks (1-based); shares are fractions of the
 -- block's tokens.
@@ -35,6 +36,7 @@ local LOOSE_DENSITY = 0.15
 local MAX_TAIL = 2        -- closing lines under a table (a result, a link)
 local MAX_TAIL_WORDS = 8
 local LINE_DENSITY = 0.1  -- a score line's or a line-up's share of function words
+local PARAGRAPH_WORDS = 10 -- a paragraph line beside a fact line on a page with no blank lines
 
 --- Whether a block is a line of figures; loose: a line continuing a table (any
 -- figure with hardly a function word: "Three stars: 1. NAME, TEAM; 2. NAME, TEAM").
@@ -99,13 +101,19 @@ local function run(live, x, we)
   return y - 1, n
 end
 
+-- a paragraph line: a sentence of PARAGRAPH_WORDS or more, with the function words of
+-- prose (a fact line, "NAME: Tries: NAME, NAME. Cons: NAME 2.", has hardly any)
+local function paragraph(n)
+  return n.sentence and n.nw >= PARAGRAPH_WORDS and n.density > MAX_DENSITY
+end
+
 -- the table's closing lines after its last data line z: up to MAX_TAIL short lines
 -- that are no sentence, in the table's group and closing it (a blank line or the
 -- page's end under them): the result under a scorecard ("NAME won by two wickets"), a
 -- link to the full table ("Full scorecard on NAME"); a subhead over the next paragraph
 -- stands across a blank line, or in its group on a page of one paragraph a line
 -- @return the table's last line
-local function tail(live, z, we)
+local function tail(live, z, we, results)
   local t = z
   while t - z < MAX_TAIL and t + 1 <= we do
     local c = live[t + 1]
@@ -114,7 +122,27 @@ local function tail(live, z, we)
     t = t + 1
   end
   if t > z and (not live[t + 1] or live[t + 1].group ~= live[z].group) then return t end
+  -- (on a page of one paragraph a line, the group runs on into the next paragraph: the
+  -- lines go when each holds a figure or a result word, en/clean_body_result_words.txt,
+  -- "NAME won by three wickets", "Full scorecard on NAME"; a subhead holds neither)
+  if t > z and results and paragraph(live[t + 1]) then
+    for y = z + 1, t do
+      local text = live[y].text
+      if not find(text, "%d") then
+        local hit = false
+        for w in text:gmatch("%a+") do if results[w:lower()] then hit = true; break end end
+        if not hit then return z end
+      end
+    end
+    return t
+  end
   return z
+end
+
+-- a block set apart from its neighbour n: a blank line between them, or on a page of
+-- one paragraph a line, n a paragraph
+local function apart(b, n)
+  return not n or n.group ~= b.group or paragraph(n)
 end
 
 --- Whether text is a score line: two names, each with its score, perhaps under a
@@ -166,14 +194,16 @@ function M.lineup(b)
 end
 
 --- Drop the tables of figures inside the window [ws, we] (b.take / b.why): under a
--- short heading, or closing the window.
-function M.drop_tables(live, ws, we)
+-- short heading, or closing the window; results: the set of lower-case result words
+-- (en/clean_body_result_words.txt) telling a table's closing lines on a page of one
+-- paragraph a line.
+function M.drop_tables(live, ws, we, results)
   local x = ws
   while x <= we do
     if heading(live[x]) and x + 1 <= we and row(live, x + 1, we) then
       local z, n = run(live, x + 1, we)
       if n >= 2 then
-        z = tail(live, z, we)
+        z = tail(live, z, we, results)
         for y = x, z do drop(live[y]) end
         x = z
       end
@@ -197,8 +227,8 @@ function M.drop_tables(live, ws, we)
     -- (hardly a function word in either: most blocks end the test here)
     if b.density <= LINE_DENSITY and b.take and not b.keep and not b.bullet then
       -- (a figure, a space and a capital: the first score and the second name)
-      if b.nw <= 12 and find(b.text, "%d %u") and (not live[y - 1] or live[y - 1].group ~= b.group)
-        and (not live[y + 1] or live[y + 1].group ~= b.group) and M.score_line(b.text) then
+      if b.nw <= 12 and find(b.text, "%d %u") and apart(b, live[y - 1]) and apart(b, live[y + 1])
+        and M.score_line(b.text) then
         b.take = false
         b.why = "score line"
       elseif b.nw >= 8 and M.lineup(b) then
