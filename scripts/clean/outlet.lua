@@ -389,6 +389,17 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
   -- office issued the page; so did the office's name opening the page when the state's
   -- name is only the footer's copyright holder
   if outlet and title_i and rx_state_name:find(outlet) then
+    -- an office's name: two to nw_max words, no sentence, no bullet, capitalised words
+    -- holding an organisation's head word; it becomes the outlet (title-cased when the
+    -- page sets it in capitals) and its line the masthead
+    local function office(c, nw_max)
+      return c.nw >= 2 and c.nw <= nw_max and not c.sentence and not c.bullet
+        and rx_office_name:find(c.text) and st.meta.org_named(c.text)
+    end
+    local function take_office(c)
+      outlet = c.text:upper() == c.text and ucase.title(c.text, "\\s") or c.text
+      c.role = c.role or "masthead"
+    end
     local named = false
     for y = 1, math.min(title_i - 1, 8) do
       if live[y].text:find(outlet, 1, true) then
@@ -396,10 +407,8 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
         for z = y + 1, math.min(y + 2, title_i - 1) do
           local c = live[z]
           if c.cue == "navigation" or c.take then break end
-          if c.nw >= 2 and c.nw <= 8 and not c.sentence and not c.bullet and rx_office_name:find(c.text)
-            and not c.text:find(outlet, 1, true) and st.meta.org_named(c.text) then
-            outlet = c.text:upper() == c.text and ucase.title(c.text, "\\s") or c.text
-            c.role = c.role or "masthead"
+          if office(c, 8) and not c.text:find(outlet, 1, true) then
+            take_office(c)
             break
           end
         end
@@ -413,11 +422,7 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
       for y = 1, math.min(title_i - 1, 3) do
         local c = live[y]
         if not c.cue and not c.take then
-          if c.nw >= 2 and c.nw <= 10 and not c.sentence and not c.bullet and rx_office_name:find(c.text)
-            and st.meta.org_named(c.text) and written_twice(text, c.text, true) then
-            outlet = c.text:upper() == c.text and ucase.title(c.text, "\\s") or c.text
-            c.role = c.role or "masthead"
-          end
+          if office(c, 10) and written_twice(text, c.text, true) then take_office(c) end
           break
         end
       end
