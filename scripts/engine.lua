@@ -410,6 +410,16 @@ function M.load(text, file, dir)
             return (" ('%s' is an option of stage '%s': did you mean to put it under with:?)"):format(
               tostring(k), entry.stage)
           end
+          -- (a misspelt option there: "explian", nearer an option than a key of the entry)
+          if not M.suggest(tostring(k), STAGE_KEYS) then
+            local names = {}
+            for name in pairs(decl) do names[#names + 1] = name end
+            table.sort(names)
+            local s = M.suggest(tostring(k), names)
+            if s then
+              return (" (did you mean '%s', an option of stage '%s', under with:?)"):format(s, entry.stage)
+            end
+          end
         end)
         if not mod then
           add(at(entry, "stage"), origin)

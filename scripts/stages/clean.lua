@@ -143,6 +143,12 @@ local function compile_user(list, what)
   for _, p in ipairs(list or {}) do
     local ok, rx = pcall(re.compile, p)
     if not ok then error("clean: bad " .. what .. " pattern " .. p .. ": " .. tostring(rx), 0) end
+    -- (a pattern that matches the empty string, "" or "x*", matches every block: a
+    -- slip, never a rule; one that needs some text, "^$" included, is taken)
+    local s, e = rx:find("\1")
+    if s and e < s then
+      error(("clean: %s pattern %q matches the empty string, so every block"):format(what, p), 0)
+    end
     out[#out + 1] = rx
   end
   return out

@@ -89,6 +89,14 @@ run run-bad-yaml 2 "$D" run "$F/unknown_stage.yaml" "$F/note.txt"
 printf 'stages:\n  - stage: clean\n    with:\n      ad_calls: ["(unclosed"]\n' > "$tmpd/bad_ad_calls.yaml"
 run bad-clean-pattern 2 "$D" run "$tmpd/bad_ad_calls.yaml" "$F/note.txt"
 has bad-clean-pattern "$err" "bad_ad_calls.yaml:4:7: stage 'clean' rejected its configuration: clean: bad ad_calls pattern \\(unclosed: "
+# a drop or keep pattern matching the empty string would drop or keep every block: rejected
+# (regression: `drop: [""]` passed `docpipe check` and dropped the title and the header)
+printf 'stages:\n  - stage: clean\n    with:\n      drop: [""]\n' > "$tmpd/empty_drop.yaml"
+run empty-drop-pattern 2 "$D" check "$tmpd/empty_drop.yaml"
+has empty-drop-pattern "$err" "empty_drop.yaml:4:7: stage 'clean' rejected its configuration: clean: drop pattern \"\" matches the empty string"
+printf 'stages:\n  - stage: clean\n    with:\n      keep: ["^\\\\s*$", "x*"]\n' > "$tmpd/empty_keep.yaml"
+run empty-keep-pattern 2 "$D" check "$tmpd/empty_keep.yaml"
+has empty-keep-pattern "$err" "clean: keep pattern \"x\\*\" matches the empty string"
 
 # --- inputs: text files, JSONL with extra fields kept, stdin
 run text-file 0 "$D" run sentences "$F/note.txt"

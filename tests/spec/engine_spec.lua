@@ -77,6 +77,15 @@ describe("docpipe.engine", function()
     assert.are.equal("t.yaml:5:5: unknown key 'bogus' in a stage entry", errs[2])
   end)
 
+  it("points a misspelt option of the stage written beside stage: to its name under with:", function()
+    local _, errs = load("stages:\n  - stage: clean\n    explian: true\n  - stage: clean\n    on_eror: skip\n")
+    assert.are.equal(2, #errs)
+    assert.are.equal("t.yaml:3:5: unknown key 'explian' in a stage entry (did you mean 'explain',"
+      .. " an option of stage 'clean', under with:?)", errs[1])
+    -- a key nearer one of the entry's own keys gets that one
+    assert.are.equal("t.yaml:5:5: unknown key 'on_eror' in a stage entry (did you mean 'on_error'?)", errs[2])
+  end)
+
   it("suggests the closest built-in stage", function()
     local _, errs = load("stages:\n  - stage: sumary\n")
     assert.matches("t.yaml:2:12: unknown stage 'sumary' %(did you mean 'summary'%?%)", errs[1])
