@@ -946,17 +946,29 @@ end
 -- kind), a BOM is dropped, CRLF and CR become LF; a text that is empty or
 -- only white space gets the warning "empty document". Returns nil, message
 -- for binary data (a NUL byte in the first 8 KiB, as git decides): the file
--- is then not a document.
+-- is then not a document. A text opening on a UTF-16 byte order mark is read
+-- as UTF-16 (little or big endian as the mark says).
 function M.text_doc(id, source, bytes)
   -- a saved web page: the article and its metadata (docpipe.htmlinput)
   if type(source) == "string" and source:lower():find("%.x?html?$") then
     return read_page(require("docpipe.htmlinput").html_doc, id, source, bytes)
   end
-  if bytes:sub(1, 8192):find("\0", 1, true) then
+  -- a text saved as UTF-16 with a byte order mark (as Windows editors write it): read
+  -- through the HTML reader's decoder, the mark deciding the byte order (WHATWG
+  -- Encoding); its NULs are no sign of a binary file
+  local a, b = bytes:byte(1, 2)
+  local utf16 = (a == 0xFF and b == 0xFE) and "utf-16le" or (a == 0xFE and b == 0xFF) and "utf-16be"
+  local bad16 = 0
+  if utf16 then
+    bytes, bad16 = dp.html.to_utf8(bytes, utf16)
+  elseif bytes:sub(1, 8192):find("\0", 1, true) then
     return nil, "binary file (a NUL byte in the first 8 KiB), skipped"
   end
   local text, replaced = dp.utf8.clean(bytes)
   local doc = dp.object({ id = id, source = source, text = text })
+  if bad16 > 0 then
+    warn(doc, ("invalid %s: %d code unit(s) replaced by U+FFFD"):format(utf16:upper(), bad16))
+  end
   if replaced > 0 then
     -- a NUL further on is a text file padded or damaged there (binary files show a NUL
     -- early): it is read as text, and the NUL is named as such, not as bad encoding

@@ -406,6 +406,16 @@ lines missing-input "$out" 1
 printf 'ab\000cd' > "$tmpd/bin.dat"
 run binary-input 1 "$D" run sentences "$tmpd/bin.dat"
 has binary-input "$err" 'bin.dat: binary file'
+# a text saved as UTF-16 with a byte order mark is read, not skipped as binary
+# (regression: "binary file (a NUL byte in the first 8 KiB), skipped", exit 1)
+printf '\377\376D\000o\000c\000k\000 \000s\000t\000r\000i\000k\000e\000 \000e\000n\000d\000s\000.\000' > "$tmpd/utf16le.txt"
+run utf16le-input 0 "$D" run sentences "$tmpd/utf16le.txt"
+has utf16le-input "$out" '"text":"Dock strike ends\."'
+lacks utf16le-no-warning "$out" 'warnings'
+printf '\376\377\000O\000k\000.\330\000' > "$tmpd/utf16be.txt"
+run utf16be-input 0 "$D" run sentences "$tmpd/utf16be.txt"
+has utf16be-input "$out" '"text":"Ok\.'
+has utf16be-bad-unit "$out" 'invalid UTF-16BE: 1 code unit\(s\) replaced by U\+FFFD'
 printf 'caf\351 ok.' > "$tmpd/latin1.txt"
 run invalid-utf8 0 "$D" run sentences "$tmpd/latin1.txt"
 has invalid-utf8 "$out" 'caf\xEF\xBF\xBD|caf�'
