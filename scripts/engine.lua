@@ -941,6 +941,17 @@ local function nul_bytes(s)
   return count, first
 end
 
+-- The warnings for the `replaced` bytes dp.utf8.clean replaced in bytes: its NULs
+-- named as such (nul_note(count, first) words them), the rest as invalid UTF-8.
+local function warn_replaced(doc, bytes, replaced, nul_note)
+  if replaced == 0 then return end
+  local nuls, first = nul_bytes(bytes)
+  if replaced > nuls then
+    warn(doc, ("invalid UTF-8: %d byte(s) replaced by U+FFFD"):format(replaced - nuls))
+  end
+  if nuls > 0 then warn(doc, nul_note(nuls, first)) end
+end
+
 --- The document for a text input: {id, source, text}. Invalid UTF-8 and
 -- NULs are replaced by U+FFFD (with a warning in meta.warnings, one for each
 -- kind), a BOM is dropped, CRLF and CR become LF; a text that is empty or
@@ -969,17 +980,12 @@ function M.text_doc(id, source, bytes)
   if bad16 > 0 then
     warn(doc, ("invalid %s: %d code unit(s) replaced by U+FFFD"):format(utf16:upper(), bad16))
   end
-  if replaced > 0 then
-    -- a NUL further on is a text file padded or damaged there (binary files show a NUL
-    -- early): it is read as text, and the NUL is named as such, not as bad encoding
-    local nuls, at = nul_bytes(bytes)
-    if replaced > nuls then
-      warn(doc, ("invalid UTF-8: %d byte(s) replaced by U+FFFD"):format(replaced - nuls))
-    end
-    if nuls > 0 then
-      warn(doc, ("%d NUL byte(s) after the first 8 KiB (the first at byte %d) replaced by U+FFFD; read as text"):format(nuls, at))
-    end
-  end
+  -- a NUL further on is a text file padded or damaged there (binary files show a NUL
+  -- early): it is read as text, and the NUL is named as such, not as bad encoding (a
+  -- U+0000 in UTF-16 is already a bad code unit of the decoder, above)
+  warn_replaced(doc, bytes, replaced, function(n, at)
+    return ("%d NUL byte(s) after the first 8 KiB (the first at byte %d) replaced by U+FFFD; read as text"):format(n, at)
+  end)
   -- (white space alone is as empty as nothing: no stage finds anything in it)
   if not text:find("%S") then warn(doc, "empty document") end
   return doc
@@ -1047,14 +1053,8 @@ function M.json_doc(bytes, name, source, line)
   if doc.source == nil then
     doc.source = line and ("%s:%d"):format(source, line) or source
   end
-  if replaced > 0 then
-    -- (a raw NUL byte in a record is named as such, not as bad encoding)
-    local raw = nul_bytes(bytes)
-    if replaced > raw then
-      warn(doc, ("invalid UTF-8: %d byte(s) replaced by U+FFFD"):format(replaced - raw))
-    end
-    if raw > 0 then warn(doc, ("%d NUL byte(s) replaced by U+FFFD"):format(raw)) end
-  end
+  -- (a raw NUL byte in a record is named as such, not as bad encoding)
+  warn_replaced(doc, bytes, replaced, function(n) return ("%d NUL byte(s) replaced by U+FFFD"):format(n) end)
   if nuls > 0 then
     warn(doc, ("%d escaped NUL(s) (\\u0000) replaced by U+FFFD"):format(nuls))
   end

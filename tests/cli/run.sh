@@ -416,6 +416,10 @@ printf '\376\377\000O\000k\000.\330\000' > "$tmpd/utf16be.txt"
 run utf16be-input 0 "$D" run sentences "$tmpd/utf16be.txt"
 has utf16be-input "$out" '"text":"Ok\.'
 has utf16be-bad-unit "$out" 'invalid UTF-16BE: 1 code unit\(s\) replaced by U\+FFFD'
+# a U+0000 in UTF-16 is one bad code unit, not a "NUL byte after the first 8 KiB"
+printf '\377\376O\000\000\000k\000.\000' > "$tmpd/utf16nul.txt"
+run utf16-nul 0 "$D" run sentences "$tmpd/utf16nul.txt"
+has utf16-nul "$out" '"warnings":\["invalid UTF-16LE: 1 code unit\(s\) replaced by U\+FFFD"\]'
 printf 'caf\351 ok.' > "$tmpd/latin1.txt"
 run invalid-utf8 0 "$D" run sentences "$tmpd/latin1.txt"
 has invalid-utf8 "$out" 'caf\xEF\xBF\xBD|caf�'
