@@ -142,6 +142,13 @@ local function yaml_type(v)
   return t
 end
 
+-- A value's kind in messages: one word for every number ("number", with the value,
+-- since 1 and 2.5 are both numbers to whoever wrote the YAML), else yaml_type's word.
+local function kind_of(v)
+  if type(v) == "number" then return ("number (%s)"):format(tostring(v)) end
+  return yaml_type(v)
+end
+
 local function is_map(v) return yaml_type(v) == "mapping" end
 local function is_list(v) return yaml_type(v) == "list" end
 
@@ -158,7 +165,8 @@ local function check_keys(tbl, allowed, what, at, add, hint)
 end
 
 --- Check one option value against its declared type; returns the value
--- (with list/map defaults copied) or nil, message.
+-- (with list/map defaults copied) or nil, message and, when the fault is a
+-- list's item, that item's 1-based index (for its line and column).
 local TYPES = { string = true, number = true, integer = true, boolean = true,
   list = true, map = true, any = true }
 
@@ -176,7 +184,7 @@ local function check_option(spec, v)
     if want == "list" then
       for i = 1, #v do
         if type(v[i]) ~= "string" then
-          return nil, ("must be a list of strings, item %d is %s"):format(i, yaml_type(v[i]))
+          return nil, ("must be a list of strings, got %s as item %d"):format(kind_of(v[i]), i), i
         end
       end
     end
@@ -186,7 +194,7 @@ local function check_option(spec, v)
     end
     return v
   end
-  return nil, ("must be %s %s, got %s"):format(want == "integer" and "an" or "a", want, got)
+  return nil, ("must be %s %s, got %s"):format(want == "integer" and "an" or "a", want, kind_of(v))
 end
 
 local function copy(v)
@@ -210,9 +218,12 @@ function M.validate_options(stage, opts, stage_name, at, add)
       add(at(opts, k, "keys"), ("stage '%s' has no option '%s'%s"):format(stage_name, tostring(k),
         did_you_mean(tostring(k), names)))
     else
-      local val, err = check_option(spec, v)
+      local val, err, item = check_option(spec, v)
       if err then
-        add(at(opts, k), ("option '%s' of stage '%s' %s"):format(k, stage_name, err))
+        -- a bad item is pointed at itself, not at the list's "[" or first "-"
+        local pos = item and at(v, item) or nil
+        if pos == at(v) then pos = nil end  -- (at falls back to the list's own mark)
+        add(pos or at(opts, k), ("option '%s' of stage '%s' %s"):format(k, stage_name, err))
       else
         out[k] = val
       end
@@ -325,7 +336,7 @@ function M.load(text, file, dir)
   local errs, at, add = collector(file, positions)
   if not is_map(cfg) then
     add(positions[cfg] or { line = 1, column = 1 },
-      "a pipeline must be a mapping with a 'stages' list, got " .. yaml_type(cfg))
+      "a pipeline must be a mapping with a 'stages' list, got " .. kind_of(cfg))
     return nil, errs
   end
   check_keys(cfg, PIPELINE_KEYS, "the pipeline", at, add)
@@ -341,7 +352,7 @@ function M.load(text, file, dir)
   for _, k in ipairs({ "name", "description" }) do
     if cfg[k] ~= nil then
       if type(cfg[k]) ~= "string" then
-        add(at(cfg, k), ("'%s' must be a string, got %s"):format(k, yaml_type(cfg[k])))
+        add(at(cfg, k), ("'%s' must be a string, got %s"):format(k, kind_of(cfg[k])))
       else
         p[k] = cfg[k]
       end
@@ -363,7 +374,7 @@ function M.load(text, file, dir)
       if o.format ~= nil then
         if not M.formats[o.format] then
           local names = { "html", "json", "jsonl", "markdown", "text" }
-          local shown = type(o.format) == "string" and o.format or yaml_type(o.format)
+          local shown = type(o.format) == "string" and o.format or kind_of(o.format)
           add(at(o, "format"), ("unknown output format '%s'%s"):format(shown,
             did_you_mean(shown, names)))
         else
@@ -425,7 +436,7 @@ function M.load(text, file, dir)
           add(at(entry, "stage"), origin)
         else
           if entry.name ~= nil and type(entry.name) ~= "string" then
-            add(at(entry, "name"), "a stage's name must be a string, got " .. yaml_type(entry.name))
+            add(at(entry, "name"), "a stage's name must be a string, got " .. kind_of(entry.name))
           end
           local label = type(entry.name) == "string" and entry.name
             or type(mod.name) == "string" and mod.name or entry.stage
@@ -872,11 +883,59 @@ function Pipeline:describe()
     #self.stages == 1 and "" or "s", concat(names, ", "), self.output.format)
 end
 
+-- The strings of doc.meta.warnings (none when there is no such list).
+local function warnings_of(doc)
+  local meta = type(doc) == "table" and doc.meta
+  local w = type(meta) == "table" and meta.warnings
+  if type(w) ~= "table" then return {} end
+  local out = {}
+  for _, m in ipairs(w) do
+    if type(m) == "string" then out[#out + 1] = m end
+  end
+  return out
+end
+
+-- Whether documents written in this format keep meta.warnings (JSON with meta among
+-- the fields): -q then leaves the warnings off stderr, since the output holds them.
+function Pipeline:keeps_warnings(format)
+  format = format or self.output.format
+  if format ~= "jsonl" and format ~= "json" then return false end
+  local fields = self.output.fields
+  if not fields then return true end
+  for _, f in ipairs(fields) do if f == "meta" then return true end end
+  return false
+end
+
+-- The warnings of one input document for stderr, each "document 'ID': MESSAGE" once:
+-- those it was read with (before: invalid UTF-8, NULs, empty; under its id as read),
+-- then those stages added to each document that came out, or to the input document
+-- when it was dropped or failed.
+local function warning_lines(id, before, doc, outs)
+  local lines, seen, old = {}, {}, {}
+  local function add(who, msg)
+    -- one line each on stderr, whatever an id or a stage's message holds
+    local line = ("document '%s': %s"):format(show_id(who), msg):gsub("%c", " ")
+    if not seen[line] then seen[line] = true; lines[#lines + 1] = line end
+  end
+  for _, m in ipairs(before) do add(id, m); old[m] = true end
+  local function new_ones(d)
+    for _, m in ipairs(warnings_of(d)) do
+      if not old[m] then add(d.id, m) end
+    end
+  end
+  for _, d in ipairs(outs) do new_ones(d) end
+  new_ones(doc)
+  return lines
+end
+
 --- Run one document and format what comes out, for the C runner.
 -- Returns texts (list of formatted documents: strings, or with the runner's
 -- output buffer `out` the byte lengths of the JSON appended to it), errors
--- (list of {json, message, traceback}) and the status from Pipeline:run.
+-- (list of {json, message, traceback}), the status from Pipeline:run, the
+-- document's warnings for stderr (list of "document 'ID': MESSAGE") and whether
+-- the written documents keep them (Pipeline:keeps_warnings).
 function Pipeline:step(doc, format, raw, out)
+  local id, before = doc.id, warnings_of(doc)
   local outs, fails, status = self:run(doc, raw)
   local texts = {}
   for _, d in ipairs(outs) do
@@ -900,7 +959,7 @@ function Pipeline:step(doc, format, raw, out)
     end
     errs[i] = { json = line, message = f.error, traceback = f.traceback }
   end
-  return texts, errs, status
+  return texts, errs, status, warning_lines(id, before, doc, outs), self:keeps_warnings(format)
 end
 
 --- Add a warning to doc.meta.warnings (creating meta and the list).

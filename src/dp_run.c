@@ -50,7 +50,7 @@ typedef struct runner {
  * input order by apply(): the same code serves the single-threaded loop
  * and the workers of -j N, so the output of both is byte for byte the
  * same. */
-enum { EV_OUT = 1, EV_FAIL, EV_INFAIL, EV_IOFAIL, EV_READ, EV_STOP };
+enum { EV_OUT = 1, EV_FAIL, EV_INFAIL, EV_IOFAIL, EV_READ, EV_STOP, EV_WARN };
 
 typedef struct sink {
     char *buf;
@@ -87,6 +87,20 @@ static void catch_signals(void) {
     sa.sa_flags = 0;  /* no SA_RESTART: a blocked read returns */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+}
+
+/* The exit code of a run in which both a and b happened: one rule for every
+ * outcome, the gravest wins: interrupted (130) over an I/O error (3, an
+ * input unreadable or the output unwritable) over failed documents (1) over
+ * success (0). */
+static int graver_exit(int a, int b) {
+    static const int order[] = { DP_EXIT_OK, DP_EXIT_FAILED, DP_EXIT_IO, DP_EXIT_INTERRUPTED };
+    int ra = 0, rb = 0;
+    for (int i = 0; i < 4; i++) {
+        if (order[i] == a) ra = i;
+        if (order[i] == b) rb = i;
+    }
+    return rb > ra ? b : a;
 }
 
 static void report(runner *r, const char *msg, const char *tb) {
@@ -234,6 +248,28 @@ static int push_doc(wctx *w, const dp_record *rec, sink *s, int raw) {
     return 1;
 }
 
+/* The document's warnings (the list at stack index list, from
+ * Pipeline:step) as events, each "SOURCE[:LINE]: warning: document 'ID':
+ * MESSAGE": the input file named, whatever the document's own source says.
+ * kept: the written documents hold them too (-q then leaves them out). */
+static void warn_events(lua_State *L, int list, int kept, const dp_record *rec, sink *s) {
+    const char *src = rec->source ? rec->source : "-";
+    lua_Integer n = (lua_Integer)lua_rawlen(L, list);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, list, i);
+        const char *m = lua_tostring(L, -1);
+        char text[8192];
+        int len;
+        if (rec->line)
+            len = snprintf(text, sizeof text, "%s:%zu: warning: %s", src, rec->line, m ? m : "");
+        else
+            len = snprintf(text, sizeof text, "%s: warning: %s", src, m ? m : "");
+        if (len >= (int)sizeof text) len = (int)sizeof text - 1;  /* cut a very long one */
+        if (len > 0) emit(s, EV_WARN, text, (size_t)len, kept ? "kept" : NULL, NULL);
+        lua_pop(L, 1);
+    }
+}
+
 /* Process one record into events. Returns 0 when the run must stop
  * (on_error: fail). */
 static int process_record(wctx *w, const dp_record *rec, sink *s) {
@@ -264,15 +300,15 @@ static int process_record(wctx *w, const dp_record *rec, sink *s) {
     } else {
         lua_pushnil(L);
     }
-    if (dp_engine_pcall(L, 5, 3) != LUA_OK) {
+    if (dp_engine_pcall(L, 5, 5) != LUA_OK) {
         const char *m = lua_tostring(L, -1);
         emit(s, EV_FAIL, m, m ? strlen(m) : 0, NULL, NULL);
         emit(s, EV_STOP, NULL, 0, NULL, NULL);
         lua_settop(L, raw - 1);
         return 0;
     }
-    /* doc, texts, errs, status; a text that is a number is that many bytes
-     * of the output buffer */
+    /* doc, texts, errs, status, warnings, kept; a text that is a number is
+     * that many bytes of the output buffer */
     size_t blen = 0, boff = 0;
     const char *bdata = w->out ? dp_json_output_data(L, w->out, &blen) : NULL;
     lua_Integer n = (lua_Integer)lua_rawlen(L, doc + 1);
@@ -304,6 +340,7 @@ static int process_record(wctx *w, const dp_record *rec, sink *s) {
         emit(s, EV_FAIL, m, ml, lua_tostring(L, -2), lua_tostring(L, -1));
         lua_pop(L, 4);
     }
+    warn_events(L, doc + 4, lua_toboolean(L, doc + 5), rec, s);
     int go_on = strcmp(lua_tostring(L, doc + 3), "fail") != 0;
     if (!go_on) emit(s, EV_STOP, NULL, 0, NULL, NULL);
     lua_settop(L, raw - 1);
@@ -353,6 +390,10 @@ static int apply(runner *r, const sink *s) {
             if (type == EV_IOFAIL) r->io_errors++;
             free(as);
             free(bs);
+            break;
+        case EV_WARN:
+            /* -q leaves out only a warning the output keeps (JSON with meta) */
+            if (!(r->o->quiet && b)) fprintf(stderr, "docpipe: %.*s\n", (int)al, a ? a : "");
             break;
         case EV_READ: r->read++; break;
         case EV_STOP: go_on = 0; break;
@@ -982,7 +1023,7 @@ int dp_run(const dp_run_opts *o) {
     flush_out(&r);
     int code = r.io_errors ? DP_EXIT_IO : r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;
     if (interrupted) {
-        code = DP_EXIT_INTERRUPTED;
+        code = graver_exit(code, DP_EXIT_INTERRUPTED);
         if (!o->quiet)
             fprintf(stderr, "docpipe: interrupted: %zu document(s) written\n", r.written);
     }
@@ -995,17 +1036,16 @@ int dp_run(const dp_run_opts *o) {
             if (r.out_error) unlink(r.tmp_path);
         }
     }
-    if (r.out_error == EPIPE) {
-        if (!interrupted) code = r.io_errors ? DP_EXIT_IO : r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;
-    } else if (r.out_error) {
+    /* (a closed pipe is no error: the reader wanted no more) */
+    if (r.out_error && r.out_error != EPIPE) {
         fprintf(stderr, "docpipe: cannot write %s: %s\n", o->output ? o->output : "the output",
                 strerror(r.out_error));
-        code = DP_EXIT_OUTPUT;
+        code = graver_exit(code, DP_EXIT_OUTPUT);
     }
     int errs_lost = 0;  /* the --errors file could not be written */
     if (r.errs && fclose(r.errs) != 0) {
         fprintf(stderr, "docpipe: cannot write %s: %s\n", o->errors, strerror(errno));
-        code = DP_EXIT_OUTPUT;
+        code = graver_exit(code, DP_EXIT_OUTPUT);
         errs_lost = 1;
     }
     if (r.failed && !o->quiet) {
@@ -1027,7 +1067,7 @@ int dp_run(const dp_run_opts *o) {
         fprintf(stderr, "docpipe: %s%s%s\n", what, recorded ? "; recorded in " : "",
                 recorded ? o->errors : "");
     }
-    if (!write_stats(&r, bytes, now_seconds() - t0) && code == DP_EXIT_OK) code = DP_EXIT_IO;
+    if (!write_stats(&r, bytes, now_seconds() - t0)) code = graver_exit(code, DP_EXIT_IO);
     lua_getfield(r.L, r.pipeline, "counts");
     lua_getfield(r.L, -1, "dropped");
     lua_Integer dropped = lua_tointeger(r.L, -1);

@@ -61,6 +61,14 @@ run pipelines 0 "$D" pipelines
 has pipelines "$out" '^news'
 has pipelines-quotes "$out" '^quotes'
 has pipelines-clean "$out" '^clean +News pages saved as text'
+# every option's description starts in one column, however long a name or default is
+# (regression: dateline_place_nouns pushed its line's description 4 columns right)
+run stages-columns 0 "$D" stages
+has stages-long-name "$out" '^    [a-z_]{17,} '
+cols=$(awk '/^ {5,}[^ ]/ { match($0, /^ +/); print RLENGTH; next }
+  /^    [^ ]/ { if (match($0, /^    [^ ]+ +[^ ]+ +default [^ ]* +/) && RLENGTH < length($0)) print RLENGTH }' "$out" | sort -u)
+if [ "$(echo "$cols" | wc -l)" -eq 1 ] && [ -n "$cols" ]; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAIL stages-columns: descriptions start in columns $(echo $cols)"; fi
 run check-builtin 0 "$D" check news
 has check-builtin "$out" 'ok: news: 4 stages'
 # the clean stage alone, as a built-in pipeline, run from another folder
@@ -72,6 +80,12 @@ lacks builtin-clean-alone "$out" '"sentences"'
 # --- configuration errors point at FILE:LINE:COLUMN
 run yaml-syntax 2 "$D" check "$F/bad_yaml.yaml"
 has yaml-syntax "$err" 'bad_yaml.yaml:[0-9]+:[0-9]+: '
+# a list option's bad item is pointed at itself (regression: at the list's "["), and
+# every numeric value is called a number (regression: "integer" here, "number" there)
+printf 'name: t\nstages:\n  - stage: fields\n    with:\n      drop: [1, "x"]\n  - stage: sentences\n    with:\n      language: 2.5\n' > "$tmpd/list_item.yaml"
+run list-item 2 "$D" check "$tmpd/list_item.yaml"
+has list-item "$err" "list_item.yaml:5:14: option 'drop' of stage 'fields' must be a list of strings, got number \(1\) as item 1$"
+has list-item-number "$err" "list_item.yaml:8:17: option 'language' of stage 'sentences' must be a string, got number \(2\.5\)$"
 run unknown-key 2 "$D" check "$F/unknown_key.yaml"
 has unknown-key "$err" "unknown_key.yaml:4:1: unknown key 'outptu' in the pipeline \(did you mean 'output'\?\)"
 run unknown-stage 2 "$D" check "$F/unknown_stage.yaml"
@@ -429,6 +443,41 @@ awk 'BEGIN { for (i = 0; i < 300; i++) printf "The storm reached the coast. "; p
 run late-nul 0 "$D" run sentences "$tmpd/late-nul.txt"
 has late-nul "$out" '"warnings":\["1 NUL byte\(s\) after the first 8 KiB \(the first at byte 8701\) replaced by U\+FFFD; read as text"\]'
 lacks late-nul-not-encoding "$out" 'invalid UTF-8'
+
+# --- a document's warnings go to stderr in every format, naming the input and the id
+# (regression: -f text and -f markdown showed them nowhere, and the run was silent)
+for fmt in text markdown html jsonl json; do
+  run warn-$fmt 0 "$D" run news "$tmpd/blank.txt" -f $fmt
+  has warn-$fmt "$err" "^docpipe: $tmpd/blank.txt: warning: document 'blank': empty document\$"
+done
+run warn-late-nul-text 0 "$D" run sentences "$tmpd/late-nul.txt" -f text
+has warn-late-nul-text "$err" "late-nul.txt: warning: document 'late-nul': 1 NUL byte\(s\) after the first 8 KiB \(the first at byte 8701\)"
+run warn-invalid-utf8-markdown 0 "$D" run sentences "$tmpd/latin1.txt" -f markdown
+has warn-invalid-utf8-markdown "$err" "latin1.txt: warning: document 'latin1': invalid UTF-8: 1 byte\(s\) replaced by U\+FFFD"
+# a JSON Lines record: the file and line, then the record's own id; the same with -j 2
+printf '{"id":"ok","text":"Fine."}\n{"id":"z","text":"a\\u0000b."}\n' > "$tmpd/nul.jsonl"
+run warn-jsonl-line 0 "$D" run sentences "$tmpd/nul.jsonl" -f text -j 2
+has warn-jsonl-line "$err" "^docpipe: $tmpd/nul.jsonl:2: warning: document 'z': 1 escaped NUL\(s\)"
+lines warn-jsonl-once "$err" 1
+# a stage's warning (ctx.warn) is shown too
+printf 'stages:\n  - stage: summary\n' > "$tmpd/summary_alone.yaml"
+run warn-stage 0 "$D" run "$tmpd/summary_alone.yaml" "$F/note.txt" -f markdown
+has warn-stage "$err" "note.txt: warning: document 'note': summary: no doc.sentences"
+# -q leaves a warning off stderr only when the output keeps it (JSON with meta)
+run warn-quiet-text 0 "$D" run news "$tmpd/blank.txt" -f text -q
+has warn-quiet-text "$err" "warning: document 'blank': empty document"
+run warn-quiet-jsonl 0 "$D" run news "$tmpd/blank.txt" -f jsonl -q
+lacks warn-quiet-jsonl "$err" 'warning'
+has warn-quiet-jsonl-kept "$out" '"warnings":\["empty document"\]'
+printf 'stages:\n  - stage: sentences\noutput:\n  format: jsonl\n  fields: [id, text]\n' > "$tmpd/no_meta.yaml"
+run warn-quiet-no-meta 0 "$D" run "$tmpd/no_meta.yaml" "$tmpd/blank.txt" -q
+has warn-quiet-no-meta "$err" "warning: document 'blank': empty document"
+
+# --- exit codes: the gravest outcome wins, 130 > 3 > 1 > 0
+# a failed document (1) and an unreadable input (3) in one run: 3
+run exit-3-over-1 3 "$D" run sentences "$tmpd/bin.dat" "$F/nope.txt"
+# a failed document (1) and an unwritable --stats-json (3): 3 (regression: 1)
+run exit-stats-over-1 3 "$D" run sentences "$tmpd/bin.dat" --stats-json "$tmpd/no/such/dir/s.json"
 
 # --- SIGINT and SIGTERM: the document in flight finishes, output is complete, exit 130
 for sig in INT TERM; do

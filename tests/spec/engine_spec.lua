@@ -54,8 +54,49 @@ describe("docpipe.engine", function()
   it("rejects a list option holding an item that is not a string", function()
     local p, errs = load("stages:\n  - stage: clean\n    with:\n      ad_verbs: [snag, 2]\n")
     assert.is_nil(p)
-    assert.are.equal("t.yaml:4:17: option 'ad_verbs' of stage 'clean' must be a list of strings, item 2 is integer",
+    assert.are.equal("t.yaml:4:24: option 'ad_verbs' of stage 'clean' must be a list of strings, got number (2) as item 2",
       errs[1])
+  end)
+
+  -- regression: the column was the "[" (or the first "-") of the list, not the bad item
+  it("points a list option's bad item at the item's own line and column", function()
+    local _, errs = load("stages:\n  - stage: fields\n    with:\n      drop: [1, \"x\"]\n")
+    assert.are.equal("t.yaml:4:14: option 'drop' of stage 'fields' must be a list of strings,"
+      .. " got number (1) as item 1", errs[1])
+    _, errs = load("stages:\n  - stage: fields\n    with:\n      drop:\n        - x\n        - {a: 1}\n")
+    assert.are.equal("t.yaml:6:11: option 'drop' of stage 'fields' must be a list of strings,"
+      .. " got mapping as item 2", errs[1])
+  end)
+
+  -- regression: -f text and -f markdown showed a document's warnings nowhere
+  it("hands the runner a document's warnings once each, and whether the output keeps them", function()
+    local p = assert(load("stages:\n  - stage: summary\n"))
+    assert(p:init())
+    local doc = engine.text_doc("blank", "blank.txt", "caf\xe9 \n")
+    local _, _, status, warns, kept = p:step(doc, "text")
+    assert.are.equal("ok", status)
+    assert.are.same({ "document 'blank': invalid UTF-8: 1 byte(s) replaced by U+FFFD",
+      "document 'blank': summary: no doc.sentences (run the sentences stage first); summary left empty" },
+      warns)
+    assert.is_false(kept)
+    assert.is_true(select(5, p:step(engine.text_doc("b", "b.txt", ""), "jsonl")))
+    local q = assert(load("stages:\n  - stage: sentences\noutput: {fields: [id, text]}\n"))
+    assert(q:init())
+    local _, _, _, w, k = q:step(engine.text_doc("e", "e.txt", " "), "jsonl")
+    assert.are.same({ "document 'e': empty document" }, w)
+    assert.is_false(k)
+  end)
+
+  -- regression: 1 was "integer" and 2.5 "number" in the messages; both are numbers
+  it("calls every numeric value a number, with its value", function()
+    local _, errs = load("stages:\n  - stage: sentences\n    with: {language: 3}\n")
+    assert.matches("must be a string, got number %(3%)$", errs[1])
+    _, errs = load("stages:\n  - stage: sentences\n    with: {language: 3.5}\n")
+    assert.matches("must be a string, got number %(3%.5%)$", errs[1])
+    _, errs = load("stages:\n  - stage: summary\n    with: {sentences: 2.5}\n")
+    assert.matches("must be an integer, got number %(2%.5%)$", errs[1])
+    _, errs = load("name: 7\nstages:\n  - stage: sentences\n")
+    assert.are.equal("t.yaml:1:7: 'name' must be a string, got number (7)", errs[1])
   end)
 
   it("rejects a value outside an option's choices", function()
