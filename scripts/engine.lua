@@ -471,9 +471,25 @@ function M.load(text, file, dir)
             end
           end
           local pos = at(entry, "with") or at(entry, "stage")
+          -- where each option given under `with` has its value: init's errors point there
+          -- (and of each string of a list value, by its text: a bad pattern of a list)
+          local values = {}
+          local function spot(q) return ("%s:%d:%d"):format(file, q.line, q.column) end
+          for k, v in pairs(with or {}) do
+            local vp = type(k) == "string" and at(with, k)
+            if vp then
+              values[k] = { at = spot(vp), items = {} }
+              if yaml_type(v) == "list" then
+                for i, item in ipairs(v) do
+                  local ip = type(item) == "string" and at(v, i)
+                  if ip and ip ~= vp then values[k].items[#values[k].items + 1] = { text = item, at = spot(ip) } end
+                end
+              end
+            end
+          end
           p.stages[#p.stages + 1] = { mod = mod, name = label, ref = entry.stage, dir = sdir,
             where = pos and ("%s:%d:%d"):format(file, pos.line, pos.column) or file,
-            on_error = on_error, opts = opts, origin = origin, limits = lim }
+            values = values, on_error = on_error, opts = opts, origin = origin, limits = lim }
         end
       end
     end
@@ -542,6 +558,37 @@ local function call_stage(st, f, ...)
   return ok, r
 end
 
+-- The message for a stage whose init refused its options: "WHERE: stage 'NAME' rejected
+-- its configuration: MESSAGE", the stage named once (a message opening on its own name
+-- loses it), WHERE the value of the option the message names first when it names one
+-- given under `with` (the item of a list the message quotes), else the stage's entry.
+local function init_error(st, msg)
+  msg = tostring(msg)
+  for _, n in ipairs({ st.name, st.mod.name, st.ref }) do
+    if type(n) == "string" and msg:sub(1, #n + 2) == n .. ": " then
+      msg = msg:sub(#n + 3)
+      break
+    end
+  end
+  local where, first = st.where or "?", math.huge
+  for k, v in pairs(st.values or {}) do
+    -- the option's name as a whole word (numeric_dates, not dates)
+    local i = msg:find("%f[%w_]" .. k:gsub("%p", "%%%0") .. "%f[^%w_]")
+    if i and i < first then
+      where, first = v.at, i
+      -- a list's item the message quotes (its first, longest when several match)
+      local best = -1
+      for _, item in ipairs(v.items) do
+        -- quoted in the message ("" too) before merely found in it
+        local score = msg:find('"' .. item.text .. '"', i, true) and #item.text + 1e6
+          or #item.text > 0 and msg:find(item.text, i, true) and #item.text or -1
+        if score > best then where, best = item.at, score end
+      end
+    end
+  end
+  return ("%s: stage '%s' rejected its configuration: %s"):format(where, st.name, msg)
+end
+
 --- Build the per-stage contexts and call every init. Returns true or nil, message.
 function Pipeline:init()
   for _, st in ipairs(self.stages) do
@@ -555,6 +602,9 @@ function Pipeline:init()
       if msg:sub(1, #st.name + 2) ~= st.name .. ": " then msg = st.name .. ": " .. msg end
       w[#w + 1] = msg
       doc.meta.warnings = w
+      -- noted for step too: a later stage may drop the list, or the document
+      local log = self.warn_log
+      if log then log[#log + 1] = { id = doc.id, msg = msg } end
     end
     st.ctx = ctx
     if st.mod.init then
@@ -562,8 +612,7 @@ function Pipeline:init()
       if not ok then
         -- init is where a stage checks what validation cannot: report it at the
         -- stage's entry, like the other configuration errors
-        return nil, ("%s: stage '%s' rejected its configuration: %s"):format(st.where or "?",
-          st.name, err.message)
+        return nil, init_error(st, err.message)
       end
     end
   end
@@ -779,6 +828,9 @@ function Pipeline:stats_text(totals)
     (t.seconds or 0) > 0 and (t.read or 0) / t.seconds or 0,
     (t.seconds or 0) > 0 and (t.bytes or 0) / 1048576 / t.seconds or 0, t.seconds or 0,
     t.cpu_seconds or 0)
+  if (t.warnings or 0) > 0 then
+    lines[#lines + 1] = ("warnings: %d in %d document(s)"):format(t.warnings, t.warned_documents or 0)
+  end
   return table.concat(lines, "\n")
 end
 
@@ -896,7 +948,7 @@ local function warnings_of(doc)
 end
 
 -- Whether documents written in this format keep meta.warnings (JSON with meta among
--- the fields): -q then leaves the warnings off stderr, since the output holds them.
+-- the fields): -q then leaves off stderr the warnings a written document holds.
 function Pipeline:keeps_warnings(format)
   format = format or self.output.format
   if format ~= "jsonl" and format ~= "json" then return false end
@@ -906,18 +958,45 @@ function Pipeline:keeps_warnings(format)
   return false
 end
 
--- The warnings of one input document for stderr, each "document 'ID': MESSAGE" once:
--- those it was read with (before: invalid UTF-8, NULs, empty; under its id as read),
--- then those stages added to each document that came out, or to the input document
--- when it was dropped or failed.
-local function warning_lines(id, before, doc, outs)
-  local lines, seen, old = {}, {}, {}
+-- The count of warnings each JSON Lines document came with in its record (those of an
+-- earlier run, not this one's), by document; weak, so it dies with the document.
+local inherited = setmetatable({}, { __mode = "k" })
+
+-- A set of the warning strings of each document of a list.
+local function warning_set(docs)
+  local set = {}
+  for _, d in ipairs(docs) do
+    for _, m in ipairs(warnings_of(d)) do set[m] = true end
+  end
+  return set
+end
+
+-- The warnings this run added to one input document, for stderr, each "document 'ID':
+-- MESSAGE" once: those it was read with (before: invalid UTF-8, NULs, empty; under its
+-- id as read; not those its record already held, skip of them), then those stages added
+-- through ctx.warn (log, in order: also when a later stage dropped the document or its
+-- list), then any others found in each document that came out, or in the input
+-- document when it was dropped or failed. Returns the lines and, for each, where it is kept: true when a written
+-- document holds it (written: the documents written, in a format that keeps meta),
+-- "errors" when only a failure's error record does (kept when there is an --errors
+-- file), false when nothing does (-q must still print it).
+local function warning_lines(id, before, skip, log, doc, outs, written, failed)
+  local lines, kept, seen, old = {}, {}, {}, {}
+  local in_out, in_err = warning_set(written), warning_set(failed)
   local function add(who, msg)
     -- one line each on stderr, whatever an id or a stage's message holds
     local line = ("document '%s': %s"):format(show_id(who), msg):gsub("%c", " ")
-    if not seen[line] then seen[line] = true; lines[#lines + 1] = line end
+    if not seen[line] then
+      seen[line] = true
+      lines[#lines + 1] = line
+      kept[#lines] = in_out[msg] and true or in_err[msg] and "errors" or false
+    end
   end
-  for _, m in ipairs(before) do add(id, m); old[m] = true end
+  for i, m in ipairs(before) do
+    if i > skip then add(id, m) end
+    old[m] = true
+  end
+  for _, e in ipairs(log) do add(e.id, e.msg) end
   local function new_ones(d)
     for _, m in ipairs(warnings_of(d)) do
       if not old[m] then add(d.id, m) end
@@ -925,23 +1004,28 @@ local function warning_lines(id, before, doc, outs)
   end
   for _, d in ipairs(outs) do new_ones(d) end
   new_ones(doc)
-  return lines
+  return lines, kept
 end
 
 --- Run one document and format what comes out, for the C runner.
 -- Returns texts (list of formatted documents: strings, or with the runner's
 -- output buffer `out` the byte lengths of the JSON appended to it), errors
 -- (list of {json, message, traceback}), the status from Pipeline:run, the
--- document's warnings for stderr (list of "document 'ID': MESSAGE") and whether
--- the written documents keep them (Pipeline:keeps_warnings).
+-- warnings this run added to the document for stderr (list of "document 'ID':
+-- MESSAGE") and where each is kept (a list: true, "errors" or false; see
+-- warning_lines).
 function Pipeline:step(doc, format, raw, out)
-  local id, before = doc.id, warnings_of(doc)
+  local id, before, skip = doc.id, warnings_of(doc), inherited[doc] or 0
+  local log = {}
+  self.warn_log = log
   local outs, fails, status = self:run(doc, raw)
-  local texts = {}
+  self.warn_log = nil
+  local texts, written = {}, {}
   for _, d in ipairs(outs) do
     local ok, s = pcall(self.format, self, d, format, out)
     if ok then
       texts[#texts + 1] = s
+      written[#written + 1] = d
     else
       self.counts.failed = self.counts.failed + 1
       fails[#fails + 1] = { id = d.id, source = d.source, stage = "output",
@@ -950,16 +1034,19 @@ function Pipeline:step(doc, format, raw, out)
         traceback = "", document = nil, on_error = "skip" }
     end
   end
-  local errs = {}
+  local errs, recorded = {}, {}
   for i, f in ipairs(fails) do
     local ok, line = pcall(M.encode_error, f)
     if not ok then  -- the document itself cannot be encoded: keep the error
       f.document = nil
       line = M.encode_error(f)
     end
+    if f.document then recorded[#recorded + 1] = f.document end
     errs[i] = { json = line, message = f.error, traceback = f.traceback }
   end
-  return texts, errs, status, warning_lines(id, before, doc, outs), self:keeps_warnings(format)
+  if not self:keeps_warnings(format) then written = {} end
+  local lines, kept = warning_lines(id, before, skip, log, doc, outs, written, recorded)
+  return texts, errs, status, lines, kept
 end
 
 --- Add a warning to doc.meta.warnings (creating meta and the list).
@@ -1112,6 +1199,8 @@ function M.json_doc(bytes, name, source, line)
   if doc.source == nil then
     doc.source = line and ("%s:%d"):format(source, line) or source
   end
+  -- warnings an earlier run left in the record are not this run's (step skips them)
+  local had = #warnings_of(doc)
   -- (a raw NUL byte in a record is named as such, not as bad encoding)
   warn_replaced(doc, bytes, replaced, function(n) return ("%d NUL byte(s) replaced by U+FFFD"):format(n) end)
   if nuls > 0 then
@@ -1120,10 +1209,14 @@ function M.json_doc(bytes, name, source, line)
   if lone > 0 then
     warn(doc, ("%d unpaired surrogate escape(s) (\\ud800-\\udfff) replaced by U+FFFD"):format(lone))
   end
+  if had > 0 then inherited[doc] = had end
   if type(doc.text) ~= "string" then  -- a page: its article becomes the text
     local d, e = read_page(require("docpipe.htmlinput").html_record, doc)
     if not d then return nil, e end
     doc = d
+  elseif not doc.text:find("%S") then
+    -- as for a text file: white space alone is as empty as nothing
+    warn(doc, "empty document")
   end
   return doc
 end

@@ -41,6 +41,9 @@ typedef struct runner {
     int out_flushes;     /* the output flushes at every line (a terminal) */
     size_t record_no;    /* records seen, for --shard */
     int progress;        /* draw a progress line on stderr */
+    int progress_shown;  /* a progress line is on the terminal now (no newline after it) */
+    size_t warnings;     /* warnings this run added to documents */
+    size_t warned_docs;  /* input documents with at least one of them */
     double t0, last_draw;
     size_t total_bytes;  /* the inputs' size when known (regular files), else 0 */
     dp_input *in;
@@ -74,9 +77,20 @@ typedef struct wctx {
  * finishes the one in flight, flushes and exits 130. */
 static volatile sig_atomic_t interrupted;
 
+/* The -o temporary file while it exists, for the handler: a second signal ends
+ * the process at once, and must not leave the file behind. Set before the
+ * signals are caught and cleared before the file is renamed or removed. */
+static const char *volatile signal_tmp_path;
+
 static void on_signal(int sig) {
+    if (interrupted) {  /* the second: end now (unlink and raise are async-signal-safe) */
+        const char *tmp = signal_tmp_path;
+        if (tmp) unlink(tmp);
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
     interrupted = 1;
-    signal(sig, SIG_DFL);  /* a second signal ends the process at once */
 }
 
 static void catch_signals(void) {
@@ -103,8 +117,18 @@ static int graver_exit(int a, int b) {
     return rb > ra ? b : a;
 }
 
+/* Before any diagnostic on stderr: a progress line shown there is cleared
+ * first (carriage return, erase the line), so the message starts a line of its
+ * own; the next tick of draw_progress draws it again. */
+static void clear_progress(runner *r) {
+    if (!r->progress_shown) return;
+    fputs("\r\033[K", stderr);
+    r->progress_shown = 0;
+}
+
 static void report(runner *r, const char *msg, const char *tb) {
     if (r->o->quiet && r->errs) return;
+    clear_progress(r);
     fprintf(stderr, "docpipe: %s\n", msg);
     if (tb && *tb && !r->o->quiet) fprintf(stderr, "%s\n", tb);
 }
@@ -248,25 +272,41 @@ static int push_doc(wctx *w, const dp_record *rec, sink *s, int raw) {
     return 1;
 }
 
-/* The document's warnings (the list at stack index list, from
- * Pipeline:step) as events, each "SOURCE[:LINE]: warning: document 'ID':
- * MESSAGE": the input file named, whatever the document's own source says.
- * kept: the written documents hold them too (-q then leaves them out). */
-static void warn_events(lua_State *L, int list, int kept, const dp_record *rec, sink *s) {
+/* "SOURCE[:LINE]: WHAT: MESSAGE" (WHAT may be NULL) in text: the input file
+ * named, whatever the document's own source says. Returns the length, a very
+ * long line cut at the end of text. */
+static size_t where_line(char *text, size_t size, const dp_record *rec, const char *what,
+                         const char *m) {
     const char *src = rec->source ? rec->source : "-";
+    char at[32] = "";
+    if (rec->line) snprintf(at, sizeof at, ":%zu", rec->line);
+    int len = snprintf(text, size, "%s%s: %s%s%s", src, at, what ? what : "", what ? ": " : "",
+                       m ? m : "");
+    if (len < 0) return 0;
+    return (size_t)len >= size ? size - 1 : (size_t)len;
+}
+
+/* The warnings this run added to the document (the list at stack index list,
+ * from Pipeline:step) as events, each "SOURCE[:LINE]: warning: document 'ID':
+ * MESSAGE". kept (the list at stack index kept): where each is kept, true (a
+ * written document holds it) or "errors" (the error record does); -q leaves
+ * out those kept. The first warning of a document is marked, to count the
+ * documents that warned. */
+static void warn_events(lua_State *L, int list, int kept, const dp_record *rec, sink *s) {
     lua_Integer n = (lua_Integer)lua_rawlen(L, list);
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, list, i);
-        const char *m = lua_tostring(L, -1);
         char text[8192];
-        int len;
-        if (rec->line)
-            len = snprintf(text, sizeof text, "%s:%zu: warning: %s", src, rec->line, m ? m : "");
-        else
-            len = snprintf(text, sizeof text, "%s: warning: %s", src, m ? m : "");
-        if (len >= (int)sizeof text) len = (int)sizeof text - 1;  /* cut a very long one */
-        if (len > 0) emit(s, EV_WARN, text, (size_t)len, kept ? "kept" : NULL, NULL);
+        size_t len = where_line(text, sizeof text, rec, "warning", lua_tostring(L, -1));
         lua_pop(L, 1);
+        const char *where = NULL;
+        if (lua_istable(L, kept)) {
+            int t = lua_rawgeti(L, kept, i);
+            if (t == LUA_TSTRING) where = "errors";
+            else if (t == LUA_TBOOLEAN && lua_toboolean(L, -1)) where = "kept";
+            lua_pop(L, 1);
+        }
+        if (len > 0) emit(s, EV_WARN, text, len, where, i == 1 ? "first" : NULL);
     }
 }
 
@@ -300,9 +340,10 @@ static int process_record(wctx *w, const dp_record *rec, sink *s) {
     } else {
         lua_pushnil(L);
     }
+    char text[8192];
     if (dp_engine_pcall(L, 5, 5) != LUA_OK) {
-        const char *m = lua_tostring(L, -1);
-        emit(s, EV_FAIL, m, m ? strlen(m) : 0, NULL, NULL);
+        size_t tl = where_line(text, sizeof text, rec, NULL, lua_tostring(L, -1));
+        emit(s, EV_FAIL, text, tl, NULL, NULL);
         emit(s, EV_STOP, NULL, 0, NULL, NULL);
         lua_settop(L, raw - 1);
         return 0;
@@ -329,18 +370,19 @@ static int process_record(wctx *w, const dp_record *rec, sink *s) {
         else emit(s, EV_OUT, str, len, NULL, NULL);
         lua_pop(L, 1);
     }
+    /* the document's warnings before its failures: they happened first (a
+     * stage that failed ended the document) */
+    warn_events(L, doc + 4, doc + 5, rec, s);
     lua_Integer ne = (lua_Integer)lua_rawlen(L, doc + 2);
     for (lua_Integer i = 1; i <= ne; i++) {
         lua_rawgeti(L, doc + 2, i);
         lua_getfield(L, -1, "message");
         lua_getfield(L, -2, "traceback");
         lua_getfield(L, -3, "json");
-        size_t ml;
-        const char *m = lua_tolstring(L, -3, &ml);
-        emit(s, EV_FAIL, m, ml, lua_tostring(L, -2), lua_tostring(L, -1));
+        size_t tl = where_line(text, sizeof text, rec, NULL, lua_tostring(L, -3));
+        emit(s, EV_FAIL, text, tl, lua_tostring(L, -2), lua_tostring(L, -1));
         lua_pop(L, 4);
     }
-    warn_events(L, doc + 4, lua_toboolean(L, doc + 5), rec, s);
     int go_on = strcmp(lua_tostring(L, doc + 3), "fail") != 0;
     if (!go_on) emit(s, EV_STOP, NULL, 0, NULL, NULL);
     lua_settop(L, raw - 1);
@@ -392,8 +434,14 @@ static int apply(runner *r, const sink *s) {
             free(bs);
             break;
         case EV_WARN:
-            /* -q leaves out only a warning the output keeps (JSON with meta) */
-            if (!(r->o->quiet && b)) fprintf(stderr, "docpipe: %.*s\n", (int)al, a ? a : "");
+            r->warnings++;
+            if (c) r->warned_docs++;
+            /* -q leaves out only a warning a written record keeps: a written
+             * document (JSON with meta) or the error record in --errors */
+            if (!(r->o->quiet && b && (strncmp(b, "kept", bl) == 0 || r->errs))) {
+                clear_progress(r);
+                fprintf(stderr, "docpipe: %.*s\n", (int)al, a ? a : "");
+            }
             break;
         case EV_READ: r->read++; break;
         case EV_STOP: go_on = 0; break;
@@ -542,6 +590,10 @@ static void push_totals(runner *r, size_t bytes, double seconds) {
     lua_setfield(L, -2, "input_errors");
     lua_pushinteger(L, (lua_Integer)r->io_errors);
     lua_setfield(L, -2, "io_errors");
+    lua_pushinteger(L, (lua_Integer)r->warnings);
+    lua_setfield(L, -2, "warnings");
+    lua_pushinteger(L, (lua_Integer)r->warned_docs);
+    lua_setfield(L, -2, "warned_documents");
     lua_pushinteger(L, (lua_Integer)bytes);
     lua_setfield(L, -2, "bytes");
     lua_pushnumber(L, seconds);
@@ -606,7 +658,8 @@ static void draw_progress(runner *r, int final) {
         if (left >= 0) snprintf(eta, sizeof eta, ", %.0f s left", left);
     }
     fprintf(stderr, "\rdocpipe: %zu documents, %.1f MB, %.1f MB/s%s\033[K", r->read, mb, rate, eta);
-    if (final) fputs("\r\033[K", stderr);
+    r->progress_shown = 1;
+    if (final) clear_progress(r);
     fflush(stderr);
 }
 
@@ -843,6 +896,7 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
     pthread_mutex_unlock(&pl.mu);
     for (int i = 0; i < started; i++) pthread_join(wks[i].thread, NULL);
     if (pl.fatal) {
+        clear_progress(r);
         fprintf(stderr, "docpipe: a worker could not start: %s\n", pl.fatal);
         result = -1;
     }
@@ -973,6 +1027,7 @@ int dp_run(const dp_run_opts *o) {
     signal(SIGXFSZ, SIG_IGN);
     write_frame(&r, "begin_output");
     interrupted = 0;
+    signal_tmp_path = r.tmp_path;
     catch_signals();
     dp_input *in = dp_input_open(o->inputs, o->ninputs, o->input_format);
     r.in = in;
@@ -1022,14 +1077,11 @@ int dp_run(const dp_run_opts *o) {
     if (!stopped) finish(&r);
     flush_out(&r);
     int code = r.io_errors ? DP_EXIT_IO : r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;
-    if (interrupted) {
-        code = graver_exit(code, DP_EXIT_INTERRUPTED);
-        if (!o->quiet)
-            fprintf(stderr, "docpipe: interrupted: %zu document(s) written\n", r.written);
-    }
+    if (interrupted) code = graver_exit(code, DP_EXIT_INTERRUPTED);
     if (r.out != stdout) {
         if (fclose(r.out) != 0 && !r.out_error) r.out_error = errno;
         if (r.tmp_path) {
+            signal_tmp_path = NULL;  /* renamed or removed below: the handler leaves it */
             /* a run stopped by on_error: fail leaves the old file as it was */
             if (stopped) unlink(r.tmp_path);
             else if (!r.out_error && rename(r.tmp_path, r.final_path) != 0) r.out_error = errno;
@@ -1037,7 +1089,19 @@ int dp_run(const dp_run_opts *o) {
         }
     }
     /* (a closed pipe is no error: the reader wanted no more) */
-    if (r.out_error && r.out_error != EPIPE) {
+    int out_lost = r.out_error && r.out_error != EPIPE;
+    /* after the output is in place or given up, so that it says what is there */
+    if (interrupted && !o->quiet) {
+        if (out_lost && r.tmp_path)
+            fprintf(stderr, "docpipe: interrupted: %zu document(s) processed; %s was not written\n",
+                    r.written, o->output);
+        else if (out_lost)
+            fprintf(stderr, "docpipe: interrupted: %zu document(s) processed, not all written\n",
+                    r.written);
+        else
+            fprintf(stderr, "docpipe: interrupted: %zu document(s) written\n", r.written);
+    }
+    if (out_lost) {
         fprintf(stderr, "docpipe: cannot write %s: %s\n", o->output ? o->output : "the output",
                 strerror(r.out_error));
         code = graver_exit(code, DP_EXIT_OUTPUT);
@@ -1067,6 +1131,8 @@ int dp_run(const dp_run_opts *o) {
         fprintf(stderr, "docpipe: %s%s%s\n", what, recorded ? "; recorded in " : "",
                 recorded ? o->errors : "");
     }
+    if (r.warnings && !o->quiet)  /* the total, however many lines went by above */
+        fprintf(stderr, "docpipe: %zu warning(s) in %zu document(s)\n", r.warnings, r.warned_docs);
     if (!write_stats(&r, bytes, now_seconds() - t0)) code = graver_exit(code, DP_EXIT_IO);
     lua_getfield(r.L, r.pipeline, "counts");
     lua_getfield(r.L, -1, "dropped");
@@ -1079,6 +1145,8 @@ int dp_run(const dp_run_opts *o) {
         fprintf(stderr, "reporter:counter:docpipe,documents_written,%zu\n", r.written);
         fprintf(stderr, "reporter:counter:docpipe,documents_failed,%zu\n", r.failed);
         fprintf(stderr, "reporter:counter:docpipe,documents_dropped,%lld\n", (long long)dropped);
+        fprintf(stderr, "reporter:counter:docpipe,warnings,%zu\n", r.warnings);
+        fprintf(stderr, "reporter:counter:docpipe,documents_warned,%zu\n", r.warned_docs);
     }
     if (stopped && o->output && !o->quiet)
         fprintf(stderr, "docpipe: the run stopped (on_error: fail); %s was not written\n", o->output);

@@ -3,7 +3,8 @@
  * the pipeline and writes the results.
  *
  * Exit codes (also in the README):
- *   0  every document went through
+ *   0  every document went through (also when the output pipe was closed
+ *      early: the reader wanted no more)
  *   1  some documents failed (a stage error, an unreadable or binary
  *      input, a malformed JSON Lines record); see stderr or --errors
  *   2  usage or configuration error (bad arguments, pipeline errors)

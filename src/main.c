@@ -56,8 +56,10 @@ static const char usage_run[] =
     "                             detected from the first byte)\n"
     "  -j, --jobs N               worker threads (default: the online cores); the\n"
     "                             output is the same, in input order, for any N\n"
-    "  -q, --quiet                no progress, tracebacks or summaries on stderr;\n"
-    "                             warnings only when the output keeps them (JSON)\n"
+    "  -q, --quiet                no progress, tracebacks or summaries on stderr, and\n"
+    "                             no warning a written record keeps (in meta.warnings\n"
+    "                             of JSON output, or of an --errors record): a warning\n"
+    "                             nothing keeps is still printed\n"
     "      --shard I/N            take only every N-th record, starting with the I-th\n"
     "                             (1-based): N runs with I = 1..N cover the input once\n"
     "      --hadoop-counters      write reporter:counter:docpipe,NAME,N lines on stderr\n"
@@ -68,7 +70,8 @@ static const char usage_run[] =
     "\n"
     "exit codes: 0 ok, 1 some documents failed, 2 usage or configuration error,\n"
     "3 I/O error (an input unreadable, the output unwritable), 130 interrupted;\n"
-    "when several happen, the gravest: 130, then 3, then 1.\n";
+    "when several happen, the gravest: 130, then 3, then 1. A closed output pipe\n"
+    "(`| head`) is no error.\n";
 
 static const char usage_check[] =
     "usage: docpipe check PIPELINE\n"

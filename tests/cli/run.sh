@@ -102,15 +102,15 @@ run run-bad-yaml 2 "$D" run "$F/unknown_stage.yaml" "$F/note.txt"
 # (regression: the error named a line of scripts/clean/body.lua and an offset in a joined pattern)
 printf 'stages:\n  - stage: clean\n    with:\n      ad_calls: ["(unclosed"]\n' > "$tmpd/bad_ad_calls.yaml"
 run bad-clean-pattern 2 "$D" run "$tmpd/bad_ad_calls.yaml" "$F/note.txt"
-has bad-clean-pattern "$err" "bad_ad_calls.yaml:4:7: stage 'clean' rejected its configuration: clean: bad ad_calls pattern \\(unclosed: "
+has bad-clean-pattern "$err" "bad_ad_calls.yaml:4:18: stage 'clean' rejected its configuration: bad ad_calls pattern \\(unclosed: "
 # a drop or keep pattern matching the empty string would drop or keep every block: rejected
 # (regression: `drop: [""]` passed `docpipe check` and dropped the title and the header)
 printf 'stages:\n  - stage: clean\n    with:\n      drop: [""]\n' > "$tmpd/empty_drop.yaml"
 run empty-drop-pattern 2 "$D" check "$tmpd/empty_drop.yaml"
-has empty-drop-pattern "$err" "empty_drop.yaml:4:7: stage 'clean' rejected its configuration: clean: drop pattern \"\" matches the empty string"
+has empty-drop-pattern "$err" "empty_drop.yaml:4:14: stage 'clean' rejected its configuration: drop pattern \"\" matches the empty string"
 printf 'stages:\n  - stage: clean\n    with:\n      keep: ["^\\\\s*$", "x*"]\n' > "$tmpd/empty_keep.yaml"
 run empty-keep-pattern 2 "$D" check "$tmpd/empty_keep.yaml"
-has empty-keep-pattern "$err" "clean: keep pattern \"x\\*\" matches the empty string"
+has empty-keep-pattern "$err" "empty_keep.yaml:4:24: stage .clean. rejected its configuration: keep pattern \"x\\*\" matches the empty string"
 
 # --- inputs: text files, JSONL with extra fields kept, stdin
 run text-file 0 "$D" run sentences "$F/note.txt"
@@ -205,7 +205,7 @@ run dropped 0 "$D" run "$F/dropper.yaml" "$tmpd/drop.jsonl"
 lines dropped "$out" 1
 has dropped-message "$err" '1 document\(s\) dropped by stages'
 run check-runs-init 2 "$D" check "$F/bad_language.yaml"
-has check-runs-init "$err" "bad_language.yaml:3:11: stage 'sentences' rejected its configuration"
+has check-runs-init "$err" "bad_language.yaml:3:22: stage 'sentences' rejected its configuration"
 
 # --- inputs from a breaker's list
 mkdir -p "$tmpd/loop/d"; echo "A one." > "$tmpd/loop/d/a.txt"; ln -s . "$tmpd/loop/d/self"
@@ -458,12 +458,13 @@ has warn-invalid-utf8-markdown "$err" "latin1.txt: warning: document 'latin1': i
 printf '{"id":"ok","text":"Fine."}\n{"id":"z","text":"a\\u0000b."}\n' > "$tmpd/nul.jsonl"
 run warn-jsonl-line 0 "$D" run sentences "$tmpd/nul.jsonl" -f text -j 2
 has warn-jsonl-line "$err" "^docpipe: $tmpd/nul.jsonl:2: warning: document 'z': 1 escaped NUL\(s\)"
-lines warn-jsonl-once "$err" 1
+grep warning: "$err" > "$tmpd/warn-once.lines"
+lines warn-jsonl-once "$tmpd/warn-once.lines" 1
 # a stage's warning (ctx.warn) is shown too
 printf 'stages:\n  - stage: summary\n' > "$tmpd/summary_alone.yaml"
 run warn-stage 0 "$D" run "$tmpd/summary_alone.yaml" "$F/note.txt" -f markdown
 has warn-stage "$err" "note.txt: warning: document 'note': summary: no doc.sentences"
-# -q leaves a warning off stderr only when the output keeps it (JSON with meta)
+# -q leaves a warning off stderr only when the written record keeps it (JSON with meta)
 run warn-quiet-text 0 "$D" run news "$tmpd/blank.txt" -f text -q
 has warn-quiet-text "$err" "warning: document 'blank': empty document"
 run warn-quiet-jsonl 0 "$D" run news "$tmpd/blank.txt" -f jsonl -q
@@ -472,6 +473,110 @@ has warn-quiet-jsonl-kept "$out" '"warnings":\["empty document"\]'
 printf 'stages:\n  - stage: sentences\noutput:\n  format: jsonl\n  fields: [id, text]\n' > "$tmpd/no_meta.yaml"
 run warn-quiet-no-meta 0 "$D" run "$tmpd/no_meta.yaml" "$tmpd/blank.txt" -q
 has warn-quiet-no-meta "$err" "warning: document 'blank': empty document"
+# -q decides "kept" per document: a warning is left off only when a written record holds
+# it (regression: warnings of a dropped document, of a failed one with no --errors file
+# and of one whose stage cleared meta.warnings were printed nowhere with -q)
+run warn-quiet-per-doc 1 "$D" run "$F/warner.yaml" "$F/warner.jsonl" -q
+lacks warn-quiet-written "$err" "document 'w1'"
+has warn-quiet-dropped "$err" "warner.jsonl:2: warning: document 'w2': warner: looked at w2"
+has warn-quiet-failed "$err" "warner.jsonl:3: warning: document 'w3': warner: looked at w3"
+has warn-quiet-cleared "$err" "warner.jsonl:4: warning: document 'w4': warner: looked at w4"
+run warn-quiet-errors-file 1 "$D" run "$F/warner.yaml" "$F/warner.jsonl" -q --errors "$tmpd/w.err"
+lacks warn-quiet-errors-file "$err" "document 'w3'"
+has warn-quiet-errors-record "$tmpd/w.err" '"meta":\{"warnings":\["warner: looked at w3"\]\}'
+has warn-quiet-errors-dropped "$err" "document 'w2'"
+# a document's warning comes before its failure, and the failure names FILE:LINE too
+# (regression: the failure came first, with no FILE:LINE)
+run warn-before-fail 1 "$D" run "$F/warner.yaml" "$F/warner.jsonl" -f text
+grep "document 'w3'" "$err" | grep -n . > "$tmpd/w3.lines"
+has warn-before-fail "$tmpd/w3.lines" "^1:docpipe: .*warner.jsonl:3: warning: document 'w3'"
+has fail-names-line "$tmpd/w3.lines" "^2:docpipe: .*warner.jsonl:3: stage 'warner' failed on document 'w3'"
+# the total: on the closing summary, --stats, --stats-json and the Hadoop counters
+# (regression: nowhere)
+has warn-total "$err" '^docpipe: 4 warning\(s\) in 4 document\(s\)$'
+run warn-total-stats 1 "$D" run "$F/warner.yaml" "$F/warner.jsonl" --stats --stats-json "$tmpd/ws.json" --hadoop-counters
+has warn-total-stats "$err" '^warnings: 4 in 4 document\(s\)$'
+has warn-total-stats-json "$tmpd/ws.json" '"warnings":	4'
+has warn-total-stats-json-docs "$tmpd/ws.json" '"warned_documents":	4'
+has warn-total-counter "$err" '^reporter:counter:docpipe,warnings,4$'
+has warn-total-counter-docs "$err" '^reporter:counter:docpipe,documents_warned,4$'
+run warn-total-none 0 "$D" run sentences "$F/note.txt"
+lacks warn-total-none "$err" 'warning'
+# warnings a record brings from an earlier run are not printed again as this run's
+# (regression: `docpipe run clean x | docpipe run sentences` printed clean's warnings twice)
+printf '{"id":"o","text":"Fine.","meta":{"warnings":["empty document"]}}\n' > "$tmpd/old_warn.jsonl"
+run warn-inherited 0 "$D" run sentences "$tmpd/old_warn.jsonl"
+lacks warn-inherited "$err" 'warning'
+has warn-inherited-kept "$out" '"warnings":\["empty document"\]'
+# a JSON Lines record with an empty or white-space text warns as a text file does
+# (regression: no warning)
+printf '{"id":"e1","text":""}\n{"id":"e2","text":" \\n\\t"}\n{"id":"e3","text":"Words."}\n' > "$tmpd/empty.jsonl"
+run warn-empty-jsonl 0 "$D" run sentences "$tmpd/empty.jsonl" -f text
+has warn-empty-jsonl-1 "$err" "empty.jsonl:1: warning: document 'e1': empty document"
+has warn-empty-jsonl-2 "$err" "empty.jsonl:2: warning: document 'e2': empty document"
+lacks warn-empty-jsonl-3 "$err" "'e3'"
+# run --help says what -q does with warnings (regression: the wrong way round)
+run help-run-quiet 0 "$D" help run
+has help-run-quiet "$out" 'no warning a written record keeps'
+# `docpipe stages` with several names shows each (regression: only the last)
+run stages-several 0 "$D" stages clean sentences
+has stages-several-clean "$out" '^clean: '
+has stages-several-sentences "$out" '^sentences: '
+run stages-several-bad 2 "$D" stages clean nosuchstage
+has stages-several-bad "$err" "no built-in stage 'nosuchstage'"
+# a stage's init error names the stage once and points at the option's value
+# (regression: "stage 'clean' rejected its configuration: clean: ...", at the key)
+printf 'stages:\n  - stage: clean\n    with:\n      language: en\n      numeric_dates: ymd\n' > "$tmpd/ymd.yaml"
+run init-error-value 2 "$D" check "$tmpd/ymd.yaml"
+has init-error-value "$err" "ymd.yaml:5:22: stage 'clean' rejected its configuration: numeric_dates must be auto, dmy or mdy"
+lacks init-error-once "$err" "configuration: clean:"
+
+# --- on a terminal, a diagnostic clears the progress line first (\r, erase line) instead
+# of being glued onto it (regression: "... s left\033[Kdocpipe: ...: warning: ...")
+if command -v script >/dev/null 2>&1 && script -qc true /dev/null >/dev/null 2>&1 </dev/null; then
+  i=0; : > "$tmpd/prog.jsonl"
+  while [ $i -lt 8 ]; do echo "{\"id\":\"p$i\",\"text\":\"x\"}" >> "$tmpd/prog.jsonl"; i=$((i + 1)); done
+  echo '{"id":"late","text":"a\u0000b"}' >> "$tmpd/prog.jsonl"
+  env -u NO_COLOR -u DOCPIPE_NO_PROGRESS TERM=xterm script -qc \
+    "'$Dabs' run '$PWD/$F/slow.yaml' '$tmpd/prog.jsonl' -o '$tmpd/prog.out' -j 1" "$tmpd/prog.log" >/dev/null 2>&1 </dev/null
+  esc=$(printf '\033')
+  cr=$(printf '\r')
+  has progress-drawn "$tmpd/prog.log" "${cr}docpipe: [0-9]+ documents, "
+  has progress-cleared "$tmpd/prog.log" "${cr}${esc}\\[Kdocpipe: [^ ]*prog.jsonl:9: warning: document 'late'"
+  lacks progress-glued "$tmpd/prog.log" "[^${cr}]${esc}\\[Kdocpipe: [^0-9]"
+else
+  echo "skip progress-cleared: no usable script(1)"
+fi
+
+# --- an interrupted run whose -o write failed says the file was not written
+# (regression: "interrupted: 13 document(s) written", and no file)
+i=0; : > "$tmpd/wide.jsonl"
+while [ $i -lt 50 ]; do printf '{"id":"w%d","text":"%0300d"}\n' $i 0 >> "$tmpd/wide.jsonl"; i=$((i + 1)); done
+sh -c "ulimit -f 1; exec '$D' run '$F/slow.yaml' '$tmpd/wide.jsonl' -o '$tmpd/wide.out' -j 1" 2>"$err" &
+pid=$!
+sleep 1
+kill -INT $pid
+wait $pid
+got=$?
+if [ $got -eq 130 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL interrupted-unwritten: exit $got, want 130"; fi
+has interrupted-unwritten "$err" "interrupted: [0-9]+ document\(s\) processed; $tmpd/wide.out was not written"
+lacks interrupted-unwritten-claim "$err" 'document\(s\) written'
+if [ -e "$tmpd/wide.out" ]; then fail=$((fail + 1)); echo "FAIL interrupted-unwritten: a file"; else pass=$((pass + 1)); fi
+
+# --- a second SIGINT ends the run at once, and takes the -o temporary file with it
+# (regression: a stray OUT.tmp.PID)
+printf 'local M = { name = "slug", doc = "busy for 3 s of CPU per document" }\nfunction M.process(doc) local t = os.clock(); while os.clock() - t < 3 do end; return doc end\nreturn M\n' > "$tmpd/slug.lua"
+printf 'stages:\n  - stage: slug.lua\n' > "$tmpd/slug.yaml"
+mkdir -p "$tmpd/sig2"
+"$D" run "$tmpd/slug.yaml" "$tmpd/wide.jsonl" -o "$tmpd/sig2/out.jsonl" -j 1 2>"$err" &
+pid=$!
+sleep 1
+kill -INT $pid
+sleep 0.3
+kill -INT $pid
+wait $pid
+left=$(ls "$tmpd/sig2")
+if [ -z "$left" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL second-sigint: left $left"; fi
 
 # --- exit codes: the gravest outcome wins, 130 > 3 > 1 > 0
 # a failed document (1) and an unreadable input (3) in one run: 3

@@ -78,13 +78,63 @@ describe("docpipe.engine", function()
     assert.are.same({ "document 'blank': invalid UTF-8: 1 byte(s) replaced by U+FFFD",
       "document 'blank': summary: no doc.sentences (run the sentences stage first); summary left empty" },
       warns)
-    assert.is_false(kept)
-    assert.is_true(select(5, p:step(engine.text_doc("b", "b.txt", ""), "jsonl")))
+    assert.are.same({ false, false }, kept)
+    assert.are.same({ true, true }, select(5, p:step(engine.text_doc("b", "b.txt", ""), "jsonl")))
     local q = assert(load("stages:\n  - stage: sentences\noutput: {fields: [id, text]}\n"))
     assert(q:init())
     local _, _, _, w, k = q:step(engine.text_doc("e", "e.txt", " "), "jsonl")
     assert.are.same({ "document 'e': empty document" }, w)
-    assert.is_false(k)
+    assert.are.same({ false }, k)
+  end)
+
+  -- warner.lua warns, then drops, fails on or clears the warnings of a document.
+  local function warner(on_error)
+    local p = assert(load("stages:\n  - stage: warner.lua\n    on_error: " .. on_error .. "\n"))
+    assert(p:init())
+    return p
+  end
+
+  -- regression: -q printed these nowhere, deciding "kept" by the output format alone
+  it("keeps a warning only where a written record holds it: dropped, failed or cleared documents do not", function()
+    local p = warner("skip")
+    local function step(text)
+      local _, _, _, w, k = p:step(engine.json_doc(('{"id":"x","text":"%s"}'):format(text), "f", "f", 1), "jsonl")
+      return w, k
+    end
+    local w, k = step("keep")
+    assert.are.same({ "document 'x': warner: seen" }, w)
+    assert.are.same({ true }, k)
+    w, k = step("drop")
+    assert.are.same({ "document 'x': warner: seen" }, w)
+    assert.are.same({ false }, k)
+    w, k = step("clear")
+    assert.are.same({ "document 'x': warner: seen" }, w)
+    assert.are.same({ false }, k)
+    -- a failed document: its error record (written with --errors) holds the warning
+    w, k = step("boom")
+    assert.are.same({ "document 'x': warner: seen" }, w)
+    assert.are.same({ "errors" }, k)
+  end)
+
+  -- regression: a record from an earlier run had its warnings printed again as this run's
+  it("hands the runner only the warnings this run added, not those the record came with", function()
+    local p = warner("skip")
+    local doc = engine.json_doc('{"id":"x","text":"keep","meta":{"warnings":["old","x: older"]}}', "f", "f", 1)
+    local _, _, _, w = p:step(doc, "text")
+    assert.are.same({ "document 'x': warner: seen" }, w)
+    doc = engine.json_doc('{"id":"y","text":"a\\u0000b","meta":{"warnings":["old"]}}', "f", "f", 1)
+    _, _, _, w = p:step(doc, "text")
+    assert.are.same({ "document 'y': 1 escaped NUL(s) (\\u0000) replaced by U+FFFD",
+      "document 'y': warner: seen" }, w)
+  end)
+
+  -- regression: a text file warned "empty document", a JSON Lines record did not
+  it("warns a JSON Lines record whose text is empty or white space alone, as a text file", function()
+    for _, text in ipairs({ "", " \\n\\t " }) do
+      local doc = engine.json_doc(('{"id":"e","text":"%s"}'):format(text), "f", "f", 1)
+      assert.are.same({ "empty document" }, doc.meta.warnings)
+    end
+    assert.is_nil(engine.json_doc('{"id":"e","text":"x"}', "f", "f", 1).meta)
   end)
 
   -- regression: 1 was "integer" and 2.5 "number" in the messages; both are numbers
