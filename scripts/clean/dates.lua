@@ -600,6 +600,16 @@ function M.new(lang, published_extra)
     return zone_order[w] ~= nil
   end
 
+  -- a numeric date with its four-digit year, read as a date or not ("2026.02.30",
+  -- "30/02/2026", "2026-02-30")
+  local rx_date_shape = re.compile("(?<![\\d.:/-])(?:\\d{4}([./-])\\d{1,2}\\1\\d{1,2}|\\d{1,2}([./-])\\d{1,2}\\2\\d{4})(?![\\d/-]|\\.\\d)")
+  --- True when s holds a numeric date with its four-digit year, even one that is no
+  -- date ("2026.02.30"): a line of one and a clock time is a date line written wrong,
+  -- no clock widget ("Last trade 9:41 AM EDT").
+  function P:date_shaped(s)
+    return find(s, "%d%d%d%d") ~= nil and rx_date_shape:find(s) ~= nil
+  end
+
   --- True when s holds a clock time ("9:41 AM", "14:05", "5 p.m.").
   function P:has_clock(s)
     return rx_clock:find(s) ~= nil

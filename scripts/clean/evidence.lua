@@ -733,7 +733,8 @@ function M.features(b, st, o)
       b.timestamp = st.dates:is_timestamp(text, st.day_first)
     end
     if not b.timestamp and not b.cue and nw <= 6 and not b.sentence and (bits and bits & 8 ~= 0 or not bits and text:find("%d"))
-      and st.dates:has_clock(text) then
+      and st.dates:has_clock(text) and not st.dates:date_shaped(text) then
+      -- (not a date line written wrong, "2026.02.30 11:42": no widget, left to the body)
       b.cue = "widget" -- "Last trade 9:41 AM EDT", a clock without a date
     end
     if not b.timestamp then

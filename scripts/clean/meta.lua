@@ -194,12 +194,9 @@ local WEAK_ROLE = { wire = true, wires = true, press = true, service = true, ser
   foreign = true, special = true, political = true, senior = true, chief = true, bureau = true,
   desk = true, team = true, newsroom = true }
 
--- the last word of a newsroom desk's name ("By Web Desk", "By Digital Team")
-local DESK = { desk = true, team = true, newsroom = true }
--- and in a byline, after the names, a bureau of the paper ("By A and B, Capitol
--- Bureau"): a desk there, though a line of its own may name an organisation
--- ("Marrowfield County Farm Bureau")
-local BYLINE_DESK = { desk = true, team = true, newsroom = true, bureau = true }
+-- the first bytes of a site's banner lines (en/clean_meta_site_banners.txt: "An
+-- official website", "Here's how you know", "Official websites use .gov", "Secure .gov")
+local BANNER_FIRST = { [35] = true, [65] = true, [97] = true, [72] = true, [104] = true, [79] = true, [111] = true, [83] = true, [115] = true }
 
 -- small words a section's label may hold ("For Immediate Release", "Not for Publication")
 local LABEL_JOINERS = { ["for"] = true, ["not"] = true, ["until"] = true, ["the"] = true, ["of"] = true }
@@ -229,6 +226,13 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- credit programmes that fund or place a reporter, never an outlet ("Local Journalism
   -- Initiative Reporter"): en/clean_meta_programmes.txt
   local programmes = word_set(lang, "clean_meta_programmes.txt", extra.programmes)
+  -- the last word of a newsroom desk's name ("By Web Desk", "By Digital Team", "By
+  -- Bulletin Newsdesk": en/clean_meta_desk_words.txt), and in a byline, after the
+  -- names, a bureau of the paper too ("By A and B, Capitol Bureau"), though a line of
+  -- its own may name an organisation ("Marrowfield County Farm Bureau")
+  local DESK = word_set(lang, "clean_meta_desk_words.txt", extra.desk_words)
+  local BYLINE_DESK = { bureau = true }
+  for w in pairs(DESK) do BYLINE_DESK[w] = true end
   -- words that modify a generic word of a company's name ("Student" of "Student
   -- Media", "Community" of "Community Media"): en/clean_meta_outlet_modifiers.txt
   local modifiers = word_set(lang, "clean_meta_outlet_modifiers.txt", extra.modifiers)
@@ -335,11 +339,20 @@ function M.new(lang, menu_extra, field_extra, extra)
   local rx_mail = re.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+")
   --- Does the line open with a contact label ("Contact: Press Office")? With `reach`,
   -- only when it also gives a phone number or an e-mail address.
-  local function contact_line(s, reach)
-    if not rx_contact:find(s) then return false end
-    if not reach or rx_mail:find(s) then return true end
+  -- (a phone number or an e-mail address on the line)
+  local function reaches(s)
+    if rx_mail:find(s) then return true end
     local ph = rx_phone:match(s)
     return ph ~= nil and select(2, ph:gsub("%d", "")) >= 7
+  end
+  local function contact_line(s, reach)
+    if not rx_contact:find(s) then return false end
+    return not reach or reaches(s)
+  end
+  --- Does a short line give a phone number or an e-mail address (the second line of a
+  -- release's contact: "(555) 0130-2291 | press@board.example")?
+  local function reach_line(s)
+    return #s <= 120 and (find(s, "%d%d") or find(s, "@", 1, true)) ~= nil and reaches(s)
   end
   -- a reference number alone on its line ("MBFA/PR/2026/03", "Ref: HX/114/2025"):
   -- letters and digits joined by slashes, a digit among them
@@ -410,6 +423,7 @@ function M.new(lang, menu_extra, field_extra, extra)
 
   local R = {}
   R.contact_line = contact_line
+  R.reach_line = reach_line
 
   --- Is the line a label of the page's section ("News Flash", "Press Release",
   -- "Breaking News", "Latest Updates", "For Immediate Release"), no outlet's name? Up to
@@ -543,8 +557,11 @@ function M.new(lang, menu_extra, field_extra, extra)
 
   function R.title_furniture(s)
     if #s > 160 then return false end
-    -- (a breadcrumb under its label, "You are here: Home / News")
     local c1 = byte(s, 1)
+    -- (a government site's banner, "An official website of the State of X. Here's how
+    -- you know": R.site_banner; cheap test first, the first letter of one)
+    if (R.user_banners or #s >= 20 and BANNER_FIRST[c1]) and R.site_banner(s) then return true end
+    -- (a breadcrumb under its label, "You are here: Home / News")
     if (c1 == 89 or c1 == 121 or c1 == 66 or c1 == 98) and rx_crumb_label:find(s) then return true end
     if rx_form_field:find(s) then return true end
     if contact_line(s, true) then return true end
@@ -686,6 +703,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- a configuration error naming the option, and tried on every line: the byte test
   -- below fits only the shipped list)
   local user_banners = extra.site_banners and #extra.site_banners > 0
+  R.user_banners = user_banners
   if user_banners then
     for _, p in ipairs(extra.site_banners) do
       local ok, err = pcall(re.compile, p, "i")
@@ -694,7 +712,8 @@ function M.new(lang, menu_extra, field_extra, extra)
     rx_banner = compile_banners()
   end
   function R.site_banner(s)
-    if #s > 100 or not (user_banners or find(s, "^[#AaHh]") or find(s, "%)$")) then return false end
+    -- (cheap test first: the first letter of the list's patterns, or a closing bracket)
+    if #s > 100 or not (user_banners or BANNER_FIRST[byte(s, 1)] or byte(s, -1) == 41) then return false end
     if not rx_banner then rx_banner = compile_banners() end
     return rx_banner:find(s) ~= nil
   end
@@ -1107,16 +1126,34 @@ function M.new(lang, menu_extra, field_extra, extra)
   --- The name an acronym outlet stands for ("VCF" -> "Veldonian Chess Federation"):
   -- capitalised words whose initials spell the acronym (joiners "of", "the", "and",
   -- "for", "&" between them skipped), written at the start of one of the given lines
-  -- (the page's masthead, menu or footer lines, not its body); else the acronym.
+  -- (the page's masthead, menu or footer lines, not its body), or after "the" inside one
+  -- ("Get the Regional Business Review briefing"); else the acronym.
   -- @param lines texts of the page's lines outside the body
+  local acr_rx = {}
   function R.acronym_expansion(acr, lines)
     if not rx_acronym:find(acr) or #acr < 2 then return acr end
-    local parts = {}
-    for c in acr:gmatch(".") do parts[#parts + 1] = re.escape(c) .. "[\\p{Ll}\\p{M}'’-]+" end
-    local rx = re.compile("^(?:The\\s+)?(" .. concat(parts, "\\s+(?:(?:of|the|and|for|&)\\s+)?") .. ")(?![\\p{L}\\p{N}])")
+    -- (the patterns of each acronym compiled once: a site's pages share their logo)
+    local rxs = acr_rx[acr]
+    if not rxs then
+      local parts = {}
+      for c in acr:gmatch(".") do parts[#parts + 1] = re.escape(c) .. "[\\p{Ll}\\p{M}'’-]+" end
+      local words = "(" .. concat(parts, "\\s+(?:(?:of|the|and|for|&)\\s+)?") .. ")(?![\\p{L}\\p{N}])"
+      rxs = { re.compile("^(?:The\\s+)?" .. words), re.compile("(?<![\\p{L}\\p{N}])(?i:the)\\s+" .. words) }
+      acr_rx[acr] = rxs
+    end
     for _, l in ipairs(lines) do
-      local a, _, full = rx:find(l)
+      local a, _, full = rxs[1]:find(l)
       if a then return full end
+    end
+    -- (or after "the" inside such a line, the publication named in its own notice: "Get
+    -- the Regional Business Review briefing in your inbox"; cheap test first: the
+    -- acronym's first letter after "the ")
+    local needle = "he " .. acr:sub(1, 1)
+    for _, l in ipairs(lines) do
+      if find(l, needle, 1, true) then
+        local a, _, full = rxs[2]:find(l)
+        if a then return full end
+      end
     end
     return acr
   end
@@ -1303,7 +1340,10 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- "By Matthias Grell in Lisbon", "By NAME at Ballinmore": the place the byline was
     -- filed from, or the venue reported at, goes (capitalised words after "in" or "at"
     -- closing the line)
-    if rest:find(" in ", 1, true) or rest:find(" at ", 1, true) then rest = rx_filed_in:gsub(rest, "") end
+    -- (a separator left before a cut time goes first: "By NAME in Place · 3 hours ago")
+    if rest:find(" in ", 1, true) or rest:find(" at ", 1, true) then
+      rest = rx_filed_in:gsub(re.gsub(rest, "[\\s,;:|/·•–—-]+$", ""), "")
+    end
     rest = rx_picture_credit:gsub(rest, "")
     rest = rx_paren:gsub(rest, "")
     -- (and a separator left closing the line: "NAME · Outlet ·", "NAME - Reporter /")
@@ -1383,6 +1423,9 @@ function M.new(lang, menu_extra, field_extra, extra)
           -- "Kevin Okafor HARBOUR TIMES": the person, then the outlet
           authors[#authors + 1] = titlecase(pn)
           outlet = po
+        elseif DESK[lower(piece:match("(%a+)%.?$") or "")] then
+          -- "Bulletin Newsdesk": a desk (en/clean_meta_desk_words.txt), no person
+          staff = true
         elseif R.is_person(piece) and not (strict and R.outlet_like(piece)) then
           authors[#authors + 1] = titlecase(piece)
         else
@@ -1467,10 +1510,27 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- "Marlowe Quinn | Updated Nov. 28, 2026 at 3:05 p.m. CST": names with no opener
   -- sharing their line with a timestamp after a bar (the timestamp is the evidence that
   -- the names are a byline)
+  -- "6 July 2025 | Fiona Greaves & Tom Ashburn | Club News, Racing": a meta bar, the
+  -- date, the names, then perhaps the sections (short parts holding no digit)
+  local function date_bar_names(s, dates, a, b)
+    local c, d = find(s, "%s*|%s*", b + 1)
+    local names = dp.text.trim(s:sub(b + 1, (c or 0) - 1))
+    if names == "" or not dates:is_timestamp(s:sub(1, a - 1)) then return nil end
+    if c then
+      for part in (s:sub(d + 1) .. "|"):gmatch("([^|]*)|") do
+        if find(part, "%d") or #part > 60 then return nil end
+      end
+    end
+    local nl = R.name_line(names)
+    if not nl or nl.outlet then return nil end
+    return { authors = nl.authors }
+  end
   function name_bar_time(s, dates)
     local a, b = find(s, "%s*|%s*")
     local left, right = s:sub(1, a - 1), s:sub(b + 1)
-    if left == "" or not dates:is_timestamp(right) then return nil end
+    if left == "" then return nil end
+    if find(left, "%d%d%d%d") then return date_bar_names(s, dates, a, b) end
+    if not dates:is_timestamp(right) then return nil end
     local nl = R.name_line(left)
     if not nl then return nil end
     return { authors = nl.authors, outlet = nl.outlet, outlet_weak = nl.outlet_weak }
@@ -1624,7 +1684,11 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- (perhaps after a weekday, "Thurs. Aug. 21, 2025", or with its month in capitals,
   -- "22 OCTOBER 2025")
   local wire_wday = "(?:(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:\\.|day)?,?\\s+)?"
-  local wire_date = "(?:,\\s*" .. wire_wday .. "(?:\\p{Lu}[a-z]{2,8}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:\\p{Lu}[a-z]{2,8}|(?i:" .. month_alt .. ")\\b))(?:,?\\s+\\d{4})?)?"
+  -- (or a numeric date with its year, "2026.02.17", "17.02.2026", "2026-02-17", perhaps
+  -- with a clock time and a zone in capitals: "ASHCOMBE, 2026.02.17 11:42 EET —")
+  local wire_date = "(?:,\\s*" .. wire_wday .. "(?:(?:\\p{Lu}[a-z]{2,8}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:\\p{Lu}[a-z]{2,8}|(?i:" .. month_alt .. ")\\b))(?:,?\\s+\\d{4})?"
+    .. "|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}\\.?|\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}\\.?)"
+    .. "(?:,?\\s+\\d{1,2}[:.]\\d{2}(?:\\s*(?i:[ap]\\.?m\\.?))?(?:\\s+\\p{Lu}{2,5}\\b)?)?)?"
   -- the outlet in parentheses, "(Reuters)", or between slashes, "/PRNewswire/"
   local rx_dl_outlet = re.compile("^" .. place .. "?" .. wire_date .. "\\s*(?:\\(([^()]{2,40})\\)|/([^/\\s][^/]{1,38})/)" .. rx_dash .. "?")
   -- (a date in parentheses before the dash, a news release's "BROOKMERE, Ind. (Nov. 29,
@@ -1879,6 +1943,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- "Radio Kelloway 88.7 FM")
   local rx_named_band = re.compile("^((\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}\\s+(\\p{Lu}\\p{Ll}+))\\s+\\d{2,4}(?:\\.\\d{1,2})?\\s*(?:FM|AM)$")
   local rx_named_freq = re.compile("^(\\p{Lu}\\p{Ll}+)\\s+" .. rx_freq .. "$")
+  local rx_name_band_freq = re.compile("^(\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}\\s+(?:FM|AM))\\s+\\d{2,3}(?:\\.\\d{1,2})?$")
   local rx_piece_sep = re.compile("\\s+(?:[|·•–—-]|--)\\s+|\\s*\\|\\s*")
   function R.call_sign(s)
     -- (cheap test first: three capitals, or a capitalised word and a number, open it)
@@ -1888,6 +1953,12 @@ function M.new(lang, menu_extra, field_extra, extra)
       if find(s, "^%u") and find(s, "%d%s*[FA]M%f[%A]") then
         local name, first, last = rx_named_band:match(dp.text.trim(rx_piece_sep:split(s)[1] or ""))
         if name and (outlet_words[last:lower()] or outlet_words[first:lower()]) then return name end
+      end
+      -- (a station's name and its band before its frequency, "Tshwaragano FM 98.6": the
+      -- name with its band, as the station calls itself)
+      if find(s, "^%u.-%s[FA]M%s+%d") then
+        local name = rx_name_band_freq:match(dp.text.trim(rx_piece_sep:split(s)[1] or ""))
+        if name then return name end
       end
       return nil
     end

@@ -55,6 +55,9 @@ local rx_office_name = dp.re.compile("^\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\
 -- Cwm"), and the question words that open a badge about the outlet, not its name
 local NAME_JOINERS = { of = true, the = true, ["and"] = true, ["for"] = true, on = true, ["in"] = true,
   at = true, de = true, la = true, le = true, du = true, des = true, del = true, y = true, ["&"] = true, ["-"] = true }
+-- the kinds of a publication closing its name or the words after it ("Koorabin Courier
+-- – Community Newsletter", "Ponaru State News Bulletin")
+local PUB_KINDS = { newsletter = true, magazine = true, bulletin = true, newspaper = true, journal = true }
 local BADGE_OPENERS = { why = true, how = true, what = true, who = true, when = true, where = true }
 --- The words a publication's name may hold in lower case (a set: the stage's title-case
 -- test reads it too).
@@ -276,6 +279,13 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
         -- (a link label, "Copyright Notices", is no holder; nor a site vendor's credit,
         -- "Government Websites by X", "Powered by X", "Site by X")
         if holder and rx_vendor:find(holder) then holder = nil end
+        -- (a domain-shaped name, "© 2026 BizRadar.vd.", as the page writes it again: the
+        -- holder with its domain, not cut at its dot)
+        if holder then
+          local a, e = find(b.text, holder .. ".", 1, true)
+          local tld = a and b.text:match("^%l%l%l?%l?%l?%l?%f[^%w]", e + 1)
+          if tld and written_twice(text, holder .. "." .. tld) then holder = holder .. "." .. tld end
+        end
         if holder then
           -- (not cut before a generic word after its modifier: "WHSU Student" of
           -- "WHSU Student Media")
@@ -459,17 +469,64 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
       local motto = live[y].nw <= 12 and not (outlet and outlet == dl_outlet) and (find(t, "%d%d%d%d") or find(t, "^[SsCc]"))
         and not (find(t, " of ", 1, true) and rx_tagline_pub:find(t)) and rx_tagline_motto:find(t)
       if motto and outlet then
+        -- (the masthead's own line is no other mention: "Cymdeithas Aredig Cwm Llwyd"
+        -- over "Cwm Llwyd Ploughing Society" / "Est. 1951", a name in two languages)
         for z = 1, math.min(limit - 1, #live) do
-          if live[z].text:find(outlet, 1, true) then motto = false; break end
+          if live[z].role ~= "masthead" and live[z].text:find(outlet, 1, true) then motto = false; break end
         end
       end
       if live[y].nw <= 12 and (motto or (find(t, " of ", 1, true) and rx_tagline_pub:find(t))) then
         local up = live[y - 1]
-        local name = up and not up.cue and not up.sentence and up.nw <= 8 and (not motto or outlet_line(up, st)) and rx_outlet_split:split(up.text)[1]
+        -- (over a founding year, "Est. 1963", an organisation's name the page writes
+        -- again does too: "Cwm Eithin Sheepdog Trials Society", a head word of
+        -- en/clean_meta_org_heads.txt)
+        local name = up and not up.cue and not up.sentence and up.nw <= 8
+          and (not motto or outlet_line(up, st) or (find(t, "^[Ee]st") and st.meta.org_named(up.text) and written_twice(text, up.text)))
+          and rx_outlet_split:split(up.text)[1]
         if name and name ~= "" and re.find(name, "^\\p{Lu}") and #dp.text.words(name) <= 5 then
           outlet = name; up.role = up.role or "masthead"
         end
         break
+      end
+    end
+  end
+  -- a publication under its publisher's masthead, named with its kind after a dash
+  -- ("Koorabin Courier – Community Newsletter") or over its issue's number ("Issue 412
+  -- · December 2025"), among the lines over the headline: its own name (an outlet's
+  -- line) beats its publisher's ("Shire of Koorabin")
+  if outlet and title_i and outlet ~= dl_outlet then
+    for y = 2, math.min(title_i - 1, 8) do
+      local c, nx = live[y], live[y + 1]
+      -- (a newsletter's name may read as a prompt to subscribe: its cue is passed over)
+      -- (cheap tests first: the line closes on a publication's kind, or the next line
+      -- opens on an issue's word)
+      local last = c.nw <= 8 and c.text:match("(%a+)%s*$")
+      local kind = last and PUB_KINDS[last:lower()]
+      local issue = last and nx and nx.nw <= 8 and find(nx.text, "^[IiNnVv]") and re.find(nx.text, "^(?i:issue|no\\.|vol\\.?|volume)\\s*\\d")
+      -- (not a tagline right under the masthead, "Ghana's Business Newspaper")
+      if (kind or issue) and not c.take and (not c.cue or c.cue == "newsletter") and not c.sentence
+        and live[y - 1].role ~= "masthead" and not find(c.text, "['’]s%s") and not find(c.text, outlet, 1, true) then
+        local pieces = rx_outlet_split:split(c.text)
+        local first = dp.text.trim(pieces[1] or "")
+        local name
+        if kind and pieces[2] then
+          -- (its kind after the dash: the name before it, capitalised words, "Wenmouth Clarion")
+          name = re.find(first, "^\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){1,3}$") and first
+        elseif kind or issue then
+          name = outlet_line(c.nw <= 5 and c or { text = first, nw = #dp.text.words(first) }, st)
+          if name and not st.meta.outlet_like(name, true) then name = nil end
+        end
+        -- (a name sharing a word of four letters or more with the publisher's: the
+        -- shire's, the state's own publication, not a section's "Weekly Bulletin")
+        local shared = false
+        if name then
+          for w in name:gmatch("%u[%a'’-][%a'’-][%a'’-]+") do
+            if re.find(outlet, "(?<![\\p{L}])" .. re.escape(w) .. "(?![\\p{L}])") then shared = true; break end
+          end
+        end
+        if shared and name == first then
+          outlet = name; c.role = c.role or "masthead"; break
+        end
       end
     end
   end
@@ -506,6 +563,29 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
       for y = 1, math.min(6, #live) do
         if live[y].role == "masthead" and live[y].text == outlet then outlet = st.meta.caps_masthead(outlet, text) or outlet; break end
       end
+    end
+  end
+  -- the masthead as it is written: the outlet read elsewhere (the footer's copyright,
+  -- "Moravian Church Eastern Isles Province") is a top line over the headline with a
+  -- dash between its words ("Moravian Church – Eastern Isles Province")
+  if outlet and title_i and not find(outlet, "[–—-]") then
+    for y = 1, math.min(3, title_i - 1) do
+      local t = live[y].text
+      if #t <= #outlet + 8 and (find(t, " – ", 1, true) or find(t, " — ", 1, true) or find(t, " - ", 1, true))
+        and re.gsub(t, "\\s+[–—-]\\s+", " ") == outlet then
+        outlet = t; live[y].role = live[y].role or "masthead"; break
+      end
+    end
+  end
+  -- a station's call sign before its name, "RFL Radio Falemua" (two to five capitals,
+  -- then a name opening or closing on an outlet word): the name, when the page writes
+  -- it without the call sign too ("told Radio Falemua", "© 2025 Radio Falemua")
+  if outlet and find(outlet, "^%u%u+ %u") then
+    local name = re.match(outlet, "^\\p{Lu}{2,5}\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}[\\p{L}'’-]*){1,3})$")
+    if name and st.meta.outlet_like(name, true) then
+      -- (the name with no capitals of a call sign right before it)
+      local rx = re.compile("(?<!\\p{Lu}\\s)(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])")
+      if rx:find(text) then outlet = name end
     end
   end
   -- ("Wellbridge Hall Of Science" title-cased from capitals: the page's casing, "of")

@@ -198,6 +198,7 @@ M.options = {
   open_words = { type = "list", default = {}, doc = "extra words that leave a headline's phrase open: a wrapped headline ending in one goes on on the next short line (en/clean_meta_open_words.txt)" },
   caption_openers = { type = "list", default = {}, doc = "extra words opening a photo's caption kept as the first paragraph (\"File photo of\"): the dateline may open the paragraph after it (en/clean_meta_caption_openers.txt)" },
   staff_words = { type = "list", default = {}, doc = "extra words of a byline naming no person (\"Staff report\", \"From staff reports\"): such a line is never the headline (en/clean_meta_staff_words.txt)" },
+  desk_words = { type = "list", default = {}, doc = "extra words closing a newsroom desk's name in a byline (\"By Bulletin Newsdesk\", \"By Web Team\"): staff, no person (en/clean_meta_desk_words.txt)" },
   job_nouns = { type = "list", default = {}, doc = "extra nouns naming a person's job (\"mechanic\"): a name with such a job in lower case after a comma on a line of its own (\"NAME, station mechanic\") is a byline (en/role_nouns.txt, kind person)" },
   contact_labels = { type = "list", default = {}, doc = "extra labels of a release's contact line (\"Media contact:\"): such a line with a phone number or an e-mail address is never the headline, and no such line is the outlet (en/clean_meta_contact_labels.txt)" },
   ticker_labels = { type = "list", default = {}, doc = "extra labels of a news ticker (\"Breaking News\"): a line opening with one and a bar, colon or dash is never the headline above another (en/clean_meta_ticker_labels.txt)" },
@@ -272,7 +273,7 @@ function M.init(opts, ctx)
     hints = hints,
     dates = dates_mod.new(lang, o.published_labels),
     meta = meta_mod.new(lang, o.menu_words, o.field_labels, { programmes = o.outlet_programmes, not_places = o.dateline_not_places, place_nouns = o.dateline_place_nouns, modifiers = o.outlet_modifiers,
-      call_verbs = o.call_verbs, episode_words = o.episode_words, edition_words = o.edition_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, ticker_labels = o.ticker_labels, staff_words = o.staff_words, caption_openers = o.caption_openers, contact_labels = o.contact_labels, job_nouns = o.job_nouns, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
+      call_verbs = o.call_verbs, episode_words = o.episode_words, edition_words = o.edition_words, imprint_lines = o.imprint_lines, foreign_words = o.foreign_words, open_words = o.open_words, role_modifiers = o.role_modifiers, ticker_labels = o.ticker_labels, staff_words = o.staff_words, desk_words = o.desk_words, caption_openers = o.caption_openers, contact_labels = o.contact_labels, job_nouns = o.job_nouns, org_heads = o.org_heads, unit_words = o.unit_words, label_words = o.label_words,
       reading_words = o.reading_words, language_names = o.language_names, outlet_org_heads = o.outlet_org_heads, site_banners = o.site_banners }),
     prompts = prompts,
     bio = bio_mod.new(lang),
@@ -589,7 +590,7 @@ function M.process(doc, ctx)
     local x = from - 1
     -- a menu between a candidate and the header: the candidate belongs to the page's
     -- top (a blog's tagline under its name), not to the article
-    local menu_above = false
+    local menu_above, boxed = false, nil
     while x >= 1 and from - x <= 8 do
       local b = live[x]
       if #cands == 0 and not b.cue and b.nw >= 4 and b.nw <= 12 and st.meta.menu_line(b.text) then
@@ -597,22 +598,32 @@ function M.process(doc, ctx)
         menu_above = true
       elseif not b.cue and st.meta.title_furniture(b.text) then
         -- page furniture: a menu with separators, "Buy tickets", a language link
-        if #cands > 0 then break end
+        -- (above a box's heading: the heading stands first under the page's top)
+        if #cands > 0 or boxed then break end
         menu_above = true
       elseif #cands > 0 and not b.cue and st.meta.ticker_line(b.text) then
         -- a news ticker's item over the headline ("Breaking News | ...")
         break
       elseif title_shaped(b) and not b.name_line and not b.outlet_line and not b.take
-        and not (body_mod.is_credit(live[x + 1]) and live[x + 1].group == b.group) then
-        -- (a block right above a picture credit is its caption)
-        cands[#cands + 1] = x
+        and not (body_mod.is_credit(live[x + 1]) and live[x + 1].group == b.group and not live[x + 1].byline) then
+        -- (a block right above a picture credit is its caption; not above a byline
+        -- crediting the pictures too, "Words by NAME | Photos by NAME")
+        if #cands == 0 and b.nw <= 3 and live[x + 1] and live[x + 1].bullet and x + 1 < from then
+          -- (a box's heading over its list, "In brief", "Opening hours": a label, taken
+          -- only when no headline stands above it)
+          boxed = boxed or x
+        else
+          cands[#cands + 1] = x
+        end
       elseif #cands > 0 and not b.cue then
         break
       elseif #cands == 0 and b.cue == "navigation" then
+        if boxed then break end
         menu_above = true
       end
       x = x - 1
     end
+    if not cands[1] and boxed then cands[1] = boxed end
     -- in a hard-wrapped dump (lynx) the headline is set at the left margin (an <h1>)
     -- while the text is indented: the nearest such line above the header or the body
     if wrapped and (live[limit] and live[limit].indent or 0) >= 2 then
@@ -642,7 +653,7 @@ function M.process(doc, ctx)
     -- the date above the headline: a headline between the header and the body, when
     -- nothing headline-like of five words or more stands above the header
     if hdr_last and (not title_i or live[title_i].nw < 5 or (menu_above and not dek_i)) then
-      local y = hdr_last + 1
+      local y, in_contact = hdr_last + 1, false
       while y <= limit and live[y] do
         local b = live[y]
         -- (the body's first block too, when it has no closing punctuation and a taken
@@ -650,8 +661,10 @@ function M.process(doc, ctx)
         local nx = live[y + 1]
         local open = y < limit or (b.take and nx and (nx.take or (live[y + 2] and live[y + 2].take)) and b.nw <= 20
           and not b.text:find("[%.!?:;,][\"”’']?$"))
-        -- (a release's contact line with a phone or an e-mail is passed over)
-        local contact = st.meta.contact_line(b.text, true)
+        -- (a release's contact, its label line and a phone or an e-mail under it, is
+        -- passed over)
+        local contact = st.meta.contact_line(b.text) or in_contact and st.meta.reach_line(b.text)
+        in_contact = contact
         if open and headline_shaped(b) and b.nw >= 5 and not b.name_line and not b.outlet_line and not contact
           and not st.meta.credit_end(b.text) then
           title_i, dek_i = y, nil
