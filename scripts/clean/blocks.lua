@@ -13,7 +13,9 @@
 --     have fitted on it (length + 1 + word > W), which is how a wrapping dumper breaks
 --     lines, or when it ends no sentence, reaches 75% of W and the next one goes on in
 --     lower case (60% when that one closes the sentence: a box set narrower than the
---     text, an inline advertisement, wraps short); a new bullet never continues the line before; a line longer than W
+--     text, an inline advertisement, wraps short), or when it leaves a bracket open that the
+--     next line closes and ends with (60% of W: "... (Photograph:" / "NAME)"); a new
+--     bullet never continues the line before; a line longer than W
 --     that could have been broken before W was left unwrapped (a headline over its
 --     date line) and nothing continues it; a word hyphenated at the line end stays
 --     joined. A line measures its dumped length: the bytes of lynx link numbers cut
@@ -363,7 +365,12 @@ function M.split(text, pad)
           if sp and sp <= W and not find(prev, "^ ") then
           elseif plen + 1 + clen(first) > W
             or (b1 >= 97 and b1 <= 122 and ends_open(prev) and (plen >= 0.75 * W
-              or (plen >= 0.6 * W and find(body, "[.!?]$")))) then
+              or (plen >= 0.6 * W and find(body, "[.!?]$"))))
+            -- (or a bracket the line opened and left open, that the next line closes
+            -- and ends with: a caption's credit cut at the wrap, "... (Photograph:" /
+            -- "NAME)")
+            or (byte(body, -1) == 41 and plen >= 0.6 * W and find(prev, "%([^)]*$")
+              and not find(body, "(", 1, true)) then
             local sep = " "
             -- a word hyphenated at the end of the line stays joined ("co-" + "founder")
             if cur.text:sub(-1) == "-" and not cur.text:sub(-2, -2):match("%s") then sep = "" end

@@ -62,7 +62,9 @@
 --    Mobile: Stay connected. Recharge now with 20% bonus data."); a betting prompt, odds on the block ("a 9/2 chance", an
 --    "Odds:" label) closed by a call to compare prices, goes too; a sentence-case
 --    subhead right under an empty advertisement label, above a paragraph, stays; a
---    release's "About [the] NAME" heading over a paragraph about NAME with a web
+--    release's "About [the] NAME" heading over a paragraph about NAME (or "About the
+--    Board" over "The NAME State Board of ... licenses ...": the one-word name heading
+--    the organisation's full name) with a web
 --    address, or over one describing NAME ("NAME is a ...") with no paragraph under
 --    it, ends the article, and nothing resumes after it (about_boxes), nor after a
 --    heading of a release's end matter for editors ("Notes to editors", "(ENDS)"); a lead
@@ -106,8 +108,11 @@
 --    its blocks apart by blank lines, over boilerplate: "Pray with us" over a prayer)
 --    goes (end_box), and a release's contact line above it, past a correction note; a
 --    closing section under a table of figures right under the window (a short heading
---    over a paragraph of 12 words or more: "Next up" over the next game) is text, the
---    window running over the table to it (closing_section). An advertisement's copy
+--    over a paragraph of 12 words or more: "Next up" over the next game; or a closing
+--    sentence of 8 words or more right under the table, no imperative opening it) is
+--    text, the window running over the table to it (closing_section); rows of the table
+--    in a run of link-like lines go as a data table. A sponsor's line ("Presented by
+--    NAME – a slogan. Visit NAME.example.ca") goes as an advertisement. An advertisement's copy
 --    with no label goes when it opens with an imperative (en/clean_body_ad_verbs.txt),
 --    closes with a call (a dial code, "Book now at NAME.example") and carries an offer
 --    (a rate: "11.8% p.a.", "0% interest", "12 months to pay") or a brand's name
@@ -576,6 +581,10 @@ end
 -- an advertisement label opening the copy's own line ("ADVERTISEMENT: Top up with NAME
 -- and win ...", "Sponsored – NAME ...")
 local rx_label_lead = lazy("^(?:advertisement|advert|sponsored|sponsored content|promoted|paid (?:content|post)|partner content)\\s*(?::|[–—|]|-\\s)\\s*(?=\\S)", "i")
+-- a sponsor's line: "Presented by NAME – a slogan. Visit NAME.example.ca" ("Sponsored
+-- by", "In partnership with", "Brought to you by"), a capitalised name, then a dash, a
+-- bar or a colon over the copy
+local rx_sponsor_lead = lazy("^(?:(?:presented|sponsored|supported|brought to you) by|in partnership with)\\s+(?-i:\\p{Lu})[^–—|:.!?]{0,50}?\\s*(?::|[–—|]|-\\s)\\s*(?=\\S)", "i")
 local function ad_copy(m, b, above)
   if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
   local t = b.text
@@ -592,6 +601,15 @@ local function ad_copy(m, b, above)
     if speaks(rest) then return false end
     local w = rest:match("^(%a+)")
     return (w ~= nil and m.ad_verbs[w:lower()] == true) or m.ad_call:find(rest) ~= nil or has_offer(m, rest)
+  end
+  -- ("pr", "sp", "su", "in", "br" and a sponsor's lead: its copy closed by a call or
+  -- carrying an offer)
+  if l1 and ((l1 == 112 and l2 == 114) or (l1 == 115 and (l2 == 112 or l2 == 117)) or (l1 == 105 and l2 == 110)
+    or (l1 == 98 and l2 == 114)) and (find(t, " by ", 1, true) or find(t, " with ", 1, true)) then
+    if rx_sponsor_lead():find(t) then
+      local rest = rx_sponsor_lead():gsub(t, "")
+      if not speaks(rest) and (m.ad_call:find(rest) ~= nil or has_offer(m, rest)) then return true end
+    end
   end
   if not labelled and c1 and c1 >= 65 and c1 <= 90 and l2 and m.ad_verb_pairs[l1 * 256 + l2]
     and imperative_copy(m, t) and not speaks(t) then return true end
@@ -869,6 +887,23 @@ local function about_boxes(live, release_end)
       -- (the address in that paragraph or the block after it)
       local n2 = live[x + 2] and live[x + 2].text or ""
       local rest = #name >= 3 and nx:sub(1, #name):lower() == name:lower() and nx:sub(#name + 1)
+      -- (or a one-word name, the head noun of the organisation's full name opening the
+      -- paragraph: "About the Board" over "The NAME State Board of Dental Examiners
+      -- licenses ...": the capitalised run, "of", "and", "for" inside it)
+      if not rest and #name >= 3 and not find(name, " ", 1, true) then
+        local org, tail = nx:match("^(%u%S*)(.*)$")
+        while org and tail do
+          local w, t2 = tail:match("^ (%u%S*)(.*)$")
+          if not w then w, t2 = tail:match("^ (of %u%S*)(.*)$") end
+          if not w then w, t2 = tail:match("^ (and %u%S*)(.*)$") end
+          if not w then w, t2 = tail:match("^ (for %u%S*)(.*)$") end
+          if not w then break end
+          org, tail = org .. " " .. w, t2
+        end
+        if org and find(org, " ", 1, true) and find(" " .. org:lower() .. " ", " " .. name:lower() .. " ", 1, true) then
+          rest = tail
+        end
+      end
       if rest and not (find(nx, "%l%.%l%l") or find(nx, "www.", 1, true) or find(n2, "%l%.%l%l") or find(n2, "www.", 1, true))
         and not (closes_body(live, x + 2) and (rest:find("^ is an? ") or rest:find("^ is the ") or not wire_release(live))) then
         rest = nil
@@ -892,16 +927,25 @@ end
 -- sentence of 12 words or more, jusText's good or neargood, no cue): the window runs
 -- to that paragraph (the table
 -- then goes with tabular.drop_tables, and the heading stays, though a run of link-like
--- lines ends with it). Furniture under a table has no such paragraph.
+-- lines ends with it). Furniture under a table has no such paragraph. A closing
+-- sentence right under the table (no heading) goes with the window too, unless an
+-- imperative opens it (a call to the reader).
 local MIN_SECTION_WORDS = 12
+local CLOSING_WORDS = 8
 -- a release's contact line under its last paragraph ("Media contact: NAME, 555-0148"):
 -- end matter, under which the closing sentence above it is the article's
 local rx_contact_label = lazy("^(?:media|press|news|public information) (?:contacts?|enquiries|inquiries|office|officer)\\s*:", "i")
-local function closing_section(live, we)
+local function closing_section(live, we, m)
   local x = we + 1
   local b = live[x]
   if not b or b.cue or b.keep or b.drop then return we end
-  if b.class == "short" and not b.sentence and not tabular.is_data(b) and b.nw <= 6 then x = x + 1 end
+  -- (a heading, and a row of column names under it: "Team W L Pts")
+  for _ = 1, 2 do
+    b = live[x]
+    if b and b.class == "short" and not b.sentence and not b.cue and not tabular.is_data(b) and b.nw <= 6 then
+      x = x + 1
+    end
+  end
   -- (a row may read as loose data only, or carry a cue its figures set off, but one
   -- row at least is a strict data line)
   local rows, strict = 0, false
@@ -911,6 +955,15 @@ local function closing_section(live, we)
   end
   if rows < 2 or not strict then return we end
   local h, p = live[x], live[x + 1]
+  -- (or a closing paragraph right under the table: a sentence of CLOSING_WORDS or more,
+  -- no cue, that the window's weight left out: "The next round is played on ...")
+  if h and not h.cue and not h.label and not h.bullet and not h.keep and not h.drop and h.sentence
+    and h.nw >= CLOSING_WORDS and score(h) >= 0 then
+    -- (not a call to the reader opened by an imperative: "Listen to every game live on
+    -- ...", en/clean_prompt_verbs.txt)
+    local w = h.text:match("^(%a+)")
+    if not (m and w and m.ad_verbs[w:lower()]) then h.closing = true; return x end
+  end
   if not (h and p) or h.cue or h.label or h.bullet or h.sentence or h.class ~= "short" or h.nw < 1 or h.nw > 6
     or p.cue or p.label or p.bullet or not p.sentence or p.nw < MIN_SECTION_WORDS
     or (p.class ~= "good" and p.class ~= "neargood") or score(p) <= 0 then
@@ -919,6 +972,29 @@ local function closing_section(live, we)
   h.section_head = true
   return x + 1
 end
+
+-- (a row of figures beside another: one line of figures alone, "2019 Elections",
+-- "[5]Sports", is a menu's item, not a table)
+-- (a block not weighed, with no word count, is no row; nor is one whose only figures
+-- are a dump's link numbers, "[7]Science", or a list's ordinal, "4. Harvard University")
+local function is_row(b)
+  if not (b ~= nil and b.nw ~= nil and b.density ~= nil and tabular.is_data(b)) then return false end
+  local t = b.text:gsub("%[%d+%]", "")
+  t = t:gsub("^%s*%d+[.)]%s", "")
+  return t:find("%d") ~= nil
+end
+local function data_row(list, x)
+  return is_row(list[x]) and (is_row(list[x - 1]) or is_row(list[x + 1]))
+end
+
+--- Whether block x of a list of blocks (in page order) is a row of a table of figures:
+-- it and a block beside it are data lines (tabular.is_data); the name of a numbered
+-- row that went outside the window ("1. NAME 27 pts"), not "navigation".
+M.table_row = data_row
+
+-- the reasons of a block that went as a link, for the teaser rule of M.select (a row
+-- of figures in a run of links goes as "data table", marked link_run)
+local LINKISH = { ["related links"] = true, ["teaser (between links)"] = true, advertisement = true }
 
 function M.select(live, st, o)
   about_boxes(live, st.body and st.body.release_end)
@@ -1002,7 +1078,7 @@ function M.select(live, st, o)
     end
   end
 
-  we = closing_section(live, we)
+  we = closing_section(live, we, st.body)
 
   -- short lines between the last paragraph and the end of the article (a contributor
   -- line, an end marker, boilerplate) belong to the body when one of them is a
@@ -1202,6 +1278,20 @@ function M.select(live, st, o)
     end
   end
   -- related-link runs inside the window
+  -- (rows of a table of figures in such a run are named as the table they are:
+  -- tabular.is_data)
+  -- (a row holds a digit: the tokenizer's bit 8, tested before tabular.is_data; marked
+  -- link_run, still a link to the teaser rule below)
+  local function gone_link(x)
+    local b = live[x]
+    b.take = false
+    local bits = b.bits
+    if (not bits or bits & 8 ~= 0) and data_row(live, x) then
+      b.why = "data table"; b.link_run = true
+    else
+      b.why = "related links"
+    end
+  end
   -- (a time line inside a run, a teaser's time, is passed over and not counted: a
   -- live blog's "entry time, heading, text" is no list of links)
   local function links(a, z)
@@ -1231,7 +1321,7 @@ function M.select(live, st, o)
         while m + 1 <= j and live[m + 1].group == g do m = m + 1 end
         local intro = introduces(live[k - 1]) or introduces(live[k])
         if (links(k, m) >= o.link_run) and not intro then
-          for x = k, last_of(m) do if not live[x].keep then live[x].take = false; live[x].why = "related links" end end
+          for x = k, last_of(m) do if not live[x].keep then gone_link(x) end end
         end
         k = m + 1
       end
@@ -1239,7 +1329,7 @@ function M.select(live, st, o)
       if links(i, j) >= o.link_run + 1 then
         local intro = introduces(live[i - 1]) or introduces(live[i])
         if not intro then
-          for x = i, last_of(j) do if not live[x].keep then live[x].take = false; live[x].why = "related links" end end
+          for x = i, last_of(j) do if not live[x].keep then gone_link(x) end end
         end
       end
       i = j + 1
@@ -1289,13 +1379,16 @@ function M.select(live, st, o)
   -- carry a sentence under each headline); twice, so that a label between two blurbs
   -- goes too
   local function linkish(c)
-    return c ~= nil and (c.why == "related links" or c.why == "teaser (between links)" or c.why == "advertisement")
+    if c == nil then return false end
+    local w = c.why
+    return LINKISH[w] or (w == "data table" and c.link_run == true)
   end
   local function off(c, x) return c == nil or x < ws or x > we or not c.take end
   for _ = 1, 2 do
     for x = ws, we do
       local b = live[x]
-      if b.take and not b.keep and b.class ~= "good" and not b.listed then
+      -- (not the closing paragraph under a table: closing_section)
+      if b.take and not b.keep and b.class ~= "good" and not b.listed and not b.closing then
         local p, n = live[x - 1], live[x + 1]
         -- links on one side in its group; on the other, links too, or something not kept
         -- in its group (a block across a blank line may be the article's again)

@@ -7,7 +7,10 @@
 -- credit. An article does not say the same thing twice in a row, so two neighbouring
 -- short blocks that open with the same two words and share most of their words (or a
 -- block sharing its opening words with the caption right under it in its group) are
--- captions. Quoted text is left
+-- captions. They must be the SAME text, not one sentence frame filled twice (a council's
+-- list of notices, a results round-up): a caption written twice names the same people,
+-- places and numbers, so the capitalised words and numbers of each block stand in the
+-- other (one miss allowed, for a spelling or a possessive). Quoted text is left
 -- alone (a pull quote beside its paragraph is docpipe.clean.body's). After
 -- Kohlschütter et al. (2010): captions are short, repeated, low-link text.
 -- Units: indices into the list of live blocks (1-based); lengths in words.
@@ -47,6 +50,27 @@ local function quoted(b)
   return t:find('"', 1, true) or t:find("“", 1, true) or t:find("”", 1, true)
 end
 
+-- the capitalised words and numbers of text a missing from the words of text b (lower
+-- case): a count, stopping past limit. Plain byte classes, no pattern engine.
+local function names_missing(ta, tb, limit)
+  local words = {}
+  for w in tb:gmatch("[%w\128-\255]+") do words[w:lower()] = true end
+  local miss = 0
+  for w in ta:gmatch("[%w\128-\255]+") do
+    local c = w:byte(1)
+    if ((c >= 65 and c <= 90) or (c >= 48 and c <= 57)) and not words[w:lower()] then
+      miss = miss + 1
+      if miss > limit then return miss end
+    end
+  end
+  return miss
+end
+
+-- the same text written twice, not one sentence frame filled with other names
+local function same_names(a, b)
+  return names_missing(a.text, b.text, 1) <= 1 and names_missing(b.text, a.text, 1) <= 1
+end
+
 local function drop(b, why)
   if b.take and not b.keep then b.take = false; b.why = why end
 end
@@ -63,7 +87,7 @@ function M.drop(live, ws, we)
       if ib and ia[1] == ib[1] and ia[2] == ib[2] and b.nw >= MIN_WORDS and b.nw <= MAX_WORDS
         and not a.keep and not b.keep then
         if b.take and b.nw <= 1.6 * a.nw and a.nw <= 1.6 * b.nw and similar(ia, ib)
-          and not quoted(a) and not quoted(b) then
+          and not quoted(a) and not quoted(b) and same_names(a, b) then
           drop(a, "caption (written twice)")
           drop(b, "caption (written twice)")
         elseif not b.take and not a.bullet and b.cue == "caption" and b.group == a.group

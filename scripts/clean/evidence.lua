@@ -3,7 +3,8 @@
 -- Method: the shallow text features of jusText (Pomikálek 2011) and Boilerpipe
 -- (Kohlschütter et al. 2010) for one block: words, characters, stopword density,
 -- sentence-final punctuation, bullet, all-capitals label, boilerplate cue
--- (en/clean_boilerplate.txt, each pattern with its word limit), a row of items set
+-- (en/clean_boilerplate.txt, each pattern with its word limit; the advertisement labels
+-- of other languages, en/clean_ad_labels.txt, looked up as "ads" cues), a row of items set
 -- apart by runs of spaces (a menu), end-of-article marker (en/clean_end_markers.txt),
 -- timestamp line, relative time ("Updated 2 hours ago"), a clock without a date (a
 -- market-data widget; alone on its line, "14.35 BST", the time of an entry), byline (also after a date: "Posted on DATE by NAME"), role line
@@ -654,6 +655,20 @@ function M.load(lang, max_words, stop)
   -- only on the blocks that can hold one: see M.features)
   cues.caption_credits = load_union(lang, "clean_body_caption_credits.txt")
   cues.durations = load_union(lang, "clean_body_durations.txt")
+  -- the advertisement labels of other languages (en/clean_ad_labels.txt): a set of the
+  -- labels as written and in lower case, and of their first bytes (a block of one or two
+  -- words is looked up only when its first byte opens one)
+  local ok, labels = pcall(dp.data.list, lang .. "/clean_ad_labels.txt")
+  if ok and #labels > 0 then
+    local set, first = {}, {}
+    for _, w in ipairs(labels) do
+      set[w] = true; set[w:lower()] = true
+      local c = w:byte(1)
+      first[c] = true
+      if c >= 65 and c <= 90 then first[c + 32] = true elseif c >= 97 and c <= 122 then first[c - 32] = true end
+    end
+    cues.ad_labels, cues.ad_label_first = set, first
+  end
   return {
     cues = cues,
     ends = load_union(lang, "clean_end_markers.txt"),
@@ -702,12 +717,19 @@ function M.features(b, st, o)
   -- tried; a player's running time ("Duration: 1 minute 12
   -- seconds", "1m 12s"): only a short block holding a digit
   if not b.cue and nw <= MAX_CAPTION_WORDS and nw >= 3 then
-    if (cz == 41 or c1 == 91 or shape & S_CAPTION ~= 0 or (CREDIT_END[cz] and (find(text, " - ", -45, true)
+    -- (or opening "FI": a wire's "FILE - " caption)
+    if (cz == 41 or c1 == 91 or shape & S_CAPTION ~= 0 or (c1 == 70 and c2 == 73)
+      or (CREDIT_END[cz] and (find(text, " - ", -45, true)
         or find(text, " – ", -45, true) or find(text, " — ", -45, true))))
       and (nw <= MAX_CREDITED_WORDS or c1 == 91)
       and st.cues.caption_credits:find(text, c1, c2) then
       b.cue = "caption"
     end
+  end
+  -- an advertisement label in another language, alone on its line ("Reklama", "Anzeige:")
+  if nw <= 2 and not b.cue and st.cues.ad_label_first and st.cues.ad_label_first[c1] then
+    local t = byte(text, -1) == 58 and text:sub(1, -2):gsub("%s+$", "") or text
+    if st.cues.ad_labels[t] or st.cues.ad_labels[t:lower()] then b.cue = "ads" end
   end
   if not b.cue and nw <= MAX_DURATION_WORDS and (b.bits and b.bits & 8 ~= 0 or not b.bits and find(text, "%d"))
     and st.cues.durations:find(text, c1, c2) then

@@ -1202,7 +1202,7 @@ function M.process(doc, ctx)
         elseif b.ending then reason = "end of article marker"
         elseif b.drop then reason = "drop pattern"
         elseif b.cue then reason = "boilerplate: " .. b.cue
-        elseif b.bullet and b.class == "short" then reason = "navigation"
+        elseif b.bullet and b.class == "short" then reason = body_mod.table_row(all, _i) and "data table" or "navigation"
         else reason = "outside main text (" .. b.class .. ")" end
       end
       drop(b.text, reason)
