@@ -142,12 +142,12 @@ local function compile_user(list, what)
   local out = {}
   for _, p in ipairs(list or {}) do
     local ok, rx = pcall(re.compile, p)
-    if not ok then error("clean: bad " .. what .. " pattern " .. p .. ": " .. tostring(rx), 0) end
+    if not ok then error(("clean: bad %s pattern %q: %s"):format(what, p, tostring(rx)), 0) end
     -- (a pattern that matches the empty string, "" or "x*", matches every block: a
     -- slip, never a rule; one that needs some text, "^$" included, is taken)
     local s, e = rx:find("\1")
     if s and e < s then
-      error(("clean: %s pattern %q matches the empty string, so every block"):format(what, p), 0)
+      error(("clean: %s pattern %q matches the empty string, so it would match every block: give one that needs some text"):format(what, p), 0)
     end
     out[#out + 1] = rx
   end

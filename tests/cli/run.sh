@@ -102,12 +102,12 @@ run run-bad-yaml 2 "$D" run "$F/unknown_stage.yaml" "$F/note.txt"
 # (regression: the error named a line of scripts/clean/body.lua and an offset in a joined pattern)
 printf 'stages:\n  - stage: clean\n    with:\n      ad_calls: ["(unclosed"]\n' > "$tmpd/bad_ad_calls.yaml"
 run bad-clean-pattern 2 "$D" run "$tmpd/bad_ad_calls.yaml" "$F/note.txt"
-has bad-clean-pattern "$err" "bad_ad_calls.yaml:4:18: stage 'clean' rejected its configuration: bad ad_calls pattern \\(unclosed: "
+has bad-clean-pattern "$err" "bad_ad_calls.yaml:4:18: stage 'clean' rejected its configuration: bad ad_calls pattern \"\\(unclosed\": "
 # a drop or keep pattern matching the empty string would drop or keep every block: rejected
 # (regression: `drop: [""]` passed `docpipe check` and dropped the title and the header)
 printf 'stages:\n  - stage: clean\n    with:\n      drop: [""]\n' > "$tmpd/empty_drop.yaml"
 run empty-drop-pattern 2 "$D" check "$tmpd/empty_drop.yaml"
-has empty-drop-pattern "$err" "empty_drop.yaml:4:14: stage 'clean' rejected its configuration: drop pattern \"\" matches the empty string"
+has empty-drop-pattern "$err" "empty_drop.yaml:4:14: stage 'clean' rejected its configuration: drop pattern \"\" matches the empty string, so it would match every block: give one that needs some text"
 printf 'stages:\n  - stage: clean\n    with:\n      keep: ["^\\\\s*$", "x*"]\n' > "$tmpd/empty_keep.yaml"
 run empty-keep-pattern 2 "$D" check "$tmpd/empty_keep.yaml"
 has empty-keep-pattern "$err" "empty_keep.yaml:4:24: stage .clean. rejected its configuration: keep pattern \"x\\*\" matches the empty string"
