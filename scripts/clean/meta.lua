@@ -60,6 +60,9 @@
 -- (en/clean_meta_place_nouns.txt), and it is no label (en/clean_meta_not_places.txt: "Note:", "Update:"; a header field of
 -- en/clean_meta_fields.txt), no speaker (a given name, a role or outlet word); those
 -- labels open no dateline in capitals either ("NOTE:", "EDITOR'S NOTE:").
+-- A place in capitals of one to three words closed by a full stop ("NAKURE. Farmers
+-- in ...", as some African and Asian papers write it) takes the same evidence, its
+-- title-case form after a preposition of place or before a place noun, and no label.
 -- After a byline's names and a comma, or as a byline of its own, capitalised words
 -- closing on a unit word (en/clean_meta_units.txt: "Athletic Communications", "County
 -- Communications Unit", "Press Office") are the writers' unit: staff, never a person nor
@@ -120,7 +123,10 @@
 -- label of en/clean_meta_contact_labels.txt and a colon ("Contact: NAME, (402)
 -- 555-0100"): with a phone number or an e-mail address never a headline, and never an
 -- outlet. org_title tells an organisation's name opening with a head word of
--- en/clean_meta_org_heads.txt and "of" ("Office of the Attorney General of NAME"). A
+-- en/clean_meta_org_heads.txt and "of" ("Office of the Attorney General of NAME");
+-- org_masthead an organisation's name as a masthead writes it, capitalised words
+-- closing on a head word or with one before "of" (en/clean_meta_masthead_heads.txt
+-- adds "District"). A
 -- byline's last comma piece of up to four lower-case words closing on a noun naming
 -- one person (en/role_nouns.txt: "NAME, station doctor") is the person's job; a unit
 -- before a job after a byline's bar ("Media Relations Manager") is a role, no outlet.
@@ -526,6 +532,33 @@ function M.new(lang, menu_extra, field_extra, extra)
   function R.org_title(s)
     local head = rx_org_title:match(s)
     return head ~= nil and org_heads[head:lower()] == true
+  end
+
+  --- Is the line an organisation's name as a masthead writes it ("CASCADIA STATE BOARD OF
+  -- NURSING", "Harwick County Water District")? Two to eight words, each capitalised
+  -- but the joiners (of, the, and, for, &), a head word of an organisation closing it
+  -- or standing before "of" (en/clean_meta_org_heads.txt, en/clean_outlet_org_heads.txt
+  -- and en/clean_meta_masthead_heads.txt: "District"; option org_heads adds more).
+  -- (the extra heads read on the first call: most pages have no such line)
+  local masthead_heads
+  local ORG_JOIN = { of = true, the = true, ["and"] = true, ["for"] = true, ["&"] = true }
+  function R.org_masthead(s)
+    if #s > 90 or find(s, "[%d:;,.!?|]") then return false end
+    if not masthead_heads then masthead_heads = word_set(lang, "clean_meta_masthead_heads.txt", extra.org_heads) end
+    local n, head, prev = 0, false, nil
+    for w in s:gmatch("%S+") do
+      n = n + 1
+      local lw = w:lower()
+      if not ORG_JOIN[lw] then
+        local c = w:byte(1)
+        if not c or c < 65 or (c > 90 and c < 0xC3) then return false end
+      elseif lw == "of" and prev and (org_heads[prev] or outlet_heads[prev] or masthead_heads[prev]) then
+        head = true
+      end
+      prev = lw
+    end
+    if n < 2 or n > 8 then return false end
+    return head or org_heads[prev] == true or outlet_heads[prev] == true or masthead_heads[prev] == true
   end
 
   local rx_crumb_label = re.compile("^(?i:you\\s+are\\s+here|you['’]re\\s+here|breadcrumbs?)\\s*:")
@@ -1924,6 +1957,23 @@ function M.new(lang, menu_extra, field_extra, extra)
       a, b, pl = rx_dl_comma:find(p)
       if a and colon_place(pl, nil, p:sub(b + 1), article) then
         return { place = pl, rest = dp.text.trim(p:sub(b + 1)) }
+      end
+      -- "NAKABALE. Sugarcane outgrowers in Nakabale District ...": a place in capitals
+      -- of one to three words closed by a full stop (as some African and Asian papers
+      -- write it), when the article names it in mixed case after a preposition of
+      -- place or before a place noun (located_in); no label or word of
+      -- en/clean_meta_not_places.txt ("NOTE.", "UPDATE."), a sentence of eight words
+      -- or more after it (bytes first: capitals, then a full stop and a space)
+      local c = byte(p, 1)
+      if c >= 65 and c <= 90 and find(p, "^%u[%u' -]*%u%.%s+%u") then
+        pl = p:match("^(%u[%u' -]*%u)%.%s")
+        if pl and #pl >= 4 and #pl <= 40 and #dp.text.words(pl) <= 3 and not label_word(pl) then
+          local rest = p:sub(#pl + 2)
+          if #dp.text.words(rest) >= 8 and re.find(rest, "^\\s*\\p{Lu}\\p{Ll}*\\s+\\p{L}")
+            and located_in(ucase.title(pl), article) then
+            return { place = pl, rest = dp.text.trim(rest) }
+          end
+        end
       end
     end
     return nil

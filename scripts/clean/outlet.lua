@@ -7,8 +7,11 @@
 --  1. the masthead: the page's first line (after skip links, a menu of one item a line,
 --     a language switch; a name between icons), when it is a name: an outlet-like line
 --     (outlet_line below), or one to four capitalised words; else a line among the top
---     ones, past a site's banner or a cookie notice, that the page writes again; else a
---     name the dump split over two lines whose joined name the page writes twice;
+--     ones, past a site's banner or a cookie notice, that the page writes again (a name
+--     in capitals title-cased; a site's own banner, "Official Website of NAME", once);
+--     a newsletter's name closing on its kind though it reads as a prompt; else a name
+--     the dump split over two lines whose joined name the page writes twice (a place's
+--     region after a comma dropped: "Corliss County, Ohio" / "Board of Elections");
 --  2. (with an outlet from the masthead) a logo's second line joined when the page writes
 --     the joined name twice; a place's or service's name whose footer copyright holder
 --     adds an organisation's head word is that organisation;
@@ -21,7 +24,7 @@
 --  5. a release's issuing office under its headline, "From: NAME", when the page writes
 --     NAME again;
 --  then, whatever the source, the fuller name: a byline's short form of the masthead's
---  name, "The " before it when the page writes it so, an issuing office's line under a
+--  name (or of the name on a line of its own over the headline), "The " before it when the page writes it so, an issuing office's line under a
 --  state's name, an office's full name for its news label, a publication over its
 --  tagline or motto, a footer's "NAME is published by", a capitals masthead in the
 --  page's casing, and an acronym logo's expansion.
@@ -48,6 +51,8 @@ local rx_tagline_motto = dp.re.compile("^(?:serving|covering)\\s|\\bsince\\s+(?:
 local rx_vendor = dp.re.compile("\\b(?:websites?|site|powered|designed|design|built|hosted|developed|theme)\\s+by\\b", "i")
 -- a state's name as a masthead, "State of Wescona", "Government of the Kingdom of Veleka"
 local rx_state_name = dp.re.compile("^(?:The\\s+)?(?:State|Kingdom|Government|Republic|Commonwealth|Province|Territory)\\s+of\\s")
+-- a site's banner naming it its own, "Official Website of NAME": the name
+local rx_own_site = dp.re.compile("^Official\\s+(?:Web\\s*site|Site|Home\\s*Page|Page|Portal)\\s+of\\s+(?:the\\s+)?(\\p{Lu}.*)$", "i")
 -- an office's name: capitalised words (joiners and "&" between), or in capitals
 local rx_office_name = dp.re.compile("^\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|of|and|for|the|&))+$")
 
@@ -168,7 +173,11 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     if not outlet and b and b.nw == 1 and b.li <= 3 and not b.cue and not b.bullet and live[b.li + 1]
       and st.meta.menu_word(b.text) then b = live[b.li + 1] end
     -- (not a site's banner or feed link, "Agency News (RSS)": docpipe.clean.meta site_banner)
-    if not outlet and b and not b.take and not b.cue and b.li < (title_i or limit) and b.li ~= title_i
+    -- (a newsletter's own name, "Kellow Parish Newsletter", reads as a prompt's line: two
+    -- to five capitalised words closing on a publication's kind are taken as a name)
+    local named = not outlet and b and b.cue == "newsletter" and b.nw >= 2 and b.nw <= 5
+      and PUB_KINDS[(b.text:match("(%a+)%s*$") or ""):lower()] and not find(b.text, "%s%l")
+    if not outlet and b and not b.take and (not b.cue or named) and b.li < (title_i or limit) and b.li ~= title_i
       and not st.meta.site_banner(b.text) then
       name = outlet_line(b, st)
       -- a logo's image name before the name ("[Valley_logo.png] The Valley Chronicle")
@@ -203,6 +212,17 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
             or (c.nw >= 2 and c.nw <= 8 and not c.sentence and not c.bullet and not c.text:find("%d")
               and not st.meta.section_label(c.text) and not st.meta.is_desk(c.text)
               and c.text:find("%l") and re.find(c.text, "^\\p{Lu}\\S*(?:\\s+(?:\\p{Lu}\\S*|&|of|the|and|for|on))*$") and c.text))
+          -- (or such a name in capitals holding an organisation's head word, "HOLLIN BAY
+          -- ROWING & SAILING ASSOCIATION", title-cased, when the page writes it again in
+          -- any case; not a section's label, "WORLD NEWS")
+          local caps = not name and not c.take and c.li ~= title_i and c.nw >= 2 and c.nw <= 8 and not c.sentence
+            and not c.bullet and not c.text:find("[%d%l]") and not st.meta.section_label(c.text)
+            and not st.meta.is_desk(c.text) and re.find(c.text, "^\\p{Lu}\\S*(?:\\s+(?:\\p{Lu}\\S*|&))+$")
+          if caps then name = ucase.title(c.text, "\\s"); if not st.meta.org_named(name) then name, caps = nil, nil end end
+          -- (a site's own banner naming it, "Official Website of Hollin Bay Rowing Club":
+          -- the name, as written, once is enough; not a state's, "... of the State of X")
+          local own = name and c.nw <= 10 and find(name, "^Official ") and rx_own_site:match(name)
+          if own and not rx_state_name:find(own) then name = own else own = nil end
           local n = 0
           if name then
             for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])", nil, "i") do n = n + 1 end
@@ -210,7 +230,7 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
           -- (or once, an organisation's name: "Office of the Attorney General of NAME")
           -- (or once, the page's first line right over the site's menu naming an
           -- organisation, "Eastern Calder State University Extension")
-          if n >= 2 or (n == 1 and (st.meta.org_title(name)
+          if n >= 2 or (n == 1 and not caps and (own or st.meta.org_title(name)
             or (y == 1 and live[2] and live[2].cue == "navigation" and st.meta.org_named(name)))) then
             outlet = name; c.role = c.role or "masthead"
           end
@@ -224,10 +244,15 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     if not outlet and title_i then
       for y = 1, math.min(8, title_i - 2) do
         local c, d = live[y], live[y + 1]
-        if c.nw <= 3 and not c.take and not c.cue and not c.bullet and not find(c.text, "[%d%p]")
+        -- (a place and its region on the first line, "Corliss County, Ohio" / "Board of
+        -- Elections": the name without the region, an organisation's name with "of")
+        local ct = c.text
+        local region = c.nw <= 4 and find(ct, ",", 1, true) and ct:match("^(%u[%a'’ -]-),%s+%u%a+%.?$")
+        if region then ct = region end
+        if c.nw <= (region and 4 or 3) and not c.take and not c.cue and not c.bullet and not find(ct, "[%d%p]")
           and second_line(c, d) then
-          local name = c.text .. " " .. d.text
-          if re.find(name, "^\\p{Lu}\\S*(?:\\s+\\p{Lu}\\S*)+$") and st.meta.name_words(name)
+          local name = ct .. " " .. d.text
+          if (re.find(name, "^\\p{Lu}\\S*(?:\\s+\\p{Lu}\\S*)+$") or region and st.meta.org_title(d.text)) and st.meta.name_words(name)
             and not st.meta.section_label(name) and written_twice(text, name, true) then
             outlet = name; c.role = c.role or "masthead"; d.role = d.role or "masthead"; break
           end
@@ -373,7 +398,21 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     local b = live[1]
     if b and b.cue == "navigation" and live[2] then b = live[2] end
     local name = b and not b.take and b.li ~= title_i and outlet_line(b, st)
-    if name and #name > #outlet and re.find(name, "\\s" .. re.escape(outlet) .. "$", nil, "i") then outlet = name end
+    if name and #name > #outlet and re.find(name, "\\s" .. re.escape(outlet) .. "$", nil, "i") then outlet = name
+    elseif title_i then
+      -- (or a line of its own right over the headline, past cues: "Nanpohn Weekly
+      -- Bulletin" under a council's menu, over the story "By Bulletin Staff")
+      for y = title_i - 1, math.max(1, title_i - 3), -1 do
+        local c = live[y]
+        if not c.cue then
+          name = not c.take and c.nw <= 5 and find(c.text, outlet, 1, true) and outlet_line(c, st)
+          if name and #name > #outlet and re.find(name, "\\s" .. re.escape(outlet) .. "$", nil, "i") then
+            outlet = name; c.role = c.role or "masthead"
+          end
+          break
+        end
+      end
+    end
   end
 
   -- "Northern Chronicle" in a dateline, "The Northern Chronicle" in the footer (or as a

@@ -187,7 +187,7 @@ M.options = {
   site_banners = { type = "list", default = {}, doc = "extra caseless PCRE2 patterns of a site's banner or feed link above its masthead, passed over when the masthead is looked for (\"An official website of ...\"; en/clean_meta_site_banners.txt)" },
   dateline_not_places = { type = "list", default = {}, doc = "extra words that open no bare dateline before a dash (\"Analysis —\"; en/clean_meta_not_places.txt)" },
   dateline_place_nouns = { type = "list", default = {}, doc = "extra nouns that follow a place's name (\"homestead\"; en/clean_meta_place_nouns.txt): evidence for a mixed-case dateline before a colon (\"Kalarra Downs:\")" },
-  org_heads = { type = "list", default = {}, doc = "extra words closing an organisation's name (\"Sheriff's Office\"): a line closing on one is no person's byline (en/clean_meta_org_heads.txt)" },
+  org_heads = { type = "list", default = {}, doc = "extra words closing an organisation's name (\"Sheriff's Office\"): a line closing on one is no person's byline, and one at the page's top over a release's header is its masthead, no headline (en/clean_meta_org_heads.txt, en/clean_meta_masthead_heads.txt)" },
   unit_words = { type = "list", default = {}, doc = "extra words closing a unit or desk of an organisation (\"Communications Unit\"): after a byline's comma or as its byline, staff, never an author or outlet (en/clean_meta_units.txt)" },
   label_words = { type = "list", default = {}, doc = "extra words of a section's label in the header (\"News Flash\"): such a label is never the outlet (en/clean_meta_label_words.txt)" },
   call_verbs = { type = "list", default = {}, doc = "extra verbs of a call-to-action link (\"Buy tickets\"): never the headline (en/clean_meta_calls.txt)" },
@@ -502,6 +502,12 @@ function M.process(doc, ctx)
       b.role = "provider"
       return true
     end
+    -- a release's contact person under a lone contact label ("Media contact:" / "NAME,
+    -- Communications Manager"): no author
+    if prev and b.nw <= 8 and prev.nw <= 4 and prev.text:byte(-1) == 58 and st.meta.contact_line(prev.text) then
+      b.role = "contact"
+      return true
+    end
     if b.name_line == nil then
       b.name_line = st.meta.name_line(b.text, st.dates) or false
       -- (a name in capitals over its role line, "MARCUS VELLA" / "Sports Editor": the
@@ -582,6 +588,11 @@ function M.process(doc, ctx)
     end
     if names >= 2 and x + 1 < limit then stack_first, stack_last = x + 1, limit - 1 end
   end
+  -- (is a block the page's first, but for cues above it?)
+  local function top_block(y)
+    for x = 1, y - 1 do if not live[x].cue then return false end end
+    return true
+  end
   -- title: a headline-shaped block above the header (or the body)
   local title_i, dek_i
   do
@@ -652,8 +663,11 @@ function M.process(doc, ctx)
     end
     -- the date above the headline: a headline between the header and the body, when
     -- nothing headline-like of five words or more stands above the header
-    if hdr_last and (not title_i or live[title_i].nw < 5 or (menu_above and not dek_i)) then
-      local y, in_contact = hdr_last + 1, false
+    -- (or an organisation's name at the page's top, a release's masthead: "CASCADIA
+    -- STATE BOARD OF NURSING" over the release's header, meta.org_masthead)
+    if hdr_last and (not title_i or live[title_i].nw < 5 or (menu_above and not dek_i)
+      or (live[title_i].nw <= 8 and not dek_i and top_block(title_i) and st.meta.org_masthead(live[title_i].text))) then
+      local y, in_contact = hdr_last + 1, live[hdr_last].role == "contact" or st.meta.contact_line(live[hdr_last].text)
       while y <= limit and live[y] do
         local b = live[y]
         -- (the body's first block too, when it has no closing punctuation and a taken
