@@ -8,14 +8,16 @@
 --     when only a few lines come near the longest: a prompt or a footer left unwrapped
 --     sticks out). A few long header or footer lines left unwrapped can still set W
 --     above the body's column: the lines that certainly wrap (no sentence end, the
---     next line going on in lower case) then tell it from below (M.narrow_width).
+--     next line going on in lower case) then tell it from below (M.narrow_width; one or
+--     two such lines of a closing box wrapped wider than the body do not count).
 --     A line is then joined with the next when the next one's first word would not
 --     have fitted on it (length + 1 + word > W), which is how a wrapping dumper breaks
 --     lines, or when it ends no sentence, reaches 75% of W and the next one goes on in
 --     lower case (60% when that one closes the sentence: a box set narrower than the
 --     text, an inline advertisement, wraps short), or when it leaves a bracket open that the
 --     next line closes and ends with (60% of W: "... (Photograph:" / "NAME)"); a new
---     bullet never continues the line before; a line longer than W
+--     bullet never continues the line before (a numbered paragraph wrapped back to its
+--     own margin goes on when the next word did not fit); a line longer than W
 --     that could have been broken before W was left unwrapped (a headline over its
 --     date line) and nothing continues it; a word hyphenated at the line end stays
 --     joined. A line measures its dumped length: the bytes of lynx link numbers cut
@@ -252,31 +254,8 @@ function M.wrap_width(lines)
   return nil
 end
 
---- A narrower wrap column than M.wrap_width's W, or W.
--- A few long lines a dumper left unwrapped (a menu, a contact line, a headline, a
--- footer, on lines of their own in a header without blank lines) can set the
--- estimate above the column the body was wrapped at. The lines that certainly wrap
--- (40 characters or more, no sentence end, the next line at the same column going on
--- in lower case) tell the column from below: m, the longest of them. m is taken when
--- at least four such lines stop 3 or more columns short of W, at most 2 continued
--- lines (or one in 5 of those near m) are longer than m and not longer than W, and at
--- least three quarters (four at least) of the open continued lines from 75% of m up
--- would not have had room for the next line's first word within m.
-function M.narrow_width(lines, W)
-  local m, n = 0, 0
-  for i = 1, #lines - 1 do
-    local nx = lines[i + 1]
-    local s = find(nx, "%S")
-    if s then
-      local b = byte(nx, s)
-      if b >= 97 and b <= 122 and #lines[i] >= 40 and same_column(lines[i], nx) and ends_open(lines[i]) then
-        local L = clen(lines[i])
-        n = n + 1
-        if L > m then m = L end
-      end
-    end
-  end
-  if n < 4 or m > W - 3 then return W end
+-- does m pass as the column the body was wrapped at (see M.narrow_width)?
+local function narrow_at(lines, W, m)
   local above, near, good, bad = 0, 0, 0, 0
   for i = 1, #lines - 1 do
     local l, nx = lines[i], lines[i + 1]
@@ -293,7 +272,47 @@ function M.narrow_width(lines, W)
       end
     end
   end
-  if above <= math.max(2, 0.2 * near) and good >= 4 and good >= 0.75 * (good + bad) then return m end
+  return above <= math.max(2, 0.2 * near) and good >= 4 and good >= 0.75 * (good + bad)
+end
+
+--- A narrower wrap column than M.wrap_width's W, or W.
+-- A few long lines a dumper left unwrapped (a menu, a contact line, a headline, a
+-- footer, on lines of their own in a header without blank lines) can set the
+-- estimate above the column the body was wrapped at. The lines that certainly wrap
+-- (40 characters or more, no sentence end, the next line at the same column going on
+-- in lower case) tell the column from below: m, the longest of them. m is taken when
+-- at least four such lines stop 3 or more columns short of W, at most 2 continued
+-- lines (or one in 5 of those near m) are longer than m and not longer than W, and at
+-- least three quarters (four at least) of the open continued lines from 75% of m up
+-- would not have had room for the next line's first word within m.
+-- One or two of those lines longer than all the others by 3 columns or more, in one
+-- paragraph (a closing box the dumper wrapped wider than the body: "About the Board"),
+-- do not set m: then the next longest is tried.
+function M.narrow_width(lines, W)
+  -- (the three longest, with their line numbers)
+  local n, m, m2, m3, i1, i2 = 0, 0, 0, 0, 0, 0
+  for i = 1, #lines - 1 do
+    local nx = lines[i + 1]
+    local s = find(nx, "%S")
+    if s then
+      local b = byte(nx, s)
+      if b >= 97 and b <= 122 and #lines[i] >= 40 and same_column(lines[i], nx) and ends_open(lines[i]) then
+        local L = clen(lines[i])
+        n = n + 1
+        if L > m then m, m2, m3, i1, i2 = L, m, m2, i, i1
+        elseif L > m2 then m2, m3, i2 = L, m2, i
+        elseif L > m3 then m3 = L end
+      end
+    end
+  end
+  if n < 4 then return W end
+  if m <= W - 3 and narrow_at(lines, W, m) then return m end
+  -- (the longest in one paragraph: no blank line between them)
+  local lo, hi = math.min(i1, i2), math.max(i1, i2)
+  local one = true
+  for i = lo, hi do if not find(lines[i], "%S") then one = false; break end end
+  if m2 <= W - 3 and m2 <= m - 3 and n >= 5 and narrow_at(lines, W, m2) then return m2 end
+  if one and m3 <= W - 3 and m3 <= m2 - 3 and n >= 6 and narrow_at(lines, W, m3) then return m3 end
   return W
 end
 
@@ -347,7 +366,11 @@ function M.split(text, pad)
       -- a wrapped line continues at the text column of the line it continues
       if cur and W and (not marker or weak) then
         local column = cur.indent + (cur.bullet and #cur.bullet + 1 or 0)
-        if math.abs(indent - column) <= 1 then
+        -- (or the item's own margin, when a numbered paragraph was wrapped back to it
+        -- and the next word would not have fitted: "4. The Fairgrounds, 3 Fair Lane," /
+        -- "Pinegate.")
+        local back = cur.bullet and not marker and indent == cur.indent and byte(cur.bullet, 1) <= 57
+        if math.abs(indent - column) <= 1 or back then
           local first = body:match("^(%S+)")
           local prev = lines[cur.last]
           local plen = clen(prev)
@@ -364,12 +387,12 @@ function M.split(text, pad)
           local sp = plen > W + 1 and find(prev, " ", 1, true)
           if sp and sp <= W and not find(prev, "^ ") then
           elseif plen + 1 + clen(first) > W
-            or (b1 >= 97 and b1 <= 122 and ends_open(prev) and (plen >= 0.75 * W
+            or (not back and b1 >= 97 and b1 <= 122 and ends_open(prev) and (plen >= 0.75 * W
               or (plen >= 0.6 * W and find(body, "[.!?]$"))))
             -- (or a bracket the line opened and left open, that the next line closes
             -- and ends with: a caption's credit cut at the wrap, "... (Photograph:" /
             -- "NAME)")
-            or (byte(body, -1) == 41 and plen >= 0.6 * W and find(prev, "%([^)]*$")
+            or (not back and byte(body, -1) == 41 and plen >= 0.6 * W and find(prev, "%([^)]*$")
               and not find(body, "(", 1, true)) then
             local sep = " "
             -- a word hyphenated at the end of the line stays joined ("co-" + "founder")

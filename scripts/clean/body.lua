@@ -51,11 +51,15 @@
 --    price, a discount or a phone number and no closing full stop, or opens with a
 --    brand's name and a dash over a slogan of three or more short sentences ("BRAND –
 --    Business loans made simple. Decisions in 48 hours. Apply online today."; under a
---    label two are enough: "BRAND — Banking for the island. Open an account online."), or is
+--    label two are enough: "BRAND — Banking for the island. Open an account online.";
+--    with or without one, a slogan of sentences up to twelve words closed by a sentence
+--    that opens with a call: "BRAND – more milk from every cow. Order now from your
+--    nearest agrovet or call NUMBER."), or is
 --    closed by two calls in a row, a call and its small print ("Bet now. 18+ only.
 --    Please gamble responsibly."); a short block closed by a link arrow whose last
 --    sentence opens with an imperative of en/clean_prompt_verbs.txt ("Download the
---    NAME app ▸") is a link prompt; under
+--    NAME app ▸") is a link prompt (and a button's label glued after a kept sentence's
+--    full stop, "... at the club office. Buy tickets", is cut from it); under
 --    a label the call may open the copy before a colon (en/clean_body_ad_openers.txt: "Book your
 --    winter escape: ..."), or stand at any sentence's start with a brand's name before a
 --    dash or a colon opening the block, or an offer (en/clean_body_ad_offers.txt: "NAME
@@ -455,6 +459,40 @@ local function branded(t, least, loose)
   end
   return n >= (least or 3)
 end
+-- an advertiser's name, a dash and a slogan, closed by a call to the reader ("NAME
+-- Agro Inputs – quality seedlings and spray pumps at farm-gate prices. Visit our shop
+-- on Station Road.", "NAME Dairy Meal – more milk from every cow. Order now from your
+-- nearest agrovet or call NUMBER."): two sentences or more, each before the last of at
+-- most twelve words, the last one opening with a call (en/clean_body_ad_calls.txt, as
+-- a sentence's start: "Visit our shop on NAME Road.", "Order now from ...") and
+-- closed by a stop (a dash set in a sentence, "NAME – which ... – said", quotes
+-- someone: the caller tests that)
+local function branded_call(m, t)
+  -- (the cheap tests first: a stop closing the block, a spaced dash)
+  -- (the caller saw a stop closing the block and a capital or a UTF-8 lead byte
+  -- opening it)
+  -- (a spaced en dash, em dash or hyphen after the brand's name, six words at most)
+  local d = find(t, " \226\128\147 ", 1, true) or find(t, " \226\128\148 ", 1, true) or find(t, " - ", 1, true)
+  if not d or d > 80 then return false end
+  if not rx_brand_dash_loose then rx_brand_dash_loose = re.compile(BRAND_DASH_LOOSE) end
+  local s, e = rx_brand_dash:find(t)
+  if not s then s, e = rx_brand_dash_loose:find(t) end
+  if not s then return false end
+  local sents = {}
+  for sent in (t:sub(e) .. " "):gmatch("(.-[.!?])%s+") do sents[#sents + 1] = sent end
+  local n = #sents
+  if n < 2 then return false end
+  for k = 1, n - 1 do
+    local w = 0
+    for _ in sents[k]:gmatch("%S+") do w = w + 1 end
+    if w > 12 then return false end
+  end
+  if m.ad_lead == nil then
+    if not m.ad_lead_src then return false end
+    m.ad_lead = re.compile(m.ad_lead_src, "i")
+  end
+  return m.ad_lead:find(sents[n]) == 1
+end
 -- the words of a media label that name a clip or a picture
 local rx_media_noun = re.compile("\\b(?:videos?|audio|photos?|photographs?|pictures?|images?|galler(?:y|ies)|graphics?|slides?(?:how)?|captions?|clips?|watch|listen|play(?:ing)?|replay)\\b", "i")
 -- the byte offset of the last stop ("." "!" "?" and a space) in the last 40 bytes of t
@@ -491,13 +529,46 @@ end
 -- imperative of en/clean_prompt_verbs.txt, with no quotation and no reporting verb
 local ARROW_END = {}
 for _, a in ipairs { "▸", "▶", "►", "→", "➔", "➜", "➤", "›", "»", ">" } do ARROW_END[a:byte(-1)] = true end
+-- (an ASCII letter: a block closed by one may end in a button's label, glued_button)
+for c = 65, 122 do if c <= 90 or c >= 97 then ARROW_END[c] = 1 end end
 local rx_arrow_end = re.compile("\\s(?:▸|▶|►|→|➔|➜|➤|›|»|>)\\s*$")
 local rx_last_sentence = re.compile("(?:^|[.!?]\\s+)\\W{0,3}(\\p{L}[\\p{L}'’-]*)[^.!?]*$")
+-- a button's label glued to the end of a kept sentence by the dump ("Tickets go on sale
+-- on Tuesday at the club office. Buy tickets", "... Read more"): the byte offset of the
+-- stop before it, or nil. The label is the block's last words (up to four, capitalised,
+-- no digit, no stop), a call of en/clean_body_ad_calls.txt, after a full stop;
+-- only the label goes (the sentence may be the article's)
+local function glued_button(m, t)
+  -- (the caller saw a letter closing the block; the full stop before the label is
+  -- found by plain searches in the last 40 bytes)
+  local n = #t
+  local i = find(t, ". ", n > 40 and n - 40 or 1, true)
+  if not i then return nil end
+  local q = find(t, ". ", i + 1, true)
+  while q do i = q; q = find(t, ". ", i + 1, true) end
+  local tail = t:sub(i + 1):gsub("^%s+", "")
+  local c = byte(tail, 1)
+  if not c or c < 65 or c > 90 or find(tail, "%d") then return nil end
+  local _, nw = tail:gsub("%S+", "")
+  if nw > 4 or not m.ad_call:find(tail) then return nil end
+  return i
+end
+-- (a block closed by a letter is tested instead for a button's label glued to its
+-- end, which is cut from b.text: glued_button)
 local function arrow_prompt(m, b)
-  if not (m and m.verbs) or b.nw > 30 or b.keep then return false end
+  if not (m and m.verbs) or b.keep then return false end
   local t = b.text
   -- (the cheap test first: the block's last byte is the last byte of an arrow)
-  if not ARROW_END[t:byte(-1) or 0] or not rx_arrow_end:find(t) then return false end
+  local k = ARROW_END[byte(t, -1) or 0]
+  if not k then return false end
+  if k == 1 then
+    if b.nw >= 6 and m.ad_call then
+      local i = glued_button(m, t)
+      if i then b.text = t:sub(1, i) end
+    end
+    return false
+  end
+  if b.nw > 30 or not rx_arrow_end:find(t) then return false end
   if find(t, '"', 1, true) or find(t, "“", 1, true) or rx_reporting:find(t) then return false end
   local w = rx_last_sentence:match(rx_arrow_end:gsub(t, ""))
   return w ~= nil and m.verbs[w:lower()] == true
@@ -628,6 +699,10 @@ local function ad_copy(m, b, above)
   if labelled and branded(t, 2, true) and not speaks(t) then
     if m.ad_call:find(t) or has_offer(m, t) then return true end
   end
+  -- (a brand and a dash over a slogan, closed by a call: "NAME – more milk from every
+  -- cow. Order now from your nearest agrovet or call NUMBER.")
+  if (last == 46 or last == 33) and c1 >= 65 and (c1 <= 90 or c1 >= 195) and branded_call(m, t)
+    and not speaks(t) then return true end
   -- (a betting prompt: a price in odds, "a 9/2 chance", "are 7/2 to", or an "Odds:" label,
   -- closed by a call to compare prices)
   -- (every match holds the label's ':' or the price's '/': two plain searches first)
@@ -1234,6 +1309,7 @@ function M.select(live, st, o)
   for x = ws, we do
     local b = live[x]
     if b.take and ad_copy(st.body, b, live[x - 1]) then b.take = false; b.why = "advertisement"
+    -- (or, for a block closed by a letter, a button's label glued to its end is cut)
     elseif b.take and arrow_prompt(st.body, b) then b.take = false; b.why = "link prompt"
     -- a lone button inside the body: a line of up to three words, a group of its own,
     -- that is a call from its first word ("Book now", "Buy tickets online"), not a
