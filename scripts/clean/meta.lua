@@ -782,6 +782,23 @@ function M.new(lang, menu_extra, field_extra, extra)
     return name .. more
   end
 
+  -- the particles of names written with a capital inside a name ("Mac Giolla", "Al
+  -- Sayed", "Van Der Berg", "Ap Rhys")
+  local CAP_PARTICLES = { mac = true, mc = true, nic = true, al = true, el = true, bin = true, ibn = true,
+    abu = true, abd = true, van = true, von = true, der = true, den = true, de = true, da = true,
+    di = true, du = true, le = true, la = true, ap = true, ben = true, bint = true, st = true }
+  -- is w a given name of en/given_names_*.txt (the lists read on first use)?
+  local person_givens
+  local function person_given(w)
+    if not person_givens then
+      person_givens = {}
+      for _, f in ipairs { "given_names_female.txt", "given_names_male.txt" } do
+        for _, g in ipairs(dp.data.list(lang .. "/" .. f)) do person_givens[g:lower()] = true end
+      end
+    end
+    return person_givens[w:lower()] == true
+  end
+
   --- Is s shaped like a person's name?
   function R.is_person(s)
     s = dp.text.trim(s)
@@ -817,6 +834,16 @@ function M.new(lang, menu_extra, field_extra, extra)
       else
         return false
       end
+    end
+    -- (four capitalised words or more in plain ASCII letters: a person's name opens on a
+    -- given name or an initial, "Mary Anne Fenwick Hale", or holds a name's particle or
+    -- a letter of another alphabet, "Ciarán Mac Giolla Rua", "Abdul Rahman Al Sayed"; a
+    -- Title Case headline does none of these, "Council Approves New Budget")
+    if caps >= 4 and not rx_initials:find(toks[1]) and not person_given(toks[1])
+      and not find(s, "[\128-\255]") then
+      local particle = false
+      for i = 2, #toks do if CAP_PARTICLES[toks[i]:lower()] then particle = true; break end end
+      if not particle then return false end
     end
     return long >= 1 and caps >= 2
   end
@@ -1585,14 +1612,15 @@ function M.new(lang, menu_extra, field_extra, extra)
     return { authors = { titlecase(name) } }
   end
 
-  local rx_possessive = re.compile("^(?:\\p{Lu}[\\p{L}\\p{N}.&-]*\\s+){0,3}?\\p{Lu}[\\p{L}\\p{N}.&-]*['’]s\\s+")
+  local rx_possessive = re.compile("^(?:\\p{Lu}[\\p{L}\\p{N}.&-]*\\s+){0,3}?\\p{Lu}[\\p{L}\\p{N}.&-]*(?:['’]s|s['’])\\s+")
   local rx_place_tail = re.compile("\\s+(?:in|from|at)\\s+\\p{Lu}.*$")
 
   local function clean_name(piece)
     piece = dp.text.trim(piece)
     piece = re.gsub(piece, "^(?:and|with|by|reporting by|editing by|writing by)\\s+", "", nil, "i")
     piece = rx_place_tail:gsub(piece, "")
-    -- "CNN's Jethro Mullen": drop the possessive outlet when a name follows
+    -- "CNN's Jethro Mullen", "Fox News' Jessica Napoli": drop the possessive outlet when a
+    -- name follows
     local a, b = rx_possessive:find(piece)
     if a and R.is_person(piece:sub(b + 1)) then piece = piece:sub(b + 1) end
     -- a description before the name: "Gazette reporter Noor Havili-Brandt"
