@@ -787,16 +787,16 @@ function M.new(lang, menu_extra, field_extra, extra)
   local CAP_PARTICLES = { mac = true, mc = true, nic = true, al = true, el = true, bin = true, ibn = true,
     abu = true, abd = true, van = true, von = true, der = true, den = true, de = true, da = true,
     di = true, du = true, le = true, la = true, ap = true, ben = true, bint = true, st = true }
-  -- is w a given name of en/given_names_*.txt (the lists read on first use)?
-  local person_givens
-  local function person_given(w)
-    if not person_givens then
-      person_givens = {}
+  -- the set of given names, lower case (en/given_names_*.txt, read on first use)
+  local given
+  local function given_names()
+    if not given then
+      given = {}
       for _, f in ipairs { "given_names_female.txt", "given_names_male.txt" } do
-        for _, g in ipairs(dp.data.list(lang .. "/" .. f)) do person_givens[g:lower()] = true end
+        for _, w in ipairs(dp.data.list(lang .. "/" .. f)) do given[w:lower()] = true end
       end
     end
-    return person_givens[w:lower()] == true
+    return given
   end
 
   --- Is s shaped like a person's name?
@@ -839,7 +839,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- given name or an initial, "Mary Anne Fenwick Hale", or holds a name's particle or
     -- a letter of another alphabet, "Ciarán Mac Giolla Rua", "Abdul Rahman Al Sayed"; a
     -- Title Case headline does none of these, "Council Approves New Budget")
-    if caps >= 4 and not rx_initials:find(toks[1]) and not person_given(toks[1])
+    if caps >= 4 and not rx_initials:find(toks[1]) and not given_names()[toks[1]:lower()]
       and not find(s, "[\128-\255]") then
       local particle = false
       for i = 2, #toks do if CAP_PARTICLES[toks[i]:lower()] then particle = true; break end end
@@ -1661,15 +1661,14 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- a job after a credited name ("compiled by Tom Fenwick, Parish Clerk"): one to three
   -- capitalised words closing on a noun of en/role_nouns.txt or en/clean_roles.txt,
   -- the first no given name (en/given_names_*.txt: "Ada Baker" stays a person)
-  local role_nouns, given, given_in
+  local role_nouns, given_in
   local function job_after_name(n)
     local first, last = n:match("^(%S+).-(%S+)$")
     if not first or #dp.text.words(n) > 3 then return false end
     if not role_nouns then role_nouns = word_set(lang, "role_nouns.txt") end
     last = last:lower()
     if not (role_nouns[last] or roles[last]) then return false end
-    given_in("")
-    return not given[first:lower()]
+    return not given_names()[first:lower()]
   end
 
   --- Is the line only an office of a club or a body, two or three capitalised words
@@ -1698,8 +1697,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     if outlet_words[lw] then return false end
     if not role_nouns then role_nouns = word_set(lang, "role_nouns.txt") end
     if not role_nouns[lw] then return false end
-    given_in("")
-    return not given[lw]
+    return not given_names()[lw]
   end
 
   local rx_contrib_parts = re.compile("\\s*[;|]\\s*|(?<=\\p{Ll}\\p{Ll})\\.\\s+(?=\\p{Lu})|\\s+and\\s+(?=(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}(?:also\\s+)?(?:reported|wrote)\\b)")
@@ -1790,7 +1788,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- of a headline's "Smith, Jones: ..."), when no word of place or region is a given
   -- name (en/given_names_*.txt: "Ruth Okafor, Mayor –" is a sign-off's shape), none is
   -- a role or outlet word, and a sentence of eight words or more follows
-  -- (given, given_in: declared above R.contributors)
+  -- (given_in: declared above R.contributors; given_names above R.is_person)
   local rx_true_dash = re.compile("\\s(?:—|–|--|-)\\s|(?:—|–)")
   function unlisted_region(pl, region, sep, rest)
     if not rx_true_dash:find(sep:sub(#pl + 1)) or #dp.text.words(rest) < 8
@@ -1800,12 +1798,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- does the text hold a given name (en/given_names_*.txt), a role, an outlet word or
   -- a title ("Ruth Okafor, Mayor –" is a sign-off's shape, no place)?
   function given_in(s)
-    if not given then
-      given = {}
-      for _, f in ipairs { "given_names_female.txt", "given_names_male.txt" } do
-        for _, w in ipairs(dp.data.list(lang .. "/" .. f)) do given[w:lower()] = true end
-      end
-    end
+    local given = given_names()
     for w in s:gmatch("[^%s,]+") do
       local lw = w:lower()
       if given[lw] or roles[lw] or outlet_words[lw] or honorifics[lw:gsub("%.$", "")] then return true end
