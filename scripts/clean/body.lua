@@ -529,8 +529,6 @@ end
 -- imperative of en/clean_prompt_verbs.txt, with no quotation and no reporting verb
 local ARROW_END = {}
 for _, a in ipairs { "▸", "▶", "►", "→", "➔", "➜", "➤", "›", "»", ">" } do ARROW_END[a:byte(-1)] = true end
--- (an ASCII letter: a block closed by one may end in a button's label, glued_button)
-for c = 65, 122 do if c <= 90 or c >= 97 then ARROW_END[c] = 1 end end
 local rx_arrow_end = re.compile("\\s(?:▸|▶|►|→|➔|➜|➤|›|»|>)\\s*$")
 local rx_last_sentence = re.compile("(?:^|[.!?]\\s+)\\W{0,3}(\\p{L}[\\p{L}'’-]*)[^.!?]*$")
 -- a button's label glued to the end of a kept sentence by the dump ("Tickets go on sale
@@ -539,8 +537,7 @@ local rx_last_sentence = re.compile("(?:^|[.!?]\\s+)\\W{0,3}(\\p{L}[\\p{L}'’-]
 -- no digit, no stop), a call of en/clean_body_ad_calls.txt, after a full stop;
 -- only the label goes (the sentence may be the article's)
 local function glued_button(m, t)
-  -- (the caller saw a letter closing the block; the full stop before the label is
-  -- found by plain searches in the last 40 bytes)
+  -- (the full stop before the label is found by plain searches in the last 40 bytes)
   local n = #t
   local i = find(t, ". ", n > 40 and n - 40 or 1, true)
   if not i then return nil end
@@ -553,22 +550,20 @@ local function glued_button(m, t)
   if nw > 4 or not m.ad_call:find(tail) then return nil end
   return i
 end
--- (a block closed by a letter is tested instead for a button's label glued to its
--- end, which is cut from b.text: glued_button)
+-- Cut a button's label glued to the end of block b (glued_button) from its text: only
+-- a block of six words or more closed by an ASCII letter is tried.
+local function cut_glued_button(m, b)
+  if not (m and m.verbs and m.ad_call) or b.keep or b.nw < 6 then return end
+  local z = byte(b.text, -1) or 0
+  if not ((z >= 65 and z <= 90) or (z >= 97 and z <= 122)) then return end
+  local i = glued_button(m, b.text)
+  if i then b.text = b.text:sub(1, i) end
+end
 local function arrow_prompt(m, b)
-  if not (m and m.verbs) or b.keep then return false end
+  if not (m and m.verbs) or b.nw > 30 or b.keep then return false end
   local t = b.text
   -- (the cheap test first: the block's last byte is the last byte of an arrow)
-  local k = ARROW_END[byte(t, -1) or 0]
-  if not k then return false end
-  if k == 1 then
-    if b.nw >= 6 and m.ad_call then
-      local i = glued_button(m, t)
-      if i then b.text = t:sub(1, i) end
-    end
-    return false
-  end
-  if b.nw > 30 or not rx_arrow_end:find(t) then return false end
+  if not ARROW_END[byte(t, -1) or 0] or not rx_arrow_end:find(t) then return false end
   if find(t, '"', 1, true) or find(t, "“", 1, true) or rx_reporting:find(t) then return false end
   local w = rx_last_sentence:match(rx_arrow_end:gsub(t, ""))
   return w ~= nil and m.verbs[w:lower()] == true
@@ -1309,16 +1304,19 @@ function M.select(live, st, o)
   for x = ws, we do
     local b = live[x]
     if b.take and ad_copy(st.body, b, live[x - 1]) then b.take = false; b.why = "advertisement"
-    -- (or, for a block closed by a letter, a button's label glued to its end is cut)
-    elseif b.take and arrow_prompt(st.body, b) then b.take = false; b.why = "link prompt"
-    -- a lone button inside the body: a line of up to three words, a group of its own,
-    -- that is a call from its first word ("Book now", "Buy tickets online"), not a
-    -- subhead over the paragraph under it
-    elseif b.take and b.nw <= LONE_BUTTON_WORDS and b.nw >= 1 and not b.keep and not b.bullet
-      and st.body and st.body.ad_call and alone(live, x)
-      and st.body.ad_call:find(b.text) == 1
-      and not subhead_above(b, live[x + 1], st.stop) then
-      b.take = false; b.why = "call-to-action button"
+    else
+      -- (a block kept so far loses a button's label glued to its end)
+      if b.take then cut_glued_button(st.body, b) end
+      if b.take and arrow_prompt(st.body, b) then b.take = false; b.why = "link prompt"
+      -- a lone button inside the body: a line of up to three words, a group of its
+      -- own, that is a call from its first word ("Book now", "Buy tickets online"), not
+      -- a subhead over the paragraph under it
+      elseif b.take and b.nw <= LONE_BUTTON_WORDS and b.nw >= 1 and not b.keep and not b.bullet
+        and st.body and st.body.ad_call and alone(live, x)
+        and st.body.ad_call:find(b.text) == 1
+        and not subhead_above(b, live[x + 1], st.stop) then
+        b.take = false; b.why = "call-to-action button"
+      end
     end
   end
   booking_box(st.body, live, ws, we)
