@@ -58,6 +58,15 @@ local function pad(s, n)
   return s .. (" "):rep(n - width(s))
 end
 
+-- The declared bounds of a number option, for its description: " (0 to 1)",
+-- " (at least 1)"; "" when it has none.
+local function range_note(o)
+  if o.min and o.max then return (" (%s to %s)"):format(o.min, o.max) end
+  if o.min then return (" (at least %s)"):format(o.min) end
+  if o.max then return (" (at most %s)"):format(o.max) end
+  return ""
+end
+
 local function option_lines(mod, w)
   w = w or option_widths({ mod })
   local names, lines = {}, {}
@@ -67,12 +76,13 @@ local function option_lines(mod, w)
     local o = mod.options[k]
     local head = ("    %s %s default "):format(pad(k, w.name), pad(o.type or "any", w.type))
     local default = show(o.default, o.type)
-    if width(default) > w.default and o.doc then
+    local doc = o.doc and (o.doc .. range_note(o))
+    if width(default) > w.default and doc then
       lines[#lines + 1] = head .. default
-      lines[#lines + 1] = (" "):rep(width(head) + w.default + 1) .. o.doc
+      lines[#lines + 1] = (" "):rep(width(head) + w.default + 1) .. doc
     else
       -- (an option without a doc ends at its default, with no trailing blanks)
-      lines[#lines + 1] = ((head .. pad(default, w.default) .. " " .. (o.doc or "")):gsub("%s+$", ""))
+      lines[#lines + 1] = ((head .. pad(default, w.default) .. " " .. (doc or "")):gsub("%s+$", ""))
     end
   end
   return lines
@@ -91,7 +101,7 @@ local function stage_markdown(name, mod)
     out[#out + 1] = "| --- | --- | --- | --- |"
     for _, k in ipairs(names) do
       local o = mod.options[k]
-      local doc = (o.doc or ""):gsub("|", "\\|")
+      local doc = ((o.doc or "") .. range_note(o)):gsub("|", "\\|")
       if o.choices then doc = doc .. " (one of: " .. table.concat(o.choices, ", ") .. ")" end
       out[#out + 1] = ("| `%s` | %s | `%s` | %s |"):format(k, o.type or "any", show(o.default, o.type), doc)
     end

@@ -164,6 +164,21 @@ local function check_keys(tbl, allowed, what, at, add, hint)
   end
 end
 
+-- A number option's value against its declared bounds (spec.min, spec.max,
+-- both inclusive): a NaN or an infinity is never a setting ("length_low: .nan").
+local function check_range(spec, v)
+  if v ~= v or v == math.huge or v == -math.huge then
+    return nil, ("must be a finite number, got %s"):format(tostring(v))
+  end
+  if spec.min and v < spec.min then
+    return nil, ("must be at least %s, got %s"):format(tostring(spec.min), tostring(v))
+  end
+  if spec.max and v > spec.max then
+    return nil, ("must be at most %s, got %s"):format(tostring(spec.max), tostring(v))
+  end
+  return v
+end
+
 --- Check one option value against its declared type; returns the value
 -- (with list/map defaults copied) or nil, message and, when the fault is a
 -- list's item, that item's 1-based index (for its line and column).
@@ -174,8 +189,9 @@ local function check_option(spec, v)
   local want = spec.type or "any"
   local got = yaml_type(v)
   if want == "any" then return v end
-  if want == "number" and (got == "integer" or got == "number") then return v end
-  if want == "integer" and got == "number" and math.tointeger(v) then return math.tointeger(v) end
+  if want == "number" and (got == "integer" or got == "number") then return check_range(spec, v) end
+  if want == "integer" and got == "number" and math.tointeger(v) then return check_range(spec, math.tointeger(v)) end
+  if want == "integer" and got == "integer" then return check_range(spec, v) end
   if want == "list" and got == "mapping" and next(v) == nil then return dp.array({}) end
   if want == "map" and got == "mapping" then return v end
   if want == got then

@@ -209,7 +209,9 @@ static void out_doc(runner *r, const char *a, size_t al) {
     else if (r->written && (strcmp(r->format, "markdown") == 0))
         write_out(r, "\n---\n\n", 6);
     else if (r->written && (strcmp(r->format, "text") == 0))
-        write_out(r, "\n", 1);  /* a blank line between documents */
+        /* a line holding a form feed: a blank line is already a paragraph break
+         * inside a document (the page break of plain text, as pdftotext writes) */
+        write_out(r, "\f\n", 2);
     write_out(r, a ? a : "", al);
     if (strcmp(r->format, "json") != 0 && (al == 0 || a[al - 1] != '\n'))
         write_out(r, "\n", 1);

@@ -30,7 +30,7 @@ local M = {
 M.options = {
   captions = { type = "boolean", default = false, doc = "keep figure captions and photo credits in the text" },
   headings = { type = "boolean", default = true, doc = "keep headings inside the article (never the title)" },
-  min_chars = { type = "integer", default = 500, doc = "below this many characters, extract again with fewer filters (Readability's retry)" },
+  min_chars = { type = "integer", default = 500, min = 0, doc = "below this many characters, extract again with fewer filters (Readability's retry)" },
   unlikely = { type = "list", default = {}, doc = "extra PCRE2 fragments of class/id hints of page parts left out of the search" },
   drop_hints = { type = "list", default = {}, doc = "extra PCRE2 fragments of class/id hints of boilerplate inside the article" },
   keep_hints = { type = "list", default = {}, doc = "PCRE2 fragments of class/id hints whose blocks are always kept" },

@@ -453,8 +453,8 @@ local M = {
 }
 
 M.options = {
-  sentences = { type = "integer", default = 3, doc = "how many sentences at most (0: no limit, then `words` must be set)" },
-  words = { type = "integer", default = 0, doc = "word budget for the whole summary (0: off); sentences that do not fit are skipped" },
+  sentences = { type = "integer", default = 3, min = 0, doc = "how many sentences at most (0: no limit, then `words` must be set)" },
+  words = { type = "integer", default = 0, min = 0, doc = "word budget for the whole summary (0: off); sentences that do not fit are skipped" },
   method = { type = "string", default = "default", doc = "lead | textrank | lexrank | default" },
   quotes = { type = "string", default = "allow", doc = "allow | prefer | avoid sentences holding direct quotes" },
   weights = { type = "map", default = {}, doc = "overrides of data/en/summary_weights.txt (name -> number)" },

@@ -92,6 +92,17 @@ run unknown-stage 2 "$D" check "$F/unknown_stage.yaml"
 has unknown-stage "$err" "unknown_stage.yaml:3:12: unknown stage 'sentence' \(did you mean 'sentences'\?\)"
 run bad-option 2 "$D" check "$F/bad_option.yaml"
 has bad-option "$err" "bad_option.yaml:5:18: option 'sentences' of stage 'summary' must be an integer, got string"
+# a number option's bounds (min/max in its declaration) and NaN or infinity
+printf 'name: t\nstages:\n  - stage: summary\n    with:\n      sentences: -1\n      words: 50\n' > "$tmpd/range.yaml"
+run option-range 2 "$D" check "$tmpd/range.yaml"
+has option-range "$err" "range.yaml:5:18: option 'sentences' of stage 'summary' must be at least 0, got -1$"
+printf 'name: t\nstages:\n  - stage: html\n    with:\n      min_chars: .nan\n' > "$tmpd/nan.yaml"
+run option-nan 2 "$D" check "$tmpd/nan.yaml"
+has option-nan "$err" "nan.yaml:5:18: option 'min_chars' of stage 'html' must be (an integer|a finite number), got"
+printf 'name: t\nstages:\n  - stage: summary\n    with:\n      sentences: 0\n      words: 40\n' > "$tmpd/range_ok.yaml"
+run option-range-edge 0 "$D" check "$tmpd/range_ok.yaml"
+run stages-range 0 "$D" stages summary
+has stages-range "$out" 'how many sentences at most .*\(at least 0\)$'
 run not-mapping 2 "$D" check "$F/not_mapping.yaml"
 has not-mapping "$err" 'not_mapping.yaml:1:1: a pipeline must be a mapping'
 run missing-pipeline 2 "$D" run nosuchpipeline "$F/note.txt"
@@ -138,6 +149,17 @@ else fail=$((fail + 1)); echo "FAIL folder-order: $ids"; fi
 # --- output formats
 run format-text 0 "$D" run sentences -f text "$F/note.txt"
 has format-text "$out" '^plain text from a file\.$'
+# documents in -f text are set apart by a line holding only a form feed (a blank line
+# is a paragraph break inside one); the README's awk recipe splits them again
+# (regression: they were set apart by a blank line, so where one ended was lost)
+printf 'One. Two.\n\nThree.\n' > "$tmpd/ff1.txt"; printf 'Four. Five.\n' > "$tmpd/ff2.txt"
+run format-text-docs 0 "$D" run sentences -f text "$tmpd/ff1.txt" "$tmpd/ff2.txt"
+ff=$(printf '\f')
+lines format-text-docs "$out" 5
+has format-text-docs-ff "$out" "^$ff\$"
+(cd "$tmpd" && awk 'BEGIN { RS = "\f\n" } { printf "%s", $0 > ("doc" NR ".txt") }' "$out")
+if [ "$(cat "$tmpd/doc1.txt")" = "$(printf 'One. Two.\n\nThree.')" ] && [ "$(cat "$tmpd/doc2.txt")" = "Four. Five." ] && [ ! -e "$tmpd/doc3.txt" ]; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAIL format-text-split: the README's awk recipe did not give the two documents back"; fi
 run format-json-empty 0 sh -c "printf '' | \"$D\" run sentences -f json --input-format jsonl"
 has format-json-empty "$out" '^\[\]$'
 run output-file 0 "$D" run sentences "$F/two.jsonl" -o "$tmpd/out.jsonl"
