@@ -73,10 +73,13 @@ local function guarded_xpcall(f, handler, ...)
   return table.unpack(r, 1, r.n)
 end
 
+-- (through docpipe.stderr: a progress line on the terminal is erased first, so the
+-- printed line is not glued to it, from a worker thread too)
+local stderr = require "docpipe.stderr"
 local function stderr_print(...)
   local parts = table.pack(...)
   for i = 1, parts.n do parts[i] = tostring(parts[i]) end
-  io.stderr:write(table.concat(parts, "\t", 1, parts.n), "\n")
+  stderr.write(table.concat(parts, "\t", 1, parts.n) .. "\n")
 end
 
 --- A new environment for a stage file in folder dir, with the grants in

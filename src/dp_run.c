@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "dp_run.h"
+#include "dp_stderr.h"
 #include "dp_engine.h"
 #include "lua_json.h"
 
@@ -41,7 +42,6 @@ typedef struct runner {
     int out_flushes;     /* the output flushes at every line (a terminal) */
     size_t record_no;    /* records seen, for --shard */
     int progress;        /* draw a progress line on stderr */
-    int progress_shown;  /* a progress line is on the terminal now (no newline after it) */
     size_t warnings;     /* warnings this run added to documents */
     size_t warned_docs;  /* input documents with at least one of them */
     double t0, last_draw;
@@ -119,18 +119,18 @@ static int graver_exit(int a, int b) {
 
 /* Before any diagnostic on stderr: a progress line shown there is cleared
  * first (carriage return, erase the line), so the message starts a line of its
- * own; the next tick of draw_progress draws it again. */
+ * own; the next tick of draw_progress draws it again. Messages written with
+ * dp_stderr_printf clear it themselves, also those of a stage's print in a
+ * worker thread (dp_stderr.h). */
 static void clear_progress(runner *r) {
-    if (!r->progress_shown) return;
-    fputs("\r\033[K", stderr);
-    r->progress_shown = 0;
+    (void)r;
+    dp_stderr_clear();
 }
 
 static void report(runner *r, const char *msg, const char *tb) {
     if (r->o->quiet && r->errs) return;
-    clear_progress(r);
-    fprintf(stderr, "docpipe: %s\n", msg);
-    if (tb && *tb && !r->o->quiet) fprintf(stderr, "%s\n", tb);
+    if (tb && *tb && !r->o->quiet) dp_stderr_printf("docpipe: %s\n%s\n", msg, tb);
+    else dp_stderr_printf("docpipe: %s\n", msg);
 }
 
 static void sink_put(sink *s, const void *p, size_t n) {
@@ -441,8 +441,7 @@ static int apply(runner *r, const sink *s) {
             /* -q leaves out only a warning a written record keeps: a written
              * document (JSON with meta) or the error record in --errors */
             if (!(r->o->quiet && b && (strncmp(b, "kept", bl) == 0 || r->errs))) {
-                clear_progress(r);
-                fprintf(stderr, "docpipe: %.*s\n", (int)al, a ? a : "");
+                dp_stderr_printf("docpipe: %.*s\n", (int)al, a ? a : "");
             }
             break;
         case EV_READ: r->read++; break;
@@ -659,10 +658,10 @@ static void draw_progress(runner *r, int final) {
         double left = ((double)r->total_bytes / 1048576.0 - mb) / rate;
         if (left >= 0) snprintf(eta, sizeof eta, ", %.0f s left", left);
     }
-    fprintf(stderr, "\rdocpipe: %zu documents, %.1f MB, %.1f MB/s%s\033[K", r->read, mb, rate, eta);
-    r->progress_shown = 1;
+    char line[160];
+    snprintf(line, sizeof line, "docpipe: %zu documents, %.1f MB, %.1f MB/s%s", r->read, mb, rate, eta);
+    dp_stderr_progress(line);
     if (final) clear_progress(r);
-    fflush(stderr);
 }
 
 /* The next record of this run: with --shard I/N only every N-th one. */
@@ -898,8 +897,7 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
     pthread_mutex_unlock(&pl.mu);
     for (int i = 0; i < started; i++) pthread_join(wks[i].thread, NULL);
     if (pl.fatal) {
-        clear_progress(r);
-        fprintf(stderr, "docpipe: a worker could not start: %s\n", pl.fatal);
+        dp_stderr_printf("docpipe: a worker could not start: %s\n", pl.fatal);
         result = -1;
     }
     /* the workers' counts, statistics and finish states, merged */

@@ -6,6 +6,7 @@
 #include "lua_docpipe.h"
 #include "dp_builtin.h"
 #include "dp_limits.h"
+#include "dp_stderr.h"
 #include "lua_docvec.h"
 #include "lua_html.h"
 #include "lua_json.h"
@@ -235,12 +236,29 @@ static int l_cpu_clock(lua_State *L) {
     return 1;
 }
 
-/* package.preload["docpipe.limits"], so the engine finds it also when
- * docpipe is a module loaded by another program */
+/* docpipe.stderr.write(s): s to standard error, a progress line of
+ * `docpipe run` erased first (dp_stderr.h); what a stage's print uses */
+static int l_stderr_write(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    dp_stderr_write(s, n);
+    return 0;
+}
+
+static int open_stderr(lua_State *L) {
+    static const luaL_Reg funcs[] = { { "write", l_stderr_write }, { NULL, NULL } };
+    luaL_newlib(L, funcs);
+    return 1;
+}
+
+/* package.preload["docpipe.limits"] and ["docpipe.stderr"], so the engine
+ * finds them also when docpipe is a module loaded by another program */
 static void preload_limits(lua_State *L) {
     luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
     lua_pushcfunction(L, dp_lua_open_limits);
     lua_setfield(L, -2, "docpipe.limits");
+    lua_pushcfunction(L, open_stderr);
+    lua_setfield(L, -2, "docpipe.stderr");
     lua_pop(L, 1);
 }
 

@@ -96,9 +96,10 @@ has bad-option "$err" "bad_option.yaml:5:18: option 'sentences' of stage 'summar
 printf 'name: t\nstages:\n  - stage: summary\n    with:\n      sentences: -1\n      words: 50\n' > "$tmpd/range.yaml"
 run option-range 2 "$D" check "$tmpd/range.yaml"
 has option-range "$err" "range.yaml:5:18: option 'sentences' of stage 'summary' must be at least 0, got -1$"
-printf 'name: t\nstages:\n  - stage: html\n    with:\n      min_chars: .nan\n' > "$tmpd/nan.yaml"
+printf 'name: t\nstages:\n  - stage: clean\n    with:\n      stopwords_low: .nan\n      stopwords_high: .inf\n' > "$tmpd/nan.yaml"
 run option-nan 2 "$D" check "$tmpd/nan.yaml"
-has option-nan "$err" "nan.yaml:5:18: option 'min_chars' of stage 'html' must be (an integer|a finite number), got"
+has option-nan "$err" "nan.yaml:5:22: option 'stopwords_low' of stage 'clean' must be a finite number, got -?nan$"
+has option-inf "$err" "nan.yaml:6:23: option 'stopwords_high' of stage 'clean' must be a finite number, got inf$"
 printf 'name: t\nstages:\n  - stage: summary\n    with:\n      sentences: 0\n      words: 40\n' > "$tmpd/range_ok.yaml"
 run option-range-edge 0 "$D" check "$tmpd/range_ok.yaml"
 run stages-range 0 "$D" stages summary
@@ -566,6 +567,18 @@ if command -v script >/dev/null 2>&1 && script -qc true /dev/null >/dev/null 2>&
   has progress-drawn "$tmpd/prog.log" "${cr}docpipe: [0-9]+ documents, "
   has progress-cleared "$tmpd/prog.log" "${cr}${esc}\\[Kdocpipe: [^ ]*prog.jsonl:9: warning: document 'late'"
   lacks progress-glued "$tmpd/prog.log" "[^${cr}]${esc}\\[Kdocpipe: [^0-9]"
+  # a stage's print, from the main thread (-j 1) and from a worker (-j 2), erases the
+  # progress line first too (regression: "... MB/sstage says: p6")
+  printf -- '-- busy 0.2 s a document; prints for one\nlocal M = { name = "printer" }\nfunction M.process(doc)\n  local t = os.clock()\n  while os.clock() - t < 0.2 do end\n  if doc.id == "p6" then print("stage says: " .. doc.id) end\n  return doc\nend\nreturn M\n' > "$tmpd/printer.lua"
+  printf 'name: printer\nstages:\n  - stage: printer.lua\n' > "$tmpd/printer.yaml"
+  for j in 1 2; do
+    env -u NO_COLOR -u DOCPIPE_NO_PROGRESS TERM=xterm script -qc \
+      "'$Dabs' run '$tmpd/printer.yaml' '$tmpd/prog.jsonl' -o '$tmpd/print.out' -j $j" "$tmpd/print$j.log" >/dev/null 2>&1 </dev/null
+    # (with -j 2 the line may not be drawn yet when p6 prints: only -j 1 must show it)
+    [ $j = 1 ] && has "progress-print-j$j" "$tmpd/print$j.log" "${cr}${esc}\\[Kstage says: p6"
+    has "progress-print-line-j$j" "$tmpd/print$j.log" "stage says: p6"
+    lacks "progress-print-glued-j$j" "$tmpd/print$j.log" "MB/s[^${cr}]*stage says"
+  done
 else
   echo "skip progress-cleared: no usable script(1)"
 fi

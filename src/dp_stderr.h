@@ -1,0 +1,34 @@
+/*
+ * dp_stderr.h: standard error, shared by the progress line of `docpipe run`
+ * and every other message, from any thread (the runner, the workers of -j N,
+ * a stage's print).
+ *
+ * The progress line is drawn without a newline; a message written while it
+ * is on the terminal would be glued to it. Every writer goes through here:
+ * a shown progress line is erased first (carriage return, erase to the end
+ * of the line), and the next tick draws it again. One mutex orders the
+ * writes, so two threads' lines never interleave.
+ */
+#ifndef DP_STDERR_H
+#define DP_STDERR_H
+
+#include <stddef.h>
+
+/* Draw the progress line (text without "\r" or newline) and mark it shown. */
+void dp_stderr_progress(const char *line);
+
+/* Erase the progress line when it is shown; nothing otherwise. */
+void dp_stderr_clear(void);
+
+/* Erase a shown progress line, then write n bytes of s (as given: the
+ * caller ends its line). */
+void dp_stderr_write(const char *s, size_t n);
+
+/* printf to stderr the same way: the progress line erased first. */
+void dp_stderr_printf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+#endif
