@@ -17,6 +17,8 @@ local function show(v, typ)
     if typ == "map" and next(v) == nil then return "{}" end
     return dp.json.encode(v)
   end
+  -- (a string quoted, as YAML may write it: "en", and "" is not a blank)
+  if type(v) == "string" then return dp.json.encode(v) end
   return tostring(v)
 end
 
@@ -67,6 +69,20 @@ local function range_note(o)
   return ""
 end
 
+-- The description doc cut into lines of at most width columns at spaces (a word
+-- longer than the width stands alone on its line); the whole of doc when width is nil.
+local function wrap(doc, width)
+  if not width or width < 20 or utf8.len(doc) == nil or utf8.len(doc) <= width then return { doc } end
+  local lines, cur = {}, ""
+  for word in doc:gmatch("%S+") do
+    if cur == "" then cur = word
+    elseif utf8.len(cur) + 1 + utf8.len(word) <= width then cur = cur .. " " .. word
+    else lines[#lines + 1] = cur; cur = word end
+  end
+  if cur ~= "" then lines[#lines + 1] = cur end
+  return lines
+end
+
 local function option_lines(mod, w)
   w = w or option_widths({ mod })
   local names, lines = {}, {}
@@ -77,12 +93,21 @@ local function option_lines(mod, w)
     local head = ("    %s %s default "):format(pad(k, w.name), pad(o.type or "any", w.type))
     local default = show(o.default, o.type)
     local doc = o.doc and (o.doc .. range_note(o))
-    if width(default) > w.default and doc then
+    -- (on a terminal the description wraps at its width, each line in the
+    -- description's column; in a pipe or a file it stays one line, for grep)
+    -- (a terminal too narrow for that column, under 30 columns left: the description
+    -- goes under the option, indented by 8)
+    local indent = width(head) + w.default + 1
+    local below = w.columns and w.columns - indent < 30
+    if below then indent = 8 end
+    local parts = doc and wrap(doc, w.columns and (w.columns - indent)) or {}
+    if (below or width(default) > w.default) and doc then
       lines[#lines + 1] = head .. default
-      lines[#lines + 1] = (" "):rep(width(head) + w.default + 1) .. doc
+      for _, part in ipairs(parts) do lines[#lines + 1] = (" "):rep(indent) .. part end
     else
       -- (an option without a doc ends at its default, with no trailing blanks)
-      lines[#lines + 1] = ((head .. pad(default, w.default) .. " " .. (doc or "")):gsub("%s+$", ""))
+      lines[#lines + 1] = ((head .. pad(default, w.default) .. " " .. (parts[1] or "")):gsub("%s+$", ""))
+      for k = 2, #parts do lines[#lines + 1] = (" "):rep(indent) .. parts[k] end
     end
   end
   return lines
@@ -147,6 +172,7 @@ function M.stages(...)
     end
   end
   local widths = option_widths(mods)
+  widths.columns = not markdown and dp.terminal_columns() or nil
   local code = 0
   for k, a in ipairs(picks) do
     local mod = loaded[a]
@@ -157,7 +183,10 @@ function M.stages(...)
       local name = is_file(a) and mod.name or a
       if markdown then print(stage_markdown(name, mod))
       else
-        print(("%s: %s"):format(name, mod.doc or ""))
+        local head = name .. ": "
+        local parts = wrap(mod.doc or "", widths.columns and (widths.columns - #head))
+        print(head .. (parts[1] or ""))
+        for k = 2, #parts do print((" "):rep(#head) .. parts[k]) end
         for _, l in ipairs(option_lines(mod, widths)) do print(l) end
         -- a blank line between stages (none after a single one, as before)
         if #picks > 1 or not is_file(a) then print("") end

@@ -21,7 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Push the content of a file on disk; 1 on success, 0 when it cannot be
  * opened (nothing pushed). */
@@ -262,6 +264,19 @@ static void preload_limits(lua_State *L) {
     lua_pop(L, 1);
 }
 
+/* docpipe.terminal_columns(): the width in columns of the terminal on
+ * standard output, or nil when standard output is no terminal (a pipe, a
+ * file) or its width is unknown; `docpipe stages` wraps its descriptions to it */
+static int l_terminal_columns(lua_State *L) {
+    struct winsize ws;
+    if (isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+        lua_pushinteger(L, ws.ws_col);
+        return 1;
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
 int luaopen_docpipe(lua_State *L) {
     static const luaL_Reg funcs[] = {
         { "array", l_array },
@@ -270,6 +285,7 @@ int luaopen_docpipe(lua_State *L) {
         { "cpu_clock", l_cpu_clock },
         { "is_null", l_is_null },
         { "object", l_object },
+        { "terminal_columns", l_terminal_columns },
         { NULL, NULL },
     };
     static const luaL_Reg data_funcs[] = {

@@ -349,7 +349,25 @@ printf 'One two three.\n' > "$tmpd/w.txt"
 run new-stage-run 0 sh -c "cd '$tmpd' && '$Dabs' run wordy.yaml w.txt"
 has new-stage-run "$out" '"wordy":3'
 run stages-markdown 0 "$D" stages --markdown sentences
-has stages-markdown "$out" '^\| `language` \| string \| `en` \|'
+has stages-markdown "$out" '^\| `language` \| string \| `"en"` \|'
+# a string default is quoted ("" is no blank), and on a terminal the descriptions wrap
+# at its width in their own column; in a pipe each option stays one line, for grep
+# (regression: "default en", and lines of 500 characters on an 80-column terminal)
+run stages-quoted 0 "$D" stages sentences
+has stages-quoted "$out" '^    language +string +default "en" +language of'
+run stages-pipe 0 "$D" stages clean
+has stages-pipe-oneline "$out" '^    ad_verbs .{400,}$'
+if command -v script >/dev/null 2>&1 && script -qc true /dev/null >/dev/null 2>&1 </dev/null; then
+  script -qc "stty cols 90; '$Dabs' stages clean" "$tmpd/stages.log" >/dev/null 2>&1 </dev/null
+  tr -d '\r' < "$tmpd/stages.log" | grep -v '^Script ' > "$tmpd/stages.txt"
+  # (characters, not bytes: the descriptions hold "£" and "—")
+  if LC_ALL=C.UTF-8 grep -qE '^.{91,}$' "$tmpd/stages.txt"; then fail=$((fail + 1)); echo "FAIL stages-wrapped: a line wider than 90 columns"
+  else pass=$((pass + 1)); fi
+  has stages-wrapped-indent "$tmpd/stages.txt" '^ {40,}[a-z(\"]'
+  has stages-wrapped-words "$tmpd/stages.txt" 'never are; the copy'
+else
+  echo "skip stages-wrapped: no usable script(1)"
+fi
 run stages-unknown 2 "$D" stages sentense
 has stages-unknown "$err" "did you mean 'sentences'"
 run stages-file 0 "$D" stages "$F/boom.lua"
