@@ -370,7 +370,10 @@ function M.split(text, pad)
         -- and the next word would not have fitted: "4. The Fairgrounds, 3 Fair Lane," /
         -- "Pinegate.")
         local back = cur.bullet and not marker and indent == cur.indent and byte(cur.bullet, 1) <= 57
-        if math.abs(indent - column) <= 1 or back then
+        -- (a bullet of several bytes, "•", counts its characters: "• Supply of ..." /
+        -- "  capacity of ...")
+        if math.abs(indent - column) <= 1 or back
+          or (cur.bullet and byte(cur.bullet, 1) >= 128 and math.abs(indent - cur.indent - clen(cur.bullet) - 1) <= 1) then
           local first = body:match("^(%S+)")
           local prev = lines[cur.last]
           local plen = clen(prev)

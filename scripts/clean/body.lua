@@ -290,7 +290,11 @@ function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, m
     local a, b = w:byte(1, 2)
     if a and b then ad_verb_pairs[(a | 32) * 256 + (b | 32)] = true end
   end
+  local company = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_company_words.txt")) do company[w:lower()] = true end
   return {
+    -- the words closing a company's name ("Inc.": about_boxes)
+    company = company,
     -- the imperatives that open a prompt to the reader (en/clean_prompt_verbs.txt)
     verbs = verbs,
     -- the words of a result line closing a table (docpipe.clean.tabular)
@@ -651,6 +655,26 @@ local rx_label_lead = lazy("^(?:advertisement|advert|sponsored|sponsored content
 -- by", "In partnership with", "Brought to you by"), a capitalised name, then a dash, a
 -- bar or a colon over the copy
 local rx_sponsor_lead = lazy("^(?:(?:presented|sponsored|supported|brought to you) by|in partnership with)\\s+(?-i:\\p{Lu})[^–—|:.!?]{0,50}?\\s*(?::|[–—|]|-\\s)\\s*(?=\\S)", "i")
+-- (under an advertisement label, a brand and a dash over two sentences or more of up
+-- to twelve words each, the copy exclaiming or carrying an offer or a call: "NAME -
+-- Spanish for foreigners. Small groups, near the station. First class free!", "NAME —
+-- 0% financing on all pickups. Visit our showroom ..."; compiled on first use)
+local rx_brand_promo
+local function branded_promo(m, t)
+  if not rx_brand_promo then
+    rx_brand_promo = re.compile("^\\p{Lu}[\\p{L}'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}'’&.-]*)){0,5}\\s+[–—-]\\s+[\\p{Lu}\\d$£€¥₹]")
+  end
+  local s, e = rx_brand_promo:find(t)
+  if not s then return false end
+  local n = 0
+  for sent in (t:sub(e) .. " "):gmatch("(.-[.!?])%s+") do
+    n = n + 1
+    local w = 0
+    for _ in sent:gmatch("%S+") do w = w + 1 end
+    if w > 12 then return false end
+  end
+  return n >= 2 and (find(t, "!", 1, true) ~= nil or m.ad_call:find(t) ~= nil or has_offer(m, t))
+end
 local function ad_copy(m, b, above)
   if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
   local t = b.text
@@ -689,6 +713,7 @@ local function ad_copy(m, b, above)
   -- (under a label, a brand and a dash over a slogan of two short sentences is enough:
   -- "NAME Bank — Loans for the whole island. Apply online in minutes.")
   if labelled and branded(t, 2) and not speaks(t) then return true end
+  if labelled and branded_promo(m, t) and not speaks(t) then return true end
   -- (or a brand and a dash over a list of services in lower case, with a call closing
   -- it or an offer: "NAME - windows, doors and conservatories. Free quote, call today.")
   if labelled and branded(t, 2, true) and not speaks(t) then
@@ -945,12 +970,59 @@ local function standfirst(live, ws, we)
   end
 end
 
-local function about_boxes(live, release_end)
+-- the rest of an About paragraph that names NAME after an opening clause of its first
+-- sentence ("Founded in 2016 and headquartered in Denver, NAME designs ..."), NAME
+-- taken without a closing company word of en/clean_company_words.txt ("Inc."), or nil
+local function named_later(name, nx, company)
+  local pre, last = name:match("^(.-),? (%S+)$")
+  if pre and company[(last:gsub("%.$", "")):lower()] then name = pre end
+  if #name < 3 then return nil end
+  local s, e = find(nx, ", " .. name, 1, true)
+  if not s or s > 150 or find(nx:sub(1, s), "[.!?] ") then return nil end
+  return nx:sub(e + 1)
+end
+
+-- is block x right under an advertisement (its label, ADS_BACK blocks up at most, and
+-- its copy) that a kept block precedes? A subhead of the body there ("BUSINESSES
+-- WORRIED" under "ADVERTISEMENT" / "Tarran Fuels - ...") stands between two paragraphs
+local ADS_BACK = 3
+local function after_ad(live, x, ws)
+  for y = x - 1, math.max(ws + 1, x - ADS_BACK), -1 do
+    local c = live[y]
+    if c.take then return false end
+    if c.cue == "ads" then return live[y - 1].take and not live[y - 1].bullet end
+  end
+  return false
+end
+
+-- the headlines of other stories under a bare "Read more" label alone in its group
+-- ("READ MORE" / "NAME to close early on Sundays ..." / "Commentary: What ..."): two
+-- or more headline-shaped lines (no sentence, up to 24 words), each alone in its group,
+-- right above the paragraph the body resumes with (a sentence of 12 words or more)
+local function teaser_groups(live, x, we)
+  local h = live[x]
+  if live[x + 1].group == h.group or (live[x - 1] and live[x - 1].group == h.group) then return end
+  local y = x + 1
+  while y < we do
+    local c = live[y]
+    if not c.take or c.keep or c.sentence or c.nw > 24 or live[y + 1].group == c.group
+      or not ev.headline_shaped(c) then break end
+    y = y + 1
+  end
+  local n = live[y]
+  if y - x < 3 or not (n.take and n.sentence and n.nw >= 12) then return end
+  for k = x + 1, y - 1 do live[k].take = false; live[k].why = "related links" end
+end
+
+local function about_boxes(live, release_end, company)
   for x = 1, #live - 1 do
     local b = live[x]
     if b.ending and release_end and b.nw <= 4 and release_end:find(b.text) then b.about = true end
     -- (the name may follow "the": "About the Halden Trust")
-    local name = b.nw >= 2 and b.nw <= 8 and not b.sentence and b.text:match("^[Aa][Bb][Oo][Uu][Tt] (.-)%s*:?$")
+    -- (a name closing on a company word's stop is no sentence: "About NAME Inc.")
+    local name = b.nw >= 2 and b.nw <= 8 and (not b.sentence or company and byte(b.text, 1) | 32 == 97
+      and byte(b.text, -1) == 46 and company[(b.text:match("(%a+)%.$") or ""):lower()])
+      and b.text:match("^[Aa][Bb][Oo][Uu][Tt] (.-)%s*:?$")
     if name then name = name:gsub("^[Tt]he ", "") end
     if name and find(name, "^%u") then
       local nx = live[x + 1].text:gsub("^[Tt]he ", "")
@@ -974,6 +1046,7 @@ local function about_boxes(live, release_end)
           rest = tail
         end
       end
+      if not rest and company and byte(nx, 1) ~= byte(name, 1) then rest = named_later(name, nx, company) end
       if rest and not (find(nx, "%l%.%l%l") or find(nx, "www.", 1, true) or find(n2, "%l%.%l%l") or find(n2, "www.", 1, true))
         and not (closes_body(live, x + 2) and (rest:find("^ is an? ") or rest:find("^ is the ") or not wire_release(live))) then
         rest = nil
@@ -1067,7 +1140,7 @@ M.table_row = data_row
 local LINKISH = { ["related links"] = true, ["teaser (between links)"] = true, advertisement = true }
 
 function M.select(live, st, o)
-  about_boxes(live, st.body and st.body.release_end)
+  about_boxes(live, st.body and st.body.release_end, st.body and st.body.company)
   inlinebox.mark(live)
   -- lists introduced by a sentence ending in ':' (two bullet items or more) are text
   for x = 1, #live - 2 do
@@ -1230,7 +1303,7 @@ function M.select(live, st, o)
     if (media or (b.why == "label" and not b.cue)) and not b.ending and not b.bullet and b.nw >= 1 and b.nw <= 8
       and not (b.text:find("%", 1, true) or b.text:find("[+-]%d+%.%d")) then
       local p, n = live[x - 1], live[x + 1]
-      if p.take and n.take and not p.bullet and (media and (n.sentence and n.nw >= 10 and not n.cue)
+      if (p.take or after_ad(live, x, ws)) and n.take and not p.bullet and (media and (n.sentence and n.nw >= 10 and not n.cue)
         or (not media and (n.class == "good" or n.class == "neargood" or (n.sentence and n.nw >= 8)))) then
         if not count then
           count = {}
@@ -1341,6 +1414,7 @@ function M.select(live, st, o)
         live[y].why = "related links"
         y = y + 1
       end
+      if label and y == x + 1 then teaser_groups(live, x, we) end
       -- (a headline too long for a short line, right under a bare label in its group:
       -- the other story's title, no sentence)
       local n = live[y]

@@ -645,6 +645,20 @@ for w in ([[contributed contributing contributes contribution contributions cont
   contributor reporting editing writing research compiled compilation graphics production
   reported wrote additional files edited editor editors]]):gmatch("%S+") do CONTRIB_HINT[w] = true end
 
+-- is a label written in two languages ("Hysbyseb / Advertisement": two parts of one or
+-- two words set apart by " / ") an advertisement label, one of its parts a known one
+-- (an "ads" cue of en/clean_boilerplate.txt or a label of en/clean_ad_labels.txt)?
+local function ad_label_pair(C, text)
+  local a, z = text:match("^(%S+ ?%S*) / (%S+ ?%S*)$")
+  if not a then return false end
+  for _, p in ipairs { a, z } do
+    if C.ad_labels and (C.ad_labels[p] or C.ad_labels[p:lower()]) then return true end
+    local _, n = p:gsub("%S+", "")
+    if cue_kind(C, { text = p, nw = n }, nil, nil, byte(p, 1), byte(p, 2)) == "ads" then return true end
+  end
+  return false
+end
+
 local M = { NEG = NEG, TRIGGER = TRIGGER, CONTRIB_HINT = CONTRIB_HINT, prefixes = prefixes, required_literal = required_literal,
   first_bytes = first_bytes, first_pairs = first_pairs }
 
@@ -730,6 +744,10 @@ function M.features(b, st, o)
   if nw <= 2 and not b.cue and st.cues.ad_label_first and st.cues.ad_label_first[c1] then
     local t = byte(text, -1) == 58 and text:sub(1, -2):gsub("%s+$", "") or text
     if st.cues.ad_labels[t] or st.cues.ad_labels[t:lower()] then b.cue = "ads" end
+  end
+  -- (or one given in two languages, set apart by a slash: "Hysbyseb / Advertisement")
+  if nw <= 4 and nw >= 2 and not b.cue and find(text, " / ", 1, true) and ad_label_pair(st.cues, text) then
+    b.cue = "ads"
   end
   if not b.cue and nw <= MAX_DURATION_WORDS and (b.bits and b.bits & 8 ~= 0 or not b.bits and find(text, "%d"))
     and st.cues.durations:find(text, c1, c2) then
