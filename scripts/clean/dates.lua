@@ -579,10 +579,14 @@ function M.new(lang, published_extra)
   -- "Published 14:05 SAST"): the time of a date printed on the line above
   local rx_clock_only = re.compile(A("^(?:(?:published|posted|at)\\s*:?\\s*)?\\d{1,2}(?:[:.]\\d{2}\\s*(?:[ap]\\.?\\s?m\\b\\.?)?|\\s*[ap]\\.?\\s?m\\b\\.?)\\s*(?:\\(?(?:" .. zone_alt .. ")\\)?)?$"), "i")
 
-  --- True when s is a clock time alone, perhaps with a zone ("9:05 AM MYT", "7:15 PM").
+  --- True when s is a clock time alone, perhaps with a zone ("9:05 AM MYT", "7:15 PM"),
+  -- or a zone alone as en/clean_timezones.txt writes it ("EST", "(AEDT)"): a dump wraps
+  -- a long "Updated ... 9:02 a.m. EST" line before its zone.
   function P:is_clock_line(s)
     if #s > 40 then return false end
-    return rx_clock_only:find(dp.text.trim(s)) ~= nil
+    s = dp.text.trim(s)
+    if #s <= 8 and zone_order[(s:gsub("^%((.*)%)$", "%1"))] then return true end
+    return rx_clock_only:find(s) ~= nil
   end
 
   local rx_relative = re.compile(A("^(?:(?:last\\s+)?(?:updated|published|posted|modified|edited)\\s*:?\\s*)?(?:(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few)\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|mo|years?|yrs?)\\s+ago|just now|moments? ago|yesterday|today|this (?:morning|afternoon|evening))\\.?(?:\\s*[·|•]\\s*\\d{1,3}\\s*(?:min(?:ute)?s?|m)\\.?\\s+read)?$"), "i")

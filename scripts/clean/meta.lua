@@ -483,7 +483,21 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- value of one to eight words that ends no sentence? Such a line is page metadata:
   -- no headline, no byline and no outlet's name.
   -- @return label, value or nil
+  -- (or a reviewer's credit, "Medically reviewed by Dr. NAME, MD, Chief Medical
+  -- Officer": en/clean_meta_reviewer_lines.txt, the opener as label; bytes first: a
+  -- line holding "ed by")
+  local rx_reviewer
   function R.field_line(s)
+    if find(s, "ed by", 1, true) and #s <= 200 then
+      if not rx_reviewer then
+        local l = {}
+        for _, w in ipairs(entries(lang, "clean_meta_reviewer_lines.txt")) do l[#l + 1] = re.gsub(re.escape(w:lower()), "\\\\?\\s+", "\\s+") end
+        table.sort(l, function(a, b) return #a > #b end)
+        rx_reviewer = re.compile("^(" .. concat(l, "|") .. ")\\s*:?\\s+(\\p{Lu}.*)$", "i")
+      end
+      local a, _, label, value = rx_reviewer:find(s)
+      if a then return label, value end
+    end
     if not find(s, ":", 1, true) then return nil end
     local a, _, label, value = rx_field:find(s)
     if not a or find(value, "[.!?]$") then return nil end
@@ -767,6 +781,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- Port Arden International Airport Authority 2025". Not for a publication's name
   -- (closing on a word of en/clean_outlet_words.txt, "The Valley Times"), whose owner
   -- is no outlet. @return the longer name or nil
+  local company_words
   function R.org_extension(name, line)
     local a, b = find(line, name, 1, true)
     if not a then return nil end
@@ -779,6 +794,11 @@ function M.new(lang, menu_extra, field_extra, extra)
     if not more then return nil end
     local head = more:match("(%S+)$")
     if not outlet_heads[head:lower()] then return nil end
+    -- (not a publisher's name, "The Larchmont Lantern Publishing Society", "Kestrel
+    -- Media Trust": a word of en/clean_company_words.txt among the words added names
+    -- the masthead's owner, no outlet)
+    if not company_words then company_words = word_set(lang, "clean_company_words.txt") end
+    for w in more:gmatch("%S+") do if company_words[w:lower()] then return nil end end
     return name .. more
   end
 
@@ -1365,6 +1385,18 @@ function M.new(lang, menu_extra, field_extra, extra)
     return nil
   end
 
+  -- the last comma piece of a byline naming an outlet with "&" in it ("Reef & Rock
+  -- Mining Weekly", "Town & Country Courier"): capitalised words on both sides of the
+  -- "&", no "and", an outlet word (en/clean_outlet_words.txt, R.outlet_like strong),
+  -- and no role or unit ("Food & Drink Editor"); the name without "The", else nil
+  local rx_amp_name = re.compile("^(?:The\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|of|the|on))*\\s+&\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|of|the|on))*$")
+  local function amp_outlet(piece)
+    piece = dp.text.trim(piece)
+    if not rx_amp_name:find(piece) or not R.outlet_like(piece, true) then return nil end
+    if R.is_role_line(piece, true) or unit_piece(piece) or job_phrase(piece) or beat_role(piece) then return nil end
+    return (re.gsub(piece, "^The\\s+", ""))
+  end
+
   -- names (and perhaps a role and an outlet) after the opener, or on a line of their own
   -- (a place of up to four words, its inner particles in lower case: "San Isidro del Valle")
   local rx_filed_in = re.compile("\\s+(?:in|at)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:(?:de|del|de la|la|el|do|da|dos|das|di|du|of|upon|on)\\s+)?\\p{Lu}[\\p{L}.'’-]*){0,3}$")
@@ -1444,6 +1476,13 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- "A, B and C, Outlet": the last comma piece without "and" names the outlet when it
     -- reads as one (an outlet word, one word, an acronym) or is no person's name
     local pieces = re.split(rest, "\\s*,\\s*")
+    -- (an outlet's name holding "&" after the last comma, "A and B, Reef & Rock Mining
+    -- Weekly": amp_outlet)
+    if #pieces >= 2 and find(pieces[#pieces], "&", 1, true) and amp_outlet(pieces[#pieces]) then
+      outlet = outlet or amp_outlet(pieces[#pieces])
+      table.remove(pieces)
+      rest = table.concat(pieces, ", ")
+    end
     if #pieces >= 2 and not re.find(pieces[#pieces], "\\s(?:and|&)\\s", nil, "i") then
       local last = dp.text.trim(pieces[#pieces])
       if R.is_role_line(last, true) or unit_piece(last) or job_phrase(last) then
@@ -1792,7 +1831,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   local rx_true_dash = re.compile("\\s(?:—|–|--|-)\\s|(?:—|–)")
   function unlisted_region(pl, region, sep, rest)
     if not rx_true_dash:find(sep:sub(#pl + 1)) or #dp.text.words(rest) < 8
-      or not re.find(rest, "^\\p{Lu}\\p{Ll}*\\s+\\p{L}") then return false end
+      or not re.find(rest, "^\\p{Lu}\\p{Ll}*(?:['’]s)?\\s+\\p{L}") then return false end
     return not given_in(pl .. " " .. region)
   end
   -- does the text hold a given name (en/given_names_*.txt), a role, an outlet word or
@@ -1837,7 +1876,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- capitalised after another word (so not opening a sentence: "In Pano Velonia, ...")
   local rx_dl_bare = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|de|of|on|la|el|am|an|der|du)){0,2})\\s*(?:—|–|--)\\s+")
   local function bare_place(pl, rest, article)
-    if #dp.text.words(rest) < 8 or not re.find(rest, "^\\p{Lu}\\p{Ll}*\\s+\\p{L}") or given_in(pl) then return false end
+    if #dp.text.words(rest) < 8 or not re.find(rest, "^\\p{Lu}\\p{Ll}*(?:['’]s)?\\s+\\p{L}") or given_in(pl) then return false end
     if not re.find(pl, "\\p{Ll}") then return false end
     for w in pl:gmatch("%S+") do if not_places[w:lower()] then return false end end
     if type(article) == "function" then article = article() end

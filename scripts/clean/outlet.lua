@@ -109,6 +109,8 @@ local function outlet_line(b, st)
   -- a dump wrapped onto a line of their own, "AM ChST")
   if find(b.text, "%d:%d%d") and st.dates:has_clock(b.text) then return nil end
   if find(b.text, "^[AaPp]%.?[Mm]%.?%f[%A]") and (b.nw == 1 or st.dates:is_zone(b.text:match("%S+$"))) then return nil end
+  -- (nor a zone alone, "EST": the end of a timestamp wrapped onto a line of its own)
+  if b.nw == 1 and #b.text <= 5 and st.dates:is_zone(b.text) then return nil end
   -- a name: capitalised words with only joiners in lower case; not a badge or a
   -- question about the outlet ("Why you can trust HCP", "How We Report")
   for w in first:gmatch("%S+") do
@@ -413,6 +415,15 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
         end
       end
     end
+  end
+
+  -- (a byline's short form of two words or more, "Bench Report" of "By Bench Report
+  -- Staff", under the masthead "Capitol Bench Report": the masthead's name)
+  if outlet and find(outlet, " ", 1, true) then
+    local b = live[1]
+    if b and b.cue == "navigation" and live[2] then b = live[2] end
+    local name = b and not b.take and b.li ~= title_i and b.nw <= 5 and #b.text > #outlet and outlet_line(b, st)
+    if name and #name > #outlet and re.find(name, "\\s" .. re.escape(outlet) .. "$", nil, "i") then outlet = name end
   end
 
   -- "Northern Chronicle" in a dateline, "The Northern Chronicle" in the footer (or as a
