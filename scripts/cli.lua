@@ -151,8 +151,8 @@ function M.stages(...)
   -- every name checked first: a typo in the third fails the command before any output
   for _, a in ipairs(picks) do
     if not is_file(a) and not builtin[a] then
-      eprint(("no built-in stage '%s'%s"):format(a,
-        engine.suggest(a, names) and (" (did you mean '" .. engine.suggest(a, names) .. "'?)") or ""))
+      local near = engine.suggest(a, names)
+      eprint(("no built-in stage '%s'%s"):format(a, near and (" (did you mean '" .. near .. "'?)") or ""))
       return 2
     end
   end
