@@ -312,7 +312,10 @@ local function parse_limits(tbl, base, at, add)
     local v = tbl[k]
     if v ~= nil then
       if math.type(v) ~= "integer" or v <= 0 then
-        add(at(tbl, k), ("limits.%s must be a positive integer, got %s"):format(k, tostring(v)))
+        -- (the value's type shown: "got string '2s'", "got list", not "table: 0x...")
+        local got = type(v) == "number" and tostring(v)
+          or type(v) == "string" and ("string '%s'"):format(v) or kind_of(v)
+        add(at(tbl, k), ("limits.%s must be a positive integer, got %s"):format(k, got))
       else
         out[k] = v
       end

@@ -92,6 +92,11 @@ run unknown-stage 2 "$D" check "$F/unknown_stage.yaml"
 has unknown-stage "$err" "unknown_stage.yaml:3:12: unknown stage 'sentence' \(did you mean 'sentences'\?\)"
 run bad-option 2 "$D" check "$F/bad_option.yaml"
 has bad-option "$err" "bad_option.yaml:5:18: option 'sentences' of stage 'summary' must be an integer, got string"
+# a bad limit names the value's type (regression: "got 2s", "got table: 0x55...")
+printf 'name: t\nlimits:\n  time_ms: 2s\n  memory_mb: [1]\nstages:\n  - stage: sentences\n' > "$tmpd/limits_type.yaml"
+run limits-type 2 "$D" check "$tmpd/limits_type.yaml"
+has limits-type-string "$err" "limits_type.yaml:3:12: limits.time_ms must be a positive integer, got string '2s'$"
+has limits-type-list "$err" "limits_type.yaml:4:14: limits.memory_mb must be a positive integer, got list$"
 # a number option's bounds (min/max in its declaration) and NaN or infinity
 printf 'name: t\nstages:\n  - stage: summary\n    with:\n      sentences: -1\n      words: 50\n' > "$tmpd/range.yaml"
 run option-range 2 "$D" check "$tmpd/range.yaml"
