@@ -46,26 +46,37 @@ M.QUOTE_CHARS = QUOTE_CHARS
 -- sentence (or a quotation), or the next line opens a quotation. Hard-wrapped lines,
 -- which end mid-sentence, stay together.
 local LINE_END = { [46] = true, [33] = true, [63] = true, [58] = true, [34] = true, [41] = true }
+-- the bytes are read one by one (no substring per line break): a white space byte is a
+-- space, tab or carriage return; ” ’ … (E2 80 9D/99/A6) and » (C2 BB) end a line, " “ « ‘
+-- (22, E2 80 9C, C2 AB, E2 80 98) open the next
+local HWS = { [32] = true, [9] = true, [13] = true }
+local CLOSE_3 = { [0x9D] = true, [0x99] = true, [0xA6] = true }
 local function split_lines(text, s, e, out)
   local start = s
   local pos = s
   while true do
-    local nl = text:find("\n", pos, true)
+    local nl = find(text, "\n", pos, true)
     if not nl or nl > e then break end
     local a = nl - 1
-    while a >= start and text:sub(a, a):find("[ \t\r]") do a = a - 1 end
+    while a >= start and HWS[byte(text, a)] do a = a - 1 end
     local b = nl + 1
-    while b <= e and text:sub(b, b):find("[ \t\r]") do b = b + 1 end
-    local last = a >= start and byte(text, a) or nil
-    local tail = text:sub(math.max(start, a - 2), a)
-    local head = text:sub(b, b + 2)
-    local ends = (last and LINE_END[last]) or tail:find("\u{201D}$") or tail:find("\u{2019}$")
-      or tail:find("\u{00BB}$") or tail:find("\u{2026}$")
-    local opens = head:find("^\"") or head:find("^\u{201C}") or head:find("^\u{00AB}")
-      or head:find("^\u{2018}")
-    if a >= start and b <= e and (ends or opens) then
-      out[#out + 1] = { s = start, e = a }
-      start = b
+    while b <= e and HWS[byte(text, b)] do b = b + 1 end
+    if a >= start and b <= e then
+      -- the last three bytes of the line, those at or after start
+      local c3 = byte(text, a)
+      local c2 = a - 1 >= start and byte(text, a - 1)
+      local c1 = a - 2 >= start and byte(text, a - 2)
+      local ends = LINE_END[c3] or (c1 == 0xE2 and c2 == 0x80 and CLOSE_3[c3])
+        or (c2 == 0xC2 and c3 == 0xBB)
+      if not ends then
+        local h1, h2, h3 = byte(text, b, b + 2)   -- may read past e, as the pattern did
+        ends = h1 == 0x22 or (h1 == 0xE2 and h2 == 0x80 and (h3 == 0x9C or h3 == 0x98))
+          or (h1 == 0xC2 and h2 == 0xAB)
+      end
+      if ends then
+        out[#out + 1] = { s = start, e = a }
+        start = b
+      end
     end
     pos = nl + 1
   end
@@ -84,6 +95,8 @@ local function blank_line(text, pos)
   return nil
 end
 
+local SPACE = { [32] = true, [9] = true, [10] = true, [11] = true, [12] = true, [13] = true }
+
 --- Paragraph spans: list of {s, e} (trimmed). Paragraphs are blocks separated by blank
 -- lines; inside a block a single line break also separates paragraphs when the line
 -- before ends a sentence or the next line opens a quotation.
@@ -92,11 +105,12 @@ function M.paragraphs(text)
   while pos <= n do
     local a, b = blank_line(text, pos)
     local e = a and a - 1 or n
-    local seg = sub(text, pos, e)
-    local l = seg:find("%S")
-    if l then
-      local r = #seg - seg:reverse():find("%S") + 1
-      split_lines(text, pos + l - 1, pos + r - 1, out)
+    -- the block trimmed of white space (%s: space, \t \n \v \f \r), found in place
+    local l = find(text, "%S", pos)
+    if l and l <= e then
+      local r = e
+      while SPACE[byte(text, r)] do r = r - 1 end
+      split_lines(text, l, r, out)
     end
     if not a then break end
     pos = b
