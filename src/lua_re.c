@@ -62,13 +62,16 @@
 typedef struct {
     dp_regex_cache *cache;
     dp_match *m;
-    const void *mt; /* the RE_MT metatable, to tell a regex without a registry lookup */
     int held;       /* regex userdata in the state's user value (see arg_regex) */
 } re_state;
 
 typedef struct {
-    dp_regex *re; /* one reference, dropped by __gc */
+    const void *tag; /* &rx_tag: tells a regex userdata (see test_rx) */
+    dp_regex *re;    /* one reference, dropped by __gc */
 } re_ud;
+
+/* The address every regex userdata holds in its tag. */
+static const char rx_tag = 0;
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -79,23 +82,24 @@ static re_state *get_state(lua_State *L) {
     return st;
 }
 
-/* The regex userdata at idx, or NULL. In the module's functions and
- * methods (upvalue 1 is the state) the metatable is compared with the one
- * the state keeps: luaL_testudata looks it up in the registry by name on
- * every call, most of the cost of a short match. */
+/* The regex userdata at idx, or NULL. Told by its size and its tag, not
+ * by its metatable: luaL_testudata looks the metatable up in the registry
+ * by name, and even a comparison with the metatable costs three API calls,
+ * most of the cost of a short match. (lua_rawlen is 0 for anything but a
+ * full userdata or a string, so only a full userdata of a regex's size has
+ * its first bytes read; no other userdata holds the address of rx_tag.) */
 static re_ud *test_rx(lua_State *L, int idx) {
-    re_state *st = (re_state *)lua_touserdata(L, lua_upvalueindex(1));
-    if (!st || !st->mt) return (re_ud *)luaL_testudata(L, idx, RE_MT);
-    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return NULL;
-    const void *mt = lua_topointer(L, -1);
-    lua_pop(L, 1);
-    return mt == st->mt ? (re_ud *)lua_touserdata(L, idx) : NULL;
+    re_ud *ud = (re_ud *)lua_touserdata(L, idx);
+    if (ud && lua_rawlen(L, idx) == sizeof *ud && ud->tag == &rx_tag) return ud;
+    return NULL;
 }
 
 static dp_regex *check_rx(lua_State *L, int idx) {
     re_ud *ud = test_rx(L, idx);
-    if (!ud) luaL_typeerror(L, idx, RE_MT);
-    if (!ud->re) luaL_argerror(L, idx, "regex was freed");
+    if (!ud || !ud->re) {
+        if (!ud) luaL_typeerror(L, idx, RE_MT);
+        luaL_argerror(L, idx, "regex was freed");
+    }
     return ud->re;
 }
 
@@ -120,6 +124,7 @@ static unsigned check_flags(lua_State *L, int idx) {
 /* Push a new, empty regex userdata (filled in by the caller). */
 static re_ud *new_ud(lua_State *L) {
     re_ud *ud = (re_ud *)lua_newuserdatauv(L, sizeof *ud, 0);
+    ud->tag = &rx_tag;
     ud->re = NULL;
     luaL_setmetatable(L, RE_MT);
     return ud;
@@ -492,8 +497,10 @@ static int do_split(lua_State *L, re_state *st, const dp_regex *re, int sidx, in
 
 /* ---- regex methods ---------------------------------------------------- */
 
+/* (find and match take their arguments where they are: the helpers push
+ * above them and return the values on top, and a lua_settop to fix the
+ * slots would cost a tenth of a short match) */
 static int m_find(lua_State *L) {
-    lua_settop(L, 3); /* fixed argument slots; helpers push above them */
     return do_find(L, get_state(L), check_rx(L, 1), 2, 3, 1);
 }
 
@@ -509,7 +516,6 @@ static int m_gsub(lua_State *L) {
 }
 
 static int m_match(lua_State *L) {
-    lua_settop(L, 3);
     return do_find(L, get_state(L), check_rx(L, 1), 2, 3, 0);
 }
 
@@ -588,7 +594,8 @@ static int f_escape(lua_State *L) {
 static int f_find(lua_State *L) {
     lua_settop(L, 4);
     luaL_checkstring(L, 1);
-    return do_find(L, get_state(L), arg_regex(L, get_state(L), 2, 4), 1, 3, 1);
+    re_state *st = get_state(L);
+    return do_find(L, st, arg_regex(L, st, 2, 4), 1, 3, 1);
 }
 
 static int f_gmatch(lua_State *L) {
@@ -605,19 +612,22 @@ static int f_gmatch(lua_State *L) {
 static int f_gsub(lua_State *L) {
     lua_settop(L, 5);
     luaL_checkstring(L, 1);
-    return do_gsub(L, get_state(L), arg_regex(L, get_state(L), 2, 5), 1, 3, 4);
+    re_state *st = get_state(L);
+    return do_gsub(L, st, arg_regex(L, st, 2, 5), 1, 3, 4);
 }
 
 static int f_match(lua_State *L) {
     lua_settop(L, 4);
     luaL_checkstring(L, 1);
-    return do_find(L, get_state(L), arg_regex(L, get_state(L), 2, 4), 1, 3, 0);
+    re_state *st = get_state(L);
+    return do_find(L, st, arg_regex(L, st, 2, 4), 1, 3, 0);
 }
 
 static int f_split(lua_State *L) {
     lua_settop(L, 4);
     luaL_checkstring(L, 1);
-    return do_split(L, get_state(L), arg_regex(L, get_state(L), 2, 4), 1, 3);
+    re_state *st = get_state(L);
+    return do_split(L, st, arg_regex(L, st, 2, 4), 1, 3);
 }
 
 static int state_gc(lua_State *L) {
@@ -659,7 +669,6 @@ int dp_lua_open_re(lua_State *L) {
     re_state *st = (re_state *)lua_newuserdatauv(L, sizeof *st, 1);
     st->cache = NULL;
     st->m = NULL;
-    st->mt = NULL;
     st->held = 0;
     if (luaL_newmetatable(L, STATE_MT)) {
         lua_pushcfunction(L, state_gc);
@@ -672,7 +681,6 @@ int dp_lua_open_re(lua_State *L) {
     int sidx = lua_gettop(L);
 
     luaL_newmetatable(L, RE_MT); /* (re)bind the methods to this state */
-    st->mt = lua_topointer(L, -1);
     luaL_newlibtable(L, re_methods);
     lua_pushvalue(L, sidx);
     luaL_setfuncs(L, re_methods, 1);

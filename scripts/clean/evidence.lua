@@ -22,8 +22,8 @@
 -- en/clean_body_durations.txt) are cues too; a run of markup debris (image
 -- names, gallery counters, credited captions) costs one gap whatever its length.
 -- Speed: a block is ruled out of most cue patterns without a regular expression: the
--- anchored patterns are filed by the first two bytes their matches can start with (or
--- the first, when the second is not known for sure), the
+-- anchored patterns are filed by the first bytes their matches can start with, each
+-- literal prefix by as many of its first four bytes as are known for sure, the
 -- others by a word their matches must contain (looked up among the block's word ids);
 -- only the alternation that can match runs, and the single patterns only to name the
 -- kind. \b in a pattern is read as an ASCII word boundary (a Unicode one costs a
@@ -35,6 +35,7 @@ local normalize = require "docpipe.clean.normalize"
 
 local re = dp.re
 local concat = table.concat
+local byte = string.byte
 local NEG = -1e9
 
 -- a block's shape from one C scan (docpipe.text.shape): its characters (what
@@ -60,11 +61,13 @@ local ascii_boundaries = normalize.ascii_boundaries
 -- start or appear in any of its matches, so that most blocks are ruled out without a
 -- regular expression (a PCRE2 call with dozens of branches costs far more than a table
 -- lookup):
---  * a pattern anchored at the start is filed under the first two bytes its matches
---    can start with ("^(share|print)" under sh and pr), or under the first byte when
---    the second is not sure ("^\d+ of" under the digits, "^skip" under s: a caseless k
---    or s also matches U+212A or U+017F); a block is tested only against the one
---    alternation of the patterns filed under its first byte and under its first two;
+--  * a pattern anchored at the start is filed, each literal prefix of its matches on
+--    its own, under as many of the prefix's first four bytes as are sure ("^(share|
+--    print|x)" under shar, prin and x), the first byte alone when the second is not
+--    sure ("^\d+ of" under the digits, "^skip" under s: a caseless k or s also matches
+--    U+212A or U+017F, and \s stands for any space); a block is tested only against
+--    the one alternation of the patterns filed under its first byte, its first two,
+--    three and four;
 --  * any other pattern is filed under a word of each literal its matches start with
 --    (the first that is not a function word, with its plural when the literal may end
 --    inside a longer word: "\bshare (this|on)" under "share", "\((photo|image)" under
@@ -295,6 +298,28 @@ local function first_pairs(pat)
   return set
 end
 
+-- How many of the first bytes of a literal prefix (lower-cased) a match opens with
+-- exactly, up to four: the first, then each byte that only matches itself in either
+-- case (a letter other than k and s, which match U+212A and U+017F caselessly, or a
+-- digit; not a space, which \s stands for)
+local function sure_bytes(x)
+  local n = 1
+  while n < 4 and x:find("^[a-jl-rt-z0-9]", n + 1) do n = n + 1 end
+  return n
+end
+
+-- the number a run of bytes is filed under (ASCII capitals lower-cased, as prefixes
+-- lower-cases its bytes; other bytes as they are)
+local function run_key(c1, c2, c3, c4)
+  if c1 >= 65 and c1 <= 90 then c1 = c1 + 32 end
+  if c2 >= 65 and c2 <= 90 then c2 = c2 + 32 end
+  if c3 >= 65 and c3 <= 90 then c3 = c3 + 32 end
+  local k = (c1 * 256 + c2) * 256 + c3
+  if not c4 then return k end
+  if c4 >= 65 and c4 <= 90 then c4 = c4 + 32 end
+  return k * 256 + c4
+end
+
 local entry_rx = setmetatable({}, { __mode = "k" })
 local function entry_find(e, text)
   local rx = entry_rx[e]
@@ -314,6 +339,9 @@ local function load_cues(lang, max_words, stop)
   local entries = {}
   local anchored_any, floats, float_words, float_raw = {}, {}, {}, {}
   local buckets_src = {}
+  -- (the patterns whose first three or four bytes are known: by run_key of them; and
+  -- the run_key of the two bytes opening any of them, lower-cased)
+  local runs3, runs4, deep = {}, {}, {}
   for _, line in ipairs(dp.data.list(lang .. "/clean_boilerplate.txt")) do
     local kind, lim, pat = line:match("^(%a+):?(%d*)%s+(.+)$")
     if kind then
@@ -321,9 +349,28 @@ local function load_cues(lang, max_words, stop)
         order = #entries + 1 }
       entries[#entries + 1] = e
       local set = pat:sub(1, 1) == "^" and first_bytes(pat)
-      if set then
-        -- filed under its first two bytes when they are known, else under the first
-        set = first_pairs(pat) or set
+      local pre = set and prefixes(pat)
+      if pre then
+        -- each literal prefix filed under as many of its first bytes as are sure (one
+        -- to four: a block is then tried only against the patterns its first word may
+        -- open, not all those of its first byte or two)
+        for _, x in ipairs(pre) do
+          local n = sure_bytes(x)
+          if n <= 2 then
+            local k = x:sub(1, n)
+            local l = buckets_src[k]
+            if not l then l = {}; buckets_src[k] = l end
+            if l[#l] ~= e then l[#l + 1] = e end
+          else
+            local t, k = n == 4 and runs4 or runs3, run_key(x:byte(1, n))
+            local l = t[k]
+            if not l then l = {}; t[k] = l end
+            if l[#l] ~= e then l[#l + 1] = e end
+            deep[x:byte(1) * 256 + x:byte(2)] = true
+          end
+        end
+      elseif set then
+        -- (no literal prefix: "^\d+ of" under the digits)
         for c in pairs(set) do
           local l = buckets_src[c]
           if not l then l = {}; buckets_src[c] = l end
@@ -399,6 +446,7 @@ local function load_cues(lang, max_words, stop)
   table.sort(words)
   local C = {
     entries = entries, buckets_src = buckets_src, buckets = {}, by_sig = {}, any = anchored_any,
+    runs3 = runs3, runs4 = runs4, deep = deep, deep_seen = {}, deep_n = 0,
     floats = floats, float_rx = joined(floats), words = words, raw = raw,
     word_entries = float_words, raw_entries = float_raw, raw_sym = sym, raw_limit = raw_limit,
     raw_max = raw_max, hits = {},
@@ -415,6 +463,30 @@ local function load_cues(lang, max_words, stop)
   return C
 end
 
+-- the alternation of the entries of these lists, in file order (cached: lists with the
+-- same patterns share one)
+local function bucket_of(C, lists)
+  local list, seen = {}, {}
+  for _, l in ipairs(lists) do
+    for _, e in ipairs(l) do
+      if not seen[e] then seen[e] = true; list[#list + 1] = e end
+    end
+  end
+  table.sort(list, function(x, y) return x.order < y.order end)
+  local sig = {}
+  for i, e in ipairs(list) do sig[i] = e.order end
+  sig = concat(sig, ",")
+  local b = C.by_sig[sig]
+  if not b then
+    -- the longest block (in words) any of them may name
+    local maxl = 0
+    for _, e in ipairs(list) do if e.limit > maxl then maxl = e.limit end end
+    b = { list = list, rx = joined(list), limit = maxl }
+    C.by_sig[sig] = b
+  end
+  return b
+end
+
 -- the alternation of the anchored patterns that can start with bytes c, c2 (c2 nil at
 -- the end of the text), in file order (cached; pairs with the same patterns share one)
 local function bucket(C, c, c2)
@@ -422,24 +494,32 @@ local function bucket(C, c, c2)
   local b = C.buckets[key]
   if b == nil then
     local ch = c < 128 and string.char(c):lower() or string.char(c)
-    local list = {}
-    for _, l in ipairs { C.buckets_src[ch] or {}, c2 and C.buckets_src[ch .. string.char(c2):lower()] or {} } do
-      for _, e in ipairs(l) do list[#list + 1] = e end
-    end
-    table.sort(list, function(x, y) return x.order < y.order end)
-    local sig = {}
-    for i, e in ipairs(list) do sig[i] = e.order end
-    sig = concat(sig, ",")
-    b = C.by_sig[sig]
-    if not b then
-      -- the longest block (in words) any of them may name
-      local maxl = 0
-      for _, e in ipairs(list) do if e.limit > maxl then maxl = e.limit end end
-      b = { list = list, rx = joined(list), limit = maxl }
-      C.by_sig[sig] = b
+    b = bucket_of(C, { C.buckets_src[ch] or {}, c2 and C.buckets_src[ch .. string.char(c2):lower()] or {} })
+    -- (and whether patterns are filed under longer runs opening with these two bytes:
+    -- a bucket of its own, as another pair may share the patterns but not the runs)
+    local c2l = c2 and c2 >= 65 and c2 <= 90 and c2 + 32 or c2
+    if c2 and C.deep[ch:byte() * 256 + c2l] then
+      b = { list = b.list, rx = b.rx, limit = b.limit, deep = true }
     end
     C.buckets[key] = b
   end
+  return b
+end
+
+-- the alternation of the anchored patterns that can start with bytes c .. c4 (c3, c4
+-- nil past the text's end): those of bk = bucket(C, c, c2) and those filed under the
+-- first three or four bytes (cached by the four bytes as written; the cache starts
+-- empty again past 4096 of them)
+local function deep_bucket(C, bk, c, c2, c3, c4)
+  if not c3 then return bk end
+  local key = ((c * 256 + c2) * 256 + c3) * 256 + (c4 or 256)
+  local b = C.deep_seen[key]
+  if b then return b end
+  local l3 = C.runs3[run_key(c, c2, c3)]
+  local l4 = c4 and C.runs4[run_key(c, c2, c3, c4)]
+  b = (l3 or l4) and bucket_of(C, { bk.list, l3 or {}, l4 or {} }) or bk
+  if C.deep_n >= 4096 then C.deep_seen, C.deep_n = {}, 0 end
+  C.deep_seen[key], C.deep_n = b, C.deep_n + 1
   return b
 end
 
@@ -470,6 +550,9 @@ local function cue_kind(C, b, intern, fresh, c, c2)
   local text, nw = b.text, b.nw
   if not c then return nil end
   local bk = bucket(C, c, c2)
+  -- (the patterns known by their first three or four bytes: only on a block opening with
+  -- two bytes one of them opens)
+  if bk.deep then bk = deep_bucket(C, bk, c, c2, byte(text, 3, 4)) end
   if bk.rx and nw <= bk.limit and bk.rx:find(text) then
     local k = first_kind(bk.list, text, nw)
     if k then return k end
@@ -631,7 +714,6 @@ local CREDIT_END = { [99] = true, [115] = true, [111] = true, [101] = true, [67]
 
 local rx_dated_by = re.compile("(?<=\\s)(?:by|By|BY)\\s+(?=\\p{Lu})")
 local rx_trail_sep = re.compile("[\\s|,·•–—-]+$")
-local byte = string.byte
 -- a clock time alone, perhaps with a zone: the time of a live-blog entry ("14.35 BST",
 -- "2:05pm")
 local rx_clock_line = re.compile("^(?:\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?|\\d{1,2}\\s*[ap]\\.?m\\.?)(?:\\s+[A-Z]{1,5})?$", "i")

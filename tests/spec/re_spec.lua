@@ -141,6 +141,12 @@ describe("rx:find", function()
     assert.are.equal("bad argument #1 to 'find' (docpipe.regex expected, got string)",
       err_of(function() return rx.find("1-2") end))
   end)
+
+  it("refuses a userdata that is no regex (a regex is told by its tag, not its metatable)", function()
+    assert.is_truthy(err_of(function() return rx.find(io.stdout, "1-2") end):find("docpipe.regex expected", 1, true))
+    assert.is_truthy(err_of(function() return rx.match(io.stderr, "1-2") end):find("docpipe.regex expected", 1, true))
+    assert.is_truthy(err_of(function() return re.find("1-2", io.stdout) end))
+  end)
 end)
 
 describe("rx:match", function()
