@@ -9,7 +9,9 @@
 --     sticks out). A few long header or footer lines left unwrapped can still set W
 --     above the body's column: the lines that certainly wrap (no sentence end, the
 --     next line going on in lower case) then tell it from below (M.narrow_width; one or
---     two such lines of a closing box wrapped wider than the body do not count).
+--     two such lines of a closing box wrapped wider than the body do not count; one or
+--     two columns short of W when six continued lines or more reach it and none goes
+--     past it: the lines at W were unwrapped list items or a menu).
 --     A line is then joined with the next when the next one's first word would not
 --     have fitted on it (length + 1 + word > W), which is how a wrapping dumper breaks
 --     lines, or when it ends no sentence, reaches 75% of W and the next one goes on in
@@ -275,6 +277,25 @@ local function narrow_at(lines, W, m)
   return above <= math.max(2, 0.2 * near) and good >= 4 and good >= 0.75 * (good + bad)
 end
 
+-- does m, one or two columns short of W, pass as the column the body was wrapped at?
+-- Six or more continued lines (the next line at the same column goes on, opening no
+-- list item) reach m - 1 or m and none is longer than m up to W: a body wrapped at W
+-- would have some at W too; what reaches W is unwrapped list items, a menu, a footer
+-- (see M.narrow_width)
+local function tight_at(lines, W, m)
+  local top = 0
+  for i = 1, #lines - 1 do
+    local l, nx = lines[i], lines[i + 1]
+    if #l >= m - 1 and find(nx, "%S") and same_column(l, nx) and not find(nx, "^%s*%d+[.)]?%s")
+      and not find(nx, "^%s*[*+%-]%s") then
+      local L = clen(l)
+      if L > m and L <= W then return false end
+      if L >= m - 1 and L <= m then top = top + 1 end
+    end
+  end
+  return top >= 6
+end
+
 --- A narrower wrap column than M.wrap_width's W, or W.
 -- A few long lines a dumper left unwrapped (a menu, a contact line, a headline, a
 -- footer, on lines of their own in a header without blank lines) can set the
@@ -307,6 +328,7 @@ function M.narrow_width(lines, W)
   end
   if n < 4 then return W end
   if m <= W - 3 and narrow_at(lines, W, m) then return m end
+  if m < W and m >= W - 2 and tight_at(lines, W, m) and narrow_at(lines, W, m) then return m end
   -- (the longest in one paragraph: no blank line between them)
   local lo, hi = math.min(i1, i2), math.max(i1, i2)
   local one = true

@@ -131,7 +131,12 @@
 --    window's first block, a headline-shaped sentence of eight words or more closed by
 --    no stop, over a paragraph of prose) goes; a pull quote set in quotes may leave out
 --    up to two words of its paragraph with no ellipsis; the outlet's imprint closing
---    the body ("NAME is published ... by ...", docpipe.clean.endnotes) goes.
+--    the body ("NAME is published ... by ...", docpipe.clean.endnotes) goes. Under an
+--    advertisement label, copy of one or two sentences that opens with an imperative
+--    before a determiner ("Open a ... account with NAME Bank in minutes.") and names a
+--    brand or carries an offer goes; a capitals subhead may follow a numbered list's last
+--    item that is a sentence; a caption above a "NAME/Photographer" credit across a
+--    blank line goes when the page prints it again (a gallery).
 -- Sets b.take (kept) or b.why (the reason it went) on the blocks of the window.
 -- Units: indices into the list of live blocks (1-based).
 
@@ -675,6 +680,25 @@ local function branded_promo(m, t)
   end
   return n >= 2 and (find(t, "!", 1, true) ~= nil or m.ad_call:find(t) ~= nil or has_offer(m, t))
 end
+-- (under a label, copy of one or two sentences that opens with an imperative of
+-- en/clean_body_ad_verbs.txt or the prompt verbs, capitalised, before a determiner, a
+-- pronoun or an adverb ("Open a multi-currency account with NAME Bank in minutes.",
+-- "Grow your savings with ..."; not a noun: "Travel restrictions were ..."), naming a
+-- brand (two capitalised words in a row) or an offer; the caller tests
+-- that it quotes and reports no one)
+local AD_VERB_NEXT = {}
+for w in ("a an the your our my this these every each all more up now today free online in with direct"):gmatch("%S+") do AD_VERB_NEXT[w] = true end
+local function labelled_imperative(m, b, t)
+  if b.nw > 25 then return false end
+  local sp = find(t, " ", 1, true)
+  if not sp or sp > m.ad_verb_len + 1 or not m.ad_verbs[t:sub(1, sp - 1):lower()] then return false end
+  local w2 = t:match("^(%l+)", sp + 1)
+  if not (w2 and AD_VERB_NEXT[w2]) then return false end
+  -- (no more than two sentences)
+  local n, p = 0, find(t, "[.!?]%s")
+  while p do n = n + 1; if n > 1 then return false end; p = find(t, "[.!?]%s", p + 1) end
+  return rx_brand_run():find(t) ~= nil or rx_offer:find(t) ~= nil or has_offer(m, t)
+end
 local function ad_copy(m, b, above)
   if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
   local t = b.text
@@ -710,6 +734,7 @@ local function ad_copy(m, b, above)
   if labelled and m.ad_open and m.ad_open:find(t) and not (find(t, '"', 1, true) or find(t, "“", 1, true)
     or rx_reporting:find(t)) then return true end
   if labelled and labelled_copy(m, t) then return true end
+  if labelled and c1 and c1 >= 65 and c1 <= 90 and labelled_imperative(m, b, t) and not speaks(t) then return true end
   -- (under a label, a brand and a dash over a slogan of two short sentences is enough:
   -- "NAME Bank — Loans for the whole island. Apply online in minutes.")
   if labelled and branded(t, 2) and not speaks(t) then return true end
@@ -1291,6 +1316,11 @@ function M.select(live, st, o)
       b.why = "low stopword density"
     else b.take = true end
   end
+  -- (under a numbered list's last item that is a sentence, "4. Walk the fence lines and
+  -- repair ...", a capitals subhead opens the next section)
+  local function item_sentence(p)
+    return p.take and byte(p.bullet, 1) <= 57 and p.sentence and p.nw >= 8
+  end
   -- all-capitals subheads between two kept paragraphs ("EARLY YEARS"), unless the page
   -- repeats the line (a section label); a media label in capitals ("UP NEXT") too when a
   -- sentence of prose follows it (a video widget's label stands over a clip's title)
@@ -1303,7 +1333,7 @@ function M.select(live, st, o)
     if (media or (b.why == "label" and not b.cue)) and not b.ending and not b.bullet and b.nw >= 1 and b.nw <= 8
       and not (b.text:find("%", 1, true) or b.text:find("[+-]%d+%.%d")) then
       local p, n = live[x - 1], live[x + 1]
-      if (p.take or after_ad(live, x, ws)) and n.take and not p.bullet and (media and (n.sentence and n.nw >= 10 and not n.cue)
+      if (p.take or after_ad(live, x, ws)) and n.take and (not p.bullet or item_sentence(p)) and (media and (n.sentence and n.nw >= 10 and not n.cue)
         or (not media and (n.class == "good" or n.class == "neargood" or (n.sentence and n.nw >= 8)))) then
         if not count then
           count = {}
@@ -1580,6 +1610,16 @@ function M.select(live, st, o)
       b.why = "caption (alt text over its caption)"
     end
   end
+  -- (or across one blank line when the page prints the block again elsewhere, as a
+  -- gallery repeats its captions: a paragraph of the article is printed once)
+  local function printed_again(live, b, c)
+    if b.group ~= c.group - 1 then return false end
+    for y = 1, #live do
+      local d = live[y]
+      if d ~= b and d.nw == b.nw and d.text == b.text then return true end
+    end
+    return false
+  end
   -- a picture credit of a person and an outlet set apart by a slash ("Priya
   -- Ostrander/NVPR", "Jens Wittkamp/Naturbild") on a line of its own, and the short
   -- block right above it, its caption
@@ -1590,7 +1630,8 @@ function M.select(live, st, o)
       if who and st.meta.is_person(who) and st.meta.outlet_like(src) and not src:find("/", 1, true) then
         c.take = false
         c.why = "picture credit"
-        if b.take and not b.keep and not b.bullet and b.nw <= 30 and b.group == c.group and not b.text:find("[\"“”]") then
+        if b.take and not b.keep and not b.bullet and b.nw <= 30 and (b.group == c.group or printed_again(live, b, c))
+          and not b.text:find("[\"“”]") then
           b.take = false
           b.why = "caption (above a credit)"
         end

@@ -358,6 +358,38 @@ local function join_byline_labels(all)
   end
 end
 
+-- an author's note set inside the window above the page's end matter (an events list,
+-- a contact block, a legal statement: "NAME is the ... educator for ..." over "UPCOMING
+-- EVENTS"): a note that opens with a byline author's whole name (docpipe.clean.bio),
+-- from the third kept block on, with less than half as many words kept below it as
+-- above, closes the body: it goes, and so does what was kept below it but a correction
+-- note (text); kept is cut to the blocks above it
+local function cut_after_note(kept, authors, note, drop_note, st)
+  if #authors == 0 or #kept < 5 then return end
+  local above = kept[1].nw + kept[2].nw
+  for x = 3, #kept - 1 do
+    local b = kept[x]
+    local t, lead = b.text, false
+    for _, a in ipairs(authors) do
+      if t:byte(1) == a:byte(1) and t:sub(1, #a) == a then lead = true; break end
+    end
+    if lead and note(b, true) then
+      local below = 0
+      for y = x + 1, #kept do below = below + kept[y].nw end
+      if below * 2 > above then return end
+      drop_note(b)
+      local corr = st.body.correction
+      for y = x + 1, #kept do
+        local c = kept[y]
+        if not (corr and corr:find(c.text)) then c.take = false; c.why = "under an author note" end
+      end
+      for y = #kept, x, -1 do kept[y] = nil end
+      return
+    end
+    above = above + b.nw
+  end
+end
+
 -- a label credit, "Editor: NAME", beside a line of the paper's imprint ("Published by
 -- ... on behalf of ...", "Publisher: NAME") within two blocks: the paper's editor
 local function imprint_credit(b, all, st)
@@ -1110,7 +1142,8 @@ function M.process(doc, ctx)
   -- water engineer who lives in Millbrook." names a byline author and describes them;
   -- "Tamsin Okafor writes about rural life. Her last piece for Meridian was ..." (a
   -- writer's note of anyone the body does not name) too; up to three at the end
-  -- (docpipe.clean.bio)
+  -- (docpipe.clean.bio); one of a byline author above the page's end matter ends the
+  -- body there (cut_after_note)
   if body_first then
     local kept = {}
     for _i = 1, #live do local b = live[_i]; if b.take and not b.keep then kept[#kept + 1] = b end end
@@ -1137,6 +1170,7 @@ function M.process(doc, ctx)
       for _, a in ipairs(authors) do if a == t then return true end end
       return false
     end
+    cut_after_note(kept, authors, note, drop_note, st)
     local x = #kept
     while x > #kept - 4 and x > 2 do
       if note(kept[x]) then drop_note(kept[x])
