@@ -87,6 +87,8 @@ end
 -- does the line end without sentence punctuation (rx_open finds nothing)? The last
 -- character is looked at in Lua when it is ASCII (after ASCII white space), by rx_open
 -- otherwise (\s also takes Unicode spaces)
+-- (a full stop, "!" or "?": the last byte of a sentence, what "[.!?]$" finds)
+local STOP_END = { [46] = true, [33] = true, [63] = true }
 local CLOSE = {}
 for c in ([[.!?:;"')]] .. "]"):gmatch(".") do CLOSE[c:byte()] = true end
 local function ends_open(l)
@@ -96,6 +98,17 @@ local function ends_open(l)
   if not c then return true end
   if c < 128 then return not CLOSE[c] end
   return not rx_open:find(l)
+end
+
+-- where the ASCII white space closing line l starts (what find(l, "%s+$") gives), or
+-- nil: read back from the last byte (the pattern is tried at every byte of the line,
+-- some forty instructions each, for every wrapped line of a dump)
+local function trailing_space(l)
+  local e = #l
+  local c = byte(l, e)
+  while c == 32 or (c and c >= 9 and c <= 13) do e = e - 1; c = byte(l, e) end
+  if e < #l then return e + 1 end
+  return nil
 end
 
 -- does the text hold U+2000..U+200A or U+202F (E2 80 80..8A, E2 80 AF)
@@ -137,13 +150,47 @@ local function kth_largest(t, k)
   return top[k]
 end
 
--- do two lines start at the same column?
-local function same_column(a, b)
-  local x, y = byte(a, 1), byte(b, 1)
-  if x ~= 32 or y ~= 32 then return x ~= 32 and y ~= 32 end
-  local _, e = find(a, "^ +")
-  local _, f = find(b, "^ +")
-  return e == f
+-- What the width estimates read of each line, taken once for the page (the estimates
+-- go over the lines several times): ind[i], the spaces (U+0020) opening line i, or its
+-- length when it holds nothing else (two lines start at the same column when theirs
+-- are equal); first[i] and lead[i], the byte where its text starts and that byte's
+-- value (0 for a blank line), as dp.text.lines gives them (found here when not given);
+-- chars[i], its length in characters, filled when first asked (line_chars)
+local function line_facts(lines, firsts, leads)
+  if not firsts then
+    firsts, leads = {}, {}
+    for i = 1, #lines do
+      local l = lines[i]
+      local f = find(l, "[^ ]") or 0
+      firsts[i], leads[i] = f, f > 0 and byte(l, f) or 0
+    end
+  end
+  local ind = {}
+  for i = 1, #lines do
+    local f = firsts[i]
+    ind[i] = f > 0 and f - 1 or #lines[i]
+  end
+  return { ind = ind, first = firsts, lead = leads, chars = {} }
+end
+
+-- clen(lines[i]), once per line
+local function line_chars(at, lines, i)
+  local n = at.chars[i]
+  if not n then
+    n = clen(lines[i])
+    at.chars[i] = n
+  end
+  return n
+end
+
+-- the first byte of line i that is no white space (what find(lines[i], "%S") gives),
+-- or nil: the byte after its opening spaces, unless that is a control of white space
+local function text_start(at, lines, i)
+  local f = at.first[i]
+  if f == 0 then return nil end
+  local c = at.lead[i]
+  if c >= 9 and c <= 13 then return find(lines[i], "%S", f) end
+  return f
 end
 
 -- The lines a wrapping dumper wrapped (a set of line numbers), when the page's longest
@@ -151,11 +198,11 @@ end
 -- same column continues, when three or more are as long as 80% of the longest of them,
 -- at most `limit` lines are longer, and the next line's first word would not have
 -- fitted on three quarters of those (six at least, twice as many as the longer lines)
-local function wrapped_lines(lines, lens, limit)
+local function wrapped_lines(lines, lens, limit, ind)
   local c1, c2, c3, pn = -1, -1, -1, 0
   for i = 1, #lines do
     local n = lens[i]
-    if n > 0 and pn >= 40 and pn > c3 and same_column(lines[i - 1], lines[i]) then
+    if n > 0 and pn >= 40 and pn > c3 and ind[i - 1] == ind[i] then
       if pn > c1 then c1, c2, c3 = pn, c1, c2 elseif pn > c2 then c2, c3 = pn, c2 else c3 = pn end
     end
     pn = n
@@ -168,7 +215,7 @@ local function wrapped_lines(lines, lens, limit)
       over = over + 1
       if over > limit then return nil end
     end
-    if n >= 40 and lens[i + 1] > 0 and same_column(lines[i], lines[i + 1]) then
+    if n >= 40 and lens[i + 1] > 0 and ind[i] == ind[i + 1] then
       cont[i] = true
       if n >= 0.8 * c1 then near = near + 1 end
       -- (a next line that opens a list item tells nothing)
@@ -190,7 +237,9 @@ end
 -- prompt or a footer the dumper left unwrapped, alone in its paragraph, that would
 -- overstate the column: then only the lines it wrapped are measured, when they tell
 -- (wrapped_lines).
-function M.wrap_width(lines)
+-- @param at optional: the lines' facts (line_facts; M.split passes those it has)
+function M.wrap_width(lines, at)
+  at = at or line_facts(lines)
   -- lengths in bytes first; characters only for the lines near the longest (a line
   -- shorter in bytes than 80% of the byte estimate is shorter in characters too)
   -- (the three largest kept on the way: k is 3 up to 300 lines)
@@ -218,7 +267,7 @@ function M.wrap_width(lines)
     end
     if top <= limit then
       local c3
-      only, c3 = wrapped_lines(lines, lens, limit)
+      only, c3 = wrapped_lines(lines, lens, limit, at.ind)
       if only then W0 = c3 end
     end
   end
@@ -229,10 +278,10 @@ function M.wrap_width(lines)
     sorted = {}
   end
   if W0 < 40 then return nil end
-  for i = 1, #lines do local l = lines[i]
+  for i = 1, #lines do
     local n = lens[i]
     if n >= 0.8 * W0 then
-      n = clen(l)
+      n = line_chars(at, lines, i)
       lens[i] = n
       if not only or only[i] then sorted[#sorted + 1] = n end
     end
@@ -257,12 +306,13 @@ function M.wrap_width(lines)
 end
 
 -- does m pass as the column the body was wrapped at (see M.narrow_width)?
-local function narrow_at(lines, W, m)
+local function narrow_at(lines, W, m, at)
   local above, near, good, bad = 0, 0, 0, 0
+  local ind = at.ind
   for i = 1, #lines - 1 do
     local l, nx = lines[i], lines[i + 1]
-    if #l >= 0.75 * m and find(nx, "%S") and same_column(l, nx) then
-      local L = clen(l)
+    if #l >= 0.75 * m and ind[i] == ind[i + 1] and text_start(at, lines, i + 1) then
+      local L = line_chars(at, lines, i)
       if L > m then
         if L <= W then above = above + 1 end
       elseif L >= 0.75 * m then
@@ -282,13 +332,13 @@ end
 -- list item) reach m - 1 or m and none is longer than m up to W: a body wrapped at W
 -- would have some at W too; what reaches W is unwrapped list items, a menu, a footer
 -- (see M.narrow_width)
-local function tight_at(lines, W, m)
-  local top = 0
+local function tight_at(lines, W, m, at)
+  local top, ind = 0, at.ind
   for i = 1, #lines - 1 do
     local l, nx = lines[i], lines[i + 1]
-    if #l >= m - 1 and find(nx, "%S") and same_column(l, nx) and not find(nx, "^%s*%d+[.)]?%s")
+    if #l >= m - 1 and ind[i] == ind[i + 1] and text_start(at, lines, i + 1) and not find(nx, "^%s*%d+[.)]?%s")
       and not find(nx, "^%s*[*+%-]%s") then
-      local L = clen(l)
+      local L = line_chars(at, lines, i)
       if L > m and L <= W then return false end
       if L >= m - 1 and L <= m then top = top + 1 end
     end
@@ -309,16 +359,18 @@ end
 -- One or two of those lines longer than all the others by 3 columns or more, in one
 -- paragraph (a closing box the dumper wrapped wider than the body: "About the Board"),
 -- do not set m: then the next longest is tried.
-function M.narrow_width(lines, W)
+-- @param at optional: the lines' facts (line_facts)
+function M.narrow_width(lines, W, at)
+  at = at or line_facts(lines)
+  local ind = at.ind
   -- (the three longest, with their line numbers)
   local n, m, m2, m3, i1, i2 = 0, 0, 0, 0, 0, 0
   for i = 1, #lines - 1 do
-    local nx = lines[i + 1]
-    local s = find(nx, "%S")
+    local s = text_start(at, lines, i + 1)
     if s then
-      local b = byte(nx, s)
-      if b >= 97 and b <= 122 and #lines[i] >= 40 and same_column(lines[i], nx) and ends_open(lines[i]) then
-        local L = clen(lines[i])
+      local b = s == at.first[i + 1] and at.lead[i + 1] or byte(lines[i + 1], s)
+      if b >= 97 and b <= 122 and #lines[i] >= 40 and ind[i] == ind[i + 1] and ends_open(lines[i]) then
+        local L = line_chars(at, lines, i)
         n = n + 1
         if L > m then m, m2, m3, i1, i2 = L, m, m2, i, i1
         elseif L > m2 then m2, m3, i2 = L, m2, i
@@ -327,14 +379,14 @@ function M.narrow_width(lines, W)
     end
   end
   if n < 4 then return W end
-  if m <= W - 3 and narrow_at(lines, W, m) then return m end
-  if m < W and m >= W - 2 and tight_at(lines, W, m) and narrow_at(lines, W, m) then return m end
+  if m <= W - 3 and narrow_at(lines, W, m, at) then return m end
+  if m < W and m >= W - 2 and tight_at(lines, W, m, at) and narrow_at(lines, W, m, at) then return m end
   -- (the longest in one paragraph: no blank line between them)
   local lo, hi = math.min(i1, i2), math.max(i1, i2)
   local one = true
-  for i = lo, hi do if not find(lines[i], "%S") then one = false; break end end
-  if m2 <= W - 3 and m2 <= m - 3 and n >= 5 and narrow_at(lines, W, m2) then return m2 end
-  if one and m3 <= W - 3 and m3 <= m2 - 3 and n >= 6 and narrow_at(lines, W, m3) then return m3 end
+  for i = lo, hi do if not text_start(at, lines, i) then one = false; break end end
+  if m2 <= W - 3 and m2 <= m - 3 and n >= 5 and narrow_at(lines, W, m2, at) then return m2 end
+  if one and m3 <= W - 3 and m3 <= m2 - 3 and n >= 6 and narrow_at(lines, W, m3, at) then return m3 end
   return W
 end
 
@@ -356,8 +408,9 @@ function M.split(text, pad)
   -- (with each line's first and last byte that is not a space, and the first one's
   -- value, from the C pass that splits the page: three calls a line fewer)
   local lines, firsts, lasts, leads = dp.text.lines(text, true)
-  local W = M.wrap_width(lines)
-  if W then W = M.narrow_width(lines, W) end
+  local at = line_facts(lines, firsts, leads)
+  local W = M.wrap_width(lines, at)
+  if W then W = M.narrow_width(lines, W, at) end
   local blocks, group, prev_blank = {}, 0, true
   local cur
   for i = 1, #lines do local raw = lines[i]
@@ -380,11 +433,15 @@ function M.split(text, pad)
       local indent = first_char - 1
       -- a bullet starts with a digit, * + - or the lead byte of • · – ▪ ... (C2, E2)
       local b1 = leads[i]
-      local marker = ((b1 >= 48 and b1 <= 57) or b1 == 42 or b1 == 43 or b1 == 45 or b1 == 194 or b1 == 226)
-        and rx_bullet:match(body)
+      -- (the marker, and where the white space after it ends, from one search)
+      local marker, mark_end
+      if (b1 >= 48 and b1 <= 57) or b1 == 42 or b1 == 43 or b1 == 45 or b1 == 194 or b1 == 226 then
+        local _
+        _, mark_end, marker = rx_bullet:find(body)
+      end
       local joined = false
       -- a number or a dash at the start of a wrapped line is not a list item
-      local weak = marker and (marker:find("^%d") or marker == "-" or marker == "–")
+      local weak = marker and ((b1 >= 48 and b1 <= 57) or marker == "-" or marker == "–")
       -- a wrapped line continues at the text column of the line it continues
       if cur and W and (not marker or weak) then
         local column = cur.indent + (cur.bullet and #cur.bullet + 1 or 0)
@@ -398,8 +455,8 @@ function M.split(text, pad)
           or (cur.bullet and byte(cur.bullet, 1) >= 128 and math.abs(indent - cur.indent - clen(cur.bullet) - 1) <= 1) then
           local first = body:match("^(%S+)")
           local prev = lines[cur.last]
-          local plen = clen(prev)
-          local tail = prev:find("%s+$")
+          local plen = line_chars(at, lines, cur.last)
+          local tail = trailing_space(prev)
           if tail then plen = plen - (#prev - tail + 1) end
           if pad and pad[cur.last] then plen = plen + pad[cur.last] end
           -- (or, whatever the width says, when the line ends no sentence, reaches three
@@ -413,7 +470,7 @@ function M.split(text, pad)
           if sp and sp <= W and not find(prev, "^ ") then
           elseif plen + 1 + clen(first) > W
             or (not back and b1 >= 97 and b1 <= 122 and ends_open(prev) and (plen >= 0.75 * W
-              or (plen >= 0.6 * W and find(body, "[.!?]$"))))
+              or (plen >= 0.6 * W and STOP_END[byte(body, -1)])))
             -- (or a bracket the line opened and left open, that the next line closes
             -- and ends with: a caption's credit cut at the wrap, "... (Photograph:" /
             -- "NAME)")
@@ -437,10 +494,10 @@ function M.split(text, pad)
         cur = new_table(0, 22)
         cur.text, cur.indent, cur.group, cur.first, cur.last = body, indent, group, i, i
         if marker then
-          local s, e = rx_bullet:find(body)
-          cur.bullet = body:sub(s, e):match("^(%S+)")
+          -- (the marker is the match up to its white space: no byte of it is one)
+          cur.bullet = marker
           -- a symbol bullet goes; a list number stays part of the item's text
-          if not cur.bullet:find("^%d") then cur.text = body:sub(e + 1) end
+          if b1 < 48 or b1 > 57 then cur.text = body:sub(mark_end + 1) end
         end
         blocks[#blocks + 1] = cur
       end
@@ -623,12 +680,17 @@ function M.cut_repeats(blocks, opts)
     cand = repeats(tok, n0, minw, maxw)
   end
   local n = first[#blocks + 1]
+  -- (the block found last is tried first: the calls come in runs over one repeat)
+  local nb, last_bi = #blocks, 1
   local function block_of(x) -- binary search: the block holding token x
-    local lo, hi = 1, #blocks
+    local b = last_bi
+    if first[b] < x and (b == nb or first[b + 1] >= x) then return b end
+    local lo, hi = 1, nb
     while lo < hi do
       local mid = (lo + hi + 1) // 2
       if first[mid] < x then lo = mid else hi = mid - 1 end
     end
+    last_bi = lo
     return lo
   end
   -- the id of token x (1 <= x <= n), through the last two blocks read (the copies of
@@ -642,7 +704,8 @@ function M.cut_repeats(blocks, opts)
     a1, z1, ids1 = first[bi] + 1, first[bi + 1], blocks[bi].ids
     return ids1[x - a1 + 1]
   end
-  local dead, segs, touched = {}, {}, {}
+  -- (ndead[bi]: how many of block bi's tokens are dead)
+  local dead, segs, touched, ndead = {}, {}, {}, {}
   local nd = 0
   -- the word spans of block b (1-based bytes), kept on it
   local function spans(b)
@@ -761,15 +824,26 @@ function M.cut_repeats(blocks, opts)
         if s and b.text:find("^%l", s) then copies = 0 end
       end
       if copies > 0 then
-        local seg = {}
-        for x = 0, best - 1 do seg[#seg + 1] = tok(i + x) end
+        -- (the repeat's words, copied from the ids of the blocks it spans)
+        local seg, x, z = {}, i, i + best - 1
+        while x <= z do
+          local bi = block_of(x)
+          local e = math.min(z, first[bi + 1])
+          table.move(blocks[bi].ids, x - first[bi], e - first[bi], x - i + 1, seg)
+          x = e + 1
+        end
         segs[#segs + 1] = seg
       end
       for c = 0, copies - 1 do
         if not partial or whole[c] then
           local a, z = i + c * best, i + (c + 1) * best - 1
-          for x = a, z do dead[x] = true end
-          for bi = block_of(a), block_of(z) do touched[bi] = true end
+          -- (the copies of the candidates taken are apart: each starts past `done`)
+          for bi = block_of(a), block_of(z) do
+            touched[bi] = true
+            local lo, hi = math.max(a, first[bi] + 1), math.min(z, first[bi + 1])
+            for x = lo, hi do dead[x] = true end
+            if hi >= lo then ndead[bi] = (ndead[bi] or 0) + hi - lo + 1 end
+          end
           nd = nd + 1
         end
       end
@@ -821,9 +895,8 @@ function M.cut_repeats(blocks, opts)
       if b.all_dead then
         any = true
       else
-        for x = 1, m do
-          if dead[pos + x] then any = true else all = false end
-        end
+        local k = ndead[bi] or 0
+        any, all = k > 0, k == m
       end
       if any and (all or b.all_dead) then
         b.removed = "repeated caption"

@@ -799,7 +799,9 @@ local rx_sentence_gap = re.compile("(?<=\\p{Ll}\\p{Ll}[.!?])\\s+(?=\\p{Lu})")
 local rx_quote_headline = re.compile("^[\"“‘'][^\"”’']{3,90}[\"”’']\\s*:\\s+\\S.*[^.!?\"”’'.]$")
 
 local function word_line(text)
-  local t = (text:gsub("’", "'")):lower()
+  -- (the curly apostrophe looked for first: gsub tries its pattern at every byte)
+  if find(text, "’", 1, true) then text = text:gsub("’", "'") end
+  local t = text:lower()
   local w = words_of(t)
   -- (only a word holding an apostrophe can change: two gsub calls a word cost more
   -- than one plain search, and a text without one needs neither)

@@ -61,10 +61,17 @@ local function topic_box(live, x)
   return nil
 end
 
--- a "Label: value" line of a box ("Prize: $1.8 million", "Drawing: April 26, 2025")
+-- a "Label: value" line of a box ("Prize: $1.8 million", "Drawing: April 26, 2025"):
+-- a capital, up to twelve letters, digits, apostrophes or spaces, a colon, white space
+-- and more text
+-- (the label's bytes as one run: the colon is none of them, so the run's first other
+-- byte must be the colon; twelve optional items in a row, "[%w'’ ]?" each, are tried
+-- in every combination when no colon follows)
 local function field(b)
-  return b ~= nil and b.class == "short" and not b.keep and not b.byline and not b.bullet
-    and find(b.text, "^%u[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?[%w'’ ]?:%s+%S") ~= nil
+  if not (b ~= nil and b.class == "short" and not b.keep and not b.byline and not b.bullet) then return false end
+  local t = b.text
+  local _, colon = find(t, "^%u[%w'’ ]*:")
+  return colon ~= nil and colon <= 14 and find(t, "^%s+%S", colon + 1) ~= nil
 end
 
 -- A fact box's dated field: a timestamp written as a field ("Drawing: April 26, 2025")

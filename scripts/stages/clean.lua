@@ -321,12 +321,24 @@ end
 -- of the group, short and holding a contributor word, is joined to a line that ends no
 -- sentence when the two read as one contributor line
 local CREDIT_WORDS = { "contribut", "reporting", "report", "editing", "writing", "research" }
+-- does s end a sentence: its last byte but white space one of . ! ? : ; " ) or a byte
+-- of ” (what find(s, "[.!?:;\"”)]%s*$") tells, read from the end: the pattern is tried
+-- at every byte of a paragraph)
+local byte = string.byte
+local CLOSING_BYTE = {}
+for c in ('.!?:;")”'):gmatch(".") do CLOSING_BYTE[c:byte()] = true end
+local function closes(s)
+  local e = #s
+  local c = byte(s, e)
+  while c == 32 or (c and c >= 9 and c <= 13) do e = e - 1; c = byte(s, e) end
+  return c ~= nil and CLOSING_BYTE[c] == true
+end
 local function join_wrapped_credits(all, st)
   local i = 1
   while i < #all do
     local b, n = all[i], all[i + 1]
     if n.group == b.group and n.first == b.last + 1 and #n.text <= 80 and not n.bullet
-      and (n.indent or 0) == (b.indent or 0) and not b.text:find("[.!?:;\"”)]%s*$") then
+      and (n.indent or 0) == (b.indent or 0) and not closes(b.text) then
       local low, hit = n.text:lower(), false
       for _, w in ipairs(CREDIT_WORDS) do if low:find(w, 1, true) then hit = true; break end end
       if hit then
