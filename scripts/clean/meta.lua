@@ -725,6 +725,26 @@ function M.new(lang, menu_extra, field_extra, extra)
     return labels >= 1 and values >= labels and pending == 0
   end
 
+  --- Is the line a page's counter: a number and a word of en/clean_meta_counter_words.txt
+  -- in up to four words ("Post Views: 2,317", "2,317 views", "Viewed 2,317 times")? A
+  -- widget's count, never the outlet.
+  local counter_words
+  function R.counter_line(s)
+    -- (cheap tests first: short, holding a digit)
+    if #s > 48 or not find(s, "%d") then return false end
+    local n, num, word = 0, false, false
+    for t in s:gmatch("%S+") do
+      n = n + 1
+      if n > 4 then return false end
+      if find(t, "^%d[%d.,]*[kKmM]?:?$") then num = true
+      else
+        if not counter_words then counter_words = word_set(lang, "clean_meta_counter_words.txt") end
+        if counter_words[(t:lower():gsub("[:;,.]+$", ""))] then word = true end
+      end
+    end
+    return num and word
+  end
+
   --- Is the line a language switch: language names (en/clean_meta_languages.txt),
   -- alone or set apart by bars, slashes or dots, or two-letter codes in capitals
   -- between them ("Cymraeg", "English | Français", "EN | FR")? A link to the page in
@@ -868,6 +888,18 @@ function M.new(lang, menu_extra, field_extra, extra)
     return long >= 1 and caps >= 2
   end
 
+  --- Is the copyright holder a, a byline's name, the writer's own (a newsletter's writer
+  -- holding its rights, "© 2025 NAME", under a masthead naming the publication, mast)
+  -- rather than an outlet read as a name? A person's name opening on a given name
+  -- (en/given_names_*.txt), and a masthead of up to six capitalised words (the page's
+  -- first line, mast) naming something else that is no person's name.
+  function R.writer_holder(a, mast)
+    if not mast or #mast > 60 or mast == a or find(mast, a, 1, true) or find(a, mast, 1, true) then return false end
+    if not R.name_words(mast) or #text_fields(mast) > 6 or R.is_person(mast) then return false end
+    local first = a:match("^(%a+)")
+    return first ~= nil and given_names()[first:lower()] == true and R.is_person(a)
+  end
+
   --- Is s a person's name in capitals of two or three words ("ISOLDE MARRACK"), each
   -- a plausible name: three letters or more with a vowel, and no word of a list that
   -- names no person (an outlet, role, beat, menu, label, place, month or function
@@ -996,6 +1028,8 @@ function M.new(lang, menu_extra, field_extra, extra)
 
   local rx_handle = re.compile("\\s+@\\w+")
   local rx_clause = re.compile("(?<!\\S)\\p{Ll}\\S*\\s+\\p{Ll}\\S*\\s+\\p{Ll}\\S*\\s+\\p{Ll}\\S*")
+  -- (a number's compound in lower case, "42-bed", "3-year-old", is a word of the clause)
+  local rx_clause_num = re.compile("(?<!\\S)(?:\\d+-)?\\p{Ll}\\S*\\s+(?:\\d+-)?\\p{Ll}\\S*\\s+(?:\\d+-)?\\p{Ll}\\S*\\s+(?:\\d+-)?\\p{Ll}\\S*")
   -- (a number of one to three digits closing the line is a channel's, "WKHN Channel 4")
   -- (or a digit glued to a lower-case letter: a name run into its date, "NAME28 Nov 2026")
   local rx_names_end = re.compile("\\s(?:(?:" .. month_alt .. ")\\.?\\s+\\d|\\d(?!\\d{0,2}\\s*$)|(?:Updated|Published|Posted|Follow|Email|Twitter)\\b)|(?<=\\p{Ll})\\d", "i")
@@ -1094,6 +1128,8 @@ function M.new(lang, menu_extra, field_extra, extra)
       local word = outlet_words[lt] or JOINERS[lt] or #t > 4 or not t:find("^%a+$")
         or (#t == 4 and lt:find("[aeiouy]"))
         or re.find(text, "(?<![\\p{L}\\p{N}])" .. re.escape(lt) .. "(?![\\p{L}\\p{N}])")
+        -- (or capitalised, "Oru" of "ORU VALE COUNTY NEWS" on a page of "Oru Vale")
+        or (#t > 2 and re.find(text, "(?<![\\p{L}\\p{N}])" .. re.escape(ucase.title(t, "\\s'’-")) .. "(?![\\p{L}\\p{N}])"))
       -- (a word of two letters stays, "TV", "FM")
       toks[k] = word and #t > 2 and ucase.title(t, "\\s'’-") or t
       if k > 1 and JOINERS[lt] then toks[k] = lt end
@@ -1424,7 +1460,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- (a line of bare names ends in names, a date or a widget: a clause after the cut,
     -- four words in lower case, is a headline's, "Arvo Pulse 3 review: budget earbuds
     -- that punch above their price")
-    if cut and strict and rx_clause:find(rest, cut) then return {}, nil, false, true, false end
+    if cut and strict and (rx_clause:find(rest, cut) or (find(rest, "%d%-%l", cut) and rx_clause_num:find(rest, cut))) then return {}, nil, false, true, false end
     if cut then
       -- (and the word that led into the time: "Posted by NAME at 2:05 PM")
       rest = re.gsub(rest:sub(1, cut - 1), "\\s+(?:at|on)\\s*$", "")
@@ -1851,9 +1887,15 @@ function M.new(lang, menu_extra, field_extra, extra)
   local rx_caption_end = re.compile("(?:\\)|[^.!?\"”’'…:;,\\s])\\s*$")
   -- (or opening on a caption's words, "File photo of ...": en/clean_meta_caption_openers.txt)
   local cap_openers
+  -- (or one sentence with a verb in the present tense, closing on the day the picture
+  -- was taken, "Grower NAME checks a row of vines near Pell Hill, last Tuesday.": a
+  -- caption's tense; a lead tells the news in the past)
+  local rx_caption_day = re.compile("^\\p{Lu}[^.!?]*\\s\\p{Ll}{2,}(?<![su])s\\s[^.!?]*[\\s,](?:last|on|this\\s+past)\\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\.$")
   function R.caption_like(p)
     if #p > 400 or #dp.text.words(p) > 45 then return false end
     if p:sub(1, 1) == "[" or find(p, "©", 1, true) ~= nil or rx_caption_end:find(p) ~= nil then return true end
+    -- (cheap test first: "day." closing it)
+    if #p <= 300 and p:sub(-4) == "day." and rx_caption_day:find(p) then return true end
     if not cap_openers then
       cap_openers = {}
       for _, w in ipairs(entries(lang, "clean_meta_caption_openers.txt", extra.caption_openers)) do

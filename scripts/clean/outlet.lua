@@ -41,8 +41,9 @@ local M = {}
 
 local rx_outlet_split = dp.re.compile("\\s+(?:[|·•–—-]|--)\\s+|\\s*\\|\\s*|\\s+[·•]$")
 local rx_lower = dp.re.compile("\\p{Ll}")
--- a publication's tagline: "The research magazine of ...", "Official newspaper of ..."
-local rx_tagline_pub = dp.re.compile("^(?:(?:the|an?)\\s+)?(?:(?:official|\\p{Ll}+)\\s+){0,2}(?:magazine|newspaper|paper|newsletter|journal|bulletin|newsmagazine)\\s+of\\s", "i")
+-- a publication's tagline: "The research magazine of ...", "Official newspaper of ...", "Official
+-- news portal of ..."
+local rx_tagline_pub = dp.re.compile("^(?:(?:the|an?)\\s+)?(?:(?:official|\\p{Ll}+)\\s+){0,2}(?:magazine|newspaper|paper|newsletter|journal|bulletin|newsmagazine|portal)\\s+of\\s", "i")
 -- (or a masthead's motto, "Serving the Vale since 1871", "Est. 1889 | ...": taken
 -- under a line that reads as an outlet's name)
 local rx_tagline_motto = dp.re.compile("^(?:serving|covering)\\s|\\bsince\\s+(?:1[6-9]|20)\\d\\d$|^(?:est\\.?|established)\\s+(?:in\\s+)?(?:1[6-9]|20)\\d\\d\\b", "i")
@@ -76,6 +77,20 @@ local function second_line(c, d)
     and not find(d.text, "[%d%p]")
 end
 
+-- the name before a masthead's tagline after a dash or a bar ("Kanaal Circuit —
+-- Tech news from the river delta"): up to five capitalised words (docpipe.clean.meta
+-- name_words), or nil
+local function tagline_name(c, st)
+  if c.nw < 3 or c.nw > 16 or c.take or c.bullet then return nil end
+  -- (cheap test first: a separator between spaces)
+  local t = c.text
+  if not (find(t, " — ", 1, true) or find(t, " – ", 1, true) or find(t, " | ", 1, true) or find(t, " - ", 1, true)
+    or find(t, " · ", 1, true)) then return nil end
+  local first = dp.text.trim(rx_outlet_split:split(c.text)[1] or "")
+  if first == "" or first == c.text or #dp.text.words(first) > 5 or not st.meta.name_words(first) then return nil end
+  return first
+end
+
 -- does text write name at least twice as whole words (caseless when asked)?
 local function written_twice(text, name, caseless)
   local n = 0
@@ -86,12 +101,26 @@ local function written_twice(text, name, caseless)
   return false
 end
 
+-- an image's file name a text browser leaves in brackets beside a logo's name
+-- ("Quarry Ridge Prep Report [qrpr-logo.png]"): the name is the text without it
+local rx_image_name = dp.re.compile("\\s*\\[[^\\]\\s]{1,80}\\.(?i:png|jpe?g|gif|svg|webp|avif|bmp|ico)\\]\\s*")
+local function without_image(b)
+  -- (cheap test first: a closing bracket)
+  if not find(b.text, "]", 1, true) then return b end
+  local t = dp.text.trim(rx_image_name:gsub(b.text, " "))
+  if t == b.text then return b end
+  return { text = t, nw = #dp.text.words(t), sentence = b.sentence, bullet = b.bullet }
+end
+
 -- the outlet named by a line of its own ("The Saltire Herald"), or nil
 local function outlet_line(b, st)
+  b = without_image(b)
   -- (a broadcaster's call sign and frequency, "KQRV 88.3 FM | College Radio": the call sign)
   local cs = b.nw <= 12 and not b.sentence and not b.bullet and st.meta.call_sign(b.text)
   if cs then return cs end
   if b.nw < 1 or b.nw > 5 or b.sentence or b.bullet then return nil end
+  -- (nor a page's counter, "Post Views: 2,317": docpipe.clean.meta counter_line)
+  if b.nw <= 4 and st.meta.counter_line(b.text) then return nil end
   -- ("NEWSPAPER SECTION: News" is a field of the header, no outlet; nor is a release's
   -- contact line, "Contact: Press Office")
   if st.meta.field_line(b.text) or st.meta.contact_line(b.text) then return nil end
@@ -210,10 +239,12 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
         if not c.cue and not c.banner and not (c.nw <= 12 and not c.sentence and st.dates:has_clock(c.text))
           and not (c.nw <= 6 and st.meta.language_switch(c.text))
           and not (c.nw <= 6 and live[y + 1] and live[y + 1].cue == "cookie") then
+          -- (a logo's image file name beside it left out: without_image)
+          local ci = without_image(c)
           local name = not c.take and c.li ~= title_i and (outlet_line(c, st)
-            or (c.nw >= 2 and c.nw <= 8 and not c.sentence and not c.bullet and not c.text:find("%d")
-              and not st.meta.section_label(c.text) and not st.meta.is_desk(c.text)
-              and c.text:find("%l") and re.find(c.text, "^\\p{Lu}\\S*(?:\\s+(?:\\p{Lu}\\S*|&|of|the|and|for|on))*$") and c.text))
+            or (ci.nw >= 2 and ci.nw <= 8 and not c.sentence and not c.bullet and not ci.text:find("%d")
+              and not st.meta.section_label(ci.text) and not st.meta.is_desk(ci.text)
+              and ci.text:find("%l") and re.find(ci.text, "^\\p{Lu}\\S*(?:\\s+(?:\\p{Lu}\\S*|&|of|the|and|for|on))*$") and ci.text))
           -- (or such a name in capitals holding an organisation's head word, "HOLLIN BAY
           -- ROWING & SAILING ASSOCIATION", title-cased, when the page writes it again in
           -- any case; not a section's label, "WORLD NEWS")
@@ -345,7 +376,7 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
             -- masthead over a release: docpipe.clean.meta name_words)
             local c = live[y]
             names[#names + 1] = outlet_line(c, st) or (c.nw >= 2 and c.nw <= 6 and not c.sentence
-              and not c.take and st.meta.name_words(c.text) and c.text) or nil
+              and not c.take and st.meta.name_words(c.text) and c.text) or tagline_name(c, st) or nil
           end
           -- (a holder cut before its company's words, "Meridian" of "Meridian Media Group
           -- Ltd.", is no town: the masthead holding it once is enough)
