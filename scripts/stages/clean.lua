@@ -871,7 +871,10 @@ function M.process(doc, ctx)
       local named = m and m.text == a
       if not named then
         for x = #live, math.max(1, #live - 30), -1 do
-          if live[x].cue == "legal" and live[x].text:find(a, 1, true) then named = true; break end
+          -- (not a newsletter writer's name in the copyright line under another
+          -- masthead, "© 2025 NAME" under "The Docket Letter": meta.writer_holder)
+          if live[x].cue == "legal" and live[x].text:find(a, 1, true)
+            and not (m and not m.take and st.meta.writer_holder(a, m.text)) then named = true; break end
         end
       end
       if named then outlet = outlet or a else keep[#keep + 1] = a end

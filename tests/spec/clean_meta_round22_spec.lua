@@ -10,8 +10,6 @@
 local pages = require "tests.clean_pages"
 local run, lines = pages.run, pages.lines
 local meta = require("docpipe.clean.meta").new("en")
--- (true once scripts/stages/clean.lua asks meta.writer_holder, see below)
-local STAGE_ASKS = false
 
 local P2 = "The ward was built over 11 months with money from the district's development budget and a grant from the national health fund."
 local P3 = "\"No mother should have to travel half a day to give birth safely,\" said district health officer Dr. Wanjiru Tebogo-Aseka."
@@ -71,12 +69,6 @@ describe("clean meta round 22: a newsletter's writer holding its copyright", fun
   end)
 
   it("keeps the name over the date as the author and the masthead as the outlet", function()
-    -- (needs the stage's byline step to ask meta.writer_holder before turning a name the
-    -- copyright line holds into the outlet: scripts/stages/clean.lua; STAGE_ASKS below)
-    if not STAGE_ASKS then
-      pending("scripts/stages/clean.lua does not ask meta.writer_holder yet")
-      return
-    end
     local doc = run(lines {
       "The Tribunal Letter", "Subscribe", "Sign in",
       "The tenancy ruling that landlords keep misreading",
