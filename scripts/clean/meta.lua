@@ -106,7 +106,8 @@
 -- a link to the page in another language (en/clean_meta_foreign_words.txt, with no
 -- English stopword), a reference number ("MBFA/PR/2026/03"), a byline naming only the
 -- staff (staff_line: en/clean_meta_staff_words.txt) or a breadcrumb of sections set
--- apart by slashes (slash_path). domain_name reads a masthead written as a bare web address
+-- apart by slashes (slash_path), or a breadcrumb of short labels whose last may be in
+-- sentence case (crumb_path: "Journal / Behind the scenes"). domain_name reads a masthead written as a bare web address
 -- ("alpinfo.ch": a word, a dot, a country's two letters or a generic domain of
 -- en/clean_meta_tlds.txt). caps_name tells a name in capitals of two or three short
 -- words ("ISOLDE MARRACK": each three letters or more with a vowel, no word of the
@@ -617,7 +618,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     if #s <= 60 and (rx_episode:find(s) or rx_reference:find(s)
       or ((find(s, "[Ss][Ss][Uu][Ee]") or find(s, "[Dd][Ii][Tt][Ii][Oo][Nn]")) and rx_edition:find(s))) then return true end
-    if #s <= 60 and (R.staff_line(s) or R.slash_path(s)) then return true end
+    if #s <= 60 and (R.staff_line(s) or R.slash_path(s) or R.crumb_path(s)) then return true end
     -- (a widget's readings, a language switch)
     if R.reading_line(s) or R.language_switch(s) then return true end
     if find(s, "|", 1, true) or find(s, "·", 1, true) or find(s, "•", 1, true) then
@@ -696,6 +697,46 @@ function M.new(lang, menu_extra, field_extra, extra)
       if hit then menu = menu + 1 end
     end
     return parts >= 2 and parts <= 5 and menu * 2 >= parts
+  end
+
+  --- Is the line a breadcrumb of short labels set apart by " / ", " > ", " › " or " » "
+  -- ("Journal / Behind the scenes", "Home › Community › Events")? Two to five parts
+  -- of one to three words, each opening on a capital, with no digit and no closing
+  -- mark; all but the last in title case (or "&", "and", "of"), the last (the page's
+  -- own section) may be in sentence case. One kind of separator only. A headline
+  -- with a slash runs longer than three words a side or holds a number ("Fire /
+  -- rescue crews ...", "24 / 7"); a short one ("Rome / Paris talks end") is rare.
+  local rx_crumb_word = re.compile("^[\\p{L}’'&-]+$")
+  local crumb_seps = { " / ", " > ", " › ", " » " }
+  function R.crumb_path(s)
+    local sep
+    for _, x in ipairs(crumb_seps) do
+      if find(s, x, 1, true) then
+        if sep then return false end
+        sep = x
+      end
+    end
+    if not sep or find(s, "%d") or find(s, "[.!?,:;]%s*$") then return false end
+    local parts, i, n = {}, 1, #s
+    while i <= n + 1 do
+      local a = find(s, sep, i, true)
+      parts[#parts + 1] = s:sub(i, (a or n + 1) - 1)
+      i = a and a + #sep or n + 2
+    end
+    if #parts < 2 or #parts > 5 then return false end
+    for k, part in ipairs(parts) do
+      local w = 0
+      for t in part:gmatch("%S+") do
+        w = w + 1
+        if not rx_crumb_word:find(t) then return false end
+        local lt = t:lower()
+        local joiner = lt == "&" or lt == "and" or lt == "of"
+        if w == 1 and not rx_upper_first:find(t) then return false end
+        if k < #parts and not joiner and not rx_upper_first:find(t) then return false end
+      end
+      if w == 0 or w > 3 then return false end
+    end
+    return true
   end
 
   --- Is the line a widget's readings, "LABEL: value" fields whose values are only
@@ -1374,6 +1415,14 @@ function M.new(lang, menu_extra, field_extra, extra)
     return false
   end
 
+  -- "By Court Review Staff", "By Valley Ledger staff": the staff of a publication, no
+  -- person, when the role run is the one word "staff" (or "staffer") and the words
+  -- before it read as an outlet (an outlet word or an acronym, R.outlet_like strong)
+  local function staff_of(name, toks, cut)
+    if cut ~= #toks then return false end
+    local lt = lower(toks[cut])
+    return (lt == "staff" or lt == "staffer") and R.outlet_like(name, true)
+  end
   -- a name that runs into its role with no separator ("Eleanor Vasquez-Hale Rural
   -- affairs correspondent", "Tomas Reyes Senior Editor"): the trailing run of role and
   -- beat words (en/clean_roles.txt, en/clean_role_beats.txt) holds a word naming a job
@@ -1394,7 +1443,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- before its first lower-case word opens it (a name's words are all capitalised)
     if cut >= 4 and toks[cut]:find("^%l") and toks[cut - 1]:find("^%u%l") then cut = cut - 1 end
     local name = concat(toks, " ", 1, cut - 1)
-    if R.is_person(name) then return name end
+    if R.is_person(name) and not staff_of(name, toks, cut) then return name end
     return nil
   end
 
@@ -1917,8 +1966,11 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- and body) writes the place again, or one of its words of four letters or more,
   -- capitalised after another word (so not opening a sentence: "In Pano Velonia, ...")
   local rx_dl_bare = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|de|of|on|la|el|am|an|der|du)){0,2})\\s*(?:—|–|--)\\s+")
+  -- (the sentence may go on with a number and a word after its first word, "Around
+  -- 9,000 homes in ...": rx_dl_lead)
+  local rx_dl_lead = re.compile("^\\p{Lu}\\p{Ll}*(?:['’]s)?\\s+(?:\\p{L}|\\p{N}[\\p{N},.]*\\s+\\p{L})")
   local function bare_place(pl, rest, article)
-    if #dp.text.words(rest) < 8 or not re.find(rest, "^\\p{Lu}\\p{Ll}*(?:['’]s)?\\s+\\p{L}") or given_in(pl) then return false end
+    if #dp.text.words(rest) < 8 or not rx_dl_lead:find(rest) or given_in(pl) then return false end
     if not re.find(pl, "\\p{Ll}") then return false end
     for w in pl:gmatch("%S+") do if not_places[w:lower()] then return false end end
     if type(article) == "function" then article = article() end
