@@ -512,14 +512,20 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- Donate")? Four to twelve words, each capitalised (or "&"), no punctuation, and more
   -- than half of them menu words (en/clean_meta_menu_words.txt): a headline in title
   -- case has a verb or a name among words no menu holds.
+  -- (a word of a script without capitals, "বাংলা": the link to the site in another language)
+  local rx_uncased = re.compile("^[\\p{Lo}\\p{M}]+$")
   function R.menu_line(s)
-    if #s > 120 or rx_punct:find(s) and re.find(s, "[^\\s&\\p{L}]") then return false end
-    local n, hit = 0, 0
+    -- (a hyphen inside a word is no punctuation: "E-paper")
+    if #s > 120 or rx_punct:find(s) and re.find(s, "[^\\s&\\p{L}\\p{M}-]|(?<!\\p{L})-|-(?!\\p{L})") then return false end
+    local n, hit, other = 0, 0, false
     for t in s:gmatch("%S+") do
       n = n + 1
       if t ~= "&" then
-        if not rx_upper_first:find(t) then return false end
-        if menu_words[t:lower()] then hit = hit + 1 end
+        if not rx_upper_first:find(t) then
+          -- (one word of a script without capitals may stand among them)
+          if other or not rx_uncased:find(t) then return false end
+          other = true
+        elseif menu_words[t:lower()] then hit = hit + 1 end
       end
     end
     return n >= 4 and n <= 12 and hit * 2 > n
@@ -603,8 +609,18 @@ function M.new(lang, menu_extra, field_extra, extra)
     return rx_credit_end:find(#s > 70 and s:sub(-70) or s) ~= nil
   end
 
+  -- a table of contents under its label, "In this issue: A * B * C"
+  -- (en/clean_meta_contents_labels.txt)
+  local contents_labels = word_set(lang, "clean_meta_contents_labels.txt")
+  function R.contents_line(s)
+    local colon = find(s, ":", 1, true)
+    if not colon or colon > 40 or colon < 6 then return false end
+    return contents_labels[s:sub(1, colon - 1):gsub("’", "'"):lower()] == true and find(s, "%S", colon + 1) ~= nil
+  end
+
   function R.title_furniture(s)
     if #s > 160 then return false end
+    if R.contents_line(s) then return true end
     local c1 = byte(s, 1)
     -- (a government site's banner, "An official website of the State of X. Here's how
     -- you know": R.site_banner; cheap test first, the first letter of one)
@@ -1358,7 +1374,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     if role_line(s, strict) then return true end
     -- (a club's or a body's office, "Club Secretary", "Society Treasurer": R.job_title)
-    return not strict and R.job_title(s)
+    return not strict and (R.job_title(s) or R.body_office(s))
   end
   --- Is the line of its own a role opened by the outlet's short name ("Journal Staff
   -- Reporter", "Gazette Correspondent": an outlet word of en/clean_outlet_words.txt and
@@ -1570,7 +1586,8 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     if #pieces >= 2 and not re.find(pieces[#pieces], "\\s(?:and|&)\\s", nil, "i") then
       local last = dp.text.trim(pieces[#pieces])
-      if R.is_role_line(last, true) or unit_piece(last) or job_phrase(last) then
+      -- (or an office of a body, "NAME, Fair Board Secretary": R.job_title, R.body_office)
+      if R.is_role_line(last, true) or unit_piece(last) or job_phrase(last) or R.job_title(last) or R.body_office(last) then
         staff = true
         table.remove(pieces)
       elseif R.outlet_like(last) or not R.is_person(last) then
@@ -1812,6 +1829,26 @@ function M.new(lang, menu_extra, field_extra, extra)
     return job_after_name(s)
   end
 
+  --- Is the line an office of a named body, capitalised words closing on the body's head
+  -- word (en/clean_meta_org_heads.txt: "Committee", "Board") and a noun naming one
+  -- person's job ("Water Quality Committee Chair", "Parks and Trails Board Secretary":
+  -- en/role_nouns.txt)? Three to six words ("and", "of", "&" between them), the first
+  -- no given name, none an outlet word. A role, never a name nor a headline.
+  function R.body_office(s)
+    -- (cheap tests first: short, a capitalised word and another)
+    if #s > 60 or not find(s, "^%u%l+ %a") then return false end
+    local n, prev, last = 0, nil, nil
+    for t in s:gmatch("%S+") do
+      n = n + 1
+      prev, last = last, t:lower()
+      if n > 6 or outlet_words[last] then return false end
+      if not find(t, "^%u%l+$") and not (n > 1 and (last == "and" or last == "of" or last == "&")) then return false end
+    end
+    if n < 3 or not org_heads[prev] or org_heads[last] then return false end
+    if not role_nouns then role_nouns = word_set(lang, "role_nouns.txt") end
+    return role_nouns[last] ~= nil and not given_names()[s:match("^%a+"):lower()]
+  end
+
   --- Is the word alone a job naming one person ("Secretary", "Clerk": en/role_nouns.txt),
   -- no outlet word and no given name? After a byline's middle dot or bar it is the
   -- writer's job.
@@ -1853,7 +1890,8 @@ function M.new(lang, menu_extra, field_extra, extra)
           break
         end
       end
-      if not matched and rx_label_credit:find(part) then imprint = true end
+      -- (or an imprint's opening beside it, "Editor: NAME | Published by ... Ltd")
+      if not matched and (rx_label_credit:find(part) or rx_imprint:find(part)) then imprint = true end
     end
     if not imprint then
       for _, n in ipairs(label_names) do names[#names + 1] = n end

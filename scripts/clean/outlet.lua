@@ -333,7 +333,9 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     for x = #live, 1, -1 do
       local b = live[x]
       if b.cue == "legal" then
-        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b|(?:notices?|policy|policies|information|info|statement|terms)\\b)([\\p{Lu}][\\p{L}\\p{N}&.' -]{1,40}?)(?:[.,|]|\\s*\\((?:Pty|Pvt|Private|Proprietary)\\)|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
+        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b|(?:notices?|policy|policies|information|info|statement|terms)\\b)([\\p{Lu}][\\p{L}\\p{N}&.' -]{1,40}?)(?:[.,|]|\\s+[·•]\\s|\\s*\\((?:Pty|Pvt|Private|Proprietary)\\)|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
+        -- (the holder ends at a comma, a full stop, a bar or a spaced middle dot: "© 2025
+        -- NAME · Registered charity no. 1099999")
         -- (a link label, "Copyright Notices", is no holder; nor a site vendor's credit,
         -- "Government Websites by X", "Powered by X", "Site by X")
         if holder and rx_vendor:find(holder) then holder = nil end
@@ -464,8 +466,11 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     local full, caps = "The " .. outlet, "THE " .. ucase.upper(outlet)
     for x = #live, 1, -1 do
       local b = live[x]
-      if (b.cue == "legal" and re.find(b.text, "(?:©|\\(c\\)|copyright)", nil, "i") and b.text:find(full, 1, true))
-        or b.text == full or b.text == caps
+      -- (a dateline's agency is the name as the dateline writes it, "(Paulista Brief)",
+      -- though the footer's copyright line and the masthead in capitals spell it with
+      -- "The": only a line of its own in mixed case, a wire's credit, adds it)
+      if (b.cue == "legal" and outlet ~= dl_outlet and re.find(b.text, "(?:©|\\(c\\)|copyright)", nil, "i") and b.text:find(full, 1, true))
+        or b.text == full or (b.text == caps and outlet ~= dl_outlet)
         or (b.byline and b.text:find(caps, 1, true) and not rx_lower:find((b.text:gsub("^%S+", "")))) then
         outlet = full
         break
