@@ -724,7 +724,7 @@ function M.process(doc, ctx)
         local contact = st.meta.contact_line(b.text) or in_contact and st.meta.reach_line(b.text)
         in_contact = contact
         if open and headline_shaped(b) and b.nw >= 5 and not b.name_line and not b.outlet_line and not contact
-          and not st.meta.credit_end(b.text) then
+          and not st.meta.credit_end(b.text) and not st.meta.menu_line(b.text) then
           title_i, dek_i = y, nil
           if y == limit then
             b.take, b.why = false, "headline"
@@ -767,7 +767,14 @@ function M.process(doc, ctx)
     for x = hdr_first, hdr_last do
       local b = live[x]
       local by = b.byline or (not has_byline and b.name_line)
-      if by and #authors == 0 and (#by.authors > 0 or b.byline) then
+      -- (or a name line right under a name line read as the byline, both of one shape,
+      -- a name and a role after a bar or a comma: a second "NAME | ROLE" byline; a
+      -- line of a role alone under the name, "Gohebydd Cymunedol", is no author)
+      local p = x > hdr_first and live[x - 1]
+      local sep = p and (find(b.text, " | ", 1, true) and " | " or find(b.text, ", ", 1, true) and ", ")
+      local second = #authors > 0 and not b.byline and sep and p.role == "byline"
+        and p.name_line and not p.byline and find(p.text, sep, 1, true)
+      if by and (#authors == 0 or second) and (#by.authors > 0 or b.byline) then
         for _, a in ipairs(by.authors) do authors[#authors + 1] = a end
         -- (one word the page writes in lower case too, "Festival" of "Festival press
         -- officer" on a page of "the festival's": a common noun, no outlet)
@@ -868,7 +875,8 @@ function M.process(doc, ctx)
     if m and m.cue == "navigation" and live[2] then m = live[2] end
     local keep = dp.array({})
     for _, a in ipairs(authors) do
-      local named = m and m.text == a
+      -- (the masthead may be written in capitals: "Touchline Uganda" / "TOUCHLINE UGANDA")
+      local named = m and (m.text == a or m.text == a:upper())
       if not named then
         for x = #live, math.max(1, #live - 30), -1 do
           -- (not a newsletter writer's name in the copyright line under another

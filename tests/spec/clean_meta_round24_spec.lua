@@ -168,9 +168,9 @@ describe("clean meta round 24: outlets", function()
     assert.are.equal("Harbour Ledger", doc.outlet)
   end)
 
-  -- needs the stage: a byline name written as the masthead in capitals is the outlet
-  -- (stages/clean.lua: `local named = m and (m.text == a or m.text == a:upper())`)
-  pending("reads a byline's last comma piece written as the masthead in capitals as the outlet", function()
+  -- a byline name written as the masthead in capitals is the outlet
+  -- (stages/clean.lua, the byline-outlet step)
+  it("reads a byline's last comma piece written as the masthead in capitals as the outlet", function()
     local doc = run(lines {
       "KAMPALA TOUCHLINE", "The Sports Weekly", "",
       "Nsambya Rangers edge Mukono Lions to go top",
@@ -184,9 +184,9 @@ describe("clean meta round 24: outlets", function()
     assert.are.equal("Kampala Touchline", doc.outlet)
   end)
 
-  -- needs the stage: a name line under a name line read as a byline is a second author
-  -- (stages/clean.lua, the header's byline loop)
-  pending("reads two \"NAME | ROLE\" lines as two authors", function()
+  -- a name line under a name line read as a byline, both "NAME | ROLE", is a second
+  -- author (stages/clean.lua, the header's byline loop)
+  it("reads two \"NAME | ROLE\" lines as two authors", function()
     local doc = run(lines {
       "Schuman Quarter", "",
       "Negotiators strike deal on cross-border hydrogen networks directive", "",
@@ -198,5 +198,21 @@ describe("clean meta round 24: outlets", function()
       "Member states will have two years to map their networks and open them to third-party suppliers.",
     })
     assert.are.same({ "Jorien Van Acker", "Wouter Claeskens" }, doc.authors)
+  end)
+
+  -- (regression of the first version: a role alone, in a language the role lists do not
+  -- hold, under the name became a second author)
+  it("reads a role line in another language under the byline's name as no author", function()
+    local doc = run(lines {
+      "Papur Bro Dyffryn Tawel", "",
+      "Village hall reopens after two-year restoration", "",
+      "Elinor Rhys-Pugh",
+      "Gohebydd Lleol",
+      "Published 2025-03-14 10:20 GMT", "",
+      "The village hall in Pentre Isaf reopened on Saturday after a two-year restoration paid for by a community share offer and a lottery grant.", "",
+      "More than 200 people attended the opening, organisers said.", "",
+      "The hall will host a weekly market from next month.",
+    })
+    assert.are.same({ "Elinor Rhys-Pugh" }, doc.authors)
   end)
 end)
