@@ -307,6 +307,8 @@ function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, m
     -- the imperatives that open an advertisement's copy (en/clean_body_ad_verbs.txt and
     -- the prompt verbs: imperative_copy)
     ad_verbs = ad_verbs_set, ad_verb_pairs = ad_verb_pairs, ad_verb_len = ad_verb_len,
+    -- more imperatives of an advertisement's copy under its label (ad_evidence)
+    ad_imperatives = entries(lang, "clean_body_ad_imperatives.txt"),
     -- the text of a call-to-action button beside an appeal (docpipe.clean.buttons)
     buttons = buttons.new(lang, button_calls),
     box_head = union(lang, "clean_body_box_heads.txt", box_heads, true),
@@ -699,6 +701,81 @@ local function labelled_imperative(m, b, t)
   while p do n = n + 1; if n > 1 then return false end; p = find(t, "[.!?]%s", p + 1) end
   return rx_brand_run():find(t) ~= nil or rx_offer:find(t) ~= nil or has_offer(m, t)
 end
+-- An advertisement's copy under its label, by the weight of its evidence (one rule for
+-- every shape of copy): a short block (AD_EVIDENCE_WORDS at most) right under a label,
+-- or after the label on its own line ("Advertisement: NAME - ..."), is copy when two
+-- signals at least point to copy and none to news. For copy: the reader addressed (you,
+-- your, our, us, we); a sentence opening on an imperative (en/clean_body_ad_verbs.txt,
+-- en/clean_body_ad_imperatives.txt, the prompt verbs: "Talk to us today."); an offer or a
+-- price ("from $499", en/clean_body_ad_offers.txt); a fragment with no verb ("Private
+-- banking, rethought."); an exclamation; a sentence closed on "today", "now", "only" or
+-- small print ("Conditions apply."); an advertiser's name set off by a dash, a bar or a
+-- colon at the start ("NAME | ...", "NAME – ..."); one of the first four at least (it
+-- speaks to the reader). For news, each enough to keep the
+-- block: a quotation or a reporting verb (said, told, according to), third-person
+-- narrative (he, she, they, was, were, had), a sentence of more than 25 words. Without a
+-- label nothing is taken so.
+local AD_EVIDENCE_WORDS = 40
+local rx_ad_address = lazy("\\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Oo]ur|us|[Ww]e)\\b")
+local rx_ad_news = lazy("\\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|was|were|had)\\b")
+local rx_ad_brand = lazy("^\\p{Lu}[\\p{L}\\d'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}\\d'’&.-]*)){0,5}\\s*(?:[–—|:]|\\s-)\\s+\\S")
+local rx_ad_close = lazy("\\b(?:today|now|tonight|only|apply|while stocks last)[.!]*$", "i")
+-- (words that make a sentence of a fragment: a verb's auxiliary, a subject pronoun)
+local FINITE = {}
+for w in ("is are was were be been am has have had will would can could may might must should shall do does did i he she it we they there"):gmatch("%S+") do FINITE[w] = true end
+local function fragment(s)
+  local n = 0
+  for w in s:gmatch("[%a'’-]+") do
+    n = n + 1
+    if n > 6 then return false end
+    local l = w:lower()
+    if FINITE[l] or (n > 1 and #l > 3 and l:sub(-2) == "ed") then return false end
+  end
+  return n >= 2
+end
+local function ad_evidence(m, t)
+  if not (m and m.ad_verbs) or speaks(t) or rx_ad_news():find(t) then return false end
+  if not m.copy_verbs then
+    local set = {}
+    for w in pairs(m.ad_verbs) do set[w] = true end
+    for _, w in ipairs(m.ad_imperatives or {}) do set[w:lower()] = true end
+    m.copy_verbs = set
+  end
+  local n, imperative, frag, close = 0, false, false, false
+  -- (each sentence: its words counted, its first word looked up, its shape weighed; a
+  -- last one with no stop too)
+  local tt = t
+  if not find(t, "[.!?][\"”’)]?$") then tt = t .. "." end
+  for sent in (tt .. " "):gmatch("(.-[.!?]+[\"”’)]?)%s+") do
+    local w = 0
+    for _ in sent:gmatch("%S+") do w = w + 1 end
+    if w > 25 then return false end
+    local first = sent:match("^%W*(%u%l+)")
+    if first and m.copy_verbs[first:lower()] then imperative = true end
+    frag = frag or fragment(sent)
+    close = close or rx_ad_close():find(sent) ~= nil
+  end
+  if imperative then n = n + 1 end
+  if close then n = n + 1 end
+  if rx_ad_address():find(t) then n = n + 1 end
+  if find(t, "!", 1, true) then n = n + 1 end
+  -- (one signal at least speaks to the reader: an offer, a fragment or a brand's name
+  -- alone is also the shape of a report on a firm, "NAME: The dealer will offer ...")
+  if n == 0 then return false end
+  if frag then n = n + 1 end
+  if n >= 2 then return true end
+  if rx_offer:find(t) or has_offer(m, t) then n = n + 1 end
+  if n >= 2 then return true end
+  if rx_ad_brand():find(t) then n = n + 1 end
+  return n >= 2
+end
+-- is block b right under an advertisement label (the block above, across a blank line
+-- or not) and copy by its evidence (ad_evidence)?
+local function labelled_evidence(m, b, above)
+  if not (above and above.cue == "ads" and not above.take and above.nw <= 8) or b.keep
+    or b.nw > AD_EVIDENCE_WORDS or b.nw < 2 then return false end
+  return ad_evidence(m, b.text)
+end
 local function ad_copy(m, b, above)
   if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
   local t = b.text
@@ -715,6 +792,7 @@ local function ad_copy(m, b, above)
     if speaks(rest) then return false end
     local w = rest:match("^(%a+)")
     return (w ~= nil and m.ad_verbs[w:lower()] == true) or m.ad_call:find(rest) ~= nil or has_offer(m, rest)
+      or ad_evidence(m, rest)
   end
   -- ("pr", "sp", "su", "in", "br" and a sponsor's lead: its copy closed by a call or
   -- carrying an offer)
@@ -1105,6 +1183,19 @@ local CLOSING_WORDS = 8
 -- a release's contact line under its last paragraph ("Media contact: NAME, 555-0148"):
 -- end matter, under which the closing sentence above it is the article's
 local rx_contact_label = lazy("^(?:media|press|news|public information) (?:contacts?|enquiries|inquiries|office|officer)\\s*:", "i")
+-- is block c a label heading a box of facts under the article ("MATCH FACTS" over
+-- "NAME 2 (NAME 64')" / "Venue: ..."): a short line in capitals or a label, no
+-- sentence, over two short lines that are no sentences either? The short sentence right
+-- above it closes the article (not a call to the reader opened by an imperative)
+local function heads_box(live, c, m)
+  local h, a, b = live[c], live[c + 1], live[c + 2]
+  if not (h and a and b and h.label and not h.sentence and h.nw <= 4 and not h.cue) then return false end
+  if a.sentence or b.sentence or a.class ~= "short" or b.class ~= "short" or a.cue or a.bullet then return false end
+  local s = live[c - 1]
+  if not (s and s.sentence) then return false end
+  local w = s.text:match("^(%a+)")
+  return not (m and w and m.ad_verbs[w:lower()])
+end
 local function closing_section(live, we, m)
   local x = we + 1
   local b = live[x]
@@ -1268,7 +1359,7 @@ function M.select(live, st, o)
       if stop and stop.contrib and c - we <= 5 then
         we = c - 1
       elseif last_sentence and (not stop or score(stop) <= NEG or stop.cue or last_sentence < c - 1
-        or rx_signoff:find(stop.text) or stop.ending
+        or rx_signoff:find(stop.text) or stop.ending or heads_box(live, c, st.body)
         or (byte(stop.text, 1) | 32 >= 109 and rx_contact_label():find(stop.text))) then
         -- (or a sign-off under it, "— AB", or an end marker, "– ENDS –": the line above
         -- it closes the article)
@@ -1384,7 +1475,8 @@ function M.select(live, st, o)
         local c = live[y]
         -- the body resumes with a paragraph (a sentence of body length): in a page of
         -- one paragraph per line the label shares its group with the text
-        if c.sentence and c.class ~= "short" and c.nw >= 12 then break end
+        -- (unless it reads as the copy by its evidence: ad_evidence)
+        if c.sentence and c.class ~= "short" and c.nw >= 12 and not ad_evidence(st.body, c.text) then break end
         -- (a subhead right above that paragraph, in sentence case (after its first
         -- word, no more capitalised words than lower-case ones: a brand's name or
         -- "Advertise with NAME" is no subhead), no cue, figure or call: "Road and
@@ -1408,11 +1500,18 @@ function M.select(live, st, o)
   -- to action with an offer ("Pacific Air - fly to the islands from $199. Book now")
   for x = ws, we do
     local b = live[x]
-    if b.take and ad_copy(st.body, b, live[x - 1]) then b.take = false; b.why = "advertisement"
+    if b.take and (ad_copy(st.body, b, live[x - 1]) or labelled_evidence(st.body, b, live[x - 1])) then
+      b.take = false; b.why = "advertisement"
     else
       -- (a block kept so far loses a button's label glued to its end)
       if b.take then cut_glued_button(st.body, b) end
       if b.take and arrow_prompt(st.body, b) then b.take = false; b.why = "link prompt"
+      -- a button right under an advertisement's copy that went, in its group, a call
+      -- from its first word ("Learn more" under the copy)
+      elseif b.take and b.nw <= LONE_BUTTON_WORDS and b.nw >= 1 and not b.keep and not b.bullet and x > ws
+        and live[x - 1].why == "advertisement" and live[x - 1].group == b.group
+        and st.body and st.body.ad_call and st.body.ad_call:find(b.text) == 1 then
+        b.take = false; b.why = "call-to-action button"
       -- a lone button inside the body: a line of up to three words, a group of its
       -- own, that is a call from its first word ("Book now", "Buy tickets online"), not
       -- a subhead over the paragraph under it

@@ -132,6 +132,23 @@ local rx_sentence_gap = re.compile("(?<=[a-z0-9)][.!?])\\s+(?=\\p{Lu})")
 local NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’&-]*|of|the|and|a|an|in|on|at|for|de|la|le|del|von|van)"
 local rx_name_part = re.compile("^" .. NAME_WORD .. "(?:\\s+" .. NAME_WORD .. "){0,5}[.!?]?$")
 
+-- a match's score line ("Cwm Aled 27 Pont Isaf 24 (HT 12-10)", "NAME 2-1 NAME"): two
+-- names each with its score, or two names about one score, a half-time score in
+-- brackets after them perhaps
+local rx_score_line = re.compile("^\\p{Lu}[^\\d.!?]{0,40}?\\s\\d{1,3}(?:\\s*[-–]\\s*\\d{1,3})?,?\\s+\\p{Lu}[^\\d.!?]{0,40}?(?:\\s\\d{1,3})?(?:\\s*\\([^()]{1,20}\\))?$")
+-- the box's score line across a blank line above the box's first line at y (over the
+-- scorers, under the heading "Match facts"): a short line that is no sentence; it goes
+-- as the box's, and the line above it may be the heading. @return the box's first line
+local function score_title(live, ws, y)
+  local h = live[y - 1]
+  if y - 1 > ws and h.take and not h.keep and not h.bullet and h.group ~= live[y].group and not h.sentence
+    and h.nw >= 3 and h.nw <= MAX_HEAD_WORDS and h.text:find("%d") and rx_score_line:find(h.text) then
+    h.take = false; h.why = "info box"
+    return y - 1
+  end
+  return y
+end
+
 --- Drop the practical line that closes a review (the box run into one paragraph:
 -- "NAME is at the X Theatre until DATE. Tickets from €18. Running time: 2 hours
 -- 40 minutes."): the last kept block of the window, short (MAX_FACT_WORDS), of three
@@ -175,7 +192,7 @@ function M.drop_line(m, live, ws, we)
       y = y - 1
       live[y].take = false; live[y].why = "info box"
     end
-    drop_heading(live, ws, y)
+    drop_heading(live, ws, score_title(live, ws, y))
   end
 end
 
