@@ -18,7 +18,8 @@
 --     lower case (60% when that one closes the sentence: a box set narrower than the
 --     text, an inline advertisement, wraps short), or when it leaves a bracket open that the
 --     next line closes and ends with (60% of W: "... (Photograph:" / "NAME)"); a new
---     bullet never continues the line before (a numbered paragraph wrapped back to its
+--     bullet never continues the line before, nor does an entry of a dated list ("Aug.
+--     9 -- ...") under a line that opened one ("July 12 -- ...") (a numbered paragraph wrapped back to its
 --     own margin goes on when the next word did not fit); a line longer than W
 --     that could have been broken before W was left unwrapped (a headline over its
 --     date line) and nothing continues it; a word hyphenated at the line end stays
@@ -38,9 +39,9 @@
 --     copy is cut, and a later block that is only another copy of a cut caption goes
 --     too. A repeat of five words or fewer counts only when every copy is a block of
 --     its own ("Stay with me, stay with me" is the writer's); when one copy is a block
---     of its own and another closes or sits inside a longer paragraph (not at its
---     start, where a caption's second copy runs on into its credit), only the block of
---     its own goes: a pull quote set out beside the sentence it repeats. Two copies,
+--     of its own and another opens, closes or sits inside a longer paragraph (8 words
+--     longer or more), only the block of its own goes: a pull quote set out beside the
+--     sentence it repeats, and a sentence is never cut out of a paragraph. Two copies,
 --     the second opening a block whose sentence goes on in lower case after it (a
 --     caption credited "Courtesy of the Cedar Bend Fire Department" above "The Cedar
 --     Bend Fire Department will ..."), are the article naming the credited body: kept.
@@ -120,6 +121,15 @@ local function wide_e2(text)
     i = text:find("\226\128", i + 3, true)
   end
   return false
+end
+
+-- does line t open as an entry of a list of dated or numbered items: a capitalised
+-- word (a month, "Aug."), a number of one or two digits and a spaced dash ("July 12
+-- -- General meeting ...", "Stage 3 – ..."): two such lines in a row are two entries
+local function list_entry(t)
+  local e = select(2, find(t, "^%u%a*%.? %d%d?,? *"))
+  if not e then return false end
+  return find(t, "^%-%-? ", e + 1) ~= nil or find(t, "^\226\128[\147\148] ", e + 1) ~= nil
 end
 
 local M = {}
@@ -468,6 +478,8 @@ function M.split(text, pad)
           local b1 = byte(body, 1)
           local sp = plen > W + 1 and find(prev, " ", 1, true)
           if sp and sp <= W and not find(prev, "^ ") then
+          -- (a new entry of a dated list, "Aug. 9 -- ...", under an entry opened so)
+          elseif b1 >= 65 and b1 <= 90 and list_entry(body) and list_entry(cur.text) then
           elseif plen + 1 + clen(first) > W
             or (not back and b1 >= 97 and b1 <= 122 and ends_open(prev) and (plen >= 0.75 * W
               or (plen >= 0.6 * W and STOP_END[byte(body, -1)])))
@@ -804,11 +816,12 @@ function M.cut_repeats(blocks, opts)
           elseif not lead_at then lead_at = c end
         end
       end
-      -- a copy opening a paragraph whose sentence goes on past it ("We lost," he
-      -- said ...) beside a block of its own: a pull quote, and the paragraph keeps its
-      -- words (a caption printed twice and glued to the next paragraph ends its
-      -- sentence before the paragraph's own text)
-      if lead_at and anywhole and goes_on(blocks[block_of(i + lead_at * best)], best) then
+      -- a copy opening a longer paragraph beside a block of its own: a pull quote, and
+      -- the paragraph keeps its words, whether its sentence goes on past the copy ("We
+      -- lost," he said ...) or ends there and the next one goes on ('"We lost. Nobody
+      -- ..."'): a sentence is never cut out of a body paragraph (a caption printed
+      -- twice and glued to the next paragraph is left to the caption rules)
+      if lead_at and anywhole then
         inside = inside + 1
       end
       local partial = anywhole and inside > 0

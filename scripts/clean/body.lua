@@ -1649,6 +1649,9 @@ function M.select(live, st, o)
   end
   -- teaser cards (a headline written twice) and labelled captions (docpipe.clean.teasers)
   teasers.drop(live, ws, we)
+  -- teasers stamped with their dates in brackets, and an events list closing the body
+  teasers.drop_dated(live, ws, we, st.dates, st.day_first)
+  teasers.drop_events(live, ws, we)
   -- a picture's description written twice (docpipe.clean.captions)
   captions.drop(live, ws, we)
 

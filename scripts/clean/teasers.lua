@@ -104,4 +104,79 @@ function M.drop(live, ws, we)
   end
 end
 
+-- a block closed by another story's date in brackets, no stop after it: "NAME wins
+-- the cup final (01/12/2024)", "Loon pair returns (posted May 28, 2025)"; the text
+-- before the bracket headline-shaped (ev.headline_shaped: no full stop, a capital)
+local MAX_DATED_WORDS = 24
+local function dated_headline(b, dates, day_first)
+  local t = b.text
+  -- (the last byte first: ")")
+  if string.byte(t, -1) ~= 41 or b.nw < 4 or b.nw > MAX_DATED_WORDS or b.sentence or b.bullet then return false end
+  local at, inner = t:match("()%(([^()]*)%)$")
+  if not at or at < 8 or #inner > 40 or not inner:find("%d") or not ev.headline_shaped(b) then return false end
+  if t:sub(1, at - 1):find("[.!?:;,]%s*$") then return false end
+  return dates:parse(inner, day_first) ~= nil
+end
+
+--- Drop the teasers of other stories stamped with their dates in brackets
+-- ("Teachers' pay rise agreed, says union (01/12/2024)"), a gold convention: teasers
+-- of other stories with their dates go. A kept block shaped so (dated_headline) goes
+-- when it stands at the window's edge or beside a block that went (a "MORE NEWS"
+-- label, another teaser): a subhead so dated between two kept paragraphs stays.
+-- @param dates the stage's date parser (docpipe.clean.dates), day_first its order
+function M.drop_dated(live, ws, we, dates, day_first)
+  if not dates then return end
+  for x = ws, we do
+    local b = live[x]
+    if b.take and not b.keep and dated_headline(b, dates, day_first) then
+      local p, n = live[x - 1], live[x + 1]
+      if x == ws or x == we or (p and not p.take) or (n and not n.take) then
+        b.take = false
+        b.why = "teaser (dated headline)"
+      end
+    end
+  end
+end
+
+-- month names and their short forms (en/clean_months.txt), lower case, read once
+local months
+local function month_set()
+  if not months then
+    months = {}
+    for _, line in ipairs(dp.data.list("en/clean_months.txt")) do
+      local rest = line:match("^%d+%s+(.+)$")
+      if rest then for w in rest:gmatch("%S+") do months[w:lower()] = true end end
+    end
+  end
+  return months
+end
+
+-- an entry of a dated list: a month, a day (perhaps a year) and a spaced dash opening
+-- the block ("July 4 -- Boat parade ...", "Aug. 9 – Loon count ...")
+local function dated_entry(b)
+  local t = b.text
+  local c = string.byte(t, 1)
+  if not c or c < 65 or c > 90 or b.nw > 40 then return false end
+  local m, e = t:match("^(%a+)%.? %d%d?,?[ %d]-()[-\226]")
+  if not m or not month_set()[m:lower()] then return false end
+  return t:find("^%-%-? ", e) ~= nil or t:find("^\226\128[\147\148] ", e) ~= nil
+end
+M.dated_entry = dated_entry
+
+--- Drop an events list closing the body: a run of two dated entries or more
+-- (dated_entry) after the article's last kept paragraph, nothing kept after it in the
+-- window, not introduced by a sentence ending in ':'; a capitals heading kept right
+-- above it ("UPCOMING EVENTS") goes with it.
+function M.drop_events(live, ws, we)
+  local z = we
+  while z >= ws and not live[z].take do z = z - 1 end
+  local a = z
+  while a >= ws and live[a].take and not live[a].keep and dated_entry(live[a]) do a = a - 1 end
+  if z - a < 2 or a < ws then return end
+  local h = live[a]
+  if ev.introduces(h) then return end
+  for x = a + 1, z do live[x].take = false; live[x].why = "events list" end
+  if h.label and not h.keep and not h.sentence and a > ws then h.take = false; h.why = "events list (heading)" end
+end
+
 return M
