@@ -1477,6 +1477,9 @@ function M.select(live, st, o)
         -- one paragraph per line the label shares its group with the text
         -- (unless it reads as the copy by its evidence: ad_evidence)
         if c.sentence and c.class ~= "short" and c.nw >= 12 and not ad_evidence(st.body, c.text) then break end
+        -- (nor does a line that opens a list under the copy, "Before heading out, riders
+        -- should:", in a page without blank lines: it and its items are the body's)
+        if y > x + 1 and c.nw >= 4 and byte(c.text, -1) == 58 and not c.cue then break end
         -- (a subhead right above that paragraph, in sentence case (after its first
         -- word, no more capitalised words than lower-case ones: a brand's name or
         -- "Advertise with NAME" is no subhead), no cue, figure or call: "Road and

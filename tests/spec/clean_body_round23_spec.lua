@@ -211,3 +211,28 @@ describe("clean: a share bar under the article that names the page's kind", func
     assert.equals(3, #doc.paragraphs)
   end)
 end)
+
+-- (regression of the first version: on a page without blank lines the label's group
+-- runs on, and once the copy read as copy the loop went on through the body's list)
+describe("clean: a list under an advertisement's copy on a page without blank lines", function()
+  it("drops the copy and keeps the sentence that opens the list and its items", function()
+    local doc = run(lines {
+      "Larchfield Ski Touring Club", "Home | Trails | Membership | Contact",
+      "Avalanche risk rises on the upper bowls after heavy snowfall",
+      "By Ingrid Castellane",
+      "Posted January 12, 2026, 7:10 PM MST",
+      "Avalanche risk on the club's upper bowls rose to considerable on Sunday after 60 centimetres of new snow fell over the weekend, the club's safety officer said.",
+      "SPONSORED",
+      "Ridgeback Outfitters — 2026 touring skis in stock now. Rentals open every weekend.",
+      "Before heading out, members should:",
+      "• Check the club's avalanche bulletin, updated each morning at 7 a.m.;",
+      "• Carry a transceiver, a probe and a shovel on every tour;",
+      "• Tour in pairs and leave a route plan at the hut.",
+      "The safety officer said the risk would be reviewed on Wednesday after the next snow survey.",
+    })
+    assert.is_false(has_paragraph(doc, "Ridgeback Outfitters"))
+    assert.is_true(has_paragraph(doc, "Before heading out, members should:"))
+    assert.is_true(has_paragraph(doc, "Carry a transceiver, a probe and a shovel on every tour;"))
+    assert.is_true(has_paragraph(doc, "Tour in pairs and leave a route plan at the hut."))
+  end)
+end)
