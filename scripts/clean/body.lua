@@ -454,6 +454,19 @@ local rx_odds = re.compile("^(?:odds|betting|bet|tips?)\\s*:|\\b(?:a|an|is|are|w
 local rx_brand_dash = re.compile("^\\p{Lu}[\\p{L}'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}'’&.-]*)){0,5}\\s+[–—-]\\s+\\p{Lu}")
 -- (under an advertisement label the words after the dash may be a list of services in
 -- lower case: "NAME - windows, doors and conservatories. Free quote, call today.")
+-- the number of sentences (ended by . ! or ?) in t from byte i on, or nil when one of
+-- them has more than max words: a slogan's copy is a run of short sentences
+local function short_sentences(t, i, max)
+  local n = 0
+  for sent in (t:sub(i) .. " "):gmatch("(.-[.!?])%s+") do
+    n = n + 1
+    local w = 0
+    for _ in sent:gmatch("%S+") do w = w + 1 end
+    if w > max then return nil end
+  end
+  return n
+end
+
 -- (compiled on first use: it is needed only under a label)
 local BRAND_DASH_LOOSE = "^\\p{Lu}[\\p{L}'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}'’&.-]*)){0,5}\\s+[–—-]\\s+\\p{Ll}"
 local rx_brand_dash_loose
@@ -461,14 +474,8 @@ local function branded(t, least, loose)
   if loose and not rx_brand_dash_loose then rx_brand_dash_loose = re.compile(BRAND_DASH_LOOSE) end
   local s, e = (loose and rx_brand_dash_loose or rx_brand_dash):find(t)
   if not s then return false end
-  local n = 0
-  for sent in (t:sub(e) .. " "):gmatch("(.-[.!?])%s+") do
-    n = n + 1
-    local w = 0
-    for _ in sent:gmatch("%S+") do w = w + 1 end
-    if w > 8 then return false end
-  end
-  return n >= (least or 3)
+  local n = short_sentences(t, e, 8)
+  return n ~= nil and n >= (least or 3)
 end
 -- an advertiser's name, a dash and a slogan, closed by a call to the reader ("NAME
 -- Agro Inputs – quality seedlings and spray pumps at farm-gate prices. Visit our shop
@@ -673,14 +680,8 @@ local function branded_promo(m, t)
   end
   local s, e = rx_brand_promo:find(t)
   if not s then return false end
-  local n = 0
-  for sent in (t:sub(e) .. " "):gmatch("(.-[.!?])%s+") do
-    n = n + 1
-    local w = 0
-    for _ in sent:gmatch("%S+") do w = w + 1 end
-    if w > 12 then return false end
-  end
-  return n >= 2 and (find(t, "!", 1, true) ~= nil or m.ad_call:find(t) ~= nil or has_offer(m, t))
+  local n = short_sentences(t, e, 12)
+  return n ~= nil and n >= 2 and (find(t, "!", 1, true) ~= nil or m.ad_call:find(t) ~= nil or has_offer(m, t))
 end
 -- (under a label, copy of one or two sentences that opens with an imperative of
 -- en/clean_body_ad_verbs.txt or the prompt verbs, capitalised, before a determiner, a
