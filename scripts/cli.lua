@@ -60,9 +60,11 @@ local function pad(s, n)
   return s .. (" "):rep(n - width(s))
 end
 
--- The declared bounds of a number option, for its description: " (0 to 1)",
+-- The declared choices or bounds of an option, for its description: " (one of: a,
+-- b)", " (0 to 1)",
 -- " (at least 1)"; "" when it has none.
 local function range_note(o)
+  if o.choices then return " (one of: " .. table.concat(o.choices, ", ") .. ")" end
   if o.min and o.max then return (" (%s to %s)"):format(o.min, o.max) end
   if o.min then return (" (at least %s)"):format(o.min) end
   if o.max then return (" (at most %s)"):format(o.max) end
@@ -127,7 +129,6 @@ local function stage_markdown(name, mod)
     for _, k in ipairs(names) do
       local o = mod.options[k]
       local doc = ((o.doc or "") .. range_note(o)):gsub("|", "\\|")
-      if o.choices then doc = doc .. " (one of: " .. table.concat(o.choices, ", ") .. ")" end
       out[#out + 1] = ("| `%s` | %s | `%s` | %s |"):format(k, o.type or "any", show(o.default, o.type), doc)
     end
   end
@@ -208,7 +209,7 @@ local dp = require "docpipe"
 local M = { name = "@NAME@", doc = "Counts the words of doc.text into doc.@NAME@." }
 
 M.options = {
-  min_length = { type = "integer", default = 1, doc = "count words of at least this many bytes" },
+  min_length = { type = "integer", default = 1, min = 1, doc = "count words of at least this many bytes" },
 }
 
 --- Once, before the first document: check options, load word lists.

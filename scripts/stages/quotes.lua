@@ -125,7 +125,7 @@ M.options = {
     doc = "also report attributions that are not speech (found, showed, called for, "
       .. "criticized: data/en/cue_attribution.txt), as PolNeAR annotates them" },
   include_indirect = { type = "boolean", default = true, doc = "also report reported speech" },
-  min_words = { type = "integer", default = 5,
+  min_words = { type = "integer", default = 5, min = 1,
     doc = "fewest words for a direct quote that has no cue and continues no other quote" },
   language = { type = "string", default = "en", doc = "language of the word lists (data/<lang>/)" },
 }

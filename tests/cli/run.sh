@@ -101,6 +101,10 @@ has limits-type-list "$err" "limits_type.yaml:4:14: limits.memory_mb must be a p
 printf 'name: t\nstages:\n  - stage: summary\n    with:\n      sentences: -1\n      words: 50\n' > "$tmpd/range.yaml"
 run option-range 2 "$D" check "$tmpd/range.yaml"
 has option-range "$err" "range.yaml:5:18: option 'sentences' of stage 'summary' must be at least 0, got -1$"
+printf 'name: t\nstages:\n  - stage: clean\n    with:\n      length_low: -5\n      stopwords_high: 1.5\n' > "$tmpd/clean_range.yaml"
+run option-range-clean 2 "$D" check "$tmpd/clean_range.yaml"
+has option-range-clean-low "$err" "clean_range.yaml:5:19: option 'length_low' of stage 'clean' must be at least 0, got -5$"
+has option-range-clean-high "$err" "clean_range.yaml:6:23: option 'stopwords_high' of stage 'clean' must be at most 1, got 1.5$"
 printf 'name: t\nstages:\n  - stage: clean\n    with:\n      stopwords_low: .nan\n      stopwords_high: .inf\n' > "$tmpd/nan.yaml"
 run option-nan 2 "$D" check "$tmpd/nan.yaml"
 has option-nan "$err" "nan.yaml:5:22: option 'stopwords_low' of stage 'clean' must be a finite number, got -?nan$"
@@ -358,6 +362,10 @@ has stages-markdown "$out" '^\| `language` \| string \| `"en"` \|'
 # a string default is quoted ("" is no blank), and on a terminal the descriptions wrap
 # at its width in their own column; in a pipe each option stays one line, for grep
 # (regression: "default en", and lines of 500 characters on an 80-column terminal)
+# an option's choices are shown beside its description, as its bounds are
+printf 'return { name = "pick", doc = "Picks.", options = { mode = { type = "string", default = "x", choices = { "x", "y" }, doc = "the mode" } }, process = function(d) return d end }\n' > "$tmpd/pick.lua"
+run stages-choices 0 "$D" stages "$tmpd/pick.lua"
+has stages-choices "$out" '^    mode +string +default "x" +the mode \(one of: x, y\)$'
 run stages-quoted 0 "$D" stages sentences
 has stages-quoted "$out" '^    language +string +default "en" +language of'
 run stages-pipe 0 "$D" stages clean
