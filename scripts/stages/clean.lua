@@ -207,7 +207,7 @@ M.options = {
   language_names = { type = "list", default = {}, doc = "extra language names of a language switch (\"Cymraeg\"): never the outlet or the headline (en/clean_meta_languages.txt)" },
   outlet_org_heads = { type = "list", default = {}, doc = "extra head words of a publishing organisation's name (\"Authority\"): a masthead's name with one after it in the copyright line is the outlet (en/clean_outlet_org_heads.txt)" },
   published_labels = { type = "list", default = {}, doc = "extra labels of a publication date in a line of fields (\"Date of publication:\"; en/clean_date_published_labels.txt)" },
-  link_run = { type = "integer", default = 3, doc = "this many short headline-like lines in one group are a related-links list" },
+  link_run = { type = "integer", default = 3, min = 1, doc = "this many short headline-like lines in one group are a related-links list" },
   numeric_dates = { type = "string", default = "auto", doc = "order of ambiguous numeric dates like 03/06/2024: auto (a dotted date, 03.06.2024, is day first; else a zone on its line decides by its region in en/clean_timezones.txt, BST day first, CST month first; else the page's other numeric dates; else month first), dmy or mdy (every such date)" },
   entities = { type = "boolean", default = true, doc = "decode HTML character references left in the text (&amp; &#8217;)" },
   mojibake = { type = "boolean", default = true, doc = "repair UTF-8 read as Windows-1252 (â€™ -> ’)" },
@@ -1276,6 +1276,7 @@ function M.process(doc, ctx)
         elseif b.bullet and b.class == "short" then reason = body_mod.table_row(all, _i) and "data table" or "navigation"
         else reason = "outside main text (" .. b.class .. ")" end
       end
+      b.reason = reason -- (for explain: the reason meta.removed gives)
       drop(b.text, reason)
     end
   end
@@ -1305,8 +1306,10 @@ function M.process(doc, ctx)
       ex[#ex + 1] = dp.object({
         text = b.text, class = b.class, words = b.nw, density = math.floor(b.density * 100 + 0.5) / 100,
         score = score(b) <= NEG and "barrier" or score(b), window = (x >= ws and x <= we),
-        kept = b.take and true or false, flags = concat(flags, " "), group = b.group,
-        reason = (not b.take) and (b.role or b.why) or nil,
+        -- (kept as the text is made: taken, or matched by a keep pattern and given no
+        -- field; the reason as meta.removed gives it)
+        kept = (b.take or (b.keep and not b.role)) and true or false, flags = concat(flags, " "), group = b.group,
+        reason = not (b.take or (b.keep and not b.role)) and (b.reason or b.role or b.why) or nil,
       })
     end
     doc.meta.clean_blocks = ex

@@ -621,6 +621,24 @@ describe("clean stage", function()
       assert.is_true(#doc.meta.clean_blocks > 10)
       assert.are.equal("string", type(doc.meta.clean_blocks[1].class))
     end)
+
+    -- (regression: most blocks not kept had no reason in clean_blocks though
+    -- meta.removed gave one, and a block a keep pattern put in the text said kept false)
+    it("gives every block not kept the reason meta.removed gives, and a kept keep block kept", function()
+      local doc = run(STANDARD, { explain = true, keep = { "^Harbor plans divide" } })
+      local reasons = {}
+      for _, r in ipairs(doc.meta.removed) do reasons[r.text] = r.reason end
+      local kept_keep = false
+      for _, b in ipairs(doc.meta.clean_blocks) do
+        if b.kept then
+          assert.is_nil(b.reason)
+          if b.flags:find("keep") then kept_keep = true end
+        else
+          assert.are.equal(reasons[b.text] or "(not in meta.removed)", b.reason)
+        end
+      end
+      assert.is_true(kept_keep)
+    end)
   end)
 
   it("keeps the sentences of a text too short to score as the body", function()
