@@ -146,6 +146,10 @@ end
 -- since 1 and 2.5 are both numbers to whoever wrote the YAML), else yaml_type's word.
 local function kind_of(v)
   if type(v) == "number" then return ("number (%s)"):format(tostring(v)) end
+  -- (a string with its value, cut at 40 bytes: "got string 'seventy'")
+  if type(v) == "string" then
+    return ("string '%s'"):format(#v > 40 and v:sub(1, 37) .. "..." or v)
+  end
   return yaml_type(v)
 end
 
@@ -206,7 +210,8 @@ local function check_option(spec, v)
     end
     if spec.choices then
       for _, c in ipairs(spec.choices) do if c == v then return v end end
-      return nil, ("must be one of %s, got '%s'"):format(concat(spec.choices, ", "), tostring(v))
+      return nil, ("must be one of %s, got '%s'%s"):format(concat(spec.choices, ", "), tostring(v),
+        type(v) == "string" and did_you_mean(v, spec.choices) or "")
     end
     return v
   end

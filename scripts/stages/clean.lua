@@ -191,7 +191,7 @@ M.options = {
   unit_words = { type = "list", default = {}, doc = "extra words closing a unit or desk of an organisation (\"Communications Unit\"): after a byline's comma or as its byline, staff, never an author or outlet (en/clean_meta_units.txt)" },
   label_words = { type = "list", default = {}, doc = "extra words of a section's label in the header (\"News Flash\"): such a label is never the outlet (en/clean_meta_label_words.txt)" },
   call_verbs = { type = "list", default = {}, doc = "extra verbs of a call-to-action link (\"Buy tickets\"): never the headline (en/clean_meta_calls.txt)" },
-  imprint_lines = { type = "list", default = {}, doc = "extra openings of a paper's imprint lines (PCRE, \"Publisher\\\\s*:\"): a label credit beside one is no contributor (en/clean_meta_imprint.txt)" },
+  imprint_lines = { type = "list", default = {}, doc = "extra openings of a paper's imprint lines (PCRE2, as YAML writes it in double quotes: \"Publisher\\\\s*:\"): a label credit beside one is no contributor (en/clean_meta_imprint.txt)" },
   episode_words = { type = "list", default = {}, doc = "extra labels of an episode or issue (\"Episode 52 · 41 min\"): never the headline (en/clean_meta_episode_words.txt)" },
   edition_words = { type = "list", default = {}, doc = "extra seasons, feasts or months naming a periodical's issue (\"Issue 214 – Easter 2025\"): never the headline (en/clean_meta_edition_words.txt)" },
   foreign_words = { type = "list", default = {}, doc = "extra function words of other languages: a line of them is a language link, never the headline (en/clean_meta_foreign_words.txt)" },

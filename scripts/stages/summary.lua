@@ -455,8 +455,10 @@ local M = {
 M.options = {
   sentences = { type = "integer", default = 3, min = 0, doc = "how many sentences at most (0: no limit, then `words` must be set)" },
   words = { type = "integer", default = 0, min = 0, doc = "word budget for the whole summary (0: off); sentences that do not fit are skipped" },
-  method = { type = "string", default = "default", doc = "lead | textrank | lexrank | default" },
-  quotes = { type = "string", default = "allow", doc = "allow | prefer | avoid sentences holding direct quotes" },
+  method = { type = "string", default = "default", choices = { "lead", "textrank", "lexrank", "default" },
+    doc = "how sentences are ranked: the first ones (lead), TextRank, LexRank or the default linear score" },
+  quotes = { type = "string", default = "allow", choices = { "allow", "prefer", "avoid" },
+    doc = "sentences holding direct quotes: no constraint (allow), taken first (prefer), or taken only when too few others remain (avoid)" },
   weights = { type = "map", default = {}, doc = "overrides of data/en/summary_weights.txt (name -> number)" },
   stopwords = { type = "list", default = {}, doc = "extra stopwords, added to data/en/stopwords.txt" },
   stemmer = { type = "string", default = "english", doc = "docpipe.stem algorithm for terms (english = Snowball Porter2; porter, porter_nltk, ...; none)" },

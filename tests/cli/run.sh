@@ -97,6 +97,11 @@ printf 'name: t\nlimits:\n  time_ms: 2s\n  memory_mb: [1]\nstages:\n  - stage: s
 run limits-type 2 "$D" check "$tmpd/limits_type.yaml"
 has limits-type-string "$err" "limits_type.yaml:3:12: limits.time_ms must be a positive integer, got string '2s'$"
 has limits-type-list "$err" "limits_type.yaml:4:14: limits.memory_mb must be a positive integer, got list$"
+# a choice misspelt gets a suggestion, and a string of the wrong type shows its value
+printf 'name: t\nstages:\n  - stage: summary\n    with:\n      method: textrnk\n  - stage: clean\n    with:\n      length_low: seventy\n' > "$tmpd/choice.yaml"
+run option-choice 2 "$D" check "$tmpd/choice.yaml"
+has option-choice "$err" "choice.yaml:5:15: option 'method' of stage 'summary' must be one of lead, textrank, lexrank, default, got 'textrnk' \(did you mean 'textrank'\?\)$"
+has option-string-value "$err" "choice.yaml:8:19: option 'length_low' of stage 'clean' must be an integer, got string 'seventy'$"
 # a number option's bounds (min/max in its declaration) and NaN or infinity
 printf 'name: t\nstages:\n  - stage: summary\n    with:\n      sentences: -1\n      words: 50\n' > "$tmpd/range.yaml"
 run option-range 2 "$D" check "$tmpd/range.yaml"

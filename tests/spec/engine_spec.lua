@@ -45,7 +45,7 @@ describe("docpipe.engine", function()
   it("rejects an option of the wrong type at its line and column", function()
     local p, errs = load("stages:\n  - stage: splitter.lua\n    with:\n      limit: many\n")
     assert.is_nil(p)
-    assert.are.equal("t.yaml:4:14: option 'limit' of stage 'splitter' must be an integer, got string",
+    assert.are.equal("t.yaml:4:14: option 'limit' of stage 'splitter' must be an integer, got string 'many'",
       errs[1])
   end)
 
