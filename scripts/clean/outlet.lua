@@ -162,6 +162,23 @@ end
 -- st is the stage's state.
 M.line = outlet_line
 
+-- the name line b gives (outlet_line) when it is outlet's fuller form, a longer name
+-- ending with it ("The Marlow Valley Gazette" of "Gazette"), else nil
+local function fuller_line(b, st, outlet)
+  local name = outlet_line(b, st)
+  if name and #name > #outlet and re.find(name, "\\s" .. re.escape(outlet) .. "$", nil, "i") then return name end
+  return nil
+end
+
+--- The page's first live block, or the second when the first is a menu: where a
+-- masthead stands (nil on an empty page).
+local function first_line(live)
+  local b = live[1]
+  if b and b.cue == "navigation" and live[2] then b = live[2] end
+  return b
+end
+M.first_line = first_line
+
 --- The outlet of the page: `outlet` (the one the dateline, byline or header gave, or
 -- nil) checked and completed from the blocks. st is the stage's state (meta, dates,
 -- company), live the page's live blocks, text the page, title_i the headline's index
@@ -430,20 +447,17 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
   -- "Gazette" of "Special to the Gazette" under a "The Marlow Valley Gazette" masthead:
   -- a byline's short form of the masthead's name is that name
   if outlet and not outlet:find("%s") then
-    local b = live[1]
-    if b and b.cue == "navigation" and live[2] then b = live[2] end
-    local name = b and not b.take and b.li ~= title_i and outlet_line(b, st)
-    if name and #name > #outlet and re.find(name, "\\s" .. re.escape(outlet) .. "$", nil, "i") then outlet = name
+    local b = first_line(live)
+    local name = b and not b.take and b.li ~= title_i and fuller_line(b, st, outlet)
+    if name then outlet = name
     elseif title_i then
       -- (or a line of its own right over the headline, past cues: "Nanpohn Weekly
       -- Bulletin" under a council's menu, over the story "By Bulletin Staff")
       for y = title_i - 1, math.max(1, title_i - 3), -1 do
         local c = live[y]
         if not c.cue then
-          name = not c.take and c.nw <= 5 and find(c.text, outlet, 1, true) and outlet_line(c, st)
-          if name and #name > #outlet and re.find(name, "\\s" .. re.escape(outlet) .. "$", nil, "i") then
-            outlet = name; c.role = c.role or "masthead"
-          end
+          name = not c.take and c.nw <= 5 and find(c.text, outlet, 1, true) and fuller_line(c, st, outlet)
+          if name then outlet = name; c.role = c.role or "masthead" end
           break
         end
       end
@@ -453,10 +467,9 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
   -- (a byline's short form of two words or more, "Bench Report" of "By Bench Report
   -- Staff", under the masthead "Capitol Bench Report": the masthead's name)
   if outlet and find(outlet, " ", 1, true) then
-    local b = live[1]
-    if b and b.cue == "navigation" and live[2] then b = live[2] end
-    local name = b and not b.take and b.li ~= title_i and b.nw <= 5 and #b.text > #outlet and outlet_line(b, st)
-    if name and #name > #outlet and re.find(name, "\\s" .. re.escape(outlet) .. "$", nil, "i") then outlet = name end
+    local b = first_line(live)
+    local name = b and not b.take and b.li ~= title_i and b.nw <= 5 and #b.text > #outlet and fuller_line(b, st, outlet)
+    if name then outlet = name end
   end
 
   -- "Northern Chronicle" in a dateline, "The Northern Chronicle" in the footer (or as a

@@ -826,7 +826,7 @@ function M.process(doc, ctx)
         if st.meta.section_label(b.outlet_line) then
           b.role = "section"
         else
-          local m = live[1] and live[1].cue == "navigation" and live[2] or live[1]
+          local m = outlet_mod.first_line(live)
           local mast = m and not m.take and m.li < x and st.meta.section_of(b.outlet_line, m.text, text)
           if mast and not outlet then m.role = m.role or "masthead" end
           outlet = outlet or mast or st.meta.attested_outlet(b.outlet_line, text, b.text)
@@ -871,8 +871,7 @@ function M.process(doc, ctx)
   -- ("Eleanor Pryce and Kofi Mensah, Dorset Evening Star" under a "Dorset Evening Star"
   -- masthead)
   if #authors > 0 then
-    local m = live[1]
-    if m and m.cue == "navigation" and live[2] then m = live[2] end
+    local m = outlet_mod.first_line(live)
     local keep = dp.array({})
     for _, a in ipairs(authors) do
       -- (the masthead may be written in capitals: "Touchline Uganda" / "TOUCHLINE UGANDA")
