@@ -1655,7 +1655,7 @@ function M.select(live, st, o)
   teasers.drop(live, ws, we)
   -- teasers stamped with their dates in brackets, and an events list closing the body
   teasers.drop_dated(live, ws, we, st.dates, st.day_first)
-  teasers.drop_events(live, ws, we)
+  teasers.drop_events(live, ws, we, st.dates)
   -- a picture's description written twice (docpipe.clean.captions)
   captions.drop(live, ws, we)
 

@@ -598,6 +598,12 @@ function M.new(lang, published_extra)
   end
 
   local rx_clock = re.compile(A("\\b\\d{1,2}(?::\\d{2}\\s*(?:[ap]\\.?m\\b\\.?)?|\\s*[ap]\\.?m\\b\\.?)"), "i")
+  --- The month (1 to 12) a month's name or short form of en/clean_months.txt names, in
+  -- any case ("July", "aug"), or nil.
+  function P:month(w)
+    return months[w:lower()]
+  end
+
   --- True when w is a zone's abbreviation of en/clean_timezones.txt as the list writes
   -- it ("ChST", "AEDT"; "Cat" is no zone).
   function P:is_zone(w)

@@ -138,40 +138,29 @@ function M.drop_dated(live, ws, we, dates, day_first)
   end
 end
 
--- month names and their short forms (en/clean_months.txt), lower case, read once
-local months
-local function month_set()
-  if not months then
-    months = {}
-    for _, line in ipairs(dp.data.list("en/clean_months.txt")) do
-      local rest = line:match("^%d+%s+(.+)$")
-      if rest then for w in rest:gmatch("%S+") do months[w:lower()] = true end end
-    end
-  end
-  return months
-end
-
--- an entry of a dated list: a month, a day (perhaps a year) and a spaced dash opening
--- the block ("July 4 -- Boat parade ...", "Aug. 9 – Loon count ...")
-local function dated_entry(b)
+-- an entry of a dated list: a month (dates:month, en/clean_months.txt), a day (perhaps
+-- a year) and a spaced dash opening the block ("July 4 -- Boat parade ...", "Aug. 9 –
+-- Loon count ...")
+local function dated_entry(b, dates)
   local t = b.text
   local c = string.byte(t, 1)
   if not c or c < 65 or c > 90 or b.nw > 40 then return false end
   local m, e = t:match("^(%a+)%.? %d%d?,?[ %d]-()[-\226]")
-  if not m or not month_set()[m:lower()] then return false end
+  if not m or not dates:month(m) then return false end
   return t:find("^%-%-? ", e) ~= nil or t:find("^\226\128[\147\148] ", e) ~= nil
 end
-M.dated_entry = dated_entry
 
 --- Drop an events list closing the body: a run of two dated entries or more
 -- (dated_entry) after the article's last kept paragraph, nothing kept after it in the
 -- window, not introduced by a sentence ending in ':'; a capitals heading kept right
 -- above it ("UPCOMING EVENTS") goes with it.
-function M.drop_events(live, ws, we)
+-- @param dates the stage's date parser (docpipe.clean.dates)
+function M.drop_events(live, ws, we, dates)
+  if not dates then return end
   local z = we
   while z >= ws and not live[z].take do z = z - 1 end
   local a = z
-  while a >= ws and live[a].take and not live[a].keep and dated_entry(live[a]) do a = a - 1 end
+  while a >= ws and live[a].take and not live[a].keep and dated_entry(live[a], dates) do a = a - 1 end
   if z - a < 2 or a < ws then return end
   local h = live[a]
   if ev.introduces(h) then return end
