@@ -71,6 +71,15 @@ local function range_note(o)
   return ""
 end
 
+-- doc with its range note; a doc that already ends in a parenthesis takes the note
+-- inside it, "(0: no limit; at least 0)", rather than a second one after it.
+local function with_note(doc, note)
+  if note ~= "" and doc:sub(-1) == ")" then
+    return doc:sub(1, -2) .. "; " .. note:sub(3)
+  end
+  return doc .. note
+end
+
 -- The description doc cut into lines of at most width columns at spaces (a word
 -- longer than the width stands alone on its line); the whole of doc when width is nil.
 local function wrap(doc, width)
@@ -94,7 +103,7 @@ local function option_lines(mod, w)
     local o = mod.options[k]
     local head = ("    %s %s default "):format(pad(k, w.name), pad(o.type or "any", w.type))
     local default = show(o.default, o.type)
-    local doc = o.doc and (o.doc .. range_note(o))
+    local doc = o.doc and with_note(o.doc, range_note(o))
     -- (on a terminal the description wraps at its width, each line in the
     -- description's column; in a pipe or a file it stays one line, for grep)
     -- (a terminal too narrow for that column, under 30 columns left: the description

@@ -189,6 +189,8 @@ end
 local TYPES = { string = true, number = true, integer = true, boolean = true,
   list = true, map = true, any = true }
 
+local BOOLISH = { yes = true, no = false, on = true, off = false, y = true, n = false }
+
 local function check_option(spec, v)
   local want = spec.type or "any"
   local got = yaml_type(v)
@@ -215,7 +217,13 @@ local function check_option(spec, v)
     end
     return v
   end
-  return nil, ("must be %s %s, got %s"):format(want == "integer" and "an" or "a", want, kind_of(v))
+  -- (YAML 1.1's yes/no/on/off are strings in YAML 1.2, which libyaml's loader follows
+  -- here: say what to write instead)
+  local hint = ""
+  if want == "boolean" and got == "string" and BOOLISH[v:lower()] ~= nil then
+    hint = (" (write %s)"):format(tostring(BOOLISH[v:lower()]))
+  end
+  return nil, ("must be %s %s, got %s%s"):format(want == "integer" and "an" or "a", want, kind_of(v), hint)
 end
 
 local function copy(v)

@@ -115,9 +115,13 @@ run option-nan 2 "$D" check "$tmpd/nan.yaml"
 has option-nan "$err" "nan.yaml:5:22: option 'stopwords_low' of stage 'clean' must be a finite number, got -?nan$"
 has option-inf "$err" "nan.yaml:6:23: option 'stopwords_high' of stage 'clean' must be a finite number, got inf$"
 printf 'name: t\nstages:\n  - stage: summary\n    with:\n      sentences: 0\n      words: 40\n' > "$tmpd/range_ok.yaml"
+printf 'name: t\nstages:\n  - stage: clean\n    with:\n      explain: yes\n' > "$tmpd/yes.yaml"
+run option-bool-yes 2 "$D" check "$tmpd/yes.yaml"
+has option-bool-yes "$err" "yes.yaml:5:16: option 'explain' of stage 'clean' must be a boolean, got string 'yes' \\(write true\\)$"
 run option-range-edge 0 "$D" check "$tmpd/range_ok.yaml"
 run stages-range 0 "$D" stages summary
-has stages-range "$out" 'how many sentences at most .*\(at least 0\)$'
+has stages-range "$out" 'how many sentences at most \(0: no limit, then `words` must be set; at least 0\)$'
+lacks stages-range-one-parenthesis "$out" 'set\) \(at least'
 run not-mapping 2 "$D" check "$F/not_mapping.yaml"
 has not-mapping "$err" 'not_mapping.yaml:1:1: a pipeline must be a mapping'
 run missing-pipeline 2 "$D" run nosuchpipeline "$F/note.txt"
