@@ -544,10 +544,25 @@ function M.new(lang, published_extra)
   -- immediate release: 09/14/2025", "Date of publication 3 May 2026"): the labels of
   -- en/clean_date_published_labels.txt (a press release's "For immediate release" is
   -- its date of release). @return true or false
+  local zoned_timestamp
   function P:labelled_timestamp(s, day_first)
+    -- (or a published or updated line whose zone is in no list: zoned_timestamp)
+    if zoned_timestamp(self, s, day_first) then return true end
     local _, e = rx_pub_field:find(s)
     if not e or e >= #s then return false end
     return self:is_timestamp(sub(s, e + 1), day_first)
+  end
+
+  -- a line labelled published or updated (rx_label) whose clock times close on a zone
+  -- in no list ("Published: 07 Aug 2025 09:15 AM QST | Updated: ... 07:40 PM QST"):
+  -- the zones, a capital, up to three letters and a capital right after a clock time,
+  -- are left out and the rest read again (the date keeps no zone then)
+  local rx_clock_zone = re.compile("(\\d[:.]\\d\\d(?:\\s*[AaPp]\\.?[Mm]\\.?)?)\\s+\\p{Lu}[\\p{Ll}\\p{Lu}]{0,3}\\p{Lu}(?![\\p{L}\\p{N}])")
+  function zoned_timestamp(self, s, day_first)
+    -- (cheap tests first: a clock time, then a space and a capital)
+    if not find(s, "%d[:.]%d%d[%s%.AaPpMm]-%s%u%a*%u") or not rx_label:find(s) then return false end
+    local t = rx_clock_zone:gsub(s, "$1")
+    return t ~= s and self:is_timestamp(t, day_first)
   end
 
   --- The date of a blog engine's footer under the body, "This entry was posted on

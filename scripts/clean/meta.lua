@@ -1097,7 +1097,8 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- "Pictures: NAME"): the photographer's, no author nor outlet
   local rx_credit_part = re.compile("^(?:photo(?:s|graphs?|graphy)?|pictures?|images?|video|graphics?|illustrations?)\\s*(?:by\\b|:)", "i")
   local rx_email = re.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+")
-  local rx_parts = re.compile("\\s+[|•·/]\\s+|\\s*\\|\\s*|\\s+(?:—|–|--|-)\\s+")
+  -- (a slash with a space on one side only, "NAME/ Staff Writers", parts them too)
+  local rx_parts = re.compile("\\s+[|•·/]\\s+|\\s*\\|\\s*|\\s+(?:—|–|--|-)\\s+|(?<=\\p{L})/\\s+(?=\\p{Lu})|(?<=\\p{L})\\s+/(?=\\p{Lu})")
   local rx_acronym = re.compile("^\\p{Lu}{2,6}$")
   -- the head of a bureau or a desk, "Quebec Bureau Chief", "Metro Desk Editor": a job
   local rx_bureau_job = re.compile("^(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,3}(?:Bureau|Desk)\\s+(?:Chief|Head|Editor|Manager)$")
@@ -1172,9 +1173,11 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- letters ("KVRN TV"); others come back unchanged (nil). (The stage applies it to a
   -- masthead line's name only, not to a byline's outlet in capitals.)
   -- @param text the page's text
-  function R.caps_masthead(name, text)
+  -- @param pub optional: true when a line under it names it a publication ("The member
+  -- newsletter of ..."), evidence enough with no outlet word
+  function R.caps_masthead(name, text, pub)
     if not find(name, "%u%u.*%s") or find(name, "%l") then return nil end
-    local toks, named = {}, find(name, "^THE%s") ~= nil
+    local toks, named = {}, pub or find(name, "^THE%s") ~= nil
     for t in name:gmatch("%S+") do
       toks[#toks + 1] = t
       if outlet_words[t:lower()] then named = true end
@@ -1587,7 +1590,9 @@ function M.new(lang, menu_extra, field_extra, extra)
     if #pieces >= 2 and not re.find(pieces[#pieces], "\\s(?:and|&)\\s", nil, "i") then
       local last = dp.text.trim(pieces[#pieces])
       -- (or an office of a body, "NAME, Fair Board Secretary": R.job_title, R.body_office)
-      if R.is_role_line(last, true) or unit_piece(last) or job_phrase(last) or R.job_title(last) or R.body_office(last) then
+      -- (or one word naming one person's job, "NAME, Secretary": R.job_word)
+      if R.is_role_line(last, true) or unit_piece(last) or job_phrase(last) or R.job_title(last) or R.body_office(last)
+        or (not find(last, " ", 1, true) and R.job_word(last)) then
         staff = true
         table.remove(pieces)
       elseif R.outlet_like(last) or not R.is_person(last) then
@@ -1915,7 +1920,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- (a date in parentheses before the dash, a news release's "BROOKMERE, Ind. (Nov. 29,
   -- 2026) —")
   local paren_date = "(?:(?i:" .. month_alt .. ")\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?i:" .. month_alt .. ")\\.?,?\\s+\\d{4})"
-  local rx_dl_caps = re.compile("^(\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*\\p{Lu}\\.?(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ -]*?)?)" .. wire_date .. "(?:\\s*\\((?:" .. paren_date .. "|(?i:" .. month_alt .. ")\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?i:" .. month_alt .. ")\\.?)\\))?\\s*(?:--|—|–|-|:)\\s+")
+  -- (a dash of two hyphens or an em or en dash may touch the lead's first word,
+  -- "KOYAMADA, Tottori Prefecture--A 9-kilometer ...")
+  local rx_dl_caps = re.compile("^(\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*\\p{Lu}\\.?(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ -]*?)?)" .. wire_date .. "(?:\\s*\\((?:" .. paren_date .. "|(?i:" .. month_alt .. ")\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?i:" .. month_alt .. ")\\.?)\\))?\\s*(?:--|—|–|-|:)(?:\\s+|(?<=--|—|–)(?=\\p{Lu}\\p{Ll}*\\s))")
   -- a place in mixed case with a month and day before a dash ("Prek Saom, Nov 29 –",
   -- "Westhaven, 3 December –"; not a colon): the date is the evidence of a dateline
   local day_month = "(?:(?:" .. month_alt .. ")\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:" .. month_alt .. ")\\.?)"
@@ -2048,6 +2055,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     table.sort(l, function(a, b) return #a > #b end)
     place_nouns = table.concat(l, "|")
   end
+  local headline_subject
   local function located_in(pl, article)
     if type(article) == "function" then article = article() end
     local words = { pl }
@@ -2058,6 +2066,16 @@ function M.new(lang, menu_extra, field_extra, extra)
         or re.find(article, "(?i:\\b(?:town|city|village|county|district|region|island|port)\\s+of)\\s+" .. re.escape(w) .. "(?![\\p{L}\\p{N}])") then return true end
     end
     return false
+  end
+  -- (or, for a colon, the headline opens on the place before a word in lower case,
+  -- "Gjógvík backs ...", and the body writes it again after a word in lower case,
+  -- "leave Gjógvík cut off": the story's own town as its subject, not a speaker's label)
+  function headline_subject(pl, article)
+    if type(article) == "function" then article = article() end
+    local a = find(article, "\n|\n", 1, true)
+    if not a or article:sub(1, #pl + 1) ~= pl .. " " then return false end
+    if not re.find(article:sub(#pl + 2, #pl + 5), "^\\p{Ll}") then return false end
+    return re.find(article:sub(a + 3), "\\p{Ll}[,;]?\\s+" .. re.escape(pl) .. "(?![\\p{L}\\p{N}])") ~= nil
   end
   -- "Veldora, Grandmaster ... won": a mixed-case place of one or two words and a comma
   -- opening the lead, with the guards of a colon's place (the article writes it after
@@ -2071,7 +2089,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     local full = region and (pl .. " " .. region) or pl
     if #dp.text.words(rest) < 8 or not re.find(rest, "^\\p{Lu}\\p{Ll}*\\s+\\p{L}") then return false end
     if not re.find(pl, "\\p{Ll}") or given_in(full) or label_word(full) then return false end
-    return located_in(pl, article) or (page ~= nil and located_in(pl, page))
+    return located_in(pl, article) or (page ~= nil and (located_in(pl, page) or headline_subject(pl, article)))
   end
 
   --- Find a dateline at the start of a paragraph.

@@ -91,6 +91,11 @@ local function tagline_name(c, st)
   return first
 end
 
+-- is the line b a publication's tagline ("The member newsletter of ...": rx_tagline_pub)?
+local function pub_tagline(b)
+  return b ~= nil and b.nw <= 12 and find(b.text, " of ", 1, true) ~= nil and rx_tagline_pub:find(b.text) ~= nil
+end
+
 -- does text write name at least twice as whole words (caseless when asked)?
 local function written_twice(text, name, caseless)
   local n = 0
@@ -660,7 +665,9 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     else
       -- (a masthead line's only, not a byline's outlet written in capitals)
       for y = 1, math.min(6, #live) do
-        if live[y].role == "masthead" and live[y].text == outlet then outlet = st.meta.caps_masthead(outlet, text) or outlet; break end
+        -- (over a publication's tagline, "The member newsletter of ...": a name with no
+        -- outlet word is a publication's too)
+        if live[y].role == "masthead" and live[y].text == outlet then outlet = st.meta.caps_masthead(outlet, text, pub_tagline(live[y + 1])) or outlet; break end
       end
     end
   end
