@@ -777,6 +777,37 @@ local function labelled_evidence(m, b, above)
     or b.nw > AD_EVIDENCE_WORDS or b.nw < 2 then return false end
   return ad_evidence(m, b.text)
 end
+-- is block b copy made of verbless fragments under an advertisement label, across a
+-- blank line or not? ("NAME's Supplies - ropes, paint and chandlery.", "Summer savings
+-- at NAME — fans from RO99. Free fitting."): each sentence of at most twelve words
+-- with no finite verb (FINITE, a word in -ed), no quotation or reporting verb, and an
+-- offer (en/clean_body_ad_offers.txt) or an advertiser's name set off by a dash; or,
+-- right under such copy that went, in its group, one more such fragment closed by a
+-- stop ("Open seven days at the quay."); a subhead has no stop, a paragraph a verb
+local FRAGMENT_WORDS = 12
+local function verbless(t)
+  local n = 0
+  for sent in (t .. " "):gmatch("(.-[.!?]+)%s+") do
+    local w = 0
+    for word in sent:gmatch("[%a'’-]+") do
+      w = w + 1
+      local l = word:lower()
+      if w > FRAGMENT_WORDS or FINITE[l] or (w > 1 and #l > 3 and l:sub(-2) == "ed") then return false end
+    end
+    n = n + 1
+  end
+  return n >= 1
+end
+local function labelled_fragments(m, b, above)
+  if not (m and above) or b.keep or b.nw > 30 or b.nw < 3 then return false end
+  local t = b.text
+  local last = byte(t, -1)
+  if last ~= 46 and last ~= 33 then return false end
+  if above.cue == "ads" and not above.take and above.nw <= 8 then
+    return not speaks(t) and verbless(t) and (has_offer(m, t) or rx_ad_brand():find(t) ~= nil or rx_offer:find(t) ~= nil)
+  end
+  return above.why == "advertisement" and above.group == b.group and b.nw <= FRAGMENT_WORDS and not speaks(t) and verbless(t)
+end
 local function ad_copy(m, b, above)
   if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
   local t = b.text
@@ -1060,14 +1091,23 @@ end
 -- NAME as the leaders fall for the first time"), over a paragraph of prose (a sentence
 -- of 15 words or more, past a caption that went); a lead paragraph closes on a stop
 local STANDFIRST_MIN, STANDFIRST_MAX = 8, 35
+-- (or right under the headline, in a page with no byline, a release: the block above
+-- headline-shaped, of STANDFIRST_MIN words or more, all in capitals; a
+-- headline in sentence case over a standfirst is told apart by the stage's title rule)
+local function headline_above(a)
+  return not a.cue and not a.bullet and not a.keep and a.nw >= STANDFIRST_MIN and a.nw <= STANDFIRST_MAX
+    and ev.headline_shaped(a) and not find(a.text, "%l")
+end
 local function standfirst(live, ws, we)
-  local b, above = live[ws], live[ws - 1]
+  local b, above, at = live[ws], live[ws - 1], ws
+  -- (the headline in capitals may open the window: the stage takes it out as the title)
+  if b and headline_above(b) and live[ws + 1] and live[ws + 1].group ~= b.group then b, above, at = live[ws + 1], b, ws + 1 end
   if not (b and above and b.take) or b.keep or b.bullet or b.sentence or b.nw < STANDFIRST_MIN
-    or b.nw > STANDFIRST_MAX or not (above.byline or above.timestamp) or STOP_END[byte(b.text, -1)]
+    or b.nw > STANDFIRST_MAX or not (above.byline or above.timestamp or headline_above(above)) or STOP_END[byte(b.text, -1)]
     or find(b.text, "[:;\"”’')]%s*$") or not ev.headline_shaped(b) then
     return
   end
-  local y = ws + 1
+  local y = at + 1
   while y <= we and not live[y].take do y = y + 1 end
   local n = live[y]
   if y <= we and n.sentence and n.nw >= 15 and not n.bullet then
@@ -1488,7 +1528,8 @@ function M.select(live, st, o)
         -- the copy, when the line above closed it with a stop: "Dial *455 now!" /
         -- "Vendors worried" / the paragraph)
         local d = live[y + 1]
-        if (y == x + 1 or find(live[y - 1].text, "[.!?]$")) and c.take and not c.cue and d and y + 1 <= we and d.group == c.group and d.sentence
+        -- (or closed by a call with no stop: "... from DKK 899. Book now")
+        if (y == x + 1 or find(live[y - 1].text, "[.!?]$") or rx_ad_close():find(live[y - 1].text)) and c.take and not c.cue and d and y + 1 <= we and d.group == c.group and d.sentence
           and d.class ~= "short" and d.nw >= 12 and c.nw >= 2 and c.nw <= 8 and not c.sentence
           and not find(c.text, "[.!?:;]$") and find(c.text, "^%u") and not find(c.text, "%d")
           and select(2, c.text:gsub(" %l", "")) >= select(2, c.text:gsub(" %u", ""))
@@ -1504,7 +1545,8 @@ function M.select(live, st, o)
   -- to action with an offer ("Pacific Air - fly to the islands from $199. Book now")
   for x = ws, we do
     local b = live[x]
-    if b.take and (ad_copy(st.body, b, live[x - 1]) or labelled_evidence(st.body, b, live[x - 1])) then
+    if b.take and (ad_copy(st.body, b, live[x - 1]) or labelled_evidence(st.body, b, live[x - 1])
+      or labelled_fragments(st.body, b, live[x - 1])) then
       b.take = false; b.why = "advertisement"
     else
       -- (a block kept so far loses a button's label glued to its end)

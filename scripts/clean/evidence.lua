@@ -711,6 +711,12 @@ local MAX_CREDITED_WORDS, MAX_CAPTION_WORDS, MAX_DURATION_WORDS = 40, 60, 8
 -- the last bytes of a credit word closing a caption after a dash ("pic", "pics",
 -- "photo", "picture"): c, s, o, e in either case
 local CREDIT_END = { [99] = true, [115] = true, [111] = true, [101] = true, [67] = true, [83] = true, [79] = true, [69] = true }
+-- a block ending " photo", " photos" or " pic", a credit with no dash ("... on Sunday.
+-- AGENCY photo"): its last bytes
+local function photo_tail(text)
+  local t = text:sub(-6)
+  return t == " photo" or t == "photos" or t == " Photo" or text:sub(-4) == " pic"
+end
 
 local rx_dated_by = re.compile("(?<=\\s)(?:by|By|BY)\\s+(?=\\p{Lu})")
 local rx_trail_sep = re.compile("[\\s|,·•–—-]+$")
@@ -816,7 +822,7 @@ function M.features(b, st, o)
     -- (or opening "FI": a wire's "FILE - " caption)
     if (cz == 41 or c1 == 91 or shape & S_CAPTION ~= 0 or (c1 == 70 and c2 == 73)
       or (CREDIT_END[cz] and (find(text, " - ", -45, true)
-        or find(text, " – ", -45, true) or find(text, " — ", -45, true))))
+        or find(text, " – ", -45, true) or find(text, " — ", -45, true) or photo_tail(text))))
       and (nw <= MAX_CREDITED_WORDS or c1 == 91)
       and st.cues.caption_credits:find(text, c1, c2) then
       b.cue = "caption"

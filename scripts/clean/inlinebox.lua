@@ -11,7 +11,9 @@
 -- among them, with a headline-shaped line, opened by such a cue and closed by a
 -- timestamp, standing between two paragraphs (sentences of body length, good or
 -- near-good), is a teaser card: its stamp is no barrier (b.teaser_stamp) and all its
--- lines go (b.inbox). jusText's context rule (Pomikálek 2011) read across a box: text
+-- lines go (b.inbox). A box may list up to four stories, each headline (a bullet
+-- item or a headline-shaped line) closed by its own stamp: all its stamps are no
+-- barrier. jusText's context rule (Pomikálek 2011) read across a box: text
 -- on both sides makes the box an insert, not the article's header.
 -- A topic's link box: a line "TOPIC More" (the box's heading and its "More" link run
 -- together), then up to MAX_LINKS bullet or headline lines that are no sentences,
@@ -90,6 +92,33 @@ local function fact_stamps(live)
   end
 end
 
+-- a bullet item of three words or more written as a headline (a capital first, no
+-- stop at its end): a linked story's title in a list
+local function bullet_headline(b)
+  local t = b.text
+  return b.bullet ~= nil and not b.sentence and b.nw >= 3 and b.nw <= 30 and byte(t, -1) ~= 46
+    and find(t, "^%u") ~= nil
+end
+
+-- A box of several stories ("Read also:", then "headline" and its "(date)" two or
+-- three times): past the stamp at y, a further item is one or two short headline-shaped
+-- lines, no sentence, closed by another stamp; the index of the last stamp, up to
+-- MAX_ITEMS items.
+local MAX_ITEMS = 4
+local function more_items(live, y)
+  for _ = 2, MAX_ITEMS do
+    local h = live[y + 1]
+    if not (h and h.class == "short" and not h.sentence and not h.keep and not h.timestamp and not h.byline
+      and (ev.headline_shaped(h) or bullet_headline(h))) then return y end
+    local z = y + 2
+    local s = live[z]
+    if s and s.class == "short" and not s.timestamp and not s.sentence and not s.keep then z = z + 1; s = live[z] end
+    if not (s and s.timestamp and not s.byline and not s.keep) then return y end
+    y = z
+  end
+  return y
+end
+
 --- Mark the teaser cards of live blocks (b.inbox on each line, b.teaser_stamp on the
 -- closing timestamp) and topics' link boxes (b.inbox).
 function M.mark(live)
@@ -109,13 +138,14 @@ function M.mark(live)
       while y <= #live and y - x < MAX_BOX do
         local b = live[y]
         if b.timestamp or b.byline or b.sentence or b.keep or b.class ~= "short" then break end
-        headline = headline or ev.headline_shaped(b)
+        headline = headline or ev.headline_shaped(b) or bullet_headline(b)
         y = y + 1
       end
       local s = live[y]
+      if headline and s and s.timestamp and not s.byline and not s.keep then y = more_items(live, y) end
+      s = live[y]
       if headline and s and s.timestamp and not s.byline and not s.keep and paragraph(live[y + 1]) then
-        for z = x, y do live[z].inbox = true end
-        s.teaser_stamp = true
+        for z = x, y do live[z].inbox = true; if live[z].timestamp then live[z].teaser_stamp = true end end
       end
     end
   end

@@ -81,12 +81,27 @@ function M.new(lang)
     return false
   end
 
+  -- A long block (over LONG_WORDS words) opened by a sentence of the article's own,
+  -- twelve words or more holding no prompt word and not speaking to the reader ("We know
+  -- how much strain this puts on everyone, ..."), then an appeal ("Please send us your
+  -- experiences ..."): a paragraph of a community post, not a prompt box.
+  local LONG_WORDS, LEAD_WORDS = 45, 12
+  local function prose_lead(text)
+    local e = text:find("[.!?] %u")
+    if not e then return false end
+    local lead = text:sub(1, e)
+    local n = 0
+    for _ in lead:gmatch("%S+") do n = n + 1 end
+    return n >= LEAD_WORDS and not rx_strong:find(lead) and not rx_weak:find(lead) and not addresses(lead)
+  end
+
   --- "newsletter" when the block is a prompt to the reader, else nil.
   -- @param text the block's text
   -- @param nw its number of words
   function P:kind(text, nw)
     if nw < 3 or nw > 60 then return nil end
     if M.speaks(text) then return nil end
+    if nw > LONG_WORDS and prose_lead(text) then return nil end
     local strong_hit = rx_strong:find(text) ~= nil
     if not strong_hit then
       local n, pos = 0, 1

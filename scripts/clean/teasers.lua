@@ -107,13 +107,19 @@ end
 -- a block closed by another story's date in brackets, no stop after it: "NAME wins
 -- the cup final (01/12/2024)", "Loon pair returns (posted May 28, 2025)"; the text
 -- before the bracket headline-shaped (ev.headline_shaped: no full stop, a capital)
+-- (a bullet item so shaped too, "* NAME wins the cup final (2024/12/01)": a list of
+-- links; ev.headline_shaped turns bullets down, so its other tests are made here)
 local MAX_DATED_WORDS = 24
+local function shaped(b)
+  if not b.bullet then return ev.headline_shaped(b) end
+  return not (b.cue or b.timestamp or b.byline or b.contrib or b.ending or b.drop) and b.text:find("^%u") ~= nil
+end
 local function dated_headline(b, dates, day_first)
   local t = b.text
   -- (the last byte first: ")")
-  if string.byte(t, -1) ~= 41 or b.nw < 4 or b.nw > MAX_DATED_WORDS or b.sentence or b.bullet then return false end
+  if string.byte(t, -1) ~= 41 or b.nw < 4 or b.nw > MAX_DATED_WORDS or b.sentence then return false end
   local at, inner = t:match("()%(([^()]*)%)$")
-  if not at or at < 8 or #inner > 40 or not inner:find("%d") or not ev.headline_shaped(b) then return false end
+  if not at or at < 8 or #inner > 40 or not inner:find("%d") or not shaped(b) then return false end
   if t:sub(1, at - 1):find("[.!?:;,]%s*$") then return false end
   return dates:parse(inner, day_first) ~= nil
 end
@@ -130,7 +136,10 @@ function M.drop_dated(live, ws, we, dates, day_first)
     local b = live[x]
     if b.take and not b.keep and dated_headline(b, dates, day_first) then
       local p, n = live[x - 1], live[x + 1]
-      if x == ws or x == we or (p and not p.take) or (n and not n.take) then
+      -- (a bullet item only beside a block of the window that went: a timeline list may
+      -- open or close the body)
+      local went = b.bullet and ((x > ws and not p.take) or (x < we and not n.take))
+      if went or (not b.bullet and (x == ws or x == we or (p and not p.take) or (n and not n.take))) then
         b.take = false
         b.why = "teaser (dated headline)"
       end
