@@ -203,6 +203,12 @@ local function text_start(at, lines, i)
   return f
 end
 
+-- does the line end in a web address ("   17. https://...", "Link: http://...")?
+local function ends_in_url(l)
+  local p = find(l, "%S+%s*$")
+  return p ~= nil and find(l, "://", p, true) ~= nil
+end
+
 -- The lines a wrapping dumper wrapped (a set of line numbers), when the page's longest
 -- lines were left unwrapped, else nil: lines of 40 bytes or more that a line at the
 -- same column continues, when three or more are as long as 80% of the longest of them,
@@ -254,8 +260,16 @@ function M.wrap_width(lines, at)
   -- shorter in bytes than 80% of the byte estimate is shorter in characters too)
   -- (the three largest kept on the way: k is 3 up to 300 lines)
   local lens, cnt, t1, t2, t3 = {}, 0, -1, -1, -1
+  local urls = at.urls
+  if urls == nil then
+    urls = false
+    for i = 1, #lines do if find(lines[i], "://", 1, true) then urls = true; break end end
+  end
   for i = 1, #lines do
     local n = #lines[i]
+    -- (a line ending in a web address, a lynx "References" entry: a dumper breaks no
+    -- address, so its length tells nothing of the column; it counts as blank here)
+    if urls and n >= 40 and ends_in_url(lines[i]) then n = 0 end
     lens[i] = n
     if n > 0 then
       cnt = cnt + 1
@@ -419,6 +433,7 @@ function M.split(text, pad)
   -- value, from the C pass that splits the page: three calls a line fewer)
   local lines, firsts, lasts, leads = dp.text.lines(text, true)
   local at = line_facts(lines, firsts, leads)
+  at.urls = find(text, "://", 1, true) ~= nil
   local W = M.wrap_width(lines, at)
   if W then W = M.narrow_width(lines, W, at) end
   local blocks, group, prev_blank = {}, 0, true

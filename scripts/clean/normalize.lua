@@ -158,7 +158,9 @@ local function nfc(s, lang)
 end
 
 -- lynx -dump without -nolist: "[12]Home" link numbers and the closing URL list
-local rx_refs_head = re.compile("\\n(?:References|Visible links)\\s*\\n\\s*\\n\\s*1\\.\\s+\\S+", "")
+-- ("References", a blank line, then the numbered URLs; when the page has links with no
+-- text, lynx 2.9 heads the list "   Visible links:" and adds a "   Hidden links:" part)
+local rx_refs_head = re.compile("\\n(?:References\\s*\\n\\s*\\n(?:[ \\t]*Visible links:?[ \\t]*\\n)?|[ \\t]*Visible links:?\\s*\\n)\\s*1\\.\\s+\\S+", "")
 local rx_linknum = re.compile("\\[\\d{1,4}\\](?=\\S)")
 
 local function lynx_refs(s)
