@@ -1494,6 +1494,29 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- "&", no "and", an outlet word (en/clean_outlet_words.txt, R.outlet_like strong),
   -- and no role or unit ("Food & Drink Editor"); the name without "The", else nil
   local rx_amp_name = re.compile("^(?:The\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|of|the|on))*\\s+&\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|of|the|on))*$")
+  -- "President & CEO", "Editor and Publisher", "Owner/Chef": two or three jobs joined by
+  -- "&", "and" or "/", each a role line (en/clean_roles.txt), a job noun of
+  -- en/role_nouns.txt (or the same in capitals, "CEO"), an office ("Board Chair") or a
+  -- job phrase; a job, never an outlet nor a person (cheap test first: a joiner); or
+  -- one job noun in capitals alone ("NAME, CEO", not an acronym outlet's)
+  local rx_job_joiner = re.compile("\\s*(?:&|/|\\s(?i:and)\\s)\\s*")
+  local function joined_jobs(piece)
+    if #piece > 60 then return false end
+    -- (or one job noun in capitals alone, "NAME, CEO")
+    if not (find(piece, "&", 1, true) or find(piece, "/", 1, true) or find(piece, " and ", 1, true)) then
+      piece = dp.text.trim(piece)
+      return find(piece, "^%u%u+$") ~= nil and job_phrase(piece:lower())
+    end
+    local parts = rx_job_joiner:split(dp.text.trim(piece))
+    if #parts < 2 or #parts > 3 then return false end
+    for _, part in ipairs(parts) do
+      if part == "" then return false end
+      local one = not find(part, " ", 1, true)
+      if not (R.is_role_line(part, true) or job_phrase(part) or R.job_title(part)
+        or (one and (R.job_word(part) or (find(part, "^%u%u+$") and job_phrase(part:lower()))))) then return false end
+    end
+    return true
+  end
   local function amp_outlet(piece)
     piece = dp.text.trim(piece)
     if not rx_amp_name:find(piece) or not R.outlet_like(piece, true) then return nil end
@@ -1580,6 +1603,13 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- "A, B and C, Outlet": the last comma piece without "and" names the outlet when it
     -- reads as one (an outlet word, one word, an acronym) or is no person's name
     local pieces = re.split(rest, "\\s*,\\s*")
+    -- (two or three jobs joined by "&", "and" or "/" after the last comma, "NAME,
+    -- President & CEO": the writer's jobs, never an outlet: joined_jobs)
+    if #pieces >= 2 and joined_jobs(pieces[#pieces]) then
+      staff = true
+      table.remove(pieces)
+      rest = table.concat(pieces, ", ")
+    end
     -- (an outlet's name holding "&" after the last comma, "A and B, Reef & Rock Mining
     -- Weekly": amp_outlet)
     if #pieces >= 2 and find(pieces[#pieces], "&", 1, true) and amp_outlet(pieces[#pieces]) then
@@ -1985,6 +2015,21 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- was taken, "Grower NAME checks a row of vines near Pell Hill, last Tuesday.": a
   -- caption's tense; a lead tells the news in the past)
   local rx_caption_day = re.compile("^\\p{Lu}[^.!?]*\\s\\p{Ll}{2,}(?<![su])s\\s[^.!?]*[\\s,](?:last|on|this\\s+past)\\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\.$")
+  -- (or closed by its picture's credit, a sentence of its own naming the photographer:
+  -- "... during a check. Photo by NAME, Calderwood Valley Zoo.", "... Photo: NAME";
+  -- the credit words are en/clean_meta_caption_credits.txt)
+  local rx_credit_closed
+  local function credit_closed(p)
+    -- (cheap test first: " by " or a colon in the last 100 bytes)
+    local tail = p:sub(-100)
+    if not (find(tail, " by ", 1, true) or find(tail, ":", 1, true)) then return false end
+    if not rx_credit_closed then
+      local l = {}
+      for _, w in ipairs(entries(lang, "clean_meta_caption_credits.txt")) do l[#l + 1] = re.escape(w) end
+      rx_credit_closed = re.compile("[.!?][\"”’]?\\s+(?i:" .. concat(l, "|") .. ")(?:\\s+by|\\s*:)\\s+\\p{Lu}[^.!?]{1,80}\\.?$")
+    end
+    return rx_credit_closed:find(p) ~= nil
+  end
   function R.caption_like(p)
     if #p > 400 or #dp.text.words(p) > 45 then return false end
     if p:sub(1, 1) == "[" or find(p, "©", 1, true) ~= nil or rx_caption_end:find(p) ~= nil then return true end
@@ -2000,7 +2045,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     for _, w in ipairs(cap_openers) do
       if head:sub(1, #w) == w and find(head, "^[%s:,]", #w + 1) then return true end
     end
-    return false
+    return credit_closed(p)
   end
 
   -- "Pano Velonia — Households in ...": a bare place of one to three capitalised words
@@ -2014,7 +2059,25 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- (the sentence may go on with a number and a word after its first word, "Around
   -- 9,000 homes in ...": rx_dl_lead)
   local rx_dl_lead = re.compile("^\\p{Lu}\\p{Ll}*(?:['’]s)?\\s+(?:\\p{L}|\\p{N}[\\p{N},.]*\\s+\\p{L})")
-  local function bare_place(pl, rest, article)
+  -- (or, when the article writes it nowhere, the page writes it as an address, the
+  -- place and its region or country after a comma, "Malé, Republic of Maldives" in an
+  -- imprint, "Calderwood, Ore." in a footer: a region of en/clean_meta_regions.txt, or
+  -- a name of up to four words whose last is one, "Republic of Maldives")
+  local rx_addr_region = "\\s*,\\s+(\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s+(?:of|the|\\p{Lu}[\\p{L}\\p{M}.'’-]*)){0,3})"
+  local function addressed_place(pl, page)
+    if type(page) ~= "string" or not find(page, pl .. ",", 1, true) then return false end
+    local rx = re.compile("(?<![\\p{L}\\p{N}])" .. re.escape(pl) .. rx_addr_region)
+    local pos = 1
+    for _ = 1, 4 do
+      local _, e, region = rx:find(page, pos)
+      if not e then return false end
+      region = region:gsub("[.,]+$", "")
+      if is_region(region) or is_region(region:match("(%S+)$")) then return true end
+      pos = e + 1
+    end
+    return false
+  end
+  local function bare_place(pl, rest, article, page)
     if #dp.text.words(rest) < 8 or not rx_dl_lead:find(rest) or given_in(pl) then return false end
     if not re.find(pl, "\\p{Ll}") then return false end
     for w in pl:gmatch("%S+") do if not_places[w:lower()] then return false end end
@@ -2024,7 +2087,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     for _, w in ipairs(words) do
       if re.find(article, "\\p{L}[,;]?\\s+" .. re.escape(w) .. "(?![\\p{L}\\p{N}])") then return true end
     end
-    return false
+    return addressed_place(pl, page)
   end
 
   -- "Kotturpeta: The state government ...": a mixed-case place of one to three
@@ -2159,7 +2222,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     if article then
       a, b, pl = rx_dl_bare:find(p)
-      if a and bare_place(pl, p:sub(b + 1), article) then return { place = pl, rest = dp.text.trim(p:sub(b + 1)) } end
+      if a and bare_place(pl, p:sub(b + 1), article, page) then return { place = pl, rest = dp.text.trim(p:sub(b + 1)) } end
       a, b, pl, region = rx_dl_colon:find(p)
       if a and colon_place(pl, region, p:sub(b + 1), article, page) then
         return { place = region and (pl .. ", " .. region) or pl, rest = dp.text.trim(p:sub(b + 1)) }

@@ -175,6 +175,31 @@ local function fuller_line(b, st, outlet)
   return nil
 end
 
+-- a dated masthead, the page's first line naming the site before a separator and a
+-- date ("RIVERFORD MARATHON · SUNDAY 19.10.2025", "Kellow Parish News | March 2026"): the
+-- name, up to five capitalised words (in capitals title-cased) that the page writes
+-- again elsewhere in any case, when another piece of the line holds a date; not a
+-- section's label or a desk. Over a footer's copyright holder, a company that runs the
+-- site ("© 2025 Riverford Running Events Ltd"): the header names the publication.
+local function dated_masthead(c, st, text, title_i)
+  -- (cheap tests first: a short line over the headline, not taken, with a digit)
+  if not c or c.take or c.cue or c.bullet or c.sentence or c.nw > 10 or c.li == title_i or not find(c.text, "%d") then return nil end
+  local pieces = rx_outlet_split:split(c.text)
+  local first = dp.text.trim(pieces[1] or "")
+  if #pieces < 2 or first == "" or find(first, "%d") or #dp.text.words(first) > 5 then return nil end
+  if not re.find(first, "^\\p{Lu}[\\p{L}'’.&-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.&-]*|of|the|and|for|on|&))*$") then return nil end
+  local dated = false
+  for k = 2, #pieces do
+    if find(pieces[k], "%d%d%d%d") and st.dates:find(pieces[k], true) then dated = true; break end
+  end
+  if not dated then return nil end
+  local name = first
+  if name:upper() == name and rx_lower:find(name:lower()) then name = ucase.title(name, "\\s") end
+  if st.meta.section_label(name) or st.meta.is_desk(name) or (not find(name, " ", 1, true) and st.meta.menu_word(name)) then return nil end
+  if not written_twice(text, name, true) then return nil end
+  return name
+end
+
 --- The page's first live block, or the second when the first is a menu: where a
 -- masthead stands (nil on an empty page).
 local function first_line(live)
@@ -292,6 +317,12 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
           break
         end
       end
+    end
+    -- (a dated masthead, "RIVERFORD MARATHON · SUNDAY 19.10.2025": dated_masthead)
+    if not outlet then
+      local c = first_line(live)
+      local name = dated_masthead(c, st, text, title_i)
+      if name then outlet = name; c.role = c.role or "masthead" end
     end
     -- a masthead the dump split over two lines ("Glenmoor" / "National Park" / "Idaho"
     -- over the park's menu): two lines of capitalised words, one under the other,

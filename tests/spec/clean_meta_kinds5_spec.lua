@@ -169,8 +169,8 @@ describe("clean meta: time zones", function()
     assert.are.equal("2026-11-29T10:15:00-04:00", (dates:parse("Nov 29, 2026 10:15 AST")))
   end)
 
-  it("gives no offset for the ambiguous AMT (Armenia or Amazon)", function()
-    assert.are.equal("2026-11-29", (dates:parse("29 Nov 2026 10:15 AMT")))
+  it("reads AMT as Armenia Time (the English-language press's reading)", function()
+    assert.are.equal("2026-11-29T10:15:00+04:00", (dates:parse("29 Nov 2026 10:15 AMT")))
   end)
 end)
 
