@@ -41,7 +41,9 @@
 --     its own ("Stay with me, stay with me" is the writer's); when one copy is a block
 --     of its own and another opens, closes or sits inside a longer paragraph (8 words
 --     longer or more), only the block of its own goes: a pull quote set out beside the
---     sentence it repeats, and a sentence is never cut out of a paragraph. Two copies,
+--     sentence it repeats, and a sentence is never cut out of a paragraph (a copy over
+--     whole blocks in a row, a pull quote set on two indented lines, is one of its
+--     own). Two copies,
 --     the second opening a block whose sentence goes on in lower case after it (a
 --     caption credited "Courtesy of the Cedar Bend Fire Department" above "The Cedar
 --     Bend Fire Department will ..."), are the article naming the credited body: kept.
@@ -824,6 +826,8 @@ function M.cut_repeats(blocks, opts)
         local ba, bz = block_of(a), block_of(z)
         local na = #blocks[ba].ids
         local isw = ba == bz and a - first[ba] == 1 and z - first[bz] == na
+        -- (or whole blocks in a row: a pull quote set over two indented lines)
+        if not isw and ba ~= bz and a - first[ba] == 1 and z == first[bz + 1] then isw = true end
         whole[c] = isw
         if isw then anywhole = true end
         if not isw and ba == bz and na >= best + 8 then

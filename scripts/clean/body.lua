@@ -241,6 +241,27 @@ local function alt_of(a, c)
   end
   return n >= 3 and hit >= 0.7 * n
 end
+-- a caption closed by its credit as a sentence of its own ("... during a recent
+-- veterinary check. Photo by NAME, NAME Zoo.", "... at dawn. Photos courtesy of the
+-- NAME Trust."): a short kept block (up to CREDITED_MAX words) whose last sentence only
+-- names who made or gave the picture (capitalised words, "of", "and", "the"), after a
+-- sentence of its own; an article's paragraph does not close on a picture credit
+local CREDITED_MAX = 40
+local rx_credit_close = lazy("[.!?][\"'”’)]?\\s+(?:photos?|photographs?|pictures?|images?)\\s+(?:by|courtesy\\s+of|supplied\\s+by|submitted\\s+by)\\s+(?:the\\s+)?(?-i:\\p{Lu})[\\p{L}\\p{M}.'’-]*(?:,?\\s+(?:of|and|the|for|&|(?-i:\\p{Lu})[\\p{L}\\p{M}.&'’-]*)){0,8}\\.?$", "i")
+local function credit_closed(live, ws, we)
+  for x = ws, we do
+    local b = live[x]
+    if b.take and not b.keep and not b.bullet and b.nw >= 5 and b.nw <= CREDITED_MAX then
+      local t = b.text
+      -- (the cheap test first: " by " or "courtesy of" among the last 80 bytes)
+      local from = #t > 80 and #t - 80 or 1
+      if (find(t, " by ", from, true) or find(t, "ourtesy of ", from, true)) and rx_credit_close():find(t) then
+        b.take = false
+        b.why = "caption (closed by its credit)"
+      end
+    end
+  end
+end
 local function para_for(c, b) return c ~= nil and c.take and c.sentence and c.nw >= 2 * b.nw and not c.bullet end
 local function para_over(c, b) return c ~= nil and c.take and c.sentence and c.nw > b.nw and not c.bullet end
 local rx_image_name = re.compile("^\\[(?:[^\\]]*\\.(?:jpe?g|png|gif|webp|svg|avif)|img|image|photo|picture)\\]$", "i")
@@ -789,7 +810,7 @@ local function verbless(t)
   local n = 0
   for sent in (t .. " "):gmatch("(.-[.!?]+)%s+") do
     local w = 0
-    for word in sent:gmatch("[%a'’-]+") do
+    for word in sent:gmatch("[%a'’-]*%a[%a'’-]*") do -- (a spaced dash is no word)
       w = w + 1
       local l = word:lower()
       if w > FRAGMENT_WORDS or FINITE[l] or (w > 1 and #l > 3 and l:sub(-2) == "ed") then return false end
@@ -882,6 +903,49 @@ local LONE_BUTTON_WORDS = 3
 local function alone(live, x)
   local b, p, n = live[x], live[x - 1], live[x + 1]
   return (p == nil or p.group ~= b.group) and (n == nil or n.group ~= b.group)
+end
+-- (under an advertisement label, across a blank line or not, one line with no stop,
+-- no verb, an advertiser's name set off by a colon or a dash and an offer: "NAME
+-- Telecom: Double data on every reload this January"; a subhead names no brand and
+-- carries no offer)
+local function labelled_line(m, b, above)
+  if not (m and above and above.cue == "ads" and not above.take and above.nw <= 8) or b.keep or b.nw > 16
+    or b.nw < 3 then return false end
+  local t = b.text
+  local last = byte(t, -1)
+  if last == 46 or last == 33 or last == 63 then return false end
+  return rx_ad_brand():find(t) ~= nil and not speaks(t) and verbless(t .. ".")
+    and (has_offer(m, t) or rx_offer:find(t) ~= nil)
+end
+-- an advertisement's small print: a line opening with an asterisk ("*APR = Annual
+-- Percentage Rate. Rates subject to change.") right under copy that went as an
+-- advertisement and carries the asterisk it explains ("... from 5.49% APR*.")
+local function small_print(b, above)
+  if not (b.take and above and above.why == "advertisement") or b.keep or b.nw > 40 then return false end
+  return (byte(b.text, 1) == 42 or b.bullet == "*") and find(above.text, "*", 1, true) ~= nil
+end
+-- the window's last kept block, a prompt to the reader closing it: a short block that
+-- quotes no one and points at a control of the page ("... Stop by any Monday or click
+-- JOIN above.", "Tap the button below to ..."), or opens with a short question and
+-- gives an e-mail address ("Questions about the change? Read our FAQs or email
+-- NAME@example.org"): a recruitment or a help box, no paragraph of the article
+local PROMPT_MAX = 40
+local rx_click_control = lazy("\\b(?:click|tap)\\s+(?:[^\\s.!?]+\\s+){0,3}?(?:above|below|here)\\b", "i")
+local rx_question_mail = lazy("^[^.!?\\n]{3,60}\\?\\s[^\"“”]*[\\w.-]+@[\\w-]+\\.[\\w.]+", "i")
+local function closing_prompt(live, ws, we)
+  local x = we
+  while x >= ws and not live[x].take do x = x - 1 end
+  local b = live[x]
+  if x <= ws or b.keep or b.bullet or b.nw > PROMPT_MAX or b.nw < 4 then return end
+  local t = b.text
+  -- (the cheap tests first: "click" or "tap", or a question mark and an "@")
+  local click = find(t, "lick", 1, true) or find(t, "ap ", 1, true)
+  local mail = not click and find(t, "?", 1, true) and find(t, "@", 1, true)
+  if not (click or mail) or speaks(t) then return end
+  if (click and rx_click_control():find(t)) or (mail and rx_question_mail():find(t)) then
+    b.take = false
+    b.why = "reader prompt (closing)"
+  end
 end
 local function booking_box(m, live, ws, we)
   local nb, z = live[we + 1], live[we]
@@ -1546,7 +1610,8 @@ function M.select(live, st, o)
   for x = ws, we do
     local b = live[x]
     if b.take and (ad_copy(st.body, b, live[x - 1]) or labelled_evidence(st.body, b, live[x - 1])
-      or labelled_fragments(st.body, b, live[x - 1])) then
+      or labelled_fragments(st.body, b, live[x - 1]) or labelled_line(st.body, b, live[x - 1])
+      or small_print(b, live[x - 1])) then
       b.take = false; b.why = "advertisement"
     else
       -- (a block kept so far loses a button's label glued to its end)
@@ -1822,6 +1887,8 @@ function M.select(live, st, o)
       b.why, dn.why = "caption (under an image)", "picture credit"
     end
   end
+  -- a caption closed by its credit as a sentence of its own ("... Photo by NAME, NAME.")
+  credit_closed(live, ws, we)
   -- a live blog: entries open with a time line and a heading; when a heading inside the
   -- window follows a time line, the heading under the time line just above the window
   -- opens the first entry
@@ -1900,6 +1967,7 @@ function M.select(live, st, o)
   endnotes.drop_imprint(live, ws, we)
   end_box(live, ws, we)
   release_contact(st.body, live, ws, we)
+  closing_prompt(live, ws, we)
   correction_notes(st.body, live, we)
   return ws, we
 end
