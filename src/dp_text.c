@@ -224,20 +224,28 @@ size_t dp_text_case(const char *s, size_t n, int upper, char *out) {
 #define S DP_SHAPE_SLASH
 #define B DP_SHAPE_BAR
 #define C DP_SHAPE_COMMA
-static const unsigned short SHAPE_BITS[256] = {
+#define D DP_SHAPE_DIGIT
+#define K DP_SHAPE_COLON
+#define A DP_SHAPE_AT
+#define H DP_SHAPE_HYPHEN
+#define P DP_SHAPE_PAREN
+#define Q DP_SHAPE_QUESTION
+#define G DP_SHAPE_SIGN
+#define T DP_SHAPE_LATIN1
+static const unsigned SHAPE_BITS[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, C, 0, 0, S,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
-    U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
-    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
-    L, L, L, L, L, L, L, L, L, L, L, 0, B, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, G, G, G, G, 0, P, 0, G, G, C, H, 0, S,
+    D, D, D, D, D, D, D, D, D, D, K, 0, G, G, G, Q,
+    A, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, G, G, G, G, G,
+    G, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, G, B, G, G, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, T, W, W, W, W, W, W, W, W, W, W, W, W, W,
     W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
     W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
     W, W, W, W, W, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -248,6 +256,14 @@ static const unsigned short SHAPE_BITS[256] = {
 #undef S
 #undef B
 #undef C
+#undef D
+#undef K
+#undef A
+#undef H
+#undef P
+#undef Q
+#undef G
+#undef T
 
 /* Does s[0..n) end a sentence: . ! ? or an ellipsis, perhaps inside closing quotes
  * or brackets (" ' ) ] and the UTF-8 of U+201D, U+2019, U+00BB)? */

@@ -72,8 +72,22 @@ enum {
     DP_SHAPE_COLON_END = 1u << 6, /* holds ':' among its last 40 bytes */
     DP_SHAPE_BAR       = 1u << 7, /* holds '|' */
     DP_SHAPE_COMMA     = 1u << 8, /* holds ',' */
-    DP_SHAPE_MIDDOT    = 1u << 9  /* holds U+00B7 (C2 B7) */
+    DP_SHAPE_MIDDOT    = 1u << 9, /* holds U+00B7 (C2 B7) */
+    DP_SHAPE_DIGIT     = 1u << 10, /* holds an ASCII digit, 0-9 */
+    DP_SHAPE_COLON     = 1u << 11, /* holds ':' anywhere */
+    DP_SHAPE_AT        = 1u << 12, /* holds '@' */
+    DP_SHAPE_HYPHEN    = 1u << 13, /* holds '-' (U+002D) */
+    DP_SHAPE_PAREN     = 1u << 14, /* holds '(' */
+    DP_SHAPE_QUESTION  = 1u << 15, /* holds '?' */
+    DP_SHAPE_SIGN      = 1u << 16, /* holds one of # $ % & * + < = > [ \ ] ^ _ ` { } ~ */
+    DP_SHAPE_LATIN1    = 1u << 17  /* holds the lead byte C2 (U+0080..U+00BF: U+00A9,
+                                      U+00B7, U+00BB, U+00B0...) */
 };
+/* The bits set by one byte alone, whatever its place (all but DP_SHAPE_SENTENCE and
+ * DP_SHAPE_COLON_END; DP_SHAPE_COPYRIGHT and DP_SHAPE_MIDDOT need their two bytes):
+ * a text that holds a byte holds that byte's bits, so a test for a literal may first
+ * test the bits its first byte sets. */
+#define DP_SHAPE_BYTE_BITS (~(unsigned)(DP_SHAPE_SENTENCE | DP_SHAPE_COLON_END))
 
 /* The shape of s[0..n) (bytes, not characters, except chars). */
 dp_text_shape dp_text_shape_of(const char *s, size_t n);

@@ -320,7 +320,8 @@ static int t_lines(lua_State *L) {
 }
 
 /* text.shape(s) -> chars, first, second, last, flags: dp_text_shape_of (the bytes
- * are nil when s is shorter; flags is a sum of the bits of text.SHAPE) */
+ * are nil when s is shorter; flags is a sum of the bits of text.SHAPE; SHAPE.byte_bits
+ * is the mask of the bits one byte sets wherever it stands, DP_SHAPE_BYTE_BITS) */
 static int t_shape(lua_State *L) {
     size_t n;
     const char *s = luaL_checklstring(L, 1, &n);
@@ -359,6 +360,11 @@ int dp_lua_open_text(lua_State *L) {
         { "slash", DP_SHAPE_SLASH }, { "copyright", DP_SHAPE_COPYRIGHT },
         { "colon_end", DP_SHAPE_COLON_END }, { "bar", DP_SHAPE_BAR },
         { "comma", DP_SHAPE_COMMA }, { "middot", DP_SHAPE_MIDDOT },
+        { "digit", DP_SHAPE_DIGIT }, { "colon", DP_SHAPE_COLON },
+        { "at", DP_SHAPE_AT }, { "hyphen", DP_SHAPE_HYPHEN },
+        { "paren", DP_SHAPE_PAREN }, { "question", DP_SHAPE_QUESTION },
+        { "sign", DP_SHAPE_SIGN }, { "latin1", DP_SHAPE_LATIN1 },
+        { "byte_bits", DP_SHAPE_BYTE_BITS },
     };
     lua_createtable(L, 0, (int)(sizeof bits / sizeof bits[0]));
     for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++) {

@@ -49,6 +49,7 @@ local text_shape, SHAPE = dp.text.shape, dp.text.SHAPE
 local S_SENTENCE, S_LOWER, S_UPPER, S_WIDE = SHAPE.sentence, SHAPE.lower, SHAPE.upper, SHAPE.wide
 local S_CAPTION = SHAPE.slash | SHAPE.copyright | SHAPE.colon_end
 local S_LIST = SHAPE.bar | SHAPE.comma | SHAPE.middot
+local BYTE_BITS = SHAPE.byte_bits
 
 local DEFAULT_LIMIT = { media = 60, caption = 60, legal = 300 }
 -- the word bit (docpipe.clean.blocks word flags) of a word that triggers a cue pattern
@@ -455,6 +456,16 @@ local function load_cues(lang, max_words, stop)
   local alts = {}
   for i, w in ipairs(sym) do alts[i] = re.escape(w) end
   C.raw_rx = re.compile(#alts > 0 and concat(alts, "|") or "(*FAIL)")
+  -- (the shape bits the literals' first bytes set, docpipe.text.shape: a block whose
+  -- shape has none of them holds none of the literals, and skips the alternation; nil
+  -- when a first byte sets no bit of its own, then every block tries it)
+  local raw_bits = 0
+  for _, w in ipairs(sym) do
+    local f = select(5, text_shape(w:sub(1, 1))) & BYTE_BITS
+    if f == 0 then raw_bits = nil; break end
+    raw_bits = raw_bits | f
+  end
+  C.raw_bits = raw_bits
   C.any_rx = joined(anchored_any)
   -- the longest block (in words) any of them may name: a longer one is not tried
   local any_limit = 0
@@ -546,7 +557,8 @@ end
 -- @param fresh the list of words with a hint interned since it was last read
 --   (docpipe.clean.blocks.tokenize); without it the trigger words are looked up again
 -- @param c, c2 the text's first two bytes (nil past its end)
-local function cue_kind(C, b, intern, fresh, c, c2)
+-- @param shape optional, the text's shape bits (docpipe.text.shape)
+local function cue_kind(C, b, intern, fresh, c, c2, shape)
   local text, nw = b.text, b.nw
   if not c then return nil end
   local bk = bucket(C, c, c2)
@@ -605,7 +617,8 @@ local function cue_kind(C, b, intern, fresh, c, c2)
     end
   end
   -- (one PCRE2 call tells whether the block holds any of the literals)
-  if nw <= C.raw_max and C.raw_rx:find(text) then
+  local raw_bits = C.raw_bits
+  if nw <= C.raw_max and (not (shape and raw_bits) or shape & raw_bits ~= 0) and C.raw_rx:find(text) then
     local sym, raw_limit = C.raw_sym, C.raw_limit
     for k = 1, #sym do
       local w = sym[k]
@@ -810,7 +823,7 @@ function M.features(b, st, o)
   for _i = 1, #keep_l do local rx = keep_l[_i]; if rx:find(text) then b.keep = true; break end end
   local drop_l = st.drop
   for _i = 1, #drop_l do local rx = drop_l[_i]; if rx:find(text) then b.drop = true; break end end
-  b.cue = cue_kind(st.cues, b, st.intern, st.fresh, c1, c2)
+  b.cue = cue_kind(st.cues, b, st.intern, st.fresh, c1, c2, shape)
   -- a caption known by its credit ("... on Monday. (Agency)", "...in 1962.NAME/Outlet")
   -- or its image marker ("[photo] ..."): only a block ending in ')', holding a '/', a
   -- '©' or a ':' among its last 40 bytes ("... Pic: Name Name"), ending as "pic",

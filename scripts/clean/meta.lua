@@ -164,6 +164,10 @@ local byte, lower, gsub = string.byte, string.lower, string.gsub
 -- the fields of s (Lua's "%S+" matches) as a list, from one C call (gmatch costs a
 -- call and a pattern scan per field)
 local text_fields = dp.text.fields
+-- what a line holds, as bits, from one C scan (docpipe.text.shape): a regular expression
+-- that needs a byte the line lacks is not run (a call into PCRE2 costs some 800
+-- instructions even when it fails at once)
+local text_shape, SHAPE = dp.text.shape, dp.text.SHAPE
 
 -- t in lower case without the [.,;:] closing it, t:lower():gsub("[.,;:]+$", "") (the
 -- gsub, a pattern tried at every byte, only when the last byte is one of them)
@@ -172,6 +176,33 @@ local function bare(t)
   local c = byte(lt, -1)
   if c == 46 or c == 44 or c == 59 or c == 58 then lt = gsub(lt, "[.,;:]+$", "") end
   return lt
+end
+
+-- the run of ASCII letters closing s before one optional full stop, what
+-- s:match("(%a+)%.?$") gives (nil when there is none), read from the end: the
+-- unanchored pattern is tried at every byte and backtracks through every word
+local function last_letters(s)
+  local j = #s
+  if byte(s, j) == 46 then j = j - 1 end
+  local i = j
+  while i >= 1 do
+    local c = byte(s, i)
+    if c < 65 or c > 122 or (c > 90 and c < 97) then break end
+    i = i - 1
+  end
+  return i < j and s:sub(i + 1, j) or nil
+end
+
+-- s without the separators closing it, what re.gsub(s, "[\\s,;:|/·•–—-]+$", "")
+-- gives; run only when the last byte may close such a run: ASCII white space , ; : |
+-- / - or a byte past ASCII (the end-anchored pattern is tried at every position)
+local SEP_END = { [9] = true, [10] = true, [11] = true, [12] = true, [13] = true, [32] = true,
+  [44] = true, [59] = true, [58] = true, [124] = true, [47] = true, [45] = true }
+local rx_sep_end = re.compile("[\\s,;:|/·•–—-]+$")
+local function cut_sep_end(s)
+  local c = byte(s, -1)
+  if not c or (c < 128 and not SEP_END[c]) then return s end
+  return (rx_sep_end:gsub(s, ""))
 end
 
 local PARTICLES = {
@@ -213,6 +244,24 @@ local JOINER_WORDS = { of = true, the = true, ["and"] = true, ["for"] = true, on
 
 -- (a data file's entries with a stage option's extra ones, as a list or as a set)
 local entries, word_set = lists.entries, lists.word_set
+
+-- Patterns and masks of the name parsers in M.new (split_names, outlet_of, outlet_like,
+-- role_line, parse_names, clean_name), compiled once here: M.new is near Lua's limit of
+-- 200 local variables in one function
+local rx_name_joiner = re.compile(",?\\s+(?:and|&|along with|with)\\s+", "i")
+local rx_name_sep = re.compile("\\s*[,;]\\s*")
+local rx_article = re.compile("^(?:the|a|an)\\s+")
+local rx_article_any = re.compile("^(?:the|a|an)\\s+", "i")
+local rx_cap_or_digit = re.compile("^[\\p{Lu}\\p{N}]")
+local rx_title_word = re.compile("^\\p{Lu}\\p{Ll}+$")
+local PARTS_BITS = SHAPE.bar | SHAPE.slash | SHAPE.hyphen | SHAPE.latin1 | SHAPE.wide
+local rx_comma_sep = re.compile("\\s*,\\s*")
+local rx_special_to = re.compile("(^|,\\s*)special\\s+to\\s+(?:the\\s+)?(?=\\p{Lu})", "i")
+local rx_name_opener = re.compile("^(?:and|with|by|reporting by|editing by|writing by)\\s+", "i")
+-- (the first letters of the name openers, in either case: a, w, b, r, e)
+local NAME_OPENER_FIRST = { [97] = true, [65] = true, [119] = true, [87] = true, [98] = true, [66] = true,
+  [114] = true, [82] = true, [101] = true, [69] = true }
+local rx_name_closer = re.compile("[.,;:]+$")
 
 local M = {}
 
@@ -256,6 +305,9 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
   end
   for _, l in pairs(prog_first) do table.sort(l, function(a, b) return #a > #b end) end
+  -- (and their first bytes: a line opening with another is looked up with no string made)
+  local prog_first_byte = {}
+  for k in pairs(prog_first) do prog_first_byte[byte(k, 1)] = true end
   -- words that open a paragraph before a dash and are no place ("Analysis —")
   local not_places = word_set(lang, "clean_meta_not_places.txt", extra.not_places)
   local roles = word_set(lang, "clean_roles.txt")
@@ -274,6 +326,13 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- form only after "on" ("Sun" may be a paper's name)
   local weekday_alt = "(?:(?:on\\s+|,\\s*)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|on\\s+(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))"
   local beats = word_set(lang, "clean_role_beats.txt")
+  -- (the beats' other numbers as sets: the forms before and after a final s, looked up
+  -- without making a string per word, see beat)
+  local beat_singular, beat_plural = {}, {}
+  for w in pairs(beats) do
+    if byte(w, -1) == 115 then beat_singular[w:sub(1, -2)] = true end
+    beat_plural[w .. "s"] = true
+  end
   local outlet_words = word_set(lang, "clean_outlet_words.txt")
   -- titles before a name ("Dr", "Prof.", "Rev."): not part of the author's name
   local honorifics = word_set(lang, "abbreviations_titles.txt")
@@ -907,16 +966,18 @@ function M.new(lang, menu_extra, field_extra, extra)
     if org_heads[lt] or units[lt] then return false end
     local caps, long = 0, 0
     for i = 1, #toks do local t = toks[i]
-      local lt = t:lower()
-      if roles[lt] or roles[lt:gsub("[.,]$", "")] then return false end
+      local lt = lower(t)
+      -- (the word, or the word without the full stop or comma closing it, is a role)
+      local z = byte(lt, -1)
+      if roles[lt] or ((z == 46 or z == 44) and roles[lt:sub(1, -2)]) then return false end
       if rx_initials:find(t) then
         caps = caps + 1
       elseif rx_cap:find(t) or rx_mc:find(t)
         or (i == 1 and rx_elided:find(t) and not find(s, "['’]%s") and not find(s, "['’]$")) then
-        -- (capitals tested on Unicode letters past ASCII: "Ní" and "Ó" are no acronyms)
-        local wide = find(t, "[\128-\255]")
+        -- (capitals tested on Unicode letters past ASCII: "Ní" and "Ó" are no acronyms;
+        -- looked for only in a word in capitals)
         if t:upper() == t and #t >= 2 and not t:find("[.'’]")
-          and not (wide and (rx_lower:find(t) or utf8.len(t) < 2)) then
+          and not (find(t, "[\128-\255]") and (rx_lower:find(t) or utf8.len(t) < 2)) then
           -- an all-capitals token is an acronym (an outlet), unless the whole name is in capitals
           -- (a Mc or Mac prefix keeps its small letter in capitals, "CIARA McFETRIDGE")
           local su = find(s, "Ma?c%u") and s:gsub("(Ma?c)(%u%u)", function(p, r) return p:upper() .. r end) or s
@@ -998,8 +1059,8 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- split a list of names: "A, B and C", "A & B", "A; B"
   local rx_writer_open = re.compile("^(?:written|reported|words|story|text)\\s+by\\s+(?=\\p{Lu})", "i")
   local function split_names(s)
-    s = re.gsub(s, ",?\\s+(?:and|&|along with|with)\\s+", ",", nil, "i")
-    return re.split(s, "\\s*[,;]\\s*")
+    s = rx_name_joiner:gsub(s, ",")
+    return rx_name_sep:split(s)
   end
 
   -- the trailing run of role and beat words of toks[lo..] (en/clean_roles.txt,
@@ -1045,7 +1106,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   function R.unit_name(s) return unit_piece(s) end
 
   local function outlet_of(piece)
-    piece = re.gsub(dp.text.trim(piece), "^(?:the|a|an)\\s+", "")
+    piece = dp.text.trim(piece)
+    local c = byte(piece, 1)
+    if c == 116 or c == 97 then piece = rx_article:gsub(piece, "") end
     local toks = text_fields(piece)
     -- a desk of the newsroom ("Web Desk", "Digital Team", "Capitol Bureau"): staff,
     -- no outlet; nor is the word alone ("Posted by Newsroom")
@@ -1120,10 +1183,15 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- "Herald"), a single capitalised word ("Reuters") or an acronym ("CNN").
   -- @param strong when true, one capitalised word is not enough
   function R.outlet_like(piece, strong)
-    piece = re.gsub(dp.text.trim(piece), "^(?:the|a|an)\\s+", "", nil, "i")
-    if piece == "" or not re.find(piece, "^[\\p{Lu}\\p{N}]") then return false end
+    piece = dp.text.trim(piece)
+    -- (an article opens it: a t or an a, in either case)
+    local c = byte(piece, 1)
+    if c == 116 or c == 84 or c == 97 or c == 65 then piece = rx_article_any:gsub(piece, "") end
+    if piece == "" or not rx_cap_or_digit:find(piece) then return false end
     local n, hit = 0, false
     local ts = text_fields(piece)
+    -- (more than five words is no outlet: told before the words are looked at)
+    if #ts > 5 then return false end
     for k = 1, #ts do local t = ts[k]
       n = n + 1
       local lt = bare(t)
@@ -1137,8 +1205,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   end
 
   -- a beat word, in the list's number or the other ("Court" for "courts")
+  -- (beats[lt .. "s"], or beats[lt without its final s] when lt is longer than three)
   local function beat(lt)
-    return beats[lt] or beats[lt .. "s"] or (#lt > 3 and lt:sub(-1) == "s" and beats[lt:sub(1, -2)]) or false
+    return beats[lt] or beat_singular[lt] or (#lt > 3 and beat_plural[lt]) or false
   end
 
   -- how often the page writes the name, as whole words
@@ -1351,6 +1420,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- "Report for America corps member"): the words after it, else nil (the programme
   -- names whose first word opens the line are tried; en/clean_meta_programmes.txt)
   local function after_programme(s)
+    if not prog_first_byte[byte(s, 1)] then return nil end
     local first = s:match("^%a+")
     local cands = first and prog_first[first]
     if not cands then return nil end
@@ -1412,7 +1482,7 @@ function M.new(lang, menu_extra, field_extra, extra)
         linking = true
       else
         -- (an outlet's short name may open it when asked: "Journal Staff Reporter")
-        if strict or n > 0 or (outlet_words[lt] and not outlet_ok) or not re.find(t, "^\\p{Lu}\\p{Ll}+$") then return false end
+        if strict or n > 0 or (outlet_words[lt] and not outlet_ok) or not rx_title_word:find(t) then return false end
         unknown = 1
       end
       n = n + 1
@@ -1528,7 +1598,11 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- (a place of up to four words, its inner particles in lower case: "San Isidro del Valle")
   local rx_filed_in = re.compile("\\s+(?:in|at)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:(?:de|del|de la|la|el|do|da|dos|das|di|du|of|upon|on)\\s+)?\\p{Lu}[\\p{L}.'’-]*){0,3}$")
   local rx_weekday_tail = re.compile("[\\s,]+" .. weekday_alt .. "\\.?,?\\s*$", "i")
+  -- (the parts of a byline, rx_parts: a bar, a slash, a hyphen, a middle dot or a dash)
   local function parse_names(rest, dates, strict)
+    -- (the steps below cut text out of rest or put a space in: a byte the line lacks,
+    -- by its shape, no later form of it holds)
+    local _, _, _, _, held = text_shape(rest)
     if dates then
       local r = dates:find(rest)
       if r then
@@ -1541,8 +1615,10 @@ function M.new(lang, menu_extra, field_extra, extra)
         rest = re.gsub(rest, "\\s+(?:at|on)\\s*$", "")
       end
     end
-    rest = rx_email:gsub(rest, " ")
-    rest = rx_handle:gsub(rest, "")
+    if held & SHAPE.at ~= 0 then
+      rest = rx_email:gsub(rest, " ")
+      rest = rx_handle:gsub(rest, "")
+    end
     -- the names end where a date, a number or a widget word starts ("By Tamsin Orrell
     -- Nov. 28 at 3:57 PM Follow", "by Tamsin Orrell28 Nov 2026412"); a person credited
     -- for pictures is no author, and a role in parentheses goes ("Ysolde Marrack
@@ -1561,22 +1637,28 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- closing the line)
     -- (a separator left before a cut time goes first: "By NAME in Place · 3 hours ago")
     if rest:find(" in ", 1, true) or rest:find(" at ", 1, true) then
-      rest = rx_filed_in:gsub(re.gsub(rest, "[\\s,;:|/·•–—-]+$", ""), "")
+      rest = rx_filed_in:gsub(cut_sep_end(rest), "")
     end
-    rest = rx_picture_credit:gsub(rest, "")
-    rest = rx_paren:gsub(rest, "")
+    if held & SHAPE.paren ~= 0 then
+      rest = rx_picture_credit:gsub(rest, "")
+      rest = rx_paren:gsub(rest, "")
+    end
     -- (and a separator left closing the line: "NAME · Outlet ·", "NAME - Reporter /")
-    rest = re.gsub(rest, "[\\s,;:|/·•–—-]+$", "")
+    rest = cut_sep_end(rest)
     local authors, outlet = {}, nil
     local staff, other, weak = false, false, false
     local barred = {}
     -- "Special to the Gazette": a freelance byline, the outlet after "to"
-    rest = re.gsub(rest, "(^|,\\s*)special\\s+to\\s+(?:the\\s+)?(?=\\p{Lu})", "$1", nil, "i")
+    -- (opening the line or after a comma: an s, S or the long s, U+017F, first)
+    local c1 = byte(rest, 1)
+    if c1 == 115 or c1 == 83 or c1 == 0xC5 or held & SHAPE.comma ~= 0 then
+      rest = rx_special_to:gsub(rest, "$1")
+    end
     -- "Posted by the Office of Communications and Public Affairs": an office is the
     -- staff, no person (R.org_title)
     if find(rest, " of ", 1, true) and R.org_title(re.gsub(rest, "^(?i:the)\\s+", "")) then return {}, nil, true, false, false end
     -- "A | Outlet", "A | Staff Writer": the parts after the first are outlet or role
-    local parts = rx_parts:split(rest)
+    local parts = held & PARTS_BITS ~= 0 and rx_parts:split(rest) or { rest }
     rest = parts[1] or ""
     for k = 2, #parts do
       local piece = dp.text.trim(parts[k])
@@ -1602,7 +1684,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     -- "A, B and C, Outlet": the last comma piece without "and" names the outlet when it
     -- reads as one (an outlet word, one word, an acronym) or is no person's name
-    local pieces = re.split(rest, "\\s*,\\s*")
+    local pieces = held & SHAPE.comma ~= 0 and rx_comma_sep:split(rest) or { rest }
     -- (two or three jobs joined by "&", "and" or "/" after the last comma, "NAME,
     -- President & CEO": the writer's jobs, never an outlet: joined_jobs)
     if #pieces >= 2 and joined_jobs(pieces[#pieces]) then
@@ -1659,7 +1741,7 @@ function M.new(lang, menu_extra, field_extra, extra)
           -- "Kevin Okafor HARBOUR TIMES": the person, then the outlet
           authors[#authors + 1] = titlecase(pn)
           outlet = po
-        elseif DESK[lower(piece:match("(%a+)%.?$") or "")] then
+        elseif DESK[lower(last_letters(piece) or "")] then
           -- "Bulletin Newsdesk": a desk (en/clean_meta_desk_words.txt), no person
           staff = true
         elseif R.is_person(piece) and not (strict and R.outlet_like(piece)) then
@@ -1793,8 +1875,11 @@ function M.new(lang, menu_extra, field_extra, extra)
 
   local function clean_name(piece)
     piece = dp.text.trim(piece)
-    piece = re.gsub(piece, "^(?:and|with|by|reporting by|editing by|writing by)\\s+", "", nil, "i")
-    piece = rx_place_tail:gsub(piece, "")
+    if NAME_OPENER_FIRST[byte(piece, 1)] then piece = rx_name_opener:gsub(piece, "") end
+    -- (the place needs "in", "from" or "at")
+    if find(piece, "in", 1, true) or find(piece, "at", 1, true) or find(piece, "from", 1, true) then
+      piece = rx_place_tail:gsub(piece, "")
+    end
     -- "CNN's Jethro Mullen", "Fox News' Jessica Napoli": drop the possessive outlet when a
     -- name follows
     local a, b = rx_possessive:find(piece)
@@ -1817,7 +1902,10 @@ function M.new(lang, menu_extra, field_extra, extra)
       elseif w and roles[w:lower()] and R.is_person(rest) then piece = rest
       else break end
     end
-    piece = re.gsub(piece, "[.,;:]+$", "")
+    -- (the last byte first: the end-anchored pattern is tried at every position; a
+    -- line feed, before which $ also matches)
+    local z = byte(piece, -1)
+    if z == 46 or z == 44 or z == 59 or z == 58 or z == 10 then piece = rx_name_closer:gsub(piece, "") end
     return piece
   end
 

@@ -174,6 +174,35 @@ static void test_shape(void) {
     CHECK(sh.flags & DP_SHAPE_SLASH);
     CHECK(sh.flags & DP_SHAPE_COPYRIGHT);
     CHECK(!(sh.flags & DP_SHAPE_UPPER));
+    /* the bits of single bytes: digits, ':' anywhere, '@', '-', '(', '?', the signs
+     * (# $ % & * + < = > [ \ ] ^ _ ` { } ~) and the lead byte C2 */
+    s = "a";
+    sh = dp_text_shape_of(s, strlen(s));
+    CHECK(!(sh.flags & (DP_SHAPE_DIGIT | DP_SHAPE_COLON | DP_SHAPE_AT | DP_SHAPE_HYPHEN
+                        | DP_SHAPE_PAREN | DP_SHAPE_QUESTION | DP_SHAPE_SIGN | DP_SHAPE_LATIN1)));
+    s = "x7 y: a@b c-d (e) f? g$ \xC2\xB0";
+    sh = dp_text_shape_of(s, strlen(s));
+    CHECK(sh.flags & DP_SHAPE_DIGIT);
+    CHECK(sh.flags & DP_SHAPE_COLON);
+    CHECK(sh.flags & DP_SHAPE_AT);
+    CHECK(sh.flags & DP_SHAPE_HYPHEN);
+    CHECK(sh.flags & DP_SHAPE_PAREN);
+    CHECK(sh.flags & DP_SHAPE_QUESTION);
+    CHECK(sh.flags & DP_SHAPE_SIGN);
+    CHECK(sh.flags & DP_SHAPE_LATIN1);
+    CHECK(!(sh.flags & DP_SHAPE_WIDE));
+    /* each sign alone; ')' '!' '.' ';' and quotes are none */
+    for (const char *g = "#$%&*+<=>[\\]^_`{}~"; *g; g++) {
+        sh = dp_text_shape_of(g, 1);
+        CHECK(sh.flags & DP_SHAPE_SIGN);
+    }
+    for (const char *g = ")!.;'\""; *g; g++) {
+        sh = dp_text_shape_of(g, 1);
+        CHECK(!(sh.flags & (DP_SHAPE_SIGN | DP_SHAPE_PAREN)));
+    }
+    /* a byte's own bits are all but the ones of its place */
+    CHECK(!(DP_SHAPE_BYTE_BITS & (DP_SHAPE_SENTENCE | DP_SHAPE_COLON_END)));
+    CHECK(DP_SHAPE_BYTE_BITS & DP_SHAPE_COLON);
     /* invalid UTF-8: bytes; a text too short for its bytes */
     sh = dp_text_shape_of("a\x80", 2);
     CHECK_INT(sh.chars, 2);

@@ -29,6 +29,19 @@ describe("docpipe.text", function()
     assert.is_true(flags & S.colon_end == 0)
   end)
 
+  it("tells the single bytes a text holds: digits, colon, @, hyphen, paren, question mark, signs, C2", function()
+    local S = dp.text.SHAPE
+    local flags = select(5, dp.text.shape("x7 y: a@b c-d (e) f? g$ \194\176"))
+    for _, k in ipairs { "digit", "colon", "at", "hyphen", "paren", "question", "sign", "latin1" } do
+      assert.is_true(flags & S[k] ~= 0, k)
+    end
+    assert.are.equal(0, flags & S.wide)
+    assert.are.equal(S.lower, select(5, dp.text.shape("plain")))
+    -- (a byte's own bits: never the bits of its place, sentence end or colon near the end)
+    assert.are.equal(0, S.byte_bits & (S.sentence | S.colon_end))
+    assert.are.equal(S.colon, select(5, dp.text.shape(":")) & S.byte_bits)
+  end)
+
   it("counts bytes for invalid UTF-8 and gives nil bytes past a short text's end", function()
     local chars, first, second, last, flags = dp.text.shape("a\128")
     assert.are.equal(2, chars)
