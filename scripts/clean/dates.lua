@@ -95,6 +95,18 @@ local function load_zones(lang)
   return zones, table.concat(alts, "|"), order
 end
 
+-- the zones read only right after a clock time ("3:40pm NFT"), never elsewhere on the
+-- line: the fourth field "clock" of en/clean_timezones.txt (a zone whose letters also
+-- spell a common capitals word, NFT the non-fungible token)
+local function load_clock_zones(lang)
+  local set = {}
+  for _, line in ipairs(dp.data.list(lang .. "/clean_timezones.txt")) do
+    local abbr, f4 = line:match("^(%S+)%s+%S+%s+%S+%s+(%S+)")
+    if f4 == "clock" then set[abbr] = true end
+  end
+  return set
+end
+
 -- day of week, 0 = Sunday (Sakamoto's method)
 local WEEKDAY_T = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 }
 local function weekday(y, m, d)
@@ -164,6 +176,7 @@ function M.new(lang, published_extra)
   lang = lang or "en"
   local months, month_alt = load_months(lang)
   local zones, zone_alt, zone_order = load_zones(lang)
+  local clock_zones = load_clock_zones(lang)
   local tswords = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_timestamp_words.txt")) do tswords[w:lower()] = true end
   -- words of a publication's name (en/clean_outlet_words.txt): an outlet's credit
@@ -336,6 +349,7 @@ function M.new(lang, published_extra)
           -- the zone: the first abbreviation after the time, else anywhere on the line
           local za, zb, z = rx_zone:find(masked, tb + 1)
           if not za then za, zb, z = rx_zone:find(masked) end
+          if za and clock_zones[z] and (za <= tb or find(sub(masked, tb + 1, za - 1), "[^%s(]")) then za = nil end
           if za then set_zone(r, masked, za, zb, z) end
         end
       end
@@ -363,8 +377,23 @@ function M.new(lang, published_extra)
   -- published", "First published", "Created") or updated ("Updated", "Last updated",
   -- "Modified", "Edited", "Revised", the noun "Last update:"; "First uploaded on" is a
   -- published one)
+  local published_own_clock
   local rx_label = re.compile(A("\\b(?:(originally|first)\\s+)?(published|posted|uploaded|created|updated|update|modified|edited|revised)\\b"), "i")
   local UPDATED = { updated = true, update = true, modified = true, edited = true, revised = true }
+
+  -- the date under a published label whose clock was read before it, under an updated
+  -- label ("Updated: 10:12 CEST | Published: 17.06.2024 07:40 CEST"): the published
+  -- field alone (its own clock, else its date alone); nil when the clock is no updated one
+  function published_own_clock(self, s, labels, at, clock_at, day_first)
+    local ck, pi
+    for i = 1, #labels do
+      if labels[i].a <= clock_at then ck = labels[i].kind end
+      if labels[i].a <= at then pi = i end
+    end
+    if ck ~= "updated" then return nil end
+    local stop = labels[pi + 1] and labels[pi + 1].a - 1 or #s
+    return (self:parse(s:sub(labels[pi].a, stop), day_first))
+  end
 
   --- ISO 8601 string of the publication time on s, and what kind the line gives it:
   -- "published", "updated" or nil (no label). A line giving both ("Updated 6:02 PM,
@@ -388,6 +417,10 @@ function M.new(lang, published_extra)
     -- follow it: "Oct. 14, 2025 3:14 PM (updated 6:02 PM)" is the published time)
     local at, kind = r.spans[1][1], nil
     for i = 1, #labels do if labels[i].a <= at then kind = labels[i].kind end end
+    if kind == "published" and r.h and r.spans[2] and r.spans[2][1] < at then
+      local d = published_own_clock(self, s, labels, at, r.spans[2][1], day_first)
+      if d then return d, kind end
+    end
     if kind ~= "updated" then return iso, kind end
     -- a published label after the updated one, with a date of its own, or a clock
     -- only (the day is the updated one's: "Updated 6:02 PM, Oct. 14, 2025 | Published

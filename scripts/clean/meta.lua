@@ -2450,6 +2450,25 @@ function M.new(lang, menu_extra, field_extra, extra)
     return w ~= nil and open_words[w:lower()] == true
   end
 
+  --- A copyright holder cut at the period of an abbreviation numbering the body in its
+  -- own name (en/clean_outlet_number_words.txt: "Rural Municipality of Coulee Bend No"
+  -- of "... Coulee Bend No. 318 | Box 40"): the holder with its number, when the page
+  -- writes that name twice; other holders come back unchanged.
+  -- @param line the copyright line; @param text the page's text
+  local number_words
+  function R.numbered(holder, line, text)
+    local last = holder:match("%s(%a%a?%a?)$")
+    if not last then return holder end
+    number_words = number_words or word_set(lang, "clean_outlet_number_words.txt")
+    if not number_words[last:lower()] then return holder end
+    local _, b = find(line, holder, 1, true)
+    local num = b and line:match("^%.%s?(%d%d?%d?%d?%d?)%f[^%w]", b + 1)
+    if not num then return holder end
+    local full = holder .. ". " .. num
+    if attested(text, full) < 2 then return holder end
+    return full
+  end
+
   return R
 end
 

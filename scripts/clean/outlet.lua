@@ -106,6 +106,61 @@ local function written_twice(text, name, caseless)
   return false
 end
 
+-- an office's name opening with its state's place ("Nebraska Office of State Parks and
+-- Trails" under "State of Nebraska") whose name without the place the page writes twice
+-- ("the Office of State Parks and Trails announced"): the office's own name
+local function state_office(name, state, text)
+  local place = state:match("%sof%s+(.+)$")
+  if not place or name:sub(1, #place + 1) ~= place .. " " then return false end
+  local rest = name:sub(#place + 2)
+  return rest:find("%s") ~= nil and written_twice(text, rest, true)
+end
+
+-- a logo's second line that opens with the rest of the name before a tagline after a
+-- dash ("LAGO HUEMUL" / "Tourism Board - Patagonia, Argentina"): the masthead with that
+-- rest (up to three capitalised words, tagline_name) when the page writes the joined
+-- name at least twice, in any case (the masthead in capitals too); the name as the
+-- page writes it first; or nil
+local function tagline_second_line(outlet, live, text, st)
+  for y = 1, math.min(6, #live - 1) do
+    local c, d = live[y], live[y + 1]
+    if c.role == "masthead" and (c.text == outlet or #c.text == #outlet and re.find(c.text, "^" .. re.escape(outlet) .. "$", nil, "i")) then
+      if d.first ~= c.last + 1 or d.cue or d.take or d.bullet then return nil end
+      local rest = tagline_name(d, st)
+      if not rest or #dp.text.words(rest) > 3 or find(rest, "[%d%p]") then return nil end
+      local rx = "(?<![\\p{L}\\p{N}])(" .. re.escape(outlet .. " " .. rest) .. ")(?![\\p{L}\\p{N}])"
+      local first, n = nil, 0
+      for m in re.gmatch(text, rx, nil, "i") do first = first or m; n = n + 1 end
+      if n < 2 then return nil end
+      d.role = d.role or "masthead"
+      return first
+    end
+  end
+  return nil
+end
+
+-- a masthead set in two languages, one name a line ("Newyddion Cymuned Cwm Talog" over
+-- "Cwm Talog Community News"): the line right under the masthead's is the name in the
+-- page's language when the page writes the two as a pair, "NAME / NAME" (a bilingual
+-- site's footer or labels), and only it reads as a publication's name in the stage's
+-- language (an outlet word of en/clean_outlet_words.txt, or an acronym:
+-- docpipe.clean.meta outlet_like); or nil
+local function bilingual_name(outlet, live, text, st)
+  for y = 1, math.min(5, #live - 1) do
+    local c, d = live[y], live[y + 1]
+    if c.role == "masthead" and c.text == outlet then
+      if d.first == c.last + 1 and not d.cue and not d.take and not d.bullet and d.nw >= 2 and d.nw <= 6
+        and (find(text, outlet .. " / " .. d.text, 1, true) or find(text, d.text .. " / " .. outlet, 1, true))
+        and st.meta.outlet_like(d.text, true) and not st.meta.outlet_like(outlet, true) then
+        d.role = d.role or "masthead"
+        return d.text
+      end
+      return nil
+    end
+  end
+  return nil
+end
+
 -- an image's file name a text browser leaves in brackets beside a logo's name
 -- ("Quarry Ridge Prep Report [qrpr-logo.png]"): the name is the text without it
 local rx_image_name = dp.re.compile("\\s*\\[[^\\]\\s]{1,80}\\.(?i:png|jpe?g|gif|svg|webp|avif|bmp|ico)\\]\\s*")
@@ -363,6 +418,10 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     end
   end
 
+  -- (a logo's second line holding the rest of the name before a tagline after a dash:
+  -- tagline_second_line)
+  if outlet and title_i then outlet = tagline_second_line(outlet, live, text, st) or outlet end
+
   -- a masthead naming a place or a service ("Port Arden International Airport") whose
   -- footer copyright holder is that name with an organisation's head word after it
   -- ("© Port Arden International Airport Authority 2025"): that organisation
@@ -403,6 +462,7 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
           -- (not cut before a generic word after its modifier: "WHSU Student" of
           -- "WHSU Student Media")
           outlet = st.meta.undangle(dp.text.trim(holder), b.text, text)
+          outlet = st.meta.numbered(outlet, b.text, text)
           -- a company's name, "Valley Chronicle Newspapers": the publication's name
           -- without the company word when the page also names it so elsewhere
           -- (and a company's legal forms, "Baltic Harbour News OÜ", "Kota Herald Sdn Bhd",
@@ -545,7 +605,7 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
       outlet = c.text:upper() == c.text and ucase.title(c.text, "\\s") or c.text
       c.role = c.role or "masthead"
     end
-    local named = false
+    local named, state = false, outlet
     for y = 1, math.min(title_i - 1, 8) do
       if live[y].text:find(outlet, 1, true) then
         named = true
@@ -562,12 +622,15 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     end
     -- (the state's name in the footer's copyright only, "(c) 2026 State of Kessock":
     -- the office's name opening the page, "KESSOCK STATE BOARD OF VETERINARY MEDICAL
-    -- EXAMINERS", that the page writes again in any case, the body or the footer)
-    if not named then
+    -- EXAMINERS", that the page writes again in any case, the body or the footer; so
+    -- when the header names the state only in a banner with no office under it, "An
+    -- official website of the State of Nebraska", and the opening office's name is the
+    -- state's place and a name the page writes twice: state_office)
+    if not named or outlet == state then
       for y = 1, math.min(title_i - 1, 3) do
         local c = live[y]
         if not c.cue and not c.take then
-          if office(c, 10) and written_twice(text, c.text, true) then take_office(c) end
+          if office(c, 10) and (written_twice(text, c.text, true) or state_office(c.text, state, text)) then take_office(c) end
           break
         end
       end
@@ -725,6 +788,8 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
       if rx:find(text) then outlet = name end
     end
   end
+  -- (a masthead in two languages, the page's own under the other: bilingual_name)
+  if outlet and find(text, " / ", 1, true) then outlet = bilingual_name(outlet, live, text, st) or outlet end
   -- ("Wellbridge Hall Of Science" title-cased from capitals: the page's casing, "of")
   if outlet then outlet = st.meta.outlet_case(outlet, text) end
 
