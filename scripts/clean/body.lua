@@ -330,6 +330,8 @@ function M.new(lang, box_heads, corrections, ad_calls, ad_openers, programmes, m
     ad_verbs = ad_verbs_set, ad_verb_pairs = ad_verb_pairs, ad_verb_len = ad_verb_len,
     -- more imperatives of an advertisement's copy under its label (ad_evidence)
     ad_imperatives = entries(lang, "clean_body_ad_imperatives.txt"),
+    -- the ways a reader writes to the outlet (en/clean_body_reader_calls.txt: reader_call)
+    reader_calls = (function(l) return #l > 0 and re.compile("(?<![\\w-])(?:(?:" .. table.concat(l, ")|(?:") .. "))(?![\\w-])", "i") or nil end)(entries(lang, "clean_body_reader_calls.txt")),
     -- the text of a call-to-action button beside an appeal (docpipe.clean.buttons)
     buttons = buttons.new(lang, button_calls),
     box_head = union(lang, "clean_body_box_heads.txt", box_heads, true),
@@ -819,6 +821,37 @@ local function verbless(t)
   end
   return n >= 1
 end
+-- a picture credit standing as a block of its own, perhaps with its terms of use after
+-- it ("Photographs by NAME for the ORG. Free to use with credit.", "Images courtesy of
+-- the ORG."): the credit a sentence of its own, of capitalised words (and of, and, the,
+-- for, &), then at most CREDIT_TERMS_WORDS words of verbless fragments (verbless); a
+-- sentence that goes on after the name ("Photographs by NAME hang in ...") is text
+local CREDIT_TERMS_WORDS = 12
+local rx_credit_line = lazy("^(?:photos?|photographs?|photography|pictures?|images?|illustrations?|videos?|graphics?)\\s+(?:by|courtesy\\s+of)\\s+(?:the\\s+)?(?-i:\\p{Lu})[\\p{L}\\p{M}.'’-]*(?:,?\\s+(?:of|and|the|for|&|(?-i:\\p{Lu})[\\p{L}\\p{M}.&'’-]*)){0,10}\\.(?=\\s+(?-i:\\p{Lu})|$)", "i")
+local CREDIT_FIRST = { ph = true, pi = true, im = true, il = true, vi = true, gr = true }
+local function credit_line(live, ws, we)
+  for x = ws, we do
+    local b = live[x]
+    if b.take and not b.keep and not b.bullet and b.nw >= 3 and b.nw <= CREDITED_MAX then
+      local t = b.text
+      -- (the cheap tests first: the first two bytes, then " by " or "courtesy of")
+      local c1, c2 = byte(t, 1, 2)
+      if c1 and c2 and CREDIT_FIRST[string.char(c1 | 32, c2 | 32)]
+        and (find(t, " by ", 1, true) or find(t, "ourtesy of ", 1, true)) then
+        local _, e = rx_credit_line():find(t)
+        if e then
+          local rest = t:sub(e + 1)
+          local n = 0
+          for _ in rest:gmatch("%S+") do n = n + 1 end
+          if n == 0 or (n <= CREDIT_TERMS_WORDS and not speaks(rest) and verbless(rest:match("^%s*(.-)$"))) then
+            b.take = false
+            b.why = "picture credit (a line of its own)"
+          end
+        end
+      end
+    end
+  end
+end
 local function labelled_fragments(m, b, above)
   if not (m and above) or b.keep or b.nw > 30 or b.nw < 3 then return false end
   local t = b.text
@@ -945,6 +978,29 @@ local function closing_prompt(live, ws, we)
   if (click and rx_click_control():find(t)) or (mail and rx_question_mail():find(t)) then
     b.take = false
     b.why = "reader prompt (closing)"
+  end
+end
+-- a prompt closing the body that asks readers to write to the outlet ("Have your say:
+-- Letters to the editor can be left at our office or emailed to us."): the last kept
+-- block, of 4 to PROMPT_MAX words, quoting no one, opened by a label of at most four
+-- words ended by ':' or '?', speaking to the reader or as the outlet (you, your, us, our,
+-- we) and naming a way to write in (en/clean_body_reader_calls.txt): a contact line
+local rx_call_label = re.compile("^(?:[\\p{L}'’-]+\\s+){0,3}[\\p{L}'’-]+[:?]\\s+\\S")
+local rx_call_person = re.compile("\\b(?:you|your|us|our|we)\\b", "i")
+local function reader_call(m, live, ws, we)
+  if not (m and m.reader_calls) then return end
+  local x = we
+  while x >= ws and not live[x].take do x = x - 1 end
+  local b = live[x]
+  if x <= ws or b.keep or b.bullet or b.nw > PROMPT_MAX or b.nw < 4 then return end
+  local t = b.text
+  -- (the cheap tests first: a ':' or a '?' among the first 40 bytes)
+  local c = find(t, "[:?]")
+  if not c or c > 40 or not rx_call_label:find(t) or speaks(t) then return end
+  -- (an editor's note or a correction naming an address is text: en/clean_body_corrections.txt)
+  if rx_call_person:find(t, c) and m.reader_calls:find(t, c) and not (m.correction and m.correction:find(t)) then
+    b.take = false
+    b.why = "reader prompt (letters)"
   end
 end
 local function booking_box(m, live, ws, we)
@@ -1763,6 +1819,7 @@ function M.select(live, st, o)
   -- teasers stamped with their dates in brackets, and an events list closing the body
   teasers.drop_dated(live, ws, we, st.dates, st.day_first)
   teasers.drop_events(live, ws, we, st.dates)
+  teasers.drop_stamped(live, ws, we, st.dates, st.day_first)
   -- a picture's description written twice (docpipe.clean.captions)
   captions.drop(live, ws, we)
 
@@ -1889,6 +1946,7 @@ function M.select(live, st, o)
   end
   -- a caption closed by its credit as a sentence of its own ("... Photo by NAME, NAME.")
   credit_closed(live, ws, we)
+  credit_line(live, ws, we)
   -- a live blog: entries open with a time line and a heading; when a heading inside the
   -- window follows a time line, the heading under the time line just above the window
   -- opens the first entry
@@ -1968,6 +2026,7 @@ function M.select(live, st, o)
   end_box(live, ws, we)
   release_contact(st.body, live, ws, we)
   closing_prompt(live, ws, we)
+  reader_call(st.body, live, ws, we)
   correction_notes(st.body, live, we)
   return ws, we
 end

@@ -147,6 +147,75 @@ function M.drop_dated(live, ws, we, dates, day_first)
   end
 end
 
+-- a notice or teaser closed by its own date stamp after a spaced dash, a bar or a middle
+-- dot, perhaps after a posting word, nothing after it: "Pier closed to swimmers Friday -
+-- posted 11 June 2025", "Loon pair returns | 28 May 2025"; the text before the stamp
+-- headline-shaped (no stop, a capital)
+local rx_stamp_sep = re.compile("\\s(?:-|–|—|\\||·)\\s+(?:(?:posted|published|added|updated)(?:\\s+on)?:?\\s+)?(?=\\S)", "i")
+local function stamped_headline(b, dates, day_first)
+  -- (the cheap tests first: a short line holding a digit, no sentence)
+  if b.nw < 4 or b.nw > MAX_DATED_WORDS or b.sentence or not (b.bits and b.bits & 8 ~= 0 or not b.bits)
+    or b.bullet or not b.take or b.keep then return false end
+  local t = b.text
+  local c = string.byte(t, -1)
+  if not c or c < 48 or c > 57 then return false end
+  -- (the last separator of the line)
+  local at, e = rx_stamp_sep:find(t)
+  while at do
+    local a2, e2 = rx_stamp_sep:find(t, e + 1)
+    if not a2 then break end
+    at, e = a2, e2
+  end
+  if not at or at < 8 or #t - e > 30 then return false end
+  local head = t:sub(1, at - 1)
+  if head:find("[.!?:;,]$") or not head:find("^%u") then return false end
+  -- (the stamp a date alone, no time: the date's spans run from its first byte to its last)
+  local stamp = t:sub(e + 1)
+  local iso, r = dates:parse(stamp, day_first)
+  if not iso or #iso ~= 10 or not r.spans[1] then return false end
+  local lo, hi = #stamp, 0
+  for _, sp in ipairs(r.spans) do
+    if sp[1] < lo then lo = sp[1] end
+    if sp[2] > hi then hi = sp[2] end
+  end
+  return lo == 1 and hi == #stamp
+end
+
+--- Drop the notices or teasers closing the body, each a headline stamped with its
+-- own date after a dash (stamped_headline) and perhaps its one-block blurb under it in
+-- its group, closing the group: a run from the window's last kept block up, of two
+-- items or more, or of one under a block that went (a "COMMUNITY NOTICES" label); not
+-- introduced by a sentence ending in ':'. Teasers of other stories with their dates go.
+-- @param dates the stage's date parser (docpipe.clean.dates), day_first its order
+function M.drop_stamped(live, ws, we, dates, day_first)
+  if not dates then return end
+  local z = we
+  while z >= ws and not live[z].take do z = z - 1 end
+  local items, gone, a, top = 0, {}, z, nil
+  while a > ws do
+    local b = live[a]
+    if not b.take then
+      a = a - 1
+    elseif stamped_headline(b, dates, day_first) then
+      gone[#gone + 1] = a; items = items + 1; top = a; a = a - 1
+    else
+      local h = live[a - 1]
+      -- (a blurb: its headline right above it in its group, nothing under it in its group)
+      local n = live[a + 1]
+      if h.group == b.group and (not n or n.group ~= b.group) and not b.bullet and not b.keep
+        and b.nw <= MAX_BLURB_WORDS and stamped_headline(h, dates, day_first) then
+        gone[#gone + 1] = a; gone[#gone + 1] = a - 1; items = items + 1; top = a - 1; a = a - 2
+      else
+        break
+      end
+    end
+  end
+  if items == 0 or a < ws or ev.introduces(live[a]) then return end
+  -- (one item alone only right under a block of the window that went)
+  if items < 2 and (top - 1 < ws or live[top - 1].take) then return end
+  for _, x in ipairs(gone) do live[x].take = false; live[x].why = "teaser (stamped with its date)" end
+end
+
 -- an entry of a dated list: a month (dates:month, en/clean_months.txt), a day (perhaps
 -- a year) and a spaced dash opening the block ("July 4 -- Boat parade ...", "Aug. 9 –
 -- Loon count ...")
