@@ -64,6 +64,20 @@ function M.story(header, lead, rest, head, mid, foot, footer, packed)
   return M.lines(t)
 end
 
+--- A page maker for specs that frame a body between one page's header and footer:
+-- framed(HEAD, FOOT)(body [, head]) gives the lines of head (HEAD when nil), the lines
+-- of body as given (blank lines included), a blank line and the lines of FOOT.
+function M.framed(HEAD, FOOT)
+  return function(body, head)
+    local t = {}
+    for _, l in ipairs(head or HEAD) do t[#t + 1] = l end
+    for _, l in ipairs(body) do t[#t + 1] = l end
+    t[#t + 1] = ""
+    for _, l in ipairs(FOOT) do t[#t + 1] = l end
+    return M.lines(t)
+  end
+end
+
 --- A page of the lines head, the WATER paragraphs and the lines foot.
 function M.water_page(head, foot) return M.page(head, M.WATER, foot) end
 

@@ -11,7 +11,7 @@
 -- companies).
 
 local pages = require "tests.clean_pages"
-local run, lines = pages.run, pages.lines
+local run = pages.run
 
 local HEAD = { "THE VELMORA COURIER", "News from the lake towns", "",
   "Home | News | Business | Sport | Opinion", "",
@@ -24,14 +24,7 @@ local P4 = "Passenger groups said the rise would hit island residents hardest, s
 local P5 = "The town council is expected to discuss a discount scheme for residents at its next meeting, a spokesman said."
 local FOOT = { "(c) 2026 The Velmora Courier. All rights reserved." }
 
-local function page(body, head)
-  local t = {}
-  for _, l in ipairs(head or HEAD) do t[#t + 1] = l end
-  for _, l in ipairs(body) do t[#t + 1] = l end
-  t[#t + 1] = ""
-  for _, l in ipairs(FOOT) do t[#t + 1] = l end
-  return lines(t)
-end
+local page = pages.framed(HEAD, FOOT)
 
 describe("clean: a box of several dated stories inside the body", function()
   it("cuts the box out and keeps the paragraphs after it", function()

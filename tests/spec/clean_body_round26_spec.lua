@@ -25,14 +25,7 @@ local P4 = "Residents of the east bank had collected more than 2,000 signatures 
 local P5 = "Work on the foundations is due to start in September, once the river is at its lowest."
 local FOOT = { "(c) 2026 The Marrowdale Sentinel. All rights reserved." }
 
-local function page(body, head)
-  local t = {}
-  for _, l in ipairs(head or HEAD) do t[#t + 1] = l end
-  for _, l in ipairs(body) do t[#t + 1] = l end
-  t[#t + 1] = ""
-  for _, l in ipairs(FOOT) do t[#t + 1] = l end
-  return lines(t)
-end
+local page = pages.framed(HEAD, FOOT)
 
 describe("clean: a pull quote set over two indented lines", function()
   it("keeps the sentence it repeats inside the paragraph", function()

@@ -8,7 +8,7 @@
 -- towns, people, outlets and bodies).
 
 local pages = require "tests.clean_pages"
-local run, lines = pages.run, pages.lines
+local run = pages.run
 
 local HEAD = { "THE QUILLBERRY HERALD", "Serving the Quill valley since 1958", "",
   "Home | News | Notices | Sport | Contact", "",
@@ -20,14 +20,7 @@ local P3 = "Island residents who commute to the mainland for work said the reduc
 local P4 = "A spokesperson for the operator said a replacement vessel had been sought from another route but that none was available before the summer."
 local FOOT = { "(c) 2026 The Quillberry Herald. All rights reserved." }
 
-local function page(body, head)
-  local t = {}
-  for _, l in ipairs(head or HEAD) do t[#t + 1] = l end
-  for _, l in ipairs(body) do t[#t + 1] = l end
-  t[#t + 1] = ""
-  for _, l in ipairs(FOOT) do t[#t + 1] = l end
-  return lines(t)
-end
+local page = pages.framed(HEAD, FOOT)
 
 describe("clean: notices closing the body, each stamped with its own date", function()
   it("drops them and their blurbs under a label", function()
