@@ -202,6 +202,22 @@ int dp_regex_exec(const dp_regex *re, const char *subj, size_t len,
     return rc;
 }
 
+int dp_regex_first_bytes(const dp_regex *re, unsigned char set[256]) {
+    memset(set, 1, 256);
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re->code, NULL);
+    if (!md) return -1;
+    /* (the interpreter: the JIT code was compiled for complete matches only;
+     * an error other than no match leaves the byte set) */
+    for (unsigned c = 0; c < 128; c++) {
+        PCRE2_UCHAR8 subj[1] = { (PCRE2_UCHAR8)c };
+        int rc = pcre2_match(re->code, subj, 1, 0,
+                             PCRE2_ANCHORED | PCRE2_PARTIAL_HARD | PCRE2_NO_JIT, md, NULL);
+        if (rc == PCRE2_ERROR_NOMATCH) set[c] = 0;
+    }
+    pcre2_match_data_free(md);
+    return 0;
+}
+
 int dp_match_count(const dp_match *m) {
     return m->count;
 }

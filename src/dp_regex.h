@@ -106,6 +106,17 @@ void dp_match_free(dp_match *m);
 int dp_regex_exec(const dp_regex *re, const char *subj, size_t len,
                   size_t start, dp_match *m);
 
+/*
+ * The bytes that may open a match starting at offset 0 of a subject: set[c]
+ * is 1 when a subject whose first byte is c may match there (c < 128: a
+ * one-byte subject is tried with PCRE2_PARTIAL_HARD and PCRE2_ANCHORED, a
+ * full or a partial match setting it; every byte from 128 up is set, a lone
+ * lead byte being no valid subject), 0 when none can. A subject of zero
+ * bytes is not covered: try it. For a pattern opening with ^ this tells
+ * from the first byte alone that a text cannot match at all. Returns 0, or
+ * -1 when out of memory (then every byte is set).
+ */
+int dp_regex_first_bytes(const dp_regex *re, unsigned char set[256]);
 /* The result of the last dp_regex_exec with m (0 before any). */
 int dp_match_count(const dp_match *m);
 

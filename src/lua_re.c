@@ -11,6 +11,9 @@
  *   rx:gmatch(s [, init])      -> iterator yielding captures (or the whole match)
  *   rx:gsub(s, repl [, n])     -> string, number of matches
  *   rx:split(s [, max])        -> list of pieces
+ *   rx:first_bytes()           -> set of the bytes that may open a match at
+ *                                 position 1: a table byte value -> true
+ *                                 (dp_regex_first_bytes; 128..255 always in)
  *   re.find(s, pat [, init [, flags]]), re.match(...), re.gmatch(...),
  *   re.gsub(s, pat, repl [, n [, flags]]), re.split(s, pat [, max [, flags]]):
  *                                 pat is a pattern string (compiled through
@@ -524,6 +527,19 @@ static int m_split(lua_State *L) {
     return do_split(L, get_state(L), check_rx(L, 1), 2, 3);
 }
 
+static int m_first_bytes(lua_State *L) {
+    const dp_regex *re = check_rx(L, 1);
+    unsigned char set[256];
+    if (dp_regex_first_bytes(re, set) != 0) return luaL_error(L, "docpipe.re: out of memory");
+    lua_createtable(L, 0, 0);
+    for (int c = 0; c < 256; c++) {
+        if (!set[c]) continue;
+        lua_pushboolean(L, 1);
+        lua_rawseti(L, -2, c);
+    }
+    return 1;
+}
+
 static int m_gc(lua_State *L) {
     re_ud *ud = (re_ud *)luaL_checkudata(L, 1, RE_MT);
     dp_regex_free(ud->re);
@@ -641,6 +657,7 @@ static int state_gc(lua_State *L) {
 
 static const luaL_Reg re_methods[] = {
     {"find", m_find},
+    {"first_bytes", m_first_bytes},
     {"gmatch", m_gmatch},
     {"gsub", m_gsub},
     {"match", m_match},

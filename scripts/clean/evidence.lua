@@ -687,27 +687,30 @@ local function load_union(lang, file)
   end
   local a = #anchored > 0 and re.compile(concat(anchored, "|"), "i") or nil
   local a2 = #anchored_any > 0 and re.compile(concat(anchored_any, "|"), "i") or nil
+  -- (the bytes that may open a match of those, as PCRE2 reads them: a text opening with
+  -- another cannot match, "^(\d+ )?comments?" opening with a digit or a "c" only)
+  local a2_first = a2 and a2:first_bytes()
   local f = #floating > 0 and re.compile(concat(floating, "|"), "i") or nil
   local signs, sign_rx = {}, {}
   for sign in pairs(by_sign) do signs[#signs + 1] = sign end
   table.sort(signs)
   for k, sign in ipairs(signs) do sign_rx[k] = re.compile(concat(by_sign[sign], "|"), "i") end
   local byte, sfind = string.byte, string.find
-  -- can a match of a known anchored pattern start the text?
-  local function may_start(text, c1, c2)
-    if c1 == nil then c1, c2 = byte(text, 1, 2) end
-    if not c1 or c1 >= 128 then return true end
-    if c1 >= 65 and c1 <= 90 then c1 = c1 + 32 end
-    if singles[c1] then return true end
-    if not c2 or c2 >= 128 then return true end
-    if c2 >= 65 and c2 <= 90 then c2 = c2 + 32 end
-    return pairs2[c1 * 256 + c2] == true
-  end
   return {
     -- (c1, c2: the text's first two bytes, when the caller has them)
     find = function(_, text, c1, c2)
-      if a and may_start(text, c1, c2) and a:find(text) then return true end
-      if a2 and a2:find(text) then return true end
+      if c1 == nil then c1, c2 = byte(text, 1, 2) end
+      -- (can a match of a known anchored pattern start the text? tested here, not in a
+      -- function: a Lua call costs more than the tests)
+      local may = true
+      if c1 and c1 < 128 then
+        local l1 = c1 >= 65 and c1 <= 90 and c1 + 32 or c1
+        if not singles[l1] then
+          may = not c2 or c2 >= 128 or pairs2[l1 * 256 + (c2 >= 65 and c2 <= 90 and c2 + 32 or c2)] == true
+        end
+      end
+      if a and may and a:find(text) then return true end
+      if a2 and (not c1 or a2_first[c1]) and a2:find(text) then return true end
       if f and f:find(text) then return true end
       for k = 1, #signs do
         if sfind(text, signs[k], 1, true) and sign_rx[k]:find(text) then return true end

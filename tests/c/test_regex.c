@@ -315,6 +315,43 @@ static void test_cache_evicts_least_recently_used(void) {
     dp_match_free(m);
 }
 
+/* Every byte under 128 that opens a match at offset 0, as a string in byte order. */
+static void first_bytes_of(const char *pat, unsigned flags, char *out) {
+    dp_regex *re = compile(pat, flags);
+    unsigned char set[256];
+    CHECK(re != NULL);
+    CHECK_INT(dp_regex_first_bytes(re, set), 0);
+    size_t k = 0;
+    for (int c = 1; c < 128; c++) if (set[c]) out[k++] = (char)c;
+    out[k] = '\0';
+    int high = 0;
+    for (int c = 128; c < 256; c++) high += set[c];
+    CHECK_INT(high, 128); /* lead bytes: always */
+    dp_regex_free(re);
+}
+
+static void test_first_bytes_of_a_match_at_the_start(void) {
+    char got[130];
+    /* an optional group and an alternation; caseless: both cases */
+    first_bytes_of("^(\\d+ )?comments?|^(ends|\\(ends\\))\\s*:?$", DP_RE_CASELESS, got);
+    CHECK_STR(got, "(0123456789CEce");
+    /* case kept without the flag */
+    first_bytes_of("^Ends", 0, got);
+    CHECK_STR(got, "E");
+    /* a floating pattern: the bytes a match may start with at offset 0 */
+    first_bytes_of("(?<![a-z])all rights", DP_RE_CASELESS, got);
+    CHECK_STR(got, "Aa");
+    /* Unicode folding: a caseless k also matches U+212A (a lead byte, set anyway) */
+    first_bytes_of("^\\x{212A}elvin", DP_RE_CASELESS, got);
+    CHECK_STR(got, "Kk");
+    /* nothing consumed before a failing item: none */
+    first_bytes_of("^\\s*:$", 0, got);
+    CHECK_STR(got, "\t\n\v\f\r :");
+    /* a pattern that may match the empty string: every byte */
+    first_bytes_of("^x?", 0, got);
+    CHECK_INT((int)strlen(got), 127);
+}
+
 DP_TEST_MAIN("regex",
              test_compile_error_reports_offset_and_message,
              test_exec_reports_byte_offsets_and_groups,
@@ -328,4 +365,5 @@ DP_TEST_MAIN("regex",
              test_deep_backtracking_on_long_subject,
              test_retain_keeps_regex_alive,
              test_cache_hit_returns_same_object,
-             test_cache_evicts_least_recently_used)
+             test_cache_evicts_least_recently_used,
+             test_first_bytes_of_a_match_at_the_start)

@@ -462,3 +462,27 @@ describe("re.escape", function()
     assert.are.equal("Zoë_42", re.escape("Zoë_42"))
   end)
 end)
+
+describe("rx:first_bytes", function()
+  -- the ASCII bytes of a set, as a string in byte order
+  local function ascii(set)
+    local out = {}
+    for c = 0, 127 do if set[c] then out[#out + 1] = string.char(c) end end
+    return table.concat(out)
+  end
+
+  it("gives the bytes that may open a match at the start of a text", function()
+    local rx = re.compile("^(\\d+ )?comments?|^\\(ends\\)", "i")
+    assert.are.equal("(0123456789Cc", ascii(rx:first_bytes()))
+    -- (and every text opening with another byte fails)
+    assert.is_nil(rx:find("no comments"))
+    assert.is_truthy(rx:find("12 Comments"))
+  end)
+
+  it("counts every byte from 128 up in, and every byte when the match may be empty", function()
+    local set = re.compile("^e"):first_bytes()
+    assert.are.equal("e", ascii(set))
+    assert.is_true(set[0xC3] and set[0xFF])
+    assert.are.equal(128, #ascii(re.compile("^x?"):first_bytes()))
+  end)
+end)
