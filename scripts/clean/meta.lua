@@ -245,6 +245,29 @@ local JOINER_WORDS = { of = true, the = true, ["and"] = true, ["for"] = true, on
 -- (a data file's entries with a stage option's extra ones, as a list or as a set)
 local entries, word_set = lists.entries, lists.word_set
 
+-- offices of a body naming one person's job that en/role_nouns.txt (the quotes
+-- lexicon's) lacks ("Harbour Master", "Coroner"): en/clean_role_offices.txt, a set per
+-- language read on first use
+local OFFICE_NOUNS = {}
+local function office_noun(lang, w)
+  local set = OFFICE_NOUNS[lang]
+  if not set then set = word_set(lang, "clean_role_offices.txt"); OFFICE_NOUNS[lang] = set end
+  return set[w] == true
+end
+
+-- a line of two section labels or more joined by spaced dashes ("NEWS RELEASE – FOR
+-- IMMEDIATE RELEASE", "Press Release - Embargoed"), each piece a label (is_label:
+-- R.section_label); a release's header, never its headline
+local function release_labels(s, is_label)
+  local t = s:gsub(" – ", "|"):gsub(" — ", "|"):gsub(" %- ", "|")
+  local n = 0
+  for piece in (t .. "|"):gmatch("([^|]*)|") do
+    n = n + 1
+    if not is_label(piece) then return false end
+  end
+  return n >= 2
+end
+
 -- Patterns and masks of the name parsers in M.new (split_names, outlet_of, outlet_like,
 -- role_line, parse_names, clean_name), compiled once here: M.new is near Lua's limit of
 -- 200 local variables in one function
@@ -680,6 +703,10 @@ function M.new(lang, menu_extra, field_extra, extra)
   function R.title_furniture(s)
     if #s > 160 then return false end
     if R.contents_line(s) then return true end
+    -- (a release's labels joined by a dash, "NEWS RELEASE – FOR IMMEDIATE RELEASE":
+    -- each piece a section's label, R.section_label; cheap test first, a spaced dash)
+    if #s <= 80 and (find(s, " – ", 1, true) or find(s, " — ", 1, true) or find(s, " - ", 1, true))
+      and release_labels(s, R.section_label) then return true end
     local c1 = byte(s, 1)
     -- (a government site's banner, "An official website of the State of X. Here's how
     -- you know": R.site_banner; cheap test first, the first letter of one)
@@ -942,7 +969,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- Sayed", "Van Der Berg", "Ap Rhys")
   local CAP_PARTICLES = { mac = true, mc = true, nic = true, al = true, el = true, bin = true, ibn = true,
     abu = true, abd = true, van = true, von = true, der = true, den = true, de = true, da = true,
-    di = true, du = true, le = true, la = true, ap = true, ben = true, bint = true, st = true }
+    di = true, du = true, le = true, la = true, ap = true, ben = true, bint = true, st = true,
+    -- (a Malay name's pilgrim title inside it, "Nurul Ain Haji Rahman")
+    haji = true, hajah = true }
   -- the set of given names, lower case (en/given_names_*.txt, read on first use)
   local given
   local function given_names()
@@ -1931,7 +1960,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     if not first or #dp.text.words(n) > 3 then return false end
     if not role_nouns then role_nouns = word_set(lang, "role_nouns.txt") end
     last = last:lower()
-    if not (role_nouns[last] or roles[last]) then return false end
+    if not (role_nouns[last] or roles[last] or office_noun(lang, last)) then return false end
     return not given_names()[first:lower()]
   end
 
@@ -1980,7 +2009,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     local lw = w:lower()
     if outlet_words[lw] then return false end
     if not role_nouns then role_nouns = word_set(lang, "role_nouns.txt") end
-    if not role_nouns[lw] then return false end
+    if not (role_nouns[lw] or office_noun(lang, lw)) then return false end
     return not given_names()[lw]
   end
 

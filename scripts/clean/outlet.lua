@@ -7,11 +7,13 @@
 --  1. the masthead: the page's first line (after skip links, a menu of one item a line,
 --     a language switch; a name between icons), when it is a name: an outlet-like line
 --     (outlet_line below), or one to four capitalised words; else a line among the top
---     ones, past a site's banner or a cookie notice, that the page writes again (a name
+--     ones, past a site's banner, skip links, a top bar opening on the day's date or a
+--     cookie notice, that the page writes again (a name
 --     in capitals title-cased; a site's own banner, "Official Website of NAME", once);
 --     a newsletter's name closing on its kind though it reads as a prompt; else a name
 --     the dump split over two lines whose joined name the page writes twice (a place's
---     region after a comma dropped: "Corliss County, Ohio" / "Board of Elections");
+--     region after a comma dropped: "Corliss County, Ohio" / "Board of Elections"); a
+--     site's own banner under other top lines ("Official Website of NAME, Region");
 --  2. (with an outlet from the masthead) a logo's second line joined when the page writes
 --     the joined name twice; a place's or service's name whose footer copyright holder
 --     adds an organisation's head word is that organisation;
@@ -24,8 +26,10 @@
 --  5. a release's issuing office under its headline, "From: NAME", when the page writes
 --     NAME again;
 --  then, whatever the source, the fuller name: a byline's short form of the masthead's
---  name (or of the name on a line of its own over the headline), "The " before it when the page writes it so, an issuing office's line under a
---  state's name, an office's full name for its news label, a publication over its
+--  name (or of the name on a line of its own over the headline), "The " before it when the page writes it so (not from a footer's sentence when its copyright sign writes
+--  the name without it), a publication over its tagline naming its publisher ("News
+--  from the Township of X"), a byline team's acronym spelt out by the masthead ("By
+--  TAIC Forecast Staff"), an issuing office's line under a state's name, an office's full name for its news label, a publication over its
 --  tagline or motto, a footer's "NAME is published by", a capitals masthead in the
 --  page's casing, and an acronym logo's expansion.
 -- Units: indices into the list of live blocks (1-based); lengths in words. Sets a
@@ -105,6 +109,47 @@ local function written_twice(text, name, caseless)
   end
   return false
 end
+
+-- a skip link opening the page, "Skip to the main content", "Skip to this park
+-- navigation" (a text browser's dump keeps each of a site's several): no masthead,
+-- passed over like a site's banner
+local function skip_link(b)
+  return b.nw <= 8 and not b.sentence and find(b.text, "^Skip ") ~= nil and re.find(b.text, "^Skip\\s+(?:to|navigation|over|past)\\b") ~= nil
+end
+
+-- a top bar opening on the day's date, "Tuesday, June 11, 2024 e-Paper | Subscribe |
+-- Log in" (a weekday before it at most): no masthead, passed over
+local function date_bar(b, st)
+  if b.nw > 12 or b.sentence or not find(b.text, "%d%d%d%d") then return false end
+  local r = st.dates:find(b.text, true)
+  local a = r and r.spans[1] and r.spans[1][1]
+  return a ~= nil and find(b.text:sub(1, a - 1), "^%a*,?%s*$") ~= nil
+end
+
+-- a site's own banner among the lines over the headline, "Official Website of Kestrel
+-- Sound Borough, Alaska" (under other top lines: an account's prompt, a search box): the
+-- name (a region after a comma dropped when the page writes the name without it) that
+-- the page writes at least twice, not a state's; the name and its line, or nil
+local function own_banner(live, title_i, text)
+  for y = 1, math.min(8, title_i - 1) do
+    local c = live[y]
+    -- (cheap test first: "Official " opens the line)
+    local own = c.nw <= 10 and not c.take and find(c.text, "^Official ") and rx_own_site:match(c.text)
+    if own and not rx_state_name:find(own) then
+      local short = own:match("^(.-%S),%s+%u[%a.]*%s*%u?[%a.]*$")
+      if short and written_twice(text, short, true) then own = short end
+      if written_twice(text, own, true) then return own, c end
+      return nil
+    end
+  end
+  return nil
+end
+
+-- a publication's line right over its tagline naming its publisher, "Mallory Creek
+-- Courier" over "News from the Township of Mallory Creek": the tagline opens on news
+-- words and a preposition ("News from", "Updates for", "The latest news of") and holds
+-- the publisher (the outlet read so far)
+local rx_news_from = dp.re.compile("^(?:the\\s+)?(?:latest\\s+)?(?:news|updates|stories)\\s+(?:from|for|of|about)\\s", "i")
 
 -- an office's name opening with its state's place ("Nebraska Office of State Parks and
 -- Trails" under "State of Nebraska") whose name without the place the page writes twice
@@ -334,11 +379,13 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
       -- (a site's banner or feed link over the masthead is passed over: "An official
       -- website of the State of X", docpipe.clean.meta site_banner)
       local reach = 4
-      for y = 1, math.min(6, #live) do if st.meta.site_banner(live[y].text) then reach = reach + 1; live[y].banner = true end end
+      for y = 1, math.min(6, #live) do if st.meta.site_banner(live[y].text) or skip_link(live[y]) then reach = reach + 1; live[y].banner = true end end
       for y = 1, math.min(reach, (title_i or limit) - 1) do
         local c = live[y]
         -- (and a cookie notice's heading, "Cookies on this site", over its notice)
+        -- (and a top bar opening on the day's date: date_bar)
         if not c.cue and not c.banner and not (c.nw <= 12 and not c.sentence and st.dates:has_clock(c.text))
+          and not (y <= 2 and date_bar(c, st))
           and not (c.nw <= 6 and st.meta.language_switch(c.text))
           and not (c.nw <= 6 and live[y + 1] and live[y + 1].cue == "cookie") then
           -- (a logo's image file name beside it left out: without_image)
@@ -372,6 +419,11 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
           break
         end
       end
+    end
+    -- (a site's own banner under other top lines: own_banner)
+    if not outlet and title_i then
+      local name, c = own_banner(live, title_i, text)
+      if name then outlet = name; c.role = c.role or "masthead" end
     end
     -- (a dated masthead, "RIVERFORD MARATHON · SUNDAY 19.10.2025": dated_masthead)
     if not outlet then
@@ -445,7 +497,7 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     for x = #live, 1, -1 do
       local b = live[x]
       if b.cue == "legal" then
-        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b|(?:notices?|policy|policies|information|info|statement|terms)\\b)([\\p{Lu}][\\p{L}\\p{N}&.' -]{1,40}?)(?:[.,|]|\\s+[·•]\\s|\\s*\\((?:Pty|Pvt|Private|Proprietary)\\)|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
+        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b|(?:notices?|policy|policies|information|info|statement|terms)\\b)([\\p{Lu}][\\p{L}\\p{N}&.'’ -]{1,40}?)(?:[.,|]|\\s+[·•]\\s|\\s*\\((?:Pty|Pvt|Private|Proprietary)\\)|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
         -- (the holder ends at a comma, a full stop, a bar or a spaced middle dot: "© 2025
         -- NAME · Registered charity no. 1099999")
         -- (a link label, "Copyright Notices", is no holder; nor a site vendor's credit,
@@ -578,7 +630,10 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
       -- (a dateline's agency is the name as the dateline writes it, "(Paulista Brief)",
       -- though the footer's copyright line and the masthead in capitals spell it with
       -- "The": only a line of its own in mixed case, a wire's credit, adds it)
-      if (b.cue == "legal" and outlet ~= dl_outlet and re.find(b.text, "(?:©|\\(c\\)|copyright)", nil, "i") and b.text:find(full, 1, true))
+      -- (not when the copyright sign names the holder without it, "The NAME is a
+      -- reader-supported newsletter. © 2024 NAME LLC")
+      if (b.cue == "legal" and outlet ~= dl_outlet and re.find(b.text, "(?:©|\\(c\\)|copyright)", nil, "i") and b.text:find(full, 1, true)
+        and not re.find(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?" .. re.escape(outlet), nil, "i"))
         or b.text == full or (b.text == caps and outlet ~= dl_outlet)
         or (b.byline and b.text:find(caps, 1, true) and not rx_lower:find((b.text:gsub("^%S+", "")))) then
         outlet = full
@@ -728,6 +783,21 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
       end
     end
   end
+  -- a publication's name right over its tagline naming the publisher, "Mallory Creek
+  -- Courier" / "News from the Township of Mallory Creek" (rx_news_from): the publication
+  -- (a line of its own holding an outlet word) beats its publisher
+  if outlet and title_i and outlet ~= dl_outlet then
+    for y = 1, math.min(title_i - 2, 8) do
+      local c, nx = live[y], live[y + 1]
+      -- (cheap tests first: a short line under a short line holding the publisher)
+      if nx.nw <= 12 and c.nw <= 5 and not c.take and not c.cue and nx.first == c.last + 1
+        and find(nx.text, outlet, 1, true) and rx_news_from:find(nx.text) then
+        local name = outlet_line(c, st)
+        if name and name ~= outlet and st.meta.outlet_like(name, true) then outlet = name; c.role = c.role or "masthead" end
+        break
+      end
+    end
+  end
   -- a footer naming the publication and its publisher, "Te Kupu is published by the
   -- Conference Communications Office": the publication is the outlet when it opens a
   -- line over the headline too (the masthead under its publisher's name)
@@ -793,6 +863,21 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
   -- ("Wellbridge Hall Of Science" title-cased from capitals: the page's casing, "of")
   if outlet then outlet = st.meta.outlet_case(outlet, text) end
 
+  -- a byline's outlet opening on the acronym of the name on the page's first line, "TAIC
+  -- Forecast" of "By TAIC Forecast Staff" under "Tenmile Avalanche Information Center"
+  -- (no outlet word after it): a team of the organisation the masthead names, which is
+  -- the outlet when the page writes that name twice (the masthead, the footer's
+  -- copyright)
+  if outlet and outlet ~= dl_outlet and find(outlet, "^%u%u+ %u") then
+    local acr, rest = outlet:match("^(%u%u+) (.+)$")
+    local b = first_line(live)
+    if acr and #acr <= 6 and b and not b.take and b.li ~= title_i and b.nw >= 2 and b.nw <= 8 and not st.meta.outlet_like(rest, true) then
+      local full = st.meta.acronym_expansion(acr, { b.text })
+      if full ~= acr and (full == b.text or "The " .. full == b.text) and written_twice(text, full) then
+        outlet = full; b.role = b.role or "masthead"
+      end
+    end
+  end
   -- an acronym logo ("VCF") over the name it stands for, written at the start of a
   -- line outside the body ("Veldonian Chess Federation" under it, in the footer): that name
   -- (a dateline's agency stays as the dateline writes it, "DOVER, Del. (TP) —")
