@@ -134,6 +134,22 @@ local function list_entry(t)
   return find(t, "^%-%-? ", e + 1) ~= nil or find(t, "^\226\128[\147\148] ", e + 1) ~= nil
 end
 
+-- is the line a rule of three or more dashes, equals signs, underscores, asterisks,
+-- tildes or hashes ("-----", "=====", "———"): the border of a box, which neither
+-- continues a line nor is continued (only a line opening with one of those is read)
+local RULE_BYTE = { [45] = true, [61] = true, [95] = true, [42] = true, [126] = true, [35] = true, [226] = true }
+local function rule_line(t)
+  local c = byte(t, 1)
+  if not RULE_BYTE[c] or #t < 3 then return false end
+  if c == 226 then
+    -- (a long dash or a box-drawing line, "—", "–", "─"; a curly quote is passed at once)
+    local c2, c3 = byte(t, 2, 3)
+    if not ((c2 == 128 and (c3 == 147 or c3 == 148)) or (c2 == 148 and c3 == 128)) then return false end
+    t = t:gsub("\226\128[\147\148]", "-"):gsub("\226\148\128", "-")
+  end
+  return not find(t, "[^%-=_*~# ]")
+end
+
 local M = {}
 M.BULLETS = BULLETS
 
@@ -359,17 +375,23 @@ end
 -- would have some at W too; what reaches W is unwrapped list items, a menu, a footer
 -- (see M.narrow_width)
 local function tight_at(lines, W, m, at)
-  local top, ind = 0, at.ind
+  local top, above, ind = 0, 0, at.ind
   for i = 1, #lines - 1 do
     local l, nx = lines[i], lines[i + 1]
     if #l >= m - 1 and ind[i] == ind[i + 1] and text_start(at, lines, i + 1) and not find(nx, "^%s*%d+[.)]?%s")
       and not find(nx, "^%s*[*+%-]%s") then
       local L = line_chars(at, lines, i)
-      if L > m and L <= W then return false end
+      if L > m and L <= W then
+        above = above + 1
+        if above > 1 then return false end
+      end
       if L >= m - 1 and L <= m then top = top + 1 end
     end
   end
-  return top >= 6
+  -- (one line past m counts only against fewer than eight at m: a body wrapped at W
+  -- would put more than one of its lines past m; one alone is a menu or a tagline
+  -- left unwrapped over the body, "Home | News | ... | Archive")
+  return top >= 6 and (above == 0 or top >= 8)
 end
 
 --- A narrower wrap column than M.wrap_width's W, or W.
@@ -397,8 +419,11 @@ function M.narrow_width(lines, W, at)
       local b = s == at.first[i + 1] and at.lead[i + 1] or byte(lines[i + 1], s)
       if b >= 97 and b <= 122 and #lines[i] >= 40 and ind[i] == ind[i + 1] and ends_open(lines[i]) then
         local L = line_chars(at, lines, i)
-        n = n + 1
-        if L > m then m, m2, m3, i1, i2 = L, m, m2, i, i1
+        -- (a line longer than W was not wrapped at W: a ticker or a tagline over the
+        -- body, "DROUGHT WATCH  ... 61% full  |  Stage 2 restrictions" / "in 4 counties")
+        if L > W then L = 0 else n = n + 1 end
+        if L == 0 then
+        elseif L > m then m, m2, m3, i1, i2 = L, m, m2, i, i1
         elseif L > m2 then m2, m3, i2 = L, m2, i
         elseif L > m3 then m3 = L end
       end
@@ -470,7 +495,7 @@ function M.split(text, pad)
       -- a number or a dash at the start of a wrapped line is not a list item
       local weak = marker and ((b1 >= 48 and b1 <= 57) or marker == "-" or marker == "–")
       -- a wrapped line continues at the text column of the line it continues
-      if cur and W and (not marker or weak) then
+      if cur and W and (not marker or weak) and not rule_line(body) and not rule_line(cur.text) then
         local column = cur.indent + (cur.bullet and #cur.bullet + 1 or 0)
         -- (or the item's own margin, when a numbered paragraph was wrapped back to it
         -- and the next word would not have fitted: "4. The Fairgrounds, 3 Fair Lane," /

@@ -269,6 +269,12 @@ local function is_credit(b)
   return b ~= nil and (b.cue == "caption" or (b.cue == "media" and rx_credit:find(b.text) ~= nil))
 end
 
+-- a line of heading h's group that went already and is no sentence, shaped like a
+-- headline of up to 24 words (a list of links under a "Related" heading)
+local function gone_headline(b, h)
+  return b ~= nil and not b.take and b.why ~= nil and b.group == h.group and b.nw <= 24 and not b.sentence
+    and not b.bullet and ev.headline_shaped(b)
+end
 -- a short numbered or bulleted line that is no sentence: an item of a link list under
 -- a "Most read" heading ("1. Wildfire near Cascabel Ridge forces evacuations")
 local function is_list_link(b)
@@ -476,7 +482,8 @@ local rx_odds = re.compile("^(?:odds|betting|bet|tips?)\\s*:|\\b(?:a|an|is|are|w
 -- between dashes: "NAME – which represents 140 firms – said ...")
 local rx_brand_dash = re.compile("^\\p{Lu}[\\p{L}'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}'’&.-]*)){0,5}\\s+[–—-]\\s+\\p{Lu}")
 -- (under an advertisement label the words after the dash may be a list of services in
--- lower case: "NAME - windows, doors and conservatories. Free quote, call today.")
+-- lower case, in sentences of up to twelve words: "NAME - windows, doors and
+-- conservatories. Free quote, call today.")
 -- the number of sentences (ended by . ! or ?) in t from byte i on, or nil when one of
 -- them has more than max words: a slogan's copy is a run of short sentences
 local function short_sentences(t, i, max)
@@ -497,7 +504,9 @@ local function branded(t, least, loose)
   if loose and not rx_brand_dash_loose then rx_brand_dash_loose = re.compile(BRAND_DASH_LOOSE) end
   local s, e = (loose and rx_brand_dash_loose or rx_brand_dash):find(t)
   if not s then return false end
-  local n = short_sentences(t, e, 8)
+  -- (a list of services may run to twelve words: "bespoke beach huts, sheds and garden
+  -- rooms built on the Island.")
+  local n = short_sentences(t, e, loose and 12 or 8)
   return n ~= nil and n >= (least or 3)
 end
 -- an advertiser's name, a dash and a slogan, closed by a call to the reader ("NAME
@@ -535,7 +544,7 @@ local function branded_call(m, t)
   return m.ad_lead:find(sents[n]) == 1
 end
 -- the words of a media label that name a clip or a picture
-local rx_media_noun = re.compile("\\b(?:videos?|audio|photos?|photographs?|pictures?|images?|galler(?:y|ies)|graphics?|slides?(?:how)?|captions?|clips?|watch|listen|play(?:ing)?|replay)\\b", "i")
+local rx_media_noun = re.compile("\\b(?:videos?|audio|photos?|photographs?|pictures?|images?|img|galler(?:y|ies)|graphics?|slides?(?:how)?|captions?|clips?|watch|listen|play(?:ing)?|replay)\\b", "i")
 -- the byte offset of the last stop ("." "!" "?" and a space) in the last 40 bytes of t
 -- (what find(t, "[.!?]%s+[^.!?]*[.!?]?$", init) gives: a match can only start at the
 -- last stop before the last byte, when white space follows it; that stop is found by
@@ -619,6 +628,35 @@ end
 local function speaks(t)
   return find(t, '"', 1, true) ~= nil or find(t, "“", 1, true) ~= nil or find(t, "”", 1, true) ~= nil
     or rx_reporting:find(t) ~= nil
+end
+-- a prompt opened by a link arrow (">> Pledge or donate to the NAME appeal online -
+-- every pound counts.", "» Read the full report"): the arrow and a space, then an
+-- imperative (en/clean_prompt_verbs.txt, en/clean_body_ad_verbs.txt), up to 30 words,
+-- quoting and reporting no one (only a block opening with the byte ">" or a lead byte
+-- of "»" "›" "→" "▸" "►" "➤" is tried)
+local rx_arrow_open = re.compile("^(?:>>|»|›|→|▸|▶|►|➤|➜)\\s+(\\p{L}+)")
+local function arrow_open_prompt(m, b)
+  local c = byte(b.text, 1)
+  if not (c == 62 or c == 194 or c == 226) or not (m and m.ad_verbs) or b.nw > 30 or b.keep then return false end
+  local w = rx_arrow_open:match(b.text)
+  return w ~= nil and m.ad_verbs[w:lower()] == true and not speaks(b.text)
+end
+-- a notice set inside the body that links away: a label in capitals and a colon opening
+-- it ("NOTICE: Planned maintenance, Ward 7 – Thursday ... Click here for affected
+-- streets."), closed by a sentence opening with an imperative of en/clean_prompt_verbs.txt
+-- and "here" (the link's text), up to 30 words, quoting and reporting no one (only a
+-- block opening with two capitals is tried)
+local rx_caps_label = re.compile("^\\p{Lu}{2,}(?:\\s\\p{Lu}{2,})?:\\s")
+local rx_here_close = re.compile("[.!?]\\s+(\\p{L}+)\\s+here\\b[^.!?]*[.!?]?$")
+local function notice_prompt(m, b)
+  local c1, c2 = byte(b.text, 1, 2)
+  if not (c1 and c1 >= 65 and c1 <= 90 and c2 and c2 >= 65 and c2 <= 90) or not (m and m.verbs) or b.nw > 30
+    or b.keep or not find(b.text, "here", 1, true) then
+    return false
+  end
+  if not rx_caps_label:find(b.text) then return false end
+  local w = rx_here_close:match(b.text)
+  return w ~= nil and m.verbs[w:lower()] == true and not speaks(b.text)
 end
 local rx_brand_lead = re.compile("^\\p{Lu}[\\p{L}\\d'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}\\d'’&.-]*)){0,4}(?:\\s+[–—-]|:)\\s+\\p{Lu}")
 -- an advertiser's sign-off closing the copy: after a stop, a name of two to six words
@@ -1149,7 +1187,10 @@ M.is_credit = is_credit
 -- is about), while another story's headline seldom shares a word with the first
 -- sentence under it. Function words (stop) do not count.
 local function subhead_above(b, n, stop)
-  if not (n and n.take and n.sentence and n.class ~= "short" and n.nw >= 12) then return false end
+  -- (or a sentence of six words or more introducing the list under it: "Over four
+  -- evenings, the team recorded:")
+  if not (n and n.take and ((n.sentence and n.class ~= "short" and n.nw >= 12)
+    or (n.listed and n.nw >= 6 and byte(n.text, -1) == 58))) then return false end
   if b.cue or b.bullet or b.keep or b.nw < 1 or b.nw > 4 or find(b.text, "[%d.!:;|£$€]") or not find(b.text, "^%u") then
     return false
   end
@@ -1499,6 +1540,13 @@ function M.select(live, st, o)
       x = x - 1
     end
   end
+  -- a block of up to 30 words opening the window right above the lead paragraph carrying
+  -- the dateline is a caption or a standfirst ("The NAME burn unit lies between ... NPS
+  -- map" over "PLACE, Colo. – Fire managers ..."): the article opens at its dateline
+  if ws < we and live[ws].nw <= 30 and not live[ws].keep and live[ws + 1].nw >= 10
+    and st.meta.dateline(live[ws + 1].text) and not st.meta.dateline(live[ws].text) then
+    ws = ws + 1
+  end
 
   we = closing_section(live, we, st.body)
 
@@ -1566,7 +1614,9 @@ function M.select(live, st, o)
       and not live[i + 1].clock then
       b.why = "timestamp (entry time)"
     elseif b.label then b.why = "label"
-    elseif b.class == "bad" and not b.bullet and not (b.sentence and b.nw >= 8) then
+    -- (a sentence ending in ':' over the list it introduces is text, however few its
+    -- function words: "Forecasters recommend the following precautions ...:")
+    elseif b.class == "bad" and not b.bullet and not (b.sentence and b.nw >= 8) and not (b.listed and b.nw >= 8) then
       b.why = "low stopword density"
     else b.take = true end
   end
@@ -1672,7 +1722,7 @@ function M.select(live, st, o)
     else
       -- (a block kept so far loses a button's label glued to its end)
       if b.take then cut_glued_button(st.body, b) end
-      if b.take and arrow_prompt(st.body, b) then b.take = false; b.why = "link prompt"
+      if b.take and (arrow_prompt(st.body, b) or arrow_open_prompt(st.body, b) or notice_prompt(st.body, b)) then b.take = false; b.why = "link prompt"
       -- a button right under an advertisement's copy that went, in its group, a call
       -- from its first word ("Learn more" under the copy)
       elseif b.take and b.nw <= LONE_BUTTON_WORDS and b.nw >= 1 and not b.keep and not b.bullet and x > ws
@@ -1695,6 +1745,8 @@ function M.select(live, st, o)
   -- (not a subhead over the paragraph it announces: subhead_above)
   if st.body then
     buttons.drop(st.body.buttons, live, ws, we, function(x) return x < we and subhead_above(live[x], live[x + 1], st.stop) end)
+    -- (an appeal box closing the window above its button: docpipe.clean.buttons)
+    buttons.drop_box(st.body.buttons, live, ws, we)
   end
   -- the short headline-like lines under a "Related ..." heading are its links
   for x = ws, we do
@@ -1706,10 +1758,14 @@ function M.select(live, st, o)
       local y = x + 1
       -- (bullet items right under the label go with it across a blank line, up to the
       -- first line that is no bullet)
-      while y <= we and is_list_link(live[y]) and not live[y].keep
+      -- (a headline line of its group that went already, "... Gizo — 21 February 2024" for
+      -- its few function words, does not end the list)
+      while y <= we and (is_list_link(live[y]) or (h.ending and gone_headline(live[y], h))) and not live[y].keep
         and (h.ending or live[y].group == h.group or (live[y].bullet and (y == x + 1 or live[y - 1].bullet))) do
-        live[y].take = false
-        live[y].why = "related links"
+        if live[y].take then
+          live[y].take = false
+          live[y].why = "related links"
+        end
         y = y + 1
       end
       if label and y == x + 1 then teaser_groups(live, x, we) end
@@ -1867,6 +1923,22 @@ function M.select(live, st, o)
       and live[x + 1].nw <= 8 and not b.text:find("[\"“”]") then
       b.take = false
       b.why = "caption (above a credit)"
+    end
+  end
+  -- a caption right under its picture's credit line or its image marker, the two alone
+  -- in their group ("Photo: NAME" / "Salt-tolerant potato lines after harvest."; "[Image:
+  -- The old railway line]" / "The old railway line near NAME, which ...": the marker's
+  -- words standing in it, see alt_of), quoting no one
+  for x = math.max(ws, 2), we do
+    local b, c = live[x], live[x - 1]
+    if c.cue == "media" and b.take and not b.keep and not b.bullet and b.nw <= 30 and not c.take and c.nw <= 8
+      and c.group == b.group and (x == 2 or live[x - 2].group ~= b.group)
+      and (x == #live or live[x + 1].group ~= b.group) and rx_credit:find(c.text) and not find(b.text, "[\"“”]") then
+      local alt = c.text:match("^%[%a+:%s*(.-)%]$")
+      if not alt or alt_of(alt, b.text) then
+        b.take = false
+        b.why = "caption (under a credit)"
+      end
     end
   end
   -- an image's alt text printed right above its credited caption in a dump ("Flood

@@ -58,4 +58,38 @@ function M.drop(rx, live, ws, we, subhead)
   end
 end
 
+-- does the text speak to the reader ("you", "your")?
+local rx_you = re.compile("\\b(?:you|your|yours)\\b", "i")
+
+--- An appeal box closing the window ws..we, right above its button: the window's last
+-- block, quoting and reporting no one, up to 40 words, whose last sentence opens with
+-- the text of the button line right under the window ("Gifts in wills fund ... Find
+-- out more about leaving a legacy." over "Find out more"), goes as the box's blurb; so
+-- does a short heading right above it that speaks to the reader ("Leave a gift in your
+-- will"). The button repeating the blurb's call tells the box from a closing paragraph.
+-- @return the new end of the window
+function M.drop_box(rx, live, ws, we)
+  if not rx or we <= ws then return we end
+  local b, n = live[we], live[we + 1]
+  if not (n and not n.take and n.nw >= 2 and n.nw <= MAX_WORDS and b.take and not b.keep and not b.bullet
+    and b.nw <= 40 and b.sentence) then
+    return we
+  end
+  if not rx:find(n.text) then return we end
+  -- (the last sentence of the blurb opens with the button's words)
+  local last = b.text:match(".*[.!?]%s+(%u.*)$") or b.text
+  local call = n.text:gsub("%s*[.!›»→>]+$", "")
+  if last:sub(1, #call):lower() ~= call:lower() or prompts.speaks(b.text) then return we end
+  b.take = false
+  b.why = "inside a boilerplate box"
+  local h = live[we - 1]
+  if we - 1 > ws and h.take and not h.keep and h.class == "short" and not h.sentence and h.nw <= 8
+    and h.group == b.group and rx_you:find(h.text) then
+    h.take = false
+    h.why = "inside a boilerplate box"
+    return we - 2
+  end
+  return we - 1
+end
+
 return M

@@ -18,6 +18,7 @@
 local dp = require "docpipe"
 
 local re = dp.re
+local byte, find = string.byte, string.find
 
 local M = {}
 
@@ -123,6 +124,11 @@ function M.new(lang)
     if nw > LONG_WORDS and prose_lead(text) then return nil end
     local strong_hit = rx_strong:find(text) ~= nil
     if not strong_hit then
+      -- (a numbered item, "3. Talk to your crew. Every comment counts.", is a step of
+      -- the article's own list: a box that names a sign-up in weak words only is not
+      -- numbered)
+      local c = byte(text, 1)
+      if c >= 48 and c <= 57 and find(text, "^%d%d?[.)] ") then return nil end
       local n, pos = 0, 1
       while n < 2 do
         local _, e = rx_weak:find(text, pos)
