@@ -249,12 +249,14 @@ local function wrapped_lines(lines, lens, limit, ind)
       over = over + 1
       if over > limit then return nil end
     end
-    if n >= 40 and lens[i + 1] > 0 and ind[i] == ind[i + 1] then
+    -- (a next line of white space alone, "  " or a tab kept from the indent, is blank)
+    local nx = lines[i + 1]
+    local s, e = nil, nil
+    if n >= 40 and lens[i + 1] > 0 and ind[i] == ind[i + 1] then s, e = find(nx, "%S+") end
+    if s then
       cont[i] = true
       if n >= 0.8 * c1 then near = near + 1 end
       -- (a next line that opens a list item tells nothing)
-      local nx = lines[i + 1]
-      local s, e = find(nx, "%S+")
       if n + 1 + (e - s + 1) > c3 then good = good + 1
       else
         local w = nx:sub(s, e)

@@ -52,6 +52,9 @@ local S_LIST = SHAPE.bar | SHAPE.comma | SHAPE.middot
 local BYTE_BITS = SHAPE.byte_bits
 
 local DEFAULT_LIMIT = { media = 60, caption = 60, legal = 300 }
+-- the longest block, in bytes, a cue is looked for in (300 words of legal text come to
+-- some 2,000 bytes)
+local MAX_CUE_BYTES = 8192
 -- the word bit (docpipe.clean.blocks word flags) of a word that triggers a cue pattern
 local TRIGGER = 32
 
@@ -560,7 +563,10 @@ end
 -- @param shape optional, the text's shape bits (docpipe.text.shape)
 local function cue_kind(C, b, intern, fresh, c, c2, shape)
   local text, nw = b.text, b.nw
-  if not c then return nil end
+  -- (cues are short blocks, by words; a block of a few "words" of thousands of bytes,
+  -- "xxxx..." for 800 KB, is none, and would send the share bar's pattern into PCRE2's
+  -- match limit)
+  if not c or #text > MAX_CUE_BYTES then return nil end
   local bk = bucket(C, c, c2)
   -- (the patterns known by their first three or four bytes: only on a block opening with
   -- two bytes one of them opens)

@@ -29,6 +29,7 @@ local dp = require "docpipe"
 local re = dp.re
 local char = utf8.char
 local concat = table.concat
+local find = string.find
 
 local ENTITIES = {
   amp = "&", lt = "<", gt = ">", quot = '"', apos = "'", nbsp = " ", mdash = "—",
@@ -163,15 +164,41 @@ end
 local rx_refs_head = re.compile("\\n(?:References\\s*\\n\\s*\\n(?:[ \\t]*Visible links:?[ \\t]*\\n)?|[ \\t]*Visible links:?\\s*\\n)\\s*1\\.\\s+\\S+", "")
 local rx_linknum = re.compile("\\[\\d{1,4}\\](?=\\S)")
 
+-- The end (a byte offset) of the references list opening at byte a, and its number of
+-- entries: the heading, then numbered addresses ("  12. https://...", "mailto:x@y": a
+-- scheme and a colon touching what follows), blank lines and the "Visible links:" /
+-- "Hidden links:" headings; the list ends at the first other line, so that text after it
+-- (a page that goes on past a list, a "References" heading of the article's own over
+-- "1. Survey: ...") is never taken with it.
+local function refs_extent(s, a)
+  local pos, entries = s:find("\n", a + 1, true), 0
+  local last = pos or #s
+  while pos and pos < #s do
+    local e = s:find("\n", pos + 1, true) or #s + 1
+    local l = s:sub(pos + 1, e - 1)
+    if find(l, "^%s*%d+%.%s+%a[%w+.-]*:%S") then
+      entries = entries + 1
+      last = e - 1
+    elseif not (find(l, "^%s*$") or find(l, "^%s*Visible links:?%s*$") or find(l, "^%s*Hidden links:?%s*$")) then
+      break
+    end
+    pos = e <= #s and e or nil
+  end
+  return last, entries
+end
+
 local function lynx_refs(s)
   local a = rx_refs_head:find(s)
   if not a then return s, 0, nil end
-  local list = s:sub(a + 1)
   -- the list must be made of numbered URLs
-  local urls = 0
-  for _ in list:gmatch("\n%s*%d+%.%s+%a[%w+.-]*:%S*") do urls = urls + 1 end
+  local b, urls = refs_extent(s, a)
   if urls < 2 then return s, 0, nil end
+  local list = s:sub(a + 1, b)
+  local rest = s:sub(b + 1)
   s = s:sub(1, a)
+  -- (text after the list, when there is any, stays: from its first line that is no
+  -- white space)
+  if find(rest, "%S") then s = s .. (rest:gsub("^%s*\n", "")) end
   -- the bytes each line loses (line number -> bytes): the dumper wrapped the lines with
   -- their link numbers in, so the unwrapper measures them at their dumped length
   -- (docpipe.clean.blocks.split)

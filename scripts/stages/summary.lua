@@ -166,7 +166,8 @@ end
 -- number of words and the same last word up to case (white space only separates words),
 -- so the key is computed only when an earlier sentence shares these two; `seen` maps
 -- word count -> lowercased last word -> the first such text (a string) or, once a second
--- one comes, a list of { text, key (computed when needed) }.
+-- one comes, the set of their keys (a key looked up, not compared with each: a text of
+-- thousands of lines of one shape, "Line N says something.", stays linear).
 local function repeated(seen, clean, last_word, nw)
   local by_last = seen[nw]
   if not by_last then by_last = {}; seen[nw] = by_last end
@@ -177,16 +178,12 @@ local function repeated(seen, clean, last_word, nw)
     return false
   end
   if type(same) == "string" then
-    same = { { text = same } }
+    same = { [lower(normalize_space(same))] = true }
     by_last[last] = same
   end
   local key = lower(normalize_space(clean))
-  for x = 1, #same do
-    local e = same[x]
-    if e.key == nil then e.key = lower(normalize_space(e.text)) end
-    if e.key == key then return true end
-  end
-  same[#same + 1] = { text = clean, key = key }
+  if same[key] then return true end
+  same[key] = true
   return false
 end
 

@@ -96,6 +96,16 @@ describe("summary stage", function()
     assert.are.same({ STORY[1], STORY[2], STORY[3] }, lead.summary)
   end)
 
+  -- (a text of thousands of lines of one shape, all with the same word count and last
+  -- word, once made the repeat test compare each with every earlier one: 14 s for 1 MB)
+  it("keeps thousands of sentences of one shape apart and still drops their repeats", function()
+    local sents = {}
+    for i = 1, 3000 do sents[i] = ("Line number %d says something."):format(i) end
+    sents[#sents + 1] = "LINE NUMBER 2 SAYS SOMETHING."
+    local doc = run(make_doc(sents), { method = "lead", sentences = 4 })
+    assert.are.same({ sents[1], sents[2], sents[3], sents[4] }, doc.summary)
+  end)
+
   it("treats sentences differing only in case and spacing as repeats", function()
     local sents = { STORY[1], STORY[1]:upper(), STORY[2], "  " .. STORY[2]:gsub(" ", "  ") }
     local doc = run(make_doc(sents), { method = "lead" })
