@@ -98,13 +98,15 @@ end
 -- the zones read only right after a clock time ("3:40pm NFT"), never elsewhere on the
 -- line: the fourth field "clock" of en/clean_timezones.txt (a zone whose letters also
 -- spell a common capitals word, NFT the non-fungible token)
+-- (and, as a second set, the zones read only when the page's evidence gives them, the
+-- fourth field "page": en/clean_meta_zone_readings.txt, P:page_zones)
 local function load_clock_zones(lang)
-  local set = {}
+  local set, page_only = {}, {}
   for _, line in ipairs(dp.data.list(lang .. "/clean_timezones.txt")) do
     local abbr, f4 = line:match("^(%S+)%s+%S+%s+%S+%s+(%S+)")
-    if f4 == "clock" then set[abbr] = true end
+    if f4 == "clock" then set[abbr] = true elseif f4 == "page" then page_only[abbr] = true end
   end
-  return set
+  return set, page_only
 end
 
 -- day of week, 0 = Sunday (Sakamoto's method)
@@ -176,7 +178,7 @@ function M.new(lang, published_extra)
   lang = lang or "en"
   local months, month_alt = load_months(lang)
   local zones, zone_alt, zone_order = load_zones(lang)
-  local clock_zones = load_clock_zones(lang)
+  local clock_zones, page_only_zones = load_clock_zones(lang)
   local tswords = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_timestamp_words.txt")) do tswords[w:lower()] = true end
   -- words of a publication's name (en/clean_outlet_words.txt): an outlet's credit
@@ -200,6 +202,9 @@ function M.new(lang, published_extra)
   -- "v2024.10.05", "Release 2024.10.05", "10.2024.10.05": a version number or an
   -- address, no date)
   local rx_ymd_dot = re.compile(AD("(?<![\\d.vV])(?<![Vv]ersion )(?<![Rr]elease )(?<![Bb]uild )((?:19|20)\\d\\d)(?:\\.(\\d\\d)\\.(\\d\\d)|\\.\\s(\\d{1,2})\\.\\s(\\d{1,2})\\.)(?!\\d|\\.\\d)"))
+  -- day first with a space after each dot, as Slovene, Czech, Slovak and Croatian sites
+  -- write it: "17. 9. 2024" (no dot and digit before it, no digit after the year)
+  local rx_dmy_spaced = re.compile(AD("(?<![\\w.])(\\d{1,2})\\.\\s(\\d{1,2})\\.\\s((?:19|20)\\d\\d)(?![\\d]|\\.\\d)"))
   local rx_iso = re.compile(AD("\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?)?\\b"))
   -- clock times
   local rx_ampm = re.compile(AD("\\b(\\d{1,2})(?:[:.](\\d{2}))?(?::(\\d{2}))?\\s*([ap])\\.?\\s?m\\b\\.?"), "i")
@@ -314,8 +319,13 @@ function M.new(lang, published_extra)
           if not na then
             local m1, d1, m2, d2
             na, nb, yy, m1, d1, m2, d2 = rx_ymd_dot:find(s)
-            if not na then return nil end
-            x1, x2 = m1 or m2, d1 or d2
+            if not na then
+              -- (or day first with a space after each dot: rx_dmy_spaced)
+              na, nb, x2, x1, yy = rx_dmy_spaced:find(s)
+              if not na then return nil end
+              m1 = x1
+            end
+            x1, x2 = m1 or m2, d1 or d2 or x2
           end
           r.y, r.m, r.d = tonumber(yy), tonumber(x1), tonumber(x2)
           r.spans[#r.spans + 1] = { na, nb }
@@ -350,6 +360,7 @@ function M.new(lang, published_extra)
           local za, zb, z = rx_zone:find(masked, tb + 1)
           if not za then za, zb, z = rx_zone:find(masked) end
           if za and clock_zones[z] and (za <= tb or find(sub(masked, tb + 1, za - 1), "[^%s(]")) then za = nil end
+          if za and page_only_zones[z] and not (self.zone_page and self.zone_page[z]) then za = nil end
           if za then set_zone(r, masked, za, zb, z) end
         end
       end
@@ -357,6 +368,7 @@ function M.new(lang, published_extra)
       -- an ISO date and time with its zone written as a word right after it
       -- ("2026-11-28 19:30 UTC")
       local za, zb, z = rx_zone:find(s, r.iso_end + 1)
+      if za and page_only_zones[z] and not (self.zone_page and self.zone_page[z]) then za = nil end
       if za and not s:sub(r.iso_end + 1, za - 1):find("%S") then set_zone(r, s, za, zb, z) end
     end
     return r
@@ -366,7 +378,10 @@ function M.new(lang, published_extra)
   function P:parse(s, day_first)
     local r = self:find(s, day_first)
     if not r then return nil end
-    if r.zone and not r.offset then r.offset = resolve_offset(zones[r.zone:upper()], r.y, r.m, r.d, r.h) end
+    if r.zone and not r.offset then
+      local z = r.zone:upper()
+      r.offset = resolve_offset(self.zone_page and self.zone_page[z] or zones[z], r.y, r.m, r.d, r.h)
+    end
     if r.h and r.offset then
       return fmt("%04d-%02d-%02dT%02d:%02d:%02d%s", r.y, r.m, r.d, r.h, r.mi, r.s or 0, r.offset), r
     end
@@ -424,14 +439,16 @@ function M.new(lang, published_extra)
     if kind ~= "updated" then return iso, kind end
     -- a published label after the updated one, with a date of its own, or a clock
     -- only (the day is the updated one's: "Updated 6:02 PM, Oct. 14, 2025 | Published
-    -- 3:14 PM")
+    -- 3:14 PM"); or before it with a numeric date of its own, which the month-name date
+    -- of the updated field was read before ("Published 04/09/2024 3:10pm NUT | Updated 5
+    -- September 2024")
     for i = 1, #labels do
       local l = labels[i]
-      if l.kind == "published" and l.a > at then
+      if l.kind == "published" then
         local stop = labels[i + 1] and labels[i + 1].a - 1 or #s
         local seg = s:sub(l.a, stop)
         local d = self:parse(seg, day_first)
-        if not d and self:has_clock(seg) then
+        if not d and l.a > at and self:has_clock(seg) then
           d = self:parse(s:sub(r.spans[1][1], r.spans[1][2]) .. " " .. seg, day_first)
         end
         if d then return d, "published" end
@@ -749,6 +766,54 @@ function M.new(lang, published_extra)
   end
 
   P.months = months
+  -- a zone standing for several (IST: Indian, Irish or Israel Standard Time) read by the
+  -- page's evidence (en/clean_meta_zone_readings.txt): page_zones sets self.zone_page
+  -- (abbreviation -> offset) for the page, which parse reads before the zone list
+  local readings = {}
+  for _, line in ipairs(dp.data.list(lang .. "/clean_meta_zone_readings.txt")) do
+    local z, off, ev = line:match("^(%S+)%s+(%S+)%s*(.*)$")
+    if z then
+      local l = readings[z] or {}
+      readings[z] = l
+      local tests = {}
+      for e in ev:gmatch("%S+") do
+        if e:sub(1, 1) == "." then tests[#tests + 1] = re.compile("[A-Za-z0-9-]" .. re.escape(e) .. "(?![A-Za-z0-9-])")
+        elseif re.find(e, "^\\p{Lu}\\p{Ll}") then tests[#tests + 1] = re.compile("(?<![\\p{L}\\p{N}])" .. re.escape(e) .. "(?![\\p{L}\\p{N}])")
+        else tests[#tests + 1] = e end
+      end
+      l[#l + 1] = { off = off, tests = tests }
+    end
+  end
+  local function holds(text, tests)
+    for _, t in ipairs(tests) do
+      if type(t) == "string" then
+        if find(text, t, 1, true) then return true end
+      elseif t:find(text) then return true end
+    end
+    return false
+  end
+  --- Read the page's zones that stand for several (en/clean_meta_zone_readings.txt):
+  -- call once per page, before its dates are parsed.
+  function P:page_zones(text)
+    self.zone_page = nil
+    for z, l in pairs(readings) do
+      -- (cheap test first: the page writes the abbreviation)
+      if find(text, z, 1, true) then
+        local got, n = nil, 0
+        for k, rd in ipairs(l) do
+          if holds(text, rd.tests) then
+            n = n + 1
+            if k > 1 or page_only_zones[z] then got = rd.off end
+          end
+        end
+        if got and n == 1 then
+          self.zone_page = self.zone_page or {}
+          self.zone_page[z] = got
+        end
+      end
+    end
+  end
+
   P.zones = zones
   return P
 end

@@ -225,6 +225,43 @@ local rx_elided = re.compile("^['’]\\p{Lu}\\p{Ll}[\\p{L}\\p{M}\\-]*$")
 local rx_mc = re.compile("^(?:Mc|Mac|O'|O’|D'|D’)\\p{Lu}[\\p{L}'’\\-]*$")
 local rx_dash = "(?:\\s+(?:--|—|–|-|:)\\s*|\\s*(?:--|—|–)\\s*)"
 
+-- Datelines of mixed-case places (round 28). PLACE_PARTS gives the lower-case words a
+-- place's name may hold between its capitalised words: the particles of
+-- en/clean_meta_place_particles.txt ("Paso de los Talas", "Brdce pri Lozi"), up to two
+-- in a row, as an alternation (cached by language)
+local PLACE_PARTS = setmetatable({}, { __index = function(t, lang)
+  local l = {}
+  for _, w in ipairs(lists.entries(lang, "clean_meta_place_particles.txt")) do l[#l + 1] = re.escape(w:lower()) end
+  local v = concat(l, "|")
+  t[lang] = v
+  return v
+end })
+-- the region words of en/clean_meta_regions.txt ("@province"), as an alternation: a
+-- place's region in lower case after a capitalised word ("Kandal province") in a
+-- dateline with its outlet in parentheses (cached by language)
+local REGION_WORDS = setmetatable({}, { __index = function(t, lang)
+  local l = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_meta_regions.txt")) do
+    if w:sub(1, 1) == "@" then l[#l + 1] = re.escape(w:sub(2):lower()) end
+  end
+  local v = concat(l, "|")
+  t[lang] = v
+  return v
+end })
+-- Does the page write a bare place again after another word on one line, the evidence
+-- of a menu, a caption, an address or a related headline ("Catamaran Split–Vis",
+-- "Drive, Mthonjeni", "vines above Brdce pri Lozi"), or before a temperature, a
+-- weather box's ("Split 31°C"), when the article does not? Not for one word the
+-- article writes in lower case too (an English word: "split"), and not the dateline's
+-- own line (a line break before it is no word).
+local function page_writes_place(pl, page, article)
+  if type(page) ~= "string" or not find(page, pl, 1, true) then return false end
+  if not find(pl, " ", 1, true) and re.find(article, "(?<![\\p{L}\\p{N}])" .. re.escape(pl:lower()) .. "(?![\\p{L}\\p{N}])") then return false end
+  local e = re.escape(pl)
+  return re.find(page, "\\p{L}[,;]?[ \\t]+" .. e .. "(?![\\p{L}\\p{N}])") ~= nil
+    or (find(page, "°", 1, true) and re.find(page, "(?<![\\p{L}\\p{N}])" .. e .. "[ \\t]+-?\\d{1,2}(?:[.,]\\d)?[ \\t]*°")) ~= nil
+end
+
 -- role words that also name a kind of organisation or qualify one ("Associated Press",
 -- "Nordic Wire", "National Desk"): alone they do not make a person's job
 local WEAK_ROLE = { wire = true, wires = true, press = true, service = true, services = true,
@@ -2053,7 +2090,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   end
 
   -- datelines
-  local place = "(\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:[ ,]{1,2}(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|de|of|on|upon|la|el|am|an|der|du)){0,5})"
+  local place = "(\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:[ ,]{1,2}(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|de|of|on|upon|la|el|am|an|der|du|" .. REGION_WORDS[lang] .. ")){0,5})"
   -- (perhaps after a weekday, "Thurs. Aug. 21, 2025", or with its month in capitals,
   -- "22 OCTOBER 2025")
   local wire_wday = "(?:(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:\\.|day)?,?\\s+)?"
@@ -2172,7 +2209,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- en/clean_meta_not_places.txt ("Analysis —", "Update —") and the article (headline
   -- and body) writes the place again, or one of its words of four letters or more,
   -- capitalised after another word (so not opening a sentence: "In Pano Velonia, ...")
-  local rx_dl_bare = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|de|of|on|la|el|am|an|der|du)){0,2})\\s*(?:—|–|--)\\s+")
+  local rx_dl_bare = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:(?:\\s+(?:" .. PLACE_PARTS[lang] .. ")){0,2}\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*){0,2})\\s*(?:—|–|--)\\s+")
   -- (the sentence may go on with a number and a word after its first word, "Around
   -- 9,000 homes in ...": rx_dl_lead)
   local rx_dl_lead = re.compile("^\\p{Lu}\\p{Ll}*(?:['’]s)?\\s+(?:\\p{L}|\\p{N}[\\p{N},.]*\\s+\\p{L})")
@@ -2204,7 +2241,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     for _, w in ipairs(words) do
       if re.find(article, "\\p{L}[,;]?\\s+" .. re.escape(w) .. "(?![\\p{L}\\p{N}])") then return true end
     end
-    return addressed_place(pl, page)
+    return addressed_place(pl, page) or page_writes_place(pl, page, article)
   end
 
   -- "Kotturpeta: The state government ...": a mixed-case place of one to three
@@ -2217,7 +2254,7 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- Kotturpeta", "from Kotturpeta", "the town of Kotturpeta") or before a place noun
   -- ("the Kotturpeta district"):
   -- a person is seldom written so
-  local rx_dl_colon = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|de|of|on|la|el|am|an|der|du)){0,2})(?:,\\s*(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*){0,2}))?:\\s+")
+  local rx_dl_colon = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:(?:\\s+(?:" .. PLACE_PARTS[lang] .. ")){0,2}\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*){0,2})(?:,\\s*(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*){0,2}))?:\\s+")
   local function label_word(pl)
     if field_set[pl:lower()] then return true end
     for w in pl:gmatch("[^%s,]+") do

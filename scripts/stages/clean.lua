@@ -493,6 +493,9 @@ function M.process(doc, ctx)
     st.day_first = nil
     if rx_numeric_date:find(text) then st.day_first = st.dates:day_first_hint(text) end
   end
+  -- (a zone standing for several, IST, or spelling a word, NUT, read by the page's
+  -- evidence: dates.lua page_zones)
+  st.dates:page_zones(text)
 
   -- live blocks (not emptied by the caption cut)
   local live = {}
