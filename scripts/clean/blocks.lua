@@ -152,6 +152,8 @@ end
 
 local M = {}
 M.BULLETS = BULLETS
+--- Is the line a rule of three or more dashes, =, _, *, ~ or # ("-----", "==="): a box's border. @return boolean
+M.rule_line = rule_line
 
 -- interner -> the blocks whose token stream it holds (weak keys)
 local streamed = setmetatable({}, { __mode = "k" })
@@ -589,6 +591,17 @@ function M.split(text, pad)
       end
       if gaps > 0 then b.gaps = gaps end
       b.text = normalize_space(b.text)
+    end
+  end
+  -- a block on the line right under a rule line is marked rule_above, one on the line
+  -- right over one rule_below: the borders of a box ("-----" / text / "-----"), which
+  -- the body's ruled_box reads (the rule lines themselves carry no words)
+  for x = 1, #blocks do
+    local b = blocks[x]
+    if RULE_BYTE[byte(b.text, 1)] and rule_line(b.text) then
+      local up, dn = blocks[x - 1], blocks[x + 1]
+      if up and up.last == b.first - 1 then up.rule_below = true end
+      if dn and dn.first == b.last + 1 then dn.rule_above = true end
     end
   end
   return blocks, W

@@ -890,6 +890,36 @@ local function credit_line(live, ws, we)
     end
   end
 end
+-- a box set apart between two rule lines, with no blank line between ("------" /
+-- "SAILING STATUS: All sailings operating as normal today." / "Text STATUS to NUMBER for
+-- updates." / "------"; blocks.split marks rule_above and rule_below): at most
+-- RULED_BOX_BLOCKS blocks on consecutive lines, of at most RULED_BOX_WORDS words in
+-- all, quoting no one: a status box, a notice, an advertisement's frame
+local RULED_BOX_WORDS, RULED_BOX_BLOCKS = 40, 3
+local function ruled_box(live, ws, we)
+  for x = ws, we do
+    local b = live[x]
+    if b.rule_above then
+      local y, words = x, 0
+      while true do
+        local c = live[y]
+        if not c or c.keep or c.bullet or y - x >= RULED_BOX_BLOCKS then y = nil; break end
+        words = words + c.nw
+        if words > RULED_BOX_WORDS or speaks(c.text) then y = nil; break end
+        if c.rule_below then break end
+        local nx = live[y + 1]
+        if not nx or nx.first ~= c.last + 1 then y = nil; break end
+        y = y + 1
+      end
+      if y then
+        for z = x, y do
+          local c = live[z]
+          if c.take then c.take = false; c.why = "inside a ruled box" end
+        end
+      end
+    end
+  end
+end
 local function labelled_fragments(m, b, above)
   if not (m and above) or b.keep or b.nw > 30 or b.nw < 3 then return false end
   local t = b.text
@@ -2019,6 +2049,7 @@ function M.select(live, st, o)
   -- a caption closed by its credit as a sentence of its own ("... Photo by NAME, NAME.")
   credit_closed(live, ws, we)
   credit_line(live, ws, we)
+  ruled_box(live, ws, we)
   -- a live blog: entries open with a time line and a heading; when a heading inside the
   -- window follows a time line, the heading under the time line just above the window
   -- opens the first entry
