@@ -189,7 +189,7 @@ end
 local TYPES = { string = true, number = true, integer = true, boolean = true,
   list = true, map = true, any = true }
 
-local BOOLISH = { yes = true, no = false, on = true, off = false, y = true, n = false }
+local BOOLISH = { yes = true, no = false, on = true, off = false, y = true, n = false, ["true"] = true, ["false"] = false }
 
 local function check_option(spec, v)
   local want = spec.type or "any"
@@ -221,7 +221,11 @@ local function check_option(spec, v)
   -- here: say what to write instead)
   local hint = ""
   if want == "boolean" and got == "string" and BOOLISH[v:lower()] ~= nil then
-    hint = (" (write %s)"):format(tostring(BOOLISH[v:lower()]))
+    local b = BOOLISH[v:lower()]
+    hint = (" (write %s%s)"):format(tostring(b), tostring(b) == v:lower() and ", without quotes" or "")
+  elseif want == "list" and got == "string" then
+    -- (one pattern or word where a list is wanted: "drop: '^Sponsored'")
+    hint = (" (write a list: ['%s'])"):format(#v > 40 and v:sub(1, 37) .. "..." or v)
   end
   return nil, ("must be %s %s, got %s%s"):format(want == "integer" and "an" or "a", want, kind_of(v), hint)
 end

@@ -77,14 +77,16 @@ static const char usage_run[] =
 static const char usage_check[] =
     "usage: docpipe check PIPELINE\n"
     "\n"
-    "Loads the pipeline and every stage and validates all options without\n"
-    "running anything. Errors are printed as FILE:LINE:COLUMN: message.\n";
+    "Loads the pipeline and every stage, validates all options and runs each\n"
+    "stage's init (where a stage checks what a type cannot say), without reading\n"
+    "any input. Errors are printed as FILE:LINE:COLUMN: message.\n";
 
 static const char usage_stages[] =
-    "usage: docpipe stages [--markdown] [NAME]\n"
+    "usage: docpipe stages [--markdown] [NAME or FILE.lua ...]\n"
     "\n"
-    "Lists the built-in stages with their options, types, defaults and docs;\n"
-    "--markdown prints the same as a Markdown reference.\n";
+    "Lists the built-in stages (or the ones named: built-in names or stage files)\n"
+    "with their options, types, defaults and docs; --markdown prints the same as a\n"
+    "Markdown reference.\n";
 
 static const char usage_new_stage[] =
     "usage: docpipe new-stage NAME [DIR]\n"

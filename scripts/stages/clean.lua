@@ -208,7 +208,7 @@ M.options = {
   outlet_org_heads = { type = "list", default = {}, doc = "extra head words of a publishing organisation's name (\"Authority\"): a masthead's name with one after it in the copyright line is the outlet (en/clean_outlet_org_heads.txt)" },
   published_labels = { type = "list", default = {}, doc = "extra labels of a publication date in a line of fields (\"Date of publication:\"; en/clean_date_published_labels.txt)" },
   link_run = { type = "integer", default = 3, min = 1, doc = "this many short headline-like lines in one group are a related-links list" },
-  numeric_dates = { type = "string", default = "auto", doc = "order of ambiguous numeric dates like 03/06/2024: auto (a dotted date, 03.06.2024, is day first; else a zone on its line decides by its region in en/clean_timezones.txt, BST day first, CST month first; else the page's other numeric dates; else month first), dmy or mdy (every such date)" },
+  numeric_dates = { type = "string", default = "auto", choices = { "auto", "dmy", "mdy" }, doc = "order of ambiguous numeric dates like 03/06/2024: auto (a dotted date, 03.06.2024, is day first; else a zone on its line decides by its region in en/clean_timezones.txt, BST day first, CST month first; else the page's other numeric dates; else month first), dmy or mdy (every such date)" },
   entities = { type = "boolean", default = true, doc = "decode HTML character references left in the text (&amp; &#8217;)" },
   mojibake = { type = "boolean", default = true, doc = "repair UTF-8 read as Windows-1252 (â€™ -> ’)" },
   controls = { type = "boolean", default = true, doc = "remove control characters (and BOM, zero-width space)" },

@@ -118,6 +118,15 @@ printf 'name: t\nstages:\n  - stage: summary\n    with:\n      sentences: 0\n   
 printf 'name: t\nstages:\n  - stage: clean\n    with:\n      explain: yes\n' > "$tmpd/yes.yaml"
 run option-bool-yes 2 "$D" check "$tmpd/yes.yaml"
 has option-bool-yes "$err" "yes.yaml:5:16: option 'explain' of stage 'clean' must be a boolean, got string 'yes' \\(write true\\)$"
+printf 'name: t\nstages:\n  - stage: clean\n    with:\n      explain: "true"\n      drop: "^Sponsored"\n      numeric_dates: ymd\n' > "$tmpd/hints.yaml"
+run option-hints 2 "$D" check "$tmpd/hints.yaml"
+has option-hint-quoted-bool "$err" "hints.yaml:5:16: option 'explain' of stage 'clean' must be a boolean, got string 'true' \\(write true, without quotes\\)$"
+has option-hint-list "$err" "hints.yaml:6:13: option 'drop' of stage 'clean' must be a list, got string '\\^Sponsored' \\(write a list: \\['\\^Sponsored'\\]\\)$"
+has option-choice-numeric-dates "$err" "hints.yaml:7:22: option 'numeric_dates' of stage 'clean' must be one of auto, dmy, mdy, got 'ymd'"
+run help-stages-usage 0 "$D" help stages
+has help-stages-usage "$out" 'usage: docpipe stages \[--markdown\] \[NAME or FILE.lua ...\]'
+run help-check-init 0 "$D" help check
+has help-check-init "$out" "runs each"
 run option-range-edge 0 "$D" check "$tmpd/range_ok.yaml"
 run stages-range 0 "$D" stages summary
 has stages-range "$out" 'how many sentences at most \(0: no limit, then `words` must be set; at least 0\)$'
@@ -589,9 +598,11 @@ run stages-several-bad 2 "$D" stages clean nosuchstage
 has stages-several-bad "$err" "no built-in stage 'nosuchstage'"
 # a stage's init error names the stage once and points at the option's value
 # (regression: "stage 'clean' rejected its configuration: clean: ...", at the key)
-printf 'stages:\n  - stage: clean\n    with:\n      language: en\n      numeric_dates: ymd\n' > "$tmpd/ymd.yaml"
-run init-error-value 2 "$D" check "$tmpd/ymd.yaml"
-has init-error-value "$err" "ymd.yaml:5:22: stage 'clean' rejected its configuration: numeric_dates must be auto, dmy or mdy"
+# (numeric_dates now declares its choices, checked before init: a bad drop pattern is
+# init's to find)
+printf 'stages:\n  - stage: clean\n    with:\n      language: en\n      drop: ["(unclosed"]\n' > "$tmpd/badre.yaml"
+run init-error-value 2 "$D" check "$tmpd/badre.yaml"
+has init-error-value "$err" "badre.yaml:5:14: stage 'clean' rejected its configuration: bad drop pattern"
 lacks init-error-once "$err" "configuration: clean:"
 
 # --- on a terminal, a diagnostic clears the progress line first (\r, erase line) instead
