@@ -78,6 +78,29 @@ function M.framed(HEAD, FOOT)
   end
 end
 
+--- The strings given, each followed by a blank line (a list of page lines).
+function M.paragraphs(...)
+  local t = {}
+  for _, p in ipairs { ... } do t[#t + 1] = p; t[#t + 1] = "" end
+  return t
+end
+
+--- A page of the lines of head, of paras and of foot, in that order, joined by "\n".
+function M.stacked(head, paras, foot)
+  local t = {}
+  for _, l in ipairs(head) do t[#t + 1] = l end
+  for _, l in ipairs(paras) do t[#t + 1] = l end
+  for _, l in ipairs(foot) do t[#t + 1] = l end
+  return M.lines(t)
+end
+
+--- Three invented body paragraphs (a council's harbour road repairs), each followed by
+-- a blank line, that the metadata specs set under the headers they test.
+M.ROAD = M.paragraphs(
+  "The council voted on Tuesday to repair the old harbour road before the autumn storms, after residents complained about potholes for two winters.",
+  "Work will begin next month and is expected to take about six weeks, with one lane kept open to traffic during the day.",
+  "The repairs will be paid for from the roads budget and a grant from the regional fund, the council's finance officer said.")
+
 --- A page of the lines head, the WATER paragraphs and the lines foot.
 function M.water_page(head, foot) return M.page(head, M.WATER, foot) end
 

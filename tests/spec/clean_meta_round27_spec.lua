@@ -7,27 +7,14 @@
 -- towns, people and outlets).
 
 local pages = require "tests.clean_pages"
-local run, lines = pages.run, pages.lines
+local run = pages.run
 local dates = require("docpipe.clean.dates").new("en")
 
-local function body(...)
-  local t = {}
-  for _, p in ipairs { ... } do t[#t + 1] = p; t[#t + 1] = "" end
-  return t
-end
+local body = pages.paragraphs
 
-local function page(head, paras, foot)
-  local t = {}
-  for _, l in ipairs(head) do t[#t + 1] = l end
-  for _, l in ipairs(paras) do t[#t + 1] = l end
-  for _, l in ipairs(foot) do t[#t + 1] = l end
-  return lines(t)
-end
+local page = pages.stacked
 
-local PARAS = body(
-  "The council voted on Tuesday to repair the old harbour road before the autumn storms, after residents complained about potholes for two winters.",
-  "Work will begin next month and is expected to take about six weeks, with one lane kept open to traffic during the day.",
-  "The repairs will be paid for from the roads budget and a grant from the regional fund, the council's finance officer said.")
+local PARAS = pages.ROAD
 
 describe("clean meta round 27: dates", function()
   it("reads the published time of a line giving an updated clock before it", function()

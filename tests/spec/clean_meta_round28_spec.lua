@@ -14,19 +14,9 @@ local run, lines = pages.run, pages.lines
 local meta = require("docpipe.clean.meta").new("en")
 local dates = require("docpipe.clean.dates").new("en")
 
-local function body(...)
-  local t = {}
-  for _, p in ipairs { ... } do t[#t + 1] = p; t[#t + 1] = "" end
-  return t
-end
+local body = pages.paragraphs
 
-local function page(head, paras, foot)
-  local t = {}
-  for _, l in ipairs(head) do t[#t + 1] = l end
-  for _, l in ipairs(paras) do t[#t + 1] = l end
-  for _, l in ipairs(foot) do t[#t + 1] = l end
-  return lines(t)
-end
+local page = pages.stacked
 
 local MORE = {
   "The ferry company said the timetable would be reviewed once the works were finished in the spring.",
