@@ -115,15 +115,25 @@ local function fix_mojibake(s)
 end
 
 -- C0 controls but LF (a form feed is a line break), DEL, C1 controls, byte-order mark,
--- zero-width space; one PCRE2 scan finds whether there is any
-local rx_controls = re.compile("[\\x{00}-\\x{09}\\x{0B}-\\x{1F}\\x{7F}-\\x{9F}\\x{FEFF}\\x{200B}]")
+-- zero-width space, and the line and paragraph separators U+2028, U+2029; one PCRE2
+-- scan finds whether there is any
+local rx_controls = re.compile("[\\x{00}-\\x{09}\\x{0B}-\\x{1F}\\x{7F}-\\x{9F}\\x{FEFF}\\x{200B}\\x{2028}\\x{2029}]")
+-- a terminal's escape sequence (ECMA-48 CSI: ESC [ parameters, intermediates, a final
+-- byte), "\27[31m" colours from a captured console: gone whole, not just its ESC
+local rx_csi = re.compile("\\x{1B}\\[[0-?]*[ -/]*[@-~]")
 
 local function strip_controls(s)
   if not rx_controls:find(s) then return s, 0 end
-  local n1, n2
+  local n1, n2, n3, n4 = 0, 0, 0, 0
+  if s:find("\27[", 1, true) then s, n3 = rx_csi:gsub(s, "") end
+  -- (a form feed, a next-line control U+0085 and the Unicode line and paragraph
+  -- separators break lines)
   s, n1 = s:gsub("\12", "\n")
+  if s:find("\194\133", 1, true) or s:find("\226\128[\168\169]") then
+    s, n4 = s:gsub("\194\133", "\n"):gsub("\226\128[\168\169]", "\n")
+  end
   s, n2 = rx_controls:gsub(s, "")
-  return s, n1 + n2
+  return s, n1 + n2 + n3 + n4
 end
 
 -- NFC fallback: Latin base letters with combining marks

@@ -701,6 +701,14 @@ describe("clean stage text normalisation", function()
     assert.are.equal("One two three", out)
   end)
 
+  -- (regression: only the ESC byte went, leaving "[31m" before each coloured word; the
+  -- line separators did not break lines, gluing a byline to its date)
+  it("removes a terminal's colour sequences whole and breaks lines at U+2028, U+2029 and NEL", function()
+    assert.are.equal("Red alert and plain", (normalize.text("\27[1;31mRed alert\27[0m and \27[Kplain", {})))
+    assert.are.equal("By Mara Quillon\nJune 3\nPage two\nEnd",
+      (normalize.text("By Mara Quillon\u{2028}June 3\u{2029}Page two\u{85}End", {})))
+  end)
+
   it("decodes HTML entities, numeric and named", function()
     assert.are.equal("A & B’s – “C” ", (normalize.decode_entities("A &amp; B&#8217;s &ndash; &ldquo;C&rdquo;&nbsp;")))
   end)
