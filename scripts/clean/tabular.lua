@@ -145,6 +145,12 @@ local function apart(b, n)
   return not n or n.group ~= b.group or paragraph(n)
 end
 
+-- a score of figures, "2", "102", or goals and points, "1-17"; four figures in a row
+-- are a year
+local function plain_score(x)
+  return find(x, "-", 1, true) ~= nil or #x <= 3
+end
+
 --- Whether text is a score line: two names, each with its score, perhaps under a
 -- label ("Half-time: NAME 0-9 NAME 1-7", "Full-time: NAME 2 NAME 1"). The scores are
 -- figures or goals-points pairs; the names capitalised, with no figure.
@@ -153,7 +159,9 @@ function M.score_line(text)
   t = gsub(t, "^[%a][%a%- ]*:%s*", "", 1)
   t = gsub(t, "%.$", "")
   local a, s1, _, s2 = t:match("^(%u[^%d:;,]-)%s+(%d+%-?%d*)%s+(%u[^%d:;,]-)%s+(%d+%-?%d*)$")
-  return a ~= nil and #s1 <= 5 and #s2 <= 5
+  -- (a plain score has at most three figures: "NAME - posted 11 June 2025" is a day,
+  -- a month and a year)
+  return a ~= nil and #s1 <= 5 and #s2 <= 5 and plain_score(s1) and plain_score(s2)
 end
 
 -- the words of a name in a line-up: capitalised (a letter past ASCII too: "Ó"), or a

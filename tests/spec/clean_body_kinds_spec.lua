@@ -39,6 +39,13 @@ describe("clean: tables of figures inside the body", function()
     assert.is_false(tabular.is_data(block("Referees: Anna Holt, Mo Ferris", 5, 0)))
   end)
 
+  -- (regression: "NAME - posted 11 June 2025" read as two names and their scores)
+  it("reads a score line's scores and never a day, a month and a year as one", function()
+    assert.is_true(tabular.score_line("Half-time: Rovers 0-9 Town 1-7"))
+    assert.is_true(tabular.score_line("Lakers 102 Celtics 99"))
+    assert.is_false(tabular.score_line("Pier closed to swimmers Friday - posted 11 June 2025"))
+  end)
+
   it("drops a box score under a capitals heading closing the window, heading included", function()
     local doc = run(lines { "Orrin Valley Ledger", "Sport  Scores  Fixtures", "",
       "Ferrymen come from behind to beat Cobb Ford 3-1",
