@@ -175,8 +175,9 @@ local rx_refs_head = re.compile("\\n(?:References\\s*\\n\\s*\\n(?:[ \\t]*Visible
 local rx_linknum = re.compile("\\[\\d{1,4}\\](?=\\S)")
 
 -- The end (a byte offset) of the references list opening at byte a, and its number of
--- entries: the heading, then numbered addresses ("  12. https://...", "mailto:x@y": a
--- scheme and a colon touching what follows), blank lines and the "Visible links:" /
+-- addresses: the heading, then numbered entries of one token each (addresses, "  12.
+-- https://...", "mailto:x@y": a scheme and a colon touching what follows; or relative
+-- links, "#content"), blank lines and the "Visible links:" /
 -- "Hidden links:" headings; the list ends at the first other line, so that text after it
 -- (a page that goes on past a list, a "References" heading of the article's own over
 -- "1. Survey: ...") is never taken with it.
@@ -186,8 +187,11 @@ local function refs_extent(s, a)
   while pos and pos < #s do
     local e = s:find("\n", pos + 1, true) or #s + 1
     local l = s:sub(pos + 1, e - 1)
-    if find(l, "^%s*%d+%.%s+%a[%w+.-]*:%S") then
-      entries = entries + 1
+    if find(l, "^%s*%d+%.%s+%S+%s*$") then
+      -- (one token after the number: an address, or a link lynx left relative,
+      -- "#content", "/news/"; only addresses with a scheme count towards the two the
+      -- list needs)
+      if find(l, "^%s*%d+%.%s+%a[%w+.-]*:%S") then entries = entries + 1 end
       last = e - 1
     elseif not (find(l, "^%s*$") or find(l, "^%s*Visible links:?%s*$") or find(l, "^%s*Hidden links:?%s*$")) then
       break

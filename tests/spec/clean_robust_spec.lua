@@ -39,6 +39,17 @@ describe("clean on a lynx references list", function()
     assert.is_false(has(doc, "harbour.example"))
   end)
 
+  -- (regression: the list-end rule of round 22 stopped at an entry lynx left relative,
+  -- so the whole list stayed and "By [13]NAME" kept its link number)
+  it("takes a list whose first entries are relative links, and cuts the link numbers", function()
+    local doc = run(table.concat({ "Harbour wall approved", "", "   By [13]Mara Quillon", "",
+      "   " .. P[1], "", "   " .. P[2], "", "References", "", "    1. #content", "    2. /news/",
+      "    3. https://harbour.example/a", "   13. https://harbour.example/authors/mara-quillon" }, "\n") .. "\n")
+    assert.are.same({ "Mara Quillon" }, doc.authors)
+    assert.is_false(has(doc, "#content"))
+    assert.is_true(has(doc, P[2]))
+  end)
+
   it("leaves an article's own References heading over labelled items", function()
     local doc = run(table.concat({ P[1], "", P[2], "", "References", "",
       "1. Survey: the 2024 study of the eastern quay by the harbour engineers.",
