@@ -68,14 +68,9 @@ end
 -- framed(HEAD, FOOT)(body [, head]) gives the lines of head (HEAD when nil), the lines
 -- of body as given (blank lines included), a blank line and the lines of FOOT.
 function M.framed(HEAD, FOOT)
-  return function(body, head)
-    local t = {}
-    for _, l in ipairs(head or HEAD) do t[#t + 1] = l end
-    for _, l in ipairs(body) do t[#t + 1] = l end
-    t[#t + 1] = ""
-    for _, l in ipairs(FOOT) do t[#t + 1] = l end
-    return M.lines(t)
-  end
+  local foot = { "" }
+  for _, l in ipairs(FOOT) do foot[#foot + 1] = l end
+  return function(body, head) return M.stacked(head or HEAD, body, foot) end
 end
 
 --- The strings given, each followed by a blank line (a list of page lines).
