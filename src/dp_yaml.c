@@ -63,8 +63,14 @@ static dp_yaml_node *find_anchor(dp_yaml_doc *d, const yaml_char_t *name) {
 static int next_event(yaml_parser_t *p, yaml_event_t *ev, dp_yaml_error *err) {
     if (yaml_parser_parse(p, ev)) return 1;
     char msg[256];
-    snprintf(msg, sizeof msg, "%s%s%s", p->problem ? p->problem : "syntax error",
-             p->context ? " " : "", p->context ? p->context : "");
+    int n = snprintf(msg, sizeof msg, "%s%s%s", p->problem ? p->problem : "syntax error",
+                     p->context ? " " : "", p->context ? p->context : "");
+    /* An unclosed bracket is found only where the text ends or the next key
+     * begins, often far below it: say where the construct opened too. */
+    if (p->context && n > 0 && (size_t)n < sizeof msg
+        && p->context_mark.line != p->problem_mark.line)
+        snprintf(msg + n, sizeof msg - (size_t)n, " opened at line %d, column %d",
+                 (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
     set_err(err, msg, &p->problem_mark);
     return 0;
 }

@@ -80,6 +80,14 @@ lacks builtin-clean-alone "$out" '"sentences"'
 # --- configuration errors point at FILE:LINE:COLUMN
 run yaml-syntax 2 "$D" check "$F/bad_yaml.yaml"
 has yaml-syntax "$err" 'bad_yaml.yaml:[0-9]+:[0-9]+: '
+# an unclosed bracket or quote is found where the file ends: the message also says where
+# it opened (regression: only the end of the file was named)
+printf 'name: t\nstages:\n  - stage: clean\n    with: {explain: true\n' > "$tmpd/open_flow.yaml"
+run yaml-open-flow 2 "$D" check "$tmpd/open_flow.yaml"
+has yaml-open-flow "$err" "open_flow.yaml:5:1: did not find expected ',' or '}' while parsing a flow mapping opened at line 4, column 11$"
+printf 'name: "t\n' > "$tmpd/open_quote.yaml"
+run yaml-open-quote 2 "$D" check "$tmpd/open_quote.yaml"
+has yaml-open-quote "$err" "open_quote.yaml:2:1: found unexpected end of stream while scanning a quoted scalar opened at line 1, column 7$"
 # a list option's bad item is pointed at itself (regression: at the list's "["), and
 # every numeric value is called a number (regression: "integer" here, "number" there)
 printf 'name: t\nstages:\n  - stage: fields\n    with:\n      drop: [1, "x"]\n  - stage: sentences\n    with:\n      language: 2.5\n' > "$tmpd/list_item.yaml"
