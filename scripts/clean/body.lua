@@ -636,8 +636,10 @@ end
 -- of "»" "›" "→" "▸" "►" "➤" is tried)
 local rx_arrow_open = re.compile("^(?:>>|»|›|→|▸|▶|►|➤|➜)\\s+(\\p{L}+)")
 local function arrow_open_prompt(m, b)
+  -- (the block's fields first: a call to C costs more)
+  if not (m and m.ad_verbs) or b.nw > 30 or b.keep then return false end
   local c = byte(b.text, 1)
-  if not (c == 62 or c == 194 or c == 226) or not (m and m.ad_verbs) or b.nw > 30 or b.keep then return false end
+  if not (c == 62 or c == 194 or c == 226) then return false end
   local w = rx_arrow_open:match(b.text)
   return w ~= nil and m.ad_verbs[w:lower()] == true and not speaks(b.text)
 end
@@ -649,9 +651,10 @@ end
 local rx_caps_label = re.compile("^\\p{Lu}{2,}(?:\\s\\p{Lu}{2,})?:\\s")
 local rx_here_close = re.compile("[.!?]\\s+(\\p{L}+)\\s+here\\b[^.!?]*[.!?]?$")
 local function notice_prompt(m, b)
+  -- (the block's fields first: a call to C costs more)
+  if not (m and m.verbs) or b.nw > 30 or b.keep then return false end
   local c1, c2 = byte(b.text, 1, 2)
-  if not (c1 and c1 >= 65 and c1 <= 90 and c2 and c2 >= 65 and c2 <= 90) or not (m and m.verbs) or b.nw > 30
-    or b.keep or not find(b.text, "here", 1, true) then
+  if not (c1 and c1 >= 65 and c1 <= 90 and c2 and c2 >= 65 and c2 <= 90) or not find(b.text, "here", 1, true) then
     return false
   end
   if not rx_caps_label:find(b.text) then return false end
@@ -866,7 +869,10 @@ end
 -- sentence that goes on after the name ("Photographs by NAME hang in ...") is text
 local CREDIT_TERMS_WORDS = 12
 local rx_credit_line = lazy("^(?:photos?|photographs?|photography|pictures?|images?|illustrations?|videos?|graphics?)\\s+(?:by|courtesy\\s+of)\\s+(?:the\\s+)?(?-i:\\p{Lu})[\\p{L}\\p{M}.'’-]*(?:,?\\s+(?:of|and|the|for|&|(?-i:\\p{Lu})[\\p{L}\\p{M}.&'’-]*)){0,10}\\.(?=\\s+(?-i:\\p{Lu})|$)", "i")
-local CREDIT_FIRST = { ph = true, pi = true, im = true, il = true, vi = true, gr = true }
+-- (keyed by the two bytes in lower case as one number, c1 * 256 + c2: no string made
+-- per block to look them up)
+local CREDIT_FIRST = {}
+for _, p in ipairs { "ph", "pi", "im", "il", "vi", "gr" } do CREDIT_FIRST[p:byte(1) * 256 + p:byte(2)] = true end
 local function credit_line(live, ws, we)
   for x = ws, we do
     local b = live[x]
@@ -874,7 +880,7 @@ local function credit_line(live, ws, we)
       local t = b.text
       -- (the cheap tests first: the first two bytes, then " by " or "courtesy of")
       local c1, c2 = byte(t, 1, 2)
-      if c1 and c2 and CREDIT_FIRST[string.char(c1 | 32, c2 | 32)]
+      if c1 and c2 and CREDIT_FIRST[(c1 | 32) * 256 + (c2 | 32)]
         and (find(t, " by ", 1, true) or find(t, "ourtesy of ", 1, true)) then
         local _, e = rx_credit_line():find(t)
         if e then
@@ -922,10 +928,15 @@ local function ruled_box(live, ws, we)
 end
 local function labelled_fragments(m, b, above)
   if not (m and above) or b.keep or b.nw > 30 or b.nw < 3 then return false end
+  -- (the block above first, then the last byte: most blocks sit under no advertisement)
+  local labelled = above.cue == "ads" and not above.take and above.nw <= 8
+  if not labelled and not (above.why == "advertisement" and above.group == b.group and b.nw <= FRAGMENT_WORDS) then
+    return false
+  end
   local t = b.text
   local last = byte(t, -1)
   if last ~= 46 and last ~= 33 then return false end
-  if above.cue == "ads" and not above.take and above.nw <= 8 then
+  if labelled then
     return not speaks(t) and verbless(t) and (has_offer(m, t) or rx_ad_brand():find(t) ~= nil or rx_offer:find(t) ~= nil)
   end
   return above.why == "advertisement" and above.group == b.group and b.nw <= FRAGMENT_WORDS and not speaks(t) and verbless(t)
@@ -938,7 +949,7 @@ local function ad_copy(m, b, above)
   -- (a label opening the line: the rest is the copy, taken when it opens with an
   -- imperative or carries a call or an offer; the first byte tested first)
   -- ("ad", "sp", "pa", "pr" in either case, and a colon, a dash or a bar to end it)
-  local c1, c2 = byte(t, 1), byte(t, 2)
+  local c1, c2 = byte(t, 1, 2)
   local l1, l2 = c1 and c1 | 32, c2 and c2 | 32
   if ((l1 == 97 and l2 == 100) or (l1 == 115 and l2 == 112) or (l1 == 112 and (l2 == 97 or l2 == 114)))
     and rx_label_lead():find(t) then
@@ -1099,17 +1110,9 @@ local rx_quote_headline = re.compile("^[\"“‘'][^\"”’']{3,90}[\"”’']\
 local function word_line(text)
   -- (the curly apostrophe looked for first: gsub tries its pattern at every byte)
   if find(text, "’", 1, true) then text = text:gsub("’", "'") end
-  local t = text:lower()
-  local w = words_of(t)
-  -- (only a word holding an apostrophe can change: two gsub calls a word cost more
-  -- than one plain search, and a text without one needs neither)
-  if find(t, "'", 1, true) then
-    for i = 1, #w do
-      local x = w[i]
-      if find(x, "'", 1, true) then w[i] = x:gsub("^'+", ""):gsub("'+$", "") end
-    end
-  end
-  return w
+  -- (no apostrophe to strip from a word's ends: a word of docpipe.text.words opens and
+  -- closes on a letter, mark or digit, an apostrophe only joining two of them)
+  return words_of(text:lower())
 end
 
 -- do the words q stand in order in the words l, with up to budget words of l skipped
@@ -1497,7 +1500,11 @@ function M.select(live, st, o)
     local b = live[x]
     -- (not under the heading of a highlights box: "At a glance:")
     -- (the block's fields first, then its last byte: each call to C costs more)
-    if b.nw >= 3 and b.density > 0 and not b.cue and not b.label and not b.bullet and byte(b.text, -1) == 58
+    -- (two bullet items right under it first: the fields of three blocks cost less than
+    -- one call to C, and most blocks have no list under them)
+    local i1, i2 = live[x + 1], live[x + 2]
+    if i1.bullet and i2.bullet and i1.nw >= 2 and i2.nw >= 2 and not i1.cue and not i2.cue
+      and b.nw >= 3 and b.density > 0 and not b.cue and not b.label and not b.bullet and byte(b.text, -1) == 58
       and not (st.body and st.body.box_head and st.body.box_head:find(b.text)) then
       local y = x + 1
       while y <= #live and live[y].bullet and not live[y].cue and live[y].nw >= 2 do y = y + 1 end

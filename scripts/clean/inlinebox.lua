@@ -124,8 +124,9 @@ end
 function M.mark(live)
   for x = 1, #live - 2 do
     local o = live[x]
-    -- (a suffix test on the last bytes: an end-anchored pattern is tried at every position)
-    if o.class == "short" and byte(o.text, -1) == 101 and sub(o.text, -5) == " More" then
+    -- (a suffix test on the last bytes: an end-anchored pattern is tried at every position;
+    -- a block closing on a stop, o.sentence, cannot close on "e" and costs no call)
+    if o.class == "short" and not o.sentence and byte(o.text, -1) == 101 and sub(o.text, -5) == " More" then
       local z = topic_box(live, x)
       if z then for y = x, z do live[y].inbox = true end end
     end
