@@ -453,7 +453,7 @@ local function load_cues(lang, max_words, stop)
     runs3 = runs3, runs4 = runs4, deep = deep, deep_seen = {}, deep_n = 0,
     floats = floats, float_rx = joined(floats), words = words, raw = raw,
     word_entries = float_words, raw_entries = float_raw, raw_sym = sym, raw_limit = raw_limit,
-    raw_max = raw_max, hits = {},
+    raw_max = raw_max, hits = {}, sets = {}, sets_n = 0,
   }
   -- any of the literals, as one alternation (never matching when there are none)
   local alts = {}
@@ -469,6 +469,11 @@ local function load_cues(lang, max_words, stop)
     raw_bits = raw_bits | f
   end
   C.raw_bits = raw_bits
+  -- (and each literal's own: a block whose shape lacks them does not hold it, and is
+  -- spared the plain search; 0 when its first byte sets no bit, always searched)
+  local sym_bits = {}
+  for k, w in ipairs(sym) do sym_bits[k] = select(5, text_shape(w:sub(1, 1))) & BYTE_BITS end
+  C.raw_sym_bits = sym_bits
   C.any_rx = joined(anchored_any)
   -- the longest block (in words) any of them may name: a longer one is not tried
   local any_limit = 0
@@ -625,10 +630,12 @@ local function cue_kind(C, b, intern, fresh, c, c2, shape)
   -- (one PCRE2 call tells whether the block holds any of the literals)
   local raw_bits = C.raw_bits
   if nw <= C.raw_max and (not (shape and raw_bits) or shape & raw_bits ~= 0) and C.raw_rx:find(text) then
-    local sym, raw_limit = C.raw_sym, C.raw_limit
+    local sym, raw_limit, sym_bits = C.raw_sym, C.raw_limit, C.raw_sym_bits
     for k = 1, #sym do
-      local w = sym[k]
-      if nw <= raw_limit[w] and text:find(w, 1, true) then nh = add_hits(hits, nh, C.raw_entries[w], nw) end
+      local w, f = sym[k], sym_bits[k]
+      if nw <= raw_limit[w] and (not shape or f == 0 or shape & f ~= 0) and text:find(w, 1, true) then
+        nh = add_hits(hits, nh, C.raw_entries[w], nw)
+      end
     end
   end
   if nh == 0 then return nil end
@@ -639,8 +646,27 @@ local function cue_kind(C, b, intern, fresh, c, c2, shape)
     local list, entries = {}, C.entries
     for k = 1, nh do list[k] = hits[k].order end
     table.sort(list)
-    for k = 1, nh do list[k] = entries[list[k]] end
-    kind = first_kind(list, text, nw)
+    -- (three or more: their alternation first, one PCRE2 call that rules them all out
+    -- on most blocks, where each would cost a call of its own; cached in a tree of
+    -- tables by the candidates' numbers, no key string built per block)
+    local node = nh >= 3 and C.sets
+    for k = 1, nh do
+      local o = list[k]
+      list[k] = entries[o]
+      if node then
+        local nx = node[o]
+        if not nx then nx = {}; node[o] = nx end
+        node = nx
+      end
+    end
+    local rx = node and node.rx
+    if node and not rx then
+      rx = joined(list)
+      node.rx = rx
+      C.sets_n = C.sets_n + 1
+      if C.sets_n > 4096 then C.sets, C.sets_n = {}, 0 end
+    end
+    if not rx or rx:find(text) then kind = first_kind(list, text, nw) end
   else
     local e = hits[1]
     kind = entry_find(e, text) and e.kind or nil
@@ -701,10 +727,16 @@ local function load_union(lang, file)
   for sign in pairs(by_sign) do signs[#signs + 1] = sign end
   table.sort(signs)
   for k, sign in ipairs(signs) do sign_rx[k] = re.compile(concat(by_sign[sign], "|"), "i") end
+  -- (the shape bits, docpipe.text.shape, a sign's first byte sets: a text whose shape
+  -- lacks them holds no such sign, and is spared the plain search; 0 when the byte sets
+  -- none, always searched)
+  local sign_bits = {}
+  for k, sign in ipairs(signs) do sign_bits[k] = select(5, text_shape(sign:sub(1, 1))) & BYTE_BITS end
   local byte, sfind = string.byte, string.find
   return {
-    -- (c1, c2: the text's first two bytes, when the caller has them)
-    find = function(_, text, c1, c2)
+    -- (c1, c2: the text's first two bytes, when the caller has them; shape: its shape
+    -- bits, docpipe.text.shape, when it has them)
+    find = function(_, text, c1, c2, shape)
       if c1 == nil then c1, c2 = byte(text, 1, 2) end
       -- (can a match of a known anchored pattern start the text? tested here, not in a
       -- function: a Lua call costs more than the tests)
@@ -719,7 +751,10 @@ local function load_union(lang, file)
       if a2 and (not c1 or a2_first[c1]) and a2:find(text) then return true end
       if f and f:find(text) then return true end
       for k = 1, #signs do
-        if sfind(text, signs[k], 1, true) and sign_rx[k]:find(text) then return true end
+        local sb = sign_bits[k]
+        if (not shape or sb == 0 or shape & sb ~= 0) and sfind(text, signs[k], 1, true) and sign_rx[k]:find(text) then
+          return true
+        end
       end
       return false
     end,
@@ -735,9 +770,14 @@ local MAX_CREDITED_WORDS, MAX_CAPTION_WORDS, MAX_DURATION_WORDS = 40, 60, 8
 local CREDIT_END = { [99] = true, [115] = true, [111] = true, [101] = true, [67] = true, [83] = true, [79] = true, [69] = true }
 -- a block ending " photo", " photos" or " pic", a credit with no dash ("... on Sunday.
 -- AGENCY photo"): its last bytes
-local function photo_tail(text)
-  local t = text:sub(-6)
-  return t == " photo" or t == "photos" or t == " Photo" or text:sub(-4) == " pic"
+-- (cz: its last byte; each ending is told by its own, one string cut when it may hold)
+local function photo_tail(text, cz)
+  if cz == 115 then return text:sub(-6) == "photos" end
+  if cz == 111 then
+    local t = text:sub(-6)
+    return t == " photo" or t == " Photo"
+  end
+  return cz == 99 and text:sub(-4) == " pic"
 end
 
 local rx_dated_by = re.compile("(?<=\\s)(?:by|By|BY)\\s+(?=\\p{Lu})")
@@ -842,11 +882,13 @@ function M.features(b, st, o)
   -- seconds", "1m 12s"): only a short block holding a digit
   if not b.cue and nw <= MAX_CAPTION_WORDS and nw >= 3 then
     -- (or opening "FI": a wire's "FILE - " caption)
-    if (cz == 41 or c1 == 91 or shape & S_CAPTION ~= 0 or (c1 == 70 and c2 == 73)
-      or (CREDIT_END[cz] and (find(text, " - ", -45, true)
-        or find(text, " – ", -45, true) or find(text, " — ", -45, true) or photo_tail(text))))
-      and (nw <= MAX_CREDITED_WORDS or c1 == 91)
-      and st.cues.caption_credits:find(text, c1, c2) then
+    -- (the word count first: it rules out a long block without a search; each dash
+    -- opens with ' ' then '-' or the byte E2, one search rules all three out)
+    if (nw <= MAX_CREDITED_WORDS or c1 == 91)
+      and (cz == 41 or c1 == 91 or shape & S_CAPTION ~= 0 or (c1 == 70 and c2 == 73)
+      or (CREDIT_END[cz] and ((find(text, " [-\226]", -45) and (find(text, " - ", -45, true)
+        or find(text, " – ", -45, true) or find(text, " — ", -45, true))) or photo_tail(text, cz))))
+      and st.cues.caption_credits:find(text, c1, c2, shape) then
       b.cue = "caption"
     end
   end
@@ -860,7 +902,7 @@ function M.features(b, st, o)
     b.cue = "ads"
   end
   if not b.cue and nw <= MAX_DURATION_WORDS and (b.bits and b.bits & 8 ~= 0 or not b.bits and find(text, "%d"))
-    and st.cues.durations:find(text, c1, c2) then
+    and st.cues.durations:find(text, c1, c2, shape) then
     b.cue = "widget"
   end
   -- a prompt to the reader (a newsletter box, its consent line: docpipe.clean.prompts)
@@ -873,7 +915,7 @@ function M.features(b, st, o)
   end
   if nw <= 3 and #text <= 16 and c1 and c1 >= 48 and c1 <= 57 and rx_clock_line:find(text) then b.clock = true end
   if nw <= 12 or b.cue == "legal" then
-    if st.ends:find(text, c1, c2) then b.ending = true end
+    if st.ends:find(text, c1, c2, shape) then b.ending = true end
   end
   if nw <= 20 then
     -- every date form read has a four-digit year (a word of four digits, or digits
@@ -912,7 +954,9 @@ function M.features(b, st, o)
   end
   -- a byline running into a sentence about its author ("By NAME, a senior reporter
   -- covering ... . Her work has appeared in ..."): longer than a byline line
-  if nw > 20 and nw <= 40 and not b.timestamp and text:find("^[Bb][Yy]:?%s") then
+  -- (the first two bytes tell "By" before the pattern runs)
+  if nw > 20 and nw <= 40 and not b.timestamp and (c1 == 66 or c1 == 98) and (c2 == 89 or c2 == 121)
+    and text:find("^[Bb][Yy]:?%s") then
     local by = st.meta.byline(text, st.dates)
     if by and #by.authors > 0 and st.meta.bio_tail(text) then b.byline = by end
   end
