@@ -7,6 +7,7 @@
 #include "dp_builtin.h"
 #include "dp_limits.h"
 #include "dp_stderr.h"
+#include "lua_cleanc.h"
 #include "lua_docvec.h"
 #include "lua_html.h"
 #include "lua_json.h"
@@ -310,6 +311,8 @@ int luaopen_docpipe(lua_State *L) {
     lua_setfield(L, -2, "sbd");
     dp_lua_open_shingle(L);
     lua_setfield(L, -2, "shingle");
+    dp_lua_open_cleanc(L);
+    lua_setfield(L, -2, "cleanc");
     dp_lua_open_docvec(L);
     lua_setfield(L, -2, "docvec");
     dp_lua_open_stem(L);

@@ -943,7 +943,8 @@ function M.cut_repeats(blocks, opts)
     local ids = b.ids
     local m = #ids
     if m > 0 then
-      if m >= 2 and prev and same_ids(ids, blocks[prev].ids) then
+      -- (the lengths first: most neighbours differ in length, and a call costs more)
+      if m >= 2 and prev and #blocks[prev].ids == m and same_ids(ids, blocks[prev].ids) then
         b.all_dead, blocks[prev].all_dead = true, true
         touched[bi], touched[prev] = true, true
         nd = nd + 1

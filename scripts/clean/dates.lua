@@ -52,16 +52,14 @@ local A = normalize.ascii_boundaries
 -- digit would match \d and then read as nil)
 local function AD(p) return normalize.ascii_digits(A(p)) end
 local fmt = string.format
-local sub, concat, find, rep = string.sub, table.concat, string.find, string.rep
+local sub, concat, find = string.sub, table.concat, string.find
 local ulen = utf8.len -- (equal to the byte length only for ASCII)
 local tonumber = tonumber
+local clock_mask, stamp_words, has_any = dp.cleanc.clock_mask, dp.cleanc.stamp_words, dp.cleanc.has_any
+local new_table = dp.text.table
 -- four ASCII digits in a row (a PCRE2 scan: Lua's "%d%d%d%d" costs some 150
 -- instructions a byte, the JIT a few)
 local rx_year4 = re.compile("[0-9]{4}")
--- the words of ASCII letters and dots of s:sub(i, j), Lua's "%a[%a.]*", as a list from
--- one C call (on ASCII lines)
-local ascii_words = dp.text.ascii_words
-local NONE = {}
 
 local function load_months(lang)
   local forms, alts = {}, {}
@@ -278,7 +276,11 @@ function M.new(lang, published_extra)
     return r
   end
   function find_date(self, s, day_first)
-    local r = { spans = {} }
+    -- (made with room for the fields set below and by P:parse, spans, y, m, d, h, mi,
+    -- s, zone, offset...: a table that grows is rebuilt at 2, 4, 8 keys and, its keys
+    -- colliding, often at 8 already; the spans are one to three)
+    local r = new_table(0, 16)
+    r.spans = new_table(3, 0)
     local a, b, c1, c2, c3 = rx_mdy:find(s)
     if a then
       r.m, r.d, r.y = months[c1:lower()], tonumber(c2), tonumber(c3)
@@ -337,8 +339,11 @@ function M.new(lang, published_extra)
     end
     if not r.h then
       -- a clock time anywhere on the line (outside the date itself)
-      local d1, d2 = r.spans[1][1], r.spans[1][2]
-      local masked = sub(s, 1, d1 - 1) .. rep(" ", d2 - d1 + 1) .. sub(s, d2 + 1)
+      -- (the line with the date blanked out, made in one C call; none when no ASCII
+      -- digit stands outside the date, "May 20, 2024", "Posted on June 3, 2024 by
+      -- NAME": rx_ampm, rx_mil and rx_24 each need one, so no clock time is read)
+      local masked = clock_mask(s, r.spans[1][1], r.spans[1][2])
+      if not masked then return r end
       local ta, tb, h, mi, sec, ap = rx_ampm:find(masked)
       if ta and (mi or ap) then
         h = tonumber(h)
@@ -473,7 +478,7 @@ function M.new(lang, published_extra)
   -- it is a timestamp (an "updated" field or a date in other words gives none).
   -- @return ISO 8601 string or nil
   function P:field_published(s, day_first)
-    if #s > 240 or not (find(s, "|", 1, true) or find(s, "·", 1, true) or find(s, "•", 1, true) or find(s, "¦", 1, true))
+    if #s > 240 or not has_any(s, "|", "·", "•", "¦")
       or not find(s, "%d") or not rx_pub_any:find(s) then
       return nil
     end
@@ -538,25 +543,20 @@ function M.new(lang, published_extra)
     -- and "%a[%a.]*" never matches a space, so the words of rest are those found in
     -- each piece alone: a match cut at the piece's end. Lines with a "(" (the zone in
     -- brackets is taken out of rest first) or a byte beyond ASCII take the general way.)
-    -- (tested with a plain find and utf8.len, both C loops: a Lua pattern with a class
-    -- costs some 150 to 200 instructions a byte; the words are listed by one C call a
-    -- piece, docpipe.text.ascii_words, for the same reason and for the call a word
-    -- that a search word by word would cost)
-    if apart and not find(s, "(", 1, true) and ulen(s) == #s then
-      local left, lo = 0, 1
-      for i = #sp, 0, -1 do -- (the spans from the left, then the piece after them)
-        local x = i > 0 and sp[i] or nil
-        local hi = x and x[1] - 1 or #s
-        -- (the piece's words from one C call: a word running into the span is cut
-        -- where the span starts, as the piece alone would cut it)
-        local ws = lo <= hi and ascii_words(s, lo, hi) or NONE
-        for k = 1, #ws do
-          if not plain_word(ws[k]) then
-            left = left + 1
-            if left > 1 then return self:labelled_timestamp(s, day_first) or (self:credit_timestamp(s, r, day_first) and true or false) end
-          end
+    -- (tested and listed by one C call, docpipe.cleanc.stamp_words: the words of each
+    -- piece, from the left, as docpipe.text.ascii_words lists them, a word running into
+    -- a span cut where the span starts, as the piece alone would cut it; nil for a line
+    -- with a "(" or a byte beyond ASCII. A Lua pattern with a class costs some 150 to
+    -- 200 instructions a byte, and a call a piece, a test for "(" and utf8.len cost
+    -- some 5,000 instructions a line more)
+    local ws = apart and stamp_words(s, sp)
+    if ws then
+      local left = 0
+      for k = 1, #ws do
+        if not plain_word(ws[k]) then
+          left = left + 1
+          if left > 1 then return self:labelled_timestamp(s, day_first) or (self:credit_timestamp(s, r, day_first) and true or false) end
         end
-        if x then lo = x[2] + 1 end
       end
       return left <= 1
     end

@@ -164,6 +164,7 @@ local byte, lower, gsub = string.byte, string.lower, string.gsub
 -- the fields of s (Lua's "%S+" matches) as a list, from one C call (gmatch costs a
 -- call and a pattern scan per field)
 local text_fields = dp.text.fields
+local has_any = dp.cleanc.has_any
 -- what a line holds, as bits, from one C scan (docpipe.text.shape): a regular expression
 -- that needs a byte the line lacks is not run (a call into PCRE2 costs some 800
 -- instructions even when it fails at once)
@@ -1500,7 +1501,8 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- (a programme's name and a job: the person's role, never a second author)
     local rest = after_programme(s)
     if rest then return rest ~= "" and role_line(rest, true) end
-    if find(s, "|", 1, true) or find(s, ",", 1, true) or find(s, "·", 1, true) or find(s, "•", 1, true) then
+    -- (the four separators looked for by one C call: four plain finds cost three calls more)
+    if has_any(s, "|", ",", "·", "•") then
       local pieces = rx_role_sep:split(s)
       local n = 0
       for _, p in ipairs(pieces) do
@@ -1513,7 +1515,9 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     if role_line(s, strict) then return true end
     -- (a club's or a body's office, "Club Secretary", "Society Treasurer": R.job_title)
-    return not strict and (R.job_title(s) or R.body_office(s))
+    -- (both need two words: a line without a space, a menu's "Search", is none)
+    if strict or not find(s, " ", 1, true) then return false end
+    return R.job_title(s) or R.body_office(s)
   end
   --- Is the line of its own a role opened by the outlet's short name ("Journal Staff
   -- Reporter", "Gazette Correspondent": an outlet word of en/clean_outlet_words.txt and

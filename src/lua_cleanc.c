@@ -1,0 +1,115 @@
+/*
+ * lua_cleanc.c: Lua 5.4 binding of dp_cleanc (docpipe.cleanc).
+ */
+#include "lua_cleanc.h"
+#include "dp_cleanc.h"
+#include "dp_text.h"
+
+#include <lauxlib.h>
+
+/*
+ * cleanc.clock_mask(s, i, j) -> string or nil
+ * s with its bytes i .. j (1-based, inclusive: a date's span) replaced by
+ * spaces, in one call and one new string (instead of two substrings, a
+ * run of spaces and their concatenation), so that a clock time is not read
+ * inside the date; nil when no ASCII digit stands outside i .. j (then no
+ * clock time can be read on the line: the clock patterns need a digit).
+ */
+static int l_clock_mask(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_Integer i = luaL_checkinteger(L, 2), j = luaL_checkinteger(L, 3);
+    size_t a = i < 1 ? 0 : (size_t)(i - 1);
+    size_t b = j < 0 ? 0 : (size_t)j;
+    if (!dp_cleanc_digit_outside(s, n, a, b)) {
+        lua_pushnil(L);
+        return 1;
+    }
+    luaL_Buffer buf;
+    char *out = luaL_buffinitsize(L, &buf, n);
+    dp_cleanc_mask(s, n, a, b, out);
+    luaL_pushresultsize(&buf, n);
+    return 1;
+}
+
+/* the words of s[lo-1 .. hi) (1-based inclusive lo .. hi, clamped as
+ * string.sub clamps them) appended to the list on top of the stack from
+ * index k + 1; returns the new count */
+static lua_Integer push_piece_words(lua_State *L, const char *s, size_t n, lua_Integer lo,
+                                    lua_Integer hi, lua_Integer k) {
+    if (lo < 1) lo = 1;
+    if (hi > (lua_Integer)n) hi = (lua_Integer)n;
+    if (lo > hi) return k;
+    size_t pos = (size_t)(lo - 1);
+    dp_span w;
+    while (dp_text_next_ascii_word(s, (size_t)hi, &pos, &w)) {
+        lua_pushlstring(L, s + w.start, w.end - w.start);
+        lua_rawseti(L, -2, ++k);
+    }
+    return k;
+}
+
+/*
+ * cleanc.stamp_words(s, spans) -> list of words, or nil
+ * The ASCII words ("[A-Za-z][A-Za-z.]*", docpipe.text.ascii_words) of s
+ * outside the spans, piece by piece from the left: spans is a list of {a, b}
+ * (1-based inclusive bytes) apart from each other and sorted last first, as
+ * docpipe.clean.dates is_timestamp keeps them; a word running into a span is
+ * cut where the span starts, as the piece alone would cut it. The same words,
+ * in the same order, as one text.ascii_words call a piece, in one call. nil
+ * when s holds a "(" or a byte past ASCII (the caller's general way).
+ */
+static int l_stamp_words(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    if (!dp_cleanc_plain_ascii(s, n)) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_Integer nsp = (lua_Integer)lua_rawlen(L, 2), k = 0, lo = 1;
+    lua_createtable(L, 4, 0);
+    for (lua_Integer i = nsp; i >= 1; i--) {
+        lua_rawgeti(L, 2, i);
+        luaL_checktype(L, -1, LUA_TTABLE);
+        lua_rawgeti(L, -1, 1);
+        lua_rawgeti(L, -2, 2);
+        lua_Integer a = luaL_checkinteger(L, -2), b = luaL_checkinteger(L, -1);
+        lua_pop(L, 3);
+        k = push_piece_words(L, s, n, lo, a - 1, k);
+        lo = b + 1;
+    }
+    push_piece_words(L, s, n, lo, (lua_Integer)n, k);
+    return 1;
+}
+
+/*
+ * cleanc.has_any(s, needle1, ..., needleK) -> boolean (K from 1 to 8)
+ * Does s hold any of the needles as plain text: what
+ * `find(s, needle1, 1, true) or ... or find(s, needleK, 1, true)` tells
+ * (as a boolean), in one call instead of K (a line of fields' separators,
+ * "|", "·", "•").
+ */
+#define HAS_ANY_MAX 8
+static int l_has_any(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    int k = lua_gettop(L) - 1;
+    luaL_argcheck(L, k >= 1 && k <= HAS_ANY_MAX, 2, "1 to 8 needles");
+    const char *needle[HAS_ANY_MAX];
+    size_t len[HAS_ANY_MAX];
+    for (int i = 0; i < k; i++) needle[i] = luaL_checklstring(L, i + 2, &len[i]);
+    lua_pushboolean(L, dp_cleanc_has_any(s, n, needle, len, (size_t)k));
+    return 1;
+}
+
+int dp_lua_open_cleanc(lua_State *L) {
+    static const luaL_Reg funcs[] = {
+        { "clock_mask", l_clock_mask },
+        { "has_any", l_has_any },
+        { "stamp_words", l_stamp_words },
+        { NULL, NULL },
+    };
+    luaL_newlib(L, funcs);
+    return 1;
+}
