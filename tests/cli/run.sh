@@ -644,11 +644,13 @@ fi
 
 # --- an interrupted run whose -o write failed says the file was not written
 # (regression: "interrupted: 13 document(s) written", and no file)
+# (each document's record is larger than the file size limit, so that the write fails
+# with the first document processed: on a loaded machine only one may be done in time)
 i=0; : > "$tmpd/wide.jsonl"
-while [ $i -lt 50 ]; do printf '{"id":"w%d","text":"%0300d"}\n' $i 0 >> "$tmpd/wide.jsonl"; i=$((i + 1)); done
+while [ $i -lt 50 ]; do printf '{"id":"w%d","text":"%02000d"}\n' $i 0 >> "$tmpd/wide.jsonl"; i=$((i + 1)); done
 sh -c "ulimit -f 1; exec '$D' run '$F/slow.yaml' '$tmpd/wide.jsonl' -o '$tmpd/wide.out' -j 1" 2>"$err" &
 pid=$!
-sleep 1
+sleep 1.5
 kill -INT $pid
 wait $pid
 got=$?
