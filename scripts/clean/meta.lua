@@ -324,6 +324,14 @@ local NAME_OPENER_FIRST = { [97] = true, [65] = true, [119] = true, [87] = true,
   [114] = true, [82] = true, [101] = true, [69] = true }
 local rx_name_closer = re.compile("[.,;:]+$")
 
+-- Does the article (headline and body, or a function giving them) write the place pl
+-- after another word ("linking Dhalgaon with Tarvanpur"), not only opening a line? The
+-- evidence of a dateline before a colon and a date ("Tarvanpur, Aug. 21:")
+local function writes_after_word(pl, article)
+  if type(article) == "function" then article = article() end
+  return type(article) == "string" and re.find(article, "\\p{L}[,;]?[ \\t]+" .. re.escape(pl) .. "(?![\\p{L}\\p{N}])") ~= nil
+end
+
 local M = {}
 
 --- Build a metadata reader for a language.
@@ -2094,7 +2102,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   end
 
   -- datelines
-  local place = "(\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:[ ,]{1,2}(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|de|of|on|upon|la|el|am|an|der|du|" .. REGION_WORDS[lang] .. ")){0,5})"
+  -- (a region's name may join two names by "and", "Turks and Caicos Islands", or hold a
+  -- particle glued by an apostrophe, "Côte d'Ivoire")
+  local place = "(\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:[ ,]{1,2}(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|de|of|on|upon|la|el|am|an|der|du|and|[dl]['’]\\p{Lu}[\\p{L}\\p{M}.'’-]*|" .. REGION_WORDS[lang] .. ")){0,6})"
   -- (perhaps after a weekday, "Thurs. Aug. 21, 2025", or with its month in capitals,
   -- "22 OCTOBER 2025")
   local wire_wday = "(?:(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:\\.|day)?,?\\s+)?"
@@ -2116,7 +2126,11 @@ function M.new(lang, menu_extra, field_extra, extra)
   local day_month = "(?:(?:" .. month_alt .. ")\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:" .. month_alt .. ")\\.?)"
   -- (or a numeric date with its year, day or month first, "Dhanpur, 02.04.2026:", where a
   -- colon may close it too: a full date is evidence enough)
-  local rx_dl_mixed_date = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|de|of|on|upon|la|el|am|an|der|du)){0,3}),\\s*(?:(?i:" .. day_month .. ")(?:,?\\s+\\d{4})?\\s*(?:--|—|–|\\s-)|\\d{1,2}([./-])\\d{1,2}\\2\\d{4}\\s*(?:--|—|–|\\s-|:))\\s+")
+  -- (a colon may close a day and month too, as Indian papers write it, "Tarvanpur, Aug.
+  -- 21: The ...", when the place is no label or weekday (en/clean_meta_not_places.txt),
+  -- a sentence of eight words or more follows and the article writes the place again
+  -- after another word, "linking Dhalgaon with Tarvanpur": dateline_core)
+  local rx_dl_mixed_date = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|de|of|on|upon|la|el|am|an|der|du)){0,3}),\\s*(?:(?i:" .. day_month .. ")(?:,?\\s+\\d{4})?\\s*(?:--|—|–|\\s-|:)|\\d{1,2}([./-])\\d{1,2}\\2\\d{4}\\s*(?:--|—|–|\\s-|:))\\s+")
   -- a place in mixed case needs its region after a comma ("Mallee Point, SA:",
   -- "Port Ellery, Tasmania —"): a region of en/clean_meta_regions.txt, two to four
   -- capitals ("NZ", "NSW"), or a name closing on a region word ("Gandaki Province")
@@ -2206,6 +2220,28 @@ function M.new(lang, menu_extra, field_extra, extra)
     return credit_closed(p)
   end
 
+  --- May the dateline open the paragraph after the ones kept so far (paragraphs, one or
+  -- two)? "caption" for one shaped like a caption (caption_like), or two that are one
+  -- caption and its credit split over two lines ("A ferry at its berth on Sept. 16." and
+  -- "(Ostra News)"); "standfirst" for one short paragraph of whole sentences (45 words),
+  -- where only a wire dateline may follow (wire_prefix); else nil
+  function R.before_lead(ps)
+    if #ps == 1 then
+      if R.caption_like(ps[1]) then return "caption" end
+      if #ps[1] <= 300 and find(ps[1], "[.!?][\"”’']?$") and #dp.text.words(ps[1]) <= 45 then return "standfirst" end
+      return nil
+    end
+    if #ps[2] <= 60 and #dp.text.words(ps[2]) <= 8 and R.caption_like(ps[1] .. " " .. ps[2]) then return "caption" end
+    return nil
+  end
+  --- Is a dateline's prefix a wire dateline, a place in capitals before a dash or its
+  -- agency in parentheses ("VELMAR, Switzerland -", "TOWN (Agency) --"), not a
+  -- colon's label ("SMITH:")?
+  function R.wire_prefix(prefix)
+    return re.find(prefix, "^\\p{Lu}{2}") ~= nil
+      and (find(prefix, "%)$") or find(prefix, "%-$") or find(prefix, "\226\128[\147\148]$")) ~= nil
+  end
+
   -- "Pano Velonia — Households in ...": a bare place of one to three capitalised words
   -- before a real dash (em or en dash, or "--") opening the first paragraph, taken only
   -- with the guards of unlisted_region (no given name, role, outlet word or title; a
@@ -2215,8 +2251,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- capitalised after another word (so not opening a sentence: "In Pano Velonia, ...")
   local rx_dl_bare = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:(?:\\s+(?:" .. PLACE_PARTS[lang] .. ")){0,2}\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*){0,2})\\s*(?:—|–|--)\\s+")
   -- (the sentence may go on with a number and a word after its first word, "Around
-  -- 9,000 homes in ...": rx_dl_lead)
-  local rx_dl_lead = re.compile("^\\p{Lu}\\p{Ll}*(?:['’]s)?\\s+(?:\\p{L}|\\p{N}[\\p{N},.]*\\s+\\p{L})")
+  -- 9,000 homes in ...": rx_dl_lead; its first word may be a compound, "Thirty-one
+  -- dairies ...", or a name with an apposition after a comma, "Coldwave, a ...")
+  local rx_dl_lead = re.compile("^\\p{Lu}\\p{Ll}*(?:-\\p{Ll}+)?(?:['’]s)?,?\\s+(?:\\p{L}|\\p{N}[\\p{N},.]*\\s+\\p{L})")
   -- (or, when the article writes it nowhere, the page writes it as an address, the
   -- place and its region or country after a comma, "Malé, Republic of Maldives" in an
   -- imprint, "Calderwood, Ore." in a footer: a region of en/clean_meta_regions.txt, or
@@ -2374,7 +2411,8 @@ function M.new(lang, menu_extra, field_extra, extra)
       end
     end
     a, b, pl = rx_dl_mixed_date:find(p)
-    if a and not given_in(pl) then
+    if a and not given_in(pl) and not (find(p:sub(a, b), ":%s*$") and not find(p:sub(a, b), "%d[./-]%d+[./-]%d%d%d%d")
+      and (label_word(pl) or #dp.text.words(p:sub(b + 1)) < 8 or not writes_after_word(pl, article))) then
       local rest = p:sub(b + 1)
       if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") then return { place = pl, rest = dp.text.trim(rest) } end
     end

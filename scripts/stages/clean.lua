@@ -1221,13 +1221,17 @@ function M.process(doc, ctx)
     if b.take or (b.keep and not b.role) then
       local t = b.text
       -- (or the second, under a caption the body kept: "A ferry at its berth. (Agency)")
-      if #paragraphs == 0 or (#paragraphs == 1 and not dateline and st.meta.caption_like(paragraphs[1])) then
+      -- (or the third, under a caption and its credit on two lines; or the second under a
+      -- standfirst when it opens on a wire dateline: docpipe.clean.meta before_lead)
+      local lead = #paragraphs == 0 or (not dateline and #paragraphs <= 2 and st.meta.before_lead(paragraphs))
+      if lead then
         -- (the headline and body, read only for a bare place before a dash)
         local dl = st.meta.dateline(t, function()
           local parts = { title_i and live[title_i] and live[title_i].text or "" }
           for _, c in ipairs(live) do if c.take then parts[#parts + 1] = c.text end end
           return table.concat(parts, "\n|\n")
         end, text)
+        if dl and lead == "standfirst" and not st.meta.wire_prefix(dp.text.trim(t:sub(1, #t - #dl.rest))) then dl = nil end
         if dl then
           dateline = dl.place
           if dl.outlet then
