@@ -53,6 +53,7 @@ local A = normalize.ascii_boundaries
 local function AD(p) return normalize.ascii_digits(A(p)) end
 local fmt = string.format
 local sub, concat, find = string.sub, table.concat, string.find
+local byte = string.byte
 local ulen = utf8.len -- (equal to the byte length only for ASCII)
 local tonumber = tonumber
 local clock_mask, stamp_words, has_any = dp.cleanc.clock_mask, dp.cleanc.stamp_words, dp.cleanc.has_any
@@ -366,7 +367,16 @@ function M.new(lang, published_extra)
           if not za then za, zb, z = rx_zone:find(masked) end
           if za and clock_zones[z] and (za <= tb or find(sub(masked, tb + 1, za - 1), "[^%s(]")) then za = nil end
           if za and page_only_zones[z] and not (self.zone_page and self.zone_page[z]) then za = nil end
-          if za then set_zone(r, masked, za, zb, z) end
+          if za then set_zone(r, masked, za, zb, z)
+          elseif byte(masked, tb + 2) == 43 or byte(masked, tb + 2) == 45 then
+            -- (or a numeric offset right after the time, "14:05:00 +0600" as RFC 2822
+            -- writes it, "08:15 +08:00"; round 29)
+            local sign, oh, om, after = masked:match("^ ([+-])([01]%d):?([0-5]%d)()", tb + 1)
+            if sign and tonumber(oh) <= 14 and not find(masked, "^[%d:]", after) then
+              r.offset = sign .. oh .. ":" .. om
+              r.spans[#r.spans + 1] = { tb + 1, after - 1 }
+            end
+          end
         end
       end
     elseif r.iso_end and not r.offset then

@@ -323,6 +323,43 @@ local rx_name_opener = re.compile("^(?:and|with|by|reporting by|editing by|writi
 local NAME_OPENER_FIRST = { [97] = true, [65] = true, [119] = true, [87] = true, [98] = true, [66] = true,
   [114] = true, [82] = true, [101] = true, [69] = true }
 local rx_name_closer = re.compile("[.,;:]+$")
+-- a unit of a body written with its head word first and "of", after a byline's names
+-- and a comma ("NAME, Directorate of Communication", "NAME, Office of the Governor"):
+-- the writer's unit (staff), no outlet; the masthead names the publisher (round 29).
+-- Two to six words, the first of units (en/clean_meta_units.txt), then "of", then
+-- capitalised words ("the", "and", "&" between them).
+local function unit_of_body(piece, units)
+  local ts = text_fields(piece)
+  if #ts < 3 or #ts > 6 or ts[2] ~= "of" or not units[lower(ts[1])] or not find(ts[1], "^%u") then return false end
+  for k = 3, #ts do local t = ts[k]
+    if not (find(t, "^%u") or t == "the" or t == "and" or t == "&") then return false end
+  end
+  return true
+end
+-- a dash opening a contributor's line, "— With files from NAME" (R.contributors)
+local rx_open_dash = re.compile("^(?:—|–|--?)\\s*(?=\\p{Lu})")
+-- a part of a line after a bar or a dot that credits a widget's provider
+-- ("Select Language | Powered by Google Translate"): R.title_furniture
+local rx_powered_part = re.compile("[|·•]\\s*[Pp]owered by\\s+\\S")
+-- a picture's credit label and its colon after a byline's names ("Text: NAME Photo:
+-- NAME"): R.byline reads the space before it as a bar
+local rx_credit_after = re.compile("\\s+(?=(?:Photo(?:s|graphs?|graphy)?|Pictures?|Images?|Video|Graphics?|Illustrations?):\\s)")
+
+-- A given name in mixed case before a surname in capitals, the French and West African
+-- usage ("Aya KOUASSI-BAMBA", "Mathieu GNAORÉ"; round 29): two or three tokens, the
+-- first capitalised with a small letter, the rest in capitals of three letters or more
+-- holding a vowel (an acronym seldom does: "Jane Doe CNN" stays a name and an outlet,
+-- two words before it) and no outlet word (words, en/clean_outlet_words.txt)
+local rx_caps_surname = re.compile("^\\p{Lu}[\\p{Lu}\\p{M}'’-]*\\p{Lu}$")
+local rx_given_word = re.compile("^\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?$")
+local rx_caps_vowel = re.compile("[AEIOUYÀ-ÝŒ]")
+local function caps_surname_name(toks, words)
+  if #toks < 2 or #toks > 3 or not rx_given_word:find(toks[1]) then return false end
+  for i = 2, #toks do local t = toks[i]
+    if #t < 3 or not rx_caps_surname:find(t) or not rx_caps_vowel:find(t) or words[lower(t)] then return false end
+  end
+  return true
+end
 
 -- Does the article (headline and body, or a function giving them) write the place pl
 -- after another word ("linking Dhalgaon with Tarvanpur"), not only opening a line? The
@@ -770,6 +807,9 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- (a widget's readings, a language switch)
     if R.reading_line(s) or R.language_switch(s) then return true end
     if find(s, "|", 1, true) or find(s, "·", 1, true) or find(s, "•", 1, true) then
+      -- (a widget's part crediting its provider, "Select Language | Powered by Google
+      -- Translate": a translate or search box, never a headline; round 29)
+      if find(s, "owered by ", 1, true) and rx_powered_part:find(s) then return true end
       -- (the separators are several bytes in UTF-8: each becomes "|" first)
       local menu = s:gsub("%s+·%s+", " | "):gsub("%s+•%s+", " | ")
       local parts, short, units_only = 0, true, true
@@ -1056,7 +1096,8 @@ function M.new(lang, menu_extra, field_extra, extra)
           -- an all-capitals token is an acronym (an outlet), unless the whole name is in capitals
           -- (a Mc or Mac prefix keeps its small letter in capitals, "CIARA McFETRIDGE")
           local su = find(s, "Ma?c%u") and s:gsub("(Ma?c)(%u%u)", function(p, r) return p:upper() .. r end) or s
-          if su:upper() ~= su or (find(su, "[\128-\255]") and rx_lower:find(su)) then return false end
+          if (su:upper() ~= su or (find(su, "[\128-\255]") and rx_lower:find(su)))
+            and not caps_surname_name(toks, outlet_words) then return false end
         end
         caps = caps + 1
         if #t:gsub("[.'’]", "") >= 2 then long = long + 1 end
@@ -1247,7 +1288,17 @@ function M.new(lang, menu_extra, field_extra, extra)
   local function titlecase(name)
     local mac = find(name, "Ma?c%u%u")
     local folded = mac and name:gsub("(Ma?c)(%u%u)", function(p, r) return p:upper() .. r end) or name
-    if ucase.upper(folded) ~= folded or not re.find(folded, "\\p{Lu}\\p{Lu}") then return name end
+    if ucase.upper(folded) ~= folded or not re.find(folded, "\\p{Lu}\\p{Lu}") then
+      -- (a given name before a surname in capitals, "Aya KOUASSI-BAMBA": the surname)
+      if find(name, "%u%u") or find(name, "[\128-\255]") then
+        local toks = text_fields(name)
+        if caps_surname_name(toks, outlet_words) then
+          for i = 2, #toks do toks[i] = ucase.title(toks[i]) end
+          return concat(toks, " ")
+        end
+      end
+      return name
+    end
     local t = ucase.title(folded)
     if find(t, "Mc%l") then t = t:gsub("%f[%a]Mc(%l)", function(c) return "Mc" .. c:upper() end) end
     if mac and find(name, "Mac%u%u") then t = t:gsub("%f[%a]Mac(%l)", function(c) return "Mac" .. c:upper() end) end
@@ -1782,7 +1833,7 @@ function M.new(lang, menu_extra, field_extra, extra)
       -- (or an office of a body, "NAME, Fair Board Secretary": R.job_title, R.body_office)
       -- (or one word naming one person's job, "NAME, Secretary": R.job_word)
       if R.is_role_line(last, true) or unit_piece(last) or job_phrase(last) or R.job_title(last) or R.body_office(last)
-        or (not find(last, " ", 1, true) and R.job_word(last)) then
+        or (not find(last, " ", 1, true) and R.job_word(last)) or unit_of_body(last, units) then
         staff = true
         table.remove(pieces)
       elseif R.outlet_like(last) or not R.is_person(last) then
@@ -1878,6 +1929,9 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- a sentence about its author; the names end at the description or the sentence end
     local a = rx_bio_tail:find(rest)
     if a then rest = rest:sub(1, a - 1) end
+    -- "Text: NAME Photo: NAME": a picture's credit after the names parts the line as
+    -- a bar does (round 29)
+    if find(rest, ": ", 1, true) then rest = rx_credit_after:gsub(rest, " | ") end
     local authors, outlet, staff, _, weak = parse_names(rest, dates, false)
     if #authors == 0 and not staff then return nil end
     return { authors = authors, outlet = outlet, staff = staff or nil, outlet_weak = weak or nil }
@@ -2024,8 +2078,9 @@ function M.new(lang, menu_extra, field_extra, extra)
     for t in s:gmatch("%S+") do
       n = n + 1
       last = t:lower()
-      -- (no outlet word, "Herald Reporter", and no newsroom job: role_line reads those)
-      if n > 3 or not find(t, "^%u%l+$") or NOT_FIRST[last] or outlet_words[last] or roles[last] then return false end
+      -- (no outlet word, "Herald Reporter", and no newsroom job: role_line reads those;
+      -- a rank of en/clean_roles.txt may open it, "Senior Ranger", "Chief Warden")
+      if n > 3 or not find(t, "^%u%l+$") or NOT_FIRST[last] or outlet_words[last] or (roles[last] and n > 1) then return false end
     end
     return job_after_name(s)
   end
@@ -2068,6 +2123,9 @@ function M.new(lang, menu_extra, field_extra, extra)
     if #s > 600 then return nil end
     -- a wire credit in parentheses closing the body: "(Reporting by A and B; Editing by C)"
     if s:byte(1) == 40 and s:byte(-1) == 41 then s = s:sub(2, -2) end
+    -- (or after a dash opening the line, "— With files from NAME"; round 29)
+    local d = s:byte(1)
+    if (d == 0xE2 or d == 45) and rx_open_dash:find(s) then s = rx_open_dash:gsub(s, "") end
     local names, hit = {}, false
     -- (a label credit, "Editor: NAME", among other label fields that credit no one is a
     -- masthead's imprint, "Publisher: NAME | Editor: NAME | Tel: ...", naming the staff,

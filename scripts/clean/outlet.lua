@@ -206,6 +206,28 @@ local function bilingual_name(outlet, live, text, st)
   return nil
 end
 
+-- a masthead set in two languages with no "NAME / NAME" pair ("GÁISÁVÁRRI
+-- BOAZOSÁPMELAČČAID SEARVI" over "Gáisávárri Reindeer Herders' Association"; round
+-- 29): the line right under the masthead's, opening on the masthead's first word, is
+-- the name the page writes (its footer, its copyright line) when it writes that line
+-- again and the masthead's name only once, and it reads as a publisher's name in the
+-- stage's language (docpipe.clean.meta outlet_like, strong, or org_named); or nil
+local function translated_name(outlet, live, text, st)
+  for y = 1, math.min(5, #live - 1) do
+    local c, d = live[y], live[y + 1]
+    if c.role == "masthead" and (c.text == outlet or (#c.text == #outlet and ucase.upper(c.text) == ucase.upper(outlet))) then
+      if d.first ~= c.last + 1 or d.cue or d.take or d.bullet or d.nw < 2 or d.nw > 6 or d.text == c.text then return nil end
+      local w1, w2 = c.text:match("^(%S+)"), d.text:match("^(%S+)")
+      if not (w1 and w2 and ucase.lower(w1) == ucase.lower(w2)) then return nil end
+      if written_twice(text, c.text, true) or not written_twice(text, d.text) then return nil end
+      if not (st.meta.outlet_like(d.text, true) or st.meta.org_named(d.text)) then return nil end
+      d.role = d.role or "masthead"
+      return d.text
+    end
+  end
+  return nil
+end
+
 -- an image's file name a text browser leaves in brackets beside a logo's name
 -- ("Quarry Ridge Prep Report [qrpr-logo.png]"): the name is the text without it
 local rx_image_name = dp.re.compile("\\s*\\[[^\\]\\s]{1,80}\\.(?i:png|jpe?g|gif|svg|webp|avif|bmp|ico)\\]\\s*")
@@ -860,6 +882,8 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
   end
   -- (a masthead in two languages, the page's own under the other: bilingual_name)
   if outlet and find(text, " / ", 1, true) then outlet = bilingual_name(outlet, live, text, st) or outlet end
+  -- (or written once over its translation, which the footer writes: translated_name)
+  if outlet and live[1] and find(outlet, " ", 1, true) then outlet = translated_name(outlet, live, text, st) or outlet end
   -- ("Wellbridge Hall Of Science" title-cased from capitals: the page's casing, "of")
   if outlet then outlet = st.meta.outlet_case(outlet, text) end
 
