@@ -793,7 +793,7 @@ local rx_upper_start = re.compile("^[\\p{Lu}\\p{N}\"'“‘]")
 local CONTRIB_HINT = {}
 for w in ([[contributed contributing contributes contribution contributions contributors
   contributor reporting editing writing research compiled compilation graphics production
-  reported wrote additional files edited editor editors]]):gmatch("%S+") do CONTRIB_HINT[w] = true end
+  reported wrote additional files edited editor editors input inputs]]):gmatch("%S+") do CONTRIB_HINT[w] = true end
 
 -- is a label written in two languages ("Hysbyseb / Advertisement": two parts of one or
 -- two words set apart by " / ") an advertisement label, one of its parts a known one

@@ -77,6 +77,18 @@ describe("clean meta round 29: contributors", function()
       "",
     }, body(LEAD, MORE[1], MORE[2], "— With files from Odile Brassard"), { "© 2025 Lac-Verdier Weekly" }))
     assert.are.same({ "Odile Brassard" }, doc.contributors)
+    -- (the stage tries the line: "inputs" is a contributor hint word, and the line
+    -- leaves the body; regression: read by meta.contributors, never tried by the stage)
+    doc = run(page({
+      "Lac-Verdier Weekly",
+      "",
+      "Council approves new footbridge",
+      "By Corwin Ashby",
+      "March 4, 2025",
+      "",
+    }, body(LEAD, MORE[1], MORE[2], "(With inputs from Karma Dolma in Ravangla)"), { "© 2025 Lac-Verdier Weekly" }))
+    assert.are.same({ "Karma Dolma" }, doc.contributors)
+    assert.is_nil(doc.text:find("inputs", 1, true))
   end)
 end)
 
