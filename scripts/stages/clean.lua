@@ -1298,6 +1298,11 @@ function M.process(doc, ctx)
   doc.paragraphs = paragraphs
   doc.text = concat(paragraphs, "\n\n")
   doc.meta.removed = removed
+  -- a page of furniture only (a menu, a sign-in wall, a cookie notice) keeps no body:
+  -- say so, rather than write an empty text as if all went well
+  if #paragraphs == 0 and #removed > 0 and ctx.warn then
+    ctx.warn(doc, ("no article text found: all %d blocks were removed as boilerplate (see meta.removed)"):format(#removed))
+  end
   if next(report) then doc.meta.normalized = dp.object(report) end
   if o.explain then
     local ex = dp.array({})

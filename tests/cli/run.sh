@@ -76,6 +76,11 @@ printf 'Ferry adds evening crossing\n\nThe Harlow Bay ferry will run an extra ev
 run builtin-clean 0 sh -c "cd '$tmpd' && '$Dabs' run clean ferry.txt"
 has builtin-clean "$out" '"title":"Ferry adds evening crossing".*"removed":\[.*\{"text":"Share this story","reason":"end of article marker"\}'
 lacks builtin-clean-alone "$out" '"sentences"'
+# a page of furniture only gives an empty text and says so (regression: no word of it)
+printf 'Home | News | Sport | Weather\nSign in\nSubscribe\nAbout us | Contact | Privacy\n' > "$tmpd/nav.txt"
+run clean-no-text 0 sh -c "cd '$tmpd' && '$Dabs' run clean nav.txt"
+has clean-no-text "$err" "warning: document 'nav': clean: no article text found: all 4 blocks were removed as boilerplate \(see meta.removed\)"
+has clean-no-text-field "$out" '"text":"".*"warnings":\["clean: no article text found'
 
 # --- configuration errors point at FILE:LINE:COLUMN
 run yaml-syntax 2 "$D" check "$F/bad_yaml.yaml"
