@@ -220,8 +220,14 @@ function M.new(lang, published_extra)
   local function set_zone(r, s, za, zb, z)
     r.zone = z
     local sign, oh, om, after = s:match("^([+-])(%d%d?):?(%d?%d?)()", zb + 1)
-    if sign and (z:upper() == "GMT" or z:upper() == "UTC") and tonumber(oh) <= 14 and (om == "" or #om == 2) then
-      r.offset = fmt("%s%02d:%s", sign, tonumber(oh), om ~= "" and om or "00")
+    if sign and (z:upper() == "GMT" or z:upper() == "UTC") then
+      if tonumber(oh) <= 14 and (om == "" or #om == 2 and tonumber(om) <= 59) then
+        r.offset = fmt("%s%02d:%s", sign, tonumber(oh), om ~= "" and om or "00")
+      else
+        -- an offset no zone has ("GMT+99", "UTC+15", "GMT+5:75"): the page gives no
+        -- zone that can be read, so the date stands alone (never GMT's +00:00)
+        r.zone = nil
+      end
       zb = after - 1
     end
     r.spans[#r.spans + 1] = { za, zb }
