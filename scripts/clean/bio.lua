@@ -27,6 +27,8 @@ local M = {}
 
 local rx_name = re.compile("^(\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:(?:de|da|van|von|der|den|del|di|la|le|bin|al)\\s+)?\\p{Lu}[\\p{L}'’.-]*){1,3})(?:,|\\s)")
 
+local rx_box_label = re.compile("^about (?:the |this )?(?:authors?|writers?|contributors?|reporters?|columnists?)\\s*(?::|[–—]|-\\s)\\s*(?=\\p{Lu})", "i")
+
 --- Load the word lists of a language.
 function M.new(lang)
   lang = lang or "en"
@@ -49,6 +51,9 @@ function M.new(lang)
   --   block; nil: only a byline author's whole name counts (the block opening the body)
   function B:is_note(text, nw, authors, elsewhere)
     if nw < 4 or nw > 60 then return false end
+    -- an author box's label opening the note's own line ("About the author: NAME
+    -- volunteers as ..."): the note is the rest (only a block opening "About" is tried)
+    if (text:byte(1) or 0) | 32 == 97 and rx_box_label:find(text) then text = rx_box_label:gsub(text, "") end
     -- a title before the name ("Dr Ifeoma Castellanos-Baird is a consultant ...")
     local t1, after = text:match("^(%a+)%.?%s+(%u.*)$")
     if t1 and titles[t1:lower()] then text = after end

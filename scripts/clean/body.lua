@@ -616,7 +616,7 @@ local function arrow_prompt(m, b)
   if not ARROW_END[byte(t, -1) or 0] or not rx_arrow_end:find(t) then return false end
   if find(t, '"', 1, true) or find(t, "“", 1, true) or rx_reporting:find(t) then return false end
   local w = rx_last_sentence:match(rx_arrow_end:gsub(t, ""))
-  return w ~= nil and m.verbs[w:lower()] == true
+  return w ~= nil and (m.verbs[w:lower()] == true or (m.ad_verbs ~= nil and m.ad_verbs[w:lower()] == true))
 end
 -- the copy right under an advertisement label: a call at a sentence's start, not
 -- closing the block ("Shop now at any branch.", "Recharge now with 20% bonus data."),
@@ -628,6 +628,26 @@ end
 local function speaks(t)
   return find(t, '"', 1, true) ~= nil or find(t, "“", 1, true) ~= nil or find(t, "”", 1, true) ~= nil
     or rx_reporting:find(t) ~= nil
+end
+-- a contact line about the page itself closing the window: the last kept block, one
+-- or two sentences of up to 40 words quoting no one, naming "this article" (item,
+-- story, post, notice, page, report, release) and a way to write or call in (a phone
+-- number, an e-mail or a web address: "Questions about this item may be directed to
+-- the Town Office at 207-555-0143.", "Members with comments on this article can write
+-- to the editor ... or email NAME@example.org")
+local rx_this_page = re.compile("\\b(?:on|about|regarding|concerning|to|with|in|for) this (?:article|item|story|post|notice|news item|page|report|release|piece)\\b", "i")
+local function page_contact(live, ws, we)
+  local x = we
+  while x > ws and not live[x].take do x = x - 1 end
+  local b = live[x]
+  if x <= ws or b.keep or b.bullet or b.nw > 40 or b.nw < 6 then return end
+  local t = b.text
+  -- (the cheap tests first: "this ", then an "@", three digits or a web address)
+  if not find(t, "this ", 1, true) or not (find(t, "@", 1, true) or find(t, "%d%d%d") or find(t, "www.", 1, true)
+    or find(t, "://", 1, true)) or not rx_this_page:find(t) or not rx_contact_means:find(t)
+    or speaks(t) or t:find("[%l%d][.!?] %u.-[.!?] %u") then return end
+  b.take = false
+  b.why = "reader contact line"
 end
 -- a prompt opened by a link arrow (">> Pledge or donate to the NAME appeal online -
 -- every pound counts.", "» Read the full report"): the arrow and a space, then an
@@ -728,7 +748,7 @@ local function imperative_copy(m, t)
 end
 -- an advertisement label opening the copy's own line ("ADVERTISEMENT: Top up with NAME
 -- and win ...", "Sponsored – NAME ...")
-local rx_label_lead = lazy("^(?:advertisement|advert|sponsored|sponsored content|promoted|paid (?:content|post)|partner content)\\s*(?::|[–—|]|-\\s)\\s*(?=\\S)", "i")
+local rx_label_lead = lazy("^(?:advertisement|advert|sponsored|sponsored content|promoted|paid (?:content|post)|partner content)\\s*(?::|[–—|]|--?\\s)\\s*(?=\\S)", "i")
 -- a sponsor's line: "Presented by NAME – a slogan. Visit NAME.example.ca" ("Sponsored
 -- by", "In partnership with", "Brought to you by"), a capitalised name, then a dash, a
 -- bar or a colon over the copy
@@ -1028,6 +1048,34 @@ local function labelled_line(m, b, above)
   if last == 46 or last == 33 or last == 63 then return false end
   return rx_ad_brand():find(t) ~= nil and not speaks(t) and verbless(t .. ".")
     and (has_offer(m, t) or rx_offer:find(t) ~= nil)
+end
+-- (under an advertisement label, in its group: a fragment of up to 25 words with no
+-- finite verb, an advertiser's name set off by a spaced dash from what it offers:
+-- "NAME Guest House, NAME Road -- clean rooms, mountain views, monthly rates." is the
+-- copy, no paragraph the body resumes with)
+local function dashed_fragment(c)
+  if c.nw > 25 or c.keep or c.bullet then return false end
+  local t = c.text
+  local d = find(t, " -- ", 1, true) or find(t, " - ", 1, true) or find(t, " – ", 1, true) or find(t, " — ", 1, true)
+  if not d or d < 4 or speaks(t) then return false end
+  local n = 0
+  for word in t:gmatch("[%a'’-]*%a[%a'’-]*") do
+    n = n + 1
+    local l = word:lower()
+    if FINITE[l] or (n > 1 and #l > 3 and l:sub(-2) == "ed") then return false end
+  end
+  return select(2, t:gsub("[.!?]%s", "")) <= 1
+end
+-- (under an advertisement label, across a blank line or not: a line whose call opens
+-- the clause after a spaced dash, "NAME tasting in the hills - book a summer visit with
+-- NAME NAME.", by labelled_imperative's test on that clause)
+local function labelled_dash_call(m, b, above)
+  if not (m and above and above.cue == "ads" and not above.take and above.nw <= 8) or b.keep or b.nw > 25
+    or b.nw < 4 then return false end
+  local t = b.text
+  local _, e = find(t, " [-–—] ")
+  if not e or speaks(t) then return false end
+  return labelled_imperative(m, b, t:sub(e + 1))
 end
 -- an advertisement's small print: a line opening with an asterisk ("*APR = Annual
 -- Percentage Rate. Rates subject to change.") right under copy that went as an
@@ -1335,6 +1383,37 @@ local function after_ad(live, x, ws)
   return false
 end
 
+-- is block x, a capitals line, a subhead past one line of debris between it and a
+-- paragraph? Above: a kept paragraph, then one dropped cue line ("Share this article:
+-- Facebook Email", "Read more: NAME ... (date)"); below (dir 1): a dropped caption, then
+-- the paragraph the section opens with. The line's own legal cue ("HELP ..." read as a
+-- footer link) counts for nothing when it is three words or more with no separator
+local function para(c)
+  return c and c.take and not c.bullet and (c.class == "good" or c.class == "neargood" or (c.sentence and c.nw >= 8))
+end
+local function past_debris(live, x, dir, ws, we)
+  local d, y = live[x + dir], x + 2 * dir
+  if y < ws or y > we or d.take or d.keep or d.bullet or d.nw > 40 or not para(live[y]) then return false end
+  if dir < 0 then return (d.cue ~= nil and d.cue ~= "ads" and d.cue ~= "caption") or d.ending == true end
+  return d.cue == "caption" or d.cue == "media"
+end
+local function legal_subhead(b)
+  return b.cue == "legal" and b.label and b.nw >= 3 and not find(b.text, "[|·•©]")
+    and not find(b.text:lower(), "right", 1, true)
+end
+
+-- the window's first block (up to 30 words, a sentence) over one or two blocks of a
+-- picture's debris (an image's name, a caption: media and caption cues) over the lead
+-- paragraph carrying the dateline: a standfirst; the article opens at its dateline
+local function past_picture(live, ws, we, meta)
+  local b = live[ws]
+  if ws + 2 > we or b.nw > 30 or b.keep or not b.sentence then return ws end
+  local y = ws + 1
+  while y <= ws + 2 and y < we and (live[y].cue == "media" or live[y].cue == "caption") do y = y + 1 end
+  if y == ws + 1 or live[y].nw < 10 or not meta.dateline(live[y].text) or meta.dateline(b.text) then return ws end
+  return y
+end
+
 -- the headlines of other stories under a bare "Read more" label alone in its group
 -- ("READ MORE" / "NAME to close early on Sundays ..." / "Commentary: What ..."): two
 -- or more headline-shaped lines (no sentence, up to 24 words), each alone in its group,
@@ -1352,6 +1431,21 @@ local function teaser_groups(live, x, we)
   local n = live[y]
   if y - x < 3 or not (n.take and n.sentence and n.nw >= 12) then return end
   for k = x + 1, y - 1 do live[k].take = false; live[k].why = "related links" end
+end
+
+-- is block c the heading of a release's end matter ("Forward-Looking Statements",
+-- "Notes to editors": an end mark of en/clean_body_release_ends.txt)?
+local function end_matter(c, release_end)
+  return c ~= nil and c.ending and release_end ~= nil and c.nw <= 8 and release_end:find(c.text) ~= nil
+end
+-- the initials of an organisation's name ("Thar Heritage Tourism Development
+-- Corporation": "THTDC"; "of", "and", "for", "the" passed over), upper case
+local function initials(org)
+  local s = {}
+  for w in org:gmatch("%S+") do
+    if not (w == "of" or w == "and" or w == "for" or w == "the") then s[#s + 1] = w:sub(1, 1):upper() end
+  end
+  return table.concat(s)
 end
 
 local function about_boxes(live, release_end, company)
@@ -1382,13 +1476,16 @@ local function about_boxes(live, release_end, company)
           if not w then break end
           org, tail = org .. " " .. w, t2
         end
-        if org and find(org, " ", 1, true) and find(" " .. org:lower() .. " ", " " .. name:lower() .. " ", 1, true) then
+        -- (or an acronym of that name: "About THTDC" over "The Thar Heritage Tourism
+        -- Development Corporation is ...")
+        if org and find(org, " ", 1, true) and (find(" " .. org:lower() .. " ", " " .. name:lower() .. " ", 1, true)
+          or (#name <= 8 and not find(name, "%l") and initials(org) == name)) then
           rest = tail
         end
       end
       if not rest and company and byte(nx, 1) ~= byte(name, 1) then rest = named_later(name, nx, company) end
       if rest and not (find(nx, "%l%.%l%l") or find(nx, "www.", 1, true) or find(n2, "%l%.%l%l") or find(n2, "www.", 1, true))
-        and not (closes_body(live, x + 2) and (rest:find("^ is an? ") or rest:find("^ is the ") or not wire_release(live))) then
+        and not ((closes_body(live, x + 2) or end_matter(live[x + 2], release_end)) and (rest:find("^ is an? ") or rest:find("^ is the ") or not wire_release(live))) then
         rest = nil
       end
       if rest then
@@ -1418,6 +1515,24 @@ local CLOSING_WORDS = 8
 -- a release's contact line under its last paragraph ("Media contact: NAME, 555-0148"):
 -- end matter, under which the closing sentence above it is the article's
 local rx_contact_label = lazy("^(?:media|press|news|public information) (?:contacts?|enquiries|inquiries|office|officer)\\s*:", "i")
+-- a release's trailer closing the window right above its end matter (an About box or
+-- an end mark): a blank-line group of its own of up to three "Label: value" lines of
+-- at most 20 words, one of them a contact line ("Issued by: NAME Cell, Jaipur" /
+-- "Media contact: NAME | Tel: NUMBER"): end matter too
+local rx_field_line = re.compile("^\\p{Lu}[\\p{L}'’]*(?:\\s+[\\p{L}'’]+){0,2}\\s*:\\s+\\S")
+local function release_trailer(live, ws, we)
+  local nx, last = live[we + 1], live[we]
+  if not (nx and (nx.about or nx.ending) and last and last.take) or nx.group == last.group then return end
+  local x, contact = we, false
+  while x > ws and we - x < 3 and live[x].take and live[x].group == last.group do
+    local b = live[x]
+    if b.keep or b.bullet or b.nw > 20 or not rx_field_line:find(b.text) or find(b.text, "[\"“”]") then return end
+    contact = contact or (byte(b.text, 1) | 32 >= 109 and rx_contact_label():find(b.text) ~= nil)
+    x = x - 1
+  end
+  if not contact or x == we or live[x].group == last.group then return end
+  for y = x + 1, we do live[y].take = false; live[y].why = "release contact" end
+end
 -- is block c a label heading a box of facts under the article ("MATCH FACTS" over
 -- "NAME 2 (NAME 64')" / "Venue: ..."): a short line in capitals or a label, no
 -- sentence, over two short lines that are no sentences either? The short sentence right
@@ -1584,6 +1699,9 @@ function M.select(live, st, o)
     and st.meta.dateline(live[ws + 1].text) and not st.meta.dateline(live[ws].text) then
     ws = ws + 1
   end
+  -- (so too past a picture between them, its image name and caption: up to two blocks
+  -- of a picture's debris)
+  ws = past_picture(live, ws, we, st.meta)
 
   we = closing_section(live, we, st.body)
 
@@ -1671,16 +1789,26 @@ function M.select(live, st, o)
     -- (not one naming a clip or a picture: "VIDEO", "PHOTO GALLERY", "WATCH LIVE")
     local media = b.cue == "media" and b.label and not b.drop and not b.keep and not rx_media_noun:find(b.text)
     -- (a ticker line, "HRGF 52.18 -8.47 (-13.97%)", is figures, no subhead)
-    if (media or (b.why == "label" and not b.cue)) and not b.ending and not b.bullet and b.nw >= 1 and b.nw <= 8
+    local legal = b.cue == "legal" and legal_subhead(b)
+    if (media or legal or (b.why == "label" and not b.cue)) and not b.ending and not b.bullet and b.nw >= 1 and b.nw <= 8
       and not (b.text:find("%", 1, true) or b.text:find("[+-]%d+%.%d")) then
       local p, n = live[x - 1], live[x + 1]
+      -- (past one line of debris on either side: a share line above, a caption below)
+      -- (such a subhead is kept for good: no list of links under the share line)
+      local past = false
+      if not media and not p.take and past_debris(live, x, -1, ws, we) then p = live[x - 2]; past = true end
+      if not media and not n.take and past_debris(live, x, 1, ws, we) then n = live[x + 2]; past = true end
       if (p.take or after_ad(live, x, ws)) and n.take and (not p.bullet or item_sentence(p)) and (media and (n.sentence and n.nw >= 10 and not n.cue)
         or (not media and (n.class == "good" or n.class == "neargood" or (n.sentence and n.nw >= 8)))) then
         if not count then
           count = {}
           for _, c in ipairs(live) do count[c.text] = (count[c.text] or 0) + 1 end
         end
-        if count[b.text] == 1 then b.take = true; b.why = nil end
+        -- (past debris, the paragraph under it must be a stopped sentence: a box heading
+        -- over a dated headline, "MORE NEWS" / "NAME opens new hall (27/02/2026)", is none)
+        if count[b.text] == 1 and (not past or ((n.sentence or byte(n.text, -1) == 58) and n.nw >= 8 and find(n.text, "[.!?:][\"”’]?$"))) then
+          b.take = true; b.why = nil; b.keep = b.keep or past
+        end
       end
     end
   end
@@ -1724,7 +1852,8 @@ function M.select(live, st, o)
         -- the body resumes with a paragraph (a sentence of body length): in a page of
         -- one paragraph per line the label shares its group with the text
         -- (unless it reads as the copy by its evidence: ad_evidence)
-        if c.sentence and c.class ~= "short" and c.nw >= 12 and not ad_evidence(st.body, c.text) then break end
+        if c.sentence and c.class ~= "short" and c.nw >= 12 and not ad_evidence(st.body, c.text)
+          and not (y == x + 1 and dashed_fragment(c)) then break end
         -- (nor does a line that opens a list under the copy, "Before heading out, riders
         -- should:", in a page without blank lines: it and its items are the body's)
         if y > x + 1 and c.nw >= 4 and byte(c.text, -1) == 58 and not c.cue then break end
@@ -1754,7 +1883,7 @@ function M.select(live, st, o)
     local b = live[x]
     if b.take and (ad_copy(st.body, b, live[x - 1]) or labelled_evidence(st.body, b, live[x - 1])
       or labelled_fragments(st.body, b, live[x - 1]) or labelled_line(st.body, b, live[x - 1])
-      or small_print(b, live[x - 1])) then
+      or small_print(b, live[x - 1]) or (x > 1 and live[x - 1].cue == "ads" and labelled_dash_call(st.body, b, live[x - 1]))) then
       b.take = false; b.why = "advertisement"
     else
       -- (a block kept so far loses a button's label glued to its end)
@@ -2006,7 +2135,9 @@ function M.select(live, st, o)
   -- block right above it, its caption
   for x = math.max(ws, 2), we do
     local c, b = live[x], live[x - 1]
-    if c.take and not c.keep and c.nw >= 2 and c.nw <= 6 and not c.sentence and not c.bullet then
+    -- (or one taken for a caption above a credit-like line: "NAME/Ledger" over a photo
+    -- shop's "Buy Now" button)
+    if (c.take or c.why == "caption (above a credit)") and not c.keep and c.nw >= 2 and c.nw <= 6 and not c.sentence and not c.bullet then
       local who, src = c.text:match("^(.-)%s*/%s*(%S.-)$")
       if who and st.meta.is_person(who) and st.meta.outlet_like(src) and not src:find("/", 1, true) then
         c.take = false
@@ -2016,6 +2147,21 @@ function M.select(live, st, o)
           b.take = false
           b.why = "caption (above a credit)"
         end
+      end
+    end
+  end
+  -- a picture credit in brackets on a line of its own, an outlet or a person ("(Tamna
+  -- News)", "(NAME/Agency)"), right under a short block of its group that closes on a
+  -- stop: the credit and that block, its caption
+  for x = math.max(ws, 2), we do
+    local c, b = live[x], live[x - 1]
+    if c.take and not c.keep and c.nw <= 5 and byte(c.text, 1) == 40 and byte(c.text, -1) == 41 and b.take
+      and not b.keep and not b.bullet and b.group == c.group and b.nw >= 4 and b.nw <= 30
+      and find(b.text, "[.!]$") and not find(b.text, "[\"“”]") then
+      local who = c.text:sub(2, -2):gsub("^.-/", "")
+      if not find(who, "[()]") and (st.meta.outlet_like(who) or st.meta.is_person(who)) then
+        c.take, b.take = false, false
+        c.why, b.why = "picture credit", "caption (above a credit)"
       end
     end
   end
@@ -2039,6 +2185,20 @@ function M.select(live, st, o)
         b.take = false
         b.why = "caption (between paragraphs)"
       end
+    end
+  end
+  -- a caption's last lines broken off by the wrap ("[Photo] The Chairman of the ...
+  -- Council, Mr NAME" / "(centre), and council members inspect ..."): the block on the
+  -- next line, in the caption's group, opening in lower case or with a bracket, under a
+  -- caption that went with no stop closing it, goes with it
+  for x = math.max(ws, 2), we do
+    local b, p = live[x], live[x - 1]
+    local c1 = byte(b.text, 1)
+    if (c1 == 40 or (c1 and c1 >= 97 and c1 <= 122)) and b.take and not b.keep and not b.bullet and b.nw <= 30
+      and not p.take and (p.cue == "caption" or p.cue == "media") and p.group == b.group and p.last and p.last + 1 == b.first
+      and not find(p.text, "[.!?:;)\"”]$") then
+      b.take = false
+      b.why = "caption (its wrapped line)"
     end
   end
   -- a caption in a dump: the block right under an image's name ("[photo_inn.jpg]",
@@ -2135,6 +2295,8 @@ function M.select(live, st, o)
   endnotes.drop_imprint(live, ws, we)
   end_box(live, ws, we)
   release_contact(st.body, live, ws, we)
+  release_trailer(live, ws, we)
+  page_contact(live, ws, we)
   closing_prompt(live, ws, we)
   reader_call(st.body, live, ws, we)
   correction_notes(st.body, live, we)
