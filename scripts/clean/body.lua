@@ -1410,7 +1410,13 @@ local function past_picture(live, ws, we, meta)
   if ws + 2 > we or b.nw > 30 or b.keep or not b.sentence then return ws end
   local y = ws + 1
   while y <= ws + 2 and y < we and (live[y].cue == "media" or live[y].cue == "caption") do y = y + 1 end
-  if y == ws + 1 or live[y].nw < 10 or not meta.dateline(live[y].text) or meta.dateline(b.text) then return ws end
+  if y == ws + 1 or live[y].nw < 10 or meta.dateline(b.text) then return ws end
+  -- (a wire dateline only, a place in capitals before a dash or its agency in brackets:
+  -- under a standfirst "SMITH: We ordered ..." is a speaker's label, and the standfirst
+  -- stays the lead's; as docpipe.clean.meta before_lead reads it)
+  local t = live[y].text
+  local dl = meta.dateline(t)
+  if not (dl and meta.wire_prefix(dp.text.trim(t:sub(1, #t - #dl.rest)))) then return ws end
   return y
 end
 
