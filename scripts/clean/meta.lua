@@ -1045,8 +1045,11 @@ function M.new(lang, menu_extra, field_extra, extra)
     if not outlet_heads[head:lower()] then return nil end
     -- (not a publisher's name, "The Larchmont Lantern Publishing Society", "Kestrel
     -- Media Trust": a word of en/clean_company_words.txt among the words added names
-    -- the masthead's owner, no outlet)
-    if not company_words then company_words = word_set(lang, "clean_company_words.txt") end
+    -- the masthead's owner, no outlet; nor a trust holding a museum, "... Slate Museum
+    -- Trust": en/clean_outlet_owner_words.txt)
+    if not company_words then
+      company_words = word_set(lang, "clean_company_words.txt", entries(lang, "clean_outlet_owner_words.txt"))
+    end
     for w in more:gmatch("%S+") do if company_words[w:lower()] then return nil end end
     return name .. more
   end
@@ -1716,6 +1719,36 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     return true
   end
+  -- "Learning and Engagement Officer", "Health & Safety Manager": a job whose beat
+  -- joins two fields by "and" or "&", capitalised words closing on a job noun
+  -- (R.job_word), neither side a person's name; never an outlet nor a second author
+  -- (cheap test first: the last word is a job noun)
+  function R.compound_job(piece)
+    piece = dp.text.trim(piece)
+    local last = #piece <= 60 and piece:match("%s(%a+)$")
+    if not (last and R.job_word(last)) then return false end
+    local parts = rx_job_joiner:split(piece)
+    if #parts ~= 2 or find(parts[1], "/", 1, true) then return false end
+    local beat = parts[2]:sub(1, #parts[2] - #last - 1)
+    for _, part in ipairs { parts[1], beat } do
+      if not re.find(part, "^\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?$") or R.is_person(part) then return false end
+    end
+    return true
+  end
+  --- A job title broken after a byline's last comma piece ("NAME, Learning and
+  -- Engagement" and "Officer", on the next line or after a slash): when the piece and
+  -- the words after it (a lone job noun or a role) read as one job (R.compound_job,
+  -- a role line, R.job_title), the byline without that piece, else nil
+  function R.job_tail(s, after)
+    after = dp.text.trim(after)
+    if after == "" or #after > 40 or not find(s, ",", 1, true) then return nil end
+    if not (find(after, " ", 1, true) and R.is_role_line(after, true) or R.job_word(after)) then return nil end
+    local head = s:match(",%s*([^,]+)$")
+    if not head then return nil end
+    local job = dp.text.trim(head) .. " " .. after
+    if not (R.compound_job(job) or R.is_role_line(job, true) or R.job_title(job)) then return nil end
+    return dp.text.trim((s:sub(1, #s - #head):gsub(",%s*$", "")))
+  end
   local function amp_outlet(piece)
     piece = dp.text.trim(piece)
     if not rx_amp_name:find(piece) or not R.outlet_like(piece, true) then return nil end
@@ -1789,6 +1822,12 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- "A | Outlet", "A | Staff Writer": the parts after the first are outlet or role
     local parts = held & PARTS_BITS ~= 0 and rx_parts:split(rest) or { rest }
     rest = parts[1] or ""
+    -- a job title broken by a slash, "NAME, Learning and Engagement / Officer": the
+    -- comma piece before it and the lone job noun after it are one job (R.job_tail)
+    if parts[2] and held & SHAPE.comma ~= 0 then
+      local head = R.job_tail(rest, parts[2])
+      if head then rest, staff = head, true end
+    end
     for k = 2, #parts do
       local piece = dp.text.trim(parts[k])
       if piece ~= "" and not rx_credit_part:find(piece) then
@@ -1817,6 +1856,13 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- (two or three jobs joined by "&", "and" or "/" after the last comma, "NAME,
     -- President & CEO": the writer's jobs, never an outlet: joined_jobs)
     if #pieces >= 2 and joined_jobs(pieces[#pieces]) then
+      staff = true
+      table.remove(pieces)
+      rest = table.concat(pieces, ", ")
+    end
+    -- (a job whose beat joins two fields, "NAME, Learning and Engagement Officer":
+    -- R.compound_job)
+    if #pieces >= 2 and R.compound_job(pieces[#pieces]) then
       staff = true
       table.remove(pieces)
       rest = table.concat(pieces, ", ")

@@ -95,6 +95,30 @@ local function tagline_name(c, st)
   return first
 end
 
+-- a masthead in capitals before a dash and a tagline in lower case, no digit in it
+-- ("CITY OF OOSTERVELDE – official website"): the name title-cased (meta.outlet_case
+-- later writes its joiners as the page does), two to six words, when the page writes
+-- its last word again in any case (a footer's address, the body); not a section's label
+-- or a desk; else nil
+local rx_caps_tagline = re.compile("^([^\\p{Ll}\\d]+?)\\s+(?:–|—|-|--)\\s+(\\p{Ll}[\\p{Ll}\\s'’-]*)$")
+local function caps_tagline(c, st, text)
+  if c.nw < 3 or c.nw > 14 or c.bullet or c.sentence then return nil end
+  local t = c.text
+  if not (find(t, " – ", 1, true) or find(t, " — ", 1, true) or find(t, " - ", 1, true) or find(t, " -- ", 1, true)) then return nil end
+  local head, tail = rx_caps_tagline:match(t)
+  if not head or #dp.text.words(tail) > 8 then return nil end
+  local nw = #dp.text.words(head)
+  if nw < 2 or nw > 6 or not re.find(head, "^\\p{Lu}[\\p{Lu}'’&.-]*(?:\\s+[\\p{Lu}'’&.-]+)+$") then return nil end
+  local name = ucase.title(head, "\\s")
+  if st.meta.section_label(name) or st.meta.is_desk(name) then return nil end
+  local last = name:match("([%a\128-\255'’-]+)$")
+  local n = 0
+  if last and #last >= 3 then
+    for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(last) .. "(?![\\p{L}\\p{N}])", nil, "i") do n = n + 1 end
+  end
+  return n >= 2 and name or nil
+end
+
 -- is the line b a publication's tagline ("The member newsletter of ...": rx_tagline_pub)?
 local function pub_tagline(b)
   return b ~= nil and b.nw <= 12 and find(b.text, " of ", 1, true) ~= nil and rx_tagline_pub:find(b.text) ~= nil
@@ -437,6 +461,12 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
           if n >= 2 or (n == 1 and not caps and (own or st.meta.org_title(name)
             or (y == 1 and live[2] and live[2].cue == "navigation" and st.meta.org_named(name)))) then
             outlet = name; c.role = c.role or "masthead"
+          end
+          -- (or a name in capitals before a dash and a tagline in lower case, "CITY OF
+          -- OOSTERVELDE – official website", written once: caps_tagline)
+          if not outlet and not c.take and c.li ~= title_i then
+            outlet = caps_tagline(c, st, text)
+            if outlet then c.role = c.role or "masthead" end
           end
           break
         end

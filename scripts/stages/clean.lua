@@ -425,6 +425,32 @@ local function closes_on_stop(t)
   return find(tail, "[.!?:;,]") ~= nil
 end
 
+-- a breadcrumb's last crumb over the page's section label and the headline ("Home >
+-- News > HEADLINE" above "News" and "HEADLINE"): the piece cut last from the trail
+-- ends on the headline after a trail's separator, and each block between the trail
+-- and the headline (one or two) is a cut copy of a crumb
+local CRUMB_SEPS = { [">"] = true, [">>"] = true, ["›"] = true, ["»"] = true, ["/"] = true, ["|"] = true, ["→"] = true, ["::"] = true }
+local function crumb_tail(all, i)
+  local t = all[i].text
+  for j = i - 1, math.max(1, i - 4), -1 do
+    local c = all[j]
+    if not c.removed and c.cut then
+      local cut = c.cut[#c.cut]
+      local n = #cut - #t
+      if j == i - 1 or n < 2 or cut:sub(n + 1) ~= t then return false end
+      local sep = cut:sub(1, n):match("(%S+)%s*$")
+      if not (sep and CRUMB_SEPS[sep]) then return false end
+      for k = j + 1, i - 1 do
+        local d = all[k]
+        if d.nw and d.nw > 0 and not find(cut, d.text, 1, true) then return false end
+      end
+      return true
+    end
+    if c.nw and c.nw > 0 and c.removed ~= "repeated caption" then return false end
+  end
+  return false
+end
+
 -- a headline printed twice above the body (the page's title bar and its <h1>) is cut
 -- as a repeat; its second copy comes back: two whole blocks of 4 to 25 words next to
 -- each other, the same text with no closing stop, before the first block of 40 words,
@@ -437,7 +463,8 @@ local function restore_headline(all, st)
     if b.nw and b.nw > 0 then
       -- (or the first copy closes a breadcrumb, "Home >> Releases >> HEADLINE", cut from it)
       if prev and b.removed == "repeated caption" and (prev.removed == "repeated caption" and prev.text == b.text
-        or not prev.removed and prev.cut and prev.cut[#prev.cut] == b.text)
+        or not prev.removed and prev.cut and prev.cut[#prev.cut] == b.text
+        or prev.removed == "repeated caption" and crumb_tail(all, i))
         and not b.cut and b.nw >= 4 and b.nw <= 25 and not closes_on_stop(b.text) then
         local seen = 0
         for j = i + 1, #all do
@@ -778,6 +805,12 @@ function M.process(doc, ctx)
       local second = #authors > 0 and not b.byline and sep and p.role == "byline"
         and p.name_line and not p.byline and find(p.text, sep, 1, true)
       if by and (#authors == 0 or second) and (#by.authors > 0 or b.byline) then
+        -- (a job title wrapped onto the next line, "NAME, Learning and Engagement" /
+        -- "Officer": its words name no outlet, docpipe.clean.meta job_tail)
+        if by.outlet and wrapped and live[x + 1] and live[x + 1].first == b.last + 1
+          and st.meta.job_tail(b.text, live[x + 1].text) then
+          by = { authors = by.authors, staff = true }
+        end
         for _, a in ipairs(by.authors) do authors[#authors + 1] = a end
         -- (one word the page writes in lower case too, "Festival" of "Festival press
         -- officer" on a page of "the festival's": a common noun, no outlet)
