@@ -167,6 +167,20 @@ local function resolve_offset(off, y, m, d, h)
   return fmt("%s%02d:00", hours < 0 and "-" or "+", math.abs(hours))
 end
 
+-- a zone followed by its offset from GMT or UTC, in brackets or after a comma ("AST
+-- (GMT+3)", "(UZT, UTC+05:00)"): the offset written is the zone's (round 30); sets
+-- r.offset and gives the end of what was read (zb when nothing follows the zone)
+local function zone_offset_after(r, s, zb)
+  local c = byte(s, zb + 1)
+  if c ~= 32 and c ~= 44 and c ~= 40 then return zb end
+  local g, sign, oh, om, after = s:match("^[%s,]*%(?%s*([GU][MT][TC])([+-])(%d%d?):?(%d?%d?)%)?()", zb + 1)
+  if not (g == "GMT" or g == "UTC") or tonumber(oh) > 14 or not (om == "" or #om == 2 and tonumber(om) <= 59) then
+    return zb
+  end
+  r.offset = fmt("%s%02d:%s", sign, tonumber(oh), om ~= "" and om or "00")
+  return after - 1
+end
+
 local M = {}
 
 --- Build a parser for a language (data files under LANG/).
@@ -229,6 +243,8 @@ function M.new(lang, published_extra)
         r.zone = nil
       end
       zb = after - 1
+    else
+      zb = zone_offset_after(r, s, zb)
     end
     r.spans[#r.spans + 1] = { za, zb }
   end
@@ -390,7 +406,8 @@ function M.new(lang, published_extra)
       -- ("2026-11-28 19:30 UTC")
       local za, zb, z = rx_zone:find(s, r.iso_end + 1)
       if za and page_only_zones[z] and not (self.zone_page and self.zone_page[z]) then za = nil end
-      if za and not s:sub(r.iso_end + 1, za - 1):find("%S") then set_zone(r, s, za, zb, z) end
+      -- (or in brackets, "2024-09-27 10:00 (UZT, UTC+05:00)"; round 30)
+      if za and not s:sub(r.iso_end + 1, za - 1):find("[^%s(]") then set_zone(r, s, za, zb, z) end
     end
     return r
   end
@@ -791,6 +808,8 @@ function M.new(lang, published_extra)
     if z then
       local l = readings[z] or {}
       readings[z] = l
+      -- (the abbreviation as a word of its own: "AST", not "EAST" or "PODCAST"; round 30)
+      l.word = l.word or re.compile("\\b" .. re.escape(z) .. "\\b")
       local tests = {}
       for e in ev:gmatch("%S+") do
         if e:sub(1, 1) == "." then tests[#tests + 1] = re.compile("[A-Za-z0-9-]" .. re.escape(e) .. "(?![A-Za-z0-9-])")
@@ -814,7 +833,7 @@ function M.new(lang, published_extra)
     self.zone_page = nil
     for z, l in pairs(readings) do
       -- (cheap test first: the page writes the abbreviation)
-      if find(text, z, 1, true) then
+      if find(text, z, 1, true) and l.word:find(text) then
         local got, n = nil, 0
         for k, rd in ipairs(l) do
           if holds(text, rd.tests) then

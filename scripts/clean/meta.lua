@@ -224,6 +224,16 @@ local rx_punct = re.compile("[!-/:-@\\[-`{-~]")
 -- a given name that opens with an apostrophe (Sesotho "'Mamello", "’Mathabo"), first word only
 local rx_elided = re.compile("^['’]\\p{Lu}\\p{Ll}[\\p{L}\\p{M}\\-]*$")
 local rx_mc = re.compile("^(?:Mc|Mac|O'|O’|D'|D’)\\p{Lu}[\\p{L}'’\\-]*$")
+-- a surname after a lower-case particle joined to it by a hyphen or an apostrophe
+-- inside a name ("Nabil al-Sharjabi", "Hoda el-Masri", "Nasir ad-Din", "Rui d'Almeida";
+-- round 30): the particle's letters, then the capitalised surname
+local GLUED_PARTICLES = { al = true, el = true, ad = true, adh = true, an = true, ar = true, as = true,
+  ash = true, at = true, ath = true, az = true, ud = true, ul = true, d = true, l = true }
+local rx_glued_particle = re.compile("^(\\p{Ll}{1,3})[-'’]\\p{Lu}\\p{Ll}[\\p{L}\\p{M}'’\\-]*$")
+local function glued_particle(t)
+  local p = rx_glued_particle:match(t)
+  return p ~= nil and GLUED_PARTICLES[p] == true
+end
 local rx_dash = "(?:\\s+(?:--|—|–|-|:)\\s*|\\s*(?:--|—|–)\\s*)"
 
 -- Datelines of mixed-case places (round 28). PLACE_PARTS gives the lower-case words a
@@ -315,6 +325,9 @@ local rx_article = re.compile("^(?:the|a|an)\\s+")
 local rx_article_any = re.compile("^(?:the|a|an)\\s+", "i")
 local rx_cap_or_digit = re.compile("^[\\p{Lu}\\p{N}]")
 local rx_title_word = re.compile("^\\p{Lu}\\p{Ll}+$")
+-- (an outlet's short name of two words joined by a hyphen, "Courier-Ledger Staff
+-- Writer", "Post-Gazette Reporter": R.outlet_role_line; round 30)
+local rx_title_pair = re.compile("^\\p{Lu}\\p{Ll}+-\\p{Lu}\\p{Ll}+$")
 local PARTS_BITS = SHAPE.bar | SHAPE.slash | SHAPE.hyphen | SHAPE.latin1 | SHAPE.wide
 local rx_comma_sep = re.compile("\\s*,\\s*")
 local rx_special_to = re.compile("(^|,\\s*)special\\s+to\\s+(?:the\\s+)?(?=\\p{Lu})", "i")
@@ -1106,6 +1119,10 @@ function M.new(lang, menu_extra, field_extra, extra)
         if #t:gsub("[.'’]", "") >= 2 then long = long + 1 end
       elseif PARTICLES[lt] and i > 1 and i < #toks then
         -- particle inside a name
+      elseif i > 1 and byte(t, 1) >= 97 and glued_particle(t) then
+        -- a surname behind its particle, "al-Sharjabi"
+        caps = caps + 1
+        long = long + 1
       elseif SUFFIXES[lt] and i == #toks then
         -- suffix
       else
@@ -1614,7 +1631,8 @@ function M.new(lang, menu_extra, field_extra, extra)
         linking = true
       else
         -- (an outlet's short name may open it when asked: "Journal Staff Reporter")
-        if strict or n > 0 or (outlet_words[lt] and not outlet_ok) or not rx_title_word:find(t) then return false end
+        if strict or n > 0 or (outlet_words[lt] and not outlet_ok)
+          or not (rx_title_word:find(t) or (outlet_ok and rx_title_pair:find(t))) then return false end
         unknown = 1
       end
       n = n + 1

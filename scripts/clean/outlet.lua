@@ -321,6 +321,76 @@ local function fuller_line(b, st, outlet)
   return nil
 end
 
+-- a byline's outlet cut before a word read as the writer's role ("The Tamarack Lakes" of
+-- "By NAME, The Tamarack Lakes Reporter"): a line of its own over the headline writing
+-- the outlet and one capitalised role word after it (en/clean_roles.txt), a name the page
+-- writes at least twice (a copyright line, a credit); that line, or nil (round 30)
+local function role_cut_outlet(st, live, title_i, text, outlet)
+  local n = #outlet
+  for y = 1, math.min(12, title_i - 1) do
+    local c = live[y]
+    local t = c.text
+    -- (cheap tests first: the line opens on the outlet, one short word after it)
+    if #t > n + 2 and #t <= n + 16 and t:byte(n + 1) == 32 and t:sub(1, n) == outlet then
+      local w = t:match("^%u%l+$", n + 2)
+      if w and st.meta.is_role_line(w, true) and written_twice(text, t) then return c end
+    end
+  end
+  return nil
+end
+
+-- an edition's masthead over the headline, "VALL DE RIUCERD · Riucerd Valley News —
+-- English edition": the name of capitalised words in mixed case right before the
+-- edition's label closing the line ("English edition", "International Edition"); the
+-- name and its line, or nil (round 30)
+local rx_edition = dp.re.compile("^(?:\\p{L}+\\s+)?edition$", "i")
+local function edition_masthead(st, live, title_i)
+  for y = 1, math.min(6, title_i - 1) do
+    local c = live[y]
+    -- (cheap tests first: a short line writing "edition")
+    if c.nw <= 16 and not c.take and not c.cue and find(c.text, "dition", 1, true) then
+      local pieces = rx_outlet_split:split(c.text)
+      local k = #pieces
+      if k >= 2 and rx_edition:find(dp.text.trim(pieces[k])) then
+        local name = dp.text.trim(pieces[k - 1])
+        local nw = #dp.text.words(name)
+        if nw >= 2 and nw <= 6 and st.meta.name_words(name) and not st.meta.section_label(name) then return name, c end
+      end
+    end
+  end
+  return nil
+end
+
+-- a logo's image alone over the page, its file name the only masthead a text browser
+-- keeps ("[lappi-today-logo.svg]"): the name its words spell (two or more, "logo"
+-- left out), as the page writes it at least twice in mixed case, whole words in any
+-- case; or nil (round 30)
+local rx_logo_file = dp.re.compile("^\\[([A-Za-z0-9_-]{3,60})\\.(?:svg|png|jpe?g|gif|webp)\\]$", "i")
+local function logo_file_name(live, text)
+  for y = 1, math.min(3, #live) do
+    local t = live[y].text
+    -- (cheap tests first: a bracket opening the line, "logo" in it)
+    if t:byte(1) == 91 and #t <= 70 and find(t:lower(), "logo", 1, true) then
+      local f = rx_logo_file:match(t)
+      local ws = {}
+      for w in (f or ""):gmatch("[^_-]+") do
+        if w:lower() ~= "logo" then
+          if not w:find("^%a+$") then return nil end
+          ws[#ws + 1] = re.escape(w)
+        end
+      end
+      if #ws < 2 then return nil end
+      local n, name = 0, nil
+      for m in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. table.concat(ws, "\\s+") .. "(?![\\p{L}\\p{N}])", nil, "i") do
+        if re.find(m, "^\\p{Lu}") and rx_lower:find(m) then name = name or m end
+        n = n + 1
+      end
+      return n >= 2 and name or nil
+    end
+  end
+  return nil
+end
+
 -- a dated masthead, the page's first line naming the site before a separator and a
 -- date ("RIVERFORD MARATHON · SUNDAY 19.10.2025", "Kellow Parish News | March 2026"): the
 -- name, up to five capitalised words (in capitals title-cased) that the page writes
@@ -407,7 +477,9 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
       -- a logo's image name before the name ("[Valley_logo.png] The Valley Chronicle")
       local logo = not name and find(b.text, "^%[") and re.match(b.text, "^\\[[^\\]]{1,80}\\]\\s+(\\p{L}.*)$")
       if logo then name = outlet_line({ text = logo, nw = #dp.text.words(logo) }, st) end
+      -- (never one section word of a site's menu, "News": round 30)
       if not name and b.nw >= 1 and b.nw <= 4 and not b.sentence and not b.text:find("%d")
+        and not (b.nw == 1 and st.meta.menu_word(b.text))
         and not st.meta.section_label(b.text) and re.find(b.text, "^\\p{Lu}[\\p{L}.'’&-]*(?:\\s+\\p{Lu}[\\p{L}.'’&-]*){0,3}$") then
         name = b.text
       end
@@ -475,6 +547,10 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     -- (a site's own banner under other top lines: own_banner)
     if not outlet and title_i then
       local name, c = own_banner(live, title_i, text)
+      if name then outlet = name; c.role = c.role or "masthead" end
+    end
+    if not outlet and title_i then
+      local name, c = edition_masthead(st, live, title_i)
       if name then outlet = name; c.role = c.role or "masthead" end
     end
     -- (a dated masthead, "RIVERFORD MARATHON · SUNDAY 19.10.2025": dated_masthead)
@@ -549,9 +625,10 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     for x = #live, 1, -1 do
       local b = live[x]
       if b.cue == "legal" then
-        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b|(?:notices?|policy|policies|information|info|statement|terms)\\b)([\\p{Lu}][\\p{L}\\p{N}&.'’ -]{1,40}?)(?:[.,|]|\\s+[·•]\\s|\\s*\\((?:Pty|Pvt|Private|Proprietary)\\)|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
+        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b|(?:notices?|policy|policies|information|info|statement|terms)\\b)([\\p{Lu}][\\p{L}\\p{N}&.'’ -]{1,40}?)(?:[.,|]|\\s+[·•]\\s|\\s*\\((?:Pty|Pvt|Private|Proprietary)\\)|\\s+\\((?=\\p{Lu}[^)]*\\)\\s*$)|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
         -- (the holder ends at a comma, a full stop, a bar or a spaced middle dot: "© 2025
-        -- NAME · Registered charity no. 1099999")
+        -- NAME · Registered charity no. 1099999"; or at its name in another language in
+        -- brackets closing the line, "© 2024 NAME (NAME in Polish)": round 30)
         -- (a link label, "Copyright Notices", is no holder; nor a site vendor's credit,
         -- "Government Websites by X", "Powered by X", "Site by X")
         if holder and rx_vendor:find(holder) then holder = nil end
@@ -624,6 +701,8 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     end
   end
 
+  if not outlet then outlet = logo_file_name(live, text) end
+
   -- a release's issuing office under its headline, "From: Wescott County Sheriff's
   -- Office", when nothing else names the outlet: an office's name of capitalised words
   -- that the page writes again
@@ -670,6 +749,10 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     local b = first_line(live)
     local name = b and not b.take and b.li ~= title_i and b.nw <= 5 and #b.text > #outlet and fuller_line(b, st, outlet)
     if name then outlet = name end
+  end
+  if outlet and title_i and find(outlet, " ", 1, true) then
+    local c = role_cut_outlet(st, live, title_i, text, outlet)
+    if c then outlet = c.text; c.role = c.role or "masthead" end
   end
 
   -- "Northern Chronicle" in a dateline, "The Northern Chronicle" in the footer (or as a
