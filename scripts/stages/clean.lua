@@ -298,7 +298,8 @@ local rx_in_section = dp.re.compile("\\s+in\\s+\\p{Lu}[\\p{L}&', -]{0,60}$")
 local rx_first_published = dp.re.compile("^\\W*(?:(?:first|originally)\\s+)?(?:published|uploaded|posted)\\b", "i")
 local rx_numeric_date = dp.re.compile("(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}(?![0-9])")
 -- a contributor line's opener with no contributor hint word, "With reports from"
-local rx_reports_from = dp.re.compile("^(?:With\\s+(?:additional\\s+)?)?[Rr]eports\\s+(?:from|by)\\s")
+-- ("Reports from NAME", "With additional reports by NAME", "(With a report from NAME)")
+local rx_reports_from = dp.re.compile("^\\(?(?:With\\s+(?:an?\\s+)?(?:additional\\s+)?)?[Rr]eports?\\s+(?:from|by)\\s")
 local rx_highlights_head = dp.re.compile("^(?:key (?:points|takeaways|facts)|(?:story )?highlights|at a glance|in brief|in short|the big picture)\\s*:?$", "i")
 
 -- (words a publication's name may hold in lower case: docpipe.clean.outlet)
@@ -530,11 +531,12 @@ function M.process(doc, ctx)
   -- contributor hints: on a page writing the phrase, a cheap byte test, then the opener)
   -- (needles opening on a rare letter: a plain search stops at each of its first byte)
   local reports_from = find(text, "ports from ", 1, true) or find(text, "ports by ", 1, true)
+    or find(text, "port from ", 1, true) or find(text, "port by ", 1, true)
   for _i = 1, #all do local b = all[_i]
     if not b.removed then
       if reports_from and not b.hint and b.nw and b.nw <= 30 then
         local c = b.text:byte(1)
-        if (c == 87 or c == 82) and rx_reports_from:find(b.text) then b.hint = true end
+        if (c == 87 or c == 82 or c == 40) and rx_reports_from:find(b.text) then b.hint = true end
       end
       ev.features(b, st, o)
       -- (a release's end mark, "###" or "-30-", stays live: nothing resumes under it)

@@ -200,4 +200,18 @@ describe("clean meta round 30: contributors", function()
     assert.are.same({ "Tomasa Ilagan", "Benito Cruz" }, meta.contributors("With an additional report by Tomasa Ilagan and Benito Cruz"))
     assert.is_nil(meta.contributors("A report from the council said the bridge was safe"))
   end)
+  it("takes the line out of the body of a page (the stage tries it: regression, never tried)", function()
+    for _, line in ipairs { "With a report from Tomasa Ilagan", "(With a report from Tomasa Ilagan)" } do
+      local doc = run(page({
+        "Varne Weekly",
+        "",
+        "Council approves new footbridge",
+        "By Corwin Ashby",
+        "March 4, 2025",
+        "",
+      }, body(LEAD, MORE[1], MORE[2], line), { "© 2025 Varne Weekly" }))
+      assert.are.same({ "Tomasa Ilagan" }, doc.contributors)
+      assert.is_nil(doc.text:find("Ilagan", 1, true))
+    end
+  end)
 end)
