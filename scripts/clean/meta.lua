@@ -382,6 +382,61 @@ local function writes_after_word(pl, article)
   return type(article) == "string" and re.find(article, "\\p{L}[,;]?[ \\t]+" .. re.escape(pl) .. "(?![\\p{L}\\p{N}])") ~= nil
 end
 
+-- Does the page write the place before a temperature, a weather box's ("Puerto del
+-- Rosal 24°C")? A place, never a label or a speaker: evidence for a place before a
+-- colon (colon_place in M.new)
+local function before_temperature(pl, page)
+  return type(page) == "string" and find(page, "°", 1, true) ~= nil and find(page, pl, 1, true) ~= nil
+    and re.find(page, "(?<![\\p{L}\\p{N}])" .. re.escape(pl) .. "[ \\t]+-?\\d{1,2}(?:[.,]\\d)?[ \\t]*°") ~= nil
+end
+
+-- the months of <lang>/clean_months.txt by their names, lower case ("jun" -> 6)
+local MONTH_NUM = setmetatable({}, { __index = function(t, lang)
+  local v = {}
+  for _, line in ipairs(dp.data.list(lang .. "/clean_months.txt")) do
+    local n = tonumber(line:match("^%d+"))
+    if n then for w in line:gmatch("%a+") do v[w:lower()] = n end end
+  end
+  t[lang] = v
+  return v
+end })
+-- Is a dateline's day and month ("Srinagar, Jun 12:", "Kolhar, 12 June:") the page's
+-- date (ISO 8601) or the day before it (a story filed one evening and put online after
+-- midnight)? Indian papers open every story so, the date being the day it was filed.
+local function page_day(prefix, date, lang)
+  if type(date) ~= "string" then return false end
+  local y, m, d = date:match("^(%d%d%d%d)-(%d%d)-(%d%d)")
+  if not y then return false end
+  local mw, dd = prefix:match(",%s*(%a+)%.?%s+(%d%d?)%f[%D]")
+  if not mw then dd, mw = prefix:match(",%s*(%d%d?)%s+(%a+)") end
+  local mn = mw and MONTH_NUM[lang][mw:lower()]
+  if not mn then return false end
+  local t0 = os.time { year = tonumber(y), month = mn, day = tonumber(dd), hour = 12 }
+  local t1 = os.time { year = tonumber(y), month = tonumber(m), day = tonumber(d), hour = 12 }
+  local days = (t1 - t0) / 86400
+  return days > -0.5 and days < 1.5
+end
+-- The evidence of a mixed-case place before a colon and a day and month ("Tarvanpur,
+-- Aug. 21:"): the article writes the place after another word (writes_after_word), or
+-- the page does on one line (a menu's, a caption's, a related headline's "for Srinagar
+-- city": page_writes_place), or the day and month are the page's date (page_day)
+local function dated_place(pl, prefix, article, page, date, lang)
+  if type(article) == "function" then article = article() end
+  if writes_after_word(pl, article) then return true end
+  if type(article) == "string" and page_writes_place(pl, page, article) then return true end
+  return page_day(prefix, date, lang)
+end
+
+-- Does the text after a label in capitals and a colon open on a pronoun of the first
+-- person ("HOLLOWAY: We ordered ...", "REYES: I think ...")? A speaker's turn in a
+-- transcript or an interview, not a dateline's lead: a lead reports in the third person
+local FIRST_PERSON = { i = true, we = true, my = true, our = true, me = true, us = true }
+local function speaker_turn(prefix, rest)
+  if not find(prefix, ":%s*$") then return false end
+  local w = rest:match("^(%a+)")
+  return w ~= nil and FIRST_PERSON[lower(w)] == true
+end
+
 local M = {}
 
 --- Build a metadata reader for a language.
@@ -2469,7 +2524,8 @@ function M.new(lang, menu_extra, field_extra, extra)
     local full = region and (pl .. " " .. region) or pl
     if #dp.text.words(rest) < 8 or not re.find(rest, "^\\p{Lu}\\p{Ll}*\\s+\\p{L}") then return false end
     if not re.find(pl, "\\p{Ll}") or given_in(full) or label_word(full) then return false end
-    return located_in(pl, article) or (page ~= nil and (located_in(pl, page) or headline_subject(pl, article)))
+    return located_in(pl, article) or (page ~= nil and (located_in(pl, page) or headline_subject(pl, article)
+      or before_temperature(pl, page)))
   end
 
   --- Find a dateline at the start of a paragraph.
@@ -2483,8 +2539,10 @@ function M.new(lang, menu_extra, field_extra, extra)
   local dateline_core
   -- @param page optional: the page's whole text, more evidence for a place before a
   -- colon ("Kalarra Downs: Stations across ...")
-  function R.dateline(p, article, page)
-    local r = dateline_core(p, article, page)
+  -- @param date optional: the page's date (ISO 8601), more evidence for a place before
+  -- a day and month and a colon ("Srinagar, Jun 12:")
+  function R.dateline(p, article, page, date)
+    local r = dateline_core(p, article, page, date)
     -- (cheap test first: the rest opens on a capital or a digit and holds a year)
     if r and r.rest and find(r.rest, "^[%u%d]") and find(r.rest, "%d%d%d%d") then
       local _, b = rx_dl_then_date:find(r.rest)
@@ -2492,7 +2550,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     return r
   end
-  function dateline_core(p, article, page)
+  function dateline_core(p, article, page, date)
     if p:byte(1) == 40 then
       local a, b, pl = rx_dl_paren:find(p)
       if a then
@@ -2519,7 +2577,7 @@ function M.new(lang, menu_extra, field_extra, extra)
       -- (not a label in capitals, "NOTE:", "UPDATE —", "EDITOR'S NOTE:", "CATEGORY:")
       if #letters >= 3 and firstpart:upper() == firstpart and #dp.text.words(pl) <= 6 and not label_word(pl) then
         local rest = p:sub(b + 1)
-        if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") then
+        if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") and not speaker_turn(p:sub(a, b), rest) then
           return { place = dp.text.trim(pl), rest = dp.text.trim(rest) }
         end
       end
@@ -2534,7 +2592,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     a, b, pl = rx_dl_mixed_date:find(p)
     if a and not given_in(pl) and not (find(p:sub(a, b), ":%s*$") and not find(p:sub(a, b), "%d[./-]%d+[./-]%d%d%d%d")
-      and (label_word(pl) or #dp.text.words(p:sub(b + 1)) < 8 or not writes_after_word(pl, article))) then
+      and (label_word(pl) or #dp.text.words(p:sub(b + 1)) < 8 or not dated_place(pl, p:sub(a, b), article, page, date, lang))) then
       local rest = p:sub(b + 1)
       if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") then return { place = pl, rest = dp.text.trim(rest) } end
     end

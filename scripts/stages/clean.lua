@@ -1265,7 +1265,7 @@ function M.process(doc, ctx)
           local parts = { title_i and live[title_i] and live[title_i].text or "" }
           for _, c in ipairs(live) do if c.take then parts[#parts + 1] = c.text end end
           return table.concat(parts, "\n|\n")
-        end, text)
+        end, text, date)
         if dl and lead == "standfirst" and not st.meta.wire_prefix(dp.text.trim(t:sub(1, #t - #dl.rest))) then dl = nil end
         if dl then
           dateline = dl.place
