@@ -627,10 +627,12 @@ function M.new(lang, published_extra)
   -- immediate release: 09/14/2025", "Date of publication 3 May 2026"): the labels of
   -- en/clean_date_published_labels.txt (a press release's "For immediate release" is
   -- its date of release). @return true or false
-  local zoned_timestamp
+  local zoned_timestamp, fields_timestamp
   function P:labelled_timestamp(s, day_first)
     -- (or a published or updated line whose zone is in no list: zoned_timestamp)
     if zoned_timestamp(self, s, day_first) then return true end
+    -- (or two timestamps set apart by a dash or a bar, each with its label: fields_timestamp)
+    if fields_timestamp(self, s, day_first) then return true end
     local _, e = rx_pub_field:find(s)
     if not e or e >= #s then return false end
     return self:is_timestamp(sub(s, e + 1), day_first)
@@ -646,6 +648,24 @@ function M.new(lang, published_extra)
     if not find(s, "%d[:.]%d%d[%s%.AaPpMm]-%s%u%a*%u") or not rx_label:find(s) then return false end
     local t = rx_clock_zone:gsub(s, "$1")
     return t ~= s and self:is_timestamp(t, day_first)
+  end
+
+  -- a line of two or three timestamps set apart by a dash or a bar, each under a label
+  -- of its own in any language ("Publisert 12.06.2024 14:35 CEST - Oppdatert 12.06.2024
+  -- 18:02 CEST", "Veröffentlicht 03.05.2026 | Aktualisiert 04.05.2026"): each field
+  -- a timestamp line by itself (a date, and one word of its own at most)
+  local rx_stamp_sep = re.compile("\\s+[-–—|·•]\\s+")
+  function fields_timestamp(self, s, day_first)
+    -- (cheap tests first: a separator, then a second four-digit year after the first)
+    if not (find(s, " -", 1, true) or find(s, " |", 1, true) or find(s, " \226", 1, true) or find(s, " \194\183", 1, true)) then return false end
+    local _, e = rx_year4:find(s)
+    if not e or not rx_year4:find(s, e + 1) then return false end
+    local fields = rx_stamp_sep:split(s)
+    if #fields < 2 or #fields > 3 then return false end
+    for i = 1, #fields do
+      if not self:is_timestamp(fields[i], day_first) then return false end
+    end
+    return true
   end
 
   --- The date of a blog engine's footer under the body, "This entry was posted on

@@ -624,7 +624,9 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
     -- the last copyright notice of the page (the footer's), "© 2019 Name."
     for x = #live, 1, -1 do
       local b = live[x]
-      if b.cue == "legal" then
+      -- (or the page's last block, a footer of fields set apart by bars read as a menu,
+      -- closing on its copyright sign: "NAME AS | Street 4 | Tel. ... © NAME 2024")
+      if b.cue == "legal" or (x == #live and b.cue == "navigation" and find(b.text, "©", 1, true)) then
         local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b|(?:notices?|policy|policies|information|info|statement|terms)\\b)([\\p{Lu}][\\p{L}\\p{N}&.'’ -]{1,40}?)(?:[.,|]|\\s+[·•]\\s|\\s*\\((?:Pty|Pvt|Private|Proprietary)\\)|\\s+\\((?=\\p{Lu}[^)]*\\)\\s*$)|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
         -- (the holder ends at a comma, a full stop, a bar or a spaced middle dot: "© 2025
         -- NAME · Registered charity no. 1099999"; or at its name in another language in

@@ -12,6 +12,7 @@
 local dp = require "docpipe"
 local lists = require "docpipe.clean.lists"
 local re = dp.re
+local find = string.find
 
 local M = {}
 
@@ -45,6 +46,38 @@ function M.drop_blurbs(m, live, ws, we)
       and m.rx:find(b.text) then
       b.take = false
       b.why = "media blurb"
+    end
+  end
+end
+
+-- a quote's change in a stock-quote widget: a signed figure with its percent, "+0.06
+-- (+1.79%)", "▼ 0.9%", "-8.47 (-13.97%)" (the sign, "+", "-", "−" or an arrow, right
+-- before the figure)
+local rx_quote_change = re.compile("(?:^|[\\s(])(?:[+\\-−]|[▲▼△▽↑↓]\\s?)\\d[\\d.,]*\\s?%")
+-- a data stamp's words: "As of Aug 4, 2024 close", "Prices as at 4:00 PM", "Aug 4, 2024
+-- closing"
+local rx_as_of = re.compile("^(?:\\S+\\s+){0,2}as\\s+(?:of|at)\\b|\\bclos(?:e|ing)\\b", "i")
+local MAX_STAMP_WORDS = 10
+local MAX_QUOTE_WORDS = 16
+
+-- a quote line: a short line that is no sentence, holding a signed change in percent
+local function quote_line(b)
+  return b ~= nil and b.nw <= MAX_QUOTE_WORDS and not b.sentence and not b.take
+    and find(b.text, "%", 1, true) ~= nil and rx_quote_change:find(b.text) ~= nil
+end
+
+--- The date of a stock-quote widget set inside an article ("RAYYAN PORTS (RPQ)" /
+-- "QR3.42 +0.06 (+1.79%) | Vol 4.2mn" / "As of Aug 4, 2024 close"): a timestamp line of
+-- up to MAX_STAMP_WORDS words saying what time its figures stand at ("As of", "as at",
+-- "close") within two blocks of a quote line (a signed change in percent) dates the
+-- quote, not the article: no timestamp (a barrier to the window and the header's anchor)
+-- but the widget's line (b.timestamp false, b.cue "widget").
+function M.quote_stamps(live)
+  for x = 1, #live do
+    local b = live[x]
+    if b.timestamp and b.nw <= MAX_STAMP_WORDS and rx_as_of:find(b.text)
+      and (quote_line(live[x - 1]) or quote_line(live[x + 1]) or quote_line(live[x - 2]) or quote_line(live[x + 2])) then
+      b.timestamp, b.cue = false, "widget"
     end
   end
 end

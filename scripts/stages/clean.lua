@@ -545,6 +545,9 @@ function M.process(doc, ctx)
     if not b.removed then live[#live + 1] = b end
   end
   for i = 1, #live do local b = live[i]; b.li = i end
+  -- (a stock-quote widget's date inside the body, "As of Aug 4, 2024 close" under its
+  -- quote line, dates the quote: no timestamp, docpipe.clean.widgets quote_stamps)
+  widgets_mod.quote_stamps(live)
 
   local ws, we = body_mod.select(live, st, o)
 
@@ -1147,7 +1150,10 @@ function M.process(doc, ctx)
     -- Centre to share the rest" is no share widget)
     if listed and not b.take and (not b.cue or (boxed and (b.cue == "navigation" or b.nw >= 6))) and not b.timestamp and not b.byline
       and (b.nw >= 3 or (boxed and b.nw >= 2)) and b.chars >= 15
-      and (b.density > 0 or boxed or (b.nw >= 4 and ((hl_group == b.group and #highlights > 0) or (hl_head and hl_head.group == b.group)))) then
+      and (b.density > 0 or boxed or (b.nw >= 4 and ((hl_group == b.group and #highlights > 0) or (hl_head and hl_head.group == b.group)
+        -- (or right under a bulleted highlight across a blank line, on a page of one
+        -- paragraph a line with blank lines between)
+        or (b.bullet and hl_bulleted and live[x - 1].role == "highlight")))) then
       highlights[#highlights + 1] = mark and b.text:sub(mark + 1) or b.text
       hl_group = b.group
       hl_bulleted = b.bullet ~= nil
