@@ -211,7 +211,8 @@ local PARTICLES = {
   van = true, von = true, bin = true, ibn = true, al = true, el = true, la = true, le = true,
   dos = true, das = true, ter = true, st = true, ["st."] = true, y = true, e = true,
 }
-local NOT_FIRST = { the = true, a = true, an = true, ["the."] = true, our = true, my = true, this = true }
+-- (nor "By": a doubled opener, "By By NAME", is no name)
+local NOT_FIRST = { the = true, a = true, an = true, ["the."] = true, our = true, my = true, this = true, by = true }
 local SUFFIXES = { ["jr."] = true, jr = true, ["sr."] = true, sr = true, ii = true, iii = true, iv = true }
 
 local rx_cap = re.compile("^\\p{Lu}[\\p{L}\\p{M}'’\\-]*\\.?$")
@@ -2051,6 +2052,13 @@ function M.new(lang, menu_extra, field_extra, extra)
     -- "Text: NAME Photo: NAME": a picture's credit after the names parts the line as
     -- a bar does (round 29)
     if find(rest, ": ", 1, true) then rest = rx_credit_after:gsub(rest, " | ") end
+    -- "By By NAME", "By NAME and By NAME": an opener written twice is no name (a
+    -- template's slip); "By By By" is a byline naming no one, as a staff byline
+    if find(rest, "^[Bb][Yy]") then
+      while find(rest, "^[Bb][Yy]:?%s") do rest = rest:gsub("^[Bb][Yy]:?%s+", "", 1) end
+      if find(rest, "^[Bb][Yy]:?$") then return { authors = {}, staff = true } end
+    end
+    if find(rest, " By ", 1, true) then rest = rest:gsub("(%s[Aa][Nn][Dd]%s+)By%s+", "%1"):gsub("([,&]%s*)By%s+", "%1") end
     local authors, outlet, staff, _, weak = parse_names(rest, dates, false)
     if #authors == 0 and not staff then return nil end
     return { authors = authors, outlet = outlet, staff = staff or nil, outlet_weak = weak or nil }
