@@ -354,7 +354,13 @@ local function edition_masthead(st, live, title_i)
       if k >= 2 and rx_edition:find(dp.text.trim(pieces[k])) then
         local name = dp.text.trim(pieces[k - 1])
         local nw = #dp.text.words(name)
-        if nw >= 2 and nw <= 6 and st.meta.name_words(name) and not st.meta.section_label(name) then return name, c end
+        -- (a name's words capitalised but "of", "the", "and": "Lokalavisa for Skarvik" under
+        -- "SKARVIKPOSTEN" is the paper's tagline, not its name)
+        local tagline = false
+        for w in name:gmatch("%S+") do
+          if w:find("^%l") and not (w == "of" or w == "the" or w == "and") then tagline = true; break end
+        end
+        if not tagline and nw >= 2 and nw <= 6 and st.meta.name_words(name) and not st.meta.section_label(name) then return name, c end
       end
     end
   end
