@@ -29,6 +29,14 @@ local rx_name = re.compile("^(\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:(?:de|da|van|von|d
 
 local rx_box_label = re.compile("^about (?:the |this )?(?:authors?|writers?|contributors?|reporters?|columnists?)\\s*(?::|[–—]|-\\s)\\s*(?=\\p{Lu})", "i")
 
+-- the contact form of a note ("NAME can be reached at NAME@example.com or 555-0101."):
+-- "can be reached" or "contacted" (may, could), then at, by, on or via and, in the
+-- note, an e-mail address or a telephone number
+local rx_reach = re.compile("^,?\\s+(?:can|may|could)\\s+be\\s+(?:reached|contacted)\\s+(?:at|by|on|via)\\s", "i")
+local function reach(rest)
+  return rx_reach:find(rest) ~= nil and (rest:find("%S@%S") ~= nil or rest:find("%d%d%d[%s.-]?%d%d%d%d") ~= nil)
+end
+
 --- Load the word lists of a language.
 function M.new(lang)
   lang = lang or "en"
@@ -88,13 +96,13 @@ function M.new(lang)
           end
         end
       end
-      return rx_verb:find(rest) ~= nil
+      return rx_verb:find(rest) ~= nil or reach(rest)
     end
     if not name or not elsewhere then return false end
     -- the name may run into the verb's capital ("Dana Whitcombe Is ...") only in title
     -- case text: take the longest name prefix that a verb follows
     local rest = text:sub(#name + 1)
-    if not rx_verb:find(rest) then return false end
+    if not rx_verb:find(rest) and not reach(rest) then return false end
     -- the evidence in the first sentence (the description itself)
     local first = rest:match("^(.-[.!?])%s") or rest
     if not rx_cue:find(first) then return false end

@@ -818,6 +818,12 @@ local function fragment(s)
   end
   return n >= 2
 end
+-- (a number to ring, "Tel 01632 960 204", "Phone 20 000", "Call 555-0101": the copy's
+-- call to the reader)
+local rx_ad_phone = lazy("\\b(?:tel|telephone|phone|call|ring|whatsapp|contact)\\b\\.?:?\\s*\\+?\\(?\\d[\\d ().-]{3,}\\d", "i")
+local function ad_phone(t)
+  return find(t, "%d") ~= nil and rx_ad_phone():find(t) ~= nil
+end
 local function ad_evidence(m, t)
   if not (m and m.ad_verbs) or speaks(t) or rx_ad_news():find(t) then return false end
   if not m.copy_verbs then
@@ -844,6 +850,7 @@ local function ad_evidence(m, t)
   if close then n = n + 1 end
   if rx_ad_address():find(t) then n = n + 1 end
   if find(t, "!", 1, true) then n = n + 1 end
+  if ad_phone(t) then n = n + 1 end
   -- (one signal at least speaks to the reader: an offer, a fragment or a brand's name
   -- alone is also the shape of a report on a firm, "NAME: The dealer will offer ...")
   if n == 0 then return false end
@@ -960,6 +967,13 @@ local function labelled_fragments(m, b, above)
     return not speaks(t) and verbless(t) and (has_offer(m, t) or rx_ad_brand():find(t) ~= nil or rx_offer:find(t) ~= nil)
   end
   return above.why == "advertisement" and above.group == b.group and b.nw <= FRAGMENT_WORDS and not speaks(t) and verbless(t)
+end
+-- the block above x for the tests of copy under a label: past a banner's image name
+-- between them ("- Advertisement -" / "[NAME-banner.gif]" / the copy), the label
+local function ad_above(live, x)
+  local a = live[x - 1]
+  if a and a.cue == "media" and not a.take and a.nw <= 3 and x > 2 and live[x - 2].cue == "ads" then return live[x - 2] end
+  return a
 end
 local function ad_copy(m, b, above)
   if not (m and m.ad_call) or b.nw > 30 or b.nw < 2 or b.keep then return false end
@@ -1391,11 +1405,22 @@ end
 local function para(c)
   return c and c.take and not c.bullet and (c.class == "good" or c.class == "neargood" or (c.sentence and c.nw >= 8))
 end
-local function past_debris(live, x, dir, ws, we)
-  local d, y = live[x + dir], x + 2 * dir
-  if y < ws or y > we or d.take or d.keep or d.bullet or d.nw > 40 or not para(live[y]) then return false end
-  if dir < 0 then return (d.cue ~= nil and d.cue ~= "ads" and d.cue ~= "caption") or d.ending == true end
+-- (up to DEBRIS_RUN such lines: two "READ MORE:" links in a row, a caption wrapped
+-- over two lines above it; it returns the paragraph's index)
+local DEBRIS_RUN = 3
+local function debris_line(d, dir)
+  if d.take or d.keep or d.bullet or d.nw > 40 then return false end
+  if dir < 0 then return (d.cue ~= nil and d.cue ~= "ads") or d.ending == true end
   return d.cue == "caption" or d.cue == "media"
+end
+local function past_debris(live, x, dir, ws, we)
+  local y = x + dir
+  for _ = 1, DEBRIS_RUN do
+    if y <= ws or y >= we or not debris_line(live[y], dir) then return false end
+    y = y + dir
+    if para(live[y]) then return y end
+  end
+  return false
 end
 local function legal_subhead(b)
   return b.cue == "legal" and b.label and b.nw >= 3 and not find(b.text, "[|·•©]")
@@ -1405,18 +1430,19 @@ end
 -- the window's first block (up to 30 words, a sentence) over one or two blocks of a
 -- picture's debris (an image's name, a caption: media and caption cues) over the lead
 -- paragraph carrying the dateline: a standfirst; the article opens at its dateline
+-- (the lead's dateline a wire one, as the stage reads it under a standfirst: a place
+-- in capitals before a dash or an agency, meta.wire_prefix; "HOLLOWAY:" is a speaker)
+local function wire_lead(meta, t)
+  local dl = meta.dateline(t)
+  if not dl then return false end
+  return not meta.wire_prefix or meta.wire_prefix((t:sub(1, #t - #dl.rest):match("^%s*(.-)%s*$")))
+end
 local function past_picture(live, ws, we, meta)
   local b = live[ws]
   if ws + 2 > we or b.nw > 30 or b.keep or not b.sentence then return ws end
   local y = ws + 1
   while y <= ws + 2 and y < we and (live[y].cue == "media" or live[y].cue == "caption") do y = y + 1 end
-  if y == ws + 1 or live[y].nw < 10 or meta.dateline(b.text) then return ws end
-  -- (a wire dateline only, a place in capitals before a dash or its agency in brackets:
-  -- under a standfirst "SMITH: We ordered ..." is a speaker's label, and the standfirst
-  -- stays the lead's; as docpipe.clean.meta before_lead reads it)
-  local t = live[y].text
-  local dl = meta.dateline(t)
-  if not (dl and meta.wire_prefix(dp.text.trim(t:sub(1, #t - #dl.rest)))) then return ws end
+  if y == ws + 1 or live[y].nw < 10 or not wire_lead(meta, live[y].text) or meta.dateline(b.text) then return ws end
   return y
 end
 
@@ -1799,11 +1825,13 @@ function M.select(live, st, o)
     if (media or legal or (b.why == "label" and not b.cue)) and not b.ending and not b.bullet and b.nw >= 1 and b.nw <= 8
       and not (b.text:find("%", 1, true) or b.text:find("[+-]%d+%.%d")) then
       local p, n = live[x - 1], live[x + 1]
-      -- (past one line of debris on either side: a share line above, a caption below)
+      -- (past up to three lines of debris on either side: a share line or two links above, a caption below)
       -- (such a subhead is kept for good: no list of links under the share line)
       local past = false
-      if not media and not p.take and past_debris(live, x, -1, ws, we) then p = live[x - 2]; past = true end
-      if not media and not n.take and past_debris(live, x, 1, ws, we) then n = live[x + 2]; past = true end
+      local py = not media and not p.take and past_debris(live, x, -1, ws, we)
+      if py then p = live[py]; past = true end
+      local ny = not media and not n.take and past_debris(live, x, 1, ws, we)
+      if ny then n = live[ny]; past = true end
       if (p.take or after_ad(live, x, ws)) and n.take and (not p.bullet or item_sentence(p)) and (media and (n.sentence and n.nw >= 10 and not n.cue)
         or (not media and (n.class == "good" or n.class == "neargood" or (n.sentence and n.nw >= 8)))) then
         if not count then
@@ -1887,8 +1915,9 @@ function M.select(live, st, o)
   -- to action with an offer ("Pacific Air - fly to the islands from $199. Book now")
   for x = ws, we do
     local b = live[x]
-    if b.take and (ad_copy(st.body, b, live[x - 1]) or labelled_evidence(st.body, b, live[x - 1])
-      or labelled_fragments(st.body, b, live[x - 1]) or labelled_line(st.body, b, live[x - 1])
+    local above = b.take and ad_above(live, x)
+    if b.take and (ad_copy(st.body, b, above) or labelled_evidence(st.body, b, above)
+      or labelled_fragments(st.body, b, above) or labelled_line(st.body, b, above)
       or small_print(b, live[x - 1]) or (x > 1 and live[x - 1].cue == "ads" and labelled_dash_call(st.body, b, live[x - 1]))) then
       b.take = false; b.why = "advertisement"
     else

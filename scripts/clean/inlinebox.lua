@@ -119,6 +119,19 @@ local function more_items(live, y)
   return y
 end
 
+-- A card on one line ("Read also: HEADLINE") whose date stamp, "(21 August 2024)", the
+-- dumper wrapped to a line of its own in the same group: under a paragraph, over the
+-- article's next paragraph (perhaps under a subhead of up to eight words, no sentence),
+-- the stamp is the card's, no barrier (b.teaser_stamp); the card's lines go (b.inbox)
+local function wrapped_card(live, x)
+  local o, s = live[x], live[x + 1]
+  if not (s and s.timestamp and s.group == o.group and s.nw <= 8 and not s.byline and not s.keep
+    and o.nw <= 30 and not o.sentence and not o.keep and find(o.text, ":", 1, true) and paragraph(live[x - 1])) then return end
+  local n = live[x + 2]
+  if not (paragraph(n) or (n and n.class == "short" and not n.sentence and not n.cue and n.nw <= 8 and paragraph(live[x + 3]))) then return end
+  o.inbox = true; s.inbox = true; s.teaser_stamp = true
+end
+
 --- Mark the teaser cards of live blocks (b.inbox on each line, b.teaser_stamp on the
 -- closing timestamp) and topics' link boxes (b.inbox).
 function M.mark(live)
@@ -148,6 +161,7 @@ function M.mark(live)
       if headline and s and s.timestamp and not s.byline and not s.keep and paragraph(live[y + 1]) then
         for z = x, y do live[z].inbox = true; if live[z].timestamp then live[z].teaser_stamp = true end end
       end
+    elseif o.cue == "readmore" and live[x + 1].timestamp then wrapped_card(live, x)
     end
   end
   fact_stamps(live)
