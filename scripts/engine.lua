@@ -1229,6 +1229,16 @@ function M.json_doc(bytes, name, source, line)
   if type(doc.text) ~= "string" and type(doc.html) ~= "string" then
     return nil, 'the record has no "text" or "html" string'
   end
+  -- "meta" is where the stages write what they noted (removed blocks, warnings): an
+  -- object. null is none; an empty list, "meta": [], is how some encoders (PHP) write
+  -- an empty object; any other value would fail a stage or lose what it writes there
+  local m = doc.meta
+  if m == null then
+    doc.meta = nil
+  elseif m ~= nil and not is_map(m) then
+    if type(m) == "table" and next(m) == nil then doc.meta = dp.object({})
+    else return nil, ('"meta" must be a JSON object, got %s'):format(kind_of(m)) end
+  end
   if doc.id == nil or doc.id == null then
     doc.id = line and ("%s:%d"):format(name, line) or name
   end

@@ -76,6 +76,16 @@ printf 'Ferry adds evening crossing\n\nThe Harlow Bay ferry will run an extra ev
 run builtin-clean 0 sh -c "cd '$tmpd' && '$Dabs' run clean ferry.txt"
 has builtin-clean "$out" '"title":"Ferry adds evening crossing".*"removed":\[.*\{"text":"Share this story","reason":"end of article marker"\}'
 lacks builtin-clean-alone "$out" '"sentences"'
+# a record's "meta" must be an object: null is none, [] an empty object (as PHP writes
+# it), anything else an input error (regression: a Lua traceback in clean for a string,
+# number or null; [] lost meta.removed and the warnings on output)
+printf '{"id":"m1","meta":null,"text":"The mayor spoke."}\n{"id":"m2","meta":"x","text":"The mayor spoke."}\n{"id":"m3","meta":[],"text":"The mayor spoke."}\n{"id":"m4","meta":[1],"text":"The mayor spoke."}\n' > "$tmpd/meta.jsonl"
+run meta-kinds 1 "$D" run clean "$tmpd/meta.jsonl"
+has meta-kinds-null "$out" '"id":"m1".*"meta":\{"removed":\[\]\}'
+has meta-kinds-empty-list "$out" '"id":"m3".*"meta":\{"removed":\[\]\}'
+has meta-kinds-string "$err" "meta.jsonl:2: \"meta\" must be a JSON object, got string 'x'"
+has meta-kinds-list "$err" 'meta.jsonl:4: "meta" must be a JSON object, got list'
+lacks meta-kinds-traceback "$err" 'traceback'
 # a page of furniture only gives an empty text and says so (regression: no word of it)
 printf 'Home | News | Sport | Weather\nSign in\nSubscribe\nAbout us | Contact | Privacy\n' > "$tmpd/nav.txt"
 run clean-no-text 0 sh -c "cd '$tmpd' && '$Dabs' run clean nav.txt"
