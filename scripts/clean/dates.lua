@@ -320,12 +320,17 @@ function M.new(lang, published_extra)
       if ia then
         r.y, r.m, r.d = tonumber(y), tonumber(mo), tonumber(d)
         r.spans[#r.spans + 1] = { ia, ib }
-        if hh then
+        -- (a clock no day has, "24:30", "12:75", gives the date alone; so does an offset
+        -- no zone has, "+99:99", "-25:00", "+14:01": never a time written as it came)
+        if hh and tonumber(hh) <= 23 and tonumber(mm) <= 59 and tonumber(ss or 0) <= 60 then
           r.h, r.mi, r.s = tonumber(hh), tonumber(mm), tonumber(ss or 0)
           r.iso_end = ib
           if z then
             if z == "Z" then r.offset = "+00:00"
-            else r.offset = z:sub(1, 3) .. ":" .. z:sub(-2) end
+            else
+              local oh, om = tonumber(z:sub(2, 3)), tonumber(z:sub(-2))
+              if oh and om and om <= 59 and oh * 60 + om <= 14 * 60 then r.offset = z:sub(1, 3) .. ":" .. z:sub(-2) end
+            end
           end
         end
       else
