@@ -6,6 +6,7 @@
 #include "dp_input.h"
 
 #include <dirent.h>
+#include <strings.h>
 #include <poll.h>
 #include <errno.h>
 #include <stdio.h>
@@ -147,9 +148,11 @@ dp_input *dp_input_open(const char *const *paths, size_t n, dp_input_format fmt)
     return in;
 }
 
+/* s ends with suffix, ASCII case ignored: "PAGE.TXT" and "Feed.JSONL" are
+ * documents too (files copied from other systems) */
 static int ends_with(const char *s, const char *suffix) {
     size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && strcmp(s + a - b, suffix) == 0;
+    return a >= b && strcasecmp(s + a - b, suffix) == 0;
 }
 
 /* "dir/name.ext" -> "name" (malloc'd) */

@@ -284,6 +284,15 @@ has check-runs-init "$err" "bad_language.yaml:3:22: stage 'sentences' rejected i
 mkdir -p "$tmpd/loop/d"; echo "A one." > "$tmpd/loop/d/a.txt"; ln -s . "$tmpd/loop/d/self"
 run folder-link-loop 0 "$D" run sentences "$tmpd/loop/d"
 lines folder-link-loop "$out" 1
+# a folder's documents are told by their extension in any case (regression: PAGE.TXT and
+# FEED.JSONL skipped, and a .JSONL named on the command line read as text)
+mkdir -p "$tmpd/caps"
+printf 'The mayor spoke on Monday.\n' > "$tmpd/caps/PAGE.TXT"
+printf '{"id":"j1","text":"The mayor spoke on Monday."}\n' > "$tmpd/caps/FEED.JSONL"
+run folder-ext-case 0 "$D" run sentences "$tmpd/caps"
+lines folder-ext-case "$out" 2
+has folder-ext-case-jsonl "$out" '"id":"j1","source":"[^"]*FEED.JSONL:1"'
+has folder-ext-case-text "$out" '"id":"PAGE"'
 if command -v runuser >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
   mkdir -p "$tmpd/locked"; echo x > "$tmpd/locked/x.txt"; chmod 000 "$tmpd/locked"; chmod 755 "$tmpd"
   run folder-unreadable 3 runuser -u nobody -- "$D" run sentences "$tmpd/locked"
