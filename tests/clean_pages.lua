@@ -96,6 +96,14 @@ M.ROAD = M.paragraphs(
   "Work will begin next month and is expected to take about six weeks, with one lane kept open to traffic during the day.",
   "The repairs will be paid for from the roads budget and a grant from the regional fund, the council's finance officer said.")
 
+--- An invented lead and two more paragraphs (a council's footbridge) that the
+-- metadata specs of rounds 29 and 30 set under the headers they test: {lead, more...}.
+M.FOOTBRIDGE = {
+  "The district council on Tuesday approved a new footbridge over the Varne river, ending a dispute over its cost that had run for three years.",
+  "The bridge will be built by a local firm and is expected to open before the end of next summer, officials said.",
+  "Residents of the two villages it will join said they had waited more than a decade for a safe crossing.",
+}
+
 --- A page of the lines head, the WATER paragraphs and the lines foot.
 function M.water_page(head, foot) return M.page(head, M.WATER, foot) end
 

@@ -16,11 +16,7 @@ local dates = require("docpipe.clean.dates").new("en")
 local body = pages.paragraphs
 local page = pages.stacked
 
-local LEAD = "The district council on Tuesday approved a new footbridge over the Varne river, ending a dispute over its cost that had run for three years."
-local MORE = {
-  "The bridge will be built by a local firm and is expected to open before the end of next summer, officials said.",
-  "Residents of the two villages it will join said they had waited more than a decade for a safe crossing.",
-}
+local LEAD, MORE = pages.FOOTBRIDGE[1], { pages.FOOTBRIDGE[2], pages.FOOTBRIDGE[3] }
 
 describe("clean meta round 30: zones", function()
   it("reads AST as Arabia Standard Time on a page naming the Gulf's countries, else Atlantic", function()
