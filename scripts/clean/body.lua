@@ -1639,6 +1639,18 @@ M.table_row = data_row
 -- of figures in a run of links goes as "data table", marked link_run)
 local LINKISH = { ["related links"] = true, ["teaser (between links)"] = true, advertisement = true }
 
+--- Is block x of live a lone bullet set before a long sentence, the lead written with a
+-- bullet: a sentence of LONE_LEAD_WORDS words or more, no bullet on either side? A
+-- story's highlights come several to a box, each of a few words (under twenty on every
+-- page we have seen), so such a block is the article's first paragraph, no highlight.
+local LONE_LEAD_WORDS = 25
+function M.lone_lead(live, x)
+  local b = live[x]
+  if not (b and b.bullet and b.sentence and b.nw >= LONE_LEAD_WORDS) then return false end
+  local p, n = live[x - 1], live[x + 1]
+  return not (p and p.bullet) and not (n and n.bullet)
+end
+
 function M.select(live, st, o)
   about_boxes(live, st.body and st.body.release_end, st.body and st.body.company)
   inlinebox.mark(live)
@@ -1687,7 +1699,7 @@ function M.select(live, st, o)
   local function trims(b)
     if b.keep then return false end
     if score(b) <= 0 then return true end
-    return b.bullet and not b.listed and not (b.bullet:find("^%d") and b.sentence)
+    return b.bullet and not b.listed and not (b.bullet:find("^%d") and b.sentence) and not M.lone_lead(live, b.li)
   end
   while ws <= we and trims(live[ws]) do ws = ws + 1 end
   while we >= ws and trims(live[we]) do we = we - 1 end

@@ -1140,7 +1140,8 @@ function M.process(doc, ctx)
       local p, n = live[x - 1], live[x + 1]
       if not ((p and p.group == b.group and st.meta.ascii_marker(p.text)) or (n and n.group == b.group and st.meta.ascii_marker(n.text))) then mark = nil end
     end
-    local listed = b.bullet or mark or (hl_head and b.group == hl_head.group and b.nw <= 40 and not hl_bulleted)
+    local listed = (b.bullet and not (not hl_head and body_mod.lone_lead(live, x))) or mark
+      or (hl_head and b.group == hl_head.group and b.nw <= 40 and not hl_bulleted)
     -- (a bullet of no stopword, "Farmers' groups fear lower farm-gate prices", after
     -- highlights of its group or under their heading is one too: a menu item is shorter)
     -- (a bullet under its "Key facts" heading in one group is an item whatever its

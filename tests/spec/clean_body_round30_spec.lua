@@ -172,3 +172,31 @@ describe("clean: captions and contact lines", function()
     assert.is_true(has_paragraph(doc, P4_TEXT))
   end)
 end)
+
+describe("clean: a lone bulleted lead", function()
+  -- (regression, from a bad-input test: the page's only bullet, a 30-word lead, became
+  -- a highlight and left the body)
+  local function doc_of(first)
+    return run(lines {
+      "Harbour wall repairs begin", "By Jo Penrose", "June 3, 2024", "",
+      first, "",
+      "The work is expected to last six weeks and will close part of the quay to vehicles.", "",
+      "Councillor Amy Trask said the delay had been caused by a shortage of stone from the quarry at Lanreath.",
+    })
+  end
+  it("is the first paragraph, not a highlight", function()
+    local doc = doc_of("• Repairs to the harbour wall at Porthkennack began on Monday after months of delay, the council said in a statement that also promised to keep the quay open to fishing boats throughout the work.")
+    assert.are.same({}, doc.highlights)
+    assert.are.equal("Repairs to the harbour wall at Porthkennack began", doc.paragraphs[1]:sub(1, 49))
+  end)
+  it("stays a highlight when it is short, or one of several bullets", function()
+    local doc = run(lines {
+      "Harbour wall repairs begin", "By Jo Penrose", "June 3, 2024", "",
+      "• Repairs to the harbour wall began on Monday after months of delay", "",
+      "• Part of the quay will close to vehicles for six weeks", "",
+      "Repairs to the harbour wall at Porthkennack began on Monday after months of delay, the council said in a statement.", "",
+      "The work is expected to last six weeks and will close part of the quay to vehicles.",
+    })
+    assert.are.equal(2, #doc.highlights)
+  end)
+end)
