@@ -167,6 +167,15 @@ local function resolve_offset(off, y, m, d, h)
   return fmt("%s%02d:00", hours < 0 and "-" or "+", math.abs(hours))
 end
 
+-- The UTC offset "+HH:MM" of a sign, hours and minutes written after GMT or UTC or a
+-- clock ("+1", "-05:00", "+0530"; om "" when none), or nil when no zone has it: hours
+-- past 14, minutes past 59 or not two digits
+local function utc_offset(sign, oh, om)
+  local h = tonumber(oh)
+  if not h or h > 14 or not (om == "" or #om == 2 and tonumber(om) <= 59) then return nil end
+  return fmt("%s%02d:%s", sign, h, om ~= "" and om or "00")
+end
+
 -- a zone followed by its offset from GMT or UTC, in brackets or after a comma ("AST
 -- (GMT+3)", "(UZT, UTC+05:00)"): the offset written is the zone's (round 30); sets
 -- r.offset and gives the end of what was read (zb when nothing follows the zone)
@@ -174,10 +183,9 @@ local function zone_offset_after(r, s, zb)
   local c = byte(s, zb + 1)
   if c ~= 32 and c ~= 44 and c ~= 40 then return zb end
   local g, sign, oh, om, after = s:match("^[%s,]*%(?%s*([GU][MT][TC])([+-])(%d%d?):?(%d?%d?)%)?()", zb + 1)
-  if not (g == "GMT" or g == "UTC") or tonumber(oh) > 14 or not (om == "" or #om == 2 and tonumber(om) <= 59) then
-    return zb
-  end
-  r.offset = fmt("%s%02d:%s", sign, tonumber(oh), om ~= "" and om or "00")
+  local off = (g == "GMT" or g == "UTC") and utc_offset(sign, oh, om)
+  if not off then return zb end
+  r.offset = off
   return after - 1
 end
 
@@ -235,9 +243,8 @@ function M.new(lang, published_extra)
     r.zone = z
     local sign, oh, om, after = s:match("^([+-])(%d%d?):?(%d?%d?)()", zb + 1)
     if sign and (z:upper() == "GMT" or z:upper() == "UTC") then
-      if tonumber(oh) <= 14 and (om == "" or #om == 2 and tonumber(om) <= 59) then
-        r.offset = fmt("%s%02d:%s", sign, tonumber(oh), om ~= "" and om or "00")
-      else
+      r.offset = utc_offset(sign, oh, om)
+      if not r.offset then
         -- an offset no zone has ("GMT+99", "UTC+15", "GMT+5:75"): the page gives no
         -- zone that can be read, so the date stands alone (never GMT's +00:00)
         r.zone = nil
@@ -328,8 +335,9 @@ function M.new(lang, published_extra)
           if z then
             if z == "Z" then r.offset = "+00:00"
             else
-              local oh, om = tonumber(z:sub(2, 3)), tonumber(z:sub(-2))
-              if oh and om and om <= 59 and oh * 60 + om <= 14 * 60 then r.offset = z:sub(1, 3) .. ":" .. z:sub(-2) end
+              -- (and no later than +14:00, the easternmost zone: "+14:01" is none)
+              local off = utc_offset(z:sub(1, 1), z:sub(2, 3), z:sub(-2))
+              if off and (tonumber(z:sub(2, 3)) < 14 or z:sub(-2) == "00") then r.offset = off end
             end
           end
         end
@@ -399,8 +407,9 @@ function M.new(lang, published_extra)
             -- (or a numeric offset right after the time, "14:05:00 +0600" as RFC 2822
             -- writes it, "08:15 +08:00"; round 29)
             local sign, oh, om, after = masked:match("^ ([+-])([01]%d):?([0-5]%d)()", tb + 1)
-            if sign and tonumber(oh) <= 14 and not find(masked, "^[%d:]", after) then
-              r.offset = sign .. oh .. ":" .. om
+            local off = sign and not find(masked, "^[%d:]", after) and utc_offset(sign, oh, om)
+            if off then
+              r.offset = off
               r.spans[#r.spans + 1] = { tb + 1, after - 1 }
             end
           end
