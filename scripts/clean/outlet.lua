@@ -354,13 +354,14 @@ local function edition_masthead(st, live, title_i)
       if k >= 2 and rx_edition:find(dp.text.trim(pieces[k])) then
         local name = dp.text.trim(pieces[k - 1])
         local nw = #dp.text.words(name)
-        -- (a name's words capitalised but "of", "the", "and": "Lokalavisa for Skarvik" under
-        -- "SKARVIKPOSTEN" is the paper's tagline, not its name)
-        local tagline = false
-        for w in name:gmatch("%S+") do
-          if w:find("^%l") and not (w == "of" or w == "the" or w == "and") then tagline = true; break end
+        -- (meta.name_words passes "for" and "on" between capitalised words too; before an
+        -- edition label they make a tagline: "Lokalavisa for Skarvik" under "SKARVIKPOSTEN"
+        -- is the paper's line, not its name)
+        local t = name .. " "
+        if nw >= 2 and nw <= 6 and st.meta.name_words(name) and not find(t, "%sfor%s") and not find(t, "%son%s")
+          and not st.meta.section_label(name) then
+          return name, c
         end
-        if not tagline and nw >= 2 and nw <= 6 and st.meta.name_words(name) and not st.meta.section_label(name) then return name, c end
       end
     end
   end
