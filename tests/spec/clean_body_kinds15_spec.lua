@@ -82,4 +82,18 @@ describe("clean: an advertisement's copy right under its label", function()
     assert.is_true(has_paragraph(doc, P))
     body_intact(doc)
   end)
+  -- (round 31, blind set h108: a hotel's copy with a season's offer and a stay priced as
+  -- a bargain, a blank line under the label)
+  it("drops a hotel's copy with a season's offer and a stay at a bargain's price", function()
+    local doc = page({ "Advertisement", "Hotel Edelweiss Dorrel – Wellness, half board and the best view of the valley. Late summer offer: 7 nights for the price of 6." })
+    assert.is_false(has_paragraph(doc, "Hotel Edelweiss Dorrel"))
+    body_intact(doc)
+  end)
+
+  it("keeps a sentence of the article on a price compared under the label", function()
+    local P = "Families said the hire fee was fair, calling the scheme seven days of threshing for the price of one, and asked the office to extend it."
+    local doc = page({ "Advertisement", P })
+    assert.is_true(has_paragraph(doc, P))
+    body_intact(doc)
+  end)
 end)
