@@ -375,6 +375,12 @@ echo '{"id":"after","text":"Still here."}' >> "$tmpd/deep.jsonl"
 run deep-json 1 "$D" run sentences "$tmpd/deep.jsonl"
 has deep-json "$err" 'deep.jsonl:1: '
 has deep-json-next "$out" '"id":"after"'
+# said as what it is (regression: "invalid JSON at column 1029"); brackets in a string
+# do not count
+has deep-json-message "$err" 'deep.jsonl:1: JSON nested deeper than 1000 levels at column 1029$'
+awk 'BEGIN { printf "{\"id\":\"d999\",\"text\":\"[[{{ \\\"[[\",\"n\":"; for (i = 0; i < 999; i++) printf "["; for (i = 0; i < 999; i++) printf "]"; print "}" }' > "$tmpd/deep999.jsonl"
+run deep-json-limit 0 "$D" run sentences "$tmpd/deep999.jsonl"
+has deep-json-limit "$out" '"id":"d999"'
 # a number beyond a double in an extra field (regression: the document failed at write)
 echo '{"id":"huge-number","text":"One. Two.","x":1E400}' > "$tmpd/hugenum.jsonl"
 run huge-number 0 "$D" run sentences "$tmpd/hugenum.jsonl"
