@@ -434,6 +434,8 @@ function M.load(text, file, dir)
     add(positions[cfg], "the pipeline has no 'stages' list")
   elseif not is_list(stages) then
     add(at(cfg, "stages"), "'stages' must be a list of {stage: NAME, with: {...}}")
+  elseif stages[1] == nil then  -- stages: [] would pass every document through untouched
+    add(at(cfg, "stages"), "a pipeline needs at least one stage")
   else
     for i, entry in ipairs(stages) do
       if type(entry) == "string" then  -- shorthand: "- sentences"

@@ -396,6 +396,16 @@ run yaml-alias 0 "$D" check "$tmpd/alias.yaml"
 printf 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\n' > "$tmpd/bomb.yaml"
 run yaml-alias-bomb 2 "$D" check "$tmpd/bomb.yaml"
 has yaml-alias-bomb "$err" 'alias bomb'
+# a pipeline without a stage is an error (regression: `stages: []` ran, passing every
+# document through as read)
+printf 'name: e\nstages: []\n' > "$tmpd/no_stages.yaml"
+run stages-empty 2 "$D" check "$tmpd/no_stages.yaml"
+has stages-empty "$err" "no_stages.yaml:2:9: a pipeline needs at least one stage$"
+run stages-empty-run 2 "$D" run "$tmpd/no_stages.yaml" "$F/note.txt"
+lines stages-empty-run "$out" 0
+printf 'name: e\n' > "$tmpd/no_stages_key.yaml"
+run stages-missing 2 "$D" check "$tmpd/no_stages_key.yaml"
+has stages-missing "$err" "no_stages_key.yaml:1:1: the pipeline has no 'stages' list$"
 printf 'stages: 5\n' > "$tmpd/stages5.yaml"
 run yaml-wrong-type 2 "$D" check "$tmpd/stages5.yaml"
 has yaml-wrong-type "$err" "stages5.yaml:1:9: 'stages' must be a list"
