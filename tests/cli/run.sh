@@ -293,6 +293,21 @@ run folder-ext-case 0 "$D" run sentences "$tmpd/caps"
 lines folder-ext-case "$out" 2
 has folder-ext-case-jsonl "$out" '"id":"j1","source":"[^"]*FEED.JSONL:1"'
 has folder-ext-case-text "$out" '"id":"PAGE"'
+# a folder named as an input that gives no document is said so, also with -q (regression:
+# exit 0 and not a word); exit 0 as for any warning; a folder with documents, and a
+# sub-folder without any inside one with some, say nothing
+mkdir -p "$tmpd/nodocs/sub" "$tmpd/somedocs/empty"
+printf 'notes\n' > "$tmpd/nodocs/sub/README.md"
+printf 'One. Two.\n' > "$tmpd/somedocs/a.txt"
+for j in 1 2; do
+  run folder-no-documents-j$j 0 "$D" run sentences -q -j $j "$tmpd/nodocs" "$tmpd/somedocs" "$F/note.txt"
+  has folder-no-documents-j$j "$err" "^docpipe: $tmpd/nodocs: warning: no documents in this folder \(in a folder only \.txt, \.text, \.jsonl, \.ndjson, \.html and \.htm files are read\)$"
+  lines folder-no-documents-only-one-j$j "$err" 1
+  lines folder-no-documents-out-j$j "$out" 2
+done
+run folder-empty 0 "$D" run sentences "$tmpd/somedocs/empty"
+has folder-empty "$err" "^docpipe: $tmpd/somedocs/empty: warning: no documents in this folder"
+lines folder-empty "$out" 0
 if command -v runuser >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
   mkdir -p "$tmpd/locked"; echo x > "$tmpd/locked/x.txt"; chmod 000 "$tmpd/locked"; chmod 755 "$tmpd"
   run folder-unreadable 3 runuser -u nobody -- "$D" run sentences "$tmpd/locked"
