@@ -31,6 +31,7 @@ typedef struct runner {
     const dp_run_opts *o;
     const char *format;
     FILE *out, *errs;
+    FILE *stats_f;       /* --stats-json, opened before any input is read */
     char *tmp_path;      /* the temporary output file, renamed to final_path */
     char *final_path;
     size_t written;      /* documents written */
@@ -632,10 +633,14 @@ static int write_stats(runner *r, size_t bytes, double seconds) {
         else
             snprintf(err, sizeof err, "%s", lua_tostring(L, -1));
         lua_pop(L, 1);
-        FILE *f = json ? fopen(r->o->stats_json, "w") : NULL;
-        if (!f || fprintf(f, "%s\n", json) < 0 || fclose(f) != 0) {
+        FILE *f = r->stats_f;
+        r->stats_f = NULL;
+        errno = 0;
+        int bad = !f || !json || fprintf(f, "%s\n", json) < 0;
+        if (f && fclose(f) != 0) bad = 1;
+        if (bad) {
             fprintf(stderr, "docpipe: cannot write %s: %s\n", r->o->stats_json,
-                    json ? strerror(errno) : err);
+                    json ? strerror(errno ? errno : EIO) : err);
             ok = 0;
         }
         free(json);
@@ -1002,6 +1007,18 @@ int dp_run(const dp_run_opts *o) {
             return DP_EXIT_OUTPUT;
         }
     }
+    /* --stats-json is opened (created) now: a path that cannot be written
+     * (a missing folder) ends the run before any input is read, not after */
+    if (o->stats_json) {
+        r.stats_f = fopen(o->stats_json, "w");
+        if (!r.stats_f) {
+            fprintf(stderr, "docpipe: cannot write --stats-json %s: %s\n", o->stats_json,
+                    strerror(errno));
+            if (r.errs) fclose(r.errs);
+            dp_engine_close(r.L);
+            return DP_EXIT_USAGE;
+        }
+    }
     r.out = open_output(&r);
     if (r.out && !isatty(fileno(r.out))) {
         /* 64 KiB writes instead of glibc's 4 KiB; a terminal keeps its
@@ -1015,6 +1032,7 @@ int dp_run(const dp_run_opts *o) {
     if (!r.out) {
         fprintf(stderr, "docpipe: cannot write %s: %s\n", o->output, strerror(errno));
         if (r.errs) fclose(r.errs);
+        if (r.stats_f) fclose(r.stats_f);
         free(r.tmp_path);
         free(r.final_path);
         dp_engine_close(r.L);

@@ -733,7 +733,13 @@ if [ -z "$left" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL 
 # a failed document (1) and an unreadable input (3) in one run: 3
 run exit-3-over-1 3 "$D" run sentences "$tmpd/bin.dat" "$F/nope.txt"
 # a failed document (1) and an unwritable --stats-json (3): 3 (regression: 1)
-run exit-stats-over-1 3 "$D" run sentences "$tmpd/bin.dat" --stats-json "$tmpd/no/such/dir/s.json"
+run exit-stats-over-1 3 "$D" run sentences "$tmpd/bin.dat" --stats-json /dev/full
+# a --stats-json that cannot be created ends the run before it reads anything, exit 2
+# (regression: found only at the end, after the whole run)
+run stats-json-no-folder 2 "$D" run "$F/slow.yaml" "$F/two.jsonl" --stats-json "$tmpd/no/such/dir/s.json"
+has stats-json-no-folder "$err" "^docpipe: cannot write --stats-json $tmpd/no/such/dir/s.json: No such file or directory$"
+lines stats-json-no-folder "$err" 1
+lines stats-json-no-folder-out "$out" 0
 
 # --- SIGINT and SIGTERM: the document in flight finishes, output is complete, exit 130
 for sig in INT TERM; do
