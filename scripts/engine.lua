@@ -778,6 +778,43 @@ local function merge_state(a, b)
 end
 M.merge_state = merge_state
 
+local STAT_KEYS = { "in", "out", "dropped", "failed", "cpu" }
+
+-- Add a worker's counts and stage statistics (decoded: {counts, stats}) to these.
+local function add_counts(self, e)
+  for k, v in pairs(e.counts or {}) do
+    if math.type(v) then self.counts[k] = (self.counts[k] or 0) + v end
+  end
+  for i, st in ipairs(self.stages) do
+    local ws = e.stats and e.stats[i]
+    if ws and st.stats then
+      for _, k in ipairs(STAT_KEYS) do st.stats[k] = st.stats[k] + (ws[k] or 0) end
+    end
+  end
+end
+
+--- For -j N, in a worker after each batch: its counts and stage statistics since the
+-- last call, as JSON, and zero again. The main thread adds those of each batch whose
+-- results it hands out (Pipeline:add_batch_counts), so that a run cut short (a closed
+-- output, an interrupt, on_error: fail) counts in its stages only the documents it
+-- read and handed out, not those the workers had done beyond.
+function Pipeline:take_batch_counts()
+  local stats = {}
+  for i, st in ipairs(self.stages) do stats[i] = st.stats end
+  local s = dp.json.encode({ counts = self.counts, stats = stats })
+  for k in pairs(self.counts) do self.counts[k] = 0 end
+  for _, st in ipairs(self.stages) do
+    for _, k in ipairs(STAT_KEYS) do st.stats[k] = 0 end
+  end
+  return s
+end
+
+--- In the main thread: add what take_batch_counts gave for a batch handed out.
+function Pipeline:add_batch_counts(js)
+  local e = dp.json.decode(js)
+  if e then add_counts(self, e) end
+end
+
 --- For -j N: merge the workers' exports (JSON strings) into this pipeline:
 -- counts and stage statistics add up; each stage with a finish gets the
 -- workers' states merged by its own merge(state, other) when it has one,
@@ -788,17 +825,8 @@ function Pipeline:import_workers(exports)
   for _, js in ipairs(exports) do
     local e = dp.json.decode(js)
     if e then
-      for k, v in pairs(e.counts or {}) do
-        if math.type(v) then self.counts[k] = (self.counts[k] or 0) + v end
-      end
-      for i, st in ipairs(self.stages) do
-        local ws = e.stats and e.stats[i]
-        if ws and st.stats then
-          for _, k in ipairs({ "in", "out", "dropped", "failed", "cpu" }) do
-            st.stats[k] = st.stats[k] + (ws[k] or 0)
-          end
-        end
-      end
+      -- (zero in docpipe run: each batch's counts went with it, take_batch_counts)
+      add_counts(self, e)
       for _, name in ipairs(e.unmergeable or {}) do
         problems[#problems + 1] = ("stage '%s' keeps state that cannot cross workers (a function "
           .. "or a compiled pattern in ctx.state); its finish sees no documents: keep only data "

@@ -54,7 +54,7 @@ typedef struct runner {
  * input order by apply(): the same code serves the single-threaded loop
  * and the workers of -j N, so the output of both is byte for byte the
  * same. */
-enum { EV_OUT = 1, EV_FAIL, EV_INFAIL, EV_IOFAIL, EV_READ, EV_STOP, EV_WARN };
+enum { EV_OUT = 1, EV_FAIL, EV_INFAIL, EV_IOFAIL, EV_READ, EV_STOP, EV_WARN, EV_COUNTS };
 
 typedef struct sink {
     char *buf;
@@ -446,6 +446,15 @@ static int apply(runner *r, const sink *s) {
             }
             break;
         case EV_READ: r->read++; break;
+        case EV_COUNTS:  /* a worker's stage counts for this batch (-j N) */
+            lua_getfield(r->L, r->pipeline, "add_batch_counts");
+            lua_pushvalue(r->L, r->pipeline);
+            lua_pushlstring(r->L, a ? a : "", al);
+            if (dp_engine_pcall(r->L, 2, 0) != LUA_OK) {
+                report(r, lua_tostring(r->L, -1), NULL);
+                lua_pop(r->L, 1);
+            }
+            break;
         case EV_STOP: go_on = 0; break;
         default: break;
         }
@@ -804,6 +813,17 @@ static void *worker_main(void *arg) {
             if (interrupted) { b->cut = 1; break; }  /* finish only what is in hand */
             if (!process_record(&w, &b->recs[i], &b->out)) break;
         }
+        /* the stage counts of this batch go with its results: the main thread
+         * counts them only when it hands the batch out (not a batch done
+         * after the run stopped: a closed output, an interrupt, a failure) */
+        lua_getfield(w.L, w.pipeline, "take_batch_counts");
+        lua_pushvalue(w.L, w.pipeline);
+        if (dp_engine_pcall(w.L, 1, 1) == LUA_OK && lua_isstring(w.L, -1)) {
+            size_t cl;
+            const char *counts = lua_tolstring(w.L, -1, &cl);
+            emit(&b->out, EV_COUNTS, counts, cl, NULL, NULL);
+        }
+        lua_pop(w.L, 1);
         pthread_mutex_lock(&pl->mu);
         b->state = 3;
         pthread_cond_broadcast(&pl->done);

@@ -758,6 +758,27 @@ for sig in INT TERM; do
   else fail=$((fail + 1)); echo "FAIL sig$sig-output: $n complete of $total lines"; fi
 done
 
+# --- --stats of a run cut short at -j 2 (a closed output, an interrupt): a stage counts
+# only the documents read and handed out (regression: also those the workers had done
+# beyond, "16 read" under "clean 64")
+cat > "$tmpd/stats_cut.lua" <<'LUA'
+local dp = require "docpipe"
+local f = assert(io.open(arg[1])); local st = dp.json.decode(f:read("a")); f:close()
+local s = st.stages[1]
+print(("read %d, written %d, %s in %d, out %d"):format(st.read, st.written, s.name, s["in"], s.out))
+os.exit(st.read > 0 and st.read < tonumber(arg[2]) and s["in"] == st.read and s.out == st.read
+  and st.written == st.read and 0 or 1)
+LUA
+awk 'BEGIN { for (i = 0; i < 4000; i++) printf "{\"id\":\"h%d\",\"text\":\"The ferry left at dawn. It carried forty cars. Nobody waved.\"}\n", i }' > "$tmpd/head.jsonl"
+"$D" run sentences "$tmpd/head.jsonl" -j 2 --stats-json "$tmpd/head_stats.json" 2>"$err" | head -n 1 > /dev/null
+run stats-closed-output 0 "$D" lua "$tmpd/stats_cut.lua" "$tmpd/head_stats.json" 4000
+"$D" run "$F/slow.yaml" "$tmpd/fifty.jsonl" -j 2 --stats-json "$tmpd/int_stats.json" -o "$tmpd/int.jsonl" 2>"$err" &
+pid=$!
+sleep 1
+kill -INT $pid
+wait $pid
+run stats-interrupted 0 "$D" lua "$tmpd/stats_cut.lua" "$tmpd/int_stats.json" 50
+
 # --- SIGINT while the output is blocked on a full pipe: the write is finished, not cut
 # (regression: EINTR made stdio drop its buffer, exit 3 and half a record)
 i=0; while [ $i -lt 3000 ]; do
