@@ -719,6 +719,7 @@ typedef struct pool {
     int quit;
     const char *pipeline, *format;
     int timing;           /* time each stage (--stats, --stats-json) */
+    int record_failed;    /* --errors: failed documents as they entered the stage */
     char *fatal;          /* a worker that could not start: why */
 } pool;
 
@@ -793,6 +794,8 @@ static void *worker_main(void *arg) {
     w.pipeline = lua_gettop(w.L);
     lua_pushboolean(w.L, pl->timing);
     lua_setfield(w.L, w.pipeline, "timing");
+    lua_pushboolean(w.L, pl->record_failed);
+    lua_setfield(w.L, w.pipeline, "record_failed");
     dp_json_output_push(w.L);
     w.out = lua_gettop(w.L);
     for (;;) {
@@ -851,6 +854,7 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
     pl.pipeline = r->o->pipeline;
     pl.format = r->format;
     pl.timing = r->o->stats || r->o->stats_json;
+    pl.record_failed = r->o->errors != NULL;
     worker *wks = calloc((size_t)jobs, sizeof *wks);
     if (!pl.slots || !wks) { free(pl.slots); free(wks); return -1; }
     int started = 0;
@@ -990,6 +994,9 @@ int dp_run(const dp_run_opts *o) {
     /* per-stage CPU times cost a system call each: only when asked for */
     lua_pushboolean(r.L, o->stats || o->stats_json);
     lua_setfield(r.L, r.pipeline, "timing");
+    /* the copy of each document a stage gets, for --errors: only then */
+    lua_pushboolean(r.L, o->errors != NULL);
+    lua_setfield(r.L, r.pipeline, "record_failed");
     lua_getfield(r.L, r.pipeline, "output");
     lua_getfield(r.L, -1, "format");
     r.format = o->format ? o->format : lua_tostring(r.L, -1);

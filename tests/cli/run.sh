@@ -487,6 +487,34 @@ has on-error-skip-record "$tmpd/errors.jsonl" ',"record":\{"id": "d2", "text": "
 run on-error-keep 1 "$D" run "$F/boom_keep.yaml" "$F/boom.jsonl"
 lines on-error-keep "$out" 3
 has on-error-keep-error "$out" '"id":"d2","errors":\[\{"message":"stage .boom. failed'
+# a failed document goes on (keep) or is recorded (skip, fail with --errors) as it entered
+# the stage, at -j 1 and -j 2 (regression: with what the stage changed before it raised)
+cat > "$tmpd/mut.lua" <<'LUA'
+local M = { name = "mut", doc = "changes a document, then fails on boom" }
+function M.process(doc, ctx)
+  doc.text = doc.text .. " CHANGED"
+  doc.nested.deep.x = "changed"
+  ctx.warn(doc, "looked")
+  if doc.text:find("boom", 1, true) then error("went boom") end
+  return doc
+end
+return M
+LUA
+for m in keep skip fail; do printf 'on_error: %s\nstages:\n  - stage: mut.lua\n' $m > "$tmpd/mut_$m.yaml"; done
+printf '{"id":"a","text":"calm","nested":{"deep":{"x":"orig"}}}\n{"id":"b","text":"boom","nested":{"deep":{"x":"orig"}}}\n' > "$tmpd/mut.jsonl"
+# (with the warning the stage gave through ctx.warn before it raised)
+entered='"document":\{"id":"b","source":"[^"]*mut.jsonl:2","text":"boom","meta":\{"warnings":\["mut: looked"\]\},"nested":\{"deep":\{"x":"orig"\}\}\}'
+for j in 1 2; do
+  run mut-keep-j$j 1 "$D" run "$tmpd/mut_keep.yaml" "$tmpd/mut.jsonl" -j $j
+  has mut-keep-j$j "$out" '^\{"id":"b","source":"[^"]*mut.jsonl:2","text":"boom","meta":\{"warnings":\["mut: looked"\]\},"errors":\[\{"message":"stage .mut. failed on document .b.: [^"]*went boom","stage":"mut"\}\],"nested":\{"deep":\{"x":"orig"\}\}\}$'
+  has mut-keep-ok-j$j "$out" '^\{"id":"a",.*"text":"calm CHANGED","meta":\{"warnings":\["mut: looked"\]\},"nested":\{"deep":\{"x":"changed"\}\}\}$'
+  run mut-skip-j$j 1 "$D" run "$tmpd/mut_skip.yaml" "$tmpd/mut.jsonl" -j $j --errors "$tmpd/mut_skip_err.jsonl"
+  has mut-skip-j$j "$tmpd/mut_skip_err.jsonl" "$entered"
+  run mut-fail-j$j 1 "$D" run "$tmpd/mut_fail.yaml" "$tmpd/mut.jsonl" -j $j --errors "$tmpd/mut_fail_err.jsonl" -q
+  has mut-fail-j$j "$tmpd/mut_fail_err.jsonl" "$entered"
+  # kept in the error record: -q leaves it off stderr
+  lacks mut-fail-warning-j$j "$err" "document 'b': mut: looked"
+done
 
 # --- --stats and --stats-json: counts that add up
 run stats 1 "$D" run "$F/boom_skip.yaml" "$F/boom.jsonl" "$F/malformed.jsonl" --stats -q --errors "$tmpd/e.jsonl"
