@@ -434,6 +434,8 @@ function M.load(text, file, dir)
     add(positions[cfg], "the pipeline has no 'stages' list")
   elseif not is_list(stages) then
     add(at(cfg, "stages"), "'stages' must be a list of {stage: NAME, with: {...}}")
+  elseif stages[1] == nil then  -- stages: [] would pass every document through untouched
+    add(at(cfg, "stages"), "a pipeline needs at least one stage")
   else
     for i, entry in ipairs(stages) do
       if type(entry) == "string" then  -- shorthand: "- sentences"
@@ -641,6 +643,9 @@ function Pipeline:init()
       -- noted for step too: a later stage may drop the list, or the document
       local log = self.warn_log
       if log then log[#log + 1] = { id = doc.id, msg = msg } end
+      -- and for run: a failed call's document is put back as it entered, with these
+      local call = self.call_warnings
+      if call then call[#call + 1] = { doc = doc, msg = msg } end
     end
     st.ctx = ctx
     if st.mod.init then
@@ -665,6 +670,51 @@ end
 
 local function no_clock() return 0 end
 
+-- (raw: a stage's __metatable field does not hide or guard the one to put back)
+local rawget_mt = debug and debug.getmetatable or getmetatable
+local rawset_mt = debug and debug.setmetatable or setmetatable
+
+-- A snapshot of every table reachable from doc (itself included): each mapped to a
+-- shallow copy of its contents (saved) and to its metatable (mts), read raw. restore()
+-- writes them back in place, so the document is what it was, also in its deep tables
+-- (meta.warnings, nested lists) and in tables it shares with another document or with
+-- a stage's state; tables the stage made are simply no longer reachable. Taken before
+-- a stage runs, only when a failure must give the document as it entered the stage
+-- (on_error keep or skip, --errors). The docpipe binary has the same in C
+-- (src/dp_engine.c, a third less time on the news pipeline's documents); this one
+-- serves a Lua state docpipe did not make (the Lua module in another program).
+local function lua_snapshot(doc)
+  local saved, mts, stack, n = { [doc] = true }, {}, { doc }, 1
+  while n > 0 do
+    local t = stack[n]
+    stack[n] = nil
+    n = n - 1
+    local c = {}
+    for key, v in next, t do
+      c[key] = v
+      if type(v) == "table" and not saved[v] then saved[v] = true; n = n + 1; stack[n] = v end
+      if type(key) == "table" and not saved[key] then saved[key] = true; n = n + 1; stack[n] = key end
+    end
+    saved[t] = c
+    mts[t] = rawget_mt(t)
+  end
+  return saved, mts
+end
+
+local function lua_restore(saved, mts)
+  for t, c in next, saved do
+    for key in next, t do rawset(t, key, nil) end
+    for key, v in next, c do rawset(t, key, v) end
+    rawset_mt(t, mts[t])
+  end
+end
+
+local has_c, csnap = pcall(require, "dp_engine_snapshot")
+local snapshot = has_c and csnap.snapshot or lua_snapshot
+local restore = has_c and csnap.restore or lua_restore
+M.snapshot, M.restore = snapshot, restore
+M.lua_snapshot, M.lua_restore = lua_snapshot, lua_restore
+
 --- Run one document through every stage.
 -- Returns outputs (list of documents), failures (list of error records
 -- {id, source, stage, error, traceback, document}) and a status: "ok", or
@@ -676,13 +726,25 @@ function Pipeline:run(doc, raw)
   -- this thread's CPU time (with -j N, only this worker's); a system call on Linux, so
   -- `docpipe run` turns it off (self.timing = false) unless statistics are asked for
   local clock = self.timing == false and no_clock or dp.cpu_clock
+  -- failed documents are recorded (--errors): as they entered the failing stage
+  local record = self.record_failed
   for _, st in ipairs(self.stages) do
     local nxt = {}
     local ss = st.stats
     ss["in"] = ss["in"] + #current
     local t0 = clock()
+    -- a document that goes on (keep) or is recorded (skip, --errors) after a failure is
+    -- the one that entered the stage: what the stage changed before it raised is undone
+    local guard = record or st.on_error ~= "fail"
     for _, d in ipairs(current) do
+      local saved, mts
+      if guard then
+        saved, mts = snapshot(d)
+        self.call_warnings = {}
+      end
       local ok, r = call_stage(st, st.mod.process, d, st.ctx)
+      local warned = self.call_warnings
+      self.call_warnings = nil
       if ok then
         if r == nil then
           self.counts.dropped = self.counts.dropped + 1
@@ -707,6 +769,19 @@ function Pipeline:run(doc, raw)
         end
       end
       if not ok then
+        if saved then
+          restore(saved, mts)
+          -- the warnings the stage gave through ctx.warn before it raised stay: they are
+          -- docpipe's word on the document, not the stage's work, and kept with it
+          -- (in the output or the --errors record) they need no line on stderr with -q
+          for _, e in ipairs(warned) do
+            if e.doc == d then
+              if type(d.meta) ~= "table" then d.meta = dp.object() end
+              if type(d.meta.warnings) ~= "table" then d.meta.warnings = dp.array() end
+              d.meta.warnings[#d.meta.warnings + 1] = e.msg
+            end
+          end
+        end
         local id = d.id
         local msg = ("stage '%s' failed on document '%s': %s"):format(st.name, show_id(id), r.message)
         local rec = { id = id, source = d.source, stage = st.name, error = msg,
@@ -776,6 +851,43 @@ local function merge_state(a, b)
 end
 M.merge_state = merge_state
 
+local STAT_KEYS = { "in", "out", "dropped", "failed", "cpu" }
+
+-- Add a worker's counts and stage statistics (decoded: {counts, stats}) to these.
+local function add_counts(self, e)
+  for k, v in pairs(e.counts or {}) do
+    if math.type(v) then self.counts[k] = (self.counts[k] or 0) + v end
+  end
+  for i, st in ipairs(self.stages) do
+    local ws = e.stats and e.stats[i]
+    if ws and st.stats then
+      for _, k in ipairs(STAT_KEYS) do st.stats[k] = st.stats[k] + (ws[k] or 0) end
+    end
+  end
+end
+
+--- For -j N, in a worker after each batch: its counts and stage statistics since the
+-- last call, as JSON, and zero again. The main thread adds those of each batch whose
+-- results it hands out (Pipeline:add_batch_counts), so that a run cut short (a closed
+-- output, an interrupt, on_error: fail) counts in its stages only the documents it
+-- read and handed out, not those the workers had done beyond.
+function Pipeline:take_batch_counts()
+  local stats = {}
+  for i, st in ipairs(self.stages) do stats[i] = st.stats end
+  local s = dp.json.encode({ counts = self.counts, stats = stats })
+  for k in pairs(self.counts) do self.counts[k] = 0 end
+  for _, st in ipairs(self.stages) do
+    for _, k in ipairs(STAT_KEYS) do st.stats[k] = 0 end
+  end
+  return s
+end
+
+--- In the main thread: add what take_batch_counts gave for a batch handed out.
+function Pipeline:add_batch_counts(js)
+  local e = dp.json.decode(js)
+  if e then add_counts(self, e) end
+end
+
 --- For -j N: merge the workers' exports (JSON strings) into this pipeline:
 -- counts and stage statistics add up; each stage with a finish gets the
 -- workers' states merged by its own merge(state, other) when it has one,
@@ -786,17 +898,8 @@ function Pipeline:import_workers(exports)
   for _, js in ipairs(exports) do
     local e = dp.json.decode(js)
     if e then
-      for k, v in pairs(e.counts or {}) do
-        if math.type(v) then self.counts[k] = (self.counts[k] or 0) + v end
-      end
-      for i, st in ipairs(self.stages) do
-        local ws = e.stats and e.stats[i]
-        if ws and st.stats then
-          for _, k in ipairs({ "in", "out", "dropped", "failed", "cpu" }) do
-            st.stats[k] = st.stats[k] + (ws[k] or 0)
-          end
-        end
-      end
+      -- (zero in docpipe run: each batch's counts went with it, take_batch_counts)
+      add_counts(self, e)
       for _, name in ipairs(e.unmergeable or {}) do
         problems[#problems + 1] = ("stage '%s' keeps state that cannot cross workers (a function "
           .. "or a compiled pattern in ctx.state); its finish sees no documents: keep only data "

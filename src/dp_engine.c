@@ -28,11 +28,115 @@ int dp_engine_pcall(lua_State *L, int nargs, int nresults) {
     return status;
 }
 
+/* snapshot(doc) -> saved, metatables: every table reachable from doc (keys
+ * and values, doc included), each mapped in saved to a shallow copy of its
+ * contents and in metatables to its metatable, all read raw. restore(saved,
+ * metatables) writes them back in place. The engine takes one before a stage
+ * runs when a failure must give the document as it entered the stage
+ * (on_error keep or skip, --errors); a C loop, as it runs on every document
+ * then (the engine has the same in Lua for a state it did not make). */
+static void snap_mark(lua_State *L, int v, int saved, int stack, lua_Integer *n) {
+    lua_pushvalue(L, v);
+    if (lua_rawget(L, saved) == LUA_TNIL) {
+        lua_pushvalue(L, v);
+        lua_pushboolean(L, 1);  /* seen; its copy replaces this */
+        lua_rawset(L, saved);
+        lua_pushvalue(L, v);
+        lua_rawseti(L, stack, ++*n);
+    }
+    lua_pop(L, 1);
+}
+
+static int l_snapshot(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    lua_newtable(L);  /* 2: saved */
+    lua_newtable(L);  /* 3: metatables */
+    lua_newtable(L);  /* 4: the tables still to copy */
+    lua_Integer n = 0;
+    snap_mark(L, 1, 2, 4, &n);
+    while (n > 0) {
+        luaL_checkstack(L, 8, "snapshot");
+        lua_rawgeti(L, 4, n);
+        lua_pushnil(L);
+        lua_rawseti(L, 4, n--);
+        int t = lua_gettop(L);
+        /* sized at once: growing a table on the way rehashes it each time */
+        int len = (int)lua_rawlen(L, t), keys = 0;
+        lua_pushnil(L);
+        while (lua_next(L, t)) {
+            keys++;
+            lua_pop(L, 1);
+        }
+        lua_createtable(L, len, keys > len ? keys - len : 0);
+        int c = t + 1;
+        lua_pushnil(L);
+        while (lua_next(L, t)) {
+            if (lua_type(L, -1) == LUA_TTABLE) snap_mark(L, lua_gettop(L), 2, 4, &n);
+            if (lua_type(L, -2) == LUA_TTABLE) snap_mark(L, lua_gettop(L) - 1, 2, 4, &n);
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, c);
+        }
+        if (lua_getmetatable(L, t)) {
+            lua_pushvalue(L, t);
+            lua_insert(L, -2);
+            lua_rawset(L, 3);
+        }
+        lua_pushvalue(L, t);
+        lua_pushvalue(L, c);
+        lua_rawset(L, 2);
+        lua_settop(L, t - 1);
+    }
+    lua_settop(L, 3);
+    return 2;
+}
+
+static int l_restore(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {  /* the table at 3, its copy at 4 */
+        luaL_checkstack(L, 6, "restore");
+        lua_pushnil(L);
+        while (lua_next(L, 3)) {  /* clear it (existing fields only: allowed) */
+            lua_pop(L, 1);
+            lua_pushvalue(L, -1);
+            lua_pushnil(L);
+            lua_rawset(L, 3);
+        }
+        lua_pushnil(L);
+        while (lua_next(L, 4)) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, 3);
+        }
+        lua_pushvalue(L, 3);
+        lua_rawget(L, 2);
+        lua_setmetatable(L, 3);  /* nil takes away one the stage set */
+        lua_pop(L, 1);
+    }
+    return 0;
+}
+
+static int open_snapshot(lua_State *L) {
+    static const luaL_Reg funcs[] = { { "snapshot", l_snapshot }, { "restore", l_restore },
+                                      { NULL, NULL } };
+    luaL_newlib(L, funcs);
+    return 1;
+}
+
 lua_State *dp_engine_state(void) {
     lua_State *L = dp_limits_newstate();
     if (!L) return NULL;
     luaL_openlibs(L);
     dp_lua_preload(L);
+    /* for docpipe.engine only: a name outside docpipe.*, which stages may require */
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+    lua_pushcfunction(L, open_snapshot);
+    lua_setfield(L, -2, "dp_engine_snapshot");
+    lua_pop(L, 1);
     return L;
 }
 

@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE
 #include "dp_input.h"
+#include "dp_stderr.h"
 
 #include <dirent.h>
 #include <strings.h>
@@ -33,6 +34,12 @@ struct dp_input {
     size_t nback, backpos, capback;
     struct { dev_t dev; ino_t ino; } *seen;  /* folders walked, against link loops */
     size_t nseen, capseen;
+    /* a folder named as an input, while it is walked: its path, the queue
+     * entries after it (the walk ends when only those are left) and whether
+     * it gave anything (a record, or an error) */
+    char *walk;
+    size_t walk_rest;
+    int walk_found;
     char errmsg[512];
 };
 
@@ -288,7 +295,29 @@ static int error_record(dp_input *in, dp_record *rec, const char *path, const ch
     return 1;
 }
 
+/* The end of a walk of a folder named as an input: one that gave nothing
+ * (no document file in it or below it, or only empty ones) is said so on
+ * stderr, instead of a run that reads nothing in silence. A warning: the
+ * exit code stays 0. */
+static void end_walk(dp_input *in) {
+    if (!in->walk || in->cur || in->nqueue - in->head != in->walk_rest) return;
+    if (!in->walk_found)
+        dp_stderr_printf("docpipe: %s: warning: no documents in this folder (in a folder only "
+                         ".txt, .text, .jsonl, .ndjson, .html and .htm files are read)\n",
+                         in->walk);
+    free(in->walk);
+    in->walk = NULL;
+}
+
+static int next_record(dp_input *in, dp_record *rec);
+
 int dp_input_next(dp_input *in, dp_record *rec) {
+    int r = next_record(in, rec);
+    if (r && in->walk) in->walk_found = 1;
+    return r;
+}
+
+static int next_record(dp_input *in, dp_record *rec) {
     for (;;) {
         if (in->cur) {
             if (next_line(in, rec)) return 1;
@@ -302,6 +331,7 @@ int dp_input_next(dp_input *in, dp_record *rec) {
             }
             free(path);
         }
+        end_walk(in);
         if (in->head >= in->nqueue) return 0;
         char *path = in->queue[in->head++];
         int is_stdin = strcmp(path, "-") == 0;
@@ -313,10 +343,18 @@ int dp_input_next(dp_input *in, dp_record *rec) {
                 return r;
             }
             if (S_ISDIR(st.st_mode)) {
+                size_t rest = in->nqueue - in->head, seen = in->nseen;
                 if (!expand_dir(in, path)) {
                     int r = error_record(in, rec, path, strerror(errno));
                     free(path);
                     return r;
+                }
+                /* a folder named as an input, walked for the first time */
+                if (!in->walk && in->nseen > seen) {
+                    in->walk = path;
+                    in->walk_rest = rest;
+                    in->walk_found = 0;
+                    continue;
                 }
                 free(path);
                 continue;
@@ -414,5 +452,6 @@ void dp_input_close(dp_input *in) {
     free(in->gbuf);
     free(in->fbuf);
     free(in->seen);
+    free(in->walk);
     free(in);
 }

@@ -31,6 +31,7 @@ typedef struct runner {
     const dp_run_opts *o;
     const char *format;
     FILE *out, *errs;
+    FILE *stats_f;       /* --stats-json, opened before any input is read */
     char *tmp_path;      /* the temporary output file, renamed to final_path */
     char *final_path;
     size_t written;      /* documents written */
@@ -53,7 +54,7 @@ typedef struct runner {
  * input order by apply(): the same code serves the single-threaded loop
  * and the workers of -j N, so the output of both is byte for byte the
  * same. */
-enum { EV_OUT = 1, EV_FAIL, EV_INFAIL, EV_IOFAIL, EV_READ, EV_STOP, EV_WARN };
+enum { EV_OUT = 1, EV_FAIL, EV_INFAIL, EV_IOFAIL, EV_READ, EV_STOP, EV_WARN, EV_COUNTS };
 
 typedef struct sink {
     char *buf;
@@ -445,6 +446,15 @@ static int apply(runner *r, const sink *s) {
             }
             break;
         case EV_READ: r->read++; break;
+        case EV_COUNTS:  /* a worker's stage counts for this batch (-j N) */
+            lua_getfield(r->L, r->pipeline, "add_batch_counts");
+            lua_pushvalue(r->L, r->pipeline);
+            lua_pushlstring(r->L, a ? a : "", al);
+            if (dp_engine_pcall(r->L, 2, 0) != LUA_OK) {
+                report(r, lua_tostring(r->L, -1), NULL);
+                lua_pop(r->L, 1);
+            }
+            break;
         case EV_STOP: go_on = 0; break;
         default: break;
         }
@@ -632,10 +642,14 @@ static int write_stats(runner *r, size_t bytes, double seconds) {
         else
             snprintf(err, sizeof err, "%s", lua_tostring(L, -1));
         lua_pop(L, 1);
-        FILE *f = json ? fopen(r->o->stats_json, "w") : NULL;
-        if (!f || fprintf(f, "%s\n", json) < 0 || fclose(f) != 0) {
+        FILE *f = r->stats_f;
+        r->stats_f = NULL;
+        errno = 0;
+        int bad = !f || !json || fprintf(f, "%s\n", json) < 0;
+        if (f && fclose(f) != 0) bad = 1;
+        if (bad) {
             fprintf(stderr, "docpipe: cannot write %s: %s\n", r->o->stats_json,
-                    json ? strerror(errno) : err);
+                    json ? strerror(errno ? errno : EIO) : err);
             ok = 0;
         }
         free(json);
@@ -705,6 +719,7 @@ typedef struct pool {
     int quit;
     const char *pipeline, *format;
     int timing;           /* time each stage (--stats, --stats-json) */
+    int record_failed;    /* --errors: failed documents as they entered the stage */
     char *fatal;          /* a worker that could not start: why */
 } pool;
 
@@ -779,6 +794,8 @@ static void *worker_main(void *arg) {
     w.pipeline = lua_gettop(w.L);
     lua_pushboolean(w.L, pl->timing);
     lua_setfield(w.L, w.pipeline, "timing");
+    lua_pushboolean(w.L, pl->record_failed);
+    lua_setfield(w.L, w.pipeline, "record_failed");
     dp_json_output_push(w.L);
     w.out = lua_gettop(w.L);
     for (;;) {
@@ -799,6 +816,17 @@ static void *worker_main(void *arg) {
             if (interrupted) { b->cut = 1; break; }  /* finish only what is in hand */
             if (!process_record(&w, &b->recs[i], &b->out)) break;
         }
+        /* the stage counts of this batch go with its results: the main thread
+         * counts them only when it hands the batch out (not a batch done
+         * after the run stopped: a closed output, an interrupt, a failure) */
+        lua_getfield(w.L, w.pipeline, "take_batch_counts");
+        lua_pushvalue(w.L, w.pipeline);
+        if (dp_engine_pcall(w.L, 1, 1) == LUA_OK && lua_isstring(w.L, -1)) {
+            size_t cl;
+            const char *counts = lua_tolstring(w.L, -1, &cl);
+            emit(&b->out, EV_COUNTS, counts, cl, NULL, NULL);
+        }
+        lua_pop(w.L, 1);
         pthread_mutex_lock(&pl->mu);
         b->state = 3;
         pthread_cond_broadcast(&pl->done);
@@ -826,6 +854,7 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
     pl.pipeline = r->o->pipeline;
     pl.format = r->format;
     pl.timing = r->o->stats || r->o->stats_json;
+    pl.record_failed = r->o->errors != NULL;
     worker *wks = calloc((size_t)jobs, sizeof *wks);
     if (!pl.slots || !wks) { free(pl.slots); free(wks); return -1; }
     int started = 0;
@@ -965,6 +994,9 @@ int dp_run(const dp_run_opts *o) {
     /* per-stage CPU times cost a system call each: only when asked for */
     lua_pushboolean(r.L, o->stats || o->stats_json);
     lua_setfield(r.L, r.pipeline, "timing");
+    /* the copy of each document a stage gets, for --errors: only then */
+    lua_pushboolean(r.L, o->errors != NULL);
+    lua_setfield(r.L, r.pipeline, "record_failed");
     lua_getfield(r.L, r.pipeline, "output");
     lua_getfield(r.L, -1, "format");
     r.format = o->format ? o->format : lua_tostring(r.L, -1);
@@ -1002,6 +1034,18 @@ int dp_run(const dp_run_opts *o) {
             return DP_EXIT_OUTPUT;
         }
     }
+    /* --stats-json is opened (created) now: a path that cannot be written
+     * (a missing folder) ends the run before any input is read, not after */
+    if (o->stats_json) {
+        r.stats_f = fopen(o->stats_json, "w");
+        if (!r.stats_f) {
+            fprintf(stderr, "docpipe: cannot write --stats-json %s: %s\n", o->stats_json,
+                    strerror(errno));
+            if (r.errs) fclose(r.errs);
+            dp_engine_close(r.L);
+            return DP_EXIT_USAGE;
+        }
+    }
     r.out = open_output(&r);
     if (r.out && !isatty(fileno(r.out))) {
         /* 64 KiB writes instead of glibc's 4 KiB; a terminal keeps its
@@ -1015,6 +1059,7 @@ int dp_run(const dp_run_opts *o) {
     if (!r.out) {
         fprintf(stderr, "docpipe: cannot write %s: %s\n", o->output, strerror(errno));
         if (r.errs) fclose(r.errs);
+        if (r.stats_f) fclose(r.stats_f);
         free(r.tmp_path);
         free(r.final_path);
         dp_engine_close(r.L);

@@ -1122,7 +1122,20 @@ int dp_json_decode_push(lua_State *L, const char *s, size_t n, int spans, char *
         for (size_t i = 0; i < off && i < n; i++) {
             if (s[i] == '\n') { line++; col = 1; } else col++;
         }
+        /* cJSON stops at a bracket that opens past its nesting limit: the
+         * brackets open before it (outside strings) tell */
+        size_t open = 0;
+        int quoted = 0;
+        for (size_t i = 0; off < n && (s[off] == '[' || s[off] == '{') && i < off; i++) {
+            if (quoted) { if (s[i] == '\\') i++; else if (s[i] == '"') quoted = 0; }
+            else if (s[i] == '"') quoted = 1;
+            else if (s[i] == '[' || s[i] == '{') open++;
+            else if (s[i] == ']' || s[i] == '}') open--;
+        }
         if (off >= n) snprintf(err, errlen, "unexpected end of JSON at line %zu, column %zu", line, col);
+        else if (open >= CJSON_NESTING_LIMIT)
+            snprintf(err, errlen, "JSON nested deeper than %d levels at line %zu, column %zu",
+                     CJSON_NESTING_LIMIT, line, col);
         else snprintf(err, errlen, "invalid JSON at line %zu, column %zu", line, col);
         return 0;
     }

@@ -293,6 +293,21 @@ run folder-ext-case 0 "$D" run sentences "$tmpd/caps"
 lines folder-ext-case "$out" 2
 has folder-ext-case-jsonl "$out" '"id":"j1","source":"[^"]*FEED.JSONL:1"'
 has folder-ext-case-text "$out" '"id":"PAGE"'
+# a folder named as an input that gives no document is said so, also with -q (regression:
+# exit 0 and not a word); exit 0 as for any warning; a folder with documents, and a
+# sub-folder without any inside one with some, say nothing
+mkdir -p "$tmpd/nodocs/sub" "$tmpd/somedocs/empty"
+printf 'notes\n' > "$tmpd/nodocs/sub/README.md"
+printf 'One. Two.\n' > "$tmpd/somedocs/a.txt"
+for j in 1 2; do
+  run folder-no-documents-j$j 0 "$D" run sentences -q -j $j "$tmpd/nodocs" "$tmpd/somedocs" "$F/note.txt"
+  has folder-no-documents-j$j "$err" "^docpipe: $tmpd/nodocs: warning: no documents in this folder \(in a folder only \.txt, \.text, \.jsonl, \.ndjson, \.html and \.htm files are read\)$"
+  lines folder-no-documents-only-one-j$j "$err" 1
+  lines folder-no-documents-out-j$j "$out" 2
+done
+run folder-empty 0 "$D" run sentences "$tmpd/somedocs/empty"
+has folder-empty "$err" "^docpipe: $tmpd/somedocs/empty: warning: no documents in this folder"
+lines folder-empty "$out" 0
 if command -v runuser >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
   mkdir -p "$tmpd/locked"; echo x > "$tmpd/locked/x.txt"; chmod 000 "$tmpd/locked"; chmod 755 "$tmpd"
   run folder-unreadable 3 runuser -u nobody -- "$D" run sentences "$tmpd/locked"
@@ -375,6 +390,12 @@ echo '{"id":"after","text":"Still here."}' >> "$tmpd/deep.jsonl"
 run deep-json 1 "$D" run sentences "$tmpd/deep.jsonl"
 has deep-json "$err" 'deep.jsonl:1: '
 has deep-json-next "$out" '"id":"after"'
+# said as what it is (regression: "invalid JSON at column 1029"); brackets in a string
+# do not count
+has deep-json-message "$err" 'deep.jsonl:1: JSON nested deeper than 1000 levels at column 1029$'
+awk 'BEGIN { printf "{\"id\":\"d999\",\"text\":\"[[{{ \\\"[[\",\"n\":"; for (i = 0; i < 999; i++) printf "["; for (i = 0; i < 999; i++) printf "]"; print "}" }' > "$tmpd/deep999.jsonl"
+run deep-json-limit 0 "$D" run sentences "$tmpd/deep999.jsonl"
+has deep-json-limit "$out" '"id":"d999"'
 # a number beyond a double in an extra field (regression: the document failed at write)
 echo '{"id":"huge-number","text":"One. Two.","x":1E400}' > "$tmpd/hugenum.jsonl"
 run huge-number 0 "$D" run sentences "$tmpd/hugenum.jsonl"
@@ -390,6 +411,16 @@ run yaml-alias 0 "$D" check "$tmpd/alias.yaml"
 printf 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\n' > "$tmpd/bomb.yaml"
 run yaml-alias-bomb 2 "$D" check "$tmpd/bomb.yaml"
 has yaml-alias-bomb "$err" 'alias bomb'
+# a pipeline without a stage is an error (regression: `stages: []` ran, passing every
+# document through as read)
+printf 'name: e\nstages: []\n' > "$tmpd/no_stages.yaml"
+run stages-empty 2 "$D" check "$tmpd/no_stages.yaml"
+has stages-empty "$err" "no_stages.yaml:2:9: a pipeline needs at least one stage$"
+run stages-empty-run 2 "$D" run "$tmpd/no_stages.yaml" "$F/note.txt"
+lines stages-empty-run "$out" 0
+printf 'name: e\n' > "$tmpd/no_stages_key.yaml"
+run stages-missing 2 "$D" check "$tmpd/no_stages_key.yaml"
+has stages-missing "$err" "no_stages_key.yaml:1:1: the pipeline has no 'stages' list$"
 printf 'stages: 5\n' > "$tmpd/stages5.yaml"
 run yaml-wrong-type 2 "$D" check "$tmpd/stages5.yaml"
 has yaml-wrong-type "$err" "stages5.yaml:1:9: 'stages' must be a list"
@@ -456,6 +487,34 @@ has on-error-skip-record "$tmpd/errors.jsonl" ',"record":\{"id": "d2", "text": "
 run on-error-keep 1 "$D" run "$F/boom_keep.yaml" "$F/boom.jsonl"
 lines on-error-keep "$out" 3
 has on-error-keep-error "$out" '"id":"d2","errors":\[\{"message":"stage .boom. failed'
+# a failed document goes on (keep) or is recorded (skip, fail with --errors) as it entered
+# the stage, at -j 1 and -j 2 (regression: with what the stage changed before it raised)
+cat > "$tmpd/mut.lua" <<'LUA'
+local M = { name = "mut", doc = "changes a document, then fails on boom" }
+function M.process(doc, ctx)
+  doc.text = doc.text .. " CHANGED"
+  doc.nested.deep.x = "changed"
+  ctx.warn(doc, "looked")
+  if doc.text:find("boom", 1, true) then error("went boom") end
+  return doc
+end
+return M
+LUA
+for m in keep skip fail; do printf 'on_error: %s\nstages:\n  - stage: mut.lua\n' $m > "$tmpd/mut_$m.yaml"; done
+printf '{"id":"a","text":"calm","nested":{"deep":{"x":"orig"}}}\n{"id":"b","text":"boom","nested":{"deep":{"x":"orig"}}}\n' > "$tmpd/mut.jsonl"
+# (with the warning the stage gave through ctx.warn before it raised)
+entered='"document":\{"id":"b","source":"[^"]*mut.jsonl:2","text":"boom","meta":\{"warnings":\["mut: looked"\]\},"nested":\{"deep":\{"x":"orig"\}\}\}'
+for j in 1 2; do
+  run mut-keep-j$j 1 "$D" run "$tmpd/mut_keep.yaml" "$tmpd/mut.jsonl" -j $j
+  has mut-keep-j$j "$out" '^\{"id":"b","source":"[^"]*mut.jsonl:2","text":"boom","meta":\{"warnings":\["mut: looked"\]\},"errors":\[\{"message":"stage .mut. failed on document .b.: [^"]*went boom","stage":"mut"\}\],"nested":\{"deep":\{"x":"orig"\}\}\}$'
+  has mut-keep-ok-j$j "$out" '^\{"id":"a",.*"text":"calm CHANGED","meta":\{"warnings":\["mut: looked"\]\},"nested":\{"deep":\{"x":"changed"\}\}\}$'
+  run mut-skip-j$j 1 "$D" run "$tmpd/mut_skip.yaml" "$tmpd/mut.jsonl" -j $j --errors "$tmpd/mut_skip_err.jsonl"
+  has mut-skip-j$j "$tmpd/mut_skip_err.jsonl" "$entered"
+  run mut-fail-j$j 1 "$D" run "$tmpd/mut_fail.yaml" "$tmpd/mut.jsonl" -j $j --errors "$tmpd/mut_fail_err.jsonl" -q
+  has mut-fail-j$j "$tmpd/mut_fail_err.jsonl" "$entered"
+  # kept in the error record: -q leaves it off stderr
+  lacks mut-fail-warning-j$j "$err" "document 'b': mut: looked"
+done
 
 # --- --stats and --stats-json: counts that add up
 run stats 1 "$D" run "$F/boom_skip.yaml" "$F/boom.jsonl" "$F/malformed.jsonl" --stats -q --errors "$tmpd/e.jsonl"
@@ -702,7 +761,13 @@ if [ -z "$left" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL 
 # a failed document (1) and an unreadable input (3) in one run: 3
 run exit-3-over-1 3 "$D" run sentences "$tmpd/bin.dat" "$F/nope.txt"
 # a failed document (1) and an unwritable --stats-json (3): 3 (regression: 1)
-run exit-stats-over-1 3 "$D" run sentences "$tmpd/bin.dat" --stats-json "$tmpd/no/such/dir/s.json"
+run exit-stats-over-1 3 "$D" run sentences "$tmpd/bin.dat" --stats-json /dev/full
+# a --stats-json that cannot be created ends the run before it reads anything, exit 2
+# (regression: found only at the end, after the whole run)
+run stats-json-no-folder 2 "$D" run "$F/slow.yaml" "$F/two.jsonl" --stats-json "$tmpd/no/such/dir/s.json"
+has stats-json-no-folder "$err" "^docpipe: cannot write --stats-json $tmpd/no/such/dir/s.json: No such file or directory$"
+lines stats-json-no-folder "$err" 1
+lines stats-json-no-folder-out "$out" 0
 
 # --- SIGINT and SIGTERM: the document in flight finishes, output is complete, exit 130
 for sig in INT TERM; do
@@ -720,6 +785,27 @@ for sig in INT TERM; do
   if [ "$n" -ge 1 ] && [ "$n" -eq "$total" ] && [ "$n" -lt 50 ]; then pass=$((pass + 1))
   else fail=$((fail + 1)); echo "FAIL sig$sig-output: $n complete of $total lines"; fi
 done
+
+# --- --stats of a run cut short at -j 2 (a closed output, an interrupt): a stage counts
+# only the documents read and handed out (regression: also those the workers had done
+# beyond, "16 read" under "clean 64")
+cat > "$tmpd/stats_cut.lua" <<'LUA'
+local dp = require "docpipe"
+local f = assert(io.open(arg[1])); local st = dp.json.decode(f:read("a")); f:close()
+local s = st.stages[1]
+print(("read %d, written %d, %s in %d, out %d"):format(st.read, st.written, s.name, s["in"], s.out))
+os.exit(st.read > 0 and st.read < tonumber(arg[2]) and s["in"] == st.read and s.out == st.read
+  and st.written == st.read and 0 or 1)
+LUA
+awk 'BEGIN { for (i = 0; i < 4000; i++) printf "{\"id\":\"h%d\",\"text\":\"The ferry left at dawn. It carried forty cars. Nobody waved.\"}\n", i }' > "$tmpd/head.jsonl"
+"$D" run sentences "$tmpd/head.jsonl" -j 2 --stats-json "$tmpd/head_stats.json" 2>"$err" | head -n 1 > /dev/null
+run stats-closed-output 0 "$D" lua "$tmpd/stats_cut.lua" "$tmpd/head_stats.json" 4000
+"$D" run "$F/slow.yaml" "$tmpd/fifty.jsonl" -j 2 --stats-json "$tmpd/int_stats.json" -o "$tmpd/int.jsonl" 2>"$err" &
+pid=$!
+sleep 1
+kill -INT $pid
+wait $pid
+run stats-interrupted 0 "$D" lua "$tmpd/stats_cut.lua" "$tmpd/int_stats.json" 50
 
 # --- SIGINT while the output is blocked on a full pipe: the write is finished, not cut
 # (regression: EINTR made stdio drop its buffer, exit 3 and half a record)
