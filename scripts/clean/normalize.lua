@@ -207,6 +207,9 @@ local function refs_extent(s, a)
 end
 
 local function lynx_refs(s)
+  -- (every match of the heading holds "References" or "Visible links", as written: two
+  -- plain searches rule out most pages, where the pattern would scan every line break)
+  if not (find(s, "References", 1, true) or find(s, "Visible links", 1, true)) then return s, 0, nil end
   local a = rx_refs_head:find(s)
   if not a then return s, 0, nil end
   -- the list must be made of numbered URLs
