@@ -103,10 +103,25 @@ static int l_has_any(lua_State *L) {
     return 1;
 }
 
+/*
+ * cleanc.may_control(s) -> boolean
+ * May s hold a control that docpipe.clean.normalize strips (dp_cleanc.h:
+ * a byte 0x00-0x09, 0x0B-0x1F, 0x7F, or the UTF-8 of U+0080-U+009F, U+FEFF,
+ * U+200B, U+2028, U+2029)? false rules out every match of the PCRE2 class
+ * of those code points; true leaves the answer to the pattern.
+ */
+static int l_may_control(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_pushboolean(L, dp_cleanc_may_control(s, n));
+    return 1;
+}
+
 int dp_lua_open_cleanc(lua_State *L) {
     static const luaL_Reg funcs[] = {
         { "clock_mask", l_clock_mask },
         { "has_any", l_has_any },
+        { "may_control", l_may_control },
         { "stamp_words", l_stamp_words },
         { NULL, NULL },
     };

@@ -572,10 +572,17 @@ local function cue_kind(C, b, intern, fresh, c, c2, shape)
   -- "xxxx..." for 800 KB, is none, and would send the share bar's pattern into PCRE2's
   -- match limit)
   if not c or #text > MAX_CUE_BYTES then return nil end
-  local bk = bucket(C, c, c2)
+  -- (the caches of bucket and deep_bucket read here first, with their keys: most blocks
+  -- find theirs, and are spared two Lua calls)
+  local bk = C.buckets[c * 512 + (c2 or 256)] or bucket(C, c, c2)
   -- (the patterns known by their first three or four bytes: only on a block opening with
   -- two bytes one of them opens)
-  if bk.deep then bk = deep_bucket(C, bk, c, c2, byte(text, 3, 4)) end
+  if bk.deep then
+    local c3, c4 = byte(text, 3, 4)
+    if c3 then
+      bk = C.deep_seen[((c * 256 + c2) * 256 + c3) * 256 + (c4 or 256)] or deep_bucket(C, bk, c, c2, c3, c4)
+    end
+  end
   if bk.rx and nw <= bk.limit and bk.rx:find(text) then
     local k = first_kind(bk.list, text, nw)
     if k then return k end

@@ -122,8 +122,13 @@ local rx_controls = re.compile("[\\x{00}-\\x{09}\\x{0B}-\\x{1F}\\x{7F}-\\x{9F}\\
 -- byte), "\27[31m" colours from a captured console: gone whole, not just its ESC
 local rx_csi = re.compile("\\x{1B}\\[[0-?]*[ -/]*[@-~]")
 
+-- (a byte scan in C first, some one and a half instructions a byte where the class
+-- costs twelve: a page holding none of the byte runs of those code points, most pages,
+-- holds no match)
+local may_control = dp.cleanc.may_control
+
 local function strip_controls(s)
-  if not rx_controls:find(s) then return s, 0 end
+  if not may_control(s) or not rx_controls:find(s) then return s, 0 end
   local n1, n2, n3, n4 = 0, 0, 0, 0
   if s:find("\27[", 1, true) then s, n3 = rx_csi:gsub(s, "") end
   -- (a form feed, a next-line control U+0085 and the Unicode line and paragraph
@@ -202,6 +207,9 @@ local function refs_extent(s, a)
 end
 
 local function lynx_refs(s)
+  -- (every match of the heading holds "References" or "Visible links", as written: two
+  -- plain searches rule out most pages, where the pattern would scan every line break)
+  if not (find(s, "References", 1, true) or find(s, "Visible links", 1, true)) then return s, 0, nil end
   local a = rx_refs_head:find(s)
   if not a then return s, 0, nil end
   -- the list must be made of numbered URLs

@@ -75,8 +75,11 @@ end
 function M.quote_stamps(live)
   for x = 1, #live do
     local b = live[x]
-    if b.timestamp and b.nw <= MAX_STAMP_WORDS and rx_as_of:find(b.text)
-      and (quote_line(live[x - 1]) or quote_line(live[x + 1]) or quote_line(live[x - 2]) or quote_line(live[x + 2])) then
+    -- (the quote lines first: a plain search for '%' on a few neighbours rules out
+    -- most timestamps before the pattern, whose floating half scans the whole line)
+    if b.timestamp and b.nw <= MAX_STAMP_WORDS
+      and (quote_line(live[x - 1]) or quote_line(live[x + 1]) or quote_line(live[x - 2]) or quote_line(live[x + 2]))
+      and rx_as_of:find(b.text) then
       b.timestamp, b.cue = false, "widget"
     end
   end

@@ -68,4 +68,66 @@ static void test_has_any(void) {
     CHECK_INT(dp_cleanc_has_any("abc", 3, seps, lens, 0), 0);
 }
 
-DP_TEST_MAIN("cleanc", test_digit_outside, test_mask, test_plain_ascii, test_has_any)
+/* every position and every run length around each control, against a byte-by-byte
+ * reading (the eight-byte path must not skip one, nor take a line feed or a space for
+ * one, whatever the bytes before it) */
+static int slow_may_control(const unsigned char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = s[i];
+        if ((c < 0x20 && c != 0x0A) || c == 0x7F) return 1;
+        if (c == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) return 1;
+        if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x8B || s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
+            return 1;
+        if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBB && s[i + 2] == 0xBF) return 1;
+    }
+    return 0;
+}
+
+static void test_may_control(void) {
+    const char *plain = "North Korea plans prisoner release\nto mark dead leader's birthday.\n\n";
+    CHECK_INT(dp_cleanc_may_control(plain, strlen(plain)), 0);
+    CHECK_INT(dp_cleanc_may_control("", 0), 0);
+    CHECK_INT(dp_cleanc_may_control("\n\n\n\n\n\n\n\n\n", 9), 0);
+    CHECK_INT(dp_cleanc_may_control("a\tb", 3), 1);             /* a tab (the stage turns it into spaces first) */
+    CHECK_INT(dp_cleanc_may_control("abcdefgh\x7f", 9), 1);       /* DEL past the first eight */
+    CHECK_INT(dp_cleanc_may_control("\nabcdefg\x0b", 9), 1);      /* a control after a line feed */
+    CHECK_INT(dp_cleanc_may_control("x\xc2\x85y", 4), 1);         /* U+0085 */
+    CHECK_INT(dp_cleanc_may_control("x\xc2\xa0y", 4), 0);         /* U+00A0: no control */
+    CHECK_INT(dp_cleanc_may_control("\xef\xbb\xbfHello", 8), 1);  /* a byte-order mark */
+    CHECK_INT(dp_cleanc_may_control("a\xe2\x80\x8b", 4), 1);      /* U+200B */
+    CHECK_INT(dp_cleanc_may_control("a\xe2\x80\xa9", 4), 1);      /* U+2029 */
+    CHECK_INT(dp_cleanc_may_control("a\xe2\x80\x9d", 4), 0);      /* a closing quote */
+    /* cut short at the end, and invalid UTF-8 around the runs */
+    CHECK_INT(dp_cleanc_may_control("a\xe2\x80", 3), 0);
+    CHECK_INT(dp_cleanc_may_control("a\xc2", 2), 0);
+    CHECK_INT(dp_cleanc_may_control("\xff\xc2\x80", 3), 1);
+    /* each byte value at each offset of a run of 1 to 20 bytes of "a" or "\n" */
+    unsigned char buf[24];
+    for (int fill = 0; fill < 2; fill++)
+        for (size_t n = 1; n <= 20; n++)
+            for (size_t at = 0; at < n; at++)
+                for (int c = 0; c < 256; c++) {
+                    memset(buf, fill ? '\n' : 'a', n);
+                    buf[at] = (unsigned char)c;
+                    int want = slow_may_control(buf, n);
+                    if (dp_cleanc_may_control((const char *)buf, n) != want) {
+                        CHECK_INT(dp_cleanc_may_control((const char *)buf, n), want);
+                        return;
+                    }
+                }
+    /* and pairs: a line feed or a space beside each byte (borrows and carries) */
+    for (size_t at = 0; at + 1 < 16; at++)
+        for (int c = 0; c < 256; c++)
+            for (int d = 0; d < 256; d += 5) {
+                memset(buf, ' ', 16);
+                buf[at] = (unsigned char)d;
+                buf[at + 1] = (unsigned char)c;
+                int want = slow_may_control(buf, 16);
+                if (dp_cleanc_may_control((const char *)buf, 16) != want) {
+                    CHECK_INT(dp_cleanc_may_control((const char *)buf, 16), want);
+                    return;
+                }
+            }
+}
+
+DP_TEST_MAIN("cleanc", test_digit_outside, test_mask, test_plain_ascii, test_has_any, test_may_control)
