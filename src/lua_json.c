@@ -7,7 +7,9 @@
  * over their keys.
  */
 #include "lua_json.h"
+#include "dp_text.h"
 #include "dp_utf8.h"
+#include "lua_sbd.h"
 
 #include <cJSON.h>
 #include <errno.h>
@@ -171,6 +173,8 @@ typedef struct enc {
     size_t fdepth;      /* nesting depth as cJSON counts it for the layout */
     const void *array_mt, *object_mt;  /* the two marks */
     const void *raw_mt;                /* objects whose start/end are not offsets */
+    char *jbuf;         /* a joined sentence's text (enc_lazy), malloc'd */
+    size_t jcap;
 } enc;
 
 /* The document model's keys in output order (their rank); others follow,
@@ -856,11 +860,56 @@ static int enc_object(enc *e, int idx, int depth, int mark) {
     return ok && !o->oom;
 }
 
+/* A sentence list nothing has read yet (det:sentences, see lua_sbd.h),
+ * written from its spans: byte for byte what enc_array and enc_flat write
+ * for the list det:split returns, whose items are {text, start, end} with
+ * integer offsets (so the keys in model order, and start/end converted
+ * when they lie within the text given for spans). */
+static int enc_lazy(enc *e, const dp_sbd_lazy *z) {
+    obuf *o = &e->out;
+    ob_putc(o, '[');
+    for (size_t i = 0; i < z->n; i++) {
+        const dp_span *sp = &z->spans[i];
+        const char *s = z->text + sp->start;
+        size_t len = sp->end - sp->start;
+        ob_put(o, "{\"text\":", 8);
+        if (z->join && (memchr(s, '\n', len) || memchr(s, '\r', len))) {
+            if (e->jcap < len) {
+                char *p = realloc(e->jbuf, len);
+                if (!p) return enc_fail(e, "out of memory");
+                e->jbuf = p;
+                e->jcap = len;
+            }
+            put_string(o, e->jbuf, dp_sbd_join(s, len, e->jbuf));
+        } else {
+            put_string(o, s, len);
+        }
+        lua_Integer st = (lua_Integer)sp->start + 1, en = (lua_Integer)sp->end;
+        int span = e->spans && !(st < 1 || en < st - 1 || (size_t)en > e->spans->len);
+        ob_put(o, ",\"start\":", 9);
+        put_integer(o, span ? (lua_Integer)conv_byte_to_cp(e->spans, (size_t)(st - 1)) : st);
+        ob_put(o, ",\"end\":", 7);
+        put_integer(o, span ? (lua_Integer)conv_byte_to_cp(e->spans, (size_t)en) : en);
+        ob_putc(o, '}');
+        if (i + 1 < z->n) ob_putc(o, ',');
+    }
+    ob_putc(o, ']');
+    return !o->oom;
+}
+
 static int enc_table(enc *e, int idx, int depth) {
     lua_State *L = e->L;
     if (depth > MAX_DEPTH) return enc_fail(e, "value nested too deeply (a cycle?)");
     luaL_checkstack(L, 8, "json encode");
     int mark = mark_of(e, idx);
+    if (mark == 3) {  /* an unread sentence list? */
+        dp_sbd_lazy z;
+        if (dp_sbd_lazy_get(L, idx, &z)) {
+            if (!e->pretty) return enc_lazy(e, &z);
+            dp_sbd_lazy_build(L, idx);  /* the general writer's layout */
+            mark = mark_of(e, idx);
+        }
+    }
     lua_Integer n;
     /* a table whose keys are all strings is an object, even unmarked
      * (its length is 0): the flat writer settles the common ones */
@@ -954,6 +1003,7 @@ static char *encode(lua_State *L, int idx, int order, const char *spans, size_t 
     int top = lua_gettop(L);
     int ok = enc_value(&e, idx, 0);
     lua_settop(L, top);
+    free(e.jbuf);
     if (ok) ob_room(&e.out, 0);  /* room for the final NUL */
     if (!ok || e.out.oom) {
         if (reuse) {
