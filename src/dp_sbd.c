@@ -584,8 +584,14 @@ static int closing_after(para *p, pos a) {
         pos q = 1;
         for (;;) {
             pos c = 0;
-            for (pos i = q; i + 2 <= p->n; i++) {
-                if (!is_sp(p->s[i - 1]) && p->s[i] == '\'' && !is_alnum(p->s[i + 1])) { c = i; break; }
+            /* the next ' (memchr), then its neighbours: as a byte loop over i
+             * testing s[i - 1], s[i] == '\'' and s[i + 1] would */
+            for (pos i = q; i + 2 <= p->n;) {
+                const unsigned char *h = memchr(p->s + i, '\'', (size_t)(p->n - 1 - i));
+                if (!h) break;
+                i = (pos)(h - p->s);
+                if (!is_sp(p->s[i - 1]) && !is_alnum(p->s[i + 1])) { c = i; break; }
+                i++;
             }
             if (!c && p->n >= 2 && p->n - 1 >= q && !is_sp(p->s[p->n - 2]) && p->s[p->n - 1] == '\'')
                 c = p->n - 1;

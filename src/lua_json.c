@@ -7,7 +7,9 @@
  * over their keys.
  */
 #include "lua_json.h"
+#include "dp_text.h"
 #include "dp_utf8.h"
+#include "lua_sbd.h"
 
 #include <cJSON.h>
 #include <errno.h>
@@ -171,6 +173,8 @@ typedef struct enc {
     size_t fdepth;      /* nesting depth as cJSON counts it for the layout */
     const void *array_mt, *object_mt;  /* the two marks */
     const void *raw_mt;                /* objects whose start/end are not offsets */
+    char *jbuf;         /* a joined sentence's text (enc_lazy), malloc'd */
+    size_t jcap;
 } enc;
 
 /* The document model's keys in output order (their rank); others follow,
@@ -856,11 +860,56 @@ static int enc_object(enc *e, int idx, int depth, int mark) {
     return ok && !o->oom;
 }
 
+/* A sentence list nothing has read yet (det:sentences, see lua_sbd.h),
+ * written from its spans: byte for byte what enc_array and enc_flat write
+ * for the list det:split returns, whose items are {text, start, end} with
+ * integer offsets (so the keys in model order, and start/end converted
+ * when they lie within the text given for spans). */
+static int enc_lazy(enc *e, const dp_sbd_lazy *z) {
+    obuf *o = &e->out;
+    ob_putc(o, '[');
+    for (size_t i = 0; i < z->n; i++) {
+        const dp_span *sp = &z->spans[i];
+        const char *s = z->text + sp->start;
+        size_t len = sp->end - sp->start;
+        ob_put(o, "{\"text\":", 8);
+        if (z->join && (memchr(s, '\n', len) || memchr(s, '\r', len))) {
+            if (e->jcap < len) {
+                char *p = realloc(e->jbuf, len);
+                if (!p) return enc_fail(e, "out of memory");
+                e->jbuf = p;
+                e->jcap = len;
+            }
+            put_string(o, e->jbuf, dp_sbd_join(s, len, e->jbuf));
+        } else {
+            put_string(o, s, len);
+        }
+        lua_Integer st = (lua_Integer)sp->start + 1, en = (lua_Integer)sp->end;
+        int span = e->spans && !(st < 1 || en < st - 1 || (size_t)en > e->spans->len);
+        ob_put(o, ",\"start\":", 9);
+        put_integer(o, span ? (lua_Integer)conv_byte_to_cp(e->spans, (size_t)(st - 1)) : st);
+        ob_put(o, ",\"end\":", 7);
+        put_integer(o, span ? (lua_Integer)conv_byte_to_cp(e->spans, (size_t)en) : en);
+        ob_putc(o, '}');
+        if (i + 1 < z->n) ob_putc(o, ',');
+    }
+    ob_putc(o, ']');
+    return !o->oom;
+}
+
 static int enc_table(enc *e, int idx, int depth) {
     lua_State *L = e->L;
     if (depth > MAX_DEPTH) return enc_fail(e, "value nested too deeply (a cycle?)");
     luaL_checkstack(L, 8, "json encode");
     int mark = mark_of(e, idx);
+    if (mark == 3) {  /* an unread sentence list? */
+        dp_sbd_lazy z;
+        if (dp_sbd_lazy_get(L, idx, &z)) {
+            if (!e->pretty) return enc_lazy(e, &z);
+            dp_sbd_lazy_build(L, idx);  /* the general writer's layout */
+            mark = mark_of(e, idx);
+        }
+    }
     lua_Integer n;
     /* a table whose keys are all strings is an object, even unmarked
      * (its length is 0): the flat writer settles the common ones */
@@ -954,6 +1003,7 @@ static char *encode(lua_State *L, int idx, int order, const char *spans, size_t 
     int top = lua_gettop(L);
     int ok = enc_value(&e, idx, 0);
     lua_settop(L, top);
+    free(e.jbuf);
     if (ok) ob_room(&e.out, 0);  /* room for the final NUL */
     if (!ok || e.out.oom) {
         if (reuse) {
@@ -1167,6 +1217,316 @@ int dp_json_decode_push(lua_State *L, const char *s, size_t n, int spans, char *
     return 1;
 }
 
+/* ---- fast decode --------------------------------------------------------- */
+
+/* A direct reader for the common record, tried before cJSON by json.decode:
+ * it writes the Lua values straight from the text (no cJSON tree, one pass
+ * over each string, sixteen bytes at a time), the same tables as
+ * dp_json_decode_push builds (the same marks, sizes and order of sets, so
+ * even the traversal order of pairs() is the same). It takes only what it
+ * is sure reads alike: the four JSON white space bytes, strings whose
+ * escapes are the short ones or \u of a nonzero code point (a surrogate
+ * only in a pair), integers of up to 15 digits written plainly, true, false
+ * and null, nesting to FD_DEPTH. Anything else (an error, a float, a NUL
+ * byte, a BOM, "start"/"end" keys when spans are read: their conversion,
+ * ...) makes it give up with the stack as it was, and the cJSON reader then
+ * decides, with its own messages; so the result is the same either way. */
+
+#define FD_DEPTH 64
+
+typedef struct fdec {
+    lua_State *L;
+    const unsigned char *p, *end;
+    int spans;
+    struct dec_buf *db;  /* where unescaped strings are put together */
+} fdec;
+
+/* The reused memory of the fast reader (json.decode's upvalue): kept in
+ * step with every realloc, so an error raised by Lua loses nothing. */
+typedef struct dec_buf {
+    char *p;
+    size_t cap;
+} dec_buf;
+
+#define DEC_BUF_KEEP ((size_t)4 << 20)  /* a larger buffer is freed after use */
+
+#define DEC_BUF_MT "docpipe.json.decode_buffer"
+
+static int dec_buf_gc(lua_State *L) {
+    dec_buf *db = (dec_buf *)luaL_checkudata(L, 1, DEC_BUF_MT);
+    free(db->p);
+    db->p = NULL;
+    db->cap = 0;
+    return 0;
+}
+
+static inline void fd_ws(fdec *d) {
+    while (d->p < d->end && (*d->p == ' ' || *d->p == '\n' || *d->p == '\r' || *d->p == '\t')) d->p++;
+}
+
+static int fd_hex4(const unsigned char *s, unsigned *v) {
+    unsigned h = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned c = s[i], x;
+        if (c >= '0' && c <= '9') x = c - '0';
+        else if (c >= 'a' && c <= 'f') x = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F') x = c - 'A' + 10;
+        else return 0;
+        h = (h << 4) | x;
+    }
+    *v = h;
+    return 1;
+}
+
+/* The string at d->p (its opening quote) pushed; 0: give up. */
+static int fd_string(fdec *d) {
+    const unsigned char *p = d->p + 1, *e = d->end;
+    const unsigned char *start = p;
+    size_t o = 0;  /* bytes in d->buf when an escape was met */
+    int esc = 0;
+    for (;;) {
+        const unsigned char *q = p;
+#ifdef __SSE2__
+        {
+            const __m128i dq = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\'), z = _mm_setzero_si128();
+            while (q + 16 <= e) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+                int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, dq),
+                                          _mm_or_si128(_mm_cmpeq_epi8(v, bsl), _mm_cmpeq_epi8(v, z))));
+                if (m) { q += __builtin_ctz((unsigned)m); goto found; }
+                q += 16;
+            }
+        }
+#endif
+        while (q < e && *q != '"' && *q != '\\' && *q) q++;
+#ifdef __SSE2__
+    found:
+#endif
+        if (q >= e || !*q) return 0;  /* unterminated, or a NUL */
+        if (*q == '"' && !esc) {
+            lua_pushlstring(d->L, (const char *)start, (size_t)(q - start));
+            d->p = q + 1;
+            return 1;
+        }
+        /* copy the run into the buffer (room for it and a 4-byte sequence) */
+        size_t run = (size_t)(q - p);
+        dec_buf *db = d->db;
+        if (o + run + 8 > db->cap) {
+            size_t cap = db->cap ? db->cap : 4096;
+            while (cap < o + run + 8) cap *= 2;
+            char *nb = realloc(db->p, cap);
+            if (!nb) return 0;  /* cJSON then runs out of memory too, or not */
+            db->p = nb;
+            db->cap = cap;
+        }
+        esc = 1;
+        memcpy(db->p + o, p, run);
+        o += run;
+        if (*q == '"') {
+            lua_pushlstring(d->L, db->p, o);
+            d->p = q + 1;
+            return 1;
+        }
+        /* an escape */
+        if (q + 1 >= e) return 0;
+        unsigned char c = q[1];
+        char *w = db->p + o;
+        switch (c) {
+        case '"': case '\\': case '/': *w = (char)c; o++; p = q + 2; continue;
+        case 'b': *w = '\b'; o++; p = q + 2; continue;
+        case 'f': *w = '\f'; o++; p = q + 2; continue;
+        case 'n': *w = '\n'; o++; p = q + 2; continue;
+        case 'r': *w = '\r'; o++; p = q + 2; continue;
+        case 't': *w = '\t'; o++; p = q + 2; continue;
+        case 'u': break;
+        default: return 0;
+        }
+        unsigned cp;
+        if (e - q < 6 || !fd_hex4(q + 2, &cp) || cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF)) return 0;
+        p = q + 6;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned lo;
+            if (e - p < 6 || p[0] != '\\' || p[1] != 'u' || !fd_hex4(p + 2, &lo) || lo < 0xDC00 ||
+                lo > 0xDFFF)
+                return 0;
+            cp = 0x10000 + (((cp & 0x3FF) << 10) | (lo & 0x3FF));
+            p += 6;
+        }
+        if (cp < 0x80) {
+            w[0] = (char)cp;
+            o += 1;
+        } else if (cp < 0x800) {
+            w[0] = (char)(0xC0 | (cp >> 6));
+            w[1] = (char)(0x80 | (cp & 0x3F));
+            o += 2;
+        } else if (cp < 0x10000) {
+            w[0] = (char)(0xE0 | (cp >> 12));
+            w[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            w[2] = (char)(0x80 | (cp & 0x3F));
+            o += 3;
+        } else {
+            w[0] = (char)(0xF0 | (cp >> 18));
+            w[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+            w[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            w[3] = (char)(0x80 | (cp & 0x3F));
+            o += 4;
+        }
+    }
+}
+
+static int fd_value(fdec *d, int depth);
+
+static int fd_number(fdec *d) {
+    const unsigned char *p = d->p, *e = d->end;
+    int neg = 0;
+    if (*p == '-') { neg = 1; p++; }
+    const unsigned char *a = p;
+    while (p < e && *p >= '0' && *p <= '9') p++;
+    size_t nd = (size_t)(p - a);
+    if (nd == 0 || nd > 15 || (nd > 1 && *a == '0')) return 0;
+    if (p < e && (*p == '.' || *p == 'e' || *p == 'E' || *p == '+' || *p == '-')) return 0;
+    lua_Integer v = 0;
+    for (const unsigned char *q = a; q < p; q++) v = v * 10 + (*q - '0');
+    lua_pushinteger(d->L, neg ? -v : v);
+    d->p = p;
+    return 1;
+}
+
+static int fd_object(fdec *d, int depth) {
+    lua_State *L = d->L;
+    d->p++;  /* '{' */
+    fd_ws(d);
+    int base = lua_gettop(L);
+    int n = 0;
+    if (d->p < d->end && *d->p == '}') {
+        d->p++;
+    } else {
+        for (;;) {
+            if (d->p >= d->end || *d->p != '"') return 0;
+            if (n % 8 == 0 && !lua_checkstack(L, 2 * 8 + 8)) return 0;
+            if (!fd_string(d)) return 0;
+            if (d->spans) {
+                size_t kl;
+                const char *k = lua_tolstring(L, -1, &kl);
+                if ((kl == 5 && memcmp(k, "start", 5) == 0) || (kl == 3 && memcmp(k, "end", 3) == 0))
+                    return 0;
+            }
+            fd_ws(d);
+            if (d->p >= d->end || *d->p != ':') return 0;
+            d->p++;
+            fd_ws(d);
+            if (!fd_value(d, depth + 1)) return 0;
+            n++;
+            fd_ws(d);
+            if (d->p >= d->end) return 0;
+            if (*d->p == ',') { d->p++; fd_ws(d); continue; }
+            if (*d->p == '}') { d->p++; break; }
+            return 0;
+        }
+    }
+    lua_createtable(L, 0, n);
+    dp_json_push_object_mt(L);
+    lua_setmetatable(L, -2);
+    int t = lua_gettop(L);
+    for (int i = 0; i < n; i++) {
+        lua_pushvalue(L, base + 1 + 2 * i);
+        lua_pushvalue(L, base + 2 + 2 * i);
+        lua_rawset(L, t);
+    }
+    if (n) {
+        lua_replace(L, base + 1);
+        lua_settop(L, base + 1);
+    }
+    return 1;
+}
+
+static int fd_array(fdec *d, int depth) {
+    lua_State *L = d->L;
+    d->p++;  /* '[' */
+    fd_ws(d);
+    int base = lua_gettop(L);
+    int n = 0;
+    if (d->p < d->end && *d->p == ']') {
+        d->p++;
+    } else {
+        for (;;) {
+            if (n % 8 == 0 && !lua_checkstack(L, 8 + 8)) return 0;
+            if (!fd_value(d, depth + 1)) return 0;
+            n++;
+            fd_ws(d);
+            if (d->p >= d->end) return 0;
+            if (*d->p == ',') { d->p++; fd_ws(d); continue; }
+            if (*d->p == ']') { d->p++; break; }
+            return 0;
+        }
+    }
+    lua_createtable(L, n, 0);
+    dp_json_push_array_mt(L);
+    lua_setmetatable(L, -2);
+    int t = lua_gettop(L);
+    for (int i = 0; i < n; i++) {
+        lua_pushvalue(L, base + 1 + i);
+        lua_rawseti(L, t, (lua_Integer)i + 1);
+    }
+    if (n) {
+        lua_replace(L, base + 1);
+        lua_settop(L, base + 1);
+    }
+    return 1;
+}
+
+static int fd_value(fdec *d, int depth) {
+    if (d->p >= d->end || depth > FD_DEPTH) return 0;
+    const unsigned char *p = d->p;
+    size_t left = (size_t)(d->end - p);
+    switch (*p) {
+    case '"': return fd_string(d);
+    case '{': return fd_object(d, depth);
+    case '[': return fd_array(d, depth);
+    case 't':
+        if (left < 4 || memcmp(p, "true", 4) != 0) return 0;
+        lua_pushboolean(d->L, 1);
+        d->p += 4;
+        return 1;
+    case 'f':
+        if (left < 5 || memcmp(p, "false", 5) != 0) return 0;
+        lua_pushboolean(d->L, 0);
+        d->p += 5;
+        return 1;
+    case 'n':
+        if (left < 4 || memcmp(p, "null", 4) != 0) return 0;
+        lua_pushlightuserdata(d->L, NULL);
+        d->p += 4;
+        return 1;
+    default:
+        if (*p == '-' || (*p >= '0' && *p <= '9')) return fd_number(d);
+        return 0;
+    }
+}
+
+/* Push the value of s[0..n) and return 1, or return 0 with the stack as it
+ * was: the cJSON reader is then to decide. db: reused memory, or NULL. */
+static int fast_decode(lua_State *L, const char *s, size_t n, int spans, dec_buf *db) {
+    if (!db) return 0;
+    fdec d;
+    d.L = L;
+    d.p = (const unsigned char *)s;
+    d.end = d.p + n;
+    d.spans = spans;
+    d.db = db;
+    int top = lua_gettop(L);
+    if (!lua_checkstack(L, 16)) return 0;
+    fd_ws(&d);
+    int ok = fd_value(&d, 0);
+    if (ok) {
+        fd_ws(&d);
+        ok = d.p == d.end;
+    }
+    if (db->cap > DEC_BUF_KEEP) { free(db->p); db->p = NULL; db->cap = 0; }
+    if (!ok) lua_settop(L, top);
+    return ok;
+}
+
 /* ---- Lua functions --------------------------------------------------- */
 
 /* The output buffer json.encode reuses (an upvalue). */
@@ -1188,6 +1548,8 @@ static int json_decode(lua_State *L) {
     size_t n;
     const char *s = luaL_checklstring(L, 1, &n);
     int spans = lua_toboolean(L, 2);
+    dec_buf *db = (dec_buf *)lua_touserdata(L, lua_upvalueindex(1));
+    if (fast_decode(L, s, n, spans, db)) return 1;
     char err[160];
     int ok = dp_json_decode_push(L, s, n, spans, err, sizeof err);
     if (!ok) {
@@ -1316,7 +1678,14 @@ static void push_enc_buf(lua_State *L) {
 
 int dp_lua_open_json(lua_State *L) {
     lua_createtable(L, 0, 2);
-    lua_pushcfunction(L, json_decode);
+    dec_buf *db = (dec_buf *)lua_newuserdatauv(L, sizeof *db, 0);
+    memset(db, 0, sizeof *db);
+    if (luaL_newmetatable(L, DEC_BUF_MT)) {
+        lua_pushcfunction(L, dec_buf_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    lua_pushcclosure(L, json_decode, 1);
     lua_setfield(L, -2, "decode");
     push_enc_buf(L);
     lua_pushcclosure(L, json_encode, 1);

@@ -17,6 +17,16 @@
  *       as one space.
  *   det:spans(text) -> starts, ends
  *       The same sentences as two lists of offsets (1-based inclusive).
+ *   det:sentences(text [, join_lines]) -> list
+ *       What det:split returns, built when first read: the split is done
+ *       now and only its spans are kept (with text); the first index,
+ *       length, assignment or pairs() on the list builds its tables, and
+ *       it is then the very list det:split would have returned (the same
+ *       metatable, the same tables in the same order). Until then the JSON
+ *       writer writes it straight from the spans (dp_sbd_lazy_get), byte
+ *       for byte as it writes the built list: the `sentences` stage's
+ *       output then costs no Lua table or string per sentence. rawlen,
+ *       rawget and next() see an empty table until it is built.
  *
  * The detector owns an output buffer and the splitter's scratch memory,
  * reused from call to call, so splitting allocates nothing on the C heap
@@ -27,6 +37,7 @@
 #include "lua_json.h"
 
 #include <lauxlib.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,19 +92,7 @@ static size_t run_split(lua_State *L, sbd_ud *ud, const char *s, size_t n) {
     }
 }
 
-/* Push s[0..n) with each run of white space holding CR or LF as one space. */
-static void push_joined(lua_State *L, sbd_ud *ud, const char *s, size_t n) {
-    if (!memchr(s, '\n', n) && !memchr(s, '\r', n)) {
-        lua_pushlstring(L, s, n);
-        return;
-    }
-    if (ud->join_cap < n) {
-        char *p = realloc(ud->join, n);
-        if (!p) luaL_error(L, "docpipe.sbd: out of memory");
-        ud->join = p;
-        ud->join_cap = n;
-    }
-    char *o = ud->join;
+size_t dp_sbd_join(const char *s, size_t n, char *o) {
     size_t k = 0;
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
@@ -112,7 +111,27 @@ static void push_joined(lua_State *L, sbd_ud *ud, const char *s, size_t n) {
             i++;
         }
     }
-    lua_pushlstring(L, o, k);
+    return k;
+}
+
+/* Push s[0..n) with each run of white space holding CR or LF as one space
+ * (*buf, *cap: a reused buffer). */
+static void push_joined_in(lua_State *L, char **buf, size_t *cap, const char *s, size_t n) {
+    if (!memchr(s, '\n', n) && !memchr(s, '\r', n)) {
+        lua_pushlstring(L, s, n);
+        return;
+    }
+    if (*cap < n) {
+        char *p = realloc(*buf, n);
+        if (!p) luaL_error(L, "docpipe.sbd: out of memory");
+        *buf = p;
+        *cap = n;
+    }
+    lua_pushlstring(L, *buf, dp_sbd_join(s, n, *buf));
+}
+
+static void push_joined(lua_State *L, sbd_ud *ud, const char *s, size_t n) {
+    push_joined_in(L, &ud->join, &ud->join_cap, s, n);
 }
 
 /* det:split(text [, join_lines]) */
@@ -170,6 +189,181 @@ static int m_spans(lua_State *L) {
     return 2;
 }
 
+/* ---- the unread list (det:sentences) ---------------------------------- */
+
+#define LAZY_MT DP_SBD_LAZY_MT
+
+/* What an unread list keeps: its spans (the text is the user value). */
+typedef struct lazy_ud {
+    size_t n;
+    int join;
+    dp_span spans[];
+} lazy_ud;
+
+/* The registry's key of the weak table list -> lazy_ud. */
+static const char lazy_map_key = 0;
+
+static void push_lazy_map(lua_State *L) {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &lazy_map_key) == LUA_TTABLE) return;
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &lazy_map_key);
+}
+
+/* 1 when the value at idx has the unread list's metatable. */
+static int has_lazy_mt(lua_State *L, int idx) {
+    if (!lua_getmetatable(L, idx)) return 0;
+    luaL_getmetatable(L, LAZY_MT);
+    int is = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return is;
+}
+
+int dp_sbd_lazy_get(lua_State *L, int idx, dp_sbd_lazy *out) {
+    if (lua_type(L, idx) != LUA_TTABLE || !lua_checkstack(L, 4)) return 0;
+    idx = lua_absindex(L, idx);
+    if (!has_lazy_mt(L, idx)) return 0;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &lazy_map_key) != LUA_TTABLE) { lua_pop(L, 1); return 0; }
+    lua_pushvalue(L, idx);
+    lua_rawget(L, -2);
+    lazy_ud *z = (lazy_ud *)lua_touserdata(L, -1);
+    int ok = 0;
+    if (z && lua_getiuservalue(L, -1, 1) == LUA_TSTRING) {
+        out->text = lua_tolstring(L, -1, &out->len);  /* the user value keeps it */
+        out->join = z->join;
+        out->n = z->n;
+        out->spans = z->spans;
+        ok = 1;
+    }
+    lua_pop(L, z ? 3 : 2);
+    return ok;
+}
+
+void dp_sbd_lazy_build(lua_State *L, int idx) {
+    if (lua_type(L, idx) != LUA_TTABLE) return;
+    idx = lua_absindex(L, idx);
+    if (!has_lazy_mt(L, idx)) return;
+    luaL_checkstack(L, 8, "docpipe.sbd");
+    int top = lua_gettop(L);
+    push_lazy_map(L);
+    int map = lua_gettop(L);
+    lua_pushvalue(L, idx);
+    lua_rawget(L, map);
+    lazy_ud *z = (lazy_ud *)lua_touserdata(L, -1);
+    /* marked built first: whatever happens next, it is never built twice */
+    dp_json_push_array_mt(L);
+    lua_setmetatable(L, idx);
+    if (z) {
+        int zi = lua_gettop(L);
+        lua_pushvalue(L, idx);
+        lua_pushnil(L);
+        lua_rawset(L, map);
+        lua_getiuservalue(L, zi, 1);
+        size_t n;
+        const char *s = lua_tolstring(L, -1, &n);
+        char *buf = NULL;
+        size_t cap = 0;
+        if (z->join) {  /* a joined sentence is never longer than its span */
+            for (size_t i = 0; i < z->n; i++)
+                if (z->spans[i].end - z->spans[i].start > cap) cap = z->spans[i].end - z->spans[i].start;
+            buf = (char *)lua_newuserdatauv(L, cap ? cap : 1, 0);  /* freed by the GC */
+        }
+        /* the tables det:split builds, the same way */
+        for (size_t i = 0; s && i < z->n; i++) {
+            const dp_span *sp = &z->spans[i];
+            lua_createtable(L, 0, 3);
+            lua_pushliteral(L, "text");
+            if (z->join) push_joined_in(L, &buf, &cap, s + sp->start, sp->end - sp->start);
+            else lua_pushlstring(L, s + sp->start, sp->end - sp->start);
+            lua_rawset(L, -3);
+            lua_pushliteral(L, "start");
+            lua_pushinteger(L, (lua_Integer)sp->start + 1);
+            lua_rawset(L, -3);
+            lua_pushliteral(L, "end");
+            lua_pushinteger(L, (lua_Integer)sp->end);
+            lua_rawset(L, -3);
+            lua_rawseti(L, idx, (lua_Integer)i + 1);
+        }
+    }
+    lua_settop(L, top);
+}
+
+static int lz_index(lua_State *L) {
+    dp_sbd_lazy_build(L, 1);
+    lua_settop(L, 2);
+    lua_rawget(L, 1);
+    return 1;
+}
+
+static int lz_newindex(lua_State *L) {
+    dp_sbd_lazy_build(L, 1);
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    return 0;
+}
+
+static int lz_len(lua_State *L) {
+    dp_sbd_lazy_build(L, 1);
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, 1));
+    return 1;
+}
+
+static int lz_next(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 2);
+    if (lua_next(L, 1)) return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
+static int lz_pairs(lua_State *L) {
+    dp_sbd_lazy_build(L, 1);
+    lua_pushcfunction(L, lz_next);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+/* det:sentences(text [, join_lines]) */
+static int m_sentences(lua_State *L) {
+    sbd_ud *ud = check_ud(L);
+    size_t n;
+    const char *s = luaL_checklstring(L, 2, &n);
+    int join = lua_isnoneornil(L, 3) ? 1 : lua_toboolean(L, 3);
+    size_t count = run_split(L, ud, s, n);
+    if (join && !memchr(s, '\n', n) && !memchr(s, '\r', n)) join = 0;
+    luaL_checkstack(L, 6, "docpipe.sbd");
+    if (count == 0) {  /* nothing to build: the empty list itself */
+        lua_createtable(L, 0, 0);
+        dp_json_push_array_mt(L);
+        lua_setmetatable(L, -2);
+        return 1;
+    }
+    if (count > (SIZE_MAX - sizeof(lazy_ud)) / sizeof(dp_span))
+        return luaL_error(L, "docpipe.sbd: out of memory");
+    lazy_ud *z = (lazy_ud *)lua_newuserdatauv(L, sizeof *z + count * sizeof(dp_span), 1);
+    z->n = count;
+    z->join = join;
+    memcpy(z->spans, ud->spans, count * sizeof(dp_span));
+    lua_pushvalue(L, 2);
+    lua_setiuservalue(L, -2, 1);
+    int zi = lua_gettop(L);
+    lua_createtable(L, 0, 0);
+    luaL_setmetatable(L, LAZY_MT);
+    int list = lua_gettop(L);
+    push_lazy_map(L);
+    lua_pushvalue(L, list);
+    lua_pushvalue(L, zi);
+    lua_rawset(L, -3);
+    lua_settop(L, list);
+    return 1;
+}
+
 static int m_tostring(lua_State *L) {
     sbd_ud *ud = (sbd_ud *)luaL_checkudata(L, 1, SBD_MT);
     lua_pushfstring(L, "docpipe.sbd detector (%p)", (void *)ud);
@@ -216,6 +410,7 @@ int dp_lua_open_sbd(lua_State *L) {
     static const luaL_Reg methods[] = {
         {"split", m_split},
         {"spans", m_spans},
+        {"sentences", m_sentences},
         {NULL, NULL}
     };
     static const luaL_Reg meta[] = {
@@ -235,6 +430,19 @@ int dp_lua_open_sbd(lua_State *L) {
         lua_pushliteral(L, "end");
         luaL_setfuncs(L, methods, 3);  /* the keys of a sentence table */
         lua_setfield(L, -2, "__index");
+    }
+    lua_pop(L, 1);
+    if (luaL_newmetatable(L, LAZY_MT)) {
+        static const luaL_Reg lazy[] = {
+            {"__index", lz_index},
+            {"__newindex", lz_newindex},
+            {"__len", lz_len},
+            {"__pairs", lz_pairs},
+            {NULL, NULL}
+        };
+        luaL_setfuncs(L, lazy, 0);
+        lua_pushliteral(L, "array");  /* a list, as the built one is */
+        lua_setfield(L, -2, "__name");
     }
     lua_pop(L, 1);
     luaL_newlib(L, funcs);

@@ -185,7 +185,8 @@ function M.process(doc, ctx)
   local opts = ctx and ctx.opts or {}
   local det = ctx and ctx.state and ctx.state.detector or build_detector(opts.language, opts.abbreviations)
   if type(doc.text) == "string" then
-    doc.sentences = det:split(doc.text, opts.join_lines ~= false)
+    -- built when a later stage reads it; the JSON writer writes it from the spans
+    doc.sentences = det:sentences(doc.text, opts.join_lines ~= false)
   else
     doc.sentences = dp.array({})
   end
