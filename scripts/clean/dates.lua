@@ -239,9 +239,11 @@ function M.new(lang, published_extra)
   --   an ISO 8601 time with its own; P:parse works it out from the zone)
   -- r.zone = z, the abbreviation at s[za..zb] (its offset is worked out by P:parse: a
   -- line is often only tested), and "GMT+1", "UTC-05:00": the offset written after it
+  -- (perhaps after one space, "GMT -0330", "UTC +05:30"; a sign then a digit, so the
+  -- dash of "10:15 GMT - The council" is none)
   local function set_zone(r, s, za, zb, z)
     r.zone = z
-    local sign, oh, om, after = s:match("^([+-])(%d%d?):?(%d?%d?)()", zb + 1)
+    local sign, oh, om, after = s:match("^ ?([+-])(%d%d?):?(%d?%d?)()", zb + 1)
     if sign and (z:upper() == "GMT" or z:upper() == "UTC") then
       r.offset = utc_offset(sign, oh, om)
       if not r.offset then

@@ -794,7 +794,9 @@ local rx_trail_sep = re.compile("[\\s|,·•–—-]+$")
 local rx_clock_line = re.compile("^(?:\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?|\\d{1,2}\\s*[ap]\\.?m\\.?)(?:\\s+[A-Z]{1,5})?$", "i")
 local rx_letter = re.compile("\\p{L}")
 local rx_lower = re.compile("\\p{Ll}")
-local rx_upper_start = re.compile("^[\\p{Lu}\\p{N}\"'“‘]")
+-- (a headline may open on an emoji, "🚧 Council approves ...": symbols with their
+-- joiners, variation selectors and skin tones, then a space, before the capital)
+local rx_upper_start = re.compile("^(?:[\\p{So}\\p{Sk}\\x{200D}\\x{FE0F}]+\\s+)?[\\p{Lu}\\p{N}\"'“‘]")
 
 -- words that hint at a contributor line (cheap test before the patterns run)
 local CONTRIB_HINT = {}
@@ -961,11 +963,12 @@ function M.features(b, st, o)
   end
   -- a byline running into a sentence about its author ("By NAME, a senior reporter
   -- covering ... . Her work has appeared in ..."): longer than a byline line
-  -- (the first two bytes tell "By" before the pattern runs)
+  -- (the first two bytes tell "By" before the pattern runs); or a byline of many names,
+  -- "By A, B, C, ... and K" (six or more, no sentence's stop closing it: a team's)
   if nw > 20 and nw <= 40 and not b.timestamp and (c1 == 66 or c1 == 98) and (c2 == 89 or c2 == 121)
     and text:find("^[Bb][Yy]:?%s") then
     local by = st.meta.byline(text, st.dates)
-    if by and #by.authors > 0 and st.meta.bio_tail(text) then b.byline = by end
+    if by and #by.authors > 0 and (st.meta.bio_tail(text) or (#by.authors >= 6 and not b.sentence)) then b.byline = by end
   end
   if hint and nw <= 80 then b.contrib = st.meta.contributors(text) end
   -- jusText class

@@ -2305,7 +2305,8 @@ function M.new(lang, menu_extra, field_extra, extra)
   local paren_date = "(?:(?i:" .. month_alt .. ")\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?i:" .. month_alt .. ")\\.?,?\\s+\\d{4})"
   -- (a dash of two hyphens or an em or en dash may touch the lead's first word,
   -- "KOYAMADA, Tottori Prefecture--A 9-kilometer ...")
-  local rx_dl_caps = re.compile("^(\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*\\p{Lu}\\.?(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ -]*?)?)" .. wire_date .. "(?:\\s*\\((?:" .. paren_date .. "|(?i:" .. month_alt .. ")\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?i:" .. month_alt .. ")\\.?)\\))?\\s*(?:--|—|–|-|:)(?:\\s+|(?<=--|—|–)(?=\\p{Lu}\\p{Ll}*\\s))")
+  -- (a bilingual town's two names set apart by a slash, "BOZEN/BOLZANO --")
+  local rx_dl_caps = re.compile("^(\\p{Lu}[\\p{Lu}\\p{M}.'’/ -]*\\p{Lu}\\.?(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ -]*?)?)" .. wire_date .. "(?:\\s*\\((?:" .. paren_date .. "|(?i:" .. month_alt .. ")\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?i:" .. month_alt .. ")\\.?)\\))?\\s*(?:--|—|–|-|:)(?:\\s+|(?<=--|—|–)(?=\\p{Lu}\\p{Ll}*\\s))")
   -- a place in mixed case with a month and day before a dash ("Prek Saom, Nov 29 –",
   -- "Westhaven, 3 December –"; not a colon): the date is the evidence of a dateline
   local day_month = "(?:(?:" .. month_alt .. ")\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:" .. month_alt .. ")\\.?)"

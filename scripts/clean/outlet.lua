@@ -137,6 +137,15 @@ end
 -- a skip link opening the page, "Skip to the main content", "Skip to this park
 -- navigation" (a text browser's dump keeps each of a site's several): no masthead,
 -- passed over like a site's banner
+-- A cookie notice too long for its cue ("Limfjord Local and our partners use cookies
+-- to make the website work, ..."): a block of up to 80 words naming cookies, not read
+-- as a sentence of the article (a top line only: the masthead's search passes it over)
+local rx_cookie_word = dp.re.compile("\\bcookies?\\b", "i")
+local function cookie_text(c)
+  return c.nw <= 80 and c.nw >= 8 and (find(c.text, "ookie", 1, true) or find(c.text, "OOKIE", 1, true))
+    and rx_cookie_word:find(c.text) ~= nil
+end
+
 local function skip_link(b)
   return b.nw <= 8 and not b.sentence and find(b.text, "^Skip ") ~= nil and re.find(b.text, "^Skip\\s+(?:to|navigation|over|past)\\b") ~= nil
 end
@@ -289,8 +298,10 @@ local function outlet_line(b, st)
   -- a dump wrapped onto a line of their own, "AM ChST")
   if find(b.text, "%d:%d%d") and st.dates:has_clock(b.text) then return nil end
   if find(b.text, "^[AaPp]%.?[Mm]%.?%f[%A]") and (b.nw == 1 or st.dates:is_zone(b.text:match("%S+$"))) then return nil end
-  -- (nor a zone alone, "EST": the end of a timestamp wrapped onto a line of its own)
+  -- (nor a zone alone, "EST": the end of a timestamp wrapped onto a line of its own; nor
+  -- digits closing on a zone, a timestamp that reads no date, "Published 12345 GMT")
   if b.nw == 1 and #b.text <= 5 and st.dates:is_zone(b.text) then return nil end
+  if b.nw >= 2 and find(b.text, "%d") and st.dates:is_zone(b.text:match("%S+$")) then return nil end
   -- a name: capitalised words with only joiners in lower case; not a badge or a
   -- question about the outlet ("Why you can trust HCP", "How We Report")
   for w in first:gmatch("%S+") do
@@ -507,12 +518,14 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
       for y = 1, math.min(6, #live) do if st.meta.site_banner(live[y].text) or skip_link(live[y]) then reach = reach + 1; live[y].banner = true end end
       for y = 1, math.min(reach, (title_i or limit) - 1) do
         local c = live[y]
-        -- (and a cookie notice's heading, "Cookies on this site", over its notice)
+        -- (and a cookie notice's heading, "Cookies on this site", over its notice; a notice
+        -- too long for the cue, "NAME and our partners use cookies to ...": cookie_text)
         -- (and a top bar opening on the day's date: date_bar)
         if not c.cue and not c.banner and not (c.nw <= 12 and not c.sentence and st.dates:has_clock(c.text))
           and not (y <= 2 and date_bar(c, st))
           and not (c.nw <= 6 and st.meta.language_switch(c.text))
-          and not (c.nw <= 6 and live[y + 1] and live[y + 1].cue == "cookie") then
+          and not (c.nw <= 6 and live[y + 1] and (live[y + 1].cue == "cookie" or cookie_text(live[y + 1])))
+          and not cookie_text(c) then
           -- (a logo's image file name beside it left out: without_image)
           local ci = without_image(c)
           local name = not c.take and c.li ~= title_i and (outlet_line(c, st)
@@ -525,7 +538,16 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
           local caps = not name and not c.take and c.li ~= title_i and c.nw >= 2 and c.nw <= 8 and not c.sentence
             and not c.bullet and not c.text:find("[%d%l]") and not st.meta.section_label(c.text)
             and not st.meta.is_desk(c.text) and re.find(c.text, "^\\p{Lu}\\S*(?:\\s+(?:\\p{Lu}\\S*|&))+$")
-          if caps then name = ucase.title(c.text, "\\s"); if not st.meta.org_named(name) then name, caps = nil, nil end end
+          -- (or with no such word, "LIMFJORD LOCAL", when the page writes the name twice
+          -- in mixed case, "a member of Limfjord Local": a section's label is not)
+          if caps then
+            name = ucase.title(c.text, "\\s")
+            if not st.meta.org_named(name) then
+              local m = 0
+              for _ in re.gmatch(text, "(?<![\\p{L}\\p{N}])" .. re.escape(name) .. "(?![\\p{L}\\p{N}])") do m = m + 1 end
+              if m < 2 then name, caps = nil, nil end
+            end
+          end
           -- (a site's own banner naming it, "Official Website of Hollin Bay Rowing Club":
           -- the name, as written, once is enough; not a state's, "... of the State of X")
           local own = name and c.nw <= 10 and find(name, "^Official ") and rx_own_site:match(name)
@@ -967,6 +989,24 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
   -- ("Her last piece for Meridian") is that name; an acronym ("KVRN") stays
   if outlet and #outlet >= 4 and not rx_lower:find(outlet) then
     local mixed = ucase.title(outlet, "\\s-")
+    -- (or as the page writes it in mixed case with other capitals, "© The Bras d'Or
+    -- Courier" under "THE BRAS D'OR COURIER": the first such writing)
+    if mixed == outlet or not re.find(text, "(?<!\\p{L})" .. re.escape(mixed) .. "(?!\\p{L})") then
+      local pat, at = "(?<!\\p{L})" .. re.escape(outlet) .. "(?!\\p{L})", 1
+      while true do
+        local a, b = re.find(text, pat, at, "i")
+        if not a then break end
+        local w = text:sub(a, b)
+        -- (a name's writing: its words capitalised but for short joiners and particles,
+        -- "d'Or"; not a sentence's "at the times when")
+        local named = rx_lower:find(w) and re.find(w, "^\\p{Lu}")
+        for word in w:gmatch("%S+") do
+          if named and #word >= 4 and not find(word, "^[dlDL]['’]") and re.find(word, "^\\p{Ll}") then named = false end
+        end
+        if named then mixed = w; break end
+        at = b + 1
+      end
+    end
     if mixed ~= outlet and re.find(text, "(?<!\\p{L})" .. re.escape(mixed) .. "(?!\\p{L})") then outlet = mixed
     -- (else a publication's name in capitals, "THE HARBOUR STAR": title-cased, its
     -- acronyms kept; docpipe.clean.meta caps_masthead)

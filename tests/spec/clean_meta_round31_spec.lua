@@ -1,10 +1,14 @@
 -- Specs of the clean stage's metadata kinds found on the first runs of blind sets h106
 -- to h108: a contributor credit in the passive ("Reporting contributed by NAME in
 -- PLACE."); a mixed-case place before a colon whose only evidence is the town's
--- airport or harbour named elsewhere on the page. (A copyright holder closing on a
--- publisher's word in another language, "Medien GmbH", is held by the fixture page
--- tests/fixtures/clean/holiday_flats_cap.txt.) Every page below is invented
--- (fictional towns, people and outlets).
+-- airport or harbour named elsewhere on the page; a capitals dateline of a bilingual
+-- town's two names ("BOZEN/BOLZANO --"). Fixture pages from the same sets hold the
+-- outlets: a copyright holder closing on a publisher's word in another language
+-- ("Medien GmbH": holiday_flats_cap), a capitals masthead as the page writes it in
+-- mixed case ("The Bras d'Or Courier": cape_breton_cabot_trail), a capitals masthead
+-- with no organisation's word under a cookie notice too long for its cue
+-- (lemvig_harbour_bathing). Every page below is invented (fictional towns, people and
+-- outlets).
 
 local meta = require("docpipe.clean.meta").new("en")
 
@@ -29,5 +33,13 @@ describe("clean meta round 31: datelines", function()
   it("keeps a speaker's or a label's colon when the page gives no such evidence", function()
     assert.is_nil(meta.dateline("Kestrelpur: Hundreds of trawlers were winched onto the slipways on Monday as the ban began.",
       "Trawlers returned on Monday.", "Trawlers returned on Monday."))
+  end)
+end)
+
+describe("clean meta round 31: a bilingual town's dateline", function()
+  it("reads a capitals dateline of two names set apart by a slash", function()
+    local r = meta.dateline("VELDEN/VELDENO -- The provincial government will close the two passes to private cars on four weekends next summer.")
+    assert.are.equal("VELDEN/VELDENO", r and r.place)
+    assert.are.equal("The provincial government will close the two passes to private cars on four weekends next summer.", r.rest)
   end)
 end)
