@@ -117,12 +117,92 @@ static int l_may_control(lua_State *L) {
     return 1;
 }
 
+/* the strings of the list at index idx (its length: *count), as two arrays
+ * in a userdata left on the stack (the strings stay anchored by the list),
+ * with room for one size_t more a line after them (*extra) */
+static void list_strings(lua_State *L, int idx, const char ***line, size_t **len, size_t *count,
+                         size_t **extra) {
+    luaL_checktype(L, idx, LUA_TTABLE);
+    size_t n = (size_t)lua_rawlen(L, idx);
+    if (n > ((size_t)1 << 26)) luaL_error(L, "too many lines");
+    size_t words = n ? n : 1;
+    void *mem = lua_newuserdatauv(L, words * (sizeof(char *) + 2 * sizeof(size_t)), 0);
+    *line = (const char **)mem;
+    *len = (size_t *)(*line + words);
+    *extra = *len + words;
+    for (size_t i = 0; i < n; i++) {
+        if (lua_rawgeti(L, idx, (lua_Integer)i + 1) != LUA_TSTRING)
+            luaL_error(L, "line %d is not a string", (int)i + 1);
+        (*line)[i] = lua_tolstring(L, -1, &(*len)[i]);
+        lua_pop(L, 1);
+    }
+    *count = n;
+}
+
+/*
+ * cleanc.wrap_width(lines [, narrow]) -> W or nil [, chars]
+ * The wrap column of the page whose lines (a list of strings without their
+ * line feeds, as docpipe.text.lines gives them) are given, in characters:
+ * docpipe.clean.blocks' wrap_width, then with narrow true its narrow_width
+ * (dp_cleanc_wrap_width), in one call; nil when the page is not wrapped.
+ * With a column, chars: a list of each line's length in characters (code
+ * points of a valid UTF-8 line, else bytes).
+ */
+static int l_wrap_width(lua_State *L) {
+    const char **line;
+    size_t *len, *chars, n;
+    int narrow = lua_toboolean(L, 2);
+    list_strings(L, 1, &line, &len, &n, &chars);
+    long W = dp_cleanc_wrap_width(line, len, n, narrow, chars);
+    if (W < 0) return luaL_error(L, "not enough memory");
+    if (W == 0) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_pushinteger(L, W);
+    lua_createtable(L, n < (1 << 26) ? (int)n : 0, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_pushinteger(L, (lua_Integer)chars[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 2;
+}
+
+/*
+ * cleanc.narrow_width(lines, W) -> W
+ * docpipe.clean.blocks' narrow_width alone (dp_cleanc_narrow_width): a
+ * narrower column than W, or W.
+ */
+static int l_narrow_width(lua_State *L) {
+    const char **line;
+    size_t *len, *chars, n;
+    lua_Integer W = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, W > 0 && W < (1 << 30), 2, "out of range");
+    list_strings(L, 1, &line, &len, &n, &chars);
+    long r = dp_cleanc_narrow_width(line, len, n, (long)W);
+    if (r < 0) return luaL_error(L, "not enough memory");
+    lua_pushinteger(L, r);
+    return 1;
+}
+
+/* cleanc.ends_open(s) -> boolean: dp_cleanc_ends_open (no sentence punctuation
+ * before the white space closing s) */
+static int l_ends_open(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_pushboolean(L, dp_cleanc_ends_open(s, n));
+    return 1;
+}
+
 int dp_lua_open_cleanc(lua_State *L) {
     static const luaL_Reg funcs[] = {
         { "clock_mask", l_clock_mask },
+        { "ends_open", l_ends_open },
+        { "narrow_width", l_narrow_width },
         { "has_any", l_has_any },
         { "may_control", l_may_control },
         { "stamp_words", l_stamp_words },
+        { "wrap_width", l_wrap_width },
         { NULL, NULL },
     };
     luaL_newlib(L, funcs);
