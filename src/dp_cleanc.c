@@ -477,3 +477,174 @@ long dp_cleanc_narrow_width(const char *const *line, const size_t *len, size_t c
     free(w.first);
     return W;
 }
+
+/* ---- the candidates of the floating cue patterns (evidence.lua's cue_kind) - */
+
+typedef struct {
+    char *s;
+    size_t n;
+    unsigned bits;
+    long limit;          /* the largest limit of its patterns */
+    size_t at, k;        /* its patterns: pool[at .. at + k) */
+} cue_literal;
+
+struct dp_cleanc_cues {
+    long *limit;         /* limit[o], o = 1 .. count */
+    size_t count;
+    size_t *span;        /* id -> (at << 16 | k) + 1 into pool, 0 for none; ids < nspan */
+    size_t nspan;
+    long *pool;          /* the ids' lists of patterns */
+    size_t npool, cappool;
+    cue_literal *lit;
+    size_t nlit;
+    long *lpool;         /* the literals' lists */
+    size_t nlpool;
+    unsigned char *seen; /* seen[o]: o is a candidate of the block */
+    long *hits;          /* the block's candidates */
+    size_t nh;
+    long nw;
+};
+
+dp_cleanc_cues *dp_cleanc_cues_new(const long *limit, size_t count) {
+    dp_cleanc_cues *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->count = count;
+    c->limit = malloc((count + 1) * sizeof *c->limit);
+    c->seen = calloc(count + 1, 1);
+    c->hits = malloc((count + 1) * sizeof *c->hits);
+    if (!c->limit || !c->seen || !c->hits) {
+        dp_cleanc_cues_free(c);
+        return NULL;
+    }
+    c->limit[0] = 0;
+    for (size_t o = 1; o <= count; o++) c->limit[o] = limit[o - 1];
+    return c;
+}
+
+void dp_cleanc_cues_free(dp_cleanc_cues *c) {
+    if (!c) return;
+    for (size_t i = 0; i < c->nlit; i++) free(c->lit[i].s);
+    free(c->lit);
+    free(c->lpool);
+    free(c->limit);
+    free(c->span);
+    free(c->pool);
+    free(c->seen);
+    free(c->hits);
+    free(c);
+}
+
+/* (a list of up to 65535 patterns, at most count: the rest is dropped) */
+static size_t cap_list(const dp_cleanc_cues *c, size_t k) {
+    if (k > c->count) k = c->count;
+    return k > 0xFFFF ? 0xFFFF : k;
+}
+
+int dp_cleanc_cues_map(dp_cleanc_cues *c, size_t id, const long *orders, size_t k) {
+    if (id < 1 || id > DP_CLEANC_CUES_MAX_ID) return 0;
+    k = cap_list(c, k);
+    if (id >= c->nspan) {
+        size_t n = c->nspan ? c->nspan : 256;
+        while (n <= id) n *= 2;
+        size_t *sp = realloc(c->span, n * sizeof *sp);
+        if (!sp) return 0;
+        memset(sp + c->nspan, 0, (n - c->nspan) * sizeof *sp);
+        c->span = sp, c->nspan = n;
+    }
+    if (c->npool + k > c->cappool) {
+        size_t n = c->cappool ? c->cappool : 256;
+        while (n < c->npool + k) n *= 2;
+        long *p = realloc(c->pool, n * sizeof *p);
+        if (!p) return 0;
+        c->pool = p, c->cappool = n;
+    }
+    memcpy(c->pool + c->npool, orders, k * sizeof *orders);
+    c->span[id] = ((c->npool << 16) | k) + 1;
+    c->npool += k;
+    return 1;
+}
+
+void dp_cleanc_cues_clear(dp_cleanc_cues *c) {
+    if (c->span) memset(c->span, 0, c->nspan * sizeof *c->span);
+    c->npool = 0;
+}
+
+int dp_cleanc_cues_literal(dp_cleanc_cues *c, const char *lit, size_t len, unsigned bits,
+                           const long *orders, size_t k) {
+    if (len == 0) return 1;
+    k = cap_list(c, k);
+    cue_literal *l = realloc(c->lit, (c->nlit + 1) * sizeof *l);
+    if (!l) return 0;
+    c->lit = l;
+    long *p = realloc(c->lpool, (c->nlpool + k + 1) * sizeof *p);
+    if (!p) return 0;
+    c->lpool = p;
+    char *s = malloc(len);
+    if (!s) return 0;
+    memcpy(s, lit, len);
+    cue_literal *e = &c->lit[c->nlit++];
+    e->s = s, e->n = len, e->bits = bits, e->at = c->nlpool, e->k = k, e->limit = 0;
+    for (size_t i = 0; i < k; i++) {
+        long o = orders[i];
+        c->lpool[c->nlpool++] = o;
+        if (o >= 1 && (size_t)o <= c->count && c->limit[o] > e->limit) e->limit = c->limit[o];
+    }
+    return 1;
+}
+
+void dp_cleanc_cues_begin(dp_cleanc_cues *c, long nw) {
+    for (size_t i = 0; i < c->nh; i++) c->seen[c->hits[i]] = 0;
+    c->nh = 0;
+    c->nw = nw;
+}
+
+/* add the patterns of a list within their word limit, each once */
+static void add_list(dp_cleanc_cues *c, const long *l, size_t k) {
+    for (size_t i = 0; i < k; i++) {
+        long o = l[i];
+        if (o < 1 || (size_t)o > c->count || c->seen[o] || c->nw > c->limit[o]) continue;
+        c->seen[o] = 1;
+        c->hits[c->nh++] = o;
+    }
+}
+
+void dp_cleanc_cues_add_id(dp_cleanc_cues *c, long long id) {
+    if (id < 1 || (unsigned long long)id >= c->nspan) return;
+    size_t sp = c->span[id];
+    if (!sp) return;
+    sp--;
+    add_list(c, c->pool + (sp >> 16), sp & 0xFFFF);
+}
+
+static int holds(const char *s, size_t n, const char *lit, size_t k) {
+    if (k > n) return 0;
+    const char *p = s, *end = s + n - k + 1;
+    while (p < end && (p = memchr(p, lit[0], (size_t)(end - p))) != NULL) {
+        if (memcmp(p, lit, k) == 0) return 1;
+        p++;
+    }
+    return 0;
+}
+
+void dp_cleanc_cues_add_text(dp_cleanc_cues *c, const char *text, size_t n, int has_shape,
+                             unsigned shape) {
+    for (size_t i = 0; i < c->nlit; i++) {
+        const cue_literal *l = &c->lit[i];
+        if (c->nw > l->limit) continue;
+        if (has_shape && l->bits != 0 && (shape & l->bits) == 0) continue;
+        if (holds(text, n, l->s, l->n)) add_list(c, c->lpool + l->at, l->k);
+    }
+}
+
+size_t dp_cleanc_cues_end(dp_cleanc_cues *c, const long **out) {
+    /* (a few candidates: insertion sort) */
+    long *h = c->hits;
+    for (size_t i = 1; i < c->nh; i++) {
+        long v = h[i];
+        size_t j = i;
+        while (j > 0 && h[j - 1] > v) h[j] = h[j - 1], j--;
+        h[j] = v;
+    }
+    *out = h;
+    return c->nh;
+}

@@ -194,9 +194,139 @@ static int l_ends_open(lua_State *L) {
     return 1;
 }
 
+/* ---- cleanc.cues: the candidates of the floating cue patterns ---------- */
+
+#define CUES_MT "docpipe.cleanc.cues"
+
+static dp_cleanc_cues **check_cues(lua_State *L) {
+    dp_cleanc_cues **c = luaL_checkudata(L, 1, CUES_MT);
+    if (!*c) luaL_error(L, "cues object is closed");
+    return c;
+}
+
+/* the integers of the list at idx (at most max), into a userdata left on the
+ * stack; returns them and their count in *k */
+static long *int_list(lua_State *L, int idx, size_t max, size_t *k) {
+    luaL_checktype(L, idx, LUA_TTABLE);
+    size_t n = (size_t)lua_rawlen(L, idx);
+    if (n > max) n = max;
+    long *v = lua_newuserdatauv(L, (n ? n : 1) * sizeof *v, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, idx, (lua_Integer)i + 1);
+        v[i] = (long)luaL_checkinteger(L, -1);
+        lua_pop(L, 1);
+    }
+    *k = n;
+    return v;
+}
+
+/*
+ * cleanc.cues(limits) -> cues object: docpipe.clean.evidence's floating cue
+ * patterns (dp_cleanc_cues), limits[o] the word limit of pattern o (numbers
+ * in file order, 1-based). Methods:
+ *   cues:map(id, orders)      word id (a docpipe.shingle interner's) -> the
+ *                             list of pattern numbers filed under the word
+ *   cues:clear()              forget every id (a new interner)
+ *   cues:literal(s, bits, orders)  a literal searched for in the text, its
+ *                             first byte's shape bits (0: none) and patterns
+ *   cues:gather(ids, nw, text, shape, out) -> count
+ *       the candidates of a block of nw words: the patterns of its trigger
+ *       words' ids (a list, or false for none) and of the literals text
+ *       holds (shape: its shape bits, docpipe.text.shape, or false), within
+ *       their word limits, sorted, each once, written to out[1 .. count]
+ */
+static int l_cues_new(lua_State *L) {
+    size_t k;
+    long *limits = int_list(L, 1, (size_t)1 << 20, &k);
+    dp_cleanc_cues **c = lua_newuserdatauv(L, sizeof *c, 0);
+    *c = NULL;
+    luaL_setmetatable(L, CUES_MT);
+    *c = dp_cleanc_cues_new(limits, k);
+    if (!*c) return luaL_error(L, "not enough memory");
+    return 1;
+}
+
+static int l_cues_gc(lua_State *L) {
+    dp_cleanc_cues **c = luaL_checkudata(L, 1, CUES_MT);
+    dp_cleanc_cues_free(*c);
+    *c = NULL;
+    return 0;
+}
+
+static int l_cues_map(lua_State *L) {
+    dp_cleanc_cues **c = check_cues(L);
+    lua_Integer id = luaL_checkinteger(L, 2);
+    size_t k;
+    long *orders = int_list(L, 3, 0xFFFF, &k);
+    luaL_argcheck(L, id >= 1 && (size_t)id <= DP_CLEANC_CUES_MAX_ID, 2, "out of range");
+    if (!dp_cleanc_cues_map(*c, (size_t)id, orders, k)) return luaL_error(L, "not enough memory");
+    return 0;
+}
+
+static int l_cues_clear(lua_State *L) {
+    dp_cleanc_cues_clear(*check_cues(L));
+    return 0;
+}
+
+static int l_cues_literal(lua_State *L) {
+    dp_cleanc_cues **c = check_cues(L);
+    size_t n, k;
+    const char *s = luaL_checklstring(L, 2, &n);
+    lua_Integer bits = luaL_checkinteger(L, 3);
+    long *orders = int_list(L, 4, 0xFFFF, &k);
+    if (!dp_cleanc_cues_literal(*c, s, n, (unsigned)bits, orders, k)) return luaL_error(L, "not enough memory");
+    return 0;
+}
+
+static int l_cues_gather(lua_State *L) {
+    dp_cleanc_cues *c = *check_cues(L);
+    lua_Integer nw = luaL_checkinteger(L, 3);
+    size_t n;
+    const char *text = luaL_checklstring(L, 4, &n);
+    int has_shape = lua_toboolean(L, 5);
+    lua_Integer shape = has_shape ? luaL_checkinteger(L, 5) : 0;
+    luaL_checktype(L, 6, LUA_TTABLE);
+    dp_cleanc_cues_begin(c, (long)nw);
+    if (lua_toboolean(L, 2)) {
+        luaL_checktype(L, 2, LUA_TTABLE);
+        lua_Integer k = (lua_Integer)lua_rawlen(L, 2);
+        for (lua_Integer i = 1; i <= k; i++) {
+            int isnum;
+            lua_rawgeti(L, 2, i);
+            lua_Integer id = lua_tointegerx(L, -1, &isnum);
+            lua_pop(L, 1);
+            if (isnum) dp_cleanc_cues_add_id(c, (long long)id);
+        }
+    }
+    dp_cleanc_cues_add_text(c, text, n, has_shape, (unsigned)shape);
+    const long *out;
+    size_t nh = dp_cleanc_cues_end(c, &out);
+    for (size_t i = 0; i < nh; i++) {
+        lua_pushinteger(L, out[i]);
+        lua_rawseti(L, 6, (lua_Integer)i + 1);
+    }
+    lua_pushinteger(L, (lua_Integer)nh);
+    return 1;
+}
+
 int dp_lua_open_cleanc(lua_State *L) {
+    static const luaL_Reg cues_methods[] = {
+        { "clear", l_cues_clear },
+        { "gather", l_cues_gather },
+        { "literal", l_cues_literal },
+        { "map", l_cues_map },
+        { NULL, NULL },
+    };
+    if (luaL_newmetatable(L, CUES_MT)) {
+        luaL_newlib(L, cues_methods);
+        lua_setfield(L, -2, "__index");
+        lua_pushcfunction(L, l_cues_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_pop(L, 1);
     static const luaL_Reg funcs[] = {
         { "clock_mask", l_clock_mask },
+        { "cues", l_cues_new },
         { "ends_open", l_ends_open },
         { "narrow_width", l_narrow_width },
         { "has_any", l_has_any },

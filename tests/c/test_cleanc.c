@@ -263,5 +263,95 @@ static void test_wrap_width(void) {
     free(huge);
 }
 
+/* the candidates of the floating cue patterns: by word ids and literals,
+ * within word limits, sorted, each once */
+static void test_cues(void) {
+    const long limit[6] = { 10, 3, 100, 30, 6, 100 };
+    dp_cleanc_cues *c = dp_cleanc_cues_new(limit, 6);
+    CHECK(c != NULL);
+    if (!c) return;
+    const long share[3] = { 4, 2, 1 }, photo[2] = { 5, 1 }, bar[1] = { 3 }, deg[2] = { 6, 9 };
+    CHECK_INT(dp_cleanc_cues_map(c, 7, share, 3), 1);
+    CHECK_INT(dp_cleanc_cues_map(c, 900, photo, 2), 1);
+    CHECK_INT(dp_cleanc_cues_map(c, 0, photo, 2), 0);
+    CHECK_INT(dp_cleanc_cues_map(c, DP_CLEANC_CUES_MAX_ID + 1, photo, 2), 0);
+    CHECK_INT(dp_cleanc_cues_literal(c, "|", 1, 1u << 7, bar, 1), 1);
+    CHECK_INT(dp_cleanc_cues_literal(c, "\xC2\xB0", 2, 0, deg, 2), 1);
+    const long *out;
+    /* two words of ids 7 and 900 in a block of 2 words: 1, 2, 4, 5, each once, sorted */
+    dp_cleanc_cues_begin(c, 2);
+    dp_cleanc_cues_add_id(c, 900);
+    dp_cleanc_cues_add_id(c, 7);
+    dp_cleanc_cues_add_id(c, 7);
+    dp_cleanc_cues_add_id(c, 5);      /* no patterns */
+    dp_cleanc_cues_add_id(c, -3);     /* out of range: none */
+    dp_cleanc_cues_add_id(c, 1 << 30);
+    dp_cleanc_cues_add_text(c, "", 0, 0, 0);
+    size_t n = dp_cleanc_cues_end(c, &out);
+    CHECK_INT(n, 4);
+    if (n == 4) {
+        CHECK_INT(out[0], 1);
+        CHECK_INT(out[1], 2);
+        CHECK_INT(out[2], 4);
+        CHECK_INT(out[3], 5);
+    }
+    /* a block of 8 words: pattern 2 (limit 3) and 5 (limit 6) are out */
+    dp_cleanc_cues_begin(c, 8);
+    dp_cleanc_cues_add_id(c, 7);
+    dp_cleanc_cues_add_id(c, 900);
+    n = dp_cleanc_cues_end(c, &out);
+    CHECK_INT(n, 2);
+    if (n == 2) CHECK(out[0] == 1 && out[1] == 4);
+    /* literals: "|" only in a text whose shape has the bit (or without a shape);
+     * the degree sign always searched (no bits), its unknown number 9 dropped */
+    const char *t = "News | Sport 20\xC2\xB0";
+    dp_cleanc_cues_begin(c, 3);
+    dp_cleanc_cues_add_text(c, t, strlen(t), 1, 0);
+    n = dp_cleanc_cues_end(c, &out);
+    CHECK_INT(n, 1);
+    if (n == 1) CHECK_INT(out[0], 6);
+    dp_cleanc_cues_begin(c, 3);
+    dp_cleanc_cues_add_text(c, t, strlen(t), 0, 0);
+    n = dp_cleanc_cues_end(c, &out);
+    CHECK_INT(n, 2);
+    if (n == 2) CHECK(out[0] == 3 && out[1] == 6);
+    /* a broken sequence holds no degree sign; a lead byte alone at the end neither */
+    dp_cleanc_cues_begin(c, 3);
+    dp_cleanc_cues_add_text(c, "20\xC2", 3, 0, 0);
+    dp_cleanc_cues_add_text(c, "\xB0\xC2 ", 3, 0, 0);
+    CHECK_INT(dp_cleanc_cues_end(c, &out), 0);
+    /* an id mapped again replaces its list; clear forgets every id */
+    CHECK_INT(dp_cleanc_cues_map(c, 7, bar, 1), 1);
+    dp_cleanc_cues_begin(c, 1);
+    dp_cleanc_cues_add_id(c, 7);
+    n = dp_cleanc_cues_end(c, &out);
+    CHECK_INT(n, 1);
+    if (n == 1) CHECK_INT(out[0], 3);
+    dp_cleanc_cues_clear(c);
+    dp_cleanc_cues_begin(c, 1);
+    dp_cleanc_cues_add_id(c, 7);
+    dp_cleanc_cues_add_id(c, 900);
+    CHECK_INT(dp_cleanc_cues_end(c, &out), 0);
+    /* many ids: the map grows */
+    int mapped = 1;
+    for (size_t id = 1; id < 100000; id += 7) mapped &= dp_cleanc_cues_map(c, id, share, 3);
+    CHECK_INT(mapped, 1);
+    dp_cleanc_cues_begin(c, 1);
+    dp_cleanc_cues_add_id(c, 99996);
+    n = dp_cleanc_cues_end(c, &out);
+    CHECK_INT(n, 3);
+    dp_cleanc_cues_free(c);
+    dp_cleanc_cues_free(NULL);
+    /* no patterns at all */
+    c = dp_cleanc_cues_new(NULL, 0);
+    CHECK(c != NULL);
+    if (!c) return;
+    dp_cleanc_cues_begin(c, 0);
+    dp_cleanc_cues_add_id(c, 1);
+    dp_cleanc_cues_add_text(c, "x", 1, 1, 0);
+    CHECK_INT(dp_cleanc_cues_end(c, &out), 0);
+    dp_cleanc_cues_free(c);
+}
+
 DP_TEST_MAIN("cleanc", test_digit_outside, test_mask, test_plain_ascii, test_has_any, test_may_control,
-             test_ends_open, test_wrap_width)
+             test_ends_open, test_wrap_width, test_cues)
