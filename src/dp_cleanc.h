@@ -38,4 +38,81 @@ int dp_cleanc_has_any(const char *s, size_t n, const char *const *needle, const 
  * half instructions a byte, the pattern some twelve). */
 int dp_cleanc_may_control(const char *s, size_t n);
 
+/* The wrap column of a hard-wrapped page, from its lines: the C form of
+ * docpipe.clean.blocks' M.wrap_width followed (narrow != 0) by M.narrow_width
+ * (scripts/clean/blocks.lua holds the method and the Lua reference that a
+ * spec keeps equal to this). line[i] is line i + 1 of the page (len[i] bytes,
+ * no line feed; any bytes: invalid UTF-8 is measured in bytes, as Lua's
+ * `utf8.len(s) or #s` measures it), count lines in all.
+ * Lengths are measured in bytes first and then, for the lines near the
+ * longest, in characters (code points when the line is valid UTF-8, else
+ * bytes); the column returned is in those characters.
+ * chars, when not NULL, gets count entries: each line's length in
+ * characters, filled for every line when a column is found (the caller
+ * measures the lines it joins in them), left undefined otherwise.
+ * Returns the column (40 or more), 0 when the page is not wrapped (the Lua
+ * functions' nil), or -1 when memory runs out. Work: a few passes over the
+ * lines, each line's bytes read a few times at most. */
+long dp_cleanc_wrap_width(const char *const *line, const size_t *len, size_t count, int narrow,
+                          size_t *chars);
+
+/* M.narrow_width alone: a narrower column than W (the column found by
+ * dp_cleanc_wrap_width with narrow == 0), or W; same lines and units.
+ * Returns -1 when memory runs out. */
+long dp_cleanc_narrow_width(const char *const *line, const size_t *len, size_t count, long W);
+
+/* Does the line s[0 .. n) end without sentence punctuation: is the
+ * character before the white space closing it (ASCII white space, U+0085,
+ * U+00A0, U+1680, U+180E, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F,
+ * U+3000: what PCRE2's \s takes with UCP) none of . ! ? : ; " ' ) ] U+201D
+ * U+2019? What blocks.lua's ends_open tells (the pattern
+ * [.!?:;"'”’)\]]\s*$ finds nothing). Returns 1 or 0; 1 for an empty line or
+ * one of white space only. */
+int dp_cleanc_ends_open(const char *s, size_t n);
+
+/* The candidates of docpipe.clean.evidence's floating cue patterns for one
+ * block: the patterns filed under a trigger word the block holds (by the
+ * word's id, a small integer of docpipe.shingle's interner) or under a
+ * literal its text holds ("|", "»"), within each pattern's word limit, as
+ * their numbers in file order (1-based), sorted, each once.
+ * A dp_cleanc_cues holds the limits of the patterns, the map from word ids to
+ * their patterns and the literals; a block is read by begin, add_id for each
+ * of its trigger words' ids, add_text, then end. Not thread-safe (one per
+ * Lua state, as the stage's cues). */
+typedef struct dp_cleanc_cues dp_cleanc_cues;
+
+/* limit[o - 1]: the word limit of pattern o, for o = 1 .. count. NULL when
+ * memory runs out. */
+dp_cleanc_cues *dp_cleanc_cues_new(const long *limit, size_t count);
+void dp_cleanc_cues_free(dp_cleanc_cues *c);
+
+/* Word id -> patterns orders[0 .. k) (numbers 1 .. count; others are
+ * ignored), replacing what the id had. Ids from 1 to DP_CLEANC_CUES_MAX_ID.
+ * Returns 0 when memory runs out or the id is out of range. */
+#define DP_CLEANC_CUES_MAX_ID ((size_t)1 << 24)
+int dp_cleanc_cues_map(dp_cleanc_cues *c, size_t id, const long *orders, size_t k);
+/* Forget every word id's patterns (a new interner). */
+void dp_cleanc_cues_clear(dp_cleanc_cues *c);
+
+/* A literal lit[0 .. len) (len >= 1; searched for as bytes, case
+ * sensitive) and its patterns; bits: the shape bits (dp_text_shape) its
+ * first byte sets, 0 when none (then always searched). A block is searched
+ * for it only when its words are within the largest limit of its patterns
+ * and, given its shape, the shape has one of the bits. Returns 0 when
+ * memory runs out. */
+int dp_cleanc_cues_literal(dp_cleanc_cues *c, const char *lit, size_t len, unsigned bits,
+                           const long *orders, size_t k);
+
+/* Start a block of nw words (the candidates gathered so far are dropped). */
+void dp_cleanc_cues_begin(dp_cleanc_cues *c, long nw);
+/* Add the patterns of a trigger word's id (an unknown id adds none). */
+void dp_cleanc_cues_add_id(dp_cleanc_cues *c, long long id);
+/* Add the patterns of the literals text[0 .. n) holds (shape: the text's
+ * shape bits when has_shape). */
+void dp_cleanc_cues_add_text(dp_cleanc_cues *c, const char *text, size_t n, int has_shape,
+                             unsigned shape);
+/* The candidates, sorted: their count, and *out pointing at their numbers
+ * (valid until the next call on c). */
+size_t dp_cleanc_cues_end(dp_cleanc_cues *c, const long **out);
+
 #endif

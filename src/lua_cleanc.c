@@ -117,12 +117,222 @@ static int l_may_control(lua_State *L) {
     return 1;
 }
 
+/* the strings of the list at index idx (its length: *count), as two arrays
+ * in a userdata left on the stack (the strings stay anchored by the list),
+ * with room for one size_t more a line after them (*extra) */
+static void list_strings(lua_State *L, int idx, const char ***line, size_t **len, size_t *count,
+                         size_t **extra) {
+    luaL_checktype(L, idx, LUA_TTABLE);
+    size_t n = (size_t)lua_rawlen(L, idx);
+    if (n > ((size_t)1 << 26)) luaL_error(L, "too many lines");
+    size_t words = n ? n : 1;
+    void *mem = lua_newuserdatauv(L, words * (sizeof(char *) + 2 * sizeof(size_t)), 0);
+    *line = (const char **)mem;
+    *len = (size_t *)(*line + words);
+    *extra = *len + words;
+    for (size_t i = 0; i < n; i++) {
+        if (lua_rawgeti(L, idx, (lua_Integer)i + 1) != LUA_TSTRING)
+            luaL_error(L, "line %d is not a string", (int)i + 1);
+        (*line)[i] = lua_tolstring(L, -1, &(*len)[i]);
+        lua_pop(L, 1);
+    }
+    *count = n;
+}
+
+/*
+ * cleanc.wrap_width(lines [, narrow]) -> W or nil [, chars]
+ * The wrap column of the page whose lines (a list of strings without their
+ * line feeds, as docpipe.text.lines gives them) are given, in characters:
+ * docpipe.clean.blocks' wrap_width, then with narrow true its narrow_width
+ * (dp_cleanc_wrap_width), in one call; nil when the page is not wrapped.
+ * With a column, chars: a list of each line's length in characters (code
+ * points of a valid UTF-8 line, else bytes).
+ */
+static int l_wrap_width(lua_State *L) {
+    const char **line;
+    size_t *len, *chars, n;
+    int narrow = lua_toboolean(L, 2);
+    list_strings(L, 1, &line, &len, &n, &chars);
+    long W = dp_cleanc_wrap_width(line, len, n, narrow, chars);
+    if (W < 0) return luaL_error(L, "not enough memory");
+    if (W == 0) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_pushinteger(L, W);
+    lua_createtable(L, n < (1 << 26) ? (int)n : 0, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_pushinteger(L, (lua_Integer)chars[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 2;
+}
+
+/*
+ * cleanc.narrow_width(lines, W) -> W
+ * docpipe.clean.blocks' narrow_width alone (dp_cleanc_narrow_width): a
+ * narrower column than W, or W.
+ */
+static int l_narrow_width(lua_State *L) {
+    const char **line;
+    size_t *len, *chars, n;
+    lua_Integer W = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, W > 0 && W < (1 << 30), 2, "out of range");
+    list_strings(L, 1, &line, &len, &n, &chars);
+    long r = dp_cleanc_narrow_width(line, len, n, (long)W);
+    if (r < 0) return luaL_error(L, "not enough memory");
+    lua_pushinteger(L, r);
+    return 1;
+}
+
+/* cleanc.ends_open(s) -> boolean: dp_cleanc_ends_open (no sentence punctuation
+ * before the white space closing s) */
+static int l_ends_open(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    lua_pushboolean(L, dp_cleanc_ends_open(s, n));
+    return 1;
+}
+
+/* ---- cleanc.cues: the candidates of the floating cue patterns ---------- */
+
+#define CUES_MT "docpipe.cleanc.cues"
+
+static dp_cleanc_cues **check_cues(lua_State *L) {
+    dp_cleanc_cues **c = luaL_checkudata(L, 1, CUES_MT);
+    if (!*c) luaL_error(L, "cues object is closed");
+    return c;
+}
+
+/* the integers of the list at idx (at most max), into a userdata left on the
+ * stack; returns them and their count in *k */
+static long *int_list(lua_State *L, int idx, size_t max, size_t *k) {
+    luaL_checktype(L, idx, LUA_TTABLE);
+    size_t n = (size_t)lua_rawlen(L, idx);
+    if (n > max) n = max;
+    long *v = lua_newuserdatauv(L, (n ? n : 1) * sizeof *v, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, idx, (lua_Integer)i + 1);
+        v[i] = (long)luaL_checkinteger(L, -1);
+        lua_pop(L, 1);
+    }
+    *k = n;
+    return v;
+}
+
+/*
+ * cleanc.cues(limits) -> cues object: docpipe.clean.evidence's floating cue
+ * patterns (dp_cleanc_cues), limits[o] the word limit of pattern o (numbers
+ * in file order, 1-based). Methods:
+ *   cues:map(id, orders)      word id (a docpipe.shingle interner's) -> the
+ *                             list of pattern numbers filed under the word
+ *   cues:clear()              forget every id (a new interner)
+ *   cues:literal(s, bits, orders)  a literal searched for in the text, its
+ *                             first byte's shape bits (0: none) and patterns
+ *   cues:gather(ids, nw, text, shape, out) -> count
+ *       the candidates of a block of nw words: the patterns of its trigger
+ *       words' ids (a list, or false for none) and of the literals text
+ *       holds (shape: its shape bits, docpipe.text.shape, or false), within
+ *       their word limits, sorted, each once, written to out[1 .. count]
+ */
+static int l_cues_new(lua_State *L) {
+    size_t k;
+    long *limits = int_list(L, 1, (size_t)1 << 20, &k);
+    dp_cleanc_cues **c = lua_newuserdatauv(L, sizeof *c, 0);
+    *c = NULL;
+    luaL_setmetatable(L, CUES_MT);
+    *c = dp_cleanc_cues_new(limits, k);
+    if (!*c) return luaL_error(L, "not enough memory");
+    return 1;
+}
+
+static int l_cues_gc(lua_State *L) {
+    dp_cleanc_cues **c = luaL_checkudata(L, 1, CUES_MT);
+    dp_cleanc_cues_free(*c);
+    *c = NULL;
+    return 0;
+}
+
+static int l_cues_map(lua_State *L) {
+    dp_cleanc_cues **c = check_cues(L);
+    lua_Integer id = luaL_checkinteger(L, 2);
+    size_t k;
+    long *orders = int_list(L, 3, 0xFFFF, &k);
+    luaL_argcheck(L, id >= 1 && (size_t)id <= DP_CLEANC_CUES_MAX_ID, 2, "out of range");
+    if (!dp_cleanc_cues_map(*c, (size_t)id, orders, k)) return luaL_error(L, "not enough memory");
+    return 0;
+}
+
+static int l_cues_clear(lua_State *L) {
+    dp_cleanc_cues_clear(*check_cues(L));
+    return 0;
+}
+
+static int l_cues_literal(lua_State *L) {
+    dp_cleanc_cues **c = check_cues(L);
+    size_t n, k;
+    const char *s = luaL_checklstring(L, 2, &n);
+    lua_Integer bits = luaL_checkinteger(L, 3);
+    long *orders = int_list(L, 4, 0xFFFF, &k);
+    if (!dp_cleanc_cues_literal(*c, s, n, (unsigned)bits, orders, k)) return luaL_error(L, "not enough memory");
+    return 0;
+}
+
+static int l_cues_gather(lua_State *L) {
+    dp_cleanc_cues *c = *check_cues(L);
+    lua_Integer nw = luaL_checkinteger(L, 3);
+    size_t n;
+    const char *text = luaL_checklstring(L, 4, &n);
+    int has_shape = lua_toboolean(L, 5);
+    lua_Integer shape = has_shape ? luaL_checkinteger(L, 5) : 0;
+    luaL_checktype(L, 6, LUA_TTABLE);
+    dp_cleanc_cues_begin(c, (long)nw);
+    if (lua_toboolean(L, 2)) {
+        luaL_checktype(L, 2, LUA_TTABLE);
+        lua_Integer k = (lua_Integer)lua_rawlen(L, 2);
+        for (lua_Integer i = 1; i <= k; i++) {
+            int isnum;
+            lua_rawgeti(L, 2, i);
+            lua_Integer id = lua_tointegerx(L, -1, &isnum);
+            lua_pop(L, 1);
+            if (isnum) dp_cleanc_cues_add_id(c, (long long)id);
+        }
+    }
+    dp_cleanc_cues_add_text(c, text, n, has_shape, (unsigned)shape);
+    const long *out;
+    size_t nh = dp_cleanc_cues_end(c, &out);
+    for (size_t i = 0; i < nh; i++) {
+        lua_pushinteger(L, out[i]);
+        lua_rawseti(L, 6, (lua_Integer)i + 1);
+    }
+    lua_pushinteger(L, (lua_Integer)nh);
+    return 1;
+}
+
 int dp_lua_open_cleanc(lua_State *L) {
+    static const luaL_Reg cues_methods[] = {
+        { "clear", l_cues_clear },
+        { "gather", l_cues_gather },
+        { "literal", l_cues_literal },
+        { "map", l_cues_map },
+        { NULL, NULL },
+    };
+    if (luaL_newmetatable(L, CUES_MT)) {
+        luaL_newlib(L, cues_methods);
+        lua_setfield(L, -2, "__index");
+        lua_pushcfunction(L, l_cues_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_pop(L, 1);
     static const luaL_Reg funcs[] = {
         { "clock_mask", l_clock_mask },
+        { "cues", l_cues_new },
+        { "ends_open", l_ends_open },
+        { "narrow_width", l_narrow_width },
         { "has_any", l_has_any },
         { "may_control", l_may_control },
         { "stamp_words", l_stamp_words },
+        { "wrap_width", l_wrap_width },
         { NULL, NULL },
     };
     luaL_newlib(L, funcs);

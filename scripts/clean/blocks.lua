@@ -67,6 +67,7 @@ local byte = string.byte
 local find, sub = string.find, string.sub
 local new_table = dp.text.table
 local interner, repeats, contained = dp.shingle.interner, dp.shingle.repeats, dp.shingle.contained
+local wrap_width = dp.cleanc.wrap_width
 
 -- the symbols that mark a list item (one list for the stage: M.BULLETS), before a
 -- space; every one is ASCII or starts with the byte C2 or E2 (see M.split)
@@ -275,7 +276,9 @@ end
 -- prompt or a footer the dumper left unwrapped, alone in its paragraph, that would
 -- overstate the column: then only the lines it wrapped are measured, when they tell
 -- (wrapped_lines).
--- @param at optional: the lines' facts (line_facts; M.split passes those it has)
+-- (M.split asks docpipe.cleanc.wrap_width, the same method in C, which
+-- tests/spec/clean_wrap_width_c_spec.lua holds equal to this and M.narrow_width)
+-- @param at optional: the lines' facts (line_facts)
 function M.wrap_width(lines, at)
   at = at or line_facts(lines)
   -- lengths in bytes first; characters only for the lines near the longest (a line
@@ -463,10 +466,11 @@ function M.split(text, pad)
   -- (with each line's first and last byte that is not a space, and the first one's
   -- value, from the C pass that splits the page: three calls a line fewer)
   local lines, firsts, lasts, leads = dp.text.lines(text, true)
-  local at = line_facts(lines, firsts, leads)
-  at.urls = find(text, "://", 1, true) ~= nil
-  local W = M.wrap_width(lines, at)
-  if W then W = M.narrow_width(lines, W, at) end
+  -- the wrap column, M.wrap_width then M.narrow_width, in one C call (the same
+  -- method; the Lua functions are its reference, held equal by a spec): some
+  -- 3,000 instructions a line in Lua, where many lines are measured several
+  -- times; with a column, chars lists each line's length in characters
+  local W, chars = wrap_width(lines, true)
   local blocks, group, prev_blank = {}, 0, true
   local cur
   for i = 1, #lines do local raw = lines[i]
@@ -511,7 +515,7 @@ function M.split(text, pad)
           or (cur.bullet and byte(cur.bullet, 1) >= 128 and math.abs(indent - cur.indent - clen(cur.bullet) - 1) <= 1) then
           local first = body:match("^(%S+)")
           local prev = lines[cur.last]
-          local plen = line_chars(at, lines, cur.last)
+          local plen = chars[cur.last]
           local tail = trailing_space(prev)
           if tail then plen = plen - (#prev - tail + 1) end
           if pad and pad[cur.last] then plen = plen + pad[cur.last] end

@@ -59,6 +59,7 @@ local MAX_CUE_BYTES = 8192
 local TRIGGER = 32
 
 local ascii_boundaries = normalize.ascii_boundaries
+local cleanc_cues = dp.cleanc.cues
 
 -- ---------------------------------------------------------------------------------
 -- Cue matching. Each pattern of en/clean_boilerplate.txt is read once for what must
@@ -430,7 +431,7 @@ local function load_cues(lang, max_words, stop)
   -- like a trigger word (a pattern that needs a word as its only literal matches it as
   -- a whole word); the others ("|", "»", "$") are looked for in the text, in a block
   -- short enough for one of their patterns
-  local sym, raw_limit, raw_max = {}, {}, 0
+  local sym = {}
   for _, w in ipairs(raw) do
     if w:find("^[%a]+$") then
       for _, e in ipairs(float_raw[w]) do
@@ -441,10 +442,6 @@ local function load_cues(lang, max_words, stop)
       words[#words + 1] = w
     else
       sym[#sym + 1] = w
-      local maxl = 0
-      for _, e in ipairs(float_raw[w]) do if e.limit > maxl then maxl = e.limit end end
-      raw_limit[w] = maxl
-      if maxl > raw_max then raw_max = maxl end
     end
   end
   table.sort(words)
@@ -452,29 +449,39 @@ local function load_cues(lang, max_words, stop)
     entries = entries, buckets_src = buckets_src, buckets = {}, by_sig = {}, any = anchored_any,
     runs3 = runs3, runs4 = runs4, deep = deep, deep_seen = {}, deep_n = 0,
     floats = floats, float_rx = joined(floats), words = words, raw = raw,
-    word_entries = float_words, raw_entries = float_raw, raw_sym = sym, raw_limit = raw_limit,
-    raw_max = raw_max, hits = {}, sets = {}, sets_n = 0,
+    word_entries = float_words, raw_entries = float_raw, raw_sym = sym, sets = {}, sets_n = 0,
   }
-  -- any of the literals, as one alternation (never matching when there are none)
-  local alts = {}
-  for i, w in ipairs(sym) do alts[i] = re.escape(w) end
-  C.raw_rx = re.compile(#alts > 0 and concat(alts, "|") or "(*FAIL)")
-  -- (the shape bits the literals' first bytes set, docpipe.text.shape: a block whose
-  -- shape has none of them holds none of the literals, and skips the alternation; nil
-  -- when a first byte sets no bit of its own, then every block tries it)
-  local raw_bits = 0
-  for _, w in ipairs(sym) do
-    local f = select(5, text_shape(w:sub(1, 1))) & BYTE_BITS
-    if f == 0 then raw_bits = nil; break end
-    raw_bits = raw_bits | f
-  end
-  C.raw_bits = raw_bits
-  -- (and each literal's own: a block whose shape lacks them does not hold it, and is
-  -- spared the plain search; 0 when its first byte sets no bit, always searched)
+  -- (each literal's shape bits, those its first byte sets, docpipe.text.shape: a block
+  -- whose shape lacks them does not hold it, and is spared the search; 0 when its
+  -- first byte sets no bit, always searched)
   local sym_bits = {}
   for k, w in ipairs(sym) do sym_bits[k] = select(5, text_shape(w:sub(1, 1))) & BYTE_BITS end
-  C.raw_sym_bits = sym_bits
+  -- (and what a block without trigger words is told by before the C call: the most
+  -- words any literal's patterns allow, and the union of the literals' bits, nil when
+  -- one has none of its own)
+  local raw_max, raw_bits = 0, 0
+  for k, w in ipairs(sym) do
+    for _, e in ipairs(float_raw[w]) do if e.limit > raw_max then raw_max = e.limit end end
+    local f = sym_bits[k]
+    if f == 0 or not raw_bits then raw_bits = nil else raw_bits = raw_bits | f end
+  end
+  C.raw_max, C.raw_bits = raw_max, raw_bits
   C.any_rx = joined(anchored_any)
+  -- the candidates of the floating patterns are gathered in C (docpipe.cleanc.cues):
+  -- their word limits, the numbers of each trigger word's patterns (mapped to the
+  -- word's id for each intern table: cue_kind) and the literals with theirs (each
+  -- searched for in a block within the largest word limit of its patterns)
+  local limits, orders_of = {}, {}
+  for i, e in ipairs(entries) do limits[i] = e.limit end
+  local function orders(l)
+    local o = {}
+    for i, e in ipairs(l) do o[i] = e.order end
+    return o
+  end
+  for w, l in pairs(float_words) do orders_of[w] = orders(l) end
+  local gather = cleanc_cues(limits)
+  for k, w in ipairs(sym) do gather:literal(w, sym_bits[k], orders(float_raw[w])) end
+  C.gather, C.word_orders, C.gathered = gather, orders_of, {}
   -- the longest block (in words) any of them may name: a longer one is not tried
   local any_limit = 0
   for _, e in ipairs(anchored_any) do if e.limit > any_limit then any_limit = e.limit end end
@@ -550,16 +557,6 @@ local function first_kind(list, text, nw)
   return nil
 end
 
--- add the entries of list l within their word limit to the candidates (a list that is
--- also a set); returns their new count
-local function add_hits(hits, nh, l, nw)
-  for k = 1, #l do
-    local e = l[k]
-    if nw <= e.limit and not hits[e] then hits[e] = true; nh = nh + 1; hits[nh] = e end
-  end
-  return nh
-end
-
 --- The cue kind of block b (its text, word count nw and word ids), or nil.
 -- @param intern the word -> id table of docpipe.clean.blocks.tokenize
 -- @param fresh the list of words with a hint interned since it was last read
@@ -598,88 +595,77 @@ local function cue_kind(C, b, intern, fresh, c, c2, shape)
   end
   -- only the patterns whose trigger word or literal the block holds are tried, one by
   -- one (the alternation of all of them costs more than the few that can match)
-  -- (the candidates gather in one scratch list, emptied before returning)
-  local hits, nh = C.hits, 0
-  if hits[1] then for k in pairs(hits) do hits[k] = nil end end -- (left by an error)
+  -- (the candidates are gathered in one C call, C.gather: the patterns of its trigger
+  -- words, by their ids, and of the literals it holds, within their word limits, in
+  -- file order, each once; written to the scratch list C.gathered)
+  local gather = C.gather
   local bits = b.bits
+  local ids = false
   if not bits or bits & TRIGGER ~= 0 then
     -- the ids of the trigger words: all those an intern table holds when it is new
     -- here, then the ones among the words interned since (`fresh`, emptied as read:
     -- the table only grows until it is replaced, so a page costs a lookup per new
     -- word with a hint, not one per trigger word the pages have not shown yet)
-    local map = C.ids_map
-    if not map or C.ids_intern ~= intern or not fresh then
-      map = {}
-      local words, entries = C.words, C.word_entries
+    if C.ids_intern ~= intern or not fresh then
+      gather:clear()
+      local words, orders = C.words, C.word_orders
       for k = 1, #words do
         local w = words[k]
         local id = intern[w]
-        if id then map[id] = entries[w] end
+        if id then gather:map(id, orders[w]) end
       end
-      C.ids_map, C.ids_intern = map, intern
+      C.ids_intern = intern
     end
     if fresh and fresh[1] then
-      local entries = C.word_entries
+      local orders = C.word_orders
       for k = 1, #fresh do
         local w = fresh[k]
         fresh[k] = nil
-        local l, id = entries[w], intern[w]
-        if l and id then map[id] = l end
+        local o, id = orders[w], intern[w]
+        if o and id then gather:map(id, o) end
       end
     end
     -- (the ids of its trigger words only, when the tokeniser listed them: b.hits)
-    local ids = b.hits or b.ids
-    for k = 1, #ids do
-      local l = map[ids[k]]
-      if l then nh = add_hits(hits, nh, l, nw) end
-    end
+    ids = b.hits or b.ids
   end
-  -- (one PCRE2 call tells whether the block holds any of the literals)
-  local raw_bits = C.raw_bits
-  if nw <= C.raw_max and (not (shape and raw_bits) or shape & raw_bits ~= 0) and C.raw_rx:find(text) then
-    local sym, raw_limit, sym_bits = C.raw_sym, C.raw_limit, C.raw_sym_bits
-    for k = 1, #sym do
-      local w, f = sym[k], sym_bits[k]
-      if nw <= raw_limit[w] and (not shape or f == 0 or shape & f ~= 0) and text:find(w, 1, true) then
-        nh = add_hits(hits, nh, C.raw_entries[w], nw)
-      end
-    end
+  -- (and the literals: a block whose shape lacks a literal's first byte is not
+  -- searched for it; one without trigger words that can hold none of them, by its
+  -- length in words or its shape, is spared the call)
+  if not ids then
+    local raw_bits = C.raw_bits
+    if nw > C.raw_max or (shape and raw_bits and shape & raw_bits == 0) then return nil end
   end
+  local got = C.gathered
+  local nh = gather:gather(ids, nw, text, shape or false, got)
   if nh == 0 then return nil end
-  local kind
-  if nh > 1 then
-    -- (in file order: their numbers sorted as plain integers, in C, then read back
-    -- from the file's list; a comparison function costs a Lua call per comparison)
-    local list, entries = {}, C.entries
-    for k = 1, nh do list[k] = hits[k].order end
-    table.sort(list)
-    -- (three or more: their alternation first, one PCRE2 call that rules them all out
-    -- on most blocks, where each would cost a call of its own; cached in a tree of
-    -- tables by the candidates' numbers, no key string built per block)
-    local node = nh >= 3 and C.sets
-    for k = 1, nh do
-      local o = list[k]
-      list[k] = entries[o]
-      if node then
-        local nx = node[o]
-        if not nx then nx = {}; node[o] = nx end
-        node = nx
-      end
-    end
-    local rx = node and node.rx
-    if node and not rx then
-      rx = joined(list)
-      node.rx = rx
-      C.sets_n = C.sets_n + 1
-      if C.sets_n > 4096 then C.sets, C.sets_n = {}, 0 end
-    end
-    if not rx or rx:find(text) then kind = first_kind(list, text, nw) end
-  else
-    local e = hits[1]
-    kind = entry_find(e, text) and e.kind or nil
+  local entries = C.entries
+  if nh == 1 then
+    local e = entries[got[1]]
+    return entry_find(e, text) and e.kind or nil
   end
-  for k = 1, nh do hits[hits[k]] = nil; hits[k] = nil end
-  return kind
+  -- (three or more: their alternation first, one PCRE2 call that rules them all out
+  -- on most blocks, where each would cost a call of its own; cached in a tree of
+  -- tables by the candidates' numbers, no key string built per block)
+  local list = {}
+  local node = nh >= 3 and C.sets
+  for k = 1, nh do
+    local o = got[k]
+    list[k] = entries[o]
+    if node then
+      local nx = node[o]
+      if not nx then nx = {}; node[o] = nx end
+      node = nx
+    end
+  end
+  local rx = node and node.rx
+  if node and not rx then
+    rx = joined(list)
+    node.rx = rx
+    C.sets_n = C.sets_n + 1
+    if C.sets_n > 4096 then C.sets, C.sets_n = {}, 0 end
+  end
+  if not rx or rx:find(text) then return first_kind(list, text, nw) end
+  return nil
 end
 
 -- the union of a file's patterns, as alternations: the anchored ones (PCRE2 tries

@@ -1,6 +1,9 @@
 /* Unit tests for dp_cleanc.c. */
 #include "dp_test.h"
 #include "dp_cleanc.h"
+#include "dp_regex.h"
+
+#include <stdlib.h>
 
 static void test_digit_outside(void) {
     const char *s = "updated 9:45 AM EST, Tue January 10, 2012";
@@ -130,4 +133,225 @@ static void test_may_control(void) {
             }
 }
 
-DP_TEST_MAIN("cleanc", test_digit_outside, test_mask, test_plain_ascii, test_has_any, test_may_control)
+/* ends_open against the pattern blocks.lua read it with ([.!?:;"'”’)\]]\s*$
+ * finds nothing), over strings made of pieces: closers, white space of
+ * every kind, letters, and broken UTF-8 (lead bytes alone, stray
+ * continuation bytes, the first bytes of a wide space) */
+static void test_ends_open(void) {
+    CHECK_INT(dp_cleanc_ends_open("", 0), 1);
+    CHECK_INT(dp_cleanc_ends_open("   ", 3), 1);
+    CHECK_INT(dp_cleanc_ends_open("It rained.", 10), 0);
+    CHECK_INT(dp_cleanc_ends_open("It rained.  \t", 13), 0);
+    CHECK_INT(dp_cleanc_ends_open("and then the", 12), 1);
+    CHECK_INT(dp_cleanc_ends_open("he said \xE2\x80\x9D\xC2\xA0", 13), 0);
+    CHECK_INT(dp_cleanc_ends_open("(Photograph:", 12), 0);
+    CHECK_INT(dp_cleanc_ends_open("caf\xC3\xA9", 5), 1);
+    const char *pat = "[.!?:;\"'\xE2\x80\x9D\xE2\x80\x99)\\]]\\s*$";
+    dp_regex *re = dp_regex_compile(pat, strlen(pat), 0, NULL, 0);
+    dp_match *m = dp_match_new(re);
+    CHECK(re != NULL && m != NULL);
+    if (!re || !m) return;
+    static const char *const piece[] = {
+        "a", " ", ".", "!", ")", "]", "\"", "\t", "\v", "\n", "x.",
+        "\xC2\x85", "\xC2\xA0", "\xE1\x9A\x80", "\xE1\xA0\x8E", "\xE2\x80\x80", "\xE2\x80\x8A",
+        "\xE2\x80\x8B", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\xAF", "\xE2\x81\x9F",
+        "\xE3\x80\x80", "\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x80\x9C", "\xC3\xA9",
+        "\xC2", "\xE2", "\xE2\x80", "\x80", "\x9D", "\xA0", "\xFF", "\xF0\x9F\x98",
+    };
+    size_t np = sizeof piece / sizeof *piece;
+    unsigned seed = 12345;
+    char buf[64];
+    for (int t = 0; t < 200000; t++) {
+        size_t n = 0;
+        int k = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 6;
+        for (int j = 0; j < k; j++) {
+            const char *p = piece[((seed = seed * 1103515245u + 12345u) >> 16) % np];
+            size_t l = strlen(p);
+            memcpy(buf + n, p, l);
+            n += l;
+        }
+        int want = dp_regex_exec(re, buf, n, 0, m) == 0;
+        if (dp_cleanc_ends_open(buf, n) != want) {
+            buf[n] = 0;
+            fprintf(stderr, "ends_open(\"%s\")\n", buf);
+            CHECK_INT(dp_cleanc_ends_open(buf, n), want);
+            break;
+        }
+    }
+    dp_match_free(m);
+    dp_regex_free(re);
+}
+
+/* lines of a text split at its line feeds, for the width tests (the
+ * pointers point into text) */
+static size_t split_lines(const char *text, const char **line, size_t *len, size_t max) {
+    size_t k = 0;
+    const char *p = text;
+    while (*p && k < max) {
+        const char *nl = strchr(p, '\n');
+        size_t l = nl ? (size_t)(nl - p) : strlen(p);
+        line[k] = p, len[k] = l, k++;
+        if (!nl) break;
+        p = nl + 1;
+    }
+    return k;
+}
+
+static void test_wrap_width(void) {
+    const char *line[64];
+    size_t len[64], chars[64];
+    /* no lines, too few, short ones: not wrapped */
+    CHECK_INT(dp_cleanc_wrap_width(NULL, NULL, 0, 1, NULL), 0);
+    CHECK_INT(dp_cleanc_wrap_width(line, len, split_lines("a\nb\n", line, len, 64), 1, chars), 0);
+    /* a paragraph wrapped at 51 (every line breaks before a word that would
+     * not fit; the lines end no sentence) */
+    const char *wrapped =
+        "The council met on Tuesday to discuss the plan for\n"
+        "the new bridge over the river, which residents have\n"
+        "asked for since the old one closed in the spring of\n"
+        "last year, and the engineers said that the design\n"
+        "could be ready by the end of the summer if funding\n"
+        "arrives in time, though some members still doubted\n"
+        "that the cost estimate of forty million dollars was\n"
+        "realistic given the prices of steel and concrete.\n";
+    size_t n = split_lines(wrapped, line, len, 64);
+    CHECK_INT(n, 8);
+    long W = dp_cleanc_wrap_width(line, len, n, 1, chars);
+    CHECK_INT(W, 51); /* (the third longest: 51, 51, 51, 50, ...) */
+    CHECK_INT(chars[0], 50);
+    CHECK_INT(dp_cleanc_narrow_width(line, len, n, W), W);
+    /* characters, not bytes: the same lines with an accented letter in each
+     * are still wrapped at 51 characters */
+    static char acc[8][80];
+    const char *aline[8];
+    size_t alen[8];
+    for (size_t i = 0; i < n; i++) {
+        /* (the first letter doubled into "é": one more byte, the same count) */
+        acc[i][0] = '\xC3', acc[i][1] = '\xA9';
+        memcpy(acc[i] + 2, line[i] + 1, len[i] - 1);
+        aline[i] = acc[i], alen[i] = len[i] + 1;
+    }
+    CHECK_INT(dp_cleanc_wrap_width(aline, alen, n, 1, chars), 51);
+    CHECK_INT(chars[0], 50);
+    /* invalid UTF-8 counts in bytes: a stray byte in each line makes it one longer */
+    for (size_t i = 0; i < n; i++) acc[i][0] = '\xFF', acc[i][1] = 'x';
+    CHECK_INT(dp_cleanc_wrap_width(aline, alen, n, 1, chars), 52);
+    CHECK_INT(chars[0], 51);
+    /* lines ending sentences are not wrapped */
+    const char *closed =
+        "This line is a sentence and it ends right here ok.\n"
+        "This line is a sentence and it ends right here ok.\n"
+        "This line is a sentence and it ends right here ok.\n"
+        "This line is a sentence and it ends right here ok.\n";
+    n = split_lines(closed, line, len, 64);
+    CHECK_INT(dp_cleanc_wrap_width(line, len, n, 1, chars), 0);
+    /* huge lines and lines of white space only: no crash, no column */
+    size_t big = 1 << 20;
+    char *huge = malloc(big);
+    CHECK(huge != NULL);
+    if (!huge) return;
+    memset(huge, 'a', big);
+    for (size_t i = 7; i < big; i += 9) huge[i] = ' ';
+    const char *hl[5] = { huge, huge, "  \v ", huge, "" };
+    size_t hn[5] = { big, big, 4, big - 3, 0 };
+    long hw = dp_cleanc_wrap_width(hl, hn, 5, 1, chars);
+    CHECK(hw == 0 || hw >= 40);
+    memset(huge, '\xE2', big);
+    hn[3] = big;
+    hw = dp_cleanc_wrap_width(hl, hn, 5, 1, chars);
+    CHECK(hw == 0 || hw >= 40);
+    free(huge);
+}
+
+/* the candidates of the floating cue patterns: by word ids and literals,
+ * within word limits, sorted, each once */
+static void test_cues(void) {
+    const long limit[6] = { 10, 3, 100, 30, 6, 100 };
+    dp_cleanc_cues *c = dp_cleanc_cues_new(limit, 6);
+    CHECK(c != NULL);
+    if (!c) return;
+    const long share[3] = { 4, 2, 1 }, photo[2] = { 5, 1 }, bar[1] = { 3 }, deg[2] = { 6, 9 };
+    CHECK_INT(dp_cleanc_cues_map(c, 7, share, 3), 1);
+    CHECK_INT(dp_cleanc_cues_map(c, 900, photo, 2), 1);
+    CHECK_INT(dp_cleanc_cues_map(c, 0, photo, 2), 0);
+    CHECK_INT(dp_cleanc_cues_map(c, DP_CLEANC_CUES_MAX_ID + 1, photo, 2), 0);
+    CHECK_INT(dp_cleanc_cues_literal(c, "|", 1, 1u << 7, bar, 1), 1);
+    CHECK_INT(dp_cleanc_cues_literal(c, "\xC2\xB0", 2, 0, deg, 2), 1);
+    const long *out;
+    /* two words of ids 7 and 900 in a block of 2 words: 1, 2, 4, 5, each once, sorted */
+    dp_cleanc_cues_begin(c, 2);
+    dp_cleanc_cues_add_id(c, 900);
+    dp_cleanc_cues_add_id(c, 7);
+    dp_cleanc_cues_add_id(c, 7);
+    dp_cleanc_cues_add_id(c, 5);      /* no patterns */
+    dp_cleanc_cues_add_id(c, -3);     /* out of range: none */
+    dp_cleanc_cues_add_id(c, 1 << 30);
+    dp_cleanc_cues_add_text(c, "", 0, 0, 0);
+    size_t n = dp_cleanc_cues_end(c, &out);
+    CHECK_INT(n, 4);
+    if (n == 4) {
+        CHECK_INT(out[0], 1);
+        CHECK_INT(out[1], 2);
+        CHECK_INT(out[2], 4);
+        CHECK_INT(out[3], 5);
+    }
+    /* a block of 8 words: pattern 2 (limit 3) and 5 (limit 6) are out */
+    dp_cleanc_cues_begin(c, 8);
+    dp_cleanc_cues_add_id(c, 7);
+    dp_cleanc_cues_add_id(c, 900);
+    n = dp_cleanc_cues_end(c, &out);
+    CHECK_INT(n, 2);
+    if (n == 2) CHECK(out[0] == 1 && out[1] == 4);
+    /* literals: "|" only in a text whose shape has the bit (or without a shape);
+     * the degree sign always searched (no bits), its unknown number 9 dropped */
+    const char *t = "News | Sport 20\xC2\xB0";
+    dp_cleanc_cues_begin(c, 3);
+    dp_cleanc_cues_add_text(c, t, strlen(t), 1, 0);
+    n = dp_cleanc_cues_end(c, &out);
+    CHECK_INT(n, 1);
+    if (n == 1) CHECK_INT(out[0], 6);
+    dp_cleanc_cues_begin(c, 3);
+    dp_cleanc_cues_add_text(c, t, strlen(t), 0, 0);
+    n = dp_cleanc_cues_end(c, &out);
+    CHECK_INT(n, 2);
+    if (n == 2) CHECK(out[0] == 3 && out[1] == 6);
+    /* a broken sequence holds no degree sign; a lead byte alone at the end neither */
+    dp_cleanc_cues_begin(c, 3);
+    dp_cleanc_cues_add_text(c, "20\xC2", 3, 0, 0);
+    dp_cleanc_cues_add_text(c, "\xB0\xC2 ", 3, 0, 0);
+    CHECK_INT(dp_cleanc_cues_end(c, &out), 0);
+    /* an id mapped again replaces its list; clear forgets every id */
+    CHECK_INT(dp_cleanc_cues_map(c, 7, bar, 1), 1);
+    dp_cleanc_cues_begin(c, 1);
+    dp_cleanc_cues_add_id(c, 7);
+    n = dp_cleanc_cues_end(c, &out);
+    CHECK_INT(n, 1);
+    if (n == 1) CHECK_INT(out[0], 3);
+    dp_cleanc_cues_clear(c);
+    dp_cleanc_cues_begin(c, 1);
+    dp_cleanc_cues_add_id(c, 7);
+    dp_cleanc_cues_add_id(c, 900);
+    CHECK_INT(dp_cleanc_cues_end(c, &out), 0);
+    /* many ids: the map grows */
+    int mapped = 1;
+    for (size_t id = 1; id < 100000; id += 7) mapped &= dp_cleanc_cues_map(c, id, share, 3);
+    CHECK_INT(mapped, 1);
+    dp_cleanc_cues_begin(c, 1);
+    dp_cleanc_cues_add_id(c, 99996);
+    n = dp_cleanc_cues_end(c, &out);
+    CHECK_INT(n, 3);
+    dp_cleanc_cues_free(c);
+    dp_cleanc_cues_free(NULL);
+    /* no patterns at all */
+    c = dp_cleanc_cues_new(NULL, 0);
+    CHECK(c != NULL);
+    if (!c) return;
+    dp_cleanc_cues_begin(c, 0);
+    dp_cleanc_cues_add_id(c, 1);
+    dp_cleanc_cues_add_text(c, "x", 1, 1, 0);
+    CHECK_INT(dp_cleanc_cues_end(c, &out), 0);
+    dp_cleanc_cues_free(c);
+}
+
+DP_TEST_MAIN("cleanc", test_digit_outside, test_mask, test_plain_ascii, test_has_any, test_may_control,
+             test_ends_open, test_wrap_width, test_cues)
