@@ -274,14 +274,54 @@ int dp_sbd_list_by_name(const char *name) {
 
 /* ---- characters -------------------------------------------------------- */
 
-static int is_sp(int b) { return b == 32 || (b >= 9 && b <= 13); }
-static int is_upper(int b) { return b >= 'A' && b <= 'Z'; }
-static int is_lower(int b) { return b >= 'a' && b <= 'z'; }
-static int is_digit(int b) { return b >= '0' && b <= '9'; }
-static int is_alpha(int b) { return is_upper(b) || is_lower(b); }
-static int is_alnum(int b) { return is_alpha(b) || is_digit(b); }  /* ASCII */
+/* Byte classes, a table lookup each (B_S white space: space \t \n \v \f
+ * \r; B_U A-Z; B_L a-z; B_D 0-9; B_H 0x80-0xFF). The tests take a byte
+ * (0..255) or -1 (at(): outside the paragraph), which is in no class. */
+enum { B_S = 1, B_U = 2, B_L = 4, B_D = 8, B_H = 16 };
+static const unsigned char byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0,  /* 0x00 */
+    0, B_S, B_S, B_S, B_S, B_S, 0, 0,  /* 0x08 */
+    0, 0, 0, 0, 0, 0, 0, 0,  /* 0x10 */
+    0, 0, 0, 0, 0, 0, 0, 0,  /* 0x18 */
+    B_S, 0, 0, 0, 0, 0, 0, 0,  /* 0x20 */
+    0, 0, 0, 0, 0, 0, 0, 0,  /* 0x28 */
+    B_D, B_D, B_D, B_D, B_D, B_D, B_D, B_D,  /* 0x30 */
+    B_D, B_D, 0, 0, 0, 0, 0, 0,  /* 0x38 */
+    0, B_U, B_U, B_U, B_U, B_U, B_U, B_U,  /* 0x40 */
+    B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U,  /* 0x48 */
+    B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U,  /* 0x50 */
+    B_U, B_U, B_U, 0, 0, 0, 0, 0,  /* 0x58 */
+    0, B_L, B_L, B_L, B_L, B_L, B_L, B_L,  /* 0x60 */
+    B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L,  /* 0x68 */
+    B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L,  /* 0x70 */
+    B_L, B_L, B_L, 0, 0, 0, 0, 0,  /* 0x78 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0x80 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0x88 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0x90 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0x98 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xA0 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xA8 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xB0 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xB8 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xC0 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xC8 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xD0 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xD8 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xE0 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xE8 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xF0 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xF8 */
+};
+
+static inline int bclass(int b, int set) { return (unsigned)b < 256u && (byte_class[b] & set); }
+static inline int is_sp(int b) { return bclass(b, B_S); }
+static inline int is_upper(int b) { return bclass(b, B_U); }
+static inline int is_lower(int b) { return bclass(b, B_L); }
+static inline int is_digit(int b) { return bclass(b, B_D); }
+static inline int is_alpha(int b) { return bclass(b, B_U | B_L); }
+static inline int is_alnum(int b) { return bclass(b, B_U | B_L | B_D); }  /* ASCII */
 /* a word character next to an apostrophe: ASCII alnum or any non-ASCII byte */
-static int is_wordb(int b) { return is_alnum(b) || b >= 128; }
+static inline int is_wordb(int b) { return bclass(b, B_U | B_L | B_D | B_H); }
 
 /* Length of a Unicode space at s[i] (1-based, s[1..n]): U+00A0, U+2000-U+200A,
  * U+202F, U+205F, U+3000; 0 for anything else. */
@@ -894,7 +934,23 @@ static int starter(const para *p, const nword *nw) {
 static pos token_before(para *p, pos a) {
     /* the last white space before a: between the previous candidate and a,
      * else the one found then (each byte is looked at once) */
-    for (pos i = a - 1; i > p->ws_seen; i--) {
+    pos i = a - 1;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* sixteen positions i-15..i (bytes s[i-16..i-1]) at a time, all after ws_seen */
+    while (i - 16 >= p->ws_seen && i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p->s + i - 16));
+        __m128i sp = _mm_or_si128(EQ(v, ' '), _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(8)),
+                                                            _mm_cmplt_epi8(v, _mm_set1_epi8(14))));
+        unsigned m = (unsigned)_mm_movemask_epi8(sp);
+        if (m) {
+            p->last_ws = i - 15 + (31 - __builtin_clz(m));  /* the highest: the last one */
+            i = p->ws_seen;
+            break;
+        }
+        i -= 16;
+    }
+#endif
+    for (; i > p->ws_seen; i--) {
         if (is_sp(p->s[i - 1])) { p->last_ws = i; break; }
     }
     if (a - 1 > p->ws_seen) p->ws_seen = a - 1;
