@@ -205,6 +205,7 @@ typedef struct strmap {
     smap_ev *ev;       /* malloc'd, ascending end */
     size_t nev, cap;
     int broken;        /* an event was lost (memory): the map is not used */
+    int nonascii;      /* the string has a byte from 0x80 */
     size_t cur;        /* lookup cursor: events before it have end <= cur_x */
     size_t cur_x;
     ptrdiff_t cur_d;
@@ -428,6 +429,7 @@ static void put_string_m(obuf *b, const char *s, size_t len, strmap *m) {
         if (j > i) { ob_put(b, s + i, j - i); i = j; }
         if (i >= len) break;
         unsigned char c = u[i];
+        if (m && c >= 0x80) m->nonascii = 1;
         if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
             ob_put(b, s + i, 2);  /* a valid 2-byte sequence */
             i += 2;
@@ -998,10 +1000,12 @@ static int enc_lazy(enc *e, const dp_sbd_lazy *z) {
         }
         lua_Integer st = (lua_Integer)sp->start + 1, en = (lua_Integer)sp->end;
         int span = e->spans && !(st < 1 || en < st - 1 || (size_t)en > e->spans->len);
+        /* in an ASCII text (seen as it was written) a byte offset is a code point offset */
+        int ascii = span && e->tmap.text == e->spans->text && !e->tmap.nonascii;
         ob_put(o, ",\"start\":", 9);
-        put_integer(o, span ? (lua_Integer)conv_byte_to_cp(e->spans, (size_t)(st - 1)) : st);
+        put_integer(o, !span ? st : ascii ? st - 1 : (lua_Integer)conv_byte_to_cp(e->spans, (size_t)(st - 1)));
         ob_put(o, ",\"end\":", 7);
-        put_integer(o, span ? (lua_Integer)conv_byte_to_cp(e->spans, (size_t)en) : en);
+        put_integer(o, !span ? en : ascii ? en : (lua_Integer)conv_byte_to_cp(e->spans, (size_t)en));
         ob_putc(o, '}');
         if (i + 1 < z->n) ob_putc(o, ',');
     }
