@@ -70,7 +70,7 @@
  *     does.
  * A Unicode space (U+00A0 and others) after a stop counts as white space
  * and is trimmed off the sentences.
- * The scan is linear: one pass (16 bytes at a time where SSE2 is there)
+ * The scan is linear: one pass (32 bytes at a time where SSE2 is there)
  * finds the list markers, one the candidates; the quote tracker and the
  * white space before each candidate advance with the scan; per-paragraph
  * facts (longest line, last line with a stop, where a ' closes a
@@ -393,9 +393,10 @@ static int mb_stop3(int b0, int b1, int b2) {
 
 /* ---- scanning ------------------------------------------------------------ */
 
-/* Byte sets to scan for. Each scanner tests 16 bytes at a time for its
- * ASCII members (and, where the set has members >= 0x80, for any such
- * byte), then looks up the bytes it flagged in the set's table. */
+/* Byte sets to scan for. Each scanner tests 32 (then 16) bytes at a time
+ * for its ASCII members (and, where the set has members >= 0x80, for any
+ * such byte; a mask may flag a few more bytes), then looks up the bytes it
+ * flagged in the set's table. */
 
 /* Candidates: . ! ? CR LF and the lead bytes of the 3-byte stops. */
 static const unsigned char cand_tab[256] = {
@@ -417,6 +418,17 @@ static const unsigned char quote_tab[256] = {
  * bytes of the 16-byte vector v that may be members. */
 #define DEFINE_SCAN(name, tab, MASK)                                                   \
     static size_t name(const unsigned char *s, size_t i, size_t n) {                   \
+        while (i + 32 <= n) {                                                          \
+            const __m128i *p = (const __m128i *)(const void *)(s + i);                 \
+            unsigned mask = (unsigned)_mm_movemask_epi8(MASK(_mm_loadu_si128(p))) |    \
+                            (unsigned)_mm_movemask_epi8(MASK(_mm_loadu_si128(p + 1))) << 16; \
+            while (mask) {                                                             \
+                unsigned b = (unsigned)__builtin_ctz(mask);                            \
+                if (tab[s[i + b]]) return i + b;                                       \
+                mask &= mask - 1;                                                      \
+            }                                                                          \
+            i += 32;                                                                   \
+        }                                                                              \
         while (i + 16 <= n) {                                                          \
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));       \
             unsigned mask = (unsigned)_mm_movemask_epi8(MASK(v));                      \
@@ -430,9 +442,10 @@ static const unsigned char quote_tab[256] = {
         while (i < n && !tab[s[i]]) i++;                                               \
         return i;                                                                      \
     }
-#define CAND_MASK(v) _mm_or_si128(_mm_or_si128(_mm_or_si128(EQ(v, '.'), EQ(v, '!')),      \
-                                               _mm_or_si128(EQ(v, '?'), EQ(v, '\n'))),    \
-                                  _mm_or_si128(EQ(v, '\r'), _mm_cmplt_epi8(v, _mm_setzero_si128())))
+/* . ! ? and, in one signed compare, the bytes below 14 (CR, LF and a few
+ * other controls) and from 0x80 */
+#define CAND_MASK(v) _mm_or_si128(_mm_or_si128(EQ(v, '.'), EQ(v, '!')),                  \
+                                  _mm_or_si128(EQ(v, '?'), _mm_cmplt_epi8(v, _mm_set1_epi8(14))))
 #define MARK_MASK(v) _mm_or_si128(EQ(v, '.'), EQ(v, ')'))
 #define QUOTE_MASK(v) _mm_or_si128(_mm_or_si128(_mm_or_si128(EQ(v, '"'), EQ(v, '\'')),     \
                                                 _mm_or_si128(EQ(v, '`'), EQ(v, '('))),     \
