@@ -483,6 +483,7 @@ typedef struct dp_sbd_work {
     vec forced, suppress, breaks, cands;
     uint32_t seen[15 * 1024 / 32];  /* (style, value) pairs of list candidates */
     int oom;
+    int had_break;  /* the last text had a CR or LF after its leading white space */
 } work;
 
 static void *vec_push(work *w, vec *v, size_t size) {
@@ -1617,6 +1618,8 @@ static void emit(dp_span *out, size_t cap, size_t *count, size_t start, size_t e
 
 dp_sbd_work *dp_sbd_work_new(void) { return calloc(1, sizeof(work)); }
 
+int dp_sbd_work_had_break(const dp_sbd_work *w) { return w->had_break; }
+
 void dp_sbd_work_free(dp_sbd_work *w) {
     if (!w) return;
     free(w->forced.p);
@@ -1643,6 +1646,7 @@ size_t dp_sbd_split_in(const dp_sbd *sbd, dp_sbd_work *w, const char *text, size
     }
     size_t count = 0;
     int has_cr = n && memchr(t, '\r', n) != NULL;
+    w->had_break = has_cr;  /* and with the first LF found below */
     size_t i = 0;  /* 0-based from here on */
     while (i < n) {
         /* the paragraph starts at the first non-space byte */
@@ -1654,6 +1658,7 @@ size_t dp_sbd_split_in(const dp_sbd *sbd, dp_sbd_work *w, const char *text, size
             if (!has_cr) {
                 const unsigned char *nl = memchr(t + k, '\n', n - k);
                 if (!nl) break;
+                w->had_break = 1;
                 k = (size_t)(nl - t);
             } else if (t[k] != '\n' && t[k] != '\r') {
                 continue;
