@@ -476,8 +476,8 @@ static void put_string_m(obuf *b, const char *s, size_t len, strmap *m) {
     ob_putc(b, '"');
 }
 
-/* Write v in decimal: one room check, then the digits in place. */
-static void put_integer(obuf *b, lua_Integer v) {
+/* Write u in decimal at p (room for 20 bytes); returns the end. */
+static inline char *write_uint(char *p, unsigned long long u) {
     static const char pairs[] =
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
         "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
@@ -488,10 +488,6 @@ static void put_integer(obuf *b, lua_Integer v) {
         10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
         100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL,
     };
-    if (!ob_room(b, 21)) return;  /* "-" and 20 digits at most */
-    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-    char *p = b->p + b->n;
-    if (v < 0) *p++ = '-';
     /* the number of digits: from the bit length (1233 / 4096 ~ log10 2), then one compare */
     size_t nd = 1;
     if (u >= 10) {
@@ -499,7 +495,6 @@ static void put_integer(obuf *b, lua_Integer v) {
         nd = t + 1 - (u < pow10[t]);
     }
     char *q = p + nd;
-    b->n = (size_t)(q - b->p);
     while (u >= 100) {  /* two digits a division */
         unsigned d = (unsigned)(u % 100);
         u /= 100;
@@ -507,11 +502,20 @@ static void put_integer(obuf *b, lua_Integer v) {
         memcpy(q, pairs + 2 * d, 2);
     }
     if (u >= 10) {
-        q[-2] = pairs[2 * u];
-        q[-1] = pairs[2 * u + 1];
+        memcpy(q - 2, pairs + 2 * u, 2);
     } else {
         q[-1] = (char)('0' + u);
     }
+    return p + nd;
+}
+
+/* Write v in decimal: one room check, then the digits in place. */
+static void put_integer(obuf *b, lua_Integer v) {
+    if (!ob_room(b, 21)) return;  /* "-" and 20 digits at most */
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    char *p = b->p + b->n;
+    if (v < 0) *p++ = '-';
+    b->n = (size_t)(write_uint(p, u) - b->p);
 }
 
 /* A float as cJSON prints a number (through cJSON itself, so the form is
@@ -975,8 +979,42 @@ static int enc_lazy(enc *e, const dp_sbd_lazy *z) {
         const dp_span *sp = &z->spans[i];
         const char *s = z->text + sp->start;
         size_t len = sp->end - sp->start;
+        lua_Integer st = (lua_Integer)sp->start + 1, en = (lua_Integer)sp->end;
+        int span = e->spans && !(st < 1 || en < st - 1 || (size_t)en > e->spans->len);
+        int joined = z->join && (memchr(s, '\n', len) || memchr(s, '\r', len));
+        if (span && !joined && z->text == e->tmap.text && z->len == e->tmap.len && len &&
+            sp->end <= z->len && (s[0] & 0xC0) != 0x80 &&
+            (sp->end == z->len || (z->text[sp->end] & 0xC0) != 0x80)) {
+            /* the common sentence, written with one room check: its text
+             * a slice of the text written already, cut between the pieces
+             * put_string writes (so the same bytes as put_string(s, len)),
+             * its offsets within the text given for spans (in an ASCII
+             * text, as seen when it was written, byte offsets are code
+             * point offsets) */
+            int ascii = e->tmap.text == e->spans->text && !e->tmap.nonascii;
+            size_t cs = ascii ? (size_t)(st - 1) : conv_byte_to_cp(e->spans, (size_t)(st - 1));
+            size_t ce = ascii ? (size_t)en : conv_byte_to_cp(e->spans, (size_t)en);
+            size_t from = smap_at(&e->tmap, sp->start), to = smap_at(&e->tmap, sp->end);
+            /* {"text":"…","start":N,"end":N}, : 37 bytes and 20 digits each */
+            if (!ob_room(o, to - from + 80)) return 0;
+            char *p = o->p + o->n;
+            memcpy(p, "{\"text\":\"", 9);
+            p += 9;
+            memcpy(p, o->p + from, to - from);
+            p += to - from;
+            memcpy(p, "\",\"start\":", 10);
+            p += 10;
+            p = write_uint(p, cs);
+            memcpy(p, ",\"end\":", 7);
+            p += 7;
+            p = write_uint(p, ce);
+            *p++ = '}';
+            if (i + 1 < z->n) *p++ = ',';
+            o->n = (size_t)(p - o->p);
+            continue;
+        }
         ob_put(o, "{\"text\":", 8);
-        if (z->join && (memchr(s, '\n', len) || memchr(s, '\r', len))) {
+        if (joined) {
             if (e->jcap < len) {
                 char *p = realloc(e->jbuf, len);
                 if (!p) return enc_fail(e, "out of memory");
@@ -984,28 +1022,13 @@ static int enc_lazy(enc *e, const dp_sbd_lazy *z) {
                 e->jcap = len;
             }
             put_string(o, e->jbuf, dp_sbd_join(s, len, e->jbuf));
-        } else if (z->text == e->tmap.text && z->len == e->tmap.len && len &&
-                   sp->end <= z->len && (s[0] & 0xC0) != 0x80 &&
-                   (sp->end == z->len || (z->text[sp->end] & 0xC0) != 0x80)) {
-            /* a slice of the text written already, cut between the pieces
-             * put_string writes: the same bytes as put_string(s, len) */
-            size_t from = smap_at(&e->tmap, sp->start), to = smap_at(&e->tmap, sp->end);
-            if (!ob_room(o, to - from + 2)) return 0;
-            o->p[o->n++] = '"';
-            memcpy(o->p + o->n, o->p + from, to - from);
-            o->n += to - from;
-            o->p[o->n++] = '"';
         } else {
             put_string(o, s, len);
         }
-        lua_Integer st = (lua_Integer)sp->start + 1, en = (lua_Integer)sp->end;
-        int span = e->spans && !(st < 1 || en < st - 1 || (size_t)en > e->spans->len);
-        /* in an ASCII text (seen as it was written) a byte offset is a code point offset */
-        int ascii = span && e->tmap.text == e->spans->text && !e->tmap.nonascii;
         ob_put(o, ",\"start\":", 9);
-        put_integer(o, !span ? st : ascii ? st - 1 : (lua_Integer)conv_byte_to_cp(e->spans, (size_t)(st - 1)));
+        put_integer(o, span ? (lua_Integer)conv_byte_to_cp(e->spans, (size_t)(st - 1)) : st);
         ob_put(o, ",\"end\":", 7);
-        put_integer(o, !span ? en : ascii ? en : (lua_Integer)conv_byte_to_cp(e->spans, (size_t)en));
+        put_integer(o, span ? (lua_Integer)conv_byte_to_cp(e->spans, (size_t)en) : en);
         ob_putc(o, '}');
         if (i + 1 < z->n) ob_putc(o, ',');
     }
