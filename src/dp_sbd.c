@@ -275,16 +275,17 @@ int dp_sbd_list_by_name(const char *name) {
 /* ---- characters -------------------------------------------------------- */
 
 /* Byte classes, a table lookup each (B_S white space: space \t \n \v \f
- * \r; B_U A-Z; B_L a-z; B_D 0-9; B_H 0x80-0xFF). The tests take a byte
- * (0..255) or -1 (at(): outside the paragraph), which is in no class. */
-enum { B_S = 1, B_U = 2, B_L = 4, B_D = 8, B_H = 16 };
+ * \r; B_U A-Z; B_L a-z; B_D 0-9; B_H 0x80-0xFF; B_J - and /, the joints
+ * of a compound). The tests take a byte (0..255) or -1 (at(): outside the
+ * paragraph), which is in no class. */
+enum { B_S = 1, B_U = 2, B_L = 4, B_D = 8, B_H = 16, B_J = 32 };
 static const unsigned char byte_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0,  /* 0x00 */
     0, B_S, B_S, B_S, B_S, B_S, 0, 0,  /* 0x08 */
     0, 0, 0, 0, 0, 0, 0, 0,  /* 0x10 */
     0, 0, 0, 0, 0, 0, 0, 0,  /* 0x18 */
     B_S, 0, 0, 0, 0, 0, 0, 0,  /* 0x20 */
-    0, 0, 0, 0, 0, 0, 0, 0,  /* 0x28 */
+    0, 0, 0, 0, 0, B_J, 0, B_J,  /* 0x28 */
     B_D, B_D, B_D, B_D, B_D, B_D, B_D, B_D,  /* 0x30 */
     B_D, B_D, 0, 0, 0, 0, 0, 0,  /* 0x38 */
     0, B_U, B_U, B_U, B_U, B_U, B_U, B_U,  /* 0x40 */
@@ -912,7 +913,7 @@ static tkind token_kind(const para *p, const unsigned char *t, size_t len) {
     }
     /* the last part of a compound: "D-Calif", "(R-Wash" */
     size_t i = len, stop = len > p->d->abbr.maxlen ? len - p->d->abbr.maxlen : 0;
-    while (i > stop && t[i - 1] != '-' && t[i - 1] != '/') i--;  /* longer parts are no abbreviation */
+    while (i > stop && !(byte_class[t[i - 1]] & B_J)) i--;  /* longer parts are no abbreviation */
     if (i > 0 && i < len && (t[i - 1] == '-' || t[i - 1] == '/')) {
         listed = listed_kind(p, t + i, len - i);
         if (listed == T_TITLE || listed == T_TERMINAL || listed == T_ABBR) return listed;
