@@ -411,10 +411,15 @@ static void put_string_m(obuf *b, const char *s, size_t len, strmap *m) {
                           bsl = _mm_set1_epi8('\\');
             while (j + 16 <= len) {
                 __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + j));
-                /* signed: bytes >= 0x80 are below 0x20 too */
+                /* signed: bytes >= 0x80 are below 0x20 too: the set is
+                 * exactly the bytes whose str_class is not 0 */
                 __m128i sel = _mm_or_si128(_mm_cmplt_epi8(v, sp),
                                            _mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, bsl)));
-                if (_mm_movemask_epi8(sel)) break;
+                unsigned mask = (unsigned)_mm_movemask_epi8(sel);
+                if (mask) {
+                    j += (unsigned)__builtin_ctz(mask);  /* the first such byte */
+                    goto found;
+                }
                 j += 16;
             }
         }
@@ -426,9 +431,20 @@ static void put_string_m(obuf *b, const char *s, size_t len, strmap *m) {
             j += 8;
         }
         while (j < len && !str_class[u[j]]) j++;
+#ifdef __SSE2__
+    found:
+#endif
         if (j > i) { ob_put(b, s + i, j - i); i = j; }
         if (i >= len) break;
         unsigned char c = u[i];
+        if (c == '"' || c == '\\') {  /* the common escapes, as case 1 writes them */
+            if (!ob_room(b, 2)) return;
+            b->p[b->n++] = '\\';
+            b->p[b->n++] = (char)c;
+            i++;
+            if (m) smap_note(m, i, 1);
+            continue;
+        }
         if (m && c >= 0x80) m->nonascii = 1;
         if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
             ob_put(b, s + i, 2);  /* a valid 2-byte sequence */
