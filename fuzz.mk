@@ -26,12 +26,13 @@ FUZZ_RSS_MB ?= 2048
 FUZZ_FLAGS ?=
 FUZZ_DEB_PKGS := clang-14 libclang-rt-14-dev
 
-FUZZ_TARGETS := fuzz_yaml fuzz_jsonl fuzz_utf8 fuzz_regex
+FUZZ_TARGETS := fuzz_yaml fuzz_jsonl fuzz_utf8 fuzz_regex fuzz_sbd
 # -max_len for each target
 FUZZ_MAXLEN_fuzz_yaml := 4096
 FUZZ_MAXLEN_fuzz_jsonl := 4096
 FUZZ_MAXLEN_fuzz_utf8 := 2048
 FUZZ_MAXLEN_fuzz_regex := 1024
+FUZZ_MAXLEN_fuzz_sbd := 4096
 
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 $(FUZZ_SAN) \

@@ -70,7 +70,7 @@
  *     does.
  * A Unicode space (U+00A0 and others) after a stop counts as white space
  * and is trimmed off the sentences.
- * The scan is linear: one pass (16 bytes at a time where SSE2 is there)
+ * The scan is linear: one pass (32 bytes at a time where SSE2 is there)
  * finds the list markers, one the candidates; the quote tracker and the
  * white space before each candidate advance with the scan; per-paragraph
  * facts (longest line, last line with a stop, where a ' closes a
@@ -274,14 +274,55 @@ int dp_sbd_list_by_name(const char *name) {
 
 /* ---- characters -------------------------------------------------------- */
 
-static int is_sp(int b) { return b == 32 || (b >= 9 && b <= 13); }
-static int is_upper(int b) { return b >= 'A' && b <= 'Z'; }
-static int is_lower(int b) { return b >= 'a' && b <= 'z'; }
-static int is_digit(int b) { return b >= '0' && b <= '9'; }
-static int is_alpha(int b) { return is_upper(b) || is_lower(b); }
-static int is_alnum(int b) { return is_alpha(b) || is_digit(b); }  /* ASCII */
+/* Byte classes, a table lookup each (B_S white space: space \t \n \v \f
+ * \r; B_U A-Z; B_L a-z; B_D 0-9; B_H 0x80-0xFF; B_J - and /, the joints
+ * of a compound). The tests take a byte (0..255) or -1 (at(): outside the
+ * paragraph), which is in no class. */
+enum { B_S = 1, B_U = 2, B_L = 4, B_D = 8, B_H = 16, B_J = 32 };
+static const unsigned char byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0,  /* 0x00 */
+    0, B_S, B_S, B_S, B_S, B_S, 0, 0,  /* 0x08 */
+    0, 0, 0, 0, 0, 0, 0, 0,  /* 0x10 */
+    0, 0, 0, 0, 0, 0, 0, 0,  /* 0x18 */
+    B_S, 0, 0, 0, 0, 0, 0, 0,  /* 0x20 */
+    0, 0, 0, 0, 0, B_J, 0, B_J,  /* 0x28 */
+    B_D, B_D, B_D, B_D, B_D, B_D, B_D, B_D,  /* 0x30 */
+    B_D, B_D, 0, 0, 0, 0, 0, 0,  /* 0x38 */
+    0, B_U, B_U, B_U, B_U, B_U, B_U, B_U,  /* 0x40 */
+    B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U,  /* 0x48 */
+    B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U,  /* 0x50 */
+    B_U, B_U, B_U, 0, 0, 0, 0, 0,  /* 0x58 */
+    0, B_L, B_L, B_L, B_L, B_L, B_L, B_L,  /* 0x60 */
+    B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L,  /* 0x68 */
+    B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L,  /* 0x70 */
+    B_L, B_L, B_L, 0, 0, 0, 0, 0,  /* 0x78 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0x80 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0x88 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0x90 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0x98 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xA0 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xA8 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xB0 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xB8 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xC0 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xC8 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xD0 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xD8 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xE0 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xE8 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xF0 */
+    B_H, B_H, B_H, B_H, B_H, B_H, B_H, B_H,  /* 0xF8 */
+};
+
+static inline int bclass(int b, int set) { return (unsigned)b < 256u && (byte_class[b] & set); }
+static inline int is_sp(int b) { return bclass(b, B_S); }
+static inline int is_upper(int b) { return bclass(b, B_U); }
+static inline int is_lower(int b) { return bclass(b, B_L); }
+static inline int is_digit(int b) { return bclass(b, B_D); }
+static inline int is_alpha(int b) { return bclass(b, B_U | B_L); }
+static inline int is_alnum(int b) { return bclass(b, B_U | B_L | B_D); }  /* ASCII */
 /* a word character next to an apostrophe: ASCII alnum or any non-ASCII byte */
-static int is_wordb(int b) { return is_alnum(b) || b >= 128; }
+static inline int is_wordb(int b) { return bclass(b, B_U | B_L | B_D | B_H); }
 
 /* Length of a Unicode space at s[i] (1-based, s[1..n]): U+00A0, U+2000-U+200A,
  * U+202F, U+205F, U+3000; 0 for anything else. */
@@ -353,9 +394,10 @@ static int mb_stop3(int b0, int b1, int b2) {
 
 /* ---- scanning ------------------------------------------------------------ */
 
-/* Byte sets to scan for. Each scanner tests 16 bytes at a time for its
- * ASCII members (and, where the set has members >= 0x80, for any such
- * byte), then looks up the bytes it flagged in the set's table. */
+/* Byte sets to scan for. Each scanner tests 32 (then 16) bytes at a time
+ * for its ASCII members (and, where the set has members >= 0x80, for any
+ * such byte; a mask may flag a few more bytes), then looks up the bytes it
+ * flagged in the set's table. */
 
 /* Candidates: . ! ? CR LF and the lead bytes of the 3-byte stops. */
 static const unsigned char cand_tab[256] = {
@@ -377,6 +419,17 @@ static const unsigned char quote_tab[256] = {
  * bytes of the 16-byte vector v that may be members. */
 #define DEFINE_SCAN(name, tab, MASK)                                                   \
     static size_t name(const unsigned char *s, size_t i, size_t n) {                   \
+        while (i + 32 <= n) {                                                          \
+            const __m128i *p = (const __m128i *)(const void *)(s + i);                 \
+            unsigned mask = (unsigned)_mm_movemask_epi8(MASK(_mm_loadu_si128(p))) |    \
+                            (unsigned)_mm_movemask_epi8(MASK(_mm_loadu_si128(p + 1))) << 16; \
+            while (mask) {                                                             \
+                unsigned b = (unsigned)__builtin_ctz(mask);                            \
+                if (tab[s[i + b]]) return i + b;                                       \
+                mask &= mask - 1;                                                      \
+            }                                                                          \
+            i += 32;                                                                   \
+        }                                                                              \
         while (i + 16 <= n) {                                                          \
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));       \
             unsigned mask = (unsigned)_mm_movemask_epi8(MASK(v));                      \
@@ -390,9 +443,10 @@ static const unsigned char quote_tab[256] = {
         while (i < n && !tab[s[i]]) i++;                                               \
         return i;                                                                      \
     }
-#define CAND_MASK(v) _mm_or_si128(_mm_or_si128(_mm_or_si128(EQ(v, '.'), EQ(v, '!')),      \
-                                               _mm_or_si128(EQ(v, '?'), EQ(v, '\n'))),    \
-                                  _mm_or_si128(EQ(v, '\r'), _mm_cmplt_epi8(v, _mm_setzero_si128())))
+/* . ! ? and, in one signed compare, the bytes below 14 (CR, LF and a few
+ * other controls) and from 0x80 */
+#define CAND_MASK(v) _mm_or_si128(_mm_or_si128(EQ(v, '.'), EQ(v, '!')),                  \
+                                  _mm_or_si128(EQ(v, '?'), _mm_cmplt_epi8(v, _mm_set1_epi8(14))))
 #define MARK_MASK(v) _mm_or_si128(EQ(v, '.'), EQ(v, ')'))
 #define QUOTE_MASK(v) _mm_or_si128(_mm_or_si128(_mm_or_si128(EQ(v, '"'), EQ(v, '\'')),     \
                                                 _mm_or_si128(EQ(v, '`'), EQ(v, '('))),     \
@@ -430,6 +484,7 @@ typedef struct dp_sbd_work {
     vec forced, suppress, breaks, cands;
     uint32_t seen[15 * 1024 / 32];  /* (style, value) pairs of list candidates */
     int oom;
+    int had_break;  /* the last text had a CR or LF after its leading white space */
 } work;
 
 static void *vec_push(work *w, vec *v, size_t size) {
@@ -858,7 +913,7 @@ static tkind token_kind(const para *p, const unsigned char *t, size_t len) {
     }
     /* the last part of a compound: "D-Calif", "(R-Wash" */
     size_t i = len, stop = len > p->d->abbr.maxlen ? len - p->d->abbr.maxlen : 0;
-    while (i > stop && t[i - 1] != '-' && t[i - 1] != '/') i--;  /* longer parts are no abbreviation */
+    while (i > stop && !(byte_class[t[i - 1]] & B_J)) i--;  /* longer parts are no abbreviation */
     if (i > 0 && i < len && (t[i - 1] == '-' || t[i - 1] == '/')) {
         listed = listed_kind(p, t + i, len - i);
         if (listed == T_TITLE || listed == T_TERMINAL || listed == T_ABBR) return listed;
@@ -894,7 +949,23 @@ static int starter(const para *p, const nword *nw) {
 static pos token_before(para *p, pos a) {
     /* the last white space before a: between the previous candidate and a,
      * else the one found then (each byte is looked at once) */
-    for (pos i = a - 1; i > p->ws_seen; i--) {
+    pos i = a - 1;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* sixteen positions i-15..i (bytes s[i-16..i-1]) at a time, all after ws_seen */
+    while (i - 16 >= p->ws_seen && i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p->s + i - 16));
+        __m128i sp = _mm_or_si128(EQ(v, ' '), _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(8)),
+                                                            _mm_cmplt_epi8(v, _mm_set1_epi8(14))));
+        unsigned m = (unsigned)_mm_movemask_epi8(sp);
+        if (m) {
+            p->last_ws = i - 15 + (31 - __builtin_clz(m));  /* the highest: the last one */
+            i = p->ws_seen;
+            break;
+        }
+        i -= 16;
+    }
+#endif
+    for (; i > p->ws_seen; i--) {
         if (is_sp(p->s[i - 1])) { p->last_ws = i; break; }
     }
     if (a - 1 > p->ws_seen) p->ws_seen = a - 1;
@@ -1548,6 +1619,8 @@ static void emit(dp_span *out, size_t cap, size_t *count, size_t start, size_t e
 
 dp_sbd_work *dp_sbd_work_new(void) { return calloc(1, sizeof(work)); }
 
+int dp_sbd_work_had_break(const dp_sbd_work *w) { return w->had_break; }
+
 void dp_sbd_work_free(dp_sbd_work *w) {
     if (!w) return;
     free(w->forced.p);
@@ -1574,6 +1647,7 @@ size_t dp_sbd_split_in(const dp_sbd *sbd, dp_sbd_work *w, const char *text, size
     }
     size_t count = 0;
     int has_cr = n && memchr(t, '\r', n) != NULL;
+    w->had_break = has_cr;  /* and with the first LF found below */
     size_t i = 0;  /* 0-based from here on */
     while (i < n) {
         /* the paragraph starts at the first non-space byte */
@@ -1585,6 +1659,7 @@ size_t dp_sbd_split_in(const dp_sbd *sbd, dp_sbd_work *w, const char *text, size
             if (!has_cr) {
                 const unsigned char *nl = memchr(t + k, '\n', n - k);
                 if (!nl) break;
+                w->had_break = 1;
                 k = (size_t)(nl - t);
             } else if (t[k] != '\n' && t[k] != '\r') {
                 continue;

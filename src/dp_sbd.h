@@ -109,4 +109,9 @@ void dp_sbd_work_free(dp_sbd_work *w);
 size_t dp_sbd_split_in(const dp_sbd *sbd, dp_sbd_work *w, const char *text, size_t n,
                        dp_span *out, size_t cap);
 
+/* After dp_sbd_split_in(sbd, w, text, n, ...): 0 when no sentence span
+ * holds a CR or LF byte (the text has none after its leading white
+ * space), 1 when one may. */
+int dp_sbd_work_had_break(const dp_sbd_work *w);
+
 #endif

@@ -76,12 +76,35 @@ static size_t conv_byte_to_cp(span_conv *c, size_t b) {
     size_t i = c->byte, cp = c->cp;
     while (i < b) {
 #ifdef __SSE2__
+        while (i + 64 <= b) {  /* sixty-four ASCII bytes */
+            const __m128i *v = (const __m128i *)(const void *)(s + i);
+            __m128i o = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(v), _mm_loadu_si128(v + 1)),
+                                     _mm_or_si128(_mm_loadu_si128(v + 2), _mm_loadu_si128(v + 3)));
+            if (_mm_movemask_epi8(o)) break;
+            i += 64;
+            cp += 64;
+        }
         while (i + 16 <= b &&
                _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i))) == 0) {
             i += 16;  /* sixteen ASCII bytes */
             cp += 16;
         }
         if (i >= b) break;
+        /* the ASCII bytes of the next sixteen (those before b), at once */
+        if (i + 16 <= c->len) {
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+            size_t rem = b - i;
+            if (rem < 16) m &= (1u << rem) - 1;
+            if (!m) {
+                size_t k = rem < 16 ? rem : 16;
+                i += k;
+                cp += k;
+                continue;
+            }
+            unsigned z = (unsigned)__builtin_ctz(m);  /* then s[i + z] >= 0x80, i + z < b */
+            i += z;
+            cp += z;
+        }
 #endif
         if (s[i] < 0x80) { i++; cp++; continue; }
         size_t k = dp_utf8_decode(c->text + i, c->len - i, NULL);
@@ -162,6 +185,58 @@ static void ob_tabs(obuf *b, size_t k) {
     b->n += k;
 }
 
+/* Where a string put_string wrote (a document's text) lies in the output,
+ * so that a slice of it (a sentence) can be copied from there instead of
+ * being escaped again. Offsets are 0-based bytes: the string's byte x
+ * (x a boundary between the pieces put_string writes: not a UTF-8
+ * continuation byte, or the string's end) was written at output offset
+ * out + x + delta, delta being that of the last event with end <= x (0
+ * before the first). An event is a piece written otherwise than given (an
+ * escape, a U+FFFD), ending at string offset `end` (exclusive). */
+typedef struct smap_ev {
+    size_t end;       /* string offset just after the piece */
+    ptrdiff_t delta;  /* bytes written minus bytes given, up to end */
+} smap_ev;
+
+typedef struct strmap {
+    const char *text;  /* the string mapped (NULL: none), text[0..len) */
+    size_t len;
+    size_t out;        /* output offset of text[0] (after the opening quote) */
+    smap_ev *ev;       /* malloc'd, ascending end */
+    size_t nev, cap;
+    int broken;        /* an event was lost (memory): the map is not used */
+    int nonascii;      /* the string has a byte from 0x80 */
+    size_t cur;        /* lookup cursor: events before it have end <= cur_x */
+    size_t cur_x;
+    ptrdiff_t cur_d;
+} strmap;
+
+/* Note a piece of the string ending at `end` written with `extra` more
+ * bytes than given. */
+static void smap_note(strmap *m, size_t end, ptrdiff_t extra) {
+    if (m->broken) return;
+    if (m->nev == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        smap_ev *ev = cap < SIZE_MAX / sizeof *ev ? realloc(m->ev, cap * sizeof *ev) : NULL;
+        if (!ev) { m->broken = 1; return; }
+        m->ev = ev;
+        m->cap = cap;
+    }
+    ptrdiff_t d = (m->nev ? m->ev[m->nev - 1].delta : 0) + extra;
+    m->ev[m->nev].end = end;
+    m->ev[m->nev].delta = d;
+    m->nev++;
+}
+
+/* The output offset of the mapped string's byte x (a piece boundary,
+ * x <= len). Cheapest when x does not decrease from call to call. */
+static size_t smap_at(strmap *m, size_t x) {
+    if (x < m->cur_x) { m->cur = 0; m->cur_d = 0; }
+    while (m->cur < m->nev && m->ev[m->cur].end <= x) m->cur_d = m->ev[m->cur++].delta;
+    m->cur_x = x;
+    return (size_t)((ptrdiff_t)(m->out + x) + m->cur_d);
+}
+
 typedef struct enc {
     lua_State *L;
     int order;          /* stack index of a list of top-level keys in order, or 0 */
@@ -175,6 +250,7 @@ typedef struct enc {
     const void *raw_mt;                /* objects whose start/end are not offsets */
     char *jbuf;         /* a joined sentence's text (enc_lazy), malloc'd */
     size_t jcap;
+    strmap tmap;        /* where the text given for spans was written, if it was */
 } enc;
 
 /* The document model's keys in output order (their rank); others follow,
@@ -311,10 +387,16 @@ static inline int swar_special(uint64_t w) {
     return (hi | ((ctl | zq | zb) & 0x8080808080808080ULL)) != 0;
 }
 
+static void put_string_m(obuf *b, const char *s, size_t len, strmap *m);
+
 /* Write s[0..len) as a JSON string: NULs and bytes that start no valid
  * UTF-8 sequence as U+FFFD, '"' '\\' and control characters escaped as
  * cJSON escapes them (\b \f \n \r \t, else \u00xx). */
-static void put_string(obuf *b, const char *s, size_t len) {
+static void put_string(obuf *b, const char *s, size_t len) { put_string_m(b, s, len, NULL); }
+
+/* put_string, noting in m (when not NULL) each piece written otherwise
+ * than given (smap_note; m->out is set by the caller). */
+static void put_string_m(obuf *b, const char *s, size_t len, strmap *m) {
     const unsigned char *u = (const unsigned char *)s;
     if (!ob_room(b, len + 2)) return;
     b->p[b->n++] = '"';
@@ -329,10 +411,15 @@ static void put_string(obuf *b, const char *s, size_t len) {
                           bsl = _mm_set1_epi8('\\');
             while (j + 16 <= len) {
                 __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + j));
-                /* signed: bytes >= 0x80 are below 0x20 too */
-                __m128i m = _mm_or_si128(_mm_cmplt_epi8(v, sp),
-                                         _mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, bsl)));
-                if (_mm_movemask_epi8(m)) break;
+                /* signed: bytes >= 0x80 are below 0x20 too: the set is
+                 * exactly the bytes whose str_class is not 0 */
+                __m128i sel = _mm_or_si128(_mm_cmplt_epi8(v, sp),
+                                           _mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, bsl)));
+                unsigned mask = (unsigned)_mm_movemask_epi8(sel);
+                if (mask) {
+                    j += (unsigned)__builtin_ctz(mask);  /* the first such byte */
+                    goto found;
+                }
                 j += 16;
             }
         }
@@ -344,9 +431,21 @@ static void put_string(obuf *b, const char *s, size_t len) {
             j += 8;
         }
         while (j < len && !str_class[u[j]]) j++;
+#ifdef __SSE2__
+    found:
+#endif
         if (j > i) { ob_put(b, s + i, j - i); i = j; }
         if (i >= len) break;
         unsigned char c = u[i];
+        if (c == '"' || c == '\\') {  /* the common escapes, as case 1 writes them */
+            if (!ob_room(b, 2)) return;
+            b->p[b->n++] = '\\';
+            b->p[b->n++] = (char)c;
+            i++;
+            if (m) smap_note(m, i, 1);
+            continue;
+        }
+        if (m && c >= 0x80) m->nonascii = 1;
         if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
             ob_put(b, s + i, 2);  /* a valid 2-byte sequence */
             i += 2;
@@ -371,44 +470,68 @@ static void put_string(obuf *b, const char *s, size_t len) {
             }
             ob_put(b, esc, k);
             i++;
+            if (m) smap_note(m, i, (ptrdiff_t)k - 1);
             break;
         }
         case 2: {
             size_t k = dp_utf8_decode(s + i, len - i, NULL);
             if (k) { ob_put(b, s + i, k); i += k; }
-            else { ob_put(b, "\xEF\xBF\xBD", 3); i++; }
+            else {
+                ob_put(b, "\xEF\xBF\xBD", 3);
+                i++;
+                if (m) smap_note(m, i, 2);
+            }
             break;
         }
         default:  /* NUL */
             ob_put(b, "\xEF\xBF\xBD", 3);
             i++;
+            if (m) smap_note(m, i, 2);
         }
     }
     ob_putc(b, '"');
 }
 
-static void put_integer(obuf *b, lua_Integer v) {
+/* Write u in decimal at p (room for 20 bytes); returns the end. */
+static inline char *write_uint(char *p, unsigned long long u) {
     static const char pairs[] =
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
         "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
         "8081828384858687888990919293949596979899";
-    char buf[24];
-    size_t k = sizeof buf;
-    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    static const unsigned long long pow10[20] = {
+        1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+        100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
+        10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+        100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL,
+    };
+    /* the number of digits: from the bit length (1233 / 4096 ~ log10 2), then one compare */
+    size_t nd = 1;
+    if (u >= 10) {
+        unsigned t = ((unsigned)(64 - __builtin_clzll(u)) * 1233u) >> 12;
+        nd = t + 1 - (u < pow10[t]);
+    }
+    char *q = p + nd;
     while (u >= 100) {  /* two digits a division */
         unsigned d = (unsigned)(u % 100);
         u /= 100;
-        buf[--k] = pairs[2 * d + 1];
-        buf[--k] = pairs[2 * d];
+        q -= 2;
+        memcpy(q, pairs + 2 * d, 2);
     }
     if (u >= 10) {
-        buf[--k] = pairs[2 * u + 1];
-        buf[--k] = pairs[2 * u];
+        memcpy(q - 2, pairs + 2 * u, 2);
     } else {
-        buf[--k] = (char)('0' + u);
+        q[-1] = (char)('0' + u);
     }
-    if (v < 0) buf[--k] = '-';
-    ob_put(b, buf + k, sizeof buf - k);
+    return p + nd;
+}
+
+/* Write v in decimal: one room check, then the digits in place. */
+static void put_integer(obuf *b, lua_Integer v) {
+    if (!ob_room(b, 21)) return;  /* "-" and 20 digits at most */
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    char *p = b->p + b->n;
+    if (v < 0) *p++ = '-';
+    b->n = (size_t)(write_uint(p, u) - b->p);
 }
 
 /* A float as cJSON prints a number (through cJSON itself, so the form is
@@ -872,8 +995,42 @@ static int enc_lazy(enc *e, const dp_sbd_lazy *z) {
         const dp_span *sp = &z->spans[i];
         const char *s = z->text + sp->start;
         size_t len = sp->end - sp->start;
+        lua_Integer st = (lua_Integer)sp->start + 1, en = (lua_Integer)sp->end;
+        int span = e->spans && !(st < 1 || en < st - 1 || (size_t)en > e->spans->len);
+        int joined = z->join && (memchr(s, '\n', len) || memchr(s, '\r', len));
+        if (span && !joined && z->text == e->tmap.text && z->len == e->tmap.len && len &&
+            sp->end <= z->len && (s[0] & 0xC0) != 0x80 &&
+            (sp->end == z->len || (z->text[sp->end] & 0xC0) != 0x80)) {
+            /* the common sentence, written with one room check: its text
+             * a slice of the text written already, cut between the pieces
+             * put_string writes (so the same bytes as put_string(s, len)),
+             * its offsets within the text given for spans (in an ASCII
+             * text, as seen when it was written, byte offsets are code
+             * point offsets) */
+            int ascii = e->tmap.text == e->spans->text && !e->tmap.nonascii;
+            size_t cs = ascii ? (size_t)(st - 1) : conv_byte_to_cp(e->spans, (size_t)(st - 1));
+            size_t ce = ascii ? (size_t)en : conv_byte_to_cp(e->spans, (size_t)en);
+            size_t from = smap_at(&e->tmap, sp->start), to = smap_at(&e->tmap, sp->end);
+            /* {"text":"…","start":N,"end":N}, : 37 bytes and 20 digits each */
+            if (!ob_room(o, to - from + 80)) return 0;
+            char *p = o->p + o->n;
+            memcpy(p, "{\"text\":\"", 9);
+            p += 9;
+            memcpy(p, o->p + from, to - from);
+            p += to - from;
+            memcpy(p, "\",\"start\":", 10);
+            p += 10;
+            p = write_uint(p, cs);
+            memcpy(p, ",\"end\":", 7);
+            p += 7;
+            p = write_uint(p, ce);
+            *p++ = '}';
+            if (i + 1 < z->n) *p++ = ',';
+            o->n = (size_t)(p - o->p);
+            continue;
+        }
         ob_put(o, "{\"text\":", 8);
-        if (z->join && (memchr(s, '\n', len) || memchr(s, '\r', len))) {
+        if (joined) {
             if (e->jcap < len) {
                 char *p = realloc(e->jbuf, len);
                 if (!p) return enc_fail(e, "out of memory");
@@ -884,8 +1041,6 @@ static int enc_lazy(enc *e, const dp_sbd_lazy *z) {
         } else {
             put_string(o, s, len);
         }
-        lua_Integer st = (lua_Integer)sp->start + 1, en = (lua_Integer)sp->end;
-        int span = e->spans && !(st < 1 || en < st - 1 || (size_t)en > e->spans->len);
         ob_put(o, ",\"start\":", 9);
         put_integer(o, span ? (lua_Integer)conv_byte_to_cp(e->spans, (size_t)(st - 1)) : st);
         ob_put(o, ",\"end\":", 7);
@@ -946,7 +1101,16 @@ static int enc_value(enc *e, int idx, int depth) {
     case LUA_TSTRING: {
         size_t len;
         const char *s = lua_tolstring(L, idx, &len);
-        put_string(o, s, len);
+        if (e->spans && s == e->spans->text && len == e->spans->len && !e->tmap.text) {
+            /* the text the spans count in: note where it goes (enc_lazy
+             * copies its sentences from there) */
+            e->tmap.out = o->n + 1;
+            put_string_m(o, s, len, &e->tmap);
+            if (!o->oom && !e->tmap.broken) e->tmap.text = s;
+            e->tmap.len = len;
+        } else {
+            put_string(o, s, len);
+        }
         break;
     }
     case LUA_TTABLE: return enc_table(e, idx, depth);
@@ -1004,6 +1168,7 @@ static char *encode(lua_State *L, int idx, int order, const char *spans, size_t 
     int ok = enc_value(&e, idx, 0);
     lua_settop(L, top);
     free(e.jbuf);
+    free(e.tmap.ev);
     if (ok) ob_room(&e.out, 0);  /* room for the final NUL */
     if (!ok || e.out.oom) {
         if (reuse) {

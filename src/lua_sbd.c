@@ -142,7 +142,7 @@ static int m_split(lua_State *L) {
     int join = lua_isnoneornil(L, 3) ? 1 : lua_toboolean(L, 3);
     size_t count = run_split(L, ud, s, n);
     /* a text without line breaks (most) has no sentence to join */
-    if (join && !memchr(s, '\n', n) && !memchr(s, '\r', n)) join = 0;
+    if (join && !dp_sbd_work_had_break(ud->work)) join = 0;
     luaL_checkstack(L, 6, "docpipe.sbd");
     lua_createtable(L, count > (size_t)0x7fffffff ? 0x7fffffff : (int)count, 0);
     dp_json_push_array_mt(L);
@@ -336,7 +336,7 @@ static int m_sentences(lua_State *L) {
     const char *s = luaL_checklstring(L, 2, &n);
     int join = lua_isnoneornil(L, 3) ? 1 : lua_toboolean(L, 3);
     size_t count = run_split(L, ud, s, n);
-    if (join && !memchr(s, '\n', n) && !memchr(s, '\r', n)) join = 0;
+    if (join && !dp_sbd_work_had_break(ud->work)) join = 0;  /* nothing to join */
     luaL_checkstack(L, 6, "docpipe.sbd");
     if (count == 0) {  /* nothing to build: the empty list itself */
         lua_createtable(L, 0, 0);

@@ -92,6 +92,33 @@ describe("det:sentences", function()
     end
   end)
 
+  it("copies each sentence from the text written before it, escapes and bad bytes included", function()
+    -- the writer copies an unread list's sentences from where it wrote the document's
+    -- text; texts built from pieces that are escaped, replaced (NUL, invalid UTF-8) or
+    -- multi-byte, and cut anywhere, must still give det:split's bytes, with the text
+    -- written first or (order) after the list
+    local pieces = { "Word", "word", " ", ". ", "! ", "? ", "\"", "\\", "\n", "\r\n", "\t", "\0",
+      "\1", "\31", "\u{e9}", "\u{201c}", "\u{201d}", "\u{2026}", "\xff", "\xc3", "\x80", "\xe2\x80",
+      "\xf0\x9f\x98\x80", "Mr. ", "U.S. ", "\n\n", "\u{a0}", "1. ", "\u{3002}", "'", "(", ")" }
+    local seed = 12345
+    local function rand(n)  -- a fixed sequence, whatever math.random does
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n + 1
+    end
+    for _ = 1, 400 do
+      local parts = {}
+      for i = 1, rand(40) - 1 do parts[i] = pieces[rand(#pieces)] end
+      local t = table.concat(parts)
+      for _, join in ipairs({ true, false }) do
+        for _, order in ipairs({ false, { "sentences", "text" } }) do
+          local opts = { spans = t, order = order or nil }
+          local eager = json.encode({ id = "d", text = t, sentences = det:split(t, join) }, opts)
+          assert.are.equal(eager, json.encode({ id = "d", text = t, sentences = det:sentences(t, join) }, opts))
+        end
+      end
+    end
+  end)
+
   it("keeps its text: a later change of doc.text does not change it", function()
     local doc = { text = "First one. Second one." }
     doc.sentences = det:sentences(doc.text)
