@@ -127,8 +127,8 @@
 --    names people at a place with no verb ("NAME and NAME at the powerhouse on the
 --    switch-on day"): the paragraphs on either side need only be longer. A closing
 --    sentence right above a release's contact line ("Media contact: NAME, 555-0148")
---    closes the body. A standfirst right under the byline or the date line (the
---    window's first block, a headline-shaped sentence of eight words or more closed by
+--    closes the body. A standfirst right under the byline or the date line, or under
+--    a share bar below them (the window's first block, a headline-shaped sentence of eight words or more closed by
 --    no stop, over a paragraph of prose) goes; a pull quote set in quotes may leave out
 --    up to two words of its paragraph with no ellipsis; the outlet's imprint closing
 --    the body ("NAME is published ... by ...", docpipe.clean.endnotes) goes. Under an
@@ -961,6 +961,24 @@ local function ruled_box(live, ws, we)
     end
   end
 end
+-- (under a label, copy that opens on the advertiser's name as a sentence of its own,
+-- two to six capitalised words (and of, and, the, &), over one sentence listing its
+-- goods in lower case with commas: "NAME Feed & Ranch Supply. Fencing, stock tanks,
+-- mineral."; the list verbless, the name's words left out of that test: "Feed" is no
+-- verb there; the caller has found it quoting no one)
+local NAME_JOIN = { of = true, ["and"] = true, the = true, ["&"] = true }
+local function named_list(t)
+  local e = find(t, ". ", 1, true)
+  if not e or e > 80 then return false end
+  local n = 0
+  for w in t:sub(1, e - 1):gmatch("%S+") do
+    n = n + 1
+    if n > 6 or not (find(w, "^%u") or NAME_JOIN[w]) then return false end
+  end
+  local rest = t:sub(e + 2)
+  if n < 2 or not find(rest, ",", 1, true) or find(rest, "[.!?]%s") or not find(rest, "^%u%l") then return false end
+  return not find(rest, "[%s%p]%u") and verbless(rest)
+end
 local function labelled_fragments(m, b, above)
   if not (m and above) or b.keep or b.nw > 30 or b.nw < 3 then return false end
   -- (the block above first, then the last byte: most blocks sit under no advertisement)
@@ -972,6 +990,7 @@ local function labelled_fragments(m, b, above)
   local last = byte(t, -1)
   if last ~= 46 and last ~= 33 then return false end
   if labelled then
+    if named_list(t) and not speaks(t) then return true end
     return not speaks(t) and verbless(t) and (has_offer(m, t) or rx_ad_brand():find(t) ~= nil or rx_offer:find(t) ~= nil)
   end
   return above.why == "advertisement" and above.group == b.group and b.nw <= FRAGMENT_WORDS and not speaks(t) and verbless(t)
@@ -1366,6 +1385,9 @@ local function standfirst(live, ws, we)
   local b, above, at = live[ws], live[ws - 1], ws
   -- (the headline in capitals may open the window: the stage takes it out as the title)
   if b and headline_above(b) and live[ws + 1] and live[ws + 1].group ~= b.group then b, above, at = live[ws + 1], b, ws + 1 end
+  -- (past a share bar that went between the date line and the standfirst: "Share
+  -- Facebook X Email" / "NAME say the delays could cost ...")
+  if above and above.cue == "share" and not above.take and at > 2 then above = live[at - 2] end
   if not (b and above and b.take) or b.keep or b.bullet or b.sentence or b.nw < STANDFIRST_MIN
     or b.nw > STANDFIRST_MAX or not (above.byline or above.timestamp or headline_above(above)) or STOP_END[byte(b.text, -1)]
     or find(b.text, "[:;\"”’')]%s*$") or not ev.headline_shaped(b) then
@@ -2099,6 +2121,8 @@ function M.select(live, st, o)
   teasers.drop_stamped(live, ws, we, st.dates, st.day_first)
   -- a picture's description written twice (docpipe.clean.captions)
   captions.drop(live, ws, we)
+  -- a caption over its credit line in capitals (docpipe.clean.captions)
+  captions.drop_credited(live, ws, we)
 
   -- jusText's context: a block that is not good, with a list of links on one side (in
   -- its own blank-line group) and links or nothing kept on the other (in its group), is

@@ -99,4 +99,43 @@ function M.drop(live, ws, we)
   end
 end
 
+-- a picture credit on the line under its caption, in capitals, a name and an outlet set
+-- apart by a slash ("NAME NAME/THE OUTLET", "NAME NAME / AGENCY"): at most CREDIT_WORDS
+-- words, no lower-case letter, one to four words on either side of the slash
+local CREDIT_WORDS = 10
+local function capitals_credit(c)
+  if c.nw < 2 or c.nw > CREDIT_WORDS or c.keep or c.bullet then return false end
+  local t = c.text
+  local s = t:find("/", 1, true)
+  if not s or t:find("%l") or t:find("[.!?:;]$") then return false end
+  local l, r = t:sub(1, s - 1), t:sub(s + 1)
+  local function run(x, lo, hi)
+    local n = 0
+    for w in x:gmatch("%S+") do
+      n = n + 1
+      if n > hi or not (w:find("^[%u\128-\255][%u\128-\255'’.&-]*$") or w == "&") then return false end
+    end
+    return n >= lo
+  end
+  return run(l, 1, 4) and run(r, 1, 5)
+end
+
+--- Drop the captions of the body window ws..we that stand right over a credit line of
+-- their group in capitals (capitals_credit: "NAME walks between rows of young vines
+-- near NAME on Feb. 13." / "NAME NAME/NAME VALLEY COURIER"): a short block of prose,
+-- quoting no one; the credit line is the stage's (a label)
+function M.drop_credited(live, ws, we)
+  for x = ws, we - 1 do
+    local a = live[x]
+    if a.take and not a.keep and not a.bullet and a.nw >= 3 and a.nw <= MAX_WORDS then
+      local c = live[x + 1]
+      if c.group == a.group and c.nw <= CREDIT_WORDS and a.text:find("%l") and capitals_credit(c)
+        and not quoted(a) then
+        drop(a, "caption (over its credit)")
+        drop(c, "picture credit")
+      end
+    end
+  end
+end
+
 return M
