@@ -642,7 +642,10 @@ function Pipeline:init()
       doc.meta.warnings = w
       -- noted for step too: a later stage may drop the list, or the document
       local log = self.warn_log
-      if log then log[#log + 1] = { id = doc.id, msg = msg } end
+      if log then
+        if log == true then log = {}; self.warn_log = log end  -- (step's "none yet")
+        log[#log + 1] = { id = doc.id, msg = msg }
+      end
       -- and for run: a failed call's document is put back as it entered, with these
       local call = self.call_warnings
       if call then call[#call + 1] = { doc = doc, msg = msg } end
@@ -1074,16 +1077,33 @@ function Pipeline:describe()
     #self.stages == 1 and "" or "s", concat(names, ", "), self.output.format)
 end
 
--- The strings of doc.meta.warnings (none when there is no such list).
+-- An empty list shared by the per-document paths that find nothing (no warnings, no
+-- failures): most documents, which then make no table for it. Never written to.
+local NONE = setmetatable({}, { __newindex = function() error("engine: NONE is read-only", 2) end })
+
+-- The strings of doc.meta.warnings (none when there is no such list: NONE, not to be
+-- written to).
 local function warnings_of(doc)
   local meta = type(doc) == "table" and doc.meta
   local w = type(meta) == "table" and meta.warnings
-  if type(w) ~= "table" then return {} end
+  if type(w) ~= "table" then return NONE end
   local out = {}
   for _, m in ipairs(w) do
     if type(m) == "string" then out[#out + 1] = m end
   end
   return out
+end
+
+-- Whether doc.meta.warnings holds a string (what warnings_of would list), without
+-- making the list.
+local function has_warnings(doc)
+  local meta = type(doc) == "table" and doc.meta
+  local w = type(meta) == "table" and meta.warnings
+  if type(w) ~= "table" then return false end
+  for _, m in ipairs(w) do
+    if type(m) == "string" then return true end
+  end
+  return false
 end
 
 -- Whether documents written in this format keep meta.warnings (JSON with meta among
@@ -1155,23 +1175,36 @@ end
 -- warning_lines).
 function Pipeline:step(doc, format, raw, out)
   local id, before, skip = doc.id, warnings_of(doc), inherited[doc] or 0
-  local log = {}
-  self.warn_log = log
+  -- (true: ctx.warn makes the log at the first warning; most documents get none)
+  self.warn_log = true
   local outs, fails, status = self:run(doc, raw)
+  local log = self.warn_log
   self.warn_log = nil
-  local texts, written = {}, {}
-  for _, d in ipairs(outs) do
+  if log == true then log = NONE end
+  -- written: the documents formatted, outs itself until one fails to be
+  local texts, written = {}, outs
+  for i, d in ipairs(outs) do
     local ok, s = pcall(self.format, self, d, format, out)
     if ok then
       texts[#texts + 1] = s
-      written[#written + 1] = d
+      if written ~= outs then written[#written + 1] = d end
     else
+      if written == outs then written = table.move(outs, 1, i - 1, 1, {}) end
       self.counts.failed = self.counts.failed + 1
       fails[#fails + 1] = { id = d.id, source = d.source, stage = "output",
         error = ("cannot write document '%s': %s"):format(show_id(d.id),
           (error_text(s):gsub("^[^:\n]*%.lua:%d+: ", ""))),
         traceback = "", document = nil, on_error = "skip" }
     end
+  end
+  -- no failure, no warning before, during or after the run (most documents): nothing for
+  -- stderr, and no sets to build
+  if fails[1] == nil and before[1] == nil and log[1] == nil and not has_warnings(doc) then
+    local any = false
+    for _, d in ipairs(outs) do
+      if has_warnings(d) then any = true; break end
+    end
+    if not any then return texts, NONE, status, NONE, NONE end
   end
   local errs, recorded = {}, {}
   for i, f in ipairs(fails) do
