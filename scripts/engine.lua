@@ -716,6 +716,8 @@ local has_c, csnap = pcall(require, "dp_engine_snapshot")
 local snapshot = has_c and csnap.snapshot or lua_snapshot
 local restore = has_c and csnap.restore or lua_restore
 M.snapshot, M.restore = snapshot, restore
+-- json_doc's common case in one C call (a plain record), nil where there is none
+local fast_json_doc = has_c and csnap.json_doc or nil
 M.lua_snapshot, M.lua_restore = lua_snapshot, lua_restore
 
 --- Run one document through every stage.
@@ -1336,10 +1338,8 @@ local function fix_lone_surrogates(s)
   return table.concat(out), count
 end
 
---- The document for one JSON Lines record. name and line make the default
--- id (NAME:LINE); source defaults to SOURCE:LINE. Returns nil, message when
--- the record is not an object with a "text" string.
-function M.json_doc(bytes, name, source, line)
+-- json_doc in Lua alone: every record (M.json_doc hands it those the C reader leaves).
+local function lua_json_doc(bytes, name, source, line)
   local fixed, replaced = dp.utf8.clean(bytes)
   -- an escaped NUL (\u0000) would cut the string short: it becomes U+FFFD,
   -- like a raw NUL byte (an escaped backslash before "u0000" is left alone)
@@ -1402,6 +1402,20 @@ function M.json_doc(bytes, name, source, line)
   end
   return doc
 end
+
+--- The document for one JSON Lines record. name and line make the default
+-- id (NAME:LINE); source defaults to SOURCE:LINE. Returns nil, message when
+-- the record is not an object with a "text" string.
+function M.json_doc(bytes, name, source, line)
+  -- most records need none of lua_json_doc's repairs and checks: the C reader
+  -- (src/dp_engine.c) says which and reads them; the others are read in Lua, from the start
+  if fast_json_doc then
+    local doc = fast_json_doc(bytes, name, source, line)
+    if doc then return doc end
+  end
+  return lua_json_doc(bytes, name, source, line)
+end
+M.lua_json_doc = lua_json_doc
 
 --- Run one document for an embedder (the C API and the Lua module):
 -- returns the JSON array of the resulting documents, or nil, message when
