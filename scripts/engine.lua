@@ -1016,9 +1016,16 @@ function Pipeline:format(doc, format, out)
   format = format or self.output.format
   local shown = select_fields(doc, self.output.fields)
   if format == "jsonl" or format == "json" then
-    local text = type(doc.text) == "string" and doc.text or nil
-    if out then return out:encode(shown, { spans = text, order = self.output.fields }) end
-    return dp.json.encode(shown, { spans = text, order = self.output.fields })
+    -- the encoder's options, one table per pipeline reused (the encoder reads them once,
+    -- before it writes anything)
+    local opts = self.encode_opts
+    if not opts then opts = {}; self.encode_opts = opts end
+    opts.spans = type(doc.text) == "string" and doc.text or nil
+    opts.order = self.output.fields
+    local r
+    if out then r = out:encode(shown, opts) else r = dp.json.encode(shown, opts) end
+    opts.spans = nil  -- (the text is not kept past its document)
+    return r
   elseif format == "markdown" then
     return require("docpipe.writers.markdown").write(doc, self.output.fields)
   elseif format == "text" then
