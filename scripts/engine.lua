@@ -671,8 +671,6 @@ local function is_doc_list(r)
   return r[1] ~= nil and r.id == nil and r.text == nil
 end
 
-local function no_clock() return 0 end
-
 -- (raw: a stage's __metatable field does not hide or guard the one to put back)
 local rawget_mt = debug and debug.getmetatable or getmetatable
 local rawset_mt = debug and debug.setmetatable or setmetatable
@@ -730,18 +728,23 @@ function Pipeline:run(doc, raw)
   local failures = {}
   -- this thread's CPU time (with -j N, only this worker's); a system call on Linux, so
   -- `docpipe run` turns it off (self.timing = false) unless statistics are asked for
-  local clock = self.timing == false and no_clock or dp.cpu_clock
+  -- (no call at all then: two per stage and document)
+  local clock = self.timing ~= false and dp.cpu_clock
   -- failed documents are recorded (--errors): as they entered the failing stage
   local record = self.record_failed
-  for _, st in ipairs(self.stages) do
+  -- (numeric loops over the engine's own lists: ipairs is a call per item)
+  local stages = self.stages
+  for si = 1, #stages do
+    local st = stages[si]
     local nxt = {}
     local ss = st.stats
     ss["in"] = ss["in"] + #current
-    local t0 = clock()
+    local t0 = clock and clock()
     -- a document that goes on (keep) or is recorded (skip, --errors) after a failure is
     -- the one that entered the stage: what the stage changed before it raised is undone
     local guard = record or st.on_error ~= "fail"
-    for _, d in ipairs(current) do
+    for di = 1, #current do
+      local d = current[di]
       local saved, mts
       if guard then
         saved, mts = snapshot(d)
@@ -796,7 +799,7 @@ function Pipeline:run(doc, raw)
         ss.failed = ss.failed + 1
         if st.on_error == "fail" then
           rec.document = d
-          ss.cpu = ss.cpu + (clock() - t0)
+          if clock then ss.cpu = ss.cpu + (clock() - t0) end
           return {}, failures, "fail"
         elseif st.on_error == "skip" then
           rec.document = d
@@ -808,7 +811,7 @@ function Pipeline:run(doc, raw)
         end
       end
     end
-    ss.cpu = ss.cpu + (clock() - t0)
+    if clock then ss.cpu = ss.cpu + (clock() - t0) end
     ss.out = ss.out + #nxt
     current = nxt
   end
@@ -1183,7 +1186,9 @@ end
 -- MESSAGE") and where each is kept (a list: true, "errors" or false; see
 -- warning_lines).
 function Pipeline:step(doc, format, raw, out)
-  local id, before, skip = doc.id, warnings_of(doc), inherited[doc] or 0
+  -- (a document without meta, most, has no warnings: no call to find none)
+  local before = doc.meta == nil and NONE or warnings_of(doc)
+  local id, skip = doc.id, inherited[doc] or 0
   -- (true: ctx.warn makes the log at the first warning; most documents get none)
   self.warn_log = true
   local outs, fails, status = self:run(doc, raw)
@@ -1192,7 +1197,8 @@ function Pipeline:step(doc, format, raw, out)
   if log == true then log = NONE end
   -- written: the documents formatted, outs itself until one fails to be
   local texts, written = {}, outs
-  for i, d in ipairs(outs) do
+  for i = 1, #outs do
+    local d = outs[i]
     local ok, s = pcall(self.format, self, d, format, out)
     if ok then
       texts[#texts + 1] = s
@@ -1208,10 +1214,13 @@ function Pipeline:step(doc, format, raw, out)
   end
   -- no failure, no warning before, during or after the run (most documents): nothing for
   -- stderr, and no sets to build
-  if fails[1] == nil and before[1] == nil and log[1] == nil and not has_warnings(doc) then
+  -- (meta looked at directly first: a document without it, most, has none)
+  if fails[1] == nil and before[1] == nil and log[1] == nil
+      and (doc.meta == nil or not has_warnings(doc)) then
     local any = false
-    for _, d in ipairs(outs) do
-      if has_warnings(d) then any = true; break end
+    for i = 1, #outs do
+      local d = outs[i]
+      if d ~= doc and d.meta ~= nil and has_warnings(d) then any = true; break end
     end
     if not any then return texts, NONE, status, NONE, NONE end
   end
