@@ -1354,6 +1354,8 @@ local function fix_lone_surrogates(s)
   return table.concat(out), count
 end
 
+local record_doc
+
 -- json_doc in Lua alone: every record (M.json_doc hands it those the C reader leaves).
 local function lua_json_doc(bytes, name, source, line)
   local fixed, replaced = dp.utf8.clean(bytes)
@@ -1377,6 +1379,12 @@ local function lua_json_doc(bytes, name, source, line)
     if not fixed:find("\n", 1, true) then err = err:gsub(" at line 1, column ", " at column ") end
     return nil, err
   end
+  return record_doc(doc, bytes, replaced, nuls, lone, name, source, line)
+end
+
+-- json_doc's second half: the checks of the decoded record doc and its id, source and
+-- warnings (replaced: bytes utf8.clean replaced, nuls and lone: escapes repaired).
+record_doc = function(doc, bytes, replaced, nuls, lone, name, source, line)
   if yaml_type(doc) ~= "mapping" then return nil, "a record must be a JSON object" end
   if type(doc.text) ~= "string" and type(doc.html) ~= "string" then
     return nil, 'the record has no "text" or "html" string'
@@ -1426,8 +1434,11 @@ function M.json_doc(bytes, name, source, line)
   -- most records need none of lua_json_doc's repairs and checks: the C reader
   -- (src/dp_engine.c) says which and reads them; the others are read in Lua, from the start
   if fast_json_doc then
-    local doc = fast_json_doc(bytes, name, source, line)
+    local doc, decoded = fast_json_doc(bytes, name, source, line)
     if doc then return doc end
+    -- read (no repair was needed) but not plain, a record with "meta" from an earlier
+    -- run for one: the checks are made here, without reading it again
+    if decoded ~= nil then return record_doc(decoded, bytes, 0, 0, 0, name, source, line) end
   end
   return lua_json_doc(bytes, name, source, line)
 end
