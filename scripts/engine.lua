@@ -642,7 +642,10 @@ function Pipeline:init()
       doc.meta.warnings = w
       -- noted for step too: a later stage may drop the list, or the document
       local log = self.warn_log
-      if log then log[#log + 1] = { id = doc.id, msg = msg } end
+      if log then
+        if log == true then log = {}; self.warn_log = log end  -- (step's "none yet")
+        log[#log + 1] = { id = doc.id, msg = msg }
+      end
       -- and for run: a failed call's document is put back as it entered, with these
       local call = self.call_warnings
       if call then call[#call + 1] = { doc = doc, msg = msg } end
@@ -667,8 +670,6 @@ end
 local function is_doc_list(r)
   return r[1] ~= nil and r.id == nil and r.text == nil
 end
-
-local function no_clock() return 0 end
 
 -- (raw: a stage's __metatable field does not hide or guard the one to put back)
 local rawget_mt = debug and debug.getmetatable or getmetatable
@@ -713,6 +714,8 @@ local has_c, csnap = pcall(require, "dp_engine_snapshot")
 local snapshot = has_c and csnap.snapshot or lua_snapshot
 local restore = has_c and csnap.restore or lua_restore
 M.snapshot, M.restore = snapshot, restore
+-- json_doc's common case in one C call (a plain record), nil where there is none
+local fast_json_doc = has_c and csnap.json_doc or nil
 M.lua_snapshot, M.lua_restore = lua_snapshot, lua_restore
 
 --- Run one document through every stage.
@@ -725,18 +728,23 @@ function Pipeline:run(doc, raw)
   local failures = {}
   -- this thread's CPU time (with -j N, only this worker's); a system call on Linux, so
   -- `docpipe run` turns it off (self.timing = false) unless statistics are asked for
-  local clock = self.timing == false and no_clock or dp.cpu_clock
+  -- (no call at all then: two per stage and document)
+  local clock = self.timing ~= false and dp.cpu_clock
   -- failed documents are recorded (--errors): as they entered the failing stage
   local record = self.record_failed
-  for _, st in ipairs(self.stages) do
+  -- (numeric loops over the engine's own lists: ipairs is a call per item)
+  local stages = self.stages
+  for si = 1, #stages do
+    local st = stages[si]
     local nxt = {}
     local ss = st.stats
     ss["in"] = ss["in"] + #current
-    local t0 = clock()
+    local t0 = clock and clock()
     -- a document that goes on (keep) or is recorded (skip, --errors) after a failure is
     -- the one that entered the stage: what the stage changed before it raised is undone
     local guard = record or st.on_error ~= "fail"
-    for _, d in ipairs(current) do
+    for di = 1, #current do
+      local d = current[di]
       local saved, mts
       if guard then
         saved, mts = snapshot(d)
@@ -791,7 +799,7 @@ function Pipeline:run(doc, raw)
         ss.failed = ss.failed + 1
         if st.on_error == "fail" then
           rec.document = d
-          ss.cpu = ss.cpu + (clock() - t0)
+          if clock then ss.cpu = ss.cpu + (clock() - t0) end
           return {}, failures, "fail"
         elseif st.on_error == "skip" then
           rec.document = d
@@ -803,7 +811,7 @@ function Pipeline:run(doc, raw)
         end
       end
     end
-    ss.cpu = ss.cpu + (clock() - t0)
+    if clock then ss.cpu = ss.cpu + (clock() - t0) end
     ss.out = ss.out + #nxt
     current = nxt
   end
@@ -1011,9 +1019,16 @@ function Pipeline:format(doc, format, out)
   format = format or self.output.format
   local shown = select_fields(doc, self.output.fields)
   if format == "jsonl" or format == "json" then
-    local text = type(doc.text) == "string" and doc.text or nil
-    if out then return out:encode(shown, { spans = text, order = self.output.fields }) end
-    return dp.json.encode(shown, { spans = text, order = self.output.fields })
+    -- the encoder's options, one table per pipeline reused (the encoder reads them once,
+    -- before it writes anything)
+    local opts = self.encode_opts
+    if not opts then opts = {}; self.encode_opts = opts end
+    opts.spans = type(doc.text) == "string" and doc.text or nil
+    opts.order = self.output.fields
+    local r
+    if out then r = out:encode(shown, opts) else r = dp.json.encode(shown, opts) end
+    opts.spans = nil  -- (the text is not kept past its document)
+    return r
   elseif format == "markdown" then
     return require("docpipe.writers.markdown").write(doc, self.output.fields)
   elseif format == "text" then
@@ -1074,16 +1089,33 @@ function Pipeline:describe()
     #self.stages == 1 and "" or "s", concat(names, ", "), self.output.format)
 end
 
--- The strings of doc.meta.warnings (none when there is no such list).
+-- An empty list shared by the per-document paths that find nothing (no warnings, no
+-- failures): most documents, which then make no table for it. Never written to.
+local NONE = setmetatable({}, { __newindex = function() error("engine: NONE is read-only", 2) end })
+
+-- The strings of doc.meta.warnings (none when there is no such list: NONE, not to be
+-- written to).
 local function warnings_of(doc)
   local meta = type(doc) == "table" and doc.meta
   local w = type(meta) == "table" and meta.warnings
-  if type(w) ~= "table" then return {} end
+  if type(w) ~= "table" then return NONE end
   local out = {}
   for _, m in ipairs(w) do
     if type(m) == "string" then out[#out + 1] = m end
   end
   return out
+end
+
+-- Whether doc.meta.warnings holds a string (what warnings_of would list), without
+-- making the list.
+local function has_warnings(doc)
+  local meta = type(doc) == "table" and doc.meta
+  local w = type(meta) == "table" and meta.warnings
+  if type(w) ~= "table" then return false end
+  for _, m in ipairs(w) do
+    if type(m) == "string" then return true end
+  end
+  return false
 end
 
 -- Whether documents written in this format keep meta.warnings (JSON with meta among
@@ -1154,24 +1186,43 @@ end
 -- MESSAGE") and where each is kept (a list: true, "errors" or false; see
 -- warning_lines).
 function Pipeline:step(doc, format, raw, out)
-  local id, before, skip = doc.id, warnings_of(doc), inherited[doc] or 0
-  local log = {}
-  self.warn_log = log
+  -- (a document without meta, most, has no warnings: no call to find none)
+  local before = doc.meta == nil and NONE or warnings_of(doc)
+  local id, skip = doc.id, inherited[doc] or 0
+  -- (true: ctx.warn makes the log at the first warning; most documents get none)
+  self.warn_log = true
   local outs, fails, status = self:run(doc, raw)
+  local log = self.warn_log
   self.warn_log = nil
-  local texts, written = {}, {}
-  for _, d in ipairs(outs) do
+  if log == true then log = NONE end
+  -- written: the documents formatted, outs itself until one fails to be
+  local texts, written = {}, outs
+  for i = 1, #outs do
+    local d = outs[i]
     local ok, s = pcall(self.format, self, d, format, out)
     if ok then
       texts[#texts + 1] = s
-      written[#written + 1] = d
+      if written ~= outs then written[#written + 1] = d end
     else
+      if written == outs then written = table.move(outs, 1, i - 1, 1, {}) end
       self.counts.failed = self.counts.failed + 1
       fails[#fails + 1] = { id = d.id, source = d.source, stage = "output",
         error = ("cannot write document '%s': %s"):format(show_id(d.id),
           (error_text(s):gsub("^[^:\n]*%.lua:%d+: ", ""))),
         traceback = "", document = nil, on_error = "skip" }
     end
+  end
+  -- no failure, no warning before, during or after the run (most documents): nothing for
+  -- stderr, and no sets to build
+  -- (meta looked at directly first: a document without it, most, has none)
+  if fails[1] == nil and before[1] == nil and log[1] == nil
+      and (doc.meta == nil or not has_warnings(doc)) then
+    local any = false
+    for i = 1, #outs do
+      local d = outs[i]
+      if d ~= doc and d.meta ~= nil and has_warnings(d) then any = true; break end
+    end
+    if not any then return texts, NONE, status, NONE, NONE end
   end
   local errs, recorded = {}, {}
   for i, f in ipairs(fails) do
@@ -1303,10 +1354,10 @@ local function fix_lone_surrogates(s)
   return table.concat(out), count
 end
 
---- The document for one JSON Lines record. name and line make the default
--- id (NAME:LINE); source defaults to SOURCE:LINE. Returns nil, message when
--- the record is not an object with a "text" string.
-function M.json_doc(bytes, name, source, line)
+local record_doc
+
+-- json_doc in Lua alone: every record (M.json_doc hands it those the C reader leaves).
+local function lua_json_doc(bytes, name, source, line)
   local fixed, replaced = dp.utf8.clean(bytes)
   -- an escaped NUL (\u0000) would cut the string short: it becomes U+FFFD,
   -- like a raw NUL byte (an escaped backslash before "u0000" is left alone)
@@ -1328,6 +1379,12 @@ function M.json_doc(bytes, name, source, line)
     if not fixed:find("\n", 1, true) then err = err:gsub(" at line 1, column ", " at column ") end
     return nil, err
   end
+  return record_doc(doc, bytes, replaced, nuls, lone, name, source, line)
+end
+
+-- json_doc's second half: the checks of the decoded record doc and its id, source and
+-- warnings (replaced: bytes utf8.clean replaced, nuls and lone: escapes repaired).
+record_doc = function(doc, bytes, replaced, nuls, lone, name, source, line)
   if yaml_type(doc) ~= "mapping" then return nil, "a record must be a JSON object" end
   if type(doc.text) ~= "string" and type(doc.html) ~= "string" then
     return nil, 'the record has no "text" or "html" string'
@@ -1369,6 +1426,23 @@ function M.json_doc(bytes, name, source, line)
   end
   return doc
 end
+
+--- The document for one JSON Lines record. name and line make the default
+-- id (NAME:LINE); source defaults to SOURCE:LINE. Returns nil, message when
+-- the record is not an object with a "text" string.
+function M.json_doc(bytes, name, source, line)
+  -- most records need none of lua_json_doc's repairs and checks: the C reader
+  -- (src/dp_engine.c) says which and reads them; the others are read in Lua, from the start
+  if fast_json_doc then
+    local doc, decoded = fast_json_doc(bytes, name, source, line)
+    if doc then return doc end
+    -- read (no repair was needed) but not plain, a record with "meta" from an earlier
+    -- run for one: the checks are made here, without reading it again
+    if decoded ~= nil then return record_doc(decoded, bytes, 0, 0, 0, name, source, line) end
+  end
+  return lua_json_doc(bytes, name, source, line)
+end
+M.lua_json_doc = lua_json_doc
 
 --- Run one document for an embedder (the C API and the Lua module):
 -- returns the JSON array of the resulting documents, or nil, message when

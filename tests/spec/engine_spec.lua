@@ -314,3 +314,51 @@ describe("a JSON Lines record with escaped surrogates", function()
     assert.are.equal("\u{FFFD}\u{10000}", doc.text)
   end)
 end)
+
+describe("json_doc's C reader of plain records", function()
+  local engine = require "docpipe.engine"
+  local dp = require "docpipe"
+
+  -- the document as JSON with its metatable kinds, to compare two readings
+  local function shown(doc, err)
+    if doc == nil then return "nil: " .. tostring(err) end
+    return dp.json.encode(doc, { spans = type(doc.text) == "string" and doc.text or nil })
+      .. " " .. tostring((getmetatable(doc) or {}).__name)
+  end
+
+  it("reads every record as the Lua reader does", function()
+    local records = {
+      '{"id":"a","text":"One. Two."}',
+      '{"text":"no id, no source"}',
+      '{"id":null,"source":"s.txt","text":"a null id"}',
+      '{"id":7,"text":"a number id","title":"T","n":[1,2.5,true,null]}',
+      '{"id":"m","text":"with meta","meta":{"warnings":["old"]}}',
+      '{"id":"m","text":"null meta","meta":null}',
+      '{"id":"m","text":"list meta","meta":[]}',
+      '{"id":"m","text":"bad meta","meta":3}',
+      '{"id":"e","text":"  \\n\\t "}',
+      '{"id":"e","text":""}',
+      '{"id":"u","text":"an escape \\u00e9 and \\u0000"}',
+      '{"id":"b","text":"a\\\\u0000 escaped backslash"}',
+      '\239\187\191{"id":"bom","text":"x"}',
+      '{"id":"cr","text":"x"}\r',
+      '{"id":"bad","text":"caf\233"}',
+      '{"id":"nul","text":"a\0b"}',
+      '{"id":"s","text":"One.","sentences":[{"start":0,"end":4}]}',
+      '{"id":"s","text":"One.","sentences":[{"start":0,"end":40}]}',
+      '{"id":"h","html":"<p>Hi</p>"}',
+      '{"id":"h","text":5}',
+      '[1,2]',
+      '{"id":"x","text":"x"',
+      '   {"id":"ws","text":"spaces around"}   ',
+      '{"id":"dup","text":"first","text":"second"}',
+    }
+    for i, r in ipairs(records) do
+      for _, at in ipairs({ { "f.jsonl", "f.jsonl", i }, { "n\0ul", "-", 3 }, { "g", "g", 2.0 } }) do
+        local fast = shown(engine.json_doc(r, at[1], at[2], at[3]))
+        local slow = shown(engine.lua_json_doc(r, at[1], at[2], at[3]))
+        assert.are.equal(slow, fast, ("record %d: %s"):format(i, r))
+      end
+    end
+  end)
+end)
