@@ -65,7 +65,7 @@ $(BUILD)/builtin.o: $(BUILD)/builtin.c src/dp_builtin.h
 $(BUILD):
 	mkdir -p $(BUILD)/tests
 
-$(BUILD)/tests/%: tests/c/%.c tests/c/dp_test.h $(BUILD)/libdocpipe.a
+$(BUILD)/tests/%: tests/c/%.c tests/c/dp_test.h tests/c/lua_same.h $(BUILD)/libdocpipe.a
 	$(CC) $(ALL_CFLAGS) -Itests/c -o $@ $< $(BUILD)/libdocpipe.a $(ALL_LDFLAGS) $(LDLIBS)
 
 # Installs whatever of the Debian packages docpipe needs is missing.

@@ -71,7 +71,7 @@ $(FUZZ_BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(FUZZ_BUILD)/obj/.dir fuzz
 $(FUZZ_BUILD)/obj/builtin.o: $(BUILD)/builtin.c src/dp_builtin.h | $(FUZZ_BUILD)/obj/.dir fuzz-deps
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
-$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_lua.h $(FUZZ_LIB_OBJ) | fuzz-deps
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_lua.h tests/c/lua_same.h $(FUZZ_LIB_OBJ) | fuzz-deps
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -D_GNU_SOURCE -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(LDLIBS)
 
 # Run one target: fuzz_run TARGET SECONDS. Replays the regressions, then

@@ -8,63 +8,12 @@
  */
 #include "dp_test.h"
 #include "lua_json.h"
+#include "lua_same.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
 #include <stdint.h>
 #include <stdlib.h>
-
-/* 1 when the values at a and b are alike in every way json.decode's caller
- * could see: type, integer or float, bytes, metatable, keys in pairs order. */
-static int same(lua_State *L, int a, int b, int depth) {
-    a = lua_absindex(L, a);
-    b = lua_absindex(L, b);
-    int t = lua_type(L, a);
-    if (t != lua_type(L, b) || depth > 200) return 0;
-    luaL_checkstack(L, 12, "test_json_fast");
-    switch (t) {
-    case LUA_TNUMBER:
-        if (lua_isinteger(L, a) != lua_isinteger(L, b)) return 0;
-        if (lua_isinteger(L, a)) return lua_tointeger(L, a) == lua_tointeger(L, b);
-        return lua_tonumber(L, a) == lua_tonumber(L, b);
-    case LUA_TSTRING: {
-        size_t la, lb;
-        const char *sa = lua_tolstring(L, a, &la), *sb = lua_tolstring(L, b, &lb);
-        return la == lb && memcmp(sa, sb, la) == 0;
-    }
-    case LUA_TBOOLEAN: return lua_toboolean(L, a) == lua_toboolean(L, b);
-    case LUA_TLIGHTUSERDATA: return lua_touserdata(L, a) == lua_touserdata(L, b);
-    case LUA_TTABLE: {
-        int ma = lua_getmetatable(L, a), mb = lua_getmetatable(L, b);
-        int ok = ma == mb && (!ma || lua_rawequal(L, -1, -2));
-        lua_pop(L, ma + mb);
-        if (!ok || lua_rawlen(L, a) != lua_rawlen(L, b)) return 0;
-        lua_pushnil(L);
-        int ka = lua_gettop(L);
-        lua_pushnil(L);
-        int kb = lua_gettop(L);
-        for (;;) {  /* both tables walked in step: the same keys in the same order */
-            lua_pushvalue(L, ka);
-            int na = lua_next(L, a);
-            lua_pushvalue(L, kb);
-            int nb = lua_next(L, b);
-            if (na != nb) { lua_settop(L, ka - 1); return 0; }
-            if (!na) break;
-            int top = lua_gettop(L);  /* ka kb ka' va kb' vb */
-            if (!same(L, top - 3, top - 1, depth + 1) || !same(L, top - 2, top, depth + 1)) {
-                lua_settop(L, ka - 1);
-                return 0;
-            }
-            lua_copy(L, top - 3, ka);
-            lua_copy(L, top - 1, kb);
-            lua_settop(L, kb);
-        }
-        lua_settop(L, ka - 1);
-        return 1;
-    }
-    default: return 0;
-    }
-}
 
 static lua_State *L_;
 
@@ -84,7 +33,7 @@ static int agree(const char *s, size_t n, int spans) {
     int r;
     if (okc != okf) r = 0;
     else if (!okc) r = strcmp(lua_tostring(L, -1), err) == 0;  /* the same message */
-    else r = same(L, top + 1, top + 2, 0);
+    else r = lua_same(L, top + 1, top + 2, 0, 200);
     if (!r) fprintf(stderr, "test_json_fast: readers disagree (spans %d) on: %.*s\n", spans, (int)n, s);
     lua_settop(L, top);
     return r;

@@ -22,6 +22,7 @@
 #include "dp_utf8.h"
 #include "fuzz_lua.h"
 #include "lua_json.h"
+#include "../c/lua_same.h"
 
 static const char *const JSON_DOC =
     "local engine, dp = require 'docpipe.engine', require 'docpipe'\n"
@@ -64,57 +65,6 @@ static char *encode_top(lua_State *L, size_t *len, char *err, size_t errlen) {
     return out;
 }
 
-/* 1 when the values at a and b are alike as json.decode's caller sees
- * them: type, integer or float, bytes, metatable, keys in pairs order. */
-static int same_value(lua_State *L, int a, int b, int depth) {
-    a = lua_absindex(L, a);
-    b = lua_absindex(L, b);
-    int t = lua_type(L, a);
-    if (t != lua_type(L, b) || depth > 1100) return 0;
-    luaL_checkstack(L, 12, "fuzz_jsonl");
-    switch (t) {
-    case LUA_TNUMBER:
-        if (lua_isinteger(L, a) != lua_isinteger(L, b)) return 0;
-        if (lua_isinteger(L, a)) return lua_tointeger(L, a) == lua_tointeger(L, b);
-        return lua_tonumber(L, a) == lua_tonumber(L, b);
-    case LUA_TSTRING: {
-        size_t la, lb;
-        const char *sa = lua_tolstring(L, a, &la), *sb = lua_tolstring(L, b, &lb);
-        return la == lb && memcmp(sa, sb, la) == 0;
-    }
-    case LUA_TBOOLEAN: return lua_toboolean(L, a) == lua_toboolean(L, b);
-    case LUA_TLIGHTUSERDATA: return lua_touserdata(L, a) == lua_touserdata(L, b);
-    case LUA_TTABLE: {
-        int ma = lua_getmetatable(L, a), mb = lua_getmetatable(L, b);
-        int ok = ma == mb && (!ma || lua_rawequal(L, -1, -2));
-        lua_pop(L, ma + mb);
-        if (!ok || lua_rawlen(L, a) != lua_rawlen(L, b)) return 0;
-        lua_pushnil(L);
-        int ka = lua_gettop(L);
-        lua_pushnil(L);
-        int kb = lua_gettop(L);
-        for (;;) {
-            lua_pushvalue(L, ka);
-            int na = lua_next(L, a);
-            lua_pushvalue(L, kb);
-            int nb = lua_next(L, b);
-            if (na != nb) { lua_settop(L, ka - 1); return 0; }
-            if (!na) break;
-            int top = lua_gettop(L);  /* ka kb ka' va kb' vb */
-            if (!same_value(L, top - 3, top - 1, depth + 1) || !same_value(L, top - 2, top, depth + 1)) {
-                lua_settop(L, ka - 1);
-                return 0;
-            }
-            lua_copy(L, top - 3, ka);
-            lua_copy(L, top - 1, kb);
-            lua_settop(L, kb);
-        }
-        lua_settop(L, ka - 1);
-        return 1;
-    }
-    default: return 0;
-    }
-}
 
 /* Step 3: json.decode against dp_json_decode_push. */
 static void check_readers_agree(lua_State *L, const char *s, size_t n, int spans) {
@@ -133,7 +83,7 @@ static void check_readers_agree(lua_State *L, const char *s, size_t n, int spans
     }
     int okf = !lua_isnil(L, -2);
     if (okc != okf || (!okc && strcmp(lua_tostring(L, -1), err) != 0) ||
-        (okc && !same_value(L, top + 1, top + 2, 0))) {
+        (okc && !lua_same(L, top + 1, top + 2, 0, 1100))) {
         fprintf(stderr, "json.decode and cJSON disagree (spans %d): %s / %s\n", spans,
                 okc ? "decoded" : err, okf ? "decoded" : lua_tostring(L, -1));
         abort();
