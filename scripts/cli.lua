@@ -307,8 +307,12 @@ function M.new_stage(name, dir)
     end
   end
   for _, f in ipairs(files) do
-    local out, err = io.open(f[1], "w")
-    if not out then eprint("new-stage: " .. err); return 3 end
+    local out, err, code = io.open(f[1], "w")
+    if not out then
+      -- (a folder that does not exist is said so, with the command that makes it)
+      if code == 2 then err = ("folder %s does not exist; make it first (mkdir -p %s)"):format(dir, dir) end
+      eprint("new-stage: " .. err); return 3
+    end
     out:write((f[2]:gsub("@NAME@", name)))
     out:close()
     print("wrote " .. f[1])

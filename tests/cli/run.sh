@@ -429,6 +429,9 @@ has yaml-wrong-type "$err" "stages5.yaml:1:9: 'stages' must be a list"
 run new-stage 0 "$D" new-stage wordy "$tmpd"
 has new-stage "$out" 'wrote .*/wordy_spec.lua'
 run new-stage-exists 2 "$D" new-stage wordy "$tmpd"
+# a folder that does not exist is said so, with the command that makes it
+run new-stage-no-folder 3 "$D" new-stage wordy "$tmpd/no/such"
+has new-stage-no-folder "$err" "folder .*/no/such does not exist; make it first \\(mkdir -p "
 run new-stage-spec 0 sh -c "cd '$tmpd' && '$Dabs' test wordy_spec.lua"
 # `docpipe test` alone finds the skeleton's spec (no spec/ folder there)
 mkdir -p "$tmpd/ns"
