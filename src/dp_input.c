@@ -233,7 +233,10 @@ static int next_line(dp_input *in, dp_record *rec) {
     for (;;) {
         size_t n = 0;
         int nl = 0;
-        char *line = in->buf;
+        /* which buffer holds the line: a flag, not a pointer compared, as both
+         * may still be NULL (a blank first line read ahead for detection) */
+        int in_gbuf = 0;
+        char *line;
         /* bytes read ahead (format detection) first */
         while (in->backpos < in->nback) {
             int c = in->back[in->backpos++];
@@ -251,18 +254,17 @@ static int next_line(dp_input *in, dp_record *rec) {
                 size_t m = (size_t)k;
                 if (m > 0 && in->gbuf[m - 1] == '\n') { nl = 1; m--; }
                 if (n == 0) {
-                    line = in->gbuf;
+                    in_gbuf = 1;
                     n = m;
                 } else {
                     if (!reserve(in, n + m + 1)) return 0;
                     memcpy(in->buf + n, in->gbuf, m);
                     n += m;
-                    line = in->buf;
                 }
             }
         }
-        if (line == in->buf && !reserve(in, n + 1)) return 0;
-        line = line == in->gbuf ? in->gbuf : in->buf;
+        if (!in_gbuf && !reserve(in, n + 1)) return 0;
+        line = in_gbuf ? in->gbuf : in->buf;
         line[n] = '\0';
         in->bytes += n + (size_t)nl;
         in->cur_line++;
