@@ -39,6 +39,7 @@ typedef struct runner {
     size_t read;         /* documents read */
     size_t input_errors; /* records that were not documents (malformed, binary) */
     size_t io_errors;    /* inputs that could not be read at all */
+    size_t finish_errors; /* stages whose finish failed (no document's) */
     int out_error;       /* errno of a failed write, or EPIPE */
     int out_flushes;     /* the output flushes at every line (a terminal) */
     size_t record_no;    /* records seen, for --shard */
@@ -562,6 +563,7 @@ static void finish(runner *r) {
         report(r, lua_tostring(L, -1), NULL);
         lua_pop(L, 1);
         r->failed++;
+        r->finish_errors++;
         return;
     }
     /* results, failures (list of {message, traceback}) */
@@ -573,6 +575,7 @@ static void finish(runner *r) {
         report(r, lua_tostring(L, -2), lua_tostring(L, -1));
         lua_pop(L, 3);
         r->failed++;
+        r->finish_errors++;
     }
     lua_pop(L, 1);
     if (!lua_isnil(L, -1) && !r->o->quiet) {
@@ -1160,19 +1163,24 @@ int dp_run(const dp_run_opts *o) {
     if (r.failed && !o->quiet) {
         /* what failed, by kind: documents in stages, records that are no
          * document (malformed, binary), inputs that could not be read */
-        size_t inputs = r.input_errors + r.io_errors;
+        /* (a stage's finish that failed is no document's failure: said apart,
+         * and the --errors file holds none of it) */
+        size_t inputs = r.input_errors + r.io_errors + r.finish_errors;
         size_t docs = r.failed > inputs ? r.failed - inputs : 0;
-        char what[160] = "";
+        char what[200] = "";
         size_t k = 0;
         if (docs)
             k += (size_t)snprintf(what + k, sizeof what - k, "%zu document(s) failed", docs);
+        if (r.finish_errors && k < sizeof what)
+            k += (size_t)snprintf(what + k, sizeof what - k, "%s%zu stage finish step(s) failed", k ? ", " : "",
+                                  r.finish_errors);
         if (r.input_errors && k < sizeof what)
             k += (size_t)snprintf(what + k, sizeof what - k, "%s%zu input record(s) or file(s) not a document",
                                   k ? ", " : "", r.input_errors);
         if (r.io_errors && k < sizeof what)
             snprintf(what + k, sizeof what - k, "%s%zu input(s) could not be read", k ? ", " : "",
                      r.io_errors);
-        int recorded = o->errors && !errs_lost;
+        int recorded = o->errors && !errs_lost && (docs || r.input_errors || r.io_errors);
         fprintf(stderr, "docpipe: %s%s%s\n", what, recorded ? "; recorded in " : "",
                 recorded ? o->errors : "");
     }

@@ -259,10 +259,11 @@ void dp_sbd_lazy_build(lua_State *L, int idx) {
     dp_json_push_array_mt(L);
     lua_setmetatable(L, idx);
     if (z) {
+        /* (its spans stay in the map, weak by the list, until the list is
+         * collected: a list given back its unread metatable, as the engine's
+         * snapshot does when a failing stage had read it (on_error keep or
+         * skip, --errors), is built again from them, the same) */
         int zi = lua_gettop(L);
-        lua_pushvalue(L, idx);
-        lua_pushnil(L);
-        lua_rawset(L, map);
         lua_getiuservalue(L, zi, 1);
         size_t n;
         const char *s = lua_tolstring(L, -1, &n);

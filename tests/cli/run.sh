@@ -186,6 +186,11 @@ has jsonl-empty-list "$out" '"tags":\[\]'
 run stdin-jsonl 0 sh -c "\"$D\" run sentences < $F/two.jsonl"
 lines stdin-jsonl "$out" 2
 has stdin-jsonl "$out" '"id":"a2"'
+# (a blank first line, read ahead to tell the format, before JSON Lines: it crashed
+# with both line buffers still unallocated)
+run stdin-blank-first 0 sh -c "(printf '\\r\\n  \\n'; cat $F/two.jsonl) | \"$D\" run sentences"
+lines stdin-blank-first "$out" 2
+has stdin-blank-first "$out" '"id":"a2"'
 run stdin-text 0 sh -c "printf 'One here. Two there.' | \"$D\" run sentences -"
 has stdin-text "$out" '"id":"stdin"'
 has stdin-text-split "$out" '"text":"Two there\."'
@@ -273,6 +278,10 @@ run output-directory 3 "$D" run sentences "$F/two.jsonl" -o "$tmpd"
 run finish-fails 1 "$D" run "$F/finish_fails.yaml" "$F/two.jsonl"
 has finish-fails "$err" "stage 'fin' failed in finish: .*finish broke"
 lines finish-fails-output "$out" 2
+# (regression: it was counted as "1 document(s) failed; recorded in FILE", the file empty)
+run finish-fails-errors 1 "$D" run "$F/finish_fails.yaml" "$F/two.jsonl" --errors "$tmpd/fin_err.jsonl"
+has finish-fails-errors "$err" "1 stage finish step\(s\) failed$"
+lacks finish-fails-errors "$err" "document\(s\) failed"
 printf '{"id":"k","text":"keep me"}\n{"id":"x","text":"drop me"}\n' > "$tmpd/drop.jsonl"
 run dropped 0 "$D" run "$F/dropper.yaml" "$tmpd/drop.jsonl"
 lines dropped "$out" 1

@@ -149,3 +149,25 @@ for _, impl in ipairs({ { "C", engine.snapshot, engine.restore },
     end)
   end)
 end
+
+-- (regression: a list the sentences stage left unread, built by a failing stage that
+-- only read it, came out empty: the snapshot gave it back its unread metatable, and its
+-- spans had been dropped when it was built)
+describe("on_error keep after a stage that read the unread sentence list", function()
+  for _, mode in ipairs { "keep", "skip" } do
+    it("gives the sentences back as they entered (" .. mode .. ", --errors)", function()
+      local yaml = "stages:\n  - stage: sentences\n  - stage: sentence_reader.lua\n    on_error: " .. mode .. "\n"
+      local p = assert(engine.load(yaml, "t.yaml", DIR))
+      assert(p:init())
+      p.record_failed = true
+      local outs, failures = p:run(dp.object({ id = "b", text = "Second doc. Bad." }))
+      local d = mode == "keep" and outs[1] or failures[1].document
+      assert.are.equal(2, #d.sentences)
+      assert.are.equal("Second doc.", d.sentences[1].text)
+      assert.are.equal("Bad.", d.sentences[2].text)
+      -- (written as JSON from the list, the same)
+      assert.truthy(dp.json.encode(d.sentences):find('"text":"Bad."', 1, true))
+    end)
+  end
+end)
+
