@@ -718,6 +718,18 @@ M.snapshot, M.restore = snapshot, restore
 local fast_json_doc = has_c and csnap.json_doc or nil
 M.lua_snapshot, M.lua_restore = lua_snapshot, lua_restore
 
+-- What is wrong with a document a stage gave back, or nil: a text that is no string
+-- (the writers and the next stages read it as one: "text": 5 was written as it was), a
+-- meta that is no table (docpipe writes its warnings there). A document without a
+-- text is allowed (a stage may keep only fields).
+local function malformed(x)
+  local t = x.text
+  if t ~= nil and type(t) ~= "string" then return ("a document whose text is a %s"):format(type(t)) end
+  local m = x.meta
+  if m ~= nil and type(m) ~= "table" then return ("a document whose meta is a %s"):format(type(m)) end
+  return nil
+end
+
 --- Run one document through every stage.
 -- Returns outputs (list of documents), failures (list of error records
 -- {id, source, stage, error, traceback, document}) and a status: "ok", or
@@ -765,15 +777,18 @@ function Pipeline:run(doc, raw)
           ss.dropped = ss.dropped + 1
         elseif is_doc_list(r) then
           for i, x in ipairs(r) do
-            if type(x) ~= "table" then
+            local bad = type(x) ~= "table" and ("a " .. type(x) .. ", not a document") or malformed(x)
+            if bad then
               ok, r = false, { traceback = "", message =
-                ("process returned a list whose item %d is a %s, not a document"):format(i, type(x)) }
+                ("process returned a list whose item %d is %s"):format(i, bad) }
               break
             end
           end
           if ok then for _, x in ipairs(r) do nxt[#nxt + 1] = x end end
         else
-          nxt[#nxt + 1] = r
+          local bad = malformed(r)
+          if bad then ok, r = false, { traceback = "", message = "process returned " .. bad }
+          else nxt[#nxt + 1] = r end
         end
       end
       if not ok then
