@@ -514,36 +514,31 @@ local function bucket_of(C, lists)
 end
 
 -- the alternation of the anchored patterns that can start with bytes c, c2 (c2 nil at
--- the end of the text), in file order (cached; pairs with the same patterns share one)
-local function bucket(C, c, c2)
-  local key = c * 512 + (c2 or 256)
-  local b = C.buckets[key]
-  if b == nil then
-    local ch = c < 128 and string.char(c):lower() or string.char(c)
-    b = bucket_of(C, { C.buckets_src[ch] or {}, c2 and C.buckets_src[ch .. string.char(c2):lower()] or {} })
-    -- (and whether patterns are filed under longer runs opening with these two bytes:
-    -- a bucket of its own, as another pair may share the patterns but not the runs)
-    local c2l = c2 and c2 >= 65 and c2 <= 90 and c2 + 32 or c2
-    if c2 and C.deep[ch:byte() * 256 + c2l] then
-      b = { list = b.list, rx = b.rx, limit = b.limit, deep = true }
-    end
-    C.buckets[key] = b
+-- the end of the text), in file order, made on a miss of the cache C.buckets and kept
+-- there under key (cue_kind reads the cache itself, with key = c * 512 + (c2 or 256):
+-- a call less per block; pairs with the same patterns share one)
+local function bucket(C, key, c, c2)
+  local ch = c < 128 and string.char(c):lower() or string.char(c)
+  local b = bucket_of(C, { C.buckets_src[ch] or {}, c2 and C.buckets_src[ch .. string.char(c2):lower()] or {} })
+  -- (and whether patterns are filed under longer runs opening with these two bytes:
+  -- a bucket of its own, as another pair may share the patterns but not the runs)
+  local c2l = c2 and c2 >= 65 and c2 <= 90 and c2 + 32 or c2
+  if c2 and C.deep[ch:byte() * 256 + c2l] then
+    b = { list = b.list, rx = b.rx, limit = b.limit, deep = true }
   end
+  C.buckets[key] = b
   return b
 end
 
--- the alternation of the anchored patterns that can start with bytes c .. c4 (c3, c4
--- nil past the text's end): those of bk = bucket(C, c, c2) and those filed under the
--- first three or four bytes (cached by the four bytes as written; the cache starts
--- empty again past 4096 of them)
-local function deep_bucket(C, bk, c, c2, c3, c4)
-  if not c3 then return bk end
-  local key = ((c * 256 + c2) * 256 + c3) * 256 + (c4 or 256)
-  local b = C.deep_seen[key]
-  if b then return b end
+-- the alternation of the anchored patterns that can start with bytes c .. c4 (c4 nil
+-- past the text's end): those of bk, the bucket of c, c2, and those filed under the
+-- first three or four bytes, made on a miss of the cache C.deep_seen and kept there
+-- under key (cue_kind reads it, by the four bytes as written: key = ((c * 256 + c2) *
+-- 256 + c3) * 256 + (c4 or 256); the cache starts empty again past 4096 of them)
+local function deep_bucket(C, key, bk, c, c2, c3, c4)
   local l3 = C.runs3[run_key(c, c2, c3)]
   local l4 = c4 and C.runs4[run_key(c, c2, c3, c4)]
-  b = (l3 or l4) and bucket_of(C, { bk.list, l3 or {}, l4 or {} }) or bk
+  local b = (l3 or l4) and bucket_of(C, { bk.list, l3 or {}, l4 or {} }) or bk
   if C.deep_n >= 4096 then C.deep_seen, C.deep_n = {}, 0 end
   C.deep_seen[key], C.deep_n = b, C.deep_n + 1
   return b
@@ -569,15 +564,17 @@ local function cue_kind(C, b, intern, fresh, c, c2, shape)
   -- "xxxx..." for 800 KB, is none, and would send the share bar's pattern into PCRE2's
   -- match limit)
   if not c or #text > MAX_CUE_BYTES then return nil end
-  -- (the caches of bucket and deep_bucket read here first, with their keys: most blocks
+  -- (the caches of bucket and deep_bucket are read here, by their keys: most blocks
   -- find theirs, and are spared two Lua calls)
-  local bk = C.buckets[c * 512 + (c2 or 256)] or bucket(C, c, c2)
+  local key = c * 512 + (c2 or 256)
+  local bk = C.buckets[key] or bucket(C, key, c, c2)
   -- (the patterns known by their first three or four bytes: only on a block opening with
   -- two bytes one of them opens)
   if bk.deep then
     local c3, c4 = byte(text, 3, 4)
     if c3 then
-      bk = C.deep_seen[((c * 256 + c2) * 256 + c3) * 256 + (c4 or 256)] or deep_bucket(C, bk, c, c2, c3, c4)
+      key = ((c * 256 + c2) * 256 + c3) * 256 + (c4 or 256)
+      bk = C.deep_seen[key] or deep_bucket(C, key, bk, c, c2, c3, c4)
     end
   end
   if bk.rx and nw <= bk.limit and bk.rx:find(text) then
