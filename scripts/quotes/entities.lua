@@ -386,52 +386,56 @@ function M.collect(L, T, inq)
     end
     local t = T[i]
     local name_word = false
-    if t.k == "w" and t.cap then
+    if caps or (t.k == "w" and t.cap) then   -- caps lists capitalised words only
       local b = t.base_low
       if not b then b = qtext.lower_base(t); t.base_low = b end
       name_word = not (stop[b] or pronoun[b])
     end
     if name_word then
       local j = i
-      -- room for two words (most runs): no table grows on the first two
+      -- room for two words (most runs): no table grows on the first two. nidx counts
+      -- the words (words, lows and idx grow together)
       local words, lows, nidx = { nil, nil }, { nil, nil }, 0
       while true do
         local u = T[j]
         local b, poss = u.base_, u.poss_   -- cached by the tokenizer (else qtext.base)
         if not b then b, poss = qtext.base(u) end
-        words[#words + 1] = b
+        nidx = nidx + 1
+        words[nidx] = b
         local bl = u.base_low   -- set when u passed is_name_word: b in lower case, ’ as '
         if not bl then
           M.is_name_word(L, u)
           bl = u.base_low
         end
-        -- "mr." -> "mr" (a base_low that ends in a point is one byte longer than low)
-        if #bl > #u.low and byte(bl, -1) == 46 then bl = sub(bl, 1, -2) end
-        lows[#lows + 1] = bl
-        nidx = nidx + 1
+        -- "mr." -> "mr" (a base_low that ends in a point is one byte longer than low;
+        -- most are low itself, tested first)
+        local ul = u.low
+        if bl ~= ul and #bl > #ul and byte(bl, -1) == 46 then bl = sub(bl, 1, -2) end
+        lows[nidx] = bl
         idx[nidx] = j
         if poss then break end
         local nx = T[j + 1]
         local nx_name = false
-        if nx and nx.para == u.para and nx.ws and nx.k == "w" and nx.cap then
+        -- cap first: most words after a name are not capitalised (only words are)
+        if nx and nx.cap and nx.ws and nx.para == u.para then
           local nb = nx.base_low
           if not nb then nb = qtext.lower_base(nx); nx.base_low = nb end
           nx_name = not (stop[nb] or pronoun[nb])
         end
         if nx_name then
           j = j + 1
-        elseif nx and nx.para == u.para and (PARTICLES[nx.low] or nx.t == "&") and nx.ws
+        elseif nx and (PARTICLES[nx.low] or nx.t == "&") and nx.ws and nx.para == u.para
           and M.is_name_word(L, T[j + 2]) and T[j + 2].ws then
-          words[#words + 1] = nx.t
-          lows[#lows + 1] = nx.low
           nidx = nidx + 1
+          words[nidx] = nx.t
+          lows[nidx] = nx.low
           idx[nidx] = j + 1
           j = j + 2
         elseif nx and nx.k == "q" and nx.fam == "single" and nx.side ~= "open" and not nx.ws
           and u.low:find("s$") and M.is_name_word(L, T[j + 2]) and T[j + 2].ws
           and T[j + 2].para == u.para then
           -- a plural possessive inside a name: Saltmere Dockers’ Guild
-          words[#words] = words[#words] .. nx.t
+          words[nidx] = words[nidx] .. nx.t
           j = j + 2
         elseif nx and nx.k == "q" and nx.fam and nx.ws and T[j + 2] and T[j + 2].k == "w"
           and T[j + 2].cap and T[j + 3] and T[j + 3].k == "q" and T[j + 4]
@@ -443,17 +447,18 @@ function M.collect(L, T, inq)
         end
       end
       local nxw = T[j + 1]
-      if #words == 1 and j == i and nxw and nxw.k == "w" and not nxw.cap and nxw.ws
+      -- j == i: a run of one word (every longer run moved j on)
+      if j == i and nxw and nxw.k == "w" and not nxw.cap and nxw.ws
         and not cue_first[nxw.low] and not stop[nxw.low] and not L.adverb[nxw.low]
         and demonym_shape(words[1]) then   -- the shape last: a call, the others lookups
         i = j + 1
         goto continue
       end
-      if #words == 1 and j == i and common_opener(i) then
+      if j == i and common_opener(i) then
         i = j + 1
         goto continue
       end
-      if #words > 1 and opener_word(i) then
+      if nidx > 1 and opener_word(i) then
         i = i + 1   -- drop the ordinary first word and read the run again from the next
         goto continue
       end
@@ -462,10 +467,17 @@ function M.collect(L, T, inq)
       local m = { first = idx[start], last = j, words = start == 1 and words or {},
         lows = start == 1 and lows or {}, role = role,
         inq = inq(i), sent = t.sent, para = t.para, headline = headline[t.para] }
+      local nw = nidx   -- the mention's word count
       if start > 1 then
-        for k = start, #words do m.words[#m.words + 1] = words[k]; m.lows[#m.lows + 1] = lows[k] end
+        local mw, ml = m.words, m.lows
+        for k = start, nidx do mw[k - start + 1] = words[k]; ml[k - start + 1] = lows[k] end
+        nw = nidx - start + 1
       end
-      m.key = concat(m.words, " ")
+      -- the words joined by spaces (one or two words, most mentions: no call to concat)
+      local mw = m.words
+      if nw == 1 then m.key = mw[1]
+      elseif nw == 2 then m.key = mw[1] .. " " .. mw[2]
+      else m.key = concat(mw, " ") end
       -- role or title just before the run: "chief executive Paulo Brandt", "Mr. Tan"
       -- (p, p2: the two tokens before the run; nxw: the one after it)
       local p, p2 = T[i - 1], T[i - 2]
@@ -530,11 +542,11 @@ function M.collect(L, T, inq)
         end
       end
       -- acronym definition "Full Name (ACR)"
-      if #m.words >= 2 and nxw and nxw.t == "(" and after2
+      if nw >= 2 and nxw and nxw.t == "(" and after2
         and qtext.is_acronym(after2) and T[j + 3] and T[j + 3].t == ")" then
         m.acronym = after2.t
       end
-      if #m.words > 0 then mentions[#mentions + 1] = m end
+      if nw > 0 then mentions[#mentions + 1] = m end
       i = j + 1
     else
       i = i + 1
