@@ -48,10 +48,14 @@
 -- Units: token indices of docpipe.quotes.text; no byte offsets are produced here.
 -- @module docpipe.quotes.entities
 
+local dp = require "docpipe"
 local qtext = require "docpipe.quotes.text"
 local order = require "docpipe.quotes.order"
 
 local concat = table.concat
+-- a table with room for n array items and m keys: the per-document maps of M.build are
+-- made at their size, not rebuilt at every power of two as they grow
+local new_table = dp.text.table
 local byte, sub = string.byte, string.sub
 
 local M = {}
@@ -329,10 +333,11 @@ M.role_shape = role_shape
 -- Returns a list of mentions {first, last (name tokens), words (list), lows, key, role,
 -- inq, sent, para, headline, acronym}.
 function M.collect(L, T, inq)
-  local mentions = {}
   local n = #T
   local i = 1
   local ix = M.index(T)
+  -- a mention starts at a capitalised word: room for one per word, when they are listed
+  local mentions = ix.caps and new_table(#ix.caps, 0) or {}
   local headline = ix.headline
   local lower_seen = ix.lower_seen
   -- a capitalised word opening a sentence that is an ordinary word: "Critics have ...",
@@ -616,14 +621,21 @@ end
 -- Returns a table {list = entities, by_key = {}} where an entity is
 -- {name, words, lows, kind, gender, roles = {role = true}, mentions = {}}.
 function M.build(L, T, mentions, extra_names)
-  local acr = {}
-  for it = 1, #mentions do local m = mentions[it]; if m.acronym then acr[m.acronym] = m end end
-  local pool = {}
-  for it = 1, #mentions do local m = mentions[it]; if not m.headline then pool[#pool + 1] = m end end
-  for _, m in ipairs(extra_names or {}) do
-    if not m.headline then m.extra = true; pool[#pool + 1] = m end
+  -- acr: acronym -> the mention defining it (has_acr: any; most articles define none)
+  local acr, has_acr = {}, false
+  local nmentions = #mentions
+  local pool, npool = {}, 0
+  for it = 1, nmentions do
+    local m = mentions[it]
+    if m.acronym then acr[m.acronym] = m; has_acr = true end
+    if not m.headline then npool = npool + 1; pool[npool] = m end
   end
-  local E = { list = {}, by_key = {} }
+  local ndoc = npool   -- pool[1 .. ndoc]: the document's mentions, then the title's
+  for _, m in ipairs(extra_names or {}) do
+    if not m.headline then m.extra = true; npool = npool + 1; pool[npool] = m end
+  end
+  -- an entity per distinct run at most
+  local E = { list = new_table(npool, 0), by_key = new_table(0, npool) }
   -- key: the words joined by spaces (a mention's key), when the caller has it
   local function entity_for(words, lows, key)
     key = key or concat(words, " ")
@@ -642,8 +654,9 @@ function M.build(L, T, mentions, extra_names)
   end
   -- runs by word, one entry per distinct run with its positions, so that finding the
   -- runs that contain a mention does not scan every mention of a long article
-  local by_word, runs = {}, {}
-  for pj = 1, #pool do
+  local by_word, runs = new_table(0, npool), new_table(0, npool)
+  local roled = {}   -- the entities given a role (a set)
+  for pj = 1, npool do
     local c = pool[pj]
     local r = runs[c.key]
     if not r then
@@ -661,17 +674,19 @@ function M.build(L, T, mentions, extra_names)
         end
         if not dup then
           local l = by_word[w]
-          if not l then l = {}; by_word[w] = l end
-          l[#l + 1] = r
+          if not l then by_word[w] = { r } else l[#l + 1] = r end
         end
       end
     end
-    if not c.extra then r.firsts[#r.firsts + 1] = c.first end
+    if pj <= ndoc then   -- not c.extra
+      local f = r.firsts
+      f[#f + 1] = c.first
+    end
   end
-  for it = 1, #mentions do
+  for it = 1, nmentions do
     local m = mentions[it]
     local target = m
-    if #m.words == 1 and acr[m.words[1]] then
+    if has_acr and #m.words == 1 and acr[m.words[1]] then
       target = acr[m.words[1]]
     end
     local m_org   -- has_word(L, target.lows, "org"), asked when a run has an org word
@@ -732,11 +747,14 @@ function M.build(L, T, mentions, extra_names)
       end
     end
     local src = best or target
-    m.entity = entity_for(src.words, src.lows, src.key)
-    if m.role then m.entity.roles[m.role] = true end
-    if m.appos_role then m.entity.roles[m.appos_role] = true end
-    if m.title then m.entity.title = m.entity.title or m.title end
-    m.entity.mentions[#m.entity.mentions + 1] = m
+    local e = entity_for(src.words, src.lows, src.key)
+    m.entity = e
+    local role, appos_role = m.role, m.appos_role
+    if role then e.roles[role] = true; roled[e] = true end
+    if appos_role then e.roles[appos_role] = true; roled[e] = true end
+    if m.title then e.title = e.title or m.title end
+    local em = e.mentions
+    em[#em + 1] = m
   end
   -- kinds and genders
   local elist = E.list
@@ -744,12 +762,14 @@ function M.build(L, T, mentions, extra_names)
     local e = elist[it]
     local g = lexical_gender(L, e.lows, e.title)
     local titled = false
-    for r in next, e.roles do   -- as pairs (no metatable), without the call to pairs
-      titled = true
-      local rr = L.role[r]
-      local tg = TITLE_ABBR[r]
-      if tg and tg ~= true then g = g or tg end
-      if rr and rr.gender then g = g or rr.gender end
+    if roled[e] then   -- most entities have no role: no call to next
+      for r in next, e.roles do   -- as pairs (no metatable), without the call to pairs
+        titled = true
+        local rr = L.role[r]
+        local tg = TITLE_ABBR[r]
+        if tg and tg ~= true then g = g or tg end
+        if rr and rr.gender then g = g or rr.gender end
+      end
     end
     e.gender = g
     e.fixed_gender = g ~= nil
