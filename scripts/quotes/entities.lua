@@ -653,13 +653,15 @@ function M.build(L, T, mentions, extra_names)
     return e
   end
   -- runs by word, one entry per distinct run with its positions, so that finding the
-  -- runs that contain a mention does not scan every mention of a long article
+  -- runs that contain a mention does not scan every mention of a long article. Only
+  -- runs of two words or more: a run is tried for a mention only when it has more
+  -- words than the mention (most mentions are of one word)
   local by_word, runs = new_table(0, npool), new_table(0, npool)
   local roled = {}   -- the entities given a role (a set)
   for pj = 1, npool do
     local c = pool[pj]
-    local r = runs[c.key]
-    if not r then
+    local r = #c.words > 1 and runs[c.key]
+    if r == nil then
       -- org and place: the run's word-list tests, filled in below when asked (the
       -- constructor names them so that the table has room for them)
       r = { c = c, firsts = { nil }, extra = c.extra and pj or nil, org = nil, place = nil }
@@ -678,7 +680,7 @@ function M.build(L, T, mentions, extra_names)
         end
       end
     end
-    if pj <= ndoc then   -- not c.extra
+    if r and pj <= ndoc then   -- not c.extra
       local f = r.firsts
       f[#f + 1] = c.first
     end
