@@ -617,14 +617,20 @@ local function place_after(L, T, mentions)
   return false
 end
 
+-- the roles of an entity no mention gave a role (most): shared, so never written
+local NO_ROLES = setmetatable({}, { __newindex = function()
+  error("docpipe.quotes.entities: an entity's empty roles are shared: give it its own table")
+end })
+
 --- Build entities from mentions: sets m.entity on every mention.
 -- Returns a table {list = entities, by_key = {}} where an entity is
--- {name, words, lows, kind, gender, roles = {role = true}, mentions = {}}.
+-- {name, words, lows, kind, gender, roles = {role = true}, mentions = {}} (roles: one
+-- shared empty table, not to be written, when no mention gave the entity a role).
 function M.build(L, T, mentions, extra_names)
   -- acr: acronym -> the mention defining it (has_acr: any; most articles define none)
   local acr, has_acr = {}, false
   local nmentions = #mentions
-  local pool, npool = {}, 0
+  local pool, npool = new_table(nmentions, 0), 0
   for it = 1, nmentions do
     local m = mentions[it]
     if m.acronym then acr[m.acronym] = m; has_acr = true end
@@ -644,7 +650,7 @@ function M.build(L, T, mentions, extra_names)
       -- the fields named nil give the table room for those set later (kinds and genders
       -- below, learn_gender: votes, {m, f, n}, made for the few entities a pronoun votes
       -- for), so that it is not rehashed on the way
-      e = { name = key, words = words, lows = lows, roles = {}, mentions = { nil },
+      e = { name = key, words = words, lows = lows, roles = NO_ROLES, mentions = { nil },
         votes = nil, title = nil, gender = nil, fixed_gender = nil, kind = nil, article = nil,
         voted = nil }
       E.by_key[key] = e
@@ -657,7 +663,6 @@ function M.build(L, T, mentions, extra_names)
   -- runs of two words or more: a run is tried for a mention only when it has more
   -- words than the mention (most mentions are of one word)
   local by_word, runs = new_table(0, npool), new_table(0, npool)
-  local roled = {}   -- the entities given a role (a set)
   for pj = 1, npool do
     local c = pool[pj]
     local r = #c.words > 1 and runs[c.key]
@@ -752,8 +757,12 @@ function M.build(L, T, mentions, extra_names)
     local e = entity_for(src.words, src.lows, src.key)
     m.entity = e
     local role, appos_role = m.role, m.appos_role
-    if role then e.roles[role] = true; roled[e] = true end
-    if appos_role then e.roles[appos_role] = true; roled[e] = true end
+    if role or appos_role then
+      local rs = e.roles
+      if rs == NO_ROLES then rs = {}; e.roles = rs end
+      if role then rs[role] = true end
+      if appos_role then rs[appos_role] = true end
+    end
     if m.title then e.title = e.title or m.title end
     local em = e.mentions
     em[#em + 1] = m
@@ -764,7 +773,7 @@ function M.build(L, T, mentions, extra_names)
     local e = elist[it]
     local g = lexical_gender(L, e.lows, e.title)
     local titled = false
-    if roled[e] then   -- most entities have no role: no call to next
+    if e.roles ~= NO_ROLES then   -- most entities have no role: no call to next
       for r in next, e.roles do   -- as pairs (no metatable), without the call to pairs
         titled = true
         local rr = L.role[r]
