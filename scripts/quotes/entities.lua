@@ -233,9 +233,11 @@ local OFFICE = { state = true, defense = true, defence = true, finance = true, f
 -- split a run of name tokens at its last title/role word; returns start index, role
 local function split_title(L, words, lows)
   local cut
+  local roles = L.role
   for k = 1, #words - 1 do
-    local r = L.role[lows[k]]
-    if (r and (r.kind == "person")) or TITLE_ABBR[lows[k]] then cut = k end
+    local w = lows[k]
+    local r = roles[w]
+    if (r and (r.kind == "person")) or TITLE_ABBR[w] then cut = k end
   end
   if cut then
     for k = cut + 1, #words do if L.org[lows[k]] then cut = nil; break end end
@@ -467,7 +469,9 @@ function M.collect(L, T, inq)
         i = i + 1   -- drop the ordinary first word and read the run again from the next
         goto continue
       end
-      local start, role = split_title(L, words, lows)
+      -- (a title is split off a run of two words or more)
+      local start, role = 1, nil
+      if nidx > 1 then start, role = split_title(L, words, lows) end
       -- the run's own lists when no title is split off (nothing changes them later)
       local m = { first = idx[start], last = j, words = start == 1 and words or {},
         lows = start == 1 and lows or {}, role = role,
@@ -486,20 +490,21 @@ function M.collect(L, T, inq)
       -- role or title just before the run: "chief executive Paulo Brandt", "Mr. Tan"
       -- (p, p2: the two tokens before the run; nxw: the one after it)
       local p, p2 = T[i - 1], T[i - 2]
+      local pt = p and p.t
       -- "Mr. Tan": a title abbreviation and its point before the run
-      local titled = p and p.t == "." and p2 and TITLE_ABBR[p2.low]
+      local titled = pt == "." and p2 and TITLE_ABBR[p2.low]
       -- "... his ailing mother, Naseer said": a name the cue follows is the clause's
       -- subject, not an appositive naming the role before the comma
       local cue_after = nxw and nxw.k == "w" and not nxw.cap and cue_first[nxw.low]
       local pr = p and p.k == "w" and roles[p.low]
-      local p2r = not cue_after and p and p.t == "," and p2 and roles[p2.low or ""]
+      local p2r = not cue_after and pt == "," and p2 and roles[p2.low or ""]
       if titled then
         m.role = m.role or p2.low
       elseif pr and pr.kind == "person" then
         m.role = m.role or p.low
       elseif p2r and p2r.kind == "person" then
         m.role = m.role or p2.low
-      elseif not cue_after and p and p.t == "," then
+      elseif not cue_after and pt == "," then
         -- "A senior official at the transport ministry, Haruto Vellacott,"
         for x = i - 2, math.max(1, i - 10), -1 do
           local u = T[x]
@@ -1205,23 +1210,24 @@ function M.resolve_pronoun(L, T, mentions, i, pron, want)
   local sent = T[i].sent
   local best, best_score
   local count = 0
+  local gendered = want == "m" or want == "f"
   for k = M.first_at(mentions, i) - 1, 1, -1 do
     local m = mentions[k]
     if m.last < i then
       if m.para < para - 3 then break end
       local e = m.entity
-      local ok = compatible(e, want)
-        or ((want == "m" or want == "f") and (m.subject and m.verb_next or m.speaker)
-          and e.kind == "unknown" and not e.gender and not L.nonperson[e.lows[#e.lows] or ""])
-      if not m.inq and not m.headline and ok then
+      -- a mention in quotes or in a headline is no antecedent: tested before its entity
+      if not m.inq and not m.headline and (compatible(e, want)
+          or (gendered and (m.subject and m.verb_next or m.speaker)
+            and e.kind == "unknown" and not e.gender and not L.nonperson[e.lows[#e.lows] or ""])) then
         count = count + 1
         if count > 12 then break end
         local dsent = sent - m.sent
         local score = -1.2 * dsent - 0.6 * (para - m.para)
         if m.subject or m.speaker then score = score + 2.0 end
         if m.subject and m.speaker then score = score + 0.3 end
-        if (want == "m" or want == "f") and m.entity.gender == want then score = score + 0.5 end
-        if m.entity.kind == "unknown" then score = score - 1.5 end
+        if gendered and e.gender == want then score = score + 0.5 end
+        if e.kind == "unknown" then score = score - 1.5 end
         -- a possessor is not the head of its noun phrase ("Moreno-Vos' father said he")
         if m.possessive then score = score - 1.0 end
         score = score - 0.02 * count
