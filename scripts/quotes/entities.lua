@@ -973,17 +973,16 @@ local function kin_antecedent(T, mentions, at_tok, kin, pron, gender)
   return nil
 end
 
+-- words that open a description of a person ("the witness", "his grandmother")
+local NOMINAL_DET = { the = true, a = true, an = true, one = true, his = true, her = true,
+  their = true }
+
 --- Person descriptions opening a clause ("Perkins' father said ...", "A witness told
 -- ..."): nominal mentions that pronouns may refer to, their speaker the description as
 -- written. Returns the list of mentions and nominals merged in text order. mention_at
 -- (optional): token index -> its mention, when the caller has it already.
 function M.with_nominals(L, T, mentions, inq, mention_at)
-  local starts = {}
-  local all_starts = M.index(T).starts
-  for it = 1, #all_starts do
-    local i = all_starts[it]
-    if not inq(i) then starts[#starts + 1] = i end
-  end
+  local starts = M.index(T).starts
   local at = mention_at
   if not at then
     at = {}
@@ -992,92 +991,96 @@ function M.with_nominals(L, T, mentions, inq, mention_at)
   local out = {}
   for it = 1, #starts do
     local cs = starts[it]
-    if T[cs].k == "w" and CONJ_START[T[cs].low] then cs = cs + 1 end
-    local k = cs
-    local det = T[k] and T[k].k == "w" and (T[k].low == "the" or T[k].low == "a" or T[k].low == "an"
-      or T[k].low == "one" or T[k].low == "his" or T[k].low == "her" or T[k].low == "their"
-      or (at[k] and at[k].possessive))
-    if det and at[k] and at[k].possessive then k = at[k].last end
-    if det then
-      for x = k, math.min(#T, k + 5) do
-        local u = T[x]
-        if u and u.k == "q" and x == k + 1 and u.side ~= "open" then goto next_tok end
-        if not u or u.k ~= "w" or (at[x] and x > k) then break end
-        local r = L.role[u.low]
-        if r and r.kind == "person" and x > k then
-          local nx = T[x + 1]
-          local named = nx and ((nx.k == "w" and nx.cap) or (nx.t == "," and T[x + 2] and T[x + 2].cap))
-          if nx and nx.t == "," and not named then
-            -- "The patient, a 34-year-old carpenter named Goran Velasquez-Moi,": the
-            -- appositive names the person
-            for y = x + 2, math.min(#T, x + 14) do
-              local v = T[y]
-              if v.k == "p" and v.t ~= "-" then break end
-              local am = at[y]
-              if am and T[y - 1].k == "w" and (T[y - 1].low == "named" or T[y - 1].low == "called")
-                and (am.entity.kind == "person" or am.entity.kind == "unknown") then
-                named = true
-                break
+    if inq(cs) then goto next_start end   -- clauses in quotes are not read
+    do
+      local tc = T[cs]
+      if tc.k == "w" and CONJ_START[tc.low] then cs = cs + 1 end
+      local k = cs
+      local tk = T[k]
+      local det = tk and tk.k == "w" and (NOMINAL_DET[tk.low] or (at[k] and at[k].possessive))
+      if det and at[k] and at[k].possessive then k = at[k].last end
+      if det then
+        for x = k, math.min(#T, k + 5) do
+          local u = T[x]
+          if u and u.k == "q" and x == k + 1 and u.side ~= "open" then goto next_tok end
+          if not u or u.k ~= "w" or (at[x] and x > k) then break end
+          local r = L.role[u.low]
+          if r and r.kind == "person" and x > k then
+            local nx = T[x + 1]
+            local named = nx and ((nx.k == "w" and nx.cap) or (nx.t == "," and T[x + 2] and T[x + 2].cap))
+            if nx and nx.t == "," and not named then
+              -- "The patient, a 34-year-old carpenter named Goran Velasquez-Moi,": the
+              -- appositive names the person
+              for y = x + 2, math.min(#T, x + 14) do
+                local v = T[y]
+                if v.k == "p" and v.t ~= "-" then break end
+                local am = at[y]
+                if am and T[y - 1].k == "w" and (T[y - 1].low == "named" or T[y - 1].low == "called")
+                  and (am.entity.kind == "person" or am.entity.kind == "unknown") then
+                  named = true
+                  break
+                end
               end
             end
-          end
-          if not named and nx and nx.k == "w" and APPOS_END[nx.low] then
-            -- "The editor in chief of the Chronicle, Audrey Cooper, said": the name
-            -- after the prepositional phrase is the appositive
-            for y = x + 1, math.min(#T - 1, x + 10) do
-              local v = T[y]
-              if v.t == "," then
-                local am = at[y + 1]
-                named = am and am.first == y + 1 and (am.entity.kind == "person"
-                  or am.entity.kind == "unknown") or false
-                break
+            if not named and nx and nx.k == "w" and APPOS_END[nx.low] then
+              -- "The editor in chief of the Chronicle, Audrey Cooper, said": the name
+              -- after the prepositional phrase is the appositive
+              for y = x + 1, math.min(#T - 1, x + 10) do
+                local v = T[y]
+                if v.t == "," then
+                  local am = at[y + 1]
+                  named = am and am.first == y + 1 and (am.entity.kind == "person"
+                    or am.entity.kind == "unknown") or false
+                  break
+                end
+                if v.k ~= "w" then break end
               end
-              if v.k ~= "w" then break end
             end
-          end
-          local kin = L.kin[u.low]
-          local pp = L.pronoun[T[k].low]
-          local kin_m = not named and kin and pp and pp.fn == "poss" and x == k + 1
-            and kin_antecedent(T, mentions, k, kin, pp.gender, r.gender)
-          if kin_m then
-            -- the description is that person: pronouns after it go to the name
-            out[#out + 1] = { first = cs, last = x, sent = T[k].sent, para = T[k].para,
-              subject = true, nominal = true, entity = kin_m.entity, words = {}, lows = {},
-              key = kin_m.entity.name }
-          elseif not named and not (nx and nx.k == "w" and L.role[nx.low]) then
-            local first = cs
-            if T[first].k == "w" and CONJ_START[T[first].low] then first = first + 1 end
-            local name = {}
-            for y = first, x do
-              if T[y].k == "q" then name[#name] = name[#name] .. T[y].t
-              else name[#name + 1] = T[y].t end
+            local kin = L.kin[u.low]
+            local pp = L.pronoun[T[k].low]
+            local kin_m = not named and kin and pp and pp.fn == "poss" and x == k + 1
+              and kin_antecedent(T, mentions, k, kin, pp.gender, r.gender)
+            if kin_m then
+              -- the description is that person: pronouns after it go to the name
+              out[#out + 1] = { first = cs, last = x, sent = T[k].sent, para = T[k].para,
+                subject = true, nominal = true, entity = kin_m.entity, words = {}, lows = {},
+                key = kin_m.entity.name }
+            elseif not named and not (nx and nx.k == "w" and L.role[nx.low]) then
+              local first = cs
+              if T[first].k == "w" and CONJ_START[T[first].low] then first = first + 1 end
+              local name = {}
+              for y = first, x do
+                if T[y].k == "q" then name[#name] = name[#name] .. T[y].t
+                else name[#name + 1] = T[y].t end
+              end
+              local e = { name = table.concat(name, " "), words = {}, lows = {}, roles = { [u.low] = true },
+                mentions = {}, votes = { m = 0, f = 0, n = 0 }, kind = "person", gender = r.gender,
+                nominal = true }
+              out[#out + 1] = { first = first, last = x, sent = T[k].sent, para = T[k].para, subject = true,
+                nominal = true, entity = e, words = {}, lows = {}, key = e.name }
             end
-            local e = { name = table.concat(name, " "), words = {}, lows = {}, roles = { [u.low] = true },
-              mentions = {}, votes = { m = 0, f = 0, n = 0 }, kind = "person", gender = r.gender,
-              nominal = true }
-            out[#out + 1] = { first = first, last = x, sent = T[k].sent, para = T[k].para, subject = true,
-              nominal = true, entity = e, words = {}, lows = {}, key = e.name }
+            break
           end
-          break
-        end
-        -- "The regional health board urged ...": an organisation described, not named,
-        -- that "it" may refer to
-        if x > k and T[k].low == "the" and (L.org[u.low] or (r and r.kind == "org")) then
-          local nx = T[x + 1]
-          if not (nx and nx.k == "w" and (nx.cap or nx.low == "of" or L.org[nx.low])) then
-            local name = {}
-            for y = k, x do name[#name + 1] = T[y].t end
-            local e = { name = table.concat(name, " "), words = {}, lows = {}, roles = { [u.low] = true },
-              mentions = {}, votes = { m = 0, f = 0, n = 0 }, kind = "org", nominal = true }
-            out[#out + 1] = { first = k, last = x, sent = T[k].sent, para = T[k].para, subject = true,
-              nominal = true, entity = e, words = {}, lows = {}, key = e.name }
+          -- "The regional health board urged ...": an organisation described, not named,
+          -- that "it" may refer to
+          if x > k and T[k].low == "the" and (L.org[u.low] or (r and r.kind == "org")) then
+            local nx = T[x + 1]
+            if not (nx and nx.k == "w" and (nx.cap or nx.low == "of" or L.org[nx.low])) then
+              local name = {}
+              for y = k, x do name[#name + 1] = T[y].t end
+              local e = { name = table.concat(name, " "), words = {}, lows = {}, roles = { [u.low] = true },
+                mentions = {}, votes = { m = 0, f = 0, n = 0 }, kind = "org", nominal = true }
+              out[#out + 1] = { first = k, last = x, sent = T[k].sent, para = T[k].para, subject = true,
+                nominal = true, entity = e, words = {}, lows = {}, key = e.name }
+            end
+            break
           end
-          break
+          if L.stop[u.low] and x > k and not (u.low == "of") then break end
+          ::next_tok::
         end
-        if L.stop[u.low] and x > k and not (u.low == "of") then break end
-        ::next_tok::
       end
     end
+    ::next_start::
   end
   if #out == 0 then return mentions end
   return order.merge(mentions, out, "first")
