@@ -107,7 +107,7 @@ local OPENER_PREP = { ["in"] = true, at = true, on = true, to = true, from = tru
 
 --- Is token t a word that can belong to a name?
 function M.is_name_word(L, t)
-  if not t or t.k ~= "w" or not t.cap then return false end
+  if not t or not t.cap then return false end   -- (only a word is capitalised)
   local b = t.base_low   -- cached on the token: lower-case base without 's
   if not b then
     b = qtext.lower_base(t)
@@ -835,6 +835,7 @@ end
 function M.mark_subjects(L, T, mentions)
   local sent_first = M.index(T).sent_first
   local seen_subject = {}
+  local cue_first, adverb = L.cue_first, L.adverb
   for it = 1, #mentions do
     local m = mentions[it]
     if m.inq then goto next_mention end
@@ -842,8 +843,8 @@ function M.mark_subjects(L, T, mentions)
       -- a lone surname followed by a verb ("Oyelowo-Fisk was not persuaded") may stand
       -- for a person even when the article never gives the full name
       local nx = T[m.last + 1]
-      m.verb_next = nx and nx.k == "w" and not nx.cap and (VERBISH[nx.low] or L.cue_first[nx.low]
-        or L.adverb[nx.low]) and true or false
+      m.verb_next = nx and nx.k == "w" and not nx.cap and (VERBISH[nx.low] or cue_first[nx.low]
+        or adverb[nx.low]) and true or false
     end
     -- a sentence has one subject: once it is found, the later mentions of the sentence
     -- are not tried (the test below has no other effect)
