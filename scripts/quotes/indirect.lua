@@ -211,6 +211,12 @@ end
 -- does a later attribution start inside [a, b]? returns the index where content must stop
 local function cut_at_next(C, a, b)
   local T, L = C.T, C.L
+  -- every test below starts with a cue at a token of [a + 1, b + 1] (match_cue), and only
+  -- a cue word opens one: without any (the tokenizer listed them, C.found.cue) the
+  -- content runs to b, and its tokens are not walked
+  local cues = C.found.cue
+  local x = cues[first_at(cues, a + 1)]
+  if not x or x > b + 1 then return b end
   for i = a, b do
     local ti = T[i]
     local tt = ti.t
