@@ -38,6 +38,26 @@ static int quote_class(lua_State *L, int map, const char *t, size_t len) {
     return 1;
 }
 
+/* The first bytes of the string keys of the map at index map (0: none) as
+ * flags in first[256], so that a punctuation token whose first byte starts no
+ * key is known to be no quote mark without a string made and looked up
+ * (quote_class costs a string and two table reads; most punctuation tokens
+ * are commas and full stops). */
+static void key_first_bytes(lua_State *L, int map, unsigned char first[256]) {
+    memset(first, 0, 256);
+    if (!map) return;
+    lua_pushnil(L);
+    while (lua_next(L, map)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING) {   /* (lua_tolstring on a number key would
+                                                   change it under lua_next) */
+            size_t kl;
+            const char *k = lua_tolstring(L, -1, &kl);
+            if (kl > 0) first[(unsigned char)k[0]] = 1;
+        }
+    }
+}
+
 /* The 1-based paragraph index of a token starting at 1-based byte s: the
  * first paragraph (from *pi on) whose end is at or after s; past the last
  * one, the count of paragraphs + 1. *pe caches that paragraph's end. */
@@ -389,6 +409,9 @@ int dp_lua_text_tokens(lua_State *L) {
             pe = 0;   /* para_of moves to the first paragraph */
         }
     }
+    unsigned char quote_first[256], doubled_first[256];   /* see key_first_bytes */
+    key_first_bytes(L, quotes, quote_first);
+    key_first_bytes(L, doubled, doubled_first);
     /* the statistics asked for: sets to look words up in, found */
     int found = 0, nfind = 0, sets = 0, lower = 0, caps = 0, marks = 0, bases = 0, sparse = 0;
     int mask = 0;   /* opts.find_mask: low -> bits of the sets holding it */
@@ -650,14 +673,15 @@ int dp_lua_text_tokens(lua_State *L) {
                 lua_rawset(L, lower);
             }
         } else {
-            if (doubled && len == 1 && tok.end < n && s[tok.end] == t[0] &&
+            unsigned char c0 = (unsigned char)t[0];
+            if (doubled && doubled_first[c0] && len == 1 && tok.end < n && s[tok.end] == t[0] &&
                 quote_class(L, doubled, t, 1)) {
                 /* a typewriter quote written twice ('' ``): one token */
                 tok.end++;
                 len++;
                 tz.pos = tok.end;
                 kind = K + K_Q;
-            } else if (quote_class(L, quotes, t, len)) {
+            } else if (quote_first[c0] && quote_class(L, quotes, t, len)) {
                 kind = K + K_Q;
             }
             if (kind == K + K_Q) {   /* fam and side on the stack */

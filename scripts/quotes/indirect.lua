@@ -211,6 +211,12 @@ end
 -- does a later attribution start inside [a, b]? returns the index where content must stop
 local function cut_at_next(C, a, b)
   local T, L = C.T, C.L
+  -- every test below starts with a cue at a token of [a + 1, b + 1] (match_cue), and only
+  -- a cue word opens one: without any (the tokenizer listed them, C.found.cue) the
+  -- content runs to b, and its tokens are not walked
+  local cues = C.found.cue
+  local x = cues[first_at(cues, a + 1)]
+  if not x or x > b + 1 then return b end
   for i = a, b do
     local ti = T[i]
     local tt = ti.t
@@ -265,6 +271,15 @@ local function cut_at_next(C, a, b)
     end
   end
   return b
+end
+
+-- is the cue c..ce the text "according to" (in any case, one space between)? The words
+-- and the length are tested first: most cues are other words, and cutting and lowering
+-- the text (two new strings) is left to those that may be
+local function according_to(C, c, ce)
+  local T = C.T
+  return T[c].low == "according" and T[ce].e - T[c].s == 11
+    and C.text:sub(T[c].s, T[ce].e):lower() == "according to"
 end
 
 -- does the tail after a cue hold only short adverbials ("on Tuesday", "in a statement",
@@ -510,8 +525,7 @@ local function tail(C, a, b, indq, cb)
       local ce, tag = lex.match_cue(L, T, c, b)
       local prevw = T[c - 1]
       if ce and tag ~= "direct" and tag ~= "frag" and not (prevw and PASSIVE[prevw.low]) then
-        local phrase = C.text:sub(T[c].s, T[ce].e):lower()
-        if phrase == "according to" then
+        if according_to(C, c, ce) then
           if prevw.t == "," then
             local np = sp.fwd(C, ce + 1, b)
             if np then return { np = np, first = a, last = c - 2, cue_first = c, cue_last = ce } end
@@ -763,8 +777,7 @@ function M.find(C, sentences, indq)
         if ce and t_rec and c == t_rec.cue_first then c = ce + 1; goto continue end
         if ce then
           local rec
-          local phrase = C.text:sub(T[c].s, T[ce].e):lower()
-          if phrase == "according to" then
+          if according_to(C, c, ce) then
             local np = sp.fwd(C, ce + 1, b)
             if np then
               local lead = c == a or (c == a + 1 and T[a].k == "w" and T[a].low ~= "that")

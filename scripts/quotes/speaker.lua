@@ -81,8 +81,12 @@ end
 -- "29-year-old", "64-year-old": an age used as a noun
 local function is_age(t)
   if not (t and t.k == "w") then return false end
-  local b = byte(t.low, 1)   -- the pattern needs a leading digit: test that byte first
-  return b ~= nil and b >= 48 and b <= 57 and t.low:find("^%d+%-year%-old$") ~= nil
+  -- the pattern needs ten bytes ("1-year-old") and a leading digit: test the length (no
+  -- call), then that byte, first
+  local low = t.low
+  if #low < 10 then return false end
+  local b = byte(low, 1)
+  return b ~= nil and b >= 48 and b <= 57 and low:find("^%d+%-year%-old$") ~= nil
 end
 M.is_age = is_age
 
@@ -92,7 +96,7 @@ local function role_of(L, t)
   if not t or t.k ~= "w" then return nil end
   if is_age(t) then return { kind = "age" } end
   local r = L.role[t.low] or (L.org[t.low] and not t.cap and ORG_ROLE)
-  if not r and byte(t.low, -1) == 115 and not t.cap then   -- ends in "s"
+  if not r and not t.cap and byte(t.low, -1) == 115 then   -- ends in "s"
     local base = t.low:sub(1, -2)
     local sg = L.role[base]
     if sg and sg.kind == "person" then r = GROUP_ROLE
@@ -110,7 +114,7 @@ function M.skip_adverbs_back(C, j, lo)
     local w = T[j].low
     -- an -ly word after a determiner or possessive is a noun ("the family said")
     local pw = T[j - 1]
-    local ly = #w >= 5 and byte(w, -1) == 121 and byte(w, -2) == 108 and not T[j].cap   -- -ly
+    local ly = #w >= 5 and not T[j].cap and byte(w, -1) == 121 and byte(w, -2) == 108   -- -ly
       and not (pw and pw.k == "w" and (DET[pw.low] or is_poss(pw)))
     local hv = T[j - 2]
     if w == "have" and T[j - 1] and T[j - 1].low == "to" and hv and HEARSAY[hv.low] and j - 3 > lo

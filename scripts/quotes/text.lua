@@ -249,8 +249,10 @@ end
 
 --- True when the word token is all upper case letters (an acronym like KCNA, NK).
 function M.is_acronym(tok)
-  if tok.k ~= "w" or #tok.t < 2 then return false end
-  local b = byte(tok.t, 1)   -- the pattern needs a capital first: test that byte first
+  -- a word whose first byte is a capital is capitalised (cap): test the flag, then that
+  -- byte, first
+  if tok.k ~= "w" or not tok.cap or #tok.t < 2 then return false end
+  local b = byte(tok.t, 1)   -- the pattern needs a capital first
   return b >= 65 and b <= 90 and tok.t:find("^[A-Z][A-Z0-9&%.]*$") ~= nil
     and tok.t:find("%u.*%u") ~= nil
 end

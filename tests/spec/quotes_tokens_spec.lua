@@ -65,6 +65,30 @@ describe("quotes tokens", function()
   end)
 end)
 
+describe("quotes tokens with a caller's quote map", function()
+  -- the tokenizer asks the map only for punctuation whose first byte starts one of its
+  -- string keys: every key is still found, others (numbers, "") change nothing
+  local function kinds(text, quotes, doubled)
+    local toks = dp.text.tokens(text, {}, { paragraphs = { { s = 1, e = #text } },
+      quotes = quotes, doubled = doubled })
+    local out = {}
+    for i, t in ipairs(toks) do out[i] = t.k .. (t.fam and (":" .. t.fam .. ":" .. t.side) or "") end
+    return out
+  end
+  it("makes every key of the map a quote mark, keys sharing a first byte included", function()
+    local q = { ["\u{2020}"] = { fam = "double", side = "open" },   -- E2 80 A0
+      ["\u{201C}"] = { fam = "double", side = "close" },            -- E2 80 9C
+      ["|"] = { fam = "single", side = "both" },
+      [7] = { fam = "double", side = "open" }, [""] = { fam = "double", side = "open" } }
+    assert.same({ "q:double:open", "w", "q:double:close", "p", "q:single:both", "w", "p", "p" },
+      kinds("\u{2020}a\u{201C} \u{2014}|7 ! \u{2018}", q))
+  end)
+  it("joins a doubled character only when the doubled map has it", function()
+    assert.same({ "q:double:open", "w", "p", "p" },
+      kinds("##x''", {}, { ["#"] = { fam = "double", side = "open" } }))
+  end)
+end)
+
 describe("quotes paragraphs", function()
   it("splits at blank lines, with white space on them, and not inside a line", function()
     local text = "One line\nwrapped here\n \t\nSecond.\r\n\r\nThird"
