@@ -944,6 +944,15 @@ function M.features(b, st, o)
       end
     end
   end
+  -- a date line of two stamps and a relative time over 20 words, each clock counted as
+  -- two ("First published: 03 Jun 2024, 07:50 AM IST | Last updated: ... | 3 hours
+  -- ago"): read when set apart by bars and within is_timestamp's 120 bytes
+  if nw > 20 and nw <= 30 and #text <= 120 and not b.cue and find(text, "|", 1, true) then
+    local bits = b.bits
+    if (bits and bits & 12 ~= 0) or (not bits and find(text, "%d%d%d%d")) then
+      b.timestamp = st.dates:is_timestamp(text, st.day_first)
+    end
+  end
   -- a byline running into a sentence about its author ("By NAME, a senior reporter
   -- covering ... . Her work has appeared in ..."): longer than a byline line
   -- (the first two bytes tell "By" before the pattern runs); or a byline of many names,
