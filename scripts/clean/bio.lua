@@ -37,6 +37,12 @@ local function reach(rest)
   return rx_reach:find(rest) ~= nil and (rest:find("%S@%S") ~= nil or rest:find("%d%d%d[%s.-]?%d%d%d%d") ~= nil)
 end
 
+-- an e-mail address alone on its line (no space; the cheap tests first)
+local rx_mail_alone = re.compile("^[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+$")
+local function mail_alone(t)
+  return t:find("@", 1, true) ~= nil and not t:find(" ", 1, true) and rx_mail_alone:find(t) ~= nil
+end
+
 --- Load the word lists of a language.
 function M.new(lang)
   lang = lang or "en"
@@ -113,16 +119,22 @@ function M.new(lang)
   -- writer's role line between the name line and the note ("News Writer", "Senior
   -- Reporter": a role line right above an author note), or a sign-off of a byline
   -- author's name, a comma and a role in title case, closing the body ("NAME, Team
-  -- Leader"; no stop after it).
+  -- Leader"; no stop after it), or the writer's e-mail address alone on its line over
+  -- the note or closing the body.
   -- @param b the block ({text, nw})
   -- @param below the kept block under it (or nil)
   -- @param authors the byline authors (strings)
   -- @param meta the stage's docpipe.clean.meta reader (is_role_line)
-  -- @return "author box role", "author sign-off" or nil
+  -- @return "author box role", "author sign-off", "author box contact" or nil
   function B:box_line(b, below, authors, meta)
     if b.nw > 8 then return nil end
     local t = b.text
     if below and below.why == "author note" and b.nw <= 5 and meta.is_role_line(t) then return "author box role" end
+    -- (the writer's e-mail address alone on its line, over the note or closing the body:
+    -- "name@outlet.example")
+    if b.nw <= 8 and (not below or below.why == "author note" or below.take == false) and mail_alone(t) then
+      return "author box contact"
+    end
     -- (the sign-off closes the body: the loop of the stage has dropped what stood below)
     if (below and below.take ~= false) or t:find("[.!?:;]$") then return nil end
     for _, a in ipairs(authors) do

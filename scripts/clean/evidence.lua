@@ -801,6 +801,15 @@ local function ad_label_pair(C, text)
   return false
 end
 
+-- is a line of two words ("Menu Search") two navigation cues of one word each (the
+-- buttons of en/clean_boilerplate.txt: "^(main )?(menu|navigation|search|...)$")?
+local function nav_pair(C, text)
+  local a, z = text:match("^(%S+) (%S+)$")
+  if not a then return false end
+  return cue_kind(C, { text = a, nw = 1 }, nil, nil, byte(a, 1), byte(a, 2)) == "navigation"
+    and cue_kind(C, { text = z, nw = 1 }, nil, nil, byte(z, 1), byte(z, 2)) == "navigation"
+end
+
 local M = { NEG = NEG, TRIGGER = TRIGGER, CONTRIB_HINT = CONTRIB_HINT, prefixes = prefixes, required_literal = required_literal,
   first_bytes = first_bytes, first_pairs = first_pairs }
 
@@ -905,6 +914,9 @@ function M.features(b, st, o)
   if not b.cue and b.gaps and b.gaps >= 2 and not b.sentence and nw <= 4 * (b.gaps + 1) then
     b.cue = "navigation"
   end
+  -- (or two buttons set apart by a run of spaces, each a navigation cue alone: "Menu
+  -- Search" over the masthead)
+  if not b.cue and b.gaps == 1 and nw == 2 and nav_pair(st.cues, text) then b.cue = "navigation" end
   if nw <= 3 and #text <= 16 and c1 and c1 >= 48 and c1 <= 57 and rx_clock_line:find(text) then b.clock = true end
   if nw <= 12 or b.cue == "legal" then
     if st.ends:find(text, c1, c2, shape) then b.ending = true end
@@ -942,6 +954,15 @@ function M.features(b, st, o)
           b.role_line = st.meta.is_role_line(text)
         end
       end
+    end
+  end
+  -- a date line of two stamps and a relative time over 20 words, each clock counted as
+  -- two ("First published: 03 Jun 2024, 07:50 AM IST | Last updated: ... | 3 hours
+  -- ago"): read when set apart by bars and within is_timestamp's 120 bytes
+  if nw > 20 and nw <= 30 and #text <= 120 and not b.cue and find(text, "|", 1, true) then
+    local bits = b.bits
+    if (bits and bits & 12 ~= 0) or (not bits and find(text, "%d%d%d%d")) then
+      b.timestamp = st.dates:is_timestamp(text, st.day_first)
     end
   end
   -- a byline running into a sentence about its author ("By NAME, a senior reporter

@@ -434,6 +434,17 @@ local function dated_masthead(c, st, text, title_i)
   return name
 end
 
+-- a copyright holder whose last word is one to three letters that the line goes on
+-- with as a dotted abbreviation ("S" then ".r.l.", "S" then ".p.A."): the holder with
+-- the whole form (a company word of en/clean_company_words.txt, taken off after)
+local function dotted_form(holder, line)
+  local last = holder:match("%s(%a%a?%a?)$")
+  if not last then return holder end
+  local _, e = find(line, holder, 1, true)
+  local more = e and line:match("^%.%a%a?%a?%.[%a.]*", e + 1)
+  return more and holder .. more or holder
+end
+
 --- The page's first live block, or the second when the first is a menu: where a
 -- masthead stands (nil on an empty page).
 local function first_line(live)
@@ -665,6 +676,9 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
         if holder and rx_vendor:find(holder) then holder = nil end
         -- (a domain-shaped name, "© 2026 BizRadar.vd.", as the page writes it again: the
         -- holder with its domain, not cut at its dot)
+        -- (a holder cut at the first dot of a company's dotted legal form, "Sardinian
+        -- Courier S" of "Sardinian Courier S.r.l.": the form is taken whole, then off)
+        if holder then holder = dotted_form(holder, b.text) end
         if holder then
           local a, e = find(b.text, holder .. ".", 1, true)
           local tld = a and b.text:match("^%l%l%l?%l?%l?%l?%f[^%w]", e + 1)

@@ -110,9 +110,15 @@ end
 -- (a bullet item so shaped too, "* NAME wins the cup final (2024/12/01)": a list of
 -- links; ev.headline_shaped turns bullets down, so its other tests are made here)
 local MAX_DATED_WORDS = 24
+-- (an item opened by ">", an arrow in ASCII that no list reads as a bullet: "> Bridge
+-- repairs to close Route 243 overnight (Sept. 30, 2024)", read as a bullet item)
+local function arrow_item(b)
+  return string.byte(b.text, 1) == 62 and b.text:find("^>%s*%u") ~= nil
+end
 local function shaped(b)
-  if not b.bullet then return ev.headline_shaped(b) end
-  return not (b.cue or b.timestamp or b.byline or b.contrib or b.ending or b.drop) and b.text:find("^%u") ~= nil
+  local arrow = not b.bullet and arrow_item(b)
+  if not b.bullet and not arrow then return ev.headline_shaped(b) end
+  return not (b.cue or b.timestamp or b.byline or b.contrib or b.ending or b.drop) and (arrow or b.text:find("^%u") ~= nil)
 end
 local function dated_headline(b, dates, day_first)
   local t = b.text
@@ -138,8 +144,9 @@ function M.drop_dated(live, ws, we, dates, day_first)
       local p, n = live[x - 1], live[x + 1]
       -- (a bullet item only beside a block of the window that went: a timeline list may
       -- open or close the body)
-      local went = b.bullet and ((x > ws and not p.take) or (x < we and not n.take))
-      if went or (not b.bullet and (x == ws or x == we or (p and not p.take) or (n and not n.take))) then
+      local item = b.bullet or arrow_item(b)
+      local went = item and ((x > ws and not p.take) or (x < we and not n.take))
+      if went or (not item and (x == ws or x == we or (p and not p.take) or (n and not n.take))) then
         b.take = false
         b.why = "teaser (dated headline)"
       end

@@ -328,6 +328,15 @@ local CREDIT_WORDS = { "contribut", "reporting", "report", "editing", "writing",
 local byte = string.byte
 local CLOSING_BYTE = {}
 for c in ('.!?:;")”'):gmatch(".") do CLOSING_BYTE[c:byte()] = true end
+-- an author's e-mail address alone on its line, under the byline's name and over the
+-- date line ("NAME" / "name@outlet.example" / "Jan 9, 2025"): passed over when the
+-- header is read upwards (one word holding "@", the whole line an address)
+local rx_mail_alone = dp.re.compile("^[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+$")
+local function mail_alone(b)
+  return b.nw <= 8 and not b.take and find(b.text, "@", 1, true) ~= nil and not find(b.text, " ", 1, true)
+    and rx_mail_alone:find(b.text) ~= nil
+end
+
 local function closes(s)
   local e = #s
   local c = byte(s, e)
@@ -625,7 +634,7 @@ function M.process(doc, ctx)
     while x >= 1 and hdr_last - x <= 8 do
       local b = live[x]
       if header_line(x) then hdr_first = x
-      elseif not (b.cue and hdr_first - x <= 2) then break end
+      elseif not (b.cue and hdr_first - x <= 2) and not (hdr_first - x == 1 and x > 1 and mail_alone(b)) then break end
       x = x - 1
     end
     -- header lines below the anchor (a role line under the byline, a share bar)
