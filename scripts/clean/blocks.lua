@@ -448,6 +448,40 @@ function M.narrow_width(lines, W, at)
   return W
 end
 
+-- a white-space byte of Lua's %s (C locale): \t \n \v \f \r and the space
+local function is_space(c) return c == 32 or (c >= 9 and c <= 13) end
+-- the sentence punctuation that a gap may follow and still not count
+local GAP_PUNCT = { [46] = true, [33] = true, [63] = true, [58] = true, [59] = true, [34] = true, [39] = true }
+
+--- The gaps of text t: each place where a byte that is no white space is followed by
+-- two spaces or more and then again such a byte, counted when the first byte is no
+-- sentence punctuation (. ! ? : ; " '); a match ends on the byte after the spaces, which
+-- opens no next one. The same count as the loop it replaces,
+--   for c in t:gmatch("(%S)   *%S") do if not c:find("[.!?:;\"']") then gaps = gaps + 1 end end
+-- which tried its pattern at every byte of the text: some 500K instructions on a
+-- one-paragraph story of 4 KB with two spaces after its sentences; this one jumps from
+-- one double space to the next with a plain search.
+function M.space_gaps(t)
+  local gaps, init = 0, 1
+  local p = find(t, "  ", 1, true)
+  while p do
+    -- the run of spaces from p ends before q
+    local q = p + 2
+    while byte(t, q) == 32 do q = q + 1 end
+    -- (a match opens on the byte before the run, from init on, and closes on the byte
+    -- after it; else the next one opens at q or later)
+    local c, d = byte(t, p - 1), byte(t, q)
+    if p > init and not is_space(c) and d and not is_space(d) then
+      if not GAP_PUNCT[c] then gaps = gaps + 1 end
+      init = q + 1
+    else
+      init = q
+    end
+    p = find(t, "  ", init, true)
+  end
+  return gaps
+end
+
 --- Split a (normalised) page into blocks.
 -- @param pad optional: line number -> bytes the line lost after the dumper wrapped it
 -- (lynx link numbers, "[12]", cut by docpipe.clean.normalize); a line is measured at
@@ -589,10 +623,7 @@ function M.split(text, pad)
     if spaced and (t:find("  ", 1, true) or byte(t, 1) == 32 or byte(t, -1) == 32) then
       -- items set apart by runs of spaces ("News   Sports   Weather"): a menu or a
       -- button row; a gap after sentence punctuation does not count
-      local gaps = 0
-      for c in b.text:gmatch("(%S)   *%S") do
-        if not c:find("[.!?:;\"']") then gaps = gaps + 1 end
-      end
+      local gaps = M.space_gaps(b.text)
       if gaps > 0 then b.gaps = gaps end
       b.text = normalize_space(b.text)
     end
