@@ -647,23 +647,11 @@ end
 -- time ("ago", "now", "today", "yesterday", "this"); a hints entry that is a number
 -- gives its own bits instead of 2 (32: a word that triggers a cue pattern)
 local RELATIVE = { ago = true, now = true, today = true, yesterday = true, this = true }
-local function word_flags(w, stop, hints)
-  local f = 0
-  if stop and stop[w] then f = f | 1 end
-  local h = hints and hints[w]
-  if h then f = f | (h == true and 2 or h) end
-  if w:find("%d") then
-    f = f | 8
-    if #w == 4 and w:find("^%d%d%d%d$") then f = f | 4 end
-  end
-  if RELATIVE[w] then f = f | 16 end
-  return f
-end
 M.WORD_STOP, M.WORD_HINT, M.WORD_YEAR, M.WORD_DIGIT, M.WORD_RELATIVE = 1, 2, 4, 8, 16
 
 --- Tokenise every block: b.ids (its lower-cased words as interned numbers), b.nw
 -- (words); with a word set `stop`, b.nstop (words in it); with `hints`, b.hint (true
--- when a word of that set occurs); b.bits, the union of its words' bits (word_flags).
+-- when a word of that set occurs); b.bits, the union of its words' bits (above).
 -- The page is tokenised and interned in one C call (docpipe.shingle: the words of
 -- dp.text.words after string.lower, looked up in a hash table that lives from page to
 -- page), which also sums the flags per block.
@@ -685,9 +673,23 @@ function M.tokenize(blocks, stop, hints, keep, hitmask)
   -- empties it: docpipe.clean.evidence maps the cue trigger words among them)
   local fresh = keep.fresh or {}
   keep.fresh = fresh
+  -- (the word's bits, above; called by the interner for each word it has not seen,
+  -- some hundred a news story while the vocabulary grows: one function, the hints
+  -- looked up once)
   local function flag_of(w)
-    if hints and hints[w] then fresh[#fresh + 1] = w end
-    return word_flags(w, stop, hints)
+    local f = 0
+    if stop and stop[w] then f = 1 end
+    local h = hints and hints[w]
+    if h then
+      fresh[#fresh + 1] = w
+      f = f | (h == true and 2 or h)
+    end
+    if find(w, "%d") then
+      f = f | 8
+      if #w == 4 and find(w, "^%d%d%d%d$") then f = f | 4 end
+    end
+    if RELATIVE[w] then f = f | 16 end
+    return f
   end
   local parts = {}
   for i = 1, #blocks do parts[i] = blocks[i].text end
