@@ -1032,6 +1032,9 @@ end
 -- @param min_words shortest block tested (default 5)
 -- @return set: block -> the longer block that holds its words (the first in list order)
 function M.contained(list, min_words)
+  -- (a block is only found in a longer one: with one block, as a one-paragraph news
+  -- story, there is none, and the C call would still read every word id of it)
+  if #list < 2 then return {} end
   local lists = {}
   for i = 1, #list do lists[i] = list[i].ids end
   local out = {}

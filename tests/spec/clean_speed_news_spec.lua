@@ -4,6 +4,7 @@
 
 local dp = require "docpipe"
 local meta = require("docpipe.clean.meta").new("en")
+local blocks = require "docpipe.clean.blocks"
 
 describe("clean on one-paragraph stories", function()
   it("trims a dateline's rest as dp.text.trim does, whatever its ends", function()
@@ -16,5 +17,13 @@ describe("clean on one-paragraph stories", function()
         assert.are.equal(dp.text.trim(lead .. story .. tail), dl.rest, ("%q"):format(tail))
       end
     end
+  end)
+
+  it("finds no contained block on a page of one block, as the C scan finds none", function()
+    local one = blocks.split("The ferry ran aground off Harlow Bay on Tuesday and the ferry ran aground again.\n")
+    blocks.tokenize(one)
+    assert.are.same({}, blocks.contained(one, 3))
+    local lists = { one[1].ids }
+    assert.are.same({}, dp.shingle.contained(lists, 3))
   end)
 end)
