@@ -67,7 +67,7 @@ local byte = string.byte
 local find, sub = string.find, string.sub
 local new_table = dp.text.table
 local interner, repeats, contained = dp.shingle.interner, dp.shingle.repeats, dp.shingle.contained
-local wrap_width = dp.cleanc.wrap_width
+local wrap_width, digit_words = dp.cleanc.wrap_width, dp.cleanc.digit_words
 
 -- the symbols that mark a list item (one list for the stage: M.BULLETS), before a
 -- space; every one is ASCII or starts with the byte C2 or E2 (see M.split)
@@ -673,9 +673,15 @@ function M.tokenize(blocks, stop, hints, keep, hitmask)
   -- empties it: docpipe.clean.evidence maps the cue trigger words among them)
   local fresh = keep.fresh or {}
   keep.fresh = fresh
+  local parts = {}
+  for i = 1, #blocks do parts[i] = blocks[i].text end
   -- (the word's bits, above; called by the interner for each word it has not seen,
   -- some hundred a news story while the vocabulary grows: one function, the hints
-  -- looked up once)
+  -- looked up once; the digit and year bits, find(w, "%d") and #w == 4 and
+  -- find(w, "^%d%d%d%d$"), of all the page's words with a digit from one C call
+  -- made at the first new word, where the pattern searches cost some 1,500
+  -- instructions a new word)
+  local digits
   local function flag_of(w)
     local f = 0
     if stop and stop[w] then f = 1 end
@@ -684,15 +690,12 @@ function M.tokenize(blocks, stop, hints, keep, hitmask)
       fresh[#fresh + 1] = w
       f = f | (h == true and 2 or h)
     end
-    if find(w, "%d") then
-      f = f | 8
-      if #w == 4 and find(w, "^%d%d%d%d$") then f = f | 4 end
-    end
+    digits = digits or digit_words(parts)
+    local d = digits[w]
+    if d then f = f | d end
     if RELATIVE[w] then f = f | 16 end
     return f
   end
-  local parts = {}
-  for i = 1, #blocks do parts[i] = blocks[i].text end
   local lists, counts, bits, first, hits = it:ids(parts, flag_of, 1, hitmask)
   for i = 1, #blocks do local b = blocks[i]
     local ids, f = lists[i], bits[i]

@@ -26,4 +26,26 @@ describe("clean on one-paragraph stories", function()
     local lists = { one[1].ids }
     assert.are.same({}, dp.shingle.contained(lists, 3))
   end)
+
+  it("gives a word's digit and year bits from one C call as the pattern searches did", function()
+    local texts = {
+      "In 2024, 3.5% of the 1,000 U.S. voters (COVID-19 survey) said 12-year-olds' 4x4s cost $30,000.",
+      "Caf\195\169 2 \195\169" .. "2 \226\128\156" .. "12\226\128\157 rock'n'roll 4'33 A1. B2, c3 1990s",
+      "", "no digits at all", "tab\t9\nnew\r1 ...9 --7-- 8. 1.a a.1 3,5 3, 5 2024 20245 0001",
+    }
+    math.randomseed(7)
+    local alpha = { "a", "Z", "0", "9", " ", ".", ",", "-", "'", "\t", "\195\169", "\226\128\153", "\128" }
+    for _ = 1, 300 do
+      local t = {}
+      for k = 1, math.random(0, 30) do t[k] = alpha[math.random(#alpha)] end
+      texts[#texts + 1] = table.concat(t)
+    end
+    local it = dp.shingle.interner()
+    it:ids(texts)
+    local want = {}
+    for w in pairs(it:intern()) do
+      if w:find("%d") then want[w] = (#w == 4 and w:find("^%d%d%d%d$")) and 12 or 8 end
+    end
+    assert.are.same(want, dp.cleanc.digit_words(texts))
+  end)
 end)
