@@ -2,6 +2,7 @@
  * dp_cleanc.c: byte-level helpers of the clean stage (see dp_cleanc.h).
  */
 #include "dp_cleanc.h"
+#include "dp_shingle.h"
 #include "dp_utf8.h"
 
 #include <stdint.h>
@@ -19,6 +20,38 @@ int dp_cleanc_digit_outside(const char *s, size_t n, size_t a, size_t b) {
     if (b > n) b = n;
     if (b < a) b = a;
     return has_digit(s, 0, a) || has_digit(s, b, n);
+}
+
+static int ascii_space(unsigned char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+int dp_cleanc_next_digit_word(const char *s, size_t n, size_t *pos, dp_span *w) {
+    size_t lo = *pos, i = lo;
+    while (i < n) {
+        while (i < n && (unsigned char)(s[i] - '0') > 9) i++;
+        if (i >= n) break;
+        /* the digit's word starts after the white space before it (no word holds
+         * any), and not before lo, where a word ends */
+        size_t p = i;
+        while (p > lo && !ascii_space((unsigned char)s[p - 1])) p--;
+        dp_span t;
+        while (dp_shingle_next_word(s, n, &p, &t)) {
+            for (size_t k = t.start; k < t.end; k++) {
+                if ((unsigned char)(s[k] - '0') <= 9) {
+                    *w = t;
+                    *pos = t.end;
+                    return 1;
+                }
+            }
+            /* (the word holding s[i] comes at the latest when a word ends past i) */
+            if (t.end > i) break;
+        }
+        lo = p;
+        i = p > i ? p : i + 1;
+    }
+    *pos = n;
+    return 0;
 }
 
 void dp_cleanc_mask(const char *s, size_t n, size_t a, size_t b, char *out) {

@@ -10,10 +10,22 @@
 
 #include <stddef.h>
 
+#include "dp_text.h"
+
 /* Does s[0 .. n) hold an ASCII digit (0-9) outside the range [a, b)?
  * a and b are clamped to n; a range with b <= a hides nothing. Returns 1 or
  * 0. */
 int dp_cleanc_digit_outside(const char *s, size_t n, size_t a, size_t b);
+
+/* The next word of s[0 .. n) from byte *pos that holds an ASCII digit (0-9):
+ * the words are those of dp_shingle_next_word (docpipe.shingle's interner)
+ * read from the start of s, and the ones without a digit are skipped. Sets
+ * *w to the word, [start, end) in bytes, and *pos past it; returns 1, or 0
+ * (with *pos = n) when no such word is left. *pos must be 0 or a value left
+ * by this function or dp_shingle_next_word. Only the white-space-delimited
+ * runs that hold a digit are read word by word (a word holds no ASCII white
+ * space), the rest of s is skipped at a few instructions a byte. */
+int dp_cleanc_next_digit_word(const char *s, size_t n, size_t *pos, dp_span *w);
 
 /* Copy s[0 .. n) to out (n bytes, not terminated) with the bytes of
  * [a, b) (clamped to n) replaced by spaces. */

@@ -104,6 +104,48 @@ static int l_has_any(lua_State *L) {
 }
 
 /*
+ * cleanc.digit_words(texts) -> table
+ * The words of the strings in the list texts that hold an ASCII digit, as
+ * docpipe.shingle's interner reads them (dp_shingle_next_word, after
+ * string.lower: only A-Z change), each mapped to 8, or to 12 when it is four
+ * ASCII digits: the bits that docpipe.clean.blocks gives a word by
+ * find(w, "%d") and #w == 4 and find(w, "^%d%d%d%d$"), for all the words of a
+ * page in one call instead of a pattern search for each new word.
+ */
+static int l_digit_words(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer nt = (lua_Integer)lua_rawlen(L, 1);
+    lua_createtable(L, 0, 0);
+    char buf[64];
+    for (lua_Integer i = 1; i <= nt; i++) {
+        lua_rawgeti(L, 1, i);
+        size_t n, pos = 0;
+        const char *s = lua_tolstring(L, -1, &n);
+        if (!s) return luaL_error(L, "digit_words: texts[%d] is not a string", (int)i);
+        dp_span w;
+        while (dp_cleanc_next_digit_word(s, n, &pos, &w)) {
+            size_t len = w.end - w.start;
+            /* (a word longer than the buffer goes through a Lua buffer) */
+            luaL_Buffer b;
+            char *low = len <= sizeof buf ? buf : luaL_buffinitsize(L, &b, len);
+            int all = len == 4;
+            for (size_t k = 0; k < len; k++) {
+                unsigned char c = (unsigned char)s[w.start + k];
+                if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+                if (c < '0' || c > '9') all = 0;
+                low[k] = (char)c;
+            }
+            if (len <= sizeof buf) lua_pushlstring(L, low, len);
+            else luaL_pushresultsize(&b, len);
+            lua_pushinteger(L, all ? 12 : 8);
+            lua_rawset(L, -4);
+        }
+        lua_pop(L, 1);
+    }
+    return 1;
+}
+
+/*
  * cleanc.may_control(s) -> boolean
  * May s hold a control that docpipe.clean.normalize strips (dp_cleanc.h:
  * a byte 0x00-0x09, 0x0B-0x1F, 0x7F, or the UTF-8 of U+0080-U+009F, U+FEFF,
@@ -330,6 +372,7 @@ int dp_lua_open_cleanc(lua_State *L) {
         { "ends_open", l_ends_open },
         { "narrow_width", l_narrow_width },
         { "has_any", l_has_any },
+        { "digit_words", l_digit_words },
         { "may_control", l_may_control },
         { "stamp_words", l_stamp_words },
         { "wrap_width", l_wrap_width },

@@ -67,7 +67,7 @@ local byte = string.byte
 local find, sub = string.find, string.sub
 local new_table = dp.text.table
 local interner, repeats, contained = dp.shingle.interner, dp.shingle.repeats, dp.shingle.contained
-local wrap_width = dp.cleanc.wrap_width
+local wrap_width, digit_words = dp.cleanc.wrap_width, dp.cleanc.digit_words
 
 -- the symbols that mark a list item (one list for the stage: M.BULLETS), before a
 -- space; every one is ASCII or starts with the byte C2 or E2 (see M.split)
@@ -448,6 +448,40 @@ function M.narrow_width(lines, W, at)
   return W
 end
 
+-- a white-space byte of Lua's %s (C locale): \t \n \v \f \r and the space
+local function is_space(c) return c == 32 or (c >= 9 and c <= 13) end
+-- the sentence punctuation that a gap may follow and still not count
+local GAP_PUNCT = { [46] = true, [33] = true, [63] = true, [58] = true, [59] = true, [34] = true, [39] = true }
+
+--- The gaps of text t: each place where a byte that is no white space is followed by
+-- two spaces or more and then again such a byte, counted when the first byte is no
+-- sentence punctuation (. ! ? : ; " '); a match ends on the byte after the spaces, which
+-- opens no next one. The same count as the loop it replaces,
+--   for c in t:gmatch("(%S)   *%S") do if not c:find("[.!?:;\"']") then gaps = gaps + 1 end end
+-- which tried its pattern at every byte of the text: some 500K instructions on a
+-- one-paragraph story of 4 KB with two spaces after its sentences; this one jumps from
+-- one double space to the next with a plain search.
+function M.space_gaps(t)
+  local gaps, init = 0, 1
+  local p = find(t, "  ", 1, true)
+  while p do
+    -- the run of spaces from p ends before q
+    local q = p + 2
+    while byte(t, q) == 32 do q = q + 1 end
+    -- (a match opens on the byte before the run, from init on, and closes on the byte
+    -- after it; else the next one opens at q or later)
+    local c, d = byte(t, p - 1), byte(t, q)
+    if p > init and not is_space(c) and d and not is_space(d) then
+      if not GAP_PUNCT[c] then gaps = gaps + 1 end
+      init = q + 1
+    else
+      init = q
+    end
+    p = find(t, "  ", init, true)
+  end
+  return gaps
+end
+
 --- Split a (normalised) page into blocks.
 -- @param pad optional: line number -> bytes the line lost after the dumper wrapped it
 -- (lynx link numbers, "[12]", cut by docpipe.clean.normalize); a line is measured at
@@ -589,10 +623,7 @@ function M.split(text, pad)
     if spaced and (t:find("  ", 1, true) or byte(t, 1) == 32 or byte(t, -1) == 32) then
       -- items set apart by runs of spaces ("News   Sports   Weather"): a menu or a
       -- button row; a gap after sentence punctuation does not count
-      local gaps = 0
-      for c in b.text:gmatch("(%S)   *%S") do
-        if not c:find("[.!?:;\"']") then gaps = gaps + 1 end
-      end
+      local gaps = M.space_gaps(b.text)
       if gaps > 0 then b.gaps = gaps end
       b.text = normalize_space(b.text)
     end
@@ -616,23 +647,11 @@ end
 -- time ("ago", "now", "today", "yesterday", "this"); a hints entry that is a number
 -- gives its own bits instead of 2 (32: a word that triggers a cue pattern)
 local RELATIVE = { ago = true, now = true, today = true, yesterday = true, this = true }
-local function word_flags(w, stop, hints)
-  local f = 0
-  if stop and stop[w] then f = f | 1 end
-  local h = hints and hints[w]
-  if h then f = f | (h == true and 2 or h) end
-  if w:find("%d") then
-    f = f | 8
-    if #w == 4 and w:find("^%d%d%d%d$") then f = f | 4 end
-  end
-  if RELATIVE[w] then f = f | 16 end
-  return f
-end
 M.WORD_STOP, M.WORD_HINT, M.WORD_YEAR, M.WORD_DIGIT, M.WORD_RELATIVE = 1, 2, 4, 8, 16
 
 --- Tokenise every block: b.ids (its lower-cased words as interned numbers), b.nw
 -- (words); with a word set `stop`, b.nstop (words in it); with `hints`, b.hint (true
--- when a word of that set occurs); b.bits, the union of its words' bits (word_flags).
+-- when a word of that set occurs); b.bits, the union of its words' bits (above).
 -- The page is tokenised and interned in one C call (docpipe.shingle: the words of
 -- dp.text.words after string.lower, looked up in a hash table that lives from page to
 -- page), which also sums the flags per block.
@@ -654,12 +673,29 @@ function M.tokenize(blocks, stop, hints, keep, hitmask)
   -- empties it: docpipe.clean.evidence maps the cue trigger words among them)
   local fresh = keep.fresh or {}
   keep.fresh = fresh
-  local function flag_of(w)
-    if hints and hints[w] then fresh[#fresh + 1] = w end
-    return word_flags(w, stop, hints)
-  end
   local parts = {}
   for i = 1, #blocks do parts[i] = blocks[i].text end
+  -- (the word's bits, above; called by the interner for each word it has not seen,
+  -- some hundred a news story while the vocabulary grows: one function, the hints
+  -- looked up once; the digit and year bits, find(w, "%d") and #w == 4 and
+  -- find(w, "^%d%d%d%d$"), of all the page's words with a digit from one C call
+  -- made at the first new word, where the pattern searches cost some 1,500
+  -- instructions a new word)
+  local digits
+  local function flag_of(w)
+    local f = 0
+    if stop and stop[w] then f = 1 end
+    local h = hints and hints[w]
+    if h then
+      fresh[#fresh + 1] = w
+      f = f | (h == true and 2 or h)
+    end
+    digits = digits or digit_words(parts)
+    local d = digits[w]
+    if d then f = f | d end
+    if RELATIVE[w] then f = f | 16 end
+    return f
+  end
   local lists, counts, bits, first, hits = it:ids(parts, flag_of, 1, hitmask)
   for i = 1, #blocks do local b = blocks[i]
     local ids, f = lists[i], bits[i]
@@ -999,6 +1035,9 @@ end
 -- @param min_words shortest block tested (default 5)
 -- @return set: block -> the longer block that holds its words (the first in list order)
 function M.contained(list, min_words)
+  -- (a block is only found in a longer one: with one block, as a one-paragraph news
+  -- story, there is none, and the C call would still read every word id of it)
+  if #list < 2 then return {} end
   local lists = {}
   for i = 1, #list do lists[i] = list[i].ids end
   local out = {}

@@ -1,6 +1,7 @@
 /* Unit tests for dp_cleanc.c. */
 #include "dp_test.h"
 #include "dp_cleanc.h"
+#include "dp_shingle.h"
 #include "dp_regex.h"
 
 #include <stdlib.h>
@@ -353,5 +354,59 @@ static void test_cues(void) {
     dp_cleanc_cues_free(c);
 }
 
+/* dp_cleanc_next_digit_word gives the words of a full dp_shingle_next_word scan
+ * that hold an ASCII digit, in order */
+static int digit_words_agree(const char *s, size_t n) {
+    size_t a = 0, b = 0;
+    dp_span u, v;
+    for (;;) {
+        int got = dp_cleanc_next_digit_word(s, n, &a, &u), want = 0;
+        while (dp_shingle_next_word(s, n, &b, &v)) {
+            int digit = 0;
+            for (size_t k = v.start; k < v.end; k++) digit |= s[k] >= '0' && s[k] <= '9';
+            if (digit) { want = 1; break; }
+        }
+        if (got != want) return 0;
+        if (!got) return a == n;
+        if (u.start != v.start || u.end != v.end) return 0;
+    }
+}
+
+static void test_next_digit_word(void) {
+    const char *cases[] = {
+        "", "no digits here", "7", "a7", "7a", "the 1990s and 2024", "U.S. 2024 U.S.2024",
+        "1,000,000 people, 3.5% of them", "covid-19 and COVID-19's", "A1. B2, c3", "x 1.y 2,z",
+        "caf\xC3\xA9 2 \xC3\xA9""2\xC3\xA9 \xE2\x80\x9C""12\xE2\x80\x9D", "tab\t9\nnew\r1\v2\f3",
+        "ab\x80""9 \xC3""7 \xFF""8", "rock'n'roll 4'33 don\xE2\x80\x99t 5\xE2\x80\x99s", "...9 --7-- 8.",
+        "1 2 3 4 5 6 7 8 9 0", "word  12  word", "12-", "-12", "1.", "1.a", "a.1", "3,5", "3, 5",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) CHECK_INT(digit_words_agree(cases[i], strlen(cases[i])), 1);
+    /* random strings over bytes that start, join and break words */
+    const char alpha[] = "aZ09 .,-'\t\xC3\xA9\xE2\x80\x99\x80";
+    unsigned seed = 12345;
+    int bad = 0;
+    for (int r = 0; r < 20000; r++) {
+        char buf[24];
+        size_t n = (size_t)(r % 24);
+        for (size_t k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            buf[k] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+        }
+        if (!digit_words_agree(buf, n)) bad++;
+    }
+    CHECK_INT(bad, 0);
+    /* a word found: its bounds and the position past it */
+    size_t pos = 0;
+    dp_span w;
+    CHECK_INT(dp_cleanc_next_digit_word("In 2024, 3.5% rose", 18, &pos, &w), 1);
+    CHECK_INT((long)w.start, 3);
+    CHECK_INT((long)w.end, 7);
+    CHECK_INT(dp_cleanc_next_digit_word("In 2024, 3.5% rose", 18, &pos, &w), 1);
+    CHECK_INT((long)w.start, 9);
+    CHECK_INT((long)w.end, 12);
+    CHECK_INT(dp_cleanc_next_digit_word("In 2024, 3.5% rose", 18, &pos, &w), 0);
+    CHECK_INT((long)pos, 18);
+}
+
 DP_TEST_MAIN("cleanc", test_digit_outside, test_mask, test_plain_ascii, test_has_any, test_may_control,
-             test_ends_open, test_wrap_width, test_cues)
+             test_ends_open, test_wrap_width, test_cues, test_next_digit_word)

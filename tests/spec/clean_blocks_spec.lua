@@ -222,6 +222,23 @@ describe("docpipe.clean.blocks", function()
     assert.are.equal("Search Sign in Subscribe", bl[3].text)
   end)
 
+  it("counts gaps as the pattern loop it replaces does (space_gaps)", function()
+    local function ref(t)
+      local gaps = 0
+      for c in t:gmatch("(%S)   *%S") do
+        if not c:find("[.!?:;\"']") then gaps = gaps + 1 end
+      end
+      return gaps
+    end
+    for _, t in ipairs {
+      "", " ", "  ", "a  ", "  a", "a  b", "a b", "a   b", "a  b  c", "a  b  c  d", "a.  B", "a.  B  c",
+      "a  \tb", "a\t  b", "a  b\n", "a    ", "\"x\"  y", "é  è", "ab  cd  ef   gh", " a  b ", "a  b c  d",
+      "Home   News   Sports   Weather", "It rained.  The pier shut.  Ferries ran late;  buses too",
+    } do
+      assert.are.equal(ref(t), blocks.space_gaps(t), ("%q"):format(t))
+    end
+  end)
+
   it("finds a pull quote repeated inside a longer block", function()
     local bl = blocks.split(lines {
       "The ferry will run again once the new engines arrive from Dunmore, the operator said on Friday.",
