@@ -124,39 +124,68 @@ local CLOSE = { ["”"] = true, ["»"] = true }
 
 -- A quoted stretch reads as speech when it has at least `min_words` words and is not in
 -- title case (every word capitalised or a stopword: "Day of the Sun" is a name).
+-- The first byte is tested as a number (%u and %d are A-Z and 0-9 in the C locale), and a
+-- word found as it is in `stop` is a stopword with no lower() call (the keys are lowercase).
 local function speechlike(inner, min_words, stop)
   local ws = words_of(inner)
   if #ws < min_words then return false end
   for _, w in ipairs(ws) do
-    if not find(w, "^[%u%d]") and not stop[lower(w)] then return true end
+    local b = byte(w)
+    if not ((b >= 65 and b <= 90) or (b >= 48 and b <= 57)) and not stop[w]
+      and not stop[lower(w)] then
+      return true
+    end
   end
   return false
 end
 
--- Heuristic: a speech-like quoted stretch, or an unpaired double quotation mark.
-local function has_quote_marks(text, min_words, stop)
-  if not (find(text, '"', 1, true) or find(text, "\226", 1, true) or find(text, "\194", 1, true)) then
-    return false                                     -- no quotation mark (fast, plain finds)
-  end
-  local marks = {}
-  for p, ch in text:gmatch("()([\"\226\194][\128-\191]*)") do
-    if ch == '"' then marks[#marks + 1] = { p, '"' }
-    elseif OPEN[ch] then marks[#marks + 1] = { p, "open" }
-    elseif CLOSE[ch] then marks[#marks + 1] = { p, "close" } end
-  end
-  if #marks == 0 then return false end
-  local i, open_at = 1, nil
-  while i <= #marks do
-    local p, kind = marks[i][1], marks[i][2]
-    if open_at == nil then
-      if kind == "close" then return true end       -- closes a quote opened earlier
-      open_at = p
-    else
-      if kind == "open" then return true end        -- opened twice: runs over sentences
-      if speechlike(text:sub(open_at, p), min_words, stop) then return true end
-      open_at = nil
+-- The kind of the quotation mark at byte p of text, where a '"', "\226" or "\194" byte is:
+-- '"', "open", "close" or nil, for the character made of that byte and the UTF-8
+-- continuation bytes after it (the pattern "[\"\226\194][\128-\191]*" there).
+local function mark_kind(text, p)
+  local b0, b1, b2, b3 = byte(text, p, p + 3)
+  local n = 1                                        -- bytes in the character
+  if b1 and b1 >= 128 and b1 <= 191 then
+    n = 2
+    if b2 and b2 >= 128 and b2 <= 191 then
+      n = 3
+      if b3 and b3 >= 128 and b3 <= 191 then return nil end  -- 4 bytes or more: no mark
     end
-    i = i + 1
+  end
+  if n == 1 then return b0 == 34 and '"' or nil end
+  local ch = sub(text, p, p + n - 1)
+  return (OPEN[ch] and "open") or (CLOSE[ch] and "close") or nil
+end
+
+-- Heuristic: a speech-like quoted stretch, or an unpaired double quotation mark.
+-- The marks are taken in order as they are found, the next byte of each of the three kinds
+-- by a plain find (memchr): a pattern tried at every byte (gmatch) cost ~300 instructions
+-- a byte, most of this function's time.
+local function has_quote_marks(text, min_words, stop)
+  local q, e, c = find(text, '"', 1, true), find(text, "\226", 1, true), find(text, "\194", 1, true)
+  if not (q or e or c) then
+    return false                                     -- no quotation mark
+  end
+  local open_at = nil
+  while q or e or c do
+    local p = q                                      -- the first of the three
+    if e and (not p or e < p) then p = e end
+    if c and (not p or c < p) then p = c end
+    local kind = mark_kind(text, p)
+    -- the continuation bytes after p hold none of the three bytes: look on from p + 1
+    if p == q then q = find(text, '"', p + 1, true)
+    elseif p == e then e = find(text, "\226", p + 1, true)
+    else c = find(text, "\194", p + 1, true) end
+    if kind then
+      if open_at == nil then
+        if kind == "close" then return true end     -- closes a quote opened earlier
+        open_at = p
+      else
+        if kind == "open" then return true end      -- opened twice: runs over sentences
+        if speechlike(sub(text, open_at, p), min_words, stop) then return true end
+        open_at = nil
+      end
+    end
   end
   return open_at ~= nil                             -- opened and not closed here
 end
