@@ -192,23 +192,23 @@ end
 
 -- True when a sentence repeats one seen before: the same text up to ASCII case and white
 -- space (lower(normalize_space(text)), its key). Sentences with equal keys have the same
--- number of words and the same last word up to case (white space only separates words),
--- so the key is computed only when an earlier sentence shares these two; `seen` maps
--- word count -> lowercased last word -> the first such text (a string) or, once a second
--- one comes, the set of their keys (a key looked up, not compared with each: a text of
--- thousands of lines of one shape, "Line N says something.", stays linear).
+-- number of words and the same last word up to ASCII case, hence of the same byte length
+-- (white space only separates words), so the key is computed only when an earlier
+-- sentence shares these two numbers, its shape; `seen` maps shape (one integer: no table
+-- per word count and no lowercased copy of each last word) -> the first such text (a
+-- string) or, once a second one comes, the set of their keys (a key looked up, not
+-- compared with each: a text of thousands of lines of one shape, "Line N says
+-- something.", stays linear). Shapes that overlap only cost a key computed in vain.
 local function repeated(seen, clean, last_word, nw)
-  local by_last = seen[nw]
-  if not by_last then by_last = {}; seen[nw] = by_last end
-  local last = lower(last_word)
-  local same = by_last[last]
+  local shape = (#last_word << 32) | nw
+  local same = seen[shape]
   if not same then
-    by_last[last] = clean
+    seen[shape] = clean
     return false
   end
   if type(same) == "string" then
     same = { [lower(normalize_space(same))] = true }
-    by_last[last] = same
+    seen[shape] = same
   end
   local key = lower(normalize_space(clean))
   if same[key] then return true end
