@@ -216,11 +216,16 @@ local function repeated(seen, clean, last_word, nw)
   return false
 end
 
--- The candidate sentences: text, offsets and word count, each added in order to the
--- docpipe.docvec `dv` (sentence i of dv is candidate i); empty and repeated ones dropped.
+-- The candidate sentences, each added in order to the docpipe.docvec `dv` (sentence i of
+-- dv is candidate i); empty and repeated ones dropped. As parallel lists (one table per
+-- field, not one per sentence: fewer tables to make and collect): { n = count, text =
+-- {string}, from = {integer or nil}, to = {integer or nil} (offsets, nil when not found),
+-- nwords = {integer}, quote = {boolean} (set by mark_quotes) }.
 local function candidates(doc, dv)
   local text = is_str(doc.text) and doc.text or ""
-  local out, seen, cursor = {}, {}, 1
+  local texts, from, to, nwords = {}, {}, {}, {}
+  local out = { n = 0, text = texts, from = from, to = to, nwords = nwords, quote = {} }
+  local seen, cursor, n = {}, 1, 0
   for _, s in ipairs(type(doc.sentences) == "table" and doc.sentences or {}) do
     local stext, a, b
     if is_str(s) then
@@ -249,11 +254,13 @@ local function candidates(doc, dv)
       if nw > 0 then
         if not repeated(seen, clean, last, nw) then
           dv:commit()
-          out[#out + 1] = { text = clean, start = a, ["end"] = b, nwords = nw }
+          n = n + 1
+          texts[n], from[n], to[n], nwords[n] = clean, a, b, nw
         end
       end
     end
   end
+  out.n = n
   return out
 end
 
@@ -291,21 +298,22 @@ local function mark_quotes(doc, cands, min_words, stop)
   local use_spans = type(doc.quotes) == "table"
   local starts, reach
   if use_spans then starts, reach = quote_reach(doc.quotes) end
-  for _, c in ipairs(cands) do
+  local texts, from, to, quote = cands.text, cands.from, cands.to, cands.quote
+  for i = 1, cands.n do
     local q = false
     if use_spans then
-      if c.start then q = overlaps_quote(starts, reach, c.start, c["end"]) end
+      if from[i] then q = overlaps_quote(starts, reach, from[i], to[i]) end
     else
-      q = has_quote_marks(c.text, min_words, stop)
+      q = has_quote_marks(texts[i], min_words, stop)
     end
-    c.quote = q
+    quote[i] = q
   end
 end
 
 -- The term lists of the candidates (strings), for the methods built on docpipe.summary.rank.
 local function term_lists(cands, dv)
   local lists = {}
-  for i = 1, #cands do lists[i] = dv:terms(i) end
+  for i = 1, cands.n do lists[i] = dv:terms(i) end
   return lists
 end
 
@@ -313,7 +321,7 @@ local SCORERS = {}
 
 function SCORERS.lead(cands)
   local s = {}
-  for i = 1, #cands do s[i] = -i end
+  for i = 1, cands.n do s[i] = -i end
   return s
 end
 
@@ -333,7 +341,7 @@ function SCORERS.lexrank(cands, w, run)
 end
 
 function SCORERS.default(cands, w, run, doc)
-  local n, dv = #cands, run.dv
+  local n, dv = cands.n, run.dv
   dv:finish()
   -- centrality, and directed centrality (Zheng & Lapata 2019, PACSUM): similarity to the
   -- sentences after s and to those before it; each divided by its highest value
@@ -367,9 +375,9 @@ function SCORERS.default(cands, w, run, doc)
   local wpos, wcent, wtitle, whigh = w.position or 0, w.centrality or 0, w.title or 0, w.highlights or 0
   local wlen, wquote = w.length or 0, w.quote or 0
   local nh = #hsets
+  local nwords, quote = cands.nwords, cands.quote
   local s = {}
   for i = 1, n do
-    local c = cands[i]
     local h = 0
     for x = 1, nh do
       local hs = hsets[x]
@@ -382,8 +390,8 @@ function SCORERS.default(cands, w, run, doc)
       + wbwd * (bmax > 0 and bwd[i] / bmax or 0)
       + wtitle * (tn > 0 and dv:overlap(i, tset, tn) or 0)
       + whigh * h
-      + wlen * (c.nwords < short and 1 or 0)
-      + wquote * (c.quote and 1 or 0)
+      + wlen * (nwords[i] < short and 1 or 0)
+      + wquote * (quote[i] and 1 or 0)
   end
   return s
 end
@@ -397,7 +405,7 @@ end
 local function pick(cands, scores, opts, w, run)
   local want, budget = opts.sentences, opts.words
   if want <= 0 then want = huge end
-  local n = #cands
+  local n, nwords = cands.n, cands.nwords
   local lambda = run.mmr and (w.mmr_lambda or 0.7) or nil
   local smin, smax = huge, -huge
   for i = 1, n do
@@ -413,8 +421,9 @@ local function pick(cands, scores, opts, w, run)
   else
     local first_quote = opts.quotes == "prefer"
     groups = { {}, {} }
-    for i, c in ipairs(cands) do
-      local g = (c.quote == first_quote) and 1 or 2
+    local quote = cands.quote
+    for i = 1, n do
+      local g = (quote[i] == first_quote) and 1 or 2
       groups[g][#groups[g] + 1] = i
     end
   end
@@ -436,7 +445,7 @@ local function pick(cands, scores, opts, w, run)
   for _, group in ipairs(groups) do
     local pool = {}
     for _, i in ipairs(group) do
-      if budget <= 0 or cands[i].nwords <= budget then pool[#pool + 1] = i end
+      if budget <= 0 or nwords[i] <= budget then pool[#pool + 1] = i end
     end
     while #picked < want and #pool > 0 do
       local best, best_v, best_k
@@ -462,9 +471,9 @@ local function pick(cands, scores, opts, w, run)
         end
       end
       table.remove(pool, best_k)
-      if budget <= 0 or used + cands[best].nwords <= budget then
+      if budget <= 0 or used + nwords[best] <= budget then
         picked[#picked + 1] = best
-        used = used + cands[best].nwords
+        used = used + nwords[best]
       end
     end
     if #picked >= want then break end
@@ -529,14 +538,14 @@ function M.process(doc, ctx)
   end
   mark_quotes(doc, cands, st.weights.quote_min_words or 3, st.stop)
   local run = { mmr = opts.method == "default", dv = dv }
-  local scores = #cands > 0 and SCORERS[opts.method](cands, st.weights, run, doc) or {}
+  local scores = cands.n > 0 and SCORERS[opts.method](cands, st.weights, run, doc) or {}
   local picked = pick(cands, scores, opts, st.weights, run)
 
   local summary, spans = dp.array({}), dp.array({})
+  local texts, from, to = cands.text, cands.from, cands.to
   for _, i in ipairs(picked) do
-    local c = cands[i]
-    summary[#summary + 1] = c.text
-    spans[#spans + 1] = c.start and dp.object({ start = c.start, ["end"] = c["end"] })
+    summary[#summary + 1] = texts[i]
+    spans[#spans + 1] = from[i] and dp.object({ start = from[i], ["end"] = to[i] })
       or dp.object({ start = dp.null, ["end"] = dp.null })
   end
   doc.summary = summary
