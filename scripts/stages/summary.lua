@@ -228,12 +228,14 @@ local function candidates(doc, dv)
   local seen, cursor, n = {}, 1, 0
   for _, s in ipairs(type(doc.sentences) == "table" and doc.sentences or {}) do
     local stext, a, b
-    if is_str(s) then
+    local ts = type(s)
+    if ts == "string" then
       stext = s
-    elseif type(s) == "table" then
+    elseif ts == "table" then
       a, b = s.start, s["end"]
       if math.type(a) ~= "integer" or math.type(b) ~= "integer" then a, b = nil, nil end
-      stext = is_str(s.text) and s.text or (a and text:sub(a, b)) or nil
+      stext = s.text
+      if type(stext) ~= "string" then stext = a and text:sub(a, b) or nil end
     end
     if stext then
       if not a then                                  -- locate a bare sentence in the text
@@ -414,17 +416,22 @@ local function pick(cands, scores, opts, w, run)
   end
   local range = smax - smin
 
-  local groups
+  -- the pool of each group: its sentences that fit in the word budget by themselves
+  local pools = { {} }
   if opts.quotes == "allow" then
-    groups = { {} }
-    for i = 1, n do groups[1][i] = i end
+    local pool, k = pools[1], 0
+    for i = 1, n do
+      if budget <= 0 or nwords[i] <= budget then k = k + 1; pool[k] = i end
+    end
   else
     local first_quote = opts.quotes == "prefer"
-    groups = { {}, {} }
+    pools[2] = {}
     local quote = cands.quote
     for i = 1, n do
-      local g = (quote[i] == first_quote) and 1 or 2
-      groups[g][#groups[g] + 1] = i
+      if budget <= 0 or nwords[i] <= budget then
+        local pool = pools[(quote[i] == first_quote) and 1 or 2]
+        pool[#pool + 1] = i
+      end
     end
   end
 
@@ -442,11 +449,7 @@ local function pick(cands, scores, opts, w, run)
   end
 
   local picked, used = {}, 0
-  for _, group in ipairs(groups) do
-    local pool = {}
-    for _, i in ipairs(group) do
-      if budget <= 0 or nwords[i] <= budget then pool[#pool + 1] = i end
-    end
+  for _, pool in ipairs(pools) do
     while #picked < want and #pool > 0 do
       local best, best_v, best_k
       local np = #picked
