@@ -124,62 +124,91 @@ local CLOSE = { ["”"] = true, ["»"] = true }
 
 -- A quoted stretch reads as speech when it has at least `min_words` words and is not in
 -- title case (every word capitalised or a stopword: "Day of the Sun" is a name).
+-- The first byte is tested as a number (%u and %d are A-Z and 0-9 in the C locale), and a
+-- word found as it is in `stop` is a stopword with no lower() call (the keys are lowercase).
 local function speechlike(inner, min_words, stop)
   local ws = words_of(inner)
   if #ws < min_words then return false end
   for _, w in ipairs(ws) do
-    if not find(w, "^[%u%d]") and not stop[lower(w)] then return true end
+    local b = byte(w)
+    if not ((b >= 65 and b <= 90) or (b >= 48 and b <= 57)) and not stop[w]
+      and not stop[lower(w)] then
+      return true
+    end
   end
   return false
 end
 
--- Heuristic: a speech-like quoted stretch, or an unpaired double quotation mark.
-local function has_quote_marks(text, min_words, stop)
-  if not (find(text, '"', 1, true) or find(text, "\226", 1, true) or find(text, "\194", 1, true)) then
-    return false                                     -- no quotation mark (fast, plain finds)
-  end
-  local marks = {}
-  for p, ch in text:gmatch("()([\"\226\194][\128-\191]*)") do
-    if ch == '"' then marks[#marks + 1] = { p, '"' }
-    elseif OPEN[ch] then marks[#marks + 1] = { p, "open" }
-    elseif CLOSE[ch] then marks[#marks + 1] = { p, "close" } end
-  end
-  if #marks == 0 then return false end
-  local i, open_at = 1, nil
-  while i <= #marks do
-    local p, kind = marks[i][1], marks[i][2]
-    if open_at == nil then
-      if kind == "close" then return true end       -- closes a quote opened earlier
-      open_at = p
-    else
-      if kind == "open" then return true end        -- opened twice: runs over sentences
-      if speechlike(text:sub(open_at, p), min_words, stop) then return true end
-      open_at = nil
+-- The kind of the quotation mark at byte p of text, where a '"', "\226" or "\194" byte is:
+-- '"', "open", "close" or nil, for the character made of that byte and the UTF-8
+-- continuation bytes after it (the pattern "[\"\226\194][\128-\191]*" there).
+local function mark_kind(text, p)
+  local b0, b1, b2, b3 = byte(text, p, p + 3)
+  local n = 1                                        -- bytes in the character
+  if b1 and b1 >= 128 and b1 <= 191 then
+    n = 2
+    if b2 and b2 >= 128 and b2 <= 191 then
+      n = 3
+      if b3 and b3 >= 128 and b3 <= 191 then return nil end  -- 4 bytes or more: no mark
     end
-    i = i + 1
+  end
+  if n == 1 then return b0 == 34 and '"' or nil end
+  local ch = sub(text, p, p + n - 1)
+  return (OPEN[ch] and "open") or (CLOSE[ch] and "close") or nil
+end
+
+-- Heuristic: a speech-like quoted stretch, or an unpaired double quotation mark.
+-- The marks are taken in order as they are found, the next byte of each of the three kinds
+-- by a plain find (memchr): a pattern tried at every byte (gmatch) cost ~300 instructions
+-- a byte, most of this function's time.
+local function has_quote_marks(text, min_words, stop)
+  local q, e, c = find(text, '"', 1, true), find(text, "\226", 1, true), find(text, "\194", 1, true)
+  if not (q or e or c) then
+    return false                                     -- no quotation mark
+  end
+  local open_at = nil
+  while q or e or c do
+    local p = q                                      -- the first of the three
+    if e and (not p or e < p) then p = e end
+    if c and (not p or c < p) then p = c end
+    local kind = mark_kind(text, p)
+    -- the continuation bytes after p hold none of the three bytes: look on from p + 1
+    if p == q then q = find(text, '"', p + 1, true)
+    elseif p == e then e = find(text, "\226", p + 1, true)
+    else c = find(text, "\194", p + 1, true) end
+    if kind then
+      if open_at == nil then
+        if kind == "close" then return true end     -- closes a quote opened earlier
+        open_at = p
+      else
+        if kind == "open" then return true end      -- opened twice: runs over sentences
+        if speechlike(sub(text, open_at, p), min_words, stop) then return true end
+        open_at = nil
+      end
+    end
   end
   return open_at ~= nil                             -- opened and not closed here
 end
 
 -- True when a sentence repeats one seen before: the same text up to ASCII case and white
 -- space (lower(normalize_space(text)), its key). Sentences with equal keys have the same
--- number of words and the same last word up to case (white space only separates words),
--- so the key is computed only when an earlier sentence shares these two; `seen` maps
--- word count -> lowercased last word -> the first such text (a string) or, once a second
--- one comes, the set of their keys (a key looked up, not compared with each: a text of
--- thousands of lines of one shape, "Line N says something.", stays linear).
+-- number of words and the same last word up to ASCII case, hence of the same byte length
+-- (white space only separates words), so the key is computed only when an earlier
+-- sentence shares these two numbers, its shape; `seen` maps shape (one integer: no table
+-- per word count and no lowercased copy of each last word) -> the first such text (a
+-- string) or, once a second one comes, the set of their keys (a key looked up, not
+-- compared with each: a text of thousands of lines of one shape, "Line N says
+-- something.", stays linear). Shapes that overlap only cost a key computed in vain.
 local function repeated(seen, clean, last_word, nw)
-  local by_last = seen[nw]
-  if not by_last then by_last = {}; seen[nw] = by_last end
-  local last = lower(last_word)
-  local same = by_last[last]
+  local shape = (#last_word << 32) | nw
+  local same = seen[shape]
   if not same then
-    by_last[last] = clean
+    seen[shape] = clean
     return false
   end
   if type(same) == "string" then
     same = { [lower(normalize_space(same))] = true }
-    by_last[last] = same
+    seen[shape] = same
   end
   local key = lower(normalize_space(clean))
   if same[key] then return true end
@@ -187,19 +216,26 @@ local function repeated(seen, clean, last_word, nw)
   return false
 end
 
--- The candidate sentences: text, offsets and word count, each added in order to the
--- docpipe.docvec `dv` (sentence i of dv is candidate i); empty and repeated ones dropped.
+-- The candidate sentences, each added in order to the docpipe.docvec `dv` (sentence i of
+-- dv is candidate i); empty and repeated ones dropped. As parallel lists (one table per
+-- field, not one per sentence: fewer tables to make and collect): { n = count, text =
+-- {string}, from = {integer or nil}, to = {integer or nil} (offsets, nil when not found),
+-- nwords = {integer}, quote = {boolean} (set by mark_quotes) }.
 local function candidates(doc, dv)
   local text = is_str(doc.text) and doc.text or ""
-  local out, seen, cursor = {}, {}, 1
+  local texts, from, to, nwords = {}, {}, {}, {}
+  local out = { n = 0, text = texts, from = from, to = to, nwords = nwords, quote = {} }
+  local seen, cursor, n = {}, 1, 0
   for _, s in ipairs(type(doc.sentences) == "table" and doc.sentences or {}) do
     local stext, a, b
-    if is_str(s) then
+    local ts = type(s)
+    if ts == "string" then
       stext = s
-    elseif type(s) == "table" then
+    elseif ts == "table" then
       a, b = s.start, s["end"]
       if math.type(a) ~= "integer" or math.type(b) ~= "integer" then a, b = nil, nil end
-      stext = is_str(s.text) and s.text or (a and text:sub(a, b)) or nil
+      stext = s.text
+      if type(stext) ~= "string" then stext = a and text:sub(a, b) or nil end
     end
     if stext then
       if not a then                                  -- locate a bare sentence in the text
@@ -220,11 +256,13 @@ local function candidates(doc, dv)
       if nw > 0 then
         if not repeated(seen, clean, last, nw) then
           dv:commit()
-          out[#out + 1] = { text = clean, start = a, ["end"] = b, nwords = nw }
+          n = n + 1
+          texts[n], from[n], to[n], nwords[n] = clean, a, b, nw
         end
       end
     end
   end
+  out.n = n
   return out
 end
 
@@ -262,21 +300,22 @@ local function mark_quotes(doc, cands, min_words, stop)
   local use_spans = type(doc.quotes) == "table"
   local starts, reach
   if use_spans then starts, reach = quote_reach(doc.quotes) end
-  for _, c in ipairs(cands) do
+  local texts, from, to, quote = cands.text, cands.from, cands.to, cands.quote
+  for i = 1, cands.n do
     local q = false
     if use_spans then
-      if c.start then q = overlaps_quote(starts, reach, c.start, c["end"]) end
+      if from[i] then q = overlaps_quote(starts, reach, from[i], to[i]) end
     else
-      q = has_quote_marks(c.text, min_words, stop)
+      q = has_quote_marks(texts[i], min_words, stop)
     end
-    c.quote = q
+    quote[i] = q
   end
 end
 
 -- The term lists of the candidates (strings), for the methods built on docpipe.summary.rank.
 local function term_lists(cands, dv)
   local lists = {}
-  for i = 1, #cands do lists[i] = dv:terms(i) end
+  for i = 1, cands.n do lists[i] = dv:terms(i) end
   return lists
 end
 
@@ -284,7 +323,7 @@ local SCORERS = {}
 
 function SCORERS.lead(cands)
   local s = {}
-  for i = 1, #cands do s[i] = -i end
+  for i = 1, cands.n do s[i] = -i end
   return s
 end
 
@@ -304,7 +343,7 @@ function SCORERS.lexrank(cands, w, run)
 end
 
 function SCORERS.default(cands, w, run, doc)
-  local n, dv = #cands, run.dv
+  local n, dv = cands.n, run.dv
   dv:finish()
   -- centrality, and directed centrality (Zheng & Lapata 2019, PACSUM): similarity to the
   -- sentences after s and to those before it; each divided by its highest value
@@ -338,9 +377,9 @@ function SCORERS.default(cands, w, run, doc)
   local wpos, wcent, wtitle, whigh = w.position or 0, w.centrality or 0, w.title or 0, w.highlights or 0
   local wlen, wquote = w.length or 0, w.quote or 0
   local nh = #hsets
+  local nwords, quote = cands.nwords, cands.quote
   local s = {}
   for i = 1, n do
-    local c = cands[i]
     local h = 0
     for x = 1, nh do
       local hs = hsets[x]
@@ -353,8 +392,8 @@ function SCORERS.default(cands, w, run, doc)
       + wbwd * (bmax > 0 and bwd[i] / bmax or 0)
       + wtitle * (tn > 0 and dv:overlap(i, tset, tn) or 0)
       + whigh * h
-      + wlen * (c.nwords < short and 1 or 0)
-      + wquote * (c.quote and 1 or 0)
+      + wlen * (nwords[i] < short and 1 or 0)
+      + wquote * (quote[i] and 1 or 0)
   end
   return s
 end
@@ -368,7 +407,7 @@ end
 local function pick(cands, scores, opts, w, run)
   local want, budget = opts.sentences, opts.words
   if want <= 0 then want = huge end
-  local n = #cands
+  local n, nwords = cands.n, cands.nwords
   local lambda = run.mmr and (w.mmr_lambda or 0.7) or nil
   local smin, smax = huge, -huge
   for i = 1, n do
@@ -377,16 +416,22 @@ local function pick(cands, scores, opts, w, run)
   end
   local range = smax - smin
 
-  local groups
+  -- the pool of each group: its sentences that fit in the word budget by themselves
+  local pools = { {} }
   if opts.quotes == "allow" then
-    groups = { {} }
-    for i = 1, n do groups[1][i] = i end
+    local pool, k = pools[1], 0
+    for i = 1, n do
+      if budget <= 0 or nwords[i] <= budget then k = k + 1; pool[k] = i end
+    end
   else
     local first_quote = opts.quotes == "prefer"
-    groups = { {}, {} }
-    for i, c in ipairs(cands) do
-      local g = (c.quote == first_quote) and 1 or 2
-      groups[g][#groups[g] + 1] = i
+    pools[2] = {}
+    local quote = cands.quote
+    for i = 1, n do
+      if budget <= 0 or nwords[i] <= budget then
+        local pool = pools[(quote[i] == first_quote) and 1 or 2]
+        pool[#pool + 1] = i
+      end
     end
   end
 
@@ -404,11 +449,7 @@ local function pick(cands, scores, opts, w, run)
   end
 
   local picked, used = {}, 0
-  for _, group in ipairs(groups) do
-    local pool = {}
-    for _, i in ipairs(group) do
-      if budget <= 0 or cands[i].nwords <= budget then pool[#pool + 1] = i end
-    end
+  for _, pool in ipairs(pools) do
     while #picked < want and #pool > 0 do
       local best, best_v, best_k
       local np = #picked
@@ -433,9 +474,9 @@ local function pick(cands, scores, opts, w, run)
         end
       end
       table.remove(pool, best_k)
-      if budget <= 0 or used + cands[best].nwords <= budget then
+      if budget <= 0 or used + nwords[best] <= budget then
         picked[#picked + 1] = best
-        used = used + cands[best].nwords
+        used = used + nwords[best]
       end
     end
     if #picked >= want then break end
@@ -500,14 +541,14 @@ function M.process(doc, ctx)
   end
   mark_quotes(doc, cands, st.weights.quote_min_words or 3, st.stop)
   local run = { mmr = opts.method == "default", dv = dv }
-  local scores = #cands > 0 and SCORERS[opts.method](cands, st.weights, run, doc) or {}
+  local scores = cands.n > 0 and SCORERS[opts.method](cands, st.weights, run, doc) or {}
   local picked = pick(cands, scores, opts, st.weights, run)
 
   local summary, spans = dp.array({}), dp.array({})
+  local texts, from, to = cands.text, cands.from, cands.to
   for _, i in ipairs(picked) do
-    local c = cands[i]
-    summary[#summary + 1] = c.text
-    spans[#spans + 1] = c.start and dp.object({ start = c.start, ["end"] = c["end"] })
+    summary[#summary + 1] = texts[i]
+    spans[#spans + 1] = from[i] and dp.object({ start = from[i], ["end"] = to[i] })
       or dp.object({ start = dp.null, ["end"] = dp.null })
   end
   doc.summary = summary

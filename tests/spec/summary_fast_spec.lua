@@ -51,6 +51,13 @@ describe("summary cost paths", function()
     assert.are.same({ SENTS[1], twin, SENTS[2] }, doc.summary)
   end)
 
+  it("tells apart sentences of one shape (word count, last word's length) by their text", function()
+    local sents = { "Boats left the harbor at dawn.", "Boats left the harbor at noon.",
+                    "BOATS  left the harbor at DAWN.", "Ships left the harbor at noon!", SENTS[2] }
+    local doc = run(make_doc(sents), { method = "lead", sentences = 5 })
+    assert.are.same({ sents[1], sents[2], sents[4], SENTS[2] }, doc.summary)
+  end)
+
   it("gives a document the same summary whatever documents the stage saw before", function()
     local opts = { sentences = 2 }
     local fresh = run(make_doc(SENTS, { title = "Calder Island ferry back" }), opts)
