@@ -10,8 +10,12 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* Decode one code point at s[i]; an invalid byte reads as U+FFFD, 1 byte. */
-static size_t next_cp(const char *s, size_t n, size_t i, uint32_t *cp) {
+/* Decode one code point at s[i]; an invalid byte reads as U+FFFD, 1 byte.
+ * An ASCII byte is its own code point: read here, without the call (most
+ * bytes of most texts; dp_utf8_decode gives the same). */
+static inline size_t next_cp(const char *s, size_t n, size_t i, uint32_t *cp) {
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) { *cp = b; return 1; }
     size_t k = dp_utf8_decode(s + i, n - i, cp);
     if (!k) { *cp = 0xFFFD; return 1; }
     return k;
@@ -33,13 +37,21 @@ static int is_word_cp(uint32_t c) {
 
 static int is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 
+/* ASCII white space (a subset of dp_utf8_is_space). */
+static int is_ascii_space(unsigned char c);
+
+/* dp_utf8_is_space, an ASCII code point tested here without the call. */
+static inline int is_space_cp(uint32_t c) {
+    return c < 0x80 ? is_ascii_space((unsigned char)c) : dp_utf8_is_space(c);
+}
+
 size_t dp_text_normalize_space(const char *s, size_t n, char *out) {
     size_t i = 0, o = 0;
     int pending = 0;
     while (i < n) {
         uint32_t c;
         size_t k = next_cp(s, n, i, &c);
-        if (dp_utf8_is_space(c)) {
+        if (is_space_cp(c)) {
             pending = o > 0;
         } else {
             if (pending) { out[o++] = ' '; pending = 0; }
@@ -57,7 +69,27 @@ dp_span dp_text_trim(const char *s, size_t n) {
     while (i < n) {
         uint32_t c;
         size_t k = next_cp(s, n, i, &c);
-        if (!dp_utf8_is_space(c)) {
+        if (!is_space_cp(c)) { first = i; last_end = i + k; break; }
+        i += k;
+    }
+    if (first == n) { sp.start = sp.end = n; return sp; }
+    /* The end, read backwards while the bytes are ASCII: an ASCII byte is a
+     * code point of its own in any decoding (never a continuation byte), so
+     * the last ASCII byte that is no space ends the text. A byte of 0x80 or
+     * more sends the reading forward from the first non-space, as the
+     * decoding from the start would read it (invalid bytes included). */
+    size_t j = n;
+    while (j > last_end && is_ascii_space((unsigned char)s[j - 1])) j--;
+    if (j > last_end && (unsigned char)s[j - 1] < 0x80) {
+        sp.start = first;
+        sp.end = j;
+        return sp;
+    }
+    i = last_end;
+    while (i < n) {
+        uint32_t c;
+        size_t k = next_cp(s, n, i, &c);
+        if (!is_space_cp(c)) {
             if (first == n) first = i;
             last_end = i + k;
         }

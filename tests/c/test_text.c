@@ -1,6 +1,10 @@
 /* Unit tests for dp_text.c. */
 #include "dp_test.h"
 #include "dp_text.h"
+#include "dp_utf8.h"
+
+#include <stdint.h>
+#include <stdlib.h>
 
 static char buf[256];
 
@@ -23,6 +27,84 @@ static void test_trim(void) {
     CHECK_INT(t.end, 8);
     t = dp_text_trim("   ", 3);
     CHECK_INT(t.end - t.start, 0);
+}
+
+/* The by-code-point readings dp_text_trim and dp_text_normalize_space had
+ * before their ASCII fast paths (every code point decoded from the start,
+ * an invalid byte one U+FFFD): the fast paths must give the same. */
+static size_t ref_cp(const char *s, size_t n, size_t i, uint32_t *cp) {
+    size_t k = dp_utf8_decode(s + i, n - i, cp);
+    if (!k) { *cp = 0xFFFD; return 1; }
+    return k;
+}
+
+static dp_span ref_trim(const char *s, size_t n) {
+    dp_span sp = { n, n };
+    size_t i = 0, last_end = 0, first = n;
+    while (i < n) {
+        uint32_t c;
+        size_t k = ref_cp(s, n, i, &c);
+        if (!dp_utf8_is_space(c)) { if (first == n) first = i; last_end = i + k; }
+        i += k;
+    }
+    if (first == n) return sp;
+    sp.start = first;
+    sp.end = last_end;
+    return sp;
+}
+
+static size_t ref_norm(const char *s, size_t n, char *out) {
+    size_t i = 0, o = 0;
+    int pending = 0;
+    while (i < n) {
+        uint32_t c;
+        size_t k = ref_cp(s, n, i, &c);
+        if (dp_utf8_is_space(c)) pending = o > 0;
+        else {
+            if (pending) { out[o++] = ' '; pending = 0; }
+            for (size_t j = 0; j < k; j++) out[o++] = s[i + j];
+        }
+        i += k;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+/* Random strings over pieces that meet at the edges: ASCII spaces and
+ * letters, multi-byte spaces (no-break, em, ideographic), a lone
+ * continuation byte, a truncated lead byte, an accented letter, NUL. */
+static void test_fast_paths_random(void) {
+    static const char *piece[] = { " ", "\t", "\n", "a", "Z", ".", "\xC2\xA0", "\xE2\x80\x83",
+        "\xE3\x80\x80", "\x80", "\xC3", "\xE2\x80", "\xC3\xA9", "\xF0\x9F\x98\x80", "\0", "\x0B" };
+    char s[64], a[80], b[80];
+    unsigned seed = 12345;
+    int mismatches = 0;
+    for (int round = 0; round < 50000; round++) {
+        size_t n = 0;
+        seed = seed * 1103515245u + 12345u;
+        int parts = (int)((seed >> 16) % 9);
+        for (int p = 0; p < parts; p++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *x = piece[(seed >> 16) % (sizeof piece / sizeof *piece)];
+            size_t len = x[0] ? strlen(x) : 1;
+            memcpy(s + n, x, len);
+            n += len;
+        }
+        dp_span t = dp_text_trim(s, n), r = ref_trim(s, n);
+        if (t.start != r.start || t.end != r.end) mismatches++;
+        size_t la = dp_text_normalize_space(s, n, a), lb = ref_norm(s, n, b);
+        if (la != lb || memcmp(a, b, la) != 0) mismatches++;
+    }
+    CHECK_INT(mismatches, 0);
+    /* the edges the backward reading meets */
+    dp_span t = dp_text_trim("a \xC2\xA0", 4);
+    CHECK_INT(t.start, 0);
+    CHECK_INT(t.end, 1);
+    t = dp_text_trim(" a\xC3 ", 4);          /* a truncated lead byte is no space */
+    CHECK_INT(t.end, 3);
+    t = dp_text_trim("\xC2\xA0" "ab  \t", 7);
+    CHECK_INT(t.start, 2);
+    CHECK_INT(t.end, 4);
 }
 
 /* The words of s joined by '|'. */
@@ -214,5 +296,5 @@ static void test_shape(void) {
     CHECK_INT(sh.flags, 0);
 }
 
-DP_TEST_MAIN("text", test_normalize_space, test_trim, test_words, test_fields, test_ascii_words, test_trim_spaces,
+DP_TEST_MAIN("text", test_normalize_space, test_trim, test_fast_paths_random, test_words, test_fields, test_ascii_words, test_trim_spaces,
              test_paragraphs, test_case, test_shape)
