@@ -328,6 +328,18 @@ mkfifo "$tmpd/fifo"
 run named-fifo 0 "$D" run sentences "$tmpd/fifo"
 has named-fifo "$out" '"text":"From a pipe\."'
 wait
+# a FIFO (or socket, device) with a document's name inside a folder is not read (it
+# could wait for a writer for ever) but said so, naming it, also with -q (regression:
+# skipped in silence); exit 0, a warning; the folder's regular files are read
+mkdir -p "$tmpd/fifodir"
+printf 'A regular one.\n' > "$tmpd/fifodir/a.txt"
+mkfifo "$tmpd/fifodir/p.txt"
+run folder-fifo 0 timeout 10 "$D" run sentences -q "$tmpd/fifodir"
+has folder-fifo "$err" "^docpipe: $tmpd/fifodir/p\.txt: warning: a FIFO, not a regular file: skipped \(inside a folder only regular files are read; name it on the command line to read it\)$"
+lines folder-fifo-one "$err" 1
+has folder-fifo-read "$out" '"text":"A regular one\.'
+lacks folder-fifo-no-docs "$err" 'no documents'
+rm -f "$tmpd/fifodir/p.txt"
 run stdin-leading-space 0 sh -c "printf '\n\n   Indented.\n' | '$D' run sentences"
 has stdin-leading-space "$out" '"start":5,"end":14'
 run escaped-nul 0 sh -c "printf '{\"id\":\"z\",\"text\":\"abc\\\\u0000def.\"}\n' | '$D' run sentences"
