@@ -446,6 +446,13 @@ printf 'stages: 5\n' > "$tmpd/stages5.yaml"
 run yaml-wrong-type 2 "$D" check "$tmpd/stages5.yaml"
 has yaml-wrong-type "$err" "stages5.yaml:1:9: 'stages' must be a list"
 
+# a form feed or vertical tab inside a line of a page is a space in clean, not a paragraph
+# break (regression: "the\fplan" became two paragraphs, "would\vtake" one word); a form
+# feed alone on a line still parts paragraphs
+printf 'Council approves harbour plan\n\nThe council voted on Tuesday to approve the harbour plan, officials said.\n\f\nThe mayor said the\fplan would\vtake two years.\n' > "$tmpd/ff.txt"
+run clean-form-feed 0 "$D" run clean "$tmpd/ff.txt"
+has clean-form-feed "$out" '"paragraphs":\["The council voted on Tuesday to approve the harbour plan, officials said\.","The mayor said the plan would take two years\."\]'
+
 # --- stage authoring commands
 run new-stage 0 "$D" new-stage wordy "$tmpd"
 has new-stage "$out" 'wrote .*/wordy_spec.lua'
