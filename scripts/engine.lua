@@ -1371,6 +1371,43 @@ end
 
 local record_doc
 
+-- The text of the value of the last top-level member named "id" of the JSON object
+-- text s, when that value is a number: its literal as written ("123456789012345678901"),
+-- else nil. Strings are skipped whole (an "id" inside one, or in a nested object, is
+-- not the record's).
+local function id_literal(s)
+  local depth, i, lit = 0, 1, nil
+  while true do
+    local a = s:find('[{}%[%]"]', i)
+    if not a then return lit end
+    local c = s:byte(a)
+    if c == 34 then  -- '"': to the closing quote, escapes skipped
+      local b = a + 1
+      while true do
+        local q = s:find('[\\"]', b)
+        if not q then return lit end
+        if s:byte(q) == 92 then b = q + 2 else b = q; break end
+      end
+      if depth == 1 and b == a + 3 and s:sub(a, b) == '"id"' then
+        local after = s:match("^[ \t]*:[ \t]*()", b + 1)
+        if after then lit = s:match("^%-?%d[%d.eE+-]*", after) end
+      end
+      i = b + 1
+    else
+      depth = depth + ((c == 123 or c == 91) and 1 or -1)
+      i = a + 1
+    end
+  end
+end
+
+-- An id that is a number no 64-bit integer nor double holds as written (an integer
+-- literal beyond 64 bits, 123456789012345678901; 1e400, beyond a double) becomes the
+-- string of its literal: an identifier is kept exactly, not rounded to a float.
+local function exact_id(doc, bytes)
+  local lit = id_literal(bytes)
+  if lit and (not lit:find("[.eE]") or tonumber(lit) ~= doc.id) then doc.id = lit end
+end
+
 -- json_doc in Lua alone: every record (M.json_doc hands it those the C reader leaves).
 local function lua_json_doc(bytes, name, source, line)
   local fixed, replaced = dp.utf8.clean(bytes)
@@ -1416,6 +1453,8 @@ record_doc = function(doc, bytes, replaced, nuls, lone, name, source, line)
   end
   if doc.id == nil or doc.id == null then
     doc.id = line and ("%s:%d"):format(name, line) or name
+  elseif math.type(doc.id) == "float" then
+    exact_id(doc, bytes)
   end
   if doc.source == nil then
     doc.source = line and ("%s:%d"):format(source, line) or source
@@ -1450,7 +1489,10 @@ function M.json_doc(bytes, name, source, line)
   -- (src/dp_engine.c) says which and reads them; the others are read in Lua, from the start
   if fast_json_doc then
     local doc, decoded = fast_json_doc(bytes, name, source, line)
-    if doc then return doc end
+    if doc then
+      if math.type(doc.id) == "float" then exact_id(doc, bytes) end
+      return doc
+    end
     -- read (no repair was needed) but not plain, a record with "meta" from an earlier
     -- run for one: the checks are made here, without reading it again
     if decoded ~= nil then return record_doc(decoded, bytes, 0, 0, 0, name, source, line) end

@@ -453,6 +453,17 @@ printf 'Council approves harbour plan\n\nThe council voted on Tuesday to approve
 run clean-form-feed 0 "$D" run clean "$tmpd/ff.txt"
 has clean-form-feed "$out" '"paragraphs":\["The council voted on Tuesday to approve the harbour plan, officials said\.","The mayor said the plan would take two years\."\]'
 
+# a number id that no 64-bit integer or double holds as written is kept exactly, as the
+# string of its literal (regression: 123456789012345678901 came out 1.2345678901234568e+20,
+# 1e400 as 1.7976931348623157e+308); an id that fits keeps its number type
+printf '{"id":9007199254740993,"text":"One."}\n{"id":123456789012345678901,"text":"Two."}\n{"id":-98765432109876543210,"text":"Three.","meta":{"id":1}}\n{"id":1e400,"text":"Four."}\n{"id":1.5,"text":"Five."}\n' > "$tmpd/bigids.jsonl"
+run big-ids 0 "$D" run sentences "$tmpd/bigids.jsonl"
+has big-id-int64 "$out" '^\{"id":9007199254740993,'
+has big-id-beyond-64 "$out" '^\{"id":"123456789012345678901",'
+has big-id-negative "$out" '^\{"id":"-98765432109876543210",'
+has big-id-beyond-double "$out" '^\{"id":"1e400",'
+has big-id-float "$out" '^\{"id":1\.5,'
+
 # --- stage authoring commands
 run new-stage 0 "$D" new-stage wordy "$tmpd"
 has new-stage "$out" 'wrote .*/wordy_spec.lua'
