@@ -384,6 +384,20 @@ for k in 1 2 3; do "$D" run sentences --shard $k/3 "$tmpd/corpus.jsonl"; done | 
 sort "$tmpd/single.jsonl" > "$tmpd/single.sorted"
 if cmp -s "$tmpd/single.sorted" "$tmpd/shards.sorted"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL shard: 3 shards do not cover the input once"; fi
 run shard-bad 2 "$D" run sentences --shard 4/3 "$tmpd/corpus.jsonl"
+# a bad value is repeated in the message (regression: the same words for every value)
+run shard-bad-range 2 "$D" run sentences --shard 3/2 "$tmpd/corpus.jsonl"
+has shard-bad-range "$err" "^docpipe: --shard '3/2': I must be from 1 to N \(I/N with 1 <= I <= N, e.g. --shard 2/8\)$"
+lines shard-bad-range-out "$out" 0
+run shard-bad-word 2 "$D" run sentences --shard x "$tmpd/corpus.jsonl"
+has shard-bad-word "$err" "^docpipe: --shard 'x': not I/N, two whole numbers"
+run shard-bad-zero 2 "$D" run sentences --shard 0/0 "$tmpd/corpus.jsonl"
+has shard-bad-zero "$err" "^docpipe: --shard '0/0': N must be 1 or more"
+run shard-bad-half 2 "$D" run sentences --shard 1/ "$tmpd/corpus.jsonl"
+has shard-bad-half "$err" "^docpipe: --shard '1/': not I/N"
+run shard-bad-tail 2 "$D" run sentences --shard 2/8x "$tmpd/corpus.jsonl"
+has shard-bad-tail "$err" "^docpipe: --shard '2/8x': not I/N"
+run shard-missing 2 "$D" run sentences --shard
+has shard-missing "$err" "^docpipe: --shard needs a value I/N"
 run hadoop-counters 0 "$D" run sentences --hadoop-counters "$tmpd/corpus.jsonl"
 has hadoop-counters "$err" '^reporter:counter:docpipe,documents_written,400$'
 if command -v parallel >/dev/null 2>&1; then
