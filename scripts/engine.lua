@@ -54,6 +54,11 @@ local LIMIT_KEYS = { "time_ms", "memory_mb" }
 -- the whole Lua state may hold this much memory while a stage runs.
 M.default_limits = { time_ms = 30000, memory_mb = 2048 }
 local OUTPUT_KEYS = { "format", "fields" }
+-- the document model's top-level fields (README, "The document"), for output.fields: a
+-- name within two edits of one of them and none itself is taken for a misspelling
+local MODEL_FIELDS = { "id", "source", "url", "text", "html", "title", "outlet", "date",
+  "dateline", "authors", "highlights", "contributors", "paragraphs", "sentences",
+  "quotes", "summary", "meta", "errors" }
 
 --- Edit distance between two strings (Levenshtein), for suggestions.
 local function distance(a, b)
@@ -421,8 +426,15 @@ function M.load(text, file, dir)
         if not is_list(o.fields) then
           add(at(o, "fields"), "output.fields must be a list of field names")
         else
+          local model = {}
+          for _, f in ipairs(MODEL_FIELDS) do model[f] = true end
           for i, f in ipairs(o.fields) do
-            if type(f) ~= "string" then add(at(o.fields, i), "a field name must be a string") end
+            if type(f) ~= "string" then add(at(o.fields, i), "a field name must be a string")
+            elseif not model[f] and M.suggest(f, MODEL_FIELDS) then
+              -- (another name is a field of a stage of one's own or of the input records)
+              add(at(o.fields, i), ("unknown field '%s' in output.fields%s"):format(f,
+                did_you_mean(f, MODEL_FIELDS)))
+            end
           end
           p.output.fields = o.fields
         end
