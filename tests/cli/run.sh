@@ -490,6 +490,23 @@ lines output-fields-misspelt-run "$out" 0
 printf 'stages:\n  - stage: sentences\noutput:\n  fields: [id, figures, sentences]\n' > "$tmpd/ownfields.yaml"
 run output-fields-own 0 "$D" check "$tmpd/ownfields.yaml"
 
+# a pipeline file not in UTF-8 is said so plainly (regression: a UTF-16 mark before UTF-8
+# text read as CJK characters, 'got string ...'; invalid UTF-8 placed at 1:1); UTF-8 with
+# its mark, and real UTF-16 behind its mark, are read
+printf '\377\376 bad\nstages: []\n' > "$tmpd/mark16.yaml"
+run yaml-utf16-mark 2 "$D" check "$tmpd/mark16.yaml"
+has yaml-utf16-mark "$err" "mark16.yaml: the pipeline starts with a UTF-16 byte order mark but is not UTF-16 text; save it as UTF-8$"
+printf 's\000t\000a\000g\000e\000s\000:\000\n\000' > "$tmpd/nomark16.yaml"
+run yaml-utf16-nomark 2 "$D" check "$tmpd/nomark16.yaml"
+has yaml-utf16-nomark "$err" "nomark16.yaml: the pipeline is UTF-16 \(without a byte order mark\); save it as UTF-8$"
+printf 'stages:\n  - stage: sentences # caf\351\n' > "$tmpd/latin1.yaml"
+run yaml-bad-utf8 2 "$D" check "$tmpd/latin1.yaml"
+has yaml-bad-utf8 "$err" "latin1.yaml:2:27: invalid UTF-8 \(byte 0xE9\); the pipeline must be UTF-8$"
+printf '\357\273\277stages:\n  - stage: sentences\n' > "$tmpd/bom8.yaml"
+run yaml-utf8-bom 0 "$D" check "$tmpd/bom8.yaml"
+printf '\377\376s\000t\000a\000g\000e\000s\000:\000\n\000 \000 \000-\000 \000s\000t\000a\000g\000e\000:\000 \000s\000e\000n\000t\000e\000n\000c\000e\000s\000\n\000' > "$tmpd/real16.yaml"
+run yaml-utf16-real 0 "$D" check "$tmpd/real16.yaml"
+
 # --- stage authoring commands
 run new-stage 0 "$D" new-stage wordy "$tmpd"
 has new-stage "$out" 'wrote .*/wordy_spec.lua'
