@@ -595,17 +595,35 @@ local function call_stage(st, f, ...)
   local lim = st.limits
   limits.arm(lim.time_ms, lim.memory_mb * 1048576)
   local ok, r = xpcall(f, handler, ...)
-  local hit = limits.disarm()
+  local hit, where = limits.disarm()
   if not ok then
+    -- (an error for memory runs no message handler: no traceback came with it)
     if type(r) ~= "table" then r = { message = error_text(r), traceback = "" } end
     if hit == "time" then
       r.message = ("time limit of %d ms exceeded (limits.time_ms)"):format(lim.time_ms)
     elseif hit == "memory" then
       r.message = ("memory limit of %d MB exceeded (limits.memory_mb)"):format(lim.memory_mb)
+      if r.traceback == "" then
+        r.traceback = where and where ~= ""
+          and ("stack traceback (the allocation refused):" .. where)
+          or "(no traceback: Lua gives none for an error raised for memory)"
+      end
       collectgarbage("collect")  -- give back what the failed call held
     end
+    if r.traceback == "" then r.traceback = "(no traceback available)" end
   end
   return ok, r
+end
+
+-- The traceback of a failure found in what process gave back (it returned, so no stack
+-- is left to show): where the stage's process function is defined.
+local function returned_traceback(st)
+  local info = type(st.mod.process) == "function" and debug.getinfo(st.mod.process, "S")
+  if info and info.linedefined and info.linedefined > 0 then
+    return ("(no traceback: process returned; it is defined at %s:%d)"):format(info.short_src,
+      info.linedefined)
+  end
+  return "(no traceback: process returned)"
 end
 
 -- The message for a stage whose init refused its options: "WHERE: stage 'NAME' rejected
@@ -783,7 +801,7 @@ function Pipeline:run(doc, raw)
           ss.dropped = ss.dropped + 1
         elseif type(r) ~= "table" then
           ok, r = false, { message = ("process returned a %s, not a document"):format(type(r)),
-            traceback = "" }
+            traceback = returned_traceback(st) }
         elseif next(r) == nil then  -- an empty list: no document comes out
           self.counts.dropped = self.counts.dropped + 1
           ss.dropped = ss.dropped + 1
@@ -791,7 +809,7 @@ function Pipeline:run(doc, raw)
           for i, x in ipairs(r) do
             local bad = type(x) ~= "table" and ("a " .. type(x) .. ", not a document") or malformed(x)
             if bad then
-              ok, r = false, { traceback = "", message =
+              ok, r = false, { traceback = returned_traceback(st), message =
                 ("process returned a list whose item %d is %s"):format(i, bad) }
               break
             end
@@ -799,7 +817,7 @@ function Pipeline:run(doc, raw)
           if ok then for _, x in ipairs(r) do nxt[#nxt + 1] = x end end
         else
           local bad = malformed(r)
-          if bad then ok, r = false, { traceback = "", message = "process returned " .. bad }
+          if bad then ok, r = false, { traceback = returned_traceback(st), message = "process returned " .. bad }
           else nxt[#nxt + 1] = r end
         end
       end

@@ -507,6 +507,21 @@ run yaml-utf8-bom 0 "$D" check "$tmpd/bom8.yaml"
 printf '\377\376s\000t\000a\000g\000e\000s\000:\000\n\000 \000 \000-\000 \000s\000t\000a\000g\000e\000:\000 \000s\000e\000n\000t\000e\000n\000c\000e\000s\000\n\000' > "$tmpd/real16.yaml"
 run yaml-utf16-real 0 "$D" check "$tmpd/real16.yaml"
 
+# a failure for the memory limit or for what process returned has a traceback, not an
+# empty one (regression: "traceback":"" in the --errors record, nothing on stderr): the
+# allocation's Lua frames, or where process is defined
+printf 'local M = { name = "hog" }\nfunction M.process(doc)\n  local t = {}\n  for i = 1, 1e9 do t[i] = ("x"):rep(1000) .. i end\n  return doc\nend\nreturn M\n' > "$tmpd/hog.lua"
+printf 'limits: {memory_mb: 20}\nstages:\n  - stage: hog.lua\n' > "$tmpd/hog.yaml"
+printf 'local M = { name = "numret" }\nfunction M.process(doc)\n  return 42\nend\nreturn M\n' > "$tmpd/numret.lua"
+printf 'stages:\n  - stage: numret.lua\n' > "$tmpd/numret.yaml"
+run memory-limit-traceback 1 "$D" run "$tmpd/hog.yaml" "$F/note.txt" --errors "$tmpd/hog_errors.jsonl"
+has memory-limit-traceback "$tmpd/hog_errors.jsonl" '"error":"stage .hog. failed on document .note.: memory limit of 20 MB exceeded \(limits.memory_mb\)"'
+has memory-limit-traceback-where "$tmpd/hog_errors.jsonl" '"traceback":"stack traceback \(the allocation refused\):\\n\\t\[C\]: in \?\\n\\t[^"]*hog.lua:4: in function'
+run memory-limit-traceback-stderr 1 "$D" run "$tmpd/hog.yaml" "$F/note.txt"
+has memory-limit-traceback-stderr "$err" '^	[^ ]*hog\.lua:4: in function'
+run returned-number-traceback 1 "$D" run "$tmpd/numret.yaml" "$F/note.txt" --errors "$tmpd/numret_errors.jsonl"
+has returned-number-traceback "$tmpd/numret_errors.jsonl" '"traceback":"\(no traceback: process returned; it is defined at [^"]*numret\.lua:2\)"'
+
 # --- stage authoring commands
 run new-stage 0 "$D" new-stage wordy "$tmpd"
 has new-stage "$out" 'wrote .*/wordy_spec.lua'
