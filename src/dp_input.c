@@ -303,6 +303,7 @@ static int next_line(dp_input *in, dp_record *rec) {
         rec->source = in->cur_path;
         rec->name = in->cur_name;
         rec->line = in->cur_line;
+        rec->unterminated = !nl;
         rec->data = line;
         rec->len = n;
         return 1;
@@ -320,6 +321,7 @@ static int error_record(dp_input *in, dp_record *rec, const char *path, const ch
     rec->source = in->cur_path;
     rec->name = in->cur_path;
     rec->line = 0;
+    rec->unterminated = 0;
     rec->data = in->errmsg;
     rec->len = strlen(in->errmsg);
     return 1;
@@ -452,6 +454,7 @@ static int next_record(dp_input *in, dp_record *rec) {
         rec->source = in->cur_path;
         rec->name = in->cur_name;
         rec->line = 0;
+        rec->unterminated = 0;
         rec->data = in->buf;
         rec->len = len;
         return 1;

@@ -522,6 +522,20 @@ has memory-limit-traceback-stderr "$err" '^	[^ ]*hog\.lua:4: in function'
 run returned-number-traceback 1 "$D" run "$tmpd/numret.yaml" "$F/note.txt" --errors "$tmpd/numret_errors.jsonl"
 has returned-number-traceback "$tmpd/numret_errors.jsonl" '"traceback":"\(no traceback: process returned; it is defined at [^"]*numret\.lua:2\)"'
 
+# a JSON Lines file whose last line is cut inside a record (read while written, cut short)
+# says so (regression: "invalid JSON at column 19"); exit 1 as for a malformed record, the
+# records before it written; a line ended by a newline is still plain invalid JSON
+printf '{"id":"a","text":"One."}\n{"id":"b","text":"Two and thr' > "$tmpd/cut.jsonl"
+run truncated-record 1 "$D" run sentences "$tmpd/cut.jsonl" --errors "$tmpd/cut_errors.jsonl"
+has truncated-record "$err" "cut.jsonl:2: truncated record \(the file ends inside it\)$"
+lines truncated-record-out "$out" 1
+has truncated-record-errors "$tmpd/cut_errors.jsonl" '"error":"[^"]*cut.jsonl:2: truncated record \(the file ends inside it\)","line":2,"stage":"input"'
+run truncated-record-stdin 1 sh -c "printf '{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"n\":[1,2' | '$D' run sentences -j 2"
+has truncated-record-stdin "$err" "^docpipe: -:2: truncated record \(the input ends inside it\)$"
+printf '{"id":"a","text":"One and thr\n' > "$tmpd/cutnl.jsonl"
+run truncated-newline 1 "$D" run sentences "$tmpd/cutnl.jsonl"
+has truncated-newline "$err" "cutnl.jsonl:1: invalid JSON at column"
+
 # --- stage authoring commands
 run new-stage 0 "$D" new-stage wordy "$tmpd"
 has new-stage "$out" 'wrote .*/wordy_spec.lua'
