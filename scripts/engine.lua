@@ -1438,6 +1438,18 @@ local function exact_id(doc, bytes)
   if lit and (not lit:find("[.eE]") or tonumber(lit) ~= doc.id) then doc.id = lit end
 end
 
+-- A record that gave a key twice in one object: a warning naming the key (the last
+-- value is kept, as JSON readers mostly do). The count and key come from the decode just
+-- made (docpipe.json.duplicates).
+local json_duplicates = dp.json.duplicates
+local function warn_duplicates(doc)
+  local n, key = json_duplicates()
+  if n then
+    warn(doc, n == 1 and ("duplicate key '%s' in the record: the last value is kept"):format(key)
+      or ("%d duplicate keys in the record, the first '%s': the last value of each is kept"):format(n, key))
+  end
+end
+
 -- json_doc in Lua alone: every record (M.json_doc hands it those the C reader leaves).
 local function lua_json_doc(bytes, name, source, line)
   local fixed, replaced = dp.utf8.clean(bytes)
@@ -1500,6 +1512,7 @@ record_doc = function(doc, bytes, replaced, nuls, lone, name, source, line)
     warn(doc, ("%d unpaired surrogate escape(s) (\\ud800-\\udfff) replaced by U+FFFD"):format(lone))
   end
   if had > 0 then inherited[doc] = had end
+  warn_duplicates(doc)
   if type(doc.text) ~= "string" then  -- a page: its article becomes the text
     local d, e = read_page(require("docpipe.htmlinput").html_record, doc)
     if not d then return nil, e end
@@ -1521,6 +1534,7 @@ function M.json_doc(bytes, name, source, line)
     local doc, decoded = fast_json_doc(bytes, name, source, line)
     if doc then
       if math.type(doc.id) == "float" then exact_id(doc, bytes) end
+      warn_duplicates(doc)
       return doc
     end
     -- read (no repair was needed) but not plain, a record with "meta" from an earlier
