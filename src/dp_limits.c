@@ -357,17 +357,15 @@ static int l_disarm(lua_State *L) {
     limits *lm = get(L);
     push_hit(L, lm);
     if (!lm) return 1;
-    int nret = 1;
-    if (lm->mem_hit && !lm->time_hit) {
-        lua_pushstring(L, lm->mem_where);
-        nret = 2;
-    }
+    int where = lm->mem_hit && !lm->time_hit;
     lm->armed = 0;
     if (armed_here == lm->L) armed_here = NULL;  /* a late signal now does nothing */
     wd_remove(lm);
     lua_sethook(L, NULL, 0, 0);
     lm->mem_hit = lm->time_hit = 0;
-    return nret;
+    /* pushed once disarmed: the string is allocated above the limit */
+    if (where) lua_pushstring(L, lm->mem_where);
+    return 1 + where;
 }
 
 /* limits.hit() -> nil | "time" | "memory", without disarming */
