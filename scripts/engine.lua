@@ -54,6 +54,11 @@ local LIMIT_KEYS = { "time_ms", "memory_mb" }
 -- the whole Lua state may hold this much memory while a stage runs.
 M.default_limits = { time_ms = 30000, memory_mb = 2048 }
 local OUTPUT_KEYS = { "format", "fields" }
+-- the document model's top-level fields (README, "The document"), for output.fields: a
+-- name within two edits of one of them and none itself is taken for a misspelling
+local MODEL_FIELDS = { "id", "source", "url", "text", "html", "title", "outlet", "date",
+  "dateline", "authors", "highlights", "contributors", "paragraphs", "sentences",
+  "quotes", "summary", "meta", "errors" }
 
 --- Edit distance between two strings (Levenshtein), for suggestions.
 local function distance(a, b)
@@ -421,8 +426,15 @@ function M.load(text, file, dir)
         if not is_list(o.fields) then
           add(at(o, "fields"), "output.fields must be a list of field names")
         else
+          local model = {}
+          for _, f in ipairs(MODEL_FIELDS) do model[f] = true end
           for i, f in ipairs(o.fields) do
-            if type(f) ~= "string" then add(at(o.fields, i), "a field name must be a string") end
+            if type(f) ~= "string" then add(at(o.fields, i), "a field name must be a string")
+            elseif not model[f] and M.suggest(f, MODEL_FIELDS) then
+              -- (another name is a field of a stage of one's own or of the input records)
+              add(at(o.fields, i), ("unknown field '%s' in output.fields%s"):format(f,
+                did_you_mean(f, MODEL_FIELDS)))
+            end
           end
           p.output.fields = o.fields
         end
@@ -583,17 +595,35 @@ local function call_stage(st, f, ...)
   local lim = st.limits
   limits.arm(lim.time_ms, lim.memory_mb * 1048576)
   local ok, r = xpcall(f, handler, ...)
-  local hit = limits.disarm()
+  local hit, where = limits.disarm()
   if not ok then
+    -- (an error for memory runs no message handler: no traceback came with it)
     if type(r) ~= "table" then r = { message = error_text(r), traceback = "" } end
     if hit == "time" then
       r.message = ("time limit of %d ms exceeded (limits.time_ms)"):format(lim.time_ms)
     elseif hit == "memory" then
       r.message = ("memory limit of %d MB exceeded (limits.memory_mb)"):format(lim.memory_mb)
+      if r.traceback == "" then
+        r.traceback = where and where ~= ""
+          and ("stack traceback (the allocation refused):" .. where)
+          or "(no traceback: Lua gives none for an error raised for memory)"
+      end
       collectgarbage("collect")  -- give back what the failed call held
     end
+    if r.traceback == "" then r.traceback = "(no traceback available)" end
   end
   return ok, r
+end
+
+-- The traceback of a failure found in what process gave back (it returned, so no stack
+-- is left to show): where the stage's process function is defined.
+local function returned_traceback(st)
+  local info = type(st.mod.process) == "function" and debug.getinfo(st.mod.process, "S")
+  if info and info.linedefined and info.linedefined > 0 then
+    return ("(no traceback: process returned; it is defined at %s:%d)"):format(info.short_src,
+      info.linedefined)
+  end
+  return "(no traceback: process returned)"
 end
 
 -- The message for a stage whose init refused its options: "WHERE: stage 'NAME' rejected
@@ -771,7 +801,7 @@ function Pipeline:run(doc, raw)
           ss.dropped = ss.dropped + 1
         elseif type(r) ~= "table" then
           ok, r = false, { message = ("process returned a %s, not a document"):format(type(r)),
-            traceback = "" }
+            traceback = returned_traceback(st) }
         elseif next(r) == nil then  -- an empty list: no document comes out
           self.counts.dropped = self.counts.dropped + 1
           ss.dropped = ss.dropped + 1
@@ -779,7 +809,7 @@ function Pipeline:run(doc, raw)
           for i, x in ipairs(r) do
             local bad = type(x) ~= "table" and ("a " .. type(x) .. ", not a document") or malformed(x)
             if bad then
-              ok, r = false, { traceback = "", message =
+              ok, r = false, { traceback = returned_traceback(st), message =
                 ("process returned a list whose item %d is %s"):format(i, bad) }
               break
             end
@@ -787,7 +817,7 @@ function Pipeline:run(doc, raw)
           if ok then for _, x in ipairs(r) do nxt[#nxt + 1] = x end end
         else
           local bad = malformed(r)
-          if bad then ok, r = false, { traceback = "", message = "process returned " .. bad }
+          if bad then ok, r = false, { traceback = returned_traceback(st), message = "process returned " .. bad }
           else nxt[#nxt + 1] = r end
         end
       end
@@ -1371,6 +1401,55 @@ end
 
 local record_doc
 
+-- The text of the value of the last top-level member named "id" of the JSON object
+-- text s, when that value is a number: its literal as written ("123456789012345678901"),
+-- else nil. Strings are skipped whole (an "id" inside one, or in a nested object, is
+-- not the record's).
+local function id_literal(s)
+  local depth, i, lit = 0, 1, nil
+  while true do
+    local a = s:find('[{}%[%]"]', i)
+    if not a then return lit end
+    local c = s:byte(a)
+    if c == 34 then  -- '"': to the closing quote, escapes skipped
+      local b = a + 1
+      while true do
+        local q = s:find('[\\"]', b)
+        if not q then return lit end
+        if s:byte(q) == 92 then b = q + 2 else b = q; break end
+      end
+      if depth == 1 and b == a + 3 and s:sub(a, b) == '"id"' then
+        local after = s:match("^[ \t]*:[ \t]*()", b + 1)
+        if after then lit = s:match("^%-?%d[%d.eE+-]*", after) end
+      end
+      i = b + 1
+    else
+      depth = depth + ((c == 123 or c == 91) and 1 or -1)
+      i = a + 1
+    end
+  end
+end
+
+-- An id that is a number no 64-bit integer nor double holds as written (an integer
+-- literal beyond 64 bits, 123456789012345678901; 1e400, beyond a double) becomes the
+-- string of its literal: an identifier is kept exactly, not rounded to a float.
+local function exact_id(doc, bytes)
+  local lit = id_literal(bytes)
+  if lit and (not lit:find("[.eE]") or tonumber(lit) ~= doc.id) then doc.id = lit end
+end
+
+-- A record that gave a key twice in one object: a warning naming the key (the last
+-- value is kept, as JSON readers mostly do). The count and key come from the decode just
+-- made (docpipe.json.duplicates).
+local json_duplicates = dp.json.duplicates
+local function warn_duplicates(doc)
+  local n, key = json_duplicates()
+  if n then
+    warn(doc, n == 1 and ("duplicate key '%s' in the record: the last value is kept"):format(key)
+      or ("%d duplicate keys in the record, the first '%s': the last value of each is kept"):format(n, key))
+  end
+end
+
 -- json_doc in Lua alone: every record (M.json_doc hands it those the C reader leaves).
 local function lua_json_doc(bytes, name, source, line)
   local fixed, replaced = dp.utf8.clean(bytes)
@@ -1416,6 +1495,8 @@ record_doc = function(doc, bytes, replaced, nuls, lone, name, source, line)
   end
   if doc.id == nil or doc.id == null then
     doc.id = line and ("%s:%d"):format(name, line) or name
+  elseif math.type(doc.id) == "float" then
+    exact_id(doc, bytes)
   end
   if doc.source == nil then
     doc.source = line and ("%s:%d"):format(source, line) or source
@@ -1431,6 +1512,7 @@ record_doc = function(doc, bytes, replaced, nuls, lone, name, source, line)
     warn(doc, ("%d unpaired surrogate escape(s) (\\ud800-\\udfff) replaced by U+FFFD"):format(lone))
   end
   if had > 0 then inherited[doc] = had end
+  warn_duplicates(doc)
   if type(doc.text) ~= "string" then  -- a page: its article becomes the text
     local d, e = read_page(require("docpipe.htmlinput").html_record, doc)
     if not d then return nil, e end
@@ -1450,7 +1532,11 @@ function M.json_doc(bytes, name, source, line)
   -- (src/dp_engine.c) says which and reads them; the others are read in Lua, from the start
   if fast_json_doc then
     local doc, decoded = fast_json_doc(bytes, name, source, line)
-    if doc then return doc end
+    if doc then
+      if math.type(doc.id) == "float" then exact_id(doc, bytes) end
+      warn_duplicates(doc)
+      return doc
+    end
     -- read (no repair was needed) but not plain, a record with "meta" from an earlier
     -- run for one: the checks are made here, without reading it again
     if decoded ~= nil then return record_doc(decoded, bytes, 0, 0, 0, name, source, line) end

@@ -65,6 +65,24 @@ static int not_hidden(const struct dirent *d) { return d->d_name[0] != '.'; }
 
 static int ends_with(const char *s, const char *suffix);
 
+/* A FIFO, socket or device with a document's name inside a folder is not
+ * read (a FIFO would wait for its writer, perhaps for ever; a device may
+ * never end) but said so on stderr, naming it: a warning, the exit code
+ * stays 0. Named on the command line, it is read. */
+static void skip_special(const char *dir, const char *name, const char *what) {
+    dp_stderr_printf("docpipe: %s%s%s: warning: %s, not a regular file: skipped (inside a folder "
+                     "only regular files are read; name it on the command line to read it)\n",
+                     dir, dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/", name, what);
+}
+
+static const char *special_kind(mode_t m) {
+    if (S_ISFIFO(m)) return "a FIFO";
+    if (S_ISSOCK(m)) return "a socket";
+    if (S_ISCHR(m)) return "a character device";
+    if (S_ISBLK(m)) return "a block device";
+    return "not a regular file";
+}
+
 /* Inside a folder only documents are read: sub-folders and files ending in
  * .txt, .text, .jsonl or .ndjson (a file named on the command line is
  * always read). */
@@ -76,11 +94,21 @@ static int wanted(const char *dir, const struct dirent *d) {
         if (ends_with(d->d_name, exts[i])) doc = 1;
     if (d->d_type == DT_DIR) return 1;
     if (d->d_type == DT_REG) return doc;
-    if (d->d_type != DT_UNKNOWN && d->d_type != DT_LNK) return 0;  /* FIFOs, devices, sockets */
+    if (d->d_type != DT_UNKNOWN && d->d_type != DT_LNK) {  /* FIFOs, devices, sockets */
+        if (doc)
+            skip_special(dir, d->d_name, d->d_type == DT_FIFO ? "a FIFO"
+                                         : d->d_type == DT_SOCK ? "a socket"
+                                         : d->d_type == DT_CHR  ? "a character device"
+                                         : d->d_type == DT_BLK  ? "a block device"
+                                                                : "not a regular file");
+        return 0;
+    }
     char path[4096];
     struct stat st;
     snprintf(path, sizeof path, "%s/%s", dir, d->d_name);
     if (stat(path, &st) != 0) return doc;  /* a dangling link: reported when read */
+    if (doc && !S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))
+        skip_special(dir, d->d_name, special_kind(st.st_mode));
     return S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) && doc);
 }
 
@@ -275,6 +303,7 @@ static int next_line(dp_input *in, dp_record *rec) {
         rec->source = in->cur_path;
         rec->name = in->cur_name;
         rec->line = in->cur_line;
+        rec->unterminated = !nl;
         rec->data = line;
         rec->len = n;
         return 1;
@@ -292,6 +321,7 @@ static int error_record(dp_input *in, dp_record *rec, const char *path, const ch
     rec->source = in->cur_path;
     rec->name = in->cur_path;
     rec->line = 0;
+    rec->unterminated = 0;
     rec->data = in->errmsg;
     rec->len = strlen(in->errmsg);
     return 1;
@@ -424,6 +454,7 @@ static int next_record(dp_input *in, dp_record *rec) {
         rec->source = in->cur_path;
         rec->name = in->cur_name;
         rec->line = 0;
+        rec->unterminated = 0;
         rec->data = in->buf;
         rec->len = len;
         return 1;

@@ -27,6 +27,7 @@ typedef struct dp_record {
     const char *source;  /* the path, or "-" for stdin */
     const char *name;    /* the file name without folder and extension ("stdin") */
     size_t line;         /* 1-based line number (JSONL), else 0 */
+    int unterminated;    /* JSONL: the line is the input's last and no newline ends it */
     char *data;          /* the bytes, NUL-terminated; owned by the reader */
     size_t len;
 } dp_record;

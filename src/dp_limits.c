@@ -51,6 +51,10 @@ typedef struct limits {
     int signalled;           /* the watchdog has sent its signal for this arm */
     void *cache[SMALL_CLASSES];  /* freed small blocks, one list per size class */
     size_t cached;           /* bytes in the cache */
+    /* where the allocation refused for the memory limit was asked (a Lua
+     * error for memory runs no message handler: no traceback comes with
+     * it); "" when unknown */
+    char mem_where[1024];
 } limits;
 
 /* The state armed in this thread, for the signal handler; NULL when none.
@@ -94,6 +98,28 @@ static void cache_free(limits *lm) {
     lm->cached = 0;
 }
 
+/* The Lua frames of the state's main thread at a refused allocation, as a
+ * traceback's lines, into lm->mem_where. Nothing here allocates: lua_getinfo
+ * with "Sl" reads the frames and writes into the lua_Debug. (A coroutine
+ * running then shows as the frame that resumed it.) */
+static void note_where(limits *lm) {
+    lm->mem_where[0] = '\0';
+    if (!lm->L) return;
+    lua_Debug ar;
+    size_t k = 0, cap = sizeof lm->mem_where;
+    for (int level = 0; level < 12 && lua_getstack(lm->L, level, &ar); level++) {
+        if (!lua_getinfo(lm->L, "Sl", &ar)) break;
+        int w;
+        if (ar.currentline > 0)
+            w = snprintf(lm->mem_where + k, cap - k, "\n\t%s:%d: in function <%s:%d>",
+                         ar.short_src, ar.currentline, ar.short_src, ar.linedefined);
+        else
+            w = snprintf(lm->mem_where + k, cap - k, "\n\t%s: in ?", ar.short_src);
+        if (w < 0 || (size_t)w >= cap - k) { lm->mem_where[k] = '\0'; break; }
+        k += (size_t)w;
+    }
+}
+
 static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     limits *lm = ud;
     if (ptr == NULL) osize = 0;  /* osize holds the object type then */
@@ -104,6 +130,7 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         return NULL;
     }
     if (lm->armed && lm->mem_limit && nsize > osize && lm->used + (nsize - osize) > lm->mem_limit) {
+        if (!lm->mem_hit) note_where(lm);
         lm->mem_hit = 1;
         return NULL;
     }
@@ -289,6 +316,7 @@ static int l_arm(lua_State *L) {
     lm->time_ms = (long)luaL_optinteger(L, 1, 0);
     lm->mem_limit = (size_t)luaL_optinteger(L, 2, 0);
     lm->mem_hit = lm->time_hit = 0;
+    lm->mem_where[0] = '\0';
     lm->armed = 1;
     if (lm->time_ms > 0) {
         clock_gettime(CLOCK_MONOTONIC, &lm->deadline);
@@ -322,17 +350,22 @@ static int push_hit(lua_State *L, const limits *lm) {
     return 1;
 }
 
-/* limits.disarm() -> nil | "time" | "memory" */
+/* limits.disarm() -> nil | "time" | "memory" [, where]: where, for the
+ * memory limit, the traceback lines of the allocation refused ("" when
+ * unknown) */
 static int l_disarm(lua_State *L) {
     limits *lm = get(L);
     push_hit(L, lm);
     if (!lm) return 1;
+    int where = lm->mem_hit && !lm->time_hit;
     lm->armed = 0;
     if (armed_here == lm->L) armed_here = NULL;  /* a late signal now does nothing */
     wd_remove(lm);
     lua_sethook(L, NULL, 0, 0);
     lm->mem_hit = lm->time_hit = 0;
-    return 1;
+    /* pushed once disarmed: the string is allocated above the limit */
+    if (where) lua_pushstring(L, lm->mem_where);
+    return 1 + where;
 }
 
 /* limits.hit() -> nil | "time" | "memory", without disarming */

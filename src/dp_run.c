@@ -248,6 +248,23 @@ static void input_event(wctx *w, sink *s, int type, const char *source, size_t l
  * json_doc; 0 (nothing pushed) when the record is not a document, after
  * recording why. raw: the stack index of a JSON Lines record's bytes as a
  * Lua string (made once: the step gets them too). */
+/* 1 when the JSON text s[0..n) ends inside a value: within a string, or
+ * with a bracket still open. */
+static int ends_inside_value(const char *s, size_t n) {
+    long depth = 0;
+    int quoted = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (quoted) {
+            if (c == '\\') i++;
+            else if (c == '"') quoted = 0;
+        } else if (c == '"') quoted = 1;
+        else if (c == '{' || c == '[') depth++;
+        else if (c == '}' || c == ']') depth--;
+    }
+    return quoted || depth > 0;
+}
+
 static int push_doc(wctx *w, const dp_record *rec, sink *s, int raw) {
     lua_State *L = w->L;
     int jsonl = rec->kind == DP_REC_JSONL;
@@ -268,7 +285,13 @@ static int push_doc(wctx *w, const dp_record *rec, sink *s, int raw) {
         return 0;
     }
     if (lua_isnil(L, -2)) {
-        input_event(w, s, EV_INFAIL, rec->source, rec->line, lua_tostring(L, -1));
+        /* the last line, cut inside a record (a file read while it is written,
+         * or cut short): said as such, not as invalid JSON */
+        const char *m = lua_tostring(L, -1);
+        if (jsonl && rec->unterminated && ends_inside_value(rec->data, rec->len))
+            m = strcmp(rec->source, "-") == 0 ? "truncated record (the input ends inside it)"
+                                              : "truncated record (the file ends inside it)";
+        input_event(w, s, EV_INFAIL, rec->source, rec->line, m);
         lua_pop(L, 2);
         return 0;
     }

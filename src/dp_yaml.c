@@ -4,6 +4,7 @@
  */
 #include "dp_yaml.h"
 #include "dp_mem.h"
+#include "dp_utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,11 +137,67 @@ static dp_yaml_node *parse_node(dp_yaml_doc *d, yaml_parser_t *p, yaml_event_t *
     return NULL;
 }
 
+/* The encoding checked before libyaml reads the text, whose own errors for
+ * text that is no UTF-8 are garbled (a UTF-8 file behind a UTF-16 mark is
+ * read as CJK characters) or placed at 1:1: 0 and err set when the text is
+ * not one a pipeline is written in. UTF-8 (with or without its mark) is
+ * read, and UTF-16 behind its mark when it is that (libyaml decodes it);
+ * UTF-16 without a mark, UTF-32, a UTF-16 mark before other text and
+ * invalid UTF-8 are said as such. */
+static int check_encoding(const char *s, size_t n, dp_yaml_error *err) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) ||
+                   (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF))) {
+        set_err(err, "the pipeline is UTF-32; save it as UTF-8", NULL);
+        return 0;
+    }
+    if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        /* a pipeline's keys are ASCII: in UTF-16 most code units have a zero high byte */
+        size_t hi = u[0] == 0xFF ? 1 : 0, units = 0, zeros = 0;
+        for (size_t i = 2; i + 1 < n; i += 2, units++)
+            if (u[i + hi] == 0) zeros++;
+        if ((n % 2) == 0 && units > 0 && zeros * 2 >= units) return 1;
+        set_err(err, "the pipeline starts with a UTF-16 byte order mark but is not UTF-16 text; "
+                     "save it as UTF-8", NULL);
+        return 0;
+    }
+    const char *nul = memchr(s, '\0', n);
+    if (nul) {
+        size_t at = (size_t)(nul - s);
+        if (n >= 2 && (u[0] == 0 || u[1] == 0))
+            set_err(err, "the pipeline is UTF-16 (without a byte order mark); save it as UTF-8",
+                    NULL);
+        else {
+            snprintf(err->message, sizeof err->message,
+                     "the pipeline holds a NUL byte (byte %zu): not YAML text; save it as UTF-8",
+                     at + 1);
+            err->line = err->column = 0;
+        }
+        return 0;
+    }
+    size_t bad = dp_utf8_check(s, n);
+    if (bad < n) {
+        int line = 1, col = 1;
+        for (size_t i = 0; i < bad; i++) {
+            if (s[i] == '\n') { line++; col = 1; }
+            else if ((u[i] & 0xC0) != 0x80) col++;
+        }
+        if (line == 1 && bad >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) col--;
+        snprintf(err->message, sizeof err->message,
+                 "invalid UTF-8 (byte 0x%02X); the pipeline must be UTF-8", u[bad]);
+        err->line = line;
+        err->column = col;
+        return 0;
+    }
+    return 1;
+}
+
 dp_yaml_doc *dp_yaml_parse(const char *s, size_t n, size_t max_nodes, dp_yaml_error *err) {
     yaml_parser_t p;
     yaml_event_t ev;
-    dp_yaml_doc *d = calloc(1, sizeof *d);
     memset(err, 0, sizeof *err);
+    if (!check_encoding(s, n, err)) return NULL;
+    dp_yaml_doc *d = calloc(1, sizeof *d);
     if (!d || !yaml_parser_initialize(&p)) { free(d); set_err(err, "out of memory", NULL); return NULL; }
     d->max_nodes = max_nodes;
     yaml_parser_set_input_string(&p, (const unsigned char *)s, n);

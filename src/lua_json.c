@@ -1202,6 +1202,20 @@ typedef struct dec {
     size_t pos;       /* the cursor: where to look for the next literal */
 } dec;
 
+/* The duplicate keys the last json.decode of this thread met inside an
+ * object (the last one is kept, as a Lua table keeps one value a key):
+ * how many and the first one's name; json.duplicates() tells and forgets
+ * (the JSON Lines reader warns of them). */
+static _Thread_local struct { size_t n; char key[80]; } dup_note;
+
+static void note_dup(const char *k, size_t kl) {
+    if (dup_note.n++ == 0) {
+        if (kl >= sizeof dup_note.key) kl = sizeof dup_note.key - 1;
+        memcpy(dup_note.key, k, kl);
+        dup_note.key[kl] = '\0';
+    }
+}
+
 /* The literal of the k-th number (0-based) of the text: *len and a pointer,
  * or NULL. Moves the cursor forward only. */
 static const char *number_literal(dec *d, size_t k, size_t *len) {
@@ -1283,6 +1297,9 @@ static void dec_object(lua_State *L, const cJSON *j, dec *d, int depth) {
     for (const cJSON *c = j->child; c; c = c->next) {
         if (spans && strcmp(c->string, "start") == 0) st = c;
         else if (spans && strcmp(c->string, "end") == 0) en = c;
+        lua_pushstring(L, c->string);
+        if (lua_rawget(L, -2) != LUA_TNIL) note_dup(c->string, strlen(c->string));
+        lua_pop(L, 1);
         dec_push(L, c, d, depth + 1);
         lua_setfield(L, -2, c->string);
     }
@@ -1589,12 +1606,35 @@ static int fd_object(fdec *d, int depth) {
             return 0;
         }
     }
+    /* a key given twice: noted (the last value is kept). Keys are strings:
+     * a short one is interned, so equal keys share their bytes' address */
+    if (n > 1 && n <= 16) {
+        const char *kp[16];
+        size_t kl[16];
+        for (int i = 0; i < n; i++) {
+            kp[i] = lua_tolstring(L, base + 1 + 2 * i, &kl[i]);
+            for (int j = 0; j < i; j++)
+                if (kl[j] == kl[i] && (kp[j] == kp[i] || (kl[i] > 40 && memcmp(kp[j], kp[i], kl[i]) == 0))) {
+                    note_dup(kp[i], kl[i]);
+                    break;
+                }
+        }
+    }
     lua_createtable(L, 0, n);
     dp_json_push_object_mt(L);
     lua_setmetatable(L, -2);
     int t = lua_gettop(L);
     for (int i = 0; i < n; i++) {
         lua_pushvalue(L, base + 1 + 2 * i);
+        if (n > 16) {
+            if (lua_rawget(L, t) != LUA_TNIL) {
+                size_t kl;
+                const char *k = lua_tolstring(L, base + 1 + 2 * i, &kl);
+                note_dup(k, kl);
+            }
+            lua_pop(L, 1);
+            lua_pushvalue(L, base + 1 + 2 * i);
+        }
         lua_pushvalue(L, base + 2 + 2 * i);
         lua_rawset(L, t);
     }
@@ -1712,9 +1752,11 @@ static void enc_buf_gc_buffer(enc_buf *eb) {
 static int json_decode(lua_State *L) {
     size_t n;
     const char *s = luaL_checklstring(L, 1, &n);
+    dup_note.n = 0;
     int spans = lua_toboolean(L, 2);
     dec_buf *db = (dec_buf *)lua_touserdata(L, lua_upvalueindex(1));
     if (fast_decode(L, s, n, spans, db)) return 1;
+    dup_note.n = 0;  /* what the fast reader noted before it gave up is noted again */
     char err[160];
     int ok = dp_json_decode_push(L, s, n, spans, err, sizeof err);
     if (!ok) {
@@ -1725,6 +1767,16 @@ static int json_decode(lua_State *L) {
     return 1;
 }
 
+
+/* json.duplicates() -> nil | count, first key: the keys the last decode of
+ * this thread found twice in an object; forgotten once told */
+static int json_duplicates(lua_State *L) {
+    if (dup_note.n == 0) return 0;
+    lua_pushinteger(L, (lua_Integer)dup_note.n);
+    lua_pushstring(L, dup_note.key);
+    dup_note.n = 0;
+    return 2;
+}
 
 static int enc_buf_gc(lua_State *L) {
     enc_buf_gc_buffer((enc_buf *)luaL_checkudata(L, 1, ENC_BUF_MT));
@@ -1852,6 +1904,8 @@ int dp_lua_open_json(lua_State *L) {
     lua_setmetatable(L, -2);
     lua_pushcclosure(L, json_decode, 1);
     lua_setfield(L, -2, "decode");
+    lua_pushcfunction(L, json_duplicates);
+    lua_setfield(L, -2, "duplicates");
     push_enc_buf(L);
     lua_pushcclosure(L, json_encode, 1);
     lua_setfield(L, -2, "encode");

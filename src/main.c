@@ -7,6 +7,8 @@
 #include "lua_docpipe.h"
 
 #include <lauxlib.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,15 +137,37 @@ static int cmd_run(int argc, char **argv) {
         } else if (strcmp(a, "--hadoop-counters") == 0) {
             o.hadoop_counters = 1;
         } else if (strcmp(a, "--shard") == 0) {
-            int si = 0, sn = 0;
-            char extra;
-            if (!val || sscanf(val, "%d/%d%c", &si, &sn, &extra) != 2 || sn < 1 || si < 1 || si > sn) {
-                fprintf(stderr, "docpipe: --shard takes I/N with 1 <= I <= N, e.g. --shard 2/8\n");
+            /* I/N: two whole numbers written plainly; the message repeats the value given */
+            long si = 0, sn = 0;
+            const char *why = NULL;
+            if (!val) why = "needs a value I/N";
+            else {
+                const char *p = val;
+                char *end;
+                if (*p < '0' || *p > '9') why = "not I/N, two whole numbers";
+                else {
+                    errno = 0;
+                    si = strtol(p, &end, 10);
+                    if (errno || *end != '/' || end[1] < '0' || end[1] > '9') why = "not I/N, two whole numbers";
+                    else {
+                        sn = strtol(end + 1, &end, 10);
+                        if (errno || *end) why = "not I/N, two whole numbers";
+                        else if (sn < 1) why = "N must be 1 or more";
+                        else if (si < 1 || si > sn) why = "I must be from 1 to N";
+                        else if (sn > INT_MAX) why = "N is too large";
+                    }
+                }
+            }
+            if (why) {
+                if (val)
+                    fprintf(stderr, "docpipe: --shard '%s': %s (I/N with 1 <= I <= N, e.g. --shard 2/8)\n", val, why);
+                else
+                    fprintf(stderr, "docpipe: --shard %s (with 1 <= I <= N, e.g. --shard 2/8)\n", why);
                 free(inputs);
                 return DP_EXIT_USAGE;
             }
-            o.shard_index = si;
-            o.shard_count = sn;
+            o.shard_index = (int)si;
+            o.shard_count = (int)sn;
             i++;
         } else if (strncmp(a, "-j", 2) == 0 || strcmp(a, "--jobs") == 0) {
             const char *num = a[1] == 'j' && a[2] ? a + 2 : val;

@@ -131,9 +131,25 @@ local function strip_controls(s)
   if not may_control(s) or not rx_controls:find(s) then return s, 0 end
   local n1, n2, n3, n4 = 0, 0, 0, 0
   if s:find("\27[", 1, true) then s, n3 = rx_csi:gsub(s, "") end
+  -- a form feed or vertical tab inside a line (text on both sides) is a space: the line
+  -- stays one (a form feed there is no page break, and a vertical tab removed would glue
+  -- two words); a form feed at a line's start or end, or alone on it, breaks the line
+  -- (a page break between lines: a paragraph break), a vertical tab there goes
+  if s:find("[\11\12]") then
+    local src, k = s, 0
+    s = s:gsub("()[\11\12]+()", function(a, b)
+      if a > 1 and b <= #src and src:byte(a - 1) ~= 10 and src:byte(b) ~= 10 then
+        k = k + (b - a)
+        return " "
+      end
+    end)
+    n1 = k
+  end
   -- (a form feed, a next-line control U+0085 and the Unicode line and paragraph
   -- separators break lines)
-  s, n1 = s:gsub("\12", "\n")
+  local nf
+  s, nf = s:gsub("\12", "\n")
+  n1 = n1 + nf
   if s:find("\194\133", 1, true) or s:find("\226\128[\168\169]") then
     s, n4 = s:gsub("\194\133", "\n"):gsub("\226\128[\168\169]", "\n")
   end

@@ -328,6 +328,18 @@ mkfifo "$tmpd/fifo"
 run named-fifo 0 "$D" run sentences "$tmpd/fifo"
 has named-fifo "$out" '"text":"From a pipe\."'
 wait
+# a FIFO (or socket, device) with a document's name inside a folder is not read (it
+# could wait for a writer for ever) but said so, naming it, also with -q (regression:
+# skipped in silence); exit 0, a warning; the folder's regular files are read
+mkdir -p "$tmpd/fifodir"
+printf 'A regular one.\n' > "$tmpd/fifodir/a.txt"
+mkfifo "$tmpd/fifodir/p.txt"
+run folder-fifo 0 timeout 10 "$D" run sentences -q "$tmpd/fifodir"
+has folder-fifo "$err" "^docpipe: $tmpd/fifodir/p\.txt: warning: a FIFO, not a regular file: skipped \(inside a folder only regular files are read; name it on the command line to read it\)$"
+lines folder-fifo-one "$err" 1
+has folder-fifo-read "$out" '"text":"A regular one\.'
+lacks folder-fifo-no-docs "$err" 'no documents'
+rm -f "$tmpd/fifodir/p.txt"
 run stdin-leading-space 0 sh -c "printf '\n\n   Indented.\n' | '$D' run sentences"
 has stdin-leading-space "$out" '"start":5,"end":14'
 run escaped-nul 0 sh -c "printf '{\"id\":\"z\",\"text\":\"abc\\\\u0000def.\"}\n' | '$D' run sentences"
@@ -372,6 +384,20 @@ for k in 1 2 3; do "$D" run sentences --shard $k/3 "$tmpd/corpus.jsonl"; done | 
 sort "$tmpd/single.jsonl" > "$tmpd/single.sorted"
 if cmp -s "$tmpd/single.sorted" "$tmpd/shards.sorted"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL shard: 3 shards do not cover the input once"; fi
 run shard-bad 2 "$D" run sentences --shard 4/3 "$tmpd/corpus.jsonl"
+# a bad value is repeated in the message (regression: the same words for every value)
+run shard-bad-range 2 "$D" run sentences --shard 3/2 "$tmpd/corpus.jsonl"
+has shard-bad-range "$err" "^docpipe: --shard '3/2': I must be from 1 to N \(I/N with 1 <= I <= N, e.g. --shard 2/8\)$"
+lines shard-bad-range-out "$out" 0
+run shard-bad-word 2 "$D" run sentences --shard x "$tmpd/corpus.jsonl"
+has shard-bad-word "$err" "^docpipe: --shard 'x': not I/N, two whole numbers"
+run shard-bad-zero 2 "$D" run sentences --shard 0/0 "$tmpd/corpus.jsonl"
+has shard-bad-zero "$err" "^docpipe: --shard '0/0': N must be 1 or more"
+run shard-bad-half 2 "$D" run sentences --shard 1/ "$tmpd/corpus.jsonl"
+has shard-bad-half "$err" "^docpipe: --shard '1/': not I/N"
+run shard-bad-tail 2 "$D" run sentences --shard 2/8x "$tmpd/corpus.jsonl"
+has shard-bad-tail "$err" "^docpipe: --shard '2/8x': not I/N"
+run shard-missing 2 "$D" run sentences --shard
+has shard-missing "$err" "^docpipe: --shard needs a value I/N"
 run hadoop-counters 0 "$D" run sentences --hadoop-counters "$tmpd/corpus.jsonl"
 has hadoop-counters "$err" '^reporter:counter:docpipe,documents_written,400$'
 if command -v parallel >/dev/null 2>&1; then
@@ -433,6 +459,94 @@ has stages-missing "$err" "no_stages_key.yaml:1:1: the pipeline has no 'stages' 
 printf 'stages: 5\n' > "$tmpd/stages5.yaml"
 run yaml-wrong-type 2 "$D" check "$tmpd/stages5.yaml"
 has yaml-wrong-type "$err" "stages5.yaml:1:9: 'stages' must be a list"
+
+# a form feed or vertical tab inside a line of a page is a space in clean, not a paragraph
+# break (regression: "the\fplan" became two paragraphs, "would\vtake" one word); a form
+# feed alone on a line still parts paragraphs
+printf 'Council approves harbour plan\n\nThe council voted on Tuesday to approve the harbour plan, officials said.\n\f\nThe mayor said the\fplan would\vtake two years.\n' > "$tmpd/ff.txt"
+run clean-form-feed 0 "$D" run clean "$tmpd/ff.txt"
+has clean-form-feed "$out" '"paragraphs":\["The council voted on Tuesday to approve the harbour plan, officials said\.","The mayor said the plan would take two years\."\]'
+
+# a number id that no 64-bit integer or double holds as written is kept exactly, as the
+# string of its literal (regression: 123456789012345678901 came out 1.2345678901234568e+20,
+# 1e400 as 1.7976931348623157e+308); an id that fits keeps its number type
+printf '{"id":9007199254740993,"text":"One."}\n{"id":123456789012345678901,"text":"Two."}\n{"id":-98765432109876543210,"text":"Three.","meta":{"id":1}}\n{"id":1e400,"text":"Four."}\n{"id":1.5,"text":"Five."}\n' > "$tmpd/bigids.jsonl"
+run big-ids 0 "$D" run sentences "$tmpd/bigids.jsonl"
+has big-id-int64 "$out" '^\{"id":9007199254740993,'
+has big-id-beyond-64 "$out" '^\{"id":"123456789012345678901",'
+has big-id-negative "$out" '^\{"id":"-98765432109876543210",'
+has big-id-beyond-double "$out" '^\{"id":"1e400",'
+has big-id-float "$out" '^\{"id":1\.5,'
+
+# output.fields: a misspelt model field is an error at its line and column with a
+# suggestion (regression: accepted, the field never written); a field of one's own is not
+printf 'stages:\n  - stage: sentences\noutput:\n  format: jsonl\n  fields: [id, titel, figures, sentence]\n' > "$tmpd/badfields.yaml"
+run output-fields-misspelt 2 "$D" check "$tmpd/badfields.yaml"
+has output-fields-misspelt "$err" "badfields.yaml:5:16: unknown field 'titel' in output.fields \(did you mean 'title'\?\)$"
+has output-fields-misspelt2 "$err" "badfields.yaml:5:32: unknown field 'sentence' in output.fields \(did you mean 'sentences'\?\)$"
+lacks output-fields-own "$err" "figures"
+run output-fields-misspelt-run 2 "$D" run "$tmpd/badfields.yaml" "$F/note.txt"
+lines output-fields-misspelt-run "$out" 0
+printf 'stages:\n  - stage: sentences\noutput:\n  fields: [id, figures, sentences]\n' > "$tmpd/ownfields.yaml"
+run output-fields-own 0 "$D" check "$tmpd/ownfields.yaml"
+
+# a pipeline file not in UTF-8 is said so plainly (regression: a UTF-16 mark before UTF-8
+# text read as CJK characters, 'got string ...'; invalid UTF-8 placed at 1:1); UTF-8 with
+# its mark, and real UTF-16 behind its mark, are read
+printf '\377\376 bad\nstages: []\n' > "$tmpd/mark16.yaml"
+run yaml-utf16-mark 2 "$D" check "$tmpd/mark16.yaml"
+has yaml-utf16-mark "$err" "mark16.yaml: the pipeline starts with a UTF-16 byte order mark but is not UTF-16 text; save it as UTF-8$"
+printf 's\000t\000a\000g\000e\000s\000:\000\n\000' > "$tmpd/nomark16.yaml"
+run yaml-utf16-nomark 2 "$D" check "$tmpd/nomark16.yaml"
+has yaml-utf16-nomark "$err" "nomark16.yaml: the pipeline is UTF-16 \(without a byte order mark\); save it as UTF-8$"
+printf 'stages:\n  - stage: sentences # caf\351\n' > "$tmpd/latin1.yaml"
+run yaml-bad-utf8 2 "$D" check "$tmpd/latin1.yaml"
+has yaml-bad-utf8 "$err" "latin1.yaml:2:27: invalid UTF-8 \(byte 0xE9\); the pipeline must be UTF-8$"
+printf '\357\273\277stages:\n  - stage: sentences\n' > "$tmpd/bom8.yaml"
+run yaml-utf8-bom 0 "$D" check "$tmpd/bom8.yaml"
+printf '\377\376s\000t\000a\000g\000e\000s\000:\000\n\000 \000 \000-\000 \000s\000t\000a\000g\000e\000:\000 \000s\000e\000n\000t\000e\000n\000c\000e\000s\000\n\000' > "$tmpd/real16.yaml"
+run yaml-utf16-real 0 "$D" check "$tmpd/real16.yaml"
+
+# a failure for the memory limit or for what process returned has a traceback, not an
+# empty one (regression: "traceback":"" in the --errors record, nothing on stderr): the
+# allocation's Lua frames, or where process is defined
+printf 'local M = { name = "hog" }\nfunction M.process(doc)\n  local t = {}\n  for i = 1, 1e9 do t[i] = ("x"):rep(1000) .. i end\n  return doc\nend\nreturn M\n' > "$tmpd/hog.lua"
+printf 'limits: {memory_mb: 20}\nstages:\n  - stage: hog.lua\n' > "$tmpd/hog.yaml"
+printf 'local M = { name = "numret" }\nfunction M.process(doc)\n  return 42\nend\nreturn M\n' > "$tmpd/numret.lua"
+printf 'stages:\n  - stage: numret.lua\n' > "$tmpd/numret.yaml"
+run memory-limit-traceback 1 "$D" run "$tmpd/hog.yaml" "$F/note.txt" --errors "$tmpd/hog_errors.jsonl"
+has memory-limit-traceback "$tmpd/hog_errors.jsonl" '"error":"stage .hog. failed on document .note.: memory limit of 20 MB exceeded \(limits.memory_mb\)"'
+has memory-limit-traceback-where "$tmpd/hog_errors.jsonl" '"traceback":"stack traceback \(the allocation refused\):\\n\\t[^"]*hog\.lua:4: in function'
+run memory-limit-traceback-stderr 1 "$D" run "$tmpd/hog.yaml" "$F/note.txt"
+has memory-limit-traceback-stderr "$err" '^	[^ ]*hog\.lua:4: in function'
+run returned-number-traceback 1 "$D" run "$tmpd/numret.yaml" "$F/note.txt" --errors "$tmpd/numret_errors.jsonl"
+has returned-number-traceback "$tmpd/numret_errors.jsonl" '"traceback":"\(no traceback: process returned; it is defined at [^"]*numret\.lua:2\)"'
+
+# a JSON Lines file whose last line is cut inside a record (read while written, cut short)
+# says so (regression: "invalid JSON at column 19"); exit 1 as for a malformed record, the
+# records before it written; a line ended by a newline is still plain invalid JSON
+printf '{"id":"a","text":"One."}\n{"id":"b","text":"Two and thr' > "$tmpd/cut.jsonl"
+run truncated-record 1 "$D" run sentences "$tmpd/cut.jsonl" --errors "$tmpd/cut_errors.jsonl"
+has truncated-record "$err" "cut.jsonl:2: truncated record \(the file ends inside it\)$"
+lines truncated-record-out "$out" 1
+has truncated-record-errors "$tmpd/cut_errors.jsonl" '"error":"[^"]*cut.jsonl:2: truncated record \(the file ends inside it\)","line":2,"stage":"input"'
+run truncated-record-stdin 1 sh -c "printf '{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"n\":[1,2' | '$D' run sentences -j 2"
+has truncated-record-stdin "$err" "^docpipe: -:2: truncated record \(the input ends inside it\)$"
+printf '{"id":"a","text":"One and thr\n' > "$tmpd/cutnl.jsonl"
+run truncated-newline 1 "$D" run sentences "$tmpd/cutnl.jsonl"
+has truncated-newline "$err" "cutnl.jsonl:1: invalid JSON at column"
+
+# a key given twice in a JSON Lines record: read, the last value kept, with a warning
+# naming FILE:LINE and the key (regression: the last won in silence); in any object of
+# the record, through the fast reader, the cJSON one (a \u escape) and a large object
+printf '{"id":"a","text":"First.","text":"Second."}\n{"id":"b","text":"Caf\\u00e9.","meta":{"k":1,"k":2}}\n{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9,"j":10,"k":11,"l":12,"m":13,"n":14,"o":15,"p":16,"q":17,"a":18,"id":"c","text":"Third."}\n{"id":"d","text":"Plain."}\n' > "$tmpd/dupkeys.jsonl"
+run duplicate-keys 0 "$D" run sentences "$tmpd/dupkeys.jsonl"
+lines duplicate-keys-out "$out" 4
+has duplicate-keys-last "$out" '^\{"id":"a",.*"text":"Second\.",'
+has duplicate-keys-warn "$err" "dupkeys.jsonl:1: warning: document 'a': duplicate key 'text' in the record: the last value is kept$"
+has duplicate-keys-warn-meta "$err" "dupkeys.jsonl:2: warning: document 'b': duplicate key 'k' in the record: the last value is kept$"
+has duplicate-keys-warn-large "$err" "dupkeys.jsonl:3: warning: document 'c': duplicate key 'a' in the record: the last value is kept$"
+lacks duplicate-keys-plain "$err" "document 'd'"
 
 # --- stage authoring commands
 run new-stage 0 "$D" new-stage wordy "$tmpd"

@@ -709,6 +709,18 @@ describe("clean stage text normalisation", function()
       (normalize.text("By Mara Quillon\u{2028}June 3\u{2029}Page two\u{85}End", {})))
   end)
 
+  -- (regression: a form feed inside a line broke it, cutting a paragraph in two, and a
+  -- vertical tab went without a trace, gluing two words: "the\fplan", "vertical\vtab")
+  it("reads a form feed or vertical tab inside a line as a space, a form feed at a line's edge as a break", function()
+    local out, rep = normalize.text("The mayor said the\12plan would\11\11take two years.", {})
+    assert.are.equal("The mayor said the plan would take two years.", out)
+    assert.are.equal(3, rep.controls)
+    assert.are.equal("One.\n\n\nTwo.\n\nThree.\n\nFour.",
+      (normalize.text("One.\n\12\nTwo.\12\nThree.\n\12Four.", {})))
+    assert.are.equal("\nStart, end.\n", (normalize.text("\12Start, end.\12", {})))
+    assert.are.equal("Edge tab.\nNext.", (normalize.text("Edge tab.\11\nNext.", {})))
+  end)
+
   it("decodes HTML entities, numeric and named", function()
     assert.are.equal("A & B’s – “C” ", (normalize.decode_entities("A &amp; B&#8217;s &ndash; &ldquo;C&rdquo;&nbsp;")))
   end)
