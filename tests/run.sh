@@ -38,12 +38,20 @@ for t in "$BUILD"/tests/test_*; do
 done
 
 # busted specs, run by the docpipe binary
+# (TAP: a crash or an early exit shows as an exit status other than 0 or as
+# fewer results than the plan line "1..N" announces: each counts as a failure)
 "$DOCPIPE_BIN" lua tests/busted.lua tests/spec examples/spec >"$log" 2>&1
+rc=$?
 grep -E '^not ok|^#' "$log" | head -n 80
 p=$(grep -cE '^ok ' "$log")
 f=$(grep -cE '^not ok ' "$log")
+plan=$(grep -E '^1\.\.[0-9]+$' "$log" | tail -n 1 | cut -d. -f3)
 if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
   echo "busted: no tests ran"; tail -n 20 "$log"; f=1
+elif [ -z "$plan" ] || [ $((p + f)) -ne "$plan" ]; then
+  echo "busted: $((p + f)) results for a plan of ${plan:-(none)} (crashed?)"; tail -n 20 "$log"; f=$((f + 1))
+elif [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then
+  echo "busted exited $rc"; tail -n 20 "$log"; f=1
 fi
 echo "specs: $p passed, $f failed"
 passed=$((passed + p))
