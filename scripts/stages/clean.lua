@@ -452,6 +452,14 @@ local function crumb_tail(all, i)
   return false
 end
 
+-- a headline's continuation set deeper than its first line, under it (a dumper
+-- centring an <h1>: "   Three-way race ... opens in" / "                the county"):
+-- the next line starts right of the headline's margin and ends before its end
+local function under_headline(tb, nx)
+  return nx.indent > tb.indent
+    and nx.indent + (utf8.len(nx.text) or #nx.text) <= tb.indent + (utf8.len(tb.text) or #tb.text)
+end
+
 -- a headline printed twice above the body (the page's title bar and its <h1>) is cut
 -- as a repeat; its second copy comes back: two whole blocks of 4 to 25 words next to
 -- each other, the same text with no closing stop, before the first block of 40 words,
@@ -1183,7 +1191,7 @@ function M.process(doc, ctx)
   -- little short of the width, and its line may go on with a figure ("911 calls")
   local tb, nx = title_i and live[title_i], title_i and live[title_i + 1]
   local open = wrap_w and nx and st.meta.open_end(tb.text)
-  if wrap_w and nx and tb.first == tb.last and nx.first == tb.last + 1 and nx.indent == tb.indent
+  if wrap_w and nx and tb.first == tb.last and nx.first == tb.last + 1 and (nx.indent == tb.indent or under_headline(tb, nx))
     and not nx.take and not nx.bullet and nx.nw <= 4 and #nx.text < 0.4 * wrap_w
     and (utf8.len(tb.text) or #tb.text) >= (open and 0.75 or 0.9) * wrap_w and not find(tb.text, "[.!?:;]$")
     and (find(nx.text, "^%l") or (open and (find(nx.text, "^%$?%d") or find(nx.text, "^£%d") or find(nx.text, "^€%d")))) then
