@@ -30,6 +30,10 @@
  *     preceder ("by J. Smith"); else it ends the sentence before a
  *     capitalised word; before a starter it always does ("Plan B. The");
  *     "I" after a lowercase word is the pronoun;
+ *   - an abbreviated journal title goes on: an initial, or a capitalised
+ *     word of 2-4 letters after an initial or an abbreviation, is no
+ *     boundary before a general abbreviation with its period ("J. Clin.
+ *     Oncol.", "J. Am. Chem. Soc.": the title words are in abbreviations.txt);
  *   - a period inside a token (3.5, $1.50, v2.0, URLs, e-mail addresses) is
  *     no boundary, except "word.Word" run together and reference numbers
  *     after a word or ")" ("care.11 12 Take": the sentence ends after them);
@@ -1085,6 +1089,42 @@ static int plural_subject(const para *p, const nword *nw) {
     return !in_set(p, DP_SBD_TERMINAL_FOLLOWERS, s + w - 1, (size_t)len);
 }
 
+/* An abbreviated word of a journal's title at w (wlen ASCII letters): a
+ * capital, one to seven more letters, then a period ("Clin.", "Am."): 2 when
+ * it is a general abbreviation (abbreviations.txt: Clin, Oncol, Med, Sci), 1
+ * when it is not listed, 0 when it is no such word. */
+static int journal_word(const para *p, pos w, pos wlen) {
+    if (wlen < 2 || wlen > 8 || at(p, w + wlen) != '.' || !is_upper(at(p, w))) return 0;
+    return listed_kind(p, p->s + w - 1, (size_t)wlen) == T_ABBR ? 2 : 1;
+}
+
+/* Does an abbreviated journal title go on at nw ("J. Clin. Oncol.", "N. Engl.
+ * J. Med.", "J. Am. Chem. Soc.")? The word there is a listed abbreviation with
+ * its period, or a short capitalised word with a period ("Am.") before one. */
+static int journal_goes_on(const para *p, const nword *nw) {
+    int k = journal_word(p, nw->w, nw->wlen);
+    if (k != 1) return k == 2;
+    if (nw->wlen > 4) return 0;
+    pos q = nw->w + nw->wlen + 1;
+    while (q <= p->n && at(p, q) == ' ') q++;
+    pos e = q;
+    while (e <= p->n && is_alpha(p->s[e - 1])) e++;
+    return journal_word(p, q, e - q) == 2;
+}
+
+/* Is the token before the one at ts (skipping spaces) an initial or a listed
+ * abbreviation with its period, capitalised ("J.", "Proc.")? */
+static int after_journal_word(const para *p, pos ts) {
+    pos i = ts - 1;
+    while (i >= 1 && p->s[i - 1] == ' ') i--;
+    if (i < 2 || i < p->cur || p->s[i - 1] != '.') return 0;
+    pos pa = token_start(p, i);
+    while (pa < i && (p->s[pa - 1] == '(' || p->s[pa - 1] == '[')) pa++;
+    size_t len = (size_t)(i - pa);
+    if (!len || !is_upper(p->s[pa - 1])) return 0;
+    return len == 1 || listed_kind(p, p->s + pa - 1, len) == T_ABBR;
+}
+
 /* Decide a single period whose token is s[ts..a-1] (openers stripped); q is
  * the next non-space position after the stop and its closers, nl whether
  * the white space before q holds a line break. */
@@ -1099,7 +1139,13 @@ static int period_boundary(para *p, pos ts, pos a, pos q, int nl) {
     if (nl && bullet_line(p, q)) return 1;   /* "- Harbor Ave.\n- Pell River Bridge" */
     if (cls == C_LOWER)
         return kind == T_REGULAR && nw.wlen >= 3 && nw.wlen <= 12 && camel_word(s + nw.w - 1, nw.wlen);
-    if (kind == T_REGULAR) return 1;
+    if (kind == T_REGULAR) {
+        /* a short word inside an abbreviated journal title: "J. Am. Chem. Soc." */
+        if (tlen >= 2 && tlen <= 4 && is_upper(tok[0]) && cls == C_UPPER && at(p, nw.w + nw.wlen) == '.' &&
+            journal_goes_on(p, &nw) && after_journal_word(p, ts))
+            return 0;
+        return 1;
+    }
     if (kind == T_TITLE) return 0;
     if (kind == T_NUMERIC) {
         /* not before a number: a word ("said no."), or an initial ("Ramon P. Ortiz") */
@@ -1129,6 +1175,7 @@ static int period_boundary(para *p, pos ts, pos a, pos q, int nl) {
     /* an initial: a single capital letter */
     if (cls != C_UPPER) return 0;
     if (is_upper(at(p, nw.q2)) && at(p, nw.q2 + 1) == '.') return 0;  /* another initial */
+    if (at(p, nw.w + nw.wlen) == '.' && journal_goes_on(p, &nw)) return 0;  /* "J. Clin. Oncol." */
     if (sentence_initial(p, ts)) return 0;
     if (starter(p, &nw)) return 1;  /* "Plan B. The ..." */
     /* the word before (skipping spaces), without leading ( [ " ' ` */

@@ -1414,6 +1414,19 @@ local function named_later(name, nx, company)
   return nx:sub(e + 1)
 end
 
+-- the block after a lone advertisement label right under the window's last paragraph
+-- (x = we + 1: "Advertisement" / "Voting closes on 11 May." / the share bar): the
+-- story goes on under the label when that block is a short sentence; the copy of an
+-- advertisement there goes later, as inside the window (ad_copy)
+local function past_ad_label(live, x)
+  local a, n = live[x], live[x + 1]
+  if a and n and a.cue == "ads" and a.nw <= 4 and not a.bullet and not a.keep and n.class == "short"
+    and n.sentence and not n.cue and not n.label and not n.bullet and not n.drop then
+    return x + 1
+  end
+  return x
+end
+
 -- is block x right under an advertisement (its label, ADS_BACK blocks up at most, and
 -- its copy) that a kept block precedes? A subhead of the body there ("BUSINESSES
 -- WORRIED" under "ADVERTISEMENT" / "Tarran Fuels - ...") stands between two paragraphs
@@ -1783,7 +1796,7 @@ function M.select(live, st, o)
   -- line, an end marker, boilerplate) belong to the body when one of them is a
   -- sentence: a closing one-line paragraph, perhaps under a last subhead
   do
-    local c, last_sentence = we + 1, nil
+    local c, last_sentence = past_ad_label(live, we + 1), nil
     while c <= #live and c - we <= 5 and score(live[c]) > NEG and live[c].class == "short"
       and not live[c].cue and not live[c].label and not live[c].bullet and not live[c].drop do
       if live[c].sentence then last_sentence = c end

@@ -444,6 +444,28 @@ end
 -- Does the text after a label in capitals and a colon open on a pronoun of the first
 -- person ("HOLLOWAY: We ordered ...", "REYES: I think ...")? A speaker's turn in a
 -- transcript or an interview, not a dateline's lead: a lead reports in the third person
+-- a byline written in lower case, "by lucinda ferreira-holt", "By lucinda ferreira-holt
+-- and tom ashe": after "by", one to three names joined by "and", "&" or commas, each of
+-- two or three words of lower-case letters (with hyphens and apostrophes), none of them
+-- a stopword (words, en/stopwords.txt); the line title-cased as a capitals byline is
+-- ("By Lucinda Ferreira-Holt and Tom Ashe"), else nil
+local rx_lower_name_word = re.compile("^\\p{Ll}[\\p{Ll}\\p{M}'’-]*\\p{Ll}$")
+local function lower_byline_text(s, words)
+  if #s > 90 or not find(s, "^[Bb]y ") or find(s, "[%u%d.!?:;|/()]", 3) then return nil end
+  local names = 0
+  for piece in (rx_name_joiner:gsub(s:sub(4), ",") .. ","):gmatch("([^,]*),") do
+    local n = 0
+    for w in piece:gmatch("%S+") do
+      n = n + 1
+      if n > 3 or words[w] or not rx_lower_name_word:find(w) then return nil end
+    end
+    if n < 2 then return nil end
+    names = names + 1
+  end
+  if names < 1 or names > 3 then return nil end
+  return "By " .. ucase.title(s:sub(4))
+end
+
 local FIRST_PERSON = { i = true, we = true, my = true, our = true, me = true, us = true }
 local function speaker_turn(prefix, rest)
   if not find(prefix, ":%s*$") then return false end
@@ -2075,6 +2097,14 @@ function M.new(lang, menu_extra, field_extra, extra)
     local authors, outlet, staff, _, weak = parse_names(rest, dates, false)
     if #authors == 0 and not staff then return nil end
     return { authors = authors, outlet = outlet, staff = staff or nil, outlet_weak = weak or nil }
+  end
+
+  --- A byline written in lower case ("by lucinda ferreira-holt"): its shape only
+  -- (lower_byline_text); the caller tells where it stands (under the headline).
+  -- @return as R.byline, the names title-cased, or nil
+  function R.lower_byline(s, dates)
+    local t = lower_byline_text(s, english)
+    return t and R.byline(t, dates) or nil
   end
 
   local rx_label_open = re.compile("^\\p{L}[\\p{L} ]{1,30}:\\s")

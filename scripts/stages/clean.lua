@@ -461,6 +461,31 @@ local function crumb_tail(all, i)
   return false
 end
 
+-- a headline's continuation set deeper than its first line, under it (a dumper
+-- centring an <h1>: "   Three-way race ... opens in" / "                the county"):
+-- the next line starts right of the headline's margin and ends before its end
+local function under_headline(tb, nx)
+  return nx.indent > tb.indent
+    and nx.indent + (utf8.len(nx.text) or #nx.text) <= tb.indent + (utf8.len(tb.text) or #tb.text)
+end
+
+-- a byline in lower case ("by lucinda ferreira-holt") is read where a byline stands:
+-- a short line above the body right under a headline-shaped block (a line that no
+-- opener's byline read; docpipe.clean.meta lower_byline tells its shape)
+local function lower_bylines(live, limit, st)
+  for x = math.max(2, limit - 8), limit - 1 do
+    local b = live[x]
+    local c1 = byte(b.text, 1)
+    if (c1 == 98 or c1 == 66) and b.nw <= 12 and not b.byline and not b.take and not b.cue and not b.bullet
+      and byte(b.text, 2) == 121 and byte(b.text, 3) == 32 then
+      local a = live[x - 1]
+      if title_shaped(a) and not a.take and not a.cue and not a.byline and not a.timestamp then
+        b.byline = st.meta.lower_byline(b.text, st.dates) or nil
+      end
+    end
+  end
+end
+
 -- a headline printed twice above the body (the page's title bar and its <h1>) is cut
 -- as a repeat; its second copy comes back: two whole blocks of 4 to 25 words next to
 -- each other, the same text with no closing stop, before the first block of 40 words,
@@ -564,6 +589,7 @@ function M.process(doc, ctx)
   local body_first = nil
   for x = ws, we do if live[x].take then body_first = x; break end end
   local limit = body_first or (we + 1)
+  lower_bylines(live, limit, st)
   local function header_line(x)
     local b = live[x]
     if b.byline or b.timestamp or b.relative or b.role_line then return true end
@@ -1192,7 +1218,7 @@ function M.process(doc, ctx)
   -- little short of the width, and its line may go on with a figure ("911 calls")
   local tb, nx = title_i and live[title_i], title_i and live[title_i + 1]
   local open = wrap_w and nx and st.meta.open_end(tb.text)
-  if wrap_w and nx and tb.first == tb.last and nx.first == tb.last + 1 and nx.indent == tb.indent
+  if wrap_w and nx and tb.first == tb.last and nx.first == tb.last + 1 and (nx.indent == tb.indent or under_headline(tb, nx)) and not nx.byline
     and not nx.take and not nx.bullet and nx.nw <= 4 and #nx.text < 0.4 * wrap_w
     and (utf8.len(tb.text) or #tb.text) >= (open and 0.75 or 0.9) * wrap_w and not find(tb.text, "[.!?:;]$")
     and (find(nx.text, "^%l") or (open and (find(nx.text, "^%$?%d") or find(nx.text, "^£%d") or find(nx.text, "^€%d")))) then

@@ -43,7 +43,10 @@
 --     sentences_initial_preceders.txt ("by J. Smith"); else it ends the sentence before a
 --     capitalised word ("size M. Returns are free."); before a sentence starter it always
 --     does ("Plan B. The ..."); "I" after a lowercase word is the pronoun ("you and I.
---     Did ...");
+--     Did ..."); an abbreviated journal title goes on: an initial, or a capitalised
+--     word of two to four letters after an initial or an abbreviation, is no boundary
+--     before a general abbreviation with its period ("J. Clin. Oncol.", "J. Am. Chem.
+--     Soc.": the title words are listed in abbreviations.txt);
 --   * a period inside a token (decimals, money, versions, dates, URLs, e-mail addresses)
 --     is no boundary, except "word.Word" run together ("Hello world.Today is ...") and
 --     reference numbers after a word or ")" ("a consultation.11 12 Take ...": the sentence
