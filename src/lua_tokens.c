@@ -7,6 +7,8 @@
  * the plain text bindings stay small.
  */
 #include "lua_text.h"
+#include "lua_sbd.h"
+#include "dp_sbd.h"
 #include "dp_tokens.h"
 #include "dp_utf8.h"
 
@@ -227,16 +229,30 @@ static lua_Integer sentence_of(lua_State *L, dp_sentence_state *st, int list, in
  * each range {start, end} in order, the first token from the walk's position on
  * that starts at or after start, and the tokens from there that end at or before
  * end (none when the next token already ends after it); a range whose start or
- * end is no number, or that is no table, is skipped. */
+ * end is no number, or that is no table, is skipped. The ranges may be a sentence list
+ * of docpipe.sbd nothing has read yet (det:sentences): its spans are read as they are,
+ * so that its tables are not built here (the same ranges: start = span start + 1, end =
+ * span end). */
 typedef struct {
     int ranges, out;            /* stack indexes: the ranges, found.ranges */
     lua_Integer r, nout, first;
     int phase;                  /* 0 done, 1 looking for the first token, 2 in the range */
     lua_Number a, b;
+    const dp_span *spans;       /* the unread list's spans (0-based, end exclusive), or NULL */
+    size_t nspans;
 } dp_range_walk;
 
 static void range_next(lua_State *L, dp_range_walk *w) {
     w->phase = 0;
+    if (w->spans) {
+        if ((size_t)w->r < w->nspans) {
+            const dp_span *sp = &w->spans[w->r++];
+            w->a = (lua_Number)((lua_Integer)sp->start + 1);
+            w->b = (lua_Number)(lua_Integer)sp->end;
+            w->phase = 1;
+        }
+        return;
+    }
     while (lua_geti(L, w->ranges, ++w->r) != LUA_TNIL) {
         if (lua_istable(L, -1)) {
             int ok1, ok2;
@@ -370,7 +386,11 @@ static size_t lower_word(char *out, const char *t, size_t len) {
  *   words opening a sentence or following ";"); opts.bases = true gives each
  *   capitalised word base_, poss_ and base_low (see set_base); opts.ranges,
  *   a list of {start, end} byte ranges in text order, gives found.ranges,
- *   their token ranges {first, last} (see dp_range_walk); opts.sparse = true
+ *   their token ranges {first, last} (see dp_range_walk), and found.ranges_n,
+ *   the length of opts.ranges (# reads it; a sentence list of docpipe.sbd that
+ *   nothing has read is neither built nor read but through its spans, so that
+ *   a caller can pass doc.sentences without testing it for emptiness, which
+ *   would build it); opts.sparse = true
  *   leaves cap and ws out where they would be false (nil reads the same in a
  *   test) and sizes each token table for the fields it will get;
  *   opts.pool (with sparse and paragraphs), a list of token tables: the i-th token
@@ -456,6 +476,20 @@ int dp_lua_text_tokens(lua_State *L) {
             found = lua_gettop(L);
         }
         if (rw.ranges) {
+            /* how many ranges were given (found.ranges_n), read without building an
+             * unread sentence list: its spans stand for its tables */
+            dp_sbd_lazy lz;
+            lua_Integer given;
+            if (dp_sbd_lazy_get(L, rw.ranges, &lz)) {
+                rw.spans = lz.spans;
+                rw.nspans = lz.n;
+                given = (lua_Integer)lz.n;
+            } else {
+                given = luaL_len(L, rw.ranges);
+            }
+            lua_pushliteral(L, "ranges_n");
+            lua_pushinteger(L, given);
+            lua_rawset(L, found);
             lua_newtable(L);
             rw.out = lua_gettop(L);
             lua_pushliteral(L, "ranges");

@@ -133,9 +133,10 @@ M.options = {
 local NULL = dp.null
 
 -- token ranges of the sentences: from doc.sentences when present (found.ranges, when the
--- tokenizer walked them), else own split
+-- tokenizer walked them: found.ranges_n, their count, is 0 for an empty list), else own
+-- split
 local function sentence_ranges(doc, T, found)
-  if found and found.ranges then return found.ranges end
+  if found and found.ranges and found.ranges_n > 0 then return found.ranges end
   local out = {}
   local sents = doc.sentences
   if type(sents) == "table" and #sents > 0 then
@@ -170,7 +171,9 @@ local finds = setmetatable({}, { __mode = "k" })
 
 -- what the tokenizer gathers in its pass (docpipe.quotes.text.tokenize): the positions of
 -- pronouns, cue words and reporting nouns, the sentences (numbered with the titles that
--- keep their point) and the token ranges of the given sentences
+-- keep their point) and the token ranges of the given sentences (passed as they are:
+-- `#sents` would build the tables of the sentences stage's unread list, which the
+-- tokenizer reads through its spans; an empty list gives found.ranges_n = 0)
 local function gather(L, sents)
   local find = finds[L]
   if not find then
@@ -179,7 +182,7 @@ local function gather(L, sents)
   end
   return { find = find,
     abbrs = ent.TITLE_ABBR,
-    ranges = type(sents) == "table" and #sents > 0 and sents or nil }
+    ranges = type(sents) == "table" and sents or nil }
 end
 
 -- the token tables of the last document, by lexicon (one per stage instance): the next

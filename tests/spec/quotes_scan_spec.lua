@@ -150,6 +150,29 @@ describe("quotes scan", function()
     end
   end)
 
+  it("walks an unread sentence list through its spans, unbuilt, as the built list", function()
+    local sentences = require "docpipe.stages.sentences"
+    local sctx = { opts = {}, state = {} }
+    sentences.init(sctx.opts, sctx)
+    for _, text in ipairs(TEXTS) do
+      local doc = sentences.process({ text = text }, sctx)
+      local w = with_sets()
+      w.ranges = doc.sentences
+      local _, _, found = qtext.tokenize(text, w)
+      assert.are.equal(0, rawlen(doc.sentences))   -- not built by the tokenizer
+      local built = with_sets()
+      built.ranges = doc.sentences                 -- # builds it
+      assert.are.equal(#doc.sentences, found.ranges_n)
+      local _, _, want = qtext.tokenize(text, built)
+      assert.are.same(want.ranges, found.ranges)
+      assert.are.equal(#doc.sentences, want.ranges_n)
+    end
+    local _, _, found = qtext.tokenize("No sentences given.", (function()
+      local w = with_sets(); w.ranges = {}; return w end)())
+    assert.are.equal(0, found.ranges_n)
+    assert.are.same({}, found.ranges)
+  end)
+
   it("finds the quotation spans from the quote marks alone as from every token", function()
     local texts = {
       "“Open at the end of the paragraph\n\n“and it goes on,” she said. Then more",
