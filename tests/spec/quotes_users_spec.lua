@@ -1,0 +1,85 @@
+-- Specs of the quotes stage for constructions new users reported (cue spans, a
+-- parenthetical attribution inside a sentence, short reported clauses, "NAME of ORG
+-- said", "according to data from ..."). Every passage is invented (fictional people,
+-- places and organisations). The splitter and runner are those of quotes_spec.lua.
+
+local dp = require "docpipe"
+local quotes = require "docpipe.stages.quotes"
+
+-- tiny splitter: a sentence ends at . ? ! (and a closing quote mark after it) before
+-- white space and an upper-case letter or an opening quote mark, or at a paragraph end
+local function split(text)
+  local out, start, i, n = {}, 1, 1, #text
+  local function push(e)
+    local s = start
+    while s <= e and text:sub(s, s):find("%s") do s = s + 1 end
+    local x = e
+    while x >= s and text:sub(x, x):find("%s") do x = x - 1 end
+    if x >= s then out[#out + 1] = { text = text:sub(s, x), start = s, ["end"] = x } end
+  end
+  while i <= n do
+    local c = text:sub(i, i)
+    if c == "\n" and text:sub(i + 1, i + 1) == "\n" then
+      push(i - 1); start = i + 2; i = i + 2
+    elseif c == "." or c == "?" or c == "!" then
+      local j = i + 1
+      while true do
+        local q3 = text:sub(j, j + 2)
+        if q3 == "\u{201D}" or q3 == "\u{2019}" or q3 == "\u{00BB}" then j = j + 3
+        elseif text:sub(j, j) == '"' then j = j + 1
+        else break end
+      end
+      local k = j
+      while text:sub(k, k) == " " do k = k + 1 end
+      local nx = text:sub(k, k + 2)
+      if k > j and (nx:find("^%u") or nx:find("^\u{201C}") or nx:find('^"') or nx:find("^\u{00AB}")) then
+        push(j - 1); start = k; i = k
+      else
+        i = i + 1
+      end
+    else
+      i = i + 1
+    end
+  end
+  push(n)
+  return out
+end
+
+local function run(paragraphs, opts)
+  local text = type(paragraphs) == "table" and table.concat(paragraphs, "\n\n") or paragraphs
+  local doc = { id = "t", text = text, sentences = split(text), meta = {}, errors = {} }
+  local o = {}
+  for k, spec in pairs(quotes.options) do o[k] = spec.default end
+  for k, v in pairs(opts or {}) do o[k] = v end
+  local ctx = { opts = o, state = {}, stage = "quotes", warn = function() end }
+  quotes.init(o, ctx)
+  return quotes.process(doc, ctx).quotes, text
+end
+
+-- the quotes of a passage whose cue, speaker or content matches
+local function find(qs, field, value)
+  for _, q in ipairs(qs) do
+    if q[field] == value then return q end
+  end
+  return nil
+end
+
+describe("quotes: an adverbial after the addressee is no part of the cue", function()
+  it("ends the cue at the addressee before a preposition (reported speech)", function()
+    local qs = run("The night train to Vell will run again from May, she told reporters outside the depot.")
+    assert.are.equal(1, #qs)
+    assert.are.equal("told reporters", qs[1].cue)
+    assert.are.equal("The night train to Vell will run again from May", qs[1].text)
+  end)
+  it("ends the cue at the addressee before a preposition (direct speech)", function()
+    local qs = run("\u{201C}We will not sign this,\u{201D} Oskar Brenn told journalists inside the hall.")
+    assert.are.equal(1, #qs)
+    assert.are.equal("told journalists", qs[1].cue)
+    assert.are.equal("Oskar Brenn", qs[1].speaker)
+  end)
+  it("keeps a time phrase before a clause after the addressee", function()
+    local qs = run("Oskar Brenn told the panel on Thursday how the pumps had failed.")
+    assert.are.equal(1, #qs)
+    assert.are.equal("how the pumps had failed", qs[1].text)
+  end)
+end)
