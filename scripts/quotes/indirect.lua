@@ -287,6 +287,21 @@ local function according_to(C, c, ce)
     and C.text:sub(T[c].s, T[ce].e):lower() == "according to"
 end
 
+-- does a clause of its own with a speech cue start at k ("some warned that ...", "the
+-- mayor said ...")? Its subject takes at most four words before the cue.
+local function report_after(C, k, b)
+  local T, L = C.T, C.L
+  for c = k + 1, math.min(b, k + 4) do
+    local t = T[c]
+    if t.k ~= "w" then return false end
+    if L.cue_first[t.low] then
+      local ce, tag = lex.match_cue(L, T, c, b)
+      return ce ~= nil and tag ~= "direct" and tag ~= "frag"
+    end
+  end
+  return false
+end
+
 -- does the tail after a cue hold only short adverbials ("on Tuesday", "in a statement",
 -- "after the talks")? Then the cue closes the sentence and the content came before it.
 local function short_tail(C, from, b)
@@ -300,6 +315,9 @@ local function short_tail(C, from, b)
       local nx = T[i + 1]
       if i + 1 > b or not nx then return true end
       if nx.k == "w" and (SUBORD[nx.low] or PREP_OPEN[nx.low]) then return true end
+      if nx.k == "w" and (nx.low == "and" or nx.low == "but") and report_after(C, i + 2, b) then
+        return true   -- "..., growers said Monday, and some warned that ...": a report of its own
+      end
       return nx.k == "w" and nx.low:find("ing$") ~= nil and lex.match_cue(L, T, i + 1, b) ~= nil
     end
     if t.k == "q" then return false end
