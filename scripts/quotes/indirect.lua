@@ -567,7 +567,8 @@ local function tail(C, a, b, indq, cb)
             local rec = { np = np, first = a, last = last, cue_first = c, cue_last = ce }
             if tag == "addr" then rec.cue_last = direct.addressee_end(C, ce, b) end
             return rec
-          elseif np and (np.kind == "pron" or np.kind == "name") and tag ~= "attr" and np.first > a + 1
+          elseif np and (np.kind == "pron" or np.kind == "name" or (np.kind == "role" and (not np.generic or np.det == "the")))
+            and tag ~= "attr" and np.first > a + 1
             and T[np.first - 1].t == "," and T[te + 1] and T[te + 1].t == "," and te + 2 <= b
             and has_words(T, te + 2, b, 2) and not adverbial(C, a, np.first - 2)
             and not indq[np.first - 2] then
