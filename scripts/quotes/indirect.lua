@@ -590,6 +590,21 @@ local function tail(C, a, b, indq, cb)
   return nil
 end
 
+-- is the content at st a two-word clause, subject and verb ("Bob said it rained", "said
+-- that she left")? A subject pronoun or a name, then a lower-case word that is no
+-- adverb ("said it again", "said it all" are no reports).
+local NOT_VERB = { again = true, too = true, once = true, twice = true, ["else"] = true,
+  instead = true, anyway = true, though = true, later = true, first = true, today = true }
+local function two_word_clause(C, st, b)
+  local T, L = C.T, C.L
+  local w1, w2 = T[st], T[st + 1]
+  if st + 1 > b or not (w1 and w2 and w1.k == "w" and w2.k == "w") then return false end
+  local p = L.pronoun[w1.low]
+  if not ((p and p.fn == "subj") or (w1.cap and not L.stop[w1.low])) then return false end
+  return not w2.cap and not L.stop[w2.low] and not L.adverb[w2.low] and not NOT_VERB[w2.low]
+    and not L.timeword[w2.low] and not w2.low:find("ly$")
+end
+
 -- the owner of a reporting noun at c: "Trump's claim", "Tulsa police's earlier claim",
 -- "his warning"
 local function nominal_owner(C, c, a)
@@ -881,6 +896,9 @@ function M.find(C, sentences, indq)
                 local st = content_start(C, ce, b, tag)
                 if st then
                   rec = { np = np, first = st, last = b, cue_first = c, cue_last = ce, forward = true }
+                  if (tag == "any" or tag == "addr") and two_word_clause(C, st, b) then
+                    rec.min_words = 2   -- "Bob said it rained."
+                  end
                 end
               end
               if rec and tag == "addr" then rec.cue_last = direct.addressee_end(C, ce, b) end
