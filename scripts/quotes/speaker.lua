@@ -235,7 +235,9 @@ core_back = function(C, j, lo, depth)
       elseif u.k == "q" and u.fam == "single" and u.side ~= "open" and not u.ws and T[k].ws
         and k - 2 >= lo and ent.is_name_word(L, T[k - 2]) and T[k - 2].low:find("s$") then
         k = k - 2   -- "General Workers’ Federation"
-      elseif u.k == "w" and PARTICLES[u.low] and k - 2 >= lo and ent.is_name_word(L, T[k - 2]) then
+      elseif u.k == "w" and PARTICLES[u.low] and k - 2 >= lo and ent.is_name_word(L, T[k - 2])
+        and not (u.low == "of" and person_at(C, k - 2) and C.mention_at[k - 2].last == k - 2) then
+        -- ("Tom Reyes of Harbor Bank": the entity list ended a person's name before "of")
         k = k - 1
       elseif u.t == "&" and k - 2 >= lo and ent.is_name_word(L, T[k - 2]) then
         k = k - 1
@@ -296,7 +298,9 @@ core_back = function(C, j, lo, depth)
       head.pp = np
       return head
     elseif head and head.kind == "name" and np.kind ~= "pron" and ((p.low ~= "of" and p.low ~= "for")
-        or (p.low == "of" and T[np.first].low == "the" and person_at(C, head.name_last))) then
+        or (p.low == "of" and T[np.first].low == "the" and person_at(C, head.name_last))
+        or (p.low == "of" and np.kind == "name" and head.name_first < head.name_last
+          and person_at(C, head.name_last))) then
       -- "Dan McLaughlin at the National Review", "Dwayne Wade of the Miami Heat": the
       -- person speaks
       head.last = np.last
@@ -517,7 +521,8 @@ function M.fwd(C, i, hi, depth)
       run_last = k
       k = k + 1
       if is_poss(u) then run_first, run_last = nil, nil end
-    elseif (PARTICLES[u.low] or u.t == "&") and run_last == k - 1 and ent.is_name_word(L, T[k + 1]) then
+    elseif (PARTICLES[u.low] or u.t == "&") and run_last == k - 1 and ent.is_name_word(L, T[k + 1])
+      and not (u.low == "of" and person_at(C, k - 1) and C.mention_at[k - 1].last == k - 1) then
       k = k + 1
     elseif run_last == k - 1 and u.t:find("^%d+$") and L.role[T[k - 1].low]
       and ent.is_name_word(L, T[k + 1]) then

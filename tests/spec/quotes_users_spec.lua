@@ -56,6 +56,18 @@ local function run(paragraphs, opts)
   return quotes.process(doc, ctx).quotes, text
 end
 
+-- a passage of one sentence with abbreviations in it ("Dr.", "St."), which the tiny
+-- splitter would cut
+local function run1(text)
+  local doc = { id = "t", text = text, sentences = { { text = text, start = 1, ["end"] = #text } },
+    meta = {}, errors = {} }
+  local o = {}
+  for k, spec in pairs(quotes.options) do o[k] = spec.default end
+  local ctx = { opts = o, state = {}, stage = "quotes", warn = function() end }
+  quotes.init(o, ctx)
+  return quotes.process(doc, ctx).quotes
+end
+
 -- the quotes of a passage whose cue, speaker or content matches
 local function find(qs, field, value)
   for _, q in ipairs(qs) do
@@ -131,5 +143,25 @@ describe("quotes: a two-word reported clause after an explicit subject and cue",
     assert.are.equal(0, #run("Ilse Marren said it again."))
     assert.are.equal(0, #run("Ilse Marren said it all."))
     assert.are.equal(0, #run("Ilse Marren said nothing else."))
+  end)
+end)
+
+describe("quotes: 'NAME of ORGANISATION said': the person speaks", function()
+  it("before the cue, with a title and a possessive in the organisation", function()
+    local qs = run1("Dr. Selma Ardent of St. Oriel's Clinic said the wing would close in June.")
+    assert.are.equal(1, #qs)
+    assert.are.equal("Selma Ardent", qs[1].speaker)
+  end)
+  it("before the cue, a given name and a surname", function()
+    local qs = run("Hugo Marsh of Pellow Savings said rates would rise this year.")
+    assert.are.equal("Hugo Marsh", qs[1].speaker)
+  end)
+  it("after the cue", function()
+    local qs = run("\u{201C}Rates will rise,\u{201D} said Hugo Marsh of Pellow Savings.")
+    assert.are.equal("Hugo Marsh", qs[1].speaker)
+  end)
+  it("keeps an organisation name with 'of' whole", function()
+    local qs = run("The Bank of Vellmark said rates would rise this year.")
+    assert.are.equal("Bank of Vellmark", qs[1].speaker)
   end)
 end)
