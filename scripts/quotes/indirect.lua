@@ -181,8 +181,8 @@ local function content_start(C, ce, b, tag)
     while T[i] and i <= b and T[i].k == "w" and n < 8 and not CONTENT_OPEN[T[i].low]
       and not WH[T[i].low] do
       -- "told reporters outside the port office": an adverbial, no clause follows
-      if n >= 1 and direct.ADDR_PREP[T[i].low] and not (T[i + 1] and L.timeword[T[i + 1].low]
-          and not ARTICLE[T[i + 1].low]) then
+      if n >= 1 and direct.ADDR_PREP[T[i].low] and not (T[i + 1] and ((L.timeword[T[i + 1].low]
+          and not ARTICLE[T[i + 1].low]) or WH[T[i + 1].low])) then
         return nil
       end
       i = i + 1
