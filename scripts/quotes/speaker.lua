@@ -499,6 +499,13 @@ local function noun_ahead(L, T, k, hi)
   return false
 end
 
+-- is the -ing/-ed word at k a modifier of the organisation or role noun after it ("the
+-- authority's monitoring station", "the governing council"), not a verb?
+local function noun_modifier(L, T, k)
+  local nx = T[k + 1]
+  return nx and nx.k == "w" and not nx.cap and (L.org[nx.low] or L.role[nx.low]) and true or false
+end
+
 --- Parse a speaker phrase starting at token i (rightwards, not after hi).
 function M.fwd(C, i, hi, depth)
   local T, L = C.T, C.L
@@ -544,7 +551,7 @@ function M.fwd(C, i, hi, depth)
     elseif not u.cap and not run_last and lowers < 3 and not L.stop[u.low]
       and not L.pronoun[u.low] and not lex.match_cue(L, T, k) and not PARTICIPLE[u.low]
       and not (lowers + (role and 1 or 0) >= 1 and (u.low:find("ed$") or u.low:find("ing$")
-        or u.low:find("en$"))) then
+        or u.low:find("en$")) and not noun_modifier(L, T, k)) then
       lowers = lowers + 1
       k = k + 1
     else
@@ -671,6 +678,12 @@ function M.resolve(C, np)
       -- "the family's statement read": the owner, as written
       local owner = text_of(C, np.first, np.owner):gsub("['\u{2019}]s?$", "")
       return owner, mention, nil
+    end
+    if r and r.kind == "source" and np.pp and np.pp.kind ~= "pron" then
+      -- "data from the environment agency", "figures from the authority's station": the
+      -- body the figures come from speaks
+      local s2, _, m2 = M.resolve(C, np.pp)
+      if s2 then return s2, mention, m2 end
     end
     if r and r.kind == "source" then return written, mention, nil end
     if r and r.kind == "medium" and np.det == "the" then
