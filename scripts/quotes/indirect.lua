@@ -600,7 +600,13 @@ local function two_word_clause(C, st, b)
   local w1, w2 = T[st], T[st + 1]
   if st + 1 > b or not (w1 and w2 and w1.k == "w" and w2.k == "w") then return false end
   local p = L.pronoun[w1.low]
-  if not ((p and p.fn == "subj") or (w1.cap and not L.stop[w1.low])) then return false end
+  local subj = p and p.fn == "subj"
+  -- a name then a verb in -ed ("Tom lied"); not a name then a noun ("NIH hospital",
+  -- "Paul's leave")
+  if not (subj or (w1.cap and not L.stop[w1.low] and not select(2, qtext.base(w1))
+      and w2.low:find("ed$"))) then
+    return false
+  end
   return not w2.cap and not L.stop[w2.low] and not L.adverb[w2.low] and not NOT_VERB[w2.low]
     and not L.timeword[w2.low] and not w2.low:find("ly$")
 end

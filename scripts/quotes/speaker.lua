@@ -499,11 +499,12 @@ local function noun_ahead(L, T, k, hi)
   return false
 end
 
--- is the -ing/-ed word at k a modifier of the organisation or role noun after it ("the
--- authority's monitoring station", "the governing council"), not a verb?
+-- is the -ing word at k a modifier of the organisation noun after it ("the authority's
+-- monitoring station", "the governing council"), not a verb ("requested documents")?
 local function noun_modifier(L, T, k)
   local nx = T[k + 1]
-  return nx and nx.k == "w" and not nx.cap and (L.org[nx.low] or L.role[nx.low]) and true or false
+  return T[k].low:find("ing$") and nx and nx.k == "w" and not nx.cap and L.org[nx.low]
+    and true or false
 end
 
 --- Parse a speaker phrase starting at token i (rightwards, not after hi).

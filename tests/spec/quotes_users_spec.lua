@@ -150,6 +150,10 @@ describe("quotes: a two-word reported clause after an explicit subject and cue",
     assert.are.equal(0, #run("Ilse Marren said it all."))
     assert.are.equal(0, #run("Ilse Marren said nothing else."))
   end)
+  it("reports nothing for a name then a noun ('announced Hale's leave', 'admitted to the NIH ward')", function()
+    assert.are.equal(0, #run("Dorn Atwell announced Hale's leave."))
+    assert.are.equal(0, #run("She was the third patient admitted to the KMC ward."))
+  end)
 end)
 
 describe("quotes: 'NAME of ORGANISATION said': the person speaks", function()
@@ -177,6 +181,10 @@ describe("quotes: 'according to data from X': the source is X, not a cut phrase"
     local qs = run("River levels fell by a metre in July, according to the trust's gauging station.")
     assert.are.equal(1, #qs)
     assert.are.equal("the trust's gauging station", qs[1].speaker)
+  end)
+  it("does not read a verb in -ed before a document noun as a modifier", function()
+    local qs = run("The panel asked for records from Vesna Tull and her husband, explaining that donors \u{201C}must know where the money goes.\u{201D}")
+    for _, q in ipairs(qs) do assert.is_not.equal("Vesna Tull", q.speaker) end
   end)
   it("gives the body the data come from", function()
     local qs = run("River levels fell by a metre in July, according to data from the trust's gauging station.")
