@@ -158,6 +158,14 @@ local function cue_result(np, c, ce, how)
 end
 
 -- "told reporters", "told the Daily Courier": extend an addressee cue over a short object
+-- prepositions that open an adverbial after the addressee ("told reporters outside the
+-- port office", "told the court on Monday"): no part of the cue
+local ADDR_PREP = { outside = true, inside = true, at = true, ["in"] = true, on = true,
+  near = true, after = true, before = true, during = true, following = true, from = true,
+  by = true, with = true, over = true, via = true, through = true, behind = true,
+  aboard = true, across = true, ahead = true, about = true, ["for"] = true }
+M.ADDR_PREP = ADDR_PREP
+
 local function addressee_end(C, ce, hi)
   local T, L = C.T, C.L
   local k = ce + 1
@@ -168,6 +176,7 @@ local function addressee_end(C, ce, hi)
     local u = T[k]
     local people = sp.role_of(L, u)   -- "told reporters", "told journalists"
     if u.low == "that" or (L.timeword[u.low] and not people) or L.stop[u.low] and not u.cap then break end
+    if ADDR_PREP[u.low] and not u.cap then break end
     last = k
     n = n + 1
     k = k + 1

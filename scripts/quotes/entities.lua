@@ -230,6 +230,16 @@ local OFFICE = { state = true, defense = true, defence = true, finance = true, f
   housing = true, trade = true, culture = true, environment = true, economy = true,
   industry = true, science = true, war = true, veterans = true, home = true }
 
+-- is the run so far a person's name, a given name or a title then a surname ("Tom Reyes",
+-- "Dr. Amara Lindqvist")? Then "of" after it opens an organisation ("Tom Reyes of
+-- Harbor Bank"), not a longer name ("Bank of Ostrava", "Secretary of State").
+local function person_run(L, lows, n)
+  if n < 2 then return false end
+  local w1, wn = lows[1], lows[n]
+  return (L.female[w1] or L.male[w1] or TITLE_ABBR[w1]) and not L.org[wn] and not L.role[wn]
+    and not L.place[wn] and true or false
+end
+
 -- split a run of name tokens at its last title/role word; returns start index, role
 local function split_title(L, words, lows)
   local cut
@@ -432,7 +442,8 @@ function M.collect(L, T, inq)
         if nx_name then
           j = j + 1
         elseif nx and (PARTICLES[nx.low] or nx.t == "&") and nx.ws and nx.para == u.para
-          and M.is_name_word(L, T[j + 2]) and T[j + 2].ws then
+          and M.is_name_word(L, T[j + 2]) and T[j + 2].ws
+          and not (nx.low == "of" and person_run(L, lows, nidx)) then
           nidx = nidx + 1
           words[nidx] = nx.t
           lows[nidx] = nx.low

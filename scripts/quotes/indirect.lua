@@ -180,6 +180,11 @@ local function content_start(C, ce, b, tag)
     local n = 0
     while T[i] and i <= b and T[i].k == "w" and n < 8 and not CONTENT_OPEN[T[i].low]
       and not WH[T[i].low] do
+      -- "told reporters outside the port office": an adverbial, no clause follows
+      if n >= 1 and direct.ADDR_PREP[T[i].low] and not (T[i + 1] and ((L.timeword[T[i + 1].low]
+          and not ARTICLE[T[i + 1].low]) or WH[T[i + 1].low])) then
+        return nil
+      end
       i = i + 1
       n = n + 1
     end
@@ -282,6 +287,21 @@ local function according_to(C, c, ce)
     and C.text:sub(T[c].s, T[ce].e):lower() == "according to"
 end
 
+-- does a clause of its own with a speech cue start at k ("some warned that ...", "the
+-- mayor said ...")? Its subject takes at most four words before the cue.
+local function report_after(C, k, b)
+  local T, L = C.T, C.L
+  for c = k + 1, math.min(b, k + 4) do
+    local t = T[c]
+    if t.k ~= "w" then return false end
+    if L.cue_first[t.low] then
+      local ce, tag = lex.match_cue(L, T, c, b)
+      return ce ~= nil and tag ~= "direct" and tag ~= "frag"
+    end
+  end
+  return false
+end
+
 -- does the tail after a cue hold only short adverbials ("on Tuesday", "in a statement",
 -- "after the talks")? Then the cue closes the sentence and the content came before it.
 local function short_tail(C, from, b)
@@ -295,6 +315,9 @@ local function short_tail(C, from, b)
       local nx = T[i + 1]
       if i + 1 > b or not nx then return true end
       if nx.k == "w" and (SUBORD[nx.low] or PREP_OPEN[nx.low]) then return true end
+      if nx.k == "w" and (nx.low == "and" or nx.low == "but") and report_after(C, i + 2, b) then
+        return true   -- "..., growers said Monday, and some warned that ...": a report of its own
+      end
       return nx.k == "w" and nx.low:find("ing$") ~= nil and lex.match_cue(L, T, i + 1, b) ~= nil
     end
     if t.k == "q" then return false end
@@ -544,7 +567,8 @@ local function tail(C, a, b, indq, cb)
             local rec = { np = np, first = a, last = last, cue_first = c, cue_last = ce }
             if tag == "addr" then rec.cue_last = direct.addressee_end(C, ce, b) end
             return rec
-          elseif np and (np.kind == "pron" or np.kind == "name") and tag ~= "attr" and np.first > a + 1
+          elseif np and (np.kind == "pron" or np.kind == "name" or (np.kind == "role" and (not np.generic or np.det == "the")))
+            and tag ~= "attr" and np.first > a + 1
             and T[np.first - 1].t == "," and T[te + 1] and T[te + 1].t == "," and te + 2 <= b
             and has_words(T, te + 2, b, 2) and not adverbial(C, a, np.first - 2)
             and not indq[np.first - 2] then
@@ -564,6 +588,27 @@ local function tail(C, a, b, indq, cb)
     end
   end
   return nil
+end
+
+-- is the content at st a two-word clause, subject and verb ("Bob said it rained", "said
+-- that she left")? A subject pronoun or a name, then a lower-case word that is no
+-- adverb ("said it again", "said it all" are no reports).
+local NOT_VERB = { again = true, too = true, once = true, twice = true, ["else"] = true,
+  instead = true, anyway = true, though = true, later = true, first = true, today = true }
+local function two_word_clause(C, st, b)
+  local T, L = C.T, C.L
+  local w1, w2 = T[st], T[st + 1]
+  if st + 1 > b or not (w1 and w2 and w1.k == "w" and w2.k == "w") then return false end
+  local p = L.pronoun[w1.low]
+  local subj = p and p.fn == "subj"
+  -- a name then a verb in -ed ("Tom lied"); not a name then a noun ("NIH hospital",
+  -- "Paul's leave")
+  if not (subj or (w1.cap and not L.stop[w1.low] and not select(2, qtext.base(w1))
+      and w2.low:find("ed$"))) then
+    return false
+  end
+  return not w2.cap and not L.stop[w2.low] and not L.adverb[w2.low] and not NOT_VERB[w2.low]
+    and not L.timeword[w2.low] and not w2.low:find("ly$")
 end
 
 -- the owner of a reporting noun at c: "Trump's claim", "Tulsa police's earlier claim",
@@ -857,6 +902,9 @@ function M.find(C, sentences, indq)
                 local st = content_start(C, ce, b, tag)
                 if st then
                   rec = { np = np, first = st, last = b, cue_first = c, cue_last = ce, forward = true }
+                  if (tag == "any" or tag == "addr") and two_word_clause(C, st, b) then
+                    rec.min_words = 2   -- "Bob said it rained."
+                  end
                 end
               end
               if rec and tag == "addr" then rec.cue_last = direct.addressee_end(C, ce, b) end

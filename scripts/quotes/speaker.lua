@@ -235,7 +235,9 @@ core_back = function(C, j, lo, depth)
       elseif u.k == "q" and u.fam == "single" and u.side ~= "open" and not u.ws and T[k].ws
         and k - 2 >= lo and ent.is_name_word(L, T[k - 2]) and T[k - 2].low:find("s$") then
         k = k - 2   -- "General Workers’ Federation"
-      elseif u.k == "w" and PARTICLES[u.low] and k - 2 >= lo and ent.is_name_word(L, T[k - 2]) then
+      elseif u.k == "w" and PARTICLES[u.low] and k - 2 >= lo and ent.is_name_word(L, T[k - 2])
+        and not (u.low == "of" and person_at(C, k - 2) and C.mention_at[k - 2].last == k - 2) then
+        -- ("Tom Reyes of Harbor Bank": the entity list ended a person's name before "of")
         k = k - 1
       elseif u.t == "&" and k - 2 >= lo and ent.is_name_word(L, T[k - 2]) then
         k = k - 1
@@ -296,7 +298,9 @@ core_back = function(C, j, lo, depth)
       head.pp = np
       return head
     elseif head and head.kind == "name" and np.kind ~= "pron" and ((p.low ~= "of" and p.low ~= "for")
-        or (p.low == "of" and T[np.first].low == "the" and person_at(C, head.name_last))) then
+        or (p.low == "of" and T[np.first].low == "the" and person_at(C, head.name_last))
+        or (p.low == "of" and np.kind == "name" and head.name_first < head.name_last
+          and person_at(C, head.name_last))) then
       -- "Dan McLaughlin at the National Review", "Dwayne Wade of the Miami Heat": the
       -- person speaks
       head.last = np.last
@@ -495,6 +499,14 @@ local function noun_ahead(L, T, k, hi)
   return false
 end
 
+-- is the -ing word at k a modifier of the organisation noun after it ("the authority's
+-- monitoring station", "the governing council"), not a verb ("requested documents")?
+local function noun_modifier(L, T, k)
+  local nx = T[k + 1]
+  return T[k].low:find("ing$") and nx and nx.k == "w" and not nx.cap and L.org[nx.low]
+    and true or false
+end
+
 --- Parse a speaker phrase starting at token i (rightwards, not after hi).
 function M.fwd(C, i, hi, depth)
   local T, L = C.T, C.L
@@ -517,7 +529,8 @@ function M.fwd(C, i, hi, depth)
       run_last = k
       k = k + 1
       if is_poss(u) then run_first, run_last = nil, nil end
-    elseif (PARTICLES[u.low] or u.t == "&") and run_last == k - 1 and ent.is_name_word(L, T[k + 1]) then
+    elseif (PARTICLES[u.low] or u.t == "&") and run_last == k - 1 and ent.is_name_word(L, T[k + 1])
+      and not (u.low == "of" and person_at(C, k - 1) and C.mention_at[k - 1].last == k - 1) then
       k = k + 1
     elseif run_last == k - 1 and u.t:find("^%d+$") and L.role[T[k - 1].low]
       and ent.is_name_word(L, T[k + 1]) then
@@ -539,7 +552,7 @@ function M.fwd(C, i, hi, depth)
     elseif not u.cap and not run_last and lowers < 3 and not L.stop[u.low]
       and not L.pronoun[u.low] and not lex.match_cue(L, T, k) and not PARTICIPLE[u.low]
       and not (lowers + (role and 1 or 0) >= 1 and (u.low:find("ed$") or u.low:find("ing$")
-        or u.low:find("en$"))) then
+        or u.low:find("en$")) and not noun_modifier(L, T, k)) then
       lowers = lowers + 1
       k = k + 1
     else
@@ -666,6 +679,12 @@ function M.resolve(C, np)
       -- "the family's statement read": the owner, as written
       local owner = text_of(C, np.first, np.owner):gsub("['\u{2019}]s?$", "")
       return owner, mention, nil
+    end
+    if r and r.kind == "source" and np.pp and np.pp.kind ~= "pron" then
+      -- "data from the environment agency", "figures from the authority's station": the
+      -- body the figures come from speaks
+      local s2, _, m2 = M.resolve(C, np.pp)
+      if s2 then return s2, mention, m2 end
     end
     if r and r.kind == "source" then return written, mention, nil end
     if r and r.kind == "medium" and np.det == "the" then

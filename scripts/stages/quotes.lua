@@ -190,6 +190,38 @@ end
 -- keeps a token past the document it came from
 local pools = setmetatable({}, { __mode = "k" })
 
+-- The mentions that are a dateline's place ("VELMAR, Wrenshire —", "LIMA, Oct 3 (Wire)
+-- -"): an upper-case word opening a paragraph with a dash within twelve tokens. Not a
+-- person or organisation: no pronoun or role noun refers to it ("it said" is no town).
+local DATELINE_DASH = { ["-"] = true, ["\u{2014}"] = true, ["\u{2013}"] = true, ["--"] = true }
+local function drop_datelines(L, T, mentions)
+  local keep, n = nil, 0
+  for it = 1, #mentions do
+    local m = mentions[it]
+    local t, p = T[m.first], T[m.first - 1]
+    local dateline = false
+    if (not p or p.para ~= t.para) and t.k == "w" and #t.t >= 2 and t.t:find("^%u%u")
+        and t.t == t.t:upper() then
+      -- a comma or an agency in parentheses before the dash, or a known place: "NATO --
+      -- the alliance --" is no dateline
+      local marked = L.place[t.low] or false
+      for i = m.last + 1, math.min(#T, m.last + 12) do
+        local u = T[i]
+        if u.para ~= t.para or u.t == "." then break end
+        if u.t == "," or u.t == "(" then marked = true end
+        if DATELINE_DASH[u.t] then dateline = marked; break end
+      end
+    end
+    if dateline and not keep then
+      keep = {}
+      for x = 1, it - 1 do keep[x] = mentions[x] end
+      n = it - 1
+    end
+    if keep and not dateline then n = n + 1; keep[n] = m end
+  end
+  return keep or mentions
+end
+
 local function title_mentions(L, title)
   if type(title) ~= "string" or title == "" then return {} end
   local T, _, found = qtext.tokenize(title, gather(L))
@@ -214,7 +246,7 @@ function M.extract(doc, opts, L)
     for i = s.open, s.close or s.last do in_span[i] = k end
   end
   local function inq(i) return in_span[i] ~= nil end
-  local mentions = ent.collect(L, T, inq)
+  local mentions = drop_datelines(L, T, ent.collect(L, T, inq))
   local E = ent.build(L, T, mentions, title_mentions(L, doc.title))
   ent.mark_subjects(L, T, mentions)
   ent.learn_gender(L, T, mentions, inq)
