@@ -67,7 +67,7 @@ local byte = string.byte
 local find, sub = string.find, string.sub
 local new_table = dp.text.table
 local interner, repeats, contained = dp.shingle.interner, dp.shingle.repeats, dp.shingle.contained
-local wrap_width, digit_words = dp.cleanc.wrap_width, dp.cleanc.digit_words
+local wrap_width = dp.cleanc.wrap_width
 
 -- the symbols that mark a list item (one list for the stage: M.BULLETS), before a
 -- space; every one is ASCII or starts with the byte C2 or E2 (see M.split)
@@ -675,27 +675,14 @@ function M.tokenize(blocks, stop, hints, keep, hitmask)
   keep.fresh = fresh
   local parts = {}
   for i = 1, #blocks do parts[i] = blocks[i].text end
-  -- (the word's bits, above; called by the interner for each word it has not seen,
-  -- some hundred a news story while the vocabulary grows: one function, the hints
-  -- looked up once; the digit and year bits, find(w, "%d") and #w == 4 and
-  -- find(w, "^%d%d%d%d$"), of all the page's words with a digit from one C call
-  -- made at the first new word, where the pattern searches cost some 1,500
-  -- instructions a new word)
-  local digits
-  local function flag_of(w)
-    local f = 0
-    if stop and stop[w] then f = 1 end
-    local h = hints and hints[w]
-    if h then
-      fresh[#fresh + 1] = w
-      f = f | (h == true and 2 or h)
-    end
-    digits = digits or digit_words(parts)
-    local d = digits[w]
-    if d then f = f | d end
-    if RELATIVE[w] then f = f | 16 end
-    return f
-  end
+  -- (the word's bits, above, given by the interner to each word it has not seen,
+  -- some hundred a news story while the vocabulary grows: the sets looked up and the
+  -- digits read in C, where a call into Lua for each new word cost some 1,000
+  -- instructions; a hint word is listed in fresh as it is interned)
+  local flag_of = {
+    { stop, M.WORD_STOP }, { hints, M.WORD_HINT, fresh, true }, { RELATIVE, M.WORD_RELATIVE },
+    digit = M.WORD_DIGIT, year = M.WORD_YEAR,
+  }
   local lists, counts, bits, first, hits = it:ids(parts, flag_of, 1, hitmask)
   for i = 1, #blocks do local b = blocks[i]
     local ids, f = lists[i], bits[i]
