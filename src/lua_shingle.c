@@ -34,7 +34,11 @@
  *           if list then list[#list + 1] = w end end
  *         if w:find("%d") then f = f | d end; if w is 4 digits then f = f | y end
  *       returns.
- *   it:intern() -> the table word -> id of every word interned so far
+ *   it:intern() -> a new table word -> id of every word interned so far
+ *       (built at each call from the interner's own table: no Lua string or
+ *       table entry is kept for each word as it is interned)
+ *   it:id(word) -> the id of word (its exact bytes), or nil when it was not
+ *       interned (interns nothing)
  *   it:count() -> the number of words interned so far
  *   it:repeats(minw, maxw) -> list {i1, k1, i2, k2, ...}
  *       shingle.repeats over the current stream (the last it:ids call).
@@ -54,6 +58,7 @@
 #include "dp_shingle.h"
 
 #include <lauxlib.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,12 +143,10 @@ static int it_gc(lua_State *L) {
 }
 
 static int s_interner(lua_State *L) {
-    interner *it = lua_newuserdatauv(L, sizeof *it, 1);
+    interner *it = lua_newuserdatauv(L, sizeof *it, 0);
     memset(it, 0, sizeof *it);
     it->alloc = lua_getallocf(L, &it->aud);
     luaL_setmetatable(L, INTERNER_MT);
-    lua_newtable(L);
-    lua_setiuservalue(L, -2, 1);
     return 1;
 }
 
@@ -212,8 +215,8 @@ static int64_t rule_flags(lua_State *L, const flag_rules *r, const char *w, size
 }
 
 /* The id of word w[0..n), interned when new (stack: 1 the interner, 2 the
- * texts, 3 flag_of or nil, 4 the intern table; with rules (not NULL) the
- * rules' tables read by flag_rules); its flags in *flag. */
+ * texts, 3 flag_of or nil; with rules (not NULL) the rules' tables read by
+ * flag_rules); its flags in *flag. */
 static int64_t intern_word(lua_State *L, interner *it, const char *w, size_t n, int64_t *flag,
                            const flag_rules *rules) {
     uint32_t h = word_hash(w, n);
@@ -240,18 +243,15 @@ static int64_t intern_word(lua_State *L, interner *it, const char *w, size_t n, 
     it->arena_len += n;
     it->count++;
     it->flags[id] = 0;
-    lua_pushlstring(L, w, n);
-    lua_pushvalue(L, -1);
-    lua_pushinteger(L, (lua_Integer)id);
-    lua_rawset(L, 4);
     int64_t f = 0;
     if (rules) {
-        /* (the string w is on the top; the word's bytes are read from the arena,
-         * as w may point into the scratch that a rule's metamethod could not move,
-         * but the arena is ours alone) */
+        /* (the word's bytes are read from the arena, which only this call grows) */
+        lua_pushlstring(L, w, n);
         f = rule_flags(L, rules, it->arena + it->arena_len - n, n);
         it->flags[id] = f;
+        lua_pop(L, 1);
     } else if (!lua_isnil(L, 3)) {
+        lua_pushlstring(L, w, n);
         lua_pushvalue(L, 3);
         lua_insert(L, -2);
         lua_call(L, 1, 1);
@@ -259,8 +259,8 @@ static int64_t intern_word(lua_State *L, interner *it, const char *w, size_t n, 
         f = (int64_t)lua_tointegerx(L, -1, &isnum);
         if (!isnum) luaL_error(L, "shingle: flag_of must return an integer");
         it->flags[id] = f;
+        lua_pop(L, 1);
     }
-    lua_pop(L, 1);
     /* keep the table at most half full */
     if (2 * it->count >= it->cap && !rehash(it, 2 * it->cap)) luaL_error(L, "shingle: out of memory");
     *flag = f;
@@ -276,7 +276,6 @@ static int it_ids(lua_State *L) {
     int with_hits = !lua_isnoneornil(L, 5);
     int64_t hitmask = with_hits ? (int64_t)luaL_checkinteger(L, 5) : 0;
     lua_settop(L, 3);
-    lua_getiuservalue(L, 1, 1); /* 4: the intern table */
     if (!it->slots && !rehash(it, 1024)) return luaL_error(L, "shingle: out of memory");
     flag_rules rules;
     if (with_rules) {
@@ -380,8 +379,37 @@ static int it_ids(lua_State *L) {
 }
 
 static int it_intern(lua_State *L) {
-    check_it(L);
-    lua_getiuservalue(L, 1, 1);
+    interner *it = check_it(L);
+    lua_createtable(L, 0, it->count > INT_MAX ? INT_MAX : (int)it->count);
+    for (size_t k = 0; k < it->cap; k++) {
+        const slot *e = &it->slots[k];
+        if (!e->id) continue;
+        lua_pushlstring(L, it->arena + e->off, e->len);
+        lua_pushinteger(L, (lua_Integer)e->id);
+        lua_rawset(L, -3);
+    }
+    return 1;
+}
+
+/* The slot of word w[0..n) with hash h: its entry, or the empty one where it
+ * would go. */
+static slot *find_slot(const interner *it, const char *w, size_t n, uint32_t h) {
+    size_t s = (size_t)h & (it->cap - 1);
+    while (it->slots[s].id) {
+        slot *e = &it->slots[s];
+        if (e->hash == h && e->len == n && memcmp(it->arena + e->off, w, n) == 0) return e;
+        s = (s + 1) & (it->cap - 1);
+    }
+    return &it->slots[s];
+}
+
+static int it_id(lua_State *L) {
+    interner *it = check_it(L);
+    size_t n;
+    const char *w = luaL_checklstring(L, 2, &n);
+    const slot *e = it->slots ? find_slot(it, w, n, word_hash(w, n)) : NULL;
+    if (e && e->id) lua_pushinteger(L, (lua_Integer)e->id);
+    else lua_pushnil(L);
     return 1;
 }
 
@@ -495,6 +523,7 @@ static int s_contained(lua_State *L) {
 int dp_lua_open_shingle(lua_State *L) {
     static const luaL_Reg methods[] = {
         { "count", it_count },
+        { "id", it_id },
         { "ids", it_ids },
         { "intern", it_intern },
         { "repeats", it_repeats },

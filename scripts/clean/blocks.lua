@@ -660,8 +660,10 @@ M.WORD_STOP, M.WORD_HINT, M.WORD_YEAR, M.WORD_DIGIT, M.WORD_RELATIVE = 1, 2, 4, 
 --   words seen before (it is reset past 200,000 words)
 -- @param hitmask optional word bits: b.hits lists the ids of the block's words that
 --   have one of them (nil when none does), for a caller that looks only those up
--- @return the intern table (word -> id), and keep.fresh: the words with a hint
---   interned for the first time, not yet read (see above)
+-- @return the interner (it:id(word) gives a word's id: no Lua table of the words is
+--   kept, where one entry a new word cost its insertion and the collector's walks of
+--   a table of up to 200,000 words), and keep.fresh: the words with a hint interned
+--   for the first time, not yet read (see above)
 function M.tokenize(blocks, stop, hints, keep, hitmask)
   keep = keep or {}
   local it = keep.interner
@@ -693,7 +695,7 @@ function M.tokenize(blocks, stop, hints, keep, hitmask)
   -- next call (`streamed` tells which blocks it belongs to)
   blocks.interner, blocks.first = it, first
   streamed[it] = blocks
-  return it:intern(), fresh
+  return it, fresh
 end
 
 -- cut the tokens flagged in dead (indices into the block's ids) out of the block text
