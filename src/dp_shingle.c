@@ -187,3 +187,10 @@ int dp_shingle_next_word(const char *s, size_t n, size_t *pos, dp_span *w) {
     *pos = i;
     return 1;
 }
+
+int dp_shingle_digits(const char *w, size_t n) {
+    size_t d = 0;
+    for (size_t i = 0; i < n; i++) d += (unsigned)((unsigned char)w[i] - '0') <= 9u;
+    if (!d) return 0;
+    return n == 4 && d == 4 ? 2 : 1;
+}

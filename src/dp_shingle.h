@@ -50,4 +50,9 @@ int dp_shingle_contained(const int64_t *ids, const size_t *start, const size_t *
  * dp_text_next_word from the word's start). */
 int dp_shingle_next_word(const char *s, size_t n, size_t *pos, dp_span *w);
 
+/* The digits of word w[0..n) (bytes): 0 when it holds no ASCII digit, 1 when
+ * it holds one (what Lua's find(w, "%d") tells), 2 when it is exactly four
+ * ASCII digits (#w == 4 and find(w, "^%d%d%d%d$"): a year). */
+int dp_shingle_digits(const char *w, size_t n);
+
 #endif

@@ -19,7 +19,26 @@
  *       none (a caller that looks a few words up needs not walk every id).
  *       The ids of the whole call, in order, are the interner's current
  *       stream (see it:repeats).
- *   it:intern() -> the table word -> id of every word interned so far
+ *       flag_of may also be a table of rules, read in C with no call into
+ *       Lua for each new word: { {set, bits [, list [, own]]}, ...,
+ *       digit = d, year = y }. For each rule whose set is not nil (in
+ *       order): when set[word] is neither nil nor false the word gets bits,
+ *       or with own = true the value's own bits unless it is true (a value
+ *       that is not true and no number of integer value raises), and with a
+ *       list, the word is appended to it (at its raw length + 1); a word
+ *       holding an ASCII digit gets d, one of exactly four ASCII digits d | y
+ *       (dp_shingle_digits). The flags are the union (|): what the Lua
+ *       function
+ *         f = 0; for each rule: v = set and set[w]; if v then
+ *           f = f | (own and v ~= true and v or bits)
+ *           if list then list[#list + 1] = w end end
+ *         if w:find("%d") then f = f | d end; if w is 4 digits then f = f | y end
+ *       returns.
+ *   it:intern() -> a new table word -> id of every word interned so far
+ *       (built at each call from the interner's own table: no Lua string or
+ *       table entry is kept for each word as it is interned)
+ *   it:id(word) -> the id of word (its exact bytes), or nil when it was not
+ *       interned (interns nothing)
  *   it:count() -> the number of words interned so far
  *   it:repeats(minw, maxw) -> list {i1, k1, i2, k2, ...}
  *       shingle.repeats over the current stream (the last it:ids call).
@@ -39,6 +58,7 @@
 #include "dp_shingle.h"
 
 #include <lauxlib.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,12 +143,10 @@ static int it_gc(lua_State *L) {
 }
 
 static int s_interner(lua_State *L) {
-    interner *it = lua_newuserdatauv(L, sizeof *it, 1);
+    interner *it = lua_newuserdatauv(L, sizeof *it, 0);
     memset(it, 0, sizeof *it);
     it->alloc = lua_getallocf(L, &it->aud);
     luaL_setmetatable(L, INTERNER_MT);
-    lua_newtable(L);
-    lua_setiuservalue(L, -2, 1);
     return 1;
 }
 
@@ -156,9 +174,55 @@ static void lower_ascii(const char *s, size_t n, char *low) {
     }
 }
 
+/* flag_of as a table of rules (see it:ids), read once per call: the rules'
+ * sets and lists sit on the stack at the indices kept here */
+#define MAX_RULES 8
+typedef struct flag_rules {
+    int n;
+    int set[MAX_RULES], list[MAX_RULES], own[MAX_RULES]; /* list 0: none */
+    int raw[MAX_RULES];   /* the set is a table with no metatable (read once a call) */
+    int64_t bits[MAX_RULES];
+    int64_t digit, year;
+} flag_rules;
+
+/* The flags of the new word on the stack top by the rules (the word stays). */
+static int64_t rule_flags(lua_State *L, const flag_rules *r, const char *w, size_t n) {
+    int64_t f = 0;
+    for (int k = 0; k < r->n; k++) {
+        lua_pushvalue(L, -1);
+        /* as set[w] in Lua (metamethods too; a table without any answers as rawget,
+         * some 40 instructions less) */
+        if (r->raw[k]) lua_rawget(L, r->set[k]);
+        else lua_gettable(L, r->set[k]);
+        if (lua_toboolean(L, -1)) {
+            if (r->own[k] && !(lua_isboolean(L, -1))) {
+                /* (a number with an integer value, as Lua's | takes it: a string
+                 * raises there too) */
+                int isnum = 0;
+                int64_t v = lua_type(L, -1) == LUA_TNUMBER ? (int64_t)lua_tointegerx(L, -1, &isnum) : 0;
+                if (!isnum) luaL_error(L, "shingle: a rule's value is not an integer");
+                f |= v;
+            } else {
+                f |= r->bits[k];
+            }
+            if (r->list[k]) {
+                lua_pushvalue(L, -2);
+                lua_rawseti(L, r->list[k], (lua_Integer)lua_rawlen(L, r->list[k]) + 1);
+            }
+        }
+        lua_pop(L, 1);
+    }
+    int d = dp_shingle_digits(w, n);
+    if (d) f |= r->digit;
+    if (d == 2) f |= r->year;
+    return f;
+}
+
 /* The id of word w[0..n), interned when new (stack: 1 the interner, 2 the
- * texts, 3 flag_of or nil, 4 the intern table); its flags in *flag. */
-static int64_t intern_word(lua_State *L, interner *it, const char *w, size_t n, int64_t *flag) {
+ * texts, 3 flag_of or nil; with rules (not NULL) the rules' tables read by
+ * flag_rules); its flags in *flag. */
+static int64_t intern_word(lua_State *L, interner *it, const char *w, size_t n, int64_t *flag,
+                           const flag_rules *rules) {
     uint32_t h = word_hash(w, n);
     size_t s = (size_t)h & (it->cap - 1);
     while (it->slots[s].id) {
@@ -183,12 +247,15 @@ static int64_t intern_word(lua_State *L, interner *it, const char *w, size_t n, 
     it->arena_len += n;
     it->count++;
     it->flags[id] = 0;
-    lua_pushlstring(L, w, n);
-    lua_pushvalue(L, -1);
-    lua_pushinteger(L, (lua_Integer)id);
-    lua_rawset(L, 4);
     int64_t f = 0;
-    if (!lua_isnil(L, 3)) {
+    if (rules) {
+        /* (the word's bytes are read from the arena, which only this call grows) */
+        lua_pushlstring(L, w, n);
+        f = rule_flags(L, rules, it->arena + it->arena_len - n, n);
+        it->flags[id] = f;
+        lua_pop(L, 1);
+    } else if (!lua_isnil(L, 3)) {
+        lua_pushlstring(L, w, n);
         lua_pushvalue(L, 3);
         lua_insert(L, -2);
         lua_call(L, 1, 1);
@@ -196,8 +263,8 @@ static int64_t intern_word(lua_State *L, interner *it, const char *w, size_t n, 
         f = (int64_t)lua_tointegerx(L, -1, &isnum);
         if (!isnum) luaL_error(L, "shingle: flag_of must return an integer");
         it->flags[id] = f;
+        lua_pop(L, 1);
     }
-    lua_pop(L, 1);
     /* keep the table at most half full */
     if (2 * it->count >= it->cap && !rehash(it, 2 * it->cap)) luaL_error(L, "shingle: out of memory");
     *flag = f;
@@ -207,19 +274,62 @@ static int64_t intern_word(lua_State *L, interner *it, const char *w, size_t n, 
 static int it_ids(lua_State *L) {
     interner *it = check_it(L);
     luaL_checktype(L, 2, LUA_TTABLE);
-    if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TFUNCTION);
+    int with_rules = lua_type(L, 3) == LUA_TTABLE;
+    if (!lua_isnoneornil(L, 3) && !with_rules) luaL_checktype(L, 3, LUA_TFUNCTION);
     int64_t mask = (int64_t)luaL_optinteger(L, 4, 1);
     int with_hits = !lua_isnoneornil(L, 5);
     int64_t hitmask = with_hits ? (int64_t)luaL_checkinteger(L, 5) : 0;
     lua_settop(L, 3);
-    lua_getiuservalue(L, 1, 1); /* 4: the intern table */
     if (!it->slots && !rehash(it, 1024)) return luaL_error(L, "shingle: out of memory");
+    flag_rules rules;
+    if (with_rules) {
+        /* each rule's set and list on the stack, past the intern table */
+        rules.n = 0;
+        lua_Integer nr = (lua_Integer)lua_rawlen(L, 3);
+        for (lua_Integer k = 1; k <= nr; k++) {
+            if (lua_rawgeti(L, 3, k) != LUA_TTABLE) return luaL_error(L, "shingle: rule %d is not a table", (int)k);
+            int e = lua_gettop(L);
+            if (lua_rawgeti(L, e, 1) == LUA_TNIL) { /* no set: the rule is skipped */
+                lua_pop(L, 2);
+                continue;
+            }
+            if (rules.n == MAX_RULES) return luaL_error(L, "shingle: more than %d rules", MAX_RULES);
+            int r = rules.n++;
+            lua_replace(L, e); /* the set takes the rule's place */
+            rules.set[r] = e;
+            rules.raw[r] = lua_type(L, e) == LUA_TTABLE && !lua_getmetatable(L, e);
+            if (lua_gettop(L) > e) lua_pop(L, 1); /* the metatable */
+            lua_rawgeti(L, 3, k);
+            lua_rawgeti(L, -1, 2);
+            int isnum;
+            rules.bits[r] = (int64_t)lua_tointegerx(L, -1, &isnum);
+            if (!isnum) return luaL_error(L, "shingle: rule %d has no integer bits", (int)k);
+            lua_pop(L, 1);
+            lua_rawgeti(L, -1, 4);
+            rules.own[r] = lua_toboolean(L, -1);
+            lua_pop(L, 1);
+            if (lua_rawgeti(L, -1, 3) == LUA_TNIL) {
+                lua_pop(L, 2);
+                rules.list[r] = 0;
+            } else {
+                luaL_checktype(L, -1, LUA_TTABLE);
+                lua_remove(L, -2); /* the list stays */
+                rules.list[r] = lua_gettop(L);
+            }
+        }
+        lua_getfield(L, 3, "digit");
+        rules.digit = (int64_t)luaL_optinteger(L, -1, 0);
+        lua_getfield(L, 3, "year");
+        rules.year = (int64_t)luaL_optinteger(L, -1, 0);
+        lua_pop(L, 2);
+    }
     lua_Integer nt = (lua_Integer)lua_rawlen(L, 2);
-    lua_createtable(L, (int)nt, 0);     /* 5 lists */
-    lua_createtable(L, (int)nt, 0);     /* 6 counts */
-    lua_createtable(L, (int)nt, 0);     /* 7 bits */
-    lua_createtable(L, (int)nt + 1, 0); /* 8 first */
-    if (with_hits) lua_createtable(L, (int)nt, 0); /* 9 hits */
+    int lists = lua_gettop(L) + 1;
+    lua_createtable(L, (int)nt, 0);     /* lists */
+    lua_createtable(L, (int)nt, 0);     /* lists + 1: counts */
+    lua_createtable(L, (int)nt, 0);     /* lists + 2: bits */
+    lua_createtable(L, (int)nt + 1, 0); /* lists + 3: first */
+    if (with_hits) lua_createtable(L, (int)nt, 0); /* lists + 4: hits */
     it->ntok = 0;
     for (lua_Integer i = 1; i <= nt; i++) {
         size_t len, pos = 0, start = it->ntok;
@@ -237,7 +347,7 @@ static int it_ids(lua_State *L) {
         dp_span w;
         while (dp_shingle_next_word(low, len, &pos, &w)) {
             int64_t f;
-            int64_t id = intern_word(L, it, it->low + w.start, w.end - w.start, &f);
+            int64_t id = intern_word(L, it, it->low + w.start, w.end - w.start, &f, with_rules ? &rules : NULL);
             low = it->low;
             if (f & mask) count++;
             bits |= f;
@@ -249,13 +359,13 @@ static int it_ids(lua_State *L) {
             lua_pushinteger(L, (lua_Integer)it->tok[start + k]);
             lua_rawseti(L, -2, (lua_Integer)k + 1);
         }
-        lua_rawseti(L, 5, i);
+        lua_rawseti(L, lists, i);
         lua_pushinteger(L, (lua_Integer)count);
-        lua_rawseti(L, 6, i);
+        lua_rawseti(L, lists + 1, i);
         lua_pushinteger(L, (lua_Integer)bits);
-        lua_rawseti(L, 7, i);
+        lua_rawseti(L, lists + 2, i);
         lua_pushinteger(L, (lua_Integer)start);
-        lua_rawseti(L, 8, i);
+        lua_rawseti(L, lists + 3, i);
         if (with_hits && (bits & hitmask)) {
             lua_createtable(L, 1, 0);
             lua_Integer h = 0;
@@ -266,17 +376,46 @@ static int it_ids(lua_State *L) {
                     lua_rawseti(L, -2, ++h);
                 }
             }
-            lua_rawseti(L, 9, i);
+            lua_rawseti(L, lists + 4, i);
         }
     }
     lua_pushinteger(L, (lua_Integer)it->ntok);
-    lua_rawseti(L, 8, nt + 1);
+    lua_rawseti(L, lists + 3, nt + 1);
     return with_hits ? 5 : 4;
 }
 
 static int it_intern(lua_State *L) {
-    check_it(L);
-    lua_getiuservalue(L, 1, 1);
+    interner *it = check_it(L);
+    lua_createtable(L, 0, it->count > INT_MAX ? INT_MAX : (int)it->count);
+    for (size_t k = 0; k < it->cap; k++) {
+        const slot *e = &it->slots[k];
+        if (!e->id) continue;
+        lua_pushlstring(L, it->arena + e->off, e->len);
+        lua_pushinteger(L, (lua_Integer)e->id);
+        lua_rawset(L, -3);
+    }
+    return 1;
+}
+
+/* The slot of word w[0..n) with hash h: its entry, or the empty one where it
+ * would go. */
+static slot *find_slot(const interner *it, const char *w, size_t n, uint32_t h) {
+    size_t s = (size_t)h & (it->cap - 1);
+    while (it->slots[s].id) {
+        slot *e = &it->slots[s];
+        if (e->hash == h && e->len == n && memcmp(it->arena + e->off, w, n) == 0) return e;
+        s = (s + 1) & (it->cap - 1);
+    }
+    return &it->slots[s];
+}
+
+static int it_id(lua_State *L) {
+    interner *it = check_it(L);
+    size_t n;
+    const char *w = luaL_checklstring(L, 2, &n);
+    const slot *e = it->slots ? find_slot(it, w, n, word_hash(w, n)) : NULL;
+    if (e && e->id) lua_pushinteger(L, (lua_Integer)e->id);
+    else lua_pushnil(L);
     return 1;
 }
 
@@ -390,6 +529,7 @@ static int s_contained(lua_State *L) {
 int dp_lua_open_shingle(lua_State *L) {
     static const luaL_Reg methods[] = {
         { "count", it_count },
+        { "id", it_id },
         { "ids", it_ids },
         { "intern", it_intern },
         { "repeats", it_repeats },

@@ -67,7 +67,7 @@ local byte = string.byte
 local find, sub = string.find, string.sub
 local new_table = dp.text.table
 local interner, repeats, contained = dp.shingle.interner, dp.shingle.repeats, dp.shingle.contained
-local wrap_width, digit_words = dp.cleanc.wrap_width, dp.cleanc.digit_words
+local wrap_width = dp.cleanc.wrap_width
 
 -- the symbols that mark a list item (one list for the stage: M.BULLETS), before a
 -- space; every one is ASCII or starts with the byte C2 or E2 (see M.split)
@@ -660,8 +660,10 @@ M.WORD_STOP, M.WORD_HINT, M.WORD_YEAR, M.WORD_DIGIT, M.WORD_RELATIVE = 1, 2, 4, 
 --   words seen before (it is reset past 200,000 words)
 -- @param hitmask optional word bits: b.hits lists the ids of the block's words that
 --   have one of them (nil when none does), for a caller that looks only those up
--- @return the intern table (word -> id), and keep.fresh: the words with a hint
---   interned for the first time, not yet read (see above)
+-- @return the interner (it:id(word) gives a word's id: no Lua table of the words is
+--   kept, where one entry a new word cost its insertion and the collector's walks of
+--   a table of up to 200,000 words), and keep.fresh: the words with a hint interned
+--   for the first time, not yet read (see above)
 function M.tokenize(blocks, stop, hints, keep, hitmask)
   keep = keep or {}
   local it = keep.interner
@@ -675,27 +677,14 @@ function M.tokenize(blocks, stop, hints, keep, hitmask)
   keep.fresh = fresh
   local parts = {}
   for i = 1, #blocks do parts[i] = blocks[i].text end
-  -- (the word's bits, above; called by the interner for each word it has not seen,
-  -- some hundred a news story while the vocabulary grows: one function, the hints
-  -- looked up once; the digit and year bits, find(w, "%d") and #w == 4 and
-  -- find(w, "^%d%d%d%d$"), of all the page's words with a digit from one C call
-  -- made at the first new word, where the pattern searches cost some 1,500
-  -- instructions a new word)
-  local digits
-  local function flag_of(w)
-    local f = 0
-    if stop and stop[w] then f = 1 end
-    local h = hints and hints[w]
-    if h then
-      fresh[#fresh + 1] = w
-      f = f | (h == true and 2 or h)
-    end
-    digits = digits or digit_words(parts)
-    local d = digits[w]
-    if d then f = f | d end
-    if RELATIVE[w] then f = f | 16 end
-    return f
-  end
+  -- (the word's bits, above, given by the interner to each word it has not seen,
+  -- some hundred a news story while the vocabulary grows: the sets looked up and the
+  -- digits read in C, where a call into Lua for each new word cost some 1,000
+  -- instructions; a hint word is listed in fresh as it is interned)
+  local flag_of = {
+    { stop, M.WORD_STOP }, { hints, M.WORD_HINT, fresh, true }, { RELATIVE, M.WORD_RELATIVE },
+    digit = M.WORD_DIGIT, year = M.WORD_YEAR,
+  }
   local lists, counts, bits, first, hits = it:ids(parts, flag_of, 1, hitmask)
   for i = 1, #blocks do local b = blocks[i]
     local ids, f = lists[i], bits[i]
@@ -706,7 +695,7 @@ function M.tokenize(blocks, stop, hints, keep, hitmask)
   -- next call (`streamed` tells which blocks it belongs to)
   blocks.interner, blocks.first = it, first
   streamed[it] = blocks
-  return it:intern(), fresh
+  return it, fresh
 end
 
 -- cut the tokens flagged in dead (indices into the block's ids) out of the block text

@@ -553,7 +553,8 @@ local function first_kind(list, text, nw)
 end
 
 --- The cue kind of block b (its text, word count nw and word ids), or nil.
--- @param intern the word -> id table of docpipe.clean.blocks.tokenize
+-- @param intern the interner of docpipe.clean.blocks.tokenize (intern:id(word): the
+--   word's id or nil)
 -- @param fresh the list of words with a hint interned since it was last read
 --   (docpipe.clean.blocks.tokenize); without it the trigger words are looked up again
 -- @param c, c2 the text's first two bytes (nil past its end)
@@ -599,16 +600,16 @@ local function cue_kind(C, b, intern, fresh, c, c2, shape)
   local bits = b.bits
   local ids = false
   if not bits or bits & TRIGGER ~= 0 then
-    -- the ids of the trigger words: all those an intern table holds when it is new
+    -- the ids of the trigger words: all those the interner holds when it is new
     -- here, then the ones among the words interned since (`fresh`, emptied as read:
-    -- the table only grows until it is replaced, so a page costs a lookup per new
+    -- the interner only grows until it is replaced, so a page costs a lookup per new
     -- word with a hint, not one per trigger word the pages have not shown yet)
     if C.ids_intern ~= intern or not fresh then
       gather:clear()
       local words, orders = C.words, C.word_orders
       for k = 1, #words do
         local w = words[k]
-        local id = intern[w]
+        local id = intern:id(w)
         if id then gather:map(id, orders[w]) end
       end
       C.ids_intern = intern
@@ -618,8 +619,9 @@ local function cue_kind(C, b, intern, fresh, c, c2, shape)
       for k = 1, #fresh do
         local w = fresh[k]
         fresh[k] = nil
-        local o, id = orders[w], intern[w]
-        if o and id then gather:map(id, o) end
+        local o = orders[w]
+        local id = o and intern:id(w)
+        if id then gather:map(id, o) end
       end
     end
     -- (the ids of its trigger words only, when the tokeniser listed them: b.hits)

@@ -81,6 +81,23 @@ static void test_repeats_of_short_sequences(void) {
     CHECK_INT(dp_shingle_next_pair(one, 0, 150, nxt), 0);
 }
 
-DP_TEST_MAIN("shingle", test_next_word_matches_text_words,
+/* dp_shingle_digits: 0 no ASCII digit, 1 some, 2 exactly four ASCII digits */
+static void test_digits_of_a_word(void) {
+    CHECK_INT(dp_shingle_digits("", 0), 0);
+    CHECK_INT(dp_shingle_digits("word", 4), 0);
+    CHECK_INT(dp_shingle_digits("/:", 2), 0);          /* the bytes around '0'..'9' */
+    CHECK_INT(dp_shingle_digits("\xD9\xB3", 2), 0);    /* an Arabic-Indic digit: not ASCII */
+    CHECK_INT(dp_shingle_digits("2024", 4), 2);
+    CHECK_INT(dp_shingle_digits("0000", 4), 2);
+    CHECK_INT(dp_shingle_digits("20245", 5), 1);
+    CHECK_INT(dp_shingle_digits("202", 3), 1);
+    CHECK_INT(dp_shingle_digits("1990s", 5), 1);
+    CHECK_INT(dp_shingle_digits("a1b2", 4), 1);
+    CHECK_INT(dp_shingle_digits("1,00", 4), 1);
+    CHECK_INT(dp_shingle_digits("9", 1), 1);
+    CHECK_INT(dp_shingle_digits("20\x0024", 5), 1);     /* a NUL byte inside */
+}
+
+DP_TEST_MAIN("shingle", test_next_word_matches_text_words, test_digits_of_a_word,
              test_next_pair_links_each_pair_to_its_next_occurrence,
              test_repeats_finds_the_shortest_tandem_copy, test_repeats_of_short_sequences)

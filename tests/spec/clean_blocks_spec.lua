@@ -20,6 +20,27 @@ describe("docpipe.shingle interner", function()
     assert.are.equal(2, it:intern()["harbor"])
   end)
 
+  it("looks a word up by it:id as in the table it:intern builds, interning nothing", function()
+    local it = shingle.interner()
+    assert.is_nil(it:id("harbor")) -- (no table yet)
+    assert.are.same({}, it:intern())
+    local texts = { "The Harbor board met; caf\195\169 CAF\195\169 2024 x", "" }
+    for k = 1, 3000 do texts[#texts + 1] = "w" .. k .. " the W" .. k end -- (past a rehash)
+    it:ids(texts)
+    local intern = it:intern()
+    local n = 0
+    for w, id in pairs(intern) do
+      n = n + 1
+      assert.are.equal(id, it:id(w))
+    end
+    assert.are.equal(it:count(), n)
+    for _, w in ipairs { "The", "HARBOR", "w3001", "", "caf\195\137", "harbo", "harborr" } do
+      assert.is_nil(it:id(w))
+    end
+    assert.are.equal(it:count(), n)
+    assert.are.equal(3, it:id("board"))
+  end)
+
   it("lowers every ASCII capital, eight bytes at a time or one by one, and no other byte", function()
     local it = shingle.interner()
     -- (capitals at every position of an 8-byte word, bytes past ASCII beside them:
@@ -131,7 +152,7 @@ describe("docpipe.clean.blocks", function()
     assert.are.equal(1, bl[1].nstop)
     assert.is_false(bl[1].hint)
     assert.is_true(bl[2].hint)
-    assert.are.equal(bl[1].ids[3], intern["the"])
+    assert.are.equal(bl[1].ids[3], intern:id("the"))
     -- the words live on in keep: the next page reuses their ids
     local bl2 = blocks.split("The bridge\n")
     blocks.tokenize(bl2, {}, {}, keep)

@@ -48,4 +48,50 @@ describe("clean on one-paragraph stories", function()
     end
     assert.are.same(want, dp.cleanc.digit_words(texts))
   end)
+  it("flags new words by a table of rules as the Lua function did", function()
+    local stop = { the = true, of = true, ["caf\195\169"] = true }
+    local hints = { reporting = true, by = true, share = 32, print = 34, ["2024"] = true, ["4x4s"] = 64.0 }
+    local relative = setmetatable({ ago = true }, { __index = function(_, w) return w == "today" or nil end })
+    local texts = {
+      "The mayor of Brantwick said 2024 was the year; reporting by Ana Lim, 2 days ago",
+      "Share or print this today: 4x4s cost $30,000 in 1990s. THE OF caf\195\169 CAF\195\169",
+      "", "20245 0001 1,000 3.5 a1 \217\163\217\164 x",
+    }
+    math.randomseed(11)
+    local alpha = { "a", "the", "Share", "print", "By", "0", "9", " ", ".", ",", "-", "'", "\195\169", "\128", "ago" }
+    for _ = 1, 300 do
+      local t = {}
+      for k = 1, math.random(0, 12) do t[k] = alpha[math.random(#alpha)] end
+      texts[#texts + 1] = table.concat(t, math.random(2) == 1 and " " or "")
+    end
+    -- the function the rules replace (blocks.tokenize before)
+    local fresh_a, fresh_b = {}, {}
+    local function flag_of(w)
+      local f = 0
+      if stop[w] then f = 1 end
+      local h = hints[w]
+      if h then fresh_a[#fresh_a + 1] = w; f = f | (h == true and 2 or h) end
+      if w:find("%d") then f = f | ((#w == 4 and w:find("^%d%d%d%d$")) and 12 or 8) end
+      if relative[w] then f = f | 16 end
+      return f
+    end
+    local rules = { { stop, 1 }, { nil, 128 }, { hints, 2, fresh_b, true }, { relative, 16 }, digit = 8, year = 4 }
+    local a, b = dp.shingle.interner(), dp.shingle.interner()
+    local ra = { a:ids(texts, flag_of, 1, 2 | 32) }
+    local rb = { b:ids(texts, rules, 1, 2 | 32) }
+    assert.are.same(ra, rb)
+    assert.are.same(fresh_a, fresh_b)
+    -- each word alone: its own flags, as bits
+    local words = {}
+    for w in pairs(a:intern()) do words[#words + 1] = w end
+    table.sort(words)
+    local _, _, bits_a = a:ids(words, flag_of, 1)
+    local _, _, bits_b = b:ids(words, rules, 1)
+    assert.are.same(bits_a, bits_b)
+    -- a value of a set with own bits that is no integer raises, as | raised
+    for _, v in ipairs { {}, "64", 2.5 } do
+      assert.has_error(function() return 0 | v end)
+      assert.has_error(function() dp.shingle.interner():ids({ "x" }, { { { x = v }, 2, nil, true } }) end)
+    end
+  end)
 end)
