@@ -703,6 +703,17 @@ has stats-json-output "$err" '--stats-json names the same file as -o'
 run malformed-jsonl 1 "$D" run sentences "$F/malformed.jsonl"
 lines malformed-jsonl "$out" 2
 has malformed-jsonl-where "$err" 'malformed.jsonl:2: invalid JSON'
+# the column is that of the first byte that cannot be read, counted from 1 (regression:
+# "{bad" said column 3, one past the 'b', cJSON's error pointer), the same as
+# docpipe.json.decode and dp_pipeline_run_json; a record that ends too soon names the end
+printf '{bad\n{"id":"b","text":"x"\n{"id":"c","text":"\\q"}\n{"id":"d","text":"Fine."}\n' > "$tmpd/badcol.jsonl"
+run json-error-column 1 "$D" run sentences "$tmpd/badcol.jsonl"
+has json-error-column "$err" 'badcol.jsonl:1: invalid JSON at column 2$'
+has json-error-column-end "$err" 'badcol.jsonl:2: unexpected end of JSON at column 21$'
+has json-error-column-escape "$err" 'badcol.jsonl:3: invalid JSON at column 20$'
+has json-error-column-next "$out" '"id":"d"'
+run json-error-column-stdin 1 sh -c "printf '{bad\n' | '$D' run sentences"
+has json-error-column-stdin "$err" '^docpipe: -:1: invalid JSON at column 2$'
 run missing-input 3 "$D" run sentences "$F/nope.txt" "$F/note.txt"
 has missing-input "$err" 'nope.txt: No such file'
 lines missing-input "$out" 1
