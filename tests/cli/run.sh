@@ -76,6 +76,34 @@ printf 'Ferry adds evening crossing\n\nThe Harlow Bay ferry will run an extra ev
 run builtin-clean 0 sh -c "cd '$tmpd' && '$Dabs' run clean ferry.txt"
 has builtin-clean "$out" '"title":"Ferry adds evening crossing".*"removed":\[.*\{"text":"Share this story","reason":"end of article marker"\}'
 lacks builtin-clean-alone "$out" '"sentences"'
+# a file in the current folder named like a built-in pipeline is read in its place (by
+# design), and when it does not load the error says so and names builtin:NAME (regression:
+# the README's embedding example built ./quotes, and `docpipe run quotes` then said only
+# "quotes: the pipeline holds a NUL byte (byte 8): not YAML text")
+mkdir "$tmpd/shadowed"
+cp /bin/true "$tmpd/shadowed/quotes"
+printf 'stages:\n  - stage: sentences\n' > "$tmpd/shadowed/news"
+printf 'stagez: []\n' > "$tmpd/shadowed/summary"
+run shadow-binary 2 sh -c "cd '$tmpd/shadowed' && echo 'He said \"yes.\"' | '$Dabs' run quotes"
+has shadow-binary "$err" "^docpipe: \./quotes is read in place of the built-in pipeline 'quotes' \(a file in the current folder comes first\); rename it, or write builtin:quotes for the built-in$"
+has shadow-binary-cause "$err" '^docpipe: quotes: the pipeline holds a NUL byte'
+run shadow-yaml 2 sh -c "cd '$tmpd/shadowed' && '$Dabs' check summary"
+has shadow-yaml "$err" "^docpipe: \./summary is read in place of the built-in pipeline 'summary'"
+has shadow-yaml-cause "$err" "summary:1:1: unknown key 'stagez'"
+run shadow-builtin 0 sh -c "cd '$tmpd/shadowed' && echo 'He said \"yes.\"' | '$Dabs' run builtin:quotes -q"
+has shadow-builtin "$out" '"quotes":\[\{'
+# a file that loads is used, in silence; ./NAME is the file and says nothing of built-ins
+run shadow-loads 0 sh -c "cd '$tmpd/shadowed' && echo 'One. Two.' | '$Dabs' run news -q"
+has shadow-loads "$out" '"sentences":\['
+lacks shadow-loads-file "$out" '"summary"'
+run shadow-dot-slash 2 sh -c "cd '$tmpd/shadowed' && '$Dabs' check ./quotes"
+lacks shadow-dot-slash "$err" 'in place of'
+# docpipe pipelines lists the built-ins themselves, whatever files the folder holds
+run shadow-pipelines 0 sh -c "cd '$tmpd/shadowed' && '$Dabs' pipelines"
+has shadow-pipelines "$out" '^ +stages: clean -> sentences -> quotes -> summary; output: jsonl'
+lacks shadow-pipelines-err "$err" '.'
+run builtin-unknown 2 "$D" check builtin:nws
+has builtin-unknown "$err" "no built-in pipeline 'nws' \(clean, html, news, quotes, rouge, sentences, summary\) \(did you mean 'news'\?\)$"
 # a record's "meta" must be an object: null is none, [] an empty object (as PHP writes
 # it), anything else an input error (regression: a Lua traceback in clean for a string,
 # number or null; [] lost meta.removed and the warnings on output)
