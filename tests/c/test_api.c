@@ -5,6 +5,7 @@
 
 #include <lauxlib.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 static void test_open_errors(void) {
     dp_error err;
@@ -42,6 +43,36 @@ static void test_run_json(void) {
     CHECK_INT(dp_pipeline_run_json(p, "{\"text\": \"a\"", 12, &out, &err), DP_ERR_INPUT);
     CHECK_STR(err.message, "unexpected end of JSON at column 13");
     dp_pipeline_close(p);
+}
+
+/* run_json and run_text write each document as the pipeline's output.fields
+ * say (those fields, in that order, a missing one left out), as JSON whatever
+ * output.format is (docpipe.h). */
+static void test_output_fields(void) {
+    char path[] = "/tmp/dp_test_api_XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) return;
+    const char *yaml = "stages:\n  - stage: sentences\noutput:\n  format: markdown\n"
+                       "  fields: [sentences, id, nosuch]\n";
+    CHECK_INT((int)write(fd, yaml, strlen(yaml)), (int)strlen(yaml));
+    close(fd);
+    dp_error err;
+    dp_pipeline *p = dp_pipeline_open(path, &err);
+    CHECK(p != NULL);
+    if (p) {
+        const char *in = "{\"id\": \"d\", \"text\": \"One. Two.\", \"extra\": 7}";
+        char *out = NULL;
+        CHECK_INT(dp_pipeline_run_json(p, in, strlen(in), &out, &err), 0);
+        CHECK_STR(out, "[{\"sentences\":[{\"text\":\"One.\",\"start\":0,\"end\":4},"
+                       "{\"text\":\"Two.\",\"start\":5,\"end\":9}],\"id\":\"d\"}]");
+        free(out);
+        CHECK_INT(dp_pipeline_run_text(p, "t", "Hi.", 3, &out, &err), 0);
+        CHECK_STR(out, "[{\"sentences\":[{\"text\":\"Hi.\",\"start\":0,\"end\":3}],\"id\":\"t\"}]");
+        free(out);
+        dp_pipeline_close(p);
+    }
+    unlink(path);
 }
 
 /* The position in a JSON error message is the 1-based line and column (in
@@ -127,5 +158,5 @@ static void test_set_option(void) {
 
 static void test_version(void) { CHECK_STR(dp_version(), DOCPIPE_VERSION); }
 
-DP_TEST_MAIN("api", test_open_errors, test_run_json, test_json_error_columns, test_run_text_and_options, test_set_option,
+DP_TEST_MAIN("api", test_open_errors, test_run_json, test_json_error_columns, test_output_fields, test_run_text_and_options, test_set_option,
              test_version)
