@@ -102,6 +102,12 @@ lacks shadow-dot-slash "$err" 'in place of'
 run shadow-pipelines 0 sh -c "cd '$tmpd/shadowed' && '$Dabs' pipelines"
 has shadow-pipelines "$out" '^ +stages: clean -> sentences -> quotes -> summary; output: jsonl'
 lacks shadow-pipelines-err "$err" '.'
+# no build command in the documentation writes a file named like a built-in pipeline
+# (regression: `cc examples/embed/quotes.c ... -o quotes`)
+names=$("$D" pipelines | awk '/^[a-z]/ { printf "%s%s", sep, $1; sep = "|" }')
+if grep -rnE -- "-o +(\./)?($names)( |$|\\)" README.md docs man examples/embed >"$tmpd/o_names.txt"; then
+  fail=$((fail + 1)); echo "FAIL docs-build-names: a build writes a built-in pipeline's name:"; sed 's/^/  /' "$tmpd/o_names.txt"
+else pass=$((pass + 1)); fi
 run builtin-unknown 2 "$D" check builtin:nws
 has builtin-unknown "$err" "no built-in pipeline 'nws' \(clean, html, news, quotes, rouge, sentences, summary\) \(did you mean 'news'\?\)$"
 # a record's "meta" must be an object: null is none, [] an empty object (as PHP writes
