@@ -332,7 +332,8 @@ end
 --- docpipe pipelines
 function M.pipelines()
   for _, name in ipairs(engine.builtin_pipelines()) do
-    local p, errs = engine.open(name, true)
+    -- by its built-in name: a file of that name in the current folder is not it
+    local p, errs = engine.open("builtin:" .. name, true)
     if p then
       print(("%-10s %s"):format(name, p.description ~= "" and p.description or p:describe()))
       local st = {}

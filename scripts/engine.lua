@@ -1589,33 +1589,60 @@ end
 
 --- Open a pipeline by path or built-in name. Returns the pipeline (with
 -- init done unless no_init) or nil, list of error lines.
+-- The lookup: REF names a file when one of that name can be read (a folder does
+-- not count); else a bare name (letters, digits, _ and -) names a built-in
+-- pipeline (DOCPIPE_PATH's pipelines/ first, then those compiled in).
+-- `builtin:NAME` names the built-in alone, whatever files there are. A file that
+-- takes a built-in's name (`./quotes` beside `docpipe run quotes`: a program
+-- built there, a folder of notes) is read as the pipeline, by design, but when it
+-- does not load the first error line says whose place it took and how to reach
+-- the built-in.
 function M.open(ref, no_init)
   local text, file, dir
-  local f = io.open(ref, "rb")
-  if f then
-    text = f:read("a")
-    f:close()
-    -- a folder opens but cannot be read: a bare name then means the built-in pipeline
-    -- (a corpus folder `news/` must not hide `docpipe run news`)
-    if not text and not ref:match("^[%w_%-]+$") then
-      return nil, { ref .. ": cannot read the file (a folder?)" }
-    end
-    if text then file, dir = ref, dirname(ref) end
-  end
-  if not text then
-    if not ref:match("^[%w_%-]+$") then return nil, { ("%s: no such file"):format(ref) } end
-    local builtin = dp.builtin_file("pipelines/" .. ref .. ".yaml")
+  local forced = ref:match("^builtin:(.*)$")
+  if forced then
+    local builtin = forced:match("^[%w_%-]+$") and dp.builtin_file("pipelines/" .. forced .. ".yaml")
     if not builtin then
-      return nil, { ("no pipeline '%s': not a file, and not a built-in pipeline (%s)%s"):format(
-        ref, concat(M.builtin_pipelines(), ", "), did_you_mean(ref, M.builtin_pipelines())) }
+      return nil, { ("no built-in pipeline '%s' (%s)%s"):format(
+        forced, concat(M.builtin_pipelines(), ", "), did_you_mean(forced, M.builtin_pipelines())) }
     end
-    text, file = builtin, ref .. ".yaml"
+    text, file = builtin, forced .. ".yaml"
+  else
+    local f = io.open(ref, "rb")
+    if f then
+      text = f:read("a")
+      f:close()
+      -- a folder opens but cannot be read: a bare name then means the built-in pipeline
+      -- (a corpus folder `news/` must not hide `docpipe run news`)
+      if not text and not ref:match("^[%w_%-]+$") then
+        return nil, { ref .. ": cannot read the file (a folder?)" }
+      end
+      if text then file, dir = ref, dirname(ref) end
+    end
+    if not text then
+      if not ref:match("^[%w_%-]+$") then return nil, { ("%s: no such file"):format(ref) } end
+      local builtin = dp.builtin_file("pipelines/" .. ref .. ".yaml")
+      if not builtin then
+        return nil, { ("no pipeline '%s': not a file, and not a built-in pipeline (%s)%s"):format(
+          ref, concat(M.builtin_pipelines(), ", "), did_you_mean(ref, M.builtin_pipelines())) }
+      end
+      text, file = builtin, ref .. ".yaml"
+    end
+  end
+  -- a file read in place of a built-in pipeline of the same name: said with its errors
+  local function shadowed(errs)
+    if file == ref and ref:match("^[%w_%-]+$") and dp.builtin_file("pipelines/" .. ref .. ".yaml") then
+      table.insert(errs, 1, ("./%s is read in place of the built-in pipeline '%s' (a file in the "
+        .. "current folder comes first); rename it, or write builtin:%s for the built-in"):format(
+        ref, ref, ref))
+    end
+    return errs
   end
   local p, errs = M.load(text, file, dir)
-  if not p then return nil, errs end
+  if not p then return nil, shadowed(errs) end
   if no_init ~= true then
     local ok, err = p:init()
-    if not ok then return nil, { err } end
+    if not ok then return nil, shadowed({ err }) end
   end
   return p
 end

@@ -9,7 +9,7 @@
  *     if (!p) { fprintf(stderr, "%s\n", err.message); return 1; }
  *     char *out;
  *     if (dp_pipeline_run_text(p, "page-1", text, len, &out, &err) == 0) {
- *         puts(out);      // a JSON array of the resulting documents
+ *         puts(out);      // a JSON array of the resulting documents (output.fields)
  *         free(out);
  *     }
  *     dp_pipeline_close(p);
@@ -67,10 +67,15 @@ typedef struct dp_pipeline dp_pipeline;
 /* The library's version, e.g. "0.1.0". */
 const char *dp_version(void);
 
-/* Opens a pipeline: a YAML file path, or a built-in name ("news",
- * "sentences", "quotes", "summary"). Stages are loaded and their init
- * run. Returns NULL on failure with every validation error in
- * err->message, one per line, as FILE:LINE:COLUMN: message. */
+/* Opens a pipeline: a YAML file path, or a built-in name ("news", "clean",
+ * "sentences", "quotes", "summary", "html", "rouge"). The lookup is the
+ * command's: a file of that name, relative to the current folder, comes
+ * before the built-in of the same name (a folder does not count), so a
+ * program that means the built-in whatever folder it runs in writes
+ * "builtin:news". Stages are loaded and their init run. Returns NULL on
+ * failure with every validation error in err->message, one per line, as
+ * FILE:LINE:COLUMN: message (the first line saying so when a file was read
+ * in place of a built-in). */
 dp_pipeline *dp_pipeline_open(const char *name_or_path, dp_error *err);
 
 /* Sets option `option` of every stage named `stage` to a JSON value,
@@ -82,15 +87,21 @@ int dp_pipeline_set_option(dp_pipeline *p, const char *stage, const char *option
 
 /* Runs one document, given as a JSON object ({"id", "text", ...}) of len
  * bytes. *out receives a JSON array of the resulting documents (empty when
- * a stage dropped it; a document kept with on_error: keep carries its
- * "errors"). Returns 0, or DP_ERR_INPUT, DP_ERR_STAGE (message: stage,
- * document id, error and traceback), DP_ERR_MEMORY; *out is NULL then. */
+ * a stage dropped it; several when a stage split it; a document kept with
+ * on_error: keep carries its "errors"). Each document is written as the
+ * pipeline's output.fields say: only those fields, in that order, a field
+ * the document lacks left out (every field when the pipeline names none,
+ * as the built-in pipelines do); always as JSON objects, whatever
+ * output.format says. Returns 0, or DP_ERR_INPUT (message: what is wrong
+ * with the input, e.g. "invalid JSON at column C", C the first byte that
+ * cannot be read, from 1), DP_ERR_STAGE (message: stage, document id,
+ * error and traceback), DP_ERR_MEMORY; *out is NULL then. */
 int dp_pipeline_run_json(dp_pipeline *p, const char *json, size_t len, char **out,
                          dp_error *err);
 
 /* The same for a text held in memory: a document {"id": id, "text": text}
  * (text: len bytes of UTF-8; invalid bytes are replaced by U+FFFD). id may
- * be NULL ("doc"). */
+ * be NULL ("doc"). The output as for dp_pipeline_run_json (output.fields). */
 int dp_pipeline_run_text(dp_pipeline *p, const char *id, const char *text, size_t len,
                          char **out, dp_error *err);
 

@@ -1344,28 +1344,168 @@ static void dec_push(lua_State *L, const cJSON *j, dec *d, int depth) {
     } else dec_object(L, j, d, depth);
 }
 
+/* ---- where a bad text goes wrong ------------------------------------------ *
+ * cJSON's error pointer is not always the byte at fault: a value that should be
+ * a string ("{bad") is reported one byte past it, and an input that ends too
+ * soon at its last byte. So after cJSON has refused a text, this reader, which
+ * follows cJSON's grammar (white space is any byte up to 0x20, a UTF-8 BOM may
+ * open the text, a number is what strtod reads of the run of number bytes,
+ * escapes as cJSON reads them, nesting to CJSON_NESTING_LIMIT), finds the
+ * first byte that cannot be read: the offset returned (n when the text ends
+ * too soon), *deep set when that byte opens a bracket past the limit. It runs
+ * on the error path only. (size_t)-1: it found no fault (then cJSON's own
+ * pointer is used). */
+
+#define JB_OK ((size_t)-1)
+
+typedef struct jbad {
+    const unsigned char *s;
+    size_t n, i;
+    int deep;
+} jbad;
+
+static void jb_ws(jbad *b) {
+    while (b->i < b->n && b->s[b->i] <= 32) b->i++;
+}
+
+/* four hex digits at at; cJSON reads a bad digit as making the escape 0 (the
+ * string then ends there), no error: so does this */
+static unsigned jb_hex4(const unsigned char *p) {
+    unsigned v = 0;
+    for (size_t k = 0; k < 4; k++) {
+        unsigned char c = p[k];
+        if (c >= '0' && c <= '9') v = v * 16 + (c - '0');
+        else if (c >= 'a' && c <= 'f') v = v * 16 + (c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F') v = v * 16 + (c - 'A' + 10);
+        else return 0;
+    }
+    return v;
+}
+
+/* As cJSON reads a string: its end (a backslash takes the next byte with
+ * it), then its escapes, each within that end; a bad escape comes before a
+ * missing closing quote, being earlier in the text. */
+static size_t jb_string(jbad *b) {
+    if (b->i >= b->n) return b->n;
+    if (b->s[b->i] != '"') return b->i;
+    size_t q = b->i + 1;
+    while (q < b->n && b->s[q] != '"') q += b->s[q] == '\\' ? 2 : 1;
+    if (q > b->n) q = b->n;
+    for (size_t k = b->i + 1; k < q; k++) {
+        if (b->s[k] != '\\') continue;
+        if (k + 1 >= q) return q;
+        unsigned char e = b->s[k + 1];
+        if (e && strchr("bfnrt\"\\/", e)) { k++; continue; }
+        if (e != 'u') return k + 1;
+        if (q - k < 6) return q;  /* the string ends inside the escape */
+        unsigned v = jb_hex4(b->s + k + 2);
+        if (v >= 0xDC00 && v <= 0xDFFF) return k;  /* a low surrogate alone */
+        if (v >= 0xD800 && v <= 0xDBFF) {          /* a high one needs its pair */
+            size_t lo = k + 6;
+            if (q - lo < 6) return k;
+            if (b->s[lo] != '\\' || b->s[lo + 1] != 'u') return k;
+            unsigned w = jb_hex4(b->s + lo + 2);
+            if (w < 0xDC00 || w > 0xDFFF) return k;
+            k = lo + 5;
+        } else k += 5;
+    }
+    if (q >= b->n) return b->n;  /* no closing quote */
+    b->i = q + 1;
+    return JB_OK;
+}
+
+static size_t jb_value(jbad *b, size_t depth);
+
+static size_t jb_number(jbad *b) {
+    size_t k = b->i, m = 0;
+    char buf[64];
+    while (k + m < b->n && m < sizeof buf - 1 &&
+           ((b->s[k + m] >= '0' && b->s[k + m] <= '9') || strchr("+-eE.", b->s[k + m]))
+           && b->s[k + m])
+        buf[m] = (char)b->s[k + m], m++;
+    buf[m] = '\0';
+    char *after = NULL;
+    (void)strtod(buf, &after);
+    if (after == buf) {  /* "-" or "-x": the byte after the sign */
+        size_t at = b->s[k] == '-' ? k + 1 : k;
+        return at < b->n ? at : b->n;
+    }
+    b->i = k + (size_t)(after - buf);
+    return JB_OK;
+}
+
+static size_t jb_word(jbad *b, const char *w) {
+    for (size_t k = 0; w[k]; k++) {
+        if (b->i + k >= b->n) return b->n;
+        if (b->s[b->i + k] != (unsigned char)w[k]) return b->i + k;
+    }
+    b->i += strlen(w);
+    return JB_OK;
+}
+
+static size_t jb_list(jbad *b, size_t depth, int object) {
+    if (depth >= CJSON_NESTING_LIMIT) { b->deep = 1; return b->i; }
+    unsigned char close = object ? '}' : ']';
+    b->i++;
+    jb_ws(b);
+    if (b->i >= b->n) return b->n;
+    if (b->s[b->i] == close) { b->i++; return JB_OK; }
+    for (;;) {
+        size_t r;
+        jb_ws(b);
+        if (object) {
+            if ((r = jb_string(b)) != JB_OK) return r;
+            jb_ws(b);
+            if (b->i >= b->n) return b->n;
+            if (b->s[b->i] != ':') return b->i;
+            b->i++;
+            jb_ws(b);
+        }
+        if ((r = jb_value(b, depth + 1)) != JB_OK) return r;
+        jb_ws(b);
+        if (b->i >= b->n) return b->n;
+        if (b->s[b->i] == ',') { b->i++; continue; }
+        if (b->s[b->i] == close) { b->i++; return JB_OK; }
+        return b->i;
+    }
+}
+
+static size_t jb_value(jbad *b, size_t depth) {
+    if (b->i >= b->n) return b->n;
+    unsigned char c = b->s[b->i];
+    if (c == 'n') return jb_word(b, "null");
+    if (c == 't') return jb_word(b, "true");
+    if (c == 'f') return jb_word(b, "false");
+    if (c == '"') return jb_string(b);
+    if (c == '-' || (c >= '0' && c <= '9')) return jb_number(b);
+    if (c == '[') return jb_list(b, depth, 0);
+    if (c == '{') return jb_list(b, depth, 1);
+    return b->i;
+}
+
+static size_t json_bad_at(const char *s, size_t n, int *deep) {
+    jbad b = { (const unsigned char *)s, n, 0, 0 };
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) b.i = 3;
+    jb_ws(&b);
+    size_t r = jb_value(&b, 0);
+    *deep = b.deep;
+    return r;
+}
+
 int dp_json_decode_push(lua_State *L, const char *s, size_t n, int spans, char *err,
                         size_t errlen) {
     const char *end = NULL;
     cJSON *tree = cJSON_ParseWithLengthOpts(s, n, &end, 0);
     if (!tree) {
-        size_t off = end && end >= s ? (size_t)(end - s) : 0;
+        int deep = 0;
+        size_t off = json_bad_at(s, n, &deep);
+        if (off == JB_OK) { fprintf(stderr, "JBOK: %.*s\n", (int)(n > 80 ? 80 : n), s); off = end && end >= s ? (size_t)(end - s) : 0; }
         size_t line = 1, col = 1;
         for (size_t i = 0; i < off && i < n; i++) {
             if (s[i] == '\n') { line++; col = 1; } else col++;
         }
-        /* cJSON stops at a bracket that opens past its nesting limit: the
-         * brackets open before it (outside strings) tell */
-        size_t open = 0;
-        int quoted = 0;
-        for (size_t i = 0; off < n && (s[off] == '[' || s[off] == '{') && i < off; i++) {
-            if (quoted) { if (s[i] == '\\') i++; else if (s[i] == '"') quoted = 0; }
-            else if (s[i] == '"') quoted = 1;
-            else if (s[i] == '[' || s[i] == '{') open++;
-            else if (s[i] == ']' || s[i] == '}') open--;
-        }
         if (off >= n) snprintf(err, errlen, "unexpected end of JSON at line %zu, column %zu", line, col);
-        else if (open >= CJSON_NESTING_LIMIT)
+        else if (deep)
             snprintf(err, errlen, "JSON nested deeper than %d levels at line %zu, column %zu",
                      CJSON_NESTING_LIMIT, line, col);
         else snprintf(err, errlen, "invalid JSON at line %zu, column %zu", line, col);

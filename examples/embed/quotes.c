@@ -3,10 +3,12 @@
  * pipeline on a page saved as text and prints the page's title and who is
  * quoted, using only docpipe.h.
  *
- * Build against an installed docpipe:
- *     cc quotes.c $(pkg-config --cflags --libs docpipe) -o quotes
+ * Build against an installed docpipe (to a name that is no pipeline's: a
+ * file `quotes` in the folder would be read in place of the built-in
+ * pipeline `quotes` by `docpipe run quotes`):
+ *     cc quotes.c $(pkg-config --cflags --libs docpipe) -o quotes-demo
  * Run:
- *     ./quotes page.txt
+ *     ./quotes-demo page.txt
  */
 #include <docpipe.h>
 #include <stdio.h>

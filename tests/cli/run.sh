@@ -76,6 +76,40 @@ printf 'Ferry adds evening crossing\n\nThe Harlow Bay ferry will run an extra ev
 run builtin-clean 0 sh -c "cd '$tmpd' && '$Dabs' run clean ferry.txt"
 has builtin-clean "$out" '"title":"Ferry adds evening crossing".*"removed":\[.*\{"text":"Share this story","reason":"end of article marker"\}'
 lacks builtin-clean-alone "$out" '"sentences"'
+# a file in the current folder named like a built-in pipeline is read in its place (by
+# design), and when it does not load the error says so and names builtin:NAME (regression:
+# the README's embedding example built ./quotes, and `docpipe run quotes` then said only
+# "quotes: the pipeline holds a NUL byte (byte 8): not YAML text")
+mkdir "$tmpd/shadowed"
+cp /bin/true "$tmpd/shadowed/quotes"
+printf 'stages:\n  - stage: sentences\n' > "$tmpd/shadowed/news"
+printf 'stagez: []\n' > "$tmpd/shadowed/summary"
+run shadow-binary 2 sh -c "cd '$tmpd/shadowed' && echo 'He said \"yes.\"' | '$Dabs' run quotes"
+has shadow-binary "$err" "^docpipe: \./quotes is read in place of the built-in pipeline 'quotes' \(a file in the current folder comes first\); rename it, or write builtin:quotes for the built-in$"
+has shadow-binary-cause "$err" '^docpipe: quotes: the pipeline holds a NUL byte'
+run shadow-yaml 2 sh -c "cd '$tmpd/shadowed' && '$Dabs' check summary"
+has shadow-yaml "$err" "^docpipe: \./summary is read in place of the built-in pipeline 'summary'"
+has shadow-yaml-cause "$err" "summary:1:1: unknown key 'stagez'"
+run shadow-builtin 0 sh -c "cd '$tmpd/shadowed' && echo 'He said \"yes.\"' | '$Dabs' run builtin:quotes -q"
+has shadow-builtin "$out" '"quotes":\[\{'
+# a file that loads is used, in silence; ./NAME is the file and says nothing of built-ins
+run shadow-loads 0 sh -c "cd '$tmpd/shadowed' && echo 'One. Two.' | '$Dabs' run news -q"
+has shadow-loads "$out" '"sentences":\['
+lacks shadow-loads-file "$out" '"summary"'
+run shadow-dot-slash 2 sh -c "cd '$tmpd/shadowed' && '$Dabs' check ./quotes"
+lacks shadow-dot-slash "$err" 'in place of'
+# docpipe pipelines lists the built-ins themselves, whatever files the folder holds
+run shadow-pipelines 0 sh -c "cd '$tmpd/shadowed' && '$Dabs' pipelines"
+has shadow-pipelines "$out" '^ +stages: clean -> sentences -> quotes -> summary; output: jsonl'
+lacks shadow-pipelines-err "$err" '.'
+# no build command in the documentation writes a file named like a built-in pipeline
+# (regression: `cc examples/embed/quotes.c ... -o quotes`)
+names=$("$D" pipelines | awk '/^[a-z]/ { printf "%s%s", sep, $1; sep = "|" }')
+if grep -rnE -- "-o +(\./)?($names)( |$|\\)" README.md docs man examples/embed >"$tmpd/o_names.txt"; then
+  fail=$((fail + 1)); echo "FAIL docs-build-names: a build writes a built-in pipeline's name:"; sed 's/^/  /' "$tmpd/o_names.txt"
+else pass=$((pass + 1)); fi
+run builtin-unknown 2 "$D" check builtin:nws
+has builtin-unknown "$err" "no built-in pipeline 'nws' \(clean, html, news, quotes, rouge, sentences, summary\) \(did you mean 'news'\?\)$"
 # a record's "meta" must be an object: null is none, [] an empty object (as PHP writes
 # it), anything else an input error (regression: a Lua traceback in clean for a string,
 # number or null; [] lost meta.removed and the warnings on output)
@@ -524,7 +558,7 @@ has returned-number-traceback "$tmpd/numret_errors.jsonl" '"traceback":"\(no tra
 
 # a JSON Lines file whose last line is cut inside a record (read while written, cut short)
 # says so (regression: "invalid JSON at column 19"); exit 1 as for a malformed record, the
-# records before it written; a line ended by a newline is still plain invalid JSON
+# records before it written; a line ended by a newline is still plain invalid JSON (its end named)
 printf '{"id":"a","text":"One."}\n{"id":"b","text":"Two and thr' > "$tmpd/cut.jsonl"
 run truncated-record 1 "$D" run sentences "$tmpd/cut.jsonl" --errors "$tmpd/cut_errors.jsonl"
 has truncated-record "$err" "cut.jsonl:2: truncated record \(the file ends inside it\)$"
@@ -534,7 +568,7 @@ run truncated-record-stdin 1 sh -c "printf '{\"id\":\"a\",\"text\":\"One.\"}\n{\
 has truncated-record-stdin "$err" "^docpipe: -:2: truncated record \(the input ends inside it\)$"
 printf '{"id":"a","text":"One and thr\n' > "$tmpd/cutnl.jsonl"
 run truncated-newline 1 "$D" run sentences "$tmpd/cutnl.jsonl"
-has truncated-newline "$err" "cutnl.jsonl:1: invalid JSON at column"
+has truncated-newline "$err" "cutnl.jsonl:1: unexpected end of JSON at column 30$"
 
 # a key given twice in a JSON Lines record: read, the last value kept, with a warning
 # naming FILE:LINE and the key (regression: the last won in silence); in any object of
@@ -703,6 +737,17 @@ has stats-json-output "$err" '--stats-json names the same file as -o'
 run malformed-jsonl 1 "$D" run sentences "$F/malformed.jsonl"
 lines malformed-jsonl "$out" 2
 has malformed-jsonl-where "$err" 'malformed.jsonl:2: invalid JSON'
+# the column is that of the first byte that cannot be read, counted from 1 (regression:
+# "{bad" said column 3, one past the 'b', cJSON's error pointer), the same as
+# docpipe.json.decode and dp_pipeline_run_json; a record that ends too soon names the end
+printf '{bad\n{"id":"b","text":"x"\n{"id":"c","text":"\\q"}\n{"id":"d","text":"Fine."}\n' > "$tmpd/badcol.jsonl"
+run json-error-column 1 "$D" run sentences "$tmpd/badcol.jsonl"
+has json-error-column "$err" 'badcol.jsonl:1: invalid JSON at column 2$'
+has json-error-column-end "$err" 'badcol.jsonl:2: unexpected end of JSON at column 21$'
+has json-error-column-escape "$err" 'badcol.jsonl:3: invalid JSON at column 20$'
+has json-error-column-next "$out" '"id":"d"'
+run json-error-column-stdin 1 sh -c "printf '{bad\n' | '$D' run sentences"
+has json-error-column-stdin "$err" '^docpipe: -:1: invalid JSON at column 2$'
 run missing-input 3 "$D" run sentences "$F/nope.txt" "$F/note.txt"
 has missing-input "$err" 'nope.txt: No such file'
 lines missing-input "$out" 1
