@@ -813,6 +813,15 @@ local rx_ad_address = lazy("\\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Oo]ur|us|[Ww]e)\\b")
 local rx_ad_news = lazy("\\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|was|were|had)\\b")
 local rx_ad_brand = lazy("^\\p{Lu}[\\p{L}\\d'’&.-]*(?:\\s+(?:of|and|&|the|\\p{Lu}[\\p{L}\\d'’&.-]*)){0,5}\\s*(?:[–—|:]|\\s-)\\s+\\S")
 local rx_ad_close = lazy("\\b(?:today|now|tonight|only|apply|while stocks last)[.!]*$", "i")
+-- (or closed by a link's arrow, the copy's button: "View listing »", "Shop the range ›",
+-- "Book a table →", "More >")
+local function arrow_closed(t)
+  local c = byte(t, -1)
+  if c == 187 then return byte(t, -2) == 194 end
+  if c == 186 then return t:sub(-3) == "\226\128\186" end
+  if c == 146 then return t:sub(-3) == "\226\134\146" end
+  return c == 62 and byte(t, -2) == 32
+end
 -- (words that make a sentence of a fragment: a verb's auxiliary, a subject pronoun)
 local FINITE = {}
 for w in ("is are was were be been am has have had will would can could may might must should shall do does did i he she it we they there"):gmatch("%S+") do FINITE[w] = true end
@@ -1681,6 +1690,15 @@ M.table_row = data_row
 -- the reasons of a block that went as a link, for the teaser rule of M.select (a row
 -- of figures in a run of links goes as "data table", marked link_run)
 local LINKISH = { ["related links"] = true, ["teaser (between links)"] = true, advertisement = true }
+-- (nor is a block of two full sentences or more, one of them quoting or attributing,
+-- "Hoteliers said ... . A spokesman declined to comment.", a teaser's blurb: the story's
+-- own prose, set under a list of links; a blurb sums up its story in one)
+local function attributed_prose(t)
+  local last = byte(t, -1)
+  if not (last == 46 or last == 33 or last == 63 or last == 34 or last == 157) then return false end
+  if not (find(t, "[.!?] %u") or find(t, "[.!?][\"\226][\128]?[\157]? %u")) then return false end
+  return speaks(t)
+end
 
 --- Is block x of live a lone bullet set before a long sentence, the lead written with a
 -- bullet: a sentence of LONE_LEAD_WORDS words or more, no bullet on either side? A
@@ -1954,7 +1972,7 @@ function M.select(live, st, o)
         -- "Vendors worried" / the paragraph)
         local d = live[y + 1]
         -- (or closed by a call with no stop: "... from DKK 899. Book now")
-        if (y == x + 1 or find(live[y - 1].text, "[.!?]$") or rx_ad_close():find(live[y - 1].text)) and c.take and not c.cue and d and y + 1 <= we and d.group == c.group and d.sentence
+        if (y == x + 1 or find(live[y - 1].text, "[.!?]$") or arrow_closed(live[y - 1].text) or rx_ad_close():find(live[y - 1].text)) and c.take and not c.cue and d and y + 1 <= we and d.group == c.group and d.sentence
           and d.class ~= "short" and d.nw >= 12 and c.nw >= 2 and c.nw <= 8 and not c.sentence
           and not find(c.text, "[.!?:;]$") and find(c.text, "^%u") and not find(c.text, "%d")
           and select(2, c.text:gsub(" %l", "")) >= select(2, c.text:gsub(" %u", ""))
@@ -2161,10 +2179,10 @@ function M.select(live, st, o)
         -- headline: on a page of one paragraph a line, the last paragraph stands between
         -- an advertisement and the footer)
         local function other(c, y, s)
-          return linkish(c) or (c ~= nil and off(c, y) and c.group == b.group
+          return linkish(c) or (c ~= nil and off(c, y) and c.group == b.group and not c.contrib
             and (s.why ~= "advertisement" or ev.headline_shaped(c)))
         end
-        if (side(p) and other(n, x + 1, p)) or (side(n) and other(p, x - 1, n)) then
+        if ((side(p) and other(n, x + 1, p)) or (side(n) and other(p, x - 1, n))) and not attributed_prose(b.text) then
           b.take = false
           b.why = "teaser (between links)"
         end

@@ -473,6 +473,28 @@ local function speaker_turn(prefix, rest)
   return w ~= nil and FIRST_PERSON[lower(w)] == true
 end
 
+-- a job after beats joined by "&" or "and" ("Climate & Coastlines correspondent",
+-- "Health & Wellbeing Editor"): toks[1 .. cut - 1] (cut, the first word of the trailing
+-- role run, one naming a job) are two to five capitalised words, one of them a beat
+-- (en/clean_role_beats.txt), none an outlet word, with the joiner between two of them:
+-- a section of the newsroom, no outlet (h113)
+local function coordinated_beats(toks, cut, beats, outlet_words)
+  if cut < 4 or cut > 6 then return false end
+  local joined, beat = false, false
+  for k = 1, cut - 1 do
+    local lt = bare(toks[k])
+    if lt == "&" or lt == "and" then
+      if k == 1 or k == cut - 1 then return false end
+      joined = true
+    elseif not find(toks[k], "^%u") or outlet_words[lt] then
+      return false
+    elseif beats[lt] then
+      beat = true
+    end
+  end
+  return joined and beat
+end
+
 local M = {}
 
 --- Build a metadata reader for a language.
@@ -1368,6 +1390,11 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- capitalised words closing on a role word naming a job, and what is left before the
   -- role run reads as no outlet (no outlet word, no acronym): a role, never an outlet
   local function beat_role(piece)
+    if find(piece, "&", 1, true) or find(piece, " and ", 1, true) then
+      local toks = text_fields(piece)
+      local cut, job = role_run(toks, 1)
+      if job and coordinated_beats(toks, cut, beats, outlet_words) then return true end
+    end
     local o = outlet_of(piece)
     if not o or o == dp.text.trim(piece) or R.outlet_like(o, true) then return false end
     return not re.find(piece, "(?<!\\S)(?!(?:of|the|and|for|&)\\s)\\p{Ll}")
