@@ -912,6 +912,48 @@ for sig in INT TERM; do
   else fail=$((fail + 1)); echo "FAIL sig$sig-output: $n complete of $total lines"; fi
 done
 
+# --- a stage stuck inside one C call (a Lua pattern backtracking in string.find: no
+# Lua instruction runs, so neither limits.time_ms nor the signal can cut it short): the
+# first signal ends the run after the grace time (3 s), the documents done are written,
+# the one in flight is named, exit 130 (regression: the run waited for ever, and only a
+# second SIGTERM ended it, with 143 and nothing written)
+printf 'local M = { name = "cstuck" }\nfunction M.process(doc)\n  if doc.id == "stuck" then doc.r = string.rep("a", 5000):find(".-.-.-.-b") end\n  return doc\nend\nreturn M\n' > "$tmpd/cstuck.lua"
+printf 'limits: {time_ms: 1000}\nstages:\n  - stage: cstuck.lua\n' > "$tmpd/cstuck.yaml"
+printf '{"id":"a1","text":"x"}\n{"id":"a2","text":"y"}\n{"id":"stuck","text":"z"}\n{"id":"a4","text":"w"}\n' > "$tmpd/cstuck.jsonl"
+for j in 1 2; do
+  for sig in INT TERM; do
+    rm -f "$tmpd/cstuck.out"
+    "$D" run "$tmpd/cstuck.yaml" "$tmpd/cstuck.jsonl" -j $j -o "$tmpd/cstuck.out" 2>"$err" &
+    pid=$!
+    sleep 1
+    t0=$(date +%s)
+    kill -$sig $pid
+    # a watchdog of our own: a run that does not end within 20 s is killed
+    ( sleep 20; kill -KILL $pid 2>/dev/null ) & guard=$!
+    wait $pid
+    got=$?
+    t1=$(date +%s)
+    kill $guard 2>/dev/null
+    if [ $got -eq 130 ] && [ $((t1 - t0)) -le 8 ]; then pass=$((pass + 1))
+    else fail=$((fail + 1)); echo "FAIL cstuck-j$j-$sig: exit $got after $((t1 - t0)) s, want 130 within 8 s"; fi
+    has cstuck-j$j-$sig-named "$err" "^docpipe: interrupted: the document at $tmpd/cstuck.jsonl:3 did not finish within 3 s of the signal: not written$"
+    has cstuck-j$j-$sig-count "$err" '^docpipe: interrupted: 2 document\(s\) written$'
+    n=$(grep -c '^{"id":"a[12]",.*}$' "$tmpd/cstuck.out")
+    if [ "$n" -eq 2 ] && [ "$(wc -l < "$tmpd/cstuck.out")" -eq 2 ]; then pass=$((pass + 1))
+    else fail=$((fail + 1)); echo "FAIL cstuck-j$j-$sig-output: $n of 2 documents"; fi
+  done
+done
+# a second signal ends the run at once, with the same code 130 (regression: 143 for SIGTERM)
+"$D" run "$tmpd/cstuck.yaml" "$tmpd/cstuck.jsonl" -j 1 -o "$tmpd/cstuck2.out" 2>"$err" &
+pid=$!
+sleep 1
+kill -TERM $pid
+sleep 0.3
+kill -TERM $pid
+wait $pid
+got=$?
+if [ $got -eq 130 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL second-sigterm: exit $got, want 130"; fi
+
 # --- --stats of a run cut short at -j 2 (a closed output, an interrupt): a stage counts
 # only the documents read and handed out (regression: also those the workers had done
 # beyond, "16 read" under "clean 64")
