@@ -1430,12 +1430,45 @@ local function id_literal(s)
   end
 end
 
--- An id that is a number no 64-bit integer nor double holds as written (an integer
--- literal beyond 64 bits, 123456789012345678901; 1e400, beyond a double) becomes the
--- string of its literal: an identifier is kept exactly, not rounded to a float.
+-- The decimal value of a number literal in one spelling ("DIGITS e EXP", no leading
+-- or trailing zeros; "0" for zero), so that 1.50 and 1.5, 1e2 and 100 compare equal;
+-- nil when the exponent is beyond any reading.
+local function decimal_value(lit)
+  local int, frac, exp = lit:match("^%-?(%d*)%.?(%d*)[eE]?([+-]?%d*)$")
+  if not int then return nil end
+  local e = exp ~= "" and math.tointeger(tonumber(exp)) or 0
+  if not e then return nil end
+  local digits = (int .. frac):gsub("^0+", "")
+  if digits == "" then return "0" end
+  local trail = #digits - #digits:gsub("0+$", "")
+  digits = digits:sub(1, #digits - trail)
+  return ("%s%se%d"):format(lit:sub(1, 1) == "-" and "-" or "", digits, e - #frac + trail)
+end
+
+-- The shortest text that reads back as the double x (as %.17g and shorter).
+local function shortest(x)
+  for p = 1, 17 do
+    local t = ("%." .. p .. "g"):format(x)
+    if tonumber(t) == x then return t end
+  end
+  return ("%.17g"):format(x)
+end
+
+-- A number id whose value the reader could not keep exactly becomes the string of its
+-- literal: an integer literal beyond 64 bits (123456789012345678901), and a literal
+-- whose double names another decimal value than the one written (1e400, beyond a
+-- double; 1e-400, read as 0.0; 9007199254740993.0 and 1.00000000000000000001,
+-- rounded): an identifier is kept exactly, not rounded into another id. An id whose
+-- double gives back the same value (1.5, 1.50, 2.0, 1e3) stays a number.
 local function exact_id(doc, bytes)
   local lit = id_literal(bytes)
-  if lit and (not lit:find("[.eE]") or tonumber(lit) ~= doc.id) then doc.id = lit end
+  if not lit then return end
+  if not lit:find("[.eE]") then doc.id = lit; return end
+  local x = doc.id
+  local want = decimal_value(lit)
+  if not want or x ~= x or x == math.huge or x == -math.huge or decimal_value(shortest(x)) ~= want then
+    doc.id = lit
+  end
 end
 
 -- A record that gave a key twice in one object: a warning naming the key (the last
