@@ -267,6 +267,28 @@ static void input_event(wctx *w, sink *s, int type, const char *source, size_t l
  * json_doc; 0 (nothing pushed) when the record is not a document, after
  * recording why. raw: the stack index of a JSON Lines record's bytes as a
  * Lua string (made once: the step gets them too). */
+/* Serial runs: the main thread enters and leaves the stages (a document's
+ * step, or the stages' finish when rec is NULL). The grace thread, once the
+ * grace time after a signal is over, gives the run up only while the main
+ * thread is inside them: then it is stuck there, and touches neither the
+ * output nor the --errors file. r is NULL in a worker. */
+static void stage_enter(struct runner *r, const dp_record *rec) {
+    if (!r) return;
+    pthread_mutex_lock(&r->live_mu);
+    r->in_stage = 1;
+    r->stuck_src = rec ? (rec->source ? rec->source : "-") : NULL;
+    r->stuck_line = rec ? rec->line : 0;
+    pthread_cond_broadcast(&r->live_cv);
+    pthread_mutex_unlock(&r->live_mu);
+}
+
+static void stage_leave(struct runner *r) {
+    if (!r) return;
+    pthread_mutex_lock(&r->live_mu);  /* (blocks for ever once the run was given up) */
+    r->in_stage = 0;
+    pthread_mutex_unlock(&r->live_mu);
+}
+
 /* 1 when the JSON text s[0..n) ends inside a value: within a string, or
  * with a bracket still open. */
 static int ends_inside_value(const char *s, size_t n) {
@@ -298,7 +320,12 @@ static int push_doc(wctx *w, const dp_record *rec, sink *s, int raw) {
         lua_pushstring(L, rec->source);
         lua_pushlstring(L, rec->data, rec->len);
     }
-    if (dp_engine_pcall(L, jsonl ? 4 : 3, 2) != LUA_OK) {
+    /* (reading a record runs Lua, a saved page's reader among it: the grace
+     * time after a signal holds there too) */
+    stage_enter(w->direct, rec);
+    int st = dp_engine_pcall(L, jsonl ? 4 : 3, 2);
+    stage_leave(w->direct);
+    if (st != LUA_OK) {
         input_event(w, s, EV_INFAIL, rec->source, rec->line, lua_tostring(L, -1));
         lua_pop(L, 1);
         return 0;
@@ -354,28 +381,6 @@ static void warn_events(lua_State *L, int list, int kept, const dp_record *rec, 
         }
         if (len > 0) emit(s, EV_WARN, text, len, where, i == 1 ? "first" : NULL);
     }
-}
-
-/* Serial runs: the main thread enters and leaves the stages (a document's
- * step, or the stages' finish when rec is NULL). The grace thread, once the
- * grace time after a signal is over, gives the run up only while the main
- * thread is inside them: then it is stuck there, and touches neither the
- * output nor the --errors file. r is NULL in a worker. */
-static void stage_enter(struct runner *r, const dp_record *rec) {
-    if (!r) return;
-    pthread_mutex_lock(&r->live_mu);
-    r->in_stage = 1;
-    r->stuck_src = rec ? (rec->source ? rec->source : "-") : NULL;
-    r->stuck_line = rec ? rec->line : 0;
-    pthread_cond_broadcast(&r->live_cv);
-    pthread_mutex_unlock(&r->live_mu);
-}
-
-static void stage_leave(struct runner *r) {
-    if (!r) return;
-    pthread_mutex_lock(&r->live_mu);  /* (blocks for ever once the run was given up) */
-    r->in_stage = 0;
-    pthread_mutex_unlock(&r->live_mu);
 }
 
 /* Process one record into events. Returns 0 when the run must stop
@@ -968,7 +973,13 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
         pthread_mutex_lock(&pl->mu);
         pl->live++;
         pthread_mutex_unlock(&pl->mu);
-        if (pthread_create(&wks[i].thread, NULL, worker_main, &wks[i]) == 0) started++;
+        /* SIGINT and SIGTERM blocked in the workers: they go to the main
+         * thread, whose blocked read they must cut short */
+        sigset_t old;
+        hold_signals(1, &old);
+        int made = pthread_create(&wks[i].thread, NULL, worker_main, &wks[i]) == 0;
+        hold_signals(0, &old);
+        if (made) started++;
         else {
             pthread_mutex_lock(&pl->mu);
             pl->live--;
