@@ -617,12 +617,42 @@ static FILE *open_output(runner *r) {
     return f;
 }
 
-/* 1 when a and b name the same existing file, or the same new path. */
+/* The absolute path a file not made yet will have: a dangling link followed
+ * to its target, the folder resolved (realpath), the last name kept;
+ * NULL when the folder does not exist or memory runs out. */
+static char *resolved_new_path(const char *path) {
+    char *target = dangling_target(path);
+    const char *p = target ? target : path;
+    const char *slash = strrchr(p, '/');
+    char *dir = slash ? strndup(p, slash == p ? 1 : (size_t)(slash - p)) : strdup(".");
+    const char *base = slash ? slash + 1 : p;
+    char *rdir = dir ? realpath(dir, NULL) : NULL;
+    char *out = NULL;
+    if (rdir && *base) {
+        size_t len = strlen(rdir) + strlen(base) + 2;
+        out = malloc(len);
+        if (out) snprintf(out, len, "%s/%s", strcmp(rdir, "/") == 0 ? "" : rdir, base);
+    }
+    free(rdir);
+    free(dir);
+    free(target);
+    return out;
+}
+
+/* 1 when a and b name the same file: the same device and inode when both
+ * exist, else the same resolved path (a new file named two ways, ./x and x,
+ * or through a link to a file not made yet). */
 static int same_file(const char *a, const char *b) {
     struct stat sa, sb;
-    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
-        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-    return strcmp(a, b) == 0;
+    int ea = stat(a, &sa) == 0, eb = stat(b, &sb) == 0;
+    if (ea && eb) return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    if (ea != eb) return 0;
+    if (strcmp(a, b) == 0) return 1;
+    char *ra = resolved_new_path(a), *rb = resolved_new_path(b);
+    int same = ra && rb && strcmp(ra, rb) == 0;
+    free(ra);
+    free(rb);
+    return same;
 }
 
 /* Print the stages' finish results to stderr as JSON (one line). A

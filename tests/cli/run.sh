@@ -272,6 +272,25 @@ has output-fail-keeps-old "$tmpd/keep.jsonl" '^OLD$'
 has output-fail-message "$err" 'was not written'
 run output-same-as-errors 2 "$D" run sentences "$F/two.jsonl" -o "$tmpd/same.jsonl" --errors "$tmpd/same.jsonl"
 has output-same-as-errors "$err" 'name the same file'
+# the same new file named two ways (./x and x, a link to a file not made yet): the
+# files compared, not the spellings (regression: the -o rename overwrote the failed
+# documents, or the statistics)
+mkdir -p "$tmpd/same2"
+ln -s same3.out "$tmpd/same2/same3.link"
+two="$PWD/$F/two.jsonl"
+for pair in "same2.out ./same2.out --errors" "same3.out same3.link --errors" "s4.out ./s4.out --stats-json" "sub/../s5.out s5.out --errors"; do
+  set -- $pair
+  mkdir -p "$tmpd/same2/sub"
+  (cd "$tmpd/same2" && "$Dabs" run sentences "$two" -o "$1" $3 "$2") >"$out" 2>"$err"
+  got=$?
+  if [ $got -eq 2 ] && [ ! -e "$tmpd/same2/$1" ]; then pass=$((pass + 1))
+  else fail=$((fail + 1)); echo "FAIL output-same-spelling $pair: exit $got, want 2 and no file"; fi
+  has "output-same-spelling $pair" "$err" 'name(s)? the same file'
+done
+# two different new files are no clash
+(cd "$tmpd/same2" && "$Dabs" run sentences "$two" -o a.out --errors ./b.out) >"$out" 2>"$err"
+if [ $? -eq 0 ] && [ -s "$tmpd/same2/a.out" ] && [ -e "$tmpd/same2/b.out" ]; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAIL output-not-same"; fi
 run output-directory 3 "$D" run sentences "$F/two.jsonl" -o "$tmpd"
 
 # --- finish failures, dropped documents, init checks
