@@ -589,6 +589,13 @@ local function show_id(id)
   return ok and s or ("(an id of type " .. type(id) .. ")")
 end
 
+-- A document id for a one-line message: show_id with every control character (a
+-- newline, ESC, which would break the line or reach a terminal as an escape sequence)
+-- made a space; the warning and the failure lines both name the document so.
+local function line_id(id)
+  return (show_id(id):gsub("%c", " "))
+end
+
 --- Call f(...) for stage st under its limits. Returns true, result or
 -- false, {message, traceback}; a limit that was hit is named in the message.
 local function call_stage(st, f, ...)
@@ -836,7 +843,7 @@ function Pipeline:run(doc, raw)
           end
         end
         local id = d.id
-        local msg = ("stage '%s' failed on document '%s': %s"):format(st.name, show_id(id), r.message)
+        local msg = ("stage '%s' failed on document '%s': %s"):format(st.name, line_id(id), r.message)
         local rec = { id = id, source = d.source, stage = st.name, error = msg,
           traceback = r.traceback, on_error = st.on_error, raw = raw }
         failures[#failures + 1] = rec
@@ -1201,7 +1208,7 @@ local function warning_lines(id, before, skip, log, doc, outs, written, failed)
   local in_out, in_err = warning_set(written), warning_set(failed)
   local function add(who, msg)
     -- one line each on stderr, whatever an id or a stage's message holds
-    local line = ("document '%s': %s"):format(show_id(who), msg):gsub("%c", " ")
+    local line = ("document '%s': %s"):format(line_id(who), msg):gsub("%c", " ")
     if not seen[line] then
       seen[line] = true
       lines[#lines + 1] = line

@@ -293,6 +293,16 @@ if [ $? -eq 0 ] && [ -s "$tmpd/same2/a.out" ] && [ -e "$tmpd/same2/b.out" ]; the
 else fail=$((fail + 1)); echo "FAIL output-not-same"; fi
 run output-directory 3 "$D" run sentences "$F/two.jsonl" -o "$tmpd"
 
+# --- bad input, one message each (robustness round 2)
+# the stage-failure line names the document with its control characters made spaces, as
+# the warning line does (regression: a newline split the line, an ESC reached the terminal)
+printf '{"id":"line1\\nline2\\u001b[31mRED","text":"b"}\n' > "$tmpd/weirdid.jsonl"
+printf 'local M = { name = "failall" }\nfunction M.process(doc) error("bad") end\nreturn M\n' > "$tmpd/failall.lua"
+printf 'on_error: skip\nstages:\n  - stage: failall.lua\n' > "$tmpd/failall.yaml"
+run weird-id-failure 1 "$D" run "$tmpd/failall.yaml" "$tmpd/weirdid.jsonl"
+has weird-id-failure "$err" "stage 'failall' failed on document 'line1 line2 \[31mRED': "
+if grep -q "$(printf '\033')" "$err"; then fail=$((fail + 1)); echo "FAIL weird-id-failure: an ESC on stderr"; else pass=$((pass + 1)); fi
+
 # --- finish failures, dropped documents, init checks
 run finish-fails 1 "$D" run "$F/finish_fails.yaml" "$F/two.jsonl"
 has finish-fails "$err" "stage 'fin' failed in finish: .*finish broke"
