@@ -856,6 +856,13 @@ function Pipeline:run(doc, raw)
         elseif st.on_error == "skip" then
           rec.document = d
         else  -- keep: the document goes on with the error recorded on it
+          if record then
+            -- (--errors: the document as it entered the stage, encoded now, before the
+            -- later stages change it)
+            rec.document = d
+            local eok, line = pcall(M.encode_error, rec)
+            if eok then rec.line = line end
+          end
           local errs = d.errors
           if type(errs) ~= "table" then errs = dp.array(); d.errors = errs end
           errs[#errs + 1] = { stage = st.name, message = msg }
@@ -1119,13 +1126,65 @@ function Pipeline:end_output(format)
   return ""
 end
 
---- Encode an error record as one JSON line.
+-- A copy of v that JSON can hold, for an error record whose document JSON cannot: each
+-- value it cannot hold becomes a marker string ("<function>", "<userdata>", "<thread>",
+-- "<nan>", "<inf>", "<-inf>", "<cycle>" for a table inside itself, "<nested too
+-- deeply>" below 900 levels), a key neither a string nor a whole number its text
+-- ("<boolean key true>", "1.5"); the array and object marks are kept.
+local function json_safe(v, depth, path)
+  local tv = type(v)
+  if tv == "number" then
+    if v ~= v then return "<nan>" end
+    if v == math.huge then return "<inf>" end
+    if v == -math.huge then return "<-inf>" end
+    return v
+  elseif tv == "string" or tv == "boolean" or v == nil or v == null then
+    return v
+  elseif tv ~= "table" then
+    return "<" .. tv .. ">"
+  end
+  depth, path = depth or 0, path or {}
+  if path[v] then return "<cycle>" end
+  if depth >= 900 then return "<nested too deeply>" end
+  path[v] = true
+  local c = {}
+  for key, x in next, v do
+    local k = key
+    if math.type(key) == "float" then
+      k = math.tointeger(key) or tostring(key)
+    elseif type(key) ~= "string" and math.type(key) ~= "integer" then
+      k = ("<%s key %s>"):format(type(key), type(key) == "boolean" and tostring(key) or "")
+        :gsub(" >$", ">")
+    end
+    c[k] = json_safe(x, depth + 1, path)
+  end
+  path[v] = nil
+  local mt = rawget_mt(v)
+  if mt == getmetatable(dp.array()) or mt == getmetatable(dp.object()) then setmetatable(c, mt) end
+  return c
+end
+
+--- Encode an error record as one JSON line. A document that JSON cannot hold as it is
+-- (a function, a cycle) is written with those values replaced by markers (json_safe);
+-- when even that fails, "document_error" says why the document is missing.
 function M.encode_error(rec)
   local doc = rec.document
   local text = doc and type(doc.text) == "string" and doc.text or nil
   local out = dp.object({ id = rec.id, source = rec.source, stage = rec.stage,
     error = rec.error, traceback = rec.traceback, document = doc })
-  local line = dp.json.encode(out, { spans = text })
+  local ok, line = pcall(dp.json.encode, out, { spans = text })
+  if not ok and doc ~= nil then
+    local ok2, safe = pcall(json_safe, doc)
+    if ok2 then out.document = safe; ok, line = pcall(dp.json.encode, out, { spans = text }) end
+    if not ok then
+      out.document = nil
+      out.document_error = ("the document cannot be written as JSON: %s"):format(
+        (error_text(line):gsub("^[^:\n]*%.lua:%d+: ", "")))
+      line = dp.json.encode(out)
+    end
+  elseif not ok then
+    error(line, 0)
+  end
   if rec.raw then  -- the original JSON Lines record, exactly as it came in
     local raw = (dp.utf8.clean(rec.raw))
     line = line:sub(1, -2) .. ',"record":' .. raw:match("^%s*(.-)%s*$") .. "}"
@@ -1259,9 +1318,10 @@ function Pipeline:step(doc, format, raw, out)
       if written == outs then written = table.move(outs, 1, i - 1, 1, {}) end
       self.counts.failed = self.counts.failed + 1
       fails[#fails + 1] = { id = d.id, source = d.source, stage = "output",
-        error = ("cannot write document '%s': %s"):format(show_id(d.id),
+        error = ("cannot write document '%s': %s"):format(line_id(d.id),
           (error_text(s):gsub("^[^:\n]*%.lua:%d+: ", ""))),
-        traceback = "", document = nil, on_error = "skip" }
+        traceback = "(no traceback available)", document = self.record_failed and d or nil,
+        on_error = "skip", raw = raw }
     end
   end
   -- no failure, no warning before, during or after the run (most documents): nothing for
@@ -1278,8 +1338,9 @@ function Pipeline:step(doc, format, raw, out)
   end
   local errs, recorded = {}, {}
   for i, f in ipairs(fails) do
-    local ok, line = pcall(M.encode_error, f)
-    if not ok then  -- the document itself cannot be encoded: keep the error
+    local ok, line = f.line ~= nil, f.line  -- (on_error: keep encodes it at the failure)
+    if not ok then ok, line = pcall(M.encode_error, f) end
+    if not ok then  -- the record cannot be encoded: keep the error
       f.document = nil
       line = M.encode_error(f)
     end

@@ -659,6 +659,38 @@ has on-error-skip-record "$tmpd/errors.jsonl" ',"record":\{"id": "d2", "text": "
 run on-error-keep 1 "$D" run "$F/boom_keep.yaml" "$F/boom.jsonl"
 lines on-error-keep "$out" 3
 has on-error-keep-error "$out" '"id":"d2","errors":\[\{"message":"stage .boom. failed'
+# keep with --errors: the record holds the document as it entered the stage, as the
+# README says of every failed document (regression: no "document")
+run on-error-keep-errors 1 "$D" run "$F/boom_keep.yaml" "$F/boom.jsonl" --errors "$tmpd/keep_err.jsonl"
+has on-error-keep-errors-document "$tmpd/keep_err.jsonl" '^\{"id":"d2",.*"document":\{"id":"d2","source":"[^"]*boom.jsonl:2","text":"Then it went boom\."\},.*"record":'
+lacks on-error-keep-errors-later "$tmpd/keep_err.jsonl" '"document":\{[^}]*"errors"'
+# a document that fails at output (a value JSON cannot hold) is in --errors with the
+# document, those values as markers, and a traceback that says there is none; so is one
+# a later stage failed on after an earlier stage stored a function in it (regression: no
+# "document", no "record", traceback "")
+cat > "$tmpd/unenc.lua" <<'LUA'
+local M = { name = "unenc" }
+function M.process(doc)
+  if doc.id == "a" then doc.x = doc
+  elseif doc.id == "b" then doc.f = function() end; doc.n = 0/0
+  elseif doc.id == "c" then doc.k = { [true] = 1, [1.5] = 2 } end
+  return doc
+end
+return M
+LUA
+printf 'local M = { name = "failall" }\nfunction M.process(doc) error("bad") end\nreturn M\n' > "$tmpd/failall.lua"
+printf 'on_error: skip\nstages:\n  - stage: unenc.lua\n' > "$tmpd/unenc.yaml"
+printf 'on_error: skip\nstages:\n  - stage: unenc.lua\n  - stage: failall.lua\n' > "$tmpd/unenc_fail.yaml"
+printf '{"id":"a","text":"A."}\n{"id":"b","text":"B."}\n{"id":"c","text":"C."}\n' > "$tmpd/abc.jsonl"
+run output-fail-errors 1 "$D" run "$tmpd/unenc.yaml" "$tmpd/abc.jsonl" --errors "$tmpd/unenc_err.jsonl" -q
+lines output-fail-errors "$tmpd/unenc_err.jsonl" 3
+has output-fail-errors-cycle "$tmpd/unenc_err.jsonl" '^\{"id":"a",.*"document":\{"id":"a",.*"x":"<cycle>"\},.*"stage":"output","traceback":"\(no traceback available\)","record":\{"id":"a","text":"A\."\}\}$'
+has output-fail-errors-function "$tmpd/unenc_err.jsonl" '^\{"id":"b",.*"document":\{.*"f":"<function>".*"n":"<nan>"'
+has output-fail-errors-key "$tmpd/unenc_err.jsonl" '^\{"id":"c",.*"document":\{.*"k":\{("1.5":2,"<boolean key true>":1|"<boolean key true>":1,"1.5":2)\}'
+run stage-fail-unencodable 1 "$D" run "$tmpd/unenc_fail.yaml" "$tmpd/abc.jsonl" --errors "$tmpd/unenc_err2.jsonl" -q
+has stage-fail-unencodable "$tmpd/unenc_err2.jsonl" '^\{"id":"b",.*"document":\{.*"f":"<function>".*"stage":"failall"'
+n=$(grep -c '"document":' "$tmpd/unenc_err2.jsonl")
+if [ "$n" -eq 3 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL stage-fail-unencodable: $n of 3 records with a document"; fi
 # a failed document goes on (keep) or is recorded (skip, fail with --errors) as it entered
 # the stage, at -j 1 and -j 2 (regression: with what the stage changed before it raised)
 cat > "$tmpd/mut.lua" <<'LUA'
