@@ -386,8 +386,8 @@ static void warn_events(lua_State *L, int list, int kept, const dp_record *rec, 
 /* Process one record into events. Returns 0 when the run must stop
  * (on_error: fail). */
 static int process_record(wctx *w, const dp_record *rec, sink *s) {
-    if (rec->kind == DP_REC_ERROR) {
-        input_event(w, s, EV_IOFAIL, rec->source, 0, rec->data);
+    if (rec->kind == DP_REC_ERROR || rec->kind == DP_REC_BAD) {
+        input_event(w, s, rec->kind == DP_REC_BAD ? EV_INFAIL : EV_IOFAIL, rec->source, 0, rec->data);
         return 1;
     }
     lua_State *L = w->L;

@@ -302,6 +302,36 @@ printf 'on_error: skip\nstages:\n  - stage: failall.lua\n' > "$tmpd/failall.yaml
 run weird-id-failure 1 "$D" run "$tmpd/failall.yaml" "$tmpd/weirdid.jsonl"
 has weird-id-failure "$err" "stage 'failall' failed on document 'line1 line2 \[31mRED': "
 if grep -q "$(printf '\033')" "$err"; then fail=$((fail + 1)); echo "FAIL weird-id-failure: an ESC on stderr"; else pass=$((pass + 1)); fi
+# JSON Lines saved as UTF-16: said once, exit 1 (regression: "invalid JSON at column 1" per
+# half-line, or "truncated record")
+printf '\377\376{\000"\000i\000d\000"\000:\000"\000a\000"\000,\000"\000t\000e\000x\000t\000"\000:\000"\000o\000k\000"\000}\000\n\000{\000"\000i\000d\000"\000:\000"\000b\000"\000}\000\n\000' > "$tmpd/u16full.jsonl"
+printf '\377\376{\000"\000' > "$tmpd/u16.jsonl"
+printf '{\000"\000i\000d\000"\000:\000"\000a\000"\000}\000\n\000' > "$tmpd/u16nobom.jsonl"
+for f in u16full u16; do
+  run utf16-jsonl-$f 1 "$D" run sentences "$tmpd/$f.jsonl"
+  has utf16-jsonl-$f "$err" "^docpipe: $tmpd/$f.jsonl: JSON Lines in UTF-16 \(byte order mark\); save it as UTF-8$"
+  n=$(grep -c "$f.jsonl" "$err")
+  if [ "$n" -eq 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL utf16-jsonl-$f: $n lines name the file"; fi
+  lines utf16-jsonl-$f-out "$out" 0
+done
+run utf16-jsonl-nobom 1 "$D" run sentences "$tmpd/u16nobom.jsonl"
+has utf16-jsonl-nobom "$err" "^docpipe: $tmpd/u16nobom.jsonl: JSON Lines in UTF-16 \(NUL bytes between ASCII characters\); save it as UTF-8$"
+lacks utf16-jsonl-nobom-invalid "$err" 'invalid JSON'
+# an empty JSON Lines file named on the command line: a warning, exit 0 (regression: silence)
+: > "$tmpd/empty.jsonl"
+printf '\n  \n' > "$tmpd/blank.jsonl"
+for f in empty blank; do
+  run empty-jsonl-$f 0 "$D" run sentences "$tmpd/$f.jsonl"
+  has empty-jsonl-$f "$err" "^docpipe: $tmpd/$f.jsonl: warning: no records in this JSON Lines file \(empty, or blank lines only\)$"
+  lines empty-jsonl-$f "$err" 1
+done
+run empty-jsonl-quiet 0 "$D" run sentences "$tmpd/empty.jsonl" -q
+lines empty-jsonl-quiet "$err" 1
+mkdir -p "$tmpd/emptyjl"
+: > "$tmpd/emptyjl/e.jsonl"
+run empty-jsonl-folder 0 "$D" run sentences "$tmpd/emptyjl"
+lacks empty-jsonl-folder "$err" 'no records in this JSON Lines file'
+has empty-jsonl-folder "$err" 'no documents in this folder'
 
 # --- finish failures, dropped documents, init checks
 run finish-fails 1 "$D" run "$F/finish_fails.yaml" "$F/two.jsonl"
