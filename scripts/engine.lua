@@ -1401,6 +1401,24 @@ local function warn_replaced(doc, bytes, replaced, nul_note)
   if nuls > 0 then warn(doc, nul_note(nuls, first)) end
 end
 
+-- Code points that show nothing yet are no white space to Unicode (format characters):
+-- zero-width space, non-joiner and joiner, word joiner, and U+FEFF (a byte order mark
+-- left inside a text).
+local INVISIBLE = { "\226\128\139", "\226\128\140", "\226\128\141", "\226\129\160", "\239\187\191" }
+
+-- True when text holds nothing to read: nothing, or white space (ASCII or Unicode:
+-- NBSP, U+3000, ...) and the invisible characters above alone. (A text whose first
+-- byte that is no ASCII white space is an ASCII character, most, is decided at once.)
+local function is_blank(text)
+  local i = text:find("%S")
+  if not i then return true end
+  if text:byte(i) < 0x80 then return false end
+  local t = text
+  for k = 1, #INVISIBLE do t = t:gsub(INVISIBLE[k], "") end
+  return dp.text.trim(t) == ""
+end
+M.is_blank = is_blank
+
 --- The document for a text input: {id, source, text}. Invalid UTF-8 and
 -- NULs are replaced by U+FFFD (with a warning in meta.warnings, one for each
 -- kind), a BOM is dropped, CRLF and CR become LF; a text that is empty or
@@ -1436,7 +1454,7 @@ function M.text_doc(id, source, bytes)
     return ("%d NUL byte(s) after the first 8 KiB (the first at byte %d) replaced by U+FFFD; read as text"):format(n, at)
   end)
   -- (white space alone is as empty as nothing: no stage finds anything in it)
-  if not text:find("%S") then warn(doc, "empty document") end
+  if is_blank(text) then warn(doc, "empty document") end
   return doc
 end
 
@@ -1618,7 +1636,7 @@ record_doc = function(doc, bytes, replaced, nuls, lone, name, source, line)
     local d, e = read_page(require("docpipe.htmlinput").html_record, doc)
     if not d then return nil, e end
     doc = d
-  elseif not doc.text:find("%S") then
+  elseif is_blank(doc.text) then
     -- as for a text file: white space alone is as empty as nothing
     warn(doc, "empty document")
   end
@@ -1636,6 +1654,11 @@ function M.json_doc(bytes, name, source, line)
     if doc then
       if math.type(doc.id) == "float" then exact_id(doc, bytes) end
       warn_duplicates(doc)
+      -- (the C reader passes a text with a byte other than ASCII white space: Unicode
+      -- white space alone, NBSP or a zero-width space, is looked at here)
+      local t = doc.text
+      local i = t:find("%S")
+      if i and t:byte(i) >= 0x80 and is_blank(t) then warn(doc, "empty document") end
       return doc
     end
     -- read (no repair was needed) but not plain, a record with "meta" from an earlier

@@ -317,6 +317,26 @@ done
 run utf16-jsonl-nobom 1 "$D" run sentences "$tmpd/u16nobom.jsonl"
 has utf16-jsonl-nobom "$err" "^docpipe: $tmpd/u16nobom.jsonl: JSON Lines in UTF-16 \(NUL bytes between ASCII characters\); save it as UTF-8$"
 lacks utf16-jsonl-nobom-invalid "$err" 'invalid JSON'
+# a text of Unicode white space alone (NBSP, U+3000, a zero-width space, a stray BOM) is
+# an empty document, as an ASCII-blank one is; sentences makes no sentence of it
+# (regression: no warning; a zero-width space or a BOM alone was a sentence)
+printf ' \t\n\302\240\343\200\200\n' > "$tmpd/ws_unicode.txt"
+printf ' \t\n\302\240\343\200\200\n\342\200\213\357\273\277\n' > "$tmpd/onlyws.txt"
+for f in ws_unicode onlyws; do
+  run unicode-blank-$f 0 "$D" run sentences "$tmpd/$f.txt" -f jsonl
+  has unicode-blank-$f "$err" "warning: document '$f': empty document$"
+  has unicode-blank-$f-sentences "$out" '"sentences":\[\]'
+done
+run unicode-blank-clean 0 "$D" run clean "$tmpd/onlyws.txt" -f jsonl
+has unicode-blank-clean "$err" "warning: document 'onlyws': empty document$"
+# (JSON Lines too, through both readers: the fast one, and the one for a record with meta)
+printf '{"id":"j1","text":"\\u00a0\\u200b"}\n{"id":"j2","text":" \302\240\342\200\213\357\273\277"}\n{"id":"j3","text":"\302\240\343\200\200","meta":{}}\n{"id":"j4","text":"\302\240x"}\n' > "$tmpd/ws.jsonl"
+run unicode-blank-jsonl 0 "$D" run sentences "$tmpd/ws.jsonl"
+for id in j1 j2 j3; do has unicode-blank-jsonl-$id "$err" "warning: document '$id': empty document$"; done
+lacks unicode-blank-jsonl-j4 "$err" "document 'j4'"
+printf 'A zero\342\200\213width space. \357\273\277\n\n\342\200\213\n' > "$tmpd/zw.txt"
+run zero-width-sentence 0 "$D" run sentences "$tmpd/zw.txt" -f jsonl
+has zero-width-sentence "$out" '"sentences":\[\{"text":"A zero.width space\.","start":0,"end":19\}\]'
 # an empty JSON Lines file named on the command line: a warning, exit 0 (regression: silence)
 : > "$tmpd/empty.jsonl"
 printf '\n  \n' > "$tmpd/blank.jsonl"
