@@ -1052,8 +1052,17 @@ function Pipeline:finish()
         failures[#failures + 1] = { stage = st.name, traceback = r.traceback,
           message = ("stage '%s' failed in finish: %s"):format(st.name, r.message) }
       elseif r ~= nil then
-        out[st.name] = r
-        any = true
+        -- a result JSON cannot hold (a cycle, a function) fails the finish, naming the
+        -- stage, instead of a line "finish: value nested too deeply" after the run
+        local eok, e = pcall(dp.json.encode, r)
+        if eok then
+          out[st.name] = r
+          any = true
+        else
+          failures[#failures + 1] = { stage = st.name, traceback = "(no traceback available)",
+            message = ("stage '%s' failed in finish: its result cannot be written as JSON: %s")
+              :format(st.name, (error_text(e):gsub("^[^:\n]*%.lua:%d+: ", ""))) }
+        end
       end
     end
   end

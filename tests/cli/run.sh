@@ -337,6 +337,15 @@ lacks unicode-blank-jsonl-j4 "$err" "document 'j4'"
 printf 'A zero\342\200\213width space. \357\273\277\n\n\342\200\213\n' > "$tmpd/zw.txt"
 run zero-width-sentence 0 "$D" run sentences "$tmpd/zw.txt" -f jsonl
 has zero-width-sentence "$out" '"sentences":\[\{"text":"A zero.width space\.","start":0,"end":19\}\]'
+# a stage's finish that returns what JSON cannot hold fails, naming the stage (regression:
+# "docpipe: finish: value nested too deeply", no stage, exit 0)
+printf 'local M = { name = "fe2" }\nfunction M.process(d) return d end\nfunction M.finish() local t = {}; t.t = t; return t end\nreturn M\n' > "$tmpd/finret.lua"
+printf 'stages:\n  - stage: finret.lua\n' > "$tmpd/finret.yaml"
+for j in 1 2; do
+  run finish-unencodable-j$j 1 "$D" run "$tmpd/finret.yaml" "$F/two.jsonl" -j $j
+  has finish-unencodable-j$j "$err" "^docpipe: stage 'fe2' failed in finish: its result cannot be written as JSON: .*nested too deeply"
+  has finish-unencodable-j$j-count "$err" '1 stage finish step\(s\) failed$'
+done
 # an empty JSON Lines file named on the command line: a warning, exit 0 (regression: silence)
 : > "$tmpd/empty.jsonl"
 printf '\n  \n' > "$tmpd/blank.jsonl"
