@@ -589,6 +589,13 @@ local function show_id(id)
   return ok and s or ("(an id of type " .. type(id) .. ")")
 end
 
+-- A document id for a one-line message: show_id with every control character (a
+-- newline, ESC, which would break the line or reach a terminal as an escape sequence)
+-- made a space; the warning and the failure lines both name the document so.
+local function line_id(id)
+  return (show_id(id):gsub("%c", " "))
+end
+
 --- Call f(...) for stage st under its limits. Returns true, result or
 -- false, {message, traceback}; a limit that was hit is named in the message.
 local function call_stage(st, f, ...)
@@ -836,7 +843,7 @@ function Pipeline:run(doc, raw)
           end
         end
         local id = d.id
-        local msg = ("stage '%s' failed on document '%s': %s"):format(st.name, show_id(id), r.message)
+        local msg = ("stage '%s' failed on document '%s': %s"):format(st.name, line_id(id), r.message)
         local rec = { id = id, source = d.source, stage = st.name, error = msg,
           traceback = r.traceback, on_error = st.on_error, raw = raw }
         failures[#failures + 1] = rec
@@ -849,6 +856,13 @@ function Pipeline:run(doc, raw)
         elseif st.on_error == "skip" then
           rec.document = d
         else  -- keep: the document goes on with the error recorded on it
+          if record then
+            -- (--errors: the document as it entered the stage, encoded now, before the
+            -- later stages change it)
+            rec.document = d
+            local eok, line = pcall(M.encode_error, rec)
+            if eok then rec.line = line end
+          end
           local errs = d.errors
           if type(errs) ~= "table" then errs = dp.array(); d.errors = errs end
           errs[#errs + 1] = { stage = st.name, message = msg }
@@ -1038,8 +1052,17 @@ function Pipeline:finish()
         failures[#failures + 1] = { stage = st.name, traceback = r.traceback,
           message = ("stage '%s' failed in finish: %s"):format(st.name, r.message) }
       elseif r ~= nil then
-        out[st.name] = r
-        any = true
+        -- a result JSON cannot hold (a cycle, a function) fails the finish, naming the
+        -- stage, instead of a line "finish: value nested too deeply" after the run
+        local eok, e = pcall(dp.json.encode, r)
+        if eok then
+          out[st.name] = r
+          any = true
+        else
+          failures[#failures + 1] = { stage = st.name, traceback = "(no traceback available)",
+            message = ("stage '%s' failed in finish: its result cannot be written as JSON: %s")
+              :format(st.name, (error_text(e):gsub("^[^:\n]*%.lua:%d+: ", ""))) }
+        end
       end
     end
   end
@@ -1112,13 +1135,65 @@ function Pipeline:end_output(format)
   return ""
 end
 
---- Encode an error record as one JSON line.
+-- A copy of v that JSON can hold, for an error record whose document JSON cannot: each
+-- value it cannot hold becomes a marker string ("<function>", "<userdata>", "<thread>",
+-- "<nan>", "<inf>", "<-inf>", "<cycle>" for a table inside itself, "<nested too
+-- deeply>" below 900 levels), a key neither a string nor a whole number its text
+-- ("<boolean key true>", "1.5"); the array and object marks are kept.
+local function json_safe(v, depth, path)
+  local tv = type(v)
+  if tv == "number" then
+    if v ~= v then return "<nan>" end
+    if v == math.huge then return "<inf>" end
+    if v == -math.huge then return "<-inf>" end
+    return v
+  elseif tv == "string" or tv == "boolean" or v == nil or v == null then
+    return v
+  elseif tv ~= "table" then
+    return "<" .. tv .. ">"
+  end
+  depth, path = depth or 0, path or {}
+  if path[v] then return "<cycle>" end
+  if depth >= 900 then return "<nested too deeply>" end
+  path[v] = true
+  local c = {}
+  for key, x in next, v do
+    local k = key
+    if math.type(key) == "float" then
+      k = math.tointeger(key) or tostring(key)
+    elseif type(key) ~= "string" and math.type(key) ~= "integer" then
+      k = ("<%s key %s>"):format(type(key), type(key) == "boolean" and tostring(key) or "")
+        :gsub(" >$", ">")
+    end
+    c[k] = json_safe(x, depth + 1, path)
+  end
+  path[v] = nil
+  local mt = rawget_mt(v)
+  if mt == getmetatable(dp.array()) or mt == getmetatable(dp.object()) then setmetatable(c, mt) end
+  return c
+end
+
+--- Encode an error record as one JSON line. A document that JSON cannot hold as it is
+-- (a function, a cycle) is written with those values replaced by markers (json_safe);
+-- when even that fails, "document_error" says why the document is missing.
 function M.encode_error(rec)
   local doc = rec.document
   local text = doc and type(doc.text) == "string" and doc.text or nil
   local out = dp.object({ id = rec.id, source = rec.source, stage = rec.stage,
     error = rec.error, traceback = rec.traceback, document = doc })
-  local line = dp.json.encode(out, { spans = text })
+  local ok, line = pcall(dp.json.encode, out, { spans = text })
+  if not ok and doc ~= nil then
+    local ok2, safe = pcall(json_safe, doc)
+    if ok2 then out.document = safe; ok, line = pcall(dp.json.encode, out, { spans = text }) end
+    if not ok then
+      out.document = nil
+      out.document_error = ("the document cannot be written as JSON: %s"):format(
+        (error_text(line):gsub("^[^:\n]*%.lua:%d+: ", "")))
+      line = dp.json.encode(out)
+    end
+  elseif not ok then
+    error(line, 0)
+  end
   if rec.raw then  -- the original JSON Lines record, exactly as it came in
     local raw = (dp.utf8.clean(rec.raw))
     line = line:sub(1, -2) .. ',"record":' .. raw:match("^%s*(.-)%s*$") .. "}"
@@ -1201,7 +1276,7 @@ local function warning_lines(id, before, skip, log, doc, outs, written, failed)
   local in_out, in_err = warning_set(written), warning_set(failed)
   local function add(who, msg)
     -- one line each on stderr, whatever an id or a stage's message holds
-    local line = ("document '%s': %s"):format(show_id(who), msg):gsub("%c", " ")
+    local line = ("document '%s': %s"):format(line_id(who), msg):gsub("%c", " ")
     if not seen[line] then
       seen[line] = true
       lines[#lines + 1] = line
@@ -1252,9 +1327,10 @@ function Pipeline:step(doc, format, raw, out)
       if written == outs then written = table.move(outs, 1, i - 1, 1, {}) end
       self.counts.failed = self.counts.failed + 1
       fails[#fails + 1] = { id = d.id, source = d.source, stage = "output",
-        error = ("cannot write document '%s': %s"):format(show_id(d.id),
+        error = ("cannot write document '%s': %s"):format(line_id(d.id),
           (error_text(s):gsub("^[^:\n]*%.lua:%d+: ", ""))),
-        traceback = "", document = nil, on_error = "skip" }
+        traceback = "(no traceback available)", document = self.record_failed and d or nil,
+        on_error = "skip", raw = raw }
     end
   end
   -- no failure, no warning before, during or after the run (most documents): nothing for
@@ -1271,8 +1347,9 @@ function Pipeline:step(doc, format, raw, out)
   end
   local errs, recorded = {}, {}
   for i, f in ipairs(fails) do
-    local ok, line = pcall(M.encode_error, f)
-    if not ok then  -- the document itself cannot be encoded: keep the error
+    local ok, line = f.line ~= nil, f.line  -- (on_error: keep encodes it at the failure)
+    if not ok then ok, line = pcall(M.encode_error, f) end
+    if not ok then  -- the record cannot be encoded: keep the error
       f.document = nil
       line = M.encode_error(f)
     end
@@ -1333,6 +1410,24 @@ local function warn_replaced(doc, bytes, replaced, nul_note)
   if nuls > 0 then warn(doc, nul_note(nuls, first)) end
 end
 
+-- Code points that show nothing yet are no white space to Unicode (format characters):
+-- zero-width space, non-joiner and joiner, word joiner, and U+FEFF (a byte order mark
+-- left inside a text).
+local INVISIBLE = { "\226\128\139", "\226\128\140", "\226\128\141", "\226\129\160", "\239\187\191" }
+
+-- True when text holds nothing to read: nothing, or white space (ASCII or Unicode:
+-- NBSP, U+3000, ...) and the invisible characters above alone. (A text whose first
+-- byte that is no ASCII white space is an ASCII character, most, is decided at once.)
+local function is_blank(text)
+  local i = text:find("%S")
+  if not i then return true end
+  if text:byte(i) < 0x80 then return false end
+  local t = text
+  for k = 1, #INVISIBLE do t = t:gsub(INVISIBLE[k], "") end
+  return dp.text.trim(t) == ""
+end
+M.is_blank = is_blank
+
 --- The document for a text input: {id, source, text}. Invalid UTF-8 and
 -- NULs are replaced by U+FFFD (with a warning in meta.warnings, one for each
 -- kind), a BOM is dropped, CRLF and CR become LF; a text that is empty or
@@ -1368,7 +1463,7 @@ function M.text_doc(id, source, bytes)
     return ("%d NUL byte(s) after the first 8 KiB (the first at byte %d) replaced by U+FFFD; read as text"):format(n, at)
   end)
   -- (white space alone is as empty as nothing: no stage finds anything in it)
-  if not text:find("%S") then warn(doc, "empty document") end
+  if is_blank(text) then warn(doc, "empty document") end
   return doc
 end
 
@@ -1430,12 +1525,45 @@ local function id_literal(s)
   end
 end
 
--- An id that is a number no 64-bit integer nor double holds as written (an integer
--- literal beyond 64 bits, 123456789012345678901; 1e400, beyond a double) becomes the
--- string of its literal: an identifier is kept exactly, not rounded to a float.
+-- The decimal value of a number literal in one spelling ("DIGITS e EXP", no leading
+-- or trailing zeros; "0" for zero), so that 1.50 and 1.5, 1e2 and 100 compare equal;
+-- nil when the exponent is beyond any reading.
+local function decimal_value(lit)
+  local int, frac, exp = lit:match("^%-?(%d*)%.?(%d*)[eE]?([+-]?%d*)$")
+  if not int then return nil end
+  local e = exp ~= "" and math.tointeger(tonumber(exp)) or 0
+  if not e then return nil end
+  local digits = (int .. frac):gsub("^0+", "")
+  if digits == "" then return "0" end
+  local trail = #digits - #digits:gsub("0+$", "")
+  digits = digits:sub(1, #digits - trail)
+  return ("%s%se%d"):format(lit:sub(1, 1) == "-" and "-" or "", digits, e - #frac + trail)
+end
+
+-- The shortest text that reads back as the double x (as %.17g and shorter).
+local function shortest(x)
+  for p = 1, 17 do
+    local t = ("%." .. p .. "g"):format(x)
+    if tonumber(t) == x then return t end
+  end
+  return ("%.17g"):format(x)
+end
+
+-- A number id whose value the reader could not keep exactly becomes the string of its
+-- literal: an integer literal beyond 64 bits (123456789012345678901), and a literal
+-- whose double names another decimal value than the one written (1e400, beyond a
+-- double; 1e-400, read as 0.0; 9007199254740993.0 and 1.00000000000000000001,
+-- rounded): an identifier is kept exactly, not rounded into another id. An id whose
+-- double gives back the same value (1.5, 1.50, 2.0, 1e3) stays a number.
 local function exact_id(doc, bytes)
   local lit = id_literal(bytes)
-  if lit and (not lit:find("[.eE]") or tonumber(lit) ~= doc.id) then doc.id = lit end
+  if not lit then return end
+  if not lit:find("[.eE]") then doc.id = lit; return end
+  local x = doc.id
+  local want = decimal_value(lit)
+  if not want or x ~= x or x == math.huge or x == -math.huge or decimal_value(shortest(x)) ~= want then
+    doc.id = lit
+  end
 end
 
 -- A record that gave a key twice in one object: a warning naming the key (the last
@@ -1517,7 +1645,7 @@ record_doc = function(doc, bytes, replaced, nuls, lone, name, source, line)
     local d, e = read_page(require("docpipe.htmlinput").html_record, doc)
     if not d then return nil, e end
     doc = d
-  elseif not doc.text:find("%S") then
+  elseif is_blank(doc.text) then
     -- as for a text file: white space alone is as empty as nothing
     warn(doc, "empty document")
   end
@@ -1535,6 +1663,11 @@ function M.json_doc(bytes, name, source, line)
     if doc then
       if math.type(doc.id) == "float" then exact_id(doc, bytes) end
       warn_duplicates(doc)
+      -- (the C reader passes a text with a byte other than ASCII white space: Unicode
+      -- white space alone, NBSP or a zero-width space, is looked at here)
+      local t = doc.text
+      local i = t:find("%S")
+      if i and t:byte(i) >= 0x80 and is_blank(t) then warn(doc, "empty document") end
       return doc
     end
     -- read (no repair was needed) but not plain, a record with "meta" from an earlier

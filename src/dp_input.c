@@ -40,6 +40,8 @@ struct dp_input {
     char *walk;
     size_t walk_rest;
     int walk_found;
+    int cur_named;          /* the open JSON Lines file was named as an input */
+    size_t cur_records;     /* records the open JSON Lines file gave */
     char errmsg[512];
 };
 
@@ -299,6 +301,7 @@ static int next_line(dp_input *in, dp_record *rec) {
         size_t i = 0;
         while (i < n && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) i++;
         if (i == n) continue;  /* blank line */
+        in->cur_records++;
         rec->kind = DP_REC_JSONL;
         rec->source = in->cur_path;
         rec->name = in->cur_name;
@@ -325,6 +328,40 @@ static int error_record(dp_input *in, dp_record *rec, const char *path, const ch
     rec->data = in->errmsg;
     rec->len = strlen(in->errmsg);
     return 1;
+}
+
+/* An input that was read but is no document docpipe reads: its message. */
+static int bad_record(dp_input *in, dp_record *rec, const char *path, const char *what) {
+    int r = error_record(in, rec, path, what);
+    rec->kind = DP_REC_BAD;
+    return r;
+}
+
+/* A JSON Lines stream in UTF-16: its first bytes are a UTF-16 byte order
+ * mark, or ASCII with NUL bytes between (UTF-16 without a mark). The bytes
+ * looked at (at most 4, not past a newline) are kept and read again. Returns
+ * the message, or NULL. */
+static const char *utf16_jsonl(dp_input *in, FILE *f) {
+    unsigned char b[4];
+    size_t n = 0;
+    if (in->backpos == in->nback) in->backpos = in->nback = 0;
+    /* bytes already read ahead (standard input's format detection) first */
+    for (size_t i = in->backpos; i < in->nback && n < 4; i++) {
+        b[n++] = in->back[i];
+        if (in->back[i] == '\n') break;
+    }
+    while (n < 4 && (n == 0 || b[n - 1] != '\n')) {
+        int c = getc(f);
+        if (c == EOF) break;
+        if (!keep_back(in, c)) break;
+        b[n++] = (unsigned char)c;
+    }
+    if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+        return "JSON Lines in UTF-16 (byte order mark); save it as UTF-8";
+    if (n == 4 && ((b[0] > 0 && b[0] < 0x80 && b[1] == 0 && b[2] > 0 && b[2] < 0x80 && b[3] == 0) ||
+                   (b[0] == 0 && b[1] > 0 && b[1] < 0x80 && b[2] == 0 && b[3] > 0 && b[3] < 0x80)))
+        return "JSON Lines in UTF-16 (NUL bytes between ASCII characters); save it as UTF-8";
+    return NULL;
 }
 
 /* The end of a walk of a folder named as an input: one that gave nothing
@@ -354,6 +391,12 @@ static int next_record(dp_input *in, dp_record *rec) {
         if (in->cur) {
             if (next_line(in, rec)) return 1;
             int bad = ferror(in->cur);
+            /* a JSON Lines file named as an input that gave no record: said so,
+             * as an empty text file is (inside a folder, the folder's own
+             * warning covers it) */
+            if (!bad && in->cur_named && in->cur_records == 0 && in->cur != stdin)
+                dp_stderr_printf("docpipe: %s: warning: no records in this JSON Lines file "
+                                 "(empty, or blank lines only)\n", in->cur_path);
             char *path = in->cur_path ? strdup(in->cur_path) : NULL;
             close_cur(in);
             if (bad) {
@@ -443,6 +486,18 @@ static int next_record(dp_input *in, dp_record *rec) {
         free(path);
         if (fmt == DP_FMT_JSONL) {
             in->cur = f;
+            in->cur_named = !in->walk;
+            in->cur_records = 0;
+            const char *u16 = utf16_jsonl(in, f);
+            if (u16) {
+                /* said once for the file, not as invalid JSON on every line */
+                char *p2 = strdup(in->cur_path);
+                close_cur(in);
+                in->backpos = in->nback = 0;  /* the bytes looked at go with it */
+                int r = bad_record(in, rec, p2 ? p2 : "?", u16);
+                free(p2);
+                return r;
+            }
             continue;
         }
         size_t len;

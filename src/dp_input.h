@@ -19,7 +19,9 @@ typedef enum { DP_FMT_AUTO, DP_FMT_TEXT, DP_FMT_JSONL } dp_input_format;
 typedef enum {
     DP_REC_TEXT,   /* data is a whole text document */
     DP_REC_JSONL,  /* data is one JSON Lines line */
-    DP_REC_ERROR   /* the input could not be read: data is the message */
+    DP_REC_ERROR,  /* the input could not be read: data is the message */
+    DP_REC_BAD     /* the input was read but holds no document docpipe can read
+                    * (JSON Lines in UTF-16): data is the message */
 } dp_record_kind;
 
 typedef struct dp_record {

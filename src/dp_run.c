@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <lauxlib.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdio_ext.h>
@@ -42,6 +43,7 @@ typedef struct runner {
     size_t finish_errors; /* stages whose finish failed (no document's) */
     int out_error;       /* errno of a failed write, or EPIPE */
     int out_flushes;     /* the output flushes at every line (a terminal) */
+    int out_closed;      /* the JSON array's end is written */
     size_t record_no;    /* records seen, for --shard */
     int progress;        /* draw a progress line on stderr */
     size_t warnings;     /* warnings this run added to documents */
@@ -49,6 +51,15 @@ typedef struct runner {
     double t0, last_draw;
     size_t total_bytes;  /* the inputs' size when known (regular files), else 0 */
     dp_input *in;
+    /* the grace time after a first signal (GRACE_SECONDS) */
+    pthread_mutex_t live_mu;
+    pthread_cond_t live_cv;   /* on CLOCK_MONOTONIC */
+    int run_over;             /* the run has ended: the grace thread leaves */
+    int in_stage;             /* serial: the main thread is inside the stages */
+    const char *stuck_src;    /* the document in the stages (serial), or the one */
+    size_t stuck_line;        /*   given up (-j N): its input file and line */
+    struct pool *pool;        /* -j N: the workers */
+    int abandoned;            /* -j N: a document was given up after the grace time */
 } runner;
 
 /* What processing one record produced, as a list of events replayed in
@@ -74,9 +85,8 @@ typedef struct wctx {
     int out;                /* stack index of the JSON output buffer, or 0 */
 } wctx;
 
-/* Set by SIGINT and SIGTERM: the one mutable file-level variable, because a
- * signal handler can reach nothing else. The loop stops taking documents,
- * finishes the one in flight, flushes and exits 130. */
+/* Set by SIGINT and SIGTERM: the loop stops taking documents, finishes the
+ * one in flight, flushes and exits 130. */
 static volatile sig_atomic_t interrupted;
 
 /* The -o temporary file while it exists, for the handler: a second signal ends
@@ -84,15 +94,24 @@ static volatile sig_atomic_t interrupted;
  * signals are caught and cleared before the file is renamed or removed. */
 static const char *volatile signal_tmp_path;
 
+/* The grace time after the first signal: a document in flight that has not
+ * finished by then (a stage stuck in one long C call, such as a Lua pattern
+ * backtracking inside string.find, which neither the watchdog nor the signal
+ * can cut short) is given up, what was done is written and the run exits 130.
+ * The handler wakes the grace thread through a semaphore (sem_post is
+ * async-signal-safe). */
+#define GRACE_SECONDS 3
+static sem_t grace_sem;
+
 static void on_signal(int sig) {
-    if (interrupted) {  /* the second: end now (unlink and raise are async-signal-safe) */
+    if (interrupted) {  /* the second: end now (unlink and _exit are async-signal-safe) */
         const char *tmp = signal_tmp_path;
         if (tmp) unlink(tmp);
-        signal(sig, SIG_DFL);
-        raise(sig);
-        return;
+        (void)sig;
+        _exit(DP_EXIT_INTERRUPTED);  /* one code for an interrupt: 130 */
     }
     interrupted = 1;
+    sem_post(&grace_sem);
 }
 
 static void catch_signals(void) {
@@ -248,6 +267,28 @@ static void input_event(wctx *w, sink *s, int type, const char *source, size_t l
  * json_doc; 0 (nothing pushed) when the record is not a document, after
  * recording why. raw: the stack index of a JSON Lines record's bytes as a
  * Lua string (made once: the step gets them too). */
+/* Serial runs: the main thread enters and leaves the stages (a document's
+ * step, or the stages' finish when rec is NULL). The grace thread, once the
+ * grace time after a signal is over, gives the run up only while the main
+ * thread is inside them: then it is stuck there, and touches neither the
+ * output nor the --errors file. r is NULL in a worker. */
+static void stage_enter(struct runner *r, const dp_record *rec) {
+    if (!r) return;
+    pthread_mutex_lock(&r->live_mu);
+    r->in_stage = 1;
+    r->stuck_src = rec ? (rec->source ? rec->source : "-") : NULL;
+    r->stuck_line = rec ? rec->line : 0;
+    pthread_cond_broadcast(&r->live_cv);
+    pthread_mutex_unlock(&r->live_mu);
+}
+
+static void stage_leave(struct runner *r) {
+    if (!r) return;
+    pthread_mutex_lock(&r->live_mu);  /* (blocks for ever once the run was given up) */
+    r->in_stage = 0;
+    pthread_mutex_unlock(&r->live_mu);
+}
+
 /* 1 when the JSON text s[0..n) ends inside a value: within a string, or
  * with a bracket still open. */
 static int ends_inside_value(const char *s, size_t n) {
@@ -279,7 +320,12 @@ static int push_doc(wctx *w, const dp_record *rec, sink *s, int raw) {
         lua_pushstring(L, rec->source);
         lua_pushlstring(L, rec->data, rec->len);
     }
-    if (dp_engine_pcall(L, jsonl ? 4 : 3, 2) != LUA_OK) {
+    /* (reading a record runs Lua, a saved page's reader among it: the grace
+     * time after a signal holds there too) */
+    stage_enter(w->direct, rec);
+    int st = dp_engine_pcall(L, jsonl ? 4 : 3, 2);
+    stage_leave(w->direct);
+    if (st != LUA_OK) {
         input_event(w, s, EV_INFAIL, rec->source, rec->line, lua_tostring(L, -1));
         lua_pop(L, 1);
         return 0;
@@ -340,8 +386,8 @@ static void warn_events(lua_State *L, int list, int kept, const dp_record *rec, 
 /* Process one record into events. Returns 0 when the run must stop
  * (on_error: fail). */
 static int process_record(wctx *w, const dp_record *rec, sink *s) {
-    if (rec->kind == DP_REC_ERROR) {
-        input_event(w, s, EV_IOFAIL, rec->source, 0, rec->data);
+    if (rec->kind == DP_REC_ERROR || rec->kind == DP_REC_BAD) {
+        input_event(w, s, rec->kind == DP_REC_BAD ? EV_INFAIL : EV_IOFAIL, rec->source, 0, rec->data);
         return 1;
     }
     lua_State *L = w->L;
@@ -368,7 +414,10 @@ static int process_record(wctx *w, const dp_record *rec, sink *s) {
         lua_pushnil(L);
     }
     char text[8192];
-    if (dp_engine_pcall(L, 5, 5) != LUA_OK) {
+    stage_enter(w->direct, rec);
+    int st = dp_engine_pcall(L, 5, 5);
+    stage_leave(w->direct);
+    if (st != LUA_OK) {
         size_t tl = where_line(text, sizeof text, rec, NULL, lua_tostring(L, -1));
         emit(s, EV_FAIL, text, tl, NULL, NULL);
         emit(s, EV_STOP, NULL, 0, NULL, NULL);
@@ -568,12 +617,42 @@ static FILE *open_output(runner *r) {
     return f;
 }
 
-/* 1 when a and b name the same existing file, or the same new path. */
+/* The absolute path a file not made yet will have: a dangling link followed
+ * to its target, the folder resolved (realpath), the last name kept;
+ * NULL when the folder does not exist or memory runs out. */
+static char *resolved_new_path(const char *path) {
+    char *target = dangling_target(path);
+    const char *p = target ? target : path;
+    const char *slash = strrchr(p, '/');
+    char *dir = slash ? strndup(p, slash == p ? 1 : (size_t)(slash - p)) : strdup(".");
+    const char *base = slash ? slash + 1 : p;
+    char *rdir = dir ? realpath(dir, NULL) : NULL;
+    char *out = NULL;
+    if (rdir && *base) {
+        size_t len = strlen(rdir) + strlen(base) + 2;
+        out = malloc(len);
+        if (out) snprintf(out, len, "%s/%s", strcmp(rdir, "/") == 0 ? "" : rdir, base);
+    }
+    free(rdir);
+    free(dir);
+    free(target);
+    return out;
+}
+
+/* 1 when a and b name the same file: the same device and inode when both
+ * exist, else the same resolved path (a new file named two ways, ./x and x,
+ * or through a link to a file not made yet). */
 static int same_file(const char *a, const char *b) {
     struct stat sa, sb;
-    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
-        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-    return strcmp(a, b) == 0;
+    int ea = stat(a, &sa) == 0, eb = stat(b, &sb) == 0;
+    if (ea && eb) return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    if (ea != eb) return 0;
+    if (strcmp(a, b) == 0) return 1;
+    char *ra = resolved_new_path(a), *rb = resolved_new_path(b);
+    int same = ra && rb && strcmp(ra, rb) == 0;
+    free(ra);
+    free(rb);
+    return same;
 }
 
 /* Print the stages' finish results to stderr as JSON (one line). A
@@ -582,7 +661,10 @@ static void finish(runner *r) {
     lua_State *L = r->L;
     lua_getfield(L, r->pipeline, "finish");
     lua_pushvalue(L, r->pipeline);
-    if (dp_engine_pcall(L, 1, 2) != LUA_OK) {
+    stage_enter(r, NULL);
+    int st = dp_engine_pcall(L, 1, 2);
+    stage_leave(r);
+    if (st != LUA_OK) {
         report(r, lua_tostring(L, -1), NULL);
         lua_pop(L, 1);
         r->failed++;
@@ -733,6 +815,7 @@ typedef struct batch {
     dp_record *recs;
     char **srcs, **names;  /* the copies recs[i].source and .name point to */
     int cut;               /* stopped early by SIGINT/SIGTERM */
+    size_t ndone;          /* records whose events are in out (under the pool's mu) */
     size_t nrec, caprec;
     sink out;
 } batch;
@@ -747,7 +830,17 @@ typedef struct pool {
     int timing;           /* time each stage (--stats, --stats-json) */
     int record_failed;    /* --errors: failed documents as they entered the stage */
     char *fatal;          /* a worker that could not start: why */
+    int live;             /* workers not yet ended */
+    int abandon;          /* the grace time after a signal is over: stop waiting */
 } pool;
+
+/* From the grace thread: the main thread waits no longer for busy workers. */
+static void pool_abandon(pool *pl) {
+    pthread_mutex_lock(&pl->mu);
+    pl->abandon = 1;
+    pthread_cond_broadcast(&pl->done);
+    pthread_mutex_unlock(&pl->mu);
+}
 
 typedef struct worker {
     pool *pl;
@@ -762,6 +855,7 @@ static void batch_clear(batch *b) {
         free(b->recs[i].data);
     }
     b->nrec = 0;
+    b->ndone = 0;
     b->cut = 0;
     b->out.n = 0;
     b->out.oom = 0;
@@ -811,6 +905,7 @@ static void *worker_main(void *arg) {
     if (!w.L || !dp_engine_module(w.L) || !dp_engine_open(w.L, pl->pipeline, 1)) {
         pthread_mutex_lock(&pl->mu);
         if (!pl->fatal) pl->fatal = strdup(w.L ? lua_tostring(w.L, -1) : "out of memory");
+        pl->live--;
         pthread_cond_broadcast(&pl->done);
         pthread_mutex_unlock(&pl->mu);
         dp_engine_close(w.L);
@@ -824,6 +919,8 @@ static void *worker_main(void *arg) {
     lua_setfield(w.L, w.pipeline, "record_failed");
     dp_json_output_push(w.L);
     w.out = lua_gettop(w.L);
+    sink one;
+    memset(&one, 0, sizeof one);
     for (;;) {
         pthread_mutex_lock(&pl->mu);
         batch *b = NULL;
@@ -840,20 +937,30 @@ static void *worker_main(void *arg) {
         if (!b) break;
         for (size_t i = 0; i < b->nrec; i++) {
             if (interrupted) { b->cut = 1; break; }  /* finish only what is in hand */
-            if (!process_record(&w, &b->recs[i], &b->out)) break;
+            /* each record's events join the batch's whole, under the lock: a
+             * run given up after a signal writes the records done */
+            one.n = 0;
+            one.oom = 0;
+            int go_on = process_record(&w, &b->recs[i], &one);
+            pthread_mutex_lock(&pl->mu);
+            sink_put(&b->out, one.buf, one.n);
+            if (one.oom) b->out.oom = 1;
+            b->ndone = i + 1;
+            pthread_mutex_unlock(&pl->mu);
+            if (!go_on) break;
         }
         /* the stage counts of this batch go with its results: the main thread
          * counts them only when it hands the batch out (not a batch done
          * after the run stopped: a closed output, an interrupt, a failure) */
         lua_getfield(w.L, w.pipeline, "take_batch_counts");
         lua_pushvalue(w.L, w.pipeline);
+        pthread_mutex_lock(&pl->mu);
         if (dp_engine_pcall(w.L, 1, 1) == LUA_OK && lua_isstring(w.L, -1)) {
             size_t cl;
             const char *counts = lua_tolstring(w.L, -1, &cl);
             emit(&b->out, EV_COUNTS, counts, cl, NULL, NULL);
         }
         lua_pop(w.L, 1);
-        pthread_mutex_lock(&pl->mu);
         b->state = 3;
         pthread_cond_broadcast(&pl->done);
         pthread_mutex_unlock(&pl->mu);
@@ -864,31 +971,56 @@ static void *worker_main(void *arg) {
     if (dp_engine_pcall(w.L, 1, 1) == LUA_OK && lua_isstring(w.L, -1))
         wk->export = strdup(lua_tostring(w.L, -1));
     dp_engine_close(w.L);
+    free(one.buf);
+    pthread_mutex_lock(&pl->mu);
+    pl->live--;
+    pthread_cond_broadcast(&pl->done);
+    pthread_mutex_unlock(&pl->mu);
     return NULL;
 }
 
 /* Runs the records of in through jobs workers. Returns 0 when the run
  * stopped (on_error: fail), -1 when the workers could not start. */
 static int run_parallel(runner *r, dp_input *in, int jobs) {
-    pool pl;
-    memset(&pl, 0, sizeof pl);
-    pthread_mutex_init(&pl.mu, NULL);
-    pthread_cond_init(&pl.work, NULL);
-    pthread_cond_init(&pl.done, NULL);
-    pl.nslots = 2 * (size_t)jobs;
-    pl.slots = calloc(pl.nslots, sizeof *pl.slots);
-    pl.pipeline = r->o->pipeline;
-    pl.format = r->format;
-    pl.timing = r->o->stats || r->o->stats_json;
-    pl.record_failed = r->o->errors != NULL;
+    /* on the heap: a run given up after a signal leaves the stuck workers
+     * with it (the process ends at once) */
+    pool *pl = calloc(1, sizeof *pl);
+    if (!pl) return -1;
+    pthread_mutex_init(&pl->mu, NULL);
+    pthread_cond_init(&pl->work, NULL);
+    pthread_cond_init(&pl->done, NULL);
+    pl->nslots = 2 * (size_t)jobs;
+    pl->slots = calloc(pl->nslots, sizeof *pl->slots);
+    pl->pipeline = r->o->pipeline;
+    pl->format = r->format;
+    pl->timing = r->o->stats || r->o->stats_json;
+    pl->record_failed = r->o->errors != NULL;
     worker *wks = calloc((size_t)jobs, sizeof *wks);
-    if (!pl.slots || !wks) { free(pl.slots); free(wks); return -1; }
+    if (!pl->slots || !wks) { free(pl->slots); free(wks); free(pl); return -1; }
     int started = 0;
     for (int i = 0; i < jobs; i++) {
-        wks[i].pl = &pl;
-        if (pthread_create(&wks[i].thread, NULL, worker_main, &wks[i]) == 0) started++;
-        else break;
+        wks[i].pl = pl;
+        pthread_mutex_lock(&pl->mu);
+        pl->live++;
+        pthread_mutex_unlock(&pl->mu);
+        /* SIGINT and SIGTERM blocked in the workers: they go to the main
+         * thread, whose blocked read they must cut short */
+        sigset_t old;
+        hold_signals(1, &old);
+        int made = pthread_create(&wks[i].thread, NULL, worker_main, &wks[i]) == 0;
+        hold_signals(0, &old);
+        if (made) started++;
+        else {
+            pthread_mutex_lock(&pl->mu);
+            pl->live--;
+            pthread_mutex_unlock(&pl->mu);
+            break;
+        }
     }
+    pthread_mutex_lock(&r->live_mu);
+    r->pool = pl;  /* for the grace thread */
+    pthread_mutex_unlock(&r->live_mu);
+    int gave_up = 0;
     size_t fill_seq = 0, write_seq = 0;
     int eof = started == 0, stop = 0, result = 1;
     dp_record rec;
@@ -898,8 +1030,8 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
          * hand (a pipe waiting for its writer), the batch goes out as it is
          * and everything in flight is written before the read blocks */
         int idle = 0;
-        while (!eof && !stop && !interrupted && !idle && fill_seq - write_seq < pl.nslots) {
-            batch *b = &pl.slots[fill_seq % pl.nslots];
+        while (!eof && !stop && !interrupted && !idle && fill_seq - write_seq < pl->nslots) {
+            batch *b = &pl->slots[fill_seq % pl->nslots];
             size_t bytes = 0;
             while (b->nrec < BATCH_DOCS && bytes < BATCH_BYTES) {
                 if (!pending) {
@@ -919,20 +1051,38 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
                 if (!idle) eof = 1;  /* idle: nothing new yet, the batches in flight go out */
                 break;
             }
-            pthread_mutex_lock(&pl.mu);
+            pthread_mutex_lock(&pl->mu);
             b->seq = fill_seq++;
             b->state = 1;
-            pthread_cond_signal(&pl.work);
-            pthread_mutex_unlock(&pl.mu);
+            pthread_cond_signal(&pl->work);
+            pthread_mutex_unlock(&pl->mu);
         }
         if (write_seq == fill_seq) break;
         /* the next batch in input order; when idle, every batch in flight */
         do {
-            batch *b = &pl.slots[write_seq % pl.nslots];
-            pthread_mutex_lock(&pl.mu);
-            while (b->state != 3 && !pl.fatal) pthread_cond_wait(&pl.done, &pl.mu);
-            char *fatal = pl.fatal;
-            pthread_mutex_unlock(&pl.mu);
+            batch *b = &pl->slots[write_seq % pl->nslots];
+            pthread_mutex_lock(&pl->mu);
+            while (b->state != 3 && !pl->fatal && !pl->abandon) pthread_cond_wait(&pl->done, &pl->mu);
+            if (b->state != 3 && pl->abandon) {
+                /* the grace time after a signal is over and a worker is still
+                 * busy with this batch: the records it finished are written,
+                 * the one in its hands is named, the workers are left */
+                sink part;
+                memset(&part, 0, sizeof part);
+                sink_put(&part, b->out.buf, b->out.n);
+                if (b->out.oom) part.oom = 1;
+                if (b->ndone < b->nrec) {
+                    r->stuck_src = b->recs[b->ndone].source;
+                    r->stuck_line = b->recs[b->ndone].line;
+                }
+                pthread_mutex_unlock(&pl->mu);
+                if (!stop) apply(r, &part);
+                free(part.buf);
+                gave_up = 1;
+                break;
+            }
+            char *fatal = pl->fatal;
+            pthread_mutex_unlock(&pl->mu);
             if (fatal && b->state != 3) { result = -1; break; }
             if (!stop && !apply(r, &b->out)) { stop = 1; result = 0; }
             if (r->out_error) stop = 1;
@@ -943,16 +1093,39 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
             b->state = 0;
             write_seq++;
         } while (idle && write_seq != fill_seq);
-        if (result < 0) break;
+        if (result < 0 || gave_up) break;
         if (idle) flush_out(r);
     }
-    pthread_mutex_lock(&pl.mu);
-    pl.quit = 1;
-    pthread_cond_broadcast(&pl.work);
-    pthread_mutex_unlock(&pl.mu);
+    pthread_mutex_lock(&pl->mu);
+    pl->quit = 1;
+    pthread_cond_broadcast(&pl->work);
+    /* after a signal, the workers get the grace time to end */
+    while (pl->live > 0 && !pl->abandon) pthread_cond_wait(&pl->done, &pl->mu);
+    if (pl->live > 0) {
+        /* some are stuck (a stage inside one long C call): they are left
+         * running, with the pool, and the process ends when the output is
+         * in place; the first document still in a worker's hands is named */
+        batch *first = NULL;
+        for (size_t i = 0; !gave_up && i < pl->nslots; i++) {
+            batch *b = &pl->slots[i];
+            if (b->state == 2 && b->ndone < b->nrec && (!first || b->seq < first->seq)) first = b;
+        }
+        if (first) {
+            r->stuck_src = first->recs[first->ndone].source;
+            r->stuck_line = first->recs[first->ndone].line;
+        }
+        pthread_mutex_unlock(&pl->mu);
+        r->abandoned = 1;
+        return stop && result == 0 ? 0 : 1;
+    }
+    pthread_mutex_unlock(&pl->mu);
+    if (gave_up) r->abandoned = 1;
+    pthread_mutex_lock(&r->live_mu);
+    r->pool = NULL;
+    pthread_mutex_unlock(&r->live_mu);
     for (int i = 0; i < started; i++) pthread_join(wks[i].thread, NULL);
-    if (pl.fatal) {
-        dp_stderr_printf("docpipe: a worker could not start: %s\n", pl.fatal);
+    if (pl->fatal) {
+        dp_stderr_printf("docpipe: a worker could not start: %s\n", pl->fatal);
         result = -1;
     }
     /* the workers' counts, statistics and finish states, merged */
@@ -975,20 +1148,114 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
         r->failed++;
     }
     lua_pop(L, 1);
-    for (size_t i = 0; i < pl.nslots; i++) {
-        batch_clear(&pl.slots[i]);
-        free(pl.slots[i].recs);
-        free(pl.slots[i].srcs);
-        free(pl.slots[i].names);
-        free(pl.slots[i].out.buf);
+    for (size_t i = 0; i < pl->nslots; i++) {
+        batch_clear(&pl->slots[i]);
+        free(pl->slots[i].recs);
+        free(pl->slots[i].srcs);
+        free(pl->slots[i].names);
+        free(pl->slots[i].out.buf);
     }
-    free(pl.slots);
+    free(pl->slots);
     free(wks);
-    free(pl.fatal);
-    pthread_mutex_destroy(&pl.mu);
-    pthread_cond_destroy(&pl.work);
-    pthread_cond_destroy(&pl.done);
+    free(pl->fatal);
+    pthread_mutex_destroy(&pl->mu);
+    pthread_cond_destroy(&pl->work);
+    pthread_cond_destroy(&pl->done);
+    free(pl);
     return result;
+}
+
+/* The line that names the document given up after the grace time. */
+static void say_given_up(runner *r) {
+    if (r->stuck_src && r->stuck_line)
+        fprintf(stderr, "docpipe: interrupted: the document at %s:%zu did not finish within %d s "
+                        "of the signal: not written\n", r->stuck_src, r->stuck_line, GRACE_SECONDS);
+    else if (r->stuck_src)
+        fprintf(stderr, "docpipe: interrupted: the document %s did not finish within %d s "
+                        "of the signal: not written\n", r->stuck_src, GRACE_SECONDS);
+    else
+        fprintf(stderr, "docpipe: interrupted: a stage's finish did not end within %d s of the signal\n",
+                GRACE_SECONDS);
+}
+
+/* Serial run, in the grace thread, the main thread stuck inside a stage: the
+ * documents done are in the output (and their failures in --errors), whole;
+ * they are flushed, -o's temporary file renamed into place, and the process
+ * ends with 130. Only C and stdio here: the Lua state is the stuck thread's. */
+static void give_up(runner *r) {
+    say_given_up(r);
+    if (strcmp(r->format, "json") == 0 && !r->out_closed && !r->out_error)
+        write_out(r, r->written ? "\n]\n" : "[]\n", 3);
+    flush_out(r);
+    int code = DP_EXIT_INTERRUPTED;
+    if (r->out != stdout) {
+        if (fclose(r->out) != 0 && !r->out_error) r->out_error = errno;
+        if (r->tmp_path) {
+            signal_tmp_path = NULL;
+            if (!r->out_error && rename(r->tmp_path, r->final_path) != 0) r->out_error = errno;
+            if (r->out_error) unlink(r->tmp_path);
+        }
+    }
+    int out_lost = r->out_error && r->out_error != EPIPE;
+    if (out_lost)
+        fprintf(stderr, "docpipe: interrupted: %zu document(s) processed; %s was not written: %s\n",
+                r->written, r->o->output ? r->o->output : "the output", strerror(r->out_error));
+    else if (!r->o->quiet)
+        fprintf(stderr, "docpipe: interrupted: %zu document(s) written\n", r->written);
+    if (r->errs && fclose(r->errs) != 0)
+        fprintf(stderr, "docpipe: cannot write %s: %s\n", r->o->errors, strerror(errno));
+    if (r->stats_f) fclose(r->stats_f);
+    fflush(stderr);
+    _exit(code);
+}
+
+/* The grace thread: woken by the first signal, it waits GRACE_SECONDS for the
+ * run to end; then with -j N it tells the main thread to give up the workers
+ * still busy, and in a serial run it gives the run up itself when the main
+ * thread is (or gets) stuck inside a stage. */
+static void *grace_main(void *arg) {
+    runner *r = arg;
+    while (sem_wait(&grace_sem) != 0 && errno == EINTR) {}
+    struct timespec dl;
+    clock_gettime(CLOCK_MONOTONIC, &dl);
+    dl.tv_sec += GRACE_SECONDS;
+    pthread_mutex_lock(&r->live_mu);
+    while (!r->run_over)
+        if (pthread_cond_timedwait(&r->live_cv, &r->live_mu, &dl) == ETIMEDOUT) break;
+    if (!r->run_over && r->pool) pool_abandon(r->pool);
+    while (!r->run_over) {
+        if (r->in_stage) give_up(r);  /* does not return */
+        pthread_cond_wait(&r->live_cv, &r->live_mu);
+    }
+    pthread_mutex_unlock(&r->live_mu);
+    return NULL;
+}
+
+/* Starts the grace thread, with SIGINT and SIGTERM blocked in it (they go to
+ * the main thread, whose blocked read they must cut short). 0 on failure. */
+static int grace_start(runner *r, pthread_t *t) {
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_mutex_init(&r->live_mu, NULL);
+    pthread_cond_init(&r->live_cv, &ca);
+    pthread_condattr_destroy(&ca);
+    sem_init(&grace_sem, 0, 0);
+    sigset_t old;
+    hold_signals(1, &old);
+    int ok = pthread_create(t, NULL, grace_main, r) == 0;
+    hold_signals(0, &old);
+    return ok;
+}
+
+/* The run is over: the grace thread leaves. */
+static void grace_stop(runner *r, pthread_t t) {
+    pthread_mutex_lock(&r->live_mu);
+    r->run_over = 1;
+    pthread_cond_broadcast(&r->live_cv);
+    pthread_mutex_unlock(&r->live_mu);
+    sem_post(&grace_sem);  /* when no signal came */
+    pthread_join(t, NULL);
 }
 
 static double now_seconds(void) {
@@ -1099,6 +1366,8 @@ int dp_run(const dp_run_opts *o) {
     write_frame(&r, "begin_output");
     interrupted = 0;
     signal_tmp_path = r.tmp_path;
+    pthread_t grace;
+    int grace_on = grace_start(&r, &grace);
     catch_signals();
     dp_input *in = dp_input_open(o->inputs, o->ninputs, o->input_format);
     r.in = in;
@@ -1144,8 +1413,9 @@ int dp_run(const dp_run_opts *o) {
     dp_input_close(in);
     if (strcmp(r.format, "json") == 0 && !r.out_error)
         write_out(&r, r.written ? "\n]\n" : "[]\n", r.written ? 3 : 3);
+    r.out_closed = 1;
     if (!r.out_error) write_frame(&r, "end_output");
-    if (!stopped) finish(&r);
+    if (!stopped && !r.abandoned) finish(&r);
     flush_out(&r);
     int code = r.io_errors ? DP_EXIT_IO : r.failed ? DP_EXIT_FAILED : DP_EXIT_OK;
     if (interrupted) code = graver_exit(code, DP_EXIT_INTERRUPTED);
@@ -1162,6 +1432,7 @@ int dp_run(const dp_run_opts *o) {
     /* (a closed pipe is no error: the reader wanted no more) */
     int out_lost = r.out_error && r.out_error != EPIPE;
     /* after the output is in place or given up, so that it says what is there */
+    if (r.abandoned) say_given_up(&r);  /* also with -q: that document is nowhere */
     if (interrupted && !o->quiet) {
         if (out_lost && r.tmp_path)
             fprintf(stderr, "docpipe: interrupted: %zu document(s) processed; %s was not written\n",
@@ -1226,6 +1497,14 @@ int dp_run(const dp_run_opts *o) {
     }
     if (stopped && o->output && !o->quiet)
         fprintf(stderr, "docpipe: the run stopped (on_error: fail); %s was not written\n", o->output);
+    if (grace_on) grace_stop(&r, grace);
+    if (r.abandoned) {
+        /* workers stuck inside a stage are still running: the process ends
+         * here, without waiting for them (nothing of theirs is written) */
+        fflush(stdout);
+        fflush(stderr);
+        _exit(code);
+    }
     free(r.tmp_path);
     free(r.final_path);
     dp_engine_close(r.L);

@@ -342,6 +342,34 @@ static int uspace_len(const unsigned char *s, pos n, pos i) {
     return 0;
 }
 
+/* Length of a format character that shows nothing at s[i] (1-based): the
+ * zero-width space, non-joiner and joiner (U+200B-U+200D), the word joiner
+ * (U+2060) and U+FEFF (a byte order mark left in a text); 0 otherwise. */
+static int invisible_len(const unsigned char *s, pos n, pos i) {
+    if (i < 1 || i + 2 > n) return 0;
+    int b0 = s[i - 1], b1 = s[i], b2 = s[i + 1];
+    if (b0 == 0xE2 && b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8D) return 3;
+    if (b0 == 0xE2 && b1 == 0x81 && b2 == 0xA0) return 3;
+    if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) return 3;
+    return 0;
+}
+
+/* Whether s[a..z] (1-based, inclusive) holds something to read: a byte
+ * that is no white space, ASCII or Unicode, and no invisible format
+ * character (a zero-width space or a BOM alone is no sentence). Decided at
+ * the first byte for almost every sentence. */
+static int has_visible(const unsigned char *s, pos n, pos a, pos z) {
+    for (pos i = a; i <= z;) {
+        if (is_sp(s[i - 1])) { i++; continue; }
+        if (s[i - 1] < 0xC2) return 1;
+        int k = uspace_len(s, n, i);
+        if (!k) k = invisible_len(s, n, i);
+        if (!k) return 1;
+        i += k;
+    }
+    return 0;
+}
+
 /* Length of a Unicode space ending at s[z], or 0. */
 static int uspace_end(const unsigned char *s, pos n, pos z) {
     if (z >= 2 && uspace_len(s, n, z - 1) == 2) return 2;
@@ -1753,7 +1781,8 @@ size_t dp_sbd_split_in(const dp_sbd *sbd, dp_sbd_work *w, const char *text, size
                     z -= k;
                     while (z >= from && is_sp(s[z - 1])) z--;
                 }
-                if (a <= pn && a <= z) emit(out, cap, &count, ps + (size_t)a - 1, ps + (size_t)z);
+                if (a <= pn && a <= z && has_visible(s, pn, a, z))
+                    emit(out, cap, &count, ps + (size_t)a - 1, ps + (size_t)z);
                 from = e + 1;
                 last = e;
                 if (e >= pn) break;

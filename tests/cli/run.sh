@@ -306,7 +306,95 @@ has output-fail-keeps-old "$tmpd/keep.jsonl" '^OLD$'
 has output-fail-message "$err" 'was not written'
 run output-same-as-errors 2 "$D" run sentences "$F/two.jsonl" -o "$tmpd/same.jsonl" --errors "$tmpd/same.jsonl"
 has output-same-as-errors "$err" 'name the same file'
+# the same new file named two ways (./x and x, a link to a file not made yet): the
+# files compared, not the spellings (regression: the -o rename overwrote the failed
+# documents, or the statistics)
+mkdir -p "$tmpd/same2"
+ln -s same3.out "$tmpd/same2/same3.link"
+two="$PWD/$F/two.jsonl"
+for pair in "same2.out ./same2.out --errors" "same3.out same3.link --errors" "s4.out ./s4.out --stats-json" "sub/../s5.out s5.out --errors"; do
+  set -- $pair
+  mkdir -p "$tmpd/same2/sub"
+  (cd "$tmpd/same2" && "$Dabs" run sentences "$two" -o "$1" $3 "$2") >"$out" 2>"$err"
+  got=$?
+  if [ $got -eq 2 ] && [ ! -e "$tmpd/same2/$1" ]; then pass=$((pass + 1))
+  else fail=$((fail + 1)); echo "FAIL output-same-spelling $pair: exit $got, want 2 and no file"; fi
+  has "output-same-spelling $pair" "$err" 'name(s)? the same file'
+done
+# two different new files are no clash
+(cd "$tmpd/same2" && "$Dabs" run sentences "$two" -o a.out --errors ./b.out) >"$out" 2>"$err"
+if [ $? -eq 0 ] && [ -s "$tmpd/same2/a.out" ] && [ -e "$tmpd/same2/b.out" ]; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAIL output-not-same"; fi
 run output-directory 3 "$D" run sentences "$F/two.jsonl" -o "$tmpd"
+
+# --- bad input, one message each (robustness round 2)
+# the stage-failure line names the document with its control characters made spaces, as
+# the warning line does (regression: a newline split the line, an ESC reached the terminal)
+printf '{"id":"line1\\nline2\\u001b[31mRED","text":"b"}\n' > "$tmpd/weirdid.jsonl"
+printf 'local M = { name = "failall" }\nfunction M.process(doc) error("bad") end\nreturn M\n' > "$tmpd/failall.lua"
+printf 'on_error: skip\nstages:\n  - stage: failall.lua\n' > "$tmpd/failall.yaml"
+run weird-id-failure 1 "$D" run "$tmpd/failall.yaml" "$tmpd/weirdid.jsonl"
+has weird-id-failure "$err" "stage 'failall' failed on document 'line1 line2 \[31mRED': "
+if grep -q "$(printf '\033')" "$err"; then fail=$((fail + 1)); echo "FAIL weird-id-failure: an ESC on stderr"; else pass=$((pass + 1)); fi
+# JSON Lines saved as UTF-16: said once, exit 1 (regression: "invalid JSON at column 1" per
+# half-line, or "truncated record")
+printf '\377\376{\000"\000i\000d\000"\000:\000"\000a\000"\000,\000"\000t\000e\000x\000t\000"\000:\000"\000o\000k\000"\000}\000\n\000{\000"\000i\000d\000"\000:\000"\000b\000"\000}\000\n\000' > "$tmpd/u16full.jsonl"
+printf '\377\376{\000"\000' > "$tmpd/u16.jsonl"
+printf '{\000"\000i\000d\000"\000:\000"\000a\000"\000}\000\n\000' > "$tmpd/u16nobom.jsonl"
+for f in u16full u16; do
+  run utf16-jsonl-$f 1 "$D" run sentences "$tmpd/$f.jsonl"
+  has utf16-jsonl-$f "$err" "^docpipe: $tmpd/$f.jsonl: JSON Lines in UTF-16 \(byte order mark\); save it as UTF-8$"
+  n=$(grep -c "$f.jsonl" "$err")
+  if [ "$n" -eq 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL utf16-jsonl-$f: $n lines name the file"; fi
+  lines utf16-jsonl-$f-out "$out" 0
+done
+run utf16-jsonl-nobom 1 "$D" run sentences "$tmpd/u16nobom.jsonl"
+has utf16-jsonl-nobom "$err" "^docpipe: $tmpd/u16nobom.jsonl: JSON Lines in UTF-16 \(NUL bytes between ASCII characters\); save it as UTF-8$"
+lacks utf16-jsonl-nobom-invalid "$err" 'invalid JSON'
+# a text of Unicode white space alone (NBSP, U+3000, a zero-width space, a stray BOM) is
+# an empty document, as an ASCII-blank one is; sentences makes no sentence of it
+# (regression: no warning; a zero-width space or a BOM alone was a sentence)
+printf ' \t\n\302\240\343\200\200\n' > "$tmpd/ws_unicode.txt"
+printf ' \t\n\302\240\343\200\200\n\342\200\213\357\273\277\n' > "$tmpd/onlyws.txt"
+for f in ws_unicode onlyws; do
+  run unicode-blank-$f 0 "$D" run sentences "$tmpd/$f.txt" -f jsonl
+  has unicode-blank-$f "$err" "warning: document '$f': empty document$"
+  has unicode-blank-$f-sentences "$out" '"sentences":\[\]'
+done
+run unicode-blank-clean 0 "$D" run clean "$tmpd/onlyws.txt" -f jsonl
+has unicode-blank-clean "$err" "warning: document 'onlyws': empty document$"
+# (JSON Lines too, through both readers: the fast one, and the one for a record with meta)
+printf '{"id":"j1","text":"\\u00a0\\u200b"}\n{"id":"j2","text":" \302\240\342\200\213\357\273\277"}\n{"id":"j3","text":"\302\240\343\200\200","meta":{}}\n{"id":"j4","text":"\302\240x"}\n' > "$tmpd/ws.jsonl"
+run unicode-blank-jsonl 0 "$D" run sentences "$tmpd/ws.jsonl"
+for id in j1 j2 j3; do has unicode-blank-jsonl-$id "$err" "warning: document '$id': empty document$"; done
+lacks unicode-blank-jsonl-j4 "$err" "document 'j4'"
+printf 'A zero\342\200\213width space. \357\273\277\n\n\342\200\213\n' > "$tmpd/zw.txt"
+run zero-width-sentence 0 "$D" run sentences "$tmpd/zw.txt" -f jsonl
+has zero-width-sentence "$out" '"sentences":\[\{"text":"A zero.width space\.","start":0,"end":19\}\]'
+# a stage's finish that returns what JSON cannot hold fails, naming the stage (regression:
+# "docpipe: finish: value nested too deeply", no stage, exit 0)
+printf 'local M = { name = "fe2" }\nfunction M.process(d) return d end\nfunction M.finish() local t = {}; t.t = t; return t end\nreturn M\n' > "$tmpd/finret.lua"
+printf 'stages:\n  - stage: finret.lua\n' > "$tmpd/finret.yaml"
+for j in 1 2; do
+  run finish-unencodable-j$j 1 "$D" run "$tmpd/finret.yaml" "$F/two.jsonl" -j $j
+  has finish-unencodable-j$j "$err" "^docpipe: stage 'fe2' failed in finish: its result cannot be written as JSON: .*nested too deeply"
+  has finish-unencodable-j$j-count "$err" '1 stage finish step\(s\) failed$'
+done
+# an empty JSON Lines file named on the command line: a warning, exit 0 (regression: silence)
+: > "$tmpd/empty.jsonl"
+printf '\n  \n' > "$tmpd/blank.jsonl"
+for f in empty blank; do
+  run empty-jsonl-$f 0 "$D" run sentences "$tmpd/$f.jsonl"
+  has empty-jsonl-$f "$err" "^docpipe: $tmpd/$f.jsonl: warning: no records in this JSON Lines file \(empty, or blank lines only\)$"
+  lines empty-jsonl-$f "$err" 1
+done
+run empty-jsonl-quiet 0 "$D" run sentences "$tmpd/empty.jsonl" -q
+lines empty-jsonl-quiet "$err" 1
+mkdir -p "$tmpd/emptyjl"
+: > "$tmpd/emptyjl/e.jsonl"
+run empty-jsonl-folder 0 "$D" run sentences "$tmpd/emptyjl"
+lacks empty-jsonl-folder "$err" 'no records in this JSON Lines file'
+has empty-jsonl-folder "$err" 'no documents in this folder'
 
 # --- finish failures, dropped documents, init checks
 run finish-fails 1 "$D" run "$F/finish_fails.yaml" "$F/two.jsonl"
@@ -511,6 +599,23 @@ has big-id-beyond-64 "$out" '^\{"id":"123456789012345678901",'
 has big-id-negative "$out" '^\{"id":"-98765432109876543210",'
 has big-id-beyond-double "$out" '^\{"id":"1e400",'
 has big-id-float "$out" '^\{"id":1\.5,'
+# a number id whose double names another value than the one written (rounded, or read
+# as 0.0) is the string of its literal too, in both readers (the fast one, and the
+# cJSON one a record with an escaped NUL goes through); one that reads back the same
+# (1.50 is 1.5) stays a number (regression: 1.00000000000000000001 came out 1.0, the
+# id of another record, 1e-400 as 0.0, 9007199254740993.0 as 9007199254740992.0)
+printf '{"id":1.00000000000000000001,"text":"a"}\n{"id":1.0,"text":"a"}\n{"id":1e-400,"text":"a"}\n{"id":0.0,"text":"a"}\n{"id":12345678901234567.0,"text":"a"}\n{"id":9007199254740993.0,"text":"a"}\n{"id":1.50,"text":"a"}\n{"id":2.5e-3,"text":"a"}\n{"id":9007199254740993.0,"text":"a\\u0000"}\n{"id":1e-400,"text":"a","meta":{"x":1}}\n' > "$tmpd/ids2.jsonl"
+run rounded-ids 0 "$D" run sentences "$tmpd/ids2.jsonl" -q
+"$D" lua /dev/stdin "$out" > "$tmpd/ids2.got" <<'LUA'
+local dp = require "docpipe"
+for line in io.lines(arg[1]) do
+  local id = dp.json.decode(line).id
+  io.write(type(id) == "string" and ("%q"):format(id) or ("%s"):format(math.type(id) .. " " .. ("%.17g"):format(id)), "\n")
+end
+LUA
+printf '"1.00000000000000000001"\nfloat 1\n"1e-400"\nfloat 0\n"12345678901234567.0"\n"9007199254740993.0"\nfloat 1.5\nfloat 0.0025000000000000001\n"9007199254740993.0"\n"1e-400"\n' > "$tmpd/ids2.want"
+if cmp -s "$tmpd/ids2.got" "$tmpd/ids2.want"; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAIL rounded-ids:"; diff "$tmpd/ids2.want" "$tmpd/ids2.got" | sed 's/^/  /'; fi
 
 # output.fields: a misspelt model field is an error at its line and column with a
 # suggestion (regression: accepted, the field never written); a field of one's own is not
@@ -647,6 +752,38 @@ has on-error-skip-record "$tmpd/errors.jsonl" ',"record":\{"id": "d2", "text": "
 run on-error-keep 1 "$D" run "$F/boom_keep.yaml" "$F/boom.jsonl"
 lines on-error-keep "$out" 3
 has on-error-keep-error "$out" '"id":"d2","errors":\[\{"message":"stage .boom. failed'
+# keep with --errors: the record holds the document as it entered the stage, as the
+# README says of every failed document (regression: no "document")
+run on-error-keep-errors 1 "$D" run "$F/boom_keep.yaml" "$F/boom.jsonl" --errors "$tmpd/keep_err.jsonl"
+has on-error-keep-errors-document "$tmpd/keep_err.jsonl" '^\{"id":"d2",.*"document":\{"id":"d2","source":"[^"]*boom.jsonl:2","text":"Then it went boom\."\},.*"record":'
+lacks on-error-keep-errors-later "$tmpd/keep_err.jsonl" '"document":\{[^}]*"errors"'
+# a document that fails at output (a value JSON cannot hold) is in --errors with the
+# document, those values as markers, and a traceback that says there is none; so is one
+# a later stage failed on after an earlier stage stored a function in it (regression: no
+# "document", no "record", traceback "")
+cat > "$tmpd/unenc.lua" <<'LUA'
+local M = { name = "unenc" }
+function M.process(doc)
+  if doc.id == "a" then doc.x = doc
+  elseif doc.id == "b" then doc.f = function() end; doc.n = 0/0
+  elseif doc.id == "c" then doc.k = { [true] = 1, [1.5] = 2 } end
+  return doc
+end
+return M
+LUA
+printf 'local M = { name = "failall" }\nfunction M.process(doc) error("bad") end\nreturn M\n' > "$tmpd/failall.lua"
+printf 'on_error: skip\nstages:\n  - stage: unenc.lua\n' > "$tmpd/unenc.yaml"
+printf 'on_error: skip\nstages:\n  - stage: unenc.lua\n  - stage: failall.lua\n' > "$tmpd/unenc_fail.yaml"
+printf '{"id":"a","text":"A."}\n{"id":"b","text":"B."}\n{"id":"c","text":"C."}\n' > "$tmpd/abc.jsonl"
+run output-fail-errors 1 "$D" run "$tmpd/unenc.yaml" "$tmpd/abc.jsonl" --errors "$tmpd/unenc_err.jsonl" -q
+lines output-fail-errors "$tmpd/unenc_err.jsonl" 3
+has output-fail-errors-cycle "$tmpd/unenc_err.jsonl" '^\{"id":"a",.*"document":\{"id":"a",.*"x":"<cycle>"\},.*"stage":"output","traceback":"\(no traceback available\)","record":\{"id":"a","text":"A\."\}\}$'
+has output-fail-errors-function "$tmpd/unenc_err.jsonl" '^\{"id":"b",.*"document":\{.*"f":"<function>".*"n":"<nan>"'
+has output-fail-errors-key "$tmpd/unenc_err.jsonl" '^\{"id":"c",.*"document":\{.*"k":\{("1.5":2,"<boolean key true>":1|"<boolean key true>":1,"1.5":2)\}'
+run stage-fail-unencodable 1 "$D" run "$tmpd/unenc_fail.yaml" "$tmpd/abc.jsonl" --errors "$tmpd/unenc_err2.jsonl" -q
+has stage-fail-unencodable "$tmpd/unenc_err2.jsonl" '^\{"id":"b",.*"document":\{.*"f":"<function>".*"stage":"failall"'
+n=$(grep -c '"document":' "$tmpd/unenc_err2.jsonl")
+if [ "$n" -eq 3 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL stage-fail-unencodable: $n of 3 records with a document"; fi
 # a failed document goes on (keep) or is recorded (skip, fail with --errors) as it entered
 # the stage, at -j 1 and -j 2 (regression: with what the stage changed before it raised)
 cat > "$tmpd/mut.lua" <<'LUA'
@@ -956,6 +1093,48 @@ for sig in INT TERM; do
   if [ "$n" -ge 1 ] && [ "$n" -eq "$total" ] && [ "$n" -lt 50 ]; then pass=$((pass + 1))
   else fail=$((fail + 1)); echo "FAIL sig$sig-output: $n complete of $total lines"; fi
 done
+
+# --- a stage stuck inside one C call (a Lua pattern backtracking in string.find: no
+# Lua instruction runs, so neither limits.time_ms nor the signal can cut it short): the
+# first signal ends the run after the grace time (3 s), the documents done are written,
+# the one in flight is named, exit 130 (regression: the run waited for ever, and only a
+# second SIGTERM ended it, with 143 and nothing written)
+printf 'local M = { name = "cstuck" }\nfunction M.process(doc)\n  if doc.id == "stuck" then doc.r = string.rep("a", 5000):find(".-.-.-.-b") end\n  return doc\nend\nreturn M\n' > "$tmpd/cstuck.lua"
+printf 'limits: {time_ms: 1000}\nstages:\n  - stage: cstuck.lua\n' > "$tmpd/cstuck.yaml"
+printf '{"id":"a1","text":"x"}\n{"id":"a2","text":"y"}\n{"id":"stuck","text":"z"}\n{"id":"a4","text":"w"}\n' > "$tmpd/cstuck.jsonl"
+for j in 1 2; do
+  for sig in INT TERM; do
+    rm -f "$tmpd/cstuck.out"
+    "$D" run "$tmpd/cstuck.yaml" "$tmpd/cstuck.jsonl" -j $j -o "$tmpd/cstuck.out" 2>"$err" &
+    pid=$!
+    sleep 1
+    t0=$(date +%s)
+    kill -$sig $pid
+    # a watchdog of our own: a run that does not end within 20 s is killed
+    ( sleep 20; kill -KILL $pid 2>/dev/null ) & guard=$!
+    wait $pid
+    got=$?
+    t1=$(date +%s)
+    kill $guard 2>/dev/null
+    if [ $got -eq 130 ] && [ $((t1 - t0)) -le 8 ]; then pass=$((pass + 1))
+    else fail=$((fail + 1)); echo "FAIL cstuck-j$j-$sig: exit $got after $((t1 - t0)) s, want 130 within 8 s"; fi
+    has cstuck-j$j-$sig-named "$err" "^docpipe: interrupted: the document at $tmpd/cstuck.jsonl:3 did not finish within 3 s of the signal: not written$"
+    has cstuck-j$j-$sig-count "$err" '^docpipe: interrupted: 2 document\(s\) written$'
+    n=$(grep -c '^{"id":"a[12]",.*}$' "$tmpd/cstuck.out")
+    if [ "$n" -eq 2 ] && [ "$(wc -l < "$tmpd/cstuck.out")" -eq 2 ]; then pass=$((pass + 1))
+    else fail=$((fail + 1)); echo "FAIL cstuck-j$j-$sig-output: $n of 2 documents"; fi
+  done
+done
+# a second signal ends the run at once, with the same code 130 (regression: 143 for SIGTERM)
+"$D" run "$tmpd/cstuck.yaml" "$tmpd/cstuck.jsonl" -j 1 -o "$tmpd/cstuck2.out" 2>"$err" &
+pid=$!
+sleep 1
+kill -TERM $pid
+sleep 0.3
+kill -TERM $pid
+wait $pid
+got=$?
+if [ $got -eq 130 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL second-sigterm: exit $got, want 130"; fi
 
 # --- --stats of a run cut short at -j 2 (a closed output, an interrupt): a stage counts
 # only the documents read and handed out (regression: also those the workers had done
