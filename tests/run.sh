@@ -17,6 +17,7 @@ count() {  # count "N passed, N failed" in $log; a missing line is one failure
   if [ -z "$line" ]; then
     echo "$1: no result line (crashed?)"
     tail -n 20 "$log"
+    p=0; f=1   # the crash is this test's one failure (the line below prints it)
     failed=$((failed + 1))
     return
   fi

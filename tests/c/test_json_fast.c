@@ -49,7 +49,7 @@ static const char *const CASES[] = {
     "{\"a\":1,\"a\":2,\"text\":\"x\",\"text\":\"y\"}",
     "[\"a\",\"b\",{\"k\":\"v\"},null,true,false,0,-1,1234567]",
     "\xEF\xBB\xBF{\"bom\":1}",
-    "{\"raw\":\"tab\tand\x01control\"}",
+    "{\"raw\":\"tab\tand\x01" "control\"}",
     "{\"x\":\"\\uZZZZ\",\"y\":\"\\u12\"}",
     "{\"x\":\"ok\"} trailing",
     "{\"x\":\"ok\"}\x01",

@@ -95,7 +95,7 @@ static void test_digits_of_a_word(void) {
     CHECK_INT(dp_shingle_digits("a1b2", 4), 1);
     CHECK_INT(dp_shingle_digits("1,00", 4), 1);
     CHECK_INT(dp_shingle_digits("9", 1), 1);
-    CHECK_INT(dp_shingle_digits("20\x0024", 5), 1);     /* a NUL byte inside */
+    CHECK_INT(dp_shingle_digits("20\0" "24", 5), 1);     /* a NUL byte inside */
 }
 
 DP_TEST_MAIN("shingle", test_next_word_matches_text_words, test_digits_of_a_word,
