@@ -1741,7 +1741,12 @@ function M.open(ref, no_init)
     end
     text, file = builtin, forced .. ".yaml"
   else
-    local f = io.open(ref, "rb")
+    local f, why, errno = io.open(ref, "rb")
+    -- a file that is there but cannot be opened is no built-in's name: say why
+    -- (ENOENT and ENOTDIR mean no such file: the built-in is looked up)
+    if not f and errno and errno ~= 2 and errno ~= 20 then
+      return nil, { ("%s: cannot read the file (%s)"):format(ref, why:gsub("^[^:]*: ", "")) }
+    end
     if f then
       text = f:read("a")
       f:close()

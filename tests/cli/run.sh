@@ -98,6 +98,12 @@ has shadow-loads "$out" '"sentences":\['
 lacks shadow-loads-file "$out" '"summary"'
 run shadow-dot-slash 2 sh -c "cd '$tmpd/shadowed' && '$Dabs' check ./quotes"
 lacks shadow-dot-slash "$err" 'in place of'
+# a file that is there but cannot be opened (a link to itself; an unreadable file when
+# not root) is an error naming why, not a silent fall back to the built-in of that name
+mkdir "$tmpd/looped"
+ln -s sentences "$tmpd/looped/sentences"
+run unopenable-pipeline 2 sh -c "cd '$tmpd/looped' && echo 'One. Two.' | '$Dabs' run sentences"
+has unopenable-pipeline "$err" '^docpipe: sentences: cannot read the file \(Too many levels of symbolic links\)'
 # docpipe pipelines lists the built-ins themselves, whatever files the folder holds
 run shadow-pipelines 0 sh -c "cd '$tmpd/shadowed' && '$Dabs' pipelines"
 has shadow-pipelines "$out" '^ +stages: clean -> sentences -> quotes -> summary; output: jsonl'
