@@ -126,12 +126,14 @@ static int t_normalize_space(lua_State *L) {
     return 1;
 }
 
-/* text.trim(s) -> s without leading and trailing Unicode white space */
+/* text.trim(s) -> s without leading and trailing Unicode white space (s itself,
+ * not a copy, when it has none) */
 static int t_trim(lua_State *L) {
     size_t n;
     const char *s = luaL_checklstring(L, 1, &n);
     dp_span sp = dp_text_trim(s, n);
-    lua_pushlstring(L, s + sp.start, sp.end - sp.start);
+    if (sp.start == 0 && sp.end == n && lua_type(L, 1) == LUA_TSTRING) lua_pushvalue(L, 1);
+    else lua_pushlstring(L, s + sp.start, sp.end - sp.start);
     return 1;
 }
 

@@ -169,19 +169,10 @@ local has_any = dp.cleanc.has_any
 -- that needs a byte the line lacks is not run (a call into PCRE2 costs some 800
 -- instructions even when it fails at once)
 local text_shape, SHAPE = dp.text.shape, dp.text.SHAPE
--- dp.text.trim(s) for a paragraph's rest after its dateline: trim decodes every
--- character of s (some 35 instructions a byte, 100K on a one-paragraph story of 3 KB),
--- where a long s that opens and closes on an ASCII byte that is no white space (\t-\r,
--- space) is its own trim (no UTF-8 sequence ends on an ASCII byte); two byte reads cost
--- more than the trim of a short s
+-- dp.text.trim reads only the ends of a text whose ends are ASCII (dp_text_trim) and
+-- gives the text itself back when there is nothing to trim: a paragraph's rest after
+-- its dateline, a whole one-paragraph story, costs one call
 local dp_trim = dp.text.trim
-local function trim_rest(s)
-  if #s > 100 then
-    local a, z = byte(s, 1), byte(s, -1)
-    if a < 128 and z < 128 and a ~= 32 and z ~= 32 and (a < 9 or a > 13) and (z < 9 or z > 13) then return s end
-  end
-  return dp_trim(s)
-end
 
 -- t in lower case without the [.,;:] closing it, t:lower():gsub("[.,;:]+$", "") (the
 -- gsub, a pattern tried at every byte, only when the last byte is one of them)
@@ -2636,7 +2627,7 @@ function M.new(lang, menu_extra, field_extra, extra)
       local a, b, pl = rx_dl_paren:find(p)
       if a then
         local rest = p:sub(b + 1)
-        if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘]") then return { place = dp.text.trim(pl), rest = trim_rest(rest) } end
+        if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘]") then return { place = dp.text.trim(pl), rest = dp_trim(rest) } end
       end
     end
     local a, b, pl, outlet, slashed = rx_dl_outlet:find(p)
@@ -2647,7 +2638,7 @@ function M.new(lang, menu_extra, field_extra, extra)
         local rest = p:sub(b + 1)
         if re.find(rest, "^\\s*[\\p{Lu}\\p{N}\"'“‘(]") then
           local placev = pl and pl ~= "" and re.gsub(pl, "[\\s,]+$", "") or nil
-          return { place = placev, outlet = outlet, rest = trim_rest(rest) }
+          return { place = placev, outlet = outlet, rest = dp_trim(rest) }
         end
       end
     end
@@ -2659,7 +2650,7 @@ function M.new(lang, menu_extra, field_extra, extra)
       if #letters >= 3 and firstpart:upper() == firstpart and #dp.text.words(pl) <= 6 and not label_word(pl) then
         local rest = p:sub(b + 1)
         if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") and not speaker_turn(p:sub(a, b), rest) then
-          return { place = dp.text.trim(pl), rest = trim_rest(rest) }
+          return { place = dp.text.trim(pl), rest = dp_trim(rest) }
         end
       end
     end
@@ -2668,14 +2659,14 @@ function M.new(lang, menu_extra, field_extra, extra)
     if a and (is_region(region) or unlisted_region(pl, region, p:sub(a, b), p:sub(b + 1))) then
       local rest = p:sub(b + 1)
       if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") then
-        return { place = pl .. ", " .. region, rest = trim_rest(rest) }
+        return { place = pl .. ", " .. region, rest = dp_trim(rest) }
       end
     end
     a, b, pl = rx_dl_mixed_date:find(p)
     if a and not given_in(pl) and not (find(p:sub(a, b), ":%s*$") and not find(p:sub(a, b), "%d[./-]%d+[./-]%d%d%d%d")
       and (label_word(pl) or #dp.text.words(p:sub(b + 1)) < 8 or not dated_place(pl, p:sub(a, b), article, page, date, lang))) then
       local rest = p:sub(b + 1)
-      if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") then return { place = pl, rest = trim_rest(rest) } end
+      if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") then return { place = pl, rest = dp_trim(rest) } end
     end
     if article then
       a, b, pl = rx_dl_bare:find(p)
@@ -2701,7 +2692,7 @@ function M.new(lang, menu_extra, field_extra, extra)
           local rest = p:sub(#pl + 2)
           if #dp.text.words(rest) >= 8 and re.find(rest, "^\\s*\\p{Lu}\\p{Ll}*\\s+\\p{L}")
             and located_in(ucase.title(pl), article) then
-            return { place = pl, rest = trim_rest(rest) }
+            return { place = pl, rest = dp_trim(rest) }
           end
         end
       end
