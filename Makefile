@@ -54,7 +54,7 @@ $(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/embed: tools/embed.c | $(BUILD)
-	$(CC) -std=c11 -O1 -o $@ $<
+	$(CC) -std=c11 -O1 $(shell pkg-config --cflags lua5.4) -o $@ $< $(shell pkg-config --libs lua5.4)
 
 $(BUILD)/builtin.c: $(BUILD)/embed $(EMBEDDED)
 	$(BUILD)/embed $@ $(EMBEDDED)

@@ -13,6 +13,10 @@ typedef struct dp_builtin_file {
     const char *path;
     const char *data;  /* NUL-terminated, len bytes */
     size_t len;
+    /* a .lua file's bytecode (lua_dump of the source loaded with the chunk
+     * name "@PATH", debug information kept; code_len bytes), else NULL */
+    const char *code;
+    size_t code_len;
 } dp_builtin_file;
 
 /* Terminated by an entry whose path is NULL; sorted by path. */

@@ -92,8 +92,17 @@ static int searcher(lua_State *L) {
     size_t len;
     const char *code = lua_tolstring(L, -2, &len);
     const char *origin = lua_tostring(L, -1);
-    lua_pushfstring(L, "@%s", strncmp(origin, "builtin:", 8) == 0 ? origin + 8 : origin);
-    if (luaL_loadbuffer(L, code, len, lua_tostring(L, -1)) != LUA_OK)
+    int builtin = strncmp(origin, "builtin:", 8) == 0;
+    lua_pushfstring(L, "@%s", builtin ? origin + 8 : origin);
+    /* a built-in module loads from the bytecode compiled at build time (a
+     * fraction of the cost of parsing); should this Lua not read that
+     * bytecode (another version's format), from its source */
+    const dp_builtin_file *f = builtin ? dp_builtin_find(origin + 8) : NULL;
+    if (f && f->code && luaL_loadbufferx(L, f->code, f->code_len, lua_tostring(L, -1), "b") == LUA_OK)
+        lua_remove(L, -2);  /* chunk name */
+    else if (f && f->code)
+        lua_pop(L, 1);      /* the bytecode's error message */
+    if (!lua_isfunction(L, -1) && luaL_loadbuffer(L, code, len, lua_tostring(L, -1)) != LUA_OK)
         return luaL_error(L, "error loading module '%s':\n\t%s", name, lua_tostring(L, -1));
     lua_pushvalue(L, -3);  /* origin as the loader's second argument */
     return 2;
