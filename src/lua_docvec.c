@@ -26,6 +26,24 @@
  *   dv:overlap(i, set, n) -> share of n: distinct ids of sentence i in set
  *   dv:terms(i) -> list         sentence i's terms in order, repeats kept
  *   dv:count() -> sentences, terms
+ *   dv:sentences(list, text) -> n, from, to, nwords, or nil
+ *                               the candidate sentences of a document
+ *                               whose doc.sentences is the sentences
+ *                               stage's unread list over text
+ *                               (docpipe.sbd det:sentences, read through
+ *                               its spans, dp_sbd_lazy_get: no table or
+ *                               string per sentence), added as sentences
+ *                               1..n right after dv:reset: what the
+ *                               summary stage's Lua loop over the built
+ *                               list adds (see candidates_of_spans), the
+ *                               same sentences in the same order. from,
+ *                               to: 1-based inclusive byte offsets of
+ *                               each text in text; nwords: its word
+ *                               count. nil (nothing added) when list is
+ *                               no unread list over text.
+ *   dv:text(i) -> the text of sentence i added by dv:sentences (the
+ *                               sentence's text trimmed, as the built
+ *                               list's `text` is trimmed by the stage)
  *
  * Memory: from the Lua state's allocator (docpipe's memory limit counts it),
  * freed with dv. Units: 1-based sentence indices and term ids.
@@ -33,6 +51,7 @@
 #include "lua_docvec.h"
 #include "dp_tfidf.h"
 #include "dp_text.h"
+#include "lua_sbd.h"
 
 #include <lauxlib.h>
 #include <string.h>
@@ -80,6 +99,18 @@ typedef struct docvec {
     double dnorm;
     size_t jcached;       /* sentence loaded in jw (+1), 0 none */
     int finished;
+    /* dv:sentences: 5 per sentence: its span in the text (0-based, end
+     * exclusive), its trimmed text's span in the sentence text (the span,
+     * or the span joined) and whether the list joins lines; the shapes and
+     * keys of the repeat check; scratch for joined texts and keys */
+    size_t *src;
+    size_t src_cap;
+    int spans_doc;        /* the sentences came from dv:sentences */
+    dv_tab shapes, keys;
+    size_t *shape_first;  /* per shape entry: its first sentence (+1), 0 once keyed */
+    size_t shape_first_cap;
+    char *jbuf, *obuf, *kbuf;
+    size_t jbuf_cap, obuf_cap, kbuf_cap;
 } docvec;
 
 #define GROW(L, d, arr, want) \
@@ -219,14 +250,15 @@ static uint32_t word_term(lua_State *L, docvec *d, const char *s, size_t n) {
 
 static int dv_new(lua_State *L) {
     luaL_checktype(L, 1, LUA_TFUNCTION);
-    docvec *d = lua_newuserdatauv(L, sizeof *d, 1);
+    docvec *d = lua_newuserdatauv(L, sizeof *d, 2);  /* 1 term, 2 the text of dv:sentences */
     memset(d, 0, sizeof *d);
     d->alloc = lua_getallocf(L, &d->aud);
     d->jcached = 0;
     luaL_setmetatable(L, DOCVEC_MT);
     lua_pushvalue(L, 1);
     lua_setiuservalue(L, -2, 1);
-    if (!tab_init(d, &d->words) || !tab_init(d, &d->terms)) oom(L);
+    if (!tab_init(d, &d->words) || !tab_init(d, &d->terms) || !tab_init(d, &d->shapes) ||
+        !tab_init(d, &d->keys)) oom(L);
     return 1;
 }
 
@@ -236,6 +268,9 @@ static int dv_gc(lua_State *L) {
     docvec *d = check_dv(L);
     tab_free(d, &d->words);
     tab_free(d, &d->terms);
+    tab_free(d, &d->shapes);
+    tab_free(d, &d->keys);
+    FREE(d, src); FREE(d, shape_first); FREE(d, jbuf); FREE(d, obuf); FREE(d, kbuf);
     FREE(d, wterm); FREE(d, stamp); FREE(d, loc); FREE(d, seen);
     FREE(d, glob); FREE(d, df); FREE(d, total); FREE(d, pos);
     FREE(d, first); FREE(d, tfirst); FREE(d, sid); FREE(d, w); FREE(d, tok); FREE(d, ptok);
@@ -266,34 +301,45 @@ static int dv_reset(lua_State *L) {
     d->nv = d->n = d->ns = d->nt = d->np = 0;
     d->jcached = 0;
     d->finished = 0;
+    d->spans_doc = 0;
+    lua_pushnil(L);
+    lua_setiuservalue(L, 1, 2);
     return 0;
 }
 
-static int dv_scan(lua_State *L) {
-    docvec *d = check_dv(L);
-    size_t n, pos = 0;
-    const char *s = luaL_checklstring(L, 2, &n);
-    dp_span w, last = { 0, 0 };
-    lua_Integer nw = 0;
+/* Tokenise s[0..n) into the pending sentence; its word count, and its last
+ * word in *last. */
+static size_t scan_pending(lua_State *L, docvec *d, const char *s, size_t n, dp_span *last) {
+    size_t pos = 0, nw = 0;
+    dp_span w;
+    last->start = last->end = 0;
     d->np = 0;
     while (dp_text_next_word(s, n, &pos, &w)) {
         nw++;
-        last = w;
+        *last = w;
         uint32_t te = word_term(L, d, s + w.start, w.end - w.start);
         if (te) {
             if (d->np >= d->ptok_cap) GROW(L, d, ptok, d->np + 1);
             d->ptok[d->np++] = te;
         }
     }
+    return nw;
+}
+
+static int dv_scan(lua_State *L) {
+    docvec *d = check_dv(L);
+    size_t n;
+    const char *s = luaL_checklstring(L, 2, &n);
+    dp_span last;
+    lua_Integer nw = (lua_Integer)scan_pending(L, d, s, n, &last);
     lua_pushinteger(L, nw);
     if (nw) lua_pushlstring(L, s + last.start, last.end - last.start);
     else lua_pushnil(L);
     return 2;
 }
 
-static int dv_commit(lua_State *L) {
-    docvec *d = check_dv(L);
-    if (d->finished) return luaL_error(L, "docvec: commit after finish");
+/* Add the pending sentence (dv:commit). */
+static void commit_pending(lua_State *L, docvec *d) {
     size_t np = d->np, base = d->ns;
     GROW(L, d, first, d->n + 2);
     GROW(L, d, tfirst, d->n + 2);
@@ -334,6 +380,13 @@ static int dv_commit(lua_State *L) {
     d->n++;
     d->first[d->n] = d->ns;
     d->tfirst[d->n] = d->nt;
+}
+
+static int dv_commit(lua_State *L) {
+    docvec *d = check_dv(L);
+    if (d->finished) return luaL_error(L, "docvec: commit after finish");
+    if (d->spans_doc) return luaL_error(L, "docvec: commit after sentences");
+    commit_pending(L, d);
     lua_pushinteger(L, (lua_Integer)d->n);
     return 1;
 }
@@ -457,6 +510,171 @@ static int dv_terms(lua_State *L) {
     return 1;
 }
 
+/* ---- dv:sentences: the candidates read from the sentences stage's spans -- */
+
+/* The first occurrence of p[0..pn) (pn > 0) in s[0..n), as string.find
+ * with plain = true finds it; its offset, or (size_t)-1. */
+static size_t find_plain(const char *s, size_t n, const char *p, size_t pn) {
+    for (size_t i = 0; i + pn <= n;) {
+        const char *c = memchr(s + i, p[0], n - pn + 1 - i);
+        if (!c) break;
+        i = (size_t)(c - s);
+        if (memcmp(s + i, p, pn) == 0) return i;
+        i++;
+    }
+    return (size_t)-1;
+}
+
+/* The text of span [a, b) of text as the built list's `text` holds it:
+ * the bytes themselves, or (join: the list joins lines) with each run of
+ * white space holding CR or LF as one space, written in *buf (dp_sbd_join;
+ * *joined set). */
+static const char *span_text(lua_State *L, docvec *d, char **buf, size_t *cap, const char *text,
+                             size_t a, size_t b, int join, size_t *len, int *joined) {
+    const char *s = text + a;
+    size_t n = b - a;
+    *joined = 0;
+    *len = n;
+    if (!join || (!memchr(s, '\n', n) && !memchr(s, '\r', n))) return s;
+    if (!grow(d, (void **)buf, cap, n + 1, 1)) oom(L);
+    *len = dp_sbd_join(s, n, *buf);
+    *joined = 1;
+    return *buf;
+}
+
+/* The trimmed text of sentence k (0-based) added by dv:sentences. */
+static const char *sentence_text(lua_State *L, docvec *d, char **buf, size_t *cap, const char *text,
+                                 size_t k, size_t *len) {
+    const size_t *r = d->src + 5 * k;
+    size_t n;
+    int joined;
+    const char *s = span_text(L, d, buf, cap, text, r[0], r[1], (int)r[4], &n, &joined);
+    *len = r[3] - r[2];
+    return s + r[2];
+}
+
+/* The repeat check's key of s[0..n) in d->kbuf: lower(normalize_space(s)),
+ * ASCII case folded as Lua's string.lower folds it in the C locale. */
+static size_t repeat_key(lua_State *L, docvec *d, const char *s, size_t n) {
+    GROW(L, d, kbuf, n + 1);
+    size_t k = dp_text_normalize_space(s, n, d->kbuf);
+    for (size_t i = 0; i < k; i++)
+        if (d->kbuf[i] >= 'A' && d->kbuf[i] <= 'Z') d->kbuf[i] = (char)(d->kbuf[i] + 32);
+    return k;
+}
+
+/* 1 when the key in d->kbuf[0..n) was seen (else it is remembered). */
+static int key_seen(lua_State *L, docvec *d, size_t n) {
+    uint32_t h = str_hash(d->kbuf, n);
+    size_t slot = 0;
+    if (tab_find(&d->keys, d->kbuf, n, h, &slot)) return 1;
+    if (!tab_add(d, &d->keys, d->kbuf, n, h, slot)) oom(L);
+    return 0;
+}
+
+static void tab_clear(dv_tab *t) {
+    if (t->count) memset(t->slots, 0, t->cap * sizeof *t->slots);
+    t->count = t->alen = 0;
+}
+
+/* The summary stage's repeat check (`repeated` in scripts/stages/summary.lua):
+ * 1 when the text s[0..n) equals the text of an earlier kept sentence up to
+ * ASCII case and white space. Keys are computed only when an earlier kept
+ * sentence has the same shape (word count, last word's length), as there:
+ * equal keys mean equal shapes. */
+static int repeated(lua_State *L, docvec *d, const char *text, const char *s, size_t n,
+                    size_t nw, size_t last_len) {
+    size_t shape[2] = { nw, last_len };
+    uint32_t h = str_hash((const char *)shape, sizeof shape);
+    size_t slot = 0;
+    uint32_t e = tab_find(&d->shapes, (const char *)shape, sizeof shape, h, &slot);
+    if (!e) {
+        e = tab_add(d, &d->shapes, (const char *)shape, sizeof shape, h, slot);
+        if (!e) oom(L);
+        GROW(L, d, shape_first, (size_t)e + 1);
+        d->shape_first[e] = d->n + 1;   /* the sentence about to be added */
+        return 0;
+    }
+    if (d->shape_first[e]) {            /* a second one: key the first */
+        size_t on;
+        const char *o = sentence_text(L, d, &d->obuf, &d->obuf_cap, text, d->shape_first[e] - 1, &on);
+        key_seen(L, d, repeat_key(L, d, o, on));
+        d->shape_first[e] = 0;
+    }
+    return key_seen(L, d, repeat_key(L, d, s, n));
+}
+
+/* dv:sentences(list, text): for each span of the unread list, what the
+ * stage's loop does with the built list's {text, start, end}: text trimmed
+ * (dp.text.trim); the offsets those of the trimmed text when it is not
+ * text:sub(start, end) and is found in it; tokenised; added unless it has
+ * no word or repeats an earlier one. */
+static int dv_sentences(lua_State *L) {
+    docvec *d = check_dv(L);
+    if (d->finished || d->n) return luaL_error(L, "docvec: sentences after sentences were added");
+    dp_sbd_lazy z;
+    size_t tn;
+    const char *text = lua_type(L, 3) == LUA_TSTRING ? lua_tolstring(L, 3, &tn) : NULL;
+    if (!text || !dp_sbd_lazy_get(L, 2, &z) || z.len != tn ||
+        (z.text != text && memcmp(z.text, text, tn) != 0)) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_settop(L, 3);
+    lua_pushvalue(L, 3);
+    lua_setiuservalue(L, 1, 2);         /* dv:text reads it */
+    d->spans_doc = 1;
+    tab_clear(&d->shapes);
+    tab_clear(&d->keys);
+    int pre = z.n > 0x7fffffff ? 0x7fffffff : (int)z.n;
+    lua_createtable(L, pre, 0);         /* 4 from */
+    lua_createtable(L, pre, 0);         /* 5 to */
+    lua_createtable(L, pre, 0);         /* 6 nwords */
+    for (size_t i = 0; i < z.n; i++) {
+        size_t sa = z.spans[i].start, sb = z.spans[i].end, sn;
+        if (sb < sa || sb > tn) continue;  /* (never: spans of this text) */
+        int joined;
+        const char *st = span_text(L, d, &d->jbuf, &d->jbuf_cap, text, sa, sb, z.join, &sn, &joined);
+        dp_span t = dp_text_trim(st, sn);
+        const char *clean = st + t.start;
+        size_t cn = t.end - t.start;
+        size_t a = sa, b = sb;          /* 0-based, end exclusive */
+        if (cn && !(cn == sb - sa && memcmp(text + sa, clean, cn) == 0)) {
+            size_t x = find_plain(text + sa, sb - sa, clean, cn);
+            if (x != (size_t)-1) { a = sa + x; b = a + cn; }
+        }
+        dp_span last;
+        size_t nw = scan_pending(L, d, clean, cn, &last);
+        if (nw == 0 || repeated(L, d, text, clean, cn, nw, last.end - last.start)) continue;
+        GROW(L, d, src, 5 * (d->n + 1));
+        size_t *r = d->src + 5 * d->n;
+        r[0] = sa; r[1] = sb; r[2] = t.start; r[3] = t.end; r[4] = (size_t)z.join;
+        commit_pending(L, d);
+        lua_Integer k = (lua_Integer)d->n;
+        lua_pushinteger(L, (lua_Integer)a + 1);
+        lua_rawseti(L, 4, k);
+        lua_pushinteger(L, (lua_Integer)b);
+        lua_rawseti(L, 5, k);
+        lua_pushinteger(L, (lua_Integer)nw);
+        lua_rawseti(L, 6, k);
+    }
+    lua_pushinteger(L, (lua_Integer)d->n);
+    lua_insert(L, 4);
+    return 4;
+}
+
+static int dv_text(lua_State *L) {
+    docvec *d = check_dv(L);
+    size_t i = check_sentence(L, d, 2);
+    if (!d->spans_doc || lua_getiuservalue(L, 1, 2) != LUA_TSTRING)
+        return luaL_error(L, "docvec: text of a sentence not added by dv:sentences");
+    const char *text = lua_tostring(L, -1);
+    size_t n;
+    const char *s = sentence_text(L, d, &d->obuf, &d->obuf_cap, text, i, &n);
+    lua_pushlstring(L, s, n);
+    return 1;
+}
+
 static int dv_count(lua_State *L) {
     docvec *d = check_dv(L);
     lua_pushinteger(L, (lua_Integer)d->n);
@@ -475,6 +693,8 @@ static const luaL_Reg dv_methods[] = {
     { "overlap", dv_overlap },
     { "terms", dv_terms },
     { "count", dv_count },
+    { "sentences", dv_sentences },
+    { "text", dv_text },
     { NULL, NULL },
 };
 

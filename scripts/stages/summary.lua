@@ -23,7 +23,8 @@
 -- stage instance (the memo of docpipe.docvec, in C).
 -- Weights and constants live in data/en/summary_weights.txt (documented there) and are
 -- overridden by the option `weights`.
--- Cost: words are tokenised, turned into terms and numbered per document in C by
+-- Cost: the sentences stage's unread list is read through its spans (dv:sentences, in C)
+-- instead of being built as tables and strings; words are tokenised, turned into terms and numbered per document in C by
 -- docpipe.docvec (src/lua_docvec.c), which also holds the sentence vectors and computes
 -- the weights, centrality and cosines (dp_tfidf.c, the same sums in the same order as the
 -- Lua reference docpipe.summary.docvec); the MMR redundancy is computed only for sentences that could
@@ -220,9 +221,18 @@ end
 -- dv is candidate i); empty and repeated ones dropped. As parallel lists (one table per
 -- field, not one per sentence: fewer tables to make and collect): { n = count, text =
 -- {string}, from = {integer or nil}, to = {integer or nil} (offsets, nil when not found),
--- nwords = {integer}, quote = {boolean} (set by mark_quotes) }.
+-- nwords = {integer}, quote = {boolean} (set by mark_quotes), dv = dv when the texts are
+-- read from dv (text_of) }.
+-- The sentences stage's unread list (det:sentences) is read by dv:sentences through its
+-- spans, in C: the same candidates as the loop below over its built list, with no table
+-- or string per sentence and no Lua step per sentence; `text`
+-- is then filled only for the sentences read (text_of).
 local function candidates(doc, dv)
   local text = is_str(doc.text) and doc.text or ""
+  local sn, sfrom, sto, snwords = dv:sentences(doc.sentences, text)
+  if sn then
+    return { n = sn, text = {}, from = sfrom, to = sto, nwords = snwords, quote = {}, dv = dv }
+  end
   local texts, from, to, nwords = {}, {}, {}, {}
   local out = { n = 0, text = texts, from = from, to = to, nwords = nwords, quote = {} }
   local seen, cursor, n = {}, 1, 0
@@ -266,6 +276,16 @@ local function candidates(doc, dv)
   return out
 end
 
+-- The text of candidate i (fetched from dv:sentences' spans the first time).
+local function text_of(cands, i)
+  local s = cands.text[i]
+  if not s then
+    s = cands.dv:text(i)
+    cands.text[i] = s
+  end
+  return s
+end
+
 -- The direct and mixed quote spans of doc.quotes sorted by start, with reach[k] the
 -- highest end among the first k: a range [a, b] overlaps a span when reach[k] >= a for
 -- the last k whose start <= b (a binary search instead of a scan of every span).
@@ -300,13 +320,13 @@ local function mark_quotes(doc, cands, min_words, stop)
   local use_spans = type(doc.quotes) == "table"
   local starts, reach
   if use_spans then starts, reach = quote_reach(doc.quotes) end
-  local texts, from, to, quote = cands.text, cands.from, cands.to, cands.quote
+  local from, to, quote = cands.from, cands.to, cands.quote
   for i = 1, cands.n do
     local q = false
     if use_spans then
       if from[i] then q = overlaps_quote(starts, reach, from[i], to[i]) end
     else
-      q = has_quote_marks(texts[i], min_words, stop)
+      q = has_quote_marks(text_of(cands, i), min_words, stop)
     end
     quote[i] = q
   end
@@ -545,9 +565,9 @@ function M.process(doc, ctx)
   local picked = pick(cands, scores, opts, st.weights, run)
 
   local summary, spans = dp.array({}), dp.array({})
-  local texts, from, to = cands.text, cands.from, cands.to
+  local from, to = cands.from, cands.to
   for _, i in ipairs(picked) do
-    summary[#summary + 1] = texts[i]
+    summary[#summary + 1] = text_of(cands, i)
     spans[#spans + 1] = from[i] and dp.object({ start = from[i], ["end"] = to[i] })
       or dp.object({ start = dp.null, ["end"] = dp.null })
   end
