@@ -48,8 +48,9 @@ local rank = require "docpipe.summary.rank"
 
 local exp, huge = math.exp, math.huge
 local lower, gsub, find, sort = string.lower, string.gsub, string.find, table.sort
-local byte, sub = string.byte, string.sub
-local words_of, dp_trim, normalize_space = dp.text.words, dp.text.trim, dp.text.normalize_space
+local byte, sub, concat = string.byte, string.sub, table.concat
+local words_of, fields, dp_trim, normalize_space = dp.text.words, dp.text.fields, dp.text.trim,
+  dp.text.normalize_space
 
 local METHODS = { lead = true, textrank = true, lexrank = true, default = true }
 local QUOTES = { allow = true, prefer = true, avoid = true }
@@ -93,7 +94,7 @@ local function load_stopwords(extra)
 end
 
 -- A docpipe.stem stemmer for an algorithm, or false for "none" (words kept as they are);
--- the memo is make_term's.
+-- the memo is docpipe.docvec's.
 local function make_stem(algorithm)
   if algorithm == "none" then return false end
   local ok, st = pcall(dp.stem.new, algorithm)
@@ -101,22 +102,32 @@ local function make_stem(algorithm)
   return st
 end
 
--- The content term of a word, or false: the word lowercased, curly apostrophes made
--- straight, possessive 's removed, stemmed; false for stopwords and one-letter tokens.
--- docpipe.docvec calls it once per distinct word and remembers the answer.
-local function make_term(stop, stemmer)
-  return function(w)
-    local x = lower(w)
-    if find(x, "’", 1, true) then x = gsub(x, "’", "'") end
-    local t = false
-    if #x > 1 and not stop[x] then
-      local base = x
-      if byte(x, -1) == 115 and byte(x, -2) == 39 then base = sub(x, 1, -3) end  -- 's
-      if base == x or not stop[base] then
-        if stemmer then t = stemmer:stem(base) else t = base end
+-- The content terms of a list of words (docpipe.docvec's list form: one call for the new
+-- words of a document): terms, at, terms[k] being the term of words[at[k]], the word
+-- lowercased, curly apostrophes made straight, possessive 's removed, stemmed; stopwords
+-- and one-letter tokens have none. docpipe.docvec asks once per distinct word and
+-- remembers the answer. The words are lowercased and their apostrophes replaced in one
+-- call each over the words joined by spaces (both act byte by byte, and a word of
+-- docpipe.text.words holds no white space), then split again; the stems come from one
+-- stemmer call.
+local function make_terms(stop, stemmer)
+  return function(words)
+    local all = lower(concat(words, " "))
+    if find(all, "’", 1, true) then all = gsub(all, "’", "'") end
+    local xs = fields(all)
+    local bases, at, k = {}, {}, 0
+    for i = 1, #xs do
+      local x = xs[i]
+      if #x > 1 and not stop[x] then
+        local base = x
+        if byte(x, -1) == 115 and byte(x, -2) == 39 then base = sub(x, 1, -3) end  -- 's
+        if base == x or not stop[base] then
+          k = k + 1
+          bases[k], at[k] = base, i
+        end
       end
     end
-    return t
+    return stemmer and stemmer:stems(bases) or bases, at
   end
 end
 
@@ -547,7 +558,7 @@ function M.init(opts, ctx)
   ctx.state = ctx.state or {}
   ctx.state.weights = load_weights(opts.weights)
   ctx.state.stop = load_stopwords(opts.stopwords)
-  ctx.state.dv = dp.docvec.new(make_term(ctx.state.stop, make_stem(opts.stemmer)))
+  ctx.state.dv = dp.docvec.new(make_terms(ctx.state.stop, make_stem(opts.stemmer)), true)
 end
 
 function M.process(doc, ctx)
@@ -576,5 +587,7 @@ function M.process(doc, ctx)
   doc.meta.summary = dp.object({ sentences = spans, method = opts.method })
   return doc
 end
+
+M.make_terms = make_terms   -- the term rule, for the specs
 
 return M
