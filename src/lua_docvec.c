@@ -3,12 +3,16 @@
  * over term ids (dp_tfidf.c), with the words of docpipe.text.words turned
  * into terms through a memo kept in C.
  *
- *   docvec.new(term) -> dv
+ *   docvec.new(term [, list]) -> dv
  *       term(word) -> string or false/nil: the content term of a word (the
  *       caller's rules: case, stopwords, stemming). It is called once per
  *       distinct word; later the word costs one hash lookup, with no Lua
  *       string made. The memo lives as long as dv (emptied at dv:reset once
- *       it holds 100,000 words).
+ *       it holds 100,000 words). With list true, term(words) -> terms, at
+ *       instead: terms[k] (a string) is the term of words[at[k]], and a
+ *       word whose index is not in at has none; one call for the new words
+ *       of a whole text (dv:scan, dv:id_set) or document (dv:sentences), in
+ *       order of first appearance. term must not use dv.
  *   dv:reset()                  start a new document (no sentences)
  *   dv:scan(text) -> nw, last   tokenise text (docpipe.text.words) into the
  *                               pending sentence; its word count and last
@@ -26,6 +30,24 @@
  *   dv:overlap(i, set, n) -> share of n: distinct ids of sentence i in set
  *   dv:terms(i) -> list         sentence i's terms in order, repeats kept
  *   dv:count() -> sentences, terms
+ *   dv:sentences(list, text) -> n, from, to, nwords, or nil
+ *                               the candidate sentences of a document
+ *                               whose doc.sentences is the sentences
+ *                               stage's unread list over text
+ *                               (docpipe.sbd det:sentences, read through
+ *                               its spans, dp_sbd_lazy_get: no table or
+ *                               string per sentence), added as sentences
+ *                               1..n right after dv:reset: what the
+ *                               summary stage's Lua loop over the built
+ *                               list adds (see candidates_of_spans), the
+ *                               same sentences in the same order. from,
+ *                               to: 1-based inclusive byte offsets of
+ *                               each text in text; nwords: its word
+ *                               count. nil (nothing added) when list is
+ *                               no unread list over text.
+ *   dv:text(i) -> the text of sentence i added by dv:sentences (the
+ *                               sentence's text trimmed, as the built
+ *                               list's `text` is trimmed by the stage)
  *
  * Memory: from the Lua state's allocator (docpipe's memory limit counts it),
  * freed with dv. Units: 1-based sentence indices and term ids.
@@ -33,12 +55,22 @@
 #include "lua_docvec.h"
 #include "dp_tfidf.h"
 #include "dp_text.h"
+#include "lua_sbd.h"
 
 #include <lauxlib.h>
 #include <string.h>
 
 #define DOCVEC_MT "docpipe.docvec"
 #define MEMO_MAX 100000
+#define WPENDING UINT32_MAX
+
+/* A span of dv:sentences' list between its two passes: the span (0-based,
+ * end exclusive), its trimmed text in the sentence text, the trimmed
+ * text's offsets in the document (a, b: 0-based, end exclusive), its word
+ * count, last word's length and words (wtok[w0..w1)). */
+struct span_rec {
+    size_t sa, sb, ca, cb, a, b, nw, last_len, w0, w1;
+};
 
 typedef struct dv_tab {   /* strings -> entry 1.., open addressing */
     uint32_t *slots;      /* entry index, 0 empty */
@@ -51,8 +83,14 @@ typedef struct docvec {
     lua_Alloc alloc;
     void *aud;
     dv_tab words, terms;
-    uint32_t *wterm;      /* per word entry: term entry, 0 not a term */
+    uint32_t *wterm;      /* per word entry: term entry, 0 not a term, WPENDING not known yet */
     size_t wterm_cap;
+    int list;             /* term takes a list of words */
+    /* the words of the text being read (word entries), and the new ones
+     * among them, for one call of term (bstamp: in batch bserial) */
+    uint32_t *wtok, *batch, *bstamp;
+    size_t nwt, nb, wtok_cap, batch_cap, bstamp_cap;
+    uint32_t bserial;
     /* per term entry: document stamp, local id (0-based), id_set stamp */
     uint32_t *stamp, *loc, *seen;
     size_t stamp_cap, loc_cap, seen_cap;
@@ -80,6 +118,20 @@ typedef struct docvec {
     double dnorm;
     size_t jcached;       /* sentence loaded in jw (+1), 0 none */
     int finished;
+    /* dv:sentences: 5 per sentence: its span in the text (0-based, end
+     * exclusive), its trimmed text's span in the sentence text (the span,
+     * or the span joined) and whether the list joins lines; the shapes and
+     * keys of the repeat check; scratch for joined texts and keys */
+    size_t *src;
+    size_t src_cap;
+    int spans_doc;        /* the sentences came from dv:sentences */
+    dv_tab shapes, keys;
+    size_t *shape_first;  /* per shape entry: its first sentence (+1), 0 once keyed */
+    size_t shape_first_cap;
+    struct span_rec *recs;  /* per span of the list, between dv:sentences' passes */
+    size_t recs_cap;
+    char *jbuf, *obuf, *kbuf;
+    size_t jbuf_cap, obuf_cap, kbuf_cap;
 } docvec;
 
 #define GROW(L, d, arr, want) \
@@ -179,16 +231,52 @@ static void oom(lua_State *L) {
     luaL_error(L, "docvec: out of memory");
 }
 
-/* The term entry of word s[0..n) (0: not a term), calling term(word) the
- * first time (the function is the userdata's user value 1). */
-static uint32_t word_term(lua_State *L, docvec *d, const char *s, size_t n) {
-    uint32_t h = str_hash(s, n);
-    size_t slot = 0;
-    uint32_t e = tab_find(&d->words, s, n, h, &slot);
-    if (e) return d->wterm[e];
-    lua_getiuservalue(L, 1, 1);
-    lua_pushlstring(L, s, n);
-    lua_call(L, 1, 1);
+/* Start a batch of new words (d->batch). */
+static void batch_begin(docvec *d) {
+    d->nb = 0;
+    if (++d->bserial == UINT32_MAX) {
+        if (d->bstamp) memset(d->bstamp, 0, d->bstamp_cap * sizeof *d->bstamp);
+        d->bserial = 1;
+    }
+}
+
+/* Append the word entries of the words of s[0..n) to d->wtok, words not in
+ * the memo added to it as pending and to the batch; the word count, and
+ * the last word in *last. (A word left pending by a term call that raised
+ * an error is batched again.) */
+static size_t tokenise(lua_State *L, docvec *d, const char *s, size_t n, dp_span *last) {
+    size_t pos = 0, nw = 0;
+    dp_span w;
+    last->start = last->end = 0;
+    while (dp_text_next_word(s, n, &pos, &w)) {
+        nw++;
+        *last = w;
+        const char *ws = s + w.start;
+        size_t wn = w.end - w.start, slot = 0;
+        uint32_t h = str_hash(ws, wn);
+        uint32_t e = tab_find(&d->words, ws, wn, h, &slot);
+        if (!e) {
+            e = tab_add(d, &d->words, ws, wn, h, slot);
+            if (!e) oom(L);
+            GROW(L, d, wterm, (size_t)e + 1);
+            GROW(L, d, bstamp, (size_t)e + 1);
+            d->wterm[e] = WPENDING;
+            d->bstamp[e] = 0;
+        }
+        if (d->wterm[e] == WPENDING && d->bstamp[e] != d->bserial) {
+            d->bstamp[e] = d->bserial;
+            if (d->nb >= d->batch_cap) GROW(L, d, batch, d->nb + 1);
+            d->batch[d->nb++] = e;
+        }
+        if (d->nwt >= d->wtok_cap) GROW(L, d, wtok, d->nwt + 1);
+        d->wtok[d->nwt++] = e;
+    }
+    return nw;
+}
+
+/* Set the term of word entry e from the term function's answer at the top
+ * of the stack (popped). */
+static void set_term(lua_State *L, docvec *d, uint32_t e) {
     uint32_t te = 0;
     if (lua_type(L, -1) == LUA_TSTRING) {
         size_t tn;
@@ -208,25 +296,74 @@ static uint32_t word_term(lua_State *L, docvec *d, const char *s, size_t n) {
         luaL_error(L, "docvec: term must return a string, false or nil");
     }
     lua_pop(L, 1);
-    /* the call may not have changed the table: find the slot again */
-    if (tab_find(&d->words, s, n, h, &slot)) return te;
-    e = tab_add(d, &d->words, s, n, h, slot);
-    if (!e) oom(L);
-    GROW(L, d, wterm, (size_t)e + 1);
     d->wterm[e] = te;
-    return te;
+}
+
+/* The terms of the batch's words, from term (the userdata's user value 1):
+ * one call with their list, or one per word. */
+static void batch_resolve(lua_State *L, docvec *d) {
+    if (d->nb == 0) return;
+    luaL_checkstack(L, 4, "docvec");
+    const dv_tab *t = &d->words;
+    if (d->list) {
+        lua_getiuservalue(L, 1, 1);
+        lua_createtable(L, d->nb > 0x7fffffff ? 0x7fffffff : (int)d->nb, 0);
+        for (size_t k = 0; k < d->nb; k++) {
+            uint32_t e = d->batch[k];
+            lua_pushlstring(L, t->arena + t->off[e], t->len[e]);
+            lua_rawseti(L, -2, (lua_Integer)k + 1);
+        }
+        lua_call(L, 1, 2);
+        if (!lua_istable(L, -2) || !lua_istable(L, -1))
+            luaL_error(L, "docvec: term must return two lists");
+        lua_Integer na = (lua_Integer)lua_rawlen(L, -1);
+        for (lua_Integer k = 1; k <= na; k++) {
+            lua_Integer i = (lua_rawgeti(L, -1, k), lua_tointeger(L, -1));
+            lua_pop(L, 1);
+            if (i < 1 || (size_t)i > d->nb) luaL_error(L, "docvec: term's at[%d] is no index of words", (int)k);
+            lua_rawgeti(L, -2, k);
+            if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "docvec: term's terms[%d] is no string", (int)k);
+            set_term(L, d, d->batch[i - 1]);
+        }
+        for (size_t k = 0; k < d->nb; k++)  /* not in at: no term */
+            if (d->wterm[d->batch[k]] == WPENDING) d->wterm[d->batch[k]] = 0;
+        lua_pop(L, 2);
+    } else {
+        for (size_t k = 0; k < d->nb; k++) {
+            uint32_t e = d->batch[k];
+            lua_getiuservalue(L, 1, 1);
+            lua_pushlstring(L, t->arena + t->off[e], t->len[e]);
+            lua_call(L, 1, 1);
+            set_term(L, d, e);
+        }
+    }
+    d->nb = 0;
+}
+
+/* The pending sentence's terms: those of the words wtok[w0..w1). */
+static void pend_words(lua_State *L, docvec *d, size_t w0, size_t w1) {
+    d->np = 0;
+    GROW(L, d, ptok, w1 - w0 + 1);
+    for (size_t k = w0; k < w1; k++) {
+        uint32_t te = d->wterm[d->wtok[k]];
+        if (te) d->ptok[d->np++] = te;
+    }
 }
 
 static int dv_new(lua_State *L) {
     luaL_checktype(L, 1, LUA_TFUNCTION);
-    docvec *d = lua_newuserdatauv(L, sizeof *d, 1);
+    int list = lua_toboolean(L, 2);
+    lua_settop(L, 1);
+    docvec *d = lua_newuserdatauv(L, sizeof *d, 2);  /* 1 term, 2 the text of dv:sentences */
     memset(d, 0, sizeof *d);
+    d->list = list;
     d->alloc = lua_getallocf(L, &d->aud);
     d->jcached = 0;
     luaL_setmetatable(L, DOCVEC_MT);
     lua_pushvalue(L, 1);
     lua_setiuservalue(L, -2, 1);
-    if (!tab_init(d, &d->words) || !tab_init(d, &d->terms)) oom(L);
+    if (!tab_init(d, &d->words) || !tab_init(d, &d->terms) || !tab_init(d, &d->shapes) ||
+        !tab_init(d, &d->keys)) oom(L);
     return 1;
 }
 
@@ -236,6 +373,10 @@ static int dv_gc(lua_State *L) {
     docvec *d = check_dv(L);
     tab_free(d, &d->words);
     tab_free(d, &d->terms);
+    tab_free(d, &d->shapes);
+    tab_free(d, &d->keys);
+    FREE(d, wtok); FREE(d, batch); FREE(d, bstamp); FREE(d, recs);
+    FREE(d, src); FREE(d, shape_first); FREE(d, jbuf); FREE(d, obuf); FREE(d, kbuf);
     FREE(d, wterm); FREE(d, stamp); FREE(d, loc); FREE(d, seen);
     FREE(d, glob); FREE(d, df); FREE(d, total); FREE(d, pos);
     FREE(d, first); FREE(d, tfirst); FREE(d, sid); FREE(d, w); FREE(d, tok); FREE(d, ptok);
@@ -266,34 +407,30 @@ static int dv_reset(lua_State *L) {
     d->nv = d->n = d->ns = d->nt = d->np = 0;
     d->jcached = 0;
     d->finished = 0;
+    d->spans_doc = 0;
+    lua_pushnil(L);
+    lua_setiuservalue(L, 1, 2);
     return 0;
 }
 
 static int dv_scan(lua_State *L) {
     docvec *d = check_dv(L);
-    size_t n, pos = 0;
+    size_t n;
     const char *s = luaL_checklstring(L, 2, &n);
-    dp_span w, last = { 0, 0 };
-    lua_Integer nw = 0;
-    d->np = 0;
-    while (dp_text_next_word(s, n, &pos, &w)) {
-        nw++;
-        last = w;
-        uint32_t te = word_term(L, d, s + w.start, w.end - w.start);
-        if (te) {
-            if (d->np >= d->ptok_cap) GROW(L, d, ptok, d->np + 1);
-            d->ptok[d->np++] = te;
-        }
-    }
+    dp_span last;
+    batch_begin(d);
+    d->nwt = 0;
+    lua_Integer nw = (lua_Integer)tokenise(L, d, s, n, &last);
+    batch_resolve(L, d);
+    pend_words(L, d, 0, d->nwt);
     lua_pushinteger(L, nw);
     if (nw) lua_pushlstring(L, s + last.start, last.end - last.start);
     else lua_pushnil(L);
     return 2;
 }
 
-static int dv_commit(lua_State *L) {
-    docvec *d = check_dv(L);
-    if (d->finished) return luaL_error(L, "docvec: commit after finish");
+/* Add the pending sentence (dv:commit). */
+static void commit_pending(lua_State *L, docvec *d) {
     size_t np = d->np, base = d->ns;
     GROW(L, d, first, d->n + 2);
     GROW(L, d, tfirst, d->n + 2);
@@ -334,6 +471,13 @@ static int dv_commit(lua_State *L) {
     d->n++;
     d->first[d->n] = d->ns;
     d->tfirst[d->n] = d->nt;
+}
+
+static int dv_commit(lua_State *L) {
+    docvec *d = check_dv(L);
+    if (d->finished) return luaL_error(L, "docvec: commit after finish");
+    if (d->spans_doc) return luaL_error(L, "docvec: commit after sentences");
+    commit_pending(L, d);
     lua_pushinteger(L, (lua_Integer)d->n);
     return 1;
 }
@@ -402,18 +546,22 @@ static int dv_cosine(lua_State *L) {
 
 static int dv_id_set(lua_State *L) {
     docvec *d = check_dv(L);
-    size_t n, pos = 0;
+    size_t n;
     const char *s = luaL_checklstring(L, 2, &n);
     lua_settop(L, 2);
+    dp_span last;
+    batch_begin(d);
+    d->nwt = 0;
+    tokenise(L, d, s, n, &last);
+    batch_resolve(L, d);
     lua_newtable(L);  /* 3 */
     if (++d->seen_serial == UINT32_MAX) {
         if (d->seen) memset(d->seen, 0, d->seen_cap * sizeof *d->seen);
         d->seen_serial = 1;
     }
-    dp_span w;
     lua_Integer count = 0;
-    while (dp_text_next_word(s, n, &pos, &w)) {
-        uint32_t te = word_term(L, d, s + w.start, w.end - w.start);
+    for (size_t k = 0; k < d->nwt; k++) {
+        uint32_t te = d->wterm[d->wtok[k]];
         if (!te || d->seen[te] == d->seen_serial) continue;
         d->seen[te] = d->seen_serial;
         count++;
@@ -457,6 +605,192 @@ static int dv_terms(lua_State *L) {
     return 1;
 }
 
+/* ---- dv:sentences: the candidates read from the sentences stage's spans -- */
+
+/* The first occurrence of p[0..pn) (pn > 0) in s[0..n), as string.find
+ * with plain = true finds it; its offset, or (size_t)-1. */
+static size_t find_plain(const char *s, size_t n, const char *p, size_t pn) {
+    for (size_t i = 0; i + pn <= n;) {
+        const char *c = memchr(s + i, p[0], n - pn + 1 - i);
+        if (!c) break;
+        i = (size_t)(c - s);
+        if (memcmp(s + i, p, pn) == 0) return i;
+        i++;
+    }
+    return (size_t)-1;
+}
+
+/* The text of span [a, b) of text as the built list's `text` holds it:
+ * the bytes themselves, or (join: the list joins lines) with each run of
+ * white space holding CR or LF as one space, written in *buf (dp_sbd_join;
+ * *joined set). */
+static const char *span_text(lua_State *L, docvec *d, char **buf, size_t *cap, const char *text,
+                             size_t a, size_t b, int join, size_t *len, int *joined) {
+    const char *s = text + a;
+    size_t n = b - a;
+    *joined = 0;
+    *len = n;
+    if (!join || (!memchr(s, '\n', n) && !memchr(s, '\r', n))) return s;
+    if (!grow(d, (void **)buf, cap, n + 1, 1)) oom(L);
+    *len = dp_sbd_join(s, n, *buf);
+    *joined = 1;
+    return *buf;
+}
+
+/* The trimmed text of sentence k (0-based) added by dv:sentences. */
+static const char *sentence_text(lua_State *L, docvec *d, char **buf, size_t *cap, const char *text,
+                                 size_t k, size_t *len) {
+    const size_t *r = d->src + 5 * k;
+    size_t n;
+    int joined;
+    const char *s = span_text(L, d, buf, cap, text, r[0], r[1], (int)r[4], &n, &joined);
+    *len = r[3] - r[2];
+    return s + r[2];
+}
+
+/* The repeat check's key of s[0..n) in d->kbuf: lower(normalize_space(s)),
+ * ASCII case folded as Lua's string.lower folds it in the C locale. */
+static size_t repeat_key(lua_State *L, docvec *d, const char *s, size_t n) {
+    GROW(L, d, kbuf, n + 1);
+    size_t k = dp_text_normalize_space(s, n, d->kbuf);
+    for (size_t i = 0; i < k; i++)
+        if (d->kbuf[i] >= 'A' && d->kbuf[i] <= 'Z') d->kbuf[i] = (char)(d->kbuf[i] + 32);
+    return k;
+}
+
+/* 1 when the key in d->kbuf[0..n) was seen (else it is remembered). */
+static int key_seen(lua_State *L, docvec *d, size_t n) {
+    uint32_t h = str_hash(d->kbuf, n);
+    size_t slot = 0;
+    if (tab_find(&d->keys, d->kbuf, n, h, &slot)) return 1;
+    if (!tab_add(d, &d->keys, d->kbuf, n, h, slot)) oom(L);
+    return 0;
+}
+
+static void tab_clear(dv_tab *t) {
+    if (t->count) memset(t->slots, 0, t->cap * sizeof *t->slots);
+    t->count = t->alen = 0;
+}
+
+/* The summary stage's repeat check (`repeated` in scripts/stages/summary.lua):
+ * 1 when the text s[0..n) equals the text of an earlier kept sentence up to
+ * ASCII case and white space. Keys are computed only when an earlier kept
+ * sentence has the same shape (word count, last word's length), as there:
+ * equal keys mean equal shapes. */
+static int repeated(lua_State *L, docvec *d, const char *text, const char *s, size_t n,
+                    size_t nw, size_t last_len) {
+    size_t shape[2] = { nw, last_len };
+    uint32_t h = str_hash((const char *)shape, sizeof shape);
+    size_t slot = 0;
+    uint32_t e = tab_find(&d->shapes, (const char *)shape, sizeof shape, h, &slot);
+    if (!e) {
+        e = tab_add(d, &d->shapes, (const char *)shape, sizeof shape, h, slot);
+        if (!e) oom(L);
+        GROW(L, d, shape_first, (size_t)e + 1);
+        d->shape_first[e] = d->n + 1;   /* the sentence about to be added */
+        return 0;
+    }
+    if (d->shape_first[e]) {            /* a second one: key the first */
+        size_t on;
+        const char *o = sentence_text(L, d, &d->obuf, &d->obuf_cap, text, d->shape_first[e] - 1, &on);
+        key_seen(L, d, repeat_key(L, d, o, on));
+        d->shape_first[e] = 0;
+    }
+    return key_seen(L, d, repeat_key(L, d, s, n));
+}
+
+/* dv:sentences(list, text): for each span of the unread list, what the
+ * stage's loop does with the built list's {text, start, end}: text trimmed
+ * (dp.text.trim); the offsets those of the trimmed text when it is not
+ * text:sub(start, end) and is found in it; tokenised; added unless it has
+ * no word or repeats an earlier one. */
+static int dv_sentences(lua_State *L) {
+    docvec *d = check_dv(L);
+    if (d->finished || d->n) return luaL_error(L, "docvec: sentences after sentences were added");
+    dp_sbd_lazy z;
+    size_t tn;
+    const char *text = lua_type(L, 3) == LUA_TSTRING ? lua_tolstring(L, 3, &tn) : NULL;
+    if (!text || !dp_sbd_lazy_get(L, 2, &z) || z.len != tn ||
+        (z.text != text && memcmp(z.text, text, tn) != 0)) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_settop(L, 3);
+    lua_pushvalue(L, 3);
+    lua_setiuservalue(L, 1, 2);         /* dv:text reads it */
+    d->spans_doc = 1;
+    tab_clear(&d->shapes);
+    tab_clear(&d->keys);
+    int pre = z.n > 0x7fffffff ? 0x7fffffff : (int)z.n;
+    lua_createtable(L, pre, 0);         /* 4 from */
+    lua_createtable(L, pre, 0);         /* 5 to */
+    lua_createtable(L, pre, 0);         /* 6 nwords */
+    /* pass 1: each span's text trimmed, its offsets, its words (the new
+     * ones given to term in one batch) */
+    GROW(L, d, recs, z.n + 1);
+    batch_begin(d);
+    d->nwt = 0;
+    for (size_t i = 0; i < z.n; i++) {
+        struct span_rec *r = &d->recs[i];
+        size_t sa = z.spans[i].start, sb = z.spans[i].end, sn;
+        r->nw = 0;
+        if (sb < sa || sb > tn) continue;  /* (never: spans of this text) */
+        int joined;
+        const char *st = span_text(L, d, &d->jbuf, &d->jbuf_cap, text, sa, sb, z.join, &sn, &joined);
+        dp_span t = dp_text_trim(st, sn);
+        const char *clean = st + t.start;
+        size_t cn = t.end - t.start;
+        r->sa = sa; r->sb = sb; r->ca = t.start; r->cb = t.end;
+        r->a = sa; r->b = sb;
+        if (cn && !(cn == sb - sa && memcmp(text + sa, clean, cn) == 0)) {
+            size_t x = find_plain(text + sa, sb - sa, clean, cn);
+            if (x != (size_t)-1) { r->a = sa + x; r->b = r->a + cn; }
+        }
+        dp_span last;
+        r->w0 = d->nwt;
+        r->nw = tokenise(L, d, clean, cn, &last);
+        r->w1 = d->nwt;
+        r->last_len = last.end - last.start;
+    }
+    batch_resolve(L, d);
+    /* pass 2: the sentences with a word that repeat none before, added */
+    for (size_t i = 0; i < z.n; i++) {
+        const struct span_rec *r = &d->recs[i];
+        if (r->nw == 0) continue;
+        size_t sn;
+        int joined;
+        const char *st = span_text(L, d, &d->jbuf, &d->jbuf_cap, text, r->sa, r->sb, z.join, &sn, &joined);
+        if (repeated(L, d, text, st + r->ca, r->cb - r->ca, r->nw, r->last_len)) continue;
+        GROW(L, d, src, 5 * (d->n + 1));
+        size_t *sr = d->src + 5 * d->n;
+        sr[0] = r->sa; sr[1] = r->sb; sr[2] = r->ca; sr[3] = r->cb; sr[4] = (size_t)z.join;
+        pend_words(L, d, r->w0, r->w1);
+        commit_pending(L, d);
+        lua_Integer k = (lua_Integer)d->n;
+        lua_pushinteger(L, (lua_Integer)r->a + 1);
+        lua_rawseti(L, 4, k);
+        lua_pushinteger(L, (lua_Integer)r->b);
+        lua_rawseti(L, 5, k);
+        lua_pushinteger(L, (lua_Integer)r->nw);
+        lua_rawseti(L, 6, k);
+    }
+    lua_pushinteger(L, (lua_Integer)d->n);
+    lua_insert(L, 4);
+    return 4;
+}
+
+static int dv_text(lua_State *L) {
+    docvec *d = check_dv(L);
+    size_t i = check_sentence(L, d, 2);
+    if (!d->spans_doc || lua_getiuservalue(L, 1, 2) != LUA_TSTRING)
+        return luaL_error(L, "docvec: text of a sentence not added by dv:sentences");
+    const char *text = lua_tostring(L, -1);
+    size_t n;
+    const char *s = sentence_text(L, d, &d->obuf, &d->obuf_cap, text, i, &n);
+    lua_pushlstring(L, s, n);
+    return 1;
+}
+
 static int dv_count(lua_State *L) {
     docvec *d = check_dv(L);
     lua_pushinteger(L, (lua_Integer)d->n);
@@ -475,6 +809,8 @@ static const luaL_Reg dv_methods[] = {
     { "overlap", dv_overlap },
     { "terms", dv_terms },
     { "count", dv_count },
+    { "sentences", dv_sentences },
+    { "text", dv_text },
     { NULL, NULL },
 };
 

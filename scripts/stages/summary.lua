@@ -23,7 +23,8 @@
 -- stage instance (the memo of docpipe.docvec, in C).
 -- Weights and constants live in data/en/summary_weights.txt (documented there) and are
 -- overridden by the option `weights`.
--- Cost: words are tokenised, turned into terms and numbered per document in C by
+-- Cost: the sentences stage's unread list is read through its spans (dv:sentences, in C)
+-- instead of being built as tables and strings; words are tokenised, turned into terms and numbered per document in C by
 -- docpipe.docvec (src/lua_docvec.c), which also holds the sentence vectors and computes
 -- the weights, centrality and cosines (dp_tfidf.c, the same sums in the same order as the
 -- Lua reference docpipe.summary.docvec); the MMR redundancy is computed only for sentences that could
@@ -47,8 +48,9 @@ local rank = require "docpipe.summary.rank"
 
 local exp, huge = math.exp, math.huge
 local lower, gsub, find, sort = string.lower, string.gsub, string.find, table.sort
-local byte, sub = string.byte, string.sub
-local words_of, dp_trim, normalize_space = dp.text.words, dp.text.trim, dp.text.normalize_space
+local byte, sub, concat = string.byte, string.sub, table.concat
+local words_of, fields, dp_trim, normalize_space = dp.text.words, dp.text.fields, dp.text.trim,
+  dp.text.normalize_space
 
 local METHODS = { lead = true, textrank = true, lexrank = true, default = true }
 local QUOTES = { allow = true, prefer = true, avoid = true }
@@ -92,7 +94,7 @@ local function load_stopwords(extra)
 end
 
 -- A docpipe.stem stemmer for an algorithm, or false for "none" (words kept as they are);
--- the memo is make_term's.
+-- the memo is docpipe.docvec's.
 local function make_stem(algorithm)
   if algorithm == "none" then return false end
   local ok, st = pcall(dp.stem.new, algorithm)
@@ -100,22 +102,32 @@ local function make_stem(algorithm)
   return st
 end
 
--- The content term of a word, or false: the word lowercased, curly apostrophes made
--- straight, possessive 's removed, stemmed; false for stopwords and one-letter tokens.
--- docpipe.docvec calls it once per distinct word and remembers the answer.
-local function make_term(stop, stemmer)
-  return function(w)
-    local x = lower(w)
-    if find(x, "’", 1, true) then x = gsub(x, "’", "'") end
-    local t = false
-    if #x > 1 and not stop[x] then
-      local base = x
-      if byte(x, -1) == 115 and byte(x, -2) == 39 then base = sub(x, 1, -3) end  -- 's
-      if base == x or not stop[base] then
-        if stemmer then t = stemmer:stem(base) else t = base end
+-- The content terms of a list of words (docpipe.docvec's list form: one call for the new
+-- words of a document): terms, at, terms[k] being the term of words[at[k]], the word
+-- lowercased, curly apostrophes made straight, possessive 's removed, stemmed; stopwords
+-- and one-letter tokens have none. docpipe.docvec asks once per distinct word and
+-- remembers the answer. The words are lowercased and their apostrophes replaced in one
+-- call each over the words joined by spaces (both act byte by byte, and a word of
+-- docpipe.text.words holds no white space), then split again; the stems come from one
+-- stemmer call.
+local function make_terms(stop, stemmer)
+  return function(words)
+    local all = lower(concat(words, " "))
+    if find(all, "’", 1, true) then all = gsub(all, "’", "'") end
+    local xs = fields(all)
+    local bases, at, k = {}, {}, 0
+    for i = 1, #xs do
+      local x = xs[i]
+      if #x > 1 and not stop[x] then
+        local base = x
+        if byte(x, -1) == 115 and byte(x, -2) == 39 then base = sub(x, 1, -3) end  -- 's
+        if base == x or not stop[base] then
+          k = k + 1
+          bases[k], at[k] = base, i
+        end
       end
     end
-    return t
+    return stemmer and stemmer:stems(bases) or bases, at
   end
 end
 
@@ -220,9 +232,18 @@ end
 -- dv is candidate i); empty and repeated ones dropped. As parallel lists (one table per
 -- field, not one per sentence: fewer tables to make and collect): { n = count, text =
 -- {string}, from = {integer or nil}, to = {integer or nil} (offsets, nil when not found),
--- nwords = {integer}, quote = {boolean} (set by mark_quotes) }.
+-- nwords = {integer}, quote = {boolean} (set by mark_quotes), dv = dv when the texts are
+-- read from dv (text_of) }.
+-- The sentences stage's unread list (det:sentences) is read by dv:sentences through its
+-- spans, in C: the same candidates as the loop below over its built list, with no table
+-- or string per sentence and no Lua step per sentence; `text`
+-- is then filled only for the sentences read (text_of).
 local function candidates(doc, dv)
   local text = is_str(doc.text) and doc.text or ""
+  local sn, sfrom, sto, snwords = dv:sentences(doc.sentences, text)
+  if sn then
+    return { n = sn, text = {}, from = sfrom, to = sto, nwords = snwords, quote = {}, dv = dv }
+  end
   local texts, from, to, nwords = {}, {}, {}, {}
   local out = { n = 0, text = texts, from = from, to = to, nwords = nwords, quote = {} }
   local seen, cursor, n = {}, 1, 0
@@ -266,6 +287,16 @@ local function candidates(doc, dv)
   return out
 end
 
+-- The text of candidate i (fetched from dv:sentences' spans the first time).
+local function text_of(cands, i)
+  local s = cands.text[i]
+  if not s then
+    s = cands.dv:text(i)
+    cands.text[i] = s
+  end
+  return s
+end
+
 -- The direct and mixed quote spans of doc.quotes sorted by start, with reach[k] the
 -- highest end among the first k: a range [a, b] overlaps a span when reach[k] >= a for
 -- the last k whose start <= b (a binary search instead of a scan of every span).
@@ -300,13 +331,13 @@ local function mark_quotes(doc, cands, min_words, stop)
   local use_spans = type(doc.quotes) == "table"
   local starts, reach
   if use_spans then starts, reach = quote_reach(doc.quotes) end
-  local texts, from, to, quote = cands.text, cands.from, cands.to, cands.quote
+  local from, to, quote = cands.from, cands.to, cands.quote
   for i = 1, cands.n do
     local q = false
     if use_spans then
       if from[i] then q = overlaps_quote(starts, reach, from[i], to[i]) end
     else
-      q = has_quote_marks(texts[i], min_words, stop)
+      q = has_quote_marks(text_of(cands, i), min_words, stop)
     end
     quote[i] = q
   end
@@ -527,7 +558,7 @@ function M.init(opts, ctx)
   ctx.state = ctx.state or {}
   ctx.state.weights = load_weights(opts.weights)
   ctx.state.stop = load_stopwords(opts.stopwords)
-  ctx.state.dv = dp.docvec.new(make_term(ctx.state.stop, make_stem(opts.stemmer)))
+  ctx.state.dv = dp.docvec.new(make_terms(ctx.state.stop, make_stem(opts.stemmer)), true)
 end
 
 function M.process(doc, ctx)
@@ -545,9 +576,9 @@ function M.process(doc, ctx)
   local picked = pick(cands, scores, opts, st.weights, run)
 
   local summary, spans = dp.array({}), dp.array({})
-  local texts, from, to = cands.text, cands.from, cands.to
+  local from, to = cands.from, cands.to
   for _, i in ipairs(picked) do
-    summary[#summary + 1] = texts[i]
+    summary[#summary + 1] = text_of(cands, i)
     spans[#spans + 1] = from[i] and dp.object({ start = from[i], ["end"] = to[i] })
       or dp.object({ start = dp.null, ["end"] = dp.null })
   end
@@ -556,5 +587,7 @@ function M.process(doc, ctx)
   doc.meta.summary = dp.object({ sentences = spans, method = opts.method })
   return doc
 end
+
+M.make_terms = make_terms   -- the term rule, for the specs
 
 return M

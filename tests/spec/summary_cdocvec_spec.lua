@@ -139,4 +139,74 @@ describe("docpipe.docvec", function()
     assert.has_error(function() dv:cosine(1, 2) end)
     assert.has_error(function() dv:commit() end)
   end)
+
+  it("asks a list term function once per text for its new words, in order of first appearance", function()
+    local asked = {}
+    local dv = dp.docvec.new(function(words)
+      asked[#asked + 1] = table.concat(words, " ")
+      local terms, at = {}, {}
+      for i, w in ipairs(words) do
+        local t = term(w)
+        if t then terms[#terms + 1], at[#at + 1] = t, i end
+      end
+      return terms, at
+    end, true)
+    dv:reset()
+    dv:scan("Park park the Park")
+    dv:commit()
+    dv:scan("the Prison park")
+    dv:commit()
+    dv:scan("park")
+    dv:commit()
+    assert.are.same({ "Park park the", "Prison" }, asked)
+    assert.are.same({ "park", "park", "park" }, dv:terms(1))
+    assert.are.same({ "prison", "park" }, dv:terms(2))
+    local set, n = dv:id_set("The PRISON camp")
+    assert.are.equal(2, n)
+    assert.are.same({ [2] = true }, set)
+    assert.are.same({ "Park park the", "Prison", "The PRISON camp" }, asked)
+  end)
+
+  it("asks again for the words of a list term function that failed", function()
+    local fail, asked = true, 0
+    local dv = dp.docvec.new(function(words)
+      asked = asked + 1
+      if fail then error("no") end
+      return { "x" }, { 2 }
+    end, true)
+    dv:reset()
+    assert.has_error(function() dv:scan("alpha beta") end)
+    fail = false
+    dv:reset()
+    dv:scan("alpha beta")
+    dv:commit()
+    assert.are.same({ "x" }, dv:terms(1))
+    assert.are.equal(2, asked)
+    dv:reset()
+    assert.has_error(function() dp.docvec.new(function() return { "x" }, { 3 } end, true):scan("a b") end)
+  end)
+
+  it("gives the summary stage's terms from its list term function", function()
+    -- the rule word by word: lowercased, curly apostrophe straight, possessive 's off
+    -- unless that leaves a stopword, stemmed; no stopword or one-letter word
+    local summary = require "docpipe.stages.summary"
+    local stop = { the = true, it = true, ["it's"] = true, he = true, s = true }
+    local st = dp.stem.new("english")
+    local function rule(w, stemmer)
+      local x = w:lower():gsub("’", "'")
+      if #x < 2 or stop[x] then return false end
+      local base = x:match("^(.*)'s$") or x
+      if base ~= x and stop[base] then return false end
+      return stemmer and stemmer:stem(base) or base
+    end
+    local words = dp.text.words("The Mayor’s plan: IT'S it’s He's a B s's Ships' RUNNING naïve "
+      .. "Café's 200,000 U.S. x's dog's's co-op O'Brien’S")
+    for _, stemmer in ipairs({ st, false }) do
+      local terms, at = summary.make_terms(stop, stemmer)(words)
+      local got = {}
+      for i = 1, #words do got[i] = false end
+      for k, i in ipairs(at) do got[i] = terms[k] end
+      for i, w in ipairs(words) do assert.are.equal(rule(w, stemmer), got[i], w) end
+    end
+  end)
 end)
