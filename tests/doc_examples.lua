@@ -429,7 +429,9 @@ end
 local function c_link_flags()
   local a = BUILD .. "/libdocpipe.a"
   if io.open(a, "rb") then
-    local ok, _, libs = run_shell(("cd %s && make -s --no-print-directory "
+    -- (a make of its own, not a sub-make: under `make -j` the parent's MAKEFLAGS and
+    -- MAKELEVEL made it print "make[1]: Entering directory" into the flags)
+    local ok, _, libs = run_shell(("cd %s && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory "
       .. "--eval='docpipe-print-ldlibs: ; @echo $(LDLIBS)' docpipe-print-ldlibs"):format(shell_quote(ROOT)))
     if ok and libs:find("%S") then
       local san = ""
