@@ -392,7 +392,9 @@ static size_t lower_word(char *out, const char *t, size_t len) {
  *   a caller can pass doc.sentences without testing it for emptiness, which
  *   would build it); opts.sparse = true
  *   leaves cap and ws out where they would be false (nil reads the same in a
- *   test) and sizes each token table for the fields it will get;
+ *   test), leaves e out (it is s + #t - 1: one field fewer to write per token,
+ *   read by the few rules that cut text) and sizes each token table for the
+ *   fields it will get;
  *   opts.pool (with sparse and paragraphs), a list of token tables: the i-th token
  *   is the pool's i-th table, filled again (fields the token lacks are
  *   cleared: ws; fam and side where the former token was a quote mark; cap,
@@ -599,8 +601,8 @@ int dp_lua_text_tokens(lua_State *L) {
     while (dp_tokens_next(&tz, &tok)) {
         size_t len = tok.end - tok.start;
         const char *t = s + tok.start;
-        /* sparse tokens have at most 8 fields, except capitalised words (base_,
-         * poss_, base_low, cap) and quote marks (fam, side): room for 16 */
+        /* sparse tokens have at most 8 fields (7 without e), except capitalised
+         * words (base_, poss_, base_low, cap) and quote marks (fam, side): room for 16 */
         int roomy = !sparse || (tok.kind == DP_TOKEN_WORD ? tok.cap
                                                           : (t[0] == '"' || t[0] == '\'' || t[0] == '`' ||
                                                              (unsigned char)t[0] >= 0xC0));
@@ -624,6 +626,7 @@ int dp_lua_text_tokens(lua_State *L) {
                 lua_rawget(L, -3);
                 old_cap = lua_toboolean(L, -1);
                 lua_pop(L, 2);
+                set_nil(L, lua_gettop(L), K + K_E);   /* a table filled by hand may have e */
             } else {
                 lua_pop(L, 1);
                 lua_createtable(L, 0, 16);
@@ -752,7 +755,7 @@ int dp_lua_text_tokens(lua_State *L) {
         if (rw.phase) range_token(L, &rw, k + 1, (lua_Integer)tok.start + 1, (lua_Integer)tok.end);
         if (kind != old_kind) set_at(L, tt, K + K_K, kind);
         set_int(L, tt, K + K_S, (lua_Integer)tok.start + 1);
-        set_int(L, tt, K + K_E, (lua_Integer)tok.end);
+        if (!sparse) set_int(L, tt, K + K_E, (lua_Integer)tok.end);
         if ((tok.cap || !sparse) && !(old_kind && old_cap))
             set_bool(L, tt, K + K_CAP, tok.cap);
         if ((tok.ws || !sparse) && !(old_kind && old_ws)) set_bool(L, tt, K + K_WS, tok.ws);

@@ -63,6 +63,7 @@
 -- @module docpipe.quotes.direct
 
 local lex = require "docpipe.quotes.lexicon"
+local qtext = require "docpipe.quotes.text"
 local sp = require "docpipe.quotes.speaker"
 local marks = require "docpipe.quotes.marks"
 local ent = require "docpipe.quotes.entities"
@@ -1028,7 +1029,7 @@ function M.turns(C, drecs, final, irecs)
       local m = C.mentions[x]
       if m.sent < sent - 2 or (rep and m.last < rep.cue_first) then break end
       if m.subject and not m.inq and m.entity.kind == "person" and m.entity.name ~= who then
-        return { speaker = m.entity.name, mention = C.text:sub(T[m.first].s, T[m.last].e) }
+        return { speaker = m.entity.name, mention = C.text:sub(T[m.first].s, qtext.last_byte(T[m.last])) }
       end
     end
     return rep

@@ -283,8 +283,8 @@ end
 -- the text (two new strings) is left to those that may be
 local function according_to(C, c, ce)
   local T = C.T
-  return T[c].low == "according" and T[ce].e - T[c].s == 11
-    and C.text:sub(T[c].s, T[ce].e):lower() == "according to"
+  return T[c].low == "according" and qtext.last_byte(T[ce]) - T[c].s == 11
+    and C.text:sub(T[c].s, qtext.last_byte(T[ce])):lower() == "according to"
 end
 
 -- does a clause of its own with a speech cue start at k ("some warned that ...", "the

@@ -21,6 +21,8 @@
 -- byte offsets (inner_s, inner_e) of the text between the marks, trimmed.
 -- @module docpipe.quotes.marks
 
+local last_byte = require("docpipe.quotes.text").last_byte
+
 local M = {}
 
 -- words that follow a closing quotation mark but not a plural possessive ("Shootings’ in")
@@ -69,7 +71,7 @@ local function single_close_rank(T, i)
 end
 
 local function new_span(T, open, close, style, para)
-  local s = T[open].e + 1
+  local s = last_byte(T[open]) + 1
   local e = close and T[close].s - 1 or nil
   -- the fields named nil give the table room for those find sets later, so that it is
   -- not rehashed on the way
@@ -107,7 +109,7 @@ function M.find(T, paras, text, qpos)
   local function finish_para(last_tok)
     if cur then
       cur.last = last_tok
-      cur.inner_e = T[last_tok] and T[last_tok].e or cur.inner_s - 1
+      cur.inner_e = T[last_tok] and last_byte(T[last_tok]) or cur.inner_s - 1
       cur.closed = false
       if cur.last >= cur.first then spans[#spans + 1] = cur end
       cur = nil
@@ -143,7 +145,7 @@ function M.find(T, paras, text, qpos)
             -- opens the next quote; the one before ran over a paragraph break that the
             -- text has lost, so it stays open and the two are one utterance
             cur.last = i - 1
-            cur.inner_e = T[i - 1].e
+            cur.inner_e = last_byte(T[i - 1])
             cur.closed, cur.run_on = false, true
             if cur.last >= cur.first then spans[#spans + 1] = cur end
             cur = new_span(T, i, nil, "double", t.para)
@@ -202,7 +204,7 @@ function M.find(T, paras, text, qpos)
   for k, sp in ipairs(spans) do
     if sp.first <= sp.last then
       sp.inner_s = T[sp.first].s
-      sp.inner_e = T[sp.last].e
+      sp.inner_e = last_byte(T[sp.last])
     end
     local nx = spans[k + 1]
     if not sp.closed and nx and nx.para == sp.para + 1 and T[nx.open].s == paras[nx.para].s then
@@ -256,7 +258,7 @@ function M.inner(T, sp, qpos)
       end
       if close and close > i + 1 then
         out[#out + 1] = { open = i, close = close, first = i + 1, last = close - 1,
-          inner_s = T[i + 1].s, inner_e = T[close - 1].e }
+          inner_s = T[i + 1].s, inner_e = last_byte(T[close - 1]) }
         x = y
       end
     end

@@ -599,7 +599,7 @@ end
 
 local function text_of(C, a, b)
   local T = C.T
-  return C.text:sub(T[a].s, T[b].e)
+  return C.text:sub(T[a].s, qtext.last_byte(T[b]))
 end
 M.text_of = text_of
 

@@ -14,7 +14,7 @@
 -- the token ranges of given sentences), so that those passes visit only the tokens that
 -- matter instead of walking every token again; the rules that read these stay in Lua.
 --
--- Units: byte offsets, 1-based inclusive (`tok.s`, `tok.e`).
+-- Units: byte offsets, 1-based inclusive (`tok.s`, `tok.e`; M.last_byte when e is left out).
 -- @module docpipe.quotes.text
 
 local dp = require "docpipe"
@@ -201,7 +201,7 @@ M.find_mask = find_mask
 --     Building a token table costs most of the tokenizer's time; filling one again
 --     about half. The words of with.find are looked up once per word (find_mask).
 -- With `with`, cap and ws are left out where they are false (nil, read the same way), so
--- that most token tables take half the memory.
+-- that most token tables take half the memory, and so is e (M.last_byte gives it).
 function M.tokenize(text, with)
   local paras = M.paragraphs(text)
   local opts = { paragraphs = paras, quotes = QUOTE_CHARS, doubled = DOUBLED }
@@ -215,6 +215,13 @@ function M.tokenize(text, with)
   end
   local toks, found = tokens(text, ABBR, opts)
   return toks, paras, found
+end
+
+--- The byte offset of the token's last byte (1-based inclusive): s + #t - 1. The stage's
+-- tokens (M.tokenize with `with`) carry no e, one field fewer for the tokenizer to write
+-- per token; the few rules that cut text out read it here.
+function M.last_byte(tok)
+  return tok.s + #tok.t - 1
 end
 
 --- Word without a possessive ending ('s, ’s, or a trailing apostrophe token is separate).

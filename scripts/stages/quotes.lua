@@ -147,7 +147,7 @@ local function sentence_ranges(doc, T, found)
         local t = T[i]
         while t and t.s < a do i = i + 1; t = T[i] end
         local first = i
-        while t and t.e <= b do i = i + 1; t = T[i] end
+        while t and t.s + #t.t - 1 <= b do i = i + 1; t = T[i] end   -- t.e (qtext.last_byte)
         if i - 1 >= first then out[#out + 1] = { first, i - 1 } end
       end
     end
@@ -312,12 +312,12 @@ function M.extract(doc, opts, L)
   for _, r in ipairs(drecs) do
     local m = r.subject_mention
     if m then
-      r.speaker, r.mention = m.entity.name, text:sub(T[m.first].s, T[m.last].e)
+      r.speaker, r.mention = m.entity.name, text:sub(T[m.first].s, qtext.last_byte(T[m.last]))
     end
   end
   local function cue_of(r)
     if not r.cue_first then return nil end
-    return text:sub(T[r.cue_first].s, T[r.cue_last].e)
+    return text:sub(T[r.cue_first].s, qtext.last_byte(T[r.cue_last]))
   end
   local function final(r, depth)
     if r.inherit_from and depth < 20 then return final(r.inherit_from, depth + 1) end
@@ -362,7 +362,7 @@ function M.extract(doc, opts, L)
   local iout = {}
   for _, r in ipairs(irecs) do
     local src = r.participle_of or r
-    local a, b = T[r.first].s, T[r.last].e
+    local a, b = T[r.first].s, qtext.last_byte(T[r.last])
     iout[#iout + 1] = { text = text:sub(a, b), start = a, ["end"] = b,
       speaker = src.speaker or NULL, speaker_mention = src.mention or NULL,
       cue = cue_of(r) or NULL, type = "indirect", mixed = r.mixed or false }

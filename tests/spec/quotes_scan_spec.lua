@@ -127,7 +127,7 @@ describe("quotes scan", function()
           local t = T[i]
           while t and t.s < a do i = i + 1; t = T[i] end
           local first = i
-          while t and t.e <= b do i = i + 1; t = T[i] end
+          while t and qtext.last_byte(t) <= b do i = i + 1; t = T[i] end   -- t.e: sparse tokens have none
           if i - 1 >= first then out[#out + 1] = { first, i - 1 } end
         end
       end
