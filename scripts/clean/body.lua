@@ -1989,14 +1989,24 @@ function M.select(live, st, o)
   for x = ws, we do
     local b = live[x]
     local above = b.take and ad_above(live, x)
-    if b.take and (ad_copy(st.body, b, above) or labelled_evidence(st.body, b, above)
+    -- (the tests of copy under a label, or under copy that went, need an advertisement
+    -- label or copy right above: told here by the fields of the blocks above, which
+    -- spares most blocks five Lua calls; above is the block right above, or the label
+    -- over a banner's image name, itself an "ads" cue)
+    local a1 = live[x - 1]
+    local near_ad = above and (above.cue == "ads" or above.why == "advertisement"
+      or a1.cue == "ads" or a1.why == "advertisement")
+    if b.take and (ad_copy(st.body, b, above) or near_ad and (labelled_evidence(st.body, b, above)
       or labelled_fragments(st.body, b, above) or labelled_line(st.body, b, above)
-      or small_print(b, live[x - 1]) or (x > 1 and live[x - 1].cue == "ads" and labelled_dash_call(st.body, b, live[x - 1]))) then
+      or small_print(b, a1) or (x > 1 and a1.cue == "ads" and labelled_dash_call(st.body, b, a1)))) then
       b.take = false; b.why = "advertisement"
     else
       -- (a block kept so far loses a button's label glued to its end)
       if b.take then cut_glued_button(st.body, b) end
-      if b.take and (arrow_prompt(st.body, b) or arrow_open_prompt(st.body, b) or notice_prompt(st.body, b)) then b.take = false; b.why = "link prompt"
+      -- (each of the three prompts is a block of up to 30 words with no keep pattern:
+      -- tested here first, a paragraph is spared three Lua calls)
+      if b.take and b.nw <= 30 and not b.keep
+        and (arrow_prompt(st.body, b) or arrow_open_prompt(st.body, b) or notice_prompt(st.body, b)) then b.take = false; b.why = "link prompt"
       -- a button right under an advertisement's copy that went, in its group, a call
       -- from its first word ("Learn more" under the copy)
       elseif b.take and b.nw <= LONE_BUTTON_WORDS and b.nw >= 1 and not b.keep and not b.bullet and x > ws
