@@ -72,6 +72,11 @@ local PASSIVE = { is = true, was = true, are = true, were = true, be = true, bee
   being = true }
 local DASH = { ["\u{2014}"] = true, ["\u{2013}"] = true, ["-"] = true }
 local WH = { how = true, why = true, what = true, whether = true, where = true }
+-- words of cue_time_words.txt that open an adverbial but cannot end one (a determiner,
+-- a preposition or a modifier of the time noun after it)
+local TIME_OPENER = { on = true, ["in"] = true, at = true, during = true, after = true,
+  before = true, late = true, early = true, last = true, this = true, next = true, a = true,
+  an = true, the = true, to = true, ["of"] = true, by = true, with = true, from = true }
 local CONTENT_OPEN = { his = true, her = true, its = true, their = true, the = true, a = true,
   an = true, he = true, she = true, it = true, they = true, we = true, i = true, this = true,
   there = true, some = true, all = true, no = true, every = true, those = true, these = true }
@@ -197,6 +202,10 @@ local function content_start(C, ce, b, tag)
   if T[k].t == "," then return nil end
   local i = k
   while i <= b and i <= k + 7 and T[i].k == "w" and L.timeword[T[i].low] do i = i + 1 end
+  -- an adverbial ends on its head, not on a word that wants one after it: in "said this
+  -- year's harvest", "said last week's storm", "said early results", "said this week
+  -- the plan" the words from "this", "last", "early", "the" on open the content
+  while i > k and TIME_OPENER[T[i - 1].low] do i = i - 1 end
   if i > k then
     if T[i] and T[i].k == "w" and T[i].low == "that" then return i + 1 end
     if T[i] and T[i].t == "," then return i + 1 end
