@@ -81,10 +81,39 @@ local CONTENT_OPEN = { his = true, her = true, its = true, their = true, the = t
   an = true, he = true, she = true, it = true, they = true, we = true, i = true, this = true,
   there = true, some = true, all = true, no = true, every = true, those = true, these = true }
 
+local BREAK_MARK = { ["\u{2026}"] = true, ["\u{2013}"] = true, ["\u{2014}"] = true,
+  ["\u{2015}"] = true }
+local CLOSE_BRACKET = { [")"] = "(", ["]"] = "[", ["}"] = "{" }
+
+-- is the punctuation token at b, the last of [a, b], part of the content? A symbol
+-- written against the word before it ("60%", "41°", "1‰", "6′2″", "10€") is; so is a
+-- closing bracket whose opening one is in the range ("(again)"); the marks that end or
+-- break a sentence (. , ; : ! ? … dashes) are not.
+local function keeps_symbol(T, a, b)
+  local t = T[b]
+  if t.ws or b <= a then return false end
+  local tt = t.t
+  local open = CLOSE_BRACKET[tt]
+  if open then
+    local depth = 0
+    for i = b - 1, a, -1 do
+      local u = T[i].t
+      if u == tt then depth = depth + 1
+      elseif u == open then
+        if depth == 0 then return true end
+        depth = depth - 1
+      end
+    end
+    return false
+  end
+  return not (tt:find("^[%.,;:!%?%-/(%[{]+$") or BREAK_MARK[tt] or T[b - 1].k ~= "w")
+end
+
 -- trim punctuation/quote marks at the ends of a token range
 local function trim(T, a, b)
   while a <= b and (T[a].k == "p") do a = a + 1 end
   while b >= a and (T[b].k == "p" or (T[b].k == "q" and T[b].side ~= "open")) do
+    if T[b].k == "p" and keeps_symbol(T, a, b) then break end
     if T[b].k == "q" then
       -- keep a closing mark that closes a quote opened inside the range
       local opened = false
@@ -700,6 +729,7 @@ function M.find(C, sentences, indq)
     -- drop the sentence terminator (a closing mark whose quotation opened in the
     -- sentence stays, with the punctuation inside it)
     while b >= a and (T[b].k == "p" or (T[b].k == "q" and T[b].side ~= "open")) and not indq[b] do
+      if T[b].k == "p" and T[b].t ~= "." and keeps_symbol(T, a, b) then break end   -- "60%."
       if T[b].k == "q" then
         local sp_ = close_of[b]
         if sp_ and sp_.open >= a then break end

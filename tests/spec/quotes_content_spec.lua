@@ -42,3 +42,36 @@ describe("quotes: a time word after the cue that opens the content", function()
     assert.are.equal("the dam showed no damage", qs[1].text)
   end)
 end)
+
+describe("quotes: a symbol before the sentence's full stop belongs to the content", function()
+  local cases = {
+    { "The orchard growers' league said losses were between 20% and 35%.", "losses were between 20% and 35%" },
+    { "The weather office said the valley reached 43°.", "the valley reached 43°" },
+    { "The assayer said the ore held gold at 2‰.", "the ore held gold at 2‰" },
+    { "The coach said the new keeper stood 6′4″.", "the new keeper stood 6′4″" },
+    { "The treasurer said sales fell (again).", "sales fell (again)" },
+    { "The treasurer said the fee was 12€.", "the fee was 12€" },
+    { "The treasurer said the rate would stay at 3.5.", "the rate would stay at 3.5" },
+    { "The treasurer said the loan came from the U.S.", "the loan came from the U.S." },
+  }
+  for _, c in ipairs(cases) do
+    it("keeps the end of: " .. c[2], function()
+      local qs = run(c[1])
+      assert.are.equal(1, #qs)
+      assert.are.equal(c[2], qs[1].text)
+    end)
+  end
+  it("still drops the sentence's own end marks", function()
+    for _, s in ipairs({ "The treasurer said the fee would rise...", "The treasurer said the fee would rise\u{2026}",
+        "The treasurer said the fee would rise!", "(The treasurer said the fee would rise.)" }) do
+      local qs = run(s)
+      assert.are.equal(1, #qs)
+      assert.are.equal("the fee would rise", qs[1].text)
+    end
+  end)
+  it("keeps a symbol before a comma in content that runs on", function()
+    local qs = run("Turnout was 71%, the returning officer said.")
+    assert.are.equal(1, #qs)
+    assert.are.equal("Turnout was 71%", qs[1].text)
+  end)
+end)
