@@ -77,6 +77,9 @@ local WH = { how = true, why = true, what = true, whether = true, where = true }
 local TIME_OPENER = { on = true, ["in"] = true, at = true, during = true, after = true,
   before = true, late = true, early = true, last = true, this = true, next = true, a = true,
   an = true, the = true, to = true, ["of"] = true, by = true, with = true, from = true }
+-- the prepositions among them
+local PREP_OPEN_ALL = { on = true, ["in"] = true, at = true, during = true, after = true,
+  before = true, to = true, ["of"] = true, by = true, with = true, from = true }
 local CONTENT_OPEN = { his = true, her = true, its = true, their = true, the = true, a = true,
   an = true, he = true, she = true, it = true, they = true, we = true, i = true, this = true,
   there = true, some = true, all = true, no = true, every = true, those = true, these = true }
@@ -498,7 +501,10 @@ local function finalize(C, rec, indq, out)
   end
   rec.first = skip_dateline(T, rec.first, rec.last)
   rec.first, rec.last = trim(T, rec.first, rec.last)
-  if rec.first > rec.last or not has_words(T, rec.first, rec.last, rec.min_words or 3) then
+  -- a leading preposition ("from Kano, Nigeria" after "reported", "to go") is not counted
+  local w1 = T[rec.first]
+  local lead = w1 and w1.k == "w" and PREP_OPEN_ALL[w1.low] and 1 or 0
+  if rec.first > rec.last or not has_words(T, rec.first + lead, rec.last, rec.min_words or 3) then
     return false
   end
   for i = rec.first, rec.last do

@@ -619,7 +619,8 @@ end
 -- nearest description before token `before` (outside quotations and headlines) that
 -- has the head noun `head` after a determiner and more words than "the HEAD" (a
 -- modifier, a name: "The Port Ellard harbour authority", "a regional growers' union").
--- Returns its text, or nil. A bare "the authority" before it is the same reference
+-- Returns its text, or nil; for an appositive of a name ("Gryphon Airlines, a
+-- Kuwait-based charter airline,") the name and its mention. A bare "the authority" before it is the same reference
 -- and is passed over; a head that modifies the noun after it ("the union leader") is
 -- no mention of the organisation.
 local function org_described(C, head, before)
@@ -635,6 +636,11 @@ local function org_described(C, head, before)
         local np = {}
         local first = modifiers_back(C, x, math.max(1, x - 8), np)
         if np.det and np.det ~= "poss" and first < x - 1 and not DET[T[first + 1].low] then
+          -- "Gryphon Airlines, a Kuwait-based charter airline,": the name it describes
+          local m = T[first - 1] and T[first - 1].t == "," and C.mention_at[first - 2]
+          if m and not m.inq and (m.entity.kind == "org" or m.entity.kind == "unknown") then
+            return m.entity.name, m
+          end
           local d = text_of(C, first, x)
           if poss then d = d:gsub("['\u{2019}]s?$", "") end
           return d
@@ -767,8 +773,8 @@ function M.resolve(C, np)
       if not m and np.det == "the" and np.first + 1 == np.core_last then
         -- "the authority said": the description it repeats the head of, before the
         -- nearest organisation
-        local d = org_described(C, np.role, np.first)
-        if d then return d, mention, nil end
+        local d, dm = org_described(C, np.role, np.first)
+        if d then return d, mention, dm end
       end
       if not m and GENERIC_ORG[np.role] and np.det == "the" and np.first + 1 == np.core_last then
         -- an organisation named or described before ("The coastguard said ... the agency

@@ -68,4 +68,14 @@ describe("quotes: 'the authority said' after 'The NAME harbour authority'", func
     assert.is_not_nil(q)
     assert.are_not.equal("Union leaders in Orvet", q.speaker)
   end)
+  it("gives the name a description stands beside as an appositive", function()
+    local qs = run({
+      "Pugh worked for Kestrel Airways, a Delta-based charter airline, in May.",
+      "The Tarnwick Pilots' Guild objected.",
+      "The airline said he was qualified.",
+    })
+    local q = by_text(qs, "he was qualified")
+    assert.is_not_nil(q)
+    assert.are.equal("Kestrel Airways", q.speaker)
+  end)
 end)
