@@ -501,9 +501,11 @@ local function finalize(C, rec, indq, out)
   end
   rec.first = skip_dateline(T, rec.first, rec.last)
   rec.first, rec.last = trim(T, rec.first, rec.last)
-  -- a leading preposition ("from Kano, Nigeria" after "reported", "to go") is not counted
+  -- a leading preposition and its article ("from Kano, Nigeria" after "reported", "to
+  -- the KMC ward" after "admitted", "to go") are not counted
   local w1 = T[rec.first]
   local lead = w1 and w1.k == "w" and PREP_OPEN_ALL[w1.low] and 1 or 0
+  if lead == 1 and T[rec.first + 1] and ARTICLE[T[rec.first + 1].low] then lead = 2 end
   if rec.first > rec.last or not has_words(T, rec.first + lead, rec.last, rec.min_words or 3) then
     return false
   end
