@@ -72,14 +72,51 @@ local PASSIVE = { is = true, was = true, are = true, were = true, be = true, bee
   being = true }
 local DASH = { ["\u{2014}"] = true, ["\u{2013}"] = true, ["-"] = true }
 local WH = { how = true, why = true, what = true, whether = true, where = true }
+-- words of cue_time_words.txt that open an adverbial but cannot end one (a determiner,
+-- a preposition or a modifier of the time noun after it)
+local TIME_OPENER = { on = true, ["in"] = true, at = true, during = true, after = true,
+  before = true, late = true, early = true, last = true, this = true, next = true, a = true,
+  an = true, the = true, to = true, ["of"] = true, by = true, with = true, from = true }
+-- the prepositions among them
+local PREP_OPEN_ALL = { on = true, ["in"] = true, at = true, during = true, after = true,
+  before = true, to = true, ["of"] = true, by = true, with = true, from = true }
 local CONTENT_OPEN = { his = true, her = true, its = true, their = true, the = true, a = true,
   an = true, he = true, she = true, it = true, they = true, we = true, i = true, this = true,
   there = true, some = true, all = true, no = true, every = true, those = true, these = true }
+
+local BREAK_MARK = { ["\u{2026}"] = true, ["\u{2013}"] = true, ["\u{2014}"] = true,
+  ["\u{2015}"] = true }
+local CLOSE_BRACKET = { [")"] = "(", ["]"] = "[", ["}"] = "{" }
+
+-- is the punctuation token at b, the last of [a, b], part of the content? A symbol
+-- written against the word before it ("60%", "41°", "1‰", "6′2″", "10€") is; so is a
+-- closing bracket whose opening one is in the range ("(again)"); the marks that end or
+-- break a sentence (. , ; : ! ? … dashes) are not.
+local function keeps_symbol(T, a, b)
+  local t = T[b]
+  if t.ws or b <= a then return false end
+  local tt = t.t
+  local open = CLOSE_BRACKET[tt]
+  if open then
+    local depth = 0
+    for i = b - 1, a, -1 do
+      local u = T[i].t
+      if u == tt then depth = depth + 1
+      elseif u == open then
+        if depth == 0 then return true end
+        depth = depth - 1
+      end
+    end
+    return false
+  end
+  return not (tt:find("^[%.,;:!%?%-/(%[{]+$") or BREAK_MARK[tt] or T[b - 1].k ~= "w")
+end
 
 -- trim punctuation/quote marks at the ends of a token range
 local function trim(T, a, b)
   while a <= b and (T[a].k == "p") do a = a + 1 end
   while b >= a and (T[b].k == "p" or (T[b].k == "q" and T[b].side ~= "open")) do
+    if T[b].k == "p" and keeps_symbol(T, a, b) then break end
     if T[b].k == "q" then
       -- keep a closing mark that closes a quote opened inside the range
       local opened = false
@@ -197,6 +234,10 @@ local function content_start(C, ce, b, tag)
   if T[k].t == "," then return nil end
   local i = k
   while i <= b and i <= k + 7 and T[i].k == "w" and L.timeword[T[i].low] do i = i + 1 end
+  -- an adverbial ends on its head, not on a word that wants one after it: in "said this
+  -- year's harvest", "said last week's storm", "said early results", "said this week
+  -- the plan" the words from "this", "last", "early", "the" on open the content
+  while i > k and TIME_OPENER[T[i - 1].low] do i = i - 1 end
   if i > k then
     if T[i] and T[i].k == "w" and T[i].low == "that" then return i + 1 end
     if T[i] and T[i].t == "," then return i + 1 end
@@ -460,7 +501,12 @@ local function finalize(C, rec, indq, out)
   end
   rec.first = skip_dateline(T, rec.first, rec.last)
   rec.first, rec.last = trim(T, rec.first, rec.last)
-  if rec.first > rec.last or not has_words(T, rec.first, rec.last, rec.min_words or 3) then
+  -- a leading preposition and its article ("from Kano, Nigeria" after "reported", "to
+  -- the KMC ward" after "admitted", "to go") are not counted
+  local w1 = T[rec.first]
+  local lead = w1 and w1.k == "w" and PREP_OPEN_ALL[w1.low] and 1 or 0
+  if lead == 1 and T[rec.first + 1] and ARTICLE[T[rec.first + 1].low] then lead = 2 end
+  if rec.first > rec.last or not has_words(T, rec.first + lead, rec.last, rec.min_words or 3) then
     return false
   end
   for i = rec.first, rec.last do
@@ -691,6 +737,7 @@ function M.find(C, sentences, indq)
     -- drop the sentence terminator (a closing mark whose quotation opened in the
     -- sentence stays, with the punctuation inside it)
     while b >= a and (T[b].k == "p" or (T[b].k == "q" and T[b].side ~= "open")) and not indq[b] do
+      if T[b].k == "p" and T[b].t ~= "." and keeps_symbol(T, a, b) then break end   -- "60%."
       if T[b].k == "q" then
         local sp_ = close_of[b]
         if sp_ and sp_.open >= a then break end

@@ -615,6 +615,42 @@ local function org_named(C, word, before)
   return nil
 end
 
+-- "the authority said" after "The Port Ellard harbour authority approved ...": the
+-- nearest description before token `before` (outside quotations and headlines) that
+-- has the head noun `head` after a determiner and more words than "the HEAD" (a
+-- modifier, a name: "The Port Ellard harbour authority", "a regional growers' union").
+-- Returns its text, or nil; for an appositive of a name ("Gryphon Airlines, a
+-- Kuwait-based charter airline,") the name and its mention. A bare "the authority" before it is the same reference
+-- and is passed over; a head that modifies the noun after it ("the union leader") is
+-- no mention of the organisation.
+local function org_described(C, head, before)
+  local T, L = C.T, C.L
+  local inq, hl = C.inq, C.headline
+  for x = before - 1, 2, -1 do
+    local t = T[x]
+    if t.k == "w" and not t.cap and (t.low == head or t.low:sub(1, #head) == head)
+      and not (inq and inq(x)) and not (hl and hl[t.para]) then
+      local b, poss = qtext.base(t)
+      local nx = T[x + 1]
+      if b == head and not (nx and nx.k == "w" and not poss and (L.role[nx.low] or L.org[nx.low])) then
+        local np = {}
+        local first = modifiers_back(C, x, math.max(1, x - 8), np)
+        if np.det and np.det ~= "poss" and first < x - 1 and not DET[T[first + 1].low] then
+          -- "Gryphon Airlines, a Kuwait-based charter airline,": the name it describes
+          local m = T[first - 1] and T[first - 1].t == "," and C.mention_at[first - 2]
+          if m and not m.inq and (m.entity.kind == "org" or m.entity.kind == "unknown") then
+            return m.entity.name, m
+          end
+          local d = text_of(C, first, x)
+          if poss then d = d:gsub("['\u{2019}]s?$", "") end
+          return d
+        end
+      end
+    end
+  end
+  return nil
+end
+
 --- Canonical speaker for a phrase: returns speaker (string or nil), mention (string),
 -- the mention record of docpipe.quotes.entities (or nil).
 function M.resolve(C, np)
@@ -734,6 +770,12 @@ function M.resolve(C, np)
     if r and r.kind == "org" and (np.det == "the" or np.det == "its" or np.det == "poss") and not np.pp then
       -- "the ministry said" after "the Ministry of Transport"; "the company said"
       local m = org_named(C, np.role, np.first)
+      if not m and np.det == "the" and np.first + 1 == np.core_last then
+        -- "the authority said": the description it repeats the head of, before the
+        -- nearest organisation
+        local d, dm = org_described(C, np.role, np.first)
+        if d then return d, mention, dm end
+      end
       if not m and GENERIC_ORG[np.role] and np.det == "the" and np.first + 1 == np.core_last then
         -- an organisation named or described before ("The coastguard said ... the agency
         -- said")
