@@ -756,7 +756,9 @@ local function imperative_copy(m, t)
 end
 -- an advertisement label opening the copy's own line ("ADVERTISEMENT: Top up with NAME
 -- and win ...", "Sponsored – NAME ...")
-local rx_label_lead = lazy("^(?:advertisement|advert|sponsored|sponsored content|promoted|paid (?:content|post)|partner content)\\s*(?::|[–—|]|--?\\s)\\s*(?=\\S)", "i")
+-- (or "AD" in capitals and a space before a capitalised word: "AD Stay by the lake this
+-- spring - ... from 89,000 won a night")
+local rx_label_lead = lazy("^(?:(?:advertisement|advert|sponsored|sponsored content|promoted|paid (?:content|post)|partner content)\\s*(?::|[–—|]|--?\\s)\\s*(?=\\S)|(?-i:AD)\\s+(?=(?-i:\\p{Lu}\\p{Ll})))", "i")
 -- a sponsor's line: "Presented by NAME – a slogan. Visit NAME.example.ca" ("Sponsored
 -- by", "In partnership with", "Brought to you by"), a capitalised name, then a dash, a
 -- bar or a colon over the copy
@@ -821,6 +823,16 @@ local function arrow_closed(t)
   if c == 186 then return t:sub(-3) == "\226\128\186" end
   if c == 146 then return t:sub(-3) == "\226\134\146" end
   return c == 62 and byte(t, -2) == 32
+end
+-- (or closed by a telephone number, the copy's call: "... asparagus menu until 24.06. -
+-- reservations 03 88 00 00 00", "... call (555) 010-4477": a run of digits, spaces,
+-- brackets, dots and hyphens closing the line, seven digits at least; a field of M, as
+-- this file's main chunk is at Lua's limit of 200 locals)
+function M.phone_closed(t)
+  local c = byte(t, -1)
+  if not c or c < 48 or c > 57 then return false end
+  local tail = t:match("[%d%s().+-]+$")
+  return tail ~= nil and select(2, tail:gsub("%d", "")) >= 7
 end
 -- (words that make a sentence of a fragment: a verb's auxiliary, a subject pronoun)
 local FINITE = {}
@@ -1972,7 +1984,8 @@ function M.select(live, st, o)
         -- "Vendors worried" / the paragraph)
         local d = live[y + 1]
         -- (or closed by a call with no stop: "... from DKK 899. Book now")
-        if (y == x + 1 or find(live[y - 1].text, "[.!?]$") or arrow_closed(live[y - 1].text) or rx_ad_close():find(live[y - 1].text)) and c.take and not c.cue and d and y + 1 <= we and d.group == c.group and d.sentence
+        if (y == x + 1 or find(live[y - 1].text, "[.!?]$") or arrow_closed(live[y - 1].text) or rx_ad_close():find(live[y - 1].text)
+          or M.phone_closed(live[y - 1].text)) and c.take and not c.cue and d and y + 1 <= we and d.group == c.group and d.sentence
           and d.class ~= "short" and d.nw >= 12 and c.nw >= 2 and c.nw <= 8 and not c.sentence
           and not find(c.text, "[.!?:;]$") and find(c.text, "^%u") and not find(c.text, "%d")
           and select(2, c.text:gsub(" %l", "")) >= select(2, c.text:gsub(" %u", ""))

@@ -1097,7 +1097,18 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- another language, navigation: never the outlet or the headline.
   function R.language_switch(s)
     if #s > 80 then return false end
-    return rx_lang_switch:find(s) ~= nil
+    return rx_lang_switch:find(s) ~= nil or R.switch_and_menu(s)
+  end
+  -- (a switch of two names or more, then the account's menu words on the same line:
+  -- "Korean English Login Join", en/clean_meta_menu_words.txt)
+  function R.switch_and_menu(s)
+    local head, n = s, 0
+    while true do
+      local h, w = head:match("^(.-%S)%s+(%a+)$")
+      if not (h and menu_words[w:lower()]) then break end
+      head, n = h, n + 1
+    end
+    return n > 0 and find(head, "%s") ~= nil and rx_lang_switch:find(head) ~= nil
   end
 
   -- a site's banner or feed link over the masthead (en/clean_meta_site_banners.txt),
