@@ -245,6 +245,14 @@ local rx_dash = "(?:\\s+(?:--|—|–|-|:)\\s*|\\s*(?:--|—|–)\\s*)"
 -- place's name may hold between its capitalised words: the particles of
 -- en/clean_meta_place_particles.txt ("Paso de los Talas", "Brdce pri Lozi"), up to two
 -- in a row, as an alternation (cached by language)
+-- the words of en/clean_meta_saint_words.txt ("San", "St"), as a set, by language: the
+-- given name after one opens a place's name, "San Pablo Xochiltepec" (given_in)
+local SAINT_WORDS = setmetatable({}, { __index = function(t, lang)
+  local l = {}
+  for _, w in ipairs(lists.entries(lang, "clean_meta_saint_words.txt")) do l[w:lower()] = true end
+  t[lang] = l
+  return l
+end })
 local PLACE_PARTS = setmetatable({}, { __index = function(t, lang)
   local l = {}
   for _, w in ipairs(lists.entries(lang, "clean_meta_place_particles.txt")) do l[#l + 1] = re.escape(w:lower()) end
@@ -2428,9 +2436,12 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- a title ("Ruth Okafor, Mayor –" is a sign-off's shape, no place)?
   function given_in(s)
     local given = given_names()
+    local saint = false
     for w in s:gmatch("[^%s,]+") do
       local lw = w:lower()
-      if given[lw] or roles[lw] or outlet_words[lw] or honorifics[lw:gsub("%.$", "")] then return true end
+      -- (the saint's name after "San", "St.": a place's, "San Pablo Xochiltepec")
+      if (given[lw] and not saint) or roles[lw] or outlet_words[lw] or honorifics[lw:gsub("%.$", "")] then return true end
+      saint = SAINT_WORDS[lang][lw:gsub("%.$", "")] == true
     end
     return false
   end
