@@ -1837,6 +1837,25 @@ function M.new(lang, menu_extra, field_extra, extra)
     return nil
   end
 
+  -- a name in capitals running into the outlet's short name and a role, no separator
+  -- between them ("JOLENE VANDERHOEK Ledger Staff Writer"): two to four words in
+  -- capitals, one to three capitalised words in mixed case, then a run of role words
+  -- naming a job (role_run) closing the piece; the name (title case) and the outlet's
+  -- name, when the one reads as a person's and the other as an outlet; else nil
+  function R.caps_name_outlet_role(piece)
+    local toks = text_fields(piece)
+    if #toks < 4 or #toks > 9 then return nil end
+    local cut, job = role_run(toks, 2, true)
+    if not (cut and job) then return nil end
+    local k = 1
+    while k < cut and find(toks[k], "^%u[%u'’.-]+$") do k = k + 1 end
+    if k < 3 or k > 5 or k >= cut or cut - k > 3 then return nil end
+    for j = k, cut - 1 do if not find(toks[j], "^%u%l") then return nil end end
+    local name, outlet = titlecase(concat(toks, " ", 1, k - 1)), concat(toks, " ", k, cut - 1)
+    if R.is_person(name) and R.outlet_like(outlet, true) and not places_in(outlet) then return name, outlet end
+    return nil
+  end
+
   -- the last comma piece of a byline naming an outlet with "&" in it ("Reef & Rock
   -- Mining Weekly", "Town & Country Courier"): capitalised words on both sides of the
   -- "&", no "and", an outlet word (en/clean_outlet_words.txt, R.outlet_like strong),
@@ -2057,6 +2076,11 @@ function M.new(lang, menu_extra, field_extra, extra)
         local pn, po
         if not outlet and (find(piece, "%u%u") or find(piece, " The ", 1, true)) and (not R.is_person(piece) or find(piece, " The ", 1, true)) then
           pn, po = name_before_outlet(piece)
+        end
+        -- "JOLENE VANDERHOEK Ledger Staff Writer": the person, the outlet, a role
+        if not pn and not outlet and find(piece, "%u%u") then
+          pn, po = R.caps_name_outlet_role(piece)
+          if pn then staff = true end
         end
         if pn then
           -- "Kevin Okafor HARBOUR TIMES": the person, then the outlet
