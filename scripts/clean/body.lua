@@ -1146,6 +1146,28 @@ local function small_print(b, above)
   if not (b.take and above and above.why == "advertisement") or b.keep or b.nw > 40 then return false end
   return (byte(b.text, 1) == 42 or b.bullet == "*") and find(above.text, "*", 1, true) ~= nil
 end
+-- under an advertisement label across a blank line, the advertiser's name on a line of
+-- its own, two to six capitalised words (and of, and, the, &) with no digit or mark,
+-- over its copy in the same group, up to 30 words quoting no one and carrying an offer
+-- or a call ("NAME Outfitters" / "Boots, packs and maps for every trip. 10% off for
+-- members."): both go (the copy marked here, as it may run past a fragment's length); a
+-- field of M, as this file's main chunk is at Lua's limit of 200 locals
+function M.named_over_offer(m, live, x, above)
+  local b = live[x]
+  if not (m and above and above.cue == "ads" and not above.take and above.nw <= 8) or b.keep or b.bullet
+    or b.nw > 6 or b.nw < 2 or b.sentence then return false end
+  local n = live[x + 1]
+  if not n or n.group ~= b.group or n.keep or n.bullet or not n.take or n.nw > 30 or n.nw < 3 then return false end
+  local t = b.text
+  if find(t, "[%d.!?:;,\"“”|/]") then return false end
+  for w in t:gmatch("%S+") do
+    if not (find(w, "^%u") or NAME_JOIN[w]) then return false end
+  end
+  local u = n.text
+  if speaks(u) or not (has_offer(m, u) or rx_offer:find(u) or (m.ad_call and m.ad_call:find(u))) then return false end
+  n.take = false; n.why = "advertisement"
+  return true
+end
 -- the window's last kept block, a prompt to the reader closing it: a short block that
 -- quotes no one and points at a control of the page ("... Stop by any Monday or click
 -- JOIN above.", "Tap the button below to ..."), or opens with a short question and
@@ -2004,7 +2026,8 @@ function M.select(live, st, o)
     local above = b.take and ad_above(live, x)
     if b.take and (ad_copy(st.body, b, above) or labelled_evidence(st.body, b, above)
       or labelled_fragments(st.body, b, above) or labelled_line(st.body, b, above)
-      or small_print(b, live[x - 1]) or (x > 1 and live[x - 1].cue == "ads" and labelled_dash_call(st.body, b, live[x - 1]))) then
+      or small_print(b, live[x - 1]) or (x > 1 and live[x - 1].cue == "ads" and labelled_dash_call(st.body, b, live[x - 1]))
+      or M.named_over_offer(st.body, live, x, above)) then
       b.take = false; b.why = "advertisement"
     else
       -- (a block kept so far loses a button's label glued to its end)
@@ -2286,6 +2309,19 @@ function M.select(live, st, o)
         c.take, b.take = false, false
         c.why, b.why = "picture credit", "caption (above a credit)"
       end
+    end
+  end
+  -- a picture's title over its caption (a text browser keeps the image's link name: "[31]
+  -- Volunteer crew" / "Members of the crew carry planks ..." / "Courtesy NAME"): a short
+  -- line of two to six words with no stop, opening the group, right above a block taken
+  -- for a caption above a credit in that group
+  for x = ws, we - 1 do
+    local b, c = live[x], live[x + 1]
+    if c.why == "caption (above a credit)" and b.take and c.group == b.group and not b.keep and not b.bullet
+      and b.nw >= 2 and b.nw <= 6 and not b.sentence and (x == 1 or live[x - 1].group ~= b.group)
+      and not find(b.text, "[.!?:;\"“”]%s*$") then
+      b.take = false
+      b.why = "caption (title over it)"
     end
   end
   -- a caption with no credit (bare_caption): between two kept paragraphs, or
