@@ -776,18 +776,6 @@ local rx_dated_by = re.compile("(?<=\\s)(?:by|By|BY)\\s+(?=\\p{Lu})")
 local rx_trail_sep = re.compile("[\\s|,·•–—-]+$")
 -- a clock time alone, perhaps with a zone: the time of a live-blog entry ("14.35 BST",
 -- "2:05pm")
--- a reader's comment opening on its signature: a handle or a name of up to three words,
--- a dash or a bar, the date and the time it was posted (a timestamp of docpipe.clean.
--- dates, in the page's language) and a colon, then the comment ("NAME - 14 June 2024
--- 6:18pm: Good news at last. ...", "NAME | 06/14/2024 18:18: ..."): a comments cue, the
--- whole block; tried only on a block of COMMENT_WORDS words or fewer holding a digit, a
--- dash or a bar after one of its first three words
-local COMMENT_WORDS = 80
-local rx_comment_sig = re.compile("^[^\\s:]\\S{0,30}(?:\\s\\S{1,30}){0,2}\\s[-–—|·]\\s(\\S[^:]{3,40}?\\d{1,2}[:.]\\d{2}(?:\\s?[ap]\\.?m\\.?)?)\\s?:\\s+\\S", "i")
-local function signed_comment(st, text)
-  local _, _, stamp = rx_comment_sig:find(text)
-  return stamp ~= nil and st.dates:is_timestamp(stamp, st.day_first) ~= nil
-end
 local rx_clock_line = re.compile("^(?:\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?|\\d{1,2}\\s*[ap]\\.?m\\.?)(?:\\s+[A-Z]{1,5})?$", "i")
 local rx_letter = re.compile("\\p{L}")
 local rx_lower = re.compile("\\p{Ll}")
@@ -919,13 +907,6 @@ function M.features(b, st, o)
   if not b.cue and nw <= MAX_DURATION_WORDS and (b.bits and b.bits & 8 ~= 0 or not b.bits and find(text, "%d"))
     and st.cues.durations:find(text, c1, c2, shape) then
     b.cue = "widget"
-  end
-  -- a reader's comment opening on its signature (signed_comment; the cheap tests first)
-  if not b.cue and nw >= 5 and nw <= COMMENT_WORDS and (b.bits and b.bits & 8 ~= 0 or not b.bits and find(text, "%d")) then
-    -- (a separator after the first, second or third word: anchored searches, each
-    -- stopping at the block's first spaces)
-    if (find(text, "^[^%s:]+ [-|\226\194]") or find(text, "^[^%s:]+ [^%s:]+ [-|\226\194]")
-      or find(text, "^[^%s:]+ [^%s:]+ [^%s:]+ [-|\226\194]")) and signed_comment(st, text) then b.cue = "comments" end
   end
   -- a prompt to the reader (a newsletter box, its consent line: docpipe.clean.prompts)
   if not b.cue and st.prompts and nw <= 60 and nw >= 3 and (not b.bits or b.bits & 64 ~= 0) then
