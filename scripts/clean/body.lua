@@ -756,7 +756,9 @@ local function imperative_copy(m, t)
 end
 -- an advertisement label opening the copy's own line ("ADVERTISEMENT: Top up with NAME
 -- and win ...", "Sponsored – NAME ...")
-local rx_label_lead = lazy("^(?:advertisement|advert|sponsored|sponsored content|promoted|paid (?:content|post)|partner content)\\s*(?::|[–—|]|--?\\s)\\s*(?=\\S)", "i")
+-- (or "AD" in capitals and a space before a capitalised word: "AD Stay by the lake this
+-- spring - ... from 89,000 won a night")
+local rx_label_lead = lazy("^(?:(?:advertisement|advert|sponsored|sponsored content|promoted|paid (?:content|post)|partner content)\\s*(?::|[–—|]|--?\\s)\\s*(?=\\S)|(?-i:AD)\\s+(?=(?-i:\\p{Lu}\\p{Ll})))", "i")
 -- a sponsor's line: "Presented by NAME – a slogan. Visit NAME.example.ca" ("Sponsored
 -- by", "In partnership with", "Brought to you by"), a capitalised name, then a dash, a
 -- bar or a colon over the copy
@@ -821,6 +823,16 @@ local function arrow_closed(t)
   if c == 186 then return t:sub(-3) == "\226\128\186" end
   if c == 146 then return t:sub(-3) == "\226\134\146" end
   return c == 62 and byte(t, -2) == 32
+end
+-- (or closed by a telephone number, the copy's call: "... asparagus menu until 24.06. -
+-- reservations 03 88 00 00 00", "... call (555) 010-4477": a run of digits, spaces,
+-- brackets, dots and hyphens closing the line, seven digits at least; a field of M, as
+-- this file's main chunk is at Lua's limit of 200 locals)
+function M.phone_closed(t)
+  local c = byte(t, -1)
+  if not c or c < 48 or c > 57 then return false end
+  local tail = t:match("[%d%s().+-]+$")
+  return tail ~= nil and select(2, tail:gsub("%d", "")) >= 7
 end
 -- (words that make a sentence of a fragment: a verb's auxiliary, a subject pronoun)
 local FINITE = {}
@@ -1133,6 +1145,28 @@ end
 local function small_print(b, above)
   if not (b.take and above and above.why == "advertisement") or b.keep or b.nw > 40 then return false end
   return (byte(b.text, 1) == 42 or b.bullet == "*") and find(above.text, "*", 1, true) ~= nil
+end
+-- under an advertisement label across a blank line, the advertiser's name on a line of
+-- its own, two to six capitalised words (and of, and, the, &) with no digit or mark,
+-- over its copy in the same group, up to 30 words quoting no one and carrying an offer
+-- or a call ("NAME Outfitters" / "Boots, packs and maps for every trip. 10% off for
+-- members."): both go (the copy marked here, as it may run past a fragment's length); a
+-- field of M, as this file's main chunk is at Lua's limit of 200 locals
+function M.named_over_offer(m, live, x, above)
+  local b = live[x]
+  if not (m and above and above.cue == "ads" and not above.take and above.nw <= 8) or b.keep or b.bullet
+    or b.nw > 6 or b.nw < 2 or b.sentence then return false end
+  local n = live[x + 1]
+  if not n or n.group ~= b.group or n.keep or n.bullet or not n.take or n.nw > 30 or n.nw < 3 then return false end
+  local t = b.text
+  if find(t, "[%d.!?:;,\"“”|/]") then return false end
+  for w in t:gmatch("%S+") do
+    if not (find(w, "^%u") or NAME_JOIN[w]) then return false end
+  end
+  local u = n.text
+  if speaks(u) or not (has_offer(m, u) or rx_offer:find(u) or (m.ad_call and m.ad_call:find(u))) then return false end
+  n.take = false; n.why = "advertisement"
+  return true
 end
 -- the window's last kept block, a prompt to the reader closing it: a short block that
 -- quotes no one and points at a control of the page ("... Stop by any Monday or click
@@ -1972,7 +2006,8 @@ function M.select(live, st, o)
         -- "Vendors worried" / the paragraph)
         local d = live[y + 1]
         -- (or closed by a call with no stop: "... from DKK 899. Book now")
-        if (y == x + 1 or find(live[y - 1].text, "[.!?]$") or arrow_closed(live[y - 1].text) or rx_ad_close():find(live[y - 1].text)) and c.take and not c.cue and d and y + 1 <= we and d.group == c.group and d.sentence
+        if (y == x + 1 or find(live[y - 1].text, "[.!?]$") or arrow_closed(live[y - 1].text) or rx_ad_close():find(live[y - 1].text)
+          or M.phone_closed(live[y - 1].text)) and c.take and not c.cue and d and y + 1 <= we and d.group == c.group and d.sentence
           and d.class ~= "short" and d.nw >= 12 and c.nw >= 2 and c.nw <= 8 and not c.sentence
           and not find(c.text, "[.!?:;]$") and find(c.text, "^%u") and not find(c.text, "%d")
           and select(2, c.text:gsub(" %l", "")) >= select(2, c.text:gsub(" %u", ""))
@@ -1998,7 +2033,8 @@ function M.select(live, st, o)
       or a1.cue == "ads" or a1.why == "advertisement")
     if b.take and (ad_copy(st.body, b, above) or near_ad and (labelled_evidence(st.body, b, above)
       or labelled_fragments(st.body, b, above) or labelled_line(st.body, b, above)
-      or small_print(b, a1) or (x > 1 and a1.cue == "ads" and labelled_dash_call(st.body, b, a1)))) then
+      or small_print(b, a1) or (x > 1 and a1.cue == "ads" and labelled_dash_call(st.body, b, a1)))
+      or M.named_over_offer(st.body, live, x, above)) then
       b.take = false; b.why = "advertisement"
     else
       -- (a block kept so far loses a button's label glued to its end)
@@ -2283,6 +2319,19 @@ function M.select(live, st, o)
         c.take, b.take = false, false
         c.why, b.why = "picture credit", "caption (above a credit)"
       end
+    end
+  end
+  -- a picture's title over its caption (a text browser keeps the image's link name: "[31]
+  -- Volunteer crew" / "Members of the crew carry planks ..." / "Courtesy NAME"): a short
+  -- line of two to six words with no stop, opening the group, right above a block taken
+  -- for a caption above a credit in that group
+  for x = ws, we - 1 do
+    local b, c = live[x], live[x + 1]
+    if c.why == "caption (above a credit)" and b.take and c.group == b.group and not b.keep and not b.bullet
+      and b.nw >= 2 and b.nw <= 6 and not b.sentence and (x == 1 or live[x - 1].group ~= b.group)
+      and not find(b.text, "[.!?:;\"“”]%s*$") then
+      b.take = false
+      b.why = "caption (title over it)"
     end
   end
   -- a caption with no credit (bare_caption): between two kept paragraphs, or

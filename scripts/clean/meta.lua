@@ -245,6 +245,14 @@ local rx_dash = "(?:\\s+(?:--|—|–|-|:)\\s*|\\s*(?:--|—|–)\\s*)"
 -- place's name may hold between its capitalised words: the particles of
 -- en/clean_meta_place_particles.txt ("Paso de los Talas", "Brdce pri Lozi"), up to two
 -- in a row, as an alternation (cached by language)
+-- the words of en/clean_meta_saint_words.txt ("San", "St"), as a set, by language: the
+-- given name after one opens a place's name, "San Pablo Xochiltepec" (given_in)
+local SAINT_WORDS = setmetatable({}, { __index = function(t, lang)
+  local l = {}
+  for _, w in ipairs(lists.entries(lang, "clean_meta_saint_words.txt")) do l[w:lower()] = true end
+  t[lang] = l
+  return l
+end })
 local PLACE_PARTS = setmetatable({}, { __index = function(t, lang)
   local l = {}
   for _, w in ipairs(lists.entries(lang, "clean_meta_place_particles.txt")) do l[#l + 1] = re.escape(w:lower()) end
@@ -1097,7 +1105,18 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- another language, navigation: never the outlet or the headline.
   function R.language_switch(s)
     if #s > 80 then return false end
-    return rx_lang_switch:find(s) ~= nil
+    return rx_lang_switch:find(s) ~= nil or R.switch_and_menu(s)
+  end
+  -- (a switch of two names or more, then the account's menu words on the same line:
+  -- "Korean English Login Join", en/clean_meta_menu_words.txt)
+  function R.switch_and_menu(s)
+    local head, n = s, 0
+    while true do
+      local h, w = head:match("^(.-%S)%s+(%a+)$")
+      if not (h and menu_words[w:lower()]) then break end
+      head, n = h, n + 1
+    end
+    return n > 0 and find(head, "%s") ~= nil and rx_lang_switch:find(head) ~= nil
   end
 
   -- a site's banner or feed link over the masthead (en/clean_meta_site_banners.txt),
@@ -1818,6 +1837,25 @@ function M.new(lang, menu_extra, field_extra, extra)
     return nil
   end
 
+  -- a name in capitals running into the outlet's short name and a role, no separator
+  -- between them ("JOLENE VANDERHOEK Ledger Staff Writer"): two to four words in
+  -- capitals, one to three capitalised words in mixed case, then a run of role words
+  -- naming a job (role_run) closing the piece; the name (title case) and the outlet's
+  -- name, when the one reads as a person's and the other as an outlet; else nil
+  function R.caps_name_outlet_role(piece)
+    local toks = text_fields(piece)
+    if #toks < 4 or #toks > 9 then return nil end
+    local cut, job = role_run(toks, 2, true)
+    if not (cut and job) then return nil end
+    local k = 1
+    while k < cut and find(toks[k], "^%u[%u'’.-]+$") do k = k + 1 end
+    if k < 3 or k > 5 or k >= cut or cut - k > 3 then return nil end
+    for j = k, cut - 1 do if not find(toks[j], "^%u%l") then return nil end end
+    local name, outlet = titlecase(concat(toks, " ", 1, k - 1)), concat(toks, " ", k, cut - 1)
+    if R.is_person(name) and R.outlet_like(outlet, true) and not places_in(outlet) then return name, outlet end
+    return nil
+  end
+
   -- the last comma piece of a byline naming an outlet with "&" in it ("Reef & Rock
   -- Mining Weekly", "Town & Country Courier"): capitalised words on both sides of the
   -- "&", no "and", an outlet word (en/clean_outlet_words.txt, R.outlet_like strong),
@@ -2038,6 +2076,11 @@ function M.new(lang, menu_extra, field_extra, extra)
         local pn, po
         if not outlet and (find(piece, "%u%u") or find(piece, " The ", 1, true)) and (not R.is_person(piece) or find(piece, " The ", 1, true)) then
           pn, po = name_before_outlet(piece)
+        end
+        -- "JOLENE VANDERHOEK Ledger Staff Writer": the person, the outlet, a role
+        if not pn and not outlet and find(piece, "%u%u") then
+          pn, po = R.caps_name_outlet_role(piece)
+          if pn then staff = true end
         end
         if pn then
           -- "Kevin Okafor HARBOUR TIMES": the person, then the outlet
@@ -2417,9 +2460,12 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- a title ("Ruth Okafor, Mayor –" is a sign-off's shape, no place)?
   function given_in(s)
     local given = given_names()
+    local saint = false
     for w in s:gmatch("[^%s,]+") do
       local lw = w:lower()
-      if given[lw] or roles[lw] or outlet_words[lw] or honorifics[lw:gsub("%.$", "")] then return true end
+      -- (the saint's name after "San", "St.": a place's, "San Pablo Xochiltepec")
+      if (given[lw] and not saint) or roles[lw] or outlet_words[lw] or honorifics[lw:gsub("%.$", "")] then return true end
+      saint = SAINT_WORDS[lang][lw:gsub("%.$", "")] == true
     end
     return false
   end

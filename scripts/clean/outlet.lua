@@ -345,6 +345,22 @@ local function fuller_line(b, st, outlet)
   return nil
 end
 
+-- a byline's one-word short form of the masthead's name ("Ledger" of "By NAME Ledger
+-- Staff Writer") under a masthead set among the top lines past a menu and a weather
+-- box: the first line over the headline (of the first 16) that gives a fuller form of
+-- it (fuller_line), a name the page writes twice or more; that name and its line, or nil
+local function top_fuller(st, live, title_i, text, outlet)
+  for y = 1, math.min(16, title_i - 1) do
+    local c = live[y]
+    -- (cheap tests first: a short line of the page's own holding the short form)
+    if not c.take and c.nw <= 5 and find(c.text, outlet, 1, true) then
+      local name = fuller_line(c, st, outlet)
+      if name and written_twice(text, name) then return name, c end
+    end
+  end
+  return nil
+end
+
 -- a byline's outlet cut before a word read as the writer's role ("The Tamarack Lakes" of
 -- "By NAME, The Tamarack Lakes Reporter"): a line of its own over the headline writing
 -- the outlet and one capitalised role word after it (en/clean_roles.txt), a name the page
@@ -797,6 +813,12 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
           if name then outlet = name; c.role = c.role or "masthead" end
           break
         end
+      end
+      -- (or a masthead higher up, past a menu and a weather box: top_fuller)
+      if not find(outlet, "%s") then
+        local c
+        name, c = top_fuller(st, live, title_i, text, outlet)
+        if name then outlet = name; c.role = c.role or "masthead" end
       end
     end
   end
