@@ -425,16 +425,23 @@ function M.load(text, file, dir)
       if o.fields ~= nil then
         if not is_list(o.fields) then
           add(at(o, "fields"), "output.fields must be a list of field names")
+        elseif #o.fields == 0 then
+          -- (it would write {} for every document; no fields key means every field)
+          add(at(o, "fields"), "output.fields is empty: name the fields to write, or leave "
+            .. "output.fields out to write every field")
         else
-          local model = {}
+          local model, seen = {}, {}
           for _, f in ipairs(MODEL_FIELDS) do model[f] = true end
           for i, f in ipairs(o.fields) do
             if type(f) ~= "string" then add(at(o.fields, i), "a field name must be a string")
+            elseif seen[f] then
+              add(at(o.fields, i), ("field '%s' is named twice in output.fields"):format(f))
             elseif not model[f] and M.suggest(f, MODEL_FIELDS) then
               -- (another name is a field of a stage of one's own or of the input records)
               add(at(o.fields, i), ("unknown field '%s' in output.fields%s"):format(f,
                 did_you_mean(f, MODEL_FIELDS)))
             end
+            if type(f) == "string" then seen[f] = true end
           end
           p.output.fields = o.fields
         end

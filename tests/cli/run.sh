@@ -634,6 +634,15 @@ run output-fields-misspelt-run 2 "$D" run "$tmpd/badfields.yaml" "$F/note.txt"
 lines output-fields-misspelt-run "$out" 0
 printf 'stages:\n  - stage: sentences\noutput:\n  fields: [id, figures, sentences]\n' > "$tmpd/ownfields.yaml"
 run output-fields-own 0 "$D" check "$tmpd/ownfields.yaml"
+# an empty output.fields and a field named twice are errors at their line and column
+# (regression: [] wrote {} for every document, [id, id] was accepted)
+printf 'stages:\n  - stage: sentences\noutput:\n  fields: []\n' > "$tmpd/nofields.yaml"
+run output-fields-empty 2 "$D" run "$tmpd/nofields.yaml" "$F/note.txt"
+has output-fields-empty "$err" "nofields.yaml:4:11: output.fields is empty: name the fields to write, or leave output.fields out to write every field$"
+lines output-fields-empty-run "$out" 0
+printf 'stages:\n  - stage: sentences\noutput:\n  fields: [id, text, id]\n' > "$tmpd/twicefields.yaml"
+run output-fields-twice 2 "$D" check "$tmpd/twicefields.yaml"
+has output-fields-twice "$err" "twicefields.yaml:4:22: field 'id' is named twice in output.fields$"
 
 # a pipeline file not in UTF-8 is said so plainly (regression: a UTF-16 mark before UTF-8
 # text read as CJK characters, 'got string ...'; invalid UTF-8 placed at 1:1); UTF-8 with
