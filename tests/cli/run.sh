@@ -524,6 +524,15 @@ run shard-bad-half 2 "$D" run sentences --shard 1/ "$tmpd/corpus.jsonl"
 has shard-bad-half "$err" "^docpipe: --shard '1/': not I/N"
 run shard-bad-tail 2 "$D" run sentences --shard 2/8x "$tmpd/corpus.jsonl"
 has shard-bad-tail "$err" "^docpipe: --shard '2/8x': not I/N"
+# a number too large for the count is said so (regression: "not I/N, two whole numbers"
+# for a 20-digit I or N, past what strtol reads)
+run shard-big-i 2 "$D" run sentences --shard 99999999999999999999/2 "$tmpd/corpus.jsonl"
+has shard-big-i "$err" "^docpipe: --shard '99999999999999999999/2': I is too large \(I/N with"
+run shard-big-n 2 "$D" run sentences --shard 1/99999999999999999999 "$tmpd/corpus.jsonl"
+has shard-big-n "$err" "^docpipe: --shard '1/99999999999999999999': N is too large: at most 2147483647 \(I/N with"
+run shard-big-n-int 2 "$D" run sentences --shard 1/2147483648 "$tmpd/corpus.jsonl"
+has shard-big-n-int "$err" "^docpipe: --shard '1/2147483648': N is too large: at most 2147483647 \(I/N with"
+lines shard-big-out "$out" 0
 run shard-missing 2 "$D" run sentences --shard
 has shard-missing "$err" "^docpipe: --shard needs a value I/N"
 run hadoop-counters 0 "$D" run sentences --hadoop-counters "$tmpd/corpus.jsonl"
