@@ -553,6 +553,20 @@ has empty-file "$out" '"text":"".*empty document'
 printf '  \n\t\n   \n' > "$tmpd/blank.txt"
 run blank-file 0 "$D" run sentences "$tmpd/blank.txt"
 has blank-file "$out" '"warnings":\["empty document"\]'
+# an empty or blank page is an empty document in every input format, said so (regression:
+# an empty .html file, and a record's "html": "", warned only "html: no article text
+# found"); a page with markup and no article still says that
+: > "$tmpd/empty.html"
+printf ' \n\n' > "$tmpd/blank.htm"
+printf '{"id":"eh","html":""}\n{"id":"bh","html":"\\n \\n"}\n' > "$tmpd/emptyhtml.jsonl"
+printf '<html><body></body></html>\n' > "$tmpd/bare.html"
+run empty-html 0 "$D" run news "$tmpd/empty.html" "$tmpd/blank.htm" "$tmpd/emptyhtml.jsonl" "$tmpd/bare.html"
+for id in empty blank eh bh; do
+  has empty-html-$id "$err" "^docpipe: [^ ]*: warning: document '$id': empty document$"
+done
+has empty-html-bare "$err" "^docpipe: [^ ]*bare.html: warning: document 'bare': html: no article text found$"
+lines empty-html-out "$out" 5
+lines empty-html-err "$err" 6
 awk 'BEGIN { for (i = 0; i < 400000; i++) printf "Word number %d is here. ", i; print "" }' > "$tmpd/huge.txt"
 run huge-line 0 "$D" run sentences -q "$tmpd/huge.txt" -o "$tmpd/huge.jsonl"
 if [ "$(grep -o '"text":"Word number' "$tmpd/huge.jsonl" | wc -l)" -eq 400001 ]; then pass=$((pass + 1))
