@@ -774,6 +774,17 @@ local function malformed(x)
   return nil
 end
 
+-- A document a stage gave back for d keeps d's id and source when it names none (a new
+-- table, {text = ...}, or each piece of a list): the output and the error messages
+-- still say which input it came from. One a stage gave its own id keeps that.
+local function inherit(x, d)
+  if x ~= d then
+    if x.id == nil then x.id = d.id end
+    if x.source == nil then x.source = d.source end
+  end
+  return x
+end
+
 --- Run one document through every stage.
 -- Returns outputs (list of documents), failures (list of error records
 -- {id, source, stage, error, traceback, document}) and a status: "ok", or
@@ -828,11 +839,11 @@ function Pipeline:run(doc, raw)
               break
             end
           end
-          if ok then for _, x in ipairs(r) do nxt[#nxt + 1] = x end end
+          if ok then for _, x in ipairs(r) do nxt[#nxt + 1] = inherit(x, d) end end
         else
           local bad = malformed(r)
           if bad then ok, r = false, { traceback = returned_traceback(st), message = "process returned " .. bad }
-          else nxt[#nxt + 1] = r end
+          else nxt[#nxt + 1] = inherit(r, d) end
         end
       end
       if not ok then
