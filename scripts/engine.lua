@@ -49,6 +49,11 @@ local ON_ERROR = { fail = true, skip = true, keep = true }
 local PIPELINE_KEYS = { "name", "description", "stages", "on_error", "output", "limits" }
 local STAGE_KEYS = { "stage", "with", "on_error", "name", "limits", "allow" }
 local LIMIT_KEYS = { "time_ms", "memory_mb" }
+-- The largest limits: time_ms as a C int (the limit's messages print it so; 24.8 days),
+-- memory_mb 16 TiB, far past any Lua state, whose bytes a 64-bit count holds (a value
+-- near 2^63 wrapped to a negative byte count: no limit at all)
+local LIMIT_MAX = { time_ms = 2147483647, memory_mb = 16777216 }
+local LIMIT_MAX_SAID = { time_ms = "about 24.8 days", memory_mb = "16 TiB" }
 
 --- Default limits: a stage call may take this long on one document, and
 -- the whole Lua state may hold this much memory while a stage runs.
@@ -333,7 +338,13 @@ local function parse_limits(tbl, base, at, add)
   for _, k in ipairs(LIMIT_KEYS) do
     local v = tbl[k]
     if v ~= nil then
-      if math.type(v) ~= "integer" or v <= 0 then
+      if type(v) == "number" and v > LIMIT_MAX[k] then
+        -- (a whole number past 2^63 reads as a float: shown with its digits)
+        local got = math.type(v) == "float" and v < math.huge and v == math.floor(v)
+          and ("%.0f"):format(v) or tostring(v)
+        add(at(tbl, k), ("limits.%s is too large: at most %d (%s), got %s"):format(k,
+          LIMIT_MAX[k], LIMIT_MAX_SAID[k], got))
+      elseif math.type(v) ~= "integer" or v <= 0 then
         -- (the value's type shown: "got string '2s'", "got list", not "table: 0x...")
         local got = type(v) == "number" and tostring(v)
           or type(v) == "string" and ("string '%s'"):format(v) or kind_of(v)

@@ -160,6 +160,16 @@ printf 'name: t\nlimits:\n  time_ms: 2s\n  memory_mb: [1]\nstages:\n  - stage: s
 run limits-type 2 "$D" check "$tmpd/limits_type.yaml"
 has limits-type-string "$err" "limits_type.yaml:3:12: limits.time_ms must be a positive integer, got string '2s'$"
 has limits-type-list "$err" "limits_type.yaml:4:14: limits.memory_mb must be a positive integer, got list$"
+# a limit too large is an error at its line and column (regression: memory_mb 1000000000000
+# was accepted, 9223372036854775807 wrapped to a negative byte count, no limit at all)
+printf 'limits: {memory_mb: 1000000000000}\nstages:\n  - stage: sentences\n    limits:\n      memory_mb: 9223372036854775807\n      time_ms: 9223372036854775808\n' > "$tmpd/limits_big.yaml"
+run limits-big 2 "$D" run "$tmpd/limits_big.yaml" "$F/note.txt"
+lines limits-big-out "$out" 0
+has limits-big-pipeline "$err" "limits_big.yaml:1:21: limits.memory_mb is too large: at most 16777216 \(16 TiB\), got 1000000000000$"
+has limits-big-stage "$err" "limits_big.yaml:5:18: limits.memory_mb is too large: at most 16777216 \(16 TiB\), got 9223372036854775807$"
+has limits-big-time "$err" "limits_big.yaml:6:16: limits.time_ms is too large: at most 2147483647 \(about 24.8 days\), got 9223372036854775808$"
+printf 'limits: {memory_mb: 16777216, time_ms: 2147483647}\nstages:\n  - stage: sentences\n' > "$tmpd/limits_max.yaml"
+run limits-max 0 "$D" check "$tmpd/limits_max.yaml"
 # a choice misspelt gets a suggestion, and a string of the wrong type shows its value
 printf 'name: t\nstages:\n  - stage: summary\n    with:\n      method: textrnk\n  - stage: clean\n    with:\n      length_low: seventy\n' > "$tmpd/choice.yaml"
 run option-choice 2 "$D" check "$tmpd/choice.yaml"
