@@ -98,6 +98,17 @@ has shadow-loads "$out" '"sentences":\['
 lacks shadow-loads-file "$out" '"summary"'
 run shadow-dot-slash 2 sh -c "cd '$tmpd/shadowed' && '$Dabs' check ./quotes"
 lacks shadow-dot-slash "$err" 'in place of'
+# docpipe eval runs the built-in rouge pipeline by default whatever files the folder holds
+# (regression: it opened the bare name, so a file ./rouge took its place); -p rouge looks
+# the file up first, as docpipe run does
+printf 'stagez: []\n' > "$tmpd/shadowed/rouge"
+printf '{"id":"a","text":"The council met on Monday. It approved the ferry.","highlights":["The council approved the ferry."]}\n' > "$tmpd/shadowed/refs.jsonl"
+run eval-shadowed 0 sh -c "cd '$tmpd/shadowed' && '$Dabs' eval refs.jsonl"
+has eval-shadowed "$out" '^\| rouge \| 1 \| [0-9.]+ \|'
+lacks eval-shadowed-err "$err" 'in place of'
+run eval-shadowed-p 2 sh -c "cd '$tmpd/shadowed' && '$Dabs' eval -p rouge refs.jsonl"
+has eval-shadowed-p "$err" "^docpipe: \./rouge is read in place of the built-in pipeline 'rouge'"
+rm "$tmpd/shadowed/rouge" "$tmpd/shadowed/refs.jsonl"
 # a file that is there but cannot be opened (a link to itself; an unreadable file when
 # not root) is an error naming why, not a silent fall back to the built-in of that name
 mkdir "$tmpd/looped"
