@@ -1759,15 +1759,21 @@ end
 -- built there, a folder of notes) is read as the pipeline, by design, but when it
 -- does not load the first error line says whose place it took and how to reach
 -- the built-in.
+-- The text of the built-in pipeline NAME, or nil and the one message for none:
+-- "no built-in pipeline 'NAME' (the names) (did you mean ...?)".
+local function builtin_pipeline(name)
+  local text = name:match("^[%w_%-]+$") and dp.builtin_file("pipelines/" .. name .. ".yaml")
+  if text then return text end
+  return nil, ("no built-in pipeline '%s' (%s)%s"):format(
+    name, concat(M.builtin_pipelines(), ", "), did_you_mean(name, M.builtin_pipelines()))
+end
+
 function M.open(ref, no_init)
   local text, file, dir
   local forced = ref:match("^builtin:(.*)$")
   if forced then
-    local builtin = forced:match("^[%w_%-]+$") and dp.builtin_file("pipelines/" .. forced .. ".yaml")
-    if not builtin then
-      return nil, { ("no built-in pipeline '%s' (%s)%s"):format(
-        forced, concat(M.builtin_pipelines(), ", "), did_you_mean(forced, M.builtin_pipelines())) }
-    end
+    local builtin, none = builtin_pipeline(forced)
+    if not builtin then return nil, { none } end
     text, file = builtin, forced .. ".yaml"
   else
     local f, why, errno = io.open(ref, "rb")
@@ -1788,17 +1794,14 @@ function M.open(ref, no_init)
     end
     if not text then
       if not ref:match("^[%w_%-]+$") then return nil, { ("%s: no such file"):format(ref) } end
-      local builtin = dp.builtin_file("pipelines/" .. ref .. ".yaml")
-      if not builtin then
-        return nil, { ("no pipeline '%s': not a file, and not a built-in pipeline (%s)%s"):format(
-          ref, concat(M.builtin_pipelines(), ", "), did_you_mean(ref, M.builtin_pipelines())) }
-      end
+      local builtin, none = builtin_pipeline(ref)
+      if not builtin then return nil, { ("no pipeline '%s': no such file, and %s"):format(ref, none) } end
       text, file = builtin, ref .. ".yaml"
     end
   end
   -- a file read in place of a built-in pipeline of the same name: said with its errors
   local function shadowed(errs)
-    if file == ref and ref:match("^[%w_%-]+$") and dp.builtin_file("pipelines/" .. ref .. ".yaml") then
+    if file == ref and builtin_pipeline(ref) then
       table.insert(errs, 1, ("./%s is read in place of the built-in pipeline '%s' (a file in the "
         .. "current folder comes first); rename it, or write builtin:%s for the built-in"):format(
         ref, ref, ref))

@@ -127,6 +127,10 @@ if grep -rnE -- "-o +(\./)?($names)( |$|\\)" README.md docs man examples/embed >
 else pass=$((pass + 1)); fi
 run builtin-unknown 2 "$D" check builtin:nws
 has builtin-unknown "$err" "no built-in pipeline 'nws' \(clean, html, news, quotes, rouge, sentences, summary\) \(did you mean 'news'\?\)$"
+# a bare name that is no file and no built-in says so with the same built-in message (one
+# lookup; it said "no pipeline 'nws': not a file, and not a built-in pipeline (...)")
+run bare-unknown 2 "$D" check nws
+has bare-unknown "$err" "^docpipe: no pipeline 'nws': no such file, and no built-in pipeline 'nws' \(clean, html, news, quotes, rouge, sentences, summary\) \(did you mean 'news'\?\)$"
 # a record's "meta" must be an object: null is none, [] an empty object (as PHP writes
 # it), anything else an input error (regression: a Lua traceback in clean for a string,
 # number or null; [] lost meta.removed and the warnings on output)
