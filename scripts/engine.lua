@@ -49,6 +49,11 @@ local ON_ERROR = { fail = true, skip = true, keep = true }
 local PIPELINE_KEYS = { "name", "description", "stages", "on_error", "output", "limits" }
 local STAGE_KEYS = { "stage", "with", "on_error", "name", "limits", "allow" }
 local LIMIT_KEYS = { "time_ms", "memory_mb" }
+-- The largest limits: time_ms as a C int (the limit's messages print it so; 24.8 days),
+-- memory_mb 16 TiB, far past any Lua state, whose bytes a 64-bit count holds (a value
+-- near 2^63 wrapped to a negative byte count: no limit at all)
+local LIMIT_MAX = { time_ms = 2147483647, memory_mb = 16777216 }
+local LIMIT_MAX_SAID = { time_ms = "about 24.8 days", memory_mb = "16 TiB" }
 
 --- Default limits: a stage call may take this long on one document, and
 -- the whole Lua state may hold this much memory while a stage runs.
@@ -333,7 +338,13 @@ local function parse_limits(tbl, base, at, add)
   for _, k in ipairs(LIMIT_KEYS) do
     local v = tbl[k]
     if v ~= nil then
-      if math.type(v) ~= "integer" or v <= 0 then
+      if type(v) == "number" and v > LIMIT_MAX[k] then
+        -- (a whole number past 2^63 reads as a float: shown with its digits)
+        local got = math.type(v) == "float" and v < math.huge and v == math.floor(v)
+          and ("%.0f"):format(v) or tostring(v)
+        add(at(tbl, k), ("limits.%s is too large: at most %d (%s), got %s"):format(k,
+          LIMIT_MAX[k], LIMIT_MAX_SAID[k], got))
+      elseif math.type(v) ~= "integer" or v <= 0 then
         -- (the value's type shown: "got string '2s'", "got list", not "table: 0x...")
         local got = type(v) == "number" and tostring(v)
           or type(v) == "string" and ("string '%s'"):format(v) or kind_of(v)
@@ -425,16 +436,23 @@ function M.load(text, file, dir)
       if o.fields ~= nil then
         if not is_list(o.fields) then
           add(at(o, "fields"), "output.fields must be a list of field names")
+        elseif #o.fields == 0 then
+          -- (it would write {} for every document; no fields key means every field)
+          add(at(o, "fields"), "output.fields is empty: name the fields to write, or leave "
+            .. "output.fields out to write every field")
         else
-          local model = {}
+          local model, seen = {}, {}
           for _, f in ipairs(MODEL_FIELDS) do model[f] = true end
           for i, f in ipairs(o.fields) do
             if type(f) ~= "string" then add(at(o.fields, i), "a field name must be a string")
+            elseif seen[f] then
+              add(at(o.fields, i), ("field '%s' is named twice in output.fields"):format(f))
             elseif not model[f] and M.suggest(f, MODEL_FIELDS) then
               -- (another name is a field of a stage of one's own or of the input records)
               add(at(o.fields, i), ("unknown field '%s' in output.fields%s"):format(f,
                 did_you_mean(f, MODEL_FIELDS)))
             end
+            if type(f) == "string" then seen[f] = true end
           end
           p.output.fields = o.fields
         end
@@ -767,6 +785,17 @@ local function malformed(x)
   return nil
 end
 
+-- A document a stage gave back for d keeps d's id and source when it names none (a new
+-- table, {text = ...}, or each piece of a list): the output and the error messages
+-- still say which input it came from. One a stage gave its own id keeps that.
+local function inherit(x, d)
+  if x ~= d then
+    if x.id == nil then x.id = d.id end
+    if x.source == nil then x.source = d.source end
+  end
+  return x
+end
+
 --- Run one document through every stage.
 -- Returns outputs (list of documents), failures (list of error records
 -- {id, source, stage, error, traceback, document}) and a status: "ok", or
@@ -821,11 +850,11 @@ function Pipeline:run(doc, raw)
               break
             end
           end
-          if ok then for _, x in ipairs(r) do nxt[#nxt + 1] = x end end
+          if ok then for _, x in ipairs(r) do nxt[#nxt + 1] = inherit(x, d) end end
         else
           local bad = malformed(r)
           if bad then ok, r = false, { traceback = returned_traceback(st), message = "process returned " .. bad }
-          else nxt[#nxt + 1] = r end
+          else nxt[#nxt + 1] = inherit(r, d) end
         end
       end
       if not ok then
@@ -1730,15 +1759,21 @@ end
 -- built there, a folder of notes) is read as the pipeline, by design, but when it
 -- does not load the first error line says whose place it took and how to reach
 -- the built-in.
+-- The text of the built-in pipeline NAME, or nil and the one message for none:
+-- "no built-in pipeline 'NAME' (the names) (did you mean ...?)".
+local function builtin_pipeline(name)
+  local text = name:match("^[%w_%-]+$") and dp.builtin_file("pipelines/" .. name .. ".yaml")
+  if text then return text end
+  return nil, ("no built-in pipeline '%s' (%s)%s"):format(
+    name, concat(M.builtin_pipelines(), ", "), did_you_mean(name, M.builtin_pipelines()))
+end
+
 function M.open(ref, no_init)
   local text, file, dir
   local forced = ref:match("^builtin:(.*)$")
   if forced then
-    local builtin = forced:match("^[%w_%-]+$") and dp.builtin_file("pipelines/" .. forced .. ".yaml")
-    if not builtin then
-      return nil, { ("no built-in pipeline '%s' (%s)%s"):format(
-        forced, concat(M.builtin_pipelines(), ", "), did_you_mean(forced, M.builtin_pipelines())) }
-    end
+    local builtin, none = builtin_pipeline(forced)
+    if not builtin then return nil, { none } end
     text, file = builtin, forced .. ".yaml"
   else
     local f, why, errno = io.open(ref, "rb")
@@ -1759,17 +1794,14 @@ function M.open(ref, no_init)
     end
     if not text then
       if not ref:match("^[%w_%-]+$") then return nil, { ("%s: no such file"):format(ref) } end
-      local builtin = dp.builtin_file("pipelines/" .. ref .. ".yaml")
-      if not builtin then
-        return nil, { ("no pipeline '%s': not a file, and not a built-in pipeline (%s)%s"):format(
-          ref, concat(M.builtin_pipelines(), ", "), did_you_mean(ref, M.builtin_pipelines())) }
-      end
+      local builtin, none = builtin_pipeline(ref)
+      if not builtin then return nil, { ("no pipeline '%s': no such file, and %s"):format(ref, none) } end
       text, file = builtin, ref .. ".yaml"
     end
   end
   -- a file read in place of a built-in pipeline of the same name: said with its errors
   local function shadowed(errs)
-    if file == ref and ref:match("^[%w_%-]+$") and dp.builtin_file("pipelines/" .. ref .. ".yaml") then
+    if file == ref and builtin_pipeline(ref) then
       table.insert(errs, 1, ("./%s is read in place of the built-in pipeline '%s' (a file in the "
         .. "current folder comes first); rename it, or write builtin:%s for the built-in"):format(
         ref, ref, ref))

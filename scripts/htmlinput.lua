@@ -102,6 +102,20 @@ local function warn(doc, msg)  -- the engine's, loaded when first needed
   return require("docpipe.engine").warn(doc, msg)
 end
 
+local function utf16_bom(bytes)
+  local a, b = bytes:byte(1, 2)
+  return (a == 0xFF and b == 0xFE) or (a == 0xFE and b == 0xFF)
+end
+
+-- True when a page holds nothing but white space (a file or string that is empty, or
+-- blank lines): an empty document, as an empty text file is, not a page without an
+-- article (UTF-16 behind its byte order mark is decoded first)
+local function blank_page(html)
+  local a = html:byte(1)
+  if utf16_bom(html) then html = dp.html.to_utf8(html, a == 0xFF and "utf-16le" or "utf-16be") end
+  return require("docpipe.engine").is_blank(html)
+end
+
 --- Fill doc from html: text, title, authors, date, outlet, url and meta.html. Fields the
 -- page does not give are set to docpipe.null (authors to []) unless doc has them.
 function M.apply(doc, html, opts, charset)
@@ -132,14 +146,11 @@ function M.apply(doc, html, opts, charset)
   if r.html_meta.replaced then
     warn(doc, ("invalid bytes for charset %s: %d replaced by U+FFFD"):format(r.html_meta.charset, r.html_meta.replaced))
   end
-  if r.text == "" then warn(doc, "html: no article text found") end
+  if r.text == "" then
+    warn(doc, blank_page(html) and "empty document" or "html: no article text found")
+  end
   if opts.keep_html then doc.html = html else doc.html = nil end
   return doc
-end
-
-local function utf16_bom(bytes)
-  local a, b = bytes:byte(1, 2)
-  return (a == 0xFF and b == 0xFE) or (a == 0xFE and b == 0xFF)
 end
 
 --- The document for an .html/.htm file: {id, source, text, title, authors, date,

@@ -147,15 +147,21 @@ static int cmd_run(int argc, char **argv) {
                 char *end;
                 if (*p < '0' || *p > '9') why = "not I/N, two whole numbers";
                 else {
+                    /* a number past what a long holds is too large, not malformed:
+                       strtol then says ERANGE, and the digits are still read to their end */
                     errno = 0;
                     si = strtol(p, &end, 10);
-                    if (errno || *end != '/' || end[1] < '0' || end[1] > '9') why = "not I/N, two whole numbers";
+                    int si_big = errno == ERANGE || si > INT_MAX;
+                    if (*end != '/' || end[1] < '0' || end[1] > '9') why = "not I/N, two whole numbers";
                     else {
+                        errno = 0;
                         sn = strtol(end + 1, &end, 10);
-                        if (errno || *end) why = "not I/N, two whole numbers";
+                        int sn_big = errno == ERANGE || sn > INT_MAX;
+                        if (*end) why = "not I/N, two whole numbers";
+                        else if (sn_big) why = "N is too large: at most 2147483647";
                         else if (sn < 1) why = "N must be 1 or more";
+                        else if (si_big) why = "I is too large";
                         else if (si < 1 || si > sn) why = "I must be from 1 to N";
-                        else if (sn > INT_MAX) why = "N is too large";
                     }
                 }
             }

@@ -8,7 +8,7 @@
 -- none or "-" reads standard input. A record without "text" is accepted here (unlike
 -- `docpipe run`): the pipeline's `fields` stage maps it (the built-in `rouge` pipeline
 -- renames article -> text and highlights -> reference).
--- PIPELINE (default `rouge`): a built-in name or a YAML file; it must hold a `rouge` stage.
+-- PIPELINE (default the built-in `rouge`, whatever files the current folder holds): a built-in name or a YAML file; it must hold a `rouge` stage.
 -- METHOD: runs the pipeline once per summary method given (the `summary` stage's `method`
 -- option), one table row each; "all" means lead,textrank,lexrank,default. SENTENCES sets the
 -- summary stage's `sentences` option.
@@ -35,7 +35,7 @@ local USAGE = [[
 usage: docpipe eval [INPUT.jsonl ...] [options]
 
 Runs a summarising pipeline (default: the built-in `rouge` pipeline: fields,
-sentences, summary, rouge) over JSON Lines records with a reference summary
+sentences, summary, rouge; a file named rouge does not replace it) over JSON Lines records with a reference summary
 ({id, text or article, highlights}) and prints the ROUGE means as a table.
 
 options:
@@ -58,7 +58,10 @@ end
 
 -- Parse the arguments: returns the options table or nil, message.
 local function parse(args)
-  local o = { inputs = {}, pipeline = "rouge" }
+  -- (the default is the built-in itself, as builtin:rouge: a file named rouge in the
+  -- current folder does not take its place; -p rouge looks a file up first, as run does;
+  -- o.pipeline is the name shown)
+  local o = { inputs = {}, pipeline = "rouge", ref = "builtin:rouge" }
   local i = 1
   while i <= #args do
     local a = args[i]
@@ -71,6 +74,7 @@ local function parse(args)
       o.help = true
     elseif a == "-p" or a == "--pipeline" then
       o.pipeline = value()
+      o.ref = o.pipeline
     elseif a == "-m" or a == "--method" then
       o.methods = split_list(value())
       if #o.methods == 1 and o.methods[1] == "all" then o.methods = ALL_METHODS end
@@ -131,7 +135,7 @@ end
 -- Run the pipeline (with the method set when given) over the records. Returns the rouge
 -- stage's finish result, the failure count, or nil, message.
 local function run_once(o, recs, method)
-  local p, errs = engine.open(o.pipeline)
+  local p, errs = engine.open(o.ref)
   if not p then return nil, concat(errs, "\n") end
   local rouge_stage
   for _, st in ipairs(p.stages) do

@@ -98,6 +98,17 @@ has shadow-loads "$out" '"sentences":\['
 lacks shadow-loads-file "$out" '"summary"'
 run shadow-dot-slash 2 sh -c "cd '$tmpd/shadowed' && '$Dabs' check ./quotes"
 lacks shadow-dot-slash "$err" 'in place of'
+# docpipe eval runs the built-in rouge pipeline by default whatever files the folder holds
+# (regression: it opened the bare name, so a file ./rouge took its place); -p rouge looks
+# the file up first, as docpipe run does
+printf 'stagez: []\n' > "$tmpd/shadowed/rouge"
+printf '{"id":"a","text":"The council met on Monday. It approved the ferry.","highlights":["The council approved the ferry."]}\n' > "$tmpd/shadowed/refs.jsonl"
+run eval-shadowed 0 sh -c "cd '$tmpd/shadowed' && '$Dabs' eval refs.jsonl"
+has eval-shadowed "$out" '^\| rouge \| 1 \| [0-9.]+ \|'
+lacks eval-shadowed-err "$err" 'in place of'
+run eval-shadowed-p 2 sh -c "cd '$tmpd/shadowed' && '$Dabs' eval -p rouge refs.jsonl"
+has eval-shadowed-p "$err" "^docpipe: \./rouge is read in place of the built-in pipeline 'rouge'"
+rm "$tmpd/shadowed/rouge" "$tmpd/shadowed/refs.jsonl"
 # a file that is there but cannot be opened (a link to itself; an unreadable file when
 # not root) is an error naming why, not a silent fall back to the built-in of that name
 mkdir "$tmpd/looped"
@@ -116,6 +127,10 @@ if grep -rnE -- "-o +(\./)?($names)( |$|\\)" README.md docs man examples/embed >
 else pass=$((pass + 1)); fi
 run builtin-unknown 2 "$D" check builtin:nws
 has builtin-unknown "$err" "no built-in pipeline 'nws' \(clean, html, news, quotes, rouge, sentences, summary\) \(did you mean 'news'\?\)$"
+# a bare name that is no file and no built-in says so with the same built-in message (one
+# lookup; it said "no pipeline 'nws': not a file, and not a built-in pipeline (...)")
+run bare-unknown 2 "$D" check nws
+has bare-unknown "$err" "^docpipe: no pipeline 'nws': no such file, and no built-in pipeline 'nws' \(clean, html, news, quotes, rouge, sentences, summary\) \(did you mean 'news'\?\)$"
 # a record's "meta" must be an object: null is none, [] an empty object (as PHP writes
 # it), anything else an input error (regression: a Lua traceback in clean for a string,
 # number or null; [] lost meta.removed and the warnings on output)
@@ -160,6 +175,16 @@ printf 'name: t\nlimits:\n  time_ms: 2s\n  memory_mb: [1]\nstages:\n  - stage: s
 run limits-type 2 "$D" check "$tmpd/limits_type.yaml"
 has limits-type-string "$err" "limits_type.yaml:3:12: limits.time_ms must be a positive integer, got string '2s'$"
 has limits-type-list "$err" "limits_type.yaml:4:14: limits.memory_mb must be a positive integer, got list$"
+# a limit too large is an error at its line and column (regression: memory_mb 1000000000000
+# was accepted, 9223372036854775807 wrapped to a negative byte count, no limit at all)
+printf 'limits: {memory_mb: 1000000000000}\nstages:\n  - stage: sentences\n    limits:\n      memory_mb: 9223372036854775807\n      time_ms: 9223372036854775808\n' > "$tmpd/limits_big.yaml"
+run limits-big 2 "$D" run "$tmpd/limits_big.yaml" "$F/note.txt"
+lines limits-big-out "$out" 0
+has limits-big-pipeline "$err" "limits_big.yaml:1:21: limits.memory_mb is too large: at most 16777216 \(16 TiB\), got 1000000000000$"
+has limits-big-stage "$err" "limits_big.yaml:5:18: limits.memory_mb is too large: at most 16777216 \(16 TiB\), got 9223372036854775807$"
+has limits-big-time "$err" "limits_big.yaml:6:16: limits.time_ms is too large: at most 2147483647 \(about 24.8 days\), got 9223372036854775808$"
+printf 'limits: {memory_mb: 16777216, time_ms: 2147483647}\nstages:\n  - stage: sentences\n' > "$tmpd/limits_max.yaml"
+run limits-max 0 "$D" check "$tmpd/limits_max.yaml"
 # a choice misspelt gets a suggestion, and a string of the wrong type shows its value
 printf 'name: t\nstages:\n  - stage: summary\n    with:\n      method: textrnk\n  - stage: clean\n    with:\n      length_low: seventy\n' > "$tmpd/choice.yaml"
 run option-choice 2 "$D" check "$tmpd/choice.yaml"
@@ -524,6 +549,15 @@ run shard-bad-half 2 "$D" run sentences --shard 1/ "$tmpd/corpus.jsonl"
 has shard-bad-half "$err" "^docpipe: --shard '1/': not I/N"
 run shard-bad-tail 2 "$D" run sentences --shard 2/8x "$tmpd/corpus.jsonl"
 has shard-bad-tail "$err" "^docpipe: --shard '2/8x': not I/N"
+# a number too large for the count is said so (regression: "not I/N, two whole numbers"
+# for a 20-digit I or N, past what strtol reads)
+run shard-big-i 2 "$D" run sentences --shard 99999999999999999999/2 "$tmpd/corpus.jsonl"
+has shard-big-i "$err" "^docpipe: --shard '99999999999999999999/2': I is too large \(I/N with"
+run shard-big-n 2 "$D" run sentences --shard 1/99999999999999999999 "$tmpd/corpus.jsonl"
+has shard-big-n "$err" "^docpipe: --shard '1/99999999999999999999': N is too large: at most 2147483647 \(I/N with"
+run shard-big-n-int 2 "$D" run sentences --shard 1/2147483648 "$tmpd/corpus.jsonl"
+has shard-big-n-int "$err" "^docpipe: --shard '1/2147483648': N is too large: at most 2147483647 \(I/N with"
+lines shard-big-out "$out" 0
 run shard-missing 2 "$D" run sentences --shard
 has shard-missing "$err" "^docpipe: --shard needs a value I/N"
 run hadoop-counters 0 "$D" run sentences --hadoop-counters "$tmpd/corpus.jsonl"
@@ -544,6 +578,20 @@ has empty-file "$out" '"text":"".*empty document'
 printf '  \n\t\n   \n' > "$tmpd/blank.txt"
 run blank-file 0 "$D" run sentences "$tmpd/blank.txt"
 has blank-file "$out" '"warnings":\["empty document"\]'
+# an empty or blank page is an empty document in every input format, said so (regression:
+# an empty .html file, and a record's "html": "", warned only "html: no article text
+# found"); a page with markup and no article still says that
+: > "$tmpd/empty.html"
+printf ' \n\n' > "$tmpd/blank.htm"
+printf '{"id":"eh","html":""}\n{"id":"bh","html":"\\n \\n"}\n' > "$tmpd/emptyhtml.jsonl"
+printf '<html><body></body></html>\n' > "$tmpd/bare.html"
+run empty-html 0 "$D" run news "$tmpd/empty.html" "$tmpd/blank.htm" "$tmpd/emptyhtml.jsonl" "$tmpd/bare.html"
+for id in empty blank eh bh; do
+  has empty-html-$id "$err" "^docpipe: [^ ]*: warning: document '$id': empty document$"
+done
+has empty-html-bare "$err" "^docpipe: [^ ]*bare.html: warning: document 'bare': html: no article text found$"
+lines empty-html-out "$out" 5
+lines empty-html-err "$err" 6
 awk 'BEGIN { for (i = 0; i < 400000; i++) printf "Word number %d is here. ", i; print "" }' > "$tmpd/huge.txt"
 run huge-line 0 "$D" run sentences -q "$tmpd/huge.txt" -o "$tmpd/huge.jsonl"
 if [ "$(grep -o '"text":"Word number' "$tmpd/huge.jsonl" | wc -l)" -eq 400001 ]; then pass=$((pass + 1))
@@ -634,6 +682,15 @@ run output-fields-misspelt-run 2 "$D" run "$tmpd/badfields.yaml" "$F/note.txt"
 lines output-fields-misspelt-run "$out" 0
 printf 'stages:\n  - stage: sentences\noutput:\n  fields: [id, figures, sentences]\n' > "$tmpd/ownfields.yaml"
 run output-fields-own 0 "$D" check "$tmpd/ownfields.yaml"
+# an empty output.fields and a field named twice are errors at their line and column
+# (regression: [] wrote {} for every document, [id, id] was accepted)
+printf 'stages:\n  - stage: sentences\noutput:\n  fields: []\n' > "$tmpd/nofields.yaml"
+run output-fields-empty 2 "$D" run "$tmpd/nofields.yaml" "$F/note.txt"
+has output-fields-empty "$err" "nofields.yaml:4:11: output.fields is empty: name the fields to write, or leave output.fields out to write every field$"
+lines output-fields-empty-run "$out" 0
+printf 'stages:\n  - stage: sentences\noutput:\n  fields: [id, text, id]\n' > "$tmpd/twicefields.yaml"
+run output-fields-twice 2 "$D" check "$tmpd/twicefields.yaml"
+has output-fields-twice "$err" "twicefields.yaml:4:22: field 'id' is named twice in output.fields$"
 
 # a pipeline file not in UTF-8 is said so plainly (regression: a UTF-16 mark before UTF-8
 # text read as CJK characters, 'got string ...'; invalid UTF-8 placed at 1:1); UTF-8 with

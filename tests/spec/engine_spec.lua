@@ -20,6 +20,22 @@ describe("docpipe.engine", function()
     assert.are.equal("Two.", outs[2].text)
   end)
 
+  -- regression: a stage returning {text = ...} gave a document with no id (written
+  -- "id": null, or "# nil" in Markdown) and no source
+  it("keeps the id and source a document came with when a stage returns one without", function()
+    local p = assert(load("stages:\n  - stage: renewer.lua\n"))
+    assert(p:init())
+    local outs, fails, status = p:run({ id = "k1", source = "in.jsonl:3", text = "hi" })
+    assert.are.equal("ok", status)
+    assert.are.equal(0, #fails)
+    assert.are.same({ id = "k1", source = "in.jsonl:3", text = "HI" }, outs[1])
+    p = assert(load("stages:\n  - stage: renewer.lua\n    with: {mode: list}\n"))
+    assert(p:init())
+    outs = p:run({ id = "k2", source = "s", text = "hi" })
+    assert.are.same({ id = "k2", source = "s", text = "a" }, outs[1])
+    assert.are.same({ id = "own", source = "s", text = "b" }, outs[2])
+  end)
+
   it("fills option defaults", function()
     local p = assert(load("stages:\n  - stage: splitter.lua\n"))
     assert.are.equal("p", p.stages[1].opts.prefix)
