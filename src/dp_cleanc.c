@@ -90,8 +90,12 @@ static int control_at(const unsigned char *s, size_t n, size_t i) {
     unsigned char c = s[i];
     if ((c < 0x20 && c != '\n') || c == 0x7F) return 1;
     if (c == 0xC2) return i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F;
-    if (c == 0xE2)
-        return i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x8B || s[i + 2] == 0xA8 || s[i + 2] == 0xA9);
+    if (c == 0xE2) {
+        if (i + 2 >= n) return 0;
+        unsigned char b = s[i + 1], d = s[i + 2];
+        if (b == 0x80) return d == 0x8B || (d >= 0xA8 && d <= 0xAE); /* U+200B, U+2028-U+202E */
+        return b == 0x81 && d >= 0xA6 && d <= 0xA9;
+    }
     if (c == 0xEF) return i + 2 < n && s[i + 1] == 0xBB && s[i + 2] == 0xBF;
     return 0;
 }

@@ -43,7 +43,9 @@ int dp_cleanc_has_any(const char *s, size_t n, const char *const *needle, const 
 /* May s[0 .. n) hold a control that docpipe.clean.normalize strips: does it
  * hold a byte 0x00-0x09, 0x0B-0x1F or 0x7F, or the UTF-8 of U+0080-U+009F
  * (C2 80 .. C2 9F), U+FEFF (EF BB BF), U+200B, U+2028 or U+2029 (E2 80 8B,
- * E2 80 A8, E2 80 A9)? Returns 1 or 0. A pre-test for the PCRE2 class of
+ * E2 80 A8, E2 80 A9), or a bidirectional embedding, override or isolate
+ * U+202A-U+202E (E2 80 AA .. E2 80 AE) or U+2066-U+2069 (E2 81 A6 .. E2 81
+ * A9)? Returns 1 or 0. A pre-test for the PCRE2 class of
  * those code points: every match of it holds one of these byte runs (in
  * valid UTF-8 or not), so 0 rules a match out; 1 leaves the answer to the
  * pattern. Eight bytes at a time over plain text (a page: some one and a

@@ -149,8 +149,8 @@ static int l_digit_words(lua_State *L) {
  * cleanc.may_control(s) -> boolean
  * May s hold a control that docpipe.clean.normalize strips (dp_cleanc.h:
  * a byte 0x00-0x09, 0x0B-0x1F, 0x7F, or the UTF-8 of U+0080-U+009F, U+FEFF,
- * U+200B, U+2028, U+2029)? false rules out every match of the PCRE2 class
- * of those code points; true leaves the answer to the pattern.
+ * U+200B, U+2028-U+202E, U+2066-U+2069)? false rules out every match of the
+ * PCRE2 class of those code points; true leaves the answer to the pattern.
  */
 static int l_may_control(lua_State *L) {
     size_t n;

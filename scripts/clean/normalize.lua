@@ -4,7 +4,9 @@
 -- the function returns (the clean stage puts it in meta.normalized):
 --  * line ends: CR LF and lone CR become LF; tabs become four spaces (always done);
 --  * controls: C0 and C1 control characters other than LF go, a form feed becomes a
---    line break, U+FEFF (byte-order mark) and U+200B (zero-width space) go;
+--    line break, U+FEFF (byte-order mark) and U+200B (zero-width space) go, and so do
+--    the bidirectional embeddings, overrides and isolates U+202A-U+202E and
+--    U+2066-U+2069 (the marks U+200E, U+200F and U+061C stay);
 --  * entities: HTML character references a dump left in the text are decoded
 --    (`&amp;`, `&#8217;`, `&#x2019;`, the common named ones); `&nbsp;` becomes a space;
 --  * mojibake: UTF-8 that was read as Windows-1252 and saved again as UTF-8 is
@@ -12,7 +14,10 @@
 --    characters that Windows-1252 gives to the bytes 0x80-0xBF (`â€™`, `Ã©`, `Â `) is
 --    turned back into bytes; it is replaced only when those bytes are one valid UTF-8
 --    character (the test of ftfy's "sloppy Windows-1252" repair, Speer 2019, reduced
---    to its commonest case);
+--    to its commonest case); `â€` whose last byte (0x9D, undefined in Windows-1252) was
+--    dropped or saved as U+FFFD is the closing quote ” (the U+FFFD goes with it), or a
+--    zero-width joiner between two emoji; other sequences with a U+FFFD for their last
+--    byte have several readings and stay;
 --  * nfc: Unicode Normalization Form C (UAX #15) through dp.text.nfc when the C core has
 --    it, else a fallback that composes a Latin base letter with its combining marks from
 --    en/clean_nfc_pairs.txt (the Unicode Character Database's compositions for
@@ -88,15 +93,27 @@ local C = concat(cont)
 local rx_mojibake = re.compile("[\\x{C2}-\\x{DF}]" .. C .. "|[\\x{E0}-\\x{EF}]" .. C .. C .. "|[\\x{F0}-\\x{F4}]" .. C .. C .. C)
 
 -- "â€" left alone: the closing double quote U+201D (E2 80 9D), whose last byte Windows-1252
--- leaves undefined and most tools drop
-local rx_rdquo = re.compile("â€(?!" .. C .. ")")
+-- leaves undefined and most tools drop; or "â€" and a U+FFFD, the replacement character
+-- a tool saved for that byte, taken with it. (Of the sequences ending in one of the five
+-- undefined bytes 0x81 0x8D 0x8F 0x90 0x9D, every one has five readings once that byte
+-- is lost: "Ã" and U+FFFD is Á Í Ï Ð or Ý, "Â" and U+FFFD only C1 controls, an emoji's
+-- "ðŸ˜" and U+FFFD one of five faces; those stay as they are. "â€" is read as the
+-- commonest of its five, the closing quote, as the dropped byte always was; between two
+-- emoji, the zero-width joiner E2 80 8D of an emoji sequence.)
+local rx_rdquo = re.compile("â€(?:\\x{FFFD}|(?!" .. C .. "))")
+local rx_zwj = re.compile("(?<=ðŸ" .. C .. C .. ")â€\\x{FFFD}?(?=ðŸ" .. C .. C .. ")")
 local rx_mojibake_any = re.compile("â€|" .. "[\\x{C2}-\\x{F4}]" .. C)
 
 local function fix_mojibake(s)
   -- every mojibake run starts with a character U+00C2-U+00F4, encoded C3 82 .. C3 B4
   if not s:find("\195", 1, true) or not rx_mojibake_any:find(s) then return s, 0 end
   local n0 = 0
-  if s:find("â€", 1, true) then s, n0 = rx_rdquo:gsub(s, "”") end
+  if s:find("â€", 1, true) then
+    local nz
+    if s:find("ðŸ", 1, true) then s, nz = rx_zwj:gsub(s, "\u{200D}") end
+    s, n0 = rx_rdquo:gsub(s, "”")
+    n0 = n0 + (nz or 0)
+  end
   local out, n = rx_mojibake:gsub(s, function(m)
     local bytes = {}
     for _, c in utf8.codes(m) do
@@ -115,9 +132,13 @@ local function fix_mojibake(s)
 end
 
 -- C0 controls but LF (a form feed is a line break), DEL, C1 controls, byte-order mark,
--- zero-width space, and the line and paragraph separators U+2028, U+2029; one PCRE2
--- scan finds whether there is any
-local rx_controls = re.compile("[\\x{00}-\\x{09}\\x{0B}-\\x{1F}\\x{7F}-\\x{9F}\\x{FEFF}\\x{200B}\\x{2028}\\x{2029}]")
+-- zero-width space, the line and paragraph separators U+2028, U+2029, and the
+-- bidirectional embeddings, overrides and isolates U+202A-U+202E, U+2066-U+2069 (format
+-- characters that reorder the text after them, a right-to-left override spelling a title
+-- backwards; the marks of Unicode's Bidi_Control set, U+200E, U+200F and U+061C, stay:
+-- one alone in Hebrew or Arabic text places its neutral characters, and it reorders
+-- nothing beyond them); one PCRE2 scan finds whether there is any
+local rx_controls = re.compile("[\\x{00}-\\x{09}\\x{0B}-\\x{1F}\\x{7F}-\\x{9F}\\x{FEFF}\\x{200B}\\x{2028}\\x{2029}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]")
 -- a terminal's escape sequence (ECMA-48 CSI: ESC [ parameters, intermediates, a final
 -- byte), "\27[31m" colours from a captured console: gone whole, not just its ESC
 local rx_csi = re.compile("\\x{1B}\\[[0-?]*[ -/]*[@-~]")

@@ -82,6 +82,8 @@ static int slow_may_control(const unsigned char *s, size_t n) {
         if (c == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) return 1;
         if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x8B || s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
             return 1;
+        if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] >= 0xAA && s[i + 2] <= 0xAE) return 1;
+        if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x81 && s[i + 2] >= 0xA6 && s[i + 2] <= 0xA9) return 1;
         if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBB && s[i + 2] == 0xBF) return 1;
     }
     return 0;
@@ -101,6 +103,13 @@ static void test_may_control(void) {
     CHECK_INT(dp_cleanc_may_control("a\xe2\x80\x8b", 4), 1);      /* U+200B */
     CHECK_INT(dp_cleanc_may_control("a\xe2\x80\xa9", 4), 1);      /* U+2029 */
     CHECK_INT(dp_cleanc_may_control("a\xe2\x80\x9d", 4), 0);      /* a closing quote */
+    CHECK_INT(dp_cleanc_may_control("a\xe2\x80\xaa", 4), 1);      /* U+202A */
+    CHECK_INT(dp_cleanc_may_control("a\xe2\x80\xae", 4), 1);      /* U+202E */
+    CHECK_INT(dp_cleanc_may_control("a\xe2\x80\xaf", 4), 0);      /* U+202F, a narrow no-break space */
+    CHECK_INT(dp_cleanc_may_control("a\xe2\x81\xa6", 4), 1);      /* U+2066 */
+    CHECK_INT(dp_cleanc_may_control("a\xe2\x81\xa9", 4), 1);      /* U+2069 */
+    CHECK_INT(dp_cleanc_may_control("a\xe2\x81\xa5", 4), 0);      /* U+2065 (unassigned) */
+    CHECK_INT(dp_cleanc_may_control("a\xe2\x80\x8f", 4), 0);      /* U+200F, kept */
     /* cut short at the end, and invalid UTF-8 around the runs */
     CHECK_INT(dp_cleanc_may_control("a\xe2\x80", 3), 0);
     CHECK_INT(dp_cleanc_may_control("a\xc2", 2), 0);
