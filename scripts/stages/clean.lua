@@ -211,7 +211,7 @@ M.options = {
   numeric_dates = { type = "string", default = "auto", choices = { "auto", "dmy", "mdy" }, doc = "order of ambiguous numeric dates like 03/06/2024: auto (a dotted date, 03.06.2024, is day first; else a zone on its line decides by its region in en/clean_timezones.txt, BST day first, CST month first; else the page's other numeric dates; else month first), dmy or mdy (every such date)" },
   entities = { type = "boolean", default = true, doc = "decode HTML character references left in the text (&amp; &#8217;)" },
   mojibake = { type = "boolean", default = true, doc = "repair UTF-8 read as Windows-1252 (â€™ -> ’)" },
-  controls = { type = "boolean", default = true, doc = "remove control characters (and BOM, zero-width space)" },
+  controls = { type = "boolean", default = true, doc = "remove control characters (and BOM, zero-width space, bidi embeddings, overrides and isolates)" },
   nfc = { type = "boolean", default = true, doc = "Unicode NFC (composed characters)" },
 }
 
