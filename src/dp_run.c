@@ -1307,6 +1307,39 @@ int dp_run(const dp_run_opts *o) {
             return DP_EXIT_USAGE;
         }
     }
+    {   /* nor over a document of an input folder (or standard input), by any
+         * name or link, nor make one there: checked before any output is opened */
+        const char *outs[3] = { o->output && strcmp(o->output, "-") != 0 ? o->output : NULL,
+                                o->errors, o->stats_json };
+        dp_file_id ids[3];
+        const char *names[3];
+        size_t nids = 0;
+        for (int i = 0; i < 3; i++)
+            if (outs[i] && dp_file_id_of(outs[i], &ids[nids])) names[nids++] = outs[i];
+        struct stat in0;
+        int from_stdin = o->ninputs == 0;
+        for (size_t i = 0; i < o->ninputs; i++)
+            if (strcmp(o->inputs[i], "-") == 0) from_stdin = 1;
+        long hit = -1;
+        const char *folder = NULL;
+        if (from_stdin && fstat(0, &in0) == 0 && S_ISREG(in0.st_mode))
+            for (size_t i = 0; i < nids && hit < 0; i++)
+                if (!ids[i].name && ids[i].dev == in0.st_dev && ids[i].ino == in0.st_ino) hit = (long)i;
+        if (hit >= 0)
+            fprintf(stderr, "docpipe: %s is also an input (standard input); it would be overwritten\n",
+                    names[hit]);
+        else if (nids && (hit = dp_input_would_read(o->inputs, o->ninputs, ids, nids, &folder)) >= 0)
+            fprintf(stderr, ids[hit].name ? "docpipe: %s would also be an input (a document of the "
+                                            "folder %s); it would be read back\n"
+                                          : "docpipe: %s is also an input (a document of the folder "
+                                            "%s); it would be overwritten\n",
+                    names[hit], folder);
+        for (size_t i = 0; i < nids; i++) free(ids[i].name);
+        if (hit >= 0) {
+            dp_engine_close(r.L);
+            return DP_EXIT_USAGE;
+        }
+    }
     if (o->errors && o->output && same_file(o->errors, o->output)) {
         fprintf(stderr, "docpipe: --errors and -o name the same file (%s)\n", o->errors);
         dp_engine_close(r.L);

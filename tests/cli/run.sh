@@ -876,6 +876,42 @@ has stats-json-input "$err" 'is also an input'
 run stats-json-output 2 "$D" run sentences "$tmpd/victim.txt" --stats-json "$tmpd/same.x" -o "$tmpd/same.x"
 has stats-json-output "$err" '--stats-json names the same file as -o'
 
+# --- no output may be a document of an input folder, by any name or link, nor
+# made there (regression: -o dir/page.txt replaced the page with JSON, exit 0;
+# --errors dir/page.txt emptied it before it was read); refused before any
+# output is opened, exit 2, the folder as it was
+mkdir -p "$tmpd/infold/sub" "$tmpd/elsewhere"
+printf 'Ferry sails. Band plays.\n' > "$tmpd/infold/a.txt"
+printf 'The band played.\n' > "$tmpd/infold/sub/b.txt"
+cp -R "$tmpd/infold" "$tmpd/infold.orig"
+ln -s "$tmpd/infold/a.txt" "$tmpd/alink.txt"
+ln "$tmpd/infold/sub/b.txt" "$tmpd/bhard.txt"
+ln -s "$tmpd/infold/sub" "$tmpd/sublink"
+ln -s "$tmpd/elsewhere/later.txt" "$tmpd/infold/dangling.txt"
+for spec in "o:-o $tmpd/infold/a.txt" "errors:--errors $tmpd/infold/a.txt" \
+            "stats:--stats-json $tmpd/infold/sub/b.txt" "spelled:-o $tmpd/infold/sub/../a.txt" \
+            "symlink:--errors $tmpd/alink.txt" "hardlink:-o $tmpd/bhard.txt" \
+            "linked-folder:--stats-json $tmpd/sublink/b.txt"; do
+  run "folder-output-${spec%%:*}" 2 "$D" run sentences "$tmpd/infold" ${spec#*:}
+  has "folder-output-${spec%%:*}" "$err" 'is also an input \(a document of the folder .*infold\); it would be overwritten'
+done
+# a new file where the walk would read it (the folder, a sub-folder, the
+# target of a dangling link inside it) is refused the same way
+for spec in "new:-o $tmpd/infold/out.jsonl" "new-sub:--errors $tmpd/infold/sub/err.jsonl" \
+            "new-via-link:--errors $tmpd/sublink/err.txt" "dangling:--stats-json $tmpd/elsewhere/later.txt"; do
+  run "folder-output-${spec%%:*}" 2 "$D" run sentences "$tmpd/infold" ${spec#*:}
+  has "folder-output-${spec%%:*}" "$err" 'would also be an input \(a document of the folder .*infold\); it would be read back'
+done
+rm "$tmpd/infold/dangling.txt"
+run folder-output-untouched 0 diff -r "$tmpd/infold" "$tmpd/infold.orig"
+lines folder-output-untouched "$out" 0
+# standard input that is a file is an input too
+run stdin-output 2 sh -c "'$Dabs' run sentences --errors '$tmpd/infold/a.txt' < '$tmpd/infold/a.txt'"
+has stdin-output "$err" 'is also an input \(standard input\); it would be overwritten'
+# a name the walk does not read is fine: another extension, a hidden file
+run folder-output-json 0 "$D" run sentences "$tmpd/infold" -o "$tmpd/infold/out.json" --errors "$tmpd/infold/.err.jsonl"
+lines folder-output-json "$tmpd/infold/out.json" 2
+
 # --- bad input is reported and the rest goes on
 run malformed-jsonl 1 "$D" run sentences "$F/malformed.jsonl"
 lines malformed-jsonl "$out" 2
