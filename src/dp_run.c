@@ -831,6 +831,8 @@ typedef struct pool {
     int record_failed;    /* --errors: failed documents as they entered the stage */
     char *fatal;          /* a worker that could not start: why */
     int live;             /* workers not yet ended */
+    int avail;            /* workers started and holding no batch (also while they start) */
+    int ready;            /* batches waiting for a worker (state 1) */
     int abandon;          /* the grace time after a signal is over: stop waiting */
 } pool;
 
@@ -906,6 +908,7 @@ static void *worker_main(void *arg) {
         pthread_mutex_lock(&pl->mu);
         if (!pl->fatal) pl->fatal = strdup(w.L ? lua_tostring(w.L, -1) : "out of memory");
         pl->live--;
+        pl->avail--;
         pthread_cond_broadcast(&pl->done);
         pthread_mutex_unlock(&pl->mu);
         dp_engine_close(w.L);
@@ -929,7 +932,13 @@ static void *worker_main(void *arg) {
             for (size_t i = 0; i < pl->nslots; i++)  /* the oldest ready batch */
                 if (pl->slots[i].state == 1 && (best == (size_t)-1 || pl->slots[i].seq < pl->slots[best].seq))
                     best = i;
-            if (best != (size_t)-1) { b = &pl->slots[best]; b->state = 2; break; }
+            if (best != (size_t)-1) {
+                b = &pl->slots[best];
+                b->state = 2;
+                pl->ready--;
+                pl->avail--;
+                break;
+            }
             if (pl->quit) break;
             pthread_cond_wait(&pl->work, &pl->mu);
         }
@@ -962,6 +971,7 @@ static void *worker_main(void *arg) {
         }
         lua_pop(w.L, 1);
         b->state = 3;
+        pl->avail++;
         pthread_cond_broadcast(&pl->done);
         pthread_mutex_unlock(&pl->mu);
     }
@@ -997,32 +1007,16 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
     pl->record_failed = r->o->errors != NULL;
     worker *wks = calloc((size_t)jobs, sizeof *wks);
     if (!pl->slots || !wks) { free(pl->slots); free(wks); free(pl); return -1; }
-    int started = 0;
-    for (int i = 0; i < jobs; i++) {
-        wks[i].pl = pl;
-        pthread_mutex_lock(&pl->mu);
-        pl->live++;
-        pthread_mutex_unlock(&pl->mu);
-        /* SIGINT and SIGTERM blocked in the workers: they go to the main
-         * thread, whose blocked read they must cut short */
-        sigset_t old;
-        hold_signals(1, &old);
-        int made = pthread_create(&wks[i].thread, NULL, worker_main, &wks[i]) == 0;
-        hold_signals(0, &old);
-        if (made) started++;
-        else {
-            pthread_mutex_lock(&pl->mu);
-            pl->live--;
-            pthread_mutex_unlock(&pl->mu);
-            break;
-        }
-    }
+    /* the workers are started as they are needed, up to jobs: one when a
+     * batch is waiting and every worker started is busy (a short input
+     * does not pay for loading the pipeline jobs times) */
+    int started = 0, cannot_start = 0;
     pthread_mutex_lock(&r->live_mu);
     r->pool = pl;  /* for the grace thread */
     pthread_mutex_unlock(&r->live_mu);
     int gave_up = 0;
     size_t fill_seq = 0, write_seq = 0;
-    int eof = started == 0, stop = 0, result = 1;
+    int eof = 0, stop = 0, result = 1;
     dp_record rec;
     int pending = 0;      /* rec holds a record read but not yet placed */
     for (;;) {
@@ -1054,8 +1048,33 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
             pthread_mutex_lock(&pl->mu);
             b->seq = fill_seq++;
             b->state = 1;
+            pl->ready++;
+            int more = pl->ready > pl->avail && started < jobs && !cannot_start;
+            if (more) {
+                pl->live++;
+                pl->avail++;
+            }
             pthread_cond_signal(&pl->work);
             pthread_mutex_unlock(&pl->mu);
+            if (more) {
+                wks[started].pl = pl;
+                /* SIGINT and SIGTERM blocked in the workers: they go to the
+                 * main thread, whose blocked read they must cut short */
+                sigset_t old;
+                hold_signals(1, &old);
+                int made = pthread_create(&wks[started].thread, NULL, worker_main, &wks[started]) == 0;
+                hold_signals(0, &old);
+                if (made) started++;
+                else {
+                    cannot_start = 1;  /* the ones there go on with the work */
+                    pthread_mutex_lock(&pl->mu);
+                    pl->live--;
+                    pl->avail--;
+                    if (started == 0 && !pl->fatal) pl->fatal = strdup("cannot create a thread");
+                    pthread_cond_broadcast(&pl->done);
+                    pthread_mutex_unlock(&pl->mu);
+                }
+            }
         }
         if (write_seq == fill_seq) break;
         /* the next batch in input order; when idle, every batch in flight */

@@ -502,6 +502,20 @@ run jobs-finish-2 0 "$D" run examples/keywords.yaml -j 2 examples/
 grep '^docpipe: finish' "$err" > "$tmpd/f2.txt"
 if [ -s "$tmpd/f1.txt" ] && cmp -s "$tmpd/f1.txt" "$tmpd/f2.txt"; then pass=$((pass + 1))
 else fail=$((fail + 1)); echo "FAIL jobs: finish results differ between -j 1 and -j 2"; cat "$tmpd/f1.txt" "$tmpd/f2.txt"; fi
+# workers start as batches wait for them, up to N (regression: all N loaded the
+# pipeline for one document, start-up growing with -j): one document at -j 4
+# loads it twice (the main thread and one worker), 300 documents at -j 4 in
+# at most five states, the output, finish results and counts those of -j 1
+run jobs-lazy-one 0 "$D" run "$F/counted.yaml" -j 4 "$F/note.txt"
+lines jobs-lazy-one "$err" 2
+run jobs-lazy-many-1 0 "$D" run "$F/counted.yaml" -j 1 "$tmpd/many.jsonl" -o "$tmpd/lazy1.jsonl" --stats
+sed -n 's/^documents: \([^;]*\);.*/\1/p' "$err" > "$tmpd/lazy1.stats"
+run jobs-lazy-many-4 0 "$D" run "$F/counted.yaml" -j 4 "$tmpd/many.jsonl" -o "$tmpd/lazy4.jsonl" --stats
+n=$(grep -c '^loaded$' "$err")
+if [ "$n" -ge 2 ] && [ "$n" -le 5 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL jobs-lazy-many: $n loads"; fi
+if cmp -s "$tmpd/lazy1.jsonl" "$tmpd/lazy4.jsonl" && [ -s "$tmpd/lazy1.stats" ] &&
+   sed -n 's/^documents: \([^;]*\);.*/\1/p' "$err" | cmp -s - "$tmpd/lazy1.stats"; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAIL jobs-lazy-many: -j 4 output or counts differ from -j 1"; fi
 run jobs-bad 2 "$D" run sentences -j 0 "$F/note.txt"
 has jobs-bad "$err" '-j takes a number of workers from 1 to 256'
 
