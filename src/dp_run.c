@@ -683,7 +683,10 @@ static void finish(runner *r) {
         r->finish_errors++;
     }
     lua_pop(L, 1);
-    if (!lua_isnil(L, -1) && !r->o->quiet) {
+    /* the results are data: kept for --stats-json, and printed also with -q */
+    lua_pushvalue(L, -1);
+    lua_setfield(L, r->pipeline, "finish_results");
+    if (!lua_isnil(L, -1)) {
         char err[160];
         size_t len;
         char *json = dp_json_encode_value(L, -1, NULL, 0, 0, &len, err, sizeof err);

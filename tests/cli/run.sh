@@ -516,6 +516,16 @@ if [ "$n" -ge 2 ] && [ "$n" -le 5 ]; then pass=$((pass + 1)); else fail=$((fail 
 if cmp -s "$tmpd/lazy1.jsonl" "$tmpd/lazy4.jsonl" && [ -s "$tmpd/lazy1.stats" ] &&
    sed -n 's/^documents: \([^;]*\);.*/\1/p' "$err" | cmp -s - "$tmpd/lazy1.stats"; then pass=$((pass + 1))
 else fail=$((fail + 1)); echo "FAIL jobs-lazy-many: -j 4 output or counts differ from -j 1"; fi
+# a finish result is data: printed with -q too, and kept per stage in --stats-json
+# (regression: -q dropped it, --stats-json had none)
+printf '%s\n' "local dp = require 'docpipe'" "local f = assert(io.open(arg[1]))" \
+  "local s = dp.json.decode(f:read('a')).stages" "print(s[1].finish == nil, s[#s].name, s[#s].finish.documents)" > "$tmpd/fin.lua"
+for j in 1 2; do
+  run finish-quiet-j$j 0 "$D" run examples/keywords.yaml -q -j $j examples/ --stats-json "$tmpd/fin$j.json"
+  has finish-quiet-j$j "$err" '^docpipe: finish: \{"keywords":\{"documents":4,'
+  run finish-stats-json-j$j 0 "$D" lua "$tmpd/fin.lua" "$tmpd/fin$j.json"
+  has finish-stats-json-j$j "$out" '^true	keywords	4$'
+done
 run jobs-bad 2 "$D" run sentences -j 0 "$F/note.txt"
 has jobs-bad "$err" '-j takes a number of workers from 1 to 256'
 
