@@ -504,7 +504,7 @@ static int apply(runner *r, const sink *s) {
                 fputc('\n', r->errs);
             }
             r->failed++;
-            if (type == EV_INFAIL) r->input_errors++;
+            if (type == EV_INFAIL) r->input_errors++, r->read++;  /* a record seen */
             if (type == EV_IOFAIL) r->io_errors++;
             free(as);
             free(bs);
@@ -1545,7 +1545,16 @@ int dp_run(const dp_run_opts *o) {
     if (o->hadoop_counters) {  /* Hadoop Streaming reads these from stderr */
         fprintf(stderr, "reporter:counter:docpipe,documents_read,%zu\n", r.read);
         fprintf(stderr, "reporter:counter:docpipe,documents_written,%zu\n", r.written);
-        fprintf(stderr, "reporter:counter:docpipe,documents_failed,%zu\n", r.failed);
+        /* the same counts as --stats: read every record seen, failed the
+         * documents failed in stages, records and inputs that are no
+         * document counted apart */
+        lua_getfield(r.L, r.pipeline, "counts");
+        lua_getfield(r.L, -1, "failed");
+        lua_Integer stage_failed = lua_tointeger(r.L, -1);
+        lua_pop(r.L, 2);
+        fprintf(stderr, "reporter:counter:docpipe,documents_failed,%lld\n", (long long)stage_failed);
+        fprintf(stderr, "reporter:counter:docpipe,input_errors,%zu\n", r.input_errors);
+        fprintf(stderr, "reporter:counter:docpipe,io_errors,%zu\n", r.io_errors);
         fprintf(stderr, "reporter:counter:docpipe,documents_dropped,%lld\n", (long long)dropped);
         fprintf(stderr, "reporter:counter:docpipe,warnings,%zu\n", r.warnings);
         fprintf(stderr, "reporter:counter:docpipe,documents_warned,%zu\n", r.warned_docs);

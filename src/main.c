@@ -69,7 +69,7 @@ static const char usage_run[] =
     "      --shard I/N            take only every N-th record, starting with the I-th\n"
     "                             (1-based): N runs with I = 1..N cover the input once\n"
     "      --hadoop-counters      write reporter:counter:docpipe,NAME,N lines on stderr\n"
-    "                             at the end (Hadoop Streaming)\n"
+    "                             at the end (Hadoop Streaming): the counts of --stats\n"
     "      --stats                per-stage counts and CPU time, documents/s and\n"
     "                             MB/s on stderr at the end\n"
     "      --stats-json FILE      the same as JSON in FILE, with the stages' finish\n"
