@@ -550,6 +550,19 @@ run shard-bad-tail 2 "$D" run sentences --shard 2/8x "$tmpd/corpus.jsonl"
 has shard-bad-tail "$err" "^docpipe: --shard '2/8x': not I/N"
 run shard-missing 2 "$D" run sentences --shard
 has shard-missing "$err" "^docpipe: --shard needs a value I/N"
+# README recipes (regression: the words promised what the commands did not do)
+# a record with article instead of text: the README's jq line makes it readable
+printf '{"id":"c1","article":"Ferry sails. Band plays."}\n' > "$tmpd/cnn.jsonl"
+run readme-article-plain 1 "$D" run sentences "$tmpd/cnn.jsonl"
+has readme-article-plain "$err" 'the record has no "text" or "html" string'
+jqline=$(sed -n "s/.*\`\(jq -c '.text \/\/= .article |\)\$/\1/p" README.md)
+if command -v jq >/dev/null 2>&1 && [ -n "$jqline" ]; then
+  run readme-article-jq 0 sh -c "jq -c '.text //= .article | del(.article)' '$tmpd/cnn.jsonl' | '$Dabs' run sentences -q"
+  has readme-article-jq "$out" '"id":"c1".*"sentences":\[\{"text":"Ferry sails\."'
+else fail=$((fail + 1)); echo "FAIL readme-article-jq: no jq line in the README"; fi
+# the Lua module path keeps Lua's default after it, as examples/embed/sentences.lua says
+run readme-lua-cpath 0 grep -F "LUA_CPATH='PREFIX/lib/lua/5.4/?.so;;'" README.md
+run readme-no-bare-cpath 1 grep -F 'LUA_CPATH=PREFIX/lib/lua/5.4/?.so`' README.md
 run hadoop-counters 0 "$D" run sentences --hadoop-counters "$tmpd/corpus.jsonl"
 has hadoop-counters "$err" '^reporter:counter:docpipe,documents_written,400$'
 # the counters are those of --stats (regression: a malformed line was counted
