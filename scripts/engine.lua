@@ -1042,6 +1042,9 @@ function Pipeline:stats(totals)
     stages[#stages + 1] = dp.object({ name = ss.name, ["in"] = ss["in"], out = ss.out,
       dropped = ss.dropped, failed = ss.failed, cpu_seconds = ss.cpu,
       cpu_share = cpu > 0 and ss.cpu / cpu or 0 })
+    -- the stage's finish result, when it gave one (set by the runner)
+    local fin = self.finish_results and self.finish_results[st.name]
+    if fin ~= nil then stages[#stages].finish = fin end
   end
   out.stages = stages
   return out

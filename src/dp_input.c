@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define FILE_BUF (1 << 16)  /* stdio buffer of an input file */
 
@@ -88,12 +89,16 @@ static const char *special_kind(mode_t m) {
 /* Inside a folder only documents are read: sub-folders and files ending in
  * .txt, .text, .jsonl or .ndjson (a file named on the command line is
  * always read). */
-static int wanted(const char *dir, const struct dirent *d) {
+static int is_doc_name(const char *name) {
     static const char *const exts[] = { ".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm",
                                         NULL };
-    int doc = 0;
     for (int i = 0; exts[i]; i++)
-        if (ends_with(d->d_name, exts[i])) doc = 1;
+        if (ends_with(name, exts[i])) return 1;
+    return 0;
+}
+
+static int wanted(const char *dir, const struct dirent *d) {
+    int doc = is_doc_name(d->d_name);
     if (d->d_type == DT_DIR) return 1;
     if (d->d_type == DT_REG) return doc;
     if (d->d_type != DT_UNKNOWN && d->d_type != DT_LNK) {  /* FIFOs, devices, sockets */
@@ -517,6 +522,130 @@ static int next_record(dp_input *in, dp_record *rec) {
 }
 
 size_t dp_input_bytes(const dp_input *in) { return in->bytes; }
+
+int dp_file_id_of(const char *path, dp_file_id *id) {
+    struct stat st;
+    memset(id, 0, sizeof *id);
+    if (stat(path, &st) == 0) {
+        if (!S_ISREG(st.st_mode)) return 0;  /* a device, a FIFO, a folder: never a document */
+        id->dev = st.st_dev;
+        id->ino = st.st_ino;
+        return 1;
+    }
+    /* not made yet: follow a dangling link to the name it will be made as */
+    char *cur = strdup(path);
+    for (int hops = 0; cur && hops < 40; hops++) {
+        char buf[4096];
+        ssize_t n = readlink(cur, buf, sizeof buf - 1);
+        if (n <= 0) break;
+        buf[n] = '\0';
+        const char *slash = strrchr(cur, '/');
+        size_t dir = buf[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
+        char *next = malloc(dir + (size_t)n + 1);
+        if (!next) break;
+        memcpy(next, cur, dir);
+        memcpy(next + dir, buf, (size_t)n + 1);
+        free(cur);
+        cur = next;
+    }
+    if (!cur) return 0;
+    char *slash = strrchr(cur, '/');
+    const char *base = slash ? slash + 1 : cur;
+    if (slash) *slash = '\0';
+    int ok = *base && stat(slash ? (slash == cur ? "/" : cur) : ".", &st) == 0 && S_ISDIR(st.st_mode);
+    if (ok) {
+        id->dev = st.st_dev;
+        id->ino = st.st_ino;
+        id->name = strdup(base);
+        ok = id->name != NULL;
+    }
+    free(cur);
+    return ok;
+}
+
+/* The walk of dp_input_would_read: the folders already walked, the files
+ * looked for and the first found. */
+typedef struct probe {
+    const dp_file_id *ids;
+    size_t nids;
+    struct { dev_t dev; ino_t ino; } *seen;
+    size_t nseen, capseen;
+    long hit;
+} probe;
+
+static void probe_dir(probe *p, const char *dir, int depth) {
+    struct stat ds;
+    if (p->hit >= 0 || depth > 256 || stat(dir, &ds) != 0 || !S_ISDIR(ds.st_mode)) return;
+    for (size_t i = 0; i < p->nseen; i++)
+        if (p->seen[i].dev == ds.st_dev && p->seen[i].ino == ds.st_ino) return;
+    if (p->nseen == p->capseen) {
+        size_t nc = p->capseen ? p->capseen * 2 : 16;
+        void *ns = realloc(p->seen, nc * sizeof *p->seen);
+        if (!ns) return;
+        p->seen = ns;
+        p->capseen = nc;
+    }
+    p->seen[p->nseen].dev = ds.st_dev;
+    p->seen[p->nseen].ino = ds.st_ino;
+    p->nseen++;
+    /* a file to be made in this folder under a name the walk takes */
+    for (size_t i = 0; i < p->nids && p->hit < 0; i++)
+        if (p->ids[i].name && p->ids[i].dev == ds.st_dev && p->ids[i].ino == ds.st_ino &&
+            p->ids[i].name[0] != '.' && is_doc_name(p->ids[i].name))
+            p->hit = (long)i;
+    struct dirent **list;
+    int n = p->hit < 0 ? scandir(dir, &list, not_hidden, name_cmp) : -1;
+    for (int k = 0; k < n; k++) {
+        const struct dirent *d = list[k];
+        char path[4096];
+        snprintf(path, sizeof path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", d->d_name);
+        int doc = is_doc_name(d->d_name);
+        struct stat st;
+        if (p->hit >= 0) {
+        } else if (d->d_type == DT_DIR) {
+            probe_dir(p, path, depth + 1);
+        } else if (d->d_type == DT_REG) {
+            for (size_t i = 0; doc && i < p->nids && p->hit < 0; i++)
+                if (!p->ids[i].name && p->ids[i].ino == d->d_ino && stat(path, &st) == 0 &&
+                    st.st_dev == p->ids[i].dev && st.st_ino == p->ids[i].ino)
+                    p->hit = (long)i;
+        } else if (d->d_type == DT_LNK || d->d_type == DT_UNKNOWN) {
+            if (stat(path, &st) == 0) {
+                if (S_ISDIR(st.st_mode)) probe_dir(p, path, depth + 1);
+                for (size_t i = 0; doc && S_ISREG(st.st_mode) && i < p->nids && p->hit < 0; i++)
+                    if (!p->ids[i].name && st.st_dev == p->ids[i].dev && st.st_ino == p->ids[i].ino)
+                        p->hit = (long)i;
+            } else if (doc) {  /* a dangling link: read once its target is made */
+                dp_file_id t;
+                if (dp_file_id_of(path, &t) && t.name)
+                    for (size_t i = 0; i < p->nids && p->hit < 0; i++)
+                        if (p->ids[i].name && t.dev == p->ids[i].dev && t.ino == p->ids[i].ino &&
+                            strcmp(t.name, p->ids[i].name) == 0)
+                            p->hit = (long)i;
+                free(t.name);
+            }
+        }
+        free(list[k]);
+    }
+    if (n >= 0) free(list);
+}
+
+long dp_input_would_read(const char *const *paths, size_t n, const dp_file_id *ids, size_t nids,
+                         const char **folder) {
+    probe p;
+    memset(&p, 0, sizeof p);
+    p.ids = ids;
+    p.nids = nids;
+    p.hit = -1;
+    for (size_t i = 0; i < n && p.hit < 0; i++) {
+        struct stat st;
+        if (strcmp(paths[i], "-") == 0 || stat(paths[i], &st) != 0 || !S_ISDIR(st.st_mode)) continue;
+        probe_dir(&p, paths[i], 0);
+        if (p.hit >= 0 && folder) *folder = paths[i];
+    }
+    free(p.seen);
+    return p.hit;
+}
 
 int dp_input_would_block(const dp_input *in) {
     FILE *f = in->cur;

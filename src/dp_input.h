@@ -13,6 +13,7 @@
 #define DP_INPUT_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 typedef enum { DP_FMT_AUTO, DP_FMT_TEXT, DP_FMT_JSONL } dp_input_format;
 
@@ -53,5 +54,28 @@ size_t dp_input_bytes(const dp_input *in);
 int dp_input_would_block(const dp_input *in);
 
 void dp_input_close(dp_input *in);
+
+/* A file the run will write, to be looked for among the documents of the
+ * input folders: an existing regular file by device and inode (name NULL),
+ * a file not made yet by the folder it will be made in and its name there
+ * (a dangling link followed to its target). */
+typedef struct dp_file_id {
+    dev_t dev;
+    ino_t ino;
+    char *name;  /* malloc'd; NULL for an existing file */
+} dp_file_id;
+
+/* Fills *id for path; 0 when there is nothing to look for (a device, a
+ * FIFO, a folder, or a new file whose folder does not exist). */
+int dp_file_id_of(const char *path, dp_file_id *id);
+
+/* Walks the folders among paths with the rules of the reader (hidden
+ * entries skipped, documents by their extension, links followed, each
+ * folder once) without reading a file, and returns the index of the first
+ * of ids[] that is one of their documents, or would be one once made (its
+ * folder is walked and its name is a document's); *folder is the input
+ * folder it is in. -1 when none is. */
+long dp_input_would_read(const char *const *paths, size_t n, const dp_file_id *ids, size_t nids,
+                         const char **folder);
 
 #endif

@@ -504,7 +504,7 @@ static int apply(runner *r, const sink *s) {
                 fputc('\n', r->errs);
             }
             r->failed++;
-            if (type == EV_INFAIL) r->input_errors++;
+            if (type == EV_INFAIL) r->input_errors++, r->read++;  /* a record seen */
             if (type == EV_IOFAIL) r->io_errors++;
             free(as);
             free(bs);
@@ -683,7 +683,10 @@ static void finish(runner *r) {
         r->finish_errors++;
     }
     lua_pop(L, 1);
-    if (!lua_isnil(L, -1) && !r->o->quiet) {
+    /* the results are data: kept for --stats-json, and printed also with -q */
+    lua_pushvalue(L, -1);
+    lua_setfield(L, r->pipeline, "finish_results");
+    if (!lua_isnil(L, -1)) {
         char err[160];
         size_t len;
         char *json = dp_json_encode_value(L, -1, NULL, 0, 0, &len, err, sizeof err);
@@ -831,6 +834,8 @@ typedef struct pool {
     int record_failed;    /* --errors: failed documents as they entered the stage */
     char *fatal;          /* a worker that could not start: why */
     int live;             /* workers not yet ended */
+    int avail;            /* workers started and holding no batch (also while they start) */
+    int ready;            /* batches waiting for a worker (state 1) */
     int abandon;          /* the grace time after a signal is over: stop waiting */
 } pool;
 
@@ -906,6 +911,7 @@ static void *worker_main(void *arg) {
         pthread_mutex_lock(&pl->mu);
         if (!pl->fatal) pl->fatal = strdup(w.L ? lua_tostring(w.L, -1) : "out of memory");
         pl->live--;
+        pl->avail--;
         pthread_cond_broadcast(&pl->done);
         pthread_mutex_unlock(&pl->mu);
         dp_engine_close(w.L);
@@ -929,7 +935,13 @@ static void *worker_main(void *arg) {
             for (size_t i = 0; i < pl->nslots; i++)  /* the oldest ready batch */
                 if (pl->slots[i].state == 1 && (best == (size_t)-1 || pl->slots[i].seq < pl->slots[best].seq))
                     best = i;
-            if (best != (size_t)-1) { b = &pl->slots[best]; b->state = 2; break; }
+            if (best != (size_t)-1) {
+                b = &pl->slots[best];
+                b->state = 2;
+                pl->ready--;
+                pl->avail--;
+                break;
+            }
             if (pl->quit) break;
             pthread_cond_wait(&pl->work, &pl->mu);
         }
@@ -962,6 +974,7 @@ static void *worker_main(void *arg) {
         }
         lua_pop(w.L, 1);
         b->state = 3;
+        pl->avail++;
         pthread_cond_broadcast(&pl->done);
         pthread_mutex_unlock(&pl->mu);
     }
@@ -997,32 +1010,16 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
     pl->record_failed = r->o->errors != NULL;
     worker *wks = calloc((size_t)jobs, sizeof *wks);
     if (!pl->slots || !wks) { free(pl->slots); free(wks); free(pl); return -1; }
-    int started = 0;
-    for (int i = 0; i < jobs; i++) {
-        wks[i].pl = pl;
-        pthread_mutex_lock(&pl->mu);
-        pl->live++;
-        pthread_mutex_unlock(&pl->mu);
-        /* SIGINT and SIGTERM blocked in the workers: they go to the main
-         * thread, whose blocked read they must cut short */
-        sigset_t old;
-        hold_signals(1, &old);
-        int made = pthread_create(&wks[i].thread, NULL, worker_main, &wks[i]) == 0;
-        hold_signals(0, &old);
-        if (made) started++;
-        else {
-            pthread_mutex_lock(&pl->mu);
-            pl->live--;
-            pthread_mutex_unlock(&pl->mu);
-            break;
-        }
-    }
+    /* the workers are started as they are needed, up to jobs: one when a
+     * batch is waiting and every worker started is busy (a short input
+     * does not pay for loading the pipeline jobs times) */
+    int started = 0, cannot_start = 0;
     pthread_mutex_lock(&r->live_mu);
     r->pool = pl;  /* for the grace thread */
     pthread_mutex_unlock(&r->live_mu);
     int gave_up = 0;
     size_t fill_seq = 0, write_seq = 0;
-    int eof = started == 0, stop = 0, result = 1;
+    int eof = 0, stop = 0, result = 1;
     dp_record rec;
     int pending = 0;      /* rec holds a record read but not yet placed */
     for (;;) {
@@ -1054,8 +1051,33 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
             pthread_mutex_lock(&pl->mu);
             b->seq = fill_seq++;
             b->state = 1;
+            pl->ready++;
+            int more = pl->ready > pl->avail && started < jobs && !cannot_start;
+            if (more) {
+                pl->live++;
+                pl->avail++;
+            }
             pthread_cond_signal(&pl->work);
             pthread_mutex_unlock(&pl->mu);
+            if (more) {
+                wks[started].pl = pl;
+                /* SIGINT and SIGTERM blocked in the workers: they go to the
+                 * main thread, whose blocked read they must cut short */
+                sigset_t old;
+                hold_signals(1, &old);
+                int made = pthread_create(&wks[started].thread, NULL, worker_main, &wks[started]) == 0;
+                hold_signals(0, &old);
+                if (made) started++;
+                else {
+                    cannot_start = 1;  /* the ones there go on with the work */
+                    pthread_mutex_lock(&pl->mu);
+                    pl->live--;
+                    pl->avail--;
+                    if (started == 0 && !pl->fatal) pl->fatal = strdup("cannot create a thread");
+                    pthread_cond_broadcast(&pl->done);
+                    pthread_mutex_unlock(&pl->mu);
+                }
+            }
         }
         if (write_seq == fill_seq) break;
         /* the next batch in input order; when idle, every batch in flight */
@@ -1307,6 +1329,39 @@ int dp_run(const dp_run_opts *o) {
             return DP_EXIT_USAGE;
         }
     }
+    {   /* nor over a document of an input folder (or standard input), by any
+         * name or link, nor make one there: checked before any output is opened */
+        const char *outs[3] = { o->output && strcmp(o->output, "-") != 0 ? o->output : NULL,
+                                o->errors, o->stats_json };
+        dp_file_id ids[3];
+        const char *names[3];
+        size_t nids = 0;
+        for (int i = 0; i < 3; i++)
+            if (outs[i] && dp_file_id_of(outs[i], &ids[nids])) names[nids++] = outs[i];
+        struct stat in0;
+        int from_stdin = o->ninputs == 0;
+        for (size_t i = 0; i < o->ninputs; i++)
+            if (strcmp(o->inputs[i], "-") == 0) from_stdin = 1;
+        long hit = -1;
+        const char *folder = NULL;
+        if (from_stdin && fstat(0, &in0) == 0 && S_ISREG(in0.st_mode))
+            for (size_t i = 0; i < nids && hit < 0; i++)
+                if (!ids[i].name && ids[i].dev == in0.st_dev && ids[i].ino == in0.st_ino) hit = (long)i;
+        if (hit >= 0)
+            fprintf(stderr, "docpipe: %s is also an input (standard input); it would be overwritten\n",
+                    names[hit]);
+        else if (nids && (hit = dp_input_would_read(o->inputs, o->ninputs, ids, nids, &folder)) >= 0)
+            fprintf(stderr, ids[hit].name ? "docpipe: %s would also be an input (a document of the "
+                                            "folder %s); it would be read back\n"
+                                          : "docpipe: %s is also an input (a document of the folder "
+                                            "%s); it would be overwritten\n",
+                    names[hit], folder);
+        for (size_t i = 0; i < nids; i++) free(ids[i].name);
+        if (hit >= 0) {
+            dp_engine_close(r.L);
+            return DP_EXIT_USAGE;
+        }
+    }
     if (o->errors && o->output && same_file(o->errors, o->output)) {
         fprintf(stderr, "docpipe: --errors and -o name the same file (%s)\n", o->errors);
         dp_engine_close(r.L);
@@ -1490,7 +1545,16 @@ int dp_run(const dp_run_opts *o) {
     if (o->hadoop_counters) {  /* Hadoop Streaming reads these from stderr */
         fprintf(stderr, "reporter:counter:docpipe,documents_read,%zu\n", r.read);
         fprintf(stderr, "reporter:counter:docpipe,documents_written,%zu\n", r.written);
-        fprintf(stderr, "reporter:counter:docpipe,documents_failed,%zu\n", r.failed);
+        /* the same counts as --stats: read every record seen, failed the
+         * documents failed in stages, records and inputs that are no
+         * document counted apart */
+        lua_getfield(r.L, r.pipeline, "counts");
+        lua_getfield(r.L, -1, "failed");
+        lua_Integer stage_failed = lua_tointeger(r.L, -1);
+        lua_pop(r.L, 2);
+        fprintf(stderr, "reporter:counter:docpipe,documents_failed,%lld\n", (long long)stage_failed);
+        fprintf(stderr, "reporter:counter:docpipe,input_errors,%zu\n", r.input_errors);
+        fprintf(stderr, "reporter:counter:docpipe,io_errors,%zu\n", r.io_errors);
         fprintf(stderr, "reporter:counter:docpipe,documents_dropped,%lld\n", (long long)dropped);
         fprintf(stderr, "reporter:counter:docpipe,warnings,%zu\n", r.warnings);
         fprintf(stderr, "reporter:counter:docpipe,documents_warned,%zu\n", r.warned_docs);

@@ -529,7 +529,8 @@ function M.process(doc, ctx)
   local function given(v)
     return v ~= nil and v ~= null and v ~= "" and not (type(v) == "table" and #v == 0)
   end
-  local prior = { title = doc.title, authors = doc.authors, outlet = doc.outlet, date = doc.date }
+  local prior = { title = doc.title, authors = doc.authors, outlet = doc.outlet, date = doc.date,
+    dateline = doc.dateline, highlights = doc.highlights, contributors = doc.contributors }
   doc.meta = doc.meta or dp.object({})
   local removed = dp.array({})
   local function drop(text, reason)
@@ -1369,9 +1370,9 @@ function M.process(doc, ctx)
   doc.authors = given(prior.authors) and prior.authors or authors
   doc.outlet = given(prior.outlet) and prior.outlet or (outlet or null)
   doc.date = given(prior.date) and prior.date or (date or null)
-  doc.dateline = dateline or null
-  doc.highlights = highlights
-  doc.contributors = contributors
+  doc.dateline = given(prior.dateline) and prior.dateline or (dateline or null)
+  doc.highlights = given(prior.highlights) and prior.highlights or highlights
+  doc.contributors = given(prior.contributors) and prior.contributors or contributors
   doc.paragraphs = paragraphs
   doc.text = concat(paragraphs, "\n\n")
   doc.meta.removed = removed

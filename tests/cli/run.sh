@@ -527,6 +527,30 @@ run jobs-finish-2 0 "$D" run examples/keywords.yaml -j 2 examples/
 grep '^docpipe: finish' "$err" > "$tmpd/f2.txt"
 if [ -s "$tmpd/f1.txt" ] && cmp -s "$tmpd/f1.txt" "$tmpd/f2.txt"; then pass=$((pass + 1))
 else fail=$((fail + 1)); echo "FAIL jobs: finish results differ between -j 1 and -j 2"; cat "$tmpd/f1.txt" "$tmpd/f2.txt"; fi
+# workers start as batches wait for them, up to N (regression: all N loaded the
+# pipeline for one document, start-up growing with -j): one document at -j 4
+# loads it twice (the main thread and one worker), 300 documents at -j 4 in
+# at most five states, the output, finish results and counts those of -j 1
+run jobs-lazy-one 0 "$D" run "$F/counted.yaml" -j 4 "$F/note.txt"
+lines jobs-lazy-one "$err" 2
+run jobs-lazy-many-1 0 "$D" run "$F/counted.yaml" -j 1 "$tmpd/many.jsonl" -o "$tmpd/lazy1.jsonl" --stats
+sed -n 's/^documents: \([^;]*\);.*/\1/p' "$err" > "$tmpd/lazy1.stats"
+run jobs-lazy-many-4 0 "$D" run "$F/counted.yaml" -j 4 "$tmpd/many.jsonl" -o "$tmpd/lazy4.jsonl" --stats
+n=$(grep -c '^loaded$' "$err")
+if [ "$n" -ge 2 ] && [ "$n" -le 5 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL jobs-lazy-many: $n loads"; fi
+if cmp -s "$tmpd/lazy1.jsonl" "$tmpd/lazy4.jsonl" && [ -s "$tmpd/lazy1.stats" ] &&
+   sed -n 's/^documents: \([^;]*\);.*/\1/p' "$err" | cmp -s - "$tmpd/lazy1.stats"; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAIL jobs-lazy-many: -j 4 output or counts differ from -j 1"; fi
+# a finish result is data: printed with -q too, and kept per stage in --stats-json
+# (regression: -q dropped it, --stats-json had none)
+printf '%s\n' "local dp = require 'docpipe'" "local f = assert(io.open(arg[1]))" \
+  "local s = dp.json.decode(f:read('a')).stages" "print(s[1].finish == nil, s[#s].name, s[#s].finish.documents)" > "$tmpd/fin.lua"
+for j in 1 2; do
+  run finish-quiet-j$j 0 "$D" run examples/keywords.yaml -q -j $j examples/ --stats-json "$tmpd/fin$j.json"
+  has finish-quiet-j$j "$err" '^docpipe: finish: \{"keywords":\{"documents":4,'
+  run finish-stats-json-j$j 0 "$D" lua "$tmpd/fin.lua" "$tmpd/fin$j.json"
+  has finish-stats-json-j$j "$out" '^true	keywords	4$'
+done
 run jobs-bad 2 "$D" run sentences -j 0 "$F/note.txt"
 has jobs-bad "$err" '-j takes a number of workers from 1 to 256'
 
@@ -560,8 +584,29 @@ has shard-big-n-int "$err" "^docpipe: --shard '1/2147483648': N is too large: at
 lines shard-big-out "$out" 0
 run shard-missing 2 "$D" run sentences --shard
 has shard-missing "$err" "^docpipe: --shard needs a value I/N"
+# README recipes (regression: the words promised what the commands did not do)
+# a record with article instead of text: the README's jq line makes it readable
+printf '{"id":"c1","article":"Ferry sails. Band plays."}\n' > "$tmpd/cnn.jsonl"
+run readme-article-plain 1 "$D" run sentences "$tmpd/cnn.jsonl"
+has readme-article-plain "$err" 'the record has no "text" or "html" string'
+jqline=$(sed -n "s/.*\`\(jq -c '.text \/\/= .article |\)\$/\1/p" README.md)
+if command -v jq >/dev/null 2>&1 && [ -n "$jqline" ]; then
+  run readme-article-jq 0 sh -c "jq -c '.text //= .article | del(.article)' '$tmpd/cnn.jsonl' | '$Dabs' run sentences -q"
+  has readme-article-jq "$out" '"id":"c1".*"sentences":\[\{"text":"Ferry sails\."'
+else fail=$((fail + 1)); echo "FAIL readme-article-jq: no jq line in the README"; fi
+# the Lua module path keeps Lua's default after it, as examples/embed/sentences.lua says
+run readme-lua-cpath 0 grep -F "LUA_CPATH='PREFIX/lib/lua/5.4/?.so;;'" README.md
+run readme-no-bare-cpath 1 grep -F 'LUA_CPATH=PREFIX/lib/lua/5.4/?.so`' README.md
 run hadoop-counters 0 "$D" run sentences --hadoop-counters "$tmpd/corpus.jsonl"
 has hadoop-counters "$err" '^reporter:counter:docpipe,documents_written,400$'
+# the counters are those of --stats (regression: a malformed line was counted
+# as failed but not as read: read 2, written 2, failed 1): read every record
+# seen, failed the documents failed in stages, input errors apart
+run hadoop-counters-bad 1 "$D" run "$F/boom_skip.yaml" "$F/boom.jsonl" "$F/malformed.jsonl" --hadoop-counters --stats -q
+for c in documents_read,6 documents_written,4 documents_failed,1 input_errors,1 io_errors,0 documents_dropped,0; do
+  has hadoop-counters-bad-${c%,*} "$err" "^reporter:counter:docpipe,$c\$"
+done
+has hadoop-counters-bad-stats "$err" 'documents: 6 read, 4 written, 0 dropped, 1 failed \(1 input errors\)'
 if command -v parallel >/dev/null 2>&1; then
   run gnu-parallel-pipe 0 sh -c "cat '$tmpd/corpus.jsonl' | parallel --will-cite --pipe --block 2k -k '$Dabs' run sentences -j 1 -q"
   if cmp -s "$out" "$tmpd/single.jsonl"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL gnu parallel --pipe output differs from a single run"; fi
@@ -879,7 +924,8 @@ done
 # --- --stats and --stats-json: counts that add up
 run stats 1 "$D" run "$F/boom_skip.yaml" "$F/boom.jsonl" "$F/malformed.jsonl" --stats -q --errors "$tmpd/e.jsonl"
 has stats-table "$err" '^boom +5 +4 +0 +1 '
-has stats-totals "$err" 'documents: 5 read, 4 written, 0 dropped, 1 failed \(1 input errors\)'
+# read counts every record seen: 6 = 4 written + 0 dropped + 1 failed + 1 input error
+has stats-totals "$err" 'documents: 6 read, 4 written, 0 dropped, 1 failed \(1 input errors\)'
 run stats-json 0 "$D" run sentences "$F/two.jsonl" --stats-json "$tmpd/stats.json"
 has stats-json "$tmpd/stats.json" '"read":[[:space:]]*2'
 has stats-json-stage "$tmpd/stats.json" '"name":[[:space:]]*"sentences"'
@@ -932,6 +978,42 @@ run stats-json-input 2 "$D" run sentences "$tmpd/victim.txt" --stats-json "$tmpd
 has stats-json-input "$err" 'is also an input'
 run stats-json-output 2 "$D" run sentences "$tmpd/victim.txt" --stats-json "$tmpd/same.x" -o "$tmpd/same.x"
 has stats-json-output "$err" '--stats-json names the same file as -o'
+
+# --- no output may be a document of an input folder, by any name or link, nor
+# made there (regression: -o dir/page.txt replaced the page with JSON, exit 0;
+# --errors dir/page.txt emptied it before it was read); refused before any
+# output is opened, exit 2, the folder as it was
+mkdir -p "$tmpd/infold/sub" "$tmpd/elsewhere"
+printf 'Ferry sails. Band plays.\n' > "$tmpd/infold/a.txt"
+printf 'The band played.\n' > "$tmpd/infold/sub/b.txt"
+cp -R "$tmpd/infold" "$tmpd/infold.orig"
+ln -s "$tmpd/infold/a.txt" "$tmpd/alink.txt"
+ln "$tmpd/infold/sub/b.txt" "$tmpd/bhard.txt"
+ln -s "$tmpd/infold/sub" "$tmpd/sublink"
+ln -s "$tmpd/elsewhere/later.txt" "$tmpd/infold/dangling.txt"
+for spec in "o:-o $tmpd/infold/a.txt" "errors:--errors $tmpd/infold/a.txt" \
+            "stats:--stats-json $tmpd/infold/sub/b.txt" "spelled:-o $tmpd/infold/sub/../a.txt" \
+            "symlink:--errors $tmpd/alink.txt" "hardlink:-o $tmpd/bhard.txt" \
+            "linked-folder:--stats-json $tmpd/sublink/b.txt"; do
+  run "folder-output-${spec%%:*}" 2 "$D" run sentences "$tmpd/infold" ${spec#*:}
+  has "folder-output-${spec%%:*}" "$err" 'is also an input \(a document of the folder .*infold\); it would be overwritten'
+done
+# a new file where the walk would read it (the folder, a sub-folder, the
+# target of a dangling link inside it) is refused the same way
+for spec in "new:-o $tmpd/infold/out.jsonl" "new-sub:--errors $tmpd/infold/sub/err.jsonl" \
+            "new-via-link:--errors $tmpd/sublink/err.txt" "dangling:--stats-json $tmpd/elsewhere/later.txt"; do
+  run "folder-output-${spec%%:*}" 2 "$D" run sentences "$tmpd/infold" ${spec#*:}
+  has "folder-output-${spec%%:*}" "$err" 'would also be an input \(a document of the folder .*infold\); it would be read back'
+done
+rm "$tmpd/infold/dangling.txt"
+run folder-output-untouched 0 diff -r "$tmpd/infold" "$tmpd/infold.orig"
+lines folder-output-untouched "$out" 0
+# standard input that is a file is an input too
+run stdin-output 2 sh -c "'$Dabs' run sentences --errors '$tmpd/infold/a.txt' < '$tmpd/infold/a.txt'"
+has stdin-output "$err" 'is also an input \(standard input\); it would be overwritten'
+# a name the walk does not read is fine: another extension, a hidden file
+run folder-output-json 0 "$D" run sentences "$tmpd/infold" -o "$tmpd/infold/out.json" --errors "$tmpd/infold/.err.jsonl"
+lines folder-output-json "$tmpd/infold/out.json" 2
 
 # --- bad input is reported and the rest goes on
 run malformed-jsonl 1 "$D" run sentences "$F/malformed.jsonl"
