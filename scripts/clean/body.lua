@@ -1766,6 +1766,9 @@ end
 -- window ("Photo: The quay at dusk. (NAME/Outlet)" / "According to the operator, ...
 -- rose by 12% last year."): the body goes on under the caption, and the window ends at
 -- that paragraph (and past the next caption, the same again). The caption still goes.
+-- Not when a caption or a credit follows the paragraph, or it repeats a block above: a
+-- gallery's caption under the body ("Photo Gallery (1 of 2)" / the caption again /
+-- "NAME/Photographer").
 function M.past_caption(live, we)
   while we >= 1 and live[we].sentence do
     local y = we + 1
@@ -1773,11 +1776,14 @@ function M.past_caption(live, we)
       and not live[y].bullet and live[y].nw <= 40 and score(live[y]) > NEG do
       y = y + 1
     end
-    local p = live[y]
+    local p, n = live[y], live[y + 1]
     if y == we + 1 or not p or not p.sentence or p.nw < 8 or p.cue or p.label or p.bullet or p.drop or p.ending
-      or score(p) <= 0 then
+      or score(p) <= 0 or (n and (n.cue == "caption" or n.cue == "media")) then
       return we
     end
+    -- (not a caption printed again in a gallery under the body, over its credit or
+    -- not: a block that repeats one above is no paragraph of the story)
+    for z = 1, we do if live[z].text == p.text then return we end end
     we = y
   end
   return we
