@@ -24,7 +24,10 @@
 --     that could have been broken before W was left unwrapped (a headline over its
 --     date line) and nothing continues it; a word hyphenated at the line end stays
 --     joined. A line measures its dumped length: the bytes of lynx link numbers cut
---     from it after the dumper wrapped it ("[20]") count (M.split's pad).
+--     from it after the dumper wrapped it ("[20]") count (M.split's pad). A page wrapped
+--     by hand, its right margin ragged (lines broken although the next word fitted,
+--     ragged_width), also joins a line ending no sentence with the next whatever its
+--     first letter when that word would not have fitted within the column so read.
 --  2. Each logical line is a block; blank lines separate groups (`group` numbers
 --     them); indentation, bullet markers and items set apart by runs of spaces (a menu
 --     or button row, `gaps`) are kept as evidence.
