@@ -24,7 +24,10 @@
 --     that could have been broken before W was left unwrapped (a headline over its
 --     date line) and nothing continues it; a word hyphenated at the line end stays
 --     joined. A line measures its dumped length: the bytes of lynx link numbers cut
---     from it after the dumper wrapped it ("[20]") count (M.split's pad).
+--     from it after the dumper wrapped it ("[20]") count (M.split's pad). A page wrapped
+--     by hand, its right margin ragged (lines broken although the next word fitted,
+--     ragged_width), also joins a line ending no sentence with the next whatever its
+--     first letter when that word would not have fitted within the column so read.
 --  2. Each logical line is a block; blank lines separate groups (`group` numbers
 --     them); indentation, bullet markers and items set apart by runs of spaces (a menu
 --     or button row, `gaps`) are kept as evidence.
@@ -113,6 +116,46 @@ local function trailing_space(l)
   while c == 32 or (c and c >= 9 and c <= 13) do e = e - 1; c = byte(l, e) end
   if e < #l then return e + 1 end
   return nil
+end
+
+-- The column a ragged wrapper broke the body's lines short of, or false: a dumper that
+-- wraps by hand or by a rougher rule leaves its right margin ragged, breaking lines
+-- whose next word would still have fitted within W. Measured on the lines that
+-- certainly wrap (RAGGED_FROM of W or more, no sentence end, the next line at the same
+-- column going on in lower case): s = length + 1 + the next line's first word. When at
+-- least two of them (and RAGGED_SHARE of them) have s within W, by RAGGED_MAX columns at most,
+-- the wrapper broke lines at s or later: the column is the smallest such s, less one.
+-- A line that ends no sentence and whose next word would not have fitted within that
+-- column then goes on in the next line whatever its first letter ("... said" /
+-- "Dolores NAME, who ..."). A strict dumper (lynx, w3m) leaves none: false (or a
+-- few, one in ten, in a dump whose HTML entities were decoded after it wrapped:
+-- "Hong Kong&#39;s ... airport on" reads four columns short).
+local RAGGED_MAX, RAGGED_FROM, RAGGED_SHARE = 4, 0.75, 0.15
+local function ragged_width(lines, chars, firsts, leads, W, pad)
+  local n, r, lo = 0, 0, W + 1
+  for i = 1, #lines - 1 do
+    local f = firsts[i + 1]
+    local c = leads[i + 1]
+    if c >= 97 and c <= 122 and f == firsts[i] and f > 0 then
+      local l = lines[i]
+      local plen = chars[i]
+      local tail = trailing_space(l)
+      if tail then plen = plen - (#l - tail + 1) end
+      if pad and pad[i] then plen = plen + pad[i] end
+      if plen >= RAGGED_FROM * W and ends_open(l) then
+        local nx = lines[i + 1]
+        local e = (find(nx, " ", f, true) or #nx + 1) - 1
+        local s = plen + 1 + clen(sub(nx, f, e))
+        n = n + 1
+        if s <= W and s >= W - RAGGED_MAX then
+          r = r + 1
+          if s < lo then lo = s end
+        end
+      end
+    end
+  end
+  if r >= 2 and r >= RAGGED_SHARE * n then return lo - 1 end
+  return false
 end
 
 -- does the text hold U+2000..U+200A or U+202F (E2 80 80..8A, E2 80 AF)
@@ -505,6 +548,12 @@ function M.split(text, pad)
   -- 3,000 instructions a line in Lua, where many lines are measured several
   -- times; with a column, chars lists each line's length in characters
   local W, chars = wrap_width(lines, true)
+  -- (the ragged column, found when first asked: nil until then)
+  local rw
+  local function ragged(lines, chars, firsts, leads, W, pad, s)
+    if rw == nil then rw = ragged_width(lines, chars, firsts, leads, W, pad) end
+    return rw and s > rw
+  end
   local blocks, group, prev_blank = {}, 0, true
   local cur
   for i = 1, #lines do local raw = lines[i]
@@ -571,7 +620,11 @@ function M.split(text, pad)
             -- and ends with: a caption's credit cut at the wrap, "... (Photograph:" /
             -- "NAME)")
             or (not back and byte(body, -1) == 41 and plen >= 0.6 * W and find(prev, "%([^)]*$")
-              and not find(body, "(", 1, true)) then
+              and not find(body, "(", 1, true))
+            -- (or the next word would not have fitted within the column a ragged
+            -- wrapper broke the page's lines short of: ragged_width)
+            or (not marker and not back and plen + 1 + clen(first) > W - RAGGED_MAX - 1 and ends_open(prev)
+              and ragged(lines, chars, firsts, leads, W, pad, plen + 1 + clen(first))) then
             local sep = " "
             -- a word hyphenated at the end of the line stays joined ("co-" + "founder")
             if cur.text:sub(-1) == "-" and not cur.text:sub(-2, -2):match("%s") then sep = "" end

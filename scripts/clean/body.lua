@@ -1470,6 +1470,19 @@ local function past_ad_label(live, x)
   return x
 end
 
+-- is the block y under the advertisement label x, in its group, set apart with it as an
+-- indented box: both at the same indent, deeper than the block above the label and
+-- the one under the box, in a group of its own ("  -- ADVERTISEMENT --" / "  NAME:
+-- cabins with sea views, ... . Weekly rates available." between paragraphs at the
+-- margin)? Then it is the label's copy, however much it reads as a paragraph.
+-- (a field of M: the main chunk is at Lua's limit of 200 locals)
+function M.indented_box(live, x, y)
+  local b, c = live[x], live[y]
+  if b.indent == 0 or c.indent ~= b.indent then return false end
+  local p, n = live[x - 1], live[y + 1]
+  return p ~= nil and n ~= nil and p.indent < b.indent and n.indent < b.indent and n.group ~= c.group
+end
+
 -- is block x right under an advertisement (its label, ADS_BACK blocks up at most, and
 -- its copy) that a kept block precedes? A subhead of the body there ("BUSINESSES
 -- WORRIED" under "ADVERTISEMENT" / "Tarran Fuels - ...") stands between two paragraphs
@@ -1746,6 +1759,53 @@ function M.lone_lead(live, x)
   return not (p and p.bullet) and not (n and n.bullet)
 end
 
+--- The window's end past a picture inside the body: under the window's last
+-- paragraph, one or two blocks of a picture's debris (a caption or credit: caption and
+-- media cues, up to 40 words each), then a paragraph (a sentence of 8 words or more, no
+-- cue, label or bullet, scoring above zero) that the caption's penalty kept out of the
+-- window ("Photo: The quay at dusk. (NAME/Outlet)" / "According to the operator, ...
+-- rose by 12% last year."): the body goes on under the caption, and the window ends at
+-- that paragraph (and past the next caption, the same again). The caption still goes.
+-- Not when a caption or a credit follows the paragraph, or it repeats a block above: a
+-- gallery's caption under the body ("Photo Gallery (1 of 2)" / the caption again /
+-- "NAME/Photographer").
+function M.past_caption(live, we)
+  while we >= 1 and live[we].sentence do
+    local y = we + 1
+    while y <= we + 2 and live[y] and (live[y].cue == "caption" or live[y].cue == "media") and not live[y].keep
+      and not live[y].bullet and live[y].nw <= 40 and score(live[y]) > NEG do
+      y = y + 1
+    end
+    local p, n = live[y], live[y + 1]
+    if y == we + 1 or not p or not p.sentence or p.nw < 8 or p.cue or p.label or p.bullet or p.drop or p.ending
+      or score(p) <= 0 or (n and (n.cue == "caption" or n.cue == "media")) then
+      return we
+    end
+    -- (not a caption printed again in a gallery under the body, over its credit or
+    -- not: a block that repeats one above is no paragraph of the story)
+    for z = 1, we do if live[z].text == p.text then return we end end
+    we = y
+  end
+  return we
+end
+
+--- The heading of a reader prompt's box: a short line opening its group that speaks
+-- to the reader by an imperative of en/clean_prompt_verbs.txt and names no sentence
+-- ("Get the NAME Morning Brief"), right over the prompt the stage cued ("The stories
+-- ... delivered at 6 a.m. Sign up"), in its group: the box's title, no subhead.
+function M.prompt_heads(st, live, ws, we)
+  if not st.prompts then return end
+  for x = ws, we - 1 do
+    local b, n = live[x], live[x + 1]
+    if n.cue == "newsletter" and b.take and not b.keep and n.group == b.group and b.nw >= 2 and b.nw <= 8
+      and not b.sentence and not b.cue and not b.bullet and (x == 1 or live[x - 1].group ~= b.group)
+      and st.prompts:heading(b.text) then
+      b.take = false
+      b.why = "newsletter heading"
+    end
+  end
+end
+
 function M.select(live, st, o)
   about_boxes(live, st.body and st.body.release_end, st.body and st.body.company)
   inlinebox.mark(live)
@@ -1843,6 +1903,7 @@ function M.select(live, st, o)
   ws = past_picture(live, ws, we, st.meta)
 
   we = closing_section(live, we, st.body)
+  we = M.past_caption(live, we)
 
   -- short lines between the last paragraph and the end of the article (a contributor
   -- line, an end marker, boilerplate) belong to the body when one of them is a
@@ -1983,6 +2044,7 @@ function M.select(live, st, o)
       b.why = "inside a boilerplate box"
     end
   end
+  M.prompt_heads(st, live, ws, we)
   -- the copy under an advertisement label, in the label's group
   for x = ws, we do
     local b = live[x]
@@ -1994,7 +2056,7 @@ function M.select(live, st, o)
         -- one paragraph per line the label shares its group with the text
         -- (unless it reads as the copy by its evidence: ad_evidence)
         if c.sentence and c.class ~= "short" and c.nw >= 12 and not ad_evidence(st.body, c.text)
-          and not (y == x + 1 and dashed_fragment(c)) then break end
+          and not (y == x + 1 and dashed_fragment(c)) and not M.indented_box(live, x, y) then break end
         -- (nor does a line that opens a list under the copy, "Before heading out, riders
         -- should:", in a page without blank lines: it and its items are the body's)
         if y > x + 1 and c.nw >= 4 and byte(c.text, -1) == 58 and not c.cue then break end

@@ -292,6 +292,10 @@ local function outlet_line(b, st)
   local cs = b.nw <= 12 and not b.sentence and not b.bullet and st.meta.call_sign(b.text)
   if cs then return cs end
   if b.nw < 1 or b.nw > 5 or b.sentence or b.bullet then return nil end
+  -- (nor a picture's credit, two names joined by a slash with no space, one of them of
+  -- two words or more: "NAME/The Outlet" under a caption, "AGENCY Photo/NAME"; the
+  -- outlet it credits is named by the page's own lines)
+  if find(b.text, "/", 1, true) and (find(b.text, "%a%s+%a+/%u") or find(b.text, "%a/%u%a*%s+%u")) then return nil end
   -- (nor a page's counter, "Post Views: 2,317": docpipe.clean.meta counter_line)
   if b.nw <= 4 and st.meta.counter_line(b.text) then return nil end
   -- ("NEWSPAPER SECTION: News" is a field of the header, no outlet; nor is a release's

@@ -144,6 +144,16 @@ function M.new(lang)
     return "newsletter"
   end
 
+  --- Is the line a prompt box's heading: a call opened by an imperative of
+  -- en/clean_prompt_verbs.txt ("Get the NAME Morning Brief"), closing on no stop or
+  -- colon, quoting no one? (The caller sees that a prompt follows it in its group.)
+  function P:heading(text)
+    local c = byte(text, -1)
+    if c == 46 or c == 58 or c == 33 or c == 63 then return false end
+    local w = text:match("^%a+")
+    return w ~= nil and verbs[w:lower()] == true and not M.speaks(text)
+  end
+
   return P
 end
 
