@@ -12,6 +12,7 @@
 #include "lua_json.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <lauxlib.h>
 #include <pthread.h>
 #include <semaphore.h>
@@ -102,6 +103,7 @@ static const char *volatile signal_tmp_path;
  * async-signal-safe). */
 #define GRACE_SECONDS 3
 static sem_t grace_sem;
+static int signal_pipe[2] = { -1, -1 };  /* the handler's self-pipe, for the input */
 
 static void on_signal(int sig) {
     if (interrupted) {  /* the second: end now (unlink and _exit are async-signal-safe) */
@@ -112,6 +114,13 @@ static void on_signal(int sig) {
     }
     interrupted = 1;
     sem_post(&grace_sem);
+    /* wakes a read waiting on an idle pipe, whichever thread the signal hit */
+    if (signal_pipe[1] >= 0) {
+        int e = errno;
+        ssize_t w = write(signal_pipe[1], "", 1);
+        (void)w;
+        errno = e;
+    }
 }
 
 static void catch_signals(void) {
@@ -1368,8 +1377,10 @@ int dp_run(const dp_run_opts *o) {
     signal_tmp_path = r.tmp_path;
     pthread_t grace;
     int grace_on = grace_start(&r, &grace);
+    if (pipe2(signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0) signal_pipe[0] = signal_pipe[1] = -1;
     catch_signals();
     dp_input *in = dp_input_open(o->inputs, o->ninputs, o->input_format);
+    dp_input_set_cancel(in, signal_pipe[0]);
     r.in = in;
     r.t0 = t0;
     r.last_draw = t0;  /* the first line after half a second */
@@ -1505,6 +1516,8 @@ int dp_run(const dp_run_opts *o) {
         fflush(stderr);
         _exit(code);
     }
+    for (int i = 0, fd; i < 2; i++)
+        if ((fd = signal_pipe[i]) >= 0) { signal_pipe[i] = -1; close(fd); }
     free(r.tmp_path);
     free(r.final_path);
     dp_engine_close(r.L);

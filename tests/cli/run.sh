@@ -1199,6 +1199,36 @@ wait $pid
 got=$?
 if [ $got -eq 130 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL second-sigterm: exit $got, want 130"; fi
 
+# --- a signal while the run waits on an idle input pipe ends it at once: exit 130, the
+# output so far whole and closed, no document named as unfinished (regression: the run
+# waited until the writer closed the pipe, so timeout(1) could not stop it, and at -j 2
+# then said "the document - did not finish within 3 s of the signal")
+printf 'local dp = require "docpipe"\nlocal f = assert(io.open(arg[1])); local a = dp.json.decode(f:read("a"))\nos.exit(#a == tonumber(arg[2]) and (#a == 0 or a[1].id == "early") and 0 or 1)\n' > "$tmpd/idle_check.lua"
+for n in 0 1; do
+ for j in 1 2; do
+  for sig in TERM INT; do
+    rm -f "$tmpd/idle.fifo"; mkfifo "$tmpd/idle.fifo"
+    early=; [ $n -eq 1 ] && early='{"id":"early","text":"Early one. Two."}'
+    ( echo "$early"; sleep 8; printf '{"id":"late","text":"Late."}\n' ) > "$tmpd/idle.fifo" &
+    writer=$!
+    "$D" run sentences -j $j -f json -o "$tmpd/idle.json" < "$tmpd/idle.fifo" 2>"$err" &
+    pid=$!
+    sleep 1
+    t0=$(date +%s)
+    kill -$sig $pid
+    wait $pid
+    got=$?
+    t1=$(date +%s)
+    kill $writer 2>/dev/null
+    if [ $got -eq 130 ] && [ $((t1 - t0)) -le 2 ]; then pass=$((pass + 1))
+    else fail=$((fail + 1)); echo "FAIL idle-pipe-$n-j$j-$sig: exit $got after $((t1 - t0)) s, want 130 at once"; fi
+    has idle-pipe-j$j-$sig-count "$err" "^docpipe: interrupted: $n document\\(s\\) written$"
+    lacks idle-pipe-j$j-$sig-named "$err" 'did not finish'
+    run idle-pipe-j$j-$sig-json 0 "$D" lua "$tmpd/idle_check.lua" "$tmpd/idle.json" $n
+  done
+ done
+done
+
 # --- --stats of a run cut short at -j 2 (a closed output, an interrupt): a stage counts
 # only the documents read and handed out (regression: also those the workers had done
 # beyond, "16 read" under "clean 64")
