@@ -664,6 +664,28 @@ static int same_file(const char *a, const char *b) {
     return same;
 }
 
+/* When standard input is an input of the run (no input named, or "-") and
+ * a pipe or regular file: what names it among -o, --errors and
+ * --stats-json ("the output (-o FILE)", ...), by device and inode; NULL
+ * when none does. (A terminal or /dev/null may be read and written.) */
+static const char *stdin_clash(const dp_run_opts *o) {
+    static char what[600];
+    int reads = o->ninputs == 0;
+    for (size_t i = 0; i < o->ninputs; i++)
+        if (strcmp(o->inputs[i], "-") == 0) reads = 1;
+    struct stat s0, st;
+    if (!reads || fstat(0, &s0) != 0 || !(S_ISFIFO(s0.st_mode) || S_ISREG(s0.st_mode))) return NULL;
+    const char *const paths[3] = { o->output && strcmp(o->output, "-") != 0 ? o->output : NULL,
+                                   o->errors, o->stats_json };
+    const char *const names[3] = { "the output (-o ", "the --errors file (", "the --stats-json file (" };
+    for (int i = 0; i < 3; i++)
+        if (paths[i] && stat(paths[i], &st) == 0 && st.st_dev == s0.st_dev && st.st_ino == s0.st_ino) {
+            snprintf(what, sizeof what, "%s%s)", names[i], paths[i]);
+            return what;
+        }
+    return NULL;
+}
+
 /* Print the stages' finish results to stderr as JSON (one line). A
  * finish that failed is reported and counted as a failure. */
 static void finish(runner *r) {
@@ -1315,6 +1337,15 @@ int dp_run(const dp_run_opts *o) {
             dp_engine_close(r.L);
             return DP_EXIT_USAGE;
         }
+    }
+    /* nor over standard input, when it is read: -o /dev/stdin on a pipe
+     * would hold the pipe's write end open and wait for ever; on a file,
+     * overwrite it */
+    const char *to_stdin = stdin_clash(o);
+    if (to_stdin) {
+        fprintf(stderr, "docpipe: %s is the standard input, which this run reads\n", to_stdin);
+        dp_engine_close(r.L);
+        return DP_EXIT_USAGE;
     }
     if (o->errors && o->output && same_file(o->errors, o->output)) {
         fprintf(stderr, "docpipe: --errors and -o name the same file (%s)\n", o->errors);

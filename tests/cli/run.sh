@@ -932,6 +932,17 @@ run stats-json-input 2 "$D" run sentences "$tmpd/victim.txt" --stats-json "$tmpd
 has stats-json-input "$err" 'is also an input'
 run stats-json-output 2 "$D" run sentences "$tmpd/victim.txt" --stats-json "$tmpd/same.x" -o "$tmpd/same.x"
 has stats-json-output "$err" '--stats-json names the same file as -o'
+# nor the standard input when it is read (regression: -o /dev/stdin on a pipe hung for
+# ever, docpipe holding the pipe's write end itself; on a file it was overwritten)
+run stdin-output 2 sh -c "printf 'Hello there.\n' | timeout 10 '$Dabs' run sentences -o /dev/stdin"
+has stdin-output "$err" '^docpipe: the output \(-o /dev/stdin\) is the standard input, which this run reads$'
+run stdin-errors 2 sh -c "timeout 10 '$Dabs' run sentences - --errors /dev/stdin < '$tmpd/victim.txt'"
+has stdin-errors "$err" '^docpipe: the --errors file \(/dev/stdin\) is the standard input'
+run stdin-stats 2 sh -c "printf 'Hello there.\n' | timeout 10 '$Dabs' run sentences --stats-json /dev/fd/0"
+has stdin-stats "$err" 'the --stats-json file \(/dev/fd/0\) is the standard input'
+cmp -s "$F/note.txt" "$tmpd/victim.txt" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL stdin-errors: the input was overwritten"; }
+# (a terminal or /dev/null may be both)
+run stdin-devnull 0 sh -c "'$Dabs' run sentences -o /dev/null < /dev/null"
 
 # --- bad input is reported and the rest goes on
 run malformed-jsonl 1 "$D" run sentences "$F/malformed.jsonl"
