@@ -1762,7 +1762,10 @@ end
 -- The text of the built-in pipeline NAME, or nil and the one message for none:
 -- "no built-in pipeline 'NAME' (the names) (did you mean ...?)".
 local function builtin_pipeline(name)
-  local text = name:match("^[%w_%-]+$") and dp.builtin_file("pipelines/" .. name .. ".yaml")
+  -- (a DOCPIPE_PATH file that is there but cannot be read: its error, not the built-in)
+  local ok, text = true, nil
+  if name:match("^[%w_%-]+$") then ok, text = pcall(dp.builtin_file, "pipelines/" .. name .. ".yaml") end
+  if not ok then return nil, text, true end
   if text then return text end
   return nil, ("no built-in pipeline '%s' (%s)%s"):format(
     name, concat(M.builtin_pipelines(), ", "), did_you_mean(name, M.builtin_pipelines()))
@@ -1794,8 +1797,8 @@ function M.open(ref, no_init)
     end
     if not text then
       if not ref:match("^[%w_%-]+$") then return nil, { ("%s: no such file"):format(ref) } end
-      local builtin, none = builtin_pipeline(ref)
-      if not builtin then return nil, { ("no pipeline '%s': no such file, and %s"):format(ref, none) } end
+      local builtin, none, unreadable = builtin_pipeline(ref)
+      if not builtin then return nil, { unreadable and none or ("no pipeline '%s': no such file, and %s"):format(ref, none) } end
       text, file = builtin, ref .. ".yaml"
     end
   end

@@ -917,6 +917,30 @@ printf 'stages:\n  - stage: sentences\n' > "$tmpd/dpp/pipelines/beside.yaml"
 run docpipe-path-inside 0 env DOCPIPE_PATH="$tmpd/dpp/lib" "$D" run inside "$F/note.txt"
 has docpipe-path-inside "$out" '"sentences":\['
 run docpipe-path-beside 0 env DOCPIPE_PATH="$tmpd/dpp/lib" "$D" run beside "$F/note.txt"
+# a file there that cannot be read is an error naming it and why, exit 2; a folder
+# that cannot be searched is a warning naming it, and the built-in is used
+# (regression: both skipped in silence, the built-in used)
+mkdir -p "$tmpd/dpx/stages" "$tmpd/dpx/pipelines"
+ln -s clean.lua "$tmpd/dpx/stages/clean.lua"; mkdir "$tmpd/dpx/pipelines/news.yaml"
+run docpipe-path-stage-unreadable 2 env DOCPIPE_PATH="$tmpd/dpx" "$D" run clean "$F/note.txt"
+has docpipe-path-stage-unreadable "$err" "error loading stage 'clean': $tmpd/dpx/stages/clean.lua: cannot read the file \\(Too many levels of symbolic links\\)"
+run docpipe-path-pipeline-unreadable 2 env DOCPIPE_PATH="$tmpd/dpx" "$D" check news
+has docpipe-path-pipeline-unreadable "$err" "^docpipe: $tmpd/dpx/pipelines/news.yaml: cannot read the file \\(a folder\\)$"
+if command -v runuser >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+  chmod 755 "$tmpd"
+  mkdir -p "$tmpd/dpa/stages" "$tmpd/dpb/pipelines" "$tmpd/dpc/stages"
+  printf 'return {}\n' > "$tmpd/dpa/stages/clean.lua"; chmod 000 "$tmpd/dpa/stages/clean.lua"
+  printf 'stages:\n  - stage: sentences\n' > "$tmpd/dpb/pipelines/news.yaml"; chmod 000 "$tmpd/dpb/pipelines/news.yaml"
+  : > "$tmpd/dpc/stages/clean.lua"; chmod 000 "$tmpd/dpc"
+  run docpipe-path-mode000-stage 2 runuser -u nobody -- env DOCPIPE_PATH="$tmpd/dpa" "$D" check news
+  has docpipe-path-mode000-stage "$err" "$tmpd/dpa/stages/clean.lua: cannot read the file \\(Permission denied\\)"
+  run docpipe-path-mode000-pipeline 2 runuser -u nobody -- env DOCPIPE_PATH="$tmpd/dpb" "$D" check news
+  has docpipe-path-mode000-pipeline "$err" "^docpipe: $tmpd/dpb/pipelines/news.yaml: cannot read the file \\(Permission denied\\)$"
+  run docpipe-path-mode000-folder 0 runuser -u nobody -- env DOCPIPE_PATH="$tmpd/dpc" "$D" run news -j 2 "$F/note.txt"
+  has docpipe-path-mode000-folder "$err" "^docpipe: $tmpd/dpc: warning: a DOCPIPE_PATH folder that cannot be searched \\(Permission denied\\): skipped$"
+  lines docpipe-path-mode000-folder-once "$err" 1
+  chmod 755 "$tmpd/dpc"
+fi
 
 # --- a folder named like a built-in pipeline does not hide it (regression)
 mkdir -p "$tmpd/shadow/news"
