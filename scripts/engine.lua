@@ -906,6 +906,27 @@ function Pipeline:run(doc, raw)
   return current, failures, "ok"
 end
 
+-- A copy of v without what JSON cannot hold (functions, userdata, threads, NaN and
+-- infinities, a table met again inside itself), and the path of the first such value.
+local function crossable(v, path, seen)
+  local t = type(v)
+  if t == "number" and (v ~= v or v == math.huge or v == -math.huge) then return nil, path end
+  if (t == "function" or t == "userdata" or t == "thread") and v ~= dp.null then return nil, path end
+  if t ~= "table" then return v end
+  if seen[v] then return nil, path end
+  seen[v] = true
+  local out, first = setmetatable({}, getmetatable(v)), nil
+  for k, x in pairs(v) do
+    local kp = type(k) == "string" and k:match("^[%a_][%w_]*$") and path .. "." .. k
+      or ("%s[%s]"):format(path, type(k) == "string" and ("%q"):format(k) or tostring(k))
+    local c, where = crossable(x, kp, seen)
+    out[k] = c
+    first = first or where
+  end
+  seen[v] = nil
+  return out, first
+end
+
 --- For -j N: what a worker hands the main thread at the end, as JSON:
 -- its counts, each stage's statistics, and the state (ctx.state) of each
 -- stage that has a finish, so that finish runs once on the merged state.
@@ -917,7 +938,19 @@ function Pipeline:export_worker()
   end
   local ok, s = pcall(dp.json.encode, { counts = self.counts, stats = stats, states = states })
   if ok then return s end
-  -- a state JSON cannot hold (a function, a compiled pattern): say which
+  -- a state holding values JSON cannot (a function, a compiled pattern, NaN, a
+  -- table inside itself) crosses without them, and the main thread says which:
+  -- the data in it still reaches finish, as with -j 1
+  local lost = {}
+  for name, state in pairs(states) do
+    if not pcall(dp.json.encode, state) then
+      local where
+      states[name], where = crossable(state, "ctx.state", {})
+      lost[#lost + 1] = { stage = name, where = where }
+    end
+  end
+  ok, s = pcall(dp.json.encode, { counts = self.counts, stats = stats, states = states, lost = lost })
+  if ok then return s end
   local bad = {}
   for name, state in pairs(states) do
     if not pcall(dp.json.encode, state) then bad[#bad + 1] = name end
@@ -1000,6 +1033,12 @@ function Pipeline:import_workers(exports)
         problems[#problems + 1] = ("stage '%s' keeps state that cannot cross workers (a function "
           .. "or a compiled pattern in ctx.state); its finish sees no documents: keep only data "
           .. "in ctx.state, or run with -j 1"):format(name)
+      end
+      for _, l in ipairs(e.lost or {}) do
+        local m = ("warning: stage '%s': %s cannot cross workers (a function, a compiled pattern, "
+          .. "NaN or a table inside itself in ctx.state): its finish sees the state without it; "
+          .. "keep only data in ctx.state, or run with -j 1"):format(l.stage, l.where)
+        if not problems[m] then problems[m] = true; problems[#problems + 1] = m end
       end
       for name, state in pairs(e.states or {}) do
         merged[name] = merged[name] or {}

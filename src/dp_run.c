@@ -1171,12 +1171,20 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
         }
         free(wks[i].export);
     }
+    /* (no document's failure: a stage's merge that raised, or a state that
+     * could not cross at all, is its finish step's; a state that crossed
+     * without its functions is a warning) */
     if (dp_engine_pcall(L, 2, 1) != LUA_OK) {
         report(r, lua_tostring(L, -1), NULL);
         r->failed++;
+        r->finish_errors++;
     } else if (lua_isstring(L, -1)) {  /* a message: some state could not be merged */
-        report(r, lua_tostring(L, -1), NULL);
-        r->failed++;
+        const char *m = lua_tostring(L, -1);
+        report(r, m, NULL);
+        if (strncmp(m, "warning: ", 9) != 0 || strstr(m, "\nstage '")) {
+            r->failed++;
+            r->finish_errors++;
+        }
     }
     lua_pop(L, 1);
     for (size_t i = 0; i < pl->nslots; i++) {

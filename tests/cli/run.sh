@@ -908,6 +908,20 @@ done > "$tmpd/rouge.jsonl"
 run rouge-j2 0 "$D" run rouge "$tmpd/rouge.jsonl" -j 2 -o "$tmpd/rouge-out.jsonl"
 has rouge-j2-finish "$err" '"documents":6'
 lacks rouge-j2-no-merge-problem "$err" 'cannot cross workers'
+# a function kept in ctx.state beside data: at -j 2 the data crosses and finish sees it,
+# as at -j 1; a warning names the value, no document counted as failed (regression:
+# exit 1, "1 document(s) failed; recorded in E" with E empty and --stats-json failed 0,
+# and finish saw an empty state)
+printf 'local M = {name = "fnstate"}\nfunction M.process(doc, ctx) ctx.state.f = print; ctx.state.n = (ctx.state.n or 0) + 1; return doc end\nfunction M.finish(ctx) return {n = ctx.state.n} end\nreturn M\n' > "$tmpd/fnstate.lua"
+printf 'stages:\n  - stage: fnstate.lua\n' > "$tmpd/fnstate.yaml"
+for j in 1 2; do
+  run fnstate-j$j 0 "$D" run "$tmpd/fnstate.yaml" "$F/two.jsonl" -j $j --errors "$tmpd/fe.jsonl" --stats-json "$tmpd/fs.json"
+  has fnstate-j$j-finish "$err" '^docpipe: finish: \{"fnstate":\{"n":2\}\}$'
+  lacks fnstate-j$j-failed "$err" 'failed'
+  lines fnstate-j$j-out "$out" 2
+  lines fnstate-j$j-errors "$tmpd/fe.jsonl" 0
+done
+has fnstate-j2-warning "$err" "^docpipe: warning: stage 'fnstate': ctx\.state\.f cannot cross workers .*its finish sees the state without it"
 
 # --- DOCPIPE_PATH: a pipeline inside the folder (pipelines/NAME.yaml) or beside it
 mkdir -p "$tmpd/dpp/lib/pipelines"
