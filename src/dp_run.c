@@ -1438,7 +1438,7 @@ int dp_run(const dp_run_opts *o) {
     if (in && jobs > 1) {
         int res = run_parallel(&r, in, jobs);
         if (res == 0) stopped = 1;
-        if (res < 0) { stopped = 1; r.failed++; }
+        if (res < 0) { stopped = 2; r.failed++; }  /* (2: not on_error's stop) */
     } else {
         dp_json_output_push(r.L);
         wctx w = { r.L, r.engine, r.pipeline, r.format, &r, lua_gettop(r.L) };
@@ -1545,8 +1545,10 @@ int dp_run(const dp_run_opts *o) {
         fprintf(stderr, "reporter:counter:docpipe,warnings,%zu\n", r.warnings);
         fprintf(stderr, "reporter:counter:docpipe,documents_warned,%zu\n", r.warned_docs);
     }
-    if (stopped && o->output && !o->quiet)
-        fprintf(stderr, "docpipe: the run stopped (on_error: fail); %s was not written\n", o->output);
+    if (stopped == 1 && !o->quiet)
+        fprintf(stderr, "docpipe: the run stopped at the failed document (on_error: fail): "
+                        "the input after it was not read%s%s%s\n",
+                o->output ? "; " : "", o->output ? o->output : "", o->output ? " was not written" : "");
     if (grace_on) grace_stop(&r, grace);
     if (r.abandoned) {
         /* workers stuck inside a stage are still running: the process ends

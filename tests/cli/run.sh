@@ -805,6 +805,13 @@ has on-error-fail-stage "$err" "stage 'boom' failed on document 'd2'"
 has on-error-fail-where "$err" 'boom.lua:5: the document went boom'
 has on-error-fail-traceback "$err" 'stack traceback'
 lines on-error-fail "$out" 1
+# the closing lines say the run stopped there and the rest was not read (regression:
+# only "1 document(s) failed", as if the run had gone on)
+has on-error-fail-stopped "$err" '^docpipe: the run stopped at the failed document \(on_error: fail\): the input after it was not read$'
+run on-error-fail-j2 1 "$D" run "$F/boom_fail.yaml" -j 2 "$F/boom.jsonl"
+has on-error-fail-j2-stopped "$err" '^docpipe: the run stopped at the failed document \(on_error: fail\): the input after it was not read$'
+run on-error-fail-o 1 "$D" run "$F/boom_fail.yaml" "$F/boom.jsonl" -o "$tmpd/failo.jsonl"
+has on-error-fail-o-stopped "$err" "^docpipe: the run stopped at the failed document \\(on_error: fail\\): the input after it was not read; $tmpd/failo.jsonl was not written$"
 run on-error-skip 1 "$D" run "$F/boom_skip.yaml" "$F/boom.jsonl" --errors "$tmpd/errors.jsonl"
 lines on-error-skip "$out" 2
 lacks on-error-skip-d2 "$out" '"d2"'
