@@ -150,6 +150,14 @@ has clean-no-text-field "$out" '"text":"".*"warnings":\["clean: no article text 
 # --- configuration errors point at FILE:LINE:COLUMN
 run yaml-syntax 2 "$D" check "$F/bad_yaml.yaml"
 has yaml-syntax "$err" 'bad_yaml.yaml:[0-9]+:[0-9]+: '
+# a tab where a token should start is named as the likely cause (regression: libyaml's
+# "found character that cannot start any token" alone)
+printf 'stages:\n\t- stage: sentences\n' > "$tmpd/tabs.yaml"
+run yaml-tab 2 "$D" check "$tmpd/tabs.yaml"
+has yaml-tab "$err" 'tabs.yaml:2:1: found character that cannot start any token .*\(a tab: tabs cannot indent YAML\)$'
+printf 'stages:\n  - stage: sentences\n@x\n' > "$tmpd/at.yaml"
+run yaml-not-tab 2 "$D" check "$tmpd/at.yaml"
+lacks yaml-not-tab "$err" 'tabs cannot'
 # an unclosed bracket or quote is found where the file ends: the message also says where
 # it opened (regression: only the end of the file was named)
 printf 'name: t\nstages:\n  - stage: clean\n    with: {explain: true\n' > "$tmpd/open_flow.yaml"
