@@ -1349,6 +1349,13 @@ int dp_run(const dp_run_opts *o) {
     /* nor over standard input, when it is read: -o /dev/stdin on a pipe
      * would hold the pipe's write end open and wait for ever; on a file,
      * overwrite it */
+    size_t dashes = 0;  /* stdin read twice: the second time it is empty */
+    for (size_t i = 0; i < o->ninputs; i++) dashes += strcmp(o->inputs[i], "-") == 0;
+    if (dashes > 1) {
+        fprintf(stderr, "docpipe: the standard input (-) is named %zu times; name it once\n", dashes);
+        dp_engine_close(r.L);
+        return DP_EXIT_USAGE;
+    }
     const char *to_stdin = stdin_clash(o);
     if (to_stdin) {
         fprintf(stderr, "docpipe: %s is the standard input, which this run reads\n", to_stdin);

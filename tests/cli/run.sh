@@ -158,6 +158,10 @@ has yaml-tab "$err" 'tabs.yaml:2:1: found character that cannot start any token 
 printf 'stages:\n  - stage: sentences\n@x\n' > "$tmpd/at.yaml"
 run yaml-not-tab 2 "$D" check "$tmpd/at.yaml"
 lacks yaml-not-tab "$err" 'tabs cannot'
+# the standard input named twice is an error (regression: a second, empty document)
+run stdin-twice 2 sh -c "echo 'Hi there.' | '$Dabs' run sentences - -"
+has stdin-twice "$err" '^docpipe: the standard input \(-\) is named 2 times; name it once$'
+lines stdin-twice-out "$out" 0
 # an unclosed bracket or quote is found where the file ends: the message also says where
 # it opened (regression: only the end of the file was named)
 printf 'name: t\nstages:\n  - stage: clean\n    with: {explain: true\n' > "$tmpd/open_flow.yaml"
