@@ -316,7 +316,11 @@ function M.load_stage(ref, base_dir, allow)
     return mod, path
   end
   if not ref:match("^[%w_%-]+$") then
-    return nil, ("bad stage name '%s'"):format(ref)
+    -- the names there are, and the nearest to what follows a prefix (builtin:nosuch)
+    local bare = ref:match("^%a+:(.*)$") or ref
+    local hint = did_you_mean(bare, M.builtin_stages())
+    return nil, ("bad stage name '%s': a stage is a built-in stage's name (%s) or a path to a .lua file%s")
+      :format(ref, concat(M.builtin_stages(), ", "), hint)
   end
   local ok, mod = pcall(require, "docpipe.stages." .. ref)
   if not ok then

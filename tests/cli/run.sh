@@ -150,6 +150,11 @@ has clean-no-text-field "$out" '"text":"".*"warnings":\["clean: no article text 
 # --- configuration errors point at FILE:LINE:COLUMN
 run yaml-syntax 2 "$D" check "$F/bad_yaml.yaml"
 has yaml-syntax "$err" 'bad_yaml.yaml:[0-9]+:[0-9]+: '
+# a stage name that is neither a name nor a path lists the built-in stages (regression:
+# "bad stage name 'builtin:nosuch'" alone)
+printf 'stages:\n  - stage: builtin:sentenses\n' > "$tmpd/bn.yaml"
+run stage-bad-name 2 "$D" check "$tmpd/bn.yaml"
+has stage-bad-name "$err" "bad stage name 'builtin:sentenses': a stage is a built-in stage's name \\(clean, .*sentences.*\\) or a path to a \\.lua file \\(did you mean 'sentences'\\?\\)$"
 # a tab where a token should start is named as the likely cause (regression: libyaml's
 # "found character that cannot start any token" alone)
 printf 'stages:\n\t- stage: sentences\n' > "$tmpd/tabs.yaml"
