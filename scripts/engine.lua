@@ -316,7 +316,11 @@ function M.load_stage(ref, base_dir, allow)
     return mod, path
   end
   if not ref:match("^[%w_%-]+$") then
-    return nil, ("bad stage name '%s'"):format(ref)
+    -- the names there are, and the nearest to what follows a prefix (builtin:nosuch)
+    local bare = ref:match("^%a+:(.*)$") or ref
+    local hint = did_you_mean(bare, M.builtin_stages())
+    return nil, ("bad stage name '%s': a stage is a built-in stage's name (%s) or a path to a .lua file%s")
+      :format(ref, concat(M.builtin_stages(), ", "), hint)
   end
   local ok, mod = pcall(require, "docpipe.stages." .. ref)
   if not ok then
@@ -906,6 +910,27 @@ function Pipeline:run(doc, raw)
   return current, failures, "ok"
 end
 
+-- A copy of v without what JSON cannot hold (functions, userdata, threads, NaN and
+-- infinities, a table met again inside itself), and the path of the first such value.
+local function crossable(v, path, seen)
+  local t = type(v)
+  if t == "number" and (v ~= v or v == math.huge or v == -math.huge) then return nil, path end
+  if (t == "function" or t == "userdata" or t == "thread") and v ~= dp.null then return nil, path end
+  if t ~= "table" then return v end
+  if seen[v] then return nil, path end
+  seen[v] = true
+  local out, first = setmetatable({}, getmetatable(v)), nil
+  for k, x in pairs(v) do
+    local kp = type(k) == "string" and k:match("^[%a_][%w_]*$") and path .. "." .. k
+      or ("%s[%s]"):format(path, type(k) == "string" and ("%q"):format(k) or tostring(k))
+    local c, where = crossable(x, kp, seen)
+    out[k] = c
+    first = first or where
+  end
+  seen[v] = nil
+  return out, first
+end
+
 --- For -j N: what a worker hands the main thread at the end, as JSON:
 -- its counts, each stage's statistics, and the state (ctx.state) of each
 -- stage that has a finish, so that finish runs once on the merged state.
@@ -917,7 +942,19 @@ function Pipeline:export_worker()
   end
   local ok, s = pcall(dp.json.encode, { counts = self.counts, stats = stats, states = states })
   if ok then return s end
-  -- a state JSON cannot hold (a function, a compiled pattern): say which
+  -- a state holding values JSON cannot (a function, a compiled pattern, NaN, a
+  -- table inside itself) crosses without them, and the main thread says which:
+  -- the data in it still reaches finish, as with -j 1
+  local lost = {}
+  for name, state in pairs(states) do
+    if not pcall(dp.json.encode, state) then
+      local where
+      states[name], where = crossable(state, "ctx.state", {})
+      lost[#lost + 1] = { stage = name, where = where }
+    end
+  end
+  ok, s = pcall(dp.json.encode, { counts = self.counts, stats = stats, states = states, lost = lost })
+  if ok then return s end
   local bad = {}
   for name, state in pairs(states) do
     if not pcall(dp.json.encode, state) then bad[#bad + 1] = name end
@@ -1000,6 +1037,12 @@ function Pipeline:import_workers(exports)
         problems[#problems + 1] = ("stage '%s' keeps state that cannot cross workers (a function "
           .. "or a compiled pattern in ctx.state); its finish sees no documents: keep only data "
           .. "in ctx.state, or run with -j 1"):format(name)
+      end
+      for _, l in ipairs(e.lost or {}) do
+        local m = ("warning: stage '%s': %s cannot cross workers (a function, a compiled pattern, "
+          .. "NaN or a table inside itself in ctx.state): its finish sees the state without it; "
+          .. "keep only data in ctx.state, or run with -j 1"):format(l.stage, l.where)
+        if not problems[m] then problems[m] = true; problems[#problems + 1] = m end
       end
       for name, state in pairs(e.states or {}) do
         merged[name] = merged[name] or {}
@@ -1111,12 +1154,52 @@ local function select_fields(doc, fields)
   return out
 end
 
+-- Invalid UTF-8 a stage wrote into a document's strings (doc.text = "ok \xff"): each
+-- such string is repaired the way the JSON encoder does (a byte that starts no valid
+-- sequence becomes U+FFFD) before any writer sees it, so that every format writes the
+-- same text, with one warning per field naming it. (utf8.len, in C, finds none in most.)
+local function utf8_path(keys, depth)
+  local p = tostring(keys[1])
+  for i = 2, depth do
+    local k = keys[i]
+    p = type(k) == "number" and ("%s[%d]"):format(p, k) or p .. "." .. tostring(k)
+  end
+  return p
+end
+
+local function repair_utf8(v, keys, depth, seen, found)
+  for k, x in pairs(v) do
+    local tx = type(x)
+    if tx == "string" then
+      if not utf8.len(x) then
+        local fixed, n = dp.utf8.clean(x)
+        v[k] = fixed  -- (an existing field: allowed while pairs runs)
+        keys[depth + 1] = k
+        found = found or {}
+        found[#found + 1] = { utf8_path(keys, depth + 1), n }
+      end
+    elseif tx == "table" and depth < 64 and not seen[x] then
+      seen[x] = true
+      keys[depth + 1] = k
+      found = repair_utf8(x, keys, depth + 1, seen, found)
+    end
+  end
+  return found
+end
+
 --- Format a document for output. Returns the string (without the final
 -- newline for jsonl/json items). out: the C runner's output buffer
 -- (dp_json_output_push): JSON is then appended to it and its length in bytes
 -- returned instead of a string.
 function Pipeline:format(doc, format, out)
   format = format or self.output.format
+  local bad = repair_utf8(doc, {}, 0, { [doc] = true })
+  if bad then  -- (warned after the walk, which must not add doc.meta while it runs)
+    table.sort(bad, function(a, b) return a[1] < b[1] end)
+    for _, f in ipairs(bad) do
+      M.warn(doc, ("field '%s' is not valid UTF-8: %d byte(s) replaced by U+FFFD"):format(f[1], f[2]))
+    end
+  end
   local shown = select_fields(doc, self.output.fields)
   if format == "jsonl" or format == "json" then
     -- the encoder's options, one table per pipeline reused (the encoder reads them once,
@@ -1765,7 +1848,10 @@ end
 -- The text of the built-in pipeline NAME, or nil and the one message for none:
 -- "no built-in pipeline 'NAME' (the names) (did you mean ...?)".
 local function builtin_pipeline(name)
-  local text = name:match("^[%w_%-]+$") and dp.builtin_file("pipelines/" .. name .. ".yaml")
+  -- (a DOCPIPE_PATH file that is there but cannot be read: its error, not the built-in)
+  local ok, text = true, nil
+  if name:match("^[%w_%-]+$") then ok, text = pcall(dp.builtin_file, "pipelines/" .. name .. ".yaml") end
+  if not ok then return nil, text, true end
   if text then return text end
   return nil, ("no built-in pipeline '%s' (%s)%s"):format(
     name, concat(M.builtin_pipelines(), ", "), did_you_mean(name, M.builtin_pipelines()))
@@ -1797,8 +1883,8 @@ function M.open(ref, no_init)
     end
     if not text then
       if not ref:match("^[%w_%-]+$") then return nil, { ("%s: no such file"):format(ref) } end
-      local builtin, none = builtin_pipeline(ref)
-      if not builtin then return nil, { ("no pipeline '%s': no such file, and %s"):format(ref, none) } end
+      local builtin, none, unreadable = builtin_pipeline(ref)
+      if not builtin then return nil, { unreadable and none or ("no pipeline '%s': no such file, and %s"):format(ref, none) } end
       text, file = builtin, ref .. ".yaml"
     end
   end

@@ -44,7 +44,61 @@ struct dp_input {
     int cur_named;          /* the open JSON Lines file was named as an input */
     size_t cur_records;     /* records the open JSON Lines file gave */
     char errmsg[512];
+    /* dp_input_set_cancel: a pipe, FIFO or terminal is read through a stream
+     * that waits on the descriptor and on cancel_fd at once, so a signal
+     * (which makes cancel_fd readable) ends a read that waits for a writer */
+    int cancel_fd;          /* -1: none */
+    int cancelled;          /* a read was cut short: the input ends here */
+    FILE *std_in;           /* stdin, read that way (made once) */
+    int cur_fd;             /* the descriptor under in->cur */
 };
+
+/* The cancellable stream over fd: reads wait for fd or cancel_fd. */
+typedef struct { dp_input *in; int fd, owned; } cancel_stream;
+
+static ssize_t cancel_read(void *c, char *buf, size_t n) {
+    cancel_stream *cs = c;
+    for (;;) {
+        struct pollfd p[2] = { { cs->fd, POLLIN, 0 }, { cs->in->cancel_fd, POLLIN, 0 } };
+        if (poll(p, 2, -1) < 0) {
+            if (errno == EINTR) continue;  /* the signal's byte is seen next time */
+            return -1;
+        }
+        if (p[1].revents) {
+            cs->in->cancelled = 1;
+            errno = EINTR;
+            return -1;
+        }
+        ssize_t k = read(cs->fd, buf, n);
+        if (k < 0 && errno == EINTR) continue;
+        return k;
+    }
+}
+
+static int cancel_close(void *c) {
+    cancel_stream *cs = c;
+    int r = cs->owned ? close(cs->fd) : 0;
+    free(cs);
+    return r;
+}
+
+static FILE *cancel_open(dp_input *in, int fd, int owned) {
+    cancel_stream *cs = malloc(sizeof *cs);
+    if (!cs) return NULL;
+    cs->in = in;
+    cs->fd = fd;
+    cs->owned = owned;
+    cookie_io_functions_t io = { cancel_read, NULL, NULL, cancel_close };
+    FILE *f = fopencookie(cs, "rb", io);
+    if (!f) free(cs);
+    return f;
+}
+
+void dp_input_set_cancel(dp_input *in, int fd) {
+    if (in) in->cancel_fd = fd;
+}
+
+int dp_input_cancelled(const dp_input *in) { return in && in->cancelled; }
 
 static int push_path(dp_input *in, const char *path) {
     if (in->nqueue == in->capqueue) {
@@ -183,6 +237,7 @@ static int expand_dir(dp_input *in, const char *dir) {
 dp_input *dp_input_open(const char *const *paths, size_t n, dp_input_format fmt) {
     dp_input *in = calloc(1, sizeof *in);
     if (!in) return NULL;
+    in->cancel_fd = -1;
     in->fmt = fmt;
     if (n == 0 && !push_path(in, "-")) { dp_input_close(in); return NULL; }
     for (size_t i = 0; i < n; i++)
@@ -256,7 +311,7 @@ static int keep_back(dp_input *in, int c) {
 }
 
 static void close_cur(dp_input *in) {
-    if (in->cur && in->cur != stdin) fclose(in->cur);
+    if (in->cur && in->cur != stdin && in->cur != in->std_in) fclose(in->cur);
     in->cur = NULL;
     free(in->cur_path);
     free(in->cur_name);
@@ -283,6 +338,7 @@ static int next_line(dp_input *in, dp_record *rec) {
             /* getdelim keeps NUL bytes and grows one buffer, so one huge
              * line costs one buffer */
             ssize_t k = getdelim(&in->gbuf, &in->gcap, '\n', in->cur);
+            if (in->cancelled) return 0;  /* a line cut short by the signal: not read */
             if (k < 0) {
                 if (n == 0) return 0;  /* the end (or an error: see ferror) */
             } else {
@@ -399,7 +455,9 @@ static int next_record(dp_input *in, dp_record *rec) {
             /* a JSON Lines file named as an input that gave no record: said so,
              * as an empty text file is (inside a folder, the folder's own
              * warning covers it) */
-            if (!bad && in->cur_named && in->cur_records == 0 && in->cur != stdin)
+            if (in->cancelled) return 0;  /* cut short by a signal: the input ends here */
+            if (!bad && in->cur_named && in->cur_records == 0 && in->cur != stdin &&
+                in->cur != in->std_in)
                 dp_stderr_printf("docpipe: %s: warning: no records in this JSON Lines file "
                                  "(empty, or blank lines only)\n", in->cur_path);
             char *path = in->cur_path ? strdup(in->cur_path) : NULL;
@@ -442,6 +500,20 @@ static int next_record(dp_input *in, dp_record *rec) {
             /* named on the command line: a FIFO or a device is read as a stream */
         }
         FILE *f = is_stdin ? stdin : fopen(path, "rb");
+        int fd = is_stdin ? 0 : f ? fileno(f) : -1;
+        if (in->cancel_fd >= 0 && is_stdin) {
+            static char std_in_buf[FILE_BUF];  /* (one dp_input reads stdin at a time) */
+            if (!in->std_in && (in->std_in = cancel_open(in, 0, 0)) != NULL)
+                setvbuf(in->std_in, std_in_buf, _IOFBF, sizeof std_in_buf);
+            if (in->std_in) f = in->std_in;
+        } else if (in->cancel_fd >= 0 && f && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+            /* a FIFO or device named on the command line: may wait too */
+            int fd2 = dup(fd);
+            FILE *g = fd2 >= 0 ? cancel_open(in, fd2, 1) : NULL;
+            if (g) { fclose(f); f = g; fd = fd2; }
+            else if (fd2 >= 0) close(fd2);
+        }
+        in->cur_fd = fd;
         /* a 64 KiB buffer: glibc's default is 4 KiB, a read system call per
          * 4 KiB (setvbuf with a NULL buffer keeps that size). Files are read
          * one at a time, so one buffer serves them all; stdin, never closed,
@@ -453,7 +525,7 @@ static int next_record(dp_input *in, dp_record *rec) {
                 stdin_buffered = 1;
                 setvbuf(f, stdin_buf, _IOFBF, sizeof stdin_buf);
             }
-        } else if (f) {
+        } else if (f && f != in->std_in) {
             if (!in->fbuf) in->fbuf = malloc(FILE_BUF);
             if (in->fbuf) setvbuf(f, in->fbuf, _IOFBF, FILE_BUF);
         }
@@ -508,7 +580,8 @@ static int next_record(dp_input *in, dp_record *rec) {
         size_t len;
         int ok = slurp(in, f, &len);
         int err = errno;
-        if (f != stdin) fclose(f);
+        if (f != stdin && f != in->std_in) fclose(f);
+        if (in->cancelled) return 0;  /* cut short by a signal: not a document */
         if (!ok) return error_record(in, rec, in->cur_path, strerror(err));
         rec->kind = DP_REC_TEXT;
         rec->source = in->cur_path;
@@ -652,7 +725,7 @@ int dp_input_would_block(const dp_input *in) {
     if (!f || in->backpos < in->nback) return 0;
 #ifdef __GLIBC__
     if (f->_IO_read_ptr < f->_IO_read_end) return 0;  /* bytes in stdio's buffer */
-    struct pollfd p = { fileno(f), POLLIN, 0 };
+    struct pollfd p = { in->cur_fd, POLLIN, 0 };
     return poll(&p, 1, 0) == 0;
 #else
     return 0;  /* the buffer cannot be looked at: never said to block */
@@ -662,6 +735,7 @@ int dp_input_would_block(const dp_input *in) {
 void dp_input_close(dp_input *in) {
     if (!in) return;
     close_cur(in);
+    if (in->std_in) fclose(in->std_in);
     for (size_t i = in->head; i < in->nqueue; i++) free(in->queue[i]);
     free(in->queue);
     free(in->buf);

@@ -53,6 +53,15 @@ size_t dp_input_bytes(const dp_input *in);
  * The runner hands out what it has and flushes its output then. */
 int dp_input_would_block(const dp_input *in);
 
+/* fd: a descriptor that becomes readable when reading should stop (the
+ * read end of a signal handler's self-pipe). From then on a pipe, FIFO,
+ * terminal or device (stdin, or named) is read through a stream that
+ * waits on both, and the input ends when fd is readable:
+ * dp_input_next returns 0 and dp_input_cancelled 1. Regular files are
+ * read as before. */
+void dp_input_set_cancel(dp_input *in, int fd);
+int dp_input_cancelled(const dp_input *in);
+
 void dp_input_close(dp_input *in);
 
 /* A file the run will write, to be looked for among the documents of the

@@ -12,6 +12,7 @@
 #include "lua_json.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <lauxlib.h>
 #include <pthread.h>
 #include <semaphore.h>
@@ -102,6 +103,7 @@ static const char *volatile signal_tmp_path;
  * async-signal-safe). */
 #define GRACE_SECONDS 3
 static sem_t grace_sem;
+static int signal_pipe[2] = { -1, -1 };  /* the handler's self-pipe, for the input */
 
 static void on_signal(int sig) {
     if (interrupted) {  /* the second: end now (unlink and _exit are async-signal-safe) */
@@ -112,6 +114,13 @@ static void on_signal(int sig) {
     }
     interrupted = 1;
     sem_post(&grace_sem);
+    /* wakes a read waiting on an idle pipe, whichever thread the signal hit */
+    if (signal_pipe[1] >= 0) {
+        int e = errno;
+        ssize_t w = write(signal_pipe[1], "", 1);
+        (void)w;
+        errno = e;
+    }
 }
 
 static void catch_signals(void) {
@@ -655,6 +664,28 @@ static int same_file(const char *a, const char *b) {
     return same;
 }
 
+/* When standard input is an input of the run (no input named, or "-") and
+ * a pipe or regular file: what names it among -o, --errors and
+ * --stats-json ("the output (-o FILE)", ...), by device and inode; NULL
+ * when none does. (A terminal or /dev/null may be read and written.) */
+static const char *stdin_clash(const dp_run_opts *o) {
+    static char what[600];
+    int reads = o->ninputs == 0;
+    for (size_t i = 0; i < o->ninputs; i++)
+        if (strcmp(o->inputs[i], "-") == 0) reads = 1;
+    struct stat s0, st;
+    if (!reads || fstat(0, &s0) != 0 || !(S_ISFIFO(s0.st_mode) || S_ISREG(s0.st_mode))) return NULL;
+    const char *const paths[3] = { o->output && strcmp(o->output, "-") != 0 ? o->output : NULL,
+                                   o->errors, o->stats_json };
+    const char *const names[3] = { "the output (-o ", "the --errors file (", "the --stats-json file (" };
+    for (int i = 0; i < 3; i++)
+        if (paths[i] && stat(paths[i], &st) == 0 && st.st_dev == s0.st_dev && st.st_ino == s0.st_ino) {
+            snprintf(what, sizeof what, "%s%s)", names[i], paths[i]);
+            return what;
+        }
+    return NULL;
+}
+
 /* Print the stages' finish results to stderr as JSON (one line). A
  * finish that failed is reported and counted as a failure. */
 static void finish(runner *r) {
@@ -1162,12 +1193,20 @@ static int run_parallel(runner *r, dp_input *in, int jobs) {
         }
         free(wks[i].export);
     }
+    /* (no document's failure: a stage's merge that raised, or a state that
+     * could not cross at all, is its finish step's; a state that crossed
+     * without its functions is a warning) */
     if (dp_engine_pcall(L, 2, 1) != LUA_OK) {
         report(r, lua_tostring(L, -1), NULL);
         r->failed++;
+        r->finish_errors++;
     } else if (lua_isstring(L, -1)) {  /* a message: some state could not be merged */
-        report(r, lua_tostring(L, -1), NULL);
-        r->failed++;
+        const char *m = lua_tostring(L, -1);
+        report(r, m, NULL);
+        if (strncmp(m, "warning: ", 9) != 0 || strstr(m, "\nstage '")) {
+            r->failed++;
+            r->finish_errors++;
+        }
     }
     lua_pop(L, 1);
     for (size_t i = 0; i < pl->nslots; i++) {
@@ -1329,6 +1368,22 @@ int dp_run(const dp_run_opts *o) {
             return DP_EXIT_USAGE;
         }
     }
+    /* nor over standard input, when it is read: -o /dev/stdin on a pipe
+     * would hold the pipe's write end open and wait for ever; on a file,
+     * overwrite it */
+    size_t dashes = 0;  /* stdin read twice: the second time it is empty */
+    for (size_t i = 0; i < o->ninputs; i++) dashes += strcmp(o->inputs[i], "-") == 0;
+    if (dashes > 1) {
+        fprintf(stderr, "docpipe: the standard input (-) is named %zu times; name it once\n", dashes);
+        dp_engine_close(r.L);
+        return DP_EXIT_USAGE;
+    }
+    const char *to_stdin = stdin_clash(o);
+    if (to_stdin) {
+        fprintf(stderr, "docpipe: %s is the standard input, which this run reads\n", to_stdin);
+        dp_engine_close(r.L);
+        return DP_EXIT_USAGE;
+    }
     {   /* nor over a document of an input folder (or standard input), by any
          * name or link, nor make one there: checked before any output is opened */
         const char *outs[3] = { o->output && strcmp(o->output, "-") != 0 ? o->output : NULL,
@@ -1423,8 +1478,10 @@ int dp_run(const dp_run_opts *o) {
     signal_tmp_path = r.tmp_path;
     pthread_t grace;
     int grace_on = grace_start(&r, &grace);
+    if (pipe2(signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0) signal_pipe[0] = signal_pipe[1] = -1;
     catch_signals();
     dp_input *in = dp_input_open(o->inputs, o->ninputs, o->input_format);
+    dp_input_set_cancel(in, signal_pipe[0]);
     r.in = in;
     r.t0 = t0;
     r.last_draw = t0;  /* the first line after half a second */
@@ -1443,7 +1500,7 @@ int dp_run(const dp_run_opts *o) {
     if (in && jobs > 1) {
         int res = run_parallel(&r, in, jobs);
         if (res == 0) stopped = 1;
-        if (res < 0) { stopped = 1; r.failed++; }
+        if (res < 0) { stopped = 2; r.failed++; }  /* (2: not on_error's stop) */
     } else {
         dp_json_output_push(r.L);
         wctx w = { r.L, r.engine, r.pipeline, r.format, &r, lua_gettop(r.L) };
@@ -1559,8 +1616,10 @@ int dp_run(const dp_run_opts *o) {
         fprintf(stderr, "reporter:counter:docpipe,warnings,%zu\n", r.warnings);
         fprintf(stderr, "reporter:counter:docpipe,documents_warned,%zu\n", r.warned_docs);
     }
-    if (stopped && o->output && !o->quiet)
-        fprintf(stderr, "docpipe: the run stopped (on_error: fail); %s was not written\n", o->output);
+    if (stopped == 1 && !o->quiet)
+        fprintf(stderr, "docpipe: the run stopped at the failed document (on_error: fail): "
+                        "the input after it was not read%s%s%s\n",
+                o->output ? "; " : "", o->output ? o->output : "", o->output ? " was not written" : "");
     if (grace_on) grace_stop(&r, grace);
     if (r.abandoned) {
         /* workers stuck inside a stage are still running: the process ends
@@ -1569,6 +1628,8 @@ int dp_run(const dp_run_opts *o) {
         fflush(stderr);
         _exit(code);
     }
+    for (int i = 0, fd; i < 2; i++)
+        if ((fd = signal_pipe[i]) >= 0) { signal_pipe[i] = -1; close(fd); }
     free(r.tmp_path);
     free(r.final_path);
     dp_engine_close(r.L);

@@ -61,6 +61,16 @@ static dp_yaml_node *find_anchor(dp_yaml_doc *d, const yaml_char_t *name) {
     return NULL;
 }
 
+/* The byte at mark (its line and column, in characters) of the text
+ * [s, e); -1 past the end. */
+static int char_at(const unsigned char *s, const unsigned char *e, const yaml_mark_t *m) {
+    for (size_t line = 0; line < m->line && s < e; s++)
+        if (*s == '\n') line++;
+    for (size_t col = 0; s < e && *s != '\n'; s++)
+        if ((*s & 0xC0) != 0x80 && col++ == m->column) return *s;
+    return -1;
+}
+
 static int next_event(yaml_parser_t *p, yaml_event_t *ev, dp_yaml_error *err) {
     if (yaml_parser_parse(p, ev)) return 1;
     char msg[256];
@@ -72,6 +82,12 @@ static int next_event(yaml_parser_t *p, yaml_event_t *ev, dp_yaml_error *err) {
         && p->context_mark.line != p->problem_mark.line)
         snprintf(msg + n, sizeof msg - (size_t)n, " opened at line %d, column %d",
                  (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
+    /* a tab where a token should start: the usual cause, an indent typed with tabs */
+    n = (int)strlen(msg);
+    if (p->problem && strstr(p->problem, "cannot start any token") && p->input.string.start &&
+        char_at(p->input.string.start, p->input.string.end, &p->problem_mark) == '\t' &&
+        (size_t)n < sizeof msg)
+        snprintf(msg + n, sizeof msg - (size_t)n, " (a tab: tabs cannot indent YAML)");
     set_err(err, msg, &p->problem_mark);
     return 0;
 }

@@ -18,11 +18,14 @@
 #include "lua_text.h"
 #include "lua_yaml.h"
 
+#include <errno.h>
 #include <lauxlib.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -36,11 +39,38 @@ static int push_disk_file(lua_State *L, const char *path) {
     char chunk[8192];
     size_t k;
     while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) luaL_addlstring(&b, chunk, k);
-    int bad = ferror(f);
+    int bad = ferror(f), err = errno;
     fclose(f);
     luaL_pushresult(&b);
-    if (bad) { lua_pop(L, 1); return 0; }
+    if (bad) { lua_pop(L, 1); errno = err; return 0; }
     return 1;
+}
+
+/* A folder on the way to path (the DOCPIPE_PATH entry root[0..len), or one
+ * inside it) cannot be searched: a warning naming it, once per folder in
+ * the process (every -j worker looks its stages up). */
+static void unsearchable_folder(lua_State *L, const char *root, size_t len, const char *path, int err) {
+    static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+    static char warned[16][512];
+    static int nwarned;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%.*s", (int)len, root);
+    struct stat st;
+    if (stat(dir, &st) == 0 && access(dir, X_OK) == 0) {  /* a folder inside it */
+        snprintf(dir, sizeof dir, "%s", path);
+        char *slash = strrchr(dir, '/');
+        if (slash) *slash = '\0';
+    }
+    (void)L;
+    pthread_mutex_lock(&mu);
+    int seen = 0;
+    for (int i = 0; i < nwarned; i++)
+        if (strcmp(warned[i], dir) == 0) seen = 1;
+    if (!seen && nwarned < 16) snprintf(warned[nwarned++], sizeof warned[0], "%s", dir);
+    pthread_mutex_unlock(&mu);
+    if (!seen)
+        dp_stderr_printf("docpipe: %s: warning: a DOCPIPE_PATH folder that cannot be searched (%s): "
+                         "skipped\n", dir, strerror(err));
 }
 
 int dp_lua_find_file(lua_State *L, const char *rel) {
@@ -61,6 +91,19 @@ int dp_lua_find_file(lua_State *L, const char *rel) {
                     lua_insert(L, -2);  /* content, path */
                     return 1;
                 }
+                /* not there: the next folder, then the built-in; there but
+                 * not readable: an error, as for a pipeline file in the
+                 * current folder; a folder that cannot be searched: a
+                 * warning, and the lookup goes on */
+                int err = errno;
+                struct stat st;
+                if (stat(path, &st) == 0 || errno == ELOOP)  /* (ELOOP: a link to itself) */
+                {
+                    lua_pushfstring(L, "%s: cannot read the file (%s)", path,
+                                    errno != ELOOP && S_ISDIR(st.st_mode) ? "a folder" : strerror(err));
+                    return lua_error(L);
+                }
+                if (errno == EACCES) unsearchable_folder(L, p, len, path, errno);
                 lua_pop(L, 1);
             }
             if (!colon) break;
@@ -131,6 +174,14 @@ static void install_searcher(lua_State *L) {
     lua_pop(L, 2);
 }
 
+/* dp_lua_find_file(arg 1), called protected: content, origin | nil, nil */
+static int find_file_p(lua_State *L) {
+    if (dp_lua_find_file(L, lua_tostring(L, 1))) return 2;
+    lua_pushnil(L);
+    lua_pushnil(L);
+    return 2;
+}
+
 /* docpipe.data.read(path) -> content | nil, message */
 static int data_read(lua_State *L) {
     const char *path = luaL_checkstring(L, 1);
@@ -140,8 +191,14 @@ static int data_read(lua_State *L) {
         lua_pushfstring(L, "cannot read data file '%s'", path);
         return 2;
     }
+    lua_pushcfunction(L, find_file_p);
     lua_pushfstring(L, "data/%s", path);
-    if (dp_lua_find_file(L, lua_tostring(L, -1))) {
+    if (lua_pcall(L, 1, 2, 0) != LUA_OK) {  /* there, but it cannot be read */
+        luaL_pushfail(L);
+        lua_insert(L, -2);
+        return 2;
+    }
+    if (!lua_isnil(L, -2)) {
         lua_pop(L, 1);
         return 1;
     }
@@ -215,7 +272,9 @@ static int l_builtin(lua_State *L) {
 
 /* docpipe.builtin_file(rel) -> content, origin | nil: a file relative to
  * the repository layout ("pipelines/news.yaml", "stages/clean.lua" under
- * scripts/), $DOCPIPE_PATH first */
+ * scripts/), $DOCPIPE_PATH first; raises "PATH: cannot read the file
+ * (REASON)" for a file in a DOCPIPE_PATH folder that is there but cannot be
+ * read (as require and docpipe.data.read do) */
 static int l_builtin_file(lua_State *L) {
     const char *rel = luaL_checkstring(L, 1);
     if (strncmp(rel, "scripts/", 8) == 0) rel += 8;

@@ -150,6 +150,23 @@ has clean-no-text-field "$out" '"text":"".*"warnings":\["clean: no article text 
 # --- configuration errors point at FILE:LINE:COLUMN
 run yaml-syntax 2 "$D" check "$F/bad_yaml.yaml"
 has yaml-syntax "$err" 'bad_yaml.yaml:[0-9]+:[0-9]+: '
+# a stage name that is neither a name nor a path lists the built-in stages (regression:
+# "bad stage name 'builtin:nosuch'" alone)
+printf 'stages:\n  - stage: builtin:sentenses\n' > "$tmpd/bn.yaml"
+run stage-bad-name 2 "$D" check "$tmpd/bn.yaml"
+has stage-bad-name "$err" "bad stage name 'builtin:sentenses': a stage is a built-in stage's name \\(clean, .*sentences.*\\) or a path to a \\.lua file \\(did you mean 'sentences'\\?\\)$"
+# a tab where a token should start is named as the likely cause (regression: libyaml's
+# "found character that cannot start any token" alone)
+printf 'stages:\n\t- stage: sentences\n' > "$tmpd/tabs.yaml"
+run yaml-tab 2 "$D" check "$tmpd/tabs.yaml"
+has yaml-tab "$err" 'tabs.yaml:2:1: found character that cannot start any token .*\(a tab: tabs cannot indent YAML\)$'
+printf 'stages:\n  - stage: sentences\n@x\n' > "$tmpd/at.yaml"
+run yaml-not-tab 2 "$D" check "$tmpd/at.yaml"
+lacks yaml-not-tab "$err" 'tabs cannot'
+# the standard input named twice is an error (regression: a second, empty document)
+run stdin-twice 2 sh -c "echo 'Hi there.' | '$Dabs' run sentences - -"
+has stdin-twice "$err" '^docpipe: the standard input \(-\) is named 2 times; name it once$'
+lines stdin-twice-out "$out" 0
 # an unclosed bracket or quote is found where the file ends: the message also says where
 # it opened (regression: only the end of the file was named)
 printf 'name: t\nstages:\n  - stage: clean\n    with: {explain: true\n' > "$tmpd/open_flow.yaml"
@@ -844,12 +861,33 @@ has stages-file "$out" '^boom: fails on documents'
 run stdin-bom-jsonl 0 sh -c "printf '\357\273\277{\"id\":\"b\",\"text\":\"Bom line.\"}\n' | '$D' run sentences"
 has stdin-bom-jsonl "$out" '"id":"b"'
 
+# --- invalid UTF-8 a stage writes reaches no output: every format repairs it as JSON
+# does (U+FFFD), with one warning per field naming the document and field (regression:
+# -f text and -f markdown wrote the raw bytes, -f jsonl replaced them in silence)
+printf 'local M = {name = "badutf"}\nfunction M.process(doc) doc.text = "ok \\xff\\xfe bad"; return doc end\nreturn M\n' > "$tmpd/badutf.lua"
+printf 'stages:\n  - stage: badutf.lua\n' > "$tmpd/badutf.yaml"
+for f in jsonl json text markdown html; do
+  run badutf-$f 0 "$D" run "$tmpd/badutf.yaml" -f $f "$F/note.txt"
+  if LC_ALL=C grep -q "$(printf '\377')" "$out"; then fail=$((fail + 1)); echo "FAIL badutf-$f: raw invalid bytes in the output"
+  else pass=$((pass + 1)); fi
+  has badutf-$f-fffd "$out" "ok $(printf '\357\277\275\357\277\275') bad"
+  has badutf-$f-warning "$err" "^docpipe: .*note\.txt: warning: document 'note': field 'text' is not valid UTF-8: 2 byte\(s\) replaced by U\+FFFD$"
+  has badutf-$f-count "$err" '^docpipe: 1 warning\(s\) in 1 document\(s\)$'
+done
+
 # --- a failing stage under each on_error
 run on-error-fail 1 "$D" run "$F/boom_fail.yaml" "$F/boom.jsonl"
 has on-error-fail-stage "$err" "stage 'boom' failed on document 'd2'"
 has on-error-fail-where "$err" 'boom.lua:5: the document went boom'
 has on-error-fail-traceback "$err" 'stack traceback'
 lines on-error-fail "$out" 1
+# the closing lines say the run stopped there and the rest was not read (regression:
+# only "1 document(s) failed", as if the run had gone on)
+has on-error-fail-stopped "$err" '^docpipe: the run stopped at the failed document \(on_error: fail\): the input after it was not read$'
+run on-error-fail-j2 1 "$D" run "$F/boom_fail.yaml" -j 2 "$F/boom.jsonl"
+has on-error-fail-j2-stopped "$err" '^docpipe: the run stopped at the failed document \(on_error: fail\): the input after it was not read$'
+run on-error-fail-o 1 "$D" run "$F/boom_fail.yaml" "$F/boom.jsonl" -o "$tmpd/failo.jsonl"
+has on-error-fail-o-stopped "$err" "^docpipe: the run stopped at the failed document \\(on_error: fail\\): the input after it was not read; $tmpd/failo.jsonl was not written$"
 run on-error-skip 1 "$D" run "$F/boom_skip.yaml" "$F/boom.jsonl" --errors "$tmpd/errors.jsonl"
 lines on-error-skip "$out" 2
 lacks on-error-skip-d2 "$out" '"d2"'
@@ -954,6 +992,20 @@ done > "$tmpd/rouge.jsonl"
 run rouge-j2 0 "$D" run rouge "$tmpd/rouge.jsonl" -j 2 -o "$tmpd/rouge-out.jsonl"
 has rouge-j2-finish "$err" '"documents":6'
 lacks rouge-j2-no-merge-problem "$err" 'cannot cross workers'
+# a function kept in ctx.state beside data: at -j 2 the data crosses and finish sees it,
+# as at -j 1; a warning names the value, no document counted as failed (regression:
+# exit 1, "1 document(s) failed; recorded in E" with E empty and --stats-json failed 0,
+# and finish saw an empty state)
+printf 'local M = {name = "fnstate"}\nfunction M.process(doc, ctx) ctx.state.f = print; ctx.state.n = (ctx.state.n or 0) + 1; return doc end\nfunction M.finish(ctx) return {n = ctx.state.n} end\nreturn M\n' > "$tmpd/fnstate.lua"
+printf 'stages:\n  - stage: fnstate.lua\n' > "$tmpd/fnstate.yaml"
+for j in 1 2; do
+  run fnstate-j$j 0 "$D" run "$tmpd/fnstate.yaml" "$F/two.jsonl" -j $j --errors "$tmpd/fe.jsonl" --stats-json "$tmpd/fs.json"
+  has fnstate-j$j-finish "$err" '^docpipe: finish: \{"fnstate":\{"n":2\}\}$'
+  lacks fnstate-j$j-failed "$err" 'failed'
+  lines fnstate-j$j-out "$out" 2
+  lines fnstate-j$j-errors "$tmpd/fe.jsonl" 0
+done
+has fnstate-j2-warning "$err" "^docpipe: warning: stage 'fnstate': ctx\.state\.f cannot cross workers .*its finish sees the state without it"
 
 # --- DOCPIPE_PATH: a pipeline inside the folder (pipelines/NAME.yaml) or beside it
 mkdir -p "$tmpd/dpp/lib/pipelines"
@@ -963,6 +1015,30 @@ printf 'stages:\n  - stage: sentences\n' > "$tmpd/dpp/pipelines/beside.yaml"
 run docpipe-path-inside 0 env DOCPIPE_PATH="$tmpd/dpp/lib" "$D" run inside "$F/note.txt"
 has docpipe-path-inside "$out" '"sentences":\['
 run docpipe-path-beside 0 env DOCPIPE_PATH="$tmpd/dpp/lib" "$D" run beside "$F/note.txt"
+# a file there that cannot be read is an error naming it and why, exit 2; a folder
+# that cannot be searched is a warning naming it, and the built-in is used
+# (regression: both skipped in silence, the built-in used)
+mkdir -p "$tmpd/dpx/stages" "$tmpd/dpx/pipelines"
+ln -s clean.lua "$tmpd/dpx/stages/clean.lua"; mkdir "$tmpd/dpx/pipelines/news.yaml"
+run docpipe-path-stage-unreadable 2 env DOCPIPE_PATH="$tmpd/dpx" "$D" run clean "$F/note.txt"
+has docpipe-path-stage-unreadable "$err" "error loading stage 'clean': $tmpd/dpx/stages/clean.lua: cannot read the file \\(Too many levels of symbolic links\\)"
+run docpipe-path-pipeline-unreadable 2 env DOCPIPE_PATH="$tmpd/dpx" "$D" check news
+has docpipe-path-pipeline-unreadable "$err" "^docpipe: $tmpd/dpx/pipelines/news.yaml: cannot read the file \\(a folder\\)$"
+if command -v runuser >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+  chmod 755 "$tmpd"
+  mkdir -p "$tmpd/dpa/stages" "$tmpd/dpb/pipelines" "$tmpd/dpc/stages"
+  printf 'return {}\n' > "$tmpd/dpa/stages/clean.lua"; chmod 000 "$tmpd/dpa/stages/clean.lua"
+  printf 'stages:\n  - stage: sentences\n' > "$tmpd/dpb/pipelines/news.yaml"; chmod 000 "$tmpd/dpb/pipelines/news.yaml"
+  : > "$tmpd/dpc/stages/clean.lua"; chmod 000 "$tmpd/dpc"
+  run docpipe-path-mode000-stage 2 runuser -u nobody -- env DOCPIPE_PATH="$tmpd/dpa" "$D" check news
+  has docpipe-path-mode000-stage "$err" "$tmpd/dpa/stages/clean.lua: cannot read the file \\(Permission denied\\)"
+  run docpipe-path-mode000-pipeline 2 runuser -u nobody -- env DOCPIPE_PATH="$tmpd/dpb" "$D" check news
+  has docpipe-path-mode000-pipeline "$err" "^docpipe: $tmpd/dpb/pipelines/news.yaml: cannot read the file \\(Permission denied\\)$"
+  run docpipe-path-mode000-folder 0 runuser -u nobody -- env DOCPIPE_PATH="$tmpd/dpc" "$D" run news -j 2 "$F/note.txt"
+  has docpipe-path-mode000-folder "$err" "^docpipe: $tmpd/dpc: warning: a DOCPIPE_PATH folder that cannot be searched \\(Permission denied\\): skipped$"
+  lines docpipe-path-mode000-folder-once "$err" 1
+  chmod 755 "$tmpd/dpc"
+fi
 
 # --- a folder named like a built-in pipeline does not hide it (regression)
 mkdir -p "$tmpd/shadow/news"
@@ -978,6 +1054,17 @@ run stats-json-input 2 "$D" run sentences "$tmpd/victim.txt" --stats-json "$tmpd
 has stats-json-input "$err" 'is also an input'
 run stats-json-output 2 "$D" run sentences "$tmpd/victim.txt" --stats-json "$tmpd/same.x" -o "$tmpd/same.x"
 has stats-json-output "$err" '--stats-json names the same file as -o'
+# nor the standard input when it is read (regression: -o /dev/stdin on a pipe hung for
+# ever, docpipe holding the pipe's write end itself; on a file it was overwritten)
+run stdin-output 2 sh -c "printf 'Hello there.\n' | timeout 10 '$Dabs' run sentences -o /dev/stdin"
+has stdin-output "$err" '^docpipe: the output \(-o /dev/stdin\) is the standard input, which this run reads$'
+run stdin-errors 2 sh -c "timeout 10 '$Dabs' run sentences - --errors /dev/stdin < '$tmpd/victim.txt'"
+has stdin-errors "$err" '^docpipe: the --errors file \(/dev/stdin\) is the standard input'
+run stdin-stats 2 sh -c "printf 'Hello there.\n' | timeout 10 '$Dabs' run sentences --stats-json /dev/fd/0"
+has stdin-stats "$err" 'the --stats-json file \(/dev/fd/0\) is the standard input'
+cmp -s "$F/note.txt" "$tmpd/victim.txt" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL stdin-errors: the input was overwritten"; }
+# (a terminal or /dev/null may be both)
+run stdin-devnull 0 sh -c "'$Dabs' run sentences -o /dev/null < /dev/null"
 
 # --- no output may be a document of an input folder, by any name or link, nor
 # made there (regression: -o dir/page.txt replaced the page with JSON, exit 0;
@@ -1280,6 +1367,36 @@ kill -TERM $pid
 wait $pid
 got=$?
 if [ $got -eq 130 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL second-sigterm: exit $got, want 130"; fi
+
+# --- a signal while the run waits on an idle input pipe ends it at once: exit 130, the
+# output so far whole and closed, no document named as unfinished (regression: the run
+# waited until the writer closed the pipe, so timeout(1) could not stop it, and at -j 2
+# then said "the document - did not finish within 3 s of the signal")
+printf 'local dp = require "docpipe"\nlocal f = assert(io.open(arg[1])); local a = dp.json.decode(f:read("a"))\nos.exit(#a == tonumber(arg[2]) and (#a == 0 or a[1].id == "early") and 0 or 1)\n' > "$tmpd/idle_check.lua"
+for n in 0 1; do
+ for j in 1 2; do
+  for sig in TERM INT; do
+    rm -f "$tmpd/idle.fifo"; mkfifo "$tmpd/idle.fifo"
+    early=; [ $n -eq 1 ] && early='{"id":"early","text":"Early one. Two."}'
+    ( echo "$early"; sleep 8; printf '{"id":"late","text":"Late."}\n' ) > "$tmpd/idle.fifo" &
+    writer=$!
+    "$D" run sentences -j $j -f json -o "$tmpd/idle.json" < "$tmpd/idle.fifo" 2>"$err" &
+    pid=$!
+    sleep 1
+    t0=$(date +%s)
+    kill -$sig $pid
+    wait $pid
+    got=$?
+    t1=$(date +%s)
+    kill $writer 2>/dev/null
+    if [ $got -eq 130 ] && [ $((t1 - t0)) -le 2 ]; then pass=$((pass + 1))
+    else fail=$((fail + 1)); echo "FAIL idle-pipe-$n-j$j-$sig: exit $got after $((t1 - t0)) s, want 130 at once"; fi
+    has idle-pipe-j$j-$sig-count "$err" "^docpipe: interrupted: $n document\\(s\\) written$"
+    lacks idle-pipe-j$j-$sig-named "$err" 'did not finish'
+    run idle-pipe-j$j-$sig-json 0 "$D" lua "$tmpd/idle_check.lua" "$tmpd/idle.json" $n
+  done
+ done
+done
 
 # --- --stats of a run cut short at -j 2 (a closed output, an interrupt): a stage counts
 # only the documents read and handed out (regression: also those the workers had done
