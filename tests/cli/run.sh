@@ -1095,9 +1095,10 @@ done
 rm "$tmpd/infold/dangling.txt"
 run folder-output-untouched 0 diff -r "$tmpd/infold" "$tmpd/infold.orig"
 lines folder-output-untouched "$out" 0
-# standard input that is a file is an input too
-run stdin-output 2 sh -c "'$Dabs' run sentences --errors '$tmpd/infold/a.txt' < '$tmpd/infold/a.txt'"
-has stdin-output "$err" 'is also an input \(standard input\); it would be overwritten'
+# standard input that is a file is an input too (told by the standard-input check,
+# which runs first)
+run stdin-file-errors 2 sh -c "'$Dabs' run sentences --errors '$tmpd/infold/a.txt' < '$tmpd/infold/a.txt'"
+has stdin-file-errors "$err" 'the --errors file \(.*/infold/a.txt\) is the standard input, which this run reads'
 # a name the walk does not read is fine: another extension, a hidden file
 run folder-output-json 0 "$D" run sentences "$tmpd/infold" -o "$tmpd/infold/out.json" --errors "$tmpd/infold/.err.jsonl"
 lines folder-output-json "$tmpd/infold/out.json" 2
