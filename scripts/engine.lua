@@ -1154,52 +1154,12 @@ local function select_fields(doc, fields)
   return out
 end
 
--- Invalid UTF-8 a stage wrote into a document's strings (doc.text = "ok \xff"): each
--- such string is repaired the way the JSON encoder does (a byte that starts no valid
--- sequence becomes U+FFFD) before any writer sees it, so that every format writes the
--- same text, with one warning per field naming it. (utf8.len, in C, finds none in most.)
-local function utf8_path(keys, depth)
-  local p = tostring(keys[1])
-  for i = 2, depth do
-    local k = keys[i]
-    p = type(k) == "number" and ("%s[%d]"):format(p, k) or p .. "." .. tostring(k)
-  end
-  return p
-end
-
-local function repair_utf8(v, keys, depth, seen, found)
-  for k, x in pairs(v) do
-    local tx = type(x)
-    if tx == "string" then
-      if not utf8.len(x) then
-        local fixed, n = dp.utf8.clean(x)
-        v[k] = fixed  -- (an existing field: allowed while pairs runs)
-        keys[depth + 1] = k
-        found = found or {}
-        found[#found + 1] = { utf8_path(keys, depth + 1), n }
-      end
-    elseif tx == "table" and depth < 64 and not seen[x] then
-      seen[x] = true
-      keys[depth + 1] = k
-      found = repair_utf8(x, keys, depth + 1, seen, found)
-    end
-  end
-  return found
-end
-
 --- Format a document for output. Returns the string (without the final
 -- newline for jsonl/json items). out: the C runner's output buffer
 -- (dp_json_output_push): JSON is then appended to it and its length in bytes
 -- returned instead of a string.
 function Pipeline:format(doc, format, out)
   format = format or self.output.format
-  local bad = repair_utf8(doc, {}, 0, { [doc] = true })
-  if bad then  -- (warned after the walk, which must not add doc.meta while it runs)
-    table.sort(bad, function(a, b) return a[1] < b[1] end)
-    for _, f in ipairs(bad) do
-      M.warn(doc, ("field '%s' is not valid UTF-8: %d byte(s) replaced by U+FFFD"):format(f[1], f[2]))
-    end
-  end
   local shown = select_fields(doc, self.output.fields)
   if format == "jsonl" or format == "json" then
     -- the encoder's options, one table per pipeline reused (the encoder reads them once,

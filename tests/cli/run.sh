@@ -861,20 +861,6 @@ has stages-file "$out" '^boom: fails on documents'
 run stdin-bom-jsonl 0 sh -c "printf '\357\273\277{\"id\":\"b\",\"text\":\"Bom line.\"}\n' | '$D' run sentences"
 has stdin-bom-jsonl "$out" '"id":"b"'
 
-# --- invalid UTF-8 a stage writes reaches no output: every format repairs it as JSON
-# does (U+FFFD), with one warning per field naming the document and field (regression:
-# -f text and -f markdown wrote the raw bytes, -f jsonl replaced them in silence)
-printf 'local M = {name = "badutf"}\nfunction M.process(doc) doc.text = "ok \\xff\\xfe bad"; return doc end\nreturn M\n' > "$tmpd/badutf.lua"
-printf 'stages:\n  - stage: badutf.lua\n' > "$tmpd/badutf.yaml"
-for f in jsonl json text markdown html; do
-  run badutf-$f 0 "$D" run "$tmpd/badutf.yaml" -f $f "$F/note.txt"
-  if LC_ALL=C grep -q "$(printf '\377')" "$out"; then fail=$((fail + 1)); echo "FAIL badutf-$f: raw invalid bytes in the output"
-  else pass=$((pass + 1)); fi
-  has badutf-$f-fffd "$out" "ok $(printf '\357\277\275\357\277\275') bad"
-  has badutf-$f-warning "$err" "^docpipe: .*note\.txt: warning: document 'note': field 'text' is not valid UTF-8: 2 byte\(s\) replaced by U\+FFFD$"
-  has badutf-$f-count "$err" '^docpipe: 1 warning\(s\) in 1 document\(s\)$'
-done
-
 # --- a failing stage under each on_error
 run on-error-fail 1 "$D" run "$F/boom_fail.yaml" "$F/boom.jsonl"
 has on-error-fail-stage "$err" "stage 'boom' failed on document 'd2'"
