@@ -18,25 +18,8 @@ struct dp_regex {
     size_t len;
     unsigned flags;
     unsigned ncap;          /* capture groups, group 0 not counted */
-    struct dp_jit *jit;     /* the lazily JIT-compiled copy (see dp_jit) */
+    int jit;                /* compiled by the JIT: matched by pcre2_jit_match */
     atomic_uint refs;
-};
-
-/*
- * JIT compilation costs about as much as a few hundred interpreted
- * matches of a short subject (some 260,000 instructions a pattern, against
- * ~70,000 for pcre2_compile itself), and a pipeline compiles hundreds of
- * patterns at start-up that a short run matches a few times or never. So
- * a pattern is matched by the interpreter until its DP_RE_JIT_AFTER-th match
- * call, which JIT-compiles a copy of the code (pcre2_code_copy, so no
- * thread ever reads code that is being changed) and publishes it; the
- * calls that see it published use the JIT. Exactly one call reaches the
- * count, so the copy is compiled once. Kept outside struct dp_regex, which
- * matching takes as const.
- */
-struct dp_jit {
-    _Atomic(pcre2_code *) code; /* NULL until compiled by the JIT */
-    atomic_uint calls;          /* match calls so far, up to DP_RE_JIT_AFTER */
 };
 
 struct dp_match {
@@ -100,16 +83,8 @@ dp_regex *dp_regex_compile(const char *pat, size_t len, unsigned flags,
         free(re);
         return NULL;
     }
-    re->jit = malloc(sizeof *re->jit);
-    if (!re->jit) {
-        pcre2_code_free(re->code);
-        free(copy);
-        free(re);
-        set_err(err, errlen, 0, "out of memory");
-        return NULL;
-    }
-    atomic_init(&re->jit->code, NULL);
-    atomic_init(&re->jit->calls, 0u);
+    /* JIT is an optimisation only: any failure leaves the interpreter. */
+    re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
 
     uint32_t ncap = 0;
     pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
@@ -132,8 +107,6 @@ void dp_regex_free(dp_regex *re) {
     if (!re) return;
     if (atomic_fetch_sub(&re->refs, 1u) != 1u) return;
     pcre2_code_free(re->code);
-    pcre2_code_free(atomic_load(&re->jit->code));
-    free(re->jit);
     free(re->pattern);
     free(re);
 }
@@ -195,29 +168,6 @@ static int grow_jit_stack(dp_match *m) {
     return 0;
 }
 
-/* The JIT-compiled code of re, or NULL while it is matched by the
- * interpreter (JIT is an optimisation only: any failure to compile or copy
- * leaves the interpreter for good). */
-static pcre2_code *jit_code(const dp_regex *re) {
-    struct dp_jit *j = re->jit;
-    pcre2_code *code = atomic_load_explicit(&j->code, memory_order_acquire);
-    if (code || atomic_load_explicit(&j->calls, memory_order_relaxed) >= DP_RE_JIT_AFTER)
-        return code;
-    if (atomic_fetch_add_explicit(&j->calls, 1u, memory_order_relaxed) + 1u != DP_RE_JIT_AFTER)
-        return NULL;
-    code = pcre2_code_copy(re->code);
-    if (code && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) != 0) {
-        pcre2_code_free(code);
-        code = NULL;
-    }
-    if (code) atomic_store_explicit(&j->code, code, memory_order_release);
-    return code;
-}
-
-int dp_regex_is_jit(const dp_regex *re) {
-    return atomic_load_explicit(&re->jit->code, memory_order_acquire) != NULL;
-}
-
 int dp_regex_exec(const dp_regex *re, const char *subj, size_t len,
                   size_t start, dp_match *m) {
     m->count = 0;
@@ -236,11 +186,10 @@ int dp_regex_exec(const dp_regex *re, const char *subj, size_t len,
     /* (a JIT-compiled pattern goes straight to its machine code: pcre2_match
      * would check its arguments again, some hundred instructions a call, and
      * the ones checked above are all its fast path needs) */
-    pcre2_code *jit = jit_code(re);
-    int rc = jit ? pcre2_jit_match(jit, s, len, start, 0, m->md, m->mctx)
-                 : pcre2_match(re->code, s, len, start, 0, m->md, m->mctx);
+    int rc = re->jit ? pcre2_jit_match(re->code, s, len, start, 0, m->md, m->mctx)
+                     : pcre2_match(re->code, s, len, start, 0, m->md, m->mctx);
     if (rc == PCRE2_ERROR_JIT_STACKLIMIT && grow_jit_stack(m) == 0)
-        rc = pcre2_jit_match(jit, s, len, start, 0, m->md, m->mctx);
+        rc = pcre2_jit_match(re->code, s, len, start, 0, m->md, m->mctx);
     if (rc == PCRE2_ERROR_JIT_STACKLIMIT) /* the interpreter keeps its frames on the heap */
         rc = pcre2_match(re->code, s, len, start, PCRE2_NO_JIT, m->md, m->mctx);
     if (rc == PCRE2_ERROR_NOMATCH) rc = 0;

@@ -9,12 +9,8 @@
  * while the valid stretches around it match normally).
  * The newline convention is fixed to LF (write \R or start the pattern
  * with (*ANYCRLF) to treat CR LF as one line end). JIT compilation is
- * used when the PCRE2 build supports it, from a pattern's
- * DP_RE_JIT_AFTER-th match call on (the calls before use the interpreter:
- * JIT-compiling costs as much as hundreds of short matches, and many
- * patterns compiled at start-up are matched a few times or never); a JIT
- * failure falls back to the interpreter silently. Results are the same
- * either way.
+ * used when the PCRE2 build supports it; a JIT failure falls back to the
+ * interpreter silently.
  *
  * Units: every offset in this API is a 0-based byte offset into the
  * subject; a group spans [start, end) (end exclusive). An unset group has
@@ -48,10 +44,6 @@ enum {
     DP_RE_EXTENDED  = 1u << 3  /* x: ignore white space and # comments */
 };
 #define DP_RE_ALL_FLAGS (DP_RE_CASELESS | DP_RE_MULTILINE | DP_RE_DOTALL | DP_RE_EXTENDED)
-
-/* The match call (counted from 1, over all threads) that JIT-compiles a
- * pattern. */
-#define DP_RE_JIT_AFTER 8u
 
 /* Offset value of a group that did not take part in the match. */
 #define DP_RE_UNSET SIZE_MAX
@@ -113,10 +105,6 @@ void dp_match_free(dp_match *m);
  */
 int dp_regex_exec(const dp_regex *re, const char *subj, size_t len,
                   size_t start, dp_match *m);
-
-/* 1 when re's matches run JIT-compiled code (after DP_RE_JIT_AFTER calls,
- * when the PCRE2 build has a JIT for this machine), else 0. */
-int dp_regex_is_jit(const dp_regex *re);
 
 /*
  * The bytes that may open a match starting at offset 0 of a subject: set[c]

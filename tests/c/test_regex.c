@@ -2,9 +2,6 @@
  * test_regex.c: unit tests for src/dp_regex.c (PCRE2 wrapper and cache).
  * Offsets are 0-based bytes, [start, end).
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -237,12 +234,9 @@ static void test_deep_backtracking_on_long_subject(void) {
     for (size_t i = 0; i < n; i++) s[i] = (i % 2) ? 'a' : 'b';
     dp_match *m = dp_match_new(NULL);
     dp_regex *re = compile("^(a|b)*$", 0);
-    /* the interpreter first, then (from call DP_RE_JIT_AFTER) the JIT */
-    for (unsigned k = 0; k <= DP_RE_JIT_AFTER; k++) {
-        CHECK_INT(dp_regex_exec(re, s, n, 0, m), 2);
-        CHECK_INT(dp_match_end(m, 0), n);
-        CHECK_INT(dp_match_start(m, 1), n - 1);
-    }
+    CHECK_INT(dp_regex_exec(re, s, n, 0, m), 2);
+    CHECK_INT(dp_match_end(m, 0), n);
+    CHECK_INT(dp_match_start(m, 1), n - 1);
     dp_regex_free(re);
     dp_match_free(m);
     free(s);
@@ -358,90 +352,7 @@ static void test_first_bytes_of_a_match_at_the_start(void) {
     CHECK_INT((int)strlen(got), 127);
 }
 
-/* Patterns and subjects read by the interpreter and by the JIT. */
-static const char *const LAZY_PATS[] = {
-    "(\\w+)@(\\w+)\\.(?:com|org)", "(?i)^\\s*(by)\\s+(\\p{Lu}\\p{Ll}+)",
-    "(x)?(y)?z", "\\b\\d{4}\\b", "[^\\x{201C}\\x{201D}]+",
-};
-static const char *const LAZY_SUBJS[] = {
-    "mail ann@site.com now", "  BY Zo\xc3\xab and", "z", "yz in 2024 or 19999",
-    "\xe2\x80\x9cquoted\xe2\x80\x9d", "bad \xff\xfe bytes 1987 x@y.org", "",
-};
-#define NLAZY (sizeof LAZY_SUBJS / sizeof LAZY_SUBJS[0])
-
-/* 1 when m holds what a fresh compile of pat (whose first call always
- * uses the interpreter) gives on subj. */
-static int same_as_fresh(const char *pat, const char *subj, int rc, const dp_match *m) {
-    char e[256];   /* (not the shared err: threads call this) */
-    dp_regex *fresh = dp_regex_compile(pat, strlen(pat), 0, e, sizeof e);
-    dp_match *fm = dp_match_new(fresh);
-    int ok = fresh && fm && dp_regex_exec(fresh, subj, strlen(subj), 0, fm) == rc;
-    for (unsigned g = 0; ok && rc > 0 && g < (unsigned)rc; g++)
-        ok = dp_match_start(fm, g) == dp_match_start(m, g) && dp_match_end(fm, g) == dp_match_end(m, g);
-    dp_match_free(fm);
-    dp_regex_free(fresh);
-    return ok;
-}
-
-static int jit_available(void) {
-    uint32_t jit = 0;
-    pcre2_config(PCRE2_CONFIG_JIT, &jit);
-    return jit != 0;
-}
-
-static void test_jit_from_the_nth_call_same_results(void) {
-    for (size_t p = 0; p < sizeof LAZY_PATS / sizeof LAZY_PATS[0]; p++) {
-        dp_regex *re = compile(LAZY_PATS[p], 0);
-        CHECK(re != NULL);
-        if (!re) continue;
-        dp_match *m = dp_match_new(re);
-        for (unsigned k = 1; k <= 3 * DP_RE_JIT_AFTER; k++) {
-            const char *subj = LAZY_SUBJS[k % NLAZY];
-            int rc = dp_regex_exec(re, subj, strlen(subj), 0, m);
-            CHECK(rc >= 0);
-            CHECK(same_as_fresh(LAZY_PATS[p], subj, rc, m));
-            /* the interpreter before call DP_RE_JIT_AFTER, the JIT from it */
-            CHECK_INT(dp_regex_is_jit(re), jit_available() && k >= DP_RE_JIT_AFTER);
-        }
-        dp_match_free(m);
-        dp_regex_free(re);
-    }
-}
-
-/* Threads sharing one regex across its JIT switch: each its own dp_match. */
-typedef struct { const dp_regex *re; int wrong; } lazy_job;
-
-static void *lazy_worker(void *arg) {
-    lazy_job *job = arg;
-    dp_match *m = dp_match_new(job->re);
-    for (unsigned k = 0; k < 200; k++) {
-        const char *subj = LAZY_SUBJS[k % NLAZY];
-        int rc = dp_regex_exec(job->re, subj, strlen(subj), 0, m);
-        if (!same_as_fresh(LAZY_PATS[0], subj, rc, m)) job->wrong++;
-    }
-    dp_match_free(m);
-    return NULL;
-}
-
-static void test_jit_switch_shared_by_threads(void) {
-    dp_regex *re = compile(LAZY_PATS[0], 0);
-    pthread_t th[4];
-    lazy_job jobs[4];
-    for (int i = 0; i < 4; i++) {
-        jobs[i] = (lazy_job){ re, 0 };
-        CHECK_INT(pthread_create(&th[i], NULL, lazy_worker, &jobs[i]), 0);
-    }
-    for (int i = 0; i < 4; i++) {
-        pthread_join(th[i], NULL);
-        CHECK_INT(jobs[i].wrong, 0);
-    }
-    CHECK_INT(dp_regex_is_jit(re), jit_available());
-    dp_regex_free(re);
-}
-
 DP_TEST_MAIN("regex",
-             test_jit_from_the_nth_call_same_results,
-             test_jit_switch_shared_by_threads,
              test_compile_error_reports_offset_and_message,
              test_exec_reports_byte_offsets_and_groups,
              test_unset_groups_read_as_unset,
