@@ -425,6 +425,34 @@ static const char *utf16_jsonl(dp_input *in, FILE *f) {
     return NULL;
 }
 
+/* The target a dangling symbolic link will be made as (see dp_input.h):
+ * for the folder check here and the output's final path in dp_run.c. */
+char *dp_link_target(const char *path) {
+    char *cur = strdup(path);
+    for (int hops = 0; cur && hops < 40; hops++) {
+        struct stat st;
+        if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode)) {
+            if (hops > 0) return cur;
+            free(cur);
+            return NULL;
+        }
+        char buf[4096];
+        ssize_t n = readlink(cur, buf, sizeof buf - 1);
+        if (n <= 0) break;
+        buf[n] = '\0';
+        const char *slash = strrchr(cur, '/');
+        size_t dir = buf[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
+        char *next = malloc(dir + (size_t)n + 1);
+        if (!next) break;
+        memcpy(next, cur, dir);
+        memcpy(next + dir, buf, (size_t)n + 1);
+        free(cur);
+        cur = next;
+    }
+    free(cur);
+    return NULL;
+}
+
 /* The end of a walk of a folder named as an input: one that gave nothing
  * (no document file in it or below it, or only empty ones) is said so on
  * stderr, instead of a run that reads nothing in silence. A warning: the
@@ -606,21 +634,8 @@ int dp_file_id_of(const char *path, dp_file_id *id) {
         return 1;
     }
     /* not made yet: follow a dangling link to the name it will be made as */
-    char *cur = strdup(path);
-    for (int hops = 0; cur && hops < 40; hops++) {
-        char buf[4096];
-        ssize_t n = readlink(cur, buf, sizeof buf - 1);
-        if (n <= 0) break;
-        buf[n] = '\0';
-        const char *slash = strrchr(cur, '/');
-        size_t dir = buf[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
-        char *next = malloc(dir + (size_t)n + 1);
-        if (!next) break;
-        memcpy(next, cur, dir);
-        memcpy(next + dir, buf, (size_t)n + 1);
-        free(cur);
-        cur = next;
-    }
+    char *cur = dp_link_target(path);
+    if (!cur) cur = strdup(path);
     if (!cur) return 0;
     char *slash = strrchr(cur, '/');
     const char *base = slash ? slash + 1 : cur;

@@ -74,6 +74,12 @@ typedef struct dp_file_id {
     char *name;  /* malloc'd; NULL for an existing file */
 } dp_file_id;
 
+/* The path a symbolic link leads to when its target does not exist yet
+ * (a dangling link), following links to links (a relative target taken
+ * from the link's folder); a new string the caller frees, or NULL when
+ * path is no link, on a loop (40 links), or when memory runs out. */
+char *dp_link_target(const char *path);
+
 /* Fills *id for path; 0 when there is nothing to look for (a device, a
  * FIFO, a folder, or a new file whose folder does not exist). */
 int dp_file_id_of(const char *path, dp_file_id *id);

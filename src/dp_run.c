@@ -562,36 +562,6 @@ static void write_frame(runner *r, const char *fn) {
     lua_pop(L, 1);
 }
 
-/* The path a symbolic link leads to when its target does not exist yet (a
- * dangling link: realpath fails), following links to links; NULL when
- * path is no link, on a loop, or when memory runs out. A relative target
- * is taken from the link's folder. */
-static char *dangling_target(const char *path) {
-    char *cur = strdup(path);
-    for (int hops = 0; cur && hops < 40; hops++) {
-        struct stat st;
-        if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode)) {
-            if (hops > 0) return cur;
-            free(cur);
-            return NULL;
-        }
-        char buf[4096];
-        ssize_t n = readlink(cur, buf, sizeof buf - 1);
-        if (n <= 0) break;
-        buf[n] = '\0';
-        const char *slash = strrchr(cur, '/');
-        size_t dir = buf[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
-        char *next = malloc(dir + (size_t)n + 1);
-        if (!next) break;
-        memcpy(next, cur, dir);
-        memcpy(next + dir, buf, (size_t)n + 1);
-        free(cur);
-        cur = next;
-    }
-    free(cur);
-    return NULL;
-}
-
 /* Opens the output. A regular file (or a new one) is written through a
  * temporary file beside it, renamed at the end; a symbolic link is
  * followed to its target first (also a target not made yet); anything
@@ -607,7 +577,7 @@ static FILE *open_output(runner *r) {
     }
     r->final_path = realpath(path, NULL);  /* follows a link; NULL for a new file */
     if (!r->final_path) {
-        r->final_path = dangling_target(path);
+        r->final_path = dp_link_target(path);
         if (!r->final_path && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
             errno = ELOOP;  /* a link that leads nowhere: not replaced by a file */
             return NULL;
@@ -630,7 +600,7 @@ static FILE *open_output(runner *r) {
  * to its target, the folder resolved (realpath), the last name kept;
  * NULL when the folder does not exist or memory runs out. */
 static char *resolved_new_path(const char *path) {
-    char *target = dangling_target(path);
+    char *target = dp_link_target(path);
     const char *p = target ? target : path;
     const char *slash = strrchr(p, '/');
     char *dir = slash ? strndup(p, slash == p ? 1 : (size_t)(slash - p)) : strdup(".");
