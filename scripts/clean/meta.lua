@@ -260,6 +260,33 @@ local PLACE_PARTS = setmetatable({}, { __index = function(t, lang)
   t[lang] = v
   return v
 end })
+-- A place's name of capitalised parts joined by hyphens with a lower-case joiner
+-- between two of them ("Saint-Aubert-en-Camargue", "Stratford-upon-Avon",
+-- "Ashby-de-la-Zouch"): the shape of a place alone, so evidence of a bare dateline
+-- before a dash when the article writes the place nowhere else. The joiners are
+-- en/clean_meta_hyphen_joiners.txt (a set, cached by language).
+local HYPHEN_JOINERS = setmetatable({}, { __index = function(t, lang)
+  local l = {}
+  for _, w in ipairs(lists.entries(lang, "clean_meta_hyphen_joiners.txt")) do l[w:lower()] = true end
+  t[lang] = l
+  return l
+end })
+local rx_hyphen_part = re.compile("^\\p{Lu}[\\p{Ll}\\p{M}'’]+$")
+local function joined_place(pl, lang)
+  -- (cheap test first: one word holding two hyphens)
+  if find(pl, " ", 1, true) or not find(pl, "%-.*%-") then return false end
+  local joiners, parts, joined = HYPHEN_JOINERS[lang], {}, false
+  for part in pl:gmatch("[^-]+") do parts[#parts + 1] = part end
+  if #parts < 3 or #parts > 6 or #parts ~= select(2, pl:gsub("%-", "")) + 1 then return false end
+  for i, part in ipairs(parts) do
+    if joiners[part] then
+      -- (a joiner stands between the first and last parts, which are capitalised)
+      if i == 1 or i == #parts then return false end
+      joined = true
+    elseif not rx_hyphen_part:find(part) then return false end
+  end
+  return joined
+end
 -- the region words of en/clean_meta_regions.txt ("@province"), as an alternation: a
 -- place's region in lower case after a capitalised word ("Kandal province") in a
 -- dateline with its outlet in parentheses (cached by language)
@@ -2536,13 +2563,15 @@ function M.new(lang, menu_extra, field_extra, extra)
   end
 
   -- "Pano Velonia — Households in ...": a bare place of one to three capitalised words
-  -- before a real dash (em or en dash, or "--") opening the first paragraph, taken only
+  -- before a real dash (em or en dash, "--", or a hyphen spaced on both sides, "Kelder
+  -- Flats - Farmers ...") opening the first paragraph, taken only
   -- with the guards of unlisted_region (no given name, role, outlet word or title; a
   -- sentence of eight words or more after) when no word is in
   -- en/clean_meta_not_places.txt ("Analysis —", "Update —") and the article (headline
   -- and body) writes the place again, or one of its words of four letters or more,
-  -- capitalised after another word (so not opening a sentence: "In Pano Velonia, ...")
-  local rx_dl_bare = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:(?:\\s+(?:" .. PLACE_PARTS[lang] .. ")){0,2}\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*){0,2})\\s*(?:—|–|--)\\s+")
+  -- capitalised after another word (so not opening a sentence: "In Pano Velonia, ..."),
+  -- or the place is one hyphen-joined name with a joiner (joined_place)
+  local rx_dl_bare = re.compile("^(\\p{Lu}[\\p{L}\\p{M}'’-]*(?:(?:\\s+(?:" .. PLACE_PARTS[lang] .. ")){0,2}\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*){0,2})(?:\\s*(?:—|–|--)|\\s+-)\\s+")
   -- (the sentence may go on with a number and a word after its first word, "Around
   -- 9,000 homes in ...": rx_dl_lead; its first word may be a compound, "Thirty-one
   -- dairies ...", or a name with an apposition after a comma, "Coldwave, a ...")
@@ -2565,14 +2594,20 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     return false
   end
-  local function bare_place(pl, rest, article, page)
+  -- (before a spaced hyphen, a mark that also sets off a sentence's aside, "Officials
+  -- - ...", the place's own later word, "Dry Season", is no evidence: hy)
+  local function bare_place(pl, rest, article, page, hy)
     if #dp.text.words(rest) < 8 or not rx_dl_lead:find(rest) or given_in(pl) then return false end
     if not re.find(pl, "\\p{Ll}") then return false end
     for w in pl:gmatch("%S+") do if not_places[w:lower()] then return false end end
+    -- (a hyphen-joined name with a joiner, "Saint-Aubert-en-Camargue": a place's shape)
+    if joined_place(pl, lang) then return true end
     if type(article) == "function" then article = article() end
     local words = { pl }
     for w in pl:gmatch("%S+") do if #w >= 4 and re.find(w, "^\\p{Lu}") then words[#words + 1] = w end end
-    for _, w in ipairs(words) do
+    for i, w in ipairs(words) do
+      -- (the place's words one by one, where it stands whole crossed out: hy)
+      if hy and i == 2 and find(pl, " ", 1, true) then article = re.gsub(article, re.escape(pl), "#") end
       if re.find(article, "\\p{L}[,;]?\\s+" .. re.escape(w) .. "(?![\\p{L}\\p{N}])") then return true end
     end
     return addressed_place(pl, page) or page_writes_place(pl, page, article)
@@ -2716,7 +2751,7 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     if article then
       a, b, pl = rx_dl_bare:find(p)
-      if a and bare_place(pl, p:sub(b + 1), article, page) then return { place = pl, rest = dp.text.trim(p:sub(b + 1)) } end
+      if a and bare_place(pl, p:sub(b + 1), article, page, byte(p, b - 1) == 45 and byte(p, b - 2) == 32) then return { place = pl, rest = dp.text.trim(p:sub(b + 1)) } end
       a, b, pl, region = rx_dl_colon:find(p)
       if a and colon_place(pl, region, p:sub(b + 1), article, page) then
         return { place = region and (pl .. ", " .. region) or pl, rest = dp.text.trim(p:sub(b + 1)) }

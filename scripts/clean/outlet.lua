@@ -478,6 +478,23 @@ local function dotted_form(holder, line)
   return more and holder .. more or holder
 end
 
+-- a copyright holder cut before a registration label after its name ("NAME Reg. No
+-- 0123", "NAME P.IVA 0123", "NAME VAT GB123"): the labels of
+-- en/clean_outlet_registration_labels.txt (st.registration, a pattern of the stage);
+-- nil when the label opens the holder
+-- (read on the line from the holder on: the holder may end at the label's own dot,
+-- "NAME Reg" of "NAME Reg. No 0123")
+local function registration_cut(holder, line, st)
+  -- (cheap test first: a space and a capital after it)
+  if not (st.registration and find(holder, "%s%u")) then return holder end
+  local h = find(line, holder, 1, true)
+  local a = st.registration:find(h and line:sub(h, h + #holder + 40) or holder)
+  if not a or a > #holder then return holder end
+  if a == 1 then return nil end
+  local cut = dp.text.trim(holder:sub(1, a - 1)):gsub("[%s,;:–—-]+$", "")
+  return cut ~= "" and cut or nil
+end
+
 --- The page's first live block, or the second when the first is a menu: where a
 -- masthead stands (nil on an empty page).
 local function first_line(live)
@@ -700,10 +717,14 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
       -- (or the page's last block, a footer of fields set apart by bars read as a menu,
       -- closing on its copyright sign: "NAME AS | Street 4 | Tel. ... © NAME 2024")
       if b.cue == "legal" or (x == #live and b.cue == "navigation" and find(b.text, "©", 1, true)) then
-        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b|(?:notices?|policy|policies|information|info|statement|terms)\\b)([\\p{Lu}][\\p{L}\\p{N}&.'’ -]{1,40}?)(?:[.,|]|\\s+[·•]\\s|\\s*\\((?:Pty|Pvt|Private|Proprietary)\\)|\\s+\\((?=\\p{Lu}[^)]*\\)\\s*$)|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
+        local holder = re.match(b.text, "(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?(?:-\\s*\\d{4}\\s*)?(?!all\\s+rights\\b|(?:notices?|policy|policies|information|info|statement|terms)\\b)([\\p{Lu}][\\p{L}\\p{N}&.'’ -]{1,40}?)(?:[.,|]|\\s+[·•]\\s|\\s+(?:—|–|--?)\\s|\\s*\\((?:Pty|Pvt|Private|Proprietary)\\)|\\s+\\((?=\\p{Lu}[^)]*\\)\\s*$)|\\s+(?:All|Ltd|Inc|LLC|plc|Limited|Media|Group|Company|\\d{4})\\b|$)", nil, "i")
         -- (the holder ends at a comma, a full stop, a bar or a spaced middle dot: "© 2025
         -- NAME · Registered charity no. 1099999"; or at its name in another language in
         -- brackets closing the line, "© 2024 NAME (NAME in Polish)": round 30)
+        -- (or at a spaced dash before a registration tail, "© 2025 NAME — P.IVA 0123";
+        -- a registration label after the name, "NAME Reg. No 0123", "NAME VAT 0123",
+        -- ends it too: en/clean_outlet_registration_labels.txt, registration_cut)
+        if holder then holder = registration_cut(holder, b.text, st) end
         -- (a link label, "Copyright Notices", is no holder; nor a site vendor's credit,
         -- "Government Websites by X", "Powered by X", "Site by X")
         if holder and rx_vendor:find(holder) then holder = nil end
@@ -729,7 +750,9 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
           local short = outlet
           while true do
             local s2, last = short:match("^(.-%S)[%s,]+(%S+)$")
-            if not (s2 and st.company:find(last) and re.find(last, "^\\p{Lu}")) then break end
+            -- (or a dotted form in lower case, as Czech and Slovak companies write
+            -- theirs: "NAME s.r.o.")
+            if not (s2 and st.company:find(last) and (re.find(last, "^\\p{Lu}") or find(last, "^%l+%.%l+%."))) then break end
             short = s2
           end
           if short ~= outlet and short:find("%s") then

@@ -266,7 +266,12 @@ function M.init(opts, ctx)
   -- leaves letters beyond ASCII alone
   local company = {}
   for _, w in ipairs(dp.data.list(lang .. "/clean_company_words.txt")) do company[#company + 1] = re.escape(w) end
+  -- registration labels after a copyright holder's name ("Reg. No", "P.IVA", "VAT"):
+  -- the holder ends before one (docpipe.clean.outlet)
+  local regl = {}
+  for _, w in ipairs(dp.data.list(lang .. "/clean_outlet_registration_labels.txt")) do regl[#regl + 1] = re.gsub(re.escape(w), "\\\\?\\s+", "\\s*") end
   ctx.state = {
+    registration = #regl > 0 and re.compile("(?:^|\\s)(?:" .. concat(regl, "|") .. ")(?![\\p{L}\\p{N}])") or nil,
     company = re.compile("^(?:" .. concat(company, "|") .. ")$", "i"),
     credit_line = re.compile("^(?:" .. concat(credit, "|") .. ")\\s*:?\\s+\\p{Lu}", "i"),
     stop = sw,
