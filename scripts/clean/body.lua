@@ -2412,7 +2412,8 @@ function M.select(live, st, o)
       local para = strong and para_over or para_for
       if (b.nw <= CAPTION_MAX or strong) and (strong or b.sentence == (x == ws))
         and (strong or (para(live[x + 1], b) and (x == ws or para(live[x - 1], b))))
-        and bare_caption(b.text, strong, strong and b.nw > CAPTION_MAX) then
+        and bare_caption(b.text, strong, strong and b.nw > CAPTION_MAX)
+        and not captions.margin_subhead(live, x, ws, we) then
         b.take = false
         b.why = "caption (between paragraphs)"
       end

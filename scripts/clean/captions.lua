@@ -138,4 +138,29 @@ function M.drop_credited(live, ws, we)
   end
 end
 
+-- a short line at the margin with no stop at its end, opening on a capital, between two
+-- indented blocks: the shape of a subhead in a dump that indents its paragraphs (lynx
+-- -nolist sets its text three spaces in and its headings at the margin)
+local SUBHEAD_MAX = 12
+local function margin_line(live, y)
+  local b, p, n = live[y], live[y - 1], live[y + 1]
+  return b.indent == 0 and p ~= nil and n ~= nil and p.indent > 0 and n.indent > 0
+    and b.nw >= 2 and b.nw <= SUBHEAD_MAX and not b.bullet and not b.cue
+    and not b.text:find("[.!?:;,\"“”]%s*$") and b.text:find("^[%u\128-\255]") ~= nil
+end
+
+--- Is live[x] a subhead, not a caption, in a dump that indents its paragraphs: a line
+-- at the margin between indented blocks (margin_line), when the body window ws..we
+-- holds another line of that shape (the page's other subhead)? A caption there is set
+-- in as deep as the text (docpipe.clean.body's bare captions ask this first).
+function M.margin_subhead(live, x, ws, we)
+  -- (cheap tests first: at the margin, over an indented block)
+  local n = live[x + 1]
+  if live[x].indent ~= 0 or not n or n.indent == 0 or not margin_line(live, x) then return false end
+  for y = math.max(ws, 2), math.min(we, #live - 1) do
+    if y ~= x and live[y].indent == 0 and margin_line(live, y) then return true end
+  end
+  return false
+end
+
 return M
