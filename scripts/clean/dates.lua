@@ -230,6 +230,10 @@ function M.new(lang, published_extra)
   -- clock times
   local rx_ampm = re.compile(AD("\\b(\\d{1,2})(?:[:.](\\d{2}))?(?::(\\d{2}))?\\s*([ap])\\.?\\s?m\\b\\.?"), "i")
   local rx_24 = re.compile(AD("\\b(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\b"))
+  -- (the hour and its minutes set apart by an "h", as French, Portuguese and Spanish
+  -- pages write a clock: "11h30", "18h45", "9h"; a bare hour not before "ago" or a
+  -- digit, "3h ago" being an age: rx_hclock, read when no other clock is)
+  local rx_hclock = re.compile(AD("(?<![\\d.,:])([01]?\\d|2[0-3])h(?:([0-5]\\d)|(?!\\s*(?:ago\\b|read\\b|left\\b|\\d)))(?![\\p{L}\\d])"), "i")
   local rx_mil = re.compile(AD("\\b([01]\\d|2[0-3])([0-5]\\d)\\s*(?:hrs?\\s*)?(?=(?:" .. zone_alt .. ")\\b)"))
   local rx_zone = re.compile(A("\\b(" .. zone_alt .. ")\\b"))
   local rx_zone_paren = re.compile(A("\\(\\s*(?:\\d{1,4}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?m\\.?)?\\s*)?(?:" .. zone_alt .. ")\\s*\\)"), "i")
@@ -392,6 +396,7 @@ function M.new(lang, published_extra)
       else
         ta, tb, h, mi = rx_mil:find(masked)
         if not ta then ta, tb, h, mi, sec = rx_24:find(masked) end
+        if not ta and find(masked, "%dh") then ta, tb, h, mi = rx_hclock:find(masked); mi = mi or "0" end
         if ta then r.h, r.mi, r.s = tonumber(h), tonumber(mi), tonumber(sec or 0) end
       end
       if ta then
