@@ -20,7 +20,9 @@
 -- `stopwords`), stemmed by Snowball's libstemmer through docpipe.stem (option `stemmer`:
 -- "english", Porter2, by default; any docpipe.stem algorithm such as "porter" or
 -- "porter_nltk"; "none" keeps words as they are), computed once per distinct word for the
--- stage instance (the memo of docpipe.docvec, in C).
+-- stage instance (the memo of docpipe.docvec, in C), by the rule of docpipe.docvec.rule
+-- (src/dp_terms.c: no Lua call, table or string per new word) that make_terms below states
+-- in Lua (the specs hold the two equal).
 -- Weights and constants live in data/en/summary_weights.txt (documented there) and are
 -- overridden by the option `weights`.
 -- Cost: the sentences stage's unread list is read through its spans (dv:sentences, in C)
@@ -102,8 +104,9 @@ local function make_stem(algorithm)
   return st
 end
 
--- The content terms of a list of words (docpipe.docvec's list form: one call for the new
--- words of a document): terms, at, terms[k] being the term of words[at[k]], the word
+-- The content terms of a list of words, the Lua statement of the rule docpipe.docvec.rule
+-- applies in C (the stage uses that one; tests/spec/summary_cdocvec_spec.lua holds the two
+-- equal), in docpipe.docvec's list form (one call for the new words of a document): terms, at, terms[k] being the term of words[at[k]], the word
 -- lowercased, curly apostrophes made straight, possessive 's removed, stemmed; stopwords
 -- and one-letter tokens have none. docpipe.docvec asks once per distinct word and
 -- remembers the answer. The words are lowercased and their apostrophes replaced in one
@@ -558,7 +561,7 @@ function M.init(opts, ctx)
   ctx.state = ctx.state or {}
   ctx.state.weights = load_weights(opts.weights)
   ctx.state.stop = load_stopwords(opts.stopwords)
-  ctx.state.dv = dp.docvec.new(make_terms(ctx.state.stop, make_stem(opts.stemmer)), true)
+  ctx.state.dv = dp.docvec.new(dp.docvec.rule(ctx.state.stop, make_stem(opts.stemmer)))
 end
 
 function M.process(doc, ctx)

@@ -210,3 +210,65 @@ describe("docpipe.docvec", function()
     end
   end)
 end)
+
+describe("docpipe.docvec.rule", function()
+  -- the stage's rule in C (src/dp_terms.c) against its Lua statement, make_terms
+  local summary = require "docpipe.stages.summary"
+  local stop = { the = true, it = true, ["it's"] = true, he = true, s = true, [""] = true,
+    ["o'brien"] = true, off = false }
+  local EDGE = { "The", "Mayor’s", "plan", "IT'S", "it’s", "He's", "a", "B", "s's", "Ships'",
+    "RUNNING", "naïve", "Café's", "200,000", "U.S.", "x's", "dog's's", "co-op", "O'Brien’S",
+    "'s", "’s", "’", "x’", "É", "ÉCOLE", "\226\128", "ab\226\128", "\226\128\153\226\128\153",
+    "it’S", "OFF", "off's", "Ab", "ZZ", "@#", "stemming’s", "GENERALIZATIONS", "" }
+
+  local function lua_terms(words, stemmer)
+    local terms, at = summary.make_terms(stop, stemmer)(words)
+    local got = {}
+    for i = 1, #words do got[i] = false end
+    for k, i in ipairs(at) do got[i] = terms[k] end
+    return got
+  end
+
+  it("gives make_terms' term of every word, with and without a stemmer", function()
+    for _, alg in ipairs({ "english", "porter_nltk", false }) do
+      local st = alg and dp.stem.new(alg)
+      local rule = dp.docvec.rule(stop, st)
+      -- EDGE without "" (make_terms joins its words by spaces: an empty word has no field)
+      local words = {}
+      for _, w in ipairs(EDGE) do if w ~= "" then words[#words + 1] = w end end
+      local want = lua_terms(words, st)
+      for i, w in ipairs(words) do assert.are.equal(want[i], rule:term(w), w) end
+      -- the words of a text, as docvec gives them
+      local text = "Parliament’s speaker said the BBC's reporters weren't told; O'Neill’s "
+        .. "co-workers' 1,000 U.K. claims, and it’s Running running RUNS runner's."
+      words = dp.text.words(text)
+      want = lua_terms(words, st)
+      for i, w in ipairs(words) do assert.are.equal(want[i], rule:term(w), w) end
+    end
+    assert.are.equal(false, dp.docvec.rule(stop, false):term(""))
+  end)
+
+  it("gives a docvec the terms of the list term function, sentence by sentence", function()
+    local st = dp.stem.new("english")
+    local a = dp.docvec.new(dp.docvec.rule(stop, st))
+    local b = dp.docvec.new(summary.make_terms(stop, st), true)
+    local texts = { "The Mayor’s plan: IT'S it’s He's a B s's Ships' RUNNING naïve",
+      "Café's 200,000 U.S. x's dog's's co-op O'Brien’S", "the it", "Running runs; the runner's" }
+    for _, dv in ipairs({ a, b }) do
+      dv:reset()
+      for _, s in ipairs(texts) do dv:scan(s); dv:commit() end
+    end
+    for i = 1, #texts do assert.are.same(b:terms(i), a:terms(i)) end
+    assert.are.same({ b:count() }, { a:count() })
+  end)
+
+  it("keeps its stemmer and reports bad arguments", function()
+    local rule = dp.docvec.rule({ the = true }, dp.stem.new("english"))
+    collectgarbage()
+    collectgarbage()
+    assert.are.equal("run", rule:term("Running"))
+    assert.has_error(function() dp.docvec.rule("the", false) end)
+    assert.has_error(function() dp.docvec.rule({}, "english") end)
+    assert.has_error(function() rule:term() end)
+  end)
+end)
