@@ -23,6 +23,13 @@
  *       true value, compared byte for byte), stemmer a docpipe.stem
  *       stemmer or false (words kept as they are).
  *   rule:term(word) -> term or false
+ *   docvec.meets(from, to, n, starts, ends) -> list of n booleans
+ *       whether range i, [from[i], to[i]], meets some span k, [starts[k],
+ *       ends[k]] (closed: starts[k] <= to[i] and ends[k] >= from[i]);
+ *       false when from[i] or to[i] is no integer (a sentence not found in
+ *       the text). starts and ends: lists of integers of one length (the
+ *       direct and mixed quotes of a document). dp_ranges_meet in one
+ *       call, instead of a Lua binary search per sentence.
  *   dv:reset()                  start a new document (no sentences)
  *   dv:scan(text) -> nw, last   tokenise text (docpipe.text.words) into the
  *                               pending sentence; its word count and last
@@ -63,6 +70,7 @@
  * freed with dv. Units: 1-based sentence indices and term ids.
  */
 #include "lua_docvec.h"
+#include "dp_ranges.h"
 #include "dp_terms.h"
 #include "dp_tfidf.h"
 #include "dp_text.h"
@@ -434,6 +442,51 @@ static int rule_term(lua_State *L) {
     if (r < 0) oom(L);
     if (r) lua_pushlstring(L, ts, tn);
     else lua_pushboolean(L, 0);
+    return 1;
+}
+
+/* docvec.meets(from, to, n, starts, ends) */
+static int f_meets(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_Integer ln = luaL_checkinteger(L, 3);
+    luaL_checktype(L, 4, LUA_TTABLE);
+    luaL_checktype(L, 5, LUA_TTABLE);
+    luaL_argcheck(L, ln >= 0 && ln < 0x7fffffff, 3, "bad count");
+    size_t n = (size_t)ln, m = lua_rawlen(L, 4);
+    luaL_argcheck(L, lua_rawlen(L, 5) == m, 5, "starts and ends differ in length");
+    luaL_argcheck(L, m < 0x7fffffff, 4, "too many spans");
+    /* a, b (the ranges with integer offsets, packed), s, e, scratch (2 m);
+     * then per range whether it has integer offsets, and the answers */
+    int64_t *buf = lua_newuserdatauv(L, (2 * n + 4 * m) * sizeof *buf + 2 * n + 1, 0);
+    int64_t *a = buf, *b = a + n, *sp = b + n, *ep = sp + m, *scratch = ep + m;
+    unsigned char *has = (unsigned char *)(scratch + 2 * m), *met = has + n;
+    for (size_t k = 0; k < m; k++) {
+        int ok1, ok2;
+        lua_rawgeti(L, 4, (lua_Integer)k + 1);
+        lua_rawgeti(L, 5, (lua_Integer)k + 1);
+        sp[k] = (int64_t)lua_tointegerx(L, -2, &ok1);
+        ep[k] = (int64_t)lua_tointegerx(L, -1, &ok2);
+        if (!ok1 || !ok2) return luaL_error(L, "docvec.meets: span %d is no pair of integers", (int)k + 1);
+        lua_pop(L, 2);
+    }
+    size_t nr = 0;
+    for (size_t i = 0; i < n; i++) {
+        int ok1, ok2;
+        lua_rawgeti(L, 1, (lua_Integer)i + 1);
+        lua_rawgeti(L, 2, (lua_Integer)i + 1);
+        int64_t x = (int64_t)lua_tointegerx(L, -2, &ok1), y = (int64_t)lua_tointegerx(L, -1, &ok2);
+        lua_pop(L, 2);
+        has[i] = ok1 && ok2;
+        if (has[i]) { a[nr] = x; b[nr] = y; nr++; }
+    }
+    dp_ranges_meet(nr, a, b, m, sp, ep, scratch, met);
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0, r = 0; i < n; i++) {
+        lua_pushboolean(L, has[i] && met[r]);
+        if (has[i]) r++;
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
     return 1;
 }
 
@@ -908,6 +961,7 @@ int dp_lua_open_docvec(lua_State *L) {
     static const luaL_Reg funcs[] = {
         { "new", dv_new },
         { "rule", f_rule },
+        { "meets", f_meets },
         { NULL, NULL },
     };
     static const luaL_Reg rule_methods[] = {

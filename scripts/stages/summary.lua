@@ -300,49 +300,25 @@ local function text_of(cands, i)
   return s
 end
 
--- The direct and mixed quote spans of doc.quotes sorted by start, with reach[k] the
--- highest end among the first k: a range [a, b] overlaps a span when reach[k] >= a for
--- the last k whose start <= b (a binary search instead of a scan of every span).
-local function quote_reach(quotes)
-  local spans = {}
-  for _, q in ipairs(quotes) do
-    if type(q) == "table" and q.type ~= "indirect"
-      and math.type(q.start) == "integer" and math.type(q["end"]) == "integer" then
-      spans[#spans + 1] = { q.start, q["end"] }
-    end
-  end
-  sort(spans, function(x, y) return x[1] < y[1] end)
-  local starts, reach, r = {}, {}, -huge
-  for k, sp in ipairs(spans) do
-    starts[k] = sp[1]
-    if sp[2] > r then r = sp[2] end
-    reach[k] = r
-  end
-  return starts, reach
-end
-
-local function overlaps_quote(starts, reach, a, b)
-  local lo, hi = 0, #starts                          -- the last k with starts[k] <= b
-  while lo < hi do
-    local mid = (lo + hi + 1) // 2
-    if starts[mid] <= b then lo = mid else hi = mid - 1 end
-  end
-  return lo > 0 and reach[lo] >= a
-end
-
+-- A sentence holds a quote when its range meets a direct or mixed span of doc.quotes
+-- (docpipe.docvec.meets: one C call over all sentences, dp_ranges.c; a Lua binary search
+-- per sentence cost more than the rest of this function); without doc.quotes, by its marks.
 local function mark_quotes(doc, cands, min_words, stop)
-  local use_spans = type(doc.quotes) == "table"
-  local starts, reach
-  if use_spans then starts, reach = quote_reach(doc.quotes) end
-  local from, to, quote = cands.from, cands.to, cands.quote
-  for i = 1, cands.n do
-    local q = false
-    if use_spans then
-      if from[i] then q = overlaps_quote(starts, reach, from[i], to[i]) end
-    else
-      q = has_quote_marks(text_of(cands, i), min_words, stop)
+  if type(doc.quotes) == "table" then
+    local starts, ends, k = {}, {}, 0
+    for _, q in ipairs(doc.quotes) do
+      if type(q) == "table" and q.type ~= "indirect"
+        and math.type(q.start) == "integer" and math.type(q["end"]) == "integer" then
+        k = k + 1
+        starts[k], ends[k] = q.start, q["end"]
+      end
     end
-    quote[i] = q
+    cands.quote = dp.docvec.meets(cands.from, cands.to, cands.n, starts, ends)
+    return
+  end
+  local quote = cands.quote
+  for i = 1, cands.n do
+    quote[i] = has_quote_marks(text_of(cands, i), min_words, stop)
   end
 end
 

@@ -272,3 +272,71 @@ describe("docpipe.docvec.rule", function()
     assert.has_error(function() rule:term() end)
   end)
 end)
+
+describe("docpipe.docvec.meets", function()
+  -- the Lua it replaces in the summary stage: spans sorted by start, reach[k] the highest
+  -- end among the first k, a range [a, b] meets a span when reach[k] >= a for the last k
+  -- whose start <= b
+  local function lua_meets(from, to, n, starts, ends)
+    local spans = {}
+    for k = 1, #starts do spans[k] = { starts[k], ends[k] } end
+    table.sort(spans, function(x, y) return x[1] < y[1] end)
+    local st, reach, r = {}, {}, -math.huge
+    for k, sp in ipairs(spans) do
+      st[k] = sp[1]
+      if sp[2] > r then r = sp[2] end
+      reach[k] = r
+    end
+    local out = {}
+    for i = 1, n do
+      local q = false
+      if from[i] then
+        local lo, hi = 0, #st
+        while lo < hi do
+          local mid = (lo + hi + 1) // 2
+          if st[mid] <= to[i] then lo = mid else hi = mid - 1 end
+        end
+        q = lo > 0 and reach[lo] >= from[i]
+      end
+      out[i] = q
+    end
+    return out
+  end
+
+  it("answers as the Lua binary search on edge cases", function()
+    local from = { 1, 10, 20, nil, 30, 41, 50, 100 }
+    local to = { 5, 19, 25, nil, 40, 45, 60, 100 }
+    local cases = {
+      { {}, {} },                                 -- no span
+      { { 5 }, { 5 } },                           -- touches the end of range 1
+      { { 19, 1 }, { 20, 1 } },                   -- touches ends on both sides; unsorted
+      { { 26 }, { 29 } },                         -- between two ranges
+      { { 42, 42, 42 }, { 41, 43, 10 } },         -- equal starts; an end before its start
+      { { -5 }, { 1000 } },                       -- covers all
+      { { 100, 61 }, { 100, 99 } },
+    }
+    for _, c in ipairs(cases) do
+      assert.are.same(lua_meets(from, to, 8, c[1], c[2]), dp.docvec.meets(from, to, 8, c[1], c[2]))
+    end
+    assert.are.same({}, dp.docvec.meets({}, {}, 0, { 1 }, { 2 }))
+  end)
+
+  it("answers as the Lua binary search on random ranges and spans", function()
+    local seed = 12345
+    local function rnd(n) seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n end
+    for _ = 1, 300 do
+      local n, m = rnd(12), rnd(8)
+      local from, to, starts, ends = {}, {}, {}, {}
+      for i = 1, n do
+        if rnd(6) > 0 then from[i] = rnd(60); to[i] = from[i] + rnd(15) end
+      end
+      for k = 1, m do starts[k] = rnd(70) - 5; ends[k] = starts[k] + rnd(12) - 1 end
+      assert.are.same(lua_meets(from, to, n, starts, ends), dp.docvec.meets(from, to, n, starts, ends))
+    end
+  end)
+
+  it("reports spans that are no integers", function()
+    assert.has_error(function() dp.docvec.meets({ 1 }, { 2 }, 1, { 1.5 }, { 2 }) end)
+    assert.has_error(function() dp.docvec.meets({ 1 }, { 2 }, 1, { 1 }, {}) end)
+  end)
+end)
