@@ -161,8 +161,7 @@ typedef struct docvec {
 
 static void oom(lua_State *L);
 
-static int grow(docvec *d, void **p, size_t *cap, size_t want, size_t elem) {
-    if (want <= *cap) return 1;
+static int grow_to(docvec *d, void **p, size_t *cap, size_t want, size_t elem) {
     size_t c = *cap ? *cap : 64;
     while (c < want) c *= 2;
     void *q = d->alloc(d->aud, *p, *cap * elem, c * elem);
@@ -170,6 +169,13 @@ static int grow(docvec *d, void **p, size_t *cap, size_t want, size_t elem) {
     *p = q;
     *cap = c;
     return 1;
+}
+
+/* *p holds at least want elements of elem bytes (*cap of them), grown by
+ * doubling; 0 when memory runs out. The test inline: it runs for every word
+ * and term added, the growth rarely. */
+static inline int grow(docvec *d, void **p, size_t *cap, size_t want, size_t elem) {
+    return want <= *cap || grow_to(d, p, cap, want, elem);
 }
 
 static void release(docvec *d, void *p, size_t bytes) {
