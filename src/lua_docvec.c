@@ -13,6 +13,23 @@
  *       word whose index is not in at has none; one call for the new words
  *       of a whole text (dv:scan, dv:id_set) or document (dv:sentences), in
  *       order of first appearance. term must not use dv.
+ *   docvec.new(rule) -> dv
+ *       the same with the terms given by a rule of docvec.rule, in C: no
+ *       Lua call, table or string per new word.
+ *   docvec.rule(stopwords, stemmer) -> rule
+ *       the summary stage's term rule (dp_terms.h: ASCII lowercased, ’
+ *       made ', no one-letter word, no stopword, possessive 's off,
+ *       stemmed): stopwords a set (word -> true; its string keys with a
+ *       true value, compared byte for byte), stemmer a docpipe.stem
+ *       stemmer or false (words kept as they are).
+ *   rule:term(word) -> term or false
+ *   docvec.meets(from, to, n, starts, ends) -> list of n booleans
+ *       whether range i, [from[i], to[i]], meets some span k, [starts[k],
+ *       ends[k]] (closed: starts[k] <= to[i] and ends[k] >= from[i]);
+ *       false when from[i] or to[i] is no integer (a sentence not found in
+ *       the text). starts and ends: lists of integers of one length (the
+ *       direct and mixed quotes of a document). dp_ranges_meet in one
+ *       call, instead of a Lua binary search per sentence.
  *   dv:reset()                  start a new document (no sentences)
  *   dv:scan(text) -> nw, last   tokenise text (docpipe.text.words) into the
  *                               pending sentence; its word count and last
@@ -53,14 +70,18 @@
  * freed with dv. Units: 1-based sentence indices and term ids.
  */
 #include "lua_docvec.h"
+#include "dp_ranges.h"
+#include "dp_terms.h"
 #include "dp_tfidf.h"
 #include "dp_text.h"
 #include "lua_sbd.h"
+#include "lua_stem.h"
 
 #include <lauxlib.h>
 #include <string.h>
 
 #define DOCVEC_MT "docpipe.docvec"
+#define RULE_MT "docpipe.docvec.rule"
 #define MEMO_MAX 100000
 #define WPENDING UINT32_MAX
 
@@ -86,6 +107,7 @@ typedef struct docvec {
     uint32_t *wterm;      /* per word entry: term entry, 0 not a term, WPENDING not known yet */
     size_t wterm_cap;
     int list;             /* term takes a list of words */
+    dp_terms *rule;       /* the terms come from this rule (docvec.rule, user value 1), not term */
     /* the words of the text being read (word entries), and the new ones
      * among them, for one call of term (bstamp: in batch bserial) */
     uint32_t *wtok, *batch, *bstamp;
@@ -139,8 +161,7 @@ typedef struct docvec {
 
 static void oom(lua_State *L);
 
-static int grow(docvec *d, void **p, size_t *cap, size_t want, size_t elem) {
-    if (want <= *cap) return 1;
+static int grow_to(docvec *d, void **p, size_t *cap, size_t want, size_t elem) {
     size_t c = *cap ? *cap : 64;
     while (c < want) c *= 2;
     void *q = d->alloc(d->aud, *p, *cap * elem, c * elem);
@@ -148,6 +169,13 @@ static int grow(docvec *d, void **p, size_t *cap, size_t want, size_t elem) {
     *p = q;
     *cap = c;
     return 1;
+}
+
+/* *p holds at least want elements of elem bytes (*cap of them), grown by
+ * doubling; 0 when memory runs out. The test inline: it runs for every word
+ * and term added, the growth rarely. */
+static inline int grow(docvec *d, void **p, size_t *cap, size_t want, size_t elem) {
+    return want <= *cap || grow_to(d, p, cap, want, elem);
 }
 
 static void release(docvec *d, void *p, size_t bytes) {
@@ -240,10 +268,13 @@ static void batch_begin(docvec *d) {
     }
 }
 
+static uint32_t intern_term(lua_State *L, docvec *d, const char *ts, size_t tn);
+
 /* Append the word entries of the words of s[0..n) to d->wtok, words not in
- * the memo added to it as pending and to the batch; the word count, and
- * the last word in *last. (A word left pending by a term call that raised
- * an error is batched again.) */
+ * the memo added to it: with their term at once under a rule, else as
+ * pending and to the batch; the word count, and the last word in *last.
+ * (A word left pending by a term call that raised an error is batched
+ * again.) */
 static size_t tokenise(lua_State *L, docvec *d, const char *s, size_t n, dp_span *last) {
     size_t pos = 0, nw = 0;
     dp_span w;
@@ -262,6 +293,13 @@ static size_t tokenise(lua_State *L, docvec *d, const char *s, size_t n, dp_span
             GROW(L, d, bstamp, (size_t)e + 1);
             d->wterm[e] = WPENDING;
             d->bstamp[e] = 0;
+            if (d->rule) {
+                const char *ts;
+                size_t tn;
+                int r = dp_terms_term(d->rule, ws, wn, &ts, &tn);
+                if (r < 0) oom(L);
+                d->wterm[e] = r ? intern_term(L, d, ts, tn) : 0;
+            }
         }
         if (d->wterm[e] == WPENDING && d->bstamp[e] != d->bserial) {
             d->bstamp[e] = d->bserial;
@@ -274,6 +312,22 @@ static size_t tokenise(lua_State *L, docvec *d, const char *s, size_t n, dp_span
     return nw;
 }
 
+/* The term entry of the term ts[0..tn), added when new. */
+static uint32_t intern_term(lua_State *L, docvec *d, const char *ts, size_t tn) {
+    uint32_t th = str_hash(ts, tn);
+    size_t tslot = 0;
+    uint32_t te = tab_find(&d->terms, ts, tn, th, &tslot);
+    if (!te) {
+        te = tab_add(d, &d->terms, ts, tn, th, tslot);
+        if (!te) oom(L);
+        GROW(L, d, stamp, (size_t)te + 1);
+        GROW(L, d, loc, (size_t)te + 1);
+        GROW(L, d, seen, (size_t)te + 1);
+        d->stamp[te] = d->loc[te] = d->seen[te] = 0;
+    }
+    return te;
+}
+
 /* Set the term of word entry e from the term function's answer at the top
  * of the stack (popped). */
 static void set_term(lua_State *L, docvec *d, uint32_t e) {
@@ -281,17 +335,7 @@ static void set_term(lua_State *L, docvec *d, uint32_t e) {
     if (lua_type(L, -1) == LUA_TSTRING) {
         size_t tn;
         const char *ts = lua_tolstring(L, -1, &tn);
-        uint32_t th = str_hash(ts, tn);
-        size_t tslot = 0;
-        te = tab_find(&d->terms, ts, tn, th, &tslot);
-        if (!te) {
-            te = tab_add(d, &d->terms, ts, tn, th, tslot);
-            if (!te) oom(L);
-            GROW(L, d, stamp, (size_t)te + 1);
-            GROW(L, d, loc, (size_t)te + 1);
-            GROW(L, d, seen, (size_t)te + 1);
-            d->stamp[te] = d->loc[te] = d->seen[te] = 0;
-        }
+        te = intern_term(L, d, ts, tn);
     } else if (!lua_isnil(L, -1) && !(lua_isboolean(L, -1) && !lua_toboolean(L, -1))) {
         luaL_error(L, "docvec: term must return a string, false or nil");
     }
@@ -350,13 +394,118 @@ static void pend_words(lua_State *L, docvec *d, size_t w0, size_t w1) {
     }
 }
 
+/* ---- docvec.rule: the term rule of dp_terms.c ---------------------------- */
+
+typedef struct rule_ud {
+    dp_terms *t;
+} rule_ud;
+
+static int rule_gc(lua_State *L) {
+    rule_ud *r = luaL_checkudata(L, 1, RULE_MT);
+    dp_terms_free(r->t);
+    r->t = NULL;
+    return 0;
+}
+
+static dp_terms *check_rule(lua_State *L, int arg) {
+    rule_ud *r = luaL_checkudata(L, arg, RULE_MT);
+    if (!r->t) luaL_error(L, "docvec: rule used after collection");
+    return r->t;
+}
+
+/* docvec.rule(stopwords, stemmer) */
+static int f_rule(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    dp_stem *st = lua_toboolean(L, 2) ? dp_lua_check_stem(L, 2) : NULL;
+    lua_settop(L, 2);
+    rule_ud *r = lua_newuserdatauv(L, sizeof *r, 1);  /* 1 the stemmer, kept alive */
+    r->t = NULL;
+    luaL_setmetatable(L, RULE_MT);
+    lua_pushvalue(L, 2);
+    lua_setiuservalue(L, 3, 1);
+    r->t = dp_terms_new(st);
+    if (!r->t) oom(L);
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        if (lua_type(L, -2) == LUA_TSTRING && lua_toboolean(L, -1)) {
+            size_t n;
+            const char *w = lua_tolstring(L, -2, &n);
+            if (!dp_terms_add_stopword(r->t, w, n)) oom(L);
+        }
+        lua_pop(L, 1);
+    }
+    return 1;
+}
+
+/* rule:term(word) */
+static int rule_term(lua_State *L) {
+    dp_terms *t = check_rule(L, 1);
+    size_t n;
+    const char *w = luaL_checklstring(L, 2, &n);
+    const char *ts;
+    size_t tn;
+    int r = dp_terms_term(t, w, n, &ts, &tn);
+    if (r < 0) oom(L);
+    if (r) lua_pushlstring(L, ts, tn);
+    else lua_pushboolean(L, 0);
+    return 1;
+}
+
+/* docvec.meets(from, to, n, starts, ends) */
+static int f_meets(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_Integer ln = luaL_checkinteger(L, 3);
+    luaL_checktype(L, 4, LUA_TTABLE);
+    luaL_checktype(L, 5, LUA_TTABLE);
+    luaL_argcheck(L, ln >= 0 && ln < 0x7fffffff, 3, "bad count");
+    size_t n = (size_t)ln, m = lua_rawlen(L, 4);
+    luaL_argcheck(L, lua_rawlen(L, 5) == m, 5, "starts and ends differ in length");
+    luaL_argcheck(L, m < 0x7fffffff, 4, "too many spans");
+    /* a, b (the ranges with integer offsets, packed), s, e, scratch (2 m);
+     * then per range whether it has integer offsets, and the answers */
+    int64_t *buf = lua_newuserdatauv(L, (2 * n + 4 * m) * sizeof *buf + 2 * n + 1, 0);
+    int64_t *a = buf, *b = a + n, *sp = b + n, *ep = sp + m, *scratch = ep + m;
+    unsigned char *has = (unsigned char *)(scratch + 2 * m), *met = has + n;
+    for (size_t k = 0; k < m; k++) {
+        int ok1, ok2;
+        lua_rawgeti(L, 4, (lua_Integer)k + 1);
+        lua_rawgeti(L, 5, (lua_Integer)k + 1);
+        sp[k] = (int64_t)lua_tointegerx(L, -2, &ok1);
+        ep[k] = (int64_t)lua_tointegerx(L, -1, &ok2);
+        if (!ok1 || !ok2) return luaL_error(L, "docvec.meets: span %d is no pair of integers", (int)k + 1);
+        lua_pop(L, 2);
+    }
+    size_t nr = 0;
+    for (size_t i = 0; i < n; i++) {
+        int ok1, ok2;
+        lua_rawgeti(L, 1, (lua_Integer)i + 1);
+        lua_rawgeti(L, 2, (lua_Integer)i + 1);
+        int64_t x = (int64_t)lua_tointegerx(L, -2, &ok1), y = (int64_t)lua_tointegerx(L, -1, &ok2);
+        lua_pop(L, 2);
+        has[i] = ok1 && ok2;
+        if (has[i]) { a[nr] = x; b[nr] = y; nr++; }
+    }
+    dp_ranges_meet(nr, a, b, m, sp, ep, scratch, met);
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0, r = 0; i < n; i++) {
+        lua_pushboolean(L, has[i] && met[r]);
+        if (has[i]) r++;
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
 static int dv_new(lua_State *L) {
-    luaL_checktype(L, 1, LUA_TFUNCTION);
+    dp_terms *rule = NULL;
+    if (luaL_testudata(L, 1, RULE_MT)) rule = check_rule(L, 1);
+    else luaL_checktype(L, 1, LUA_TFUNCTION);
     int list = lua_toboolean(L, 2);
     lua_settop(L, 1);
-    docvec *d = lua_newuserdatauv(L, sizeof *d, 2);  /* 1 term, 2 the text of dv:sentences */
+    docvec *d = lua_newuserdatauv(L, sizeof *d, 2);  /* 1 term or rule, 2 the text of dv:sentences */
     memset(d, 0, sizeof *d);
     d->list = list;
+    d->rule = rule;
     d->alloc = lua_getallocf(L, &d->aud);
     d->jcached = 0;
     luaL_setmetatable(L, DOCVEC_MT);
@@ -383,7 +532,7 @@ static int dv_gc(lua_State *L) {
     FREE(d, norm); FREE(d, dw); FREE(d, acc); FREE(d, jw);
     lua_Alloc a = d->alloc;
     void *aud = d->aud;
-    memset(d, 0, sizeof *d);
+    memset(d, 0, sizeof *d);   /* (d->rule too: the rule may be collected with dv) */
     d->alloc = a;
     d->aud = aud;
     return 0;
@@ -817,8 +966,21 @@ static const luaL_Reg dv_methods[] = {
 int dp_lua_open_docvec(lua_State *L) {
     static const luaL_Reg funcs[] = {
         { "new", dv_new },
+        { "rule", f_rule },
+        { "meets", f_meets },
         { NULL, NULL },
     };
+    static const luaL_Reg rule_methods[] = {
+        { "term", rule_term },
+        { NULL, NULL },
+    };
+    if (luaL_newmetatable(L, RULE_MT)) {
+        lua_pushcfunction(L, rule_gc);
+        lua_setfield(L, -2, "__gc");
+        luaL_newlib(L, rule_methods);
+        lua_setfield(L, -2, "__index");
+    }
+    lua_pop(L, 1);
     if (luaL_newmetatable(L, DOCVEC_MT)) {
         lua_pushcfunction(L, dv_gc);
         lua_setfield(L, -2, "__gc");

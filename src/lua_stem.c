@@ -29,10 +29,14 @@ typedef struct stem_ud {
     dp_stem *s;
 } stem_ud;
 
-static dp_stem *check_stem(lua_State *L) {
-    stem_ud *ud = (stem_ud *)luaL_checkudata(L, 1, STEM_MT);
+dp_stem *dp_lua_check_stem(lua_State *L, int arg) {
+    stem_ud *ud = (stem_ud *)luaL_checkudata(L, arg, STEM_MT);
     if (!ud->s) luaL_error(L, "docpipe.stem: stemmer already freed");
     return ud->s;
+}
+
+static dp_stem *check_stem(lua_State *L) {
+    return dp_lua_check_stem(L, 1);
 }
 
 static int m_gc(lua_State *L) {

@@ -20,7 +20,9 @@
 -- `stopwords`), stemmed by Snowball's libstemmer through docpipe.stem (option `stemmer`:
 -- "english", Porter2, by default; any docpipe.stem algorithm such as "porter" or
 -- "porter_nltk"; "none" keeps words as they are), computed once per distinct word for the
--- stage instance (the memo of docpipe.docvec, in C).
+-- stage instance (the memo of docpipe.docvec, in C), by the rule of docpipe.docvec.rule
+-- (src/dp_terms.c: no Lua call, table or string per new word) that make_terms below states
+-- in Lua (the specs hold the two equal).
 -- Weights and constants live in data/en/summary_weights.txt (documented there) and are
 -- overridden by the option `weights`.
 -- Cost: the sentences stage's unread list is read through its spans (dv:sentences, in C)
@@ -102,8 +104,9 @@ local function make_stem(algorithm)
   return st
 end
 
--- The content terms of a list of words (docpipe.docvec's list form: one call for the new
--- words of a document): terms, at, terms[k] being the term of words[at[k]], the word
+-- The content terms of a list of words, the Lua statement of the rule docpipe.docvec.rule
+-- applies in C (the stage uses that one; tests/spec/summary_cdocvec_spec.lua holds the two
+-- equal), in docpipe.docvec's list form (one call for the new words of a document): terms, at, terms[k] being the term of words[at[k]], the word
 -- lowercased, curly apostrophes made straight, possessive 's removed, stemmed; stopwords
 -- and one-letter tokens have none. docpipe.docvec asks once per distinct word and
 -- remembers the answer. The words are lowercased and their apostrophes replaced in one
@@ -297,49 +300,25 @@ local function text_of(cands, i)
   return s
 end
 
--- The direct and mixed quote spans of doc.quotes sorted by start, with reach[k] the
--- highest end among the first k: a range [a, b] overlaps a span when reach[k] >= a for
--- the last k whose start <= b (a binary search instead of a scan of every span).
-local function quote_reach(quotes)
-  local spans = {}
-  for _, q in ipairs(quotes) do
-    if type(q) == "table" and q.type ~= "indirect"
-      and math.type(q.start) == "integer" and math.type(q["end"]) == "integer" then
-      spans[#spans + 1] = { q.start, q["end"] }
-    end
-  end
-  sort(spans, function(x, y) return x[1] < y[1] end)
-  local starts, reach, r = {}, {}, -huge
-  for k, sp in ipairs(spans) do
-    starts[k] = sp[1]
-    if sp[2] > r then r = sp[2] end
-    reach[k] = r
-  end
-  return starts, reach
-end
-
-local function overlaps_quote(starts, reach, a, b)
-  local lo, hi = 0, #starts                          -- the last k with starts[k] <= b
-  while lo < hi do
-    local mid = (lo + hi + 1) // 2
-    if starts[mid] <= b then lo = mid else hi = mid - 1 end
-  end
-  return lo > 0 and reach[lo] >= a
-end
-
+-- A sentence holds a quote when its range meets a direct or mixed span of doc.quotes
+-- (docpipe.docvec.meets: one C call over all sentences, dp_ranges.c; a Lua binary search
+-- per sentence cost more than the rest of this function); without doc.quotes, by its marks.
 local function mark_quotes(doc, cands, min_words, stop)
-  local use_spans = type(doc.quotes) == "table"
-  local starts, reach
-  if use_spans then starts, reach = quote_reach(doc.quotes) end
-  local from, to, quote = cands.from, cands.to, cands.quote
-  for i = 1, cands.n do
-    local q = false
-    if use_spans then
-      if from[i] then q = overlaps_quote(starts, reach, from[i], to[i]) end
-    else
-      q = has_quote_marks(text_of(cands, i), min_words, stop)
+  if type(doc.quotes) == "table" then
+    local starts, ends, k = {}, {}, 0
+    for _, q in ipairs(doc.quotes) do
+      if type(q) == "table" and q.type ~= "indirect"
+        and math.type(q.start) == "integer" and math.type(q["end"]) == "integer" then
+        k = k + 1
+        starts[k], ends[k] = q.start, q["end"]
+      end
     end
-    quote[i] = q
+    cands.quote = dp.docvec.meets(cands.from, cands.to, cands.n, starts, ends)
+    return
+  end
+  local quote = cands.quote
+  for i = 1, cands.n do
+    quote[i] = has_quote_marks(text_of(cands, i), min_words, stop)
   end
 end
 
@@ -558,7 +537,7 @@ function M.init(opts, ctx)
   ctx.state = ctx.state or {}
   ctx.state.weights = load_weights(opts.weights)
   ctx.state.stop = load_stopwords(opts.stopwords)
-  ctx.state.dv = dp.docvec.new(make_terms(ctx.state.stop, make_stem(opts.stemmer)), true)
+  ctx.state.dv = dp.docvec.new(dp.docvec.rule(ctx.state.stop, make_stem(opts.stemmer)))
 end
 
 function M.process(doc, ctx)

@@ -210,3 +210,133 @@ describe("docpipe.docvec", function()
     end
   end)
 end)
+
+describe("docpipe.docvec.rule", function()
+  -- the stage's rule in C (src/dp_terms.c) against its Lua statement, make_terms
+  local summary = require "docpipe.stages.summary"
+  local stop = { the = true, it = true, ["it's"] = true, he = true, s = true, [""] = true,
+    ["o'brien"] = true, off = false }
+  local EDGE = { "The", "Mayor’s", "plan", "IT'S", "it’s", "He's", "a", "B", "s's", "Ships'",
+    "RUNNING", "naïve", "Café's", "200,000", "U.S.", "x's", "dog's's", "co-op", "O'Brien’S",
+    "'s", "’s", "’", "x’", "É", "ÉCOLE", "\226\128", "ab\226\128", "\226\128\153\226\128\153",
+    "it’S", "OFF", "off's", "Ab", "ZZ", "@#", "stemming’s", "GENERALIZATIONS", "" }
+
+  local function lua_terms(words, stemmer)
+    local terms, at = summary.make_terms(stop, stemmer)(words)
+    local got = {}
+    for i = 1, #words do got[i] = false end
+    for k, i in ipairs(at) do got[i] = terms[k] end
+    return got
+  end
+
+  it("gives make_terms' term of every word, with and without a stemmer", function()
+    for _, alg in ipairs({ "english", "porter_nltk", false }) do
+      local st = alg and dp.stem.new(alg)
+      local rule = dp.docvec.rule(stop, st)
+      -- EDGE without "" (make_terms joins its words by spaces: an empty word has no field)
+      local words = {}
+      for _, w in ipairs(EDGE) do if w ~= "" then words[#words + 1] = w end end
+      local want = lua_terms(words, st)
+      for i, w in ipairs(words) do assert.are.equal(want[i], rule:term(w), w) end
+      -- the words of a text, as docvec gives them
+      local text = "Parliament’s speaker said the BBC's reporters weren't told; O'Neill’s "
+        .. "co-workers' 1,000 U.K. claims, and it’s Running running RUNS runner's."
+      words = dp.text.words(text)
+      want = lua_terms(words, st)
+      for i, w in ipairs(words) do assert.are.equal(want[i], rule:term(w), w) end
+    end
+    assert.are.equal(false, dp.docvec.rule(stop, false):term(""))
+  end)
+
+  it("gives a docvec the terms of the list term function, sentence by sentence", function()
+    local st = dp.stem.new("english")
+    local a = dp.docvec.new(dp.docvec.rule(stop, st))
+    local b = dp.docvec.new(summary.make_terms(stop, st), true)
+    local texts = { "The Mayor’s plan: IT'S it’s He's a B s's Ships' RUNNING naïve",
+      "Café's 200,000 U.S. x's dog's's co-op O'Brien’S", "the it", "Running runs; the runner's" }
+    for _, dv in ipairs({ a, b }) do
+      dv:reset()
+      for _, s in ipairs(texts) do dv:scan(s); dv:commit() end
+    end
+    for i = 1, #texts do assert.are.same(b:terms(i), a:terms(i)) end
+    assert.are.same({ b:count() }, { a:count() })
+  end)
+
+  it("keeps its stemmer and reports bad arguments", function()
+    local rule = dp.docvec.rule({ the = true }, dp.stem.new("english"))
+    collectgarbage()
+    collectgarbage()
+    assert.are.equal("run", rule:term("Running"))
+    assert.has_error(function() dp.docvec.rule("the", false) end)
+    assert.has_error(function() dp.docvec.rule({}, "english") end)
+    assert.has_error(function() rule:term() end)
+  end)
+end)
+
+describe("docpipe.docvec.meets", function()
+  -- the Lua it replaces in the summary stage: spans sorted by start, reach[k] the highest
+  -- end among the first k, a range [a, b] meets a span when reach[k] >= a for the last k
+  -- whose start <= b
+  local function lua_meets(from, to, n, starts, ends)
+    local spans = {}
+    for k = 1, #starts do spans[k] = { starts[k], ends[k] } end
+    table.sort(spans, function(x, y) return x[1] < y[1] end)
+    local st, reach, r = {}, {}, -math.huge
+    for k, sp in ipairs(spans) do
+      st[k] = sp[1]
+      if sp[2] > r then r = sp[2] end
+      reach[k] = r
+    end
+    local out = {}
+    for i = 1, n do
+      local q = false
+      if from[i] then
+        local lo, hi = 0, #st
+        while lo < hi do
+          local mid = (lo + hi + 1) // 2
+          if st[mid] <= to[i] then lo = mid else hi = mid - 1 end
+        end
+        q = lo > 0 and reach[lo] >= from[i]
+      end
+      out[i] = q
+    end
+    return out
+  end
+
+  it("answers as the Lua binary search on edge cases", function()
+    local from = { 1, 10, 20, nil, 30, 41, 50, 100 }
+    local to = { 5, 19, 25, nil, 40, 45, 60, 100 }
+    local cases = {
+      { {}, {} },                                 -- no span
+      { { 5 }, { 5 } },                           -- touches the end of range 1
+      { { 19, 1 }, { 20, 1 } },                   -- touches ends on both sides; unsorted
+      { { 26 }, { 29 } },                         -- between two ranges
+      { { 42, 42, 42 }, { 41, 43, 10 } },         -- equal starts; an end before its start
+      { { -5 }, { 1000 } },                       -- covers all
+      { { 100, 61 }, { 100, 99 } },
+    }
+    for _, c in ipairs(cases) do
+      assert.are.same(lua_meets(from, to, 8, c[1], c[2]), dp.docvec.meets(from, to, 8, c[1], c[2]))
+    end
+    assert.are.same({}, dp.docvec.meets({}, {}, 0, { 1 }, { 2 }))
+  end)
+
+  it("answers as the Lua binary search on random ranges and spans", function()
+    local seed = 12345
+    local function rnd(n) seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n end
+    for _ = 1, 300 do
+      local n, m = rnd(12), rnd(8)
+      local from, to, starts, ends = {}, {}, {}, {}
+      for i = 1, n do
+        if rnd(6) > 0 then from[i] = rnd(60); to[i] = from[i] + rnd(15) end
+      end
+      for k = 1, m do starts[k] = rnd(70) - 5; ends[k] = starts[k] + rnd(12) - 1 end
+      assert.are.same(lua_meets(from, to, n, starts, ends), dp.docvec.meets(from, to, n, starts, ends))
+    end
+  end)
+
+  it("reports spans that are no integers", function()
+    assert.has_error(function() dp.docvec.meets({ 1 }, { 2 }, 1, { 1.5 }, { 2 }) end)
+    assert.has_error(function() dp.docvec.meets({ 1 }, { 2 }, 1, { 1 }, {}) end)
+  end)
+end)

@@ -1,0 +1,61 @@
+/* Unit tests for dp_ranges.c: which closed ranges meet a set of closed
+ * spans, against the test written out (every pair) on edge cases and on
+ * pseudo-random ones. */
+#include "dp_ranges.h"
+#include "dp_test.h"
+
+static unsigned char naive(int64_t a, int64_t b, size_t m, const int64_t *s, const int64_t *e) {
+    for (size_t k = 0; k < m; k++)
+        if (s[k] <= b && e[k] >= a) return 1;
+    return 0;
+}
+
+static void check_all(size_t n, const int64_t *a, const int64_t *b, size_t m, const int64_t *s,
+                      const int64_t *e) {
+    int64_t scratch[64];
+    unsigned char out[64];
+    dp_ranges_meet(n, a, b, m, s, e, scratch, out);
+    for (size_t i = 0; i < n; i++) CHECK_INT(out[i], naive(a[i], b[i], m, s, e));
+}
+
+static void test_edges(void) {
+    const int64_t a[] = { 1, 10, 20, 30, 41 }, b[] = { 5, 19, 25, 40, 45 };
+    const int64_t s1[] = { 5 }, e1[] = { 5 };                 /* touches range 0's end */
+    const int64_t s2[] = { 26, 19 }, e2[] = { 29, 20 };       /* a gap; unsorted */
+    const int64_t s3[] = { 42, 42, 42 }, e3[] = { 41, 43, 10 }; /* equal starts; end < start */
+    unsigned char out[5];
+    int64_t scratch[6];
+    dp_ranges_meet(5, a, b, 0, s1, e1, scratch, out);          /* no span */
+    for (int i = 0; i < 5; i++) CHECK_INT(out[i], 0);
+    dp_ranges_meet(5, a, b, 1, s1, e1, scratch, out);
+    CHECK_INT(out[0], 1);
+    CHECK_INT(out[1], 0);
+    check_all(5, a, b, 2, s2, e2);
+    dp_ranges_meet(5, a, b, 2, s2, e2, scratch, out);
+    CHECK_INT(out[1], 1);
+    CHECK_INT(out[2], 1);
+    CHECK_INT(out[3], 0);
+    check_all(5, a, b, 3, s3, e3);
+}
+
+static void test_random(void) {
+    unsigned long seed = 7;
+    for (int t = 0; t < 500; t++) {
+        int64_t a[16], b[16], s[16], e[16];
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        size_t n = (seed >> 33) % 16, m = (seed >> 45) % 16;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            a[i] = (int64_t)((seed >> 33) % 60);
+            b[i] = a[i] + (int64_t)((seed >> 50) % 15);
+        }
+        for (size_t k = 0; k < m; k++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            s[k] = (int64_t)((seed >> 33) % 70) - 5;
+            e[k] = s[k] + (int64_t)((seed >> 50) % 12) - 1;
+        }
+        check_all(n, a, b, m, s, e);
+    }
+}
+
+DP_TEST_MAIN("ranges", test_edges, test_random)
