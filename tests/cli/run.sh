@@ -861,6 +861,34 @@ has stages-file "$out" '^boom: fails on documents'
 run stdin-bom-jsonl 0 sh -c "printf '\357\273\277{\"id\":\"b\",\"text\":\"Bom line.\"}\n' | '$D' run sentences"
 has stdin-bom-jsonl "$out" '"id":"b"'
 
+# --- invalid UTF-8 (and NULs) a stage writes reach no output raw: every writer repairs it
+# as the JSON encoder does (each such byte becomes U+FFFD), with one warning per document
+# naming the fields (regression: -f text and -f markdown wrote the raw bytes, -f jsonl and
+# -f json replaced them in silence)
+printf 'local M = {name = "badutf"}\nfunction M.process(doc) doc.text = "ok \\xff\\xfe bad"; doc.title = "T\\xc3"; return doc end\nreturn M\n' > "$tmpd/badutf.lua"
+printf 'stages:\n  - stage: badutf.lua\n' > "$tmpd/badutf.yaml"
+for f in jsonl json text markdown html; do
+  for j in 1 2; do
+    run badutf-$f-j$j 0 "$D" run "$tmpd/badutf.yaml" -f $f -j $j "$F/note.txt"
+    if LC_ALL=C grep -q "$(printf '[\377\376\303]')" "$out"; then fail=$((fail + 1)); echo "FAIL badutf-$f-j$j: raw invalid bytes in the output"
+    else pass=$((pass + 1)); fi
+    has badutf-$f-j$j-fffd "$out" "ok $(printf '\357\277\275\357\277\275') bad"
+    has badutf-$f-j$j-title "$out" "T$(printf '\357\277\275')"
+    has badutf-$f-j$j-warning "$err" "^docpipe: .*note\.txt: warning: document 'note': invalid UTF-8 \(or NUL\) written to fields 'text' \(2\), 'title' \(1\): 3 byte\(s\) replaced by U\+FFFD$"
+    has badutf-$f-j$j-count "$err" '^docpipe: 1 warning\(s\) in 1 document\(s\)$'
+  done
+done
+# the JSON formats keep the warning in meta.warnings, as every other warning
+run badutf-meta 0 "$D" run "$tmpd/badutf.yaml" "$F/note.txt"
+has badutf-meta "$out" '"meta":\{"warnings":\["invalid UTF-8 \(or NUL\) written to fields'
+# valid text: no warning
+printf 'local M = {name = "okutf"}\nfunction M.process(doc) doc.title = "Caf\\xc3\\xa9"; return doc end\nreturn M\n' > "$tmpd/okutf.lua"
+printf 'stages:\n  - stage: okutf.lua\n' > "$tmpd/okutf.yaml"
+for f in jsonl text markdown; do
+  run okutf-$f 0 "$D" run "$tmpd/okutf.yaml" -f $f "$F/note.txt"
+  if [ -s "$err" ]; then fail=$((fail + 1)); echo "FAIL okutf-$f: stderr not empty"; sed 's/^/  /' "$err" | head -3; else pass=$((pass + 1)); fi
+done
+
 # --- a failing stage under each on_error
 run on-error-fail 1 "$D" run "$F/boom_fail.yaml" "$F/boom.jsonl"
 has on-error-fail-stage "$err" "stage 'boom' failed on document 'd2'"
