@@ -384,6 +384,22 @@ printf 'on_error: skip\nstages:\n  - stage: failall.lua\n' > "$tmpd/failall.yaml
 run weird-id-failure 1 "$D" run "$tmpd/failall.yaml" "$tmpd/weirdid.jsonl"
 has weird-id-failure "$err" "stage 'failall' failed on document 'line1 line2 \[31mRED': "
 if grep -q "$(printf '\033')" "$err"; then fail=$((fail + 1)); echo "FAIL weird-id-failure: an ESC on stderr"; else pass=$((pass + 1)); fi
+# file names and stage messages reach stderr cleaned as document ids are: an ESC or CR
+# becomes a space, a Lua traceback keeps its lines, valid UTF-8 stays (regression: a file
+# named with ESC [ 31m, or a stage doing error("\27[2J"), drove the terminal)
+escname="$tmpd/$(printf 'a\033[31mred\rcafé')"
+printf 'Some text here.\n' > "$escname.txt"
+printf 'local M = { name = "escerr" }\nfunction M.process(doc) error("\\27[2J boom \\xc2\\x9b1m") end\nreturn M\n' > "$tmpd/escerr.lua"
+printf 'stages:\n  - stage: escerr.lua\n' > "$tmpd/escerr.yaml"
+run esc-stage-error 1 "$D" run "$tmpd/escerr.yaml" "$escname.txt"
+has esc-stage-error "$err" "a \[31mred café\.txt: stage 'escerr' failed on document 'a \[31mred café': .*escerr\.lua:2:  \[2J boom  1m$"
+has esc-stage-error-traceback "$err" "^stack traceback:$"
+has esc-stage-error-traceback-tab "$err" "$(printf '^\t')"
+run esc-missing-file 3 "$D" run sentences "$tmpd/$(printf 'no\033]0;title\007such')"
+has esc-missing-file "$err" "no ]0;title such: No such file or directory"
+if LC_ALL=C grep -q "$(printf '[\033\007\r]')" "$err"; then fail=$((fail + 1)); echo "FAIL esc-missing-file: a control character on stderr"; else pass=$((pass + 1)); fi
+run esc-stage-error-raw 1 "$D" run "$tmpd/escerr.yaml" "$escname.txt"
+if LC_ALL=C grep -q "$(printf '[\033\r]\|\302\233')" "$err"; then fail=$((fail + 1)); echo "FAIL esc-stage-error-raw: a control character on stderr"; else pass=$((pass + 1)); fi
 # JSON Lines saved as UTF-16: said once, exit 1 (regression: "invalid JSON at column 1" per
 # half-line, or "truncated record")
 printf '\377\376{\000"\000i\000d\000"\000:\000"\000a\000"\000,\000"\000t\000e\000x\000t\000"\000:\000"\000o\000k\000"\000}\000\n\000{\000"\000i\000d\000"\000:\000"\000b\000"\000}\000\n\000' > "$tmpd/u16full.jsonl"
