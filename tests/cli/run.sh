@@ -400,6 +400,17 @@ has esc-missing-file "$err" "no ]0;title such: No such file or directory"
 if LC_ALL=C grep -q "$(printf '[\033\007\r]')" "$err"; then fail=$((fail + 1)); echo "FAIL esc-missing-file: a control character on stderr"; else pass=$((pass + 1)); fi
 run esc-stage-error-raw 1 "$D" run "$tmpd/escerr.yaml" "$escname.txt"
 if LC_ALL=C grep -q "$(printf '[\033\r]\|\302\233')" "$err"; then fail=$((fail + 1)); echo "FAIL esc-stage-error-raw: a control character on stderr"; else pass=$((pass + 1)); fi
+# YAML merge keys in a pipeline are applied, explicit keys winning (regression: `<<:
+# *defaults` gave "has no option '<<'")
+printf 'stages:\n  - stage: sentences\n    with: &common\n      join_lines: false\n  - stage: sentences\n    with:\n      <<: *common\n      language: en\n' > "$tmpd/merge.yaml"
+run yaml-merge 0 "$D" check "$tmpd/merge.yaml"
+has yaml-merge "$out" '^ok: '
+printf 'stages:\n  - stage: sentences\n    with: &common\n      bogus: 1\n  - stage: sentences\n    with:\n      <<: *common\n' > "$tmpd/mergebad.yaml"
+run yaml-merge-bad-option 2 "$D" check "$tmpd/mergebad.yaml"
+has yaml-merge-bad-option "$err" "mergebad\.yaml:4:7: stage 'sentences' has no option 'bogus'"
+printf 'stages:\n  - stage: sentences\n    with:\n      <<: 5\n' > "$tmpd/mergenum.yaml"
+run yaml-merge-not-mapping 2 "$D" check "$tmpd/mergenum.yaml"
+has yaml-merge-not-mapping "$err" "mergenum\.yaml:4:11: a merge key \(<<\) takes a mapping or a list of mappings"
 # JSON Lines saved as UTF-16: said once, exit 1 (regression: "invalid JSON at column 1" per
 # half-line, or "truncated record")
 printf '\377\376{\000"\000i\000d\000"\000:\000"\000a\000"\000,\000"\000t\000e\000x\000t\000"\000:\000"\000o\000k\000"\000}\000\n\000{\000"\000i\000d\000"\000:\000"\000b\000"\000}\000\n\000' > "$tmpd/u16full.jsonl"
