@@ -1416,7 +1416,7 @@ int dp_run(const dp_run_opts *o) {
                     strerror(errno));
             if (r.errs) fclose(r.errs);
             dp_engine_close(r.L);
-            return DP_EXIT_USAGE;
+            return DP_EXIT_OUTPUT;  /* an output that cannot be written, as -o and --errors */
         }
     }
     r.out = open_output(&r);

@@ -1344,12 +1344,17 @@ if [ -z "$left" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL 
 run exit-3-over-1 3 "$D" run sentences "$tmpd/bin.dat" "$F/nope.txt"
 # a failed document (1) and an unwritable --stats-json (3): 3 (regression: 1)
 run exit-stats-over-1 3 "$D" run sentences "$tmpd/bin.dat" --stats-json /dev/full
-# a --stats-json that cannot be created ends the run before it reads anything, exit 2
-# (regression: found only at the end, after the whole run)
-run stats-json-no-folder 2 "$D" run "$F/slow.yaml" "$F/two.jsonl" --stats-json "$tmpd/no/such/dir/s.json"
+# a --stats-json that cannot be created ends the run before it reads anything, exit 3, an
+# output that cannot be written, as -o and --errors (regression: found only at the end,
+# after the whole run; then exit 2 where -o and --errors gave 3)
+run stats-json-no-folder 3 "$D" run "$F/slow.yaml" "$F/two.jsonl" --stats-json "$tmpd/no/such/dir/s.json"
 has stats-json-no-folder "$err" "^docpipe: cannot write --stats-json $tmpd/no/such/dir/s.json: No such file or directory$"
 lines stats-json-no-folder "$err" 1
 lines stats-json-no-folder-out "$out" 0
+run output-no-folder 3 "$D" run "$F/slow.yaml" "$F/two.jsonl" -o "$tmpd/no/such/dir/o.jsonl"
+has output-no-folder "$err" "^docpipe: cannot write $tmpd/no/such/dir/o.jsonl: No such file or directory$"
+run errors-no-folder 3 "$D" run "$F/slow.yaml" "$F/two.jsonl" --errors "$tmpd/no/such/dir/e.jsonl"
+has errors-no-folder "$err" "^docpipe: cannot open $tmpd/no/such/dir/e.jsonl: No such file or directory$"
 
 # --- SIGINT and SIGTERM: the document in flight finishes, output is complete, exit 130
 for sig in INT TERM; do
