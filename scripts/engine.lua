@@ -1909,10 +1909,12 @@ end
 -- "no built-in pipeline 'NAME' (the names) (did you mean ...?)".
 local function builtin_pipeline(name)
   -- (a DOCPIPE_PATH file that is there but cannot be read: its error, not the built-in)
-  local ok, text = true, nil
-  if name:match("^[%w_%-]+$") then ok, text = pcall(dp.builtin_file, "pipelines/" .. name .. ".yaml") end
+  local ok, text, origin = true, nil, nil
+  if name:match("^[%w_%-]+$") then ok, text, origin = pcall(dp.builtin_file, "pipelines/" .. name .. ".yaml") end
   if not ok then return nil, text, true end
-  if text then return text end
+  -- (origin: where it was read, for its FILE:LINE:COLUMN errors: the DOCPIPE_PATH file,
+  -- or builtin:pipelines/NAME.yaml for the one in the binary)
+  if text then return text, origin end
   return nil, ("no built-in pipeline '%s' (%s)%s"):format(
     name, concat(M.builtin_pipelines(), ", "), did_you_mean(name, M.builtin_pipelines()))
 end
@@ -1923,7 +1925,7 @@ function M.open(ref, no_init)
   if forced then
     local builtin, none = builtin_pipeline(forced)
     if not builtin then return nil, { none } end
-    text, file = builtin, forced .. ".yaml"
+    text, file = builtin, none or ("builtin:pipelines/" .. forced .. ".yaml")
   else
     local f, why, errno = io.open(ref, "rb")
     -- a file that is there but cannot be opened is no built-in's name: say why
@@ -1945,7 +1947,7 @@ function M.open(ref, no_init)
       if not ref:match("^[%w_%-]+$") then return nil, { ("%s: no such file"):format(ref) } end
       local builtin, none, unreadable = builtin_pipeline(ref)
       if not builtin then return nil, { unreadable and none or ("no pipeline '%s': no such file, and %s"):format(ref, none) } end
-      text, file = builtin, ref .. ".yaml"
+      text, file = builtin, none or ("builtin:pipelines/" .. ref .. ".yaml")
     end
   end
   -- a file read in place of a built-in pipeline of the same name: said with its errors

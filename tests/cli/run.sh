@@ -1061,6 +1061,18 @@ run docpipe-path-beside 0 env DOCPIPE_PATH="$tmpd/dpp/lib" "$D" run beside "$F/n
 # (regression: both skipped in silence, the built-in used)
 mkdir -p "$tmpd/dpx/stages" "$tmpd/dpx/pipelines"
 ln -s clean.lua "$tmpd/dpx/stages/clean.lua"; mkdir "$tmpd/dpx/pipelines/news.yaml"
+# an error placed in a built-in pipeline names it as built in, and one read from a
+# DOCPIPE_PATH folder by its path (regression: "news.yaml:9:7", as if a file in the
+# current folder)
+mkdir -p "$tmpd/dpi/stages" "$tmpd/dpo/pipelines"
+printf 'local M = {name = "summary", options = {sentences = {type = "integer", default = 3}}}\nfunction M.init(ctx) error("init says no") end\nfunction M.process(doc) return doc end\nreturn M\n' > "$tmpd/dpi/stages/summary.lua"
+run builtin-pipeline-where 2 env DOCPIPE_PATH="$tmpd/dpi" "$D" check news
+has builtin-pipeline-where "$err" "^docpipe: builtin:pipelines/news\.yaml:9:7: stage 'summary' rejected its configuration: .*init says no$"
+run builtin-pipeline-where-forced 2 env DOCPIPE_PATH="$tmpd/dpi" "$D" run builtin:news "$F/note.txt"
+has builtin-pipeline-where-forced "$err" "^docpipe: builtin:pipelines/news\.yaml:9:7: stage 'summary'"
+printf 'stages:\n  - stage: sentences\n    with: {bogus: 1}\n' > "$tmpd/dpo/pipelines/news.yaml"
+run path-pipeline-where 2 env DOCPIPE_PATH="$tmpd/dpo" "$D" check news
+has path-pipeline-where "$err" "^docpipe: $tmpd/dpo/pipelines/news\.yaml:3:12: stage 'sentences' has no option 'bogus'$"
 run docpipe-path-stage-unreadable 2 env DOCPIPE_PATH="$tmpd/dpx" "$D" run clean "$F/note.txt"
 has docpipe-path-stage-unreadable "$err" "error loading stage 'clean': $tmpd/dpx/stages/clean.lua: cannot read the file \\(Too many levels of symbolic links\\)"
 run docpipe-path-pipeline-unreadable 2 env DOCPIPE_PATH="$tmpd/dpx" "$D" check news
