@@ -628,6 +628,7 @@ local function call_stage(st, f, ...)
   if not ok then
     -- (an error for memory runs no message handler: no traceback came with it)
     if type(r) ~= "table" then r = { message = error_text(r), traceback = "" } end
+    if hit == "time" or hit == "memory" then r.limit = hit end
     if hit == "time" then
       r.message = ("time limit of %d ms exceeded (limits.time_ms)"):format(lim.time_ms)
     elseif hit == "memory" then
@@ -713,6 +714,14 @@ function Pipeline:init()
     if st.mod.init then
       local ok, err = call_stage(st, st.mod.init, st.opts, ctx)
       if not ok then
+        -- a limit reached in init is no verdict on the options: said as such
+        if err.limit then
+          local what = err.limit == "memory"
+            and ("memory limit of %d MB (limits.memory_mb)"):format(st.limits.memory_mb)
+            or ("time limit of %d ms (limits.time_ms)"):format(st.limits.time_ms)
+          return nil, ("%s: stage '%s' could not start: its init reached the %s"):format(
+            st.where or "?", st.name, what)
+        end
         -- init is where a stage checks what validation cannot: report it at the
         -- stage's entry, like the other configuration errors
         return nil, init_error(st, err.message)

@@ -400,6 +400,15 @@ has esc-missing-file "$err" "no ]0;title such: No such file or directory"
 if LC_ALL=C grep -q "$(printf '[\033\007\r]')" "$err"; then fail=$((fail + 1)); echo "FAIL esc-missing-file: a control character on stderr"; else pass=$((pass + 1)); fi
 run esc-stage-error-raw 1 "$D" run "$tmpd/escerr.yaml" "$escname.txt"
 if LC_ALL=C grep -q "$(printf '[\033\r]\|\302\233')" "$err"; then fail=$((fail + 1)); echo "FAIL esc-stage-error-raw: a control character on stderr"; else pass=$((pass + 1)); fi
+# a limit reached in init is said as such, with the limit and its option (regression:
+# "rejected its configuration: memory limit ... exceeded")
+printf 'local M = {name = "hog"}\nfunction M.init(ctx) local t = {} for i = 1, 1e8 do t[i] = ("x"):rep(100) .. i end end\nfunction M.process(doc) return doc end\nreturn M\n' > "$tmpd/hog.lua"
+printf 'limits:\n  memory_mb: 20\nstages:\n  - stage: hog.lua\n' > "$tmpd/hog.yaml"
+run init-memory-limit 2 "$D" run "$tmpd/hog.yaml" "$F/note.txt"
+has init-memory-limit "$err" "hog\.yaml:4:5: stage 'hog' could not start: its init reached the memory limit of 20 MB \(limits\.memory_mb\)$"
+printf 'limits:\n  time_ms: 100\nstages:\n  - stage: hog.lua\n' > "$tmpd/hogt.yaml"
+run init-time-limit 2 "$D" check "$tmpd/hogt.yaml"
+has init-time-limit "$err" "hogt\.yaml:4:5: stage 'hog' could not start: its init reached the time limit of 100 ms \(limits\.time_ms\)$"
 # YAML merge keys in a pipeline are applied, explicit keys winning (regression: `<<:
 # *defaults` gave "has no option '<<'")
 printf 'stages:\n  - stage: sentences\n    with: &common\n      join_lines: false\n  - stage: sentences\n    with:\n      <<: *common\n      language: en\n' > "$tmpd/merge.yaml"
