@@ -1118,6 +1118,10 @@ function Pipeline:stats_text(totals)
     (t.seconds or 0) > 0 and (t.read or 0) / t.seconds or 0,
     (t.seconds or 0) > 0 and (t.bytes or 0) / 1048576 / t.seconds or 0, t.seconds or 0,
     t.cpu_seconds or 0)
+  if t.output_closed then
+    lines[#lines + 1] = "the output was closed early (its reader stopped, as head does): "
+      .. "written counts only the documents that reached it"
+  end
   if (t.warnings or 0) > 0 then
     lines[#lines + 1] = ("warnings: %d in %d document(s)"):format(t.warnings, t.warned_documents or 0)
   end

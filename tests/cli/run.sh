@@ -1474,12 +1474,24 @@ local dp = require "docpipe"
 local f = assert(io.open(arg[1])); local st = dp.json.decode(f:read("a")); f:close()
 local s = st.stages[1]
 print(("read %d, written %d, %s in %d, out %d"):format(st.read, st.written, s.name, s["in"], s.out))
+-- written: the documents that reached the output; with the output closed early (arg[3]),
+-- fewer than were handed to it, and output_closed says so
+local closed = arg[3] == "closed"
 os.exit(st.read > 0 and st.read < tonumber(arg[2]) and s["in"] == st.read and s.out == st.read
-  and st.written == st.read and 0 or 1)
+  and (closed and st.output_closed == true and st.written < st.read
+       or not closed and st.output_closed == nil and st.written == st.read) and 0 or 1)
 LUA
 awk 'BEGIN { for (i = 0; i < 4000; i++) printf "{\"id\":\"h%d\",\"text\":\"The ferry left at dawn. It carried forty cars. Nobody waved.\"}\n", i }' > "$tmpd/head.jsonl"
 "$D" run sentences "$tmpd/head.jsonl" -j 2 --stats-json "$tmpd/head_stats.json" 2>"$err" | head -n 1 > /dev/null
-run stats-closed-output 0 "$D" lua "$tmpd/stats_cut.lua" "$tmpd/head_stats.json" 4000
+run stats-closed-output 0 "$D" lua "$tmpd/stats_cut.lua" "$tmpd/head_stats.json" 4000 closed
+# --stats after | head: written counts only what reached the output, and says it was
+# closed early (regression: every document handed to the output counted as written)
+for j in 1 2; do
+  "$D" run sentences "$tmpd/head.jsonl" -j $j --stats 2>"$err" | head -n 3 > /dev/null
+  has stats-head-j$j-closed "$err" '^the output was closed early \(its reader stopped, as head does\): written counts only the documents that reached it$'
+  if awk '/^documents: / { if ($2 + 0 > $4 + 0) ok = 1 } END { exit !ok }' "$err"; then pass=$((pass + 1))
+  else fail=$((fail + 1)); echo "FAIL stats-head-j$j: written not below read"; grep '^documents' "$err"; fi
+done
 "$D" run "$F/slow.yaml" "$tmpd/fifty.jsonl" -j 2 --stats-json "$tmpd/int_stats.json" -o "$tmpd/int.jsonl" 2>"$err" &
 pid=$!
 sleep 1
