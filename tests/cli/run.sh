@@ -855,6 +855,10 @@ run new-stage-exists 2 "$D" new-stage wordy "$tmpd"
 # a folder that does not exist is said so, with the command that makes it
 run new-stage-no-folder 3 "$D" new-stage wordy "$tmpd/no/such"
 has new-stage-no-folder "$err" "folder .*/no/such does not exist; make it first \\(mkdir -p "
+# a folder that is there but takes no file names the file and the reason (regression:
+# /proc was said not to exist, with "mkdir -p /proc" as the fix)
+run new-stage-proc 3 "$D" new-stage wordy /proc
+has new-stage-proc "$err" '^docpipe: new-stage: cannot write /proc/wordy\.lua: No such file or directory$'
 run new-stage-spec 0 sh -c "cd '$tmpd' && '$Dabs' test wordy_spec.lua"
 # `docpipe test` alone finds the skeleton's spec (no spec/ folder there)
 mkdir -p "$tmpd/ns"
