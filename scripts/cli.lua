@@ -309,8 +309,16 @@ function M.new_stage(name, dir)
   for _, f in ipairs(files) do
     local out, err, code = io.open(f[1], "w")
     if not out then
-      -- (a folder that does not exist is said so, with the command that makes it)
-      if code == 2 then err = ("folder %s does not exist; make it first (mkdir -p %s)"):format(dir, dir) end
+      -- (a folder that does not exist is said so, with the command that makes it; any
+      -- other place that takes no file, /proc or a read-only folder, names the file and
+      -- the reason)
+      local folder = io.open(dir, "r")
+      if folder then folder:close() end
+      if code == 2 and not folder then
+        err = ("folder %s does not exist; make it first (mkdir -p %s)"):format(dir, dir)
+      else
+        err = ("cannot write %s: %s"):format(f[1], tostring(err):gsub("^.*: ", ""))
+      end
       eprint("new-stage: " .. err); return 3
     end
     out:write((f[2]:gsub("@NAME@", name)))

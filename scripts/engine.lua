@@ -628,6 +628,7 @@ local function call_stage(st, f, ...)
   if not ok then
     -- (an error for memory runs no message handler: no traceback came with it)
     if type(r) ~= "table" then r = { message = error_text(r), traceback = "" } end
+    if hit == "time" or hit == "memory" then r.limit = hit end
     if hit == "time" then
       r.message = ("time limit of %d ms exceeded (limits.time_ms)"):format(lim.time_ms)
     elseif hit == "memory" then
@@ -713,6 +714,14 @@ function Pipeline:init()
     if st.mod.init then
       local ok, err = call_stage(st, st.mod.init, st.opts, ctx)
       if not ok then
+        -- a limit reached in init is no verdict on the options: said as such
+        if err.limit then
+          local what = err.limit == "memory"
+            and ("memory limit of %d MB (limits.memory_mb)"):format(st.limits.memory_mb)
+            or ("time limit of %d ms (limits.time_ms)"):format(st.limits.time_ms)
+          return nil, ("%s: stage '%s' could not start: its init reached the %s"):format(
+            st.where or "?", st.name, what)
+        end
         -- init is where a stage checks what validation cannot: report it at the
         -- stage's entry, like the other configuration errors
         return nil, init_error(st, err.message)
@@ -1109,6 +1118,10 @@ function Pipeline:stats_text(totals)
     (t.seconds or 0) > 0 and (t.read or 0) / t.seconds or 0,
     (t.seconds or 0) > 0 and (t.bytes or 0) / 1048576 / t.seconds or 0, t.seconds or 0,
     t.cpu_seconds or 0)
+  if t.output_closed then
+    lines[#lines + 1] = "the output was closed early (its reader stopped, as head does): "
+      .. "written counts only the documents that reached it"
+  end
   if (t.warnings or 0) > 0 then
     lines[#lines + 1] = ("warnings: %d in %d document(s)"):format(t.warnings, t.warned_documents or 0)
   end
@@ -1154,34 +1167,134 @@ local function select_fields(doc, fields)
   return out
 end
 
+-- Invalid UTF-8 a stage left in a document (doc.text = "ok \xff"): every writer writes
+-- it the same way, each NUL and each byte that starts no valid UTF-8 sequence as U+FFFD
+-- (as the JSON encoder writes strings), with one warning for the document naming the
+-- fields. Finding it costs nothing more on valid text: the JSON encoder counts the bytes
+-- it replaces as it writes them, and the other writers' output goes through one C pass
+-- (utf8.fix). Only then is the document walked: its strings (and keys) are repaired in
+-- place, so the document is written again as if the stage had written U+FFFD, and the
+-- warning lands in meta.warnings too.
+local function utf8_path(path, k)
+  if type(k) == "number" then return ("%s[%s]"):format(path, tostring(k)) end
+  return path and path .. "." .. tostring(k) or tostring(k)
+end
+
+local function repair_strings(v, path, seen, found, depth)
+  local fix, keys = dp.utf8.fix, nil
+  for k, x in pairs(v) do
+    local tx = type(x)
+    if tx == "string" then
+      local fixed, n = fix(x)
+      if n > 0 then
+        v[k] = fixed  -- (an existing field: allowed while pairs runs)
+        found[#found + 1] = { utf8_path(path, k), n }
+      end
+    elseif tx == "table" and not seen[x] and depth < 1000 then
+      seen[x] = true
+      repair_strings(x, utf8_path(path, k), seen, found, depth + 1)
+    end
+    if type(k) == "string" then
+      local fk, n = fix(k)
+      if n > 0 then
+        keys = keys or {}
+        keys[k] = fk
+        found[#found + 1] = { "key of " .. utf8_path(path, fk), n }
+      end
+    end
+  end
+  -- keys renamed after the walk (pairs allows no new key while it runs)
+  if keys then
+    for k, fk in pairs(keys) do
+      if v[fk] == nil then v[fk] = v[k] end
+      v[k] = nil
+    end
+  end
+end
+
+-- Repair the invalid UTF-8 in doc's strings and warn once, naming the fields. Returns
+-- true when anything was repaired.
+local function repair_utf8(doc)
+  local found = {}
+  repair_strings(doc, nil, { [doc] = true }, found, 0)
+  if #found == 0 then return false end
+  table.sort(found, function(a, b) return a[1] < b[1] end)
+  local names, total = {}, 0
+  for i, f in ipairs(found) do
+    names[i] = ("'%s' (%d)"):format(f[1], f[2])
+    total = total + f[2]
+  end
+  M.warn(doc, ("invalid UTF-8 (or NUL) written to %s %s: %d byte(s) replaced by U+FFFD")
+    :format(#found == 1 and "field" or "fields", concat(names, ", "), total))
+  return true
+end
+
+-- A writer's string checked in one C pass: when it holds invalid UTF-8, the document's
+-- strings are repaired (one warning) and it is written again; what a writer itself
+-- made invalid is repaired in its output (with a warning of its own).
+local function checked(doc, format, write)
+  local s = write()
+  local fixed, n = dp.utf8.fix(s)
+  if n == 0 then return s end
+  if repair_utf8(doc) then
+    s = write()
+    fixed, n = dp.utf8.fix(s)
+    if n == 0 then return s end
+  end
+  M.warn(doc, ("the %s writer wrote invalid UTF-8: %d byte(s) replaced by U+FFFD"):format(format, n))
+  return fixed
+end
+
 --- Format a document for output. Returns the string (without the final
 -- newline for jsonl/json items). out: the C runner's output buffer
 -- (dp_json_output_push): JSON is then appended to it and its length in bytes
--- returned instead of a string.
+-- returned instead of a string. Invalid UTF-8 in the document is repaired
+-- first, with a warning (repair_utf8).
 function Pipeline:format(doc, format, out)
   format = format or self.output.format
-  local shown = select_fields(doc, self.output.fields)
+  local fields = self.output.fields
   if format == "jsonl" or format == "json" then
     -- the encoder's options, one table per pipeline reused (the encoder reads them once,
     -- before it writes anything)
     local opts = self.encode_opts
-    if not opts then opts = {}; self.encode_opts = opts end
+    if not opts then opts = { count_replaced = true }; self.encode_opts = opts end
     opts.spans = type(doc.text) == "string" and doc.text or nil
-    opts.order = self.output.fields
-    local r
-    if out then r = out:encode(shown, opts) else r = dp.json.encode(shown, opts) end
+    opts.order = fields
+    local r, bad
+    if out then r, bad = out:encode(select_fields(doc, fields), opts)
+    else r, bad = dp.json.encode(select_fields(doc, fields), opts) end
+    -- (bad: the bytes the encoder wrote as U+FFFD; out:encode gives it only when some)
+    if bad and bad > 0 then
+      if repair_utf8(doc) then
+        if out then out:cut(r) end
+        opts.spans = type(doc.text) == "string" and doc.text or nil
+        if out then r = out:encode(select_fields(doc, fields), opts)
+        else r = dp.json.encode(select_fields(doc, fields), opts) end
+      else  -- (a string the walk does not reach: written repaired all the same)
+        M.warn(doc, ("invalid UTF-8 (or NUL) in the output: %d byte(s) replaced by U+FFFD"):format(bad))
+      end
+    end
     opts.spans = nil  -- (the text is not kept past its document)
     return r
   elseif format == "markdown" then
-    return require("docpipe.writers.markdown").write(doc, self.output.fields)
+    return checked(doc, format, function()
+      return require("docpipe.writers.markdown").write(doc, fields)
+    end)
   elseif format == "text" then
-    return require("docpipe.writers.text").write(doc, self.output.fields)
+    return checked(doc, format, function()
+      return require("docpipe.writers.text").write(doc, fields)
+    end)
   elseif format == "html" then
     -- the whole document is shown (its marks need text and meta); the index is kept
     -- for end_output
     local index = self.html_index or {}
     self.html_index = index
-    local html, anchor = require("docpipe.writers.html").write(doc, #index + 1)
+    local anchor
+    local html = checked(doc, format, function()
+      local h, a = require("docpipe.writers.html").write(doc, #index + 1)
+      anchor = a
+      return h
+    end)
     index[#index + 1] = { id = doc.id, title = doc.title, anchor = anchor }
     return html
   end
@@ -1809,10 +1922,12 @@ end
 -- "no built-in pipeline 'NAME' (the names) (did you mean ...?)".
 local function builtin_pipeline(name)
   -- (a DOCPIPE_PATH file that is there but cannot be read: its error, not the built-in)
-  local ok, text = true, nil
-  if name:match("^[%w_%-]+$") then ok, text = pcall(dp.builtin_file, "pipelines/" .. name .. ".yaml") end
+  local ok, text, origin = true, nil, nil
+  if name:match("^[%w_%-]+$") then ok, text, origin = pcall(dp.builtin_file, "pipelines/" .. name .. ".yaml") end
   if not ok then return nil, text, true end
-  if text then return text end
+  -- (origin: where it was read, for its FILE:LINE:COLUMN errors: the DOCPIPE_PATH file,
+  -- or builtin:pipelines/NAME.yaml for the one in the binary)
+  if text then return text, origin end
   return nil, ("no built-in pipeline '%s' (%s)%s"):format(
     name, concat(M.builtin_pipelines(), ", "), did_you_mean(name, M.builtin_pipelines()))
 end
@@ -1823,7 +1938,7 @@ function M.open(ref, no_init)
   if forced then
     local builtin, none = builtin_pipeline(forced)
     if not builtin then return nil, { none } end
-    text, file = builtin, forced .. ".yaml"
+    text, file = builtin, none or ("builtin:pipelines/" .. forced .. ".yaml")
   else
     local f, why, errno = io.open(ref, "rb")
     -- a file that is there but cannot be opened is no built-in's name: say why
@@ -1845,7 +1960,7 @@ function M.open(ref, no_init)
       if not ref:match("^[%w_%-]+$") then return nil, { ("%s: no such file"):format(ref) } end
       local builtin, none, unreadable = builtin_pipeline(ref)
       if not builtin then return nil, { unreadable and none or ("no pipeline '%s': no such file, and %s"):format(ref, none) } end
-      text, file = builtin, ref .. ".yaml"
+      text, file = builtin, none or ("builtin:pipelines/" .. ref .. ".yaml")
     end
   end
   -- a file read in place of a built-in pipeline of the same name: said with its errors

@@ -43,6 +43,10 @@ typedef struct runner {
     size_t io_errors;    /* inputs that could not be read at all */
     size_t finish_errors; /* stages whose finish failed (no document's) */
     int out_error;       /* errno of a failed write, or EPIPE */
+    size_t handed;       /* bytes given to the output stream */
+    size_t *ends;        /* handed at the end of each document not yet known to be out */
+    size_t nends, head, capends;
+    size_t reached;      /* documents whose bytes all left the stream's buffer */
     int out_flushes;     /* the output flushes at every line (a terminal) */
     int out_closed;      /* the JSON array's end is written */
     size_t record_no;    /* records seen, for --shard */
@@ -219,7 +223,21 @@ static void write_out(runner *r, const char *s, size_t len) {
     sigset_t old;
     if (flush) hold_signals(1, &old);
     if (fwrite(s, 1, len, r->out) != len) r->out_error = errno ? errno : EIO;
+    else r->handed += len;
     if (flush) hold_signals(0, &old);
+}
+
+/* Count the documents whose bytes all left the stream's buffer (the
+ * documents "written": after a closed pipe, only those reached the reader's
+ * side). __fpending gives the bytes still in the buffer. */
+static void note_reached(runner *r) {
+    if (r->out_error) return;
+    size_t out = r->handed - __fpending(r->out);
+    while (r->head < r->nends && r->ends[r->head] <= out) {
+        r->head++;
+        r->reached++;
+    }
+    if (r->head == r->nends) r->head = r->nends = 0;
 }
 
 /* Flush the output with the signals held back; a failure is recorded in
@@ -230,6 +248,7 @@ static void flush_out(runner *r) {
     hold_signals(1, &old);
     if (fflush(r->out) != 0) r->out_error = errno ? errno : EIO;
     hold_signals(0, &old);
+    note_reached(r);
 }
 
 /* Write one formatted document, with the separator its format puts
@@ -246,6 +265,16 @@ static void out_doc(runner *r, const char *a, size_t al) {
     if (strcmp(r->format, "json") != 0 && (al == 0 || a[al - 1] != '\n'))
         write_out(r, "\n", 1);
     r->written++;
+    if (!r->out_error) {
+        if (r->nends == r->capends) {
+            size_t cap = r->capends ? 2 * r->capends : 256;
+            size_t *e = realloc(r->ends, cap * sizeof *e);
+            if (e) { r->ends = e; r->capends = cap; }
+        }
+        if (r->nends < r->capends) r->ends[r->nends++] = r->handed;
+        else r->reached++;  /* (no memory to follow it: counted as out) */
+        note_reached(r);
+    }
 }
 
 /* An input that is not a document: its message, and the error record. */
@@ -707,8 +736,14 @@ static void push_totals(runner *r, size_t bytes, double seconds) {
     lua_createtable(L, 0, 8);
     lua_pushinteger(L, (lua_Integer)r->read);
     lua_setfield(L, -2, "read");
-    lua_pushinteger(L, (lua_Integer)r->written);
+    /* what reached the output: after a write error (a closed pipe), only the
+     * documents whose bytes left the buffer before it */
+    lua_pushinteger(L, (lua_Integer)(r->out_error ? r->reached : r->written));
     lua_setfield(L, -2, "written");
+    if (r->out_error == EPIPE) {
+        lua_pushboolean(L, 1);
+        lua_setfield(L, -2, "output_closed");
+    }
     lua_pushinteger(L, (lua_Integer)r->input_errors);
     lua_setfield(L, -2, "input_errors");
     lua_pushinteger(L, (lua_Integer)r->io_errors);
@@ -1416,7 +1451,7 @@ int dp_run(const dp_run_opts *o) {
                     strerror(errno));
             if (r.errs) fclose(r.errs);
             dp_engine_close(r.L);
-            return DP_EXIT_USAGE;
+            return DP_EXIT_OUTPUT;  /* an output that cannot be written, as -o and --errors */
         }
     }
     r.out = open_output(&r);
@@ -1600,6 +1635,7 @@ int dp_run(const dp_run_opts *o) {
     }
     for (int i = 0, fd; i < 2; i++)
         if ((fd = signal_pipe[i]) >= 0) { signal_pipe[i] = -1; close(fd); }
+    free(r.ends);
     free(r.tmp_path);
     free(r.final_path);
     dp_engine_close(r.L);

@@ -31,4 +31,20 @@ void dp_stderr_printf(const char *fmt, ...)
 #endif
     ;
 
+/* A diagnostic's bytes s[0..n) made safe for a terminal, into out (room for
+ * 3 * n bytes): every control character but newline and tab (ESC, CR, BS,
+ * DEL, and the C1 controls U+0080..U+009F, CSI among them) becomes a space,
+ * as document ids are shown; a byte that starts no valid UTF-8 sequence
+ * becomes U+FFFD; valid UTF-8 is kept. Returns the length written. used:
+ * NULL, or where the bytes used are counted (an incomplete sequence at the
+ * end is then left unused, for the next call). */
+size_t dp_stderr_clean(const char *s, size_t n, char *out, size_t *used);
+
+/* For the docpipe command: standard error becomes a stream that cleans every
+ * byte written to it with dp_stderr_clean (C messages, Lua's io.stderr, a
+ * stage's print, the progress line's text), so no file name, message or
+ * document can drive the terminal; the progress line's own "\r" and erase
+ * sequence go around it. Call before any Lua state is made. */
+void dp_stderr_install_filter(void);
+
 #endif

@@ -143,6 +143,7 @@ typedef struct obuf {
     char *p;
     size_t n, cap;
     int oom;
+    size_t bad;  /* bytes written as U+FFFD: NULs and bytes starting no valid UTF-8 sequence */
 } obuf;
 
 static int ob_grow(obuf *b, size_t k);
@@ -479,6 +480,7 @@ static void put_string_m(obuf *b, const char *s, size_t len, strmap *m) {
             else {
                 ob_put(b, "\xEF\xBF\xBD", 3);
                 i++;
+                b->bad++;
                 if (m) smap_note(m, i, 2);
             }
             break;
@@ -486,6 +488,7 @@ static void put_string_m(obuf *b, const char *s, size_t len, strmap *m) {
         default:  /* NUL */
             ob_put(b, "\xEF\xBF\xBD", 3);
             i++;
+            b->bad++;
             if (m) smap_note(m, i, 2);
         }
     }
@@ -946,6 +949,8 @@ static int enc_object(enc *e, int idx, int depth, int mark) {
             o->p[o->n++] = ':';
         } else {
             put_string(o, k->s, k->slen);
+            /* a repaired key: each byte replaced (1 byte -> 3) counts */
+            if (k->fixed) o->bad += (k->slen - k->olen) / 2;
             if (e->pretty) ob_put(o, ":\t", 2);
             else ob_putc(o, ':');
         }
@@ -1127,19 +1132,24 @@ static int enc_value(enc *e, int idx, int depth) {
 }
 
 static char *encode(lua_State *L, int idx, int order, const char *spans, size_t spans_len,
-                    int pretty, obuf *reuse, size_t from, size_t *len, char *err, size_t errlen);
+                    int pretty, obuf *reuse, size_t from, size_t *len, size_t *bad, char *err,
+                    size_t errlen);
 
 char *dp_json_encode_value(lua_State *L, int idx, const char *spans, size_t spans_len,
                            int pretty, size_t *len, char *err, size_t errlen) {
-    return encode(L, idx, 0, spans, spans_len, pretty, NULL, 0, len, err, errlen);
+    return encode(L, idx, 0, spans, spans_len, pretty, NULL, 0, len, NULL, err, errlen);
 }
 
 /* order: stack index of a list of top-level keys to write first, or 0.
  * reuse: a buffer to write into from byte `from` on (the result points
  * into it and is not to be freed; on failure the buffer is cut back to
- * `from`), or NULL for a new malloc'd result. */
+ * `from`), or NULL for a new malloc'd result. bad (when not NULL) gets the
+ * number of bytes of strings and keys written as U+FFFD (NULs and bytes
+ * that start no valid UTF-8 sequence): counted as they are written, so
+ * valid text costs nothing more. */
 static char *encode(lua_State *L, int idx, int order, const char *spans, size_t spans_len,
-                    int pretty, obuf *reuse, size_t from, size_t *len, char *err, size_t errlen) {
+                    int pretty, obuf *reuse, size_t from, size_t *len, size_t *bad, char *err,
+                    size_t errlen) {
     span_conv conv = { spans, spans_len, 0, 0, (size_t)-1 };
     enc e;
     memset(&e, 0, sizeof e);
@@ -1154,6 +1164,7 @@ static char *encode(lua_State *L, int idx, int order, const char *spans, size_t 
         e.out.n = from;
         e.out.oom = 0;
     }
+    e.out.bad = 0;
     idx = lua_absindex(L, idx);
     luaL_checkstack(L, 4, "json encode");
     dp_json_push_array_mt(L);
@@ -1183,6 +1194,7 @@ static char *encode(lua_State *L, int idx, int order, const char *spans, size_t 
     }
     e.out.p[e.out.n] = '\0';
     *len = e.out.n - from;
+    if (bad) *bad = e.out.bad;
     if (reuse) *reuse = e.out;
     return e.out.p + from;
 }
@@ -1953,13 +1965,21 @@ static int json_encode(lua_State *L) {
     size_t len;
     obuf *reuse = eb && !eb->busy ? &eb->b : NULL;
     if (reuse) eb->busy = 1;
-    char *out = encode(L, 1, op.order, op.spans, op.spans_len, op.pretty, reuse, 0, &len, err,
-                       sizeof err);
+    /* opts.count_replaced: the count of bytes written as U+FFFD is returned too */
+    int count = lua_istable(L, 2) && lua_getfield(L, 2, "count_replaced") != LUA_TNIL &&
+                lua_toboolean(L, -1);
+    size_t bad = 0;
+    char *out = encode(L, 1, op.order, op.spans, op.spans_len, op.pretty, reuse, 0, &len, &bad,
+                       err, sizeof err);
     if (reuse) eb->busy = 0;
     if (out) lua_pushlstring(L, out, len);
     if (!reuse) free(out);
     else if (eb->b.cap > ENC_BUF_KEEP) enc_buf_gc_buffer(eb);
     if (!out) return luaL_error(L, "json.encode: %s", err);
+    if (count) {
+        lua_pushinteger(L, (lua_Integer)bad);
+        return 2;
+    }
     return 1;
 }
 
@@ -1982,12 +2002,27 @@ static int out_encode(lua_State *L) {
     char err[160];
     size_t len;
     ob->busy = 1;
+    size_t bad = 0;
     char *out = encode(L, 2, op.order, op.spans, op.spans_len, op.pretty, &ob->b, ob->b.n, &len,
-                       err, sizeof err);
+                       &bad, err, sizeof err);
     ob->busy = 0;
     if (!out) return luaL_error(L, "json.encode: %s", err);
     lua_pushinteger(L, (lua_Integer)len);
+    if (bad) {  /* bytes written as U+FFFD (invalid UTF-8, NULs): rare, so told only then */
+        lua_pushinteger(L, (lua_Integer)bad);
+        return 2;
+    }
     return 1;
+}
+
+/* out:cut(len): drops the last len bytes appended (a document encoded again) */
+static int out_cut(lua_State *L) {
+    enc_buf *ob = (enc_buf *)luaL_checkudata(L, 1, OUT_BUF_MT);
+    lua_Integer k = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, k >= 0 && (size_t)k <= ob->b.n, 2, "more bytes than the buffer holds");
+    if (ob->busy) return luaL_error(L, "json.encode: the output buffer is in use");
+    ob->b.n -= (size_t)k;
+    return 0;
 }
 
 static int out_gc(lua_State *L) {
@@ -2001,9 +2036,11 @@ void dp_json_output_push(lua_State *L) {
     if (luaL_newmetatable(L, OUT_BUF_MT)) {
         lua_pushcfunction(L, out_gc);
         lua_setfield(L, -2, "__gc");
-        lua_createtable(L, 0, 1);
+        lua_createtable(L, 0, 2);
         lua_pushcfunction(L, out_encode);
         lua_setfield(L, -2, "encode");
+        lua_pushcfunction(L, out_cut);
+        lua_setfield(L, -2, "cut");
         lua_setfield(L, -2, "__index");
     }
     lua_setmetatable(L, -2);

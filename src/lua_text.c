@@ -55,6 +55,42 @@ static int u_clean(lua_State *L) {
     return 2;
 }
 
+/* utf8.fix(s) -> s with each NUL and each byte that starts no valid UTF-8
+ * sequence replaced by U+FFFD, as json.encode writes strings, and the
+ * number replaced (the same string, not a copy, when it is 0). Unlike clean
+ * it changes nothing else (CR and a leading BOM stay), so every code point
+ * stays one code point. One pass over valid text. */
+static int u_fix(lua_State *L) {
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    size_t i = dp_utf8_check(s, n);
+    const char *z = memchr(s, '\0', i);
+    if (z) i = (size_t)(z - s);
+    if (i == n) {
+        lua_settop(L, 1);
+        lua_pushinteger(L, 0);
+        return 2;
+    }
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addlstring(&b, s, i);
+    lua_Integer bad = 0;
+    while (i < n) {
+        size_t k = s[i] ? dp_utf8_decode(s + i, n - i, NULL) : 0;
+        if (k) {
+            luaL_addlstring(&b, s + i, k);
+            i += k;
+        } else {
+            luaL_addlstring(&b, "\xEF\xBF\xBD", 3);
+            bad++;
+            i++;
+        }
+    }
+    luaL_pushresult(&b);
+    lua_pushinteger(L, bad);
+    return 2;
+}
+
 /* utf8.byte_to_cp(s, b) -> 0-based code point index of 1-based byte b */
 static int u_byte_to_cp(lua_State *L) {
     size_t n;
@@ -98,6 +134,7 @@ int dp_lua_open_utf8(lua_State *L) {
         { "byte_to_cp", u_byte_to_cp },
         { "clean", u_clean },
         { "cp_to_byte", u_cp_to_byte },
+        { "fix", u_fix },
         { "len", u_len },
         { "sub", u_sub },
         { "valid", u_valid },

@@ -66,6 +66,72 @@ static void push_pos(lua_State *L, const dp_yaml_node *nd) {
     lua_setfield(L, -2, "column");
 }
 
+/* A YAML 1.1 merge key: `<<` written plain (a quoted "<<" is an ordinary key). */
+static int is_merge_key(const dp_yaml_node *k) {
+    return k->kind == DP_YAML_SCALAR && k->plain && k->len == 2 && memcmp(k->value, "<<", 2) == 0;
+}
+
+static int push_node(lua_State *L, const dp_yaml_node *nd, int ipos, char *err, size_t errlen,
+                     const dp_yaml_node **where);
+
+/* Merge the mapping src (its Lua table at index s, with positions) into the
+ * table at t (positions pe): each key t does not hold yet is copied with its
+ * value and positions. */
+static void merge_one(lua_State *L, int t, int pe, int s, int ipos) {
+    lua_pushvalue(L, s);
+    lua_rawget(L, ipos);
+    int spe = lua_gettop(L);
+    lua_getfield(L, spe, "keys");
+    lua_getfield(L, spe, "values");
+    lua_getfield(L, pe, "keys");
+    lua_getfield(L, pe, "values");
+    int sk = spe + 1, sv = spe + 2, tk = spe + 3, tv = spe + 4;
+    lua_pushnil(L);
+    while (lua_next(L, s)) {
+        lua_pushvalue(L, -2);
+        if (lua_rawget(L, t) != LUA_TNIL) {  /* an explicit key (or an earlier mapping) wins */
+            lua_pop(L, 2);
+            continue;
+        }
+        lua_pop(L, 1);
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, t);  /* t[k] = v; k stays for lua_next */
+        lua_pushvalue(L, -1);
+        lua_pushvalue(L, -1);
+        lua_rawget(L, sk);
+        lua_rawset(L, tk);
+        lua_pushvalue(L, -1);
+        lua_pushvalue(L, -1);
+        lua_rawget(L, sv);
+        lua_rawset(L, tv);
+    }
+    lua_settop(L, spe - 1);
+}
+
+/* YAML 1.1's merge type: `<<: *m` merges the mapping m into the mapping at t,
+ * `<<: [*a, *b]` each mapping of the list, the earlier first; the mapping's
+ * own keys win over merged ones, wherever `<<` stands. */
+static int apply_merge(lua_State *L, int t, int pe, const dp_yaml_node *v, const dp_yaml_node *k,
+                       int ipos, char *err, size_t errlen, const dp_yaml_node **where) {
+    (void)k;
+    size_t n = v->kind == DP_YAML_SEQ ? v->n : 1;
+    for (size_t i = 0; i < n; i++) {
+        const dp_yaml_node *m = v->kind == DP_YAML_SEQ ? v->items[i] : v;
+        if (m->kind != DP_YAML_MAP) {
+            snprintf(err, errlen, "a merge key (<<) takes a mapping or a list of mappings "
+                     "(such as *defaults), not a %s",
+                     m->kind == DP_YAML_SEQ ? "list" : "plain value");
+            *where = m;
+            return 0;
+        }
+        if (!push_node(L, m, ipos, err, errlen, where)) return 0;
+        merge_one(L, t, pe, lua_gettop(L), ipos);
+        lua_pop(L, 1);
+    }
+    return 1;
+}
+
 /* Push the Lua value for nd; record positions of tables in table at ipos.
  * Returns 0 with a message pushed on a duplicate key. */
 static int push_node(lua_State *L, const dp_yaml_node *nd, int ipos, char *err, size_t errlen,
@@ -91,10 +157,21 @@ static int push_node(lua_State *L, const dp_yaml_node *nd, int ipos, char *err, 
     lua_pushvalue(L, t);
     lua_pushvalue(L, pe);
     lua_rawset(L, ipos);
+    const dp_yaml_node *merge = NULL, *merge_key = NULL;  /* a `<<: ...` entry */
     for (size_t i = 0; i < nd->n; i++) {
         const dp_yaml_node *v = is_map ? nd->items[2 * i + 1] : nd->items[i];
         if (is_map) {
             const dp_yaml_node *k = nd->items[2 * i];
+            if (is_merge_key(k)) {  /* applied after the explicit keys, which win */
+                if (merge) {
+                    snprintf(err, errlen, "duplicate key '<<'");
+                    *where = k;
+                    return 0;
+                }
+                merge = v;
+                merge_key = k;
+                continue;
+            }
             if (k->kind != DP_YAML_SCALAR) {
                 snprintf(err, errlen, "a mapping key must be a plain value, not a %s",
                          k->kind == DP_YAML_MAP ? "mapping" : "list");
@@ -138,6 +215,7 @@ static int push_node(lua_State *L, const dp_yaml_node *nd, int ipos, char *err, 
         if (!push_node(L, v, ipos, err, errlen, where)) return 0;
         lua_rawset(L, t);
     }
+    if (merge && !apply_merge(L, t, pe, merge, merge_key, ipos, err, errlen, where)) return 0;
     lua_settop(L, t);
     return 1;
 }

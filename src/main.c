@@ -4,6 +4,7 @@
  */
 #include "dp_engine.h"
 #include "dp_run.h"
+#include "dp_stderr.h"
 #include "lua_docpipe.h"
 
 #include <lauxlib.h>
@@ -348,6 +349,10 @@ static int cmd_help(const char *topic) {
 }
 
 int main(int argc, char **argv) {
+    /* every diagnostic reaches the terminal cleaned (no escape sequence from a
+     * file name, a message or a document); `docpipe lua` runs the user's own
+     * program, whose stderr is its own */
+    if (argc < 2 || strcmp(argv[1], "lua") != 0) dp_stderr_install_filter();
     if (argc < 2) { fputs(usage_main, stderr); return DP_EXIT_USAGE; }
     const char *cmd = argv[1];
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) return cmd_help(NULL);

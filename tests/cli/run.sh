@@ -384,6 +384,42 @@ printf 'on_error: skip\nstages:\n  - stage: failall.lua\n' > "$tmpd/failall.yaml
 run weird-id-failure 1 "$D" run "$tmpd/failall.yaml" "$tmpd/weirdid.jsonl"
 has weird-id-failure "$err" "stage 'failall' failed on document 'line1 line2 \[31mRED': "
 if grep -q "$(printf '\033')" "$err"; then fail=$((fail + 1)); echo "FAIL weird-id-failure: an ESC on stderr"; else pass=$((pass + 1)); fi
+# file names and stage messages reach stderr cleaned as document ids are: an ESC or CR
+# becomes a space, a Lua traceback keeps its lines, valid UTF-8 stays (regression: a file
+# named with ESC [ 31m, or a stage doing error("\27[2J"), drove the terminal)
+escname="$tmpd/$(printf 'a\033[31mred\rcafé')"
+printf 'Some text here.\n' > "$escname.txt"
+printf 'local M = { name = "escerr" }\nfunction M.process(doc) error("\\27[2J boom \\xc2\\x9b1m") end\nreturn M\n' > "$tmpd/escerr.lua"
+printf 'stages:\n  - stage: escerr.lua\n' > "$tmpd/escerr.yaml"
+run esc-stage-error 1 "$D" run "$tmpd/escerr.yaml" "$escname.txt"
+has esc-stage-error "$err" "a \[31mred café\.txt: stage 'escerr' failed on document 'a \[31mred café': .*escerr\.lua:2:  \[2J boom  1m$"
+has esc-stage-error-traceback "$err" "^stack traceback:$"
+has esc-stage-error-traceback-tab "$err" "$(printf '^\t')"
+run esc-missing-file 3 "$D" run sentences "$tmpd/$(printf 'no\033]0;title\007such')"
+has esc-missing-file "$err" "no ]0;title such: No such file or directory"
+if LC_ALL=C grep -q "$(printf '[\033\007\r]')" "$err"; then fail=$((fail + 1)); echo "FAIL esc-missing-file: a control character on stderr"; else pass=$((pass + 1)); fi
+run esc-stage-error-raw 1 "$D" run "$tmpd/escerr.yaml" "$escname.txt"
+if LC_ALL=C grep -q "$(printf '[\033\r]\|\302\233')" "$err"; then fail=$((fail + 1)); echo "FAIL esc-stage-error-raw: a control character on stderr"; else pass=$((pass + 1)); fi
+# a limit reached in init is said as such, with the limit and its option (regression:
+# "rejected its configuration: memory limit ... exceeded")
+printf 'local M = {name = "hog"}\nfunction M.init(ctx) local t = {} for i = 1, 1e8 do t[i] = ("x"):rep(100) .. i end end\nfunction M.process(doc) return doc end\nreturn M\n' > "$tmpd/hog.lua"
+printf 'limits:\n  memory_mb: 20\nstages:\n  - stage: hog.lua\n' > "$tmpd/hog.yaml"
+run init-memory-limit 2 "$D" run "$tmpd/hog.yaml" "$F/note.txt"
+has init-memory-limit "$err" "hog\.yaml:4:5: stage 'hog' could not start: its init reached the memory limit of 20 MB \(limits\.memory_mb\)$"
+printf 'limits:\n  time_ms: 100\nstages:\n  - stage: hog.lua\n' > "$tmpd/hogt.yaml"
+run init-time-limit 2 "$D" check "$tmpd/hogt.yaml"
+has init-time-limit "$err" "hogt\.yaml:4:5: stage 'hog' could not start: its init reached the time limit of 100 ms \(limits\.time_ms\)$"
+# YAML merge keys in a pipeline are applied, explicit keys winning (regression: `<<:
+# *defaults` gave "has no option '<<'")
+printf 'stages:\n  - stage: sentences\n    with: &common\n      join_lines: false\n  - stage: sentences\n    with:\n      <<: *common\n      language: en\n' > "$tmpd/merge.yaml"
+run yaml-merge 0 "$D" check "$tmpd/merge.yaml"
+has yaml-merge "$out" '^ok: '
+printf 'stages:\n  - stage: sentences\n    with: &common\n      bogus: 1\n  - stage: sentences\n    with:\n      <<: *common\n' > "$tmpd/mergebad.yaml"
+run yaml-merge-bad-option 2 "$D" check "$tmpd/mergebad.yaml"
+has yaml-merge-bad-option "$err" "mergebad\.yaml:4:7: stage 'sentences' has no option 'bogus'"
+printf 'stages:\n  - stage: sentences\n    with:\n      <<: 5\n' > "$tmpd/mergenum.yaml"
+run yaml-merge-not-mapping 2 "$D" check "$tmpd/mergenum.yaml"
+has yaml-merge-not-mapping "$err" "mergenum\.yaml:4:11: a merge key \(<<\) takes a mapping or a list of mappings"
 # JSON Lines saved as UTF-16: said once, exit 1 (regression: "invalid JSON at column 1" per
 # half-line, or "truncated record")
 printf '\377\376{\000"\000i\000d\000"\000:\000"\000a\000"\000,\000"\000t\000e\000x\000t\000"\000:\000"\000o\000k\000"\000}\000\n\000{\000"\000i\000d\000"\000:\000"\000b\000"\000}\000\n\000' > "$tmpd/u16full.jsonl"
@@ -819,6 +855,10 @@ run new-stage-exists 2 "$D" new-stage wordy "$tmpd"
 # a folder that does not exist is said so, with the command that makes it
 run new-stage-no-folder 3 "$D" new-stage wordy "$tmpd/no/such"
 has new-stage-no-folder "$err" "folder .*/no/such does not exist; make it first \\(mkdir -p "
+# a folder that is there but takes no file names the file and the reason (regression:
+# /proc was said not to exist, with "mkdir -p /proc" as the fix)
+run new-stage-proc 3 "$D" new-stage wordy /proc
+has new-stage-proc "$err" '^docpipe: new-stage: cannot write /proc/wordy\.lua: No such file or directory$'
 run new-stage-spec 0 sh -c "cd '$tmpd' && '$Dabs' test wordy_spec.lua"
 # `docpipe test` alone finds the skeleton's spec (no spec/ folder there)
 mkdir -p "$tmpd/ns"
@@ -860,6 +900,34 @@ has stages-file "$out" '^boom: fails on documents'
 # --- stdin JSON Lines behind a byte-order mark
 run stdin-bom-jsonl 0 sh -c "printf '\357\273\277{\"id\":\"b\",\"text\":\"Bom line.\"}\n' | '$D' run sentences"
 has stdin-bom-jsonl "$out" '"id":"b"'
+
+# --- invalid UTF-8 (and NULs) a stage writes reach no output raw: every writer repairs it
+# as the JSON encoder does (each such byte becomes U+FFFD), with one warning per document
+# naming the fields (regression: -f text and -f markdown wrote the raw bytes, -f jsonl and
+# -f json replaced them in silence)
+printf 'local M = {name = "badutf"}\nfunction M.process(doc) doc.text = "ok \\xff\\xfe bad"; doc.title = "T\\xc3"; return doc end\nreturn M\n' > "$tmpd/badutf.lua"
+printf 'stages:\n  - stage: badutf.lua\n' > "$tmpd/badutf.yaml"
+for f in jsonl json text markdown html; do
+  for j in 1 2; do
+    run badutf-$f-j$j 0 "$D" run "$tmpd/badutf.yaml" -f $f -j $j "$F/note.txt"
+    if LC_ALL=C grep -q "$(printf '[\377\376\303]')" "$out"; then fail=$((fail + 1)); echo "FAIL badutf-$f-j$j: raw invalid bytes in the output"
+    else pass=$((pass + 1)); fi
+    has badutf-$f-j$j-fffd "$out" "ok $(printf '\357\277\275\357\277\275') bad"
+    has badutf-$f-j$j-title "$out" "T$(printf '\357\277\275')"
+    has badutf-$f-j$j-warning "$err" "^docpipe: .*note\.txt: warning: document 'note': invalid UTF-8 \(or NUL\) written to fields 'text' \(2\), 'title' \(1\): 3 byte\(s\) replaced by U\+FFFD$"
+    has badutf-$f-j$j-count "$err" '^docpipe: 1 warning\(s\) in 1 document\(s\)$'
+  done
+done
+# the JSON formats keep the warning in meta.warnings, as every other warning
+run badutf-meta 0 "$D" run "$tmpd/badutf.yaml" "$F/note.txt"
+has badutf-meta "$out" '"meta":\{"warnings":\["invalid UTF-8 \(or NUL\) written to fields'
+# valid text: no warning
+printf 'local M = {name = "okutf"}\nfunction M.process(doc) doc.title = "Caf\\xc3\\xa9"; return doc end\nreturn M\n' > "$tmpd/okutf.lua"
+printf 'stages:\n  - stage: okutf.lua\n' > "$tmpd/okutf.yaml"
+for f in jsonl text markdown; do
+  run okutf-$f 0 "$D" run "$tmpd/okutf.yaml" -f $f "$F/note.txt"
+  if [ -s "$err" ]; then fail=$((fail + 1)); echo "FAIL okutf-$f: stderr not empty"; sed 's/^/  /' "$err" | head -3; else pass=$((pass + 1)); fi
+done
 
 # --- a failing stage under each on_error
 run on-error-fail 1 "$D" run "$F/boom_fail.yaml" "$F/boom.jsonl"
@@ -1006,6 +1074,18 @@ run docpipe-path-beside 0 env DOCPIPE_PATH="$tmpd/dpp/lib" "$D" run beside "$F/n
 # (regression: both skipped in silence, the built-in used)
 mkdir -p "$tmpd/dpx/stages" "$tmpd/dpx/pipelines"
 ln -s clean.lua "$tmpd/dpx/stages/clean.lua"; mkdir "$tmpd/dpx/pipelines/news.yaml"
+# an error placed in a built-in pipeline names it as built in, and one read from a
+# DOCPIPE_PATH folder by its path (regression: "news.yaml:9:7", as if a file in the
+# current folder)
+mkdir -p "$tmpd/dpi/stages" "$tmpd/dpo/pipelines"
+printf 'local M = {name = "summary", options = {sentences = {type = "integer", default = 3}}}\nfunction M.init(ctx) error("init says no") end\nfunction M.process(doc) return doc end\nreturn M\n' > "$tmpd/dpi/stages/summary.lua"
+run builtin-pipeline-where 2 env DOCPIPE_PATH="$tmpd/dpi" "$D" check news
+has builtin-pipeline-where "$err" "^docpipe: builtin:pipelines/news\.yaml:9:7: stage 'summary' rejected its configuration: .*init says no$"
+run builtin-pipeline-where-forced 2 env DOCPIPE_PATH="$tmpd/dpi" "$D" run builtin:news "$F/note.txt"
+has builtin-pipeline-where-forced "$err" "^docpipe: builtin:pipelines/news\.yaml:9:7: stage 'summary'"
+printf 'stages:\n  - stage: sentences\n    with: {bogus: 1}\n' > "$tmpd/dpo/pipelines/news.yaml"
+run path-pipeline-where 2 env DOCPIPE_PATH="$tmpd/dpo" "$D" check news
+has path-pipeline-where "$err" "^docpipe: $tmpd/dpo/pipelines/news\.yaml:3:12: stage 'sentences' has no option 'bogus'$"
 run docpipe-path-stage-unreadable 2 env DOCPIPE_PATH="$tmpd/dpx" "$D" run clean "$F/note.txt"
 has docpipe-path-stage-unreadable "$err" "error loading stage 'clean': $tmpd/dpx/stages/clean.lua: cannot read the file \\(Too many levels of symbolic links\\)"
 run docpipe-path-pipeline-unreadable 2 env DOCPIPE_PATH="$tmpd/dpx" "$D" check news
@@ -1289,12 +1369,17 @@ if [ -z "$left" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL 
 run exit-3-over-1 3 "$D" run sentences "$tmpd/bin.dat" "$F/nope.txt"
 # a failed document (1) and an unwritable --stats-json (3): 3 (regression: 1)
 run exit-stats-over-1 3 "$D" run sentences "$tmpd/bin.dat" --stats-json /dev/full
-# a --stats-json that cannot be created ends the run before it reads anything, exit 2
-# (regression: found only at the end, after the whole run)
-run stats-json-no-folder 2 "$D" run "$F/slow.yaml" "$F/two.jsonl" --stats-json "$tmpd/no/such/dir/s.json"
+# a --stats-json that cannot be created ends the run before it reads anything, exit 3, an
+# output that cannot be written, as -o and --errors (regression: found only at the end,
+# after the whole run; then exit 2 where -o and --errors gave 3)
+run stats-json-no-folder 3 "$D" run "$F/slow.yaml" "$F/two.jsonl" --stats-json "$tmpd/no/such/dir/s.json"
 has stats-json-no-folder "$err" "^docpipe: cannot write --stats-json $tmpd/no/such/dir/s.json: No such file or directory$"
 lines stats-json-no-folder "$err" 1
 lines stats-json-no-folder-out "$out" 0
+run output-no-folder 3 "$D" run "$F/slow.yaml" "$F/two.jsonl" -o "$tmpd/no/such/dir/o.jsonl"
+has output-no-folder "$err" "^docpipe: cannot write $tmpd/no/such/dir/o.jsonl: No such file or directory$"
+run errors-no-folder 3 "$D" run "$F/slow.yaml" "$F/two.jsonl" --errors "$tmpd/no/such/dir/e.jsonl"
+has errors-no-folder "$err" "^docpipe: cannot open $tmpd/no/such/dir/e.jsonl: No such file or directory$"
 
 # --- SIGINT and SIGTERM: the document in flight finishes, output is complete, exit 130
 for sig in INT TERM; do
@@ -1393,12 +1478,24 @@ local dp = require "docpipe"
 local f = assert(io.open(arg[1])); local st = dp.json.decode(f:read("a")); f:close()
 local s = st.stages[1]
 print(("read %d, written %d, %s in %d, out %d"):format(st.read, st.written, s.name, s["in"], s.out))
+-- written: the documents that reached the output; with the output closed early (arg[3]),
+-- fewer than were handed to it, and output_closed says so
+local closed = arg[3] == "closed"
 os.exit(st.read > 0 and st.read < tonumber(arg[2]) and s["in"] == st.read and s.out == st.read
-  and st.written == st.read and 0 or 1)
+  and (closed and st.output_closed == true and st.written < st.read
+       or not closed and st.output_closed == nil and st.written == st.read) and 0 or 1)
 LUA
 awk 'BEGIN { for (i = 0; i < 4000; i++) printf "{\"id\":\"h%d\",\"text\":\"The ferry left at dawn. It carried forty cars. Nobody waved.\"}\n", i }' > "$tmpd/head.jsonl"
 "$D" run sentences "$tmpd/head.jsonl" -j 2 --stats-json "$tmpd/head_stats.json" 2>"$err" | head -n 1 > /dev/null
-run stats-closed-output 0 "$D" lua "$tmpd/stats_cut.lua" "$tmpd/head_stats.json" 4000
+run stats-closed-output 0 "$D" lua "$tmpd/stats_cut.lua" "$tmpd/head_stats.json" 4000 closed
+# --stats after | head: written counts only what reached the output, and says it was
+# closed early (regression: every document handed to the output counted as written)
+for j in 1 2; do
+  "$D" run sentences "$tmpd/head.jsonl" -j $j --stats 2>"$err" | head -n 3 > /dev/null
+  has stats-head-j$j-closed "$err" '^the output was closed early \(its reader stopped, as head does\): written counts only the documents that reached it$'
+  if awk '/^documents: / { if ($2 + 0 > $4 + 0) ok = 1 } END { exit !ok }' "$err"; then pass=$((pass + 1))
+  else fail=$((fail + 1)); echo "FAIL stats-head-j$j: written not below read"; grep '^documents' "$err"; fi
+done
 "$D" run "$F/slow.yaml" "$tmpd/fifty.jsonl" -j 2 --stats-json "$tmpd/int_stats.json" -o "$tmpd/int.jsonl" 2>"$err" &
 pid=$!
 sleep 1

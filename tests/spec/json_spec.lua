@@ -79,6 +79,15 @@ describe("docpipe.json", function()
     assert.has_error(function() json.encode({ n = 0 / 0 }) end)
   end)
 
+  it("counts the bytes it writes as U+FFFD when asked (count_replaced)", function()
+    local opts = { count_replaced = true }
+    local s, n = json.encode({ text = "ok \xff\xfe bad", ["k\xc3"] = "a\0" }, opts)
+    assert.are.equal('{"text":"ok \u{FFFD}\u{FFFD} bad","k\u{FFFD}":"a\u{FFFD}"}', s)
+    assert.are.equal(4, n)
+    assert.are.same({ '{"a":"é"}', 0 }, { json.encode({ a = "é" }, opts) })
+    assert.are.equal(1, select("#", json.encode({ a = "\xff" })))
+  end)
+
   it("refuses a table that contains itself", function()
     local t = {}
     t.self = t

@@ -141,6 +141,16 @@ describe("docpipe.utf8", function()
     assert.are.equal(1, n)
   end)
 
+  it("fixes invalid UTF-8 and NULs byte by byte as json.encode does, nothing else", function()
+    local fixed, n = dp.utf8.fix("ok \xff\xfe bad\r\n\0\xe2\x82")
+    assert.are.equal("ok \u{FFFD}\u{FFFD} bad\r\n\u{FFFD}\u{FFFD}\u{FFFD}", fixed)
+    assert.are.equal(5, n)
+    local s = "\xEF\xBB\xBFvalid é\r"
+    local same, none = dp.utf8.fix(s)
+    assert.are.equal(s, same)
+    assert.are.equal(0, none)
+  end)
+
   it("takes substrings by code point", function()
     assert.are.equal("afé", dp.utf8.sub("Café", 2))
     assert.are.equal("é", dp.utf8.sub("Café", -1))

@@ -42,6 +42,21 @@ describe("docpipe.yaml", function()
     assert.matches("d%.yaml:2:1: duplicate key 'a'", err)
   end)
 
+  it("applies YAML 1.1 merge keys, the mapping's own keys winning", function()
+    local v, pos = dp.yaml.load("a: &a {x: 1, y: 2}\nb: &b {y: 3, z: 4}\nc:\n  <<: [*a, *b]\n  x: 9\n"
+      .. "d:\n  <<: *b\ne:\n  \"<<\": 1\n")
+    assert.are.same({ 9, 2, 4 }, { v.c.x, v.c.y, v.c.z })
+    assert.is_nil(v.c["<<"])
+    assert.are.same({ 3, 4 }, { v.d.y, v.d.z })
+    assert.are.equal(1, v.e["<<"])  -- quoted: an ordinary key
+    -- a merged key is placed where the anchored mapping holds it
+    assert.are.same({ 1, 2 }, { pos[v.c].keys.y.line, pos[v.c].values.z.line })
+    local r, err = dp.yaml.load("x:\n  <<: [1, 2]\n", "p.yaml")
+    assert.is_nil(r)
+    assert.are.equal("p.yaml:2:8: a merge key (<<) takes a mapping or a list of mappings "
+      .. "(such as *defaults), not a plain value", err)
+  end)
+
   it("expands aliases and refuses an alias bomb", function()
     local v = dp.yaml.load("x: &a [1, 2]\ny: *a\n")
     assert.are.same({ 1, 2 }, { v.y[1], v.y[2] })
