@@ -16,7 +16,8 @@
 -- for every ROUGE type the rouge stage computes; with --json the finish results as JSON, one
 -- line per method. Failed documents are reported on stderr (not with -q: only counted) and
 -- left out of the means.
--- Exit codes: 0 ok, 1 some documents failed, 2 usage or pipeline error, 3 unreadable input.
+-- Exit codes: 0 ok, 1 some documents failed, a binary input was not read, or no record was
+-- scored (no table is printed then), 2 usage or pipeline error, 3 unreadable input.
 --
 -- Method: the same engine calls `docpipe run` makes (engine.open, Pipeline:run,
 -- Pipeline:finish); the pipeline is opened afresh for every method so no state is shared.
@@ -101,23 +102,45 @@ end
 
 -- All records of the inputs as {line, name, source, lineno}. Returns nil, message when an
 -- input cannot be read.
+-- A file with a NUL byte in its first 8 KiB is binary (git's rule, as `docpipe run` reads
+-- inputs): reported and not read, counted in `skipped`. An input without a record is warned
+-- about, as `docpipe run` does.
 local function read_records(inputs)
-  local recs = {}
+  local recs, skipped = {}, 0
   for _, path in ipairs(inputs) do
     local f, err
     if path == "-" then f = io.stdin else f, err = io.open(path, "rb") end
     if not f then return nil, err end
     local name = path == "-" and "stdin" or (path:match("([^/]+)$"):gsub("%.[^.]*$", ""))
-    local n = 0
-    for line in f:lines() do
-      n = n + 1
-      if line:find("%S") then
-        recs[#recs + 1] = { line = line, name = name, source = path, lineno = n }
+    local shown = path == "-" and "(standard input)" or path
+    local head = f:read(8192) or ""
+    if head:find("\0", 1, true) then
+      eprint(("%s: binary file (a NUL byte in the first 8 KiB), not read"):format(shown))
+      skipped = skipped + 1
+    else
+      local n, before = 0, #recs
+      local function add(line)
+        n = n + 1
+        if line:find("%S") then
+          recs[#recs + 1] = { line = line, name = name, source = path, lineno = n }
+        end
+      end
+      -- (the first 8 KiB read above: its lines, the last one completed by the rest)
+      local last = head:match("([^\n]*)$")
+      for line in head:sub(1, #head - #last):gmatch("([^\n]*)\n") do add(line) end
+      local first = true
+      for line in f:lines() do
+        if first then line, first = last .. line, false end
+        add(line)
+      end
+      if first and last ~= "" then add(last) end
+      if #recs == before then
+        eprint(("%s: warning: no records in this JSON Lines file (empty, or blank lines only)"):format(shown))
       end
     end
     if f ~= io.stdin then f:close() end
   end
-  return recs
+  return recs, skipped
 end
 
 -- The document of a record; like engine.json_doc, but a record without "text" is kept.
@@ -229,8 +252,8 @@ function M.main(...)
     error(o, 0)
   end
   if o.help then io.write(USAGE); return 0 end
-  local recs, err = read_records(o.inputs)
-  if not recs then eprint(err); return 3 end
+  local recs, skipped = read_records(o.inputs)
+  if not recs then eprint(skipped); return 3 end
   local methods = o.methods or { false }
   local rows, failed_total = {}, 0
   local t0 = os.clock()
@@ -246,6 +269,12 @@ function M.main(...)
       print(dp.json.encode(dp.object({ method = m or dp.null, result = res })))
     end
   end
+  -- (no table of zeros when no record was scored: a mean of nothing is no score)
+  if failed_total >= #recs * #methods then
+    eprint(#recs == 0 and "nothing to evaluate: no records in the input"
+      or ("nothing to evaluate: every record failed (%d)"):format(#recs))
+    return 1
+  end
   if not o.json then
     local inputs = concat(o.inputs, ", ")
     print(("ROUGE %s (%%) of pipeline %s on %s: %d records, %.1f s"):format(
@@ -253,8 +282,9 @@ function M.main(...)
     print("")
     print(table_text(rows, o.full))
   end
-  if failed_total > 0 then
-    eprint(("%d document run(s) failed"):format(failed_total))
+  if failed_total > 0 or skipped > 0 then
+    if failed_total > 0 then eprint(("%d document run(s) failed"):format(failed_total)) end
+    if skipped > 0 then eprint(("%d binary input(s) not read"):format(skipped)) end
     return 1
   end
   return 0

@@ -109,6 +109,24 @@ lacks eval-shadowed-err "$err" 'in place of'
 run eval-shadowed-p 2 sh -c "cd '$tmpd/shadowed' && '$Dabs' eval -p rouge refs.jsonl"
 has eval-shadowed-p "$err" "^docpipe: \./rouge is read in place of the built-in pipeline 'rouge'"
 rm "$tmpd/shadowed/rouge" "$tmpd/shadowed/refs.jsonl"
+# docpipe eval on a binary or an empty input: said as such, no table of zero means
+# (regression: a zero table and exit 1 for a binary file, a zero table and exit 0 for an
+# empty one); a good file beside a binary one is scored, the binary one reported
+printf '\000\001binary' > "$tmpd/ev_bin.jsonl"; : > "$tmpd/ev_empty.jsonl"
+printf '{"id":"a","text":"The council met on Monday. It approved the ferry.","highlights":["The council approved the ferry."]}\n' > "$tmpd/ev_ok.jsonl"
+run eval-binary 1 "$D" eval "$tmpd/ev_bin.jsonl"
+has eval-binary "$err" 'ev_bin.jsonl: binary file \(a NUL byte in the first 8 KiB\), not read'
+has eval-binary-none "$err" 'nothing to evaluate: no records in the input'
+lacks eval-binary-table "$out" 'ROUGE'
+run eval-empty 1 "$D" eval "$tmpd/ev_empty.jsonl"
+has eval-empty "$err" 'ev_empty.jsonl: warning: no records in this JSON Lines file'
+lacks eval-empty-table "$out" '\| rouge \|'
+run eval-all-failed 1 sh -c "printf 'not json\\n' | '$Dabs' eval"
+has eval-all-failed "$err" 'every record failed \(1\)'
+lacks eval-all-failed-table "$out" '\| rouge \|'
+run eval-ok-and-binary 1 "$D" eval "$tmpd/ev_ok.jsonl" "$tmpd/ev_bin.jsonl"
+has eval-ok-and-binary "$out" '^\| rouge \| 1 \| [0-9.]+ \|'
+has eval-ok-and-binary-err "$err" '1 binary input\(s\) not read'
 # a file that is there but cannot be opened (a link to itself; an unreadable file when
 # not root) is an error naming why, not a silent fall back to the built-in of that name
 mkdir "$tmpd/looped"
