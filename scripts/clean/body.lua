@@ -912,7 +912,9 @@ local function verbless(t)
     for word in sent:gmatch("[%a'’-]*%a[%a'’-]*") do -- (a spaced dash is no word)
       w = w + 1
       local l = word:lower()
-      if w > FRAGMENT_WORDS or FINITE[l] or (w > 1 and #l > 3 and l:sub(-2) == "ed") then return false end
+      -- (a capitalised word after the first is a name, no verb: "rates for May")
+      if w > FRAGMENT_WORDS or (FINITE[l] and not (w > 1 and l ~= word))
+        or (w > 1 and #l > 3 and l:sub(-2) == "ed") then return false end
     end
     n = n + 1
   end
@@ -1124,7 +1126,8 @@ local function dashed_fragment(c)
   for word in t:gmatch("[%a'’-]*%a[%a'’-]*") do
     n = n + 1
     local l = word:lower()
-    if FINITE[l] or (n > 1 and #l > 3 and l:sub(-2) == "ed") then return false end
+    -- (a capitalised word after the first is a name, no verb: "rates for May")
+    if (FINITE[l] and not (n > 1 and l ~= word)) or (n > 1 and #l > 3 and l:sub(-2) == "ed") then return false end
   end
   return select(2, t:gsub("[.!?]%s", "")) <= 1
 end
@@ -1167,6 +1170,34 @@ function M.named_over_offer(m, live, x, above)
   if speaks(u) or not (has_offer(m, u) or rx_offer:find(u) or (m.ad_call and m.ad_call:find(u))) then return false end
   n.take = false; n.why = "advertisement"
   return true
+end
+-- under an advertisement label across a blank line, the copy's blank-line group of two
+-- to four lines (a hard-wrapped paragraph, or an indented dump's lines each a block:
+-- "NAME Lodge - warm rooms, airport pickup." / "Book direct and save 10%."), up to
+-- AD_EVIDENCE_WORDS words, read as one text by the tests of copy under a label
+-- (ad_copy, labelled_evidence, labelled_fragments): each line alone may carry too little
+-- (the name and its list, or the call alone under a line that is no copy by itself);
+-- a paragraph of the body quotes or reports (speaks, ad_evidence's news words) and runs
+-- longer. All the group's lines go, or none; a field of M (Lua's limit of 200 locals)
+function M.labelled_group(m, live, x, label, we)
+  if not m then return end
+  local g, parts, nw, y = live[x].group, {}, 0, x
+  while y <= we and live[y].group == g do
+    local c = live[y]
+    if c.keep or c.bullet or y - x >= 4 or (y > x and c.first ~= live[y - 1].last + 1) then return end
+    nw = nw + c.nw
+    if nw > AD_EVIDENCE_WORDS then return end
+    parts[#parts + 1] = c.text
+    y = y + 1
+  end
+  if (live[y] and live[y].group == g) or #parts < 2 then return end
+  local t = table.concat(parts, " ")
+  local pb = { text = t, nw = nw, take = true }
+  if not (ad_copy(m, pb, label) or labelled_evidence(m, pb, label) or labelled_fragments(m, pb, label)) then return end
+  for z = x, y - 1 do
+    local c = live[z]
+    if c.take then c.take = false; c.why = "advertisement" end
+  end
 end
 -- the window's last kept block, a prompt to the reader closing it: a short block that
 -- quotes no one and points at a control of the page ("... Stop by any Monday or click
@@ -2079,6 +2110,15 @@ function M.select(live, st, o)
         if c.take then c.take = false; c.why = "advertisement" end
         y = y + 1
       end
+    end
+  end
+  -- an advertisement's copy hard-wrapped over two lines or more under its label across
+  -- a blank line, read as one text (M.labelled_group)
+  for x = ws, we - 2 do
+    local b = live[x]
+    if b.cue == "ads" and not b.take and b.nw <= 8 and live[x + 1].group ~= b.group
+      and live[x + 2].group == live[x + 1].group then
+      M.labelled_group(st.body, live, x + 1, b, we)
     end
   end
   -- an advertisement's copy under its label across a blank line, or closed by a call
