@@ -1299,6 +1299,48 @@ local function within(l, q, budget)
 end
 local PQ_SKIPS = 2
 
+--- A subhead in quotes that quotes a fragment of a later sentence, no pull quote
+-- ("'A fair deal for the valley'" over "\"This is a fair deal for the valley,\" said
+-- ..."): a short line (M.SUBHEAD_QUOTE_WORDS at most) wholly in quotes, no stop, comma or
+-- colon before its closing mark, of no finite verb (FINITE, a word in -ed after the
+-- first), whose words stand in the longer block c after a word of the same sentence (a
+-- letter or a digit before them, no quote mark or stop: the fragment leaves the
+-- sentence's opening words out). A pull quote repeats a whole sentence or most of it,
+-- its verb with it; a field of M (Lua's limit of 200 locals)
+M.SUBHEAD_QUOTE_WORDS = 10
+function M.quoted_fragment(b, c)
+  local t = b.text
+  local c1, cz = byte(t, 1), byte(t, -1)
+  -- (cheap tests first: a quote mark opening and closing it: ' " or the curly ones)
+  if b.nw > M.SUBHEAD_QUOTE_WORDS or b.nw < 3 or not (c1 == 39 or c1 == 34 or c1 == 226)
+    or not (cz == 39 or cz == 34 or cz == 153 or cz == 157) then return false end
+  local inner = t:match("^[\"'“‘](.-)[\"'”’]$")
+  if not inner or find(inner, "[.!?,;:\"“”]%s*$") or find(inner, "[\"“”]") then return false end
+  local n, low = 0, {}
+  for w in inner:gmatch("[%a'’-]*%a[%a'’-]*") do
+    n = n + 1
+    local l = w:lower()
+    if FINITE[l] or (n > 1 and #l > 3 and l:sub(-2) == "ed") then return false end
+    low[#low + 1] = l
+  end
+  if n < 3 then return false end
+  local ct = c.text:lower()
+  local a = find(ct, table.concat(low, " "), 1, true)
+  -- (its first word a whole word of c: "a fair" is not the end of "banana fair")
+  if not a or (a > 1 and find(ct:sub(a - 1, a - 1), "%w")) then return false end
+  local before = ct:sub(math.max(1, a - 40), a - 1):match("(%S)%s*$")
+  return before ~= nil and find(before, "[%w]") ~= nil
+end
+-- is b, among the kept blocks, a quoted fragment of one of them (M.quoted_fragment)?
+function M.fragment_of_kept(b, kept)
+  local c1 = byte(b.text, 1)
+  if b.nw > M.SUBHEAD_QUOTE_WORDS or not (c1 == 39 or c1 == 34 or c1 == 226) then return false end
+  for _, c in ipairs(kept) do
+    if c ~= b and c.nw > b.nw and M.quoted_fragment(b, c) then return true end
+  end
+  return false
+end
+
 --- Kept blocks of up to 40 words, set out in quotes (or skipping words with an
 -- ellipsis) and reporting no one, whose words (apostrophes of either kind, a "— NAME"
 -- attribution cut off, an ellipsis skipping words) all stand, in order, in a longer
@@ -1336,7 +1378,7 @@ function M.loose_pull_quotes(live, ws, we)
         local n = select(2, pc:gsub("%S+", ""))
         if n < shortest then shortest = n end
       end
-      if total >= 5 and (#pieces == 1 or (total >= 6 and shortest >= 3)) then
+      if total >= 5 and (#pieces == 1 or (total >= 6 and shortest >= 3)) and not M.fragment_of_kept(b, kept) then
         if not lines then
           lines = {}
           for i, c in ipairs(kept) do lines[i] = " " .. table.concat(word_line(c.text), " ") .. " " end
@@ -2523,7 +2565,8 @@ function M.select(live, st, o)
     if b.take and not b.keep and b.ids then kept[#kept + 1] = b end
   end
   for b in pairs(blocks_mod.contained(kept, 5)) do
-    if not b.bullet then b.take = false; b.why = "repeated text (pull quote)" end
+    -- (not a subhead quoting a fragment of a later sentence: M.fragment_of_kept)
+    if not b.bullet and not M.fragment_of_kept(b, kept) then b.take = false; b.why = "repeated text (pull quote)" end
   end
   -- the same, read more loosely: apostrophes of either kind, an ellipsis where the
   -- pull quote skips words, a "— NAME" attribution after it

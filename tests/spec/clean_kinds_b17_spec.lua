@@ -103,3 +103,19 @@ describe("clean kinds b17: an advertisement's copy under its label", function()
     end
   end)
 end)
+
+describe("clean kinds b17: a subhead in quotes quoting a fragment of a later sentence", function()
+  local Q = "\"This is a hard winter for the harbour,\" said fish seller Wenna Polglase, who has kept a stall in the market for 31 years. \"Half of us do not know where we will be in June.\""
+  it("keeps a short quoted line of no verb whose words stand mid-sentence in the paragraph under it", function()
+    local d = run(page(paras(P1, P2, "'A hard winter for the harbour'", Q, P4, P5)))
+    assert.is_true(has(d, "'A hard winter for the harbour'"))
+    assert.is_true(has(d, Q))
+  end)
+  it("still takes a pull quote repeating a whole sentence or its verb", function()
+    for _, pq in ipairs({ "'This is a hard winter for the harbour'", "\"Half of us do not know where we will be in June\"" }) do
+      local d = run(page(paras(P1, P2, Q, pq, P4, P5)))
+      assert.is_false(has(d, pq), pq)
+      assert.is_true(has(d, Q))
+    end
+  end)
+end)
