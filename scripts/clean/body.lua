@@ -912,7 +912,9 @@ local function verbless(t)
     for word in sent:gmatch("[%a'’-]*%a[%a'’-]*") do -- (a spaced dash is no word)
       w = w + 1
       local l = word:lower()
-      if w > FRAGMENT_WORDS or FINITE[l] or (w > 1 and #l > 3 and l:sub(-2) == "ed") then return false end
+      -- (a capitalised word after the first is a name, no verb: "rates for May")
+      if w > FRAGMENT_WORDS or (FINITE[l] and not (w > 1 and l ~= word))
+        or (w > 1 and #l > 3 and l:sub(-2) == "ed") then return false end
     end
     n = n + 1
   end
@@ -1124,7 +1126,8 @@ local function dashed_fragment(c)
   for word in t:gmatch("[%a'’-]*%a[%a'’-]*") do
     n = n + 1
     local l = word:lower()
-    if FINITE[l] or (n > 1 and #l > 3 and l:sub(-2) == "ed") then return false end
+    -- (a capitalised word after the first is a name, no verb: "rates for May")
+    if (FINITE[l] and not (n > 1 and l ~= word)) or (n > 1 and #l > 3 and l:sub(-2) == "ed") then return false end
   end
   return select(2, t:gsub("[.!?]%s", "")) <= 1
 end
@@ -1167,6 +1170,34 @@ function M.named_over_offer(m, live, x, above)
   if speaks(u) or not (has_offer(m, u) or rx_offer:find(u) or (m.ad_call and m.ad_call:find(u))) then return false end
   n.take = false; n.why = "advertisement"
   return true
+end
+-- under an advertisement label across a blank line, the copy's blank-line group of two
+-- to four lines (a hard-wrapped paragraph, or an indented dump's lines each a block:
+-- "NAME Lodge - warm rooms, airport pickup." / "Book direct and save 10%."), up to
+-- AD_EVIDENCE_WORDS words, read as one text by the tests of copy under a label
+-- (ad_copy, labelled_evidence, labelled_fragments): each line alone may carry too little
+-- (the name and its list, or the call alone under a line that is no copy by itself);
+-- a paragraph of the body quotes or reports (speaks, ad_evidence's news words) and runs
+-- longer. All the group's lines go, or none; a field of M (Lua's limit of 200 locals)
+function M.labelled_group(m, live, x, label, we)
+  if not m then return end
+  local g, parts, nw, y = live[x].group, {}, 0, x
+  while y <= we and live[y].group == g do
+    local c = live[y]
+    if c.keep or c.bullet or y - x >= 4 or (y > x and c.first ~= live[y - 1].last + 1) then return end
+    nw = nw + c.nw
+    if nw > AD_EVIDENCE_WORDS then return end
+    parts[#parts + 1] = c.text
+    y = y + 1
+  end
+  if (live[y] and live[y].group == g) or #parts < 2 then return end
+  local t = table.concat(parts, " ")
+  local pb = { text = t, nw = nw, take = true }
+  if not (ad_copy(m, pb, label) or labelled_evidence(m, pb, label) or labelled_fragments(m, pb, label)) then return end
+  for z = x, y - 1 do
+    local c = live[z]
+    if c.take then c.take = false; c.why = "advertisement" end
+  end
 end
 -- the window's last kept block, a prompt to the reader closing it: a short block that
 -- quotes no one and points at a control of the page ("... Stop by any Monday or click
@@ -1268,6 +1299,48 @@ local function within(l, q, budget)
 end
 local PQ_SKIPS = 2
 
+--- A subhead in quotes that quotes a fragment of a later sentence, no pull quote
+-- ("'A fair deal for the valley'" over "\"This is a fair deal for the valley,\" said
+-- ..."): a short line (M.SUBHEAD_QUOTE_WORDS at most) wholly in quotes, no stop, comma or
+-- colon before its closing mark, of no finite verb (FINITE, a word in -ed after the
+-- first), whose words stand in the longer block c after a word of the same sentence (a
+-- letter or a digit before them, no quote mark or stop: the fragment leaves the
+-- sentence's opening words out). A pull quote repeats a whole sentence or most of it,
+-- its verb with it; a field of M (Lua's limit of 200 locals)
+M.SUBHEAD_QUOTE_WORDS = 10
+function M.quoted_fragment(b, c)
+  local t = b.text
+  local c1, cz = byte(t, 1), byte(t, -1)
+  -- (cheap tests first: a quote mark opening and closing it: ' " or the curly ones)
+  if b.nw > M.SUBHEAD_QUOTE_WORDS or b.nw < 3 or not (c1 == 39 or c1 == 34 or c1 == 226)
+    or not (cz == 39 or cz == 34 or cz == 153 or cz == 157) then return false end
+  local inner = t:match("^[\"'“‘](.-)[\"'”’]$")
+  if not inner or find(inner, "[.!?,;:\"“”]%s*$") or find(inner, "[\"“”]") then return false end
+  local n, low = 0, {}
+  for w in inner:gmatch("[%a'’-]*%a[%a'’-]*") do
+    n = n + 1
+    local l = w:lower()
+    if FINITE[l] or (n > 1 and #l > 3 and l:sub(-2) == "ed") then return false end
+    low[#low + 1] = l
+  end
+  if n < 3 then return false end
+  local ct = c.text:lower()
+  local a = find(ct, table.concat(low, " "), 1, true)
+  -- (its first word a whole word of c: "a fair" is not the end of "banana fair")
+  if not a or (a > 1 and find(ct:sub(a - 1, a - 1), "%w")) then return false end
+  local before = ct:sub(math.max(1, a - 40), a - 1):match("(%S)%s*$")
+  return before ~= nil and find(before, "[%w]") ~= nil
+end
+-- is b, among the kept blocks, a quoted fragment of one of them (M.quoted_fragment)?
+function M.fragment_of_kept(b, kept)
+  local c1 = byte(b.text, 1)
+  if b.nw > M.SUBHEAD_QUOTE_WORDS or not (c1 == 39 or c1 == 34 or c1 == 226) then return false end
+  for _, c in ipairs(kept) do
+    if c ~= b and c.nw > b.nw and M.quoted_fragment(b, c) then return true end
+  end
+  return false
+end
+
 --- Kept blocks of up to 40 words, set out in quotes (or skipping words with an
 -- ellipsis) and reporting no one, whose words (apostrophes of either kind, a "— NAME"
 -- attribution cut off, an ellipsis skipping words) all stand, in order, in a longer
@@ -1305,7 +1378,7 @@ function M.loose_pull_quotes(live, ws, we)
         local n = select(2, pc:gsub("%S+", ""))
         if n < shortest then shortest = n end
       end
-      if total >= 5 and (#pieces == 1 or (total >= 6 and shortest >= 3)) then
+      if total >= 5 and (#pieces == 1 or (total >= 6 and shortest >= 3)) and not M.fragment_of_kept(b, kept) then
         if not lines then
           lines = {}
           for i, c in ipairs(kept) do lines[i] = " " .. table.concat(word_line(c.text), " ") .. " " end
@@ -2081,6 +2154,15 @@ function M.select(live, st, o)
       end
     end
   end
+  -- an advertisement's copy hard-wrapped over two lines or more under its label across
+  -- a blank line, read as one text (M.labelled_group)
+  for x = ws, we - 2 do
+    local b = live[x]
+    if b.cue == "ads" and not b.take and b.nw <= 8 and live[x + 1].group ~= b.group
+      and live[x + 2].group == live[x + 1].group then
+      M.labelled_group(st.body, live, x + 1, b, we)
+    end
+  end
   -- an advertisement's copy under its label across a blank line, or closed by a call
   -- to action with an offer ("Pacific Air - fly to the islands from $199. Book now")
   for x = ws, we do
@@ -2483,7 +2565,8 @@ function M.select(live, st, o)
     if b.take and not b.keep and b.ids then kept[#kept + 1] = b end
   end
   for b in pairs(blocks_mod.contained(kept, 5)) do
-    if not b.bullet then b.take = false; b.why = "repeated text (pull quote)" end
+    -- (not a subhead quoting a fragment of a later sentence: M.fragment_of_kept)
+    if not b.bullet and not M.fragment_of_kept(b, kept) then b.take = false; b.why = "repeated text (pull quote)" end
   end
   -- the same, read more loosely: apostrophes of either kind, an ellipsis where the
   -- pull quote skips words, a "— NAME" attribution after it

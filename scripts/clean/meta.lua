@@ -521,6 +521,27 @@ local function coordinated_beats(toks, cut, beats, outlet_words)
   return joined and beat
 end
 
+-- Capitals beyond ASCII ("ÉZE", "NÎMES"): Lua's %u and %a know only A-Z, so a place
+-- in capitals is measured and matched by Unicode letters (docpipe.re \p{L}, \p{Lu})
+-- when it holds a byte past ASCII (cheap byte test first).
+-- caps_letters: the number of letters of s; caps_stop_place: the place in capitals of
+-- a dateline closed by a full stop ("NAKABALE. Sugarcane ...", "ÉZÉ. The ..."), or nil
+local rx_caps_stop_place = re.compile("^(\\p{Lu}[\\p{Lu}\\p{M}' -]*\\p{Lu})\\.\\s+\\p{Lu}")
+local function caps_letters(s)
+  if not find(s, "[\128-\255]") then return #s:gsub("[^%a]", "") end
+  return utf8.len((re.gsub(s, "[^\\p{L}]", ""))) or 0
+end
+local function caps_stop_place(p)
+  local c = byte(p, 1)
+  if c >= 65 and c <= 90 and find(p, "^%u[%u' -]*%u%.%s+%u") then return p:match("^(%u[%u' -]*%u)%.%s") end
+  -- (a capital past ASCII somewhere before the full stop: a lead byte C3-D4, Latin to Cyrillic)
+  if not ((c >= 65 and c <= 90) or (c >= 195 and c <= 212)) then return nil end
+  local stop = find(p, ". ", 1, true)
+  if not stop or stop > 60 or not find(p:sub(1, stop), "[\195-\212]") then return nil end
+  local _, _, pl = rx_caps_stop_place:find(p)
+  return pl
+end
+
 local M = {}
 
 --- Build a metadata reader for a language.
@@ -1316,7 +1337,8 @@ function M.new(lang, menu_extra, field_extra, extra)
     local n = 0
     for t in s:gmatch("%S+") do
       n = n + 1
-      local lt = t:lower()
+      -- (a word with a capital past ASCII lowered by Unicode for the lists: "ÉDITORIAL")
+      local lt = find(t, "[\128-\255]") and ucase.lower(t) or t:lower()
       if n > 3 or not rx_caps_word:find(t) or utf8.len(t) < 3 or not rx_vowel:find(t)
         or outlet_words[lt] or roles[lt] or beats[lt] or menu_words[lt] or label_words[lt]
         or not_places[lt] or english[lt] or places[lt] or org_heads[lt] or month_set[lt] then
@@ -2420,7 +2442,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- datelines
   -- (a region's name may join two names by "and", "Turks and Caicos Islands", or hold a
   -- particle glued by an apostrophe, "Côte d'Ivoire")
-  local place = "(\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:[ ,]{1,2}(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|de|of|on|upon|la|el|am|an|der|du|and|[dl]['’]\\p{Lu}[\\p{L}\\p{M}.'’-]*|" .. REGION_WORDS[lang] .. ")){0,6})"
+  -- (the particles of en/clean_meta_place_particles.txt, "Tierra del Fuego", each
+  -- whole: before a space or a comma)
+  local place = "(\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:[ ,]{1,2}(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|(?:and|" .. PLACE_PARTS[lang] .. ")(?=[ ,])|[dl]['’]\\p{Lu}[\\p{L}\\p{M}.'’-]*|" .. REGION_WORDS[lang] .. ")){0,6})"
   -- (perhaps after a weekday, "Thurs. Aug. 21, 2025", or with its month in capitals,
   -- "22 OCTOBER 2025")
   local wire_wday = "(?:(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:\\.|day)?,?\\s+)?"
@@ -2725,10 +2749,10 @@ function M.new(lang, menu_extra, field_extra, extra)
     end
     a, b, pl = rx_dl_caps:find(p)
     if a then
-      local letters = pl:gsub("[^%a]", "")
       local firstpart = pl:match("^[^,]+")
-      -- (not a label in capitals, "NOTE:", "UPDATE —", "EDITOR'S NOTE:", "CATEGORY:")
-      if #letters >= 3 and firstpart:upper() == firstpart and #dp.text.words(pl) <= 6 and not label_word(pl) then
+      -- (not a label in capitals, "NOTE:", "UPDATE —", "EDITOR'S NOTE:", "CATEGORY:";
+      -- letters and capitals by Unicode: "ÉZE")
+      if caps_letters(pl) >= 3 and firstpart:upper() == firstpart and #dp.text.words(pl) <= 6 and not label_word(pl) then
         local rest = p:sub(b + 1)
         if re.find(rest, "^[\\p{Lu}\\p{N}\"'“‘(]") and not speaker_turn(p:sub(a, b), rest) then
           return { place = dp.text.trim(pl), rest = dp_trim(rest) }
@@ -2766,10 +2790,10 @@ function M.new(lang, menu_extra, field_extra, extra)
       -- place or before a place noun (located_in); no label or word of
       -- en/clean_meta_not_places.txt ("NOTE.", "UPDATE."), a sentence of eight words
       -- or more after it (bytes first: capitals, then a full stop and a space)
-      local c = byte(p, 1)
-      if c >= 65 and c <= 90 and find(p, "^%u[%u' -]*%u%.%s+%u") then
-        pl = p:match("^(%u[%u' -]*%u)%.%s")
-        if pl and #pl >= 4 and #pl <= 40 and #dp.text.words(pl) <= 3 and not label_word(pl) then
+      -- (capitals past ASCII too, "ÉZÉ.": caps_stop_place)
+      pl = caps_stop_place(p)
+      if pl then
+        if #pl >= 4 and #pl <= 40 and #dp.text.words(pl) <= 3 and not label_word(pl) then
           local rest = p:sub(#pl + 2)
           if #dp.text.words(rest) >= 8 and re.find(rest, "^\\s*\\p{Lu}\\p{Ll}*\\s+\\p{L}")
             and located_in(ucase.title(pl), article) then
