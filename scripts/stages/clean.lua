@@ -1282,6 +1282,9 @@ function M.process(doc, ctx)
     local x = #kept
     while x > #kept - 4 and x > 2 do
       if note(kept[x]) then drop_note(kept[x])
+      elseif (not kept[x + 1] or kept[x + 1].take == false) and st.bio:role_note(kept[x], kept[x - 1], authors, st.meta) then
+        -- (a box's bio line opening with the writer's role, under the name line)
+        drop_note(kept[x])
       elseif box_name(kept[x], kept[x + 1]) then
         kept[x].take = false
         kept[x].why = "author box name"
