@@ -121,6 +121,7 @@ local prompts_mod = require "docpipe.clean.prompts"
 local widgets_mod = require "docpipe.clean.widgets"
 local factbox_mod = require "docpipe.clean.factbox"
 local bio_mod = require "docpipe.clean.bio"
+local dialogue_mod = require "docpipe.clean.dialogue"
 local outlet_mod = require "docpipe.clean.outlet"
 
 local re = dp.re
@@ -282,6 +283,7 @@ function M.init(opts, ctx)
       reading_words = o.reading_words, language_names = o.language_names, outlet_org_heads = o.outlet_org_heads, site_banners = o.site_banners }),
     prompts = prompts,
     bio = bio_mod.new(lang),
+    dialogue = dialogue_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
     factbox = factbox_mod.new(lang, o.fact_cues),
     body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls, o.ad_openers, o.outlet_programmes, o.media_members, o.button_calls, o.ad_offers, o.ad_verbs, o.result_words),
@@ -1303,9 +1305,11 @@ function M.process(doc, ctx)
   -- paragraphs and dateline
   local paragraphs = dp.array({})
   local dateline, dl_outlet = nil, nil
+  -- (a paragraph of speech opened by a dialogue dash keeps it: docpipe.clean.dialogue)
+  st.dialogue:mark(live)
   for _i = 1, #live do local b = live[_i]
     if b.take or (b.keep and not b.role) then
-      local t = b.text
+      local t = b.dialogue and b.dialogue .. " " .. b.text or b.text
       -- (or the second, under a caption the body kept: "A ferry at its berth. (Agency)")
       -- (or the third, under a caption and its credit on two lines; or the second under a
       -- standfirst when it opens on a wire dateline: docpipe.clean.meta before_lead)
