@@ -57,44 +57,42 @@ function M.new(lang, more)
       or find(b.text, "[.!?][\"'\226\194][\128-\191]*[\128-\191]*$") ~= nil)
   end
 
-  --- Mark the dialogue paragraphs of the body: each block of live that the stage took
-  -- and that a run of dialogue holds gets b.dialogue = EN_DASH (the caller puts the
-  -- dash back before its text). Only pages with a block bulleted by an en dash are
-  -- read past one test per block.
-  function D:mark(live)
-    local taken = nil
-    for i = 1, #live do
-      local b = live[i]
-      if b.bullet == EN_DASH and b.take then taken = true; break end
-    end
-    if not taken then return end
-    -- the body's blocks in order (the ones the stage took)
-    local body = {}
-    for i = 1, #live do
-      local b = live[i]
-      if b.take then body[#body + 1] = b end
-    end
-    local k = 1
-    while k <= #body do
-      if body[k].bullet == EN_DASH then
-        local j = k
-        while j < #body and body[j + 1].bullet == EN_DASH do j = j + 1 end
-        local above = body[k - 1]
-        local ok = not (above and (above.bullet or byte(above.text, -1) == 58))
-        local said = false
-        for y = k, j do
-          if not ok then break end
-          if not sentence(body[y]) then ok = false
-          elseif not said and attr(body[y].text) then said = true end
-        end
-        if ok and said then
-          for y = k, j do body[y].dialogue = EN_DASH end
-        end
-        k = j + 1
-      else
-        k = k + 1
+  --- The dash to put back before the text of block i of live (a block the stage took,
+  -- opened by a bullet), or nil: EN_DASH when a run of dialogue holds the block. The
+  -- run is read once, from its first block the caller asks about; each of its blocks
+  -- keeps the answer (b.dialogue: the dash, or false).
+  function D:dash(live, i)
+    local b = live[i]
+    if b.dialogue ~= nil then return b.dialogue or nil end
+    if b.bullet ~= EN_DASH then return nil end
+    -- the run: the taken blocks in a row opened by an en dash (blocks the stage left
+    -- out between them, a caption, are passed over), and the taken block over it
+    local run, above = { b }, nil
+    for y = i - 1, 1, -1 do
+      local c = live[y]
+      if c.take then
+        if c.bullet ~= EN_DASH then above = c; break end
+        table.insert(run, 1, c)
       end
     end
+    for y = i + 1, #live do
+      local c = live[y]
+      if c.take then
+        if c.bullet ~= EN_DASH then break end
+        run[#run + 1] = c
+      end
+    end
+    local ok = not (above and (above.bullet or byte(above.text, -1) == 58))
+    local said = false
+    for k = 1, #run do
+      if not ok then break end
+      local c = run[k]
+      if not sentence(c) then ok = false
+      elseif not said and attr(c.text) then said = true end
+    end
+    local mark = ok and said and EN_DASH or false
+    for k = 1, #run do run[k].dialogue = mark end
+    return mark or nil
   end
 
   return D

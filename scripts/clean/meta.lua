@@ -2077,7 +2077,8 @@ function M.new(lang, menu_extra, field_extra, extra)
       -- (or an office of a body, "NAME, Fair Board Secretary": R.job_title, R.body_office)
       -- (or one word naming one person's job, "NAME, Secretary": R.job_word)
       if R.is_role_line(last, true) or unit_piece(last) or job_phrase(last) or R.job_title(last) or R.body_office(last)
-        or (not find(last, " ", 1, true) and R.job_word(last)) or unit_of_body(last, units) or rx_bureau_job:find(last) then
+        or (not find(last, " ", 1, true) and R.job_word(last)) or unit_of_body(last, units)
+        or ((find(last, "ureau", 1, true) or find(last, "esk", 1, true)) and rx_bureau_job:find(last)) then
         staff = true
         table.remove(pieces)
       elseif R.outlet_like(last) or not R.is_person(last) then

@@ -1305,11 +1305,12 @@ function M.process(doc, ctx)
   -- paragraphs and dateline
   local paragraphs = dp.array({})
   local dateline, dl_outlet = nil, nil
-  -- (a paragraph of speech opened by a dialogue dash keeps it: docpipe.clean.dialogue)
-  st.dialogue:mark(live)
   for _i = 1, #live do local b = live[_i]
     if b.take or (b.keep and not b.role) then
-      local t = b.dialogue and b.dialogue .. " " .. b.text or b.text
+      local t = b.text
+      -- (a paragraph of speech opened by a dialogue dash keeps it: docpipe.clean.dialogue)
+      local dash = b.bullet and b.take and st.dialogue:dash(live, _i)
+      if dash then t = dash .. " " .. t end
       -- (or the second, under a caption the body kept: "A ferry at its berth. (Agency)")
       -- (or the third, under a caption and its credit on two lines; or the second under a
       -- standfirst when it opens on a wire dateline: docpipe.clean.meta before_lead)
