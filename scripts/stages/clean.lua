@@ -38,7 +38,10 @@
 --     longer paragraph is a pull quote and goes, with its "— NAME" line; a writer's note
 --     closing the body goes, docpipe.clean.bio, with the author box's lone name line
 --     above it and its role line, or a line that is only a byline author's name, or
---     a byline author's "NAME, ROLE" sign-off, closing the body);
+--     a byline author's "NAME, ROLE" sign-off, closing the body, or a bio line opening
+--     with the writer's role under such a name line, docpipe.clean.bio role_note; a
+--     paragraph of speech opened by a dialogue dash keeps the dash the blocks took off
+--     as a bullet, docpipe.clean.dialogue);
 --  5. metadata from the part before the body: the header is the run of byline, timestamp,
 --     relative-time, role, name-only byline, outlet and picture-credit ("Photographs by",
 --     en/clean_credit_lines.txt) lines just above the body (relative times that also stand
