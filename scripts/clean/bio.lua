@@ -148,6 +148,28 @@ function M.new(lang)
     return nil
   end
 
+  --- Is the block the bio line of an author box that opens with the writer's role, under
+  -- a line that is only a byline author's name ("NAME" / "Auch correspondent. Follows
+  -- agriculture and local politics.", "NAME" / "Business reporter. Writes about
+  -- forestry.")? The name line over it is the evidence the role is the writer's (a
+  -- box_name of the stage); the role is the block's first sentence, or the whole block
+  -- (meta.is_role_line: a beat or a place before a job word).
+  -- @param b the block ({text, nw})
+  -- @param above the kept block over it (or nil)
+  -- @param authors the byline authors (strings)
+  -- @param meta the stage's docpipe.clean.meta reader
+  function B:role_note(b, above, authors, meta)
+    if not above or b.nw > 40 or above.nw > 5 then return false end
+    local name = above.text
+    local own = false
+    for _, a in ipairs(authors) do if a == name then own = true; break end end
+    if not own then return false end
+    local t = b.text
+    -- (the role closes the line or its first sentence, which a capital goes on after)
+    local role = t:match("^([^.!?]+)%.%s+%u") or t:match("^([^.!?]+)%.?$")
+    return role ~= nil and #role <= 60 and meta.is_role_line(role) == true
+  end
+
   return B
 end
 

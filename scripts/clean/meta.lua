@@ -1476,8 +1476,9 @@ function M.new(lang, menu_extra, field_extra, extra)
   -- (a slash with a space on one side only, "NAME/ Staff Writers", parts them too)
   local rx_parts = re.compile("\\s+[|•·/]\\s+|\\s*\\|\\s*|\\s+(?:—|–|--|-)\\s+|(?<=\\p{L})/\\s+(?=\\p{Lu})|(?<=\\p{L})\\s+/(?=\\p{Lu})")
   local rx_acronym = re.compile("^\\p{Lu}{2,6}$")
-  -- the head of a bureau or a desk, "Quebec Bureau Chief", "Metro Desk Editor": a job
-  local rx_bureau_job = re.compile("^(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,3}(?:Bureau|Desk)\\s+(?:Chief|Head|Editor|Manager)$")
+  -- the head of a bureau or a desk, "Quebec Bureau Chief", "Metro Desk Editor" (or in
+  -- lower case after the place, "Paris bureau chief"): a job
+  local rx_bureau_job = re.compile("^(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,3}(?i:bureau|desk)\\s+(?i:chief|head|editor|manager)$")
 
   -- all-capitals names read as names: "BENEDIKT SAARINEN" -> "Benedikt Saarinen"
   -- (a Mc or Mac prefix written small in capitals, "CIARA McFETRIDGE", keeps it and
@@ -2060,7 +2061,12 @@ function M.new(lang, menu_extra, field_extra, extra)
         elseif R.is_person(unhonor(piece)) and not places_in(piece) then
           -- "Katrin Vogelsang | Malte Reuter": names set apart by a bar
           barred[#barred + 1] = titlecase(unhonor(piece))
-        elseif not outlet and outlet_of(piece) and not R.is_person(piece) then outlet = outlet_of(piece)
+        elseif not outlet and outlet_of(piece) and not R.is_person(piece) then
+          outlet = outlet_of(piece)
+          -- (a place before a role in lower case, "Auch correspondent", "Paris bureau
+          -- chief": the writer's post, weak as after a comma unless the rest reads as
+          -- an outlet)
+          if outlet ~= piece and not R.outlet_like(outlet, true) then weak = true end
         else other = true end
       end
     end
@@ -2093,7 +2099,8 @@ function M.new(lang, menu_extra, field_extra, extra)
       -- (or an office of a body, "NAME, Fair Board Secretary": R.job_title, R.body_office)
       -- (or one word naming one person's job, "NAME, Secretary": R.job_word)
       if R.is_role_line(last, true) or unit_piece(last) or job_phrase(last) or R.job_title(last) or R.body_office(last)
-        or (not find(last, " ", 1, true) and R.job_word(last)) or unit_of_body(last, units) then
+        or (not find(last, " ", 1, true) and R.job_word(last)) or unit_of_body(last, units)
+        or ((find(last, "ureau", 1, true) or find(last, "esk", 1, true)) and rx_bureau_job:find(last)) then
         staff = true
         table.remove(pieces)
       elseif R.outlet_like(last) or not R.is_person(last) then

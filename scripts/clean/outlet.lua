@@ -855,7 +855,9 @@ function M.resolve(st, live, text, title_i, limit, outlet, dl_outlet)
   if outlet and find(outlet, " ", 1, true) then
     local b = first_line(live)
     local name = b and not b.take and b.li ~= title_i and b.nw <= 5 and #b.text > #outlet and fuller_line(b, st, outlet)
-    if name then outlet = name end
+    -- (not an article alone before it, "THE NAME" over a dateline's "(NAME)" or a
+    -- byline's ", NAME": the name as the dateline or byline writes it)
+    if name and not (#name == #outlet + 4 and find(name, "^[Tt][Hh][Ee] ")) then outlet = name end
   end
   if outlet and title_i and find(outlet, " ", 1, true) then
     local c = role_cut_outlet(st, live, title_i, text, outlet)

@@ -38,7 +38,10 @@
 --     longer paragraph is a pull quote and goes, with its "— NAME" line; a writer's note
 --     closing the body goes, docpipe.clean.bio, with the author box's lone name line
 --     above it and its role line, or a line that is only a byline author's name, or
---     a byline author's "NAME, ROLE" sign-off, closing the body);
+--     a byline author's "NAME, ROLE" sign-off, closing the body, or a bio line opening
+--     with the writer's role under such a name line, docpipe.clean.bio role_note; a
+--     paragraph of speech opened by a dialogue dash keeps the dash the blocks took off
+--     as a bullet, docpipe.clean.dialogue);
 --  5. metadata from the part before the body: the header is the run of byline, timestamp,
 --     relative-time, role, name-only byline, outlet and picture-credit ("Photographs by",
 --     en/clean_credit_lines.txt) lines just above the body (relative times that also stand
@@ -121,6 +124,7 @@ local prompts_mod = require "docpipe.clean.prompts"
 local widgets_mod = require "docpipe.clean.widgets"
 local factbox_mod = require "docpipe.clean.factbox"
 local bio_mod = require "docpipe.clean.bio"
+local dialogue_mod = require "docpipe.clean.dialogue"
 local outlet_mod = require "docpipe.clean.outlet"
 
 local re = dp.re
@@ -282,6 +286,7 @@ function M.init(opts, ctx)
       reading_words = o.reading_words, language_names = o.language_names, outlet_org_heads = o.outlet_org_heads, site_banners = o.site_banners }),
     prompts = prompts,
     bio = bio_mod.new(lang),
+    dialogue = dialogue_mod.new(lang),
     widgets = widgets_mod.new(lang, o.media_blurbs),
     factbox = factbox_mod.new(lang, o.fact_cues),
     body = body_mod.new(lang, o.box_heads, o.corrections, o.ad_calls, o.ad_openers, o.outlet_programmes, o.media_members, o.button_calls, o.ad_offers, o.ad_verbs, o.result_words),
@@ -1282,6 +1287,9 @@ function M.process(doc, ctx)
     local x = #kept
     while x > #kept - 4 and x > 2 do
       if note(kept[x]) then drop_note(kept[x])
+      elseif (not kept[x + 1] or kept[x + 1].take == false) and st.bio:role_note(kept[x], kept[x - 1], authors, st.meta) then
+        -- (a box's bio line opening with the writer's role, under the name line)
+        drop_note(kept[x])
       elseif box_name(kept[x], kept[x + 1]) then
         kept[x].take = false
         kept[x].why = "author box name"
@@ -1303,6 +1311,9 @@ function M.process(doc, ctx)
   for _i = 1, #live do local b = live[_i]
     if b.take or (b.keep and not b.role) then
       local t = b.text
+      -- (a paragraph of speech opened by a dialogue dash keeps it: docpipe.clean.dialogue)
+      local dash = b.bullet and b.take and st.dialogue:dash(live, _i)
+      if dash then t = dash .. " " .. t end
       -- (or the second, under a caption the body kept: "A ferry at its berth. (Agency)")
       -- (or the third, under a caption and its credit on two lines; or the second under a
       -- standfirst when it opens on a wire dateline: docpipe.clean.meta before_lead)
