@@ -3,6 +3,7 @@
  */
 #include "lua_cleanc.h"
 #include "dp_cleanc.h"
+#include "dp_litset.h"
 #include "dp_text.h"
 
 #include <lauxlib.h>
@@ -351,7 +352,106 @@ static int l_cues_gather(lua_State *L) {
     return 1;
 }
 
+/* ---- cleanc.litset: which literals a text holds (dp_litset) ------------- */
+
+#define LITSET_MT "docpipe.cleanc.litset"
+
+static dp_litset *check_litset(lua_State *L) {
+    dp_litset **ls = luaL_checkudata(L, 1, LITSET_MT);
+    if (!*ls) luaL_error(L, "litset object is closed");
+    return *ls;
+}
+
+/*
+ * cleanc.litset() -> object: a set of literals, each with a mask (an
+ * integer: 64 bits), matched as bytes with ASCII letters in either case
+ * (dp_litset.h: the caller leaves out what a caseless pattern may match
+ * otherwise). Methods:
+ *   ls:add(lit, mask)          lit: a non-empty string
+ *   ls:scan(s) -> mask         the OR of the masks of the literals s holds
+ *   ls:scan_list(list, max, out)
+ *       for each item of list (a string, or a table whose field "text" is
+ *       one), out[i] = its scan; an item longer than max bytes is not read
+ *       and gets -1 (every bit: nothing ruled out)
+ */
+static int l_litset_new(lua_State *L) {
+    dp_litset **ls = lua_newuserdatauv(L, sizeof *ls, 0);
+    *ls = NULL;
+    luaL_setmetatable(L, LITSET_MT);
+    *ls = dp_litset_new();
+    if (!*ls) return luaL_error(L, "not enough memory");
+    return 1;
+}
+
+static int l_litset_gc(lua_State *L) {
+    dp_litset **ls = luaL_checkudata(L, 1, LITSET_MT);
+    dp_litset_free(*ls);
+    *ls = NULL;
+    return 0;
+}
+
+static int l_litset_add(lua_State *L) {
+    dp_litset *ls = check_litset(L);
+    size_t n;
+    const char *s = luaL_checklstring(L, 2, &n);
+    lua_Integer mask = luaL_checkinteger(L, 3);
+    luaL_argcheck(L, n > 0, 2, "empty literal");
+    if (!dp_litset_add(ls, s, n, (uint64_t)mask)) return luaL_error(L, "not enough memory");
+    return 0;
+}
+
+/* the set, its automaton made when an add came since the last scan */
+static dp_litset *prepared(lua_State *L) {
+    dp_litset *ls = check_litset(L);
+    if (!dp_litset_prepare(ls)) luaL_error(L, "not enough memory");
+    return ls;
+}
+
+static int l_litset_scan(lua_State *L) {
+    dp_litset *ls = prepared(L);
+    size_t n;
+    const char *s = luaL_checklstring(L, 2, &n);
+    lua_pushinteger(L, (lua_Integer)dp_litset_scan(ls, s, n));
+    return 1;
+}
+
+static int l_litset_scan_list(lua_State *L) {
+    dp_litset *ls = prepared(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_Integer max = luaL_checkinteger(L, 3);
+    luaL_checktype(L, 4, LUA_TTABLE);
+    lua_Integer k = (lua_Integer)lua_rawlen(L, 2);
+    for (lua_Integer i = 1; i <= k; i++) {
+        int t = lua_rawgeti(L, 2, i);
+        if (t == LUA_TTABLE) {
+            lua_getfield(L, -1, "text");
+            lua_remove(L, -2);
+        }
+        size_t n;
+        const char *s = lua_tolstring(L, -1, &n);
+        if (!s) return luaL_error(L, "scan_list: item %d has no text", (int)i);
+        lua_Integer m = (lua_Integer)n > max ? -1 : (lua_Integer)dp_litset_scan(ls, s, n);
+        lua_pop(L, 1);
+        lua_pushinteger(L, m);
+        lua_rawseti(L, 4, i);
+    }
+    return 0;
+}
+
 int dp_lua_open_cleanc(lua_State *L) {
+    static const luaL_Reg litset_methods[] = {
+        { "add", l_litset_add },
+        { "scan", l_litset_scan },
+        { "scan_list", l_litset_scan_list },
+        { NULL, NULL },
+    };
+    if (luaL_newmetatable(L, LITSET_MT)) {
+        luaL_newlib(L, litset_methods);
+        lua_setfield(L, -2, "__index");
+        lua_pushcfunction(L, l_litset_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_pop(L, 1);
     static const luaL_Reg cues_methods[] = {
         { "clear", l_cues_clear },
         { "gather", l_cues_gather },
@@ -372,6 +472,7 @@ int dp_lua_open_cleanc(lua_State *L) {
         { "ends_open", l_ends_open },
         { "narrow_width", l_narrow_width },
         { "has_any", l_has_any },
+        { "litset", l_litset_new },
         { "digit_words", l_digit_words },
         { "may_control", l_may_control },
         { "stamp_words", l_stamp_words },

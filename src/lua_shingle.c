@@ -34,6 +34,14 @@
  *           if list then list[#list + 1] = w end end
  *         if w:find("%d") then f = f | d end; if w is 4 digits then f = f | y end
  *       returns.
+ *   it:ids(blocks, flag_of, mask, hitmask, hintbit) -> first
+ *       The same with hintbit (an integer) given: blocks is a list of
+ *       tables, each read by its field text, and what the lists above would
+ *       hold for it is written into the block itself, in this order: ids
+ *       (lists[i]), nw (#ids), nstop (counts[i]), hint (bits[i] & hintbit
+ *       ~= 0), bits (bits[i]) and, with hitmask, hits (hits[i], only when
+ *       it has some); first as above. One call and no Lua loop for what a
+ *       tokeniser of blocks writes into them (docpipe.clean.blocks).
  *   it:intern() -> a new table word -> id of every word interned so far
  *       (built at each call from the interner's own table: no Lua string or
  *       table entry is kept for each word as it is interned)
@@ -279,6 +287,8 @@ static int it_ids(lua_State *L) {
     int64_t mask = (int64_t)luaL_optinteger(L, 4, 1);
     int with_hits = !lua_isnoneornil(L, 5);
     int64_t hitmask = with_hits ? (int64_t)luaL_checkinteger(L, 5) : 0;
+    int into = !lua_isnoneornil(L, 6);
+    int64_t hintbit = into ? (int64_t)luaL_checkinteger(L, 6) : 0;
     lua_settop(L, 3);
     if (!it->slots && !rehash(it, 1024)) return luaL_error(L, "shingle: out of memory");
     flag_rules rules;
@@ -324,16 +334,29 @@ static int it_ids(lua_State *L) {
         lua_pop(L, 2);
     }
     lua_Integer nt = (lua_Integer)lua_rawlen(L, 2);
+    /* (into: only first, at lists + 3, the lists' slots left empty) */
     int lists = lua_gettop(L) + 1;
-    lua_createtable(L, (int)nt, 0);     /* lists */
-    lua_createtable(L, (int)nt, 0);     /* lists + 1: counts */
-    lua_createtable(L, (int)nt, 0);     /* lists + 2: bits */
+    if (into) {
+        lua_settop(L, lists + 2);
+    } else {
+        lua_createtable(L, (int)nt, 0); /* lists */
+        lua_createtable(L, (int)nt, 0); /* lists + 1: counts */
+        lua_createtable(L, (int)nt, 0); /* lists + 2: bits */
+    }
     lua_createtable(L, (int)nt + 1, 0); /* lists + 3: first */
-    if (with_hits) lua_createtable(L, (int)nt, 0); /* lists + 4: hits */
+    if (with_hits && !into) lua_createtable(L, (int)nt, 0); /* lists + 4: hits */
     it->ntok = 0;
     for (lua_Integer i = 1; i <= nt; i++) {
         size_t len, pos = 0, start = it->ntok;
-        lua_rawgeti(L, 2, i);
+        int blk = 0;
+        if (into) {
+            /* the block stays on the stack (at blk) for the writes below */
+            if (lua_rawgeti(L, 2, i) != LUA_TTABLE) return luaL_error(L, "shingle: blocks[%d] is not a table", (int)i);
+            blk = lua_gettop(L);
+            lua_getfield(L, blk, "text");
+        } else {
+            lua_rawgeti(L, 2, i);
+        }
         const char *s = lua_tolstring(L, -1, &len);
         if (!s) return luaL_error(L, "shingle: texts[%d] is not a string", (int)i);
         /* a text of len bytes holds at most (len + 1) / 2 words */
@@ -359,11 +382,23 @@ static int it_ids(lua_State *L) {
             lua_pushinteger(L, (lua_Integer)it->tok[start + k]);
             lua_rawseti(L, -2, (lua_Integer)k + 1);
         }
-        lua_rawseti(L, lists, i);
-        lua_pushinteger(L, (lua_Integer)count);
-        lua_rawseti(L, lists + 1, i);
-        lua_pushinteger(L, (lua_Integer)bits);
-        lua_rawseti(L, lists + 2, i);
+        if (into) {
+            lua_setfield(L, blk, "ids");
+            lua_pushinteger(L, (lua_Integer)m);
+            lua_setfield(L, blk, "nw");
+            lua_pushinteger(L, (lua_Integer)count);
+            lua_setfield(L, blk, "nstop");
+            lua_pushboolean(L, (bits & hintbit) != 0);
+            lua_setfield(L, blk, "hint");
+            lua_pushinteger(L, (lua_Integer)bits);
+            lua_setfield(L, blk, "bits");
+        } else {
+            lua_rawseti(L, lists, i);
+            lua_pushinteger(L, (lua_Integer)count);
+            lua_rawseti(L, lists + 1, i);
+            lua_pushinteger(L, (lua_Integer)bits);
+            lua_rawseti(L, lists + 2, i);
+        }
         lua_pushinteger(L, (lua_Integer)start);
         lua_rawseti(L, lists + 3, i);
         if (with_hits && (bits & hitmask)) {
@@ -376,11 +411,14 @@ static int it_ids(lua_State *L) {
                     lua_rawseti(L, -2, ++h);
                 }
             }
-            lua_rawseti(L, lists + 4, i);
+            if (into) lua_setfield(L, blk, "hits");
+            else lua_rawseti(L, lists + 4, i);
         }
+        if (into) lua_pop(L, 1); /* the block */
     }
     lua_pushinteger(L, (lua_Integer)it->ntok);
     lua_rawseti(L, lists + 3, nt + 1);
+    if (into) return 1;
     return with_hits ? 5 : 4;
 }
 

@@ -728,8 +728,6 @@ function M.tokenize(blocks, stop, hints, keep, hitmask)
   -- empties it: docpipe.clean.evidence maps the cue trigger words among them)
   local fresh = keep.fresh or {}
   keep.fresh = fresh
-  local parts = {}
-  for i = 1, #blocks do parts[i] = blocks[i].text end
   -- (the word's bits, above, given by the interner to each word it has not seen,
   -- some hundred a news story while the vocabulary grows: the sets looked up and the
   -- digits read in C, where a call into Lua for each new word cost some 1,000
@@ -738,12 +736,9 @@ function M.tokenize(blocks, stop, hints, keep, hitmask)
     { stop, M.WORD_STOP }, { hints, M.WORD_HINT, fresh, true }, { RELATIVE, M.WORD_RELATIVE },
     digit = M.WORD_DIGIT, year = M.WORD_YEAR,
   }
-  local lists, counts, bits, first, hits = it:ids(parts, flag_of, 1, hitmask)
-  for i = 1, #blocks do local b = blocks[i]
-    local ids, f = lists[i], bits[i]
-    b.ids, b.nw, b.nstop, b.hint, b.bits = ids, #ids, counts[i], f & 2 ~= 0, f
-    if hits then b.hits = hits[i] end
-  end
+  -- (each block's ids, nw, nstop, hint (a word with WORD_HINT), bits and, with hitmask,
+  -- hits written into it by the interner: no lists of them and no loop here)
+  local first = it:ids(blocks, flag_of, 1, hitmask, M.WORD_HINT)
   -- the page as one token stream, for cut_repeats: the interner holds it until its
   -- next call (`streamed` tells which blocks it belongs to)
   blocks.interner, blocks.first = it, first

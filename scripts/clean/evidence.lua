@@ -60,6 +60,7 @@ local TRIGGER = 32
 
 local ascii_boundaries = normalize.ascii_boundaries
 local cleanc_cues = dp.cleanc.cues
+local cleanc_litset = dp.cleanc.litset
 
 -- ---------------------------------------------------------------------------------
 -- Cue matching. Each pattern of en/clean_boilerplate.txt is read once for what must
@@ -325,6 +326,283 @@ local function run_key(c1, c2, c3, c4)
   return k * 256 + c4
 end
 
+-- ---------------------------------------------------------------------------------
+-- The prefilter (docpipe.cleanc.litset): the literals one of which every match of a
+-- pattern holds, found for all the blocks of a page in one C call before their
+-- evidence is read; a pattern (or an alternation of patterns) whose literals a block
+-- lacks is not run on it. Each pattern is given one bit of a 63-bit mask, in turn (so
+-- a bit stands for several patterns, and only rules them out together); a block's mask
+-- is the OR of the bits of the literals it holds, an alternation's the OR of its
+-- patterns' bits, false when one of them has no literal (it always runs).
+-- ---------------------------------------------------------------------------------
+
+-- Does the character c (one UTF-8 sequence) match only itself, ASCII case aside, in a
+-- caseless pattern? Not a "k" or an "s" (U+212A and U+017F match them caselessly), nor
+-- a non-ASCII character with a case: of those, only the signs of U+00A1-U+00BF (but the
+-- micro sign, U+00B5, a letter) and the punctuation of U+2010-U+205E are taken.
+local function case_stable(c)
+  local b = byte(c)
+  if b < 128 then return b ~= 107 and b ~= 115 and b ~= 75 and b ~= 83 end
+  local cp = utf8.codepoint(c)
+  return (cp >= 0xA1 and cp <= 0xBF and cp ~= 0xB5) or (cp >= 0x2010 and cp <= 0x205E)
+end
+
+-- The end of a quantifier at k, or k when none; and whether it lets the item before it
+-- appear no time ("?", "*", "{0,", "{,"), or more than once ("+", "{2,"): then a literal
+-- run cannot go on through it.
+local function quantifier_at(pat, k)
+  local q = pat:sub(k, k)
+  if q == "?" or q == "*" or q == "+" then
+    local e = k + 1
+    local q2 = pat:sub(e, e)
+    if q2 == "?" or q2 == "+" then e = e + 1 end
+    return e, q ~= "+", true
+  elseif q == "{" then
+    local lo, comma, e = pat:match("^{(%d*)(,?)%d*}()", k)
+    if e then return e, lo == "" or tonumber(lo) == 0, comma ~= "" or tonumber(lo) ~= 1 end
+  end
+  return k, false, false
+end
+
+-- The literals (lower-cased) one of which every match of pat holds, as a list, or nil
+-- when none is known. Read conservatively: a literal run stops at any quantifier, class,
+-- escape other than an escaped sign, or character of case_stable's exceptions; a group
+-- gives the literals of its branches when each branch has some and the group is
+-- required; a lookaround, "." and the anchors give nothing; any construct not known
+-- here ("(?i)", "\Q", a named group) gives nil for the whole pattern. Of the sets a
+-- branch offers, the one whose shortest literal is longest is kept. A set of one-byte
+-- literals is kept only when they are signs (no letter, digit or space).
+local function literal_set(pat)
+  local n, bad = #pat, false
+  -- (a literal's worth: its length, none for one letter, digit or space, found in
+  -- nearly every block)
+  local function worth(x)
+    if #x == 1 and x:find("[%w%s]") then return 0 end
+    return #x
+  end
+  local function better(a, b) -- is set a better than b?
+    if not b then return true end
+    local ma, mb = math.huge, math.huge
+    for _, x in ipairs(a) do if worth(x) < ma then ma = worth(x) end end
+    for _, x in ipairs(b) do if worth(x) < mb then mb = worth(x) end end
+    if ma ~= mb then return ma > mb end
+    return #a < #b
+  end
+  -- the end of the group (index past its ')') opening at k
+  local function group_end(k)
+    local depth, in_class = 0, false
+    while k <= n do
+      local c = pat:sub(k, k)
+      if c == "\\" then k = k + 1
+      elseif in_class then if c == "]" then in_class = false end
+      elseif c == "[" then
+        in_class = true
+        if pat:sub(k + 1, k + 1) == "^" then k = k + 1 end
+        if pat:sub(k + 1, k + 1) == "]" then k = k + 1 end
+      elseif c == "(" then depth = depth + 1
+      elseif c == ")" then
+        depth = depth - 1
+        if depth == 0 then return k + 1 end
+      end
+      k = k + 1
+    end
+    bad = true
+    return n + 1
+  end
+  local alt
+  -- the branches from k to the ')' closing them (or the end): their set, and the index
+  -- of that ')' (or n + 1)
+  function alt(k)
+    local sets, best, run = {}, nil, {}
+    local function flush()
+      if #run > 0 then
+        local s = { concat(run):lower() }
+        if better(s, best) then best = s end
+        run = {}
+      end
+    end
+    local function close_branch()
+      flush()
+      sets[#sets + 1] = best or false
+      best = nil
+    end
+    while k <= n and not bad do
+      local c = pat:sub(k, k)
+      if c == "|" then
+        close_branch()
+        k = k + 1
+      elseif c == ")" then
+        break
+      elseif c == "(" then
+        flush()
+        local e = group_end(k)
+        local inner
+        if pat:sub(k + 1, k + 2) == "?:" then
+          inner = alt(k + 3)
+        elseif pat:sub(k + 1, k + 1) == "?" then
+          local la = pat:sub(k + 2, k + 2)
+          local lb = pat:sub(k + 2, k + 3)
+          if not (la == "=" or la == "!" or lb == "<=" or lb == "<!") then bad = true end
+        else
+          inner = alt(k + 1)
+        end
+        local q, optional = quantifier_at(pat, e)
+        if inner and #inner > 0 and not optional and better(inner, best) then best = inner end
+        k = q
+      elseif c == "[" then
+        -- a class (its end: past the ']' that closes it): a set of its characters when
+        -- it is required and they are all plain characters of case_stable ("[-–—|·]"),
+        -- else nothing known
+        flush()
+        local j = k + 1
+        local negated = pat:sub(j, j) == "^"
+        if negated then j = j + 1 end
+        if pat:sub(j, j) == "]" then j = j + 1 end
+        local members, plain = {}, not negated and j == k + 1
+        while j <= n and pat:sub(j, j) ~= "]" do
+          local d = pat:sub(j, j)
+          if d == "\\" then
+            plain = false
+            j = j + 1
+          elseif pat:sub(j, j + 1) == "[:" then
+            plain = false
+            local e = pat:find(":]", j + 2, true)
+            if not e then bad = true; break end
+            j = e + 1
+          elseif byte(d) >= 0xC0 then
+            local e = j + 1
+            while e <= n and byte(pat, e) >= 0x80 and byte(pat, e) < 0xC0 do e = e + 1 end
+            local ch = pat:sub(j, e - 1)
+            if utf8.len(ch) == 1 and case_stable(ch) then members[#members + 1] = ch else plain = false end
+            j = e - 1
+          elseif d == "-" and j > k + 1 and pat:sub(j + 1, j + 1) ~= "]" then
+            plain = false -- a range
+          elseif byte(d) >= 0x80 or not case_stable(d) or d:find("%w") then
+            plain = false
+          else
+            members[#members + 1] = d
+          end
+          j = j + 1
+        end
+        if j > n then bad = true end
+        local q, optional = quantifier_at(pat, j + 1)
+        if plain and #members > 0 and not optional and better(members, best) then best = members end
+        k = q
+      elseif c == "\\" then
+        local d = pat:sub(k + 1, k + 1)
+        if d == "" then bad = true; break end
+        local e = k + 2
+        local lit = nil
+        if d:find("^[%p ]") then
+          lit = d
+        elseif d == "p" or d == "P" or d == "x" or d == "o" then
+          -- a property, a code point: nothing known (its braces skipped)
+          if pat:sub(e, e) == "{" then
+            local z = pat:find("}", e, true)
+            if not z then bad = true; break end
+            e = z + 1
+          elseif d == "x" then
+            e = e + 2
+          elseif d == "o" then
+            bad = true; break
+          else
+            e = e + 1
+          end
+        elseif not d:find("^[dDwWsShHvVbBnrtfRNX]") then
+          -- (a back reference, \Q quoting, an option: not read)
+          bad = true; break
+        end
+        local q, optional, more = quantifier_at(pat, e)
+        if lit and not optional and not more and case_stable(lit) then
+          run[#run + 1] = lit
+        else
+          flush()
+        end
+        k = q
+      elseif c == "." or c == "^" or c == "$" or c == "*" or c == "+" or c == "?" or c == "{" or c == "}" or c == "]" then
+        flush()
+        k = quantifier_at(pat, k + 1)
+        if c == "{" or c == "}" or c == "]" then bad = true; break end
+      else
+        -- a literal character (the whole of its UTF-8 sequence)
+        local e = k + 1
+        if byte(c) >= 0xC0 then
+          while e <= n and byte(pat, e) >= 0x80 and byte(pat, e) < 0xC0 do e = e + 1 end
+        end
+        local ch = pat:sub(k, e - 1)
+        local q, optional, more = quantifier_at(pat, e)
+        if not optional and not more and utf8.len(ch) == 1 and case_stable(ch) then
+          run[#run + 1] = ch
+        else
+          flush()
+        end
+        k = q
+      end
+    end
+    close_branch()
+    local all = {}
+    for _, s in ipairs(sets) do
+      if not s then return nil, k end
+      for _, x in ipairs(s) do all[#all + 1] = x end
+    end
+    return all, k
+  end
+  local set, k = alt(1)
+  if bad or k <= n or not set or #set == 0 then return nil end
+  for _, x in ipairs(set) do
+    if #x < 2 and x:find("[%w%s]") then return nil end
+  end
+  return set
+end
+
+-- (the length, in bytes, a literal holding a letter must reach to have a bit of its own)
+local WEAK_LITERAL = 3
+-- (the bits: 0 for the weak patterns; 1 .. 46 given in turn to the single patterns;
+-- 47 .. 62 one to each group, an alternation of a file's patterns tried as one (its bit
+-- lit only by its own literals), in turn past 16 groups)
+local PF_TURNS, PF_GROUPS = 46, 16
+
+-- the bit of pattern pat in the prefilter P (its literals added to P's set), or false
+-- when it has no literal; group: the list of the alternation pat is tried in as a
+-- whole (docpipe.clean.evidence load_union), nil for a single pattern
+local function prefilter_bit(P, pat, group)
+  local lits = literal_set(pat)
+  if not lits then return false end
+  -- (a pattern with a short literal holding a letter, "li" of "like", is found in most
+  -- blocks: those share one bit, so that they do not light the others')
+  local weak = false
+  for _, x in ipairs(lits) do
+    if #x < WEAK_LITERAL and x:find("%a") then weak = true end
+  end
+  local bit = 1
+  if weak then
+    bit = 1
+  elseif group then
+    bit = P.groups[group]
+    if not bit then
+      bit = 1 << (PF_TURNS + 1 + P.ng % PF_GROUPS)
+      P.ng = P.ng + 1
+      P.groups[group] = bit
+    end
+  else
+    bit = 1 << (1 + P.n % PF_TURNS)
+    P.n = P.n + 1
+  end
+  for _, x in ipairs(lits) do P.set:add(x, bit) end
+  return bit
+end
+
+-- the mask of an alternation of entries (each with its bit, e.pf): false when one of
+-- them has none
+local function prefilter_mask(list)
+  local m = 0
+  for _, e in ipairs(list) do
+    if not e.pf then return false end
+    m = m | e.pf
+  end
+  return m
+end
+
 local entry_rx = setmetatable({}, { __mode = "k" })
 local function entry_find(e, text)
   local rx = entry_rx[e]
@@ -340,7 +618,7 @@ local function joined(list)
   return re.compile("(?:" .. concat(parts, ")|(?:") .. ")", "i")
 end
 
-local function load_cues(lang, max_words, stop)
+local function load_cues(lang, max_words, stop, P)
   local entries = {}
   local anchored_any, floats, float_words, float_raw = {}, {}, {}, {}
   local buckets_src = {}
@@ -352,6 +630,7 @@ local function load_cues(lang, max_words, stop)
     if kind then
       local e = { kind = kind, pat = ascii_boundaries(pat), limit = tonumber(lim) or DEFAULT_LIMIT[kind] or max_words,
         order = #entries + 1 }
+      e.pf = prefilter_bit(P, e.pat)
       entries[#entries + 1] = e
       local set = pat:sub(1, 1) == "^" and first_bytes(pat)
       local pre = set and prefixes(pat)
@@ -467,6 +746,15 @@ local function load_cues(lang, max_words, stop)
   end
   C.raw_max, C.raw_bits = raw_max, raw_bits
   C.any_rx = joined(anchored_any)
+  C.any_pf = prefilter_mask(anchored_any)
+  -- (when each of them is anchored, one branch opening on "^", the bytes that may open
+  -- a match, as PCRE2 reads them: a block opening with another is not tried)
+  local all_anchored = C.any_rx and true
+  for _, e in ipairs(anchored_any) do
+    local br = branches("(" .. e.pat .. ")", 1)
+    if e.pat:sub(1, 1) ~= "^" or not br or #br ~= 1 then all_anchored = false end
+  end
+  C.any_first = all_anchored and C.any_rx:first_bytes() or nil
   -- the candidates of the floating patterns are gathered in C (docpipe.cleanc.cues):
   -- their word limits, the numbers of each trigger word's patterns (mapped to the
   -- word's id for each intern table: cue_kind) and the literals with theirs (each
@@ -507,7 +795,7 @@ local function bucket_of(C, lists)
     -- the longest block (in words) any of them may name
     local maxl = 0
     for _, e in ipairs(list) do if e.limit > maxl then maxl = e.limit end end
-    b = { list = list, rx = joined(list), limit = maxl }
+    b = { list = list, rx = joined(list), limit = maxl, pf = prefilter_mask(list) }
     C.by_sig[sig] = b
   end
   return b
@@ -524,7 +812,7 @@ local function bucket(C, key, c, c2)
   -- a bucket of its own, as another pair may share the patterns but not the runs)
   local c2l = c2 and c2 >= 65 and c2 <= 90 and c2 + 32 or c2
   if c2 and C.deep[ch:byte() * 256 + c2l] then
-    b = { list = b.list, rx = b.rx, limit = b.limit, deep = true }
+    b = { list = b.list, rx = b.rx, limit = b.limit, pf = b.pf, deep = true }
   end
   C.buckets[key] = b
   return b
@@ -544,10 +832,11 @@ local function deep_bucket(C, key, bk, c, c2, c3, c4)
   return b
 end
 
--- the kind of the first of these entries that matches within its word limit
-local function first_kind(list, text, nw)
+-- the kind of the first of these entries that matches within its word limit (pfm: the
+-- text's prefilter mask, or nil: an entry whose bit it lacks cannot match)
+local function first_kind(list, text, nw, pfm)
   for k = 1, #list do local e = list[k]
-    if nw <= e.limit and entry_find(e, text) then return e.kind end
+    if nw <= e.limit and (not pfm or not e.pf or pfm & e.pf ~= 0) and entry_find(e, text) then return e.kind end
   end
   return nil
 end
@@ -559,7 +848,9 @@ end
 --   (docpipe.clean.blocks.tokenize); without it the trigger words are looked up again
 -- @param c, c2 the text's first two bytes (nil past its end)
 -- @param shape optional, the text's shape bits (docpipe.text.shape)
-local function cue_kind(C, b, intern, fresh, c, c2, shape)
+-- @param pfm optional, the text's prefilter mask (M.prefilter): the alternations whose
+--   patterns' bits it lacks are not run
+local function cue_kind(C, b, intern, fresh, c, c2, shape, pfm)
   local text, nw = b.text, b.nw
   -- (cues are short blocks, by words; a block of a few "words" of thousands of bytes,
   -- "xxxx..." for 800 KB, is none, and would send the share bar's pattern into PCRE2's
@@ -578,12 +869,14 @@ local function cue_kind(C, b, intern, fresh, c, c2, shape)
       bk = C.deep_seen[key] or deep_bucket(C, key, bk, c, c2, c3, c4)
     end
   end
-  if bk.rx and nw <= bk.limit and bk.rx:find(text) then
-    local k = first_kind(bk.list, text, nw)
+  if bk.rx and nw <= bk.limit and not (pfm and bk.pf and pfm & bk.pf == 0) and bk.rx:find(text) then
+    local k = first_kind(bk.list, text, nw, pfm)
     if k then return k end
   end
-  if C.any_rx and nw <= C.any_limit and C.any_rx:find(text) then
-    local k = first_kind(C.any, text, nw)
+  local any_first = C.any_first
+  if C.any_rx and nw <= C.any_limit and not (pfm and C.any_pf and pfm & C.any_pf == 0)
+    and (not any_first or any_first[c]) and C.any_rx:find(text) then
+    local k = first_kind(C.any, text, nw, pfm)
     if k then return k end
   end
   if not C.float_rx then return nil end
@@ -640,6 +933,7 @@ local function cue_kind(C, b, intern, fresh, c, c2, shape)
   local entries = C.entries
   if nh == 1 then
     local e = entries[got[1]]
+    if pfm and e.pf and pfm & e.pf == 0 then return nil end
     return entry_find(e, text) and e.kind or nil
   end
   -- (three or more: their alternation first, one PCRE2 call that rules them all out
@@ -659,11 +953,12 @@ local function cue_kind(C, b, intern, fresh, c, c2, shape)
   local rx = node and node.rx
   if node and not rx then
     rx = joined(list)
-    node.rx = rx
+    node.rx, node.pf = rx, prefilter_mask(list)
     C.sets_n = C.sets_n + 1
     if C.sets_n > 4096 then C.sets, C.sets_n = {}, 0 end
   end
-  if not rx or rx:find(text) then return first_kind(list, text, nw) end
+  if pfm and node and node.pf and pfm & node.pf == 0 then return nil end
+  if not rx or rx:find(text) then return first_kind(list, text, nw, pfm) end
   return nil
 end
 
@@ -675,8 +970,10 @@ end
 -- one of those: most blocks are ruled out by a table lookup; a text opening with a
 -- non-ASCII byte is always tried, a caseless k or s may match one; the other anchored
 -- patterns, "^(\d+ )?comments?...", run as an alternation of their own)
-local function load_union(lang, file)
+local function load_union(lang, file, P)
   local anchored, anchored_any, floating = {}, {}, {}
+  -- (each alternation's prefilter mask, by its list: false when a pattern has no bit)
+  local pf = {}
   local singles, pairs2 = {}, {}
   -- (a floating pattern whose matches all hold a sign, a literal of no letter, digit or
   -- space (required_literal: "/", "(", ":"), is filed under it: the alternation of a
@@ -708,6 +1005,8 @@ local function load_union(lang, file)
       end
     end
     t[#t + 1] = "(?:" .. ascii_boundaries(p) .. ")"
+    local bit = prefilter_bit(P, t[#t], t)
+    if pf[t] == false or not bit then pf[t] = false else pf[t] = (pf[t] or 0) | bit end
   end
   local a = #anchored > 0 and re.compile(concat(anchored, "|"), "i") or nil
   local a2 = #anchored_any > 0 and re.compile(concat(anchored_any, "|"), "i") or nil
@@ -719,6 +1018,8 @@ local function load_union(lang, file)
   for sign in pairs(by_sign) do signs[#signs + 1] = sign end
   table.sort(signs)
   for k, sign in ipairs(signs) do sign_rx[k] = re.compile(concat(by_sign[sign], "|"), "i") end
+  local a_pf, a2_pf, f_pf, sign_pf = pf[anchored], pf[anchored_any], pf[floating], {}
+  for k, sign in ipairs(signs) do sign_pf[k] = pf[by_sign[sign]] end
   -- (the shape bits, docpipe.text.shape, a sign's first byte sets: a text whose shape
   -- lacks them holds no such sign, and is spared the plain search; 0 when the byte sets
   -- none, always searched)
@@ -727,8 +1028,9 @@ local function load_union(lang, file)
   local byte, sfind = string.byte, string.find
   return {
     -- (c1, c2: the text's first two bytes, when the caller has them; shape: its shape
-    -- bits, docpipe.text.shape, when it has them)
-    find = function(_, text, c1, c2, shape)
+    -- bits, docpipe.text.shape, when it has them; pfm: its prefilter mask, M.prefilter,
+    -- when it has one: an alternation whose patterns' bits it lacks is not run)
+    find = function(_, text, c1, c2, shape, pfm)
       if c1 == nil then c1, c2 = byte(text, 1, 2) end
       -- (can a match of a known anchored pattern start the text? tested here, not in a
       -- function: a Lua call costs more than the tests)
@@ -739,12 +1041,14 @@ local function load_union(lang, file)
           may = not c2 or c2 >= 128 or pairs2[l1 * 256 + (c2 >= 65 and c2 <= 90 and c2 + 32 or c2)] == true
         end
       end
-      if a and may and a:find(text) then return true end
-      if a2 and (not c1 or a2_first[c1]) and a2:find(text) then return true end
-      if f and f:find(text) then return true end
+      if a and may and not (pfm and a_pf and pfm & a_pf == 0) and a:find(text) then return true end
+      if a2 and (not c1 or a2_first[c1]) and not (pfm and a2_pf and pfm & a2_pf == 0) and a2:find(text) then return true end
+      if f and not (pfm and f_pf and pfm & f_pf == 0) and f:find(text) then return true end
       for k = 1, #signs do
         local sb = sign_bits[k]
-        if (not shape or sb == 0 or shape & sb ~= 0) and sfind(text, signs[k], 1, true) and sign_rx[k]:find(text) then
+        local spf = sign_pf[k]
+        if (not shape or sb == 0 or shape & sb ~= 0) and not (pfm and spf and pfm & spf == 0)
+          and sfind(text, signs[k], 1, true) and sign_rx[k]:find(text) then
           return true
         end
       end
@@ -812,16 +1116,19 @@ local function nav_pair(C, text)
     and cue_kind(C, { text = z, nw = 1 }, nil, nil, byte(z, 1), byte(z, 2)) == "navigation"
 end
 
-local M = { NEG = NEG, TRIGGER = TRIGGER, CONTRIB_HINT = CONTRIB_HINT, prefixes = prefixes, required_literal = required_literal,
+local M = { NEG = NEG, TRIGGER = TRIGGER, CONTRIB_HINT = CONTRIB_HINT, prefixes = prefixes, required_literal = required_literal, literal_set = literal_set,
   first_bytes = first_bytes, first_pairs = first_pairs }
 
 --- Load the boilerplate cues and end-of-article markers of a language.
 function M.load(lang, max_words, stop)
-  local cues = load_cues(lang, max_words or 30, stop)
+  -- (the prefilter of all these patterns: their literals in one set, read for a page's
+  -- blocks in one C call, M.prefilter)
+  local P = { set = cleanc_litset(), n = 0, ng = 0, groups = {} }
+  local cues = load_cues(lang, max_words or 30, stop, P)
   -- captions known by their credit or image marker, a player's running time (tried
   -- only on the blocks that can hold one: see M.features)
-  cues.caption_credits = load_union(lang, "clean_body_caption_credits.txt")
-  cues.durations = load_union(lang, "clean_body_durations.txt")
+  cues.caption_credits = load_union(lang, "clean_body_caption_credits.txt", P)
+  cues.durations = load_union(lang, "clean_body_durations.txt", P)
   -- the advertisement labels of other languages (en/clean_ad_labels.txt): a set of the
   -- labels as written and in lower case, and of their first bytes (a block of one or two
   -- words is looked up only when its first byte opens one)
@@ -838,7 +1145,8 @@ function M.load(lang, max_words, stop)
   end
   return {
     cues = cues,
-    ends = load_union(lang, "clean_end_markers.txt"),
+    ends = load_union(lang, "clean_end_markers.txt", P),
+    prefilter = P.set,
   }
 end
 
@@ -847,9 +1155,20 @@ function M.is_timeline(b)
   return b ~= nil and (b.clock or b.relative) and true or false
 end
 
+--- The prefilter masks of the blocks of a page (out[i] for blocks[i], M.features' pfm):
+-- the bits of the cue, end-marker and caption patterns whose literals each block's text
+-- holds, in one C call; st.prefilter from M.load. A block past MAX_CUE_BYTES is not
+-- read (every bit set).
+function M.prefilter(blocks, st, out)
+  st.prefilter:scan_list(blocks, MAX_CUE_BYTES, out)
+  return out
+end
+
 --- Evidence for one block (fields set on b); st holds stop, cues, ends, dates, meta,
 -- keep, drop, roles; o the stage options. The block has b.words (docpipe.clean.blocks).
-function M.features(b, st, o)
+-- pfm, optional: the block's prefilter mask (M.prefilter), read while b.text is the
+-- text it was made from.
+function M.features(b, st, o, pfm)
   local text = b.text
   local nw, nstop, hint = b.nw, b.nstop, b.hint
   if not nstop then
@@ -875,7 +1194,7 @@ function M.features(b, st, o)
   for _i = 1, #keep_l do local rx = keep_l[_i]; if rx:find(text) then b.keep = true; break end end
   local drop_l = st.drop
   for _i = 1, #drop_l do local rx = drop_l[_i]; if rx:find(text) then b.drop = true; break end end
-  b.cue = cue_kind(st.cues, b, st.intern, st.fresh, c1, c2, shape)
+  b.cue = cue_kind(st.cues, b, st.intern, st.fresh, c1, c2, shape, pfm)
   -- a caption known by its credit ("... on Monday. (Agency)", "...in 1962.NAME/Outlet")
   -- or its image marker ("[photo] ..."): only a block ending in ')', holding a '/', a
   -- '©' or a ':' among its last 40 bytes ("... Pic: Name Name"), ending as "pic",
@@ -891,7 +1210,7 @@ function M.features(b, st, o)
       and (cz == 41 or c1 == 91 or shape & S_CAPTION ~= 0 or (c1 == 70 and c2 == 73)
       or (CREDIT_END[cz] and ((find(text, " [-\226]", -45) and (find(text, " - ", -45, true)
         or find(text, " – ", -45, true) or find(text, " — ", -45, true))) or photo_tail(text, cz))))
-      and st.cues.caption_credits:find(text, c1, c2, shape) then
+      and st.cues.caption_credits:find(text, c1, c2, shape, pfm) then
       b.cue = "caption"
     end
   end
@@ -905,7 +1224,7 @@ function M.features(b, st, o)
     b.cue = "ads"
   end
   if not b.cue and nw <= MAX_DURATION_WORDS and (b.bits and b.bits & 8 ~= 0 or not b.bits and find(text, "%d"))
-    and st.cues.durations:find(text, c1, c2, shape) then
+    and st.cues.durations:find(text, c1, c2, shape, pfm) then
     b.cue = "widget"
   end
   -- a prompt to the reader (a newsletter box, its consent line: docpipe.clean.prompts)
@@ -921,7 +1240,7 @@ function M.features(b, st, o)
   if not b.cue and b.gaps == 1 and nw == 2 and nav_pair(st.cues, text) then b.cue = "navigation" end
   if nw <= 3 and #text <= 16 and c1 and c1 >= 48 and c1 <= 57 and rx_clock_line:find(text) then b.clock = true end
   if nw <= 12 or b.cue == "legal" then
-    if st.ends:find(text, c1, c2, shape) then b.ending = true end
+    if st.ends:find(text, c1, c2, shape, pfm) then b.ending = true end
   end
   if nw <= 20 then
     -- every date form read has a four-digit year (a word of four digits, or digits

@@ -294,6 +294,7 @@ function M.init(opts, ctx)
     keep = compile_user(o.keep, "keep"),
     cues = pats.cues,
     ends = pats.ends,
+    prefilter = pats.prefilter,
   }
 end
 
@@ -577,13 +578,15 @@ function M.process(doc, ctx)
   -- (needles opening on a rare letter: a plain search stops at each of its first byte)
   local reports_from = find(text, "ports from ", 1, true) or find(text, "ports by ", 1, true)
     or find(text, "port from ", 1, true) or find(text, "port by ", 1, true)
+  -- (the prefilter masks of the blocks' texts, in one call: evidence.prefilter)
+  local pfm = ev.prefilter(all, st, {})
   for _i = 1, #all do local b = all[_i]
     if not b.removed then
       if reports_from and not b.hint and b.nw and b.nw <= 30 then
         local c = b.text:byte(1)
         if (c == 87 or c == 82 or c == 40) and rx_reports_from:find(b.text) then b.hint = true end
       end
-      ev.features(b, st, o)
+      ev.features(b, st, o, pfm[_i])
       -- (a release's end mark, "###" or "-30-", stays live: nothing resumes under it)
       if b.nw == 0 and not b.keep and not (b.ending and b.text:find("^[#%s-]+%d*[#%s-]*$")) then b.removed = b.cue and ("boilerplate: " .. b.cue) or "no words" end
     end
