@@ -94,7 +94,8 @@ local ESCAPED = { ["("] = true, [")"] = true, ["."] = true, ["$"] = true, ["["] 
   ["|"] = true, ["?"] = true, ["*"] = true, ["+"] = true, ["{"] = true, ["}"] = true, ["\\"] = true,
   ["/"] = true, ["-"] = true, ["#"] = true, ["&"] = true, [":"] = true, ["@"] = true }
 
--- index just past the group or class that opens at i
+-- index just past the group or class that opens at i; a second value true when the
+-- pattern ends before it closes
 local function skip_group(pat, i)
   local depth, in_class, k = 0, false, i
   while k <= #pat do
@@ -113,7 +114,7 @@ local function skip_group(pat, i)
     if depth == 0 and not in_class and c ~= "(" then return k + 1 end
     k = k + 1
   end
-  return k
+  return k, true  -- (ran off the end: the group is not closed)
 end
 
 -- the top-level branches of the group that opens at i: list of substrings, next index
@@ -388,26 +389,11 @@ local function literal_set(pat)
     if ma ~= mb then return ma > mb end
     return #a < #b
   end
-  -- the end of the group (index past its ')') opening at k
+  -- the end of the group (index past its ')') opening at k; an unclosed one is bad
   local function group_end(k)
-    local depth, in_class = 0, false
-    while k <= n do
-      local c = pat:sub(k, k)
-      if c == "\\" then k = k + 1
-      elseif in_class then if c == "]" then in_class = false end
-      elseif c == "[" then
-        in_class = true
-        if pat:sub(k + 1, k + 1) == "^" then k = k + 1 end
-        if pat:sub(k + 1, k + 1) == "]" then k = k + 1 end
-      elseif c == "(" then depth = depth + 1
-      elseif c == ")" then
-        depth = depth - 1
-        if depth == 0 then return k + 1 end
-      end
-      k = k + 1
-    end
-    bad = true
-    return n + 1
+    local e, open = skip_group(pat, k)
+    if open then bad = true end
+    return e
   end
   local alt
   -- the branches from k to the ')' closing them (or the end): their set, and the index

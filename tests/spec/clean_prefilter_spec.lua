@@ -89,6 +89,8 @@ describe("docpipe.clean.evidence prefilter", function()
     assert.is_nil(ls("(?i)ago"))
     assert.is_nil(ls("\\Qago\\E"))
     assert.is_nil(ls("(?<x>ago)"))
+    -- a group the pattern does not close gives nothing
+    assert.is_nil(ls("(ago"))
     -- a non-ASCII letter (it has a case) cuts a run; a sign does not
     assert.are.same({ "caf" }, ls("café"))
     assert.are.same({ "© the" }, ls("© the"))
