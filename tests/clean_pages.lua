@@ -33,6 +33,29 @@ M.WATER = {
   "The cuts will be reviewed every two weeks and lifted once the reservoirs pass a fifth of their capacity.",
 }
 
+--- Six invented body paragraphs (an estuary's ferry strike) and the header and footer of
+-- the page they stand in, which the specs of the blind sets' kinds (clean_kinds_b14 to
+-- b16) set their blocks into: ESTUARY, estuary_head([masthead]) (the header's lines,
+-- with their blank lines), ESTUARY_FOOT (the footer's lines).
+M.ESTUARY = {
+  "Ferry crews on the Lormont estuary will strike for two days next week after talks on a new rota broke down, the boatmen's union said on Monday.",
+  "The union said its members had worked more than forty extra shifts each since the spring because the operator had not filled nine vacant posts.",
+  "\"We have asked for a fair rota for a year and we have been ignored,\" said union organiser Bettrys Harnell.",
+  "The operator said it would run a reduced timetable with relief crews and that foot passengers should check its website before travelling.",
+  "About 3,000 people cross the estuary each weekday, most of them workers at the shipyard and students of the college on the north shore.",
+  "Talks are due to resume at the conciliation service on Friday, and the union said the strike could still be called off if the operator made an offer.",
+}
+function M.estuary_head(masthead)
+  return {
+    masthead or "LORMONT ESTUARY GAZETTE", "",
+    "Home | News | Sport | Opinion | Contact", "",
+    "Ferry crews to strike for two days over rota dispute", "",
+    "By Aldous Penhallow", "",
+    "Published 3 March 2025", "",
+  }
+end
+M.ESTUARY_FOOT = { "(c) 2025 Lormont Estuary Gazette. All rights reserved." }
+
 --- A page of the lines head, the paragraphs ps (a blank line before each) and the lines
 -- foot (optional); lines joined by "\n".
 function M.page(head, ps, foot)

@@ -10,30 +10,11 @@
 local pages = require "tests.clean_pages"
 local run, lines, has = pages.run, pages.lines, pages.has_paragraph
 
-local P1 = "Ferry crews on the Lormont estuary will strike for two days next week after talks on a new rota broke down, the boatmen's union said on Monday."
-local P2 = "The union said its members had worked more than forty extra shifts each since the spring because the operator had not filled nine vacant posts."
-local P3 = "\"We have asked for a fair rota for a year and we have been ignored,\" said union organiser Bettrys Harnell."
-local P4 = "The operator said it would run a reduced timetable with relief crews and that foot passengers should check its website before travelling."
-local P5 = "About 3,000 people cross the estuary each weekday, most of them workers at the shipyard and students of the college on the north shore."
-local P6 = "Talks are due to resume at the conciliation service on Friday, and the union said the strike could still be called off if the operator made an offer."
+local P1, P2, P3, P4, P5, P6 = table.unpack(pages.ESTUARY)
 
-local function head(masthead)
-  return {
-    masthead or "LORMONT ESTUARY GAZETTE", "",
-    "Home | News | Sport | Opinion | Contact", "",
-    "Ferry crews to strike for two days over rota dispute", "",
-    "By Aldous Penhallow", "",
-    "Published 3 March 2025", "",
-  }
-end
-local FOOT = { "", "(c) 2025 Lormont Estuary Gazette. All rights reserved." }
-local function page(body, hd)
-  local t = {}
-  for _, l in ipairs(hd or head()) do t[#t + 1] = l end
-  for _, l in ipairs(body) do t[#t + 1] = l end
-  for _, l in ipairs(FOOT) do t[#t + 1] = l end
-  return lines(t)
-end
+local head = pages.estuary_head
+-- page(body [, head]): the header (head() when nil), the body's lines, the footer
+local page = pages.framed(head(), pages.ESTUARY_FOOT)
 
 describe("clean kinds b15: a page wrapped by hand with a ragged right margin", function()
   -- (each paragraph as its lines, three spaces in: broken short of the widest lines,

@@ -10,11 +10,7 @@ local dp = require "docpipe"
 local pages = require "tests.clean_pages"
 local run, lines, has = pages.run, pages.lines, pages.has_paragraph
 
-local P1 = "Ferry crews on the Lormont estuary will strike for two days next week after talks on a new rota broke down, the boatmen's union said on Monday."
-local P2 = "The union said its members had worked more than forty extra shifts each since the spring because the operator had not filled nine vacant posts."
-local P3 = "\"We have asked for a fair rota for a year and we have been ignored,\" said union organiser Bettrys Harnell."
-local P4 = "The operator said it would run a reduced timetable with relief crews and that foot passengers should check its website before travelling."
-local P5 = "About 3,000 people cross the estuary each weekday, most of them workers at the shipyard and students of the college on the north shore."
+local P1, P2, P3, P4, P5 = table.unpack(pages.ESTUARY, 1, 5)
 
 -- a page: masthead lines, menu, headline, byline, date, the body's lines, a footer
 local function page(body, o)
@@ -28,11 +24,7 @@ local function page(body, o)
   for _, l in ipairs({ "", "About | Contact | Privacy", "", o.foot or "(c) 2025 Lormont Estuary Gazette. All rights reserved." }) do t[#t + 1] = l end
   return lines(t)
 end
-local function paras(...)
-  local t = {}
-  for _, p in ipairs({ ... }) do t[#t + 1] = p; t[#t + 1] = "" end
-  return t
-end
+local paras = pages.paragraphs
 
 describe("clean kinds b16: a bare mixed-case dateline before a dash", function()
   it("takes a hyphen-joined place with a lower-case joiner by its shape", function()

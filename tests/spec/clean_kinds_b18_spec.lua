@@ -27,11 +27,7 @@ local function page(body, o)
   for _, l in ipairs({ "", "About | Contact | Privacy", "", o.foot or "(c) 2025 Varrow Valley Times. All rights reserved." }) do t[#t + 1] = l end
   return lines(t)
 end
-local function paras(...)
-  local t = {}
-  for _, p in ipairs({ ... }) do t[#t + 1] = p; t[#t + 1] = "" end
-  return t
-end
+local paras = pages.paragraphs
 
 describe("clean kinds b18: a dialogue dash", function()
   local S1 = "– The order book has not been this full since 2021. We can plan the whole season now, Vellamo said."
