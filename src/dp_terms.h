@@ -1,8 +1,7 @@
 /*
  * dp_terms.h: the content term of a word, the rule of the summary stage
- * (plain C, no Lua; its Lua statement is make_terms in
- * scripts/stages/summary.lua, held equal to this by
- * tests/spec/summary_cdocvec_spec.lua).
+ * (plain C, no Lua; tests/spec/summary_cdocvec_spec.lua holds it equal to
+ * the rule written in Lua, make_terms there).
  *
  * For a word w (UTF-8 bytes, a word of dp_text_next_word):
  *   x    = w with A-Z lowercased (ASCII only, as Lua's string.lower in the

@@ -21,8 +21,9 @@
 -- "english", Porter2, by default; any docpipe.stem algorithm such as "porter" or
 -- "porter_nltk"; "none" keeps words as they are), computed once per distinct word for the
 -- stage instance (the memo of docpipe.docvec, in C), by the rule of docpipe.docvec.rule
--- (src/dp_terms.c: no Lua call, table or string per new word) that make_terms below states
--- in Lua (the specs hold the two equal).
+-- (src/dp_terms.h states it: no Lua call, table or string per new word; the stopwords
+-- and the stemmer are this stage's data and option; tests/spec/summary_cdocvec_spec.lua
+-- holds it equal to the rule written in Lua, word by word and as a list term function).
 -- Weights and constants live in data/en/summary_weights.txt (documented there) and are
 -- overridden by the option `weights`.
 -- Cost: the sentences stage's unread list is read through its spans (dv:sentences, in C)
@@ -49,10 +50,9 @@ local dp = require "docpipe"
 local rank = require "docpipe.summary.rank"
 
 local exp, huge = math.exp, math.huge
-local lower, gsub, find, sort = string.lower, string.gsub, string.find, table.sort
-local byte, sub, concat = string.byte, string.sub, table.concat
-local words_of, fields, dp_trim, normalize_space = dp.text.words, dp.text.fields, dp.text.trim,
-  dp.text.normalize_space
+local lower, find, sort = string.lower, string.find, table.sort
+local byte, sub = string.byte, string.sub
+local words_of, dp_trim, normalize_space = dp.text.words, dp.text.trim, dp.text.normalize_space
 
 local METHODS = { lead = true, textrank = true, lexrank = true, default = true }
 local QUOTES = { allow = true, prefer = true, avoid = true }
@@ -102,36 +102,6 @@ local function make_stem(algorithm)
   local ok, st = pcall(dp.stem.new, algorithm)
   if not ok then error(("summary: %s"):format(tostring(st)), 0) end
   return st
-end
-
--- The content terms of a list of words, the Lua statement of the rule docpipe.docvec.rule
--- applies in C (the stage uses that one; tests/spec/summary_cdocvec_spec.lua holds the two
--- equal), in docpipe.docvec's list form (one call for the new words of a document): terms, at, terms[k] being the term of words[at[k]], the word
--- lowercased, curly apostrophes made straight, possessive 's removed, stemmed; stopwords
--- and one-letter tokens have none. docpipe.docvec asks once per distinct word and
--- remembers the answer. The words are lowercased and their apostrophes replaced in one
--- call each over the words joined by spaces (both act byte by byte, and a word of
--- docpipe.text.words holds no white space), then split again; the stems come from one
--- stemmer call.
-local function make_terms(stop, stemmer)
-  return function(words)
-    local all = lower(concat(words, " "))
-    if find(all, "’", 1, true) then all = gsub(all, "’", "'") end
-    local xs = fields(all)
-    local bases, at, k = {}, {}, 0
-    for i = 1, #xs do
-      local x = xs[i]
-      if #x > 1 and not stop[x] then
-        local base = x
-        if byte(x, -1) == 115 and byte(x, -2) == 39 then base = sub(x, 1, -3) end  -- 's
-        if base == x or not stop[base] then
-          k = k + 1
-          bases[k], at[k] = base, i
-        end
-      end
-    end
-    return stemmer and stemmer:stems(bases) or bases, at
-  end
 end
 
 local OPEN = { ["“"] = true, ["„"] = true, ["«"] = true }
@@ -566,7 +536,5 @@ function M.process(doc, ctx)
   doc.meta.summary = dp.object({ sentences = spans, method = opts.method })
   return doc
 end
-
-M.make_terms = make_terms   -- the term rule, for the specs
 
 return M

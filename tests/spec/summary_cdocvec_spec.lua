@@ -16,6 +16,38 @@ local function term(w)
   return x
 end
 
+-- The summary stage's term rule (docpipe.docvec.rule, src/dp_terms.c) written in Lua, as
+-- a list term function of docpipe.docvec (it was the stage's own before the rule moved to
+-- C), in docpipe.docvec's list form (one call for the new words of a document): terms, at, terms[k] being the term of words[at[k]], the word
+-- lowercased, curly apostrophes made straight, possessive 's removed, stemmed; stopwords
+-- and one-letter tokens have none. docpipe.docvec asks once per distinct word and
+-- remembers the answer. The words are lowercased and their apostrophes replaced in one
+-- call each over the words joined by spaces (both act byte by byte, and a word of
+-- docpipe.text.words holds no white space), then split again; the stems come from one
+-- stemmer call.
+local lower, concat, find, gsub, fields = string.lower, table.concat, string.find, string.gsub, dp.text.fields
+local byte, sub = string.byte, string.sub
+local function make_terms(stop, stemmer)
+  return function(words)
+    local all = lower(concat(words, " "))
+    if find(all, "’", 1, true) then all = gsub(all, "’", "'") end
+    local xs = fields(all)
+    local bases, at, k = {}, {}, 0
+    for i = 1, #xs do
+      local x = xs[i]
+      if #x > 1 and not stop[x] then
+        local base = x
+        if byte(x, -1) == 115 and byte(x, -2) == 39 then base = sub(x, 1, -3) end  -- 's
+        if base == x or not stop[base] then
+          k = k + 1
+          bases[k], at[k] = base, i
+        end
+      end
+    end
+    return stemmer and stemmer:stems(bases) or bases, at
+  end
+end
+
 local TEXTS = {
   "Park met Amnesty in the prison.",
   "Amnesty said North Korea, Korea, a nation",
@@ -189,7 +221,6 @@ describe("docpipe.docvec", function()
   it("gives the summary stage's terms from its list term function", function()
     -- the rule word by word: lowercased, curly apostrophe straight, possessive 's off
     -- unless that leaves a stopword, stemmed; no stopword or one-letter word
-    local summary = require "docpipe.stages.summary"
     local stop = { the = true, it = true, ["it's"] = true, he = true, s = true }
     local st = dp.stem.new("english")
     local function rule(w, stemmer)
@@ -202,7 +233,7 @@ describe("docpipe.docvec", function()
     local words = dp.text.words("The Mayor’s plan: IT'S it’s He's a B s's Ships' RUNNING naïve "
       .. "Café's 200,000 U.S. x's dog's's co-op O'Brien’S")
     for _, stemmer in ipairs({ st, false }) do
-      local terms, at = summary.make_terms(stop, stemmer)(words)
+      local terms, at = make_terms(stop, stemmer)(words)
       local got = {}
       for i = 1, #words do got[i] = false end
       for k, i in ipairs(at) do got[i] = terms[k] end
@@ -213,7 +244,6 @@ end)
 
 describe("docpipe.docvec.rule", function()
   -- the stage's rule in C (src/dp_terms.c) against its Lua statement, make_terms
-  local summary = require "docpipe.stages.summary"
   local stop = { the = true, it = true, ["it's"] = true, he = true, s = true, [""] = true,
     ["o'brien"] = true, off = false }
   local EDGE = { "The", "Mayor’s", "plan", "IT'S", "it’s", "He's", "a", "B", "s's", "Ships'",
@@ -222,7 +252,7 @@ describe("docpipe.docvec.rule", function()
     "it’S", "OFF", "off's", "Ab", "ZZ", "@#", "stemming’s", "GENERALIZATIONS", "" }
 
   local function lua_terms(words, stemmer)
-    local terms, at = summary.make_terms(stop, stemmer)(words)
+    local terms, at = make_terms(stop, stemmer)(words)
     local got = {}
     for i = 1, #words do got[i] = false end
     for k, i in ipairs(at) do got[i] = terms[k] end
@@ -251,7 +281,7 @@ describe("docpipe.docvec.rule", function()
   it("gives a docvec the terms of the list term function, sentence by sentence", function()
     local st = dp.stem.new("english")
     local a = dp.docvec.new(dp.docvec.rule(stop, st))
-    local b = dp.docvec.new(summary.make_terms(stop, st), true)
+    local b = dp.docvec.new(make_terms(stop, st), true)
     local texts = { "The Mayor’s plan: IT'S it’s He's a B s's Ships' RUNNING naïve",
       "Café's 200,000 U.S. x's dog's's co-op O'Brien’S", "the it", "Running runs; the runner's" }
     for _, dv in ipairs({ a, b }) do
