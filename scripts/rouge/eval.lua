@@ -17,7 +17,8 @@
 -- line per method. Failed documents are reported on stderr (not with -q: only counted) and
 -- left out of the means.
 -- Exit codes: 0 ok, 1 some documents failed, a binary input was not read, or no record was
--- scored (no table is printed then), 2 usage or pipeline error, 3 unreadable input.
+-- scored (no table is printed then: no record, every one failed, none with a reference
+-- summary), 2 usage or pipeline error, 3 unreadable input (a folder among them).
 --
 -- Method: the same engine calls `docpipe run` makes (engine.open, Pipeline:run,
 -- Pipeline:finish); the pipeline is opened afresh for every method so no state is shared.
@@ -113,7 +114,12 @@ local function read_records(inputs)
     if not f then return nil, err end
     local name = path == "-" and "stdin" or (path:match("([^/]+)$"):gsub("%.[^.]*$", ""))
     local shown = path == "-" and "(standard input)" or path
-    local head = f:read(8192) or ""
+    local head, rerr = f:read(8192)
+    if not head and rerr then  -- (a folder opens, and fails at the first read)
+      if f ~= io.stdin then f:close() end
+      return nil, ("%s: %s"):format(shown, rerr)
+    end
+    head = head or ""
     if head:find("\0", 1, true) then
       eprint(("%s: binary file (a NUL byte in the first 8 KiB), not read"):format(shown))
       skipped = skipped + 1
@@ -255,7 +261,7 @@ function M.main(...)
   local recs, skipped = read_records(o.inputs)
   if not recs then eprint(skipped); return 3 end
   local methods = o.methods or { false }
-  local rows, failed_total = {}, 0
+  local rows, failed_total, scored = {}, 0, 0
   local t0 = os.clock()
   for _, m in ipairs(methods) do
     local res, failed = run_once(o, recs, m or nil)
@@ -264,18 +270,21 @@ function M.main(...)
       return 2
     end
     failed_total = failed_total + failed
-    rows[#rows + 1] = { m or o.pipeline, res }
-    if o.json then
-      print(dp.json.encode(dp.object({ method = m or dp.null, result = res })))
-    end
+    scored = scored + (tonumber(res.documents) or 0)
+    rows[#rows + 1] = { m or o.pipeline, res, m or dp.null }
   end
   -- (no table of zeros when no record was scored: a mean of nothing is no score)
-  if failed_total >= #recs * #methods then
+  if scored == 0 then
     eprint(#recs == 0 and "nothing to evaluate: no records in the input"
-      or ("nothing to evaluate: every record failed (%d)"):format(#recs))
+      or failed_total >= #recs * #methods and ("nothing to evaluate: every record failed (%d)"):format(#recs)
+      or ("nothing to evaluate: no record has a reference summary (%d record(s) without one)"):format(#recs))
     return 1
   end
-  if not o.json then
+  if o.json then
+    for _, row in ipairs(rows) do
+      print(dp.json.encode(dp.object({ method = row[3], result = row[2] })))
+    end
+  else
     local inputs = concat(o.inputs, ", ")
     print(("ROUGE %s (%%) of pipeline %s on %s: %d records, %.1f s"):format(
       o.full and "precision, recall and F1" or "F1", o.pipeline, inputs, #recs, os.clock() - t0))

@@ -127,6 +127,19 @@ lacks eval-all-failed-table "$out" '\| rouge \|'
 run eval-ok-and-binary 1 "$D" eval "$tmpd/ev_ok.jsonl" "$tmpd/ev_bin.jsonl"
 has eval-ok-and-binary "$out" '^\| rouge \| 1 \| [0-9.]+ \|'
 has eval-ok-and-binary-err "$err" '1 binary input\(s\) not read'
+# eval on a folder: named, exit 3, no traceback; records without a reference summary
+# (skipped by the rouge stage): said, no table of zeros, exit 1 (regressions: a Lua
+# traceback "Is a directory"; a zero table and exit 0)
+mkdir -p "$tmpd/ev_dir"
+run eval-folder 3 "$D" eval "$tmpd/ev_dir"
+has eval-folder "$err" 'ev_dir: Is a directory$'
+lacks eval-folder-traceback "$err" 'traceback'
+printf '{"id":"a","text":"The council met on Monday. It approved the ferry."}\n' > "$tmpd/ev_nohl.jsonl"
+run eval-no-reference 1 "$D" eval "$tmpd/ev_nohl.jsonl"
+has eval-no-reference "$err" 'nothing to evaluate: no record has a reference summary \(1 record\(s\) without one\)'
+lacks eval-no-reference-table "$out" '\| rouge \|'
+run eval-no-reference-json 1 "$D" eval --json "$tmpd/ev_nohl.jsonl"
+lacks eval-no-reference-json "$out" '"documents":0'
 # a file that is there but cannot be opened (a link to itself; an unreadable file when
 # not root) is an error naming why, not a silent fall back to the built-in of that name
 mkdir "$tmpd/looped"
